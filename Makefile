@@ -1,0 +1,46 @@
+# Vínculo: two commands on a fresh Debian 12 machine, as root.
+#   make run    install what is missing, build, create var/vinculo.db with the
+#               demo programme if absent, and serve on http://127.0.0.1:8080
+#   make test   install, build, start a throw-away PostgreSQL, run every test
+# Other targets: build, bench, format, clean.
+
+BUILD_DIR ?= build
+DB ?= var/vinculo.db
+PORT ?= 8080
+VINCULO := $(BUILD_DIR)/vinculo
+
+.PHONY: run test build bench deps deps-test deps-bench format clean
+
+deps:
+	@scripts/install-deps.sh build
+
+deps-test:
+	@scripts/install-deps.sh test
+
+deps-bench:
+	@scripts/install-deps.sh bench
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR)
+
+run: build
+	@mkdir -p var
+	@if [ ! -f "$(DB)" ]; then $(VINCULO) init --db "$(DB)" --demo; fi
+	$(VINCULO) serve --db "$(DB)" --port $(PORT)
+
+test: deps-test build
+	scripts/test.sh
+
+bench: deps-bench
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DVINCULO_BUILD_BENCH=ON
+	cmake --build $(BUILD_DIR)
+	bench/run.sh
+
+format:
+	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc')
+
+clean:
+	rm -rf $(BUILD_DIR)

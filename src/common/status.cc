@@ -1,0 +1,79 @@
+#include "common/status.h"
+
+namespace vinculo {
+
+const char* StatusCodeName(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk:
+      return "ok";
+    case StatusCode::kInvalidArgument:
+      return "invalid_argument";
+    case StatusCode::kMalformed:
+      return "malformed";
+    case StatusCode::kNotFound:
+      return "not_found";
+    case StatusCode::kConflict:
+      return "conflict";
+    case StatusCode::kForbidden:
+      return "forbidden";
+    case StatusCode::kUnauthenticated:
+      return "unauthenticated";
+    case StatusCode::kPreconditionFailed:
+      return "precondition_failed";
+    case StatusCode::kPreconditionRequired:
+      return "precondition_required";
+    case StatusCode::kInfeasible:
+      return "infeasible";
+    case StatusCode::kUnavailable:
+      return "unavailable";
+    case StatusCode::kInternal:
+      return "internal";
+  }
+  return "unknown";
+}
+
+namespace {
+const char* Category(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk:
+      return "OK";
+    case StatusCode::kInvalidArgument:
+      return "Invalid Argument";
+    case StatusCode::kMalformed:
+      return "Malformed Input";
+    case StatusCode::kNotFound:
+      return "Not Found";
+    case StatusCode::kConflict:
+      return "Conflict";
+    case StatusCode::kForbidden:
+      return "Forbidden";
+    case StatusCode::kUnauthenticated:
+      return "Unauthenticated";
+    case StatusCode::kPreconditionFailed:
+      return "Stale Version";
+    case StatusCode::kPreconditionRequired:
+      return "Version Required";
+    case StatusCode::kInfeasible:
+      return "Infeasible";
+    case StatusCode::kUnavailable:
+      return "Unavailable";
+    case StatusCode::kInternal:
+      return "Internal Error";
+  }
+  return "Error";
+}
+}  // namespace
+
+std::string Status::ToString() const {
+  if (ok()) return "OK";
+  std::string out = Category(code_);
+  out += ": ";
+  if (!field_.empty()) {
+    out += field_;
+    out += ": ";
+  }
+  out += message_;
+  return out;
+}
+
+}  // namespace vinculo

@@ -1,0 +1,115 @@
+// Status and Result<T>: errors as values below the HTTP and CLI edges.
+//
+// A Status is a code, a human message and, for input errors, the name of the
+// field at fault. Result<T> holds either a T or a non-OK Status. Both are plain
+// values: copyable, movable, and safe to pass between threads (no shared state).
+// The two edges map codes to the outside world in exactly one place each:
+// http/problem.cc (HTTP status + problem+json) and cli/exit_codes.h.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace vinculo {
+
+enum class StatusCode {
+  kOk = 0,
+  kInvalidArgument,       // a field value breaks a rule (names the field)
+  kMalformed,             // the request itself cannot be read (bad JSON, bad CSV row)
+  kNotFound,              // no such record, or not visible to the caller
+  kConflict,              // unique key taken, state does not allow the change
+  kForbidden,             // authenticated, but the role or scope does not allow it
+  kUnauthenticated,       // no valid session
+  kPreconditionFailed,    // stale version (If-Match does not match)
+  kPreconditionRequired,  // an update without If-Match
+  kInfeasible,            // a plan or schedule cannot satisfy the hard rules
+  kUnavailable,           // the database or another dependency cannot be reached
+  kInternal,              // a bug or an unexpected failure; details only in the log
+};
+
+// Returns the stable lower_snake name of a code ("invalid_argument"), used in
+// problem+json `type` URIs and in CLI messages.
+const char* StatusCodeName(StatusCode code);
+
+class Status {
+ public:
+  Status() = default;
+  Status(StatusCode code, std::string message, std::string field = {})
+      : code_(code), message_(std::move(message)), field_(std::move(field)) {}
+
+  static Status Ok() { return Status(); }
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+  // The input field at fault ("date_of_birth", "parent_id"), empty if none.
+  const std::string& field() const { return field_; }
+
+  // "Invalid Argument: date_of_birth: is in the future" style, for logs and the CLI.
+  std::string ToString() const;
+
+ private:
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+  std::string field_;
+};
+
+inline Status InvalidArgument(std::string field, std::string message) {
+  return Status(StatusCode::kInvalidArgument, std::move(message), std::move(field));
+}
+inline Status NotFound(std::string message) {
+  return Status(StatusCode::kNotFound, std::move(message));
+}
+inline Status Forbidden(std::string message, std::string field = {}) {
+  return Status(StatusCode::kForbidden, std::move(message), std::move(field));
+}
+inline Status Conflict(std::string message, std::string field = {}) {
+  return Status(StatusCode::kConflict, std::move(message), std::move(field));
+}
+inline Status Internal(std::string message) {
+  return Status(StatusCode::kInternal, std::move(message));
+}
+
+// Holds a T or a non-OK Status. Accessing value() on an error is a programmer
+// error (asserted), never a way to report user input problems.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : state_(std::move(status)) {}  // NOLINT
+
+  bool ok() const { return std::holds_alternative<T>(state_); }
+  const Status& status() const {
+    static const Status kOkStatus;
+    return ok() ? kOkStatus : std::get<Status>(state_);
+  }
+  T& value() & { return std::get<T>(state_); }
+  const T& value() const& { return std::get<T>(state_); }
+  T&& value() && { return std::get<T>(std::move(state_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+ private:
+  std::variant<T, Status> state_;
+};
+
+}  // namespace vinculo
+
+// Returns early from the enclosing function with the Status of `expr` if it failed.
+#define VINCULO_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::vinculo::Status vinculo_status_ = (expr);        \
+    if (!vinculo_status_.ok()) return vinculo_status_; \
+  } while (0)
+
+#define VINCULO_CONCAT_INNER(a, b) a##b
+#define VINCULO_CONCAT(a, b) VINCULO_CONCAT_INNER(a, b)
+// Declares `lhs` from a Result<T> expression, or returns its Status on error.
+#define VINCULO_ASSIGN_OR_RETURN(lhs, expr)                    \
+  auto VINCULO_CONCAT(vinculo_result_, __LINE__) = (expr);     \
+  if (!VINCULO_CONCAT(vinculo_result_, __LINE__).ok())         \
+    return VINCULO_CONCAT(vinculo_result_, __LINE__).status(); \
+  lhs = std::move(VINCULO_CONCAT(vinculo_result_, __LINE__)).value()

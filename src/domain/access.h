@@ -1,0 +1,56 @@
+// Who is asking, and what their role lets them do with each kind of record.
+//
+// The permission matrix lives here, in one table, so the HTTP API, the CLI and
+// the UI agree on it. Record-level scoping (which children of a kind a user may
+// see) is the ScopeRule of each RecordKind, which the store turns into SQL.
+// All functions are pure; Actor is a value type.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "domain/record.h"
+
+namespace vinculo {
+
+// The signed-in user behind a request or a CLI command.
+struct Actor {
+  long long user_id = 0;  // 0 for the CLI acting as the system
+  std::string username;
+  Role role = Role::kAuditor;
+  std::optional<long long> organisation_id;
+  std::optional<long long> facility_id;
+  std::string remote_address;  // "127.0.0.1" or "cli"
+  std::string language = "es";
+
+  // An administrator attached to no organisation or facility manages the whole
+  // installation (the demo "admin"). Everybody else is scoped.
+  bool IsGlobal() const { return role == Role::kAdministrator && !organisation_id && !facility_id; }
+  // The CLI run by the machine's operator: global administrator.
+  static Actor System();
+};
+
+enum class Access { kNone, kRead, kWrite };
+
+const char* RoleName(Role role);  // "programme_coordinator"
+Result<Role> ParseRole(std::string_view text);
+const std::vector<Role>& AllRoles();
+
+// What a role may do with a kind, before record-level scoping. Reference data
+// (jurisdictions, rules, facilities, organisations) is readable by every role and
+// written by administrators; case records follow the matrix in access.cc.
+Access KindAccess(Role role, const RecordKind& kind);
+// Offence category and other restricted fields: administrators and social
+// workers (case work) only.
+bool SeesRestrictedFields(Role role);
+// Auditors see pseudonymised figures only, never a child's or parent's record.
+bool SeesCaseRecords(Role role);
+
+// Whether a role must belong to an organisation, a facility, or may be either.
+enum class Affiliation { kOrganisation, kFacility, kEither };
+Affiliation RoleAffiliation(Role role);
+
+}  // namespace vinculo

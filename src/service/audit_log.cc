@@ -1,0 +1,70 @@
+#include "service/audit_log.h"
+
+#include <spdlog/spdlog.h>
+
+namespace vinculo {
+
+namespace {
+constexpr size_t kBatchSize = 256;
+constexpr auto kBatchInterval = std::chrono::milliseconds(200);
+}  // namespace
+
+AuditLog::AuditLog(Store& store) : store_(store), writer_([this] { Run(); }) {}
+
+AuditLog::~AuditLog() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  writer_.join();
+  Flush();
+}
+
+void AuditLog::RecordRead(AuditEvent event) {
+  size_t queued = 0;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.push_back(std::move(event));
+    queued = queue_.size();
+  }
+  if (queued >= kBatchSize) wake_.notify_one();
+}
+
+Status AuditLog::Flush() {
+  std::vector<AuditEvent> batch;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
+    queue_.clear();
+  }
+  if (batch.empty()) return Status::Ok();
+  return WriteBatch(std::move(batch));
+}
+
+Status AuditLog::WriteBatch(std::vector<AuditEvent> batch) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  Status status = store_.Write([&](Txn& txn) { return txn.AppendAudit(batch); });
+  if (!status.ok()) {
+    // Keep the events for the next attempt rather than lose who read what.
+    spdlog::error("audit log: {} read events not written yet: {}", batch.size(), status.ToString());
+    std::lock_guard<std::mutex> queue_lock(mutex_);
+    queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()),
+                  std::make_move_iterator(batch.end()));
+  }
+  return status;
+}
+
+void AuditLog::Run() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stopping_) {
+    wake_.wait_for(lock, kBatchInterval,
+                   [this] { return stopping_ || queue_.size() >= kBatchSize; });
+    if (queue_.empty()) continue;
+    lock.unlock();
+    Flush();
+    lock.lock();
+  }
+}
+
+}  // namespace vinculo

@@ -1,0 +1,235 @@
+#include "service/auth_service.h"
+
+#include <regex>
+
+#include "service/secrets.h"
+
+namespace vinculo {
+namespace {
+
+Status Unauthenticated(const std::string& message) {
+  return Status(StatusCode::kUnauthenticated, message);
+}
+
+// A valid argon2id hash of a random password: verifying against it makes a
+// login for an unknown user cost as much as one for a known user.
+const std::string& DecoyHash() {
+  static const std::string kDecoy = [] {
+    auto hash = HashPassword(NewSessionToken());
+    return hash.ok() ? *hash : std::string();
+  }();
+  return kDecoy;
+}
+
+}  // namespace
+
+Actor AuthService::ActorFor(const User& user, const std::string& remote_address) {
+  Actor actor;
+  actor.user_id = user.id;
+  actor.username = user.username;
+  actor.role = user.role;
+  actor.organisation_id = user.organisation_id;
+  actor.facility_id = user.facility_id;
+  actor.remote_address = remote_address;
+  actor.language = user.language;
+  return actor;
+}
+
+Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
+                                       const std::string& remote_address) {
+  const Status refused = Unauthenticated("the username or password is not right");
+  if (username.empty() || password.empty() || password.size() > 256) return refused;
+  User user;
+  Status found = context_.store->Read([&](Txn& txn) -> Status {
+    auto row = txn.FindUser(username);
+    if (!row.ok()) return row.status();
+    user = std::move(*row);
+    return Status::Ok();
+  });
+  if (!found.ok()) {
+    if (found.code() != StatusCode::kNotFound) return found;
+    VerifyPassword(password, DecoyHash());
+    return refused;
+  }
+  if (!VerifyPassword(password, user.password_hash) || user.disabled) return refused;
+
+  LoginResult result;
+  result.token = NewSessionToken();
+  result.expires_at = FormatTimestamp(context_.clock->Now() + session_ttl_);
+  SessionRow session;
+  session.token_hash = TokenHash(result.token);
+  session.user_id = user.id;
+  session.created_at = context_.Now();
+  session.expires_at = result.expires_at;
+  session.remote_address = remote_address;
+  Status opened = context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.InsertSession(session));
+    AuditEvent event;
+    event.at = session.created_at;
+    event.user_id = user.id;
+    event.username = user.username;
+    event.action = "login";
+    event.record_kind = "users";
+    event.record_id = user.id;
+    event.remote_address = remote_address;
+    return txn.AppendAudit({event});
+  });
+  if (!opened.ok()) return opened;
+  user.password_hash.clear();
+  result.user = std::move(user);
+  return result;
+}
+
+Result<Actor> AuthService::Authenticate(const std::string& token,
+                                        const std::string& remote_address) {
+  if (token.empty() || token.size() > 128) return Unauthenticated("sign in first");
+  Actor actor;
+  Status status = context_.store->Read([&](Txn& txn) -> Status {
+    auto session = txn.FindLiveSession(TokenHash(token), context_.Now());
+    if (!session.ok()) return session.status();
+    auto user = txn.GetUser(session->user_id);
+    if (!user.ok()) return user.status();
+    if (user->disabled) return Unauthenticated("the account is disabled");
+    actor = ActorFor(*user, remote_address);
+    return Status::Ok();
+  });
+  if (!status.ok()) {
+    if (status.code() == StatusCode::kNotFound) return Unauthenticated("sign in first");
+    return status;
+  }
+  return actor;
+}
+
+Status AuthService::Logout(const std::string& token) {
+  return context_.store->Write(
+      [&](Txn& txn) { return txn.RevokeSession(TokenHash(token), context_.Now()); });
+}
+
+Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
+  if (actor.role != Role::kAdministrator) return Forbidden("only administrators add users");
+  static const std::regex kUsername("[a-z0-9][a-z0-9._-]{2,39}");
+  if (!std::regex_match(request.username, kUsername)) {
+    return InvalidArgument("username",
+                           "must be 3 to 40 lower-case letters, digits, '.', '_' or '-'");
+  }
+  VINCULO_RETURN_IF_ERROR(CheckPasswordPolicy(request.password));
+  if (request.language != "es" && request.language != "en") {
+    return InvalidArgument("language", "must be es or en");
+  }
+  if (request.organisation_id && request.facility_id) {
+    return InvalidArgument("facility_id",
+                           "a user belongs to an organisation or a facility, not both");
+  }
+  const bool affiliated = request.organisation_id || request.facility_id;
+  switch (RoleAffiliation(request.role)) {
+    case Affiliation::kOrganisation:
+      if (!request.organisation_id) {
+        return InvalidArgument("organisation_id", std::string("a ") + RoleName(request.role) +
+                                                      " belongs to an organisation");
+      }
+      break;
+    case Affiliation::kFacility:
+      if (!request.facility_id) {
+        return InvalidArgument(
+            "facility_id", std::string("a ") + RoleName(request.role) + " belongs to a facility");
+      }
+      break;
+    case Affiliation::kEither:
+      // Only administrators and auditors may stand above every organisation.
+      if (!affiliated && request.role == Role::kSocialWorker) {
+        return InvalidArgument("organisation_id",
+                               "a social worker belongs to an organisation or a facility");
+      }
+      break;
+  }
+  if (!actor.IsGlobal()) {
+    const bool same_org = actor.organisation_id && request.organisation_id == actor.organisation_id;
+    const bool same_facility = actor.facility_id && request.facility_id == actor.facility_id;
+    if (!same_org && !same_facility) {
+      return Forbidden("an administrator adds users only to her own organisation or facility",
+                       actor.organisation_id ? "organisation_id" : "facility_id");
+    }
+  }
+  auto hash = HashPassword(request.password);
+  if (!hash.ok()) return hash.status();
+  User user;
+  user.username = request.username;
+  user.password_hash = *hash;
+  user.role = request.role;
+  user.organisation_id = request.organisation_id;
+  user.facility_id = request.facility_id;
+  user.display_name = request.display_name.empty() ? request.username : request.display_name;
+  user.language = request.language;
+  User created;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    if (request.organisation_id) {
+      auto org = txn.Get(OrganisationKind(), *request.organisation_id, actor);
+      if (!org.ok()) return InvalidArgument("organisation_id", "there is no such organisation");
+    }
+    if (request.facility_id) {
+      auto facility = txn.Get(FacilityKind(), *request.facility_id, actor);
+      if (!facility.ok()) return InvalidArgument("facility_id", "there is no such facility");
+    }
+    auto inserted = txn.InsertUser(user, context_.Now());
+    if (!inserted.ok()) return inserted.status();
+    AuditEvent event;
+    event.at = context_.Now();
+    event.user_id = actor.user_id;
+    event.username = actor.username;
+    event.action = "create";
+    event.record_kind = "users";
+    event.record_id = inserted->id;
+    event.remote_address = actor.remote_address;
+    event.detail = RoleName(request.role);
+    VINCULO_RETURN_IF_ERROR(txn.AppendAudit({event}));
+    created = std::move(*inserted);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  created.password_hash.clear();
+  return created;
+}
+
+Result<std::vector<User>> AuthService::ListUsers(const Actor& actor) {
+  if (actor.role != Role::kAdministrator) return Forbidden("only administrators list users");
+  std::vector<User> users;
+  Status status = context_.store->Read([&](Txn& txn) -> Status {
+    auto rows = txn.ListUsers(actor);
+    if (!rows.ok()) return rows.status();
+    users = std::move(*rows);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  for (User& user : users) user.password_hash.clear();
+  return users;
+}
+
+Result<User> AuthService::SetDisabled(const Actor& actor, long long user_id,
+                                      long long expected_version, bool disabled) {
+  if (actor.role != Role::kAdministrator) return Forbidden("only administrators manage users");
+  if (disabled && user_id == actor.user_id) {
+    return InvalidArgument("disabled", "you cannot disable your own account");
+  }
+  User result;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    auto visible = txn.ListUsers(actor);
+    if (!visible.ok()) return visible.status();
+    const User* target = nullptr;
+    for (const User& user : *visible) {
+      if (user.id == user_id) target = &user;
+    }
+    if (!target) return NotFound("no user with id " + std::to_string(user_id));
+    User changed = *target;
+    changed.disabled = disabled;
+    auto written = txn.UpdateUser(changed, expected_version, context_.Now());
+    if (!written.ok()) return written.status();
+    if (disabled) VINCULO_RETURN_IF_ERROR(txn.RevokeUserSessions(user_id, context_.Now()));
+    result = std::move(*written);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  result.password_hash.clear();
+  return result;
+}
+
+}  // namespace vinculo

@@ -1,0 +1,60 @@
+// AuthService: signing in and out, and turning a session token into an Actor.
+//
+// Login checks the password with argon2id and opens a session that expires
+// after `session_ttl` (default 12 hours). The token goes to the client once;
+// the store keeps only its hash. Unknown users and wrong passwords get the
+// same answer and take the same time. Users are managed here too.
+// Thread-safe.
+#pragma once
+
+#include <chrono>
+
+#include "service/context.h"
+
+namespace vinculo {
+
+struct LoginResult {
+  std::string token;
+  std::string expires_at;
+  User user;
+};
+
+struct NewUser {
+  std::string username;
+  std::string password;
+  Role role = Role::kCaregiver;
+  std::optional<long long> organisation_id;
+  std::optional<long long> facility_id;
+  std::string display_name;
+  std::string language = "es";
+};
+
+class AuthService {
+ public:
+  explicit AuthService(ServiceContext context,
+                       std::chrono::seconds session_ttl = std::chrono::hours(12))
+      : context_(context), session_ttl_(session_ttl) {}
+
+  // kUnauthenticated for an unknown user, a wrong password or a disabled account.
+  Result<LoginResult> Login(const std::string& username, const std::string& password,
+                            const std::string& remote_address);
+  // The actor behind a live token; kUnauthenticated otherwise.
+  Result<Actor> Authenticate(const std::string& token, const std::string& remote_address);
+  Status Logout(const std::string& token);
+
+  // Adds a user. Administrators only; a scoped administrator only within her
+  // own organisation or facility. The CLI passes Actor::System().
+  Result<User> AddUser(const Actor& actor, const NewUser& user);
+  Result<std::vector<User>> ListUsers(const Actor& actor);
+  // Enables or disables an account; disabling signs the user out everywhere.
+  Result<User> SetDisabled(const Actor& actor, long long user_id, long long expected_version,
+                           bool disabled);
+
+  static Actor ActorFor(const User& user, const std::string& remote_address);
+
+ private:
+  ServiceContext context_;
+  std::chrono::seconds session_ttl_;
+};
+
+}  // namespace vinculo

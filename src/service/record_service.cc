@@ -1,0 +1,435 @@
+#include "service/record_service.h"
+
+#include <cmath>
+
+#include "service/secrets.h"
+
+namespace vinculo {
+namespace {
+
+std::string KindText(const RecordKind& kind) { return std::string(kind.singular); }
+
+bool HasField(const FieldValues& values, std::string_view name) {
+  auto it = values.find(name);
+  return it != values.end() && !IsNull(it->second);
+}
+
+// A pseudonym that names no one: "NNA-" and eight characters from an
+// unambiguous alphabet (about 8.5e11 values, so collisions are negligible and
+// the unique index catches any).
+std::string NewPseudonym() { return "NNA-" + RandomCode(8); }
+
+}  // namespace
+
+Status RecordService::CheckKindAccess(const Actor& actor, const RecordKind& kind,
+                                      Access needed) const {
+  const Access granted = KindAccess(actor.role, kind);
+  if (granted == Access::kNone || (needed == Access::kWrite && granted != Access::kWrite)) {
+    return Forbidden(std::string("the role ") + RoleName(actor.role) + " cannot " +
+                     (needed == Access::kWrite ? "change " : "read ") + std::string(kind.name));
+  }
+  if (needed == Access::kWrite && kind.scope == ScopeRule::kReference && !actor.IsGlobal()) {
+    return Forbidden("only an installation administrator changes " + std::string(kind.name));
+  }
+  return Status::Ok();
+}
+
+Status RecordService::CheckReferences(Txn& txn, const Actor& actor, const RecordKind& kind,
+                                      const FieldValues& values) const {
+  for (const auto& [name, value] : values) {
+    const FieldSpec* spec = kind.Field(name);
+    if (!spec || spec->type != FieldType::kReference || IsNull(value)) continue;
+    const RecordKind* target = FindRecordKind(spec->references);
+    if (!target) return Internal("unknown reference kind " + std::string(spec->references));
+    const long long id = std::get<long long>(value);
+    auto referenced = txn.Get(*target, id, actor);
+    if (!referenced.ok()) {
+      if (referenced.status().code() != StatusCode::kNotFound) return referenced.status();
+      // Same answer whether it does not exist or is not the actor's to see.
+      return InvalidArgument(name, "there is no " + KindText(*target) + " with id " +
+                                       std::to_string(id) + " that you can see");
+    }
+    if (referenced->archived) {
+      return InvalidArgument(
+          name, "the " + KindText(*target) + " " + std::to_string(id) + " is archived");
+    }
+  }
+  return Status::Ok();
+}
+
+void RecordService::ApplyScopeDefaults(const Actor& actor, const RecordKind& kind,
+                                       FieldValues& values) const {
+  const bool scoped = kind.scope == ScopeRule::kOrganisation || kind.scope == ScopeRule::kChild ||
+                      kind.scope == ScopeRule::kParent;
+  if (!scoped) return;
+  if (actor.organisation_id && kind.Field("organisation_id") &&
+      !HasField(values, "organisation_id")) {
+    values["organisation_id"] = *actor.organisation_id;
+  }
+  if (actor.facility_id && kind.scope == ScopeRule::kParent && !HasField(values, "facility_id")) {
+    values["facility_id"] = *actor.facility_id;
+  }
+}
+
+AuditEvent RecordService::Event(const Actor& actor, const char* action, const RecordKind& kind,
+                                long long id, std::string detail) const {
+  AuditEvent event;
+  event.at = context_.Now();
+  event.user_id = actor.user_id;
+  event.username = actor.username;
+  event.action = action;
+  event.record_kind = std::string(kind.name);
+  event.record_id = id;
+  event.remote_address = actor.remote_address;
+  event.detail = std::move(detail);
+  return event;
+}
+
+void RecordService::Present(const Actor& actor, const RecordKind& kind, Record& record) const {
+  if (!SeesRestrictedFields(actor.role)) {
+    for (const FieldSpec& spec : kind.fields) {
+      if (spec.restricted) record.values.erase(std::string(spec.name));
+    }
+  }
+  if (&kind == &FacilityKind()) {
+    auto capacity = record.Integer("official_capacity");
+    auto population = record.Integer("current_population");
+    if (capacity && population && *capacity > 0) {
+      // One decimal: 2,760 held in places for 630 shows as 438.1.
+      record.values["occupancy_percent"] =
+          std::round(1000.0 * static_cast<double>(*population) / static_cast<double>(*capacity)) /
+          10.0;
+    }
+  }
+}
+
+Result<Record> RecordService::Create(const Actor& actor, const RecordKind& kind,
+                                     FieldValues values) {
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kWrite));
+  if (!SeesRestrictedFields(actor.role)) {
+    for (const FieldSpec& spec : kind.fields) {
+      if (spec.restricted && HasField(values, spec.name)) {
+        return Forbidden("your role cannot record this field", std::string(spec.name));
+      }
+    }
+  }
+  ApplyScopeDefaults(actor, kind, values);
+  VINCULO_RETURN_IF_ERROR(ValidateRecordWrite(kind, values, nullptr, context_.Today()));
+  if (&kind == &ChildKind()) values["pseudonym"] = NewPseudonym();
+  if (&kind == &ParentKind() && !HasField(values, "language"))
+    values["language"] = std::string("es");
+
+  Record created;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, values));
+    auto inserted = txn.Insert(kind, values, context_.Now());
+    if (!inserted.ok()) return inserted.status();
+    auto visible = txn.Visible(kind, inserted->id, actor);
+    if (!visible.ok()) return visible.status();
+    if (!*visible) {
+      return Forbidden("the new " + KindText(kind) +
+                           " would belong to an organisation or facility that is not yours",
+                       kind.Field("organisation_id") ? "organisation_id" : "facility_id");
+    }
+    if (&kind == &ChildKind()) {
+      Placement first;
+      first.child_id = inserted->id;
+      first.placement = *inserted->Text("placement");
+      first.facility_id = inserted->Integer("facility_id");
+      first.home_id = inserted->Integer("home_id");
+      first.organisation_id = inserted->Integer("organisation_id");
+      // The history starts on the day the child is registered with us.
+      first.started_on = FormatDate(context_.Today());
+      first.note = "registered";
+      first.recorded_by = actor.user_id;
+      first.created_at = context_.Now();
+      auto placement = txn.InsertPlacement(first);
+      if (!placement.ok()) return placement.status();
+    }
+    if (kind.audited) {
+      VINCULO_RETURN_IF_ERROR(txn.AppendAudit({Event(actor, "create", kind, inserted->id)}));
+    }
+    created = std::move(*inserted);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  Present(actor, kind, created);
+  return created;
+}
+
+Result<Record> RecordService::Get(const Actor& actor, const RecordKind& kind, long long id) {
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kRead));
+  Record record;
+  Status status = context_.store->Read([&](Txn& txn) -> Status {
+    auto found = txn.Get(kind, id, actor);
+    if (!found.ok()) return found.status();
+    record = std::move(*found);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  if (kind.audited) context_.audit->RecordRead(Event(actor, "read", kind, id));
+  Present(actor, kind, record);
+  return record;
+}
+
+Result<Page> RecordService::List(const Actor& actor, const RecordKind& kind,
+                                 const ListQuery& query) {
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kRead));
+  Page page;
+  Status status = context_.store->Read([&](Txn& txn) -> Status {
+    auto listed = txn.List(kind, query, actor);
+    if (!listed.ok()) return listed.status();
+    page = std::move(*listed);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  for (Record& record : page.items) {
+    if (kind.audited) context_.audit->RecordRead(Event(actor, "list", kind, record.id));
+    Present(actor, kind, record);
+  }
+  return page;
+}
+
+Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind, long long id,
+                                     long long expected_version, FieldValues changes) {
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kWrite));
+  if (!SeesRestrictedFields(actor.role)) {
+    for (const FieldSpec& spec : kind.fields) {
+      if (spec.restricted && changes.count(spec.name)) {
+        return Forbidden("your role cannot change this field", std::string(spec.name));
+      }
+    }
+  }
+  Record updated;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    auto current = txn.Get(kind, id, actor);
+    if (!current.ok()) return current.status();
+    if (current->version != expected_version) {
+      return Status(StatusCode::kPreconditionFailed,
+                    "the " + KindText(kind) + " was changed by someone else (now version " +
+                        std::to_string(current->version) +
+                        "); reload it and apply your change again");
+    }
+    VINCULO_RETURN_IF_ERROR(ValidateRecordWrite(kind, changes, &current->values, context_.Today()));
+    VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, changes));
+    auto written = txn.Update(kind, id, expected_version, changes, context_.Now());
+    if (!written.ok()) return written.status();
+    auto visible = txn.Visible(kind, id, actor);
+    if (!visible.ok()) return visible.status();
+    if (!*visible) {
+      return Forbidden("the change would move the " + KindText(kind) + " out of your organisation",
+                       "organisation_id");
+    }
+    if (kind.audited) {
+      std::string fields;
+      for (const auto& change : changes) fields += (fields.empty() ? "" : ",") + change.first;
+      VINCULO_RETURN_IF_ERROR(txn.AppendAudit({Event(actor, "update", kind, id, fields)}));
+    }
+    updated = std::move(*written);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  Present(actor, kind, updated);
+  return updated;
+}
+
+Result<Record> RecordService::SetArchived(const Actor& actor, const RecordKind& kind, long long id,
+                                          long long expected_version, bool archived) {
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kWrite));
+  if (!kind.archivable) return Forbidden(std::string(kind.name) + " cannot be archived");
+  Record result;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    auto current = txn.Get(kind, id, actor);
+    if (!current.ok()) return current.status();
+    auto written = txn.SetArchived(kind, id, expected_version, archived, context_.Now());
+    if (!written.ok()) return written.status();
+    if (kind.audited) {
+      VINCULO_RETURN_IF_ERROR(
+          txn.AppendAudit({Event(actor, archived ? "archive" : "restore", kind, id)}));
+    }
+    result = std::move(*written);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  Present(actor, kind, result);
+  return result;
+}
+
+Result<std::vector<Placement>> RecordService::Placements(const Actor& actor, long long child_id) {
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, ChildKind(), Access::kRead));
+  std::vector<Placement> placements;
+  Status status = context_.store->Read([&](Txn& txn) -> Status {
+    auto child = txn.Get(ChildKind(), child_id, actor);
+    if (!child.ok()) return child.status();
+    auto rows = txn.Placements(child_id);
+    if (!rows.ok()) return rows.status();
+    placements = std::move(*rows);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  context_.audit->RecordRead(Event(actor, "read", ChildKind(), child_id, "placements"));
+  return placements;
+}
+
+Result<Record> RecordService::ChangePlacement(const Actor& actor, long long child_id,
+                                              long long expected_version,
+                                              const PlacementChange& change) {
+  const RecordKind& kind = ChildKind();
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kWrite));
+  auto started = ParseDate(change.started_on, "started_on");
+  if (!started.ok()) return started.status();
+  if (*started > context_.Today()) {
+    return InvalidArgument("started_on", "a placement change cannot be recorded ahead of time");
+  }
+  Record result;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    auto current = txn.Get(kind, child_id, actor);
+    if (!current.ok()) return current.status();
+    if (current->version != expected_version) {
+      return Status(StatusCode::kPreconditionFailed,
+                    "the child was changed by someone else (now version " +
+                        std::to_string(current->version) + ")");
+    }
+    auto history = txn.Placements(child_id);
+    if (!history.ok()) return history.status();
+    if (!history->empty() && change.started_on < history->back().started_on) {
+      return InvalidArgument("started_on", "is before the start of the current placement (" +
+                                               history->back().started_on + ")");
+    }
+    FieldValues placement_fields = {
+        {"placement", change.placement},
+        {"facility_id", change.facility_id ? Value{*change.facility_id} : Value{}},
+        {"home_id", change.home_id ? Value{*change.home_id} : Value{}}};
+    if (change.organisation_id) placement_fields["organisation_id"] = *change.organisation_id;
+    // The placement fields are immutable to PATCH; validate them as a create
+    // of the merged record so the kind's rules still apply.
+    FieldValues merged = current->values;
+    for (const auto& [name, value] : placement_fields) merged[name] = value;
+    merged.erase("pseudonym");
+    VINCULO_RETURN_IF_ERROR(ValidateRecordWrite(kind, merged, nullptr, context_.Today()));
+    VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, placement_fields));
+    VINCULO_RETURN_IF_ERROR(txn.ClosePlacement(child_id, change.started_on));
+    Placement next;
+    next.child_id = child_id;
+    next.placement = change.placement;
+    next.facility_id = change.facility_id;
+    next.home_id = change.home_id;
+    next.organisation_id =
+        change.organisation_id ? change.organisation_id : current->Integer("organisation_id");
+    next.started_on = change.started_on;
+    next.note = change.note;
+    next.recorded_by = actor.user_id;
+    next.created_at = context_.Now();
+    auto inserted = txn.InsertPlacement(next);
+    if (!inserted.ok()) return inserted.status();
+    auto written = txn.Update(kind, child_id, expected_version, placement_fields, context_.Now());
+    if (!written.ok()) return written.status();
+    VINCULO_RETURN_IF_ERROR(
+        txn.AppendAudit({Event(actor, "update", kind, child_id, "placement:" + change.placement)}));
+    result = std::move(*written);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  Present(actor, kind, result);
+  return result;
+}
+
+Result<std::vector<Transfer>> RecordService::Transfers(const Actor& actor, long long parent_id) {
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, ParentKind(), Access::kRead));
+  std::vector<Transfer> transfers;
+  Status status = context_.store->Read([&](Txn& txn) -> Status {
+    auto parent = txn.Get(ParentKind(), parent_id, actor);
+    if (!parent.ok()) return parent.status();
+    auto rows = txn.Transfers(parent_id);
+    if (!rows.ok()) return rows.status();
+    transfers = std::move(*rows);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  context_.audit->RecordRead(Event(actor, "read", ParentKind(), parent_id, "transfers"));
+  return transfers;
+}
+
+Result<Record> RecordService::TransferParent(const Actor& actor, long long parent_id,
+                                             long long expected_version,
+                                             const TransferRequest& request) {
+  const RecordKind& kind = ParentKind();
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kWrite));
+  auto on = ParseDate(request.transferred_on, "transferred_on");
+  if (!on.ok()) return on.status();
+  if (*on > context_.Today()) {
+    return InvalidArgument("transferred_on", "a transfer cannot be recorded ahead of time");
+  }
+  if (request.to_facility_id <= 0) {
+    return InvalidArgument("to_facility_id", "is required");
+  }
+  Record result;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    auto current = txn.Get(kind, parent_id, actor);
+    if (!current.ok()) return current.status();
+    if (current->version != expected_version) {
+      return Status(StatusCode::kPreconditionFailed,
+                    "the parent was changed by someone else (now version " +
+                        std::to_string(current->version) + ")");
+    }
+    const long long from = current->Integer("facility_id").value_or(0);
+    if (from == request.to_facility_id) {
+      return InvalidArgument("to_facility_id", "the parent is already held in that facility");
+    }
+    if (auto admitted = current->Text("admission_date");
+        admitted && request.transferred_on < *admitted) {
+      return InvalidArgument("transferred_on", "is before the admission date " + *admitted);
+    }
+    auto destination = txn.Get(FacilityKind(), request.to_facility_id, actor);
+    if (!destination.ok() || destination->archived) {
+      return InvalidArgument("to_facility_id", "there is no open facility with id " +
+                                                   std::to_string(request.to_facility_id));
+    }
+    Transfer transfer;
+    transfer.parent_id = parent_id;
+    transfer.from_facility_id = from;
+    transfer.to_facility_id = request.to_facility_id;
+    transfer.transferred_on = request.transferred_on;
+    transfer.reason = request.reason;
+    transfer.recorded_by = actor.user_id;
+    transfer.created_at = context_.Now();
+    auto inserted = txn.InsertTransfer(transfer);
+    if (!inserted.ok()) return inserted.status();
+    // The wing belonged to the old facility.
+    auto written =
+        txn.Update(kind, parent_id, expected_version,
+                   {{"facility_id", request.to_facility_id}, {"wing_id", Value{}}}, context_.Now());
+    if (!written.ok()) return written.status();
+    VINCULO_RETURN_IF_ERROR(txn.AppendAudit(
+        {Event(actor, "transfer", kind, parent_id,
+               std::to_string(from) + "->" + std::to_string(request.to_facility_id))}));
+    // A facility user who transfers a parent away no longer sees the parent;
+    // the answer is the written record all the same: they just did it.
+    result = std::move(*written);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  Present(actor, kind, result);
+  return result;
+}
+
+Result<RecordService::Siblings> RecordService::SiblingsOf(const Actor& actor, long long child_id) {
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, ChildKind(), Access::kRead));
+  Siblings siblings;
+  Status status = context_.store->Read([&](Txn& txn) -> Status {
+    auto child = txn.Get(ChildKind(), child_id, actor);
+    if (!child.ok()) return child.status();
+    auto visible = txn.Siblings(child_id, actor);
+    if (!visible.ok()) return visible.status();
+    siblings.visible = std::move(*visible);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  for (Record& sibling : siblings.visible) {
+    context_.audit->RecordRead(Event(actor, "list", ChildKind(), sibling.id, "sibling"));
+    Present(actor, ChildKind(), sibling);
+  }
+  return siblings;
+}
+
+}  // namespace vinculo

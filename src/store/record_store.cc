@@ -1,0 +1,293 @@
+// Generic create/read/update/list/archive for every RecordKind, with the SQL
+// built from the kind's descriptor. Column names come only from descriptors,
+// never from input, so nothing a user sends is spliced into SQL.
+#include <soci/soci.h>
+
+#include "store/sql_util.h"
+#include "store/store.h"
+
+namespace vinculo {
+using store_internal::Params;
+
+namespace {
+
+constexpr int kSystemColumns = 5;  // id, version, archived, created_at, updated_at
+
+std::string SelectColumns(const RecordKind& kind, const std::string& alias) {
+  std::string columns = alias + ".id, " + alias + ".version, " + alias + ".archived, " + alias +
+                        ".created_at, " + alias + ".updated_at";
+  for (const FieldSpec& spec : kind.fields) {
+    columns += ", " + alias + "." + std::string(spec.name);
+  }
+  return columns;
+}
+
+Value ReadValue(const FieldSpec& spec, const soci::row& row, std::size_t index) {
+  if (row.get_indicator(index) == soci::i_null) return Value{};
+  switch (spec.type) {
+    case FieldType::kText:
+    case FieldType::kEnum:
+    case FieldType::kDate:
+      return Value{store_internal::GetText(row, index)};
+    case FieldType::kInteger:
+    case FieldType::kReference:
+      return Value{store_internal::GetInteger(row, index)};
+    case FieldType::kNumber:
+      return Value{store_internal::GetDouble(row, index)};
+    case FieldType::kBoolean:
+      return Value{store_internal::GetInteger(row, index) != 0};
+  }
+  return Value{};
+}
+
+Record ReadRecord(const RecordKind& kind, const soci::row& row) {
+  Record record;
+  record.id = store_internal::GetInteger(row, 0);
+  record.version = store_internal::GetInteger(row, 1);
+  record.archived = store_internal::GetInteger(row, 2) != 0;
+  record.created_at = store_internal::GetText(row, 3);
+  record.updated_at = store_internal::GetText(row, 4);
+  for (std::size_t field_idx = 0; field_idx < kind.fields.size(); ++field_idx) {
+    const FieldSpec& spec = kind.fields[field_idx];
+    record.values[std::string(spec.name)] = ReadValue(spec, row, kSystemColumns + field_idx);
+  }
+  return record;
+}
+
+std::vector<Record> QueryRecords(soci::session& sql, const RecordKind& kind,
+                                 const std::string& query, Params& params) {
+  std::vector<Record> records;
+  if (params.empty()) {
+    soci::rowset<soci::row> rows = (sql.prepare << query);
+    for (const soci::row& row : rows) records.push_back(ReadRecord(kind, row));
+  } else {
+    soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
+    for (const soci::row& row : rows) records.push_back(ReadRecord(kind, row));
+  }
+  return records;
+}
+
+std::string Table(const RecordKind& kind) { return std::string(kind.name); }
+
+}  // namespace
+
+Result<Record> Txn::Insert(const RecordKind& kind, const FieldValues& values,
+                           const std::string& now) {
+  try {
+    Params params;
+    std::string columns = "version, archived, created_at, updated_at";
+    std::string placeholders = "1, 0, " + params.Add(now) + ", " + params.Add(now);
+    for (const FieldSpec& spec : kind.fields) {
+      auto it = values.find(spec.name);
+      if (it == values.end() || IsNull(it->second)) continue;
+      columns += ", " + std::string(spec.name);
+      placeholders += ", " + params.Add(it->second);
+    }
+    const std::string query = "INSERT INTO " + Table(kind) + " (" + columns + ") VALUES (" +
+                              placeholders + ") RETURNING id";
+    long long id = 0;
+    sql_ << query, soci::use(params.values()), soci::into(id);
+    return Get(kind, id, Actor::System());
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "creating a " + std::string(kind.singular));
+  }
+}
+
+Result<Record> Txn::Get(const RecordKind& kind, long long id, const Actor& actor) {
+  try {
+    Params params;
+    const std::string query = "SELECT " + SelectColumns(kind, "t") + " FROM " + Table(kind) +
+                              " t WHERE t.id = " + params.AddInteger(id) + " AND " +
+                              store_internal::ScopePredicate(kind, actor, params, "t");
+    std::vector<Record> records = QueryRecords(sql_, kind, query, params);
+    if (records.empty()) {
+      return NotFound("no " + std::string(kind.singular) + " with id " + std::to_string(id));
+    }
+    return std::move(records.front());
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading a " + std::string(kind.singular));
+  }
+}
+
+Result<bool> Txn::Visible(const RecordKind& kind, long long id, const Actor& actor) {
+  try {
+    Params params;
+    const std::string query = "SELECT COUNT(*) FROM " + Table(kind) +
+                              " t WHERE t.id = " + params.AddInteger(id) + " AND " +
+                              store_internal::ScopePredicate(kind, actor, params, "t");
+    long long count = 0;
+    sql_ << query, soci::use(params.values()), soci::into(count);
+    return count > 0;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "checking a " + std::string(kind.singular));
+  }
+}
+
+Result<Page> Txn::List(const RecordKind& kind, const ListQuery& query, const Actor& actor) {
+  try {
+    Params params;
+    std::string where = store_internal::ScopePredicate(kind, actor, params, "t");
+    if (query.archived == ArchivedFilter::kActive) where += " AND t.archived = 0";
+    if (query.archived == ArchivedFilter::kArchived) where += " AND t.archived = 1";
+    if (query.after_id > 0) where += " AND t.id > " + params.AddInteger(query.after_id);
+    for (const auto& [name, value] : query.filters) {
+      const FieldSpec* spec = kind.Field(name);
+      if (!spec || !spec->filterable) {
+        return InvalidArgument(name, "is not a filter of " + std::string(kind.name));
+      }
+      if (IsNull(value)) {
+        where += " AND t." + std::string(spec->name) + " IS NULL";
+      } else {
+        where += " AND t." + std::string(spec->name) + " = " + params.Add(value);
+      }
+    }
+    if (!query.search.empty()) {
+      std::string pattern = "%" + store_internal::EscapeLike(query.search) + "%";
+      std::string any;
+      for (const FieldSpec& spec : kind.fields) {
+        if (!spec.searchable) continue;
+        if (!any.empty()) any += " OR ";
+        // LOWER folds ASCII in SQLite and all of Unicode in PostgreSQL.
+        any += "LOWER(t." + std::string(spec.name) + ") LIKE LOWER(" + params.Add(pattern) +
+               ") ESCAPE '\\'";
+      }
+      if (!any.empty()) where += " AND (" + any + ")";
+    }
+    const int limit = query.limit;
+    // One extra row tells whether there is a next page.
+    const std::string sql = "SELECT " + SelectColumns(kind, "t") + " FROM " + Table(kind) +
+                            " t WHERE " + where + " ORDER BY t.id LIMIT " +
+                            std::to_string(limit + 1);
+    Page page;
+    page.items = QueryRecords(sql_, kind, sql, params);
+    if (static_cast<int>(page.items.size()) > limit) {
+      page.items.resize(static_cast<std::size_t>(limit));
+      page.next_after_id = page.items.back().id;
+    }
+    return page;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "listing " + std::string(kind.name));
+  }
+}
+
+Result<Record> Txn::Update(const RecordKind& kind, long long id, long long expected_version,
+                           const FieldValues& changes, const std::string& now) {
+  try {
+    Params params;
+    std::string assignments = "version = version + 1, updated_at = " + params.Add(now);
+    for (const auto& [name, value] : changes) {
+      const FieldSpec* spec = kind.Field(name);
+      if (!spec) return InvalidArgument(name, "is not a field of a " + std::string(kind.singular));
+      assignments += ", " + std::string(spec->name) + " = " + params.Add(value);
+    }
+    const std::string query = "UPDATE " + Table(kind) + " SET " + assignments +
+                              " WHERE id = " + params.AddInteger(id) +
+                              " AND version = " + params.AddInteger(expected_version);
+    if (store_internal::ExecuteWith(sql_, query, params) == 0) {
+      auto current = Get(kind, id, Actor::System());
+      if (!current.ok()) return current.status();
+      return Status(
+          StatusCode::kPreconditionFailed,
+          "the " + std::string(kind.singular) + " was changed by someone else (now version " +
+              std::to_string(current->version) + "); reload it and apply your change again");
+    }
+    return Get(kind, id, Actor::System());
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "updating a " + std::string(kind.singular));
+  }
+}
+
+Result<Record> Txn::SetArchived(const RecordKind& kind, long long id, long long expected_version,
+                                bool archived, const std::string& now) {
+  try {
+    Params params;
+    const std::string query =
+        "UPDATE " + Table(kind) +
+        " SET version = version + 1, archived = " + params.AddInteger(archived ? 1 : 0) +
+        ", updated_at = " + params.Add(now) + " WHERE id = " + params.AddInteger(id) +
+        " AND version = " + params.AddInteger(expected_version);
+    if (store_internal::ExecuteWith(sql_, query, params) == 0) {
+      auto current = Get(kind, id, Actor::System());
+      if (!current.ok()) return current.status();
+      return Status(StatusCode::kPreconditionFailed,
+                    "the " + std::string(kind.singular) +
+                        " was changed by someone else (now version " +
+                        std::to_string(current->version) + ")");
+    }
+    return Get(kind, id, Actor::System());
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "archiving a " + std::string(kind.singular));
+  }
+}
+
+Result<long long> Txn::Count(const RecordKind& kind, const Actor& actor) {
+  try {
+    Params params;
+    const std::string query = "SELECT COUNT(*) FROM " + Table(kind) +
+                              " t WHERE t.archived = 0 AND " +
+                              store_internal::ScopePredicate(kind, actor, params, "t");
+    long long count = 0;
+    if (params.empty()) {
+      sql_ << query, soci::into(count);
+    } else {
+      sql_ << query, soci::use(params.values()), soci::into(count);
+    }
+    return count;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "counting " + std::string(kind.name));
+  }
+}
+
+Result<std::vector<std::pair<std::string, long long>>> Txn::CountBy(const RecordKind& kind,
+                                                                    std::string_view field,
+                                                                    const Actor& actor) {
+  const FieldSpec* spec = kind.Field(field);
+  if (!spec || !spec->filterable) {
+    return InvalidArgument(std::string(field), "cannot group " + std::string(kind.name) + " by it");
+  }
+  try {
+    Params params;
+    const std::string column = "t." + std::string(spec->name);
+    const std::string query = "SELECT " + column + ", COUNT(*) FROM " + Table(kind) +
+                              " t WHERE t.archived = 0 AND " +
+                              store_internal::ScopePredicate(kind, actor, params, "t") +
+                              " GROUP BY " + column + " ORDER BY " + column;
+    std::vector<std::pair<std::string, long long>> counts;
+    auto collect = [&](soci::rowset<soci::row>& rows) {
+      for (const soci::row& row : rows) {
+        counts.emplace_back(store_internal::GetOptionalText(row, 0).value_or(""),
+                            store_internal::GetInteger(row, 1));
+      }
+    };
+    if (params.empty()) {
+      soci::rowset<soci::row> rows = (sql_.prepare << query);
+      collect(rows);
+    } else {
+      soci::rowset<soci::row> rows = (sql_.prepare << query, soci::use(params.values()));
+      collect(rows);
+    }
+    return counts;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "counting " + std::string(kind.name));
+  }
+}
+
+Result<std::vector<Record>> Txn::Siblings(long long child_id, const Actor& actor) {
+  try {
+    const RecordKind& kind = ChildKind();
+    Params params;
+    const std::string query =
+        "SELECT " + SelectColumns(kind, "t") + " FROM children t WHERE t.id <> " +
+        params.AddInteger(child_id) +
+        " AND t.archived = 0 AND EXISTS (SELECT 1 FROM parent_child_links mine JOIN "
+        "parent_child_links theirs ON theirs.parent_id = mine.parent_id WHERE mine.child_id = " +
+        params.AddInteger(child_id) +
+        " AND theirs.child_id = t.id AND mine.archived = 0 AND theirs.archived = 0) AND " +
+        store_internal::ScopePredicate(kind, actor, params, "t") + " ORDER BY t.id";
+    return QueryRecords(sql_, kind, query, params);
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading siblings");
+  }
+}
+
+}  // namespace vinculo

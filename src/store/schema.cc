@@ -1,0 +1,258 @@
+#include "store/schema.h"
+
+namespace vinculo {
+
+// Conventions shared by both engines:
+// - dates are TEXT 'YYYY-MM-DD' and timestamps TEXT 'YYYY-MM-DDTHH:MM:SSZ'
+//   (UTC): they sort correctly as text and read the same in both engines;
+// - booleans are INTEGER 0/1 (SOCI 4.0 has no portable boolean);
+// - every record table has version (optimistic locking, the HTTP ETag),
+//   archived (records are archived, not deleted), created_at and updated_at.
+static const char* const kInitialSchema = R"SQL(
+CREATE TABLE jurisdictions (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  country_code TEXT
+);
+CREATE TABLE coresidence_rules (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  jurisdiction_id BIGINT NOT NULL REFERENCES jurisdictions(id),
+  allowed INTEGER NOT NULL,
+  max_age_months BIGINT,
+  rule_kind TEXT NOT NULL,
+  extension_possible TEXT NOT NULL,
+  effective_from TEXT NOT NULL,
+  notes TEXT,
+  source TEXT NOT NULL,
+  UNIQUE (jurisdiction_id, effective_from)
+);
+CREATE TABLE organisations (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  jurisdiction_id BIGINT REFERENCES jurisdictions(id),
+  address TEXT,
+  phone TEXT,
+  email TEXT,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION
+);
+CREATE TABLE facilities (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  jurisdiction_id BIGINT NOT NULL REFERENCES jurisdictions(id),
+  organisation_id BIGINT REFERENCES organisations(id),
+  parent_facility_id BIGINT REFERENCES facilities(id),
+  address TEXT,
+  official_capacity BIGINT NOT NULL,
+  current_population BIGINT NOT NULL,
+  has_nursery INTEGER,
+  nursery_max_age_months BIGINT,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION
+);
+CREATE TABLE wings (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  name TEXT NOT NULL,
+  gender TEXT NOT NULL,
+  capacity BIGINT
+);
+CREATE TABLE spaces (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  wing_id BIGINT REFERENCES wings(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  capacity_people BIGINT NOT NULL
+);
+CREATE TABLE homes (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  name TEXT NOT NULL,
+  address TEXT,
+  capacity_children BIGINT,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION
+);
+CREATE TABLE staff (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  home_id BIGINT REFERENCES homes(id),
+  given_names TEXT NOT NULL,
+  family_names TEXT NOT NULL,
+  staff_role TEXT NOT NULL,
+  phone TEXT,
+  email TEXT
+);
+CREATE TABLE parents (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  given_names TEXT NOT NULL,
+  family_names TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  date_of_birth TEXT,
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  wing_id BIGINT REFERENCES wings(id),
+  organisation_id BIGINT REFERENCES organisations(id),
+  prisoner_number TEXT,
+  custody_status TEXT NOT NULL,
+  admission_date TEXT NOT NULL,
+  expected_release_date TEXT,
+  released_on TEXT,
+  offence_category TEXT,
+  language TEXT
+);
+CREATE TABLE children (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  given_names TEXT NOT NULL,
+  family_names TEXT NOT NULL,
+  pseudonym TEXT NOT NULL UNIQUE,
+  date_of_birth TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  organisation_id BIGINT REFERENCES organisations(id),
+  placement TEXT NOT NULL,
+  facility_id BIGINT REFERENCES facilities(id),
+  home_id BIGINT REFERENCES homes(id),
+  home_address TEXT,
+  school_name TEXT,
+  school_grade TEXT,
+  home_latitude DOUBLE PRECISION,
+  home_longitude DOUBLE PRECISION
+);
+CREATE TABLE parent_child_links (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  relation TEXT NOT NULL,
+  UNIQUE (parent_id, child_id)
+);
+CREATE TABLE placements (
+  id {{id}},
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  placement TEXT NOT NULL,
+  facility_id BIGINT REFERENCES facilities(id),
+  home_id BIGINT REFERENCES homes(id),
+  organisation_id BIGINT REFERENCES organisations(id),
+  started_on TEXT NOT NULL,
+  ended_on TEXT,
+  note TEXT,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE parent_transfers (
+  id {{id}},
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  from_facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  to_facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  transferred_on TEXT NOT NULL,
+  reason TEXT,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE users (
+  id {{id}},
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  organisation_id BIGINT REFERENCES organisations(id),
+  facility_id BIGINT REFERENCES facilities(id),
+  display_name TEXT NOT NULL,
+  language TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  id {{id}},
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT,
+  remote_address TEXT
+);
+CREATE TABLE audit_events (
+  id {{id}},
+  at TEXT NOT NULL,
+  user_id BIGINT NOT NULL,
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  record_kind TEXT NOT NULL,
+  record_id BIGINT NOT NULL,
+  remote_address TEXT,
+  detail TEXT
+);
+CREATE INDEX children_organisation ON children(organisation_id);
+CREATE INDEX children_facility ON children(facility_id);
+CREATE INDEX children_home ON children(home_id);
+CREATE INDEX parents_facility ON parents(facility_id);
+CREATE INDEX parents_organisation ON parents(organisation_id);
+CREATE INDEX links_child ON parent_child_links(child_id);
+CREATE INDEX links_parent ON parent_child_links(parent_id);
+CREATE INDEX placements_child ON placements(child_id);
+CREATE INDEX transfers_parent ON parent_transfers(parent_id);
+CREATE INDEX homes_organisation ON homes(organisation_id);
+CREATE INDEX staff_organisation ON staff(organisation_id);
+CREATE INDEX wings_facility ON wings(facility_id);
+CREATE INDEX spaces_facility ON spaces(facility_id);
+CREATE INDEX rules_jurisdiction ON coresidence_rules(jurisdiction_id);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE INDEX audit_record ON audit_events(record_kind, record_id);
+CREATE INDEX audit_user ON audit_events(user_id)
+)SQL";
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "records, users, sessions and audit log", kInitialSchema},
+  };
+  return kMigrations;
+}
+
+}  // namespace vinculo

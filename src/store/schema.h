@@ -1,0 +1,20 @@
+// The versioned schema: an ordered list of migrations, each one SQL script
+// written once for both engines. `{{id}}` stands for the engine's
+// auto-increment primary key. A migration, once released, is never edited:
+// a change to the schema is a new migration at the end of the list.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace vinculo {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;  // statements separated by ";\n"
+};
+
+const std::vector<Migration>& Migrations();
+
+}  // namespace vinculo

@@ -1,0 +1,159 @@
+#include "store/sql_util.h"
+
+namespace vinculo::store_internal {
+
+std::string Params::Add(const Value& value) {
+  const std::string name = "p" + std::to_string(++count_);
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    values_.set(name, *text);
+  } else if (const auto* whole = std::get_if<long long>(&value)) {
+    values_.set(name, *whole);
+  } else if (const auto* real = std::get_if<double>(&value)) {
+    values_.set(name, *real);
+  } else if (const auto* flag = std::get_if<bool>(&value)) {
+    values_.set(name, static_cast<long long>(*flag ? 1 : 0));
+  } else {
+    // SOCI 4.0.3: the first set() of a name runs type_conversion::to_base,
+    // which resets the indicator to i_ok; a second set() of the same name
+    // keeps i_null. Without it, NULL is bound as ''.
+    values_.set(name, std::string(), soci::i_null);
+    values_.set(name, std::string(), soci::i_null);
+  }
+  return ":" + name;
+}
+
+long long ExecuteWith(soci::session& sql, const std::string& query, Params& params) {
+  if (params.empty()) {
+    soci::statement statement = (sql.prepare << query);
+    statement.execute(true);
+    return statement.get_affected_rows();
+  }
+  soci::statement statement = (sql.prepare << query, soci::use(params.values()));
+  statement.execute(true);
+  return statement.get_affected_rows();
+}
+
+long long GetInteger(const soci::row& row, std::size_t index) {
+  switch (row.get_properties(index).get_data_type()) {
+    case soci::dt_integer:
+      return row.get<int>(index);
+    case soci::dt_long_long:
+      return row.get<long long>(index);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(row.get<unsigned long long>(index));
+    case soci::dt_double:
+      return static_cast<long long>(row.get<double>(index));
+    case soci::dt_string:
+      return std::stoll(row.get<std::string>(index));
+    default:
+      throw soci::soci_error("column " + std::to_string(index) + " is not an integer");
+  }
+}
+
+std::optional<long long> GetOptionalInteger(const soci::row& row, std::size_t index) {
+  if (row.get_indicator(index) == soci::i_null) return std::nullopt;
+  return GetInteger(row, index);
+}
+
+double GetDouble(const soci::row& row, std::size_t index) {
+  switch (row.get_properties(index).get_data_type()) {
+    case soci::dt_double:
+      return row.get<double>(index);
+    case soci::dt_integer:
+      return row.get<int>(index);
+    case soci::dt_long_long:
+      return static_cast<double>(row.get<long long>(index));
+    case soci::dt_unsigned_long_long:
+      return static_cast<double>(row.get<unsigned long long>(index));
+    case soci::dt_string:
+      return std::stod(row.get<std::string>(index));
+    default:
+      throw soci::soci_error("column " + std::to_string(index) + " is not a number");
+  }
+}
+
+std::string GetText(const soci::row& row, std::size_t index) {
+  if (row.get_indicator(index) == soci::i_null) return {};
+  if (row.get_properties(index).get_data_type() != soci::dt_string) {
+    return std::to_string(GetInteger(row, index));
+  }
+  return row.get<std::string>(index);
+}
+
+std::optional<std::string> GetOptionalText(const soci::row& row, std::size_t index) {
+  if (row.get_indicator(index) == soci::i_null) return std::nullopt;
+  return GetText(row, index);
+}
+
+namespace {
+
+std::string ChildPredicate(const Actor& actor, Params& params, const std::string& alias) {
+  if (actor.IsGlobal()) return "1=1";
+  if (actor.organisation_id) {
+    return alias + ".organisation_id = " + params.AddInteger(*actor.organisation_id);
+  }
+  if (actor.facility_id) {
+    // Living inside this facility, or a child of a parent held here.
+    return "(" + alias + ".facility_id = " + params.AddInteger(*actor.facility_id) +
+           " OR EXISTS (SELECT 1 FROM parent_child_links sl JOIN parents sp ON sp.id = "
+           "sl.parent_id WHERE sl.child_id = " +
+           alias +
+           ".id AND sl.archived = 0 AND sp.facility_id = " + params.AddInteger(*actor.facility_id) +
+           "))";
+  }
+  return "1=0";
+}
+
+std::string ParentPredicate(const Actor& actor, Params& params, const std::string& alias) {
+  if (actor.IsGlobal()) return "1=1";
+  if (actor.organisation_id) {
+    // Followed by this organisation, or the parent of one of its children.
+    return "(" + alias + ".organisation_id = " + params.AddInteger(*actor.organisation_id) +
+           " OR EXISTS (SELECT 1 FROM parent_child_links sl JOIN children sc ON sc.id = "
+           "sl.child_id WHERE sl.parent_id = " +
+           alias + ".id AND sl.archived = 0 AND sc.organisation_id = " +
+           params.AddInteger(*actor.organisation_id) + "))";
+  }
+  if (actor.facility_id) {
+    return alias + ".facility_id = " + params.AddInteger(*actor.facility_id);
+  }
+  return "1=0";
+}
+
+}  // namespace
+
+std::string ScopePredicate(const RecordKind& kind, const Actor& actor, Params& params,
+                           const std::string& alias) {
+  switch (kind.scope) {
+    case ScopeRule::kReference:
+      return "1=1";
+    case ScopeRule::kOrganisation:
+      if (actor.IsGlobal()) return "1=1";
+      if (actor.organisation_id) {
+        return alias + ".organisation_id = " + params.AddInteger(*actor.organisation_id);
+      }
+      return "1=0";
+    case ScopeRule::kChild:
+      return ChildPredicate(actor, params, alias);
+    case ScopeRule::kParent:
+      return ParentPredicate(actor, params, alias);
+    case ScopeRule::kLink:
+      if (actor.IsGlobal()) return "1=1";
+      return "(EXISTS (SELECT 1 FROM children lc WHERE lc.id = " + alias + ".child_id AND " +
+             ChildPredicate(actor, params, "lc") +
+             ") AND EXISTS (SELECT 1 FROM parents lp WHERE lp.id = " + alias + ".parent_id AND " +
+             ParentPredicate(actor, params, "lp") + "))";
+  }
+  return "1=0";
+}
+
+std::string EscapeLike(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace vinculo::store_internal

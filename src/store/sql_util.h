@@ -1,0 +1,56 @@
+// Helpers shared by the store's files: named parameters, reading SOCI rows
+// whatever integer width each engine reports, and the SQL form of record scope.
+// Internal to src/store.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+
+#include "domain/access.h"
+#include "domain/record.h"
+#include "store/store.h"
+
+namespace vinculo::store_internal {
+
+// Collects bound values under unique names (:p1, :p2, ...), because a name
+// used twice in one statement is not portable across SOCI backends.
+class Params {
+ public:
+  std::string Add(const Value& value);
+  std::string Add(const std::string& text) { return Add(Value{text}); }
+  std::string AddInteger(long long number) { return Add(Value{number}); }
+  std::string AddOptional(const std::optional<long long>& number) {
+    return number ? AddInteger(*number) : Add(Value{});
+  }
+  std::string AddOptional(const std::optional<std::string>& text) {
+    return text ? Add(*text) : Add(Value{});
+  }
+  bool empty() const { return count_ == 0; }
+  soci::values& values() { return values_; }
+
+ private:
+  soci::values values_;
+  int count_ = 0;
+};
+
+// Runs a statement that returns no rows; returns the number of rows affected.
+long long ExecuteWith(soci::session& sql, const std::string& query, Params& params);
+
+long long GetInteger(const soci::row& row, std::size_t index);
+std::optional<long long> GetOptionalInteger(const soci::row& row, std::size_t index);
+double GetDouble(const soci::row& row, std::size_t index);
+std::string GetText(const soci::row& row, std::size_t index);
+std::optional<std::string> GetOptionalText(const soci::row& row, std::size_t index);
+
+// The WHERE-clause condition that limits `alias` rows of `kind` to what
+// `actor` may see. Never empty: "1=1" for reference data or a global actor,
+// "1=0" for an actor with no affiliation.
+std::string ScopePredicate(const RecordKind& kind, const Actor& actor, Params& params,
+                           const std::string& alias);
+
+// Escapes %, _ and \ for LIKE ... ESCAPE '\'.
+std::string EscapeLike(const std::string& text);
+
+}  // namespace vinculo::store_internal

@@ -1,0 +1,40 @@
+// A fresh, migrated database for one test, on the engine chosen by the
+// environment: VINCULO_TEST_ENGINE=sqlite (default) uses a temporary file;
+// VINCULO_TEST_ENGINE=postgres uses a new schema in the server named by
+// VINCULO_TEST_PG (a key=value connection string, set by scripts/test.sh).
+// The same tests run against both engines; the database is removed afterwards.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace vinculo::testing {
+
+class TestDatabase {
+ public:
+  // Fails the current test (and returns nullptr) if the engine is unreachable.
+  static std::unique_ptr<TestDatabase> Create(int pool_size = 4);
+  ~TestDatabase();
+
+  Store& store() { return *store_; }
+  // What `vinculo --db` takes to reach this same database.
+  const std::string& target() const { return target_; }
+  Engine engine() const { return store_->engine(); }
+  // Closes the pool (so a server process can use the database alone).
+  void Close() { store_.reset(); }
+  Status Reopen(int pool_size = 4);
+
+ private:
+  std::string target_;
+  std::string sqlite_path_;
+  std::string pg_base_;
+  std::string pg_schema_;
+  std::unique_ptr<Store> store_;
+};
+
+// "sqlite" or "postgres", from VINCULO_TEST_ENGINE.
+std::string TestEngineName();
+
+}  // namespace vinculo::testing
