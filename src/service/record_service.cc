@@ -105,6 +105,43 @@ void RecordService::Present(const Actor& actor, const RecordKind& kind, Record& 
 
 Result<Record> RecordService::Create(const Actor& actor, const RecordKind& kind,
                                      FieldValues values) {
+  Record created;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    auto inserted = CreateIn(txn, actor, kind, std::move(values));
+    if (!inserted.ok()) return inserted.status();
+    created = std::move(*inserted);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return created;
+}
+
+Status RecordService::WriteBatch(const Actor& actor,
+                                 const std::function<Status(RecordBatch&)>& work) {
+  return context_.store->Write([&](Txn& txn) -> Status {
+    RecordBatch batch(*this, txn, actor);
+    return work(batch);
+  });
+}
+
+Result<Record> RecordBatch::Create(const RecordKind& kind, FieldValues values) {
+  return service_.CreateIn(txn_, actor_, kind, std::move(values));
+}
+
+Result<std::vector<Record>> RecordBatch::FindBy(const RecordKind& kind, std::string_view field,
+                                                const Value& value) {
+  VINCULO_RETURN_IF_ERROR(service_.CheckKindAccess(actor_, kind, Access::kRead));
+  ListQuery query;
+  query.filters[std::string(field)] = value;
+  query.limit = 1000;
+  auto page = txn_.List(kind, query, actor_);
+  if (!page.ok()) return page.status();
+  for (Record& record : page->items) service_.Present(actor_, kind, record);
+  return std::move(page->items);
+}
+
+Result<Record> RecordService::CreateIn(Txn& txn, const Actor& actor, const RecordKind& kind,
+                                       FieldValues values) const {
   VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kWrite));
   if (!SeesRestrictedFields(actor.role)) {
     for (const FieldSpec& spec : kind.fields) {
@@ -119,40 +156,35 @@ Result<Record> RecordService::Create(const Actor& actor, const RecordKind& kind,
   if (&kind == &ParentKind() && !HasField(values, "language"))
     values["language"] = std::string("es");
 
-  Record created;
-  Status status = context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, values));
-    auto inserted = txn.Insert(kind, values, context_.Now());
-    if (!inserted.ok()) return inserted.status();
-    auto visible = txn.Visible(kind, inserted->id, actor);
-    if (!visible.ok()) return visible.status();
-    if (!*visible) {
-      return Forbidden("the new " + KindText(kind) +
-                           " would belong to an organisation or facility that is not yours",
-                       kind.Field("organisation_id") ? "organisation_id" : "facility_id");
-    }
-    if (&kind == &ChildKind()) {
-      Placement first;
-      first.child_id = inserted->id;
-      first.placement = *inserted->Text("placement");
-      first.facility_id = inserted->Integer("facility_id");
-      first.home_id = inserted->Integer("home_id");
-      first.organisation_id = inserted->Integer("organisation_id");
-      // The history starts on the day the child is registered with us.
-      first.started_on = FormatDate(context_.Today());
-      first.note = "registered";
-      first.recorded_by = actor.user_id;
-      first.created_at = context_.Now();
-      auto placement = txn.InsertPlacement(first);
-      if (!placement.ok()) return placement.status();
-    }
-    if (kind.audited) {
-      VINCULO_RETURN_IF_ERROR(txn.AppendAudit({Event(actor, "create", kind, inserted->id)}));
-    }
-    created = std::move(*inserted);
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
+  VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, values));
+  auto inserted = txn.Insert(kind, values, context_.Now());
+  if (!inserted.ok()) return inserted.status();
+  auto visible = txn.Visible(kind, inserted->id, actor);
+  if (!visible.ok()) return visible.status();
+  if (!*visible) {
+    return Forbidden("the new " + KindText(kind) +
+                         " would belong to an organisation or facility that is not yours",
+                     kind.Field("organisation_id") ? "organisation_id" : "facility_id");
+  }
+  if (&kind == &ChildKind()) {
+    Placement first;
+    first.child_id = inserted->id;
+    first.placement = *inserted->Text("placement");
+    first.facility_id = inserted->Integer("facility_id");
+    first.home_id = inserted->Integer("home_id");
+    first.organisation_id = inserted->Integer("organisation_id");
+    // The history starts on the day the child is registered with us.
+    first.started_on = FormatDate(context_.Today());
+    first.note = "registered";
+    first.recorded_by = actor.user_id;
+    first.created_at = context_.Now();
+    auto placement = txn.InsertPlacement(first);
+    if (!placement.ok()) return placement.status();
+  }
+  if (kind.audited) {
+    VINCULO_RETURN_IF_ERROR(txn.AppendAudit({Event(actor, "create", kind, inserted->id)}));
+  }
+  Record created = std::move(*inserted);
   Present(actor, kind, created);
   return created;
 }

@@ -11,6 +11,7 @@
 // Thread-safe: holds no mutable state of its own.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -33,11 +34,34 @@ struct TransferRequest {
   std::string reason;
 };
 
+class RecordService;
+
+// Several writes in one transaction, with the same checks as the single
+// calls: a CSV import or a rule-set load is all or nothing. Only valid inside
+// RecordService::WriteBatch's callback.
+class RecordBatch {
+ public:
+  Result<Record> Create(const RecordKind& kind, FieldValues values);
+  // Active records of `kind` whose filterable `field` equals `value`, in the actor's scope.
+  Result<std::vector<Record>> FindBy(const RecordKind& kind, std::string_view field,
+                                     const Value& value);
+
+ private:
+  friend class RecordService;
+  RecordBatch(const RecordService& service, Txn& txn, const Actor& actor)
+      : service_(service), txn_(txn), actor_(actor) {}
+  const RecordService& service_;
+  Txn& txn_;
+  const Actor& actor_;
+};
+
 class RecordService {
  public:
   explicit RecordService(ServiceContext context) : context_(context) {}
 
   Result<Record> Create(const Actor& actor, const RecordKind& kind, FieldValues values);
+  // Runs `work` in one transaction; commits only if it returns OK.
+  Status WriteBatch(const Actor& actor, const std::function<Status(RecordBatch&)>& work);
   Result<Record> Get(const Actor& actor, const RecordKind& kind, long long id);
   Result<Page> List(const Actor& actor, const RecordKind& kind, const ListQuery& query);
   // `expected_version` is the version the caller last read (If-Match).
@@ -64,6 +88,10 @@ class RecordService {
   void Present(const Actor& actor, const RecordKind& kind, Record& record) const;
 
  private:
+  friend class RecordBatch;
+  // The checks and writes of Create, inside an open transaction.
+  Result<Record> CreateIn(Txn& txn, const Actor& actor, const RecordKind& kind,
+                          FieldValues values) const;
   Status CheckKindAccess(const Actor& actor, const RecordKind& kind, Access needed) const;
   Status CheckReferences(Txn& txn, const Actor& actor, const RecordKind& kind,
                          const FieldValues& values) const;
