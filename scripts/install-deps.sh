@@ -12,7 +12,7 @@ build_pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_pkgs=(postgresql sqlite3)
-bench_pkgs=(wrk)
+bench_pkgs=(wrk curl)
 
 wanted=("${build_pkgs[@]}")
 case "$profile" in

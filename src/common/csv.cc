@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace vinculo {
 namespace {
 
@@ -16,39 +18,6 @@ Status Malformed(int line, std::string_view what) {
   std::string message = "line " + std::to_string(line) + ": ";
   message.append(what);
   return Status(StatusCode::kMalformed, std::move(message));
-}
-
-bool IsContinuationByte(unsigned char byte) { return (byte & 0xC0) == 0x80; }
-
-// Returns the length (2 to 4) of the well-formed UTF-8 sequence starting at text[pos], whose
-// first byte is at least 0x80, or 0 if it is not well-formed. Follows the table of well-formed
-// byte sequences in the Unicode Standard (chapter 3): no overlong forms, no surrogates
-// (U+D800..U+DFFF), nothing above U+10FFFF.
-size_t Utf8SequenceLength(std::string_view text, size_t pos) {
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  size_t length = 0;
-  unsigned char second_min = 0x80;
-  unsigned char second_max = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) second_min = 0xA0;
-    if (lead == 0xED) second_max = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) second_min = 0x90;
-    if (lead == 0xF4) second_max = 0x8F;
-  } else {
-    return 0;
-  }
-  if (pos + length > text.size()) return 0;
-  const auto second = static_cast<unsigned char>(text[pos + 1]);
-  if (second < second_min || second > second_max) return 0;
-  for (size_t offset = 2; offset < length; ++offset) {
-    if (!IsContinuationByte(static_cast<unsigned char>(text[pos + offset]))) return 0;
-  }
-  return length;
 }
 
 bool IsBlank(std::string_view name) {

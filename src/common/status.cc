@@ -68,7 +68,8 @@ std::string Status::ToString() const {
   if (ok()) return "OK";
   std::string out = Category(code_);
   out += ": ";
-  if (!field_.empty()) {
+  // Messages that already name the field ("line 4: date_of_birth: ...") are not prefixed again.
+  if (!field_.empty() && message_.find(field_ + ": ") == std::string::npos) {
     out += field_;
     out += ": ";
   }

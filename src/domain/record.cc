@@ -4,26 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/utf8.h"
+
 namespace vinculo {
 namespace {
-
-bool IsValidUtf8(std::string_view text) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const unsigned char lead = static_cast<unsigned char>(text[pos]);
-    size_t length = lead < 0x80           ? 1
-                    : (lead >> 5) == 0x6  ? 2
-                    : (lead >> 4) == 0xE  ? 3
-                    : (lead >> 3) == 0x1E ? 4
-                                          : 0;
-    if (length == 0 || pos + length > text.size()) return false;
-    for (size_t cont_idx = 1; cont_idx < length; ++cont_idx) {
-      if ((static_cast<unsigned char>(text[pos + cont_idx]) >> 6) != 0x2) return false;
-    }
-    pos += length;
-  }
-  return true;
-}
 
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 

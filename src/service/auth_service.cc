@@ -83,24 +83,36 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
 Result<Actor> AuthService::Authenticate(const std::string& token,
                                         const std::string& remote_address) {
   if (token.empty() || token.size() > 128) return Unauthenticated("sign in first");
+  const std::string token_hash = TokenHash(token);
+  const auto now = context_.clock->Now();
+  if (auto cached = session_cache_->Find(token_hash, now)) {
+    cached->remote_address = remote_address;
+    return *cached;
+  }
   Actor actor;
+  std::string expires_at;
   Status status = context_.store->Read([&](Txn& txn) -> Status {
-    auto session = txn.FindLiveSession(TokenHash(token), context_.Now());
+    auto session = txn.FindLiveSession(token_hash, FormatTimestamp(now));
     if (!session.ok()) return session.status();
     auto user = txn.GetUser(session->user_id);
     if (!user.ok()) return user.status();
     if (user->disabled) return Unauthenticated("the account is disabled");
     actor = ActorFor(*user, remote_address);
+    expires_at = session->expires_at;
     return Status::Ok();
   });
   if (!status.ok()) {
     if (status.code() == StatusCode::kNotFound) return Unauthenticated("sign in first");
     return status;
   }
+  if (auto expiry = ParseTimestamp(expires_at); expiry.ok()) {
+    session_cache_->Put(token_hash, actor, *expiry, now);
+  }
   return actor;
 }
 
 Status AuthService::Logout(const std::string& token) {
+  session_cache_->Evict(TokenHash(token));
   return context_.store->Write(
       [&](Txn& txn) { return txn.RevokeSession(TokenHash(token), context_.Now()); });
 }
@@ -224,6 +236,7 @@ Result<User> AuthService::SetDisabled(const Actor& actor, long long user_id,
     auto written = txn.UpdateUser(changed, expected_version, context_.Now());
     if (!written.ok()) return written.status();
     if (disabled) VINCULO_RETURN_IF_ERROR(txn.RevokeUserSessions(user_id, context_.Now()));
+    session_cache_->EvictUser(user_id);
     result = std::move(*written);
     return Status::Ok();
   });

@@ -10,6 +10,7 @@
 #include <chrono>
 
 #include "service/context.h"
+#include "service/session_cache.h"
 
 namespace vinculo {
 
@@ -33,12 +34,15 @@ class AuthService {
  public:
   explicit AuthService(ServiceContext context,
                        std::chrono::seconds session_ttl = std::chrono::hours(12))
-      : context_(context), session_ttl_(session_ttl) {}
+      : context_(context),
+        session_ttl_(session_ttl),
+        session_cache_(std::make_unique<SessionCache>()) {}
 
   // kUnauthenticated for an unknown user, a wrong password or a disabled account.
   Result<LoginResult> Login(const std::string& username, const std::string& password,
                             const std::string& remote_address);
-  // The actor behind a live token; kUnauthenticated otherwise.
+  // The actor behind a live token; kUnauthenticated otherwise. Answers from
+  // the SessionCache when it can (see session_cache.h for the revocation bound).
   Result<Actor> Authenticate(const std::string& token, const std::string& remote_address);
   Status Logout(const std::string& token);
 
@@ -55,6 +59,7 @@ class AuthService {
  private:
   ServiceContext context_;
   std::chrono::seconds session_ttl_;
+  std::unique_ptr<SessionCache> session_cache_;
 };
 
 }  // namespace vinculo

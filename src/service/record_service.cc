@@ -134,10 +134,18 @@ Result<std::vector<Record>> RecordBatch::FindBy(const RecordKind& kind, std::str
   ListQuery query;
   query.filters[std::string(field)] = value;
   query.limit = 1000;
-  auto page = txn_.List(kind, query, actor_);
-  if (!page.ok()) return page.status();
-  for (Record& record : page->items) service_.Present(actor_, kind, record);
-  return std::move(page->items);
+  std::vector<Record> found;
+  while (true) {
+    auto page = txn_.List(kind, query, actor_);
+    if (!page.ok()) return page.status();
+    for (Record& record : page->items) {
+      service_.Present(actor_, kind, record);
+      found.push_back(std::move(record));
+    }
+    if (!page->next_after_id) break;
+    query.after_id = *page->next_after_id;
+  }
+  return found;
 }
 
 Result<Record> RecordService::CreateIn(Txn& txn, const Actor& actor, const RecordKind& kind,
@@ -462,6 +470,27 @@ Result<RecordService::Siblings> RecordService::SiblingsOf(const Actor& actor, lo
     Present(actor, ChildKind(), sibling);
   }
   return siblings;
+}
+
+Result<std::vector<AuditEvent>> RecordService::AuditTrail(const Actor& actor,
+                                                          const RecordKind& kind, long long id,
+                                                          int limit) {
+  if (actor.role != Role::kAdministrator)
+    return Forbidden("only administrators read the audit log");
+  // Reads queued a moment ago belong in the answer.
+  context_.audit->Flush();
+  std::vector<AuditEvent> events;
+  Status status = context_.store->Read([&](Txn& txn) -> Status {
+    auto visible = txn.Visible(kind, id, actor);
+    if (!visible.ok()) return visible.status();
+    if (!*visible) return NotFound("no " + KindText(kind) + " with id " + std::to_string(id));
+    auto trail = txn.AuditTrail(std::string(kind.name), id, limit);
+    if (!trail.ok()) return trail.status();
+    events = std::move(*trail);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return events;
 }
 
 }  // namespace vinculo

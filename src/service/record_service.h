@@ -83,6 +83,11 @@ class RecordService {
   };
   Result<Siblings> SiblingsOf(const Actor& actor, long long child_id);
 
+  // Who read or changed a record, newest first. Administrators only, and only
+  // for records in their scope.
+  Result<std::vector<AuditEvent>> AuditTrail(const Actor& actor, const RecordKind& kind,
+                                             long long id, int limit);
+
   // Removes what the actor may not read (restricted fields) and adds derived
   // values (a facility's occupancy_percent). Applied to every record returned.
   void Present(const Actor& actor, const RecordKind& kind, Record& record) const;

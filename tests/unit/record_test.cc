@@ -117,3 +117,20 @@ TEST(AccessTest, OnlyCaseWorkersSeeOffenceData) {
 
 }  // namespace
 }  // namespace vinculo
+
+namespace vinculo {
+namespace {
+
+TEST(RecordTest, TextMustBeWellFormedUtf8LikeTheCsvReaderWants) {
+  const char* bad_texts[] = {"\xC0\x80", "\xED\xA0\x80", "\xF5\x80\x80\x80", "abc\xE2\x82"};
+  for (const char* text : bad_texts) {
+    FieldValues values = {{"given_names", std::string(text)}};
+    EXPECT_EQ(ValidateRecordWrite(ChildKind(), values, &values, Date{2026, 11, 23}).field(),
+              "given_names");
+  }
+  FieldValues fine = {{"given_names", std::string("Ñusta 🌸")}};
+  EXPECT_TRUE(ValidateRecordWrite(ChildKind(), fine, &fine, Date{2026, 11, 23}).ok());
+}
+
+}  // namespace
+}  // namespace vinculo

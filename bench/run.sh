@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# make bench: the API throughput benchmark of issue 2, on the demo data.
+#
+# Method: a fresh SQLite database with the demo programme; `vinculo serve` with
+# 96 worker threads; a programme coordinator signs in; wrk (2 threads, 64
+# keep-alive connections, 15 s after a 3 s warm-up) requests one child of her
+# organisation with the Bearer token. The same wrk run is made against a bare
+# cpp-httplib server returning a body of the same size, so the ratio is known.
+# Everything runs on this machine's loopback; wrk shares the 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir="${BUILD_DIR:-build}"
+duration="${BENCH_DURATION:-15s}"
+connections="${BENCH_CONNECTIONS:-64}"
+
+work=$(mktemp -d /tmp/vinculo-bench.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "bench: no free port" >&2; exit 69
+}
+
+wait_for() {
+  for _ in $(seq 1 100); do
+    if curl -sf "$1" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  echo "bench: $1 did not answer" >&2; exit 69
+}
+
+# Prints "requests_per_second p99_ms" from wrk's --latency output.
+run_wrk() {
+  local url="$1"; shift
+  wrk -t2 -c"$connections" -d3s "$@" "$url" >/dev/null
+  wrk -t2 -c"$connections" -d"$duration" --latency "$@" "$url" >"$work/wrk.txt"
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$work/wrk.txt")
+  if grep -q "Non-2xx" "$work/wrk.txt"; then
+    echo "bench: wrk saw error responses:" >&2; cat "$work/wrk.txt" >&2; exit 70
+  fi
+  echo "$rps $p99"
+}
+
+"$build_dir/vinculo" init --db "$work/demo.db" --demo >/dev/null
+api_port=$(free_port)
+"$build_dir/vinculo" serve --db "$work/demo.db" --port "$api_port" --threads 96 >"$work/serve.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$api_port/api/v1/health"
+
+token=$(curl -sf -X POST -H 'Content-Type: application/json' \
+  -d '{"username":"coordinadora","password":"vinculo-demo-2026"}' \
+  "http://127.0.0.1:$api_port/api/v1/auth/login" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+child_id=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port/api/v1/children?limit=1" |
+  grep -oE '[{,]"id":[0-9]+' | head -n 1 | grep -oE '[0-9]+')
+child_url="http://127.0.0.1:$api_port/api/v1/children/$child_id"
+curl -sf -H "Authorization: Bearer $token" "$child_url" >"$work/child.json"
+child_bytes=$(wc -c <"$work/child.json")
+
+bare_port=$(free_port)
+"$build_dir/bench/bench_bare_server" "$bare_port" 96 &
+pids+=($!)
+wait_for "http://127.0.0.1:$bare_port/health"
+
+read -r api_rps api_p99 < <(run_wrk "$child_url" -H "Authorization: Bearer $token")
+read -r bare_rps bare_p99 < <(run_wrk "http://127.0.0.1:$bare_port/child")
+ratio=$(awk -v a="$api_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a / b}')
+verdict=$(awk -v r="$api_rps" -v p="$api_p99" 'BEGIN {print (r >= 15000 && p < 10) ? "met" : "NOT met"}')
+
+cat <<REPORT
+| endpoint | requests/s | p99 latency (ms) |
+| --- | --- | --- |
+| GET /api/v1/children/$child_id (SQLite, Bearer, scoped, audited; $child_bytes-byte body) | $api_rps | $api_p99 |
+| bare cpp-httplib, fixed body of the same size | $bare_rps | $bare_p99 |
+
+ratio API / bare: $ratio; target (>= 15,000 requests/s and p99 < 10 ms): $verdict
+wrk -t2 -c$connections -d$duration, $(nproc) cores, $(date -u +%Y-%m-%d)
+REPORT

@@ -1,0 +1,352 @@
+#include "cli/cli.h"
+
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <thread>
+
+#include "cli/exit_codes.h"
+#include "http/api_server.h"
+#include "service/csv_exchange.h"
+#include "service/demo_programme.h"
+#include "service/rule_set.h"
+#include "service/secrets.h"
+
+namespace vinculo {
+namespace {
+
+// Prints "vinculo: <category>: <message>" and returns the matching exit code.
+int Fail(const Status& status) {
+  std::cerr << "vinculo: " << status.ToString() << "\n";
+  return ExitCodeFor(status.code());
+}
+
+std::string DefaultDatabase() {
+  const char* from_env = std::getenv("VINCULO_DB");
+  return from_env && *from_env ? from_env : "var/vinculo.db";
+}
+
+// Opens the database and checks that its schema is current.
+Result<std::unique_ptr<Store>> OpenReady(const std::string& db, int pool_size) {
+  auto store = Store::Open(db, pool_size);
+  if (!store.ok()) return store.status();
+  auto version = (*store)->SchemaVersion();
+  if (!version.ok()) return version.status();
+  if (*version == 0) {
+    return Status(StatusCode::kNotFound,
+                  "the database " + db + " is not initialised; run: vinculo init --db " + db);
+  }
+  if (*version < Store::LatestSchemaVersion()) {
+    return Status(StatusCode::kConflict, "the database schema is at version " +
+                                             std::to_string(*version) +
+                                             "; run: vinculo migrate --db " + db);
+  }
+  return store;
+}
+
+// The clock, audit log and services of one CLI run.
+struct Session {
+  std::unique_ptr<Store> store;
+  SystemClock clock;
+  std::unique_ptr<AuditLog> audit;
+  ServiceContext context;
+  explicit Session(std::unique_ptr<Store> opened) : store(std::move(opened)) {
+    audit = std::make_unique<AuditLog>(*store);
+    context = ServiceContext{store.get(), &clock, audit.get()};
+  }
+};
+
+Result<std::string> ReadInput(const std::string& path) {
+  if (path == "-") {
+    return std::string((std::istreambuf_iterator<char>(std::cin)),
+                       std::istreambuf_iterator<char>());
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status(StatusCode::kNotFound, "cannot read " + path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+const RecordKind* KindFromName(const std::string& name) { return FindRecordKind(name); }
+
+std::string KindNames() {
+  std::string names;
+  for (const RecordKind* kind : AllRecordKinds()) {
+    names += (names.empty() ? "" : ", ") + std::string(kind->name);
+  }
+  return names;
+}
+
+std::string DefaultWebDir() {
+  std::error_code error;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  for (const std::filesystem::path& candidate :
+       {std::filesystem::path("web/dist"), exe.parent_path() / "../web/dist",
+        exe.parent_path() / "../share/vinculo/web"}) {
+    if (std::filesystem::exists(candidate / "index.html", error)) return candidate.string();
+  }
+  return {};
+}
+
+int Serve(const std::string& db, const ApiOptions& options) {
+  // More connections than SQLite can use at once only queue; PostgreSQL
+  // connections cost server memory. 16 keeps two cores busy on either engine.
+  auto store = OpenReady(db, 16);
+  if (!store.ok()) return Fail(store.status());
+  Session session(std::move(*store));
+  ApiServer server(session.context, options);
+  Status bound = server.Bind();
+  if (!bound.ok()) return Fail(bound);
+
+  // Stop cleanly on SIGINT/SIGTERM: a thread waits for the signal, so the
+  // handler does nothing unsafe.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::thread waiter([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    spdlog::info("signal {} received, stopping", received);
+    server.Stop();
+  });
+
+  std::cout << "Vínculo is serving on http://" << options.host << ":" << server.port() << "/\n"
+            << "  database: " << (session.store->engine() == Engine::kSqlite ? db : "PostgreSQL")
+            << "\n"
+            << "  web UI:   " << (options.web_dir.empty() ? "(not built)" : options.web_dir) << "\n"
+            << "Stop with Ctrl-C." << std::endl;
+  Status ran = server.Run();
+  if (waiter.joinable()) {
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  }
+  session.audit->Flush();
+  return ran.ok() ? kExitOk : Fail(ran);
+}
+
+int Init(const std::string& db, bool demo) {
+  auto store = Store::Open(db, 2);
+  if (!store.ok()) return Fail(store.status());
+  auto applied = (*store)->Migrate();
+  if (!applied.ok()) return Fail(applied.status());
+  Session session(std::move(*store));
+  RecordService records(session.context);
+  AuthService auth(session.context);
+  if (demo) {
+    auto report = CreateDemoProgramme(session.context, records, auth);
+    if (!report.ok()) return Fail(report.status());
+    std::cout << "Created the demo programme in " << db << ": " << report->organisations
+              << " organisations, " << report->facilities << " facilities, " << report->parents
+              << " parents, " << report->children << " children, " << report->users
+              << " users (all names are invented).\n"
+              << "Sign in as: " << report->admin_username << " / " << report->admin_password
+              << "\n";
+    return kExitOk;
+  }
+  auto csv = DefaultRuleSetCsv();
+  if (!csv.ok()) return Fail(csv.status());
+  auto rules = LoadCoresidenceRules(records, Actor::System(), *csv);
+  if (!rules.ok()) return Fail(rules.status());
+  std::cout << "Initialised " << db << " (schema version " << Store::LatestSchemaVersion() << "); "
+            << rules->rules_created << " co-residence rules loaded, " << rules->rules_unchanged
+            << " already present.\n";
+  return kExitOk;
+}
+
+int Migrate(const std::string& db) {
+  auto store = Store::Open(db, 1);
+  if (!store.ok()) return Fail(store.status());
+  auto applied = (*store)->Migrate();
+  if (!applied.ok()) return Fail(applied.status());
+  if (applied->empty()) {
+    std::cout << "The schema is up to date (version " << Store::LatestSchemaVersion() << ").\n";
+  } else {
+    std::cout << "Applied migrations:";
+    for (int version : *applied) std::cout << " " << version;
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+int AddUser(const std::string& db, NewUser user, const std::string& role_name,
+            bool password_stdin) {
+  auto role = ParseRole(role_name);
+  if (!role.ok()) return Fail(role.status());
+  user.role = *role;
+  if (!password_stdin) {
+    return Fail(InvalidArgument("password-stdin",
+                                "give the password on standard input with --password-stdin, "
+                                "never on the command line"));
+  }
+  std::getline(std::cin, user.password);
+  if (!user.password.empty() && user.password.back() == '\r') user.password.pop_back();
+  auto store = OpenReady(db, 1);
+  if (!store.ok()) return Fail(store.status());
+  Session session(std::move(*store));
+  AuthService auth(session.context);
+  auto created = auth.AddUser(Actor::System(), user);
+  if (!created.ok()) return Fail(created.status());
+  std::cout << "Added user " << created->username << " (" << RoleName(created->role) << "), id "
+            << created->id << ".\n";
+  return kExitOk;
+}
+
+int Import(const std::string& db, const std::string& kind_name, const std::string& path) {
+  const RecordKind* kind = KindFromName(kind_name);
+  if (!kind) return Fail(InvalidArgument("kind", "must be one of: " + KindNames()));
+  auto text = ReadInput(path);
+  if (!text.ok()) return Fail(text.status());
+  auto store = OpenReady(db, 1);
+  if (!store.ok()) return Fail(store.status());
+  Session session(std::move(*store));
+  RecordService records(session.context);
+  auto report = ImportCsv(records, Actor::System(), *kind, *text);
+  if (!report.ok()) {
+    std::cerr << "vinculo: nothing was imported.\n";
+    return Fail(report.status());
+  }
+  std::cout << "Imported " << report->created << " " << kind->name << ".\n";
+  return kExitOk;
+}
+
+int Export(const std::string& db, const std::string& kind_name, bool with_names,
+           const std::string& output) {
+  const RecordKind* kind = KindFromName(kind_name);
+  if (!kind) return Fail(InvalidArgument("kind", "must be one of: " + KindNames()));
+  auto store = OpenReady(db, 1);
+  if (!store.ok()) return Fail(store.status());
+  Session session(std::move(*store));
+  RecordService records(session.context);
+  ExportOptions options;
+  options.with_names = with_names;
+  auto csv = ExportCsv(records, Actor::System(), *kind, options);
+  if (!csv.ok()) return Fail(csv.status());
+  if (output.empty() || output == "-") {
+    std::cout << *csv;
+  } else {
+    std::ofstream file(output, std::ios::binary);
+    if (!file) return Fail(Status(StatusCode::kNotFound, "cannot write " + output));
+    file << *csv;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S%z %^%l%$ %v");
+  if (!InitSecrets().ok()) return Fail(Internal("libsodium could not start"));
+
+  CLI::App app{
+      "Vínculo: records, nursery, visits and workshops for children of imprisoned parents"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "vinculo 0.1.0");
+  std::string db = DefaultDatabase();
+  const char* kDbHelp =
+      "SQLite file path, or a PostgreSQL connection string such as "
+      "\"host=127.0.0.1 port=5432 dbname=vinculo user=vinculo\" (default: $VINCULO_DB or "
+      "var/vinculo.db)";
+
+  ApiOptions serve_options;
+  serve_options.web_dir = DefaultWebDir();
+  CLI::App* serve = app.add_subcommand("serve", "Serve the HTTP API and the web UI");
+  serve->add_option("--db", db, kDbHelp);
+  serve->add_option("--host", serve_options.host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", serve_options.port, "Port to listen on")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve
+      ->add_option("--threads", serve_options.threads,
+                   "Worker threads; keep above the number of concurrent connections")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 1024));
+  serve->add_option("--web-dir", serve_options.web_dir, "Folder of the built web UI");
+  serve->add_flag("--secure-cookies", serve_options.secure_cookies,
+                  "Mark the session cookie Secure (when served over HTTPS)");
+
+  bool demo = false;
+  CLI::App* init = app.add_subcommand(
+      "init", "Create or upgrade the database and load the default co-residence rules");
+  init->add_option("--db", db, kDbHelp);
+  init->add_flag("--demo", demo, "Also create the demo programme (invented names) and its users");
+
+  CLI::App* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");
+  migrate->add_option("--db", db, kDbHelp);
+
+  CLI::App* user = app.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  NewUser new_user;
+  std::string role_name;
+  bool password_stdin = false;
+  long long organisation_id = 0;
+  long long facility_id = 0;
+  CLI::App* user_add = user->add_subcommand("add", "Add a user; the password is read from stdin");
+  user_add->add_option("--db", db, kDbHelp);
+  user_add->add_option("--username", new_user.username, "Login name")->required();
+  user_add
+      ->add_option("--role", role_name,
+                   "administrator, programme_coordinator, caregiver, social_worker, "
+                   "nursery_officer, visits_officer or auditor")
+      ->required();
+  auto* org_option = user_add->add_option("--org", organisation_id, "Organisation id");
+  auto* facility_option = user_add->add_option("--facility", facility_id, "Facility id");
+  org_option->excludes(facility_option);
+  user_add->add_option("--display-name", new_user.display_name, "Name shown in the UI");
+  user_add->add_option("--language", new_user.language, "es or en")->capture_default_str();
+  user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
+
+  std::string kind_name;
+  std::string path;
+  CLI::App* import = app.add_subcommand(
+      "import", "Import records from CSV (UTF-8), all or nothing; reports the failing line");
+  import->add_option("--db", db, kDbHelp);
+  import->add_option("--kind", kind_name, "Record kind: " + KindNames())->required();
+  import->add_option("--file", path, "CSV file, or - for standard input")->required();
+
+  bool with_names = false;
+  std::string output;
+  CLI::App* export_command = app.add_subcommand(
+      "export", "Export records as CSV; children appear under their pseudonyms by default");
+  export_command->add_option("--db", db, kDbHelp);
+  export_command->add_option("--kind", kind_name, "Record kind: " + KindNames())->required();
+  export_command->add_flag("--with-names", with_names,
+                           "Include children's real names (handle the file as confidential)");
+  export_command->add_option("--output", output, "Output file (default: standard output)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return kExitUsage;
+  }
+
+  if (*serve) return Serve(db, serve_options);
+  if (*init) return Init(db, demo);
+  if (*migrate) return Migrate(db);
+  if (*user_add) {
+    if (*org_option) new_user.organisation_id = organisation_id;
+    if (*facility_option) new_user.facility_id = facility_id;
+    return AddUser(db, new_user, role_name, password_stdin);
+  }
+  if (*import) return Import(db, kind_name, path);
+  if (*export_command) return Export(db, kind_name, with_names, output);
+  return kExitUsage;
+}
+
+}  // namespace vinculo

@@ -1,0 +1,272 @@
+#include "http/api_server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+
+#include "http/problem.h"
+#include "http/router.h"
+#include "json/record_json.h"
+
+namespace vinculo {
+namespace http_internal {
+
+namespace {
+constexpr const char* kSessionCookie = "vinculo_session";
+}
+
+void Send(httplib::Response& response, const Result<Reply>& reply) {
+  if (!reply.ok()) {
+    const Status& status = reply.status();
+    if (status.code() == StatusCode::kInternal || status.code() == StatusCode::kUnavailable) {
+      spdlog::error("request failed: {}", status.ToString());
+    }
+    response.status = HttpStatusFor(status.code());
+    if (status.code() == StatusCode::kUnauthenticated) {
+      response.set_header("WWW-Authenticate", "Bearer realm=\"vinculo\"");
+    }
+    response.set_content(ProblemJson(status), "application/problem+json");
+    return;
+  }
+  response.status = reply->status;
+  if (reply->etag_version) {
+    response.set_header("ETag", "\"" + std::to_string(*reply->etag_version) + "\"");
+  }
+  if (!reply->location.empty()) response.set_header("Location", reply->location);
+  for (const auto& [name, value] : reply->headers) response.set_header(name, value);
+  if (reply->has_body) response.set_content(reply->body.dump(), "application/json");
+}
+
+std::string RemoteAddress(const httplib::Request& request) { return request.remote_addr; }
+
+std::string SessionToken(const httplib::Request& request) {
+  const std::string authorization = request.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (authorization.size() > kBearer.size() &&
+      authorization.compare(0, kBearer.size(), kBearer) == 0) {
+    return authorization.substr(kBearer.size());
+  }
+  const std::string cookies = request.get_header_value("Cookie");
+  const std::string key = std::string(kSessionCookie) + "=";
+  size_t pos = 0;
+  while (pos < cookies.size()) {
+    size_t end = cookies.find(';', pos);
+    if (end == std::string::npos) end = cookies.size();
+    size_t start = cookies.find_first_not_of(' ', pos);
+    if (start != std::string::npos && start < end && cookies.compare(start, key.size(), key) == 0) {
+      return cookies.substr(start + key.size(), end - start - key.size());
+    }
+    pos = end + 1;
+  }
+  return {};
+}
+
+Status RequireJsonContentType(const httplib::Request& request) {
+  const std::string content_type = request.get_header_value("Content-Type");
+  if (content_type.rfind("application/json", 0) != 0) {
+    return Status(StatusCode::kMalformed, "send the body as Content-Type: application/json");
+  }
+  return Status::Ok();
+}
+
+Result<nlohmann::json> JsonBody(const httplib::Request& request) {
+  VINCULO_RETURN_IF_ERROR(RequireJsonContentType(request));
+  return ParseJsonObject(request.body);
+}
+
+Result<long long> IfMatchVersion(const httplib::Request& request) {
+  std::string tag = request.get_header_value("If-Match");
+  if (tag.empty()) {
+    return Status(StatusCode::kPreconditionRequired,
+                  "send If-Match with the ETag you read, so that a change by someone else is not "
+                  "overwritten");
+  }
+  if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
+  long long version = 0;
+  auto [end, error] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
+  if (error != std::errc() || end != tag.data() + tag.size() || version <= 0) {
+    return Status(StatusCode::kPreconditionFailed,
+                  "If-Match does not hold a version of this record");
+  }
+  return version;
+}
+
+Result<long long> PathId(const httplib::Request& request, int index) {
+  const std::string text = request.matches[index];
+  long long id = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return NotFound("no record with id " + text);
+  }
+  return id;
+}
+
+std::string SessionCookie(const std::string& token, long long max_age_seconds, bool secure) {
+  return std::string(kSessionCookie) + "=" + token +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds) +
+         (secure ? "; Secure" : "");
+}
+
+void Router::Add(const char* method, const std::string& pattern, httplib::Server::Handler handler) {
+  const std::string verb = method;
+  if (verb == "GET") {
+    server_.Get(pattern, std::move(handler));
+  } else if (verb == "POST") {
+    server_.Post(pattern, std::move(handler));
+  } else if (verb == "PATCH") {
+    server_.Patch(pattern, std::move(handler));
+  } else if (verb == "PUT") {
+    server_.Put(pattern, std::move(handler));
+  } else if (verb == "DELETE") {
+    server_.Delete(pattern, std::move(handler));
+  }
+}
+
+void Router::Public(const char* method, const std::string& pattern, PublicHandler handler) {
+  Add(method, pattern,
+      [handler = std::move(handler)](const httplib::Request& request, httplib::Response& response) {
+        Send(response, handler(request, response));
+      });
+}
+
+void Router::Authed(const char* method, const std::string& pattern, ActorHandler handler) {
+  Add(method, pattern,
+      [this, handler = std::move(handler)](const httplib::Request& request,
+                                           httplib::Response& response) {
+        auto actor = services_.auth.Authenticate(SessionToken(request), RemoteAddress(request));
+        if (!actor.ok()) {
+          Send(response, actor.status());
+          return;
+        }
+        Send(response, handler(request, *actor));
+      });
+}
+
+}  // namespace http_internal
+
+using http_internal::JsonReply;
+using http_internal::Reply;
+
+struct ApiServer::Impl {
+  explicit Impl(ServiceContext context, const ApiOptions& options)
+      : services{context, RecordService(context), AuthService(context), FiguresService(context),
+                 options},
+        router(server, services) {}
+  httplib::Server server;
+  http_internal::Services services;
+  http_internal::Router router;
+};
+
+ApiServer::ApiServer(ServiceContext context, ApiOptions options)
+    : impl_(std::make_unique<Impl>(context, options)), options_(std::move(options)) {
+  httplib::Server& server = impl_->server;
+  const int threads = options_.threads;
+  server.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<size_t>(threads));
+  };
+  // Without TCP_NODELAY small responses wait on Nagle's algorithm (about 300
+  // requests/s instead of tens of thousands).
+  server.set_tcp_nodelay(true);
+  server.set_payload_max_length(options_.max_body_bytes);
+  server.set_keep_alive_max_count(10000);
+  server.set_read_timeout(std::chrono::seconds(30));
+  server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"Cache-Control", "no-store"}});
+  // Statuses httplib answers itself (no route: 404, body too large: 413)
+  // get a problem body too; ours already have one.
+  server.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& response) {
+        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        response.set_content(ProblemJsonForHttpStatus(response.status), "application/problem+json");
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  server.set_exception_handler(
+      [](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
+        std::string what = "unknown exception";
+        try {
+          if (error) std::rethrow_exception(error);
+        } catch (const std::exception& exception) {
+          what = exception.what();
+        } catch (...) {
+        }
+        spdlog::error("unhandled exception in {} {}: {}", request.method, request.path, what);
+        response.status = 500;
+        response.set_content(ProblemJson(Internal(what)), "application/problem+json");
+      });
+
+  http_internal::Router& router = impl_->router;
+  router.Public(
+      "GET", "/api/v1/health",
+      [this](const httplib::Request&, httplib::Response&) -> Result<Reply> {
+        auto version = impl_->services.context.store->SchemaVersion();
+        if (!version.ok()) return version.status();
+        return JsonReply({{"status", "ok"},
+                          {"schema_version", *version},
+                          {"engine", impl_->services.context.store->engine() == Engine::kSqlite
+                                         ? "sqlite"
+                                         : "postgresql"}});
+      });
+  router.Public("GET", "/api/v1/openapi.json",
+                [](const httplib::Request&, httplib::Response& response) -> Result<Reply> {
+                  response.set_content(OpenApiDocument(), "application/json");
+                  Reply reply;
+                  reply.has_body = false;
+                  return reply;
+                });
+  http_internal::RegisterAccountRoutes(router);
+  http_internal::RegisterRecordRoutes(router);
+
+  if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
+    server.set_mount_point("/", options_.web_dir);
+    // A single-page app: unknown non-API paths get index.html.
+    const std::string index = (std::filesystem::path(options_.web_dir) / "index.html").string();
+    server.Get(R"(/(?!api/).*)", [index](const httplib::Request&, httplib::Response& response) {
+      std::ifstream file(index);
+      std::string html((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      response.set_content(html, "text/html; charset=utf-8");
+    });
+  } else {
+    server.Get("/", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content(
+          "<!doctype html><html lang=\"es\"><meta charset=\"utf-8\"><title>Vínculo</title>"
+          "<h1>Vínculo</h1><p>API: <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a></p>"
+          "</html>",
+          "text/html; charset=utf-8");
+    });
+  }
+}
+
+ApiServer::~ApiServer() { Stop(); }
+
+Status ApiServer::Bind() {
+  httplib::Server& server = impl_->server;
+  if (options_.port == 0) {
+    bound_port_ = server.bind_to_any_port(options_.host);
+  } else {
+    bound_port_ = server.bind_to_port(options_.host, options_.port) ? options_.port : -1;
+  }
+  if (bound_port_ <= 0) {
+    return Status(StatusCode::kUnavailable, "cannot listen on " + options_.host + ":" +
+                                                std::to_string(options_.port) +
+                                                " (is another server using the port?)");
+  }
+  return Status::Ok();
+}
+
+Status ApiServer::Run() {
+  if (!impl_->server.listen_after_bind()) {
+    return Status(StatusCode::kUnavailable, "the server stopped unexpectedly");
+  }
+  return Status::Ok();
+}
+
+void ApiServer::Stop() {
+  if (impl_ && impl_->server.is_running()) impl_->server.stop();
+}
+
+}  // namespace vinculo

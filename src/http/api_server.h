@@ -1,0 +1,54 @@
+// ApiServer: the HTTP JSON API under /api/v1 and the web UI's static files,
+// on cpp-httplib.
+//
+// Every route but /health, /openapi.json and /auth/login needs a session:
+// the `vinculo_session` cookie (HttpOnly, SameSite=Strict; the web UI) or an
+// `Authorization: Bearer` token (API clients). Handlers call the services with
+// the resulting Actor; the services decide what that actor may see. Errors
+// leave as application/problem+json (http/problem.h). Thread-safe: httplib
+// runs handlers on a pool of `threads` workers.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "service/auth_service.h"
+#include "service/record_service.h"
+
+namespace vinculo {
+
+struct ApiOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (tests), see ApiServer::port()
+  // Above the number of concurrent keep-alive connections expected: each
+  // connection holds a worker while it is open.
+  int threads = 96;
+  std::string web_dir;          // the built web UI; empty to serve none
+  bool secure_cookies = false;  // set behind HTTPS
+  size_t max_body_bytes = 1 << 20;
+};
+
+class ApiServer {
+ public:
+  ApiServer(ServiceContext context, ApiOptions options);
+  ~ApiServer();
+
+  // Binds the port; kUnavailable if it is taken.
+  Status Bind();
+  // Serves until Stop(); returns when the server stops.
+  Status Run();
+  void Stop();
+  int port() const { return bound_port_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  ApiOptions options_;
+  int bound_port_ = 0;
+};
+
+// The OpenAPI 3 document served at /api/v1/openapi.json (docs/openapi.json,
+// compiled in).
+const std::string& OpenApiDocument();
+
+}  // namespace vinculo

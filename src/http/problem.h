@@ -1,0 +1,18 @@
+// The one place where a Status becomes an HTTP status and an RFC 9457
+// (formerly 7807) application/problem+json body. Internal errors reach the
+// client as a short generic message; the details stay in the server log.
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+
+namespace vinculo {
+
+int HttpStatusFor(StatusCode code);
+// {"type","title","status","detail","field"?,"errors"?:[{"field","message"}]}
+std::string ProblemJson(const Status& status);
+// For statuses produced by the HTTP library itself (404 route, 413 body).
+std::string ProblemJsonForHttpStatus(int http_status);
+
+}  // namespace vinculo

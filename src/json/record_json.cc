@@ -1,0 +1,185 @@
+#include "json/record_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace vinculo {
+namespace {
+
+using nlohmann::json;
+
+json ValueToJson(const Value& value) {
+  if (const auto* text = std::get_if<std::string>(&value)) return *text;
+  if (const auto* whole = std::get_if<long long>(&value)) return *whole;
+  if (const auto* real = std::get_if<double>(&value)) return *real;
+  if (const auto* flag = std::get_if<bool>(&value)) return *flag;
+  return nullptr;
+}
+
+bool IsSystemField(std::string_view name) {
+  return name == "id" || name == "version" || name == "archived" || name == "created_at" ||
+         name == "updated_at";
+}
+
+Result<Value> ValueFromJson(const FieldSpec& spec, const json& element) {
+  const std::string field(spec.name);
+  if (element.is_null()) return Value{};
+  switch (spec.type) {
+    case FieldType::kText:
+    case FieldType::kEnum:
+      if (!element.is_string()) return InvalidArgument(field, "must be a JSON string");
+      return Value{element.get<std::string>()};
+    case FieldType::kDate:
+      if (!element.is_string()) return InvalidArgument(field, "must be a date string YYYY-MM-DD");
+      return Value{element.get<std::string>()};
+    case FieldType::kBoolean:
+      if (!element.is_boolean()) return InvalidArgument(field, "must be true or false");
+      return Value{element.get<bool>()};
+    case FieldType::kInteger:
+    case FieldType::kReference:
+      if (element.is_number_unsigned()) {
+        const auto number = element.get<unsigned long long>();
+        if (number > static_cast<unsigned long long>(std::numeric_limits<long long>::max())) {
+          return InvalidArgument(field, "is too large");
+        }
+        return Value{static_cast<long long>(number)};
+      }
+      if (!element.is_number_integer()) return InvalidArgument(field, "must be a whole number");
+      return Value{element.get<long long>()};
+    case FieldType::kNumber:
+      if (!element.is_number()) return InvalidArgument(field, "must be a number");
+      return Value{element.get<double>()};
+  }
+  return Internal("unhandled field type");
+}
+
+}  // namespace
+
+json RecordToJson(const Record& record) {
+  json object = json::object();
+  object["id"] = record.id;
+  object["version"] = record.version;
+  object["archived"] = record.archived;
+  object["created_at"] = record.created_at;
+  object["updated_at"] = record.updated_at;
+  for (const auto& [name, value] : record.values) object[name] = ValueToJson(value);
+  return object;
+}
+
+json PlacementToJson(const Placement& placement) {
+  json object = {{"id", placement.id},
+                 {"child_id", placement.child_id},
+                 {"placement", placement.placement},
+                 {"started_on", placement.started_on},
+                 {"note", placement.note},
+                 {"recorded_by", placement.recorded_by},
+                 {"created_at", placement.created_at}};
+  object["facility_id"] = placement.facility_id ? json(*placement.facility_id) : json(nullptr);
+  object["home_id"] = placement.home_id ? json(*placement.home_id) : json(nullptr);
+  object["organisation_id"] =
+      placement.organisation_id ? json(*placement.organisation_id) : json(nullptr);
+  object["ended_on"] = placement.ended_on ? json(*placement.ended_on) : json(nullptr);
+  return object;
+}
+
+json TransferToJson(const Transfer& transfer) {
+  return {{"id", transfer.id},
+          {"parent_id", transfer.parent_id},
+          {"from_facility_id", transfer.from_facility_id},
+          {"to_facility_id", transfer.to_facility_id},
+          {"transferred_on", transfer.transferred_on},
+          {"reason", transfer.reason},
+          {"recorded_by", transfer.recorded_by},
+          {"created_at", transfer.created_at}};
+}
+
+json UserToJson(const User& user) {
+  json object = {{"id", user.id},
+                 {"username", user.username},
+                 {"role", RoleName(user.role)},
+                 {"display_name", user.display_name},
+                 {"language", user.language},
+                 {"disabled", user.disabled},
+                 {"version", user.version},
+                 {"created_at", user.created_at}};
+  object["organisation_id"] = user.organisation_id ? json(*user.organisation_id) : json(nullptr);
+  object["facility_id"] = user.facility_id ? json(*user.facility_id) : json(nullptr);
+  return object;
+}
+
+json AuditEventToJson(const AuditEvent& event) {
+  return {{"at", event.at},
+          {"user_id", event.user_id},
+          {"username", event.username},
+          {"action", event.action},
+          {"record_kind", event.record_kind},
+          {"record_id", event.record_id},
+          {"remote_address", event.remote_address},
+          {"detail", event.detail}};
+}
+
+Result<json> ParseJsonObject(std::string_view body) {
+  json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) {
+    // Re-parse with exceptions only to get the position for the message.
+    try {
+      (void)json::parse(body);
+    } catch (const json::parse_error& error) {
+      return Status(StatusCode::kMalformed,
+                    "the body is not valid JSON (at byte " + std::to_string(error.byte) + ")");
+    }
+    return Status(StatusCode::kMalformed, "the body is not valid JSON");
+  }
+  if (!parsed.is_object()) return Status(StatusCode::kMalformed, "the body must be a JSON object");
+  return parsed;
+}
+
+Result<FieldValues> FieldValuesFromJson(const RecordKind& kind, std::string_view body) {
+  auto parsed = ParseJsonObject(body);
+  if (!parsed.ok()) return parsed.status();
+  FieldValues values;
+  for (const auto& [name, element] : parsed->items()) {
+    if (IsSystemField(name)) {
+      return InvalidArgument(name, "is set by the system and cannot be written");
+    }
+    const FieldSpec* spec = kind.Field(name);
+    if (!spec) {
+      return InvalidArgument(name, "is not a field of a " + std::string(kind.singular));
+    }
+    auto value = ValueFromJson(*spec, element);
+    if (!value.ok()) return value.status();
+    values[name] = std::move(*value);
+  }
+  return values;
+}
+
+Result<std::optional<std::string>> OptionalString(const json& object, const char* name) {
+  auto it = object.find(name);
+  if (it == object.end() || it->is_null()) return std::optional<std::string>();
+  if (!it->is_string()) return InvalidArgument(name, "must be a JSON string");
+  return std::optional<std::string>(it->get<std::string>());
+}
+
+Result<std::optional<long long>> OptionalInteger(const json& object, const char* name) {
+  auto it = object.find(name);
+  if (it == object.end() || it->is_null()) return std::optional<long long>();
+  if (!it->is_number_integer()) return InvalidArgument(name, "must be a whole number");
+  return std::optional<long long>(it->get<long long>());
+}
+
+Result<std::optional<bool>> OptionalBool(const json& object, const char* name) {
+  auto it = object.find(name);
+  if (it == object.end() || it->is_null()) return std::optional<bool>();
+  if (!it->is_boolean()) return InvalidArgument(name, "must be true or false");
+  return std::optional<bool>(it->get<bool>());
+}
+
+Status OnlyMembers(const json& object, std::initializer_list<std::string_view> allowed) {
+  for (const auto& [name, element] : object.items()) {
+    bool known = false;
+    for (std::string_view allowed_name : allowed) known = known || allowed_name == name;
+    if (!known) return InvalidArgument(name, "is not expected here");
+  }
+  return Status::Ok();
+}
+
+}  // namespace vinculo

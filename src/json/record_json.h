@@ -1,0 +1,42 @@
+// JSON encoding of records and the other values the HTTP API and the CLI
+// print, built from the same RecordKind descriptors as the store.
+//
+// This is one of the few translation units that include nlohmann/json (it is a
+// heavy header); the edges pass nlohmann::json values around but only these
+// files and the HTTP route files parse or build them. Pure functions,
+// thread-safe.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <string_view>
+
+#include "domain/record.h"
+#include "service/auth_service.h"
+#include "store/store.h"
+
+namespace vinculo {
+
+nlohmann::json RecordToJson(const Record& record);
+nlohmann::json PlacementToJson(const Placement& placement);
+nlohmann::json TransferToJson(const Transfer& transfer);
+nlohmann::json UserToJson(const User& user);
+nlohmann::json AuditEventToJson(const AuditEvent& event);
+
+// Parses a request body into field values of `kind`. kMalformed when the body
+// is not a JSON object; kInvalidArgument naming the field for an unknown
+// field, a system field (id, version, ...) or a value of the wrong JSON type.
+// Value rules (dates that exist, enums, ranges) are the domain's, checked later.
+Result<FieldValues> FieldValuesFromJson(const RecordKind& kind, std::string_view body);
+
+// Parses a body that must be a JSON object; kMalformed otherwise.
+Result<nlohmann::json> ParseJsonObject(std::string_view body);
+
+// Reads an optional member of a parsed object with the right JSON type;
+// kInvalidArgument naming `name` when it has another type.
+Result<std::optional<std::string>> OptionalString(const nlohmann::json& object, const char* name);
+Result<std::optional<long long>> OptionalInteger(const nlohmann::json& object, const char* name);
+Result<std::optional<bool>> OptionalBool(const nlohmann::json& object, const char* name);
+// Refuses members not in `allowed`, naming the first unknown one.
+Status OnlyMembers(const nlohmann::json& object, std::initializer_list<std::string_view> allowed);
+
+}  // namespace vinculo

@@ -1,0 +1,79 @@
+#include "service/figures.h"
+
+#include <cmath>
+#include <map>
+
+namespace vinculo {
+namespace {
+
+// Counting needs no read access to the records themselves, only their scope:
+// an auditor counts as if she were an administrator of her own affiliation.
+Actor CountingScope(const Actor& actor) {
+  Actor scope = actor;
+  scope.role = Role::kAdministrator;
+  return scope;
+}
+
+}  // namespace
+
+Result<SummaryFigures> FiguresService::Summary(const Actor& actor) {
+  if (actor.role == Role::kCaregiver) {
+    return Forbidden("figures are for coordinators, officers, administrators and auditors");
+  }
+  const Actor scope = CountingScope(actor);
+  const bool suppress = actor.role == Role::kAuditor;
+  SummaryFigures figures;
+  figures.as_of = context_.Now();
+  figures.suppressed_small_cells = suppress;
+  auto cell = [&](long long count) -> std::optional<long long> {
+    if (suppress && count > 0 && count < kSmallCellThreshold) return std::nullopt;
+    return count;
+  };
+  Status status = context_.store->Read([&](Txn& txn) -> Status {
+    std::map<long long, std::string> facility_names;
+    ListQuery all_facilities;
+    all_facilities.limit = 100000;
+    auto facilities = txn.List(FacilityKind(), all_facilities, scope);
+    if (!facilities.ok()) return facilities.status();
+    for (const Record& facility : facilities->items) {
+      const std::string name = facility.Text("name").value_or("");
+      facility_names[facility.id] = name;
+      FacilityOccupancy occupancy;
+      occupancy.facility_id = facility.id;
+      occupancy.name = name;
+      occupancy.official_capacity = facility.Integer("official_capacity").value_or(0);
+      occupancy.current_population = facility.Integer("current_population").value_or(0);
+      if (occupancy.official_capacity > 0) {
+        occupancy.occupancy_percent =
+            std::round(1000.0 * static_cast<double>(occupancy.current_population) /
+                       static_cast<double>(occupancy.official_capacity)) /
+            10.0;
+      }
+      figures.facilities.push_back(std::move(occupancy));
+    }
+    auto by_placement = txn.CountBy(ChildKind(), "placement", scope);
+    if (!by_placement.ok()) return by_placement.status();
+    for (const auto& [placement, count] : *by_placement) {
+      figures.children_by_placement.push_back({placement, 0, cell(count)});
+    }
+    auto inside = txn.CountBy(ChildKind(), "facility_id", scope);
+    if (!inside.ok()) return inside.status();
+    for (const auto& [facility_id, count] : *inside) {
+      if (facility_id.empty()) continue;  // children not living inside
+      const long long id = std::stoll(facility_id);
+      figures.children_inside_by_facility.push_back({facility_names[id], id, cell(count)});
+    }
+    auto parents = txn.CountBy(ParentKind(), "facility_id", scope);
+    if (!parents.ok()) return parents.status();
+    for (const auto& [facility_id, count] : *parents) {
+      if (facility_id.empty()) continue;
+      const long long id = std::stoll(facility_id);
+      figures.parents_by_facility.push_back({facility_names[id], id, cell(count)});
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return figures;
+}
+
+}  // namespace vinculo

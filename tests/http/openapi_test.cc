@@ -1,0 +1,508 @@
+// The OpenAPI document (docs/openapi.json, compiled in) against the code it
+// describes: every record kind's schema lists exactly the descriptor's fields
+// with their types, enums and flags, and every route has its path and methods.
+// Adding a field or a kind without documenting it fails here.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/record.h"
+#include "http/api_server.h"
+
+namespace vinculo::testing {
+namespace {
+
+using nlohmann::json;
+
+const json& Document() {
+  static const json kDocument = json::parse(OpenApiDocument());
+  return kDocument;
+}
+
+// The component schema that documents each kind. A new kind needs a line here
+// and a schema in the document.
+std::string SchemaNameOf(const RecordKind& kind) {
+  static const std::map<std::string, std::string, std::less<>> kNames = {
+      {"jurisdictions", "Jurisdiction"},
+      {"coresidence_rules", "CoresidenceRule"},
+      {"organisations", "Organisation"},
+      {"facilities", "Facility"},
+      {"wings", "Wing"},
+      {"spaces", "Space"},
+      {"homes", "Home"},
+      {"staff", "Staff"},
+      {"parents", "Parent"},
+      {"children", "Child"},
+      {"parent_child_links", "ParentChildLink"}};
+  auto it = kNames.find(kind.name);
+  return it == kNames.end() ? std::string() : it->second;
+}
+
+const std::vector<std::string> kSystemFields = {"id", "version", "archived", "created_at",
+                                                "updated_at"};
+const std::vector<std::string> kMethods = {"get",     "put",  "post",  "delete",
+                                           "options", "head", "patch", "trace"};
+
+// node[k1][k2]..., or null when a key is missing (const operator[] on a
+// missing key is undefined behaviour in nlohmann::json).
+const json& At(const json& node, std::initializer_list<std::string> keys) {
+  static const json kMissing;
+  const json* current = &node;
+  for (const std::string& key : keys) {
+    if (!current->is_object()) return kMissing;
+    auto it = current->find(key);
+    if (it == current->end()) return kMissing;
+    current = &*it;
+  }
+  return *current;
+}
+
+// Follows a local "$ref" ("#/components/...") if `node` is one; null when
+// it does not resolve.
+const json& Resolve(const json& node) {
+  static const json kMissing;
+  if (!node.is_object() || !node.contains("$ref") || !node["$ref"].is_string()) return node;
+  const std::string target = node["$ref"].get<std::string>();
+  if (target.rfind("#/", 0) != 0) return kMissing;
+  const json::json_pointer pointer(target.substr(1));
+  return Document().contains(pointer) ? Document().at(pointer) : kMissing;
+}
+
+std::set<std::string> Keys(const json& object) {
+  std::set<std::string> keys;
+  if (!object.is_object()) return keys;
+  for (const auto& [key, value] : object.items()) keys.insert(key);
+  return keys;
+}
+
+std::set<std::string> MethodsOf(const json& path_item) {
+  std::set<std::string> methods;
+  for (const std::string& method : kMethods) {
+    if (path_item.is_object() && path_item.contains(method)) methods.insert(method);
+  }
+  return methods;
+}
+
+std::set<std::string> Strings(const json& array) {
+  std::set<std::string> out;
+  if (!array.is_array()) return out;
+  for (const json& element : array)
+    out.insert(element.is_string() ? element.get<std::string>() : "?");
+  return out;
+}
+
+std::string Text(const json& node) { return node.is_string() ? node.get<std::string>() : ""; }
+
+bool Flag(const json& node) { return node.is_boolean() && node.get<bool>(); }
+
+// Names of the parameters of an operation and of its path item, as "in:name".
+std::set<std::string> ParametersOf(const json& path_item, const json& operation) {
+  std::set<std::string> names;
+  for (const json* owner : {&path_item, &operation}) {
+    const json& list = At(*owner, {"parameters"});
+    if (!list.is_array()) continue;
+    for (const json& parameter : list) {
+      const json& resolved = Resolve(parameter);
+      names.insert(Text(At(resolved, {"in"})) + ":" + Text(At(resolved, {"name"})));
+    }
+  }
+  return names;
+}
+
+struct JsonType {
+  const char* type;
+  const char* format;  // nullptr: none
+};
+
+JsonType ExpectedJsonType(FieldType type) {
+  switch (type) {
+    case FieldType::kText:
+    case FieldType::kEnum:
+      return {"string", nullptr};
+    case FieldType::kDate:
+      return {"string", "date"};
+    case FieldType::kInteger:
+    case FieldType::kReference:
+      return {"integer", "int64"};
+    case FieldType::kNumber:
+      return {"number", "double"};
+    case FieldType::kBoolean:
+      return {"boolean", nullptr};
+  }
+  return {"?", nullptr};
+}
+
+bool Has(const std::set<std::string>& set, const std::string& value) {
+  return set.count(value) > 0;
+}
+
+// Checks one property schema against its field spec (shared by the record and
+// the PATCH schemas).
+void ExpectPropertyMatches(const FieldSpec& spec, const json& property) {
+  const std::string name(spec.name);
+  SCOPED_TRACE(name);
+  ASSERT_TRUE(property.is_object());
+  const JsonType expected = ExpectedJsonType(spec.type);
+  EXPECT_EQ(Text(At(property, {"type"})), expected.type);
+  if (expected.format) {
+    EXPECT_EQ(Text(At(property, {"format"})), expected.format);
+  } else {
+    EXPECT_FALSE(property.contains("format"));
+  }
+  EXPECT_EQ(Flag(At(property, {"nullable"})), !spec.required);
+  EXPECT_EQ(Flag(At(property, {"readOnly"})), spec.read_only);
+  EXPECT_EQ(Flag(At(property, {"x-immutable"})), spec.immutable);
+  EXPECT_EQ(Flag(At(property, {"x-restricted"})), spec.restricted);
+  const std::string description = Text(At(property, {"description"}));
+  EXPECT_FALSE(description.empty());
+  if (spec.immutable) {
+    EXPECT_NE(description.find("Immutable"), std::string::npos);
+  }
+  if (spec.restricted) {
+    EXPECT_NE(description.find("Restricted"), std::string::npos);
+  }
+
+  if (spec.type == FieldType::kEnum) {
+    const json& values_json = At(property, {"enum"});
+    ASSERT_TRUE(values_json.is_array());
+    std::vector<std::string> values;
+    bool has_null = false;
+    for (const json& value : values_json) {
+      if (value.is_null()) {
+        has_null = true;
+      } else {
+        values.push_back(Text(value));
+      }
+    }
+    EXPECT_EQ(values, std::vector<std::string>(spec.enum_values.begin(), spec.enum_values.end()));
+    // OpenAPI 3.0.3: a nullable enum lists null among its values.
+    EXPECT_EQ(has_null, !spec.required);
+  } else {
+    EXPECT_FALSE(property.contains("enum"));
+  }
+  if (spec.type == FieldType::kInteger || spec.type == FieldType::kNumber) {
+    ASSERT_TRUE(At(property, {"minimum"}).is_number());
+    ASSERT_TRUE(At(property, {"maximum"}).is_number());
+    EXPECT_DOUBLE_EQ(property["minimum"].get<double>(), spec.min_value);
+    EXPECT_DOUBLE_EQ(property["maximum"].get<double>(), spec.max_value);
+  }
+  if (spec.type == FieldType::kReference) {
+    EXPECT_EQ(At(property, {"minimum"}), 1);
+  }
+}
+
+TEST(OpenApiDocument, IsAnOpenApi303DocumentWithBothAuthSchemes) {
+  json parsed;
+  ASSERT_NO_THROW(parsed = json::parse(OpenApiDocument()));
+  ASSERT_TRUE(parsed.is_object());
+  const json& document = Document();
+  EXPECT_EQ(At(document, {"openapi"}), "3.0.3");
+  EXPECT_EQ(At(document, {"info", "title"}), "Vínculo API");
+  EXPECT_EQ(At(document, {"info", "version"}), "0.1.0");
+  const std::string description = Text(At(document, {"info", "description"}));
+  for (const char* needle :
+       {"vinculo_session", "HttpOnly", "SameSite=Strict", "Authorization: Bearer",
+        "/api/v1/auth/login", "version", "ETag", "If-Match", "412", "428",
+        "application/problem+json", "scoped", "audit"}) {
+    EXPECT_NE(description.find(needle), std::string::npos) << needle;
+  }
+
+  const json& schemes = At(document, {"components", "securitySchemes"});
+  EXPECT_EQ(At(schemes, {"bearerAuth", "type"}), "http");
+  EXPECT_EQ(At(schemes, {"bearerAuth", "scheme"}), "bearer");
+  EXPECT_EQ(At(schemes, {"cookieAuth", "type"}), "apiKey");
+  EXPECT_EQ(At(schemes, {"cookieAuth", "in"}), "cookie");
+  EXPECT_EQ(At(schemes, {"cookieAuth", "name"}), "vinculo_session");
+  EXPECT_EQ(At(document, {"security"}), json::parse(R"([{"bearerAuth": []}, {"cookieAuth": []}])"));
+
+  // Public routes (Router::Public) need no session; logout works with or without one.
+  for (const auto& [path, method] :
+       std::vector<std::pair<std::string, std::string>>{{"/api/v1/health", "get"},
+                                                        {"/api/v1/openapi.json", "get"},
+                                                        {"/api/v1/auth/login", "post"}}) {
+    EXPECT_EQ(At(document, {"paths", path, method, "security"}), json::array()) << path;
+  }
+  // Every other operation uses the global security (no override).
+  for (const auto& [path, item] : At(document, {"paths"}).items()) {
+    if (path == "/api/v1/health" || path == "/api/v1/openapi.json" ||
+        path == "/api/v1/auth/login" || path == "/api/v1/auth/logout") {
+      continue;
+    }
+    for (const std::string& method : MethodsOf(item)) {
+      EXPECT_FALSE(item[method].contains("security")) << method << " " << path;
+    }
+  }
+}
+
+TEST(OpenApiDocument, EveryReferenceResolves) {
+  std::vector<std::string> broken;
+  std::function<void(const json&)> walk = [&](const json& node) {
+    if (node.is_object()) {
+      if (node.contains("$ref") && Resolve(node).is_null()) broken.push_back(node["$ref"].dump());
+      for (const auto& [key, value] : node.items()) walk(value);
+    } else if (node.is_array()) {
+      for (const json& value : node) walk(value);
+    }
+  };
+  walk(Document());
+  EXPECT_TRUE(broken.empty()) << ::testing::PrintToString(broken);
+}
+
+TEST(OpenApiDocument, RecordKindSchemasListEveryDescriptorField) {
+  const json& schemas = At(Document(), {"components", "schemas"});
+  for (const RecordKind* kind : AllRecordKinds()) {
+    SCOPED_TRACE(std::string(kind->name));
+    const std::string schema_name = SchemaNameOf(*kind);
+    ASSERT_FALSE(schema_name.empty()) << "no schema name for the new kind " << kind->name;
+    const json& schema = At(schemas, {schema_name});
+    ASSERT_TRUE(schema.is_object()) << "no schema " << schema_name;
+    EXPECT_EQ(At(schema, {"type"}), "object");
+    EXPECT_EQ(At(schema, {"additionalProperties"}), false);
+    const json& properties = At(schema, {"properties"});
+
+    std::set<std::string> expected(kSystemFields.begin(), kSystemFields.end());
+    for (const FieldSpec& spec : kind->fields) expected.insert(std::string(spec.name));
+    if (kind == &FacilityKind()) expected.insert("occupancy_percent");
+    EXPECT_EQ(Keys(properties), expected);
+
+    for (const std::string& name : kSystemFields) {
+      EXPECT_TRUE(Flag(At(properties, {name, "readOnly"}))) << name;
+      EXPECT_FALSE(Flag(At(properties, {name, "nullable"}))) << name;
+    }
+    EXPECT_EQ(At(properties, {"id", "type"}), "integer");
+    EXPECT_EQ(At(properties, {"version", "type"}), "integer");
+    EXPECT_EQ(At(properties, {"archived", "type"}), "boolean");
+    EXPECT_EQ(At(properties, {"created_at", "type"}), "string");
+    EXPECT_EQ(At(properties, {"updated_at", "type"}), "string");
+    if (kind == &FacilityKind()) {
+      EXPECT_EQ(At(properties, {"occupancy_percent", "type"}), "number");
+      EXPECT_TRUE(Flag(At(properties, {"occupancy_percent", "readOnly"})));
+    }
+
+    for (const FieldSpec& spec : kind->fields) {
+      ExpectPropertyMatches(spec, At(properties, {std::string(spec.name)}));
+    }
+
+    // `required`: the system fields (always in responses; readOnly, so not
+    // asked of requests) and the descriptor's required fields, nothing else.
+    std::set<std::string> required(kSystemFields.begin(), kSystemFields.end());
+    for (const FieldSpec& spec : kind->fields) {
+      if (spec.required) required.insert(std::string(spec.name));
+    }
+    EXPECT_EQ(Strings(At(schema, {"required"})), required);
+    EXPECT_EQ(At(schema, {"required"}).size(), required.size()) << "duplicates in required";
+  }
+}
+
+TEST(OpenApiDocument, RecordKindPatchSchemasListTheWritableFields) {
+  const json& schemas = At(Document(), {"components", "schemas"});
+  for (const RecordKind* kind : AllRecordKinds()) {
+    SCOPED_TRACE(std::string(kind->name));
+    const std::string schema_name = SchemaNameOf(*kind) + "Patch";
+    const json& schema = At(schemas, {schema_name});
+    ASSERT_TRUE(schema.is_object()) << "no schema " << schema_name;
+    EXPECT_FALSE(schema.contains("required"));
+    EXPECT_EQ(At(schema, {"additionalProperties"}), false);
+    std::set<std::string> expected;
+    for (const FieldSpec& spec : kind->fields) {
+      if (!spec.read_only) expected.insert(std::string(spec.name));
+    }
+    EXPECT_EQ(Keys(At(schema, {"properties"})), expected);
+    for (const FieldSpec& spec : kind->fields) {
+      if (spec.read_only) continue;
+      ExpectPropertyMatches(spec, At(schema, {"properties", std::string(spec.name)}));
+    }
+  }
+}
+
+// The routes of routes_records.cc, routes_account.cc and api_server.cc, path by path.
+std::map<std::string, std::set<std::string>> ImplementedRoutes() {
+  std::map<std::string, std::set<std::string>> routes = {
+      {"/api/v1/health", {"get"}},
+      {"/api/v1/openapi.json", {"get"}},
+      {"/api/v1/auth/login", {"post"}},
+      {"/api/v1/auth/logout", {"post"}},
+      {"/api/v1/auth/me", {"get"}},
+      {"/api/v1/users", {"get", "post"}},
+      {"/api/v1/users/{id}/disable", {"post"}},
+      {"/api/v1/users/{id}/enable", {"post"}},
+      {"/api/v1/figures/summary", {"get"}},
+      {"/api/v1/children/{id}/placements", {"get", "post"}},
+      {"/api/v1/children/{id}/siblings", {"get"}},
+      {"/api/v1/parents/{id}/transfers", {"get", "post"}},
+  };
+  for (const RecordKind* kind : AllRecordKinds()) {
+    const std::string base = "/api/v1/" + std::string(kind->name);
+    routes[base] = {"get", "post"};
+    routes[base + "/{id}"] = {"get", "patch"};
+    routes[base + "/{id}/archive"] = {"post"};
+    routes[base + "/{id}/restore"] = {"post"};
+    routes[base + "/{id}/audit"] = {"get"};
+  }
+  return routes;
+}
+
+TEST(OpenApiDocument, PathsAreExactlyTheImplementedRoutes) {
+  const json& paths = At(Document(), {"paths"});
+  std::set<std::string> implemented;
+  for (const auto& [path, methods] : ImplementedRoutes()) {
+    implemented.insert(path);
+    const json& item = At(paths, {path});
+    ASSERT_TRUE(item.is_object()) << "no path " << path;
+    EXPECT_EQ(MethodsOf(item), methods) << path;
+    if (path.find("{id}") != std::string::npos) {
+      for (const std::string& method : methods) {
+        EXPECT_TRUE(Has(ParametersOf(item, At(item, {method})), "path:id"))
+            << method << " " << path;
+      }
+    }
+  }
+  EXPECT_EQ(Keys(paths), implemented);
+}
+
+TEST(OpenApiDocument, RecordKindOperationsDocumentParametersAndHeaders) {
+  const json& paths = At(Document(), {"paths"});
+  const json& limit = At(Document(), {"components", "parameters", "Limit", "schema"});
+  EXPECT_EQ(At(limit, {"minimum"}), 1);
+  EXPECT_EQ(At(limit, {"maximum"}), 200);
+  EXPECT_EQ(At(limit, {"default"}), 50);
+  const json& archived = At(Document(), {"components", "parameters", "Archived", "schema"});
+  for (const char* value : {"false", "true", "all"}) {
+    EXPECT_TRUE(Has(Strings(At(archived, {"enum"})), value)) << value;
+  }
+
+  for (const RecordKind* kind : AllRecordKinds()) {
+    SCOPED_TRACE(std::string(kind->name));
+    const std::string base = "/api/v1/" + std::string(kind->name);
+    const std::string item = base + "/{id}";
+    const std::string schema_ref = "#/components/schemas/" + SchemaNameOf(*kind);
+
+    // List: paging, search, archived and exactly the filterable fields.
+    const json& list = At(paths, {base, "get"});
+    std::set<std::string> expected = {"query:limit", "query:cursor", "query:q", "query:archived"};
+    for (const FieldSpec& spec : kind->fields) {
+      if (spec.filterable) expected.insert("query:" + std::string(spec.name));
+    }
+    EXPECT_EQ(ParametersOf(At(paths, {base}), list), expected);
+    const std::string page =
+        At(list, {"responses", "200", "content", "application/json", "schema"}).dump();
+    EXPECT_NE(page.find("#/components/schemas/Page"), std::string::npos);
+    EXPECT_NE(page.find(schema_ref + "\""), std::string::npos);
+
+    // Create: the kind's schema in, 201 with ETag and Location out.
+    const json& create = At(paths, {base, "post"});
+    EXPECT_EQ(At(create, {"requestBody", "content", "application/json", "schema", "$ref"}),
+              schema_ref);
+    const json& created = At(create, {"responses", "201"});
+    EXPECT_EQ(At(created, {"content", "application/json", "schema", "$ref"}), schema_ref);
+    EXPECT_FALSE(At(created, {"headers", "ETag"}).is_null());
+    EXPECT_FALSE(At(created, {"headers", "Location"}).is_null());
+
+    // Read: ETag; 404 when absent or out of scope.
+    const json& read = At(paths, {item, "get", "responses", "200"});
+    EXPECT_EQ(At(read, {"content", "application/json", "schema", "$ref"}), schema_ref);
+    EXPECT_FALSE(At(read, {"headers", "ETag"}).is_null());
+    EXPECT_FALSE(At(paths, {item, "get", "responses", "404"}).is_null());
+
+    // Changes: If-Match, 412 when stale, 428 when absent, ETag of the result.
+    EXPECT_EQ(
+        At(paths, {item, "patch", "requestBody", "content", "application/json", "schema", "$ref"}),
+        schema_ref + "Patch");
+    for (const auto& [path, method] : std::vector<std::pair<std::string, std::string>>{
+             {item, "patch"}, {item + "/archive", "post"}, {item + "/restore", "post"}}) {
+      const json& operation = At(paths, {path, method});
+      EXPECT_TRUE(Has(ParametersOf(At(paths, {path}), operation), "header:If-Match")) << path;
+      EXPECT_FALSE(At(operation, {"responses", "412"}).is_null()) << path;
+      EXPECT_FALSE(At(operation, {"responses", "428"}).is_null()) << path;
+      EXPECT_FALSE(At(operation, {"responses", "200", "headers", "ETag"}).is_null()) << path;
+      EXPECT_EQ(
+          At(operation, {"responses", "200", "content", "application/json", "schema", "$ref"}),
+          schema_ref)
+          << path;
+    }
+  }
+  for (const char* path : {"/api/v1/children/{id}/placements", "/api/v1/parents/{id}/transfers",
+                           "/api/v1/users/{id}/disable", "/api/v1/users/{id}/enable"}) {
+    const json& operation = At(paths, {path, "post"});
+    EXPECT_TRUE(Has(ParametersOf(At(paths, {path}), operation), "header:If-Match")) << path;
+    EXPECT_FALSE(At(operation, {"responses", "412"}).is_null()) << path;
+    EXPECT_FALSE(At(operation, {"responses", "428"}).is_null()) << path;
+  }
+}
+
+TEST(OpenApiDocument, EveryOperationHasAUniqueOperationIdASummaryAndADeclaredTag) {
+  const json& document = Document();
+  std::set<std::string> declared_tags;
+  for (const json& tag : At(document, {"tags"})) declared_tags.insert(Text(At(tag, {"name"})));
+  std::map<std::string, std::string> operation_ids;
+  size_t operations = 0;
+  for (const auto& [path, item] : At(document, {"paths"}).items()) {
+    for (const std::string& method : MethodsOf(item)) {
+      const json& operation = item[method];
+      const std::string where = method + " " + path;
+      ++operations;
+      const std::string id = Text(At(operation, {"operationId"}));
+      EXPECT_FALSE(id.empty()) << where << " has no operationId";
+      if (!id.empty()) {
+        EXPECT_TRUE(operation_ids.emplace(id, where).second)
+            << "operationId " << id << " of " << where << " is also " << operation_ids[id];
+      }
+      EXPECT_FALSE(Text(At(operation, {"summary"})).empty()) << where;
+      const json& tags = At(operation, {"tags"});
+      EXPECT_TRUE(tags.is_array() && !tags.empty()) << where;
+      for (const std::string& tag : Strings(tags)) {
+        EXPECT_TRUE(Has(declared_tags, tag)) << where << " tag " << tag;
+      }
+      const json& responses = At(operation, {"responses"});
+      EXPECT_TRUE(responses.is_object() && !responses.empty()) << where;
+      // Errors are the shared problem+json responses.
+      for (const auto& [status, response] : responses.items()) {
+        if (status[0] == '4' || status[0] == '5') {
+          EXPECT_TRUE(response.contains("$ref")) << where << " " << status;
+          EXPECT_FALSE(At(Resolve(response), {"content", "application/problem+json"}).is_null())
+              << where << " " << status;
+        }
+      }
+    }
+  }
+  size_t expected = 0;
+  for (const auto& [path, methods] : ImplementedRoutes()) expected += methods.size();
+  EXPECT_EQ(operations, expected);
+}
+
+TEST(OpenApiDocument, ProblemAndSharedSchemasHaveTheirShapes) {
+  const json& schemas = At(Document(), {"components", "schemas"});
+  for (const char* name :
+       {"Problem", "Page", "Placement", "PlacementChange", "Transfer", "TransferRequest", "User",
+        "NewUser", "Me", "LoginRequest", "LoginResponse", "AuditEvent", "SummaryFigures"}) {
+    EXPECT_TRUE(At(schemas, {name}).is_object()) << name;
+  }
+  EXPECT_EQ(Strings(At(schemas, {"Problem", "required"})),
+            (std::set<std::string>{"type", "title", "status", "detail"}));
+  EXPECT_EQ(Keys(At(schemas, {"Problem", "properties"})),
+            (std::set<std::string>{"type", "title", "status", "detail", "field", "errors"}));
+  EXPECT_EQ(At(schemas, {"Page", "properties", "next_cursor", "type"}), "string");
+  EXPECT_EQ(At(schemas, {"Page", "properties", "next_cursor", "nullable"}), true);
+
+  const json& responses = At(Document(), {"components", "responses"});
+  EXPECT_FALSE(responses.empty());
+  for (const auto& [name, response] : responses.items()) {
+    EXPECT_EQ(At(response, {"content", "application/problem+json", "schema", "$ref"}),
+              "#/components/schemas/Problem")
+        << name;
+  }
+
+  // GET /auth/me answers the role's access to every kind.
+  std::set<std::string> kinds;
+  for (const RecordKind* kind : AllRecordKinds()) kinds.insert(std::string(kind->name));
+  EXPECT_EQ(Keys(At(schemas, {"Me", "properties", "access", "properties"})), kinds);
+}
+
+}  // namespace
+}  // namespace vinculo::testing
