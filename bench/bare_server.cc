@@ -9,6 +9,8 @@
 #include <iostream>
 #include <string>
 
+#include "http/listen_backlog.h"
+
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: bench_bare_server PORT [THREADS]\n";
@@ -30,5 +32,7 @@ int main(int argc, char** argv) {
   server.Get("/health", [](const httplib::Request&, httplib::Response& response) {
     response.set_content("{}", "application/json");
   });
-  return server.listen("127.0.0.1", port) ? 0 : 69;
+  if (!server.bind_to_port("127.0.0.1", port)) return 69;
+  vinculo::WidenListenBacklog(port);  // as ApiServer::Bind does
+  return server.listen_after_bind() ? 0 : 69;
 }

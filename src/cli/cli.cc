@@ -97,9 +97,12 @@ std::string DefaultWebDir() {
 }
 
 int Serve(const std::string& db, const ApiOptions& options) {
-  // More connections than SQLite can use at once only queue; PostgreSQL
-  // connections cost server memory. 16 keeps two cores busy on either engine.
-  auto store = OpenReady(db, 16);
+  // SQLite connections are cheap: one per worker thread, so no request waits
+  // for a connection. PostgreSQL connections cost server memory: 16 keep two
+  // cores busy, and the pool queues the rest.
+  const bool sqlite = db.find("dbname=") == std::string::npos &&
+                      db.find("host=") == std::string::npos && db.rfind("postgres", 0) != 0;
+  auto store = OpenReady(db, sqlite ? options.threads : 16);
   if (!store.ok()) return Fail(store.status());
   Session session(std::move(*store));
   ApiServer server(session.context, options);

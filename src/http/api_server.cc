@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "http/listen_backlog.h"
 #include "http/problem.h"
 #include "http/router.h"
 #include "json/record_json.h"
@@ -254,6 +255,12 @@ Status ApiServer::Bind() {
     return Status(StatusCode::kUnavailable, "cannot listen on " + options_.host + ":" +
                                                 std::to_string(options_.port) +
                                                 " (is another server using the port?)");
+  }
+  if (!WidenListenBacklog(bound_port_)) {
+    spdlog::warn(
+        "could not widen the listen backlog of port {}; bursts of new connections may "
+        "wait a second",
+        bound_port_);
   }
   return Status::Ok();
 }
