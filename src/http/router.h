@@ -30,6 +30,15 @@ inline Reply JsonReply(nlohmann::json body, int status = 200) {
   reply.body = std::move(body);
   return reply;
 }
+
+// {"items": [...]} with each element encoded by `encode`.
+template <typename Element, typename Encode>
+Reply ItemsReply(const std::vector<Element>& elements, Encode encode) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const Element& element : elements) items.push_back(encode(element));
+  return JsonReply({{"items", std::move(items)}});
+}
+
 inline Reply NoContent() {
   Reply reply;
   reply.status = 204;

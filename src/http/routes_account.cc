@@ -89,9 +89,7 @@ void RegisterAccountRoutes(Router& router) {
                 [&services](const httplib::Request&, const Actor& actor) -> Result<Reply> {
                   auto users = services.auth.ListUsers(actor);
                   if (!users.ok()) return users.status();
-                  nlohmann::json items = nlohmann::json::array();
-                  for (const User& user : *users) items.push_back(UserToJson(user));
-                  return JsonReply({{"items", std::move(items)}});
+                  return ItemsReply(*users, UserToJson);
                 });
 
   router.Authed("POST", "/api/v1/users",

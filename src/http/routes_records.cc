@@ -169,9 +169,7 @@ void RegisterRecordRoutes(Router& router) {
                   if (!id.ok()) return id.status();
                   auto trail = services.records.AuditTrail(actor, kind, *id, 500);
                   if (!trail.ok()) return trail.status();
-                  nlohmann::json items = nlohmann::json::array();
-                  for (const AuditEvent& event : *trail) items.push_back(AuditEventToJson(event));
-                  return JsonReply({{"items", std::move(items)}});
+                  return ItemsReply(*trail, AuditEventToJson);
                 });
 
   router.Authed("GET", R"(/api/v1/children/(\d+)/placements)",
@@ -180,11 +178,7 @@ void RegisterRecordRoutes(Router& router) {
                   if (!id.ok()) return id.status();
                   auto placements = services.records.Placements(actor, *id);
                   if (!placements.ok()) return placements.status();
-                  nlohmann::json items = nlohmann::json::array();
-                  for (const Placement& placement : *placements) {
-                    items.push_back(PlacementToJson(placement));
-                  }
-                  return JsonReply({{"items", std::move(items)}});
+                  return ItemsReply(*placements, PlacementToJson);
                 });
 
   router.Authed(
@@ -228,10 +222,7 @@ void RegisterRecordRoutes(Router& router) {
                   if (!id.ok()) return id.status();
                   auto siblings = services.records.SiblingsOf(actor, *id);
                   if (!siblings.ok()) return siblings.status();
-                  nlohmann::json items = nlohmann::json::array();
-                  for (const Record& sibling : siblings->visible)
-                    items.push_back(RecordToJson(sibling));
-                  return JsonReply({{"items", std::move(items)}});
+                  return ItemsReply(siblings->visible, RecordToJson);
                 });
 
   router.Authed("GET", R"(/api/v1/parents/(\d+)/transfers)",
@@ -240,10 +231,7 @@ void RegisterRecordRoutes(Router& router) {
                   if (!id.ok()) return id.status();
                   auto transfers = services.records.Transfers(actor, *id);
                   if (!transfers.ok()) return transfers.status();
-                  nlohmann::json items = nlohmann::json::array();
-                  for (const Transfer& transfer : *transfers)
-                    items.push_back(TransferToJson(transfer));
-                  return JsonReply({{"items", std::move(items)}});
+                  return ItemsReply(*transfers, TransferToJson);
                 });
 
   router.Authed(
