@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "store/sql_util.h"
+#include "store/statement_cache.h"
 #include "store/store.h"
 
 namespace vinculo {
@@ -99,7 +100,14 @@ Result<Record> Txn::Get(const RecordKind& kind, long long id, const Actor& actor
     const std::string query = "SELECT " + SelectColumns(kind, "t") + " FROM " + Table(kind) +
                               " t WHERE t.id = " + params.AddInteger(id) + " AND " +
                               store_internal::ScopePredicate(kind, actor, params, "t");
-    std::vector<Record> records = QueryRecords(sql_, kind, query, params);
+    std::vector<Record> records;
+    // Reading one record is the hottest query: reuse its prepared statement.
+    if (auto integers = params.NamedIntegers(); statements_ && integers) {
+      statements_->Query(sql_, query, *integers,
+                         [&](const soci::row& row) { records.push_back(ReadRecord(kind, row)); });
+    } else {
+      records = QueryRecords(sql_, kind, query, params);
+    }
     if (records.empty()) {
       return NotFound("no " + std::string(kind.singular) + " with id " + std::to_string(id));
     }

@@ -4,10 +4,12 @@ namespace vinculo::store_internal {
 
 std::string Params::Add(const Value& value) {
   const std::string name = "p" + std::to_string(++count_);
+  if (!std::holds_alternative<long long>(value)) all_integers_ = false;
   if (const auto* text = std::get_if<std::string>(&value)) {
     values_.set(name, *text);
   } else if (const auto* whole = std::get_if<long long>(&value)) {
     values_.set(name, *whole);
+    named_integers_.emplace_back(name, *whole);
   } else if (const auto* real = std::get_if<double>(&value)) {
     values_.set(name, *real);
   } else if (const auto* flag = std::get_if<bool>(&value)) {

@@ -7,6 +7,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "domain/access.h"
 #include "domain/record.h"
@@ -29,10 +31,18 @@ class Params {
   }
   bool empty() const { return count_ == 0; }
   soci::values& values() { return values_; }
+  // The parameters by name when every one is a whole number (ids), which is
+  // what StatementCache can bind; nullopt otherwise.
+  std::optional<std::vector<std::pair<std::string, long long>>> NamedIntegers() const {
+    if (!all_integers_) return std::nullopt;
+    return named_integers_;
+  }
 
  private:
   soci::values values_;
   int count_ = 0;
+  bool all_integers_ = true;
+  std::vector<std::pair<std::string, long long>> named_integers_;
 };
 
 // Runs a statement that returns no rows; returns the number of rows affected.

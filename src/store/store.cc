@@ -10,6 +10,7 @@
 
 #include "common/date.h"
 #include "store/schema.h"
+#include "store/statement_cache.h"
 
 namespace vinculo {
 namespace {
@@ -90,6 +91,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& target, int pool_s
   const Engine engine = IsPostgresTarget(target) ? Engine::kPostgres : Engine::kSqlite;
   std::unique_ptr<Store> store(new Store(engine, target, pool_size));
   store->pool_ = std::make_unique<soci::connection_pool>(static_cast<size_t>(pool_size));
+  for (int conn_idx = 0; conn_idx < pool_size; ++conn_idx) {
+    store->statements_.push_back(std::make_unique<store_internal::StatementCache>());
+  }
   try {
     if (engine == Engine::kSqlite) {
       // SQLite's memory statistics take one process-wide mutex on every
@@ -205,10 +209,27 @@ Status Store::Read(const std::function<Status(Txn&)>& work) { return RunGuarded(
 
 Status Store::Write(const std::function<Status(Txn&)>& work) { return RunGuarded(true, work); }
 
+namespace {
+// Returns a leased connection to the pool however the work ends.
+class Lease {
+ public:
+  explicit Lease(soci::connection_pool& pool) : pool_(pool), position_(pool.lease()) {}
+  ~Lease() { pool_.give_back(position_); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  size_t position() const { return position_; }
+
+ private:
+  soci::connection_pool& pool_;
+  size_t position_;
+};
+}  // namespace
+
 Status Store::RunGuarded(bool write, const std::function<Status(Txn&)>& work) {
   try {
-    soci::session sql(*pool_);
-    Txn txn(sql, engine_);
+    Lease lease(*pool_);
+    soci::session& sql = pool_->at(lease.position());
+    Txn txn(sql, engine_, statements_[lease.position()].get());
     if (!write) return work(txn);
     // IMMEDIATE takes SQLite's write lock up front, so two writers queue on the
     // busy timeout instead of failing when a reader tries to upgrade.

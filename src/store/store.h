@@ -29,6 +29,10 @@ class session;
 class connection_pool;
 }  // namespace soci
 
+namespace vinculo::store_internal {
+class StatementCache;
+}  // namespace vinculo::store_internal
+
 namespace vinculo {
 
 enum class Engine { kSqlite, kPostgres };
@@ -116,7 +120,9 @@ struct Transfer {
 
 class Txn {
  public:
-  Txn(soci::session& sql, Engine engine) : sql_(sql), engine_(engine) {}
+  // `statements` is the borrowed connection's prepared-statement cache, or null.
+  Txn(soci::session& sql, Engine engine, store_internal::StatementCache* statements = nullptr)
+      : sql_(sql), engine_(engine), statements_(statements) {}
   Engine engine() const { return engine_; }
 
   // --- Records of any kind (store/record_store.cc) ---
@@ -173,6 +179,7 @@ class Txn {
  private:
   soci::session& sql_;
   Engine engine_;
+  store_internal::StatementCache* statements_;
 };
 
 class Store {
@@ -204,6 +211,9 @@ class Store {
   std::string target_;
   int pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // One cache per pooled connection, indexed by pool position; a cache is only
+  // used by the thread that has leased its connection.
+  std::vector<std::unique_ptr<store_internal::StatementCache>> statements_;
 };
 
 // Maps a driver exception message to a Status (unique key → kConflict, busy →
