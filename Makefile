@@ -28,7 +28,9 @@ build: deps $(BUILD_DIR)/build.ninja
 
 run: build
 	@mkdir -p var
-	@if [ ! -f "$(DB)" ]; then $(VINCULO) init --db "$(DB)" --demo; fi
+	@if [ ! -f "$(DB)" ]; then $(VINCULO) init --db "$(DB)" --demo; \
+	else echo "Using the existing $(DB) (demo login, if make run created it: admin / vinculo-demo-2026)"; fi
+	@echo "Open http://127.0.0.1:$(PORT)/"
 	$(VINCULO) serve --db "$(DB)" --port $(PORT)
 
 test: deps-test build
