@@ -86,3 +86,10 @@ cat <<REPORT
 ratio API / bare: $ratio; target (>= 15,000 requests/s and p99 < 10 ms): $verdict
 wrk -t2 -c$connections -d$duration, $(nproc) cores, $(date -u +%Y-%m-%d)
 REPORT
+
+# Issue 3: the age-out board and the 12-month forecast for 100,000 children
+# living inside across 1,000 facilities (SQLite, data generated in-process,
+# generation not timed). Target: each under 200 ms.
+echo
+echo "Nursery at national scale (bench/nursery_bench.cc):"
+"$build_dir/bench/bench_nursery" --benchmark_format=console

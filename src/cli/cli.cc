@@ -7,15 +7,19 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
 #include "cli/exit_codes.h"
 #include "http/api_server.h"
+#include "json/nursery_json.h"
 #include "service/csv_exchange.h"
 #include "service/demo_programme.h"
+#include "service/nursery_service.h"
 #include "service/rule_set.h"
 #include "service/secrets.h"
 
@@ -244,6 +248,49 @@ int Export(const std::string& db, const std::string& kind_name, bool with_names,
   return kExitOk;
 }
 
+// The age-out board as the system sees it: every child living inside, with
+// names (the operator of the machine is the installation's administrator).
+int AgeOuts(const std::string& db, const AgeOutQuery& query, const std::string& as_of_text,
+            bool as_json) {
+  AgeOutQuery board_query = query;
+  if (!as_of_text.empty()) {
+    auto as_of = ParseDate(as_of_text, "as-of");
+    if (!as_of.ok()) return Fail(as_of.status());
+    board_query.as_of = *as_of;
+  }
+  auto store = OpenReady(db, 1);
+  if (!store.ok()) return Fail(store.status());
+  Session session(std::move(*store));
+  NurseryService nursery(session.context);
+  auto board = nursery.AgeOutBoard(Actor::System(), board_query);
+  if (!board.ok()) return Fail(board.status());
+  if (as_json) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const AgeOutRow& row : *board) rows.push_back(AgeOutRowToJson(row));
+    std::cout << rows.dump(2) << "\n";
+    return kExitOk;
+  }
+  std::cout << std::left << std::setw(8) << "child" << std::setw(14) << "pseudonym" << std::setw(32)
+            << "name" << std::setw(12) << "born" << std::setw(12) << "age-out" << std::setw(7)
+            << "days" << std::setw(10) << "alert"
+            << "facility / rule\n";
+  for (const AgeOutRow& row : *board) {
+    std::cout << std::left << std::setw(8) << row.child_id << std::setw(14) << row.pseudonym
+              << std::setw(32) << row.name.value_or("").substr(0, 30) << std::setw(12)
+              << row.date_of_birth;
+    if (row.age_out) {
+      std::cout << std::setw(12) << FormatDate(row.age_out->age_out_date) << std::setw(7)
+                << row.age_out->days_remaining << std::setw(10) << row.alert_level << row.facility
+                << " / " << AgeOutBasisName(row.age_out->basis) << "\n";
+    } else {
+      std::cout << std::setw(12) << "?" << std::setw(7) << "?" << std::setw(10) << row.alert_level
+                << row.facility << " / " << row.problem << "\n";
+    }
+  }
+  std::cout << board->size() << " children living inside.\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -326,6 +373,23 @@ int RunCli(int argc, char** argv) {
                            "Include children's real names (handle the file as confidential)");
   export_command->add_option("--output", output, "Output file (default: standard output)");
 
+  AgeOutQuery ageout_query;
+  long long ageout_facility = 0;
+  int within_days = 0;
+  std::string as_of_text;
+  bool as_json = false;
+  CLI::App* ageouts = app.add_subcommand(
+      "ageouts", "List the children living inside by days until they must leave (age-out board)");
+  ageouts->add_option("--db", db, kDbHelp);
+  auto* ageout_facility_option =
+      ageouts->add_option("--facility", ageout_facility, "Only this facility id");
+  auto* within_option =
+      ageouts->add_option("--within", within_days, "Only age-outs at most this many days away")
+          ->check(CLI::Range(0, 36500));
+  ageouts->add_option("--as-of", as_of_text,
+                      "Count days from this date, YYYY-MM-DD (default: today)");
+  ageouts->add_flag("--json", as_json, "Print a JSON array instead of a table");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -349,6 +413,11 @@ int RunCli(int argc, char** argv) {
   }
   if (*import) return Import(db, kind_name, path);
   if (*export_command) return Export(db, kind_name, with_names, output);
+  if (*ageouts) {
+    if (*ageout_facility_option) ageout_query.facility_id = ageout_facility;
+    if (*within_option) ageout_query.within_days = within_days;
+    return AgeOuts(db, ageout_query, as_of_text, as_json);
+  }
   return kExitUsage;
 }
 

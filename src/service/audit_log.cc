@@ -32,6 +32,10 @@ void AuditLog::RecordRead(AuditEvent event) {
 }
 
 Status AuditLog::Flush() {
+  // Holding the writer lock first means a batch the background thread has
+  // already taken from the queue is committed before this returns: "flushed"
+  // includes events in flight, not only those still queued.
+  std::lock_guard<std::mutex> write_lock(write_mutex_);
   std::vector<AuditEvent> batch;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -42,8 +46,8 @@ Status AuditLog::Flush() {
   return WriteBatch(std::move(batch));
 }
 
+// Called with write_mutex_ held.
 Status AuditLog::WriteBatch(std::vector<AuditEvent> batch) {
-  std::lock_guard<std::mutex> lock(write_mutex_);
   Status status = store_.Write([&](Txn& txn) { return txn.AppendAudit(batch); });
   if (!status.ok()) {
     // Keep the events for the next attempt rather than lose who read what.

@@ -39,7 +39,7 @@ class AuditLog {
   std::condition_variable wake_;
   std::deque<AuditEvent> queue_;  // guarded by mutex_
   bool stopping_ = false;         // guarded by mutex_
-  std::mutex write_mutex_;        // one batch writer at a time
+  std::mutex write_mutex_;        // one batch writer at a time; taken before mutex_
   std::thread writer_;
 };
 

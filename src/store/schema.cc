@@ -248,9 +248,55 @@ CREATE INDEX audit_record ON audit_events(record_kind, record_id);
 CREATE INDEX audit_user ON audit_events(user_id)
 )SQL";
 
+// Migration 2, the prison nursery (issue 3). A child's stay inside is one
+// nursery_admissions row (admitted_on, and the individual review date needed
+// where the law sets no fixed limit); extensions are requested, then approved
+// or refused, never edited; pregnancies feed the 12-month forecast.
+static const char* const kNurserySchema = R"SQL(
+CREATE TABLE nursery_admissions (
+  id {{id}},
+  child_id BIGINT NOT NULL UNIQUE REFERENCES children(id),
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  admitted_on TEXT NOT NULL,
+  review_date TEXT,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE coresidence_extensions (
+  id {{id}},
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  requested_on TEXT NOT NULL,
+  requested_by_user_id BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  new_age_out_date TEXT NOT NULL,
+  status TEXT NOT NULL,
+  approved_by_user_id BIGINT,
+  approved_on TEXT,
+  decision_note TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE pregnancies (
+  id {{id}},
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  due_date TEXT NOT NULL,
+  registered_on TEXT NOT NULL,
+  status TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX admissions_facility ON nursery_admissions(facility_id);
+CREATE INDEX extensions_child ON coresidence_extensions(child_id);
+CREATE INDEX pregnancies_facility ON pregnancies(facility_id);
+CREATE INDEX children_placement ON children(placement)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
+      {2, "nursery: co-residence extensions, review dates, admissions, pregnancies",
+       kNurserySchema},
   };
   return kMigrations;
 }

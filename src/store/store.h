@@ -23,6 +23,7 @@
 #include "common/status.h"
 #include "domain/access.h"
 #include "domain/record.h"
+#include "store/nursery_rows.h"
 
 namespace soci {
 class session;
@@ -175,6 +176,31 @@ class Txn {
   // Runs raw SQL; for migrations and tests only.
   Status Execute(const std::string& sql);
   soci::session& session() { return sql_; }
+
+  // --- Nursery (store/nursery_store.cc) ---
+  // Every active co-residence rule version, all jurisdictions (a small table).
+  Result<std::vector<CoresidenceRuleRow>> CoresidenceRules();
+  // Active children living inside (placement inside_with_mother) that `actor`
+  // may see, in one set-based query, ordered by child id. Calls `on_child`
+  // per child with a row buffer that is reused: copy what you keep.
+  Status ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& actor,
+                            const std::function<void(const ChildInsideRow&)>& on_child);
+  // How many children ForEachChildInside would visit (to size results once).
+  Result<long long> CountChildrenInside(const ChildrenInsideFilter& filter, const Actor& actor);
+  // Inserts or replaces the child's admission row (one per child).
+  Result<NurseryAdmission> UpsertAdmission(const NurseryAdmission& admission);
+  Result<ExtensionRow> InsertExtension(const ExtensionRow& extension);
+  // kNotFound when absent.
+  Result<ExtensionRow> GetExtension(long long id);
+  // Records a decision on a request still "requested"; kConflict when it was
+  // decided already (someone else got there first).
+  Result<ExtensionRow> DecideExtension(long long id, const std::string& status,
+                                       long long decided_by, const std::string& decided_on,
+                                       const std::string& note);
+  Result<PregnancyRow> InsertPregnancy(const PregnancyRow& pregnancy);
+  // Expected pregnancies due on or after `from` in facilities of the filter.
+  Result<std::vector<PregnancyRow>> ExpectedPregnancies(const ChildrenInsideFilter& filter,
+                                                        const std::string& from);
 
  private:
   soci::session& sql_;

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "cli/exit_codes.h"
@@ -77,7 +78,7 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, HelpListsEverySubcommand) {
   CommandRun help = Vinculo("--help");
   EXPECT_EQ(help.exit_code, 0);
-  for (const char* command : {"serve", "init", "migrate", "user", "import", "export"}) {
+  for (const char* command : {"serve", "init", "migrate", "user", "import", "export", "ageouts"}) {
     EXPECT_NE(help.out.find(command), std::string::npos) << command;
   }
   CommandRun user_help = Vinculo("user add --help");
@@ -153,6 +154,38 @@ TEST_F(CliTest, ServeRefusesAnUninitialisedDatabaseAndServesAnInitialisedOne) {
   CommandRun unreachable =
       Vinculo("serve --db 'host=127.0.0.1 port=1 dbname=nothing connect_timeout=2' --port 0");
   EXPECT_EQ(unreachable.exit_code, kExitUnavailable) << unreachable.out;
+}
+
+TEST_F(CliTest, AgeOutsListsTheDemoNurseryAsJsonSortedByDaysRemaining) {
+  ASSERT_EQ(Vinculo("init " + db_ + " --demo").exit_code, 0);
+  CommandRun run = Vinculo("ageouts " + db_ + " --json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const nlohmann::json rows = nlohmann::json::parse(run.out, nullptr, false);
+  ASSERT_TRUE(rows.is_array()) << run.out;
+  // The demo's Mexican nursery holds 20 children.
+  ASSERT_EQ(rows.size(), 20u);
+  long long previous = std::numeric_limits<long long>::min();
+  for (const nlohmann::json& row : rows) {
+    for (const char* field :
+         {"child_id", "pseudonym", "name", "facility_id", "facility", "date_of_birth",
+          "age_out_date", "days_remaining", "rule", "alert_level"}) {
+      EXPECT_TRUE(row.contains(field)) << field;
+    }
+    EXPECT_EQ(row["rule"]["max_age_months"], 36);  // Mexico's limit
+    EXPECT_GE(row["days_remaining"].get<long long>(), previous);
+    previous = row["days_remaining"].get<long long>();
+  }
+
+  CommandRun soon = Vinculo("ageouts " + db_ + " --json --within 200 --as-of 2030-01-01");
+  ASSERT_EQ(soon.exit_code, 0) << soon.out;
+  for (const nlohmann::json& row : nlohmann::json::parse(soon.out)) {
+    EXPECT_LE(row["days_remaining"].get<long long>(), 200);
+  }
+  CommandRun table = Vinculo("ageouts " + db_);
+  EXPECT_EQ(table.exit_code, 0);
+  EXPECT_NE(table.out.find("20 children living inside."), std::string::npos) << table.out;
+  EXPECT_EQ(Vinculo("ageouts " + db_ + " --as-of 2026-02-30").exit_code, kExitInvalidInput);
+  EXPECT_EQ(Vinculo("ageouts " + db_ + " --within -1").exit_code, kExitUsage);
 }
 
 }  // namespace

@@ -336,6 +336,12 @@ std::map<std::string, std::set<std::string>> ImplementedRoutes() {
       {"/api/v1/children/{id}/placements", {"get", "post"}},
       {"/api/v1/children/{id}/siblings", {"get"}},
       {"/api/v1/parents/{id}/transfers", {"get", "post"}},
+      {"/api/v1/nursery/ageouts", {"get"}},
+      {"/api/v1/nursery/forecast", {"get"}},
+      {"/api/v1/children/{id}/admission", {"post"}},
+      {"/api/v1/children/{id}/extensions", {"post"}},
+      {"/api/v1/extensions/{id}/decision", {"post"}},
+      {"/api/v1/pregnancies", {"post"}},
   };
   for (const RecordKind* kind : AllRecordKinds()) {
     const std::string base = "/api/v1/" + std::string(kind->name);

@@ -1,0 +1,82 @@
+#include "json/nursery_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace vinculo {
+
+namespace {
+template <typename T>
+nlohmann::json OrNull(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+}  // namespace
+
+nlohmann::json AgeOutRowToJson(const AgeOutRow& row) {
+  nlohmann::json json = {{"child_id", row.child_id},      {"pseudonym", row.pseudonym},
+                         {"name", OrNull(row.name)},      {"facility_id", row.facility_id},
+                         {"facility", row.facility},      {"date_of_birth", row.date_of_birth},
+                         {"alert_level", row.alert_level}};
+  if (row.age_out) {
+    const AgeOut& age_out = *row.age_out;
+    json["age_out_date"] = FormatDate(age_out.age_out_date);
+    json["days_remaining"] = age_out.days_remaining;
+    json["rule"] = {
+        {"basis", AgeOutBasisName(age_out.basis)},
+        {"rule_id", age_out.rule_id ? nlohmann::json(age_out.rule_id) : nlohmann::json(nullptr)},
+        {"extension_id",
+         age_out.extension_id ? nlohmann::json(age_out.extension_id) : nlohmann::json(nullptr)},
+        {"max_age_months", OrNull(age_out.max_age_months)},
+        {"source", age_out.source}};
+  } else {
+    json["age_out_date"] = nullptr;
+    json["days_remaining"] = nullptr;
+    json["rule"] = nullptr;
+    json["problem"] = row.problem;
+  }
+  return json;
+}
+
+nlohmann::json ExtensionToJson(const ExtensionRow& extension) {
+  return {{"id", extension.id},
+          {"child_id", extension.child_id},
+          {"requested_on", extension.requested_on},
+          {"requested_by_user_id", extension.requested_by_user_id},
+          {"reason", extension.reason},
+          {"new_age_out_date", extension.new_age_out_date},
+          {"status", extension.status},
+          {"decided_by_user_id", OrNull(extension.approved_by_user_id)},
+          {"decided_on", OrNull(extension.approved_on)},
+          {"decision_note", extension.decision_note},
+          {"created_at", extension.created_at}};
+}
+
+nlohmann::json AdmissionToJson(const NurseryAdmission& admission) {
+  return {{"id", admission.id},
+          {"child_id", admission.child_id},
+          {"facility_id", admission.facility_id},
+          {"admitted_on", admission.admitted_on},
+          {"review_date", OrNull(admission.review_date)}};
+}
+
+nlohmann::json PregnancyToJson(const PregnancyRow& pregnancy) {
+  return {{"id", pregnancy.id},
+          {"parent_id", pregnancy.parent_id},
+          {"facility_id", pregnancy.facility_id},
+          {"due_date", pregnancy.due_date},
+          {"registered_on", pregnancy.registered_on},
+          {"status", pregnancy.status},
+          {"created_at", pregnancy.created_at}};
+}
+
+nlohmann::json ForecastMonthToJson(const ForecastMonth& month) {
+  return {{"facility_id", month.facility_id},
+          {"facility", month.facility},
+          {"month", month.month},
+          {"children", month.children},
+          {"cribs", month.cribs},
+          {"beds", month.beds},
+          {"age_outs", month.age_outs},
+          {"expected_births", month.expected_births}};
+}
+
+}  // namespace vinculo

@@ -1,0 +1,491 @@
+#include "service/nursery_service.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+namespace vinculo {
+namespace {
+
+// The nursery's furniture line: a crib under 24 months, a bed from then on.
+constexpr int kCribMonths = 24;
+// A pregnancy is registered at most about ten months before birth.
+constexpr int kMaxDaysToDue = 300;
+constexpr int kMaxForecastMonths = 36;
+
+// The actor whose scope limits what the board reads. Auditors never read case
+// records but may see the board with pseudonyms; one attached to no
+// organisation or facility (a ministry or funder) sees the whole installation.
+Actor ScopeActor(const Actor& actor) {
+  Actor scope = actor;
+  if (actor.role == Role::kAuditor && !actor.organisation_id && !actor.facility_id) {
+    scope.role = Role::kAdministrator;
+  }
+  return scope;
+}
+
+using RulesByJurisdiction = std::unordered_map<long long, std::vector<CoresidenceRule>>;
+
+Result<RulesByJurisdiction> GroupRules(const std::vector<CoresidenceRuleRow>& rows) {
+  RulesByJurisdiction rules;
+  for (const CoresidenceRuleRow& row : rows) {
+    CoresidenceRule rule;
+    rule.id = row.id;
+    rule.allowed = row.allowed;
+    if (row.max_age_months) rule.max_age_months = static_cast<int>(*row.max_age_months);
+    auto from = ParseDate(row.effective_from, "effective_from");
+    if (!from.ok())
+      return Internal("co-residence rule " + std::to_string(row.id) +
+                      " has a malformed effective_from");
+    rule.effective_from = *from;
+    rule.source = row.rule_kind + ": " + row.source;
+    rules[row.jurisdiction_id].push_back(std::move(rule));
+  }
+  return rules;
+}
+
+// The engine's input for one child of the board; kInvalidArgument if a stored
+// date cannot be read.
+Result<AgeOutCase> CaseOf(const ChildInsideRow& row, const RulesByJurisdiction& rules) {
+  AgeOutCase child;
+  child.jurisdiction = row.jurisdiction;
+  VINCULO_ASSIGN_OR_RETURN(child.date_of_birth, ParseDate(row.date_of_birth, "date_of_birth"));
+  VINCULO_ASSIGN_OR_RETURN(child.admitted_on, ParseDate(row.admitted_on, "admitted_on"));
+  if (auto found = rules.find(row.jurisdiction_id); found != rules.end()) {
+    child.rules = found->second;
+  }
+  if (row.facility_max_age_months) {
+    child.facility_max_age_months = static_cast<int>(*row.facility_max_age_months);
+  }
+  if (row.review_date) {
+    VINCULO_ASSIGN_OR_RETURN(Date review, ParseDate(*row.review_date, "review_date"));
+    child.review_date = review;
+  }
+  if (row.extension_id) {
+    AgeOutExtension extension;
+    extension.id = row.extension_id;
+    VINCULO_ASSIGN_OR_RETURN(extension.new_age_out_date,
+                             ParseDate(row.extension_new_date, "new_age_out_date"));
+    extension.reason = row.extension_reason;
+    extension.approved_by_user_id = row.extension_approved_by;
+    child.extension = std::move(extension);
+  }
+  return child;
+}
+
+std::string Trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+std::string MonthOf(const Date& date) { return FormatDate(date).substr(0, 7); }
+
+}  // namespace
+
+AuditEvent NurseryService::Event(const Actor& actor, const char* action, const char* kind,
+                                 long long id, std::string detail) const {
+  AuditEvent event;
+  event.at = context_.Now();
+  event.user_id = actor.user_id;
+  event.username = actor.username;
+  event.action = action;
+  event.record_kind = kind;
+  event.record_id = id;
+  event.remote_address = actor.remote_address;
+  event.detail = std::move(detail);
+  return event;
+}
+
+Status NurseryService::CheckCaseWriter(const Actor& actor) const {
+  switch (actor.role) {
+    case Role::kAdministrator:
+    case Role::kSocialWorker:
+    case Role::kNurseryOfficer:
+      return Status::Ok();
+    default:
+      return Forbidden(std::string("a ") + RoleName(actor.role) +
+                       " cannot change a child's co-residence; an administrator, social worker "
+                       "or nursery officer can");
+  }
+}
+
+Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
+                                                           const AgeOutQuery& query) {
+  if (actor.role != Role::kAuditor && KindAccess(actor.role, ChildKind()) == Access::kNone) {
+    return Forbidden(std::string("a ") + RoleName(actor.role) + " cannot see children");
+  }
+  if (query.within_days && (*query.within_days < 0 || *query.within_days > 36500)) {
+    return InvalidArgument("within_days", "must be a whole number of days from 0 to 36500");
+  }
+  const Date as_of = query.as_of.value_or(context_.Today());
+  const bool shows_names = SeesCaseRecords(actor.role);
+
+  // One pass over the children inside: each age-out is computed as its row
+  // arrives, and the board is sized once from a count.
+  std::vector<AgeOutRow> board;
+  struct SortKey {
+    long long days;  // problems sort first
+    long long child_id;
+    size_t row_idx;
+  };
+  std::vector<SortKey> keys;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rule_rows, txn.CoresidenceRules());
+    VINCULO_ASSIGN_OR_RETURN(RulesByJurisdiction rules, GroupRules(rule_rows));
+    ChildrenInsideFilter filter;
+    filter.facility_id = query.facility_id;
+    const Actor scope = ScopeActor(actor);
+    VINCULO_ASSIGN_OR_RETURN(long long count, txn.CountChildrenInside(filter, scope));
+    board.reserve(static_cast<size_t>(count));
+    keys.reserve(static_cast<size_t>(count));
+    return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
+      auto input = CaseOf(child, rules);
+      Result<AgeOut> age_out =
+          input.ok() ? ComputeAgeOut(*input, as_of, options_.policy, options_.thresholds)
+                     : Result<AgeOut>(input.status());
+      if (age_out.ok() && query.within_days && age_out->days_remaining > *query.within_days) {
+        return;
+      }
+      keys.push_back(
+          {age_out.ok() ? age_out->days_remaining : std::numeric_limits<long long>::min(),
+           child.child_id, board.size()});
+      AgeOutRow& row = board.emplace_back();
+      row.child_id = child.child_id;
+      row.pseudonym = child.pseudonym;
+      if (shows_names) row.name = child.given_names + " " + child.family_names;
+      row.facility_id = child.facility_id;
+      row.facility = child.facility;
+      row.date_of_birth = child.date_of_birth;
+      if (age_out.ok()) {
+        row.alert_level = AlertLevelName(age_out->alert);
+        row.age_out = std::move(*age_out);
+      } else {
+        row.problem = age_out.status().message();
+        row.alert_level = "unknown";
+      }
+    });
+  }));
+  // Problems first (they need attention), then the nearest age-out; child id
+  // breaks ties. The small keys are sorted, then the rows are put in that
+  // order in place (each cycle of the permutation rotated once).
+  std::sort(keys.begin(), keys.end(), [](const SortKey& left, const SortKey& right) {
+    if (left.days != right.days) return left.days < right.days;
+    return left.child_id < right.child_id;
+  });
+  std::vector<bool> placed(board.size(), false);
+  for (size_t start = 0; start < keys.size(); ++start) {
+    if (placed[start]) continue;
+    // Position `at` must receive the row now at keys[at].row_idx.
+    AgeOutRow carried = std::move(board[start]);
+    size_t at = start;
+    while (true) {
+      placed[at] = true;
+      const size_t from = keys[at].row_idx;
+      if (from == start) {
+        board[at] = std::move(carried);
+        break;
+      }
+      board[at] = std::move(board[from]);
+      at = from;
+    }
+  }
+  // One read event per board: who looked at which children's age-outs, when.
+  if (context_.audit) {
+    context_.audit->RecordRead(
+        Event(actor, "ageouts", "children", 0,
+              std::to_string(board.size()) + " children" +
+                  (query.facility_id ? ", facility " + std::to_string(*query.facility_id)
+                                     : std::string())));
+  }
+  return board;
+}
+
+Result<NurseryAdmission> NurseryService::RecordAdmission(const Actor& actor, long long child_id,
+                                                         const AdmissionRequest& request) {
+  VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
+  VINCULO_ASSIGN_OR_RETURN(Date admitted_on, ParseDate(request.admitted_on, "admitted_on"));
+  std::optional<Date> review_date;
+  if (request.review_date) {
+    VINCULO_ASSIGN_OR_RETURN(review_date, ParseDate(*request.review_date, "review_date"));
+    if (*review_date < admitted_on) {
+      return InvalidArgument("review_date", "cannot be before the admission");
+    }
+  }
+  if (admitted_on > context_.Today()) {
+    return InvalidArgument("admitted_on", "cannot be in the future");
+  }
+  NurseryAdmission stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
+    if (child.Text("placement").value_or("") != "inside_with_mother" ||
+        !child.Integer("facility_id")) {
+      return InvalidArgument("child_id", "the child does not live inside with the mother");
+    }
+    auto born = ParseDate(child.Text("date_of_birth").value_or(""), "date_of_birth");
+    if (born.ok() && admitted_on < *born) {
+      return InvalidArgument("admitted_on", "cannot be before the child was born");
+    }
+    NurseryAdmission admission;
+    admission.child_id = child_id;
+    admission.facility_id = *child.Integer("facility_id");
+    admission.admitted_on = FormatDate(admitted_on);
+    if (review_date) admission.review_date = FormatDate(*review_date);
+    admission.recorded_by = actor.user_id;
+    admission.created_at = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(stored, txn.UpsertAdmission(admission));
+    return txn.AppendAudit(
+        {Event(actor, "admission", "children", child_id, "admitted_on " + admission.admitted_on)});
+  }));
+  return stored;
+}
+
+Result<ExtensionRow> NurseryService::RequestExtension(const Actor& actor, long long child_id,
+                                                      const ExtensionRequest& request) {
+  VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
+  const std::string reason = Trimmed(request.reason);
+  if (reason.empty()) {
+    return InvalidArgument("reason", "an extension needs a reason (why the child should stay)");
+  }
+  if (reason.size() > 2000) return InvalidArgument("reason", "is longer than 2000 characters");
+  VINCULO_ASSIGN_OR_RETURN(Date new_date, ParseDate(request.new_age_out_date, "new_age_out_date"));
+  ExtensionRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
+    if (child.Text("placement").value_or("") != "inside_with_mother") {
+      return InvalidArgument("child_id", "the child does not live inside with the mother");
+    }
+    auto born = ParseDate(child.Text("date_of_birth").value_or(""), "date_of_birth");
+    if (born.ok() && new_date <= *born) {
+      return InvalidArgument("new_age_out_date", "must be after the child's date of birth");
+    }
+    ExtensionRow extension;
+    extension.child_id = child_id;
+    extension.requested_on = FormatDate(context_.Today());
+    extension.requested_by_user_id = actor.user_id;
+    extension.reason = reason;
+    extension.new_age_out_date = FormatDate(new_date);
+    extension.status = "requested";
+    extension.created_at = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertExtension(extension));
+    return txn.AppendAudit(
+        {Event(actor, "create", "coresidence_extensions", stored.id,
+               "child " + std::to_string(child_id) + " to " + extension.new_age_out_date)});
+  }));
+  return stored;
+}
+
+Result<ExtensionRow> NurseryService::DecideExtension(const Actor& actor, long long extension_id,
+                                                     const ExtensionDecision& decision) {
+  VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
+  const std::string note = Trimmed(decision.note);
+  if (!decision.approve && note.empty()) {
+    return InvalidArgument("note", "a refusal needs a reason");
+  }
+  ExtensionRow decided;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(ExtensionRow extension, txn.GetExtension(extension_id));
+    // The extension is as visible as its child: not yours is not found.
+    VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), extension.child_id, actor));
+    if (!visible) return NotFound("no co-residence extension " + std::to_string(extension_id));
+    const std::string status = decision.approve ? "approved" : "refused";
+    VINCULO_ASSIGN_OR_RETURN(decided, txn.DecideExtension(extension_id, status, actor.user_id,
+                                                          FormatDate(context_.Today()), note));
+    return txn.AppendAudit(
+        {Event(actor, decision.approve ? "approve" : "refuse", "coresidence_extensions",
+               extension_id, "child " + std::to_string(extension.child_id))});
+  }));
+  return decided;
+}
+
+Result<PregnancyRow> NurseryService::RegisterPregnancy(const Actor& actor,
+                                                       const PregnancyRequest& request) {
+  VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
+  VINCULO_ASSIGN_OR_RETURN(Date due, ParseDate(request.due_date, "due_date"));
+  const Date today = context_.Today();
+  if (due < today) {
+    return InvalidArgument("due_date", "is in the past (" + FormatDate(due) +
+                                           ") for a pregnancy registered today (" +
+                                           FormatDate(today) + ")");
+  }
+  if (DaysBetween(today, due) > kMaxDaysToDue) {
+    return InvalidArgument("due_date",
+                           "is more than " + std::to_string(kMaxDaysToDue) + " days away");
+  }
+  PregnancyRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    auto parent = txn.Get(ParentKind(), request.parent_id, actor);
+    if (!parent.ok()) {
+      if (parent.status().code() == StatusCode::kNotFound) {
+        return InvalidArgument("parent_id", "no parent that you can see");
+      }
+      return parent.status();
+    }
+    if (parent->Text("sex").value_or("") != "female") {
+      return InvalidArgument("parent_id", "only a mother can be registered as pregnant");
+    }
+    PregnancyRow pregnancy;
+    pregnancy.parent_id = request.parent_id;
+    pregnancy.facility_id = parent->Integer("facility_id").value_or(0);
+    pregnancy.due_date = FormatDate(due);
+    pregnancy.registered_on = FormatDate(today);
+    pregnancy.status = "expected";
+    pregnancy.recorded_by = actor.user_id;
+    pregnancy.created_at = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertPregnancy(pregnancy));
+    return txn.AppendAudit({Event(actor, "create", "pregnancies", stored.id,
+                                  "parent " + std::to_string(request.parent_id))});
+  }));
+  return stored;
+}
+
+Result<std::vector<ForecastMonth>> NurseryService::Forecast(const Actor& actor,
+                                                            const ForecastQuery& query) {
+  if (actor.role != Role::kAuditor && KindAccess(actor.role, ChildKind()) == Access::kNone) {
+    return Forbidden(std::string("a ") + RoleName(actor.role) + " cannot see children");
+  }
+  if (query.months < 1 || query.months > kMaxForecastMonths) {
+    return InvalidArgument(
+        "months", "must be a whole number from 1 to " + std::to_string(kMaxForecastMonths));
+  }
+  const Date today = context_.Today();
+  const Date first_month{query.from_month.year, query.from_month.month, 1};
+  // A facility-bound actor forecasts her own facility only.
+  ChildrenInsideFilter filter;
+  filter.facility_id = query.facility_id;
+  if (actor.facility_id) {
+    if (filter.facility_id && *filter.facility_id != *actor.facility_id) {
+      return NotFound("no facility " + std::to_string(*filter.facility_id) + " that you can see");
+    }
+    filter.facility_id = actor.facility_id;
+  }
+
+  // Who is (or will be) inside: a date of birth and, when known, the date the
+  // child leaves. A child whose age-out cannot be computed is counted as staying.
+  struct Resident {
+    long long facility_id;
+    Date born;
+    std::optional<Date> leaves;
+  };
+  std::vector<Resident> residents;
+  std::vector<PregnancyRow> pregnancies;
+  RulesByJurisdiction rules;
+  std::map<long long, std::string> facility_names;
+  std::map<long long, long long> facility_jurisdiction;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rule_rows, txn.CoresidenceRules());
+    VINCULO_ASSIGN_OR_RETURN(rules, GroupRules(rule_rows));
+    VINCULO_ASSIGN_OR_RETURN(pregnancies, txn.ExpectedPregnancies(filter, FormatDate(today)));
+    if (filter.facility_id) {
+      VINCULO_ASSIGN_OR_RETURN(Record facility,
+                               txn.Get(FacilityKind(), *filter.facility_id, actor));
+      facility_names[*filter.facility_id] = facility.Text("name").value_or("");
+    }
+    const Actor scope = ScopeActor(actor);
+    VINCULO_ASSIGN_OR_RETURN(long long count, txn.CountChildrenInside(filter, scope));
+    residents.reserve(static_cast<size_t>(count) + pregnancies.size());
+    long long last_facility = 0;
+    return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
+      if (child.facility_id != last_facility &&
+          facility_jurisdiction.emplace(child.facility_id, child.jurisdiction_id).second) {
+        facility_names[child.facility_id] = child.facility;
+      }
+      last_facility = child.facility_id;
+      auto input = CaseOf(child, rules);
+      if (!input.ok()) return;
+      auto age_out = ComputeAgeOut(*input, today, options_.policy, options_.thresholds);
+      Resident resident{child.facility_id, input->date_of_birth, std::nullopt};
+      if (age_out.ok()) resident.leaves = age_out->age_out_date;
+      residents.push_back(resident);
+    });
+  }));
+  // Expected births join on their due date. Only facilities the actor sees
+  // children in (or asked for, within scope) get them; a facility-bound or
+  // global actor is already limited by the filter.
+  const Actor scope = ScopeActor(actor);
+  for (const PregnancyRow& pregnancy : pregnancies) {
+    if (!scope.IsGlobal() && !scope.facility_id && !facility_names.count(pregnancy.facility_id)) {
+      continue;
+    }
+    auto due = ParseDate(pregnancy.due_date, "due_date");
+    if (!due.ok()) continue;
+    Resident resident{pregnancy.facility_id, *due, std::nullopt};
+    // The newborn's age-out, by the rules of the facility's jurisdiction when known.
+    if (auto jurisdiction = facility_jurisdiction.find(pregnancy.facility_id);
+        jurisdiction != facility_jurisdiction.end()) {
+      AgeOutCase newborn;
+      newborn.date_of_birth = *due;
+      newborn.admitted_on = *due;
+      if (auto found = rules.find(jurisdiction->second); found != rules.end()) {
+        newborn.rules = found->second;
+      }
+      auto age_out = ComputeAgeOut(newborn, today, options_.policy, options_.thresholds);
+      if (age_out.ok()) resident.leaves = age_out->age_out_date;
+    }
+    facility_names.emplace(pregnancy.facility_id, std::string());
+    residents.push_back(resident);
+  }
+  if (scope.IsGlobal() || !filter.facility_id) {
+    // Names of facilities that appear only through pregnancies.
+    std::vector<long long> unnamed;
+    for (const auto& [facility_id, name] : facility_names) {
+      if (name.empty()) unnamed.push_back(facility_id);
+    }
+    if (!unnamed.empty()) {
+      VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+        for (long long facility_id : unnamed) {
+          auto facility = txn.Get(FacilityKind(), facility_id, actor);
+          if (facility.ok()) facility_names[facility_id] = facility->Text("name").value_or("");
+        }
+        return Status::Ok();
+      }));
+    }
+  }
+
+  // counts[facility][month index]
+  std::map<long long, std::vector<ForecastMonth>> counts;
+  for (const auto& [facility_id, name] : facility_names) {
+    std::vector<ForecastMonth>& months = counts[facility_id];
+    months.resize(query.months);
+    for (int month_idx = 0; month_idx < query.months; ++month_idx) {
+      months[month_idx].facility_id = facility_id;
+      months[month_idx].facility = name;
+      months[month_idx].month = MonthOf(AddMonths(first_month, month_idx));
+    }
+  }
+  std::vector<Date> month_starts;
+  for (int month_idx = 0; month_idx <= query.months; ++month_idx) {
+    month_starts.push_back(AddMonths(first_month, month_idx));
+  }
+  for (const Resident& resident : residents) {
+    std::vector<ForecastMonth>& months = counts[resident.facility_id];
+    for (int month_idx = 0; month_idx < query.months; ++month_idx) {
+      const Date& start = month_starts[month_idx];
+      const Date& next = month_starts[month_idx + 1];
+      ForecastMonth& month = months[month_idx];
+      // Inside on the first day: born by then, not yet left (leaves on the age-out date).
+      if (resident.born <= start && (!resident.leaves || *resident.leaves > start)) {
+        ++month.children;
+        if (WholeMonthsBetween(resident.born, start) < kCribMonths) {
+          ++month.cribs;
+        } else {
+          ++month.beds;
+        }
+      }
+      if (resident.leaves && *resident.leaves >= start && *resident.leaves < next) {
+        ++month.age_outs;
+      }
+      if (resident.born > today && resident.born >= start && resident.born < next) {
+        ++month.expected_births;
+      }
+    }
+  }
+  std::vector<ForecastMonth> forecast;
+  for (auto& [facility_id, months] : counts) {
+    for (ForecastMonth& month : months) forecast.push_back(std::move(month));
+  }
+  return forecast;
+}
+
+}  // namespace vinculo

@@ -1,0 +1,135 @@
+// NurseryService: the prison nursery for a signed-in Actor. The age-out board
+// (children living inside, sorted by days remaining, with alert levels),
+// admissions with their review dates, individual extensions (requested with a
+// reason, then approved or refused), pregnancies, and the month-by-month
+// forecast of children, cribs and beds per facility.
+//
+// Scope: the board and forecast show the children the actor may see (the
+// children's ScopeRule: a nursery officer sees her facility). Auditors, who
+// never read case records, get the board with pseudonyms only, never names;
+// an auditor attached to no organisation or facility sees the whole
+// installation that way. Writes (admissions, extensions, pregnancies) are for
+// administrators, social workers and nursery officers, on children and
+// parents they can see; each write is one transaction with its audit event.
+// Thread-safe: holds no mutable state of its own.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/coresidence.h"
+#include "service/context.h"
+
+namespace vinculo {
+
+struct NurseryOptions {
+  // Which rule version applies when the law changes during a stay (see
+  // domain/coresidence.h). Default: the rule in force on the admission date.
+  CoresidencePolicy policy = CoresidencePolicy::kRuleAtAdmission;
+  AlertThresholds thresholds;  // 180, 90 and 30 days by default
+};
+
+struct AgeOutQuery {
+  std::optional<long long> facility_id;
+  // Only children whose age-out is at most this many days away (overdue included).
+  std::optional<int> within_days;
+  std::optional<Date> as_of;  // default: today
+};
+
+// One line of the board. A child whose age-out cannot be computed (no rule in
+// force, co-residence not allowed, no review date) is listed first, with the
+// reason in `problem` and no date: it needs someone's attention.
+struct AgeOutRow {
+  long long child_id = 0;
+  std::string pseudonym;
+  std::optional<std::string> name;  // absent for roles that never see names
+  long long facility_id = 0;
+  std::string facility;
+  std::string date_of_birth;
+  std::optional<AgeOut> age_out;
+  std::string problem;
+  std::string alert_level;  // AlertLevelName, or "unknown" with a problem
+};
+
+struct AdmissionRequest {
+  std::string admitted_on;                 // YYYY-MM-DD
+  std::optional<std::string> review_date;  // required where the law sets no limit
+};
+
+struct ExtensionRequest {
+  std::string reason;
+  std::string new_age_out_date;  // YYYY-MM-DD
+};
+
+struct ExtensionDecision {
+  bool approve = false;
+  std::string note;  // required when refusing
+};
+
+struct PregnancyRequest {
+  long long parent_id = 0;
+  std::string due_date;  // YYYY-MM-DD, today or later
+};
+
+struct ForecastQuery {
+  std::optional<long long> facility_id;
+  Date from_month;  // any day of the first month
+  int months = 12;  // 1..36
+};
+
+// Children inside one facility at the start of one month.
+struct ForecastMonth {
+  long long facility_id = 0;
+  std::string facility;
+  std::string month;              // "YYYY-MM"
+  long long children = 0;         // inside on the first day of the month
+  long long cribs = 0;            // of them, under 24 months
+  long long beds = 0;             // of them, 24 months and over
+  long long age_outs = 0;         // leaving during the month
+  long long expected_births = 0;  // due during the month
+};
+
+class NurseryService {
+ public:
+  explicit NurseryService(ServiceContext context, NurseryOptions options = {})
+      : context_(context), options_(options) {}
+
+  // The board, sorted by days remaining (problems first). kForbidden for a
+  // role with no access to children; kInvalidArgument naming within_days.
+  Result<std::vector<AgeOutRow>> AgeOutBoard(const Actor& actor, const AgeOutQuery& query);
+
+  // Records when a child living inside was admitted, and its review date.
+  // kNotFound if the child is not visible; kInvalidArgument naming the field
+  // (not living inside, a date before birth or in the future, a review date
+  // before admission).
+  Result<NurseryAdmission> RecordAdmission(const Actor& actor, long long child_id,
+                                           const AdmissionRequest& request);
+
+  // kInvalidArgument naming reason (empty) or new_age_out_date; kForbidden for
+  // other roles; kNotFound when the child is not visible.
+  Result<ExtensionRow> RequestExtension(const Actor& actor, long long child_id,
+                                        const ExtensionRequest& request);
+  // kConflict when the request was decided already; kInvalidArgument naming
+  // note when a refusal gives no reason.
+  Result<ExtensionRow> DecideExtension(const Actor& actor, long long extension_id,
+                                       const ExtensionDecision& decision);
+
+  // kInvalidArgument naming due_date when it is in the past or more than 300
+  // days away; kNotFound naming parent_id when the parent is not visible.
+  Result<PregnancyRow> RegisterPregnancy(const Actor& actor, const PregnancyRequest& request);
+
+  // Per facility, per month from `from_month`: children inside at the month's
+  // start (age-outs leave, expected births join), cribs and beds.
+  Result<std::vector<ForecastMonth>> Forecast(const Actor& actor, const ForecastQuery& query);
+
+ private:
+  Status CheckCaseWriter(const Actor& actor) const;
+  AuditEvent Event(const Actor& actor, const char* action, const char* kind, long long id,
+                   std::string detail = {}) const;
+
+  ServiceContext context_;
+  NurseryOptions options_;
+};
+
+}  // namespace vinculo

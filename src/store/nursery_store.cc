@@ -1,0 +1,367 @@
+// The nursery tables (migration 2): co-residence rules as the engine reads
+// them, the children living inside joined with everything their age-out
+// depends on, admissions, extension requests and decisions, pregnancies.
+#include <soci/soci.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "store/sql_util.h"
+#include "store/store.h"
+
+namespace vinculo {
+using store_internal::GetInteger;
+using store_internal::GetOptionalInteger;
+using store_internal::GetOptionalText;
+using store_internal::GetText;
+using store_internal::Params;
+
+namespace {
+
+constexpr const char* kExtensionColumns =
+    "id, child_id, requested_on, requested_by_user_id, reason, new_age_out_date, status, "
+    "approved_by_user_id, approved_on, decision_note, created_at";
+
+ExtensionRow ReadExtension(const soci::row& row) {
+  ExtensionRow extension;
+  extension.id = GetInteger(row, 0);
+  extension.child_id = GetInteger(row, 1);
+  extension.requested_on = GetText(row, 2);
+  extension.requested_by_user_id = GetInteger(row, 3);
+  extension.reason = GetText(row, 4);
+  extension.new_age_out_date = GetText(row, 5);
+  extension.status = GetText(row, 6);
+  extension.approved_by_user_id = GetOptionalInteger(row, 7);
+  extension.approved_on = GetOptionalText(row, 8);
+  extension.decision_note = GetText(row, 9);
+  extension.created_at = GetText(row, 10);
+  return extension;
+}
+
+std::string FacilityCondition(const ChildrenInsideFilter& filter, Params& params,
+                              const std::string& column) {
+  if (!filter.facility_id) return {};
+  return " AND " + column + " = " + params.AddInteger(*filter.facility_id);
+}
+
+// How many board rows SOCI fetches per round trip into the column vectors
+// below: large enough that the per-fetch overhead vanishes, small enough that
+// the batch (about 2,000 x 16 columns) stays in cache and is reused.
+constexpr std::size_t kBoardBatch = 2000;
+
+// One batch of board rows, column by column, filled by SOCI's bulk fetch on
+// both engines (SOCI resizes the vectors to the rows fetched by each batch).
+// Every column that can be NULL has indicators; the NOT NULL ids do not.
+struct ChildInsideBatch {
+  std::vector<long long> child_ids = std::vector<long long>(kBoardBatch);
+  std::vector<std::string> pseudonyms = std::vector<std::string>(kBoardBatch);
+  std::vector<soci::indicator> pseudonym_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<std::string> given_names = std::vector<std::string>(kBoardBatch);
+  std::vector<soci::indicator> given_names_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<std::string> family_names = std::vector<std::string>(kBoardBatch);
+  std::vector<soci::indicator> family_names_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<std::string> births = std::vector<std::string>(kBoardBatch);
+  std::vector<soci::indicator> birth_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<long long> facility_ids = std::vector<long long>(kBoardBatch);
+  std::vector<std::string> facilities = std::vector<std::string>(kBoardBatch);
+  std::vector<soci::indicator> facility_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<long long> facility_limits = std::vector<long long>(kBoardBatch);
+  std::vector<soci::indicator> facility_limit_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<long long> jurisdiction_ids = std::vector<long long>(kBoardBatch);
+  std::vector<std::string> jurisdictions = std::vector<std::string>(kBoardBatch);
+  std::vector<soci::indicator> jurisdiction_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<std::string> admissions = std::vector<std::string>(kBoardBatch);
+  std::vector<soci::indicator> admission_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<std::string> reviews = std::vector<std::string>(kBoardBatch);
+  std::vector<soci::indicator> review_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<long long> extension_ids = std::vector<long long>(kBoardBatch);
+  std::vector<soci::indicator> extension_id_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<std::string> extension_dates = std::vector<std::string>(kBoardBatch);
+  std::vector<soci::indicator> extension_date_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<std::string> extension_reasons = std::vector<std::string>(kBoardBatch);
+  std::vector<soci::indicator> extension_reason_inds = std::vector<soci::indicator>(kBoardBatch);
+  std::vector<long long> approvers = std::vector<long long>(kBoardBatch);
+  std::vector<soci::indicator> approver_inds = std::vector<soci::indicator>(kBoardBatch);
+};
+
+// The text of a fetched column, empty when NULL (as GetText does for rows).
+void AssignText(std::string& target, const std::string& value, soci::indicator indicator) {
+  if (indicator == soci::i_null) {
+    target.clear();
+  } else {
+    target.assign(value);
+  }
+}
+
+// Fills `child` from row `i` of the batch, in place, so that a reused row
+// keeps its strings' capacity.
+void ReadChildInside(const ChildInsideBatch& batch, std::size_t i, ChildInsideRow& child) {
+  child.child_id = batch.child_ids[i];
+  AssignText(child.pseudonym, batch.pseudonyms[i], batch.pseudonym_inds[i]);
+  AssignText(child.given_names, batch.given_names[i], batch.given_names_inds[i]);
+  AssignText(child.family_names, batch.family_names[i], batch.family_names_inds[i]);
+  AssignText(child.date_of_birth, batch.births[i], batch.birth_inds[i]);
+  child.facility_id = batch.facility_ids[i];
+  AssignText(child.facility, batch.facilities[i], batch.facility_inds[i]);
+  if (batch.facility_limit_inds[i] == soci::i_null) {
+    child.facility_max_age_months.reset();
+  } else {
+    child.facility_max_age_months = batch.facility_limits[i];
+  }
+  child.jurisdiction_id = batch.jurisdiction_ids[i];
+  AssignText(child.jurisdiction, batch.jurisdictions[i], batch.jurisdiction_inds[i]);
+  AssignText(child.admitted_on, batch.admissions[i], batch.admission_inds[i]);
+  if (batch.review_inds[i] == soci::i_null) {
+    child.review_date.reset();
+  } else {
+    child.review_date = batch.reviews[i];
+  }
+  child.extension_id = batch.extension_id_inds[i] == soci::i_null ? 0 : batch.extension_ids[i];
+  if (child.extension_id) {
+    AssignText(child.extension_new_date, batch.extension_dates[i], batch.extension_date_inds[i]);
+    AssignText(child.extension_reason, batch.extension_reasons[i],
+               batch.extension_reason_inds[i]);
+    child.extension_approved_by = batch.approver_inds[i] == soci::i_null ? 0 : batch.approvers[i];
+  } else {
+    child.extension_new_date.clear();
+    child.extension_reason.clear();
+    child.extension_approved_by = 0;
+  }
+}
+
+}  // namespace
+
+Result<std::vector<CoresidenceRuleRow>> Txn::CoresidenceRules() {
+  try {
+    std::vector<CoresidenceRuleRow> rules;
+    soci::rowset<soci::row> rows =
+        (sql_.prepare << "SELECT id, jurisdiction_id, allowed, max_age_months, effective_from, "
+                         "rule_kind, source FROM coresidence_rules WHERE archived = 0 "
+                         "ORDER BY jurisdiction_id, effective_from");
+    for (const soci::row& row : rows) {
+      CoresidenceRuleRow rule;
+      rule.id = GetInteger(row, 0);
+      rule.jurisdiction_id = GetInteger(row, 1);
+      rule.allowed = GetInteger(row, 2) != 0;
+      rule.max_age_months = GetOptionalInteger(row, 3);
+      rule.effective_from = GetText(row, 4);
+      rule.rule_kind = GetText(row, 5);
+      rule.source = GetText(row, 6);
+      rules.push_back(std::move(rule));
+    }
+    return rules;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading co-residence rules");
+  }
+}
+
+// The WHERE clause shared by the board query and its count.
+static std::string ChildrenInsideWhere(const ChildrenInsideFilter& filter, const Actor& actor,
+                                       Params& params) {
+  return " WHERE c.archived = 0 AND c.placement = 'inside_with_mother'" +
+         FacilityCondition(filter, params, "c.facility_id") + " AND " +
+         store_internal::ScopePredicate(ChildKind(), actor, params, "c");
+}
+
+Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& actor,
+                               const std::function<void(const ChildInsideRow&)>& on_child) {
+  const char* const kContext = "reading the children living inside";
+  try {
+    Params params;
+    // One statement for the whole board: the latest approved extension of each
+    // child comes from a grouped derived table, not a query per child.
+    const std::string query =
+        "SELECT c.id, c.pseudonym, c.given_names, c.family_names, c.date_of_birth, f.id, f.name, "
+        "f.nursery_max_age_months, j.id, j.code, COALESCE(a.admitted_on, c.date_of_birth), "
+        "a.review_date, e.id, e.new_age_out_date, e.reason, e.approved_by_user_id "
+        "FROM children c JOIN facilities f ON f.id = c.facility_id "
+        "JOIN jurisdictions j ON j.id = f.jurisdiction_id "
+        "LEFT JOIN nursery_admissions a ON a.child_id = c.id "
+        "LEFT JOIN (SELECT child_id, MAX(id) AS id FROM coresidence_extensions "
+        "WHERE status = 'approved' GROUP BY child_id) le ON le.child_id = c.id "
+        "LEFT JOIN coresidence_extensions e ON e.id = le.id" +
+        ChildrenInsideWhere(filter, actor, params) + " ORDER BY c.id";
+    // SOCI bulk fetch on both engines: `kBoardBatch` rows per fetch into
+    // column vectors, then mapped row by row into one reused ChildInsideRow.
+    ChildInsideBatch batch;
+    soci::statement statement =
+        (sql_.prepare << query, soci::use(params.values()), soci::into(batch.child_ids),
+         soci::into(batch.pseudonyms, batch.pseudonym_inds),
+         soci::into(batch.given_names, batch.given_names_inds),
+         soci::into(batch.family_names, batch.family_names_inds),
+         soci::into(batch.births, batch.birth_inds), soci::into(batch.facility_ids),
+         soci::into(batch.facilities, batch.facility_inds),
+         soci::into(batch.facility_limits, batch.facility_limit_inds),
+         soci::into(batch.jurisdiction_ids), soci::into(batch.jurisdictions, batch.jurisdiction_inds),
+         soci::into(batch.admissions, batch.admission_inds),
+         soci::into(batch.reviews, batch.review_inds),
+         soci::into(batch.extension_ids, batch.extension_id_inds),
+         soci::into(batch.extension_dates, batch.extension_date_inds),
+         soci::into(batch.extension_reasons, batch.extension_reason_inds),
+         soci::into(batch.approvers, batch.approver_inds));
+    statement.execute();
+    ChildInsideRow child;
+    while (statement.fetch()) {
+      for (std::size_t row_idx = 0; row_idx < batch.child_ids.size(); ++row_idx) {
+        ReadChildInside(batch, row_idx, child);
+        on_child(child);
+      }
+    }
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), kContext);
+  }
+}
+
+Result<long long> Txn::CountChildrenInside(const ChildrenInsideFilter& filter, const Actor& actor) {
+  try {
+    Params params;
+    const std::string query =
+        "SELECT COUNT(*) FROM children c" + ChildrenInsideWhere(filter, actor, params);
+    long long count = 0;
+    soci::rowset<soci::row> rows = (sql_.prepare << query, soci::use(params.values()));
+    for (const soci::row& row : rows) count = GetInteger(row, 0);
+    return count;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "counting the children living inside");
+  }
+}
+
+Result<NurseryAdmission> Txn::UpsertAdmission(const NurseryAdmission& admission) {
+  try {
+    Params update;
+    const long long updated = store_internal::ExecuteWith(
+        sql_,
+        "UPDATE nursery_admissions SET facility_id = " + update.AddInteger(admission.facility_id) +
+            ", admitted_on = " + update.Add(admission.admitted_on) +
+            ", review_date = " + update.AddOptional(admission.review_date) +
+            ", recorded_by = " + update.AddInteger(admission.recorded_by) +
+            ", updated_at = " + update.Add(admission.created_at) +
+            " WHERE child_id = " + update.AddInteger(admission.child_id),
+        update);
+    NurseryAdmission stored = admission;
+    Params params;
+    if (updated == 0) {
+      const std::string query =
+          "INSERT INTO nursery_admissions (child_id, facility_id, admitted_on, review_date, "
+          "recorded_by, created_at, updated_at) VALUES (" +
+          params.AddInteger(admission.child_id) + ", " + params.AddInteger(admission.facility_id) +
+          ", " + params.Add(admission.admitted_on) + ", " +
+          params.AddOptional(admission.review_date) + ", " +
+          params.AddInteger(admission.recorded_by) + ", " + params.Add(admission.created_at) +
+          ", " + params.Add(admission.created_at) + ") RETURNING id";
+      sql_ << query, soci::use(params.values()), soci::into(stored.id);
+    } else {
+      sql_ << "SELECT id FROM nursery_admissions WHERE child_id = " +
+                  params.AddInteger(admission.child_id),
+          soci::use(params.values()), soci::into(stored.id);
+    }
+    return stored;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "recording an admission");
+  }
+}
+
+Result<ExtensionRow> Txn::InsertExtension(const ExtensionRow& extension) {
+  try {
+    Params params;
+    const std::string query =
+        "INSERT INTO coresidence_extensions (child_id, requested_on, requested_by_user_id, "
+        "reason, new_age_out_date, status, approved_by_user_id, approved_on, decision_note, "
+        "created_at) VALUES (" +
+        params.AddInteger(extension.child_id) + ", " + params.Add(extension.requested_on) + ", " +
+        params.AddInteger(extension.requested_by_user_id) + ", " + params.Add(extension.reason) +
+        ", " + params.Add(extension.new_age_out_date) + ", " + params.Add(extension.status) + ", " +
+        params.AddOptional(extension.approved_by_user_id) + ", " +
+        params.AddOptional(extension.approved_on) + ", " + params.Add(extension.decision_note) +
+        ", " + params.Add(extension.created_at) + ") RETURNING id";
+    ExtensionRow stored = extension;
+    sql_ << query, soci::use(params.values()), soci::into(stored.id);
+    return stored;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "recording an extension request");
+  }
+}
+
+Result<ExtensionRow> Txn::GetExtension(long long id) {
+  try {
+    Params params;
+    const std::string query = std::string("SELECT ") + kExtensionColumns +
+                              " FROM coresidence_extensions WHERE id = " + params.AddInteger(id);
+    soci::rowset<soci::row> rows = (sql_.prepare << query, soci::use(params.values()));
+    for (const soci::row& row : rows) return ReadExtension(row);
+    return NotFound("no co-residence extension " + std::to_string(id));
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading an extension");
+  }
+}
+
+Result<ExtensionRow> Txn::DecideExtension(long long id, const std::string& status,
+                                          long long decided_by, const std::string& decided_on,
+                                          const std::string& note) {
+  try {
+    Params params;
+    const long long updated = store_internal::ExecuteWith(
+        sql_,
+        "UPDATE coresidence_extensions SET status = " + params.Add(status) +
+            ", approved_by_user_id = " + params.AddInteger(decided_by) +
+            ", approved_on = " + params.Add(decided_on) + ", decision_note = " + params.Add(note) +
+            " WHERE id = " + params.AddInteger(id) + " AND status = 'requested'",
+        params);
+    if (updated == 0) {
+      return Conflict("extension " + std::to_string(id) + " was already decided", "status");
+    }
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "deciding an extension");
+  }
+  return GetExtension(id);
+}
+
+Result<PregnancyRow> Txn::InsertPregnancy(const PregnancyRow& pregnancy) {
+  try {
+    Params params;
+    const std::string query =
+        "INSERT INTO pregnancies (parent_id, facility_id, due_date, registered_on, status, "
+        "recorded_by, created_at) VALUES (" +
+        params.AddInteger(pregnancy.parent_id) + ", " + params.AddInteger(pregnancy.facility_id) +
+        ", " + params.Add(pregnancy.due_date) + ", " + params.Add(pregnancy.registered_on) + ", " +
+        params.Add(pregnancy.status) + ", " + params.AddInteger(pregnancy.recorded_by) + ", " +
+        params.Add(pregnancy.created_at) + ") RETURNING id";
+    PregnancyRow stored = pregnancy;
+    sql_ << query, soci::use(params.values()), soci::into(stored.id);
+    return stored;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "registering a pregnancy");
+  }
+}
+
+Result<std::vector<PregnancyRow>> Txn::ExpectedPregnancies(const ChildrenInsideFilter& filter,
+                                                           const std::string& from) {
+  try {
+    Params params;
+    const std::string query =
+        "SELECT id, parent_id, facility_id, due_date, registered_on, status, recorded_by, "
+        "created_at FROM pregnancies WHERE status = 'expected' AND due_date >= " +
+        params.Add(from) + FacilityCondition(filter, params, "facility_id") + " ORDER BY id";
+    std::vector<PregnancyRow> pregnancies;
+    soci::rowset<soci::row> rows = (sql_.prepare << query, soci::use(params.values()));
+    for (const soci::row& row : rows) {
+      PregnancyRow pregnancy;
+      pregnancy.id = GetInteger(row, 0);
+      pregnancy.parent_id = GetInteger(row, 1);
+      pregnancy.facility_id = GetInteger(row, 2);
+      pregnancy.due_date = GetText(row, 3);
+      pregnancy.registered_on = GetText(row, 4);
+      pregnancy.status = GetText(row, 5);
+      pregnancy.recorded_by = GetInteger(row, 6);
+      pregnancy.created_at = GetText(row, 7);
+      pregnancies.push_back(std::move(pregnancy));
+    }
+    return pregnancies;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading pregnancies");
+  }
+}
+
+}  // namespace vinculo
