@@ -92,6 +92,17 @@ void RegisterAccountRoutes(Router& router) {
                   return ItemsReply(*users, UserToJson);
                 });
 
+  router.Authed("GET", R"(/api/v1/users/(\d+))",
+                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+                  auto id = PathId(request, 1);
+                  if (!id.ok()) return id.status();
+                  auto user = services.auth.GetUser(actor, *id);
+                  if (!user.ok()) return user.status();
+                  Reply reply = JsonReply(UserToJson(*user));
+                  reply.etag_version = user->version;
+                  return reply;
+                });
+
   router.Authed("POST", "/api/v1/users",
                 [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
                   auto body = JsonBody(request);

@@ -216,6 +216,25 @@ Result<std::vector<User>> AuthService::ListUsers(const Actor& actor) {
   return users;
 }
 
+Result<User> AuthService::GetUser(const Actor& actor, long long user_id) {
+  if (actor.role != Role::kAdministrator) return Forbidden("only administrators read users");
+  User found;
+  Status status = context_.store->Read([&](Txn& txn) -> Status {
+    auto user = txn.GetUser(user_id);
+    if (!user.ok()) return user.status();
+    const bool in_scope =
+        actor.IsGlobal() ||
+        (actor.organisation_id && user->organisation_id == actor.organisation_id) ||
+        (actor.facility_id && user->facility_id == actor.facility_id);
+    if (!in_scope) return NotFound("no user with id " + std::to_string(user_id));
+    found = std::move(*user);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  found.password_hash.clear();
+  return found;
+}
+
 Result<User> AuthService::SetDisabled(const Actor& actor, long long user_id,
                                       long long expected_version, bool disabled) {
   if (actor.role != Role::kAdministrator) return Forbidden("only administrators manage users");

@@ -50,6 +50,8 @@ class AuthService {
   // own organisation or facility. The CLI passes Actor::System().
   Result<User> AddUser(const Actor& actor, const NewUser& user);
   Result<std::vector<User>> ListUsers(const Actor& actor);
+  // One user; kNotFound when absent or outside the administrator's scope.
+  Result<User> GetUser(const Actor& actor, long long user_id);
   // Enables or disables an account; disabling signs the user out everywhere.
   Result<User> SetDisabled(const Actor& actor, long long user_id, long long expected_version,
                            bool disabled);

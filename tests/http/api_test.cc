@@ -489,6 +489,17 @@ TEST_F(ApiTest, UsersAreManagedByAdministratorsWithinTheirScope) {
   HttpAnswer created = Post("/api/v1/users", "admin_a", user);
   ASSERT_EQ(created.status, 201) << created.raw;
   EXPECT_FALSE(created.body.contains("password_hash"));
+  HttpAnswer located = Call(
+      "GET",
+      created.raw.empty() ? ""
+                          : "/api/v1/users/" + std::to_string(created.body["id"].get<long long>()),
+      TokenFor("admin_a"));
+  EXPECT_EQ(located.status, 200) << located.raw;
+  EXPECT_EQ(located.body["username"], "cuidadora.nueva");
+  EXPECT_EQ(
+      Get("/api/v1/users/" + std::to_string(created.body["id"].get<long long>()), "coordinator_b")
+          .status,
+      403);
   user["username"] = "otra.cuidadora";
   user["organisation_id"] = world_->organisation_b;
   EXPECT_EQ(Post("/api/v1/users", "admin_a", user).status, 403);
