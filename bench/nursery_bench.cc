@@ -163,9 +163,14 @@ void BM_Forecast12Months(benchmark::State& state) {
 BENCHMARK(BM_Forecast12Months)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 }  // namespace
+
+// The jemalloc options the `vinculo` binary ships with, src/common/allocator_config.cc.
+const char* AllocatorConfig();
 }  // namespace vinculo
 
 int main(int argc, char** argv) {
+  // Linked with jemalloc and the shipped malloc_conf, as the `vinculo` binary.
+  benchmark::AddCustomContext("malloc_conf", vinculo::AllocatorConfig());
   benchmark::Initialize(&argc, argv);
   vinculo::Fixture setup;
   const vinculo::Status status = vinculo::Setup(setup);

@@ -2,4 +2,13 @@
 // that keep children connected to parents in prison.
 #include "cli/cli.h"
 
-int main(int argc, char** argv) { return vinculo::RunCli(argc, argv); }
+namespace vinculo {
+// jemalloc options, src/common/allocator_config.cc.
+const char* AllocatorConfig();
+}  // namespace vinculo
+
+int main(int argc, char** argv) {
+  // Keeps the jemalloc options (malloc_conf) linked into the binary.
+  static_cast<void>(vinculo::AllocatorConfig());
+  return vinculo::RunCli(argc, argv);
+}

@@ -120,8 +120,7 @@ void ReadChildInside(const ChildInsideBatch& batch, std::size_t i, ChildInsideRo
   child.extension_id = batch.extension_id_inds[i] == soci::i_null ? 0 : batch.extension_ids[i];
   if (child.extension_id) {
     AssignText(child.extension_new_date, batch.extension_dates[i], batch.extension_date_inds[i]);
-    AssignText(child.extension_reason, batch.extension_reasons[i],
-               batch.extension_reason_inds[i]);
+    AssignText(child.extension_reason, batch.extension_reasons[i], batch.extension_reason_inds[i]);
     child.extension_approved_by = batch.approver_inds[i] == soci::i_null ? 0 : batch.approvers[i];
   } else {
     child.extension_new_date.clear();
@@ -193,7 +192,8 @@ Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& 
          soci::into(batch.births, batch.birth_inds), soci::into(batch.facility_ids),
          soci::into(batch.facilities, batch.facility_inds),
          soci::into(batch.facility_limits, batch.facility_limit_inds),
-         soci::into(batch.jurisdiction_ids), soci::into(batch.jurisdictions, batch.jurisdiction_inds),
+         soci::into(batch.jurisdiction_ids),
+         soci::into(batch.jurisdictions, batch.jurisdiction_inds),
          soci::into(batch.admissions, batch.admission_inds),
          soci::into(batch.reviews, batch.review_inds),
          soci::into(batch.extension_ids, batch.extension_id_inds),
