@@ -9,6 +9,20 @@ constexpr size_t kBatchSize = 256;
 constexpr auto kBatchInterval = std::chrono::milliseconds(200);
 }  // namespace
 
+AuditEvent AuditEventFor(const Actor& actor, std::string at, std::string action,
+                         std::string record_kind, long long record_id, std::string detail) {
+  AuditEvent event;
+  event.at = std::move(at);
+  event.user_id = actor.user_id;
+  event.username = actor.username;
+  event.action = std::move(action);
+  event.record_kind = std::move(record_kind);
+  event.record_id = record_id;
+  event.remote_address = actor.remote_address;
+  event.detail = std::move(detail);
+  return event;
+}
+
 AuditLog::AuditLog(Store& store) : store_(store), writer_([this] { Run(); }) {}
 
 AuditLog::~AuditLog() {

@@ -18,6 +18,11 @@
 
 namespace vinculo {
 
+// An audit line for `actor` doing `action` on record `record_id` of
+// `record_kind` at `at` (FormatTimestamp), from the actor's remote address.
+AuditEvent AuditEventFor(const Actor& actor, std::string at, std::string action,
+                         std::string record_kind, long long record_id, std::string detail = {});
+
 class AuditLog {
  public:
   explicit AuditLog(Store& store);

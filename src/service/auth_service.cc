@@ -64,15 +64,8 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
   session.remote_address = remote_address;
   Status opened = context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(txn.InsertSession(session));
-    AuditEvent event;
-    event.at = session.created_at;
-    event.user_id = user.id;
-    event.username = user.username;
-    event.action = "login";
-    event.record_kind = "users";
-    event.record_id = user.id;
-    event.remote_address = remote_address;
-    return txn.AppendAudit({event});
+    return txn.AppendAudit({AuditEventFor(ActorFor(user, remote_address), session.created_at,
+                                          "login", "users", user.id)});
   });
   if (!opened.ok()) return opened;
   user.password_hash.clear();
@@ -184,16 +177,8 @@ Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
     }
     auto inserted = txn.InsertUser(user, context_.Now());
     if (!inserted.ok()) return inserted.status();
-    AuditEvent event;
-    event.at = context_.Now();
-    event.user_id = actor.user_id;
-    event.username = actor.username;
-    event.action = "create";
-    event.record_kind = "users";
-    event.record_id = inserted->id;
-    event.remote_address = actor.remote_address;
-    event.detail = RoleName(request.role);
-    VINCULO_RETURN_IF_ERROR(txn.AppendAudit({event}));
+    VINCULO_RETURN_IF_ERROR(txn.AppendAudit({AuditEventFor(actor, context_.Now(), "create", "users",
+                                                           inserted->id, RoleName(request.role))}));
     created = std::move(*inserted);
     return Status::Ok();
   });

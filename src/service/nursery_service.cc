@@ -86,16 +86,7 @@ std::string MonthOf(const Date& date) { return FormatDate(date).substr(0, 7); }
 
 AuditEvent NurseryService::Event(const Actor& actor, const char* action, const char* kind,
                                  long long id, std::string detail) const {
-  AuditEvent event;
-  event.at = context_.Now();
-  event.user_id = actor.user_id;
-  event.username = actor.username;
-  event.action = action;
-  event.record_kind = kind;
-  event.record_id = id;
-  event.remote_address = actor.remote_address;
-  event.detail = std::move(detail);
-  return event;
+  return AuditEventFor(actor, context_.Now(), action, kind, id, std::move(detail));
 }
 
 Status NurseryService::CheckCaseWriter(const Actor& actor) const {

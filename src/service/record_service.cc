@@ -73,16 +73,8 @@ void RecordService::ApplyScopeDefaults(const Actor& actor, const RecordKind& kin
 
 AuditEvent RecordService::Event(const Actor& actor, const char* action, const RecordKind& kind,
                                 long long id, std::string detail) const {
-  AuditEvent event;
-  event.at = context_.Now();
-  event.user_id = actor.user_id;
-  event.username = actor.username;
-  event.action = action;
-  event.record_kind = std::string(kind.name);
-  event.record_id = id;
-  event.remote_address = actor.remote_address;
-  event.detail = std::move(detail);
-  return event;
+  return AuditEventFor(actor, context_.Now(), action, std::string(kind.name), id,
+                       std::move(detail));
 }
 
 void RecordService::Present(const Actor& actor, const RecordKind& kind, Record& record) const {
