@@ -1,0 +1,163 @@
+// The monthly visit planner (issue 4): a pure function from an instance to a
+// plan. No store, no clock, no I/O: the service layer builds the Instance from
+// the database (sessions materialised for the month, escorts, requirements,
+// travel routes) and stores the Plan; tests and benchmarks build instances in
+// memory. Three entry points share the same types:
+//   SolvePlan          the optimising planner (COIN-OR CBC on a mixed-integer model,
+//                      decomposed into independent parts, with a time limit);
+//   PlanFirstCome      the first-come baseline (requests in order, each given the
+//                      earliest session with room), so improvement is measured;
+//   CheckPlan          an independent checker of the hard rules, used by the tests
+//                      on every plan either planner produces.
+//
+// Vocabulary (docs/domain.md): a *pair* is one child and one imprisoned parent
+// who should see each other this month; a *session* is one dated occurrence of a
+// facility's visiting template; an *escort* is a caregiver who can take children
+// on a *trip*: one escort, one home base, one facility, one date.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+
+namespace vinculo::planner {
+
+// The wing a session serves, matched against the imprisoned parent's wing.
+enum class Wing { kWomen, kMen, kAny };
+
+struct Session {
+  long long id = 0;
+  long long facility_id = 0;
+  Date date;
+  int start_minute = 0;  // minutes after midnight, local time of the facility
+  int end_minute = 0;
+  int capacity_families = 0;  // visits (pairs) the session can take
+  int capacity_people = 0;    // children plus escorts present in the session
+  Wing wing = Wing::kAny;
+};
+
+// A place children live and trips start from (a care organisation's family
+// home, relatives' home). Coordinates are only used by the caller to derive routes.
+struct HomeBase {
+  long long id = 0;
+};
+
+struct Escort {
+  long long id = 0;
+  std::vector<long long> home_base_ids;  // bases this escort can take children from
+  std::vector<Date> available_dates;     // the only dates this escort can travel
+  int max_children = 4;                  // children per trip
+};
+
+// Travel between a home base and a facility, one way.
+struct Route {
+  long long home_base_id = 0;
+  long long facility_id = 0;
+  int travel_minutes = 0;
+  double cost = 0;  // per trip, both ways, in the organisation's currency
+};
+
+struct Pair {
+  long long id = 0;  // the visit requirement's id
+  long long child_id = 0;
+  long long parent_id = 0;
+  long long facility_id = 0;  // where the parent is held this month
+  Wing parent_wing = Wing::kAny;
+  long long home_base_id = 0;  // where the child lives
+  double priority = 1.0;       // weight in the objective (> 0)
+  // A restriction in force this month (ban, no-contact order): never scheduled.
+  bool restricted = false;
+  std::vector<Date> child_unavailable;  // school exams, health, court
+  // Children who share a parent share a sibling group (0: none). The planner
+  // keeps a group on the same trip and session where it can.
+  long long sibling_group = 0;
+  // Position in the first-come queue (lower asks first). Only PlanFirstCome reads it.
+  long long requested_order = 0;
+};
+
+struct Settings {
+  int day_start_minute = 6 * 60;  // a trip leaves the home base no earlier
+  int day_end_minute = 21 * 60;   // and is back no later
+  double time_limit_seconds = 20;
+  // Objective weights, in order of importance: pairs visited (times priority)
+  // dominate; then fewer trips; then lower travel cost; the bonuses reward
+  // siblings together and a child's two parents on the same day.
+  double trip_penalty = 0.01;
+  double cost_penalty_per_unit = 0.0001;
+  double sibling_bonus = 0.001;
+};
+
+struct Instance {
+  int year = 0;
+  int month = 0;
+  std::vector<Session> sessions;
+  std::vector<Escort> escorts;
+  std::vector<Route> routes;
+  std::vector<Pair> pairs;
+  Settings settings;
+};
+
+enum class UnscheduledReason {
+  kRestriction,          // a ban or no-contact order is in force
+  kNoSessionThisMonth,   // the parent's facility has no session for the wing this month
+  kChildUnavailable,     // every session falls on a date the child cannot go
+  kNoEscort,             // no escort can take the child on any session date
+  kNoRoute,              // no route from the child's home base to the facility
+  kCapacity,             // sessions and escorts existed but were used by higher-value visits
+};
+const char* UnscheduledReasonName(UnscheduledReason reason);  // "no_escort"
+
+struct Trip {
+  int id = 0;  // index in Plan::trips
+  long long escort_id = 0;
+  long long home_base_id = 0;
+  long long facility_id = 0;
+  Date date;
+  int depart_minute = 0;  // leaves the home base
+  int return_minute = 0;  // back at the home base
+  double cost = 0;
+};
+
+struct Visit {
+  long long pair_id = 0;
+  long long session_id = 0;
+  int trip_id = 0;  // index in Plan::trips
+};
+
+struct Unscheduled {
+  long long pair_id = 0;
+  UnscheduledReason reason = UnscheduledReason::kCapacity;
+};
+
+struct Plan {
+  std::vector<Visit> visits;
+  std::vector<Trip> trips;
+  std::vector<Unscheduled> unscheduled;
+  // Quality figures. `coverage` is the sum of priorities of visited pairs;
+  // `bound` is the solver's proven upper bound on coverage (equal to coverage
+  // for the baseline's own report only when it is optimal by construction).
+  double coverage = 0;
+  double bound = 0;
+  double gap = 0;  // (bound - coverage) / bound, 0 when proven optimal
+  bool proven_optimal = false;
+  double travel_cost = 0;
+  int parts = 0;  // independent sub-problems solved
+  double solve_seconds = 0;
+};
+
+Plan SolvePlan(const Instance& instance);
+Plan PlanFirstCome(const Instance& instance);
+
+// One broken hard rule, in words a coordinator can read.
+struct Violation {
+  std::string rule;  // "session_capacity_families", "escort_one_trip_per_day", ...
+  std::string detail;
+};
+// Checks every hard rule (session capacity in families and people, escort
+// availability and one trip per escort per day, children per escort, trip fits
+// the day, wing, restrictions, child unavailable dates, visit/session/trip
+// consistency, each pair at most once) without sharing code with the planners.
+std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan);
+
+}  // namespace vinculo::planner

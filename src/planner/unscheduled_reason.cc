@@ -1,0 +1,23 @@
+#include "planner/planner.h"
+
+namespace vinculo::planner {
+
+const char* UnscheduledReasonName(UnscheduledReason reason) {
+  switch (reason) {
+    case UnscheduledReason::kRestriction:
+      return "restriction";
+    case UnscheduledReason::kNoSessionThisMonth:
+      return "no_session_this_month";
+    case UnscheduledReason::kChildUnavailable:
+      return "child_unavailable";
+    case UnscheduledReason::kNoEscort:
+      return "no_escort";
+    case UnscheduledReason::kNoRoute:
+      return "no_route";
+    case UnscheduledReason::kCapacity:
+      return "capacity";
+  }
+  return "capacity";
+}
+
+}  // namespace vinculo::planner
