@@ -17,6 +17,6 @@ Plan NothingScheduled(const Instance& instance) {
 
 Plan SolvePlan(const Instance& instance) { return NothingScheduled(instance); }
 Plan PlanFirstCome(const Instance& instance) { return NothingScheduled(instance); }
-std::vector<Violation> CheckPlan(const Instance&, const Plan&) { return {}; }
+
 
 }  // namespace vinculo::planner
