@@ -9,14 +9,12 @@ Plan NothingScheduled(const Instance& instance) {
   Plan plan;
   for (const Pair& pair : instance.pairs) {
     plan.unscheduled.push_back({pair.id, pair.restricted ? UnscheduledReason::kRestriction
-                                                          : UnscheduledReason::kCapacity});
+                                                         : UnscheduledReason::kCapacity});
   }
   return plan;
 }
 }  // namespace
 
 Plan SolvePlan(const Instance& instance) { return NothingScheduled(instance); }
-Plan PlanFirstCome(const Instance& instance) { return NothingScheduled(instance); }
-
 
 }  // namespace vinculo::planner

@@ -75,6 +75,24 @@ inline bool HasRule(const std::vector<Violation>& violations, const std::string&
   return false;
 }
 
+// The reason a pair was left out, or "scheduled".
+inline std::string ReasonOf(const Plan& plan, long long pair_id) {
+  for (const Unscheduled& unscheduled : plan.unscheduled) {
+    if (unscheduled.pair_id == pair_id) return UnscheduledReasonName(unscheduled.reason);
+  }
+  for (const Visit& visit : plan.visits) {
+    if (visit.pair_id == pair_id) return "scheduled";
+  }
+  return "missing";
+}
+
+inline const Visit* VisitOf(const Plan& plan, long long pair_id) {
+  for (const Visit& visit : plan.visits) {
+    if (visit.pair_id == pair_id) return &visit;
+  }
+  return nullptr;
+}
+
 inline std::string Describe(const std::vector<Violation>& violations) {
   std::string text;
   for (const Violation& violation : violations) {
