@@ -1,0 +1,658 @@
+// SolvePlan: the optimising monthly visit planner (issue 4).
+//
+// MODEL. Only feasible combinations become variables (PlanningIndex filters
+// each pair's sessions: facility, month, wing, child's dates, route within the
+// day, some escort of the child's home base free that date).
+//   y[p,s]    binary: pair p is visited in session s.
+//   Z[c,b,f,d] integer 0..n: trips on date d from home base b to facility f made
+//             by escorts of class c. Escorts with the same home bases and the
+//             same maximum of children are interchangeable, so they are pooled
+//             into a class and counted per date (n = members free that date);
+//             this removes the symmetry of one variable per escort, and is exact
+//             because any free member can take any trip of the class.
+//   v[g,s]    continuous 0..1: sibling group g is together in session s.
+//   w[c,d]    continuous 0..1: child c sees both parents (same facility) on d.
+// Constraints (the hard rules of CheckPlan):
+//   each pair at most once                 sum_s y[p,s] <= 1
+//   session families                       sum_p y[p,s] <= capacity_families
+//   session people                         sum_p y[p,s] + trips of the bases that can
+//                                          reach s that day <= capacity_people
+//   seats per (b,f,d)                      sum y[p,s] <= sum_c max_children_c Z[c,b,f,d]
+//   one trip per escort per day            sum_{b,f} Z[c,b,f,d] <= n(c,d)
+//   a child not in overlapping sessions    y[p,s] + y[p',s'] <= 1
+//   a child on one trip a day              sum y[p,s on d at f] + sum y[p',s' on d at f'] <= 1
+//   bonuses only when earned               v[g,s] <= y[p,s]; w[c,d] <= sum_{s on d} y[p,s]
+// The people and seat rows count a child visiting two parents twice and an escort
+// in every session of her facility that day: conservative (a plan of the model
+// always passes the checker), exact in the usual case of one session per day.
+// Day fit, escort availability and home bases are in the variables' domains.
+// Objective (maximise): sum priority*y - (trip_penalty + cost_penalty*cost) Z
+//   + sibling_bonus (members-1) v + same_day_bonus w.
+//
+// EXTRACTION. Per (b,f,d) the Z trips get actual escorts of each class free that
+// date; children (a child's visits together, siblings kept as a block where a
+// trip has room) are packed first-fit into the trips; empty trips are dropped.
+//
+// DECOMPOSITION. Pairs, sessions and escorts interact only through a home base
+// or a facility: a union-find joins each schedulable pair's home base and
+// facility, and all home bases of an escort. Each component is an independent
+// MIP (a region's organisation and the prisons it visits), solved by CBC on a
+// pool of Settings::threads workers, biggest first, each with a share of the
+// remaining time limit. The first-come plan restricted to the part is the warm
+// start and the fallback: a part that times out keeps the better of CBC's best
+// solution and first-come's, so the plan is always complete and feasible.
+//
+// BOUND. Per part, CBC's best possible objective plus the trip and cost
+// penalties of the plan kept: no plan with those penalties or fewer can cover
+// more. A part proven optimal contributes its coverage. Parts never started
+// (time limit) contribute the sum of their schedulable priorities.
+#include <CbcModel.hpp>
+#include <CbcStrategy.hpp>
+#include <CoinPackedMatrix.hpp>
+#include <OsiClpSolverInterface.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <set>
+#include <thread>
+#include <tuple>
+#include <unordered_map>
+
+#include "planner/plan_support.h"
+#include "planner/planner.h"
+
+namespace vinculo::planner {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Escorts with the same home bases and maximum of children.
+struct EscortClass {
+  std::vector<long long> home_base_ids;
+  int max_children = 0;
+  std::vector<int> escort_idxs;
+};
+
+struct Problem {
+  const Instance& instance;
+  const internal::PlanningIndex& index;
+  std::vector<EscortClass> classes;
+  std::unordered_map<long long, std::vector<int>> classes_by_base;
+  std::unordered_map<long long, int> pair_by_id;
+  std::unordered_map<long long, int> session_by_id;
+  std::unordered_map<long long, int> escort_by_id;
+};
+
+// A part's plan in instance indices; trips are local to the part.
+struct PartTrip {
+  int escort_idx;
+  long long home_base_id;
+  long long facility_id;
+  Date date;
+};
+struct PartVisit {
+  int pair_idx;
+  int session_idx;
+  int trip;
+};
+struct PartPlan {
+  std::vector<PartTrip> trips;
+  std::vector<PartVisit> visits;
+  double coverage = 0;
+  double bound = 0;
+  bool proven_optimal = false;
+};
+
+class UnionFind {
+ public:
+  int Add() {
+    parent_.push_back(static_cast<int>(parent_.size()));
+    return parent_.back();
+  }
+  int Find(int node) {
+    while (parent_[node] != node) node = parent_[node] = parent_[parent_[node]];
+    return node;
+  }
+  void Join(int a, int b) { parent_[Find(a)] = Find(b); }
+
+ private:
+  std::vector<int> parent_;
+};
+
+// Components of schedulable pairs, as lists of pair indices, biggest first.
+std::vector<std::vector<int>> Decompose(const Problem& problem) {
+  const Instance& instance = problem.instance;
+  UnionFind components;
+  std::unordered_map<long long, int> base_node;
+  std::unordered_map<long long, int> facility_node;
+  auto node = [&](std::unordered_map<long long, int>& nodes, long long id) {
+    auto it = nodes.find(id);
+    if (it != nodes.end()) return it->second;
+    int added = components.Add();
+    nodes[id] = added;
+    return added;
+  };
+  for (int pair_idx = 0; pair_idx < static_cast<int>(instance.pairs.size()); ++pair_idx) {
+    if (problem.index.Candidates(pair_idx).empty()) continue;
+    const Pair& pair = instance.pairs[pair_idx];
+    components.Join(node(base_node, pair.home_base_id), node(facility_node, pair.facility_id));
+  }
+  for (const Escort& escort : instance.escorts) {
+    int first = -1;
+    for (long long base : escort.home_base_ids) {
+      auto it = base_node.find(base);
+      if (it == base_node.end()) continue;
+      if (first < 0) {
+        first = it->second;
+      } else {
+        components.Join(first, it->second);
+      }
+    }
+  }
+  std::unordered_map<int, std::vector<int>> by_root;
+  for (int pair_idx = 0; pair_idx < static_cast<int>(instance.pairs.size()); ++pair_idx) {
+    if (problem.index.Candidates(pair_idx).empty()) continue;
+    by_root[components.Find(base_node[instance.pairs[pair_idx].home_base_id])].push_back(pair_idx);
+  }
+  std::vector<std::vector<int>> parts;
+  for (auto& [root, pairs] : by_root) parts.push_back(std::move(pairs));
+  std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a.front() < b.front();
+  });
+  return parts;
+}
+
+// The model of one part, its solve and the extraction of its plan.
+class PartModel {
+ public:
+  PartModel(const Problem& problem, const std::vector<int>& pairs)
+      : problem_(problem), instance_(problem.instance), pairs_(pairs) {}
+
+  PartPlan Solve(const PartPlan& first_come, double seconds);
+
+ private:
+  struct Group {  // one (home base, facility, date)
+    long long home_base_id;
+    long long facility_id;
+    Date date;
+    std::vector<int> y_cols;
+    std::vector<std::pair<int, int>> z_cols;  // (column, class)
+  };
+
+  void Build();
+  int AddColumn(double objective, double upper, bool integer) {
+    objective_.push_back(objective);
+    upper_.push_back(upper);
+    integer_.push_back(integer);
+    return static_cast<int>(objective_.size()) - 1;
+  }
+  void AddRow(const std::vector<std::pair<int, double>>& terms, double upper) {
+    int row = static_cast<int>(row_upper_.size());
+    for (const auto& [col, value] : terms) {
+      rows_.push_back(row);
+      cols_.push_back(col);
+      values_.push_back(value);
+    }
+    row_upper_.push_back(upper);
+  }
+  double TripWeight(const Group& group) const;
+  std::vector<double> WarmStart(const PartPlan& first_come) const;
+  PartPlan Extract(const double* solution) const;
+  double Penalties(const PartPlan& plan) const;
+
+  const Problem& problem_;
+  const Instance& instance_;
+  const std::vector<int>& pairs_;
+
+  // Columns.
+  std::vector<double> objective_;
+  std::vector<double> upper_;
+  std::vector<bool> integer_;
+  std::vector<std::pair<int, int>> y_of_;  // column -> (pair, session) for y columns
+  std::map<std::pair<int, int>, int> y_col_;
+  std::vector<Group> groups_;
+  std::map<std::tuple<long long, long long, long long>, int> group_by_key_;
+  std::vector<std::tuple<int, std::vector<int>>> sibling_cols_;  // (column, y columns)
+  std::vector<std::tuple<int, std::vector<int>, std::vector<int>>> same_day_cols_;
+  // Rows, as triplets.
+  std::vector<int> rows_;
+  std::vector<int> cols_;
+  std::vector<double> values_;
+  std::vector<double> row_upper_;
+};
+
+double PartModel::TripWeight(const Group& group) const {
+  const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
+  const Settings& settings = instance_.settings;
+  return settings.trip_penalty + settings.cost_penalty_per_unit * (route ? route->cost : 0);
+}
+
+void PartModel::Build() {
+  const Settings& settings = instance_.settings;
+  // y columns, grouped by (base, facility, date) and by session.
+  std::map<int, std::vector<int>> y_by_session;
+  std::map<int, std::set<int>> groups_by_session;
+  for (int pair_idx : pairs_) {
+    const Pair& pair = instance_.pairs[pair_idx];
+    std::vector<std::pair<int, double>> once;
+    for (int session_idx : problem_.index.Candidates(pair_idx)) {
+      const Session& session = instance_.sessions[session_idx];
+      int col = AddColumn(-pair.priority, 1, true);
+      y_of_.resize(col + 1, {-1, -1});
+      y_of_[col] = {pair_idx, session_idx};
+      y_col_[{pair_idx, session_idx}] = col;
+      once.push_back({col, 1});
+      auto key =
+          std::make_tuple(pair.home_base_id, session.facility_id, DaysSinceEpoch(session.date));
+      auto [it, inserted] = group_by_key_.try_emplace(key, static_cast<int>(groups_.size()));
+      if (inserted)
+        groups_.push_back({pair.home_base_id, session.facility_id, session.date, {}, {}});
+      groups_[it->second].y_cols.push_back(col);
+      y_by_session[session_idx].push_back(col);
+      groups_by_session[session_idx].insert(it->second);
+    }
+    if (once.size() > 1) AddRow(once, 1);
+  }
+  y_of_.resize(objective_.size(), {-1, -1});
+
+  // Z columns: per group, per escort class serving its base with members free that date.
+  std::map<std::pair<int, long long>, std::vector<std::pair<int, double>>> class_day_terms;
+  for (Group& group : groups_) {
+    long long day = DaysSinceEpoch(group.date);
+    auto classes_it = problem_.classes_by_base.find(group.home_base_id);
+    if (classes_it == problem_.classes_by_base.end()) continue;
+    for (int class_idx : classes_it->second) {
+      const EscortClass& escort_class = problem_.classes[class_idx];
+      int free = 0;
+      for (int escort_idx : escort_class.escort_idxs) {
+        if (problem_.index.EscortAvailable(escort_idx, day)) ++free;
+      }
+      if (free == 0) continue;
+      int col = AddColumn(TripWeight(group), free, true);
+      group.z_cols.push_back({col, class_idx});
+      class_day_terms[{class_idx, day}].push_back({col, 1});
+    }
+    // Seats: the group's visits fit in its trips.
+    std::vector<std::pair<int, double>> seats;
+    for (int y_col : group.y_cols) seats.push_back({y_col, 1});
+    for (const auto& [z_col, class_idx] : group.z_cols) {
+      seats.push_back({z_col, -static_cast<double>(problem_.classes[class_idx].max_children)});
+    }
+    AddRow(seats, 0);
+  }
+  y_of_.resize(objective_.size(), {-1, -1});
+  for (auto& [class_day, terms] : class_day_terms) {
+    if (terms.size() < 2) continue;
+    const EscortClass& escort_class = problem_.classes[class_day.first];
+    int free = 0;
+    for (int escort_idx : escort_class.escort_idxs) {
+      if (problem_.index.EscortAvailable(escort_idx, class_day.second)) ++free;
+    }
+    AddRow(terms, free);
+  }
+
+  // Sessions: families and people.
+  for (const auto& [session_idx, y_cols] : y_by_session) {
+    const Session& session = instance_.sessions[session_idx];
+    if (static_cast<int>(y_cols.size()) > session.capacity_families) {
+      std::vector<std::pair<int, double>> terms;
+      for (int col : y_cols) terms.push_back({col, 1});
+      AddRow(terms, session.capacity_families);
+    }
+    std::vector<std::pair<int, double>> people;
+    for (int col : y_cols) people.push_back({col, 1});
+    for (int group_idx : groups_by_session[session_idx]) {
+      for (const auto& [z_col, class_idx] : groups_[group_idx].z_cols) people.push_back({z_col, 1});
+    }
+    AddRow(people, session.capacity_people);
+  }
+
+  // A child's pairs: overlapping sessions, one trip a day, both parents the same day.
+  std::map<long long, std::vector<int>> pairs_by_child;
+  for (int pair_idx : pairs_)
+    pairs_by_child[instance_.pairs[pair_idx].child_id].push_back(pair_idx);
+  for (const auto& [child_id, child_pairs] : pairs_by_child) {
+    for (size_t first = 0; first < child_pairs.size(); ++first) {
+      for (size_t second = first + 1; second < child_pairs.size(); ++second) {
+        int pa = child_pairs[first];
+        int pb = child_pairs[second];
+        bool same_facility = instance_.pairs[pa].facility_id == instance_.pairs[pb].facility_id;
+        std::map<long long, std::pair<std::vector<int>, std::vector<int>>> by_day;
+        for (int sa : problem_.index.Candidates(pa)) {
+          by_day[DaysSinceEpoch(instance_.sessions[sa].date)].first.push_back(y_col_[{pa, sa}]);
+          for (int sb : problem_.index.Candidates(pb)) {
+            const Session& a = instance_.sessions[sa];
+            const Session& b = instance_.sessions[sb];
+            if (sa != sb && a.date == b.date && a.start_minute < b.end_minute &&
+                b.start_minute < a.end_minute) {
+              AddRow({{y_col_[{pa, sa}], 1}, {y_col_[{pb, sb}], 1}}, 1);
+            }
+          }
+        }
+        for (int sb : problem_.index.Candidates(pb)) {
+          by_day[DaysSinceEpoch(instance_.sessions[sb].date)].second.push_back(y_col_[{pb, sb}]);
+        }
+        for (auto& [day, cols] : by_day) {
+          if (cols.first.empty() || cols.second.empty()) continue;
+          if (!same_facility) {
+            std::vector<std::pair<int, double>> terms;
+            for (int col : cols.first) terms.push_back({col, 1});
+            for (int col : cols.second) terms.push_back({col, 1});
+            AddRow(terms, 1);
+          } else if (settings.same_day_bonus > 0) {
+            int w = AddColumn(-settings.same_day_bonus, 1, false);
+            same_day_cols_.push_back({w, cols.first, cols.second});
+            for (const auto* side : {&cols.first, &cols.second}) {
+              std::vector<std::pair<int, double>> terms = {{w, 1}};
+              for (int col : *side) terms.push_back({col, -1});
+              AddRow(terms, 0);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // Siblings in the same session.
+  if (settings.sibling_bonus > 0) {
+    std::map<std::pair<long long, int>, std::vector<int>> by_group_session;
+    for (int pair_idx : pairs_) {
+      long long group = instance_.pairs[pair_idx].sibling_group;
+      if (group == 0) continue;
+      for (int session_idx : problem_.index.Candidates(pair_idx)) {
+        by_group_session[{group, session_idx}].push_back(y_col_[{pair_idx, session_idx}]);
+      }
+    }
+    for (const auto& [key, y_cols] : by_group_session) {
+      if (y_cols.size() < 2) continue;
+      int v = AddColumn(-settings.sibling_bonus * static_cast<double>(y_cols.size() - 1), 1, false);
+      sibling_cols_.push_back({v, y_cols});
+      for (int y_col : y_cols) AddRow({{v, 1}, {y_col, -1}}, 0);
+    }
+  }
+  y_of_.resize(objective_.size(), {-1, -1});
+}
+
+// The first-come plan of the part as a point of the model (the solver checks it).
+std::vector<double> PartModel::WarmStart(const PartPlan& first_come) const {
+  std::vector<double> values(objective_.size(), 0.0);
+  for (const PartVisit& visit : first_come.visits) {
+    auto it = y_col_.find({visit.pair_idx, visit.session_idx});
+    if (it != y_col_.end()) values[it->second] = 1;
+  }
+  for (const PartTrip& trip : first_come.trips) {
+    auto group_it = group_by_key_.find(
+        std::make_tuple(trip.home_base_id, trip.facility_id, DaysSinceEpoch(trip.date)));
+    if (group_it == group_by_key_.end()) continue;
+    const Escort& escort = instance_.escorts[trip.escort_idx];
+    for (const auto& [z_col, class_idx] : groups_[group_it->second].z_cols) {
+      const EscortClass& escort_class = problem_.classes[class_idx];
+      if (escort_class.home_base_ids == escort.home_base_ids &&
+          escort_class.max_children == escort.max_children) {
+        values[z_col] += 1;
+      }
+    }
+  }
+  for (const auto& [v, y_cols] : sibling_cols_) {
+    double together = 1;
+    for (int col : y_cols) together = std::min(together, values[col]);
+    values[v] = together;
+  }
+  for (const auto& [w, first, second] : same_day_cols_) {
+    double a = 0;
+    double b = 0;
+    for (int col : first) a += values[col];
+    for (int col : second) b += values[col];
+    values[w] = std::min({1.0, a, b});
+  }
+  return values;
+}
+
+PartPlan PartModel::Extract(const double* solution) const {
+  PartPlan plan;
+  std::set<std::pair<int, long long>> escort_busy;
+  for (const Group& group : groups_) {
+    // The children of the group, each with its visits; siblings next to each other.
+    std::map<long long, std::vector<int>> visits_by_child;
+    for (int y_col : group.y_cols) {
+      if (solution[y_col] > 0.5)
+        visits_by_child[instance_.pairs[y_of_[y_col].first].child_id].push_back(y_col);
+    }
+    if (visits_by_child.empty()) continue;
+    long long day = DaysSinceEpoch(group.date);
+    struct Seat {
+      int trip;
+      int room;
+    };
+    std::vector<Seat> seats;
+    for (const auto& [z_col, class_idx] : group.z_cols) {
+      int count = static_cast<int>(std::lround(solution[z_col]));
+      const EscortClass& escort_class = problem_.classes[class_idx];
+      for (int escort_idx : escort_class.escort_idxs) {
+        if (count == 0) break;
+        if (!problem_.index.EscortAvailable(escort_idx, day) ||
+            escort_busy.count({escort_idx, day})) {
+          continue;
+        }
+        escort_busy.insert({escort_idx, day});
+        seats.push_back({static_cast<int>(plan.trips.size()), escort_class.max_children});
+        plan.trips.push_back({escort_idx, group.home_base_id, group.facility_id, group.date});
+        --count;
+      }
+    }
+    std::map<long long, std::vector<long long>> blocks;  // sibling group (or -child) -> children
+    for (const auto& [child_id, cols] : visits_by_child) {
+      long long sibling_group = instance_.pairs[y_of_[cols.front()].first].sibling_group;
+      blocks[sibling_group != 0 ? sibling_group : -child_id - 1].push_back(child_id);
+    }
+    std::vector<std::vector<long long>> ordered;
+    for (auto& [key, children] : blocks) ordered.push_back(children);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    for (const auto& block : ordered) {
+      // A whole block in one trip if one has room, else child by child.
+      auto whole = std::find_if(seats.begin(), seats.end(), [&](const Seat& seat) {
+        return seat.room >= static_cast<int>(block.size());
+      });
+      for (long long child_id : block) {
+        auto seat = whole != seats.end()
+                        ? whole
+                        : std::find_if(seats.begin(), seats.end(),
+                                       [](const Seat& candidate) { return candidate.room > 0; });
+        if (seat == seats.end()) break;  // cannot happen: the seats row holds
+        --seat->room;
+        for (int y_col : visits_by_child.at(child_id)) {
+          plan.visits.push_back({y_of_[y_col].first, y_of_[y_col].second, seat->trip});
+          plan.coverage += instance_.pairs[y_of_[y_col].first].priority;
+        }
+      }
+    }
+  }
+  return plan;
+}
+
+double PartModel::Penalties(const PartPlan& plan) const {
+  const Settings& settings = instance_.settings;
+  double penalties = 0;
+  std::set<int> used;
+  for (const PartVisit& visit : plan.visits) used.insert(visit.trip);
+  for (int trip_idx : used) {
+    const PartTrip& trip = plan.trips[trip_idx];
+    const Route* route = problem_.index.FindRoute(trip.home_base_id, trip.facility_id);
+    penalties += settings.trip_penalty + settings.cost_penalty_per_unit * (route ? route->cost : 0);
+  }
+  return penalties;
+}
+
+PartPlan PartModel::Solve(const PartPlan& first_come, double seconds) {
+  Build();
+  double schedulable = 0;
+  for (int pair_idx : pairs_) schedulable += instance_.pairs[pair_idx].priority;
+
+  int columns = static_cast<int>(objective_.size());
+  int rows = static_cast<int>(row_upper_.size());
+  CoinPackedMatrix matrix(false, rows_.data(), cols_.data(), values_.data(),
+                          static_cast<CoinBigIndex>(values_.size()));
+  std::vector<double> lower(columns, 0.0);
+  std::vector<double> row_lower(rows, -COIN_DBL_MAX);
+  OsiClpSolverInterface solver;
+  solver.messageHandler()->setLogLevel(0);
+  // The triplets name every row but perhaps not every column: size explicitly.
+  if (matrix.getNumCols() < columns) matrix.setDimensions(rows, columns);
+  solver.loadProblem(matrix, lower.data(), upper_.data(), objective_.data(), row_lower.data(),
+                     row_upper_.data());
+  for (int col = 0; col < columns; ++col) {
+    if (integer_[col]) solver.setInteger(col);
+  }
+
+  CbcModel model(solver);
+  model.setLogLevel(0);
+  model.messageHandler()->setLogLevel(0);
+  model.solver()->messageHandler()->setLogLevel(0);
+  CbcStrategyDefault strategy(1, 5, 5);
+  model.setStrategy(strategy);
+  model.setUseElapsedTime(true);
+  model.setMaximumSeconds(std::max(0.01, seconds));
+  std::vector<double> warm = WarmStart(first_come);
+  double warm_objective = 0;
+  for (int col = 0; col < columns; ++col) warm_objective += objective_[col] * warm[col];
+  model.setBestSolution(warm.data(), columns, warm_objective, true);
+  model.branchAndBound();
+
+  PartPlan best = first_come;
+  if (model.bestSolution() != nullptr) {
+    PartPlan solved = Extract(model.bestSolution());
+    if (solved.coverage >= first_come.coverage - 1e-9) best = std::move(solved);
+  }
+  if (model.isProvenOptimal()) {
+    best.proven_optimal = true;
+    best.bound = best.coverage;
+  } else {
+    double objective_bound = -model.getBestPossibleObjValue();
+    double bound = std::isfinite(objective_bound) ? objective_bound + Penalties(best) : schedulable;
+    best.bound = std::clamp(bound, best.coverage, schedulable);
+  }
+  return best;
+}
+
+}  // namespace
+
+Plan SolvePlan(const Instance& instance) {
+  Clock::time_point start = Clock::now();
+  internal::PlanningIndex index(instance);
+  Problem problem{instance, index, {}, {}, {}, {}, {}};
+  for (int idx = 0; idx < static_cast<int>(instance.pairs.size()); ++idx) {
+    problem.pair_by_id[instance.pairs[idx].id] = idx;
+  }
+  for (int idx = 0; idx < static_cast<int>(instance.sessions.size()); ++idx) {
+    problem.session_by_id[instance.sessions[idx].id] = idx;
+  }
+  std::map<std::pair<std::vector<long long>, int>, int> class_by_signature;
+  for (int idx = 0; idx < static_cast<int>(instance.escorts.size()); ++idx) {
+    const Escort& escort = instance.escorts[idx];
+    problem.escort_by_id[escort.id] = idx;
+    if (escort.max_children <= 0) continue;
+    auto [it, inserted] = class_by_signature.try_emplace(
+        {escort.home_base_ids, escort.max_children}, static_cast<int>(problem.classes.size()));
+    if (inserted) {
+      problem.classes.push_back({escort.home_base_ids, escort.max_children, {}});
+      std::set<long long> bases(escort.home_base_ids.begin(), escort.home_base_ids.end());
+      for (long long base : bases) problem.classes_by_base[base].push_back(it->second);
+    }
+    problem.classes[it->second].escort_idxs.push_back(idx);
+  }
+
+  // The baseline, split by part: warm start and fallback.
+  Plan first_come = PlanFirstCome(instance);
+  std::vector<std::vector<int>> parts = Decompose(problem);
+  std::vector<int> part_of_pair(instance.pairs.size(), -1);
+  for (int part_idx = 0; part_idx < static_cast<int>(parts.size()); ++part_idx) {
+    for (int pair_idx : parts[part_idx]) part_of_pair[pair_idx] = part_idx;
+  }
+  std::vector<PartPlan> fallback(parts.size());
+  std::vector<std::map<int, int>> local_trip(parts.size());
+  for (const Visit& visit : first_come.visits) {
+    int pair_idx = problem.pair_by_id.at(visit.pair_id);
+    int part_idx = part_of_pair[pair_idx];
+    PartPlan& part = fallback[part_idx];
+    auto [it, inserted] =
+        local_trip[part_idx].try_emplace(visit.trip_id, static_cast<int>(part.trips.size()));
+    if (inserted) {
+      const Trip& trip = first_come.trips[visit.trip_id];
+      part.trips.push_back({problem.escort_by_id.at(trip.escort_id), trip.home_base_id,
+                            trip.facility_id, trip.date});
+    }
+    part.visits.push_back({pair_idx, problem.session_by_id.at(visit.session_id), it->second});
+    part.coverage += instance.pairs[pair_idx].priority;
+  }
+  for (size_t part_idx = 0; part_idx < parts.size(); ++part_idx) {
+    double schedulable = 0;
+    for (int pair_idx : parts[part_idx]) schedulable += instance.pairs[pair_idx].priority;
+    fallback[part_idx].bound = schedulable;
+  }
+
+  // Solve the parts on a pool of workers, biggest first, sharing the time left.
+  std::vector<PartPlan> results = fallback;
+  double limit = instance.settings.time_limit_seconds;
+  size_t total_pairs = 0;
+  for (const auto& part : parts) total_pairs += part.size();
+  std::atomic<size_t> next_part{0};
+  std::atomic<size_t> pairs_started{0};
+  int threads =
+      std::max(1, std::min<int>(instance.settings.threads, static_cast<int>(parts.size())));
+  auto work = [&]() {
+    for (;;) {
+      size_t part_idx = next_part.fetch_add(1);
+      if (part_idx >= parts.size()) return;
+      double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+      double left = limit - elapsed;
+      if (left <= 0.005) continue;  // out of time: the part keeps first-come
+      size_t before = pairs_started.fetch_add(parts[part_idx].size());
+      double remaining_pairs = static_cast<double>(total_pairs - before);
+      double share = left * threads * static_cast<double>(parts[part_idx].size()) /
+                     std::max(1.0, remaining_pairs);
+      PartModel model(problem, parts[part_idx]);
+      results[part_idx] = model.Solve(fallback[part_idx], std::min(left, std::max(share, 0.05)));
+    }
+  };
+  std::vector<std::thread> workers;
+  for (int worker = 1; worker < threads; ++worker) workers.emplace_back(work);
+  work();
+  for (std::thread& worker : workers) worker.join();
+
+  // One plan from the parts.
+  Plan plan;
+  plan.proven_optimal = true;
+  double bound = 0;
+  for (const PartPlan& part : results) {
+    int offset = static_cast<int>(plan.trips.size());
+    for (const PartTrip& trip : part.trips) {
+      Trip made;
+      made.id = static_cast<int>(plan.trips.size());
+      made.escort_id = instance.escorts[trip.escort_idx].id;
+      made.home_base_id = trip.home_base_id;
+      made.facility_id = trip.facility_id;
+      made.date = trip.date;
+      plan.trips.push_back(made);
+    }
+    for (const PartVisit& visit : part.visits) {
+      plan.visits.push_back({instance.pairs[visit.pair_idx].id,
+                             instance.sessions[visit.session_idx].id, offset + visit.trip});
+    }
+    bound += part.bound;
+    plan.proven_optimal = plan.proven_optimal && part.proven_optimal;
+  }
+  internal::FinishPlan(index, plan);
+  plan.parts = static_cast<int>(parts.size());
+  plan.bound = plan.proven_optimal ? plan.coverage : std::max(bound, plan.coverage);
+  plan.gap = plan.bound > 0 ? (plan.bound - plan.coverage) / plan.bound : 0;
+  plan.solve_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return plan;
+}
+
+}  // namespace vinculo::planner
