@@ -54,7 +54,10 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <numeric>
 #include <set>
@@ -201,6 +204,13 @@ class PartModel {
     row_upper_.push_back(upper);
   }
   double TripWeight(const Group& group) const;
+  std::unique_ptr<OsiClpSolverInterface> MakeSolver(const std::vector<double>& objective,
+                                                    double min_coverage) const;
+  std::vector<double> Greedy(const std::vector<double>& score) const;
+  double CoverageOf(const std::vector<double>& x) const;
+  double ValueOf(const std::vector<double>& objective, const std::vector<double>& x) const;
+  bool BranchAndBound(const std::vector<double>& objective, double min_coverage, double seconds,
+                      std::vector<double>& best, double& bound) const;
   std::vector<double> WarmStart(const PartPlan& first_come) const;
   PartPlan Extract(const double* solution) const;
   double Penalties(const PartPlan& plan) const;
@@ -214,6 +224,7 @@ class PartModel {
   std::vector<double> upper_;
   std::vector<bool> integer_;
   std::vector<std::pair<int, int>> y_of_;  // column -> (pair, session) for y columns
+  std::vector<int> y_group_;               // column -> group for y columns
   std::map<std::pair<int, int>, int> y_col_;
   std::vector<Group> groups_;
   std::map<std::tuple<long long, long long, long long>, int> group_by_key_;
@@ -253,6 +264,8 @@ void PartModel::Build() {
       if (inserted)
         groups_.push_back({pair.home_base_id, session.facility_id, session.date, {}, {}});
       groups_[it->second].y_cols.push_back(col);
+      y_group_.resize(col + 1, -1);
+      y_group_[col] = it->second;
       y_by_session[session_idx].push_back(col);
       groups_by_session[session_idx].insert(it->second);
     }
@@ -398,6 +411,43 @@ std::vector<double> PartModel::WarmStart(const PartPlan& first_come) const {
       }
     }
   }
+  // The model counts conservatively (an escort in every session of her facility
+  // that day, a child visiting two parents as two seats), so a first-come plan
+  // may break a row: drop its lowest-priority visits in such rows until none is.
+  std::vector<std::vector<std::pair<int, double>>> by_row(row_upper_.size());
+  for (size_t k = 0; k < values_.size(); ++k) by_row[rows_[k]].push_back({cols_[k], values_[k]});
+  for (bool repaired = false; !repaired;) {
+    repaired = true;
+    for (size_t row = 0; row < by_row.size(); ++row) {
+      double activity = 0;
+      for (const auto& [col, value] : by_row[row]) activity += value * values[col];
+      while (activity > row_upper_[row] + 1e-9) {
+        int drop = -1;
+        for (const auto& [col, value] : by_row[row]) {
+          if (value > 0 && values[col] > 0.5 && y_of_[col].first >= 0 &&
+              (drop < 0 || -objective_[col] < -objective_[drop])) {
+            drop = col;
+          }
+        }
+        if (drop < 0) break;
+        values[drop] = 0;
+        activity -= 1;
+        repaired = false;
+      }
+    }
+  }
+  // As few trips as the remaining visits need.
+  for (const Group& group : groups_) {
+    int seats_needed = 0;
+    for (int y_col : group.y_cols) seats_needed += values[y_col] > 0.5 ? 1 : 0;
+    for (const auto& [z_col, class_idx] : group.z_cols) {
+      int max_children = problem_.classes[class_idx].max_children;
+      int keep = std::min(static_cast<int>(values[z_col]),
+                          (seats_needed + max_children - 1) / max_children);
+      values[z_col] = keep;
+      seats_needed = std::max(0, seats_needed - keep * max_children);
+    }
+  }
   for (const auto& [v, y_cols] : sibling_cols_) {
     double together = 1;
     for (int col : y_cols) together = std::min(together, values[col]);
@@ -489,28 +539,153 @@ double PartModel::Penalties(const PartPlan& plan) const {
   return penalties;
 }
 
-PartPlan PartModel::Solve(const PartPlan& first_come, double seconds) {
-  Build();
-  double schedulable = 0;
-  for (int pair_idx : pairs_) schedulable += instance_.pairs[pair_idx].priority;
-
+std::unique_ptr<OsiClpSolverInterface> PartModel::MakeSolver(const std::vector<double>& objective,
+                                                             double min_coverage) const {
   int columns = static_cast<int>(objective_.size());
-  int rows = static_cast<int>(row_upper_.size());
-  CoinPackedMatrix matrix(false, rows_.data(), cols_.data(), values_.data(),
-                          static_cast<CoinBigIndex>(values_.size()));
-  std::vector<double> lower(columns, 0.0);
-  std::vector<double> row_lower(rows, -COIN_DBL_MAX);
-  OsiClpSolverInterface solver;
-  solver.messageHandler()->setLogLevel(0);
-  // The triplets name every row but perhaps not every column: size explicitly.
-  if (matrix.getNumCols() < columns) matrix.setDimensions(rows, columns);
-  solver.loadProblem(matrix, lower.data(), upper_.data(), objective_.data(), row_lower.data(),
-                     row_upper_.data());
-  for (int col = 0; col < columns; ++col) {
-    if (integer_[col]) solver.setInteger(col);
+  std::vector<int> rows = rows_;
+  std::vector<int> cols = cols_;
+  std::vector<double> values = values_;
+  std::vector<double> row_upper = row_upper_;
+  if (min_coverage > 0) {  // - sum priority y <= - min_coverage
+    int row = static_cast<int>(row_upper.size());
+    for (int col = 0; col < columns; ++col) {
+      if (y_of_[col].first < 0) continue;
+      rows.push_back(row);
+      cols.push_back(col);
+      values.push_back(-instance_.pairs[y_of_[col].first].priority);
+    }
+    row_upper.push_back(-min_coverage + 1e-6);
   }
+  CoinPackedMatrix matrix(false, rows.data(), cols.data(), values.data(),
+                          static_cast<CoinBigIndex>(values.size()));
+  // The triplets name every row but perhaps not every column: size explicitly.
+  matrix.setDimensions(static_cast<int>(row_upper.size()), columns);
+  std::vector<double> lower(columns, 0.0);
+  std::vector<double> row_lower(row_upper.size(), -COIN_DBL_MAX);
+  auto solver = std::make_unique<OsiClpSolverInterface>();
+  solver->messageHandler()->setLogLevel(0);
+  solver->getModelPtr()->setLogLevel(0);
+  solver->loadProblem(matrix, lower.data(), upper_.data(), objective.data(), row_lower.data(),
+                      row_upper.data());
+  for (int col = 0; col < columns; ++col) {
+    if (integer_[col]) solver->setInteger(col);
+  }
+  return solver;
+}
 
-  CbcModel model(solver);
+// A feasible integer point built greedily: visits in order of `score` (the LP
+// relaxation's values), each added when every row still holds, opening a trip
+// of its (base, facility, date) when the open ones are full.
+std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
+  int columns = static_cast<int>(objective_.size());
+  std::vector<std::vector<std::pair<int, double>>> col_rows(columns);
+  for (size_t k = 0; k < values_.size(); ++k) col_rows[cols_[k]].push_back({rows_[k], values_[k]});
+  std::vector<double> activity(row_upper_.size(), 0.0);
+  std::vector<double> x(columns, 0.0);
+  std::vector<int> order;
+  for (int col = 0; col < columns; ++col) {
+    if (y_of_[col].first >= 0) order.push_back(col);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    if (std::abs(score[a] - score[b]) > 1e-6) return score[a] > score[b];
+    return objective_[a] < objective_[b];  // higher priority first
+  });
+  std::vector<std::pair<int, double>> delta;
+  auto try_add = [&](int first, int second) {
+    delta.clear();
+    for (int col : {first, second}) {
+      if (col < 0) continue;
+      for (const auto& term : col_rows[col]) delta.push_back(term);
+    }
+    std::sort(delta.begin(), delta.end());
+    for (size_t k = 0; k < delta.size();) {
+      size_t next = k;
+      double change = 0;
+      while (next < delta.size() && delta[next].first == delta[k].first)
+        change += delta[next++].second;
+      if (activity[delta[k].first] + change > row_upper_[delta[k].first] + 1e-9) return false;
+      k = next;
+    }
+    for (const auto& [row, value] : delta) activity[row] += value;
+    x[first] += 1;
+    if (second >= 0) x[second] += 1;
+    return true;
+  };
+  // Trips first, as many as the relaxation opens (rounded), most used first;
+  // then the visits; then trips nobody needs are closed and the visits left
+  // out get a second chance with the room that freed.
+  std::vector<int> trip_order;
+  for (const Group& group : groups_) {
+    for (const auto& [z_col, class_idx] : group.z_cols) trip_order.push_back(z_col);
+  }
+  std::stable_sort(trip_order.begin(), trip_order.end(),
+                   [&](int a, int b) { return score[a] > score[b]; });
+  for (int z_col : trip_order) {
+    int wanted = static_cast<int>(std::floor(score[z_col] + 0.5));
+    for (int trip = 0; trip < wanted && try_add(z_col, -1); ++trip) {
+    }
+  }
+  auto add_visits = [&]() {
+    for (int y_col : order) {
+      if (x[y_col] > 0.5) continue;
+      if (try_add(y_col, -1)) continue;
+      for (const auto& [z_col, class_idx] : groups_[y_group_[y_col]].z_cols) {
+        if (x[z_col] + 1 <= upper_[z_col] + 1e-9 && try_add(y_col, z_col)) break;
+      }
+    }
+  };
+  add_visits();
+  for (const Group& group : groups_) {
+    int seats_needed = 0;
+    for (int y_col : group.y_cols) seats_needed += x[y_col] > 0.5 ? 1 : 0;
+    for (const auto& [z_col, class_idx] : group.z_cols) {
+      int max_children = problem_.classes[class_idx].max_children;
+      int keep = std::min(static_cast<int>(std::lround(x[z_col])),
+                          (seats_needed + max_children - 1) / max_children);
+      for (const auto& [row, value] : col_rows[z_col]) activity[row] -= value * (x[z_col] - keep);
+      x[z_col] = keep;
+      seats_needed = std::max(0, seats_needed - keep * max_children);
+    }
+  }
+  add_visits();
+  for (const auto& [v, y_cols] : sibling_cols_) {
+    double together = 1;
+    for (int col : y_cols) together = std::min(together, x[col]);
+    x[v] = together;
+  }
+  for (const auto& [w, first, second] : same_day_cols_) {
+    double a = 0;
+    double b = 0;
+    for (int col : first) a += x[col];
+    for (int col : second) b += x[col];
+    x[w] = std::min({1.0, a, b});
+  }
+  return x;
+}
+
+double PartModel::CoverageOf(const std::vector<double>& x) const {
+  double coverage = 0;
+  for (size_t col = 0; col < x.size(); ++col) {
+    if (y_of_[col].first >= 0 && x[col] > 0.5)
+      coverage += instance_.pairs[y_of_[col].first].priority;
+  }
+  return coverage;
+}
+
+double PartModel::ValueOf(const std::vector<double>& objective,
+                          const std::vector<double>& x) const {
+  double value = 0;
+  for (size_t col = 0; col < x.size(); ++col) value += objective[col] * x[col];
+  return value;
+}
+
+// Branch and bound from `warm` for at most `seconds`. Returns whether it proved
+// optimality; improves `best` when it finds better and lowers `bound` (in the
+// minimisation sense, so raises it as a maximum) to CBC's best possible.
+bool PartModel::BranchAndBound(const std::vector<double>& objective, double min_coverage,
+                               double seconds, std::vector<double>& best, double& bound) const {
+  std::unique_ptr<OsiClpSolverInterface> solver = MakeSolver(objective, min_coverage);
+  CbcModel model(*solver);
   model.setLogLevel(0);
   model.messageHandler()->setLogLevel(0);
   model.solver()->messageHandler()->setLogLevel(0);
@@ -518,26 +693,95 @@ PartPlan PartModel::Solve(const PartPlan& first_come, double seconds) {
   model.setStrategy(strategy);
   model.setUseElapsedTime(true);
   model.setMaximumSeconds(std::max(0.01, seconds));
-  std::vector<double> warm = WarmStart(first_come);
-  double warm_objective = 0;
-  for (int col = 0; col < columns; ++col) warm_objective += objective_[col] * warm[col];
-  model.setBestSolution(warm.data(), columns, warm_objective, true);
+  int columns = static_cast<int>(best.size());
+  model.setBestSolution(best.data(), columns, ValueOf(objective, best), true);
   model.branchAndBound();
+  if (model.bestSolution() != nullptr &&
+      ValueOf(objective,
+              std::vector<double>(model.bestSolution(), model.bestSolution() + columns)) <
+          ValueOf(objective, best) - 1e-9) {
+    best.assign(model.bestSolution(), model.bestSolution() + columns);
+    for (double& value : best) value = std::round(value);
+  }
+  double possible = model.getBestPossibleObjValue();
+  if (std::isfinite(possible)) bound = std::max(bound, possible);
+  return model.isProvenOptimal();
+}
 
-  PartPlan best = first_come;
-  if (model.bestSolution() != nullptr) {
-    PartPlan solved = Extract(model.bestSolution());
-    if (solved.coverage >= first_come.coverage - 1e-9) best = std::move(solved);
+PartPlan PartModel::Solve(const PartPlan& first_come, double seconds) {
+  Clock::time_point started = Clock::now();
+  auto left = [&]() {
+    return seconds - std::chrono::duration<double>(Clock::now() - started).count();
+  };
+  Build();
+  double t_build = seconds - left();
+  double schedulable = 0;
+  for (int pair_idx : pairs_) schedulable += instance_.pairs[pair_idx].priority;
+  int columns = static_cast<int>(objective_.size());
+
+  // Phase 1: most coverage. The LP relaxation bounds it and guides a greedy
+  // start; CBC closes what is left in the time given.
+  std::vector<double> coverage_objective(columns, 0.0);
+  for (int col = 0; col < columns; ++col) {
+    if (y_of_[col].first >= 0) coverage_objective[col] = objective_[col];
   }
-  if (model.isProvenOptimal()) {
-    best.proven_optimal = true;
-    best.bound = best.coverage;
-  } else {
-    double objective_bound = -model.getBestPossibleObjValue();
-    double bound = std::isfinite(objective_bound) ? objective_bound + Penalties(best) : schedulable;
-    best.bound = std::clamp(bound, best.coverage, schedulable);
+  std::unique_ptr<OsiClpSolverInterface> lp = MakeSolver(coverage_objective, 0);
+  lp->initialSolve();
+  double coverage_bound = schedulable;
+  std::vector<double> score(columns, 0.0);
+  if (lp->isProvenOptimal()) {
+    coverage_bound = std::min(schedulable, -lp->getObjValue());
+    score.assign(lp->getColSolution(), lp->getColSolution() + columns);
   }
-  return best;
+  double t_lp = seconds - left();
+  std::vector<double> best = Greedy(score);
+  double t_greedy = seconds - left();
+  std::vector<double> warm = WarmStart(first_come);
+  if (CoverageOf(warm) > CoverageOf(best) + 1e-9) best = warm;
+  bool proven = CoverageOf(best) >= coverage_bound - 1e-6;
+  if (!proven && left() > 0) {
+    double min_bound = -coverage_bound;
+    proven = BranchAndBound(coverage_objective, 0, left(), best, min_bound);
+    coverage_bound = std::min(coverage_bound, -min_bound);
+    proven = proven || CoverageOf(best) >= coverage_bound - 1e-6;
+  }
+  double coverage = CoverageOf(best);
+  double t_phase1 = seconds - left();
+
+  // Phase 2: at that coverage, fewer trips, lower cost, siblings and parents
+  // together: a greedy from the LP of the full objective, then CBC if time is left.
+  if (left() > 0) {
+    std::unique_ptr<OsiClpSolverInterface> full = MakeSolver(objective_, coverage);
+    full->initialSolve();
+    if (full->isProvenOptimal()) {
+      std::vector<double> guided =
+          Greedy(std::vector<double>(full->getColSolution(), full->getColSolution() + columns));
+      if (CoverageOf(guided) >= coverage - 1e-9 &&
+          ValueOf(objective_, guided) < ValueOf(objective_, best)) {
+        best = guided;
+      }
+    }
+  }
+  // Polishing is worth less than coverage: at most a third of the part's time.
+  double polish = std::min({left(), seconds / 3, 0.5});
+  if (polish > 0.02) {
+    double unused = -COIN_DBL_MAX;
+    BranchAndBound(objective_, coverage, polish, best, unused);
+  }
+
+  PartPlan plan = Extract(best.data());
+  if (plan.coverage < first_come.coverage - 1e-9)
+    plan = first_come;  // never worse than the baseline
+  plan.proven_optimal = proven;
+  plan.bound = proven ? plan.coverage : std::clamp(coverage_bound, plan.coverage, schedulable);
+  if (std::getenv("VINCULO_PLANNER_DEBUG")) {
+    std::fprintf(stderr,
+                 "part pairs=%zu cols=%d rows=%zu first_come=%.2f coverage=%.2f bound=%.2f "
+                 "proven=%d %.2f/%.2f s build %.2f lp %.2f greedy %.2f phase1 %.2f\n",
+                 pairs_.size(), columns, row_upper_.size(), first_come.coverage, plan.coverage,
+                 plan.bound, proven, seconds - left(), seconds, t_build, t_lp, t_greedy, t_phase1);
+  }
+  return plan;
 }
 
 }  // namespace
