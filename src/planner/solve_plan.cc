@@ -54,8 +54,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -176,7 +175,16 @@ class PartModel {
   PartModel(const Problem& problem, const std::vector<int>& pairs)
       : problem_(problem), instance_(problem.instance), pairs_(pairs) {}
 
-  PartPlan Solve(const PartPlan& first_come, double seconds);
+  // Builds the model, solves its LP relaxation (the coverage bound) and finds a
+  // good plan with LP-guided heuristics (never worse than `first_come`, which
+  // must outlive the model).
+  void Start(const PartPlan& first_come);
+  // Branch and bound on coverage if not yet proven, then on trips, cost and
+  // bonuses at that coverage, for at most about `seconds`.
+  void Improve(double seconds);
+  PartPlan Result() const;
+  bool proven() const { return proven_; }
+  double Gap() const { return coverage_bound_ - CoverageOf(best_); }
 
  private:
   struct Group {  // one (home base, facility, date)
@@ -218,6 +226,12 @@ class PartModel {
   const Problem& problem_;
   const Instance& instance_;
   const std::vector<int>& pairs_;
+  const PartPlan* first_come_ = nullptr;
+  std::vector<double> coverage_objective_;
+  std::vector<double> best_;
+  double schedulable_ = 0;
+  double coverage_bound_ = 0;
+  bool proven_ = false;
 
   // Columns.
   std::vector<double> objective_;
@@ -225,6 +239,9 @@ class PartModel {
   std::vector<bool> integer_;
   std::vector<std::pair<int, int>> y_of_;  // column -> (pair, session) for y columns
   std::vector<int> y_group_;               // column -> group for y columns
+  std::vector<int> z_budget_;              // column -> (class, date) budget for Z columns
+  std::map<std::pair<int, long long>, int> budget_key_;
+  std::vector<int> budget_free_;  // escorts of the class free that date
   std::map<std::pair<int, int>, int> y_col_;
   std::vector<Group> groups_;
   std::map<std::tuple<long long, long long, long long>, int> group_by_key_;
@@ -289,6 +306,11 @@ void PartModel::Build() {
       int col = AddColumn(TripWeight(group), free, true);
       group.z_cols.push_back({col, class_idx});
       class_day_terms[{class_idx, day}].push_back({col, 1});
+      z_budget_.resize(col + 1, -1);
+      z_budget_[col] = static_cast<int>(
+          budget_key_.try_emplace({class_idx, day}, budget_key_.size()).first->second);
+      budget_free_.resize(budget_key_.size(), 0);
+      budget_free_[z_budget_[col]] = free;
     }
     // Seats: the group's visits fit in its trips.
     std::vector<std::pair<int, double>> seats;
@@ -708,48 +730,84 @@ bool PartModel::BranchAndBound(const std::vector<double>& objective, double min_
   return model.isProvenOptimal();
 }
 
-PartPlan PartModel::Solve(const PartPlan& first_come, double seconds) {
+void PartModel::Start(const PartPlan& first_come) {
+  first_come_ = &first_come;
+  Build();
+  schedulable_ = 0;
+  for (int pair_idx : pairs_) schedulable_ += instance_.pairs[pair_idx].priority;
+  int columns = static_cast<int>(objective_.size());
+
+  // Coverage first: the LP relaxation bounds it and guides the heuristics.
+  coverage_objective_.assign(columns, 0.0);
+  for (int col = 0; col < columns; ++col) {
+    if (y_of_[col].first >= 0) coverage_objective_[col] = objective_[col];
+  }
+  std::unique_ptr<OsiClpSolverInterface> lp = MakeSolver(coverage_objective_, 0);
+  lp->initialSolve();
+  coverage_bound_ = schedulable_;
+  std::vector<double> score(columns, 0.0);
+  if (lp->isProvenOptimal()) {
+    coverage_bound_ = std::min(schedulable_, -lp->getObjValue());
+    score.assign(lp->getColSolution(), lp->getColSolution() + columns);
+  }
+  best_ = Greedy(score);
+  // Trips decided, the visits are nearly a transportation problem whose LP is
+  // integral: round the relaxation's trips within each escort class's free
+  // members that date (largest fractions first), fix them, re-solve, and fill.
+  if (lp->isProvenOptimal() && CoverageOf(best_) < coverage_bound_ - 1e-6) {
+    std::vector<int> z_cols;
+    for (int col = 0; col < static_cast<int>(z_budget_.size()); ++col) {
+      if (z_budget_[col] >= 0) z_cols.push_back(col);
+    }
+    std::stable_sort(z_cols.begin(), z_cols.end(), [&](int a, int b) {
+      return score[a] - std::floor(score[a] + 1e-6) > score[b] - std::floor(score[b] + 1e-6);
+    });
+    // Rounding up from a small fraction opens more trips (more room, fewer
+    // escorts left); from a large one, fewer. Try both, keep the best.
+    for (double round_up_from : {0.05, 0.5}) {
+      std::vector<int> used(budget_free_.size(), 0);
+      std::vector<int> rounded(columns, 0);
+      for (int col : z_cols) {
+        rounded[col] = static_cast<int>(std::floor(score[col] + 1e-6));
+        used[z_budget_[col]] += rounded[col];
+      }
+      for (int col : z_cols) {
+        double fraction = score[col] - rounded[col];
+        if (fraction > round_up_from && used[z_budget_[col]] < budget_free_[z_budget_[col]]) {
+          ++rounded[col];
+          ++used[z_budget_[col]];
+        }
+        lp->setColBounds(col, rounded[col], rounded[col]);
+      }
+      lp->resolve();
+      if (!lp->isProvenOptimal()) continue;
+      std::vector<double> fixed(lp->getColSolution(), lp->getColSolution() + columns);
+      std::vector<double> candidate = Greedy(fixed);
+      if (CoverageOf(candidate) > CoverageOf(best_) + 1e-9) best_ = candidate;
+      if (CoverageOf(best_) >= coverage_bound_ - 1e-6) break;
+    }
+  }
+  std::vector<double> warm = WarmStart(first_come);
+  if (CoverageOf(warm) > CoverageOf(best_) + 1e-9) best_ = warm;
+  proven_ = CoverageOf(best_) >= coverage_bound_ - 1e-6;
+}
+
+void PartModel::Improve(double seconds) {
   Clock::time_point started = Clock::now();
   auto left = [&]() {
     return seconds - std::chrono::duration<double>(Clock::now() - started).count();
   };
-  Build();
-  double t_build = seconds - left();
-  double schedulable = 0;
-  for (int pair_idx : pairs_) schedulable += instance_.pairs[pair_idx].priority;
   int columns = static_cast<int>(objective_.size());
+  if (!proven_ && left() > 0) {
+    double min_bound = -coverage_bound_;
+    proven_ = BranchAndBound(coverage_objective_, 0, left(), best_, min_bound);
+    coverage_bound_ = std::min(coverage_bound_, -min_bound);
+    proven_ = proven_ || CoverageOf(best_) >= coverage_bound_ - 1e-6;
+  }
+  double coverage = CoverageOf(best_);
 
-  // Phase 1: most coverage. The LP relaxation bounds it and guides a greedy
-  // start; CBC closes what is left in the time given.
-  std::vector<double> coverage_objective(columns, 0.0);
-  for (int col = 0; col < columns; ++col) {
-    if (y_of_[col].first >= 0) coverage_objective[col] = objective_[col];
-  }
-  std::unique_ptr<OsiClpSolverInterface> lp = MakeSolver(coverage_objective, 0);
-  lp->initialSolve();
-  double coverage_bound = schedulable;
-  std::vector<double> score(columns, 0.0);
-  if (lp->isProvenOptimal()) {
-    coverage_bound = std::min(schedulable, -lp->getObjValue());
-    score.assign(lp->getColSolution(), lp->getColSolution() + columns);
-  }
-  double t_lp = seconds - left();
-  std::vector<double> best = Greedy(score);
-  double t_greedy = seconds - left();
-  std::vector<double> warm = WarmStart(first_come);
-  if (CoverageOf(warm) > CoverageOf(best) + 1e-9) best = warm;
-  bool proven = CoverageOf(best) >= coverage_bound - 1e-6;
-  if (!proven && left() > 0) {
-    double min_bound = -coverage_bound;
-    proven = BranchAndBound(coverage_objective, 0, left(), best, min_bound);
-    coverage_bound = std::min(coverage_bound, -min_bound);
-    proven = proven || CoverageOf(best) >= coverage_bound - 1e-6;
-  }
-  double coverage = CoverageOf(best);
-  double t_phase1 = seconds - left();
-
-  // Phase 2: at that coverage, fewer trips, lower cost, siblings and parents
-  // together: a greedy from the LP of the full objective, then CBC if time is left.
+  // At that coverage: fewer trips, lower cost, siblings and parents together.
+  // A greedy from the LP of the full objective, then CBC with what time is left.
   if (left() > 0) {
     std::unique_ptr<OsiClpSolverInterface> full = MakeSolver(objective_, coverage);
     full->initialSolve();
@@ -757,30 +815,24 @@ PartPlan PartModel::Solve(const PartPlan& first_come, double seconds) {
       std::vector<double> guided =
           Greedy(std::vector<double>(full->getColSolution(), full->getColSolution() + columns));
       if (CoverageOf(guided) >= coverage - 1e-9 &&
-          ValueOf(objective_, guided) < ValueOf(objective_, best)) {
-        best = guided;
+          ValueOf(objective_, guided) < ValueOf(objective_, best_)) {
+        best_ = guided;
       }
     }
   }
   // Polishing is worth less than coverage: at most a third of the part's time.
-  double polish = std::min({left(), seconds / 3, 0.5});
+  double polish = std::min({left(), seconds / 3, 0.25});
   if (polish > 0.02) {
     double unused = -COIN_DBL_MAX;
-    BranchAndBound(objective_, coverage, polish, best, unused);
+    BranchAndBound(objective_, coverage, polish, best_, unused);
   }
+}
 
-  PartPlan plan = Extract(best.data());
-  if (plan.coverage < first_come.coverage - 1e-9)
-    plan = first_come;  // never worse than the baseline
-  plan.proven_optimal = proven;
-  plan.bound = proven ? plan.coverage : std::clamp(coverage_bound, plan.coverage, schedulable);
-  if (std::getenv("VINCULO_PLANNER_DEBUG")) {
-    std::fprintf(stderr,
-                 "part pairs=%zu cols=%d rows=%zu first_come=%.2f coverage=%.2f bound=%.2f "
-                 "proven=%d %.2f/%.2f s build %.2f lp %.2f greedy %.2f phase1 %.2f\n",
-                 pairs_.size(), columns, row_upper_.size(), first_come.coverage, plan.coverage,
-                 plan.bound, proven, seconds - left(), seconds, t_build, t_lp, t_greedy, t_phase1);
-  }
+PartPlan PartModel::Result() const {
+  PartPlan plan = Extract(best_.data());
+  if (plan.coverage < first_come_->coverage - 1e-9) plan = *first_come_;  // never worse
+  plan.proven_optimal = proven_;
+  plan.bound = proven_ ? plan.coverage : std::clamp(coverage_bound_, plan.coverage, schedulable_);
   return plan;
 }
 
@@ -840,34 +892,51 @@ Plan SolvePlan(const Instance& instance) {
     fallback[part_idx].bound = schedulable;
   }
 
-  // Solve the parts on a pool of workers, biggest first, sharing the time left.
+  // Two passes on a pool of workers. First every part gets its LP bound and
+  // heuristic plan (biggest first); then the time left goes to branch and bound,
+  // the parts with the largest gap first, each with a share of what remains.
   std::vector<PartPlan> results = fallback;
   double limit = instance.settings.time_limit_seconds;
-  size_t total_pairs = 0;
-  for (const auto& part : parts) total_pairs += part.size();
-  std::atomic<size_t> next_part{0};
-  std::atomic<size_t> pairs_started{0};
+  auto left = [&]() { return limit - std::chrono::duration<double>(Clock::now() - start).count(); };
+  std::vector<std::unique_ptr<PartModel>> models(parts.size());
   int threads =
       std::max(1, std::min<int>(instance.settings.threads, static_cast<int>(parts.size())));
-  auto work = [&]() {
-    for (;;) {
-      size_t part_idx = next_part.fetch_add(1);
-      if (part_idx >= parts.size()) return;
-      double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-      double left = limit - elapsed;
-      if (left <= 0.005) continue;  // out of time: the part keeps first-come
-      size_t before = pairs_started.fetch_add(parts[part_idx].size());
-      double remaining_pairs = static_cast<double>(total_pairs - before);
-      double share = left * threads * static_cast<double>(parts[part_idx].size()) /
-                     std::max(1.0, remaining_pairs);
-      PartModel model(problem, parts[part_idx]);
-      results[part_idx] = model.Solve(fallback[part_idx], std::min(left, std::max(share, 0.05)));
-    }
+  auto run_pool = [&](const std::function<void(size_t)>& task, size_t count) {
+    std::atomic<size_t> next{0};
+    auto work = [&]() {
+      for (size_t item = next.fetch_add(1); item < count; item = next.fetch_add(1)) task(item);
+    };
+    std::vector<std::thread> workers;
+    for (int worker = 1; worker < threads; ++worker) workers.emplace_back(work);
+    work();
+    for (std::thread& worker : workers) worker.join();
   };
-  std::vector<std::thread> workers;
-  for (int worker = 1; worker < threads; ++worker) workers.emplace_back(work);
-  work();
-  for (std::thread& worker : workers) worker.join();
+  run_pool(
+      [&](size_t part_idx) {
+        if (left() <= 0) return;  // out of time: the part keeps first-come
+        auto model = std::make_unique<PartModel>(problem, parts[part_idx]);
+        model->Start(fallback[part_idx]);
+        models[part_idx] = std::move(model);
+      },
+      parts.size());
+  std::vector<size_t> order;
+  for (size_t part_idx = 0; part_idx < parts.size(); ++part_idx) {
+    if (models[part_idx]) order.push_back(part_idx);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return models[a]->Gap() > models[b]->Gap(); });
+  std::atomic<size_t> improved{0};
+  run_pool(
+      [&](size_t position) {
+        double remaining = left();
+        if (remaining <= 0.01) return;
+        double parts_left = static_cast<double>(order.size() - improved.fetch_add(1));
+        models[order[position]]->Improve(std::min(remaining, remaining * threads / parts_left));
+      },
+      order.size());
+  for (size_t part_idx = 0; part_idx < parts.size(); ++part_idx) {
+    if (models[part_idx]) results[part_idx] = models[part_idx]->Result();
+  }
 
   // One plan from the parts.
   Plan plan;
