@@ -27,7 +27,20 @@
 // always passes the checker), exact in the usual case of one session per day.
 // Day fit, escort availability and home bases are in the variables' domains.
 // Objective (maximise): sum priority*y - (trip_penalty + cost_penalty*cost) Z
-//   + sibling_bonus (members-1) v + same_day_bonus w.
+//   + sibling_bonus (members-1) v + same_day_bonus w, solved in two stages:
+//   coverage (sum priority*y) first, then the whole objective at that coverage.
+//
+// SOLVING, per part, lexicographically. Coverage first: the LP relaxation of
+// max sum priority*y (Clp) gives the bound; two heuristics give a plan: a
+// greedy that adds visits in order of their LP value (opening the trips the LP
+// opens, then more when needed, closing unneeded ones and filling again), and
+// an LP rounding: the LP's trips are rounded within each class's free escorts
+// (from fractions above 0.05, then above 0.5), fixed, the LP re-solved (with
+// trips fixed the visits are nearly a transportation problem, whose LP is
+// integral) and the greedy run on that solution. If the plan does not reach
+// the bound, CBC (warm-started from it) closes the gap with the time given.
+// Then, with coverage held at its value by a row, the full objective: a
+// greedy from its LP and a short CBC polish (at most a third of the part's time).
 //
 // EXTRACTION. Per (b,f,d) the Z trips get actual escorts of each class free that
 // date; children (a child's visits together, siblings kept as a block where a
@@ -36,16 +49,18 @@
 // DECOMPOSITION. Pairs, sessions and escorts interact only through a home base
 // or a facility: a union-find joins each schedulable pair's home base and
 // facility, and all home bases of an escort. Each component is an independent
-// MIP (a region's organisation and the prisons it visits), solved by CBC on a
-// pool of Settings::threads workers, biggest first, each with a share of the
-// remaining time limit. The first-come plan restricted to the part is the warm
-// start and the fallback: a part that times out keeps the better of CBC's best
-// solution and first-come's, so the plan is always complete and feasible.
+// MIP (a region's organisation and the prisons it visits). Two passes on a
+// pool of Settings::threads workers: first every part (biggest first) gets its
+// LP bound and heuristic plan; then the time left goes to CBC, parts with the
+// largest gap first, each with its share of what remains. The first-come plan
+// restricted to a part is a warm start and the fallback: a part never started
+// (time limit) keeps first-come, and no part returns less coverage than
+// first-come, so the plan is always complete and feasible.
 //
-// BOUND. Per part, CBC's best possible objective plus the trip and cost
-// penalties of the plan kept: no plan with those penalties or fewer can cover
-// more. A part proven optimal contributes its coverage. Parts never started
-// (time limit) contribute the sum of their schedulable priorities.
+// BOUND. Per part, the LP bound on coverage, lowered by CBC's best possible
+// when it ran; a part proven optimal contributes its coverage; a part never
+// started contributes the sum of its schedulable priorities. It bounds the
+// plans of the model, whose counting is conservative (see above).
 #include <CbcModel.hpp>
 #include <CbcStrategy.hpp>
 #include <CoinPackedMatrix.hpp>
