@@ -227,13 +227,17 @@ class PartModel {
     row_upper_.push_back(upper);
   }
   double TripWeight(const Group& group) const;
+  // The LP (integers marked) for `objective`; with min_coverage > 0, a row
+  // keeping coverage at least that; without bonuses, the v and w columns and
+  // their rows are left out (fixed at 0), which makes the coverage LP smaller.
   std::unique_ptr<OsiClpSolverInterface> MakeSolver(const std::vector<double>& objective,
-                                                    double min_coverage) const;
+                                                    double min_coverage, bool bonuses) const;
+  void FillBonuses(std::vector<double>& x) const;
   std::vector<double> Greedy(const std::vector<double>& score) const;
   double CoverageOf(const std::vector<double>& x) const;
   double ValueOf(const std::vector<double>& objective, const std::vector<double>& x) const;
-  bool BranchAndBound(const std::vector<double>& objective, double min_coverage, double seconds,
-                      std::vector<double>& best, double& bound) const;
+  bool BranchAndBound(const std::vector<double>& objective, double min_coverage, bool bonuses,
+                      double seconds, std::vector<double>& best, double& bound) const;
   std::vector<double> WarmStart(const PartPlan& first_come) const;
   PartPlan Extract(const double* solution) const;
   double Penalties(const PartPlan& plan) const;
@@ -254,6 +258,7 @@ class PartModel {
   std::vector<bool> integer_;
   std::vector<std::pair<int, int>> y_of_;  // column -> (pair, session) for y columns
   std::vector<int> y_group_;               // column -> group for y columns
+  std::set<int> bonus_cols_;               // v and w columns
   std::vector<int> z_budget_;              // column -> (class, date) budget for Z columns
   std::map<std::pair<int, long long>, int> budget_key_;
   std::vector<int> budget_free_;  // escorts of the class free that date
@@ -396,6 +401,7 @@ void PartModel::Build() {
             AddRow(terms, 1);
           } else if (settings.same_day_bonus > 0) {
             int w = AddColumn(-settings.same_day_bonus, 1, false);
+            bonus_cols_.insert(w);
             same_day_cols_.push_back({w, cols.first, cols.second});
             for (const auto* side : {&cols.first, &cols.second}) {
               std::vector<std::pair<int, double>> terms = {{w, 1}};
@@ -421,6 +427,7 @@ void PartModel::Build() {
     for (const auto& [key, y_cols] : by_group_session) {
       if (y_cols.size() < 2) continue;
       int v = AddColumn(-settings.sibling_bonus * static_cast<double>(y_cols.size() - 1), 1, false);
+      bonus_cols_.insert(v);
       sibling_cols_.push_back({v, y_cols});
       for (int y_col : y_cols) AddRow({{v, 1}, {y_col, -1}}, 0);
     }
@@ -485,18 +492,7 @@ std::vector<double> PartModel::WarmStart(const PartPlan& first_come) const {
       seats_needed = std::max(0, seats_needed - keep * max_children);
     }
   }
-  for (const auto& [v, y_cols] : sibling_cols_) {
-    double together = 1;
-    for (int col : y_cols) together = std::min(together, values[col]);
-    values[v] = together;
-  }
-  for (const auto& [w, first, second] : same_day_cols_) {
-    double a = 0;
-    double b = 0;
-    for (int col : first) a += values[col];
-    for (int col : second) b += values[col];
-    values[w] = std::min({1.0, a, b});
-  }
+  FillBonuses(values);
   return values;
 }
 
@@ -577,12 +573,35 @@ double PartModel::Penalties(const PartPlan& plan) const {
 }
 
 std::unique_ptr<OsiClpSolverInterface> PartModel::MakeSolver(const std::vector<double>& objective,
-                                                             double min_coverage) const {
+                                                             double min_coverage,
+                                                             bool bonuses) const {
   int columns = static_cast<int>(objective_.size());
-  std::vector<int> rows = rows_;
-  std::vector<int> cols = cols_;
-  std::vector<double> values = values_;
-  std::vector<double> row_upper = row_upper_;
+  std::vector<int> rows;
+  std::vector<int> cols;
+  std::vector<double> values;
+  std::vector<double> row_upper;
+  std::vector<bool> skip_row(row_upper_.size(), false);
+  if (!bonuses) {
+    for (size_t k = 0; k < values_.size(); ++k) {
+      if (bonus_cols_.count(cols_[k])) skip_row[rows_[k]] = true;
+    }
+  }
+  std::vector<int> new_row(row_upper_.size(), -1);
+  for (size_t row = 0; row < row_upper_.size(); ++row) {
+    if (skip_row[row]) continue;
+    new_row[row] = static_cast<int>(row_upper.size());
+    row_upper.push_back(row_upper_[row]);
+  }
+  for (size_t k = 0; k < values_.size(); ++k) {
+    if (new_row[rows_[k]] < 0) continue;
+    rows.push_back(new_row[rows_[k]]);
+    cols.push_back(cols_[k]);
+    values.push_back(values_[k]);
+  }
+  std::vector<double> upper = upper_;
+  if (!bonuses) {
+    for (int col : bonus_cols_) upper[col] = 0;
+  }
   if (min_coverage > 0) {  // - sum priority y <= - min_coverage
     int row = static_cast<int>(row_upper.size());
     for (int col = 0; col < columns; ++col) {
@@ -602,7 +621,7 @@ std::unique_ptr<OsiClpSolverInterface> PartModel::MakeSolver(const std::vector<d
   auto solver = std::make_unique<OsiClpSolverInterface>();
   solver->messageHandler()->setLogLevel(0);
   solver->getModelPtr()->setLogLevel(0);
-  solver->loadProblem(matrix, lower.data(), upper_.data(), objective.data(), row_lower.data(),
+  solver->loadProblem(matrix, lower.data(), upper.data(), objective.data(), row_lower.data(),
                       row_upper.data());
   for (int col = 0; col < columns; ++col) {
     if (integer_[col]) solver->setInteger(col);
@@ -685,6 +704,12 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
     }
   }
   add_visits();
+  FillBonuses(x);
+  return x;
+}
+
+// Bonus variables at the value the visits earn (the most their rows allow).
+void PartModel::FillBonuses(std::vector<double>& x) const {
   for (const auto& [v, y_cols] : sibling_cols_) {
     double together = 1;
     for (int col : y_cols) together = std::min(together, x[col]);
@@ -697,7 +722,6 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
     for (int col : second) b += x[col];
     x[w] = std::min({1.0, a, b});
   }
-  return x;
 }
 
 double PartModel::CoverageOf(const std::vector<double>& x) const {
@@ -720,8 +744,12 @@ double PartModel::ValueOf(const std::vector<double>& objective,
 // optimality; improves `best` when it finds better and lowers `bound` (in the
 // minimisation sense, so raises it as a maximum) to CBC's best possible.
 bool PartModel::BranchAndBound(const std::vector<double>& objective, double min_coverage,
-                               double seconds, std::vector<double>& best, double& bound) const {
-  std::unique_ptr<OsiClpSolverInterface> solver = MakeSolver(objective, min_coverage);
+                               bool bonuses, double seconds, std::vector<double>& best,
+                               double& bound) const {
+  std::unique_ptr<OsiClpSolverInterface> solver = MakeSolver(objective, min_coverage, bonuses);
+  if (!bonuses) {
+    for (int col : bonus_cols_) best[col] = 0;
+  }
   CbcModel model(*solver);
   model.setLogLevel(0);
   model.messageHandler()->setLogLevel(0);
@@ -740,6 +768,7 @@ bool PartModel::BranchAndBound(const std::vector<double>& objective, double min_
     best.assign(model.bestSolution(), model.bestSolution() + columns);
     for (double& value : best) value = std::round(value);
   }
+  FillBonuses(best);
   double possible = model.getBestPossibleObjValue();
   if (std::isfinite(possible)) bound = std::max(bound, possible);
   return model.isProvenOptimal();
@@ -757,7 +786,7 @@ void PartModel::Start(const PartPlan& first_come) {
   for (int col = 0; col < columns; ++col) {
     if (y_of_[col].first >= 0) coverage_objective_[col] = objective_[col];
   }
-  std::unique_ptr<OsiClpSolverInterface> lp = MakeSolver(coverage_objective_, 0);
+  std::unique_ptr<OsiClpSolverInterface> lp = MakeSolver(coverage_objective_, 0, false);
   lp->initialSolve();
   coverage_bound_ = schedulable_;
   std::vector<double> score(columns, 0.0);
@@ -815,7 +844,7 @@ void PartModel::Improve(double seconds) {
   int columns = static_cast<int>(objective_.size());
   if (!proven_ && left() > 0) {
     double min_bound = -coverage_bound_;
-    proven_ = BranchAndBound(coverage_objective_, 0, left(), best_, min_bound);
+    proven_ = BranchAndBound(coverage_objective_, 0, false, left(), best_, min_bound);
     coverage_bound_ = std::min(coverage_bound_, -min_bound);
     proven_ = proven_ || CoverageOf(best_) >= coverage_bound_ - 1e-6;
   }
@@ -824,7 +853,7 @@ void PartModel::Improve(double seconds) {
   // At that coverage: fewer trips, lower cost, siblings and parents together.
   // A greedy from the LP of the full objective, then CBC with what time is left.
   if (left() > 0) {
-    std::unique_ptr<OsiClpSolverInterface> full = MakeSolver(objective_, coverage);
+    std::unique_ptr<OsiClpSolverInterface> full = MakeSolver(objective_, coverage, true);
     full->initialSolve();
     if (full->isProvenOptimal()) {
       std::vector<double> guided =
@@ -839,7 +868,7 @@ void PartModel::Improve(double seconds) {
   double polish = std::min({left(), seconds / 3, 0.25});
   if (polish > 0.02) {
     double unused = -COIN_DBL_MAX;
-    BranchAndBound(objective_, coverage, polish, best_, unused);
+    BranchAndBound(objective_, coverage, true, polish, best_, unused);
   }
 }
 
