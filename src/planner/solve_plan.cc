@@ -72,8 +72,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
-#include <numeric>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -240,7 +238,6 @@ class PartModel {
                       double seconds, std::vector<double>& best, double& bound) const;
   std::vector<double> WarmStart(const PartPlan& first_come) const;
   PartPlan Extract(const double* solution) const;
-  double Penalties(const PartPlan& plan) const;
 
   const Problem& problem_;
   const Instance& instance_;
@@ -557,19 +554,6 @@ PartPlan PartModel::Extract(const double* solution) const {
     }
   }
   return plan;
-}
-
-double PartModel::Penalties(const PartPlan& plan) const {
-  const Settings& settings = instance_.settings;
-  double penalties = 0;
-  std::set<int> used;
-  for (const PartVisit& visit : plan.visits) used.insert(visit.trip);
-  for (int trip_idx : used) {
-    const PartTrip& trip = plan.trips[trip_idx];
-    const Route* route = problem_.index.FindRoute(trip.home_base_id, trip.facility_id);
-    penalties += settings.trip_penalty + settings.cost_penalty_per_unit * (route ? route->cost : 0);
-  }
-  return penalties;
 }
 
 std::unique_ptr<OsiClpSolverInterface> PartModel::MakeSolver(const std::vector<double>& objective,
