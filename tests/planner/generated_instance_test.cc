@@ -99,3 +99,27 @@ TEST(SolvePlan, TheTimeLimitIsRespectedAndThePlanIsStillComplete) {
 
 }  // namespace
 }  // namespace vinculo::planner
+
+namespace vinculo::planner {
+namespace {
+
+TEST(SolvePlan, EachOrganisationIsAPartAndOneThreadGivesAValidPlan) {
+  GeneratorOptions options;
+  options.seed = 11;
+  options.pairs = 900;
+  options.facilities = 6;
+  options.escorts = 36;
+  options.facilities_per_organisation = 2;
+  options.home_bases_per_organisation = 3;
+  Instance instance = GenerateInstance(options);
+  instance.settings.threads = 1;
+  instance.settings.time_limit_seconds = 2;
+  Plan plan = SolvePlan(instance);
+  EXPECT_EQ(plan.parts, 3);
+  auto violations = CheckPlan(instance, plan);
+  EXPECT_TRUE(violations.empty()) << testing::Describe(violations);
+  EXPECT_GE(plan.coverage, PlanFirstCome(instance).coverage);
+}
+
+}  // namespace
+}  // namespace vinculo::planner
