@@ -104,12 +104,12 @@ struct Instance {
 };
 
 enum class UnscheduledReason {
-  kRestriction,         // a ban or no-contact order is in force
-  kNoSessionThisMonth,  // the parent's facility has no session for the wing this month
-  kChildUnavailable,    // every session falls on a date the child cannot go
-  kNoEscort,            // no escort can take the child on any session date
-  kNoRoute,             // no route from the child's home base to the facility
-  kCapacity,            // sessions and escorts existed but were used by higher-value visits
+  kRestriction,          // a ban or no-contact order is in force
+  kNoSessionThisMonth,   // the parent's facility has no session for the wing this month
+  kChildUnavailable,     // every session falls on a date the child cannot go
+  kNoEscort,             // no escort can take the child on any session date
+  kNoRoute,              // no route from the child's home base to the facility
+  kCapacity,             // sessions and escorts existed but were used by higher-value visits
 };
 const char* UnscheduledReasonName(UnscheduledReason reason);  // "no_escort"
 
