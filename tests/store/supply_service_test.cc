@@ -11,6 +11,8 @@
 #include <atomic>
 #include <thread>
 
+#include "service/demo_programme.h"
+#include "service/secrets.h"
 #include "support/supply_world.h"
 
 namespace vinculo::testing {
@@ -454,6 +456,44 @@ TEST_F(SupplyServiceTest, AnAuditorSeesFiguresButNotDonorsOrWhichChildGotWhat) {
   EXPECT_EQ(Allocate(children_.newborn_a, crib_, 1, "auditor").status().code(),
             StatusCode::kForbidden);
   EXPECT_EQ(InStock(crib_), 1);
+}
+
+// The demo programme ships the catalogue and some donations and allocations
+// in the Mexican nursery, seen by its nursery officer.
+TEST(DemoSupplies, TheDemoNurseryHasDonationsAllocationsAndAShortfall) {
+  ASSERT_TRUE(InitSecrets().ok());
+  auto database = TestDatabase::Create();
+  ASSERT_NE(database, nullptr);
+  FixedClock clock(StartOfDayUtc(Date{2026, 11, 23}) + std::chrono::hours(12));
+  AuditLog audit(database->store());
+  ServiceContext context{&database->store(), &clock, &audit};
+  RecordService records(context);
+  AuthService auth(context);
+  auto report = CreateDemoProgramme(context, records, auth);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  auto login = auth.Login("oficial.guarderia", kDemoPassword, "127.0.0.1");
+  ASSERT_TRUE(login.ok()) << login.status().ToString();
+  auto officer = auth.Authenticate(login->token, "127.0.0.1");
+  ASSERT_TRUE(officer.ok()) << officer.status().ToString();
+  ASSERT_TRUE(officer->facility_id);
+
+  SupplyService supplies(context);
+  auto donations = supplies.Donations(*officer, *officer->facility_id);
+  ASSERT_TRUE(donations.ok()) << donations.status().ToString();
+  EXPECT_EQ(donations->size(), 7u);
+  auto allocations = supplies.Allocations(*officer, *officer->facility_id);
+  ASSERT_TRUE(allocations.ok()) << allocations.status().ToString();
+  EXPECT_GE(allocations->size(), 5u);
+  auto needs = supplies.Needs(*officer, *officer->facility_id);
+  ASSERT_TRUE(needs.ok()) << needs.status().ToString();
+  EXPECT_GE(needs->children_inside, 15);
+  long long shortfall = 0;
+  for (const ItemNeed& need : needs->now.items) {
+    EXPECT_GE(need.in_stock, 0) << need.item.code;
+    shortfall += need.shortfall;
+  }
+  EXPECT_GT(shortfall, 0);
+  audit.Flush();
 }
 
 }  // namespace
