@@ -25,7 +25,7 @@ nlohmann::json NeedsOnDateToJson(const NeedsOnDate& period) {
                      {"in_stock", need.in_stock},
                      {"shortfall", need.shortfall}});
   }
-  return {{"date", period.date}, {"items", std::move(items)}};
+  return {{"date", period.date}, {"children", period.children}, {"items", std::move(items)}};
 }
 }  // namespace
 

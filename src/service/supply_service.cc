@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "common/utf8.h"
+#include "service/nursery_service.h"
 
 namespace vinculo {
 namespace {
@@ -303,12 +305,30 @@ Result<FacilityNeeds> SupplyService::Needs(const Actor& actor, long long facilit
     });
   }));
   needs.children_inside = static_cast<long long>(children.size());
+  // Who will have left a month later: the age-out board of this facility, read
+  // as the system without a read event (only figures leave this function).
+  std::set<long long> leaving;
+  ServiceContext quiet = context_;
+  quiet.audit = nullptr;
+  AgeOutQuery board_query;
+  board_query.facility_id = facility_id;
+  board_query.as_of = on;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutRow> board,
+                           NurseryService(quiet).AgeOutBoard(Actor::System(), board_query));
+  for (const AgeOutRow& row : board) {
+    if (row.age_out && row.age_out->age_out_date <= next) leaving.insert(row.child_id);
+  }
   for (auto [period, date] : {std::pair{&needs.now, on}, std::pair{&needs.next_month, next}}) {
+    const bool later = period == &needs.next_month;
+    for (const auto& [child_id, born] : children) {
+      if (born <= date && !(later && leaving.count(child_id))) ++period->children;
+    }
     for (const SupplyItemRow& item : items) {
       ItemNeed& need = period->items.emplace_back();
       need.item = item;
       need.in_stock = stock.count(item.id) ? stock[item.id] : 0;
       for (const auto& [child_id, born] : children) {
+        if (later && leaving.count(child_id)) continue;
         if (born > date || !InBand(item, WholeMonthsBetween(born, date))) continue;
         ++need.children;
         need.needed += item.quantity;

@@ -76,7 +76,8 @@ struct ItemNeed {
 };
 
 struct NeedsOnDate {
-  std::string date;  // YYYY-MM-DD
+  std::string date;        // YYYY-MM-DD
+  long long children = 0;  // children counted on this date
   std::vector<ItemNeed> items;
 };
 
@@ -117,7 +118,9 @@ class SupplyService {
 
   // --- Per facility ---
   // Needs on `as_of` (default today) and a month later, per active item.
-  // Children are those living inside now, with their ages on each date.
+  // Children are those living inside now, with their ages on each date; a
+  // child whose age-out date (the nursery's co-residence rules, extensions
+  // included) falls on or before the later date is not counted a month later.
   Result<FacilityNeeds> Needs(const Actor& actor, long long facility_id,
                               std::optional<Date> as_of = std::nullopt);
   // Every active item with the quantity in stock (0 when none).

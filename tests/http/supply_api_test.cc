@@ -115,6 +115,11 @@ TEST_F(SupplyApiTest, NeedsNowAndNextMonthFollowTheAgeBands) {
   EXPECT_EQ(Need(needs.body["next_month"], "crib")["children"], 1);
   EXPECT_EQ(Need(needs.body["next_month"], "bed")["children"], 3);
   EXPECT_EQ(Need(needs.body["now"], "crib")["name_en"], "Crib");
+  EXPECT_EQ(needs.body["next_month"]["children"], 4);
+  HttpAnswer b = Get(Facility(world_->facility_b, "/needs"), "nursery_officer_b");
+  ASSERT_EQ(b.status, 200) << b.raw;
+  EXPECT_EQ(b.body["now"]["children"], 2);
+  EXPECT_EQ(b.body["next_month"]["children"], 1);  // one ages out on 2026-12-10
 
   HttpAnswer day_before = Get(A("/needs?as_of=2026-11-22"), "nursery_officer_a");
   ASSERT_EQ(day_before.status, 200) << day_before.raw;

@@ -220,10 +220,27 @@ TEST_F(SupplyServiceTest, NeedsFollowAgeBandsAndAChildOfExactly24MonthsNeedsABed
   EXPECT_EQ(Need(needs.next_month, "bed").children, 3);
   EXPECT_EQ(Need(needs.next_month, "baby_food").children, 0);
 
+  EXPECT_EQ(needs.now.children, 4);
+  EXPECT_EQ(needs.next_month.children, 4);
+
   // The day before the second birthday the same child still needs a crib.
   const FacilityNeeds earlier = NeedsOf("nursery_officer_a", Date{2026, 11, 22});
   EXPECT_EQ(Need(earlier.now, "crib").children, 3);
   EXPECT_EQ(Need(earlier.now, "bed").children, 1);
+}
+
+TEST_F(SupplyServiceTest, AChildWhoAgesOutBeforeNextMonthIsNotCountedNextMonth) {
+  auto needs = supplies_->Needs(As("nursery_officer_b"), world_->facility_b);
+  ASSERT_TRUE(needs.ok()) << needs.status().ToString();
+  EXPECT_EQ(needs->children_inside, 2);
+  EXPECT_EQ(needs->now.children, 2);
+  EXPECT_EQ(Need(needs->now, "nappies").children, 2);
+  EXPECT_EQ(Need(needs->now, "bed").children, 1);
+  // Born 2023-12-10 in Mexico (36 months): leaves on 2026-12-10.
+  EXPECT_EQ(needs->next_month.children, 1);
+  EXPECT_EQ(Need(needs->next_month, "nappies").children, 1);
+  EXPECT_EQ(Need(needs->next_month, "bed").children, 0);
+  EXPECT_EQ(Need(needs->next_month, "crib").children, 1);
 }
 
 TEST_F(SupplyServiceTest, DonationsAddStockAllocationsTakeItAndTheShortfallFollows) {

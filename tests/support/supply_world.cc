@@ -44,6 +44,7 @@ SupplyChildren AddSupplyChildren(World& world) {
   children.exactly_24_a = ChildInside(world, world.facility_a, "Kusi", "2024-11-23");
   children.school_age_a = ChildInside(world, world.facility_a, "Wayra", "2022-09-01");
   children.toddler_b = ChildInside(world, world.facility_b, "Tonatiuh", "2025-01-01");
+  children.leaving_b = ChildInside(world, world.facility_b, "Ehécatl", "2023-12-10");
   children.outside_a = world.AddChild("A", "Killa").id;
 
   NewUser root;

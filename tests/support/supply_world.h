@@ -4,7 +4,8 @@
 // newborn (born 2026-08-01, 3 months), one turning 24 months next month (born
 // 2024-12-23: 23 months today, 24 on 2026-12-23), one exactly 24 months today
 // (born 2024-11-23) and one of school age (born 2022-09-01, 50 months).
-// Facility B (MX): a toddler (born 2025-01-01, 22 months). Plus a child of
+// Facility B (MX): a toddler (born 2025-01-01, 22 months) and a child who ages
+// out on 2026-12-10 (born 2023-12-10, 35 months; MX allows 36). Plus a child of
 // organisation A living with relatives (not inside). Also a global
 // administrator account "root" that signs in over HTTP. Shared by the store
 // and HTTP tests.
@@ -22,6 +23,7 @@ struct SupplyChildren {
   long long exactly_24_a = 0;
   long long school_age_a = 0;
   long long toddler_b = 0;
+  long long leaving_b = 0;
   long long outside_a = 0;
 };
 
