@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/cli_supplies.h"
 #include "cli/exit_codes.h"
 #include "http/api_server.h"
 #include "json/nursery_json.h"
@@ -389,6 +390,8 @@ int RunCli(int argc, char** argv) {
   ageouts->add_option("--as-of", as_of_text,
                       "Count days from this date, YYYY-MM-DD (default: today)");
   ageouts->add_flag("--json", as_json, "Print a JSON array instead of a table");
+  SupplyCommands supply_commands;
+  supply_commands.Add(app, db, kDbHelp);
 
   try {
     app.parse(argc, argv);
@@ -413,6 +416,7 @@ int RunCli(int argc, char** argv) {
   }
   if (*import) return Import(db, kind_name, path);
   if (*export_command) return Export(db, kind_name, with_names, output);
+  if (supply_commands.Chosen()) return supply_commands.Run(db);
   if (*ageouts) {
     if (*ageout_facility_option) ageout_query.facility_id = ageout_facility;
     if (*within_option) ageout_query.within_days = within_days;

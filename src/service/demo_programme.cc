@@ -7,6 +7,7 @@
 #include <span>
 #include <utility>
 
+#include "service/demo_supplies.h"
 #include "service/rule_set.h"
 
 namespace vinculo {
@@ -802,6 +803,7 @@ Result<DemoReport> CreateDemoProgramme(ServiceContext context, RecordService& re
     if (user.username == "admin") report.admin_user_id = added->id;
     ++report.users;
   }
+  VINCULO_RETURN_IF_ERROR(CreateDemoSupplies(context, places.oaxaca));
   report.admin_username = "admin";
   report.admin_password = kDemoPassword;
   return report;

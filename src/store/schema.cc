@@ -292,11 +292,85 @@ CREATE INDEX pregnancies_facility ON pregnancies(facility_id);
 CREATE INDEX children_placement ON children(placement)
 )SQL";
 
+// Migration 4, nursery supplies (issue 3, item 5). The catalogue of needs by
+// age (supply_items: an age band [from_months, to_months) with a quantity per
+// child, durable or per month), what was donated to each facility, its stock
+// (one row per facility and item, never negative: the CHECK backs the
+// conditional UPDATE in the store), and allocations of stock to children. The
+// default catalogue is seeded here so every database, and the demo, has it.
+static const char* const kSuppliesSchema = R"SQL(
+CREATE TABLE supply_items (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  code TEXT NOT NULL UNIQUE,
+  name_es TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  from_months BIGINT NOT NULL,
+  to_months BIGINT,
+  quantity BIGINT NOT NULL,
+  kind TEXT NOT NULL
+);
+CREATE TABLE supply_stock (
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  item_id BIGINT NOT NULL REFERENCES supply_items(id),
+  quantity BIGINT NOT NULL CHECK (quantity >= 0),
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (facility_id, item_id)
+);
+CREATE TABLE supply_donations (
+  id {{id}},
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  item_id BIGINT NOT NULL REFERENCES supply_items(id),
+  quantity BIGINT NOT NULL,
+  received_quantity BIGINT NOT NULL,
+  donated_on TEXT NOT NULL,
+  donor_type TEXT NOT NULL,
+  donor_name TEXT,
+  note TEXT,
+  correction_reason TEXT,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE supply_allocations (
+  id {{id}},
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  item_id BIGINT NOT NULL REFERENCES supply_items(id),
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  quantity BIGINT NOT NULL,
+  allocated_on TEXT NOT NULL,
+  note TEXT,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX supply_donations_facility ON supply_donations(facility_id);
+CREATE INDEX supply_allocations_facility ON supply_allocations(facility_id);
+CREATE INDEX supply_allocations_child ON supply_allocations(child_id);
+INSERT INTO supply_items (created_at, updated_at, code, name_es, name_en, unit, from_months,
+  to_months, quantity, kind) VALUES
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'crib', 'Cuna', 'Crib', 'piece', 0, 24, 1, 'durable'),
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bed', 'Cama', 'Bed', 'piece', 24, NULL, 1, 'durable'),
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'formula', 'Leche de fórmula', 'Infant formula', 'tin', 0, 6, 6, 'monthly'),
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'baby_food', 'Alimento para bebé', 'Baby food', 'jar', 6, 24, 30, 'monthly'),
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'nappies', 'Pañales', 'Nappies', 'nappy', 0, 36, 150, 'monthly'),
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'clothes_0_6', 'Ropa talla 0-6 meses', 'Clothes, size 0-6 months', 'set', 0, 6, 6, 'durable'),
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'clothes_6_12', 'Ropa talla 6-12 meses', 'Clothes, size 6-12 months', 'set', 6, 12, 6, 'durable'),
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'clothes_12_24', 'Ropa talla 12-24 meses', 'Clothes, size 12-24 months', 'set', 12, 24, 6, 'durable'),
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'clothes_24_48', 'Ropa talla 2-4 años', 'Clothes, size 2-4 years', 'set', 24, 48, 6, 'durable'),
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'clothes_48_72', 'Ropa talla 4-6 años', 'Clothes, size 4-6 years', 'set', 48, 72, 6, 'durable'),
+  ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'school_supplies', 'Útiles escolares', 'School supplies', 'kit', 48, NULL, 1, 'durable')
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
       {2, "nursery: co-residence extensions, review dates, admissions, pregnancies",
        kNurserySchema},
+      {4, "nursery supplies: needs catalogue, donations, stock, allocations", kSuppliesSchema},
   };
   return kMigrations;
 }

@@ -24,6 +24,7 @@
 #include "domain/access.h"
 #include "domain/record.h"
 #include "store/nursery_rows.h"
+#include "store/supply_rows.h"
 
 namespace soci {
 class session;
@@ -201,6 +202,39 @@ class Txn {
   // Expected pregnancies due on or after `from` in facilities of the filter.
   Result<std::vector<PregnancyRow>> ExpectedPregnancies(const ChildrenInsideFilter& filter,
                                                         const std::string& from);
+
+  // --- Nursery supplies (store/supply_store.cc) ---
+  // The catalogue in id order, archived items too when `include_archived`.
+  Result<std::vector<SupplyItemRow>> SupplyItems(bool include_archived);
+  // kNotFound when absent.
+  Result<SupplyItemRow> GetSupplyItem(long long id);
+  // kConflict when the code is taken.
+  Result<SupplyItemRow> InsertSupplyItem(const SupplyItemRow& item, const std::string& now);
+  // Writes every field of `item` (archived included) if the stored version is
+  // `expected_version`; bumps the version. kPreconditionFailed when stale,
+  // kNotFound when absent, kConflict when the code is taken.
+  Result<SupplyItemRow> UpdateSupplyItem(const SupplyItemRow& item, long long expected_version,
+                                         const std::string& now);
+  Result<SupplyDonationRow> InsertDonation(const SupplyDonationRow& donation);
+  // kNotFound when absent.
+  Result<SupplyDonationRow> GetDonation(long long id);
+  Status CorrectDonation(long long id, long long quantity, const std::string& reason,
+                         const std::string& now);
+  Result<std::vector<SupplyDonationRow>> Donations(long long facility_id);
+  // Adds `quantity` (> 0) to the facility's stock of the item.
+  Status AddStock(long long facility_id, long long item_id, long long quantity,
+                  const std::string& now);
+  // Takes `quantity` (> 0) from the stock with one conditional UPDATE
+  // (... WHERE quantity >= ?): false, and nothing changed, when there is not
+  // that much. Two concurrent takers can never drive the stock below zero.
+  Result<bool> TakeStock(long long facility_id, long long item_id, long long quantity,
+                         const std::string& now);
+  // The facility's stock rows (items never donated have none).
+  Result<std::vector<SupplyStockRow>> Stock(long long facility_id);
+  Result<SupplyAllocationRow> InsertAllocation(const SupplyAllocationRow& allocation);
+  Result<std::vector<SupplyAllocationRow>> Allocations(long long facility_id);
+  // Per child and item, everything allocated in the facility (all time).
+  Result<std::vector<ChildItemTotal>> AllocatedPerChild(long long facility_id);
 
  private:
   soci::session& sql_;

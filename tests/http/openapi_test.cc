@@ -343,6 +343,14 @@ std::map<std::string, std::set<std::string>> ImplementedRoutes() {
       {"/api/v1/children/{id}/extensions", {"post"}},
       {"/api/v1/extensions/{id}/decision", {"post"}},
       {"/api/v1/pregnancies", {"post"}},
+      {"/api/v1/nursery/supply-items", {"get", "post"}},
+      {"/api/v1/nursery/supply-items/{id}", {"get", "patch"}},
+      {"/api/v1/nursery/supply-items/{id}/archive", {"post"}},
+      {"/api/v1/facilities/{id}/needs", {"get"}},
+      {"/api/v1/facilities/{id}/stock", {"get"}},
+      {"/api/v1/facilities/{id}/donations", {"get", "post"}},
+      {"/api/v1/facilities/{id}/donations/{donation_id}/correction", {"post"}},
+      {"/api/v1/facilities/{id}/allocations", {"get", "post"}},
   };
   for (const RecordKind* kind : AllRecordKinds()) {
     const std::string base = "/api/v1/" + std::string(kind->name);
