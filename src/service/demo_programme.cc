@@ -7,6 +7,7 @@
 #include <span>
 #include <utility>
 
+#include "service/demo_workshops.h"
 #include "service/rule_set.h"
 
 namespace vinculo {
@@ -802,6 +803,7 @@ Result<DemoReport> CreateDemoProgramme(ServiceContext context, RecordService& re
     if (user.username == "admin") report.admin_user_id = added->id;
     ++report.users;
   }
+  VINCULO_RETURN_IF_ERROR(CreateDemoWorkshops(context, places.huamanga, places.village));
   report.admin_username = "admin";
   report.admin_password = kDemoPassword;
   return report;
