@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/cli_workshops.h"
 #include "cli/exit_codes.h"
 #include "http/api_server.h"
 #include "json/nursery_json.h"
@@ -390,6 +391,9 @@ int RunCli(int argc, char** argv) {
                       "Count days from this date, YYYY-MM-DD (default: today)");
   ageouts->add_flag("--json", as_json, "Print a JSON array instead of a table");
 
+  WorkshopCommands workshop_commands;
+  AddWorkshopCommands(app, workshop_commands, db, kDbHelp);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -418,6 +422,7 @@ int RunCli(int argc, char** argv) {
     if (*within_option) ageout_query.within_days = within_days;
     return AgeOuts(db, ageout_query, as_of_text, as_json);
   }
+  if (*workshop_commands.workshops) return RunWorkshopCommands(workshop_commands);
   return kExitUsage;
 }
 
