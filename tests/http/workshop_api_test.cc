@@ -209,6 +209,21 @@ TEST_F(WorkshopApiTest, MovingASessionReportsClashesInADryRunAndTheFeedIsICalend
   (void)first;
 }
 
+TEST_F(WorkshopApiTest, AnAdministratorClosesAFacilityAndNewCohortsSkipTheDate) {
+  const json closure = {
+      {"facility_id", world_->facility_a}, {"closed_on", "2026-11-16"}, {"reason", "Requisa"}};
+  EXPECT_EQ(Post("/api/v1/workshops/closures", "social_worker_a", closure).status, 403);
+  HttpAnswer closed = Post("/api/v1/workshops/closures", "admin_a", closure);
+  ASSERT_EQ(closed.status, 201) << closed.raw;
+  EXPECT_EQ(Post("/api/v1/workshops/closures", "admin_a", closure).status, 409);
+  HttpAnswer created = Post("/api/v1/workshops/cohorts", "social_worker_a", CohortBody());
+  ASSERT_EQ(created.status, 201) << created.raw;
+  std::vector<std::string> dates;
+  for (const json& session : created.body["sessions"]) dates.push_back(session["session_date"]);
+  EXPECT_EQ(dates,
+            (std::vector<std::string>{"2026-11-01", "2026-12-01", "2026-12-16", "2026-12-31"}));
+}
+
 TEST_F(WorkshopApiTest, BadInputIsRefusedNamingTheFieldAndNothingChanges) {
   json zero = CohortBody();
   zero["recurrence_days"] = 0;
