@@ -86,6 +86,14 @@ TEST_F(WorkshopApiTest, AFacilitatorFormsACohortEnrolsAndPrisonStaffSeeTheSchedu
   EXPECT_EQ(Post(enrolments, "coordinator_b", {{"parent_id", fixture_.mothers_a[0]}}).status, 404);
   HttpAnswer other_prison = Get("/api/v1/workshops/sessions", "nursery_officer_b");
   EXPECT_TRUE(other_prison.body["items"].empty());
+  const std::string places =
+      "/api/v1/parents/" + std::to_string(fixture_.mothers_a[3]) + "/workshops";
+  HttpAnswer mine = Get(places, "social_worker_a");
+  ASSERT_EQ(mine.status, 200) << mine.raw;
+  ASSERT_EQ(mine.body["enrolments"].size(), 1u);
+  EXPECT_EQ(mine.body["enrolments"][0]["waiting_position"], 1);
+  EXPECT_EQ(Get(places, "coordinator_b").status, 404);
+  EXPECT_EQ(Get(places, "auditor").status, 403);
   // Auditors see figures only.
   EXPECT_EQ(Get("/api/v1/workshops/sessions", "auditor").status, 403);
   EXPECT_EQ(Get("/api/v1/workshops/cohorts", "auditor").status, 403);
