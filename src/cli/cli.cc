@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "cli/cli_supplies.h"
+#include "cli/cli_workshops.h"
 #include "cli/exit_codes.h"
 #include "http/api_server.h"
 #include "json/nursery_json.h"
@@ -393,6 +394,9 @@ int RunCli(int argc, char** argv) {
   SupplyCommands supply_commands;
   supply_commands.Add(app, db, kDbHelp);
 
+  WorkshopCommands workshop_commands;
+  AddWorkshopCommands(app, workshop_commands, db, kDbHelp);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -422,6 +426,7 @@ int RunCli(int argc, char** argv) {
     if (*within_option) ageout_query.within_days = within_days;
     return AgeOuts(db, ageout_query, as_of_text, as_json);
   }
+  if (*workshop_commands.workshops) return RunWorkshopCommands(workshop_commands);
   return kExitUsage;
 }
 

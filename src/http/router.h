@@ -22,6 +22,9 @@ struct Reply {
   std::optional<long long> etag_version;  // sets ETag: "<version>"
   std::string location;
   std::vector<std::pair<std::string, std::string>> headers;
+  // A non-JSON answer (a PDF, CSV, iCalendar): sent as is when set.
+  std::string raw_content_type;
+  std::string raw_body;
 };
 
 inline Reply JsonReply(nlohmann::json body, int status = 200) {
@@ -90,5 +93,6 @@ void RegisterRecordRoutes(Router& router);
 void RegisterAccountRoutes(Router& router);
 void RegisterNurseryRoutes(Router& router);
 void RegisterSupplyRoutes(Router& router);
+void RegisterWorkshopRoutes(Router& router);
 
 }  // namespace vinculo::http_internal

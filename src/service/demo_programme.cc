@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "service/demo_supplies.h"
+#include "service/demo_workshops.h"
 #include "service/rule_set.h"
 
 namespace vinculo {
@@ -804,6 +805,7 @@ Result<DemoReport> CreateDemoProgramme(ServiceContext context, RecordService& re
     ++report.users;
   }
   VINCULO_RETURN_IF_ERROR(CreateDemoSupplies(context, places.oaxaca));
+  VINCULO_RETURN_IF_ERROR(CreateDemoWorkshops(context, places.huamanga, places.village));
   report.admin_username = "admin";
   report.admin_password = kDemoPassword;
   return report;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "service/secrets.h"
+#include "service/workshop_service.h"
 
 namespace vinculo {
 namespace {
@@ -246,6 +247,13 @@ Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind,
     VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, changes));
     auto written = txn.Update(kind, id, expected_version, changes, context_.Now());
     if (!written.ok()) return written.status();
+    if (&kind == &ParentKind() && current->Text("custody_status") != "released" &&
+        written->Text("custody_status") == "released") {
+      // A released parent's workshop places end; their waiting lists move up.
+      VINCULO_RETURN_IF_ERROR(EndWorkshopPlaces(
+          txn, id, 0, "released",
+          written->Text("released_on").value_or(FormatDate(context_.Today())), context_.Now()));
+    }
     auto visible = txn.Visible(kind, id, actor);
     if (!visible.ok()) return visible.status();
     if (!*visible) {
@@ -432,6 +440,9 @@ Result<Record> RecordService::TransferParent(const Actor& actor, long long paren
         txn.Update(kind, parent_id, expected_version,
                    {{"facility_id", request.to_facility_id}, {"wing_id", Value{}}}, context_.Now());
     if (!written.ok()) return written.status();
+    // Her workshop places at the old facility end; their waiting lists move up.
+    VINCULO_RETURN_IF_ERROR(EndWorkshopPlaces(txn, parent_id, request.to_facility_id, "transferred",
+                                              request.transferred_on, context_.Now()));
     VINCULO_RETURN_IF_ERROR(txn.AppendAudit(
         {Event(actor, "transfer", kind, parent_id,
                std::to_string(from) + "->" + std::to_string(request.to_facility_id))}));

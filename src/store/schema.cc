@@ -365,12 +365,138 @@ INSERT INTO supply_items (created_at, updated_at, code, name_es, name_en, unit, 
   ('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'school_supplies', 'Útiles escolares', 'School supplies', 'kit', 48, NULL, 1, 'durable')
 )SQL";
 
+// Migration 6, parenting workshops (issue 5). A course is an ordered list of
+// session topics in Spanish and English; a cohort runs a course at one
+// facility for one group with a facilitator (a user), a space and a rhythm;
+// its sessions are generated once and may be moved one by one. Enrolments
+// keep their history (left, released, transferred) instead of being deleted;
+// a waiting enrolment is promoted in id order. facility_closures are the
+// dates a facility hosts no programme activity; facility_workshop_settings
+// holds whether a facility allows mixed groups. The default course (eight
+// sessions, Spanish and English) ships with the migration; topics hold no
+// semicolon, which the migration runner splits statements on.
+static const char* const kWorkshopSchema = R"SQL(
+CREATE TABLE workshop_courses (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  code TEXT NOT NULL UNIQUE,
+  title_es TEXT NOT NULL,
+  title_en TEXT NOT NULL
+);
+CREATE TABLE workshop_course_topics (
+  id {{id}},
+  course_id BIGINT NOT NULL REFERENCES workshop_courses(id),
+  position BIGINT NOT NULL,
+  topic_es TEXT NOT NULL,
+  topic_en TEXT NOT NULL,
+  UNIQUE (course_id, position)
+);
+CREATE TABLE facility_workshop_settings (
+  facility_id BIGINT PRIMARY KEY REFERENCES facilities(id),
+  mixed_groups_allowed INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE facility_closures (
+  id {{id}},
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  closed_on TEXT NOT NULL,
+  reason TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (facility_id, closed_on)
+);
+CREATE TABLE workshop_cohorts (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  course_id BIGINT NOT NULL REFERENCES workshop_courses(id),
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  group_kind TEXT NOT NULL,
+  facilitator_user_id BIGINT NOT NULL REFERENCES users(id),
+  space_id BIGINT NOT NULL REFERENCES spaces(id),
+  capacity BIGINT NOT NULL,
+  start_date TEXT NOT NULL,
+  recurrence_days BIGINT NOT NULL,
+  start_minute BIGINT NOT NULL,
+  end_minute BIGINT NOT NULL,
+  completion_percent BIGINT NOT NULL,
+  status TEXT NOT NULL
+);
+CREATE TABLE workshop_sessions (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  cohort_id BIGINT NOT NULL REFERENCES workshop_cohorts(id),
+  position BIGINT NOT NULL,
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  space_id BIGINT NOT NULL REFERENCES spaces(id),
+  facilitator_user_id BIGINT NOT NULL REFERENCES users(id),
+  session_date TEXT NOT NULL,
+  start_minute BIGINT NOT NULL,
+  end_minute BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  UNIQUE (cohort_id, position)
+);
+CREATE TABLE workshop_enrolments (
+  id {{id}},
+  cohort_id BIGINT NOT NULL REFERENCES workshop_cohorts(id),
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  status TEXT NOT NULL,
+  enrolled_on TEXT,
+  ended_on TEXT,
+  end_reason TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (cohort_id, parent_id)
+);
+CREATE TABLE workshop_attendance (
+  id {{id}},
+  session_id BIGINT NOT NULL REFERENCES workshop_sessions(id),
+  enrolment_id BIGINT NOT NULL REFERENCES workshop_enrolments(id),
+  status TEXT NOT NULL,
+  absence_reason TEXT,
+  recorded_by BIGINT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  UNIQUE (session_id, enrolment_id)
+);
+INSERT INTO workshop_courses (created_at, updated_at, code, title_es, title_en) VALUES
+  ('2026-11-23T00:00:00Z', '2026-11-23T00:00:00Z', 'crianza-positiva',
+   'Crianza positiva y vínculo familiar', 'Positive parenting and family bonds');
+INSERT INTO workshop_course_topics (course_id, position, topic_es, topic_en)
+  SELECT id, 1, 'La crianza positiva: qué es y por qué importa', 'Positive parenting: what it is and why it matters' FROM workshop_courses WHERE code = 'crianza-positiva';
+INSERT INTO workshop_course_topics (course_id, position, topic_es, topic_en)
+  SELECT id, 2, 'Los derechos de niñas, niños y adolescentes', 'Children''s rights' FROM workshop_courses WHERE code = 'crianza-positiva';
+INSERT INTO workshop_course_topics (course_id, position, topic_es, topic_en)
+  SELECT id, 3, 'Comunicar sin órdenes: escuchar y hablar con mis hijos', 'Communication without orders: listening and talking with my children' FROM workshop_courses WHERE code = 'crianza-positiva';
+INSERT INTO workshop_course_topics (course_id, position, topic_es, topic_en)
+  SELECT id, 4, 'Emociones y límites con cariño', 'Emotions and loving limits' FROM workshop_courses WHERE code = 'crianza-positiva';
+INSERT INTO workshop_course_topics (course_id, position, topic_es, topic_en)
+  SELECT id, 5, 'El vínculo a distancia: visitas, cartas y llamadas', 'Keeping the bond at a distance: visits, letters and calls' FROM workshop_courses WHERE code = 'crianza-positiva';
+INSERT INTO workshop_course_topics (course_id, position, topic_es, topic_en)
+  SELECT id, 6, 'Cuidarme para cuidar', 'Caring for myself to care for them' FROM workshop_courses WHERE code = 'crianza-positiva';
+INSERT INTO workshop_course_topics (course_id, position, topic_es, topic_en)
+  SELECT id, 7, 'Preparar la libertad', 'Preparing for release' FROM workshop_courses WHERE code = 'crianza-positiva';
+INSERT INTO workshop_course_topics (course_id, position, topic_es, topic_en)
+  SELECT id, 8, 'La reunificación familiar: volver a casa', 'Family reunification: coming home' FROM workshop_courses WHERE code = 'crianza-positiva';
+CREATE INDEX cohorts_facility ON workshop_cohorts(facility_id);
+CREATE INDEX workshop_sessions_space_date ON workshop_sessions(space_id, session_date);
+CREATE INDEX workshop_sessions_facilitator_date ON workshop_sessions(facilitator_user_id, session_date);
+CREATE INDEX workshop_sessions_facility_date ON workshop_sessions(facility_id, session_date);
+CREATE INDEX enrolments_parent ON workshop_enrolments(parent_id);
+CREATE INDEX attendance_enrolment ON workshop_attendance(enrolment_id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
       {2, "nursery: co-residence extensions, review dates, admissions, pregnancies",
        kNurserySchema},
       {4, "nursery supplies: needs catalogue, donations, stock, allocations", kSuppliesSchema},
+      {6, "workshops: courses, cohorts, sessions, enrolments, attendance, facility closures",
+       kWorkshopSchema},
   };
   return kMigrations;
 }

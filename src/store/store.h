@@ -25,6 +25,7 @@
 #include "domain/record.h"
 #include "store/nursery_rows.h"
 #include "store/supply_rows.h"
+#include "store/workshop_rows.h"
 
 namespace soci {
 class session;
@@ -235,6 +236,46 @@ class Txn {
   Result<std::vector<SupplyAllocationRow>> Allocations(long long facility_id);
   // Per child and item, everything allocated in the facility (all time).
   Result<std::vector<ChildItemTotal>> AllocatedPerChild(long long facility_id);
+  // --- Workshops (store/workshop_store.cc) ---
+  // Inserts a course with its topics (positions 1..n); kConflict on a taken code.
+  Result<CourseRow> InsertCourse(const CourseRow& course, const std::string& now);
+  // Replaces a course's topics if its version is `expected_version`; bumps it.
+  Result<CourseRow> ReplaceCourseTopics(long long course_id, long long expected_version,
+                                        const std::vector<CourseTopicRow>& topics,
+                                        const std::string& now);
+  Result<CourseRow> GetCourse(long long id);  // kNotFound when absent
+  Result<std::vector<CourseRow>> Courses();
+  Result<bool> MixedGroupsAllowed(long long facility_id);
+  Status SetMixedGroupsAllowed(long long facility_id, bool allowed, const std::string& now);
+  // kConflict when the facility is already closed that day.
+  Status InsertClosure(long long facility_id, const std::string& closed_on,
+                       const std::string& reason, const std::string& now);
+  // Closure dates of a facility on or after `from`, in order.
+  Result<std::vector<std::string>> Closures(long long facility_id, const std::string& from);
+  Result<CohortRow> InsertCohort(const CohortRow& cohort);
+  Result<CohortRow> GetCohort(long long id);  // kNotFound when absent
+  Result<std::vector<CohortRow>> Cohorts(const CohortFilter& filter);
+  Result<WorkshopSessionRow> InsertWorkshopSession(const WorkshopSessionRow& session);
+  Result<WorkshopSessionRow> GetWorkshopSession(long long id);  // kNotFound when absent
+  // Sessions in date, start and id order.
+  Result<std::vector<WorkshopSessionRow>> WorkshopSessions(const WorkshopSessionFilter& filter);
+  // Moves a session if its version is `expected_version`; kPreconditionFailed otherwise.
+  Result<WorkshopSessionRow> MoveWorkshopSession(long long id, long long expected_version,
+                                                 const std::string& session_date,
+                                                 int start_minute, int end_minute);
+  // Everything that occupies `space_id` on `date` (YYYY-MM-DD), by start time.
+  Result<std::vector<SpaceBooking>> SpaceBookingsOn(long long space_id, const std::string& date);
+  // Whether the parent has a link to a child of `organisation_id`.
+  Result<bool> ParentKnownToOrganisation(long long parent_id, long long organisation_id);
+  Result<EnrolmentRow> InsertEnrolment(const EnrolmentRow& enrolment);
+  Result<std::optional<EnrolmentRow>> FindEnrolment(long long cohort_id, long long parent_id);
+  Result<std::vector<EnrolmentRow>> CohortEnrolments(long long cohort_id);  // id order
+  Result<std::vector<EnrolmentRow>> ParentEnrolments(long long parent_id);  // id order
+  Status UpdateEnrolment(const EnrolmentRow& enrolment, const std::string& now);
+  // Inserts or replaces the mark of one enrolment at one session.
+  Status UpsertAttendance(const AttendanceRow& attendance);
+  // Every mark of every session of a cohort.
+  Result<std::vector<AttendanceRow>> CohortAttendance(long long cohort_id);
 
  private:
   soci::session& sql_;

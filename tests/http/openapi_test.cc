@@ -351,6 +351,21 @@ std::map<std::string, std::set<std::string>> ImplementedRoutes() {
       {"/api/v1/facilities/{id}/donations", {"get", "post"}},
       {"/api/v1/facilities/{id}/donations/{donation_id}/correction", {"post"}},
       {"/api/v1/facilities/{id}/allocations", {"get", "post"}},
+      {"/api/v1/workshops/courses", {"get", "post"}},
+      {"/api/v1/workshops/courses/{id}/topics", {"put"}},
+      {"/api/v1/workshops/cohorts", {"get", "post"}},
+      {"/api/v1/workshops/cohorts/{id}", {"get"}},
+      {"/api/v1/workshops/cohorts/{id}/enrolments", {"get", "post"}},
+      {"/api/v1/workshops/cohorts/{id}/enrolments/{parent_id}/withdraw", {"post"}},
+      {"/api/v1/workshops/cohorts/{id}/certificates/{parent_id}", {"get"}},
+      {"/api/v1/workshops/sessions", {"get"}},
+      {"/api/v1/workshops/sessions/{id}/move", {"post"}},
+      {"/api/v1/workshops/sessions/{id}/attendance", {"post"}},
+      {"/api/v1/workshops/facilitators/{id}/calendar.ics", {"get"}},
+      {"/api/v1/workshops/figures", {"get"}},
+      {"/api/v1/parents/{id}/workshops", {"get"}},
+      {"/api/v1/workshops/closures", {"post"}},
+      {"/api/v1/workshops/facility-settings/{id}", {"put"}},
   };
   for (const RecordKind* kind : AllRecordKinds()) {
     const std::string base = "/api/v1/" + std::string(kind->name);

@@ -1,0 +1,50 @@
+// The workshop calendar's pure rules: which days a cohort meets (a start date,
+// every N days, skipping the facility's closure dates), how long a facilitator
+// needs to travel between two facilities (great-circle distance at a speed),
+// and whether two bookings of a day clash. No I/O; all functions are pure and
+// thread-safe.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "common/status.h"
+
+namespace vinculo {
+
+// Every 15 days is the programme's usual rhythm (field brief); 7 is "weekly".
+inline constexpr int kDefaultRecurrenceDays = 15;
+inline constexpr int kWeeklyRecurrenceDays = 7;
+inline constexpr int kMaxRecurrenceDays = 365;
+inline constexpr double kDefaultTravelSpeedKmh = 60.0;
+
+// The dates of `count` sessions: start, start + N, start + 2N, ... in the
+// recurrence's own rhythm; a date on which the facility is closed is skipped
+// (the session takes the next date of the rhythm, so the rhythm never
+// drifts). kInvalidArgument naming recurrence_days when it is not 1..365,
+// naming sessions when count is not 1..200.
+Result<std::vector<Date>> SessionDates(const Date& start, int recurrence_days, int count,
+                                       const std::set<Date>& closures);
+
+// Great-circle (haversine) distance in kilometres on a sphere of radius
+// 6371 km (the mean Earth radius).
+double GreatCircleKm(double latitude_a, double longitude_a, double latitude_b, double longitude_b);
+
+// Whole minutes (rounded up) to travel `km` at `speed_kmh`.
+int TravelMinutes(double km, double speed_kmh);
+
+// One booking of a day, in minutes after midnight, [start, end).
+struct DayBooking {
+  int start_minute = 0;
+  int end_minute = 0;
+};
+
+// Whether two bookings of the same day clash when `gap_minutes` must separate
+// them (0 for the same place: touching is fine; the travel time between two
+// facilities otherwise).
+bool BookingsClash(const DayBooking& first, const DayBooking& second, int gap_minutes);
+
+}  // namespace vinculo

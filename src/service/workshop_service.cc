@@ -1,0 +1,1095 @@
+#include "service/workshop_service.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "common/csv.h"
+#include "service/figures.h"
+#include "service/workshop_certificate.h"
+
+namespace vinculo {
+namespace {
+
+constexpr int kMinutesPerDay = 24 * 60;
+const std::set<std::string> kGroupKinds = {"women", "men", "mixed"};
+const std::set<std::string> kAbsenceReasons = {"court", "health", "transferred", "lockdown",
+                                               "other"};
+
+bool ManagesWorkshops(Role role) {
+  return role == Role::kAdministrator || role == Role::kProgrammeCoordinator ||
+         role == Role::kSocialWorker;
+}
+
+// Administrators, coordinators and social workers of the cohort's
+// organisation manage it; a global administrator manages every cohort.
+bool CanManage(const Actor& actor, long long organisation_id) {
+  if (actor.IsGlobal()) return true;
+  return ManagesWorkshops(actor.role) && actor.organisation_id &&
+         *actor.organisation_id == organisation_id;
+}
+
+// Managers, and the prison's own staff for the cohorts held there.
+bool CanSeeSchedule(const Actor& actor, const CohortRow& cohort) {
+  if (CanManage(actor, cohort.organisation_id)) return true;
+  return actor.role != Role::kAuditor && actor.facility_id &&
+         *actor.facility_id == cohort.facility_id;
+}
+
+Status AuditorsSeeFiguresOnly(const Actor& actor) {
+  if (actor.role == Role::kAuditor) {
+    return Forbidden("auditors see workshop figures only, not cohorts, sessions or parents");
+  }
+  return Status::Ok();
+}
+
+// The cohort if the actor may see it (kNotFound otherwise, as for a missing
+// one); kForbidden when `manage` is asked and she only sees the schedule.
+Result<CohortRow> VisibleCohort(Txn& txn, const Actor& actor, long long cohort_id, bool manage) {
+  VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
+  auto cohort = txn.GetCohort(cohort_id);
+  if (!cohort.ok() || !CanSeeSchedule(actor, *cohort)) {
+    return NotFound("no cohort with id " + std::to_string(cohort_id) + " that you can see");
+  }
+  if (manage && !CanManage(actor, cohort->organisation_id)) {
+    return Forbidden(
+        "prison staff see the workshop schedule; the organisation's facilitators "
+        "manage the cohort");
+  }
+  return cohort;
+}
+
+std::string ClockOf(int minute) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
+  return text;
+}
+
+Status CheckTimes(int start_minute, int end_minute) {
+  if (start_minute < 0 || start_minute >= kMinutesPerDay) {
+    return InvalidArgument("start_minute", "must be a minute of the day, 0 to 1439");
+  }
+  if (end_minute <= start_minute || end_minute > kMinutesPerDay) {
+    return InvalidArgument("end_minute", "must be after start_minute and within the day");
+  }
+  return Status::Ok();
+}
+
+Status CheckTopics(const std::vector<CourseTopicRow>& topics) {
+  if (topics.empty()) return InvalidArgument("topics", "a course needs at least one session");
+  if (topics.size() > 200) return InvalidArgument("topics", "a course has at most 200 sessions");
+  for (const CourseTopicRow& topic : topics) {
+    if (topic.topic_es.empty() || topic.topic_en.empty()) {
+      return InvalidArgument("topics", "every session needs a topic in Spanish and in English");
+    }
+  }
+  return Status::Ok();
+}
+
+std::vector<CourseTopicRow> Numbered(std::vector<CourseTopicRow> topics) {
+  for (size_t topic_idx = 0; topic_idx < topics.size(); ++topic_idx) {
+    topics[topic_idx].position = static_cast<int>(topic_idx) + 1;
+  }
+  return topics;
+}
+
+struct Place {
+  double latitude = 0;
+  double longitude = 0;
+  bool known = false;
+};
+
+Result<Place> FacilityPlace(Txn& txn, long long facility_id) {
+  VINCULO_ASSIGN_OR_RETURN(Record facility, txn.Get(FacilityKind(), facility_id, Actor::System()));
+  Place place;
+  auto latitude = facility.Number("latitude");
+  auto longitude = facility.Number("longitude");
+  if (latitude && longitude) place = {*latitude, *longitude, true};
+  return place;
+}
+
+// One session as the clash checks see it.
+struct Slot {
+  long long session_id = 0;  // the session being moved; 0 for a new one
+  long long facility_id = 0;
+  long long space_id = 0;
+  long long facilitator_user_id = 0;
+  std::string date;
+  int start_minute = 0;
+  int end_minute = 0;
+};
+
+// Everything `slot` would clash with: a closure of its facility, another
+// booking of its space, or another session of its facilitator too close in
+// time (travel between two facilities counts).
+Result<std::vector<WorkshopClash>> ClashesOf(Txn& txn, const Slot& slot, double speed_kmh,
+                                             const std::set<std::string>& closures) {
+  std::vector<WorkshopClash> clashes;
+  if (closures.count(slot.date)) {
+    WorkshopClash clash;
+    clash.kind = "closure";
+    clash.session_date = slot.date;
+    clash.message = "the facility is closed on " + slot.date;
+    clashes.push_back(std::move(clash));
+  }
+  const DayBooking wanted{slot.start_minute, slot.end_minute};
+  VINCULO_ASSIGN_OR_RETURN(std::vector<SpaceBooking> bookings,
+                           txn.SpaceBookingsOn(slot.space_id, slot.date));
+  for (const SpaceBooking& booking : bookings) {
+    if (booking.source == "workshop_session" && booking.id == slot.session_id) continue;
+    if (!BookingsClash(wanted, {booking.start_minute, booking.end_minute}, 0)) continue;
+    WorkshopClash clash;
+    clash.kind = "space";
+    clash.session_date = slot.date;
+    clash.other_id = booking.id;
+    clash.other_source = booking.source;
+    clash.other_facility_id = slot.facility_id;
+    clash.other_start_minute = booking.start_minute;
+    clash.other_end_minute = booking.end_minute;
+    clash.message = "the space is booked on " + slot.date + " from " +
+                    ClockOf(booking.start_minute) + " to " + ClockOf(booking.end_minute) + " (" +
+                    booking.source + " " + std::to_string(booking.id) + ")";
+    clashes.push_back(std::move(clash));
+  }
+  WorkshopSessionFilter filter;
+  filter.facilitator_user_id = slot.facilitator_user_id;
+  filter.from = slot.date;
+  filter.to = slot.date;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> same_day, txn.WorkshopSessions(filter));
+  std::optional<Place> here;
+  for (const WorkshopSessionRow& other : same_day) {
+    if (other.id == slot.session_id || other.status != "scheduled") continue;
+    int gap = 0;
+    if (other.facility_id != slot.facility_id) {
+      if (!here) {
+        VINCULO_ASSIGN_OR_RETURN(here, FacilityPlace(txn, slot.facility_id));
+      }
+      VINCULO_ASSIGN_OR_RETURN(Place there, FacilityPlace(txn, other.facility_id));
+      if (here->known && there.known) {
+        gap = TravelMinutes(
+            GreatCircleKm(here->latitude, here->longitude, there.latitude, there.longitude),
+            speed_kmh);
+      }
+    }
+    if (!BookingsClash(wanted, {other.start_minute, other.end_minute}, gap)) continue;
+    WorkshopClash clash;
+    clash.kind = "facilitator";
+    clash.session_date = slot.date;
+    clash.other_id = other.id;
+    clash.other_source = "workshop_session";
+    clash.other_facility_id = other.facility_id;
+    clash.other_start_minute = other.start_minute;
+    clash.other_end_minute = other.end_minute;
+    clash.travel_minutes = gap;
+    clash.message = "the facilitator leads session " + std::to_string(other.id) + " at facility " +
+                    std::to_string(other.facility_id) + " on " + slot.date + " from " +
+                    ClockOf(other.start_minute) + " to " + ClockOf(other.end_minute) +
+                    (gap ? " and needs " + std::to_string(gap) + " minutes to travel" : "");
+    clashes.push_back(std::move(clash));
+  }
+  return clashes;
+}
+
+Result<std::set<std::string>> ClosureSet(Txn& txn, long long facility_id, const std::string& from) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<std::string> dates, txn.Closures(facility_id, from));
+  return std::set<std::string>(dates.begin(), dates.end());
+}
+
+// Moves the first waiting parents up while the cohort has room.
+Status PromoteWaiting(Txn& txn, const CohortRow& cohort, const std::string& today,
+                      const std::string& now) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
+  long long enrolled =
+      std::count_if(enrolments.begin(), enrolments.end(),
+                    [](const EnrolmentRow& row) { return row.status == "enrolled"; });
+  for (EnrolmentRow& enrolment : enrolments) {
+    if (enrolled >= cohort.capacity) break;
+    if (enrolment.status != "waiting") continue;
+    enrolment.status = "enrolled";
+    enrolment.enrolled_on = today;
+    VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(enrolment, now));
+    ++enrolled;
+  }
+  return Status::Ok();
+}
+
+// Progress of every enrolment of a cohort, in enrolment order.
+Result<std::vector<EnrolmentProgress>> ProgressOf(Txn& txn, const CohortRow& cohort) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
+  WorkshopSessionFilter filter;
+  filter.cohort_id = cohort.id;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions, txn.WorkshopSessions(filter));
+  const int total = static_cast<int>(std::count_if(
+      sessions.begin(), sessions.end(),
+      [](const WorkshopSessionRow& session) { return session.status == "scheduled"; }));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<AttendanceRow> marks, txn.CohortAttendance(cohort.id));
+  std::map<long long, EnrolmentProgress> by_enrolment;
+  std::vector<EnrolmentProgress> progress;
+  int waiting = 0;
+  for (const EnrolmentRow& enrolment : enrolments) {
+    EnrolmentProgress row;
+    row.enrolment = enrolment;
+    row.sessions_total = total;
+    if (enrolment.status == "waiting") row.waiting_position = ++waiting;
+    by_enrolment[enrolment.id] = row;
+  }
+  for (const AttendanceRow& mark : marks) {
+    auto found = by_enrolment.find(mark.enrolment_id);
+    if (found == by_enrolment.end()) continue;
+    if (mark.status == "present") ++found->second.present;
+    if (mark.status == "absent") ++found->second.absent;
+    if (mark.status == "excused") ++found->second.excused;
+  }
+  for (const EnrolmentRow& enrolment : enrolments) {
+    EnrolmentProgress& row = by_enrolment[enrolment.id];
+    // Completion: at least completion_percent of the course's sessions attended.
+    row.completed = total > 0 && row.present * 100LL >= 1LL * cohort.completion_percent * total;
+    progress.push_back(row);
+  }
+  return progress;
+}
+
+Result<CohortView> ViewOf(Txn& txn, const CohortRow& cohort) {
+  CohortView view;
+  view.cohort = cohort;
+  VINCULO_ASSIGN_OR_RETURN(CourseRow course, txn.GetCourse(cohort.course_id));
+  view.course_title_es = course.title_es;
+  view.course_title_en = course.title_en;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
+  for (const EnrolmentRow& enrolment : enrolments) {
+    if (enrolment.status == "enrolled") ++view.enrolled;
+    if (enrolment.status == "waiting") ++view.waiting;
+  }
+  WorkshopSessionFilter filter;
+  filter.cohort_id = cohort.id;
+  VINCULO_ASSIGN_OR_RETURN(view.sessions, txn.WorkshopSessions(filter));
+  return view;
+}
+
+// The parent's sex and wing fit the cohort's group.
+Status CheckGroup(Txn& txn, const CohortRow& cohort, const Record& parent) {
+  const std::string sex = parent.Text("sex").value_or("");
+  if (cohort.group_kind == "women" && sex != "female") {
+    return InvalidArgument("parent_id", "this cohort is for women; the parent is not a woman");
+  }
+  if (cohort.group_kind == "men" && sex != "male") {
+    return InvalidArgument("parent_id", "this cohort is for men; the parent is not a man");
+  }
+  if (auto wing_id = parent.Integer("wing_id"); wing_id && cohort.group_kind != "mixed") {
+    VINCULO_ASSIGN_OR_RETURN(Record wing, txn.Get(WingKind(), *wing_id, Actor::System()));
+    const std::string gender = wing.Text("gender").value_or("");
+    if (gender != "mixed" && gender != cohort.group_kind) {
+      return InvalidArgument("parent_id", "the parent is held in a " + gender +
+                                              "'s wing; this cohort is for " + cohort.group_kind);
+    }
+  }
+  return Status::Ok();
+}
+
+std::optional<long long> Suppressed(long long count, bool suppress) {
+  if (suppress && count > 0 && count < kSmallCellThreshold) return std::nullopt;
+  return count;
+}
+
+// RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped.
+std::string IcsText(const std::string& text) {
+  std::string escaped;
+  for (char letter : text) {
+    if (letter == '\\' || letter == ';' || letter == ',') {
+      escaped += '\\';
+      escaped += letter;
+    } else if (letter == '\n') {
+      escaped += "\\n";
+    } else if (letter != '\r') {
+      escaped += letter;
+    }
+  }
+  return escaped;
+}
+
+// Appends one content line folded at 75 octets (RFC 5545 3.1): CRLF and a
+// space before each continuation, never inside a UTF-8 sequence.
+void AppendIcsLine(std::string& out, const std::string& line) {
+  size_t start = 0;
+  size_t limit = 75;
+  while (line.size() - start > limit) {
+    size_t cut = start + limit;
+    while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    out.append(line, start, cut - start);
+    out += "\r\n ";
+    start = cut;
+    limit = 74;  // the leading space counts
+  }
+  out.append(line, start, std::string::npos);
+  out += "\r\n";
+}
+
+// "2026-12-01" and 540 -> "20261201T090000" (floating local time of the facility).
+std::string IcsDateTime(const std::string& date, int minute) {
+  char time[16];
+  std::snprintf(time, sizeof time, "T%02d%02d00", minute / 60, minute % 60);
+  return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + time;
+}
+
+}  // namespace
+
+AuditEvent WorkshopService::Event(const Actor& actor, const char* action, const char* kind,
+                                  long long id, std::string detail) const {
+  return AuditEventFor(actor, context_.Now(), action, kind, id, std::move(detail));
+}
+
+Result<std::vector<CourseRow>> WorkshopService::Courses(const Actor& actor) {
+  VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
+  std::vector<CourseRow> courses;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(courses, txn.Courses());
+    return Status::Ok();
+  }));
+  return courses;
+}
+
+Result<CourseRow> WorkshopService::CreateCourse(const Actor& actor, const CourseRequest& request) {
+  if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator) {
+    return Forbidden("administrators and programme coordinators edit courses");
+  }
+  if (request.code.empty()) return InvalidArgument("code", "is required");
+  if (request.title_es.empty()) return InvalidArgument("title_es", "is required");
+  if (request.title_en.empty()) return InvalidArgument("title_en", "is required");
+  VINCULO_RETURN_IF_ERROR(CheckTopics(request.topics));
+  CourseRow course{
+      0, 1, request.code, request.title_es, request.title_en, Numbered(request.topics)};
+  CourseRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertCourse(course, context_.Now()));
+    return txn.AppendAudit({Event(actor, "create", "workshop_courses", stored.id, course.code)});
+  }));
+  return stored;
+}
+
+Result<CourseRow> WorkshopService::ReplaceTopics(const Actor& actor, long long course_id,
+                                                 long long expected_version,
+                                                 const std::vector<CourseTopicRow>& topics) {
+  if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator) {
+    return Forbidden("administrators and programme coordinators edit courses");
+  }
+  VINCULO_RETURN_IF_ERROR(CheckTopics(topics));
+  CourseRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.GetCourse(course_id).status());
+    VINCULO_ASSIGN_OR_RETURN(stored, txn.ReplaceCourseTopics(course_id, expected_version,
+                                                             Numbered(topics), context_.Now()));
+    return txn.AppendAudit({Event(actor, "update", "workshop_courses", course_id, "topics")});
+  }));
+  return stored;
+}
+
+Status WorkshopService::SetMixedGroupsAllowed(const Actor& actor, long long facility_id,
+                                              bool allowed) {
+  if (actor.role != Role::kAdministrator) {
+    return Forbidden("administrators set whether a facility allows mixed groups");
+  }
+  return context_.store->Write([&](Txn& txn) -> Status {
+    auto facility = txn.Get(FacilityKind(), facility_id, actor);
+    if (!facility.ok()) return NotFound("no facility with id " + std::to_string(facility_id));
+    VINCULO_RETURN_IF_ERROR(txn.SetMixedGroupsAllowed(facility_id, allowed, context_.Now()));
+    return txn.AppendAudit({Event(actor, "update", "facility_workshop_settings", facility_id,
+                                  allowed ? "mixed_groups_allowed" : "mixed_groups_refused")});
+  });
+}
+
+Status WorkshopService::AddClosure(const Actor& actor, long long facility_id,
+                                   const std::string& closed_on, const std::string& reason) {
+  if (actor.role != Role::kAdministrator) {
+    return Forbidden("administrators record facility closures");
+  }
+  VINCULO_ASSIGN_OR_RETURN(Date date, ParseDate(closed_on, "closed_on"));
+  return context_.store->Write([&](Txn& txn) -> Status {
+    auto facility = txn.Get(FacilityKind(), facility_id, actor);
+    if (!facility.ok()) return NotFound("no facility with id " + std::to_string(facility_id));
+    VINCULO_RETURN_IF_ERROR(
+        txn.InsertClosure(facility_id, FormatDate(date), reason, context_.Now()));
+    return txn.AppendAudit(
+        {Event(actor, "create", "facility_closures", facility_id, FormatDate(date))});
+  });
+}
+
+Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const CohortRequest& request) {
+  VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
+  if (!ManagesWorkshops(actor.role)) {
+    return Forbidden(std::string("a ") + RoleName(actor.role) +
+                     " cannot form workshop cohorts; facilitators and coordinators can");
+  }
+  if (!kGroupKinds.count(request.group_kind)) {
+    return InvalidArgument("group_kind", "must be women, men or mixed");
+  }
+  VINCULO_ASSIGN_OR_RETURN(Date start, ParseDate(request.start_date, "start_date"));
+  if (request.recurrence_days < 1 || request.recurrence_days > kMaxRecurrenceDays) {
+    return InvalidArgument("recurrence_days", "must be a whole number of days from 1 to " +
+                                                  std::to_string(kMaxRecurrenceDays));
+  }
+  VINCULO_RETURN_IF_ERROR(CheckTimes(request.start_minute, request.end_minute));
+  if (request.completion_percent < 1 || request.completion_percent > 100) {
+    return InvalidArgument("completion_percent", "must be a percentage from 1 to 100");
+  }
+  CohortView view;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    auto course = txn.GetCourse(request.course_id);
+    if (!course.ok()) return InvalidArgument("course_id", "no such course");
+    auto facility = txn.Get(FacilityKind(), request.facility_id, Actor::System());
+    if (!facility.ok() || facility->archived) {
+      return InvalidArgument("facility_id", "no open facility with that id");
+    }
+    if (request.group_kind == "mixed") {
+      VINCULO_ASSIGN_OR_RETURN(bool mixed, txn.MixedGroupsAllowed(request.facility_id));
+      if (!mixed) {
+        return InvalidArgument("group_kind",
+                               "this facility does not allow mixed groups; form one for women "
+                               "and one for men");
+      }
+    }
+    auto facilitator = txn.GetUser(request.facilitator_user_id);
+    if (!facilitator.ok() || facilitator->disabled || facilitator->role != Role::kSocialWorker ||
+        !facilitator->organisation_id) {
+      return InvalidArgument("facilitator_user_id",
+                             "the facilitator must be an active social worker of an organisation");
+    }
+    if (!CanManage(actor, *facilitator->organisation_id)) {
+      return InvalidArgument("facilitator_user_id",
+                             "no facilitator of your organisation with "
+                             "that id");
+    }
+    auto space = txn.Get(SpaceKind(), request.space_id, Actor::System());
+    if (!space.ok() || space->archived ||
+        space->Integer("facility_id").value_or(0) != request.facility_id) {
+      return InvalidArgument("space_id", "no open space with that id in the facility");
+    }
+    const long long capacity = space->Integer("capacity_people").value_or(0);
+    if (capacity < 1) {
+      return InvalidArgument("space_id", "the space holds fewer than one person (capacity " +
+                                             std::to_string(capacity) + ")");
+    }
+    VINCULO_ASSIGN_OR_RETURN(std::set<std::string> closures,
+                             ClosureSet(txn, request.facility_id, FormatDate(start)));
+    std::set<Date> closed_dates;
+    for (const std::string& text : closures) {
+      VINCULO_ASSIGN_OR_RETURN(Date closed, ParseDate(text, "closed_on"));
+      closed_dates.insert(closed);
+    }
+    VINCULO_ASSIGN_OR_RETURN(std::vector<Date> dates,
+                             SessionDates(start, request.recurrence_days,
+                                          static_cast<int>(course->topics.size()), closed_dates));
+    CohortRow cohort;
+    cohort.course_id = request.course_id;
+    cohort.facility_id = request.facility_id;
+    cohort.organisation_id = *facilitator->organisation_id;
+    cohort.group_kind = request.group_kind;
+    cohort.facilitator_user_id = request.facilitator_user_id;
+    cohort.space_id = request.space_id;
+    cohort.capacity = capacity;
+    cohort.start_date = FormatDate(start);
+    cohort.recurrence_days = request.recurrence_days;
+    cohort.start_minute = request.start_minute;
+    cohort.end_minute = request.end_minute;
+    cohort.completion_percent = request.completion_percent;
+    cohort.status = "running";
+    cohort.created_at = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(CohortRow stored, txn.InsertCohort(cohort));
+    // Sessions are written one by one and each checked against everything
+    // already booked, so the cohort's own sessions count too.
+    for (size_t date_idx = 0; date_idx < dates.size(); ++date_idx) {
+      Slot slot{0,
+                cohort.facility_id,
+                cohort.space_id,
+                cohort.facilitator_user_id,
+                FormatDate(dates[date_idx]),
+                cohort.start_minute,
+                cohort.end_minute};
+      VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopClash> clashes,
+                               ClashesOf(txn, slot, options_.travel_speed_kmh, closures));
+      if (!clashes.empty()) {
+        return Conflict("session " + std::to_string(date_idx + 1) + " on " + slot.date +
+                            " clashes: " + clashes.front().message,
+                        "start_date");
+      }
+      WorkshopSessionRow session;
+      session.cohort_id = stored.id;
+      session.position = static_cast<int>(date_idx) + 1;
+      session.facility_id = cohort.facility_id;
+      session.space_id = cohort.space_id;
+      session.facilitator_user_id = cohort.facilitator_user_id;
+      session.session_date = slot.date;
+      session.start_minute = cohort.start_minute;
+      session.end_minute = cohort.end_minute;
+      session.status = "scheduled";
+      VINCULO_RETURN_IF_ERROR(txn.InsertWorkshopSession(session).status());
+    }
+    VINCULO_ASSIGN_OR_RETURN(view, ViewOf(txn, stored));
+    return txn.AppendAudit(
+        {Event(actor, "create", "workshop_cohorts", stored.id,
+               "facility " + std::to_string(cohort.facility_id) + ", " + cohort.group_kind)});
+  }));
+  return view;
+}
+
+Result<CohortView> WorkshopService::GetCohort(const Actor& actor, long long cohort_id) {
+  CohortView view;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, false));
+    VINCULO_ASSIGN_OR_RETURN(view, ViewOf(txn, cohort));
+    return Status::Ok();
+  }));
+  return view;
+}
+
+Result<std::vector<CohortView>> WorkshopService::Cohorts(const Actor& actor,
+                                                         std::optional<long long> facility_id) {
+  VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
+  std::vector<CohortView> views;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    CohortFilter filter;
+    filter.facility_id = facility_id;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(filter));
+    for (const CohortRow& cohort : cohorts) {
+      if (!CanSeeSchedule(actor, cohort)) continue;
+      VINCULO_ASSIGN_OR_RETURN(CohortView view, ViewOf(txn, cohort));
+      views.push_back(std::move(view));
+    }
+    return Status::Ok();
+  }));
+  return views;
+}
+
+Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long cohort_id,
+                                                 long long parent_id) {
+  EnrolmentProgress result;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
+    if (cohort.status != "running") return Conflict("the cohort has closed", "cohort_id");
+    auto parent = txn.Get(ParentKind(), parent_id, actor);
+    if (!parent.ok() || parent->archived) {
+      return InvalidArgument("parent_id", "no parent that you can see");
+    }
+    if (parent->Text("custody_status").value_or("") != "incarcerated") {
+      return InvalidArgument("parent_id", "the parent is no longer in prison");
+    }
+    if (parent->Integer("facility_id").value_or(0) != cohort.facility_id) {
+      return InvalidArgument("parent_id", "the parent is held in another facility");
+    }
+    VINCULO_RETURN_IF_ERROR(CheckGroup(txn, cohort, *parent));
+    VINCULO_ASSIGN_OR_RETURN(bool known,
+                             txn.ParentKnownToOrganisation(parent_id, cohort.organisation_id));
+    if (!known) {
+      return InvalidArgument("parent_id",
+                             "the parent has no child known to the programme of this cohort");
+    }
+    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
+    const long long enrolled =
+        std::count_if(enrolments.begin(), enrolments.end(),
+                      [](const EnrolmentRow& row) { return row.status == "enrolled"; });
+    const std::string today = FormatDate(context_.Today());
+    VINCULO_ASSIGN_OR_RETURN(std::optional<EnrolmentRow> existing,
+                             txn.FindEnrolment(cohort.id, parent_id));
+    EnrolmentRow enrolment;
+    if (existing) {
+      if (existing->status == "enrolled" || existing->status == "waiting") {
+        return Conflict("the parent is already " + existing->status + " in this cohort",
+                        "parent_id");
+      }
+      enrolment = *existing;  // she comes back: her attendance is kept
+    }
+    enrolment.cohort_id = cohort.id;
+    enrolment.parent_id = parent_id;
+    enrolment.status = enrolled < cohort.capacity ? "enrolled" : "waiting";
+    enrolment.enrolled_on = enrolment.status == "enrolled" ? std::optional(today) : std::nullopt;
+    enrolment.ended_on.reset();
+    enrolment.end_reason.clear();
+    enrolment.created_at = context_.Now();
+    if (existing) {
+      VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(enrolment, context_.Now()));
+    } else {
+      VINCULO_ASSIGN_OR_RETURN(enrolment, txn.InsertEnrolment(enrolment));
+    }
+    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
+    for (const EnrolmentProgress& row : progress) {
+      if (row.enrolment.id == enrolment.id) result = row;
+    }
+    return txn.AppendAudit({Event(actor, enrolment.status == "enrolled" ? "enrol" : "wait",
+                                  "parents", parent_id, "cohort " + std::to_string(cohort.id))});
+  }));
+  return result;
+}
+
+Result<EnrolmentProgress> WorkshopService::Withdraw(const Actor& actor, long long cohort_id,
+                                                    long long parent_id) {
+  EnrolmentProgress result;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
+    VINCULO_ASSIGN_OR_RETURN(std::optional<EnrolmentRow> existing,
+                             txn.FindEnrolment(cohort.id, parent_id));
+    if (!existing || (existing->status != "enrolled" && existing->status != "waiting")) {
+      return NotFound("the parent holds no place in this cohort");
+    }
+    const std::string today = FormatDate(context_.Today());
+    existing->status = "withdrawn";
+    existing->ended_on = today;
+    existing->end_reason = "left the course";
+    VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(*existing, context_.Now()));
+    VINCULO_RETURN_IF_ERROR(PromoteWaiting(txn, cohort, today, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
+    for (const EnrolmentProgress& row : progress) {
+      if (row.enrolment.id == existing->id) result = row;
+    }
+    return txn.AppendAudit(
+        {Event(actor, "withdraw", "parents", parent_id, "cohort " + std::to_string(cohort.id))});
+  }));
+  return result;
+}
+
+Result<std::vector<EnrolmentProgress>> WorkshopService::Enrolments(const Actor& actor,
+                                                                   long long cohort_id) {
+  std::vector<EnrolmentProgress> progress;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
+    VINCULO_ASSIGN_OR_RETURN(progress, ProgressOf(txn, cohort));
+    return Status::Ok();
+  }));
+  if (context_.audit) {
+    context_.audit->RecordRead(Event(actor, "list", "workshop_enrolments", cohort_id,
+                                     std::to_string(progress.size()) + " parents"));
+  }
+  return progress;
+}
+
+Result<ParentWorkshops> WorkshopService::OfParent(const Actor& actor, long long parent_id) {
+  VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
+  ParentWorkshops answer;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(Record parent, txn.Get(ParentKind(), parent_id, actor));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.ParentEnrolments(parent_id));
+    std::set<long long> unfinished_courses;
+    std::set<long long> own_cohorts;
+    for (const EnrolmentRow& enrolment : enrolments) {
+      VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, txn.GetCohort(enrolment.cohort_id));
+      if (!CanSeeSchedule(actor, cohort)) continue;
+      own_cohorts.insert(cohort.id);
+      VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
+      for (const EnrolmentProgress& row : progress) {
+        if (row.enrolment.id != enrolment.id) continue;
+        if ((enrolment.status == "transferred" || enrolment.status == "released") &&
+            !row.completed) {
+          unfinished_courses.insert(cohort.course_id);
+        }
+        answer.enrolments.push_back(row);
+      }
+    }
+    // A course she could not finish, running where she is now held.
+    const long long facility_id = parent.Integer("facility_id").value_or(0);
+    if (parent.Text("custody_status").value_or("") != "incarcerated") return Status::Ok();
+    const std::string today = FormatDate(context_.Today());
+    for (long long course_id : unfinished_courses) {
+      CohortFilter filter;
+      filter.facility_id = facility_id;
+      filter.course_id = course_id;
+      filter.status = "running";
+      VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(filter));
+      for (const CohortRow& cohort : cohorts) {
+        if (own_cohorts.count(cohort.id) || !CanSeeSchedule(actor, cohort)) continue;
+        if (!CheckGroup(txn, cohort, parent).ok()) continue;
+        VINCULO_ASSIGN_OR_RETURN(CohortView view, ViewOf(txn, cohort));
+        if (view.sessions.empty() || view.sessions.back().session_date < today) continue;
+        answer.offers.push_back(std::move(view));
+      }
+    }
+    return Status::Ok();
+  }));
+  if (context_.audit) {
+    context_.audit->RecordRead(Event(actor, "read", "parents", parent_id, "workshops"));
+  }
+  return answer;
+}
+
+Result<std::vector<SessionView>> WorkshopService::Sessions(const Actor& actor,
+                                                           const SessionQuery& query) {
+  VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
+  if (query.from && query.to && *query.to < *query.from) {
+    return InvalidArgument("to", "is before from");
+  }
+  std::vector<SessionView> views;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    WorkshopSessionFilter filter;
+    filter.facility_id = query.facility_id;
+    filter.facilitator_user_id = query.facilitator_user_id;
+    if (query.from) filter.from = FormatDate(*query.from);
+    if (query.to) filter.to = FormatDate(*query.to);
+    VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
+                             txn.WorkshopSessions(filter));
+    std::map<long long, std::optional<CohortRow>> cohorts;
+    std::map<long long, CourseRow> courses;
+    for (const WorkshopSessionRow& session : sessions) {
+      auto& cohort = cohorts[session.cohort_id];
+      if (!cohort) {
+        VINCULO_ASSIGN_OR_RETURN(cohort, txn.GetCohort(session.cohort_id));
+      }
+      if (!CanSeeSchedule(actor, *cohort)) continue;
+      if (!courses.count(cohort->course_id)) {
+        VINCULO_ASSIGN_OR_RETURN(courses[cohort->course_id], txn.GetCourse(cohort->course_id));
+      }
+      const CourseRow& course = courses[cohort->course_id];
+      SessionView view;
+      view.session = session;
+      view.group_kind = cohort->group_kind;
+      view.course_title_es = course.title_es;
+      view.course_title_en = course.title_en;
+      for (const CourseTopicRow& topic : course.topics) {
+        if (topic.position == session.position) {
+          view.topic_es = topic.topic_es;
+          view.topic_en = topic.topic_en;
+        }
+      }
+      views.push_back(std::move(view));
+    }
+    return Status::Ok();
+  }));
+  return views;
+}
+
+Result<MoveOutcome> WorkshopService::MoveSession(const Actor& actor, long long session_id,
+                                                 const MoveRequest& request) {
+  VINCULO_ASSIGN_OR_RETURN(Date date, ParseDate(request.session_date, "session_date"));
+  if (date < context_.Today()) {
+    return InvalidArgument("session_date", "a session cannot be moved into the past");
+  }
+  MoveOutcome outcome;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    auto session = txn.GetWorkshopSession(session_id);
+    if (!session.ok()) return NotFound("no workshop session with id " + std::to_string(session_id));
+    VINCULO_RETURN_IF_ERROR(VisibleCohort(txn, actor, session->cohort_id, true).status());
+    const int start_minute = request.start_minute.value_or(session->start_minute);
+    const int end_minute = request.end_minute.value_or(
+        request.start_minute ? start_minute + (session->end_minute - session->start_minute)
+                             : session->end_minute);
+    VINCULO_RETURN_IF_ERROR(CheckTimes(start_minute, end_minute));
+    Slot slot{
+        session->id,      session->facility_id, session->space_id, session->facilitator_user_id,
+        FormatDate(date), start_minute,         end_minute};
+    VINCULO_ASSIGN_OR_RETURN(std::set<std::string> closures,
+                             ClosureSet(txn, session->facility_id, slot.date));
+    VINCULO_ASSIGN_OR_RETURN(outcome.clashes,
+                             ClashesOf(txn, slot, options_.travel_speed_kmh, closures));
+    outcome.session = *session;
+    outcome.session.session_date = slot.date;
+    outcome.session.start_minute = start_minute;
+    outcome.session.end_minute = end_minute;
+    if (request.dry_run) return Status::Ok();
+    if (!outcome.clashes.empty()) {
+      return Conflict("the session would clash: " + outcome.clashes.front().message,
+                      "session_date");
+    }
+    VINCULO_ASSIGN_OR_RETURN(outcome.session,
+                             txn.MoveWorkshopSession(session->id, session->version, slot.date,
+                                                     start_minute, end_minute));
+    outcome.saved = true;
+    return txn.AppendAudit({Event(actor, "move", "workshop_sessions", session->id,
+                                  slot.date + " " + ClockOf(start_minute))});
+  });
+  if (!status.ok()) return status;
+  return outcome;
+}
+
+Result<std::string> WorkshopService::FacilitatorCalendar(const Actor& actor,
+                                                         long long facilitator_user_id) {
+  VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
+  std::string ics;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    auto facilitator = txn.GetUser(facilitator_user_id);
+    const bool allowed =
+        facilitator.ok() &&
+        (actor.user_id == facilitator_user_id ||
+         (facilitator->organisation_id && CanManage(actor, *facilitator->organisation_id)) ||
+         actor.IsGlobal());
+    if (!allowed) {
+      return NotFound("no facilitator with id " + std::to_string(facilitator_user_id) +
+                      " that you can see");
+    }
+    WorkshopSessionFilter filter;
+    filter.facilitator_user_id = facilitator_user_id;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
+                             txn.WorkshopSessions(filter));
+    std::map<long long, CohortRow> cohorts;
+    std::map<long long, CourseRow> courses;
+    std::map<long long, std::string> facilities;
+    // DTSTAMP: when this feed was produced, in UTC.
+    std::string stamp = context_.Now();  // 2026-11-23T12:00:00Z
+    stamp.erase(std::remove(stamp.begin(), stamp.end(), '-'), stamp.end());
+    stamp.erase(std::remove(stamp.begin(), stamp.end(), ':'), stamp.end());
+    AppendIcsLine(ics, "BEGIN:VCALENDAR");
+    AppendIcsLine(ics, "VERSION:2.0");
+    AppendIcsLine(ics, "PRODID:-//Vinculo//Parenting workshops//ES");
+    AppendIcsLine(ics, "CALSCALE:GREGORIAN");
+    AppendIcsLine(ics, "X-WR-CALNAME:" + IcsText(facilitator->display_name));
+    for (const WorkshopSessionRow& session : sessions) {
+      if (session.status != "scheduled") continue;
+      if (!cohorts.count(session.cohort_id)) {
+        VINCULO_ASSIGN_OR_RETURN(cohorts[session.cohort_id], txn.GetCohort(session.cohort_id));
+      }
+      const CohortRow& cohort = cohorts[session.cohort_id];
+      if (!courses.count(cohort.course_id)) {
+        VINCULO_ASSIGN_OR_RETURN(courses[cohort.course_id], txn.GetCourse(cohort.course_id));
+      }
+      if (!facilities.count(session.facility_id)) {
+        VINCULO_ASSIGN_OR_RETURN(Record facility,
+                                 txn.Get(FacilityKind(), session.facility_id, Actor::System()));
+        facilities[session.facility_id] = facility.Text("name").value_or("");
+      }
+      const CourseRow& course = courses[cohort.course_id];
+      std::string topic;
+      for (const CourseTopicRow& row : course.topics) {
+        if (row.position == session.position) topic = row.topic_es;
+      }
+      AppendIcsLine(ics, "BEGIN:VEVENT");
+      AppendIcsLine(ics, "UID:workshop-session-" + std::to_string(session.id) + "@vinculo");
+      AppendIcsLine(ics, "DTSTAMP:" + stamp);
+      AppendIcsLine(ics, "DTSTART:" + IcsDateTime(session.session_date, session.start_minute));
+      AppendIcsLine(ics, "DTEND:" + IcsDateTime(session.session_date, session.end_minute));
+      AppendIcsLine(ics, "SEQUENCE:" + std::to_string(session.version - 1));
+      AppendIcsLine(ics,
+                    "SUMMARY:" + IcsText(course.title_es + " (" + cohort.group_kind + "), sesión " +
+                                         std::to_string(session.position) + ": " + topic));
+      AppendIcsLine(ics, "LOCATION:" + IcsText(facilities[session.facility_id]));
+      AppendIcsLine(ics, "END:VEVENT");
+    }
+    AppendIcsLine(ics, "END:VCALENDAR");
+    return Status::Ok();
+  }));
+  return ics;
+}
+
+Result<std::vector<EnrolmentProgress>> WorkshopService::RecordAttendance(
+    const Actor& actor, long long session_id, const std::vector<AttendanceEntry>& entries) {
+  if (entries.empty()) return InvalidArgument("entries", "mark at least one parent");
+  std::vector<EnrolmentProgress> progress;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    auto session = txn.GetWorkshopSession(session_id);
+    if (!session.ok()) return NotFound("no workshop session with id " + std::to_string(session_id));
+    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, session->cohort_id, true));
+    if (session->session_date > FormatDate(context_.Today())) {
+      return InvalidArgument("session_date",
+                             "the session on " + session->session_date + " has not happened yet");
+    }
+    if (session->status != "scheduled") {
+      return InvalidArgument("session_id", "the session was cancelled");
+    }
+    std::set<long long> marked;
+    for (const AttendanceEntry& entry : entries) {
+      if (entry.status != "present" && entry.status != "absent" && entry.status != "excused") {
+        return InvalidArgument("status", "must be present, absent or excused");
+      }
+      if (entry.status == "absent" && !kAbsenceReasons.count(entry.absence_reason)) {
+        return InvalidArgument("absence_reason",
+                               "an absence needs a reason: court, health, transferred, lockdown "
+                               "or other");
+      }
+      if (entry.status != "absent" && !entry.absence_reason.empty()) {
+        return InvalidArgument("absence_reason", "only an absence has a reason");
+      }
+      if (!marked.insert(entry.parent_id).second) {
+        return InvalidArgument("parent_id", "the parent is marked twice");
+      }
+      VINCULO_ASSIGN_OR_RETURN(std::optional<EnrolmentRow> enrolment,
+                               txn.FindEnrolment(cohort.id, entry.parent_id));
+      // She must have held a place on the day: not waiting, not gone before
+      // it. (Marks are often entered after the fact, so a place taken later
+      // than the session still counts.)
+      const bool held_place =
+          enrolment && enrolment->status != "waiting" &&
+          (!enrolment->ended_on || *enrolment->ended_on >= session->session_date);
+      if (!held_place) {
+        return InvalidArgument("parent_id", "parent " + std::to_string(entry.parent_id) +
+                                                " held no place in the cohort on " +
+                                                session->session_date);
+      }
+      AttendanceRow mark;
+      mark.session_id = session->id;
+      mark.enrolment_id = enrolment->id;
+      mark.status = entry.status;
+      mark.absence_reason = entry.absence_reason;
+      mark.recorded_by = actor.user_id;
+      mark.recorded_at = context_.Now();
+      VINCULO_RETURN_IF_ERROR(txn.UpsertAttendance(mark));
+    }
+    VINCULO_ASSIGN_OR_RETURN(progress, ProgressOf(txn, cohort));
+    return txn.AppendAudit({Event(actor, "attendance", "workshop_sessions", session->id,
+                                  std::to_string(entries.size()) + " parents")});
+  }));
+  return progress;
+}
+
+Result<std::string> WorkshopService::Certificate(const Actor& actor, long long cohort_id,
+                                                 long long parent_id) {
+  CertificateText text;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
+    auto parent = txn.Get(ParentKind(), parent_id, actor);
+    if (!parent.ok()) return InvalidArgument("parent_id", "no parent that you can see");
+    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
+    const EnrolmentProgress* mine = nullptr;
+    for (const EnrolmentProgress& row : progress) {
+      if (row.enrolment.parent_id == parent_id) mine = &row;
+    }
+    if (!mine) return InvalidArgument("parent_id", "the parent was never in this cohort");
+    if (!mine->completed) {
+      return InvalidArgument("parent_id", "the parent has not completed the course: attended " +
+                                              std::to_string(mine->present) + " of " +
+                                              std::to_string(mine->sessions_total) + " sessions, " +
+                                              std::to_string(cohort.completion_percent) +
+                                              "% are needed");
+    }
+    VINCULO_ASSIGN_OR_RETURN(CourseRow course, txn.GetCourse(cohort.course_id));
+    VINCULO_ASSIGN_OR_RETURN(Record facility,
+                             txn.Get(FacilityKind(), cohort.facility_id, Actor::System()));
+    auto facilitator = txn.GetUser(cohort.facilitator_user_id);
+    text.language = parent->Text("language").value_or("es") == "en" ? "en" : "es";
+    text.parent_name =
+        parent->Text("given_names").value_or("") + " " + parent->Text("family_names").value_or("");
+    text.course_title = text.language == "en" ? course.title_en : course.title_es;
+    text.facility = facility.Text("name").value_or("");
+    text.facilitator = facilitator.ok() ? facilitator->display_name : std::string();
+    text.sessions_attended = mine->present;
+    text.sessions_total = mine->sessions_total;
+    text.issued_on = FormatDate(context_.Today());
+    for (const CourseTopicRow& topic : course.topics) {
+      text.topics.push_back(text.language == "en" ? topic.topic_en : topic.topic_es);
+    }
+    return Status::Ok();
+  }));
+  VINCULO_ASSIGN_OR_RETURN(std::string pdf, RenderCertificatePdf(text));
+  if (context_.audit) {
+    context_.audit->RecordRead(
+        Event(actor, "certificate", "parents", parent_id, "cohort " + std::to_string(cohort_id)));
+  }
+  return pdf;
+}
+
+Result<WorkshopFigures> WorkshopService::Figures(const Actor& actor,
+                                                 std::optional<long long> facility_id) {
+  const bool suppress = actor.role == Role::kAuditor;
+  WorkshopFigures figures;
+  figures.suppressed_small_cells = suppress;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    CohortFilter filter;
+    filter.facility_id = facility_id;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(filter));
+    struct Totals {
+      long long cohorts = 0, enrolled = 0, waiting = 0, completions = 0, sessions = 0;
+      long long present = 0, marks = 0;
+    };
+    std::map<long long, Totals> by_facility;
+    const std::string today = FormatDate(context_.Today());
+    for (const CohortRow& cohort : cohorts) {
+      // Auditors see the figures of their organisation, or all when attached
+      // to none; everybody else the cohorts whose schedule they see.
+      const bool visible =
+          actor.role == Role::kAuditor
+              ? (!actor.organisation_id && !actor.facility_id) ||
+                    (actor.organisation_id && *actor.organisation_id == cohort.organisation_id) ||
+                    (actor.facility_id && *actor.facility_id == cohort.facility_id)
+              : CanSeeSchedule(actor, cohort);
+      if (!visible) continue;
+      VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
+      WorkshopSessionFilter session_filter;
+      session_filter.cohort_id = cohort.id;
+      session_filter.to = today;
+      VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> held,
+                               txn.WorkshopSessions(session_filter));
+      Totals totals;
+      totals.cohorts = 1;
+      totals.sessions = static_cast<long long>(held.size());
+      for (const EnrolmentProgress& row : progress) {
+        // Enrolment counts everyone who held a place, including those who
+        // left, were released or transferred; the waiting list is separate.
+        if (row.enrolment.status == "waiting") {
+          ++totals.waiting;
+        } else {
+          ++totals.enrolled;
+        }
+        if (row.completed) ++totals.completions;
+        totals.present += row.present;
+        totals.marks += row.present + row.absent + row.excused;
+      }
+      WorkshopFigureRow figure;
+      figure.cohort_id = cohort.id;
+      figure.facility_id = cohort.facility_id;
+      figure.group_kind = cohort.group_kind;
+      figure.enrolled = Suppressed(totals.enrolled, suppress);
+      figure.waiting = Suppressed(totals.waiting, suppress);
+      figure.completions = Suppressed(totals.completions, suppress);
+      figure.sessions_held = totals.sessions;
+      if (totals.marks > 0 && figure.enrolled) {
+        figure.attendance_rate = static_cast<double>(totals.present) / totals.marks;
+      }
+      figures.cohorts.push_back(figure);
+      Totals& sum = by_facility[cohort.facility_id];
+      sum.cohorts += 1;
+      sum.enrolled += totals.enrolled;
+      sum.waiting += totals.waiting;
+      sum.completions += totals.completions;
+      sum.sessions += totals.sessions;
+      sum.present += totals.present;
+      sum.marks += totals.marks;
+    }
+    for (const auto& [id, sum] : by_facility) {
+      WorkshopFigureRow figure;
+      figure.facility_id = id;
+      figure.enrolled = Suppressed(sum.enrolled, suppress);
+      figure.waiting = Suppressed(sum.waiting, suppress);
+      figure.completions = Suppressed(sum.completions, suppress);
+      figure.sessions_held = sum.sessions;
+      if (sum.marks > 0 && figure.enrolled) {
+        figure.attendance_rate = static_cast<double>(sum.present) / sum.marks;
+      }
+      figures.facilities.push_back(figure);
+    }
+    return Status::Ok();
+  }));
+  return figures;
+}
+
+Result<std::string> WorkshopService::FiguresCsv(const Actor& actor,
+                                                std::optional<long long> facility_id) {
+  VINCULO_ASSIGN_OR_RETURN(WorkshopFigures figures, Figures(actor, facility_id));
+  auto count = [](const std::optional<long long>& value) {
+    return value ? std::to_string(*value) : std::string();
+  };
+  std::string csv;
+  AppendCsvRow(csv, {"level", "cohort_id", "facility_id", "group", "enrolled", "waiting",
+                     "completions", "sessions_held", "attendance_rate"});
+  auto append = [&](const char* level, const WorkshopFigureRow& row) {
+    char rate[16] = "";
+    if (row.attendance_rate) std::snprintf(rate, sizeof rate, "%.3f", *row.attendance_rate);
+    AppendCsvRow(
+        csv, {level, row.cohort_id ? std::to_string(row.cohort_id) : std::string(),
+              std::to_string(row.facility_id), row.group_kind, count(row.enrolled),
+              count(row.waiting), count(row.completions), std::to_string(row.sessions_held), rate});
+  };
+  for (const WorkshopFigureRow& row : figures.cohorts) append("cohort", row);
+  for (const WorkshopFigureRow& row : figures.facilities) append("facility", row);
+  return csv;
+}
+
+Status EndWorkshopPlaces(Txn& txn, long long parent_id, long long current_facility_id,
+                         const std::string& status, const std::string& on, const std::string& now) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.ParentEnrolments(parent_id));
+  for (EnrolmentRow& enrolment : enrolments) {
+    if (enrolment.status != "enrolled" && enrolment.status != "waiting") continue;
+    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, txn.GetCohort(enrolment.cohort_id));
+    if (current_facility_id && cohort.facility_id == current_facility_id) continue;
+    enrolment.status = status;
+    enrolment.ended_on = on;
+    enrolment.end_reason = status == "released" ? "released" : "transferred to another facility";
+    VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(enrolment, now));
+    VINCULO_RETURN_IF_ERROR(PromoteWaiting(txn, cohort, on, now));
+  }
+  return Status::Ok();
+}
+
+}  // namespace vinculo

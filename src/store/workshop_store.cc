@@ -1,0 +1,582 @@
+// The workshop tables (migration 6): courses and topics, facility settings
+// and closures, cohorts, sessions, enrolments and attendance.
+#include <soci/soci.h>
+
+#include <string>
+#include <vector>
+
+#include "store/sql_util.h"
+#include "store/store.h"
+
+namespace vinculo {
+using store_internal::ExecuteWith;
+using store_internal::GetInteger;
+using store_internal::GetOptionalText;
+using store_internal::GetText;
+using store_internal::Params;
+
+namespace {
+
+constexpr const char* kCohortColumns =
+    "id, version, course_id, facility_id, organisation_id, group_kind, facilitator_user_id, "
+    "space_id, capacity, start_date, recurrence_days, start_minute, end_minute, "
+    "completion_percent, status, created_at";
+
+CohortRow ReadCohort(const soci::row& row) {
+  CohortRow cohort;
+  cohort.id = GetInteger(row, 0);
+  cohort.version = GetInteger(row, 1);
+  cohort.course_id = GetInteger(row, 2);
+  cohort.facility_id = GetInteger(row, 3);
+  cohort.organisation_id = GetInteger(row, 4);
+  cohort.group_kind = GetText(row, 5);
+  cohort.facilitator_user_id = GetInteger(row, 6);
+  cohort.space_id = GetInteger(row, 7);
+  cohort.capacity = GetInteger(row, 8);
+  cohort.start_date = GetText(row, 9);
+  cohort.recurrence_days = static_cast<int>(GetInteger(row, 10));
+  cohort.start_minute = static_cast<int>(GetInteger(row, 11));
+  cohort.end_minute = static_cast<int>(GetInteger(row, 12));
+  cohort.completion_percent = static_cast<int>(GetInteger(row, 13));
+  cohort.status = GetText(row, 14);
+  cohort.created_at = GetText(row, 15);
+  return cohort;
+}
+
+constexpr const char* kSessionColumns =
+    "id, version, cohort_id, position, facility_id, space_id, facilitator_user_id, session_date, "
+    "start_minute, end_minute, status";
+
+WorkshopSessionRow ReadSession(const soci::row& row) {
+  WorkshopSessionRow session;
+  session.id = GetInteger(row, 0);
+  session.version = GetInteger(row, 1);
+  session.cohort_id = GetInteger(row, 2);
+  session.position = static_cast<int>(GetInteger(row, 3));
+  session.facility_id = GetInteger(row, 4);
+  session.space_id = GetInteger(row, 5);
+  session.facilitator_user_id = GetInteger(row, 6);
+  session.session_date = GetText(row, 7);
+  session.start_minute = static_cast<int>(GetInteger(row, 8));
+  session.end_minute = static_cast<int>(GetInteger(row, 9));
+  session.status = GetText(row, 10);
+  return session;
+}
+
+constexpr const char* kEnrolmentColumns =
+    "id, cohort_id, parent_id, status, enrolled_on, ended_on, end_reason, created_at";
+
+EnrolmentRow ReadEnrolment(const soci::row& row) {
+  EnrolmentRow enrolment;
+  enrolment.id = GetInteger(row, 0);
+  enrolment.cohort_id = GetInteger(row, 1);
+  enrolment.parent_id = GetInteger(row, 2);
+  enrolment.status = GetText(row, 3);
+  enrolment.enrolled_on = GetOptionalText(row, 4);
+  enrolment.ended_on = GetOptionalText(row, 5);
+  enrolment.end_reason = GetText(row, 6);
+  enrolment.created_at = GetText(row, 7);
+  return enrolment;
+}
+
+// Runs `query` and maps every row with `read`.
+template <typename Row, typename Read>
+std::vector<Row> Select(soci::session& sql, const std::string& query, Params& params, Read read) {
+  std::vector<Row> result;
+  soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
+  for (const soci::row& row : rows) result.push_back(read(row));
+  return result;
+}
+
+Status InsertTopics(soci::session& sql, long long course_id,
+                    const std::vector<CourseTopicRow>& topics) {
+  for (const CourseTopicRow& topic : topics) {
+    Params params;
+    ExecuteWith(sql,
+                "INSERT INTO workshop_course_topics (course_id, position, topic_es, topic_en) "
+                "VALUES (" +
+                    params.AddInteger(course_id) + ", " + params.AddInteger(topic.position) + ", " +
+                    params.Add(topic.topic_es) + ", " + params.Add(topic.topic_en) + ")",
+                params);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<CourseRow> Txn::InsertCourse(const CourseRow& course, const std::string& now) {
+  try {
+    Params params;
+    CourseRow stored = course;
+    stored.version = 1;
+    sql_ << "INSERT INTO workshop_courses (created_at, updated_at, code, title_es, title_en) "
+            "VALUES (" +
+                params.Add(now) + ", " + params.Add(now) + ", " + params.Add(course.code) + ", " +
+                params.Add(course.title_es) + ", " + params.Add(course.title_en) + ") RETURNING id",
+        soci::use(params.values()), soci::into(stored.id);
+    VINCULO_RETURN_IF_ERROR(InsertTopics(sql_, stored.id, course.topics));
+    return stored;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "creating a course");
+  }
+}
+
+Result<CourseRow> Txn::ReplaceCourseTopics(long long course_id, long long expected_version,
+                                           const std::vector<CourseTopicRow>& topics,
+                                           const std::string& now) {
+  try {
+    Params params;
+    const long long updated = ExecuteWith(
+        sql_,
+        "UPDATE workshop_courses SET version = version + 1, updated_at = " + params.Add(now) +
+            " WHERE id = " + params.AddInteger(course_id) +
+            " AND version = " + params.AddInteger(expected_version),
+        params);
+    if (updated == 0) {
+      return Status(
+          StatusCode::kPreconditionFailed,
+          "the course was changed by someone else; reload it and apply your change again");
+    }
+    Params remove;
+    ExecuteWith(
+        sql_,
+        "DELETE FROM workshop_course_topics WHERE course_id = " + remove.AddInteger(course_id),
+        remove);
+    VINCULO_RETURN_IF_ERROR(InsertTopics(sql_, course_id, topics));
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "changing a course");
+  }
+  return GetCourse(course_id);
+}
+
+Result<std::vector<CourseRow>> Txn::Courses() {
+  try {
+    Params params;
+    std::vector<CourseRow> courses = Select<CourseRow>(
+        sql_,
+        "SELECT id, version, code, title_es, title_en FROM workshop_courses WHERE archived = 0 "
+        "ORDER BY id",
+        params, [](const soci::row& row) {
+          CourseRow course;
+          course.id = GetInteger(row, 0);
+          course.version = GetInteger(row, 1);
+          course.code = GetText(row, 2);
+          course.title_es = GetText(row, 3);
+          course.title_en = GetText(row, 4);
+          return course;
+        });
+    for (CourseRow& course : courses) {
+      Params topic_params;
+      course.topics = Select<CourseTopicRow>(
+          sql_,
+          "SELECT position, topic_es, topic_en FROM workshop_course_topics WHERE course_id = " +
+              topic_params.AddInteger(course.id) + " ORDER BY position",
+          topic_params, [](const soci::row& row) {
+            CourseTopicRow topic;
+            topic.position = static_cast<int>(GetInteger(row, 0));
+            topic.topic_es = GetText(row, 1);
+            topic.topic_en = GetText(row, 2);
+            return topic;
+          });
+    }
+    return courses;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading courses");
+  }
+}
+
+Result<CourseRow> Txn::GetCourse(long long id) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<CourseRow> courses, Courses());
+  for (CourseRow& course : courses) {
+    if (course.id == id) return std::move(course);
+  }
+  return NotFound("no course with id " + std::to_string(id));
+}
+
+Result<bool> Txn::MixedGroupsAllowed(long long facility_id) {
+  try {
+    Params params;
+    std::vector<long long> values = Select<long long>(
+        sql_,
+        "SELECT mixed_groups_allowed FROM facility_workshop_settings WHERE facility_id = " +
+            params.AddInteger(facility_id),
+        params, [](const soci::row& row) { return GetInteger(row, 0); });
+    return !values.empty() && values.front() != 0;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading a facility's workshop settings");
+  }
+}
+
+Status Txn::SetMixedGroupsAllowed(long long facility_id, bool allowed, const std::string& now) {
+  try {
+    Params update;
+    const long long updated =
+        ExecuteWith(sql_,
+                    "UPDATE facility_workshop_settings SET mixed_groups_allowed = " +
+                        update.AddInteger(allowed ? 1 : 0) + ", updated_at = " + update.Add(now) +
+                        " WHERE facility_id = " + update.AddInteger(facility_id),
+                    update);
+    if (updated == 0) {
+      Params insert;
+      ExecuteWith(sql_,
+                  "INSERT INTO facility_workshop_settings (facility_id, mixed_groups_allowed, "
+                  "updated_at) VALUES (" +
+                      insert.AddInteger(facility_id) + ", " + insert.AddInteger(allowed ? 1 : 0) +
+                      ", " + insert.Add(now) + ")",
+                  insert);
+    }
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "changing a facility's workshop settings");
+  }
+}
+
+Status Txn::InsertClosure(long long facility_id, const std::string& closed_on,
+                          const std::string& reason, const std::string& now) {
+  try {
+    Params params;
+    ExecuteWith(sql_,
+                "INSERT INTO facility_closures (facility_id, closed_on, reason, created_at) "
+                "VALUES (" +
+                    params.AddInteger(facility_id) + ", " + params.Add(closed_on) + ", " +
+                    params.Add(reason) + ", " + params.Add(now) + ")",
+                params);
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "recording a facility closure");
+  }
+}
+
+Result<std::vector<std::string>> Txn::Closures(long long facility_id, const std::string& from) {
+  try {
+    Params params;
+    return Select<std::string>(sql_,
+                               "SELECT closed_on FROM facility_closures WHERE facility_id = " +
+                                   params.AddInteger(facility_id) +
+                                   " AND closed_on >= " + params.Add(from) + " ORDER BY closed_on",
+                               params, [](const soci::row& row) { return GetText(row, 0); });
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading facility closures");
+  }
+}
+
+Result<CohortRow> Txn::InsertCohort(const CohortRow& cohort) {
+  try {
+    Params params;
+    CohortRow stored = cohort;
+    stored.version = 1;
+    sql_ << "INSERT INTO workshop_cohorts (created_at, updated_at, course_id, facility_id, "
+            "organisation_id, group_kind, facilitator_user_id, space_id, capacity, start_date, "
+            "recurrence_days, start_minute, end_minute, completion_percent, status) VALUES (" +
+                params.Add(cohort.created_at) + ", " + params.Add(cohort.created_at) + ", " +
+                params.AddInteger(cohort.course_id) + ", " + params.AddInteger(cohort.facility_id) +
+                ", " + params.AddInteger(cohort.organisation_id) + ", " +
+                params.Add(cohort.group_kind) + ", " +
+                params.AddInteger(cohort.facilitator_user_id) + ", " +
+                params.AddInteger(cohort.space_id) + ", " + params.AddInteger(cohort.capacity) +
+                ", " + params.Add(cohort.start_date) + ", " +
+                params.AddInteger(cohort.recurrence_days) + ", " +
+                params.AddInteger(cohort.start_minute) + ", " +
+                params.AddInteger(cohort.end_minute) + ", " +
+                params.AddInteger(cohort.completion_percent) + ", " + params.Add(cohort.status) +
+                ") RETURNING id",
+        soci::use(params.values()), soci::into(stored.id);
+    return stored;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "creating a cohort");
+  }
+}
+
+Result<CohortRow> Txn::GetCohort(long long id) {
+  try {
+    Params params;
+    auto cohorts =
+        Select<CohortRow>(sql_,
+                          std::string("SELECT ") + kCohortColumns +
+                              " FROM workshop_cohorts WHERE id = " + params.AddInteger(id),
+                          params, ReadCohort);
+    if (cohorts.empty()) return NotFound("no cohort with id " + std::to_string(id));
+    return cohorts.front();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading a cohort");
+  }
+}
+
+Result<std::vector<CohortRow>> Txn::Cohorts(const CohortFilter& filter) {
+  try {
+    Params params;
+    std::string where = " WHERE 1=1";
+    if (filter.facility_id) where += " AND facility_id = " + params.AddInteger(*filter.facility_id);
+    if (filter.organisation_id) {
+      where += " AND organisation_id = " + params.AddInteger(*filter.organisation_id);
+    }
+    if (filter.course_id) where += " AND course_id = " + params.AddInteger(*filter.course_id);
+    if (filter.facilitator_user_id) {
+      where += " AND facilitator_user_id = " + params.AddInteger(*filter.facilitator_user_id);
+    }
+    if (filter.status) where += " AND status = " + params.Add(*filter.status);
+    return Select<CohortRow>(
+        sql_,
+        std::string("SELECT ") + kCohortColumns + " FROM workshop_cohorts" + where + " ORDER BY id",
+        params, ReadCohort);
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "listing cohorts");
+  }
+}
+
+Result<WorkshopSessionRow> Txn::InsertWorkshopSession(const WorkshopSessionRow& session) {
+  try {
+    Params params;
+    WorkshopSessionRow stored = session;
+    stored.version = 1;
+    sql_ << "INSERT INTO workshop_sessions (cohort_id, position, facility_id, space_id, "
+            "facilitator_user_id, session_date, start_minute, end_minute, status) VALUES (" +
+                params.AddInteger(session.cohort_id) + ", " + params.AddInteger(session.position) +
+                ", " + params.AddInteger(session.facility_id) + ", " +
+                params.AddInteger(session.space_id) + ", " +
+                params.AddInteger(session.facilitator_user_id) + ", " +
+                params.Add(session.session_date) + ", " + params.AddInteger(session.start_minute) +
+                ", " + params.AddInteger(session.end_minute) + ", " + params.Add(session.status) +
+                ") RETURNING id",
+        soci::use(params.values()), soci::into(stored.id);
+    return stored;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "scheduling a workshop session");
+  }
+}
+
+Result<WorkshopSessionRow> Txn::GetWorkshopSession(long long id) {
+  try {
+    Params params;
+    auto sessions = Select<WorkshopSessionRow>(
+        sql_,
+        std::string("SELECT ") + kSessionColumns +
+            " FROM workshop_sessions WHERE id = " + params.AddInteger(id),
+        params, ReadSession);
+    if (sessions.empty()) return NotFound("no workshop session with id " + std::to_string(id));
+    return sessions.front();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading a workshop session");
+  }
+}
+
+Result<std::vector<WorkshopSessionRow>> Txn::WorkshopSessions(const WorkshopSessionFilter& filter) {
+  try {
+    Params params;
+    std::string where = " WHERE 1=1";
+    if (filter.facility_id) where += " AND facility_id = " + params.AddInteger(*filter.facility_id);
+    if (filter.facilitator_user_id) {
+      where += " AND facilitator_user_id = " + params.AddInteger(*filter.facilitator_user_id);
+    }
+    if (filter.cohort_id) where += " AND cohort_id = " + params.AddInteger(*filter.cohort_id);
+    if (!filter.from.empty()) where += " AND session_date >= " + params.Add(filter.from);
+    if (!filter.to.empty()) where += " AND session_date <= " + params.Add(filter.to);
+    return Select<WorkshopSessionRow>(sql_,
+                                      std::string("SELECT ") + kSessionColumns +
+                                          " FROM workshop_sessions" + where +
+                                          " ORDER BY session_date, start_minute, id",
+                                      params, ReadSession);
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "listing workshop sessions");
+  }
+}
+
+Result<WorkshopSessionRow> Txn::MoveWorkshopSession(long long id, long long expected_version,
+                                                    const std::string& session_date,
+                                                    int start_minute, int end_minute) {
+  try {
+    Params params;
+    const long long updated = ExecuteWith(
+        sql_,
+        "UPDATE workshop_sessions SET version = version + 1, session_date = " +
+            params.Add(session_date) + ", start_minute = " + params.AddInteger(start_minute) +
+            ", end_minute = " + params.AddInteger(end_minute) + " WHERE id = " +
+            params.AddInteger(id) + " AND version = " + params.AddInteger(expected_version),
+        params);
+    if (updated == 0) {
+      return Status(StatusCode::kPreconditionFailed,
+                    "the session was changed by someone else; reload it and move it again");
+    }
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "moving a workshop session");
+  }
+  return GetWorkshopSession(id);
+}
+
+// The one place that knows what can occupy a space. Today that is workshop
+// sessions; the visiting sessions of the visits module (visit_sessions) are
+// added to this query when that module is merged, so every caller (cohort
+// creation, moving a session) checks both without changing.
+Result<std::vector<SpaceBooking>> Txn::SpaceBookingsOn(long long space_id,
+                                                       const std::string& date) {
+  try {
+    Params params;
+    return Select<SpaceBooking>(
+        sql_,
+        "SELECT id, session_date, start_minute, end_minute FROM workshop_sessions "
+        "WHERE status = 'scheduled' AND space_id = " +
+            params.AddInteger(space_id) + " AND session_date = " + params.Add(date) +
+            " ORDER BY start_minute, id",
+        params, [](const soci::row& row) {
+          SpaceBooking booking;
+          booking.source = "workshop_session";
+          booking.id = GetInteger(row, 0);
+          booking.session_date = GetText(row, 1);
+          booking.start_minute = static_cast<int>(GetInteger(row, 2));
+          booking.end_minute = static_cast<int>(GetInteger(row, 3));
+          return booking;
+        });
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading a space's bookings");
+  }
+}
+
+Result<bool> Txn::ParentKnownToOrganisation(long long parent_id, long long organisation_id) {
+  try {
+    Params params;
+    auto counts = Select<long long>(
+        sql_,
+        "SELECT COUNT(*) FROM parent_child_links l JOIN children c ON c.id = l.child_id "
+        "WHERE l.archived = 0 AND c.archived = 0 AND l.parent_id = " +
+            params.AddInteger(parent_id) +
+            " AND c.organisation_id = " + params.AddInteger(organisation_id),
+        params, [](const soci::row& row) { return GetInteger(row, 0); });
+    return !counts.empty() && counts.front() > 0;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading a parent's children");
+  }
+}
+
+Result<EnrolmentRow> Txn::InsertEnrolment(const EnrolmentRow& enrolment) {
+  try {
+    Params params;
+    EnrolmentRow stored = enrolment;
+    sql_ << "INSERT INTO workshop_enrolments (cohort_id, parent_id, status, enrolled_on, "
+            "ended_on, end_reason, created_at, updated_at) VALUES (" +
+                params.AddInteger(enrolment.cohort_id) + ", " +
+                params.AddInteger(enrolment.parent_id) + ", " + params.Add(enrolment.status) +
+                ", " + params.AddOptional(enrolment.enrolled_on) + ", " +
+                params.AddOptional(enrolment.ended_on) + ", " + params.Add(enrolment.end_reason) +
+                ", " + params.Add(enrolment.created_at) + ", " + params.Add(enrolment.created_at) +
+                ") RETURNING id",
+        soci::use(params.values()), soci::into(stored.id);
+    return stored;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "enrolling a parent");
+  }
+}
+
+Result<std::optional<EnrolmentRow>> Txn::FindEnrolment(long long cohort_id, long long parent_id) {
+  try {
+    Params params;
+    auto rows = Select<EnrolmentRow>(
+        sql_,
+        std::string("SELECT ") + kEnrolmentColumns +
+            " FROM workshop_enrolments WHERE cohort_id = " + params.AddInteger(cohort_id) +
+            " AND parent_id = " + params.AddInteger(parent_id),
+        params, ReadEnrolment);
+    if (rows.empty()) return std::optional<EnrolmentRow>();
+    return std::optional<EnrolmentRow>(rows.front());
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading an enrolment");
+  }
+}
+
+Result<std::vector<EnrolmentRow>> Txn::CohortEnrolments(long long cohort_id) {
+  try {
+    Params params;
+    return Select<EnrolmentRow>(sql_,
+                                std::string("SELECT ") + kEnrolmentColumns +
+                                    " FROM workshop_enrolments WHERE cohort_id = " +
+                                    params.AddInteger(cohort_id) + " ORDER BY id",
+                                params, ReadEnrolment);
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading a cohort's enrolments");
+  }
+}
+
+Result<std::vector<EnrolmentRow>> Txn::ParentEnrolments(long long parent_id) {
+  try {
+    Params params;
+    return Select<EnrolmentRow>(sql_,
+                                std::string("SELECT ") + kEnrolmentColumns +
+                                    " FROM workshop_enrolments WHERE parent_id = " +
+                                    params.AddInteger(parent_id) + " ORDER BY id",
+                                params, ReadEnrolment);
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading a parent's enrolments");
+  }
+}
+
+Status Txn::UpdateEnrolment(const EnrolmentRow& enrolment, const std::string& now) {
+  try {
+    Params params;
+    ExecuteWith(sql_,
+                "UPDATE workshop_enrolments SET status = " + params.Add(enrolment.status) +
+                    ", enrolled_on = " + params.AddOptional(enrolment.enrolled_on) +
+                    ", ended_on = " + params.AddOptional(enrolment.ended_on) + ", end_reason = " +
+                    params.Add(enrolment.end_reason) + ", updated_at = " + params.Add(now) +
+                    " WHERE id = " + params.AddInteger(enrolment.id),
+                params);
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "changing an enrolment");
+  }
+}
+
+Status Txn::UpsertAttendance(const AttendanceRow& attendance) {
+  try {
+    Params update;
+    const long long updated =
+        ExecuteWith(sql_,
+                    "UPDATE workshop_attendance SET status = " + update.Add(attendance.status) +
+                        ", absence_reason = " + update.Add(attendance.absence_reason) +
+                        ", recorded_by = " + update.AddInteger(attendance.recorded_by) +
+                        ", recorded_at = " + update.Add(attendance.recorded_at) +
+                        " WHERE session_id = " + update.AddInteger(attendance.session_id) +
+                        " AND enrolment_id = " + update.AddInteger(attendance.enrolment_id),
+                    update);
+    if (updated == 0) {
+      Params insert;
+      ExecuteWith(sql_,
+                  "INSERT INTO workshop_attendance (session_id, enrolment_id, status, "
+                  "absence_reason, recorded_by, recorded_at) VALUES (" +
+                      insert.AddInteger(attendance.session_id) + ", " +
+                      insert.AddInteger(attendance.enrolment_id) + ", " +
+                      insert.Add(attendance.status) + ", " + insert.Add(attendance.absence_reason) +
+                      ", " + insert.AddInteger(attendance.recorded_by) + ", " +
+                      insert.Add(attendance.recorded_at) + ")",
+                  insert);
+    }
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "recording attendance");
+  }
+}
+
+Result<std::vector<AttendanceRow>> Txn::CohortAttendance(long long cohort_id) {
+  try {
+    Params params;
+    return Select<AttendanceRow>(
+        sql_,
+        "SELECT a.id, a.session_id, a.enrolment_id, a.status, a.absence_reason, a.recorded_by, "
+        "a.recorded_at FROM workshop_attendance a JOIN workshop_sessions s ON s.id = "
+        "a.session_id WHERE s.cohort_id = " +
+            params.AddInteger(cohort_id) + " ORDER BY a.session_id, a.enrolment_id",
+        params, [](const soci::row& row) {
+          AttendanceRow attendance;
+          attendance.id = GetInteger(row, 0);
+          attendance.session_id = GetInteger(row, 1);
+          attendance.enrolment_id = GetInteger(row, 2);
+          attendance.status = GetText(row, 3);
+          attendance.absence_reason = GetText(row, 4);
+          attendance.recorded_by = GetInteger(row, 5);
+          attendance.recorded_at = GetText(row, 6);
+          return attendance;
+        });
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading attendance");
+  }
+}
+
+}  // namespace vinculo
