@@ -17,6 +17,7 @@
 #include "cli/exit_codes.h"
 #include "http/api_server.h"
 #include "json/nursery_json.h"
+#include "cli/cli_visits.h"
 #include "service/csv_exchange.h"
 #include "service/demo_programme.h"
 #include "service/nursery_service.h"
@@ -389,6 +390,7 @@ int RunCli(int argc, char** argv) {
   ageouts->add_option("--as-of", as_of_text,
                       "Count days from this date, YYYY-MM-DD (default: today)");
   ageouts->add_flag("--json", as_json, "Print a JSON array instead of a table");
+  std::unique_ptr<VisitCommands> visit_commands = AddVisitCommands(app, db);
 
   try {
     app.parse(argc, argv);
@@ -403,6 +405,7 @@ int RunCli(int argc, char** argv) {
     return kExitUsage;
   }
 
+  if (auto code = visit_commands->RunIfChosen()) return *code;
   if (*serve) return Serve(db, serve_options);
   if (*init) return Init(db, demo);
   if (*migrate) return Migrate(db);

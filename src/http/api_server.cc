@@ -37,7 +37,11 @@ void Send(httplib::Response& response, const Result<Reply>& reply) {
   }
   if (!reply->location.empty()) response.set_header("Location", reply->location);
   for (const auto& [name, value] : reply->headers) response.set_header(name, value);
-  if (reply->has_body) response.set_content(reply->body.dump(), "application/json");
+  if (!reply->text_content_type.empty()) {
+    response.set_content(reply->text_body, reply->text_content_type);
+  } else if (reply->has_body) {
+    response.set_content(reply->body.dump(), "application/json");
+  }
 }
 
 std::string RemoteAddress(const httplib::Request& request) { return request.remote_addr; }
@@ -222,6 +226,7 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
   http_internal::RegisterAccountRoutes(router);
   http_internal::RegisterRecordRoutes(router);
   http_internal::RegisterNurseryRoutes(router);
+  http_internal::RegisterVisitRoutes(router);
 
   if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
     server.set_mount_point("/", options_.web_dir);

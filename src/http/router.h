@@ -22,6 +22,9 @@ struct Reply {
   std::optional<long long> etag_version;  // sets ETag: "<version>"
   std::string location;
   std::vector<std::pair<std::string, std::string>> headers;
+  // A non-JSON answer (an iCalendar feed): sent instead of `body` when set.
+  std::string text_content_type;
+  std::string text_body;
 };
 
 inline Reply JsonReply(nlohmann::json body, int status = 200) {
@@ -89,5 +92,6 @@ std::string SessionCookie(const std::string& token, long long max_age_seconds, b
 void RegisterRecordRoutes(Router& router);
 void RegisterAccountRoutes(Router& router);
 void RegisterNurseryRoutes(Router& router);
+void RegisterVisitRoutes(Router& router);
 
 }  // namespace vinculo::http_internal

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "domain/icalendar.h"
 #include "domain/visit_rules.h"
 #include "planner/planner.h"
 #include "store/visit_store.h"
@@ -1420,6 +1421,169 @@ Result<long long> VisitService::FlagParentVisits(const Actor& actor, long long p
                                   std::to_string(flagged) + " visits: " + reason)});
   }));
   return flagged;
+}
+
+}  // namespace vinculo
+
+namespace vinculo {
+
+Result<DistanceReport> VisitService::Distances(const Actor& actor, long long organisation_id,
+                                               const std::string& month) {
+  VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, false));
+  VINCULO_RETURN_IF_ERROR(ParseMonth(month, "month").status());
+  DistanceReport report;
+  report.organisation_id = organisation_id;
+  report.month = month;
+  report.cost_basis = "none";
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(OrganisationKind(), organisation_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PairSourceRow> sources,
+                             vs::PairSources(txn, organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<RequirementRow> requirements,
+                             vs::Requirements(txn, organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> facilities, vs::Facilities(txn));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<RouteOverrideRow> overrides,
+                             vs::Routes(txn, organisation_id));
+    std::map<long long, const PlacePoint*> facility_point;
+    for (const PlacePoint& facility : facilities) facility_point[facility.id] = &facility;
+    std::map<std::pair<long long, long long>, long long> requirement_of;
+    for (const RequirementRow& row : requirements) {
+      requirement_of[{row.child_id, row.parent_id}] = row.id;
+    }
+    double total_km = 0;
+    long long measured = 0;
+    for (const PairSourceRow& source : sources) {
+      if (source.custody_status == "released") continue;
+      PairDistance pair;
+      pair.child_id = source.child_id;
+      pair.parent_id = source.parent_id;
+      pair.home_id = source.home_id;
+      pair.facility_id = source.facility_id;
+      if (auto found = requirement_of.find({source.child_id, source.parent_id});
+          found != requirement_of.end()) {
+        pair.requirement_id = found->second;
+      }
+      const PlacePoint* facility = facility_point[source.facility_id];
+      if (facility && facility->latitude && facility->longitude && source.home_latitude &&
+          source.home_longitude) {
+        const Travel travel = TravelFor(HaversineKm(*source.home_latitude, *source.home_longitude,
+                                                    *facility->latitude, *facility->longitude),
+                                        options_.speed_kmh, options_.cost_per_km);
+        pair.km = travel.km;
+        pair.travel_minutes = travel.minutes;
+        pair.far = travel.km > kFarKm;
+        total_km += travel.km;
+        ++measured;
+      }
+      for (const RouteOverrideRow& route : overrides) {
+        if (source.home_id && route.home_id == *source.home_id &&
+            route.facility_id == source.facility_id) {
+          pair.travel_minutes = static_cast<int>(route.travel_minutes);
+        }
+      }
+      if (pair.far) ++report.far_pairs;
+      report.pairs.push_back(pair);
+    }
+    report.average_km = measured ? total_km / static_cast<double>(measured) : 0;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanRow> plans, vs::Plans(txn, organisation_id));
+    const PlanRow* chosen = nullptr;
+    for (const PlanRow& plan : plans) {
+      if (plan.month != month) continue;
+      if (plan.status == "published") {
+        chosen = &plan;
+        break;
+      }
+      chosen = &plan;  // the latest draft, unless a published one is found
+    }
+    if (chosen) {
+      report.cost_basis = chosen->status;
+      VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> trips, vs::PlanTrips(txn, chosen->id));
+      for (const PlanTripRow& trip : trips) {
+        if (trip.status != "planned") continue;
+        report.monthly_travel_cost += trip.cost;
+        ++report.trips;
+      }
+    }
+    return Status::Ok();
+  }));
+  return report;
+}
+
+}  // namespace vinculo
+
+namespace vinculo {
+
+Result<std::string> VisitService::EscortCalendar(const Actor& actor, long long escort_id) {
+  std::vector<CalendarEvent> events;
+  std::string name;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(EscortRow escort, vs::GetEscort(txn, escort_id));
+    if (!CheckOrganisation(actor, escort.organisation_id, false).ok()) {
+      return NotFound("no escort " + std::to_string(escort_id));
+    }
+    name = "Visitas: " + escort.name;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> trips, vs::EscortTrips(txn, escort_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> facilities, vs::Facilities(txn));
+    std::map<long long, std::string> facility_name;
+    for (const PlacePoint& facility : facilities) facility_name[facility.id] = facility.name;
+    const Actor system = Actor::System();
+    for (const PlanTripRow& trip : trips) {
+      auto date = ParseDate(trip.trip_date);
+      if (!date.ok()) continue;
+      VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, trip.plan_id));
+      std::string children;
+      for (const PlanVisitRow& visit : visits) {
+        if (visit.trip_id != trip.id || visit.status != "planned") continue;
+        auto child = txn.Get(ChildKind(), visit.child_id, system);
+        children += (children.empty() ? "" : ", ") +
+                    (child.ok() ? child->Text("pseudonym").value_or("") : std::string("?"));
+      }
+      CalendarEvent event;
+      event.uid = "trip-" + std::to_string(trip.id) + "@vinculo";
+      event.date = *date;
+      event.start_minute = static_cast<int>(trip.depart_minute);
+      event.end_minute = static_cast<int>(trip.return_minute);
+      event.summary = "Visita a " + facility_name[trip.facility_id];
+      event.location = facility_name[trip.facility_id];
+      event.description = "Niñas y niños: " + children;
+      events.push_back(std::move(event));
+    }
+    return Status::Ok();
+  }));
+  return FormatICalendar(name, CalendarZone{}, events, context_.Now());
+}
+
+Result<std::string> VisitService::FacilityCalendar(const Actor& actor, long long facility_id) {
+  VINCULO_RETURN_IF_ERROR(CheckFacilityManager(actor, facility_id));
+  const Date today = context_.Today();
+  const Date first{today.year, today.month, 1};
+  const Date last = AddDays(AddMonths(first, 3), -1);
+  std::vector<CalendarEvent> events;
+  std::string name;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(Record facility, txn.Get(FacilityKind(), facility_id, actor));
+    name = "Visitas: " + facility.Text("name").value_or("");
+    VINCULO_RETURN_IF_ERROR(MaterialiseSessions(txn, facility_id, first, last, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<VisitSessionRow> sessions,
+                             vs::Sessions(txn, {facility_id}, FormatDate(first), FormatDate(last)));
+    for (const VisitSessionRow& session : sessions) {
+      auto date = ParseDate(session.session_date);
+      if (!date.ok()) continue;
+      CalendarEvent event;
+      event.uid = "session-" + std::to_string(session.id) + "@vinculo";
+      event.date = *date;
+      event.start_minute = static_cast<int>(session.start_minute);
+      event.end_minute = static_cast<int>(session.end_minute);
+      event.summary = session.status == "blocked"
+                          ? "Visitas suspendidas: " + session.blocked_reason
+                          : "Visitas: " + std::to_string(session.booked_families) + " de " +
+                                std::to_string(session.capacity_families) + " familias";
+      event.location = name;
+      events.push_back(std::move(event));
+    }
+    return Status::Ok();
+  }));
+  return FormatICalendar(name, CalendarZone{}, events, context_.Now());
 }
 
 }  // namespace vinculo

@@ -128,6 +128,30 @@ struct VisitRecordRequest {
   std::optional<int> mood_after;
 };
 
+// One pair's distance from the child's home to the parent's facility.
+struct PairDistance {
+  long long requirement_id = 0;
+  long long child_id = 0;
+  long long parent_id = 0;
+  std::optional<long long> home_id;
+  long long facility_id = 0;
+  std::optional<double> km;  // absent without coordinates at both ends
+  std::optional<int> travel_minutes;
+  bool far = false;  // over 160 km (100 miles)
+};
+
+struct DistanceReport {
+  long long organisation_id = 0;
+  std::string month;
+  std::vector<PairDistance> pairs;
+  long long far_pairs = 0;
+  double average_km = 0;  // over the pairs with a distance
+  // Trip costs of the month's published plan, else of its latest draft.
+  double monthly_travel_cost = 0;
+  long long trips = 0;
+  std::string cost_basis;  // published | draft | none
+};
+
 class VisitService {
  public:
   explicit VisitService(ServiceContext context, VisitOptions options = {})
@@ -184,6 +208,18 @@ class VisitService {
                                    const std::string& reason);
   Result<PlanVisitRow> RecordVisit(const Actor& actor, long long visit_id,
                                    const VisitRecordRequest& request);
+  // Each pair's distance (great circle from the child's home to the parent's
+  // facility; route overrides give the travel time), pairs over 160 km
+  // flagged, and the month's travel cost. Readers of the organisation.
+  Result<DistanceReport> Distances(const Actor& actor, long long organisation_id,
+                                   const std::string& month);
+
+  // iCalendar feeds (text/calendar): an escort's published trips, for the
+  // organisation's readers; a facility's sessions of this month and the next
+  // two with their bookings, for the facility's staff.
+  Result<std::string> EscortCalendar(const Actor& actor, long long escort_id);
+  Result<std::string> FacilityCalendar(const Actor& actor, long long facility_id);
+
   // Flags the published visits of a parent from `from` on (after a transfer or
   // a release); returns how many.
   Result<long long> FlagParentVisits(const Actor& actor, long long parent_id,

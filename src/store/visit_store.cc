@@ -937,6 +937,42 @@ Result<std::vector<PlanTripRow>> EscortTripsOn(Txn& txn, long long escort_id,
   return trips;
 }
 
+Result<EscortRow> GetEscort(Txn& txn, long long escort_id) {
+  Params params;
+  std::optional<EscortRow> found;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT e.id, e.organisation_id, e.staff_id, e.max_children, s.home_id, s.given_names, "
+      "s.family_names FROM escorts e JOIN staff s ON s.id = e.staff_id WHERE e.id = " +
+          params.AddInteger(escort_id),
+      params, "reading an escort", [&](const soci::row& row) {
+        EscortRow escort;
+        escort.id = GetInteger(row, 0);
+        escort.organisation_id = GetInteger(row, 1);
+        escort.staff_id = GetInteger(row, 2);
+        escort.max_children = GetInteger(row, 3);
+        escort.home_id = GetOptionalInteger(row, 4);
+        escort.name = GetText(row, 5) + " " + GetText(row, 6);
+        found = std::move(escort);
+      }));
+  if (!found) return NotFound("no escort " + std::to_string(escort_id));
+  return *found;
+}
+
+Result<std::vector<PlanTripRow>> EscortTrips(Txn& txn, long long escort_id) {
+  Params params;
+  std::vector<PlanTripRow> trips;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT t.id, t.plan_id, t.escort_id, t.home_id, t.facility_id, t.trip_date, "
+      "t.depart_minute, t.return_minute, t.cost, t.status FROM plan_trips t JOIN plans p ON p.id "
+      "= t.plan_id WHERE p.status = 'published' AND t.status = 'planned' AND t.escort_id = " +
+          params.AddInteger(escort_id) + " ORDER BY t.trip_date, t.id",
+      params, "reading an escort's trips",
+      [&](const soci::row& row) { trips.push_back(ReadTrip(row)); }));
+  return trips;
+}
+
 Result<long long> TripVisitCount(Txn& txn, long long trip_id) {
   Params params;
   long long count = 0;

@@ -109,6 +109,10 @@ Status SetTripStatus(Txn& txn, long long trip_id, const std::string& status);
 // Live trips (planned, in published plans) of an escort on a date.
 Result<std::vector<PlanTripRow>> EscortTripsOn(Txn& txn, long long escort_id,
                                                const std::string& date);
+// The escort with that id (no dates); kNotFound when absent.
+Result<EscortRow> GetEscort(Txn& txn, long long escort_id);
+// Live trips (planned, in published plans) of an escort, by date.
+Result<std::vector<PlanTripRow>> EscortTrips(Txn& txn, long long escort_id);
 // Planned visits on a trip.
 Result<long long> TripVisitCount(Txn& txn, long long trip_id);
 // Flags the planned visits of sessions for review with `reason`; returns how many.

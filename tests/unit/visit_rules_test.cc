@@ -142,3 +142,47 @@ TEST(Travel, HaversineAndCost) {
 
 }  // namespace
 }  // namespace vinculo
+
+#include "domain/icalendar.h"
+
+namespace vinculo {
+namespace {
+
+TEST(ICalendar, LinesAreFoldedAt75OctetsWithoutSplittingACharacter) {
+  const std::string long_line = "DESCRIPTION:" + std::string(70, 'a') + "ñññ";
+  const std::string folded = FoldLine(long_line);
+  EXPECT_EQ(folded.substr(0, 77), long_line.substr(0, 75) + "\r\n");
+  size_t start = 0;
+  std::string unfolded;
+  while (start < folded.size()) {
+    const size_t end = folded.find("\r\n", start);
+    ASSERT_NE(end, std::string::npos);
+    EXPECT_LE(end - start, 75u);
+    unfolded +=
+        folded.substr(start == 0 ? start : start + 1, end - (start == 0 ? start : start + 1));
+    start = end + 2;
+  }
+  EXPECT_EQ(unfolded, long_line);
+  EXPECT_EQ(EscapeText("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+}
+
+TEST(ICalendar, EventsHaveUidStampAndZonedTimes) {
+  CalendarEvent event;
+  event.uid = "trip-1@vinculo";
+  event.date = Date{2026, 12, 5};
+  event.start_minute = 8 * 60 + 30;
+  event.end_minute = 11 * 60 + 45;
+  event.summary = "Visita, patio";
+  const std::string calendar =
+      FormatICalendar("Visitas", CalendarZone{}, {event}, "2026-11-23T12:00:00Z");
+  EXPECT_NE(calendar.find("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), std::string::npos);
+  EXPECT_NE(calendar.find("UID:trip-1@vinculo\r\n"), std::string::npos);
+  EXPECT_NE(calendar.find("DTSTAMP:20261123T120000Z\r\n"), std::string::npos);
+  EXPECT_NE(calendar.find("DTSTART;TZID=America/Lima:20261205T083000\r\n"), std::string::npos);
+  EXPECT_NE(calendar.find("DTEND;TZID=America/Lima:20261205T114500\r\n"), std::string::npos);
+  EXPECT_NE(calendar.find("TZOFFSETTO:-0500\r\n"), std::string::npos);
+  EXPECT_NE(calendar.find("SUMMARY:Visita\\, patio\r\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vinculo
