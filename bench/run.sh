@@ -93,3 +93,11 @@ REPORT
 echo
 echo "Nursery at national scale (bench/nursery_bench.cc):"
 "$build_dir/bench/bench_nursery" --benchmark_format=console
+
+# Issue 4: the visit planner on generated instances, first-come beside it.
+# (a) 300 pairs, 4 facilities, 12 escorts; (b) 50,000 pairs, 300 facilities,
+# 2,000 escorts. Targets: (a) proven optimal under 1 s; (b) a complete plan
+# under 30 s with coverage within 1% of the bound.
+echo
+echo "Visit planner (bench/planner_bench.cc):"
+"$build_dir/bench/bench_planner" 2026 25

@@ -86,6 +86,11 @@ struct Settings {
   double trip_penalty = 0.01;
   double cost_penalty_per_unit = 0.0001;
   double sibling_bonus = 0.001;
+  // Rewards a child whose two imprisoned parents are in the same facility
+  // seeing both on the same day (one trip instead of two).
+  double same_day_bonus = 0.001;
+  // Threads used to solve independent parts at once (the machine has 2 cores).
+  int threads = 2;
 };
 
 struct Instance {

@@ -1,0 +1,212 @@
+// CheckPlan: the hard rules of a visit plan, checked from the plan alone.
+//
+// Written independently of both planners (it shares no code or index with
+// them), so a bug in a planner's model cannot hide in the checker too. It is
+// quadratic only in the visits of one child, which is tiny.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "planner/planner.h"
+
+namespace vinculo::planner {
+
+namespace {
+
+std::string Id(long long id) { return std::to_string(id); }
+
+bool WingServes(Wing session_wing, Wing parent_wing) {
+  return session_wing == Wing::kAny || parent_wing == Wing::kAny || session_wing == parent_wing;
+}
+
+}  // namespace
+
+std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
+  std::vector<Violation> violations;
+  auto report = [&](std::string rule, std::string detail) {
+    violations.push_back({std::move(rule), std::move(detail)});
+  };
+
+  std::unordered_map<long long, const Pair*> pairs;
+  for (const Pair& pair : instance.pairs) pairs[pair.id] = &pair;
+  std::unordered_map<long long, const Session*> sessions;
+  for (const Session& session : instance.sessions) sessions[session.id] = &session;
+  std::unordered_map<long long, const Escort*> escorts;
+  for (const Escort& escort : instance.escorts) escorts[escort.id] = &escort;
+  std::map<std::pair<long long, long long>, const Route*> routes;
+  for (const Route& route : instance.routes) {
+    routes[{route.home_base_id, route.facility_id}] = &route;
+  }
+
+  // Visits that name a known pair, session and trip; the rest are reported once.
+  struct Resolved {
+    const Pair* pair;
+    const Session* session;
+    int trip_idx;
+  };
+  std::vector<Resolved> resolved;
+  std::set<long long> visited_pairs;
+  for (const Visit& visit : plan.visits) {
+    auto pair_it = pairs.find(visit.pair_id);
+    auto session_it = sessions.find(visit.session_id);
+    if (pair_it == pairs.end()) {
+      report("unknown_pair", "visit names pair " + Id(visit.pair_id) + ", not in the instance");
+      continue;
+    }
+    if (session_it == sessions.end()) {
+      report("unknown_session", "pair " + Id(visit.pair_id) + " is given session " +
+                                    Id(visit.session_id) + ", not in the instance");
+      continue;
+    }
+    if (visit.trip_id < 0 || visit.trip_id >= static_cast<int>(plan.trips.size())) {
+      report("unknown_trip", "pair " + Id(visit.pair_id) + " is given trip " + Id(visit.trip_id) +
+                                 ", not in the plan");
+      continue;
+    }
+    if (!visited_pairs.insert(visit.pair_id).second) {
+      report("pair_at_most_once", "pair " + Id(visit.pair_id) + " is visited more than once");
+    }
+    resolved.push_back({pair_it->second, session_it->second, visit.trip_id});
+  }
+
+  // Rules about one visit.
+  for (const Resolved& visit : resolved) {
+    const Pair& pair = *visit.pair;
+    const Session& session = *visit.session;
+    const Trip& trip = plan.trips[visit.trip_idx];
+    if (pair.restricted) {
+      report("restriction", "pair " + Id(pair.id) + " is under a restriction and was scheduled");
+    }
+    if (session.facility_id != pair.facility_id) {
+      report("visit_facility", "pair " + Id(pair.id) + " is held at facility " +
+                                   Id(pair.facility_id) + " but given session " + Id(session.id) +
+                                   " at facility " + Id(session.facility_id));
+    }
+    if (!WingServes(session.wing, pair.parent_wing)) {
+      report("wing",
+             "session " + Id(session.id) + " does not serve the wing of pair " + Id(pair.id));
+    }
+    if (std::find(pair.child_unavailable.begin(), pair.child_unavailable.end(), session.date) !=
+        pair.child_unavailable.end()) {
+      report("child_unavailable",
+             "the child of pair " + Id(pair.id) + " cannot go on " + FormatDate(session.date));
+    }
+    if (trip.home_base_id != pair.home_base_id || trip.facility_id != session.facility_id ||
+        trip.date != session.date) {
+      report("visit_trip", "pair " + Id(pair.id) + " travels on trip " + Id(visit.trip_idx) +
+                               ", which does not go from the child's home base to session " +
+                               Id(session.id) + "'s facility on its date");
+    }
+  }
+
+  // A child: no two sessions at overlapping times, and at most one trip a day.
+  std::map<long long, std::vector<const Resolved*>> by_child;
+  for (const Resolved& visit : resolved) by_child[visit.pair->child_id].push_back(&visit);
+  for (const auto& [child_id, visits] : by_child) {
+    for (size_t first = 0; first < visits.size(); ++first) {
+      for (size_t second = first + 1; second < visits.size(); ++second) {
+        const Session& a = *visits[first]->session;
+        const Session& b = *visits[second]->session;
+        if (a.id != b.id && a.date == b.date && a.start_minute < b.end_minute &&
+            b.start_minute < a.end_minute) {
+          report("child_overlap", "child " + Id(child_id) + " is in sessions " + Id(a.id) +
+                                      " and " + Id(b.id) + " at overlapping times");
+        }
+        if (a.date == b.date && visits[first]->trip_idx != visits[second]->trip_idx) {
+          report("child_one_trip_per_day",
+                 "child " + Id(child_id) + " is on two trips on " + FormatDate(a.date));
+        }
+      }
+    }
+  }
+
+  // Sessions: capacity in families (visits) and people (children + escorts).
+  std::map<long long, std::vector<const Resolved*>> by_session;
+  for (const Resolved& visit : resolved) by_session[visit.session->id].push_back(&visit);
+  for (const auto& [session_id, visits] : by_session) {
+    const Session& session = *sessions[session_id];
+    std::set<long long> children;
+    std::set<int> trips;
+    for (const Resolved* visit : visits) {
+      children.insert(visit->pair->child_id);
+      trips.insert(visit->trip_idx);
+    }
+    int families = static_cast<int>(visits.size());
+    int people = static_cast<int>(children.size() + trips.size());
+    if (families > session.capacity_families) {
+      report("session_capacity_families", "session " + Id(session_id) + " has " + Id(families) +
+                                              " families for a capacity of " +
+                                              Id(session.capacity_families));
+    }
+    if (people > session.capacity_people) {
+      report("session_capacity_people", "session " + Id(session_id) + " has " + Id(people) +
+                                            " people for a capacity of " +
+                                            Id(session.capacity_people));
+    }
+  }
+
+  // Trips: escort, base, route, children, and the day.
+  std::map<int, std::vector<const Resolved*>> by_trip;
+  for (const Resolved& visit : resolved) by_trip[visit.trip_idx].push_back(&visit);
+  std::map<std::pair<long long, Date>, int> escort_days;
+  for (int trip_idx = 0; trip_idx < static_cast<int>(plan.trips.size()); ++trip_idx) {
+    const Trip& trip = plan.trips[trip_idx];
+    std::string name = "trip " + Id(trip_idx);
+    auto escort_it = escorts.find(trip.escort_id);
+    if (escort_it == escorts.end()) {
+      report("unknown_escort",
+             name + " names escort " + Id(trip.escort_id) + ", not in the instance");
+      continue;
+    }
+    const Escort& escort = *escort_it->second;
+    if (++escort_days[{escort.id, trip.date}] == 2) {
+      report("escort_one_trip_per_day",
+             "escort " + Id(escort.id) + " has more than one trip on " + FormatDate(trip.date));
+    }
+    if (std::find(escort.available_dates.begin(), escort.available_dates.end(), trip.date) ==
+        escort.available_dates.end()) {
+      report("escort_available",
+             "escort " + Id(escort.id) + " is not available on " + FormatDate(trip.date));
+    }
+    if (std::find(escort.home_base_ids.begin(), escort.home_base_ids.end(), trip.home_base_id) ==
+        escort.home_base_ids.end()) {
+      report("escort_home_base",
+             "escort " + Id(escort.id) + " does not serve home base " + Id(trip.home_base_id));
+    }
+    auto route_it = routes.find({trip.home_base_id, trip.facility_id});
+    if (route_it == routes.end()) {
+      report("trip_route", name + " has no route from home base " + Id(trip.home_base_id) +
+                               " to facility " + Id(trip.facility_id));
+      continue;
+    }
+    auto visits_it = by_trip.find(trip_idx);
+    if (visits_it == by_trip.end()) continue;  // an empty trip breaks no rule
+    std::set<long long> children;
+    int earliest_start = 24 * 60;
+    int latest_end = 0;
+    for (const Resolved* visit : visits_it->second) {
+      children.insert(visit->pair->child_id);
+      earliest_start = std::min(earliest_start, visit->session->start_minute);
+      latest_end = std::max(latest_end, visit->session->end_minute);
+    }
+    if (static_cast<int>(children.size()) > escort.max_children) {
+      report("escort_max_children", name + " takes " + Id(static_cast<long long>(children.size())) +
+                                        " children; escort " + Id(escort.id) + " may take " +
+                                        Id(escort.max_children));
+    }
+    int travel = route_it->second->travel_minutes;
+    int depart = earliest_start - travel;
+    int back = latest_end + travel;
+    if (depart < instance.settings.day_start_minute || back > instance.settings.day_end_minute) {
+      report("trip_fits_day", name + " would leave at minute " + Id(depart) + " and return at " +
+                                  Id(back) + ", outside the day");
+    }
+  }
+  return violations;
+}
+
+}  // namespace vinculo::planner

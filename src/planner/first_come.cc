@@ -1,0 +1,143 @@
+// PlanFirstCome: the baseline every booking system we know implements. Pairs
+// ask in `requested_order`; each is given the earliest session (by date, then
+// start) that still has room for one more family and for the people it brings,
+// travelling on a trip of its home base to that facility that day with a free
+// seat, or else on a new trip with the first escort free that day. Nothing is
+// ever revisited, so an early request can take the only session a later, more
+// constrained child could use. Its coverage and trip count are what SolvePlan is
+// measured against.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "planner/plan_support.h"
+#include "planner/planner.h"
+
+namespace vinculo::planner {
+
+namespace {
+
+struct OpenTrip {
+  std::set<long long> children;
+  int max_children = 0;
+};
+
+}  // namespace
+
+Plan PlanFirstCome(const Instance& instance) {
+  internal::PlanningIndex index(instance);
+  Plan plan;
+
+  std::vector<int> order(instance.pairs.size());
+  for (int pair_idx = 0; pair_idx < static_cast<int>(order.size()); ++pair_idx) {
+    order[pair_idx] = pair_idx;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return instance.pairs[a].requested_order < instance.pairs[b].requested_order;
+  });
+
+  size_t session_count = instance.sessions.size();
+  std::vector<int> families(session_count, 0);
+  std::vector<int> people(session_count, 0);
+  std::vector<std::set<int>> session_trips(session_count);
+  std::vector<std::set<long long>> session_children(session_count);
+  std::vector<OpenTrip> open_trips;
+  std::map<std::tuple<long long, long long, long long>, std::vector<int>> trips_by_key;
+  std::set<std::pair<int, long long>> escort_busy;                   // (escort, day)
+  std::map<std::pair<long long, long long>, int> child_trip_on_day;  // (child, day) -> trip
+  std::unordered_map<long long, std::vector<int>> child_sessions;    // child -> sessions
+
+  for (int pair_idx : order) {
+    const Pair& pair = instance.pairs[pair_idx];
+    for (int session_idx : index.Candidates(pair_idx)) {
+      const Session& session = instance.sessions[session_idx];
+      long long day = DaysSinceEpoch(session.date);
+      if (families[session_idx] + 1 > session.capacity_families) continue;
+      bool overlaps = false;
+      for (int other_idx : child_sessions[pair.child_id]) {
+        const Session& other = instance.sessions[other_idx];
+        if (other_idx != session_idx && other.date == session.date &&
+            other.start_minute < session.end_minute && session.start_minute < other.end_minute) {
+          overlaps = true;
+        }
+      }
+      if (overlaps) continue;
+      int child_delta = session_children[session_idx].count(pair.child_id) ? 0 : 1;
+      auto fits = [&](int trip_idx) {
+        int escort_delta = session_trips[session_idx].count(trip_idx) ? 0 : 1;
+        return people[session_idx] + child_delta + escort_delta <= session.capacity_people;
+      };
+
+      // The trip: the child's own trip that day, else a trip with a free seat
+      // (one already in this session first), else a new one.
+      int chosen_trip = -1;
+      int new_escort = -1;
+      auto key = std::make_tuple(pair.home_base_id, session.facility_id, day);
+      auto own = child_trip_on_day.find({pair.child_id, day});
+      if (own != child_trip_on_day.end()) {
+        const Trip& trip = plan.trips[own->second];
+        if (trip.home_base_id != pair.home_base_id || trip.facility_id != session.facility_id) {
+          continue;  // the child is travelling elsewhere that day
+        }
+        if (fits(own->second)) chosen_trip = own->second;
+      } else {
+        std::vector<int>& same_route = trips_by_key[key];
+        for (bool present : {true, false}) {
+          for (int trip_idx : same_route) {
+            if (chosen_trip >= 0) break;
+            if (session_trips[session_idx].count(trip_idx) != static_cast<size_t>(present)) {
+              continue;
+            }
+            const OpenTrip& open = open_trips[trip_idx];
+            if (static_cast<int>(open.children.size()) < open.max_children && fits(trip_idx)) {
+              chosen_trip = trip_idx;
+            }
+          }
+        }
+        if (chosen_trip < 0 && people[session_idx] + child_delta + 1 <= session.capacity_people) {
+          for (int escort_idx : index.EscortsFor(pair.home_base_id, session.date)) {
+            if (!escort_busy.count({escort_idx, day})) {
+              new_escort = escort_idx;
+              break;
+            }
+          }
+        }
+      }
+      if (chosen_trip < 0 && new_escort < 0) continue;
+
+      if (chosen_trip < 0) {
+        chosen_trip = static_cast<int>(plan.trips.size());
+        Trip trip;
+        trip.id = chosen_trip;
+        trip.escort_id = instance.escorts[new_escort].id;
+        trip.home_base_id = pair.home_base_id;
+        trip.facility_id = session.facility_id;
+        trip.date = session.date;
+        plan.trips.push_back(trip);
+        open_trips.push_back({{}, instance.escorts[new_escort].max_children});
+        trips_by_key[key].push_back(chosen_trip);
+        escort_busy.insert({new_escort, day});
+      }
+      people[session_idx] += child_delta + (session_trips[session_idx].count(chosen_trip) ? 0 : 1);
+      families[session_idx] += 1;
+      session_trips[session_idx].insert(chosen_trip);
+      session_children[session_idx].insert(pair.child_id);
+      open_trips[chosen_trip].children.insert(pair.child_id);
+      child_trip_on_day[{pair.child_id, day}] = chosen_trip;
+      child_sessions[pair.child_id].push_back(session_idx);
+      plan.visits.push_back({pair.id, session.id, chosen_trip});
+      break;
+    }
+  }
+
+  internal::FinishPlan(index, plan);
+  plan.bound = plan.coverage;  // no bound of its own: the baseline proves nothing
+  plan.gap = 0;
+  plan.proven_optimal = false;
+  plan.parts = 1;
+  return plan;
+}
+
+}  // namespace vinculo::planner

@@ -1,0 +1,182 @@
+#include "planner/plan_support.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace vinculo::planner::internal {
+
+bool WingMatches(Wing session_wing, Wing parent_wing) {
+  return session_wing == Wing::kAny || parent_wing == Wing::kAny || session_wing == parent_wing;
+}
+
+PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
+  for (const Route& route : instance.routes) {
+    routes_[{route.home_base_id, route.facility_id}] = &route;
+  }
+  escort_days_.resize(instance.escorts.size());
+  for (int escort_idx = 0; escort_idx < static_cast<int>(instance.escorts.size()); ++escort_idx) {
+    const Escort& escort = instance.escorts[escort_idx];
+    for (long long base : escort.home_base_ids) escorts_by_base_[base].push_back(escort_idx);
+    for (const Date& date : escort.available_dates) {
+      escort_days_[escort_idx].push_back(DaysSinceEpoch(date));
+    }
+    std::sort(escort_days_[escort_idx].begin(), escort_days_[escort_idx].end());
+  }
+
+  std::unordered_map<long long, std::vector<int>> sessions_by_facility;
+  for (int session_idx = 0; session_idx < static_cast<int>(instance.sessions.size());
+       ++session_idx) {
+    const Session& session = instance.sessions[session_idx];
+    bool in_month = instance.year == 0 ||
+                    (session.date.year == instance.year && session.date.month == instance.month);
+    if (in_month) sessions_by_facility[session.facility_id].push_back(session_idx);
+  }
+  for (auto& [facility, sessions] : sessions_by_facility) {
+    std::sort(sessions.begin(), sessions.end(), [&](int a, int b) {
+      const Session& sa = instance.sessions[a];
+      const Session& sb = instance.sessions[b];
+      return std::tie(sa.date, sa.start_minute, sa.id) < std::tie(sb.date, sb.start_minute, sb.id);
+    });
+  }
+
+  const Settings& settings = instance.settings;
+  candidates_.resize(instance.pairs.size());
+  blocked_.resize(instance.pairs.size());
+  std::vector<int> no_sessions;
+  for (int pair_idx = 0; pair_idx < static_cast<int>(instance.pairs.size()); ++pair_idx) {
+    const Pair& pair = instance.pairs[pair_idx];
+    if (pair.restricted) {
+      blocked_[pair_idx] = UnscheduledReason::kRestriction;
+      continue;
+    }
+    auto facility_it = sessions_by_facility.find(pair.facility_id);
+    const std::vector<int>& sessions =
+        facility_it == sessions_by_facility.end() ? no_sessions : facility_it->second;
+    // Each filter narrows the sessions; the first that leaves none names the reason.
+    std::vector<int> open;
+    for (int session_idx : sessions) {
+      if (WingMatches(instance.sessions[session_idx].wing, pair.parent_wing)) {
+        open.push_back(session_idx);
+      }
+    }
+    if (open.empty()) {
+      blocked_[pair_idx] = UnscheduledReason::kNoSessionThisMonth;
+      continue;
+    }
+    const Route* route = FindRoute(pair.home_base_id, pair.facility_id);
+    std::erase_if(open, [&](int session_idx) {
+      const Session& session = instance.sessions[session_idx];
+      return route == nullptr ||
+             session.start_minute - route->travel_minutes < settings.day_start_minute ||
+             session.end_minute + route->travel_minutes > settings.day_end_minute;
+    });
+    if (open.empty()) {
+      blocked_[pair_idx] = UnscheduledReason::kNoRoute;
+      continue;
+    }
+    std::erase_if(open, [&](int session_idx) {
+      const Date& date = instance.sessions[session_idx].date;
+      return std::find(pair.child_unavailable.begin(), pair.child_unavailable.end(), date) !=
+             pair.child_unavailable.end();
+    });
+    if (open.empty()) {
+      blocked_[pair_idx] = UnscheduledReason::kChildUnavailable;
+      continue;
+    }
+    std::erase_if(open, [&](int session_idx) {
+      return EscortsFor(pair.home_base_id, instance.sessions[session_idx].date).empty();
+    });
+    if (open.empty()) {
+      blocked_[pair_idx] = UnscheduledReason::kNoEscort;
+      continue;
+    }
+    std::erase_if(open, [&](int session_idx) {
+      return instance.sessions[session_idx].capacity_families <= 0 ||
+             instance.sessions[session_idx].capacity_people <= 1;
+    });
+    if (open.empty()) {
+      blocked_[pair_idx] = UnscheduledReason::kCapacity;
+      continue;
+    }
+    candidates_[pair_idx] = std::move(open);
+  }
+}
+
+const Route* PlanningIndex::FindRoute(long long home_base_id, long long facility_id) const {
+  auto it = routes_.find({home_base_id, facility_id});
+  return it == routes_.end() ? nullptr : it->second;
+}
+
+bool PlanningIndex::EscortAvailable(int escort_idx, long long day) const {
+  const auto& days = escort_days_[escort_idx];
+  return std::binary_search(days.begin(), days.end(), day);
+}
+
+std::vector<int> PlanningIndex::EscortsFor(long long home_base_id, const Date& date) const {
+  std::vector<int> result;
+  auto it = escorts_by_base_.find(home_base_id);
+  if (it == escorts_by_base_.end()) return result;
+  long long day = DaysSinceEpoch(date);
+  for (int escort_idx : it->second) {
+    if (instance_.escorts[escort_idx].max_children > 0 && EscortAvailable(escort_idx, day)) {
+      result.push_back(escort_idx);
+    }
+  }
+  return result;
+}
+
+void FinishPlan(const PlanningIndex& index, Plan& plan) {
+  const Instance& instance = index.instance();
+  std::unordered_map<long long, const Session*> sessions;
+  for (const Session& session : instance.sessions) sessions[session.id] = &session;
+  std::unordered_map<long long, int> pair_by_id;
+  for (int pair_idx = 0; pair_idx < static_cast<int>(instance.pairs.size()); ++pair_idx) {
+    pair_by_id[instance.pairs[pair_idx].id] = pair_idx;
+  }
+
+  std::vector<int> earliest(plan.trips.size(), 24 * 60);
+  std::vector<int> latest(plan.trips.size(), 0);
+  std::vector<bool> used(plan.trips.size(), false);
+  for (const Visit& visit : plan.visits) {
+    const Session& session = *sessions.at(visit.session_id);
+    earliest[visit.trip_id] = std::min(earliest[visit.trip_id], session.start_minute);
+    latest[visit.trip_id] = std::max(latest[visit.trip_id], session.end_minute);
+    used[visit.trip_id] = true;
+  }
+  std::vector<int> new_id(plan.trips.size(), -1);
+  std::vector<Trip> trips;
+  plan.travel_cost = 0;
+  for (size_t trip_idx = 0; trip_idx < plan.trips.size(); ++trip_idx) {
+    if (!used[trip_idx]) continue;
+    Trip trip = plan.trips[trip_idx];
+    const Route* route = index.FindRoute(trip.home_base_id, trip.facility_id);
+    int travel = route == nullptr ? 0 : route->travel_minutes;
+    trip.id = static_cast<int>(trips.size());
+    trip.depart_minute = earliest[trip_idx] - travel;
+    trip.return_minute = latest[trip_idx] + travel;
+    trip.cost = route == nullptr ? 0 : route->cost;
+    plan.travel_cost += trip.cost;
+    new_id[trip_idx] = trip.id;
+    trips.push_back(trip);
+  }
+  plan.trips = std::move(trips);
+  for (Visit& visit : plan.visits) visit.trip_id = new_id[visit.trip_id];
+  std::sort(plan.visits.begin(), plan.visits.end(),
+            [](const Visit& a, const Visit& b) { return a.pair_id < b.pair_id; });
+
+  plan.coverage = 0;
+  std::vector<bool> visited(instance.pairs.size(), false);
+  for (const Visit& visit : plan.visits) {
+    int pair_idx = pair_by_id.at(visit.pair_id);
+    visited[pair_idx] = true;
+    plan.coverage += instance.pairs[pair_idx].priority;
+  }
+  plan.unscheduled.clear();
+  for (int pair_idx = 0; pair_idx < static_cast<int>(instance.pairs.size()); ++pair_idx) {
+    if (visited[pair_idx]) continue;
+    plan.unscheduled.push_back({instance.pairs[pair_idx].id,
+                                index.Blocked(pair_idx).value_or(UnscheduledReason::kCapacity)});
+  }
+}
+
+}  // namespace vinculo::planner::internal

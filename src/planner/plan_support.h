@@ -1,0 +1,51 @@
+// What both planners (not the checker) share: an index of an instance with each
+// pair's candidate sessions, the reason a pair cannot be scheduled at all, and
+// the finishing of a plan (trip times and costs, coverage, unscheduled reasons).
+// Internal to src/planner. Immutable after construction, so thread-safe to read.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "planner/planner.h"
+
+namespace vinculo::planner::internal {
+
+bool WingMatches(Wing session_wing, Wing parent_wing);
+
+class PlanningIndex {
+ public:
+  explicit PlanningIndex(const Instance& instance);
+
+  const Instance& instance() const { return instance_; }
+  // Sessions a pair can be given, best first by (date, start), as indices into
+  // instance().sessions: at the pair's facility, in the month, serving the
+  // parent's wing, on a date the child can go, reachable from the child's home
+  // base within the day, and with an escort of that base available that date.
+  // Empty when the pair cannot be scheduled; blocked() then says why.
+  const std::vector<int>& Candidates(int pair_idx) const { return candidates_[pair_idx]; }
+  std::optional<UnscheduledReason> Blocked(int pair_idx) const { return blocked_[pair_idx]; }
+
+  const Route* FindRoute(long long home_base_id, long long facility_id) const;
+  // Escorts (indices into instance().escorts) serving `home_base_id` free on `date`.
+  std::vector<int> EscortsFor(long long home_base_id, const Date& date) const;
+  bool EscortAvailable(int escort_idx, long long day) const;
+
+ private:
+  const Instance& instance_;
+  std::vector<std::vector<int>> candidates_;
+  std::vector<std::optional<UnscheduledReason>> blocked_;
+  std::map<std::pair<long long, long long>, const Route*> routes_;
+  std::unordered_map<long long, std::vector<int>> escorts_by_base_;
+  std::vector<std::vector<long long>> escort_days_;  // sorted days since epoch
+};
+
+// Drops trips without visits (renumbering the rest), sets each trip's depart
+// and return minutes and cost from its visits' sessions and route, and fills
+// coverage, travel_cost and the unscheduled list (one reason per pair not visited).
+void FinishPlan(const PlanningIndex& index, Plan& plan);
+
+}  // namespace vinculo::planner::internal
