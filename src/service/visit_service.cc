@@ -715,7 +715,8 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     const long long people = session.capacity_people - session.booked_people;
     if (families <= 0 || people <= 0) continue;
     auto date = ParseDate(session.session_date);
-    if (!date.ok()) continue;
+    // Days already gone are not planned (a plan for the current month).
+    if (!date.ok() || *date < context_.Today()) continue;
     planner::Session planned;
     planned.id = session.id;
     planned.facility_id = session.facility_id;

@@ -44,6 +44,12 @@ TEST(DemoVisitsTest, TheVillageGetsSessionsEscortsRequirementsAndAPlan) {
     EXPECT_NE(left.reason, "no_session_this_month") << "requirement " << left.requirement_id;
   }
   EXPECT_TRUE(plan->notes.empty());
+  // With the planner in, the demo month is not empty, and publishing it (which
+  // reserves every session's capacity with a conditional update) succeeds.
+  EXPECT_FALSE(plan->visits.empty());
+  auto published = visits.PublishPlan(coordinator, plan->plan.id);
+  ASSERT_TRUE(published.ok()) << published.status().ToString();
+  EXPECT_EQ(published->plan.status, "published");
 }
 
 }  // namespace
