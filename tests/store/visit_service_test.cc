@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
+#include <set>
 #include <thread>
 
 #include "planner/planner.h"
@@ -247,8 +249,20 @@ TEST_F(VisitServiceTest, APlanIsStoredAsADraftWithTheBaselineFiguresAndPublished
                     .ok());
     EXPECT_EQ(session.booked_families, families);
   }
-  // Every plan the tests produce passes the independent checker (on what the
-  // planner was given is not stored; the counters above are the store's check).
+  // The hard rules, checked on what was stored (independently of the planner):
+  // one trip per escort per day, at most max_children (4) per trip, each pair
+  // at most once, never above a session's capacity (the counters above).
+  std::set<std::pair<long long, std::string>> escort_days;
+  for (const PlanTripRow& trip : published->trips) {
+    EXPECT_TRUE(escort_days.emplace(trip.escort_id, trip.trip_date).second)
+        << "escort " << trip.escort_id << " twice on " << trip.trip_date;
+  }
+  std::map<long long, int> per_trip;
+  std::set<long long> pairs;
+  for (const PlanVisitRow& visit : published->visits) {
+    EXPECT_LE(++per_trip[visit.trip_id], 4);
+    EXPECT_TRUE(pairs.insert(visit.requirement_id).second);
+  }
 }
 
 TEST_F(VisitServiceTest, ManualBookingsKeepEveryHardRule) {
@@ -288,6 +302,22 @@ TEST_F(VisitServiceTest, ManualBookingsKeepEveryHardRule) {
   // The same day at facility A in another session, but another escort's
   // pair: move the father's visit to the 12th with escort 2, then try to book
   // escort 2 twice on the 12th from two homes.
+  // Escort 1 travels to facility A on 12-05: a trip to facility B that day is
+  // refused (one trip per escort per day), and nothing is booked there.
+  const long long mother_b = world_->AddParent("B", "female").id;
+  world_->Link(mother_b, programme_.child_3, "mother");
+  const RequirementRow in_b = RequirementOf(programme_.child_3, mother_b);
+  auto b_sessions = visits_->Sessions(As("admin"), world_->facility_b, "2026-12");
+  ASSERT_TRUE(b_sessions.ok());
+  ASSERT_FALSE(b_sessions->empty());
+  ASSERT_EQ(b_sessions->front().session_date, "2026-12-05");
+  auto same_day = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                     {in_b.id, b_sessions->front().id, programme_.escort_1});
+  EXPECT_EQ(same_day.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(same_day.status().field(), "escort_id");
+  auto b_after = visits_->Sessions(As("admin"), world_->facility_b, "2026-12");
+  EXPECT_EQ(b_after->front().booked_families, 0);
+
   const VisitSessionRow second = SessionOn("2026-12-12");
   auto father_visit = visits_->BookVisit(As("coordinator_a"), plan_id,
                                          {father_1.id, second.id, programme_.escort_2});
