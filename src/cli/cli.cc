@@ -19,6 +19,7 @@
 #include "cli/exit_codes.h"
 #include "http/api_server.h"
 #include "json/nursery_json.h"
+#include "cli/cli_visits.h"
 #include "service/csv_exchange.h"
 #include "service/demo_programme.h"
 #include "service/nursery_service.h"
@@ -396,6 +397,7 @@ int RunCli(int argc, char** argv) {
 
   WorkshopCommands workshop_commands;
   AddWorkshopCommands(app, workshop_commands, db, kDbHelp);
+  std::unique_ptr<VisitCommands> visit_commands = AddVisitCommands(app, db);
 
   try {
     app.parse(argc, argv);
@@ -410,6 +412,7 @@ int RunCli(int argc, char** argv) {
     return kExitUsage;
   }
 
+  if (auto code = visit_commands->RunIfChosen()) return *code;
   if (*serve) return Serve(db, serve_options);
   if (*init) return Init(db, demo);
   if (*migrate) return Migrate(db);

@@ -39,6 +39,8 @@ void Send(httplib::Response& response, const Result<Reply>& reply) {
   for (const auto& [name, value] : reply->headers) response.set_header(name, value);
   if (!reply->raw_content_type.empty()) {
     response.set_content(reply->raw_body, reply->raw_content_type.c_str());
+  if (!reply->text_content_type.empty()) {
+    response.set_content(reply->text_body, reply->text_content_type);
   } else if (reply->has_body) {
     response.set_content(reply->body.dump(), "application/json");
   }
@@ -228,6 +230,7 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
   http_internal::RegisterNurseryRoutes(router);
   http_internal::RegisterSupplyRoutes(router);
   http_internal::RegisterWorkshopRoutes(router);
+  http_internal::RegisterVisitRoutes(router);
 
   if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
     server.set_mount_point("/", options_.web_dir);

@@ -25,6 +25,9 @@ struct Reply {
   // A non-JSON answer (a PDF, CSV, iCalendar): sent as is when set.
   std::string raw_content_type;
   std::string raw_body;
+  // A non-JSON answer (an iCalendar feed): sent instead of `body` when set.
+  std::string text_content_type;
+  std::string text_body;
 };
 
 inline Reply JsonReply(nlohmann::json body, int status = 200) {
@@ -94,5 +97,6 @@ void RegisterAccountRoutes(Router& router);
 void RegisterNurseryRoutes(Router& router);
 void RegisterSupplyRoutes(Router& router);
 void RegisterWorkshopRoutes(Router& router);
+void RegisterVisitRoutes(Router& router);
 
 }  // namespace vinculo::http_internal

@@ -9,6 +9,7 @@
 
 #include "service/demo_supplies.h"
 #include "service/demo_workshops.h"
+#include "service/demo_visits.h"
 #include "service/rule_set.h"
 
 namespace vinculo {
@@ -767,6 +768,7 @@ Result<DemoReport> CreateDemoProgramme(ServiceContext context, RecordService& re
     return Status::Ok();
   });
   VINCULO_RETURN_IF_ERROR(built);
+  VINCULO_RETURN_IF_ERROR(SeedVisitDemo(context, places.village));
 
   struct Account {
     const char* username;

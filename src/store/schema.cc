@@ -489,12 +489,197 @@ CREATE INDEX enrolments_parent ON workshop_enrolments(parent_id);
 CREATE INDEX attendance_enrolment ON workshop_attendance(enrolment_id)
 )SQL";
 
+// Migration 5, the visit programme (issue 4). Templates say when a facility's
+// space receives visits; sessions are their dated occurrences, materialised per
+// month, with booked counters that publishing raises by a conditional UPDATE
+// (never above capacity). Requirements are the pairs (child, imprisoned
+// parent) to visit; escorts are staff with available dates; route overrides
+// replace the great-circle estimate; plans keep the planner's answer.
+static const char* const kVisitSchema = R"SQL(
+CREATE TABLE visit_session_templates (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  space_id BIGINT REFERENCES spaces(id),
+  pattern TEXT NOT NULL,
+  interval_n BIGINT NOT NULL,
+  weekday BIGINT NOT NULL,
+  nth BIGINT NOT NULL,
+  month_day BIGINT NOT NULL,
+  anchor_date TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  start_minute INTEGER NOT NULL,
+  end_minute INTEGER NOT NULL,
+  capacity_families BIGINT NOT NULL,
+  capacity_people BIGINT NOT NULL,
+  wing TEXT NOT NULL,
+  created_by BIGINT NOT NULL
+);
+CREATE TABLE visit_exclusions (
+  id {{id}},
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  template_id BIGINT REFERENCES visit_session_templates(id),
+  excluded_on TEXT NOT NULL,
+  reason TEXT,
+  created_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE visit_sessions (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  space_id BIGINT REFERENCES spaces(id),
+  template_id BIGINT NOT NULL REFERENCES visit_session_templates(id),
+  session_date TEXT NOT NULL,
+  start_minute INTEGER NOT NULL,
+  end_minute INTEGER NOT NULL,
+  capacity_families BIGINT NOT NULL,
+  capacity_people BIGINT NOT NULL,
+  booked_families BIGINT NOT NULL DEFAULT 0,
+  booked_people BIGINT NOT NULL DEFAULT 0,
+  wing TEXT NOT NULL,
+  status TEXT NOT NULL,
+  blocked_reason TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (template_id, session_date)
+);
+CREATE TABLE visit_requirements (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  frequency TEXT NOT NULL,
+  weight DOUBLE PRECISION NOT NULL,
+  banned_until TEXT,
+  no_contact INTEGER NOT NULL DEFAULT 0,
+  last_visit_on TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (child_id, parent_id)
+);
+CREATE TABLE child_unavailable_dates (
+  id {{id}},
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  unavailable_on TEXT NOT NULL,
+  reason TEXT,
+  UNIQUE (child_id, unavailable_on)
+);
+CREATE TABLE escorts (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  staff_id BIGINT NOT NULL UNIQUE REFERENCES staff(id),
+  max_children BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE escort_available_dates (
+  id {{id}},
+  escort_id BIGINT NOT NULL REFERENCES escorts(id),
+  available_on TEXT NOT NULL,
+  UNIQUE (escort_id, available_on)
+);
+CREATE TABLE route_overrides (
+  id {{id}},
+  home_id BIGINT NOT NULL REFERENCES homes(id),
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  travel_minutes INTEGER NOT NULL,
+  cost DOUBLE PRECISION NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (home_id, facility_id)
+);
+CREATE TABLE plans (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  month TEXT NOT NULL,
+  status TEXT NOT NULL,
+  coverage DOUBLE PRECISION NOT NULL,
+  bound DOUBLE PRECISION NOT NULL,
+  gap DOUBLE PRECISION NOT NULL,
+  proven_optimal INTEGER NOT NULL,
+  travel_cost DOUBLE PRECISION NOT NULL,
+  solve_seconds DOUBLE PRECISION NOT NULL,
+  baseline_coverage DOUBLE PRECISION NOT NULL,
+  baseline_visits BIGINT NOT NULL,
+  baseline_trips BIGINT NOT NULL,
+  baseline_travel_cost DOUBLE PRECISION NOT NULL,
+  note TEXT,
+  created_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  published_by BIGINT,
+  published_at TEXT
+);
+CREATE TABLE plan_trips (
+  id {{id}},
+  plan_id BIGINT NOT NULL REFERENCES plans(id),
+  escort_id BIGINT NOT NULL REFERENCES escorts(id),
+  home_id BIGINT NOT NULL REFERENCES homes(id),
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  trip_date TEXT NOT NULL,
+  depart_minute INTEGER NOT NULL,
+  return_minute INTEGER NOT NULL,
+  cost DOUBLE PRECISION NOT NULL,
+  status TEXT NOT NULL
+);
+CREATE TABLE plan_visits (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  plan_id BIGINT NOT NULL REFERENCES plans(id),
+  requirement_id BIGINT NOT NULL REFERENCES visit_requirements(id),
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  session_id BIGINT NOT NULL REFERENCES visit_sessions(id),
+  trip_id BIGINT NOT NULL REFERENCES plan_trips(id),
+  status TEXT NOT NULL,
+  needs_review INTEGER NOT NULL DEFAULT 0,
+  review_reason TEXT,
+  attended INTEGER,
+  absence_reason TEXT,
+  actual_start_minute INTEGER,
+  actual_end_minute INTEGER,
+  brought TEXT,
+  note TEXT,
+  mood_before INTEGER,
+  mood_after INTEGER,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE plan_unscheduled (
+  id {{id}},
+  plan_id BIGINT NOT NULL REFERENCES plans(id),
+  requirement_id BIGINT NOT NULL REFERENCES visit_requirements(id),
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  reason TEXT NOT NULL
+);
+CREATE INDEX visit_templates_facility ON visit_session_templates(facility_id);
+CREATE INDEX visit_exclusions_facility ON visit_exclusions(facility_id, excluded_on);
+CREATE INDEX visit_sessions_facility_date ON visit_sessions(facility_id, session_date);
+CREATE INDEX visit_sessions_space_date ON visit_sessions(space_id, session_date);
+CREATE INDEX visit_requirements_organisation ON visit_requirements(organisation_id);
+CREATE INDEX escorts_organisation ON escorts(organisation_id);
+CREATE INDEX plans_organisation_month ON plans(organisation_id, month);
+CREATE INDEX plan_trips_plan ON plan_trips(plan_id);
+CREATE INDEX plan_trips_escort_date ON plan_trips(escort_id, trip_date);
+CREATE INDEX plan_visits_plan ON plan_visits(plan_id);
+CREATE INDEX plan_visits_session ON plan_visits(session_id);
+CREATE INDEX plan_unscheduled_plan ON plan_unscheduled(plan_id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
       {2, "nursery: co-residence extensions, review dates, admissions, pregnancies",
        kNurserySchema},
       {4, "nursery supplies: needs catalogue, donations, stock, allocations", kSuppliesSchema},
+      {5, "visits: session templates and sessions, requirements, escorts, routes, plans",
+       kVisitSchema},
       {6, "workshops: courses, cohorts, sessions, enrolments, attendance, facility closures",
        kWorkshopSchema},
   };

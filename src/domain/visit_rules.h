@@ -1,0 +1,92 @@
+// The visit programme's pure rules (issue 4): when a recurring visiting-session
+// template falls (weekly or every N weeks on a weekday, monthly on the nth
+// weekday or on a day of the month, every N days from an anchor date), a pair's
+// priority for a month, and travel from great-circle distance. No store, no
+// clock: every function is pure and thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/date.h"
+#include "common/status.h"
+
+namespace vinculo {
+
+enum class RecurrenceKind {
+  kWeekly,             // every `interval` weeks on `weekday`, counted from `anchor`
+  kMonthlyNthWeekday,  // the `nth` `weekday` of every month (nth -1: the last)
+  kMonthlyDay,         // day `month_day` of every month (months without it are skipped)
+  kEveryNDays,         // `anchor`, anchor + interval days, anchor + 2 x interval, ...
+};
+const char* RecurrenceKindName(RecurrenceKind kind);  // "weekly", "monthly_nth_weekday", ...
+Result<RecurrenceKind> ParseRecurrenceKind(std::string_view text);
+
+struct Recurrence {
+  RecurrenceKind kind = RecurrenceKind::kWeekly;
+  int interval = 1;              // weeks (kWeekly) or days (kEveryNDays), >= 1
+  int weekday = 1;               // ISO: 1 = Monday .. 7 = Sunday
+  int nth = 1;                   // 1..5, or -1 for the last
+  int month_day = 1;             // 1..31
+  Date anchor;                   // counts weeks or days from here; defaults to valid_from
+  Date valid_from;               // no occurrence before
+  std::optional<Date> valid_to;  // nor after (inclusive)
+};
+
+// ISO weekday of a date: 1 = Monday .. 7 = Sunday.
+int IsoWeekday(const Date& date);
+
+// kInvalidArgument naming the field at fault: interval < 1 or > 366, weekday
+// outside 1..7, nth outside 1..5 and not -1, month_day outside 1..31, valid_to
+// before valid_from, an anchor after valid_to.
+Status ValidateRecurrence(const Recurrence& recurrence);
+
+// The dates from `from` to `to` (both inclusive) on which the template falls,
+// within its valid range and not in `exclusions`, in date order.
+std::vector<Date> Occurrences(const Recurrence& recurrence, const Date& from, const Date& to,
+                              const std::vector<Date>& exclusions = {});
+
+// A session's time of day: start before end, both within the day.
+// kInvalidArgument naming start_time or end_time.
+Status ValidateSessionTimes(int start_minute, int end_minute);
+// "14:30" -> 870; kInvalidArgument naming `field` unless HH:MM with HH < 24.
+Result<int> ParseClock(std::string_view text, std::string_view field);
+std::string FormatClock(int minute);  // 870 -> "14:30"
+
+// What raises a pair's weight in the month's plan, on top of the coordinator's
+// explicit weight (>= 0.1): the longer since the last visit, the more urgent;
+// a child who recently left the nursery (aged out) needs the bond most; a
+// parent released soon needs visits to prepare the reunification.
+struct PriorityInputs {
+  double weight = 1.0;
+  std::optional<long long> days_since_last_visit;  // absent: never visited
+  bool recent_age_out = false;                     // left a prison nursery within 180 days
+  bool release_soon = false;                       // release expected within 90 days
+};
+struct Priority {
+  double value = 1.0;
+  std::vector<std::string> boosts;  // "never_visited", "days_since_last_visit", ...
+};
+// weight + 0.5 per 30 days since the last visit beyond the first 30 (at most
+// +2; never visited counts as +1), + 1 for a recent age-out, + 0.5 for a
+// release soon.
+Priority VisitPriority(const PriorityInputs& inputs);
+
+// Great-circle distance in km on a sphere of radius 6371 km (haversine).
+double HaversineKm(double lat1, double lon1, double lat2, double lon2);
+
+// One-way travel time in whole minutes (rounded up) at `speed_kmh`, and the
+// cost of a return trip at `cost_per_km`.
+struct Travel {
+  double km = 0;
+  int minutes = 0;
+  double cost = 0;
+};
+Travel TravelFor(double km, double speed_kmh, double cost_per_km);
+
+// Pairs further than this are flagged in the distance report: 100 miles.
+inline constexpr double kFarKm = 160.0;
+
+}  // namespace vinculo

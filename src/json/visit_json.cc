@@ -1,0 +1,222 @@
+#include "json/visit_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "domain/visit_rules.h"
+
+namespace vinculo {
+namespace {
+
+template <typename T>
+nlohmann::json OrNull(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+nlohmann::json ClockOrNull(const std::optional<long long>& minute) {
+  return minute ? nlohmann::json(FormatClock(static_cast<int>(*minute))) : nlohmann::json(nullptr);
+}
+
+nlohmann::json BroughtList(const std::string& brought) {
+  nlohmann::json items = nlohmann::json::array();
+  size_t start = 0;
+  while (start < brought.size()) {
+    size_t end = brought.find(',', start);
+    if (end == std::string::npos) end = brought.size();
+    if (end > start) items.push_back(brought.substr(start, end - start));
+    start = end + 1;
+  }
+  return items;
+}
+
+}  // namespace
+
+nlohmann::json SessionTemplateToJson(const SessionTemplateRow& row) {
+  return {{"id", row.id},
+          {"version", row.version},
+          {"facility_id", row.facility_id},
+          {"space_id", OrNull(row.space_id)},
+          {"pattern", row.pattern},
+          {"interval", row.interval},
+          {"weekday", row.weekday},
+          {"nth", row.nth},
+          {"month_day", row.month_day},
+          {"anchor_date", row.anchor_date},
+          {"valid_from", row.valid_from},
+          {"valid_to", OrNull(row.valid_to)},
+          {"start_time", FormatClock(static_cast<int>(row.start_minute))},
+          {"end_time", FormatClock(static_cast<int>(row.end_minute))},
+          {"capacity_families", row.capacity_families},
+          {"capacity_people", row.capacity_people},
+          {"wing", row.wing}};
+}
+
+nlohmann::json ExclusionToJson(const VisitExclusionRow& row) {
+  return {{"id", row.id},
+          {"facility_id", row.facility_id},
+          {"template_id", OrNull(row.template_id)},
+          {"date", row.excluded_on},
+          {"reason", row.reason}};
+}
+
+nlohmann::json VisitSessionToJson(const VisitSessionRow& row) {
+  return {{"id", row.id},
+          {"version", row.version},
+          {"facility_id", row.facility_id},
+          {"space_id", OrNull(row.space_id)},
+          {"template_id", row.template_id},
+          {"date", row.session_date},
+          {"start_time", FormatClock(static_cast<int>(row.start_minute))},
+          {"end_time", FormatClock(static_cast<int>(row.end_minute))},
+          {"capacity_families", row.capacity_families},
+          {"capacity_people", row.capacity_people},
+          {"booked_families", row.booked_families},
+          {"booked_people", row.booked_people},
+          {"wing", row.wing},
+          {"status", row.status},
+          {"blocked_reason",
+           row.status == "blocked" ? nlohmann::json(row.blocked_reason) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json RequirementToJson(const RequirementRow& row) {
+  return {{"id", row.id},
+          {"version", row.version},
+          {"organisation_id", row.organisation_id},
+          {"child_id", row.child_id},
+          {"parent_id", row.parent_id},
+          {"frequency", row.frequency},
+          {"weight", row.weight},
+          {"banned_until", OrNull(row.banned_until)},
+          {"no_contact", row.no_contact},
+          {"last_visit_on", OrNull(row.last_visit_on)}};
+}
+
+nlohmann::json EscortToJson(const EscortRow& row) {
+  return {{"id", row.id},
+          {"organisation_id", row.organisation_id},
+          {"staff_id", row.staff_id},
+          {"max_children", row.max_children},
+          {"home_id", OrNull(row.home_id)},
+          {"available_dates", row.available_dates}};
+}
+
+nlohmann::json RouteToJson(const RouteOverrideRow& row) {
+  return {{"id", row.id},
+          {"home_id", row.home_id},
+          {"facility_id", row.facility_id},
+          {"travel_minutes", row.travel_minutes},
+          {"cost", row.cost}};
+}
+
+nlohmann::json PlanSummaryToJson(const PlanRow& row) {
+  return {{"id", row.id},
+          {"version", row.version},
+          {"organisation_id", row.organisation_id},
+          {"month", row.month},
+          {"status", row.status},
+          {"coverage", row.coverage},
+          {"bound", row.bound},
+          {"gap", row.gap},
+          {"proven_optimal", row.proven_optimal},
+          {"travel_cost", row.travel_cost},
+          {"solve_seconds", row.solve_seconds},
+          {"baseline",
+           {{"coverage", row.baseline_coverage},
+            {"visits", row.baseline_visits},
+            {"trips", row.baseline_trips},
+            {"travel_cost", row.baseline_travel_cost}}},
+          {"created_at", row.created_at},
+          {"published_at", OrNull(row.published_at)}};
+}
+
+nlohmann::json PlanVisitToJson(const PlanVisitRow& row) {
+  nlohmann::json attended = row.attended ? nlohmann::json(*row.attended) : nlohmann::json(nullptr);
+  return {{"id", row.id},
+          {"version", row.version},
+          {"plan_id", row.plan_id},
+          {"requirement_id", row.requirement_id},
+          {"child_id", row.child_id},
+          {"parent_id", row.parent_id},
+          {"session_id", row.session_id},
+          {"trip_id", row.trip_id},
+          {"status", row.status},
+          {"needs_review", row.needs_review},
+          {"review_reason",
+           row.review_reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.review_reason)},
+          {"record",
+           {{"attended", attended},
+            {"absence_reason", row.absence_reason},
+            {"actual_start", ClockOrNull(row.actual_start_minute)},
+            {"actual_end", ClockOrNull(row.actual_end_minute)},
+            {"brought", BroughtList(row.brought)},
+            {"note", row.note},
+            {"mood_before", OrNull(row.mood_before)},
+            {"mood_after", OrNull(row.mood_after)}}}};
+}
+
+nlohmann::json PlanTripToJson(const PlanTripRow& row) {
+  return {{"id", row.id},
+          {"escort_id", row.escort_id},
+          {"home_id", row.home_id},
+          {"facility_id", row.facility_id},
+          {"date", row.trip_date},
+          {"depart", FormatClock(static_cast<int>(row.depart_minute))},
+          {"return", FormatClock(static_cast<int>(row.return_minute))},
+          {"cost", row.cost},
+          {"status", row.status}};
+}
+
+nlohmann::json PlanToJson(const PlanView& view) {
+  nlohmann::json json = PlanSummaryToJson(view.plan);
+  nlohmann::json visits = nlohmann::json::array();
+  for (const PlanVisitRow& visit : view.visits) visits.push_back(PlanVisitToJson(visit));
+  nlohmann::json trips = nlohmann::json::array();
+  for (const PlanTripRow& trip : view.trips) trips.push_back(PlanTripToJson(trip));
+  nlohmann::json unscheduled = nlohmann::json::array();
+  for (const PlanUnscheduledRow& row : view.unscheduled) {
+    unscheduled.push_back({{"requirement_id", row.requirement_id},
+                           {"child_id", row.child_id},
+                           {"parent_id", row.parent_id},
+                           {"reason", row.reason}});
+  }
+  json["visits"] = std::move(visits);
+  json["trips"] = std::move(trips);
+  json["unscheduled"] = std::move(unscheduled);
+  json["notes"] = view.notes;
+  return json;
+}
+
+nlohmann::json VisitorToJson(const Visitor& visitor) {
+  return {{"visit_id", visitor.visit_id},   {"child_id", visitor.child_id},
+          {"pseudonym", visitor.pseudonym}, {"child_name", OrNull(visitor.child_name)},
+          {"parent_id", visitor.parent_id}, {"parent_name", visitor.parent_name},
+          {"escort_id", visitor.escort_id}};
+}
+
+nlohmann::json BlockResultToJson(const BlockResult& result) {
+  return {{"session_ids", result.session_ids}, {"flagged_visits", result.flagged_visits}};
+}
+
+nlohmann::json DistanceReportToJson(const DistanceReport& report) {
+  nlohmann::json pairs = nlohmann::json::array();
+  for (const PairDistance& pair : report.pairs) {
+    pairs.push_back({{"requirement_id", pair.requirement_id},
+                     {"child_id", pair.child_id},
+                     {"parent_id", pair.parent_id},
+                     {"home_id", OrNull(pair.home_id)},
+                     {"facility_id", pair.facility_id},
+                     {"km", OrNull(pair.km)},
+                     {"travel_minutes", OrNull(pair.travel_minutes)},
+                     {"far", pair.far}});
+  }
+  return {{"organisation_id", report.organisation_id},
+          {"month", report.month},
+          {"pairs", std::move(pairs)},
+          {"far_pairs", report.far_pairs},
+          {"far_km", kFarKm},
+          {"average_km", report.average_km},
+          {"monthly_travel_cost", report.monthly_travel_cost},
+          {"trips", report.trips},
+          {"cost_basis", report.cost_basis}};
+}
+
+}  // namespace vinculo

@@ -1,0 +1,28 @@
+// JSON encoding of the visit programme's answers (templates, sessions,
+// requirements, escorts, routes, plans, visits, visitor lists), shared by the
+// HTTP API and the `vinculo plan` command so both print the same fields.
+// Times of day are "HH:MM"; dates "YYYY-MM-DD". Pure functions, thread-safe.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "service/visit_service.h"
+
+namespace vinculo {
+
+nlohmann::json SessionTemplateToJson(const SessionTemplateRow& row);
+nlohmann::json ExclusionToJson(const VisitExclusionRow& row);
+nlohmann::json VisitSessionToJson(const VisitSessionRow& row);
+nlohmann::json RequirementToJson(const RequirementRow& row);
+nlohmann::json EscortToJson(const EscortRow& row);
+nlohmann::json RouteToJson(const RouteOverrideRow& row);
+nlohmann::json PlanSummaryToJson(const PlanRow& row);
+nlohmann::json PlanVisitToJson(const PlanVisitRow& row);
+nlohmann::json PlanTripToJson(const PlanTripRow& row);
+// {plan summary..., visits: [...], trips: [...], unscheduled: [...], notes: [...]}
+nlohmann::json PlanToJson(const PlanView& view);
+nlohmann::json VisitorToJson(const Visitor& visitor);
+nlohmann::json BlockResultToJson(const BlockResult& result);
+nlohmann::json DistanceReportToJson(const DistanceReport& report);
+
+}  // namespace vinculo

@@ -1,0 +1,1590 @@
+#include "service/visit_service.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "domain/icalendar.h"
+#include "domain/visit_rules.h"
+#include "planner/planner.h"
+#include "store/visit_store.h"
+
+namespace vinculo {
+namespace vs = visit_store;
+
+namespace {
+
+constexpr long long kMaxCapacity = 10000;
+// A ban or an unavailable date more than this far ahead is a typing error.
+constexpr int kMaxMonthsAhead = 36;
+
+std::string Trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// Facility staff: a global administrator, or an administrator or visits
+// officer of this facility. A visits officer of another facility is told the
+// facility does not exist for her.
+Status CheckFacilityManager(const Actor& actor, long long facility_id) {
+  if (actor.IsGlobal()) return Status::Ok();
+  const bool facility_role =
+      actor.role == Role::kAdministrator || actor.role == Role::kVisitsOfficer;
+  if (facility_role && actor.facility_id && *actor.facility_id == facility_id) {
+    return Status::Ok();
+  }
+  if (facility_role && actor.facility_id) {
+    return NotFound("no facility " + std::to_string(facility_id) + " that you manage");
+  }
+  return Forbidden(std::string("a ") + RoleName(actor.role) +
+                   " cannot manage a facility's visiting sessions; its visits officers can");
+}
+
+// Sessions are read by the facility's staff and by the staff of care
+// organisations, who plan visits to every facility.
+Status CheckSessionReader(const Actor& actor, long long facility_id) {
+  if (CheckFacilityManager(actor, facility_id).ok()) return Status::Ok();
+  switch (actor.role) {
+    case Role::kAdministrator:
+    case Role::kProgrammeCoordinator:
+    case Role::kCaregiver:
+    case Role::kSocialWorker:
+      if (actor.organisation_id) return Status::Ok();
+      break;
+    default:
+      break;
+  }
+  return CheckFacilityManager(actor, facility_id);
+}
+
+// An organisation's programme: coordinators and administrators write; its
+// social workers and caregivers read; anyone else does not see it at all.
+Status CheckOrganisation(const Actor& actor, long long organisation_id, bool write) {
+  if (actor.IsGlobal()) return Status::Ok();
+  if (!actor.organisation_id || *actor.organisation_id != organisation_id) {
+    if (actor.role == Role::kAuditor) return Forbidden("auditors see figures only");
+    return NotFound("no organisation " + std::to_string(organisation_id) + " that you can see");
+  }
+  switch (actor.role) {
+    case Role::kAdministrator:
+    case Role::kProgrammeCoordinator:
+      return Status::Ok();
+    case Role::kSocialWorker:
+    case Role::kCaregiver:
+      if (!write) return Status::Ok();
+      return Forbidden(std::string("a ") + RoleName(actor.role) +
+                       " reads the visit programme; its coordinators change it");
+    default:
+      return Forbidden(std::string("a ") + RoleName(actor.role) +
+                       " has no access to an organisation's visit programme");
+  }
+}
+
+planner::Wing WingOf(const std::string& wing) {
+  if (wing == "women") return planner::Wing::kWomen;
+  if (wing == "men") return planner::Wing::kMen;
+  return planner::Wing::kAny;
+}
+
+bool WingServes(const std::string& session_wing, const std::string& parent_sex) {
+  if (session_wing == "women") return parent_sex == "female";
+  if (session_wing == "men") return parent_sex == "male";
+  return true;
+}
+
+Result<Date> ParseDateField(const std::string& text, const char* field) {
+  return ParseDate(text, field);
+}
+
+Recurrence RecurrenceOf(const SessionTemplateRow& row) {
+  Recurrence recurrence;
+  recurrence.kind = ParseRecurrenceKind(row.pattern).ok() ? *ParseRecurrenceKind(row.pattern)
+                                                          : RecurrenceKind::kWeekly;
+  recurrence.interval = static_cast<int>(row.interval);
+  recurrence.weekday = static_cast<int>(row.weekday);
+  recurrence.nth = static_cast<int>(row.nth);
+  recurrence.month_day = static_cast<int>(row.month_day);
+  recurrence.anchor = ParseDate(row.anchor_date).ok() ? *ParseDate(row.anchor_date) : Date{};
+  recurrence.valid_from = ParseDate(row.valid_from).ok() ? *ParseDate(row.valid_from) : Date{};
+  if (row.valid_to && ParseDate(*row.valid_to).ok())
+    recurrence.valid_to = *ParseDate(*row.valid_to);
+  return recurrence;
+}
+
+// Creates the sessions of the facility's templates that fall from `first` to
+// `last` and do not exist yet; existing sessions (booked, blocked) are kept.
+Status MaterialiseSessions(Txn& txn, long long facility_id, const Date& first, const Date& last,
+                           const std::string& now) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<SessionTemplateRow> templates,
+                           vs::Templates(txn, facility_id));
+  if (templates.empty()) return Status::Ok();
+  VINCULO_ASSIGN_OR_RETURN(std::vector<VisitExclusionRow> exclusions,
+                           vs::Exclusions(txn, facility_id, FormatDate(first), FormatDate(last)));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<VisitSessionRow> existing,
+                           vs::Sessions(txn, {facility_id}, FormatDate(first), FormatDate(last)));
+  std::set<std::pair<long long, std::string>> have;
+  for (const VisitSessionRow& session : existing)
+    have.emplace(session.template_id, session.session_date);
+  for (const SessionTemplateRow& row : templates) {
+    std::vector<Date> excluded;
+    for (const VisitExclusionRow& exclusion : exclusions) {
+      if (exclusion.template_id && *exclusion.template_id != row.id) continue;
+      if (auto date = ParseDate(exclusion.excluded_on); date.ok()) excluded.push_back(*date);
+    }
+    for (const Date& date : Occurrences(RecurrenceOf(row), first, last, excluded)) {
+      const std::string day = FormatDate(date);
+      if (have.count({row.id, day})) continue;
+      VisitSessionRow session;
+      session.facility_id = facility_id;
+      session.space_id = row.space_id;
+      session.template_id = row.id;
+      session.session_date = day;
+      session.start_minute = row.start_minute;
+      session.end_minute = row.end_minute;
+      session.capacity_families = row.capacity_families;
+      session.capacity_people = row.capacity_people;
+      session.wing = row.wing;
+      session.status = "open";
+      VINCULO_RETURN_IF_ERROR(vs::InsertSession(txn, session, now).status());
+    }
+  }
+  return Status::Ok();
+}
+
+// Requirements for the linked pairs that have none yet.
+Status InsertMissingRequirements(Txn& txn, long long organisation_id,
+                                 const std::vector<PairSourceRow>& sources, const std::string& now,
+                                 long long& created) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<RequirementRow> existing,
+                           vs::Requirements(txn, organisation_id));
+  std::set<std::pair<long long, long long>> have;
+  for (const RequirementRow& row : existing) have.emplace(row.child_id, row.parent_id);
+  for (const PairSourceRow& source : sources) {
+    if (have.count({source.child_id, source.parent_id})) continue;
+    RequirementRow row;
+    row.organisation_id = organisation_id;
+    row.child_id = source.child_id;
+    row.parent_id = source.parent_id;
+    VINCULO_RETURN_IF_ERROR(vs::InsertRequirement(txn, row, now).status());
+    have.emplace(source.child_id, source.parent_id);
+    ++created;
+  }
+  return Status::Ok();
+}
+
+// Children who share a parent form a sibling group, named by its smallest
+// child id; a child with no sibling in the plan has group 0.
+std::map<long long, long long> SiblingGroups(const std::vector<RequirementRow>& requirements) {
+  std::map<long long, long long> parent_of;  // union-find over child ids
+  std::function<long long(long long)> find = [&](long long child) {
+    auto found = parent_of.find(child);
+    if (found == parent_of.end() || found->second == child) return child;
+    return found->second = find(found->second);
+  };
+  std::map<long long, long long> first_child_of_parent;
+  for (const RequirementRow& row : requirements) {
+    parent_of.emplace(row.child_id, row.child_id);
+    auto [it, inserted] = first_child_of_parent.emplace(row.parent_id, row.child_id);
+    if (!inserted) {
+      const long long a = find(it->second);
+      const long long b = find(row.child_id);
+      if (a != b) parent_of[std::max(a, b)] = std::min(a, b);
+    }
+  }
+  std::map<long long, int> sizes;
+  for (const auto& [child, unused] : parent_of) ++sizes[find(child)];
+  std::map<long long, long long> groups;
+  for (const auto& [child, unused] : parent_of) {
+    const long long root = find(child);
+    groups[child] = sizes[root] > 1 ? root : 0;
+  }
+  return groups;
+}
+
+struct People {
+  long long families = 0;
+  long long people = 0;
+};
+
+// Families (visits) and people (children plus escorts) each session receives.
+std::map<long long, People> SessionLoads(const std::vector<PlanVisitRow>& visits) {
+  std::map<long long, std::set<long long>> children;
+  std::map<long long, std::set<long long>> trips;
+  std::map<long long, People> loads;
+  for (const PlanVisitRow& visit : visits) {
+    if (visit.status != "planned") continue;
+    ++loads[visit.session_id].families;
+    children[visit.session_id].insert(visit.child_id);
+    trips[visit.session_id].insert(visit.trip_id);
+  }
+  for (auto& [session_id, load] : loads) {
+    load.people = static_cast<long long>(children[session_id].size() + trips[session_id].size());
+  }
+  return loads;
+}
+
+}  // namespace
+
+Result<std::pair<Date, Date>> ParseMonth(const std::string& month, const std::string& field) {
+  if (month.size() != 7 || month[4] != '-') {
+    return InvalidArgument(field, "must be a month, YYYY-MM");
+  }
+  auto first = ParseDate(month + "-01", field);
+  if (!first.ok()) return InvalidArgument(field, "must be a month, YYYY-MM");
+  return std::make_pair(*first,
+                        Date{first->year, first->month, DaysInMonth(first->year, first->month)});
+}
+
+AuditEvent VisitService::Event(const Actor& actor, const char* action, const char* kind,
+                               long long id, std::string detail) const {
+  return AuditEventFor(actor, context_.Now(), action, kind, id, std::move(detail));
+}
+
+// --- Templates and sessions ---
+
+Result<SessionTemplateRow> VisitService::CreateTemplate(const Actor& actor,
+                                                        const TemplateRequest& request) {
+  VINCULO_RETURN_IF_ERROR(CheckFacilityManager(actor, request.facility_id));
+  VINCULO_ASSIGN_OR_RETURN(RecurrenceKind kind, ParseRecurrenceKind(request.pattern));
+  VINCULO_ASSIGN_OR_RETURN(int start_minute, ParseClock(request.start_time, "start_time"));
+  VINCULO_ASSIGN_OR_RETURN(int end_minute, ParseClock(request.end_time, "end_time"));
+  VINCULO_RETURN_IF_ERROR(ValidateSessionTimes(start_minute, end_minute));
+  if (request.capacity_families < 1 || request.capacity_families > kMaxCapacity) {
+    return InvalidArgument("capacity_families", "must be a whole number from 1 to 10000");
+  }
+  if (request.capacity_people < 1 || request.capacity_people > kMaxCapacity) {
+    return InvalidArgument("capacity_people", "must be a whole number from 1 to 10000");
+  }
+  if (request.wing != "women" && request.wing != "men" && request.wing != "any") {
+    return InvalidArgument("wing", "must be women, men or any");
+  }
+  Recurrence recurrence;
+  recurrence.kind = kind;
+  recurrence.interval = request.interval;
+  recurrence.weekday = request.weekday;
+  recurrence.nth = request.nth;
+  recurrence.month_day = request.month_day;
+  VINCULO_ASSIGN_OR_RETURN(recurrence.valid_from, ParseDateField(request.valid_from, "valid_from"));
+  recurrence.anchor = recurrence.valid_from;
+  if (request.anchor_date) {
+    VINCULO_ASSIGN_OR_RETURN(recurrence.anchor,
+                             ParseDateField(*request.anchor_date, "anchor_date"));
+  }
+  if (request.valid_to) {
+    VINCULO_ASSIGN_OR_RETURN(Date valid_to, ParseDateField(*request.valid_to, "valid_to"));
+    recurrence.valid_to = valid_to;
+  }
+  VINCULO_RETURN_IF_ERROR(ValidateRecurrence(recurrence));
+  std::vector<Date> exclusions;
+  for (const std::string& text : request.exclusion_dates) {
+    VINCULO_ASSIGN_OR_RETURN(Date date, ParseDateField(text, "exclusion_dates"));
+    exclusions.push_back(date);
+  }
+  SessionTemplateRow row;
+  row.facility_id = request.facility_id;
+  row.space_id = request.space_id;
+  row.pattern = RecurrenceKindName(kind);
+  row.interval = recurrence.interval;
+  row.weekday = recurrence.weekday;
+  row.nth = recurrence.nth;
+  row.month_day = recurrence.month_day;
+  row.anchor_date = FormatDate(recurrence.anchor);
+  row.valid_from = FormatDate(recurrence.valid_from);
+  if (recurrence.valid_to) row.valid_to = FormatDate(*recurrence.valid_to);
+  row.start_minute = start_minute;
+  row.end_minute = end_minute;
+  row.capacity_families = request.capacity_families;
+  row.capacity_people = request.capacity_people;
+  row.wing = request.wing;
+  row.created_by = actor.user_id;
+  row.created_at = context_.Now();
+  SessionTemplateRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(FacilityKind(), request.facility_id, actor).status());
+    if (request.space_id) {
+      auto space = txn.Get(SpaceKind(), *request.space_id, actor);
+      if (!space.ok() || space->Integer("facility_id").value_or(0) != request.facility_id) {
+        return InvalidArgument("space_id", "no space of this facility");
+      }
+    }
+    VINCULO_ASSIGN_OR_RETURN(stored, vs::InsertTemplate(txn, row));
+    for (const Date& date : exclusions) {
+      VisitExclusionRow exclusion;
+      exclusion.facility_id = request.facility_id;
+      exclusion.template_id = stored.id;
+      exclusion.excluded_on = FormatDate(date);
+      exclusion.created_by = actor.user_id;
+      exclusion.created_at = row.created_at;
+      VINCULO_RETURN_IF_ERROR(vs::InsertExclusion(txn, exclusion).status());
+    }
+    return txn.AppendAudit({Event(actor, "create", "visit_session_templates", stored.id,
+                                  "facility " + std::to_string(request.facility_id))});
+  }));
+  return stored;
+}
+
+Result<std::vector<SessionTemplateRow>> VisitService::Templates(const Actor& actor,
+                                                                long long facility_id) {
+  VINCULO_RETURN_IF_ERROR(CheckSessionReader(actor, facility_id));
+  std::vector<SessionTemplateRow> templates;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(FacilityKind(), facility_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(templates, vs::Templates(txn, facility_id));
+    return Status::Ok();
+  }));
+  return templates;
+}
+
+Result<VisitExclusionRow> VisitService::AddExclusion(const Actor& actor, long long facility_id,
+                                                     const ExclusionRequest& request) {
+  VINCULO_RETURN_IF_ERROR(CheckFacilityManager(actor, facility_id));
+  VINCULO_ASSIGN_OR_RETURN(Date date, ParseDateField(request.date, "date"));
+  VisitExclusionRow row;
+  row.facility_id = facility_id;
+  row.template_id = request.template_id;
+  row.excluded_on = FormatDate(date);
+  row.reason = Trimmed(request.reason);
+  row.created_by = actor.user_id;
+  row.created_at = context_.Now();
+  VisitExclusionRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(FacilityKind(), facility_id, actor).status());
+    if (request.template_id) {
+      VINCULO_ASSIGN_OR_RETURN(std::vector<SessionTemplateRow> templates,
+                               vs::Templates(txn, facility_id));
+      const bool known = std::any_of(templates.begin(), templates.end(),
+                                     [&](const auto& t) { return t.id == *request.template_id; });
+      if (!known) return InvalidArgument("template_id", "no session template of this facility");
+    }
+    VINCULO_ASSIGN_OR_RETURN(stored, vs::InsertExclusion(txn, row));
+    return txn.AppendAudit(
+        {Event(actor, "create", "visit_exclusions", stored.id,
+               "facility " + std::to_string(facility_id) + " " + row.excluded_on)});
+  }));
+  return stored;
+}
+
+Result<std::vector<VisitSessionRow>> VisitService::Sessions(const Actor& actor,
+                                                            long long facility_id,
+                                                            const std::string& month) {
+  VINCULO_RETURN_IF_ERROR(CheckSessionReader(actor, facility_id));
+  VINCULO_ASSIGN_OR_RETURN(auto range, ParseMonth(month, "month"));
+  std::vector<VisitSessionRow> sessions;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(FacilityKind(), facility_id, actor).status());
+    VINCULO_RETURN_IF_ERROR(
+        MaterialiseSessions(txn, facility_id, range.first, range.second, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(sessions, vs::Sessions(txn, {facility_id}, FormatDate(range.first),
+                                                    FormatDate(range.second)));
+    return Status::Ok();
+  }));
+  return sessions;
+}
+
+Result<BlockResult> VisitService::BlockDate(const Actor& actor, long long facility_id,
+                                            const BlockRequest& request) {
+  VINCULO_RETURN_IF_ERROR(CheckFacilityManager(actor, facility_id));
+  VINCULO_ASSIGN_OR_RETURN(Date date, ParseDateField(request.date, "date"));
+  const std::string reason = Trimmed(request.reason);
+  if (reason.empty()) return InvalidArgument("reason", "a block needs a reason families can read");
+  BlockResult result;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(FacilityKind(), facility_id, actor).status());
+    // Sessions of that day that were never materialised are created first, so
+    // that the block also stops future plans.
+    VINCULO_RETURN_IF_ERROR(MaterialiseSessions(txn, facility_id, date, date, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(
+        result.session_ids,
+        vs::BlockSessions(txn, facility_id, FormatDate(date), reason, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(
+        result.flagged_visits,
+        vs::FlagSessionVisits(txn, result.session_ids, "session blocked by the facility: " + reason,
+                              context_.Now()));
+    VisitExclusionRow exclusion;
+    exclusion.facility_id = facility_id;
+    exclusion.excluded_on = FormatDate(date);
+    exclusion.reason = reason;
+    exclusion.created_by = actor.user_id;
+    exclusion.created_at = context_.Now();
+    VINCULO_RETURN_IF_ERROR(vs::InsertExclusion(txn, exclusion).status());
+    return txn.AppendAudit(
+        {Event(actor, "block", "facilities", facility_id,
+               FormatDate(date) + ": " + std::to_string(result.session_ids.size()) + " sessions, " +
+                   std::to_string(result.flagged_visits) + " visits flagged")});
+  }));
+  return result;
+}
+
+Result<std::vector<Visitor>> VisitService::SessionVisitors(const Actor& actor,
+                                                           long long session_id) {
+  std::vector<Visitor> visitors;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    auto session = vs::GetSession(txn, session_id);
+    if (!session.ok()) return session.status();
+    // The list at the entrance is the facility's: its staff only.
+    VINCULO_RETURN_IF_ERROR(CheckFacilityManager(actor, session->facility_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::SessionVisits(txn, session_id));
+    const Actor system = Actor::System();
+    for (const PlanVisitRow& visit : visits) {
+      Visitor visitor;
+      visitor.visit_id = visit.id;
+      visitor.child_id = visit.child_id;
+      visitor.parent_id = visit.parent_id;
+      if (auto child = txn.Get(ChildKind(), visit.child_id, system); child.ok()) {
+        visitor.pseudonym = child->Text("pseudonym").value_or("");
+        if (SeesCaseRecords(actor.role)) {
+          visitor.child_name = child->Text("given_names").value_or("") + " " +
+                               child->Text("family_names").value_or("");
+        }
+      }
+      if (auto parent = txn.Get(ParentKind(), visit.parent_id, system); parent.ok()) {
+        visitor.parent_name = parent->Text("given_names").value_or("") + " " +
+                              parent->Text("family_names").value_or("");
+      }
+      if (auto trip = vs::GetTrip(txn, visit.trip_id); trip.ok()) {
+        visitor.escort_id = trip->escort_id;
+      }
+      visitors.push_back(std::move(visitor));
+    }
+    return Status::Ok();
+  }));
+  if (context_.audit) {
+    context_.audit->RecordRead(Event(actor, "visitors", "visit_sessions", session_id,
+                                     std::to_string(visitors.size()) + " visitors"));
+  }
+  return visitors;
+}
+
+// --- Requirements, escorts, routes ---
+
+Result<std::vector<RequirementRow>> VisitService::GenerateRequirements(const Actor& actor,
+                                                                       long long organisation_id) {
+  VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, true));
+  std::vector<RequirementRow> requirements;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(OrganisationKind(), organisation_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PairSourceRow> sources,
+                             vs::PairSources(txn, organisation_id));
+    long long created = 0;
+    VINCULO_RETURN_IF_ERROR(
+        InsertMissingRequirements(txn, organisation_id, sources, context_.Now(), created));
+    VINCULO_ASSIGN_OR_RETURN(requirements, vs::Requirements(txn, organisation_id));
+    return txn.AppendAudit({Event(actor, "generate", "visit_requirements", organisation_id,
+                                  std::to_string(created) + " created")});
+  }));
+  return requirements;
+}
+
+Result<std::vector<RequirementRow>> VisitService::Requirements(const Actor& actor,
+                                                               long long organisation_id) {
+  VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, false));
+  std::vector<RequirementRow> requirements;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(requirements, vs::Requirements(txn, organisation_id));
+    return Status::Ok();
+  }));
+  return requirements;
+}
+
+Result<RequirementRow> VisitService::ChangeRequirement(const Actor& actor, long long requirement_id,
+                                                       const RequirementChange& change,
+                                                       long long expected_version) {
+  if (change.frequency && *change.frequency != "monthly" && *change.frequency != "fortnightly" &&
+      *change.frequency != "every_two_months") {
+    return InvalidArgument("frequency", "must be monthly, fortnightly or every_two_months");
+  }
+  if (change.weight && (*change.weight < 0.1 || *change.weight > 100)) {
+    return InvalidArgument("weight", "must be from 0.1 to 100");
+  }
+  if (change.banned_until && !change.banned_until->empty()) {
+    VINCULO_RETURN_IF_ERROR(ParseDateField(*change.banned_until, "banned_until").status());
+  }
+  RequirementRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    auto found = vs::GetRequirement(txn, requirement_id);
+    if (!found.ok()) return found.status();
+    if (!CheckOrganisation(actor, found->organisation_id, false).ok()) {
+      return NotFound("no visit requirement " + std::to_string(requirement_id));
+    }
+    VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, found->organisation_id, true));
+    RequirementRow row = *found;
+    if (change.frequency) row.frequency = *change.frequency;
+    if (change.weight) row.weight = *change.weight;
+    if (change.banned_until) {
+      if (change.banned_until->empty()) {
+        row.banned_until.reset();
+      } else {
+        row.banned_until = *change.banned_until;
+      }
+    }
+    if (change.no_contact) row.no_contact = *change.no_contact;
+    VINCULO_ASSIGN_OR_RETURN(stored,
+                             vs::UpdateRequirement(txn, row, expected_version, context_.Now()));
+    return txn.AppendAudit({Event(actor, "update", "visit_requirements", requirement_id)});
+  }));
+  return stored;
+}
+
+Status VisitService::AddUnavailableDates(const Actor& actor, long long child_id,
+                                         const std::vector<std::string>& dates,
+                                         const std::string& reason) {
+  std::vector<Date> parsed;
+  for (const std::string& text : dates) {
+    VINCULO_ASSIGN_OR_RETURN(Date date, ParseDateField(text, "dates"));
+    parsed.push_back(date);
+  }
+  if (parsed.empty()) return InvalidArgument("dates", "give at least one date");
+  return context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
+    VINCULO_RETURN_IF_ERROR(
+        CheckOrganisation(actor, child.Integer("organisation_id").value_or(0), true));
+    for (const Date& date : parsed) {
+      VINCULO_RETURN_IF_ERROR(vs::AddUnavailableDate(txn, child_id, FormatDate(date), reason));
+    }
+    return txn.AppendAudit({Event(actor, "unavailable", "children", child_id,
+                                  std::to_string(parsed.size()) + " dates")});
+  });
+}
+
+Result<EscortRow> VisitService::SetEscort(const Actor& actor, long long organisation_id,
+                                          const EscortRequest& request) {
+  VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, true));
+  const long long max_children = request.max_children.value_or(options_.default_max_children);
+  if (max_children < 1 || max_children > 20) {
+    return InvalidArgument("max_children", "must be a whole number from 1 to 20");
+  }
+  std::vector<Date> dates;
+  for (const std::string& text : request.available_dates) {
+    VINCULO_ASSIGN_OR_RETURN(Date date, ParseDateField(text, "available_dates"));
+    dates.push_back(date);
+  }
+  EscortRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    auto staff = txn.Get(StaffKind(), request.staff_id, actor);
+    if (!staff.ok() || staff->Integer("organisation_id").value_or(0) != organisation_id) {
+      return InvalidArgument("staff_id", "no staff member of this organisation");
+    }
+    VINCULO_ASSIGN_OR_RETURN(stored, vs::UpsertEscort(txn, organisation_id, request.staff_id,
+                                                      max_children, context_.Now()));
+    for (const Date& date : dates) {
+      VINCULO_RETURN_IF_ERROR(vs::AddEscortDate(txn, stored.id, FormatDate(date)));
+      stored.available_dates.push_back(FormatDate(date));
+    }
+    return txn.AppendAudit(
+        {Event(actor, "update", "escorts", stored.id, std::to_string(dates.size()) + " dates")});
+  }));
+  return stored;
+}
+
+Result<RouteOverrideRow> VisitService::SetRoute(const Actor& actor, long long organisation_id,
+                                                const RouteRequest& request) {
+  VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, true));
+  if (request.travel_minutes < 1 || request.travel_minutes > 24 * 60) {
+    return InvalidArgument("travel_minutes", "must be a whole number from 1 to 1440");
+  }
+  if (request.cost < 0) return InvalidArgument("cost", "cannot be negative");
+  RouteOverrideRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    auto home = txn.Get(HomeKind(), request.home_id, actor);
+    if (!home.ok() || home->Integer("organisation_id").value_or(0) != organisation_id) {
+      return InvalidArgument("home_id", "no home of this organisation");
+    }
+    if (!txn.Get(FacilityKind(), request.facility_id, actor).ok()) {
+      return InvalidArgument("facility_id", "no such facility");
+    }
+    RouteOverrideRow row;
+    row.home_id = request.home_id;
+    row.facility_id = request.facility_id;
+    row.travel_minutes = request.travel_minutes;
+    row.cost = request.cost;
+    VINCULO_ASSIGN_OR_RETURN(stored, vs::UpsertRoute(txn, row, context_.Now()));
+    return txn.AppendAudit({Event(actor, "update", "route_overrides", stored.id)});
+  }));
+  return stored;
+}
+
+// --- Plans ---
+
+namespace {
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// A plan with its trips, visits and unscheduled pairs. Published visits whose
+// parent was transferred to another facility or released since are flagged
+// for review here, from the parent's current record.
+Result<PlanView> LoadPlan(Txn& txn, long long plan_id) {
+  PlanView view;
+  VINCULO_ASSIGN_OR_RETURN(view.plan, vs::GetPlan(txn, plan_id));
+  VINCULO_ASSIGN_OR_RETURN(view.trips, vs::PlanTrips(txn, plan_id));
+  VINCULO_ASSIGN_OR_RETURN(view.visits, vs::PlanVisits(txn, plan_id));
+  VINCULO_ASSIGN_OR_RETURN(view.unscheduled, vs::PlanUnscheduled(txn, plan_id));
+  view.notes = SplitLines(view.plan.note);
+  const Actor system = Actor::System();
+  std::map<long long, long long> session_facility;
+  for (PlanVisitRow& visit : view.visits) {
+    if (visit.status != "planned" || visit.needs_review) continue;
+    auto parent = txn.Get(ParentKind(), visit.parent_id, system);
+    if (!parent.ok()) continue;
+    if (!session_facility.count(visit.session_id)) {
+      auto session = vs::GetSession(txn, visit.session_id);
+      session_facility[visit.session_id] = session.ok() ? session->facility_id : 0;
+    }
+    if (parent->Text("custody_status").value_or("") == "released") {
+      visit.needs_review = true;
+      visit.review_reason = "the parent was released";
+    } else if (parent->Integer("facility_id").value_or(0) != session_facility[visit.session_id]) {
+      visit.needs_review = true;
+      visit.review_reason = "the parent was transferred to another facility";
+    }
+  }
+  return view;
+}
+
+}  // namespace
+
+Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisation_id,
+                                         const std::string& month) {
+  VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, true));
+  VINCULO_ASSIGN_OR_RETURN(auto range, ParseMonth(month, "month"));
+  const auto [first, last] = range;
+  const std::string first_text = FormatDate(first);
+  const std::string last_text = FormatDate(last);
+
+  std::vector<PairSourceRow> sources;
+  std::vector<RequirementRow> requirements;
+  std::vector<VisitSessionRow> sessions;
+  std::vector<EscortRow> escorts;
+  std::vector<PlacePoint> homes;
+  std::vector<PlacePoint> facilities;
+  std::vector<RouteOverrideRow> overrides;
+  std::map<long long, std::vector<std::string>> unavailable;
+  std::map<long long, std::string> leavings;
+  std::set<long long> facility_ids;
+  // One write: the month's sessions and the missing requirements are created,
+  // and everything the planner needs is read in the same snapshot.
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(OrganisationKind(), organisation_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(sources, vs::PairSources(txn, organisation_id));
+    long long created = 0;
+    VINCULO_RETURN_IF_ERROR(
+        InsertMissingRequirements(txn, organisation_id, sources, context_.Now(), created));
+    VINCULO_ASSIGN_OR_RETURN(requirements, vs::Requirements(txn, organisation_id));
+    for (const PairSourceRow& source : sources) {
+      if (source.custody_status != "released") facility_ids.insert(source.facility_id);
+    }
+    for (long long facility_id : facility_ids) {
+      VINCULO_RETURN_IF_ERROR(MaterialiseSessions(txn, facility_id, first, last, context_.Now()));
+    }
+    VINCULO_ASSIGN_OR_RETURN(
+        sessions,
+        vs::Sessions(txn, std::vector<long long>(facility_ids.begin(), facility_ids.end()),
+                     first_text, last_text));
+    VINCULO_ASSIGN_OR_RETURN(escorts, vs::Escorts(txn, organisation_id, first_text, last_text));
+    VINCULO_ASSIGN_OR_RETURN(homes, vs::Homes(txn, organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(facilities, vs::Facilities(txn));
+    VINCULO_ASSIGN_OR_RETURN(overrides, vs::Routes(txn, organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(unavailable,
+                             vs::UnavailableDates(txn, organisation_id, first_text, last_text));
+    VINCULO_ASSIGN_OR_RETURN(leavings, vs::NurseryLeavings(txn, organisation_id));
+    return Status::Ok();
+  }));
+
+  planner::Instance instance;
+  instance.year = first.year;
+  instance.month = first.month;
+  instance.settings.time_limit_seconds = options_.time_limit_seconds;
+  std::vector<std::string> notes;
+  std::vector<PlanUnscheduledRow> decided;  // left out before the planner, with the reason
+
+  std::map<long long, std::vector<const VisitSessionRow*>> open_sessions;  // by facility
+  for (const VisitSessionRow& session : sessions) {
+    if (session.status != "open") continue;
+    const long long families = session.capacity_families - session.booked_families;
+    const long long people = session.capacity_people - session.booked_people;
+    if (families <= 0 || people <= 0) continue;
+    auto date = ParseDate(session.session_date);
+    // Days already gone are not planned (a plan for the current month).
+    if (!date.ok() || *date < context_.Today()) continue;
+    planner::Session planned;
+    planned.id = session.id;
+    planned.facility_id = session.facility_id;
+    planned.date = *date;
+    planned.start_minute = static_cast<int>(session.start_minute);
+    planned.end_minute = static_cast<int>(session.end_minute);
+    planned.capacity_families = static_cast<int>(families);
+    planned.capacity_people = static_cast<int>(people);
+    planned.wing = WingOf(session.wing);
+    instance.sessions.push_back(planned);
+    open_sessions[session.facility_id].push_back(&session);
+  }
+
+  std::map<std::pair<long long, long long>, const PairSourceRow*> source_of;
+  for (const PairSourceRow& source : sources)
+    source_of[{source.child_id, source.parent_id}] = &source;
+  std::map<long long, const RequirementRow*> requirement_of;
+  std::vector<RequirementRow> planned_requirements;
+  for (const RequirementRow& requirement : requirements) {
+    auto found = source_of.find({requirement.child_id, requirement.parent_id});
+    if (found == source_of.end()) continue;  // the link was archived
+    const PairSourceRow& source = *found->second;
+    requirement_of[requirement.id] = &requirement;
+    auto leave_out = [&](const char* reason) {
+      decided.push_back(
+          {0, 0, requirement.id, requirement.child_id, requirement.parent_id, reason});
+    };
+    if (source.custody_status == "released") {
+      leave_out("parent_released");
+      continue;
+    }
+    std::optional<Date> banned_until;
+    if (requirement.banned_until) {
+      if (auto date = ParseDate(*requirement.banned_until); date.ok()) banned_until = *date;
+    }
+    if (requirement.no_contact || (banned_until && *banned_until >= last)) {
+      leave_out("restriction");
+      continue;
+    }
+    const auto& at_facility = open_sessions[source.facility_id];
+    const bool has_session =
+        std::any_of(at_facility.begin(), at_facility.end(), [&](const VisitSessionRow* session) {
+          return WingServes(session->wing, source.parent_sex);
+        });
+    if (!has_session) {
+      leave_out("no_session_this_month");
+      continue;
+    }
+    planner::Pair pair;
+    pair.id = requirement.id;
+    pair.child_id = requirement.child_id;
+    pair.parent_id = requirement.parent_id;
+    pair.facility_id = source.facility_id;
+    pair.parent_wing = source.parent_sex == "female" ? planner::Wing::kWomen
+                       : source.parent_sex == "male" ? planner::Wing::kMen
+                                                     : planner::Wing::kAny;
+    pair.home_base_id = source.home_id.value_or(0);
+    PriorityInputs inputs;
+    inputs.weight = requirement.weight;
+    if (requirement.last_visit_on) {
+      if (auto last_visit = ParseDate(*requirement.last_visit_on); last_visit.ok()) {
+        inputs.days_since_last_visit = DaysBetween(*last_visit, first);
+      }
+    }
+    if (auto left = leavings.find(requirement.child_id); left != leavings.end()) {
+      if (auto date = ParseDate(left->second); date.ok()) {
+        inputs.recent_age_out = DaysBetween(*date, first) <= 180 && *date <= last;
+      }
+    }
+    if (source.expected_release_date) {
+      if (auto release = ParseDate(*source.expected_release_date); release.ok()) {
+        inputs.release_soon = *release >= first && DaysBetween(first, *release) <= 90;
+      }
+    }
+    pair.priority = VisitPriority(inputs).value;
+    if (banned_until) {
+      for (Date day = first; day <= *banned_until; day = AddDays(day, 1)) {
+        pair.child_unavailable.push_back(day);
+      }
+    }
+    for (const std::string& text : unavailable[requirement.child_id]) {
+      if (auto date = ParseDate(text); date.ok()) pair.child_unavailable.push_back(*date);
+    }
+    pair.requested_order = requirement.id;
+    instance.pairs.push_back(std::move(pair));
+    planned_requirements.push_back(requirement);
+  }
+  const std::map<long long, long long> groups = SiblingGroups(planned_requirements);
+  for (planner::Pair& pair : instance.pairs) pair.sibling_group = groups.at(pair.child_id);
+
+  std::vector<long long> home_ids;
+  for (const PlacePoint& home : homes) home_ids.push_back(home.id);
+  bool any_date = false;
+  for (const EscortRow& row : escorts) {
+    planner::Escort escort;
+    escort.id = row.id;
+    escort.home_base_ids = row.home_id ? std::vector<long long>{*row.home_id} : home_ids;
+    for (const std::string& text : row.available_dates) {
+      if (auto date = ParseDate(text); date.ok()) escort.available_dates.push_back(*date);
+    }
+    any_date = any_date || !escort.available_dates.empty();
+    escort.max_children = static_cast<int>(row.max_children);
+    instance.escorts.push_back(std::move(escort));
+  }
+  std::map<long long, const PlacePoint*> facility_point;
+  for (const PlacePoint& facility : facilities) facility_point[facility.id] = &facility;
+  std::map<std::pair<long long, long long>, const RouteOverrideRow*> override_of;
+  for (const RouteOverrideRow& route : overrides) {
+    override_of[{route.home_id, route.facility_id}] = &route;
+  }
+  for (const PlacePoint& home : homes) {
+    for (long long facility_id : facility_ids) {
+      planner::Route route;
+      route.home_base_id = home.id;
+      route.facility_id = facility_id;
+      if (auto found = override_of.find({home.id, facility_id}); found != override_of.end()) {
+        route.travel_minutes = static_cast<int>(found->second->travel_minutes);
+        route.cost = found->second->cost;
+      } else {
+        const PlacePoint* facility = facility_point[facility_id];
+        if (!facility || !facility->latitude || !facility->longitude || !home.latitude ||
+            !home.longitude) {
+          continue;  // no coordinates, no route: the planner reports no_route
+        }
+        const Travel travel = TravelFor(
+            HaversineKm(*home.latitude, *home.longitude, *facility->latitude, *facility->longitude),
+            options_.speed_kmh, options_.cost_per_km);
+        route.travel_minutes = travel.minutes;
+        route.cost = travel.cost;
+      }
+      instance.routes.push_back(route);
+    }
+  }
+
+  if (requirement_of.empty()) notes.push_back("no linked child and imprisoned parent to visit");
+  if (instance.sessions.empty() && !facility_ids.empty()) {
+    notes.push_back("no open visiting session in " + month +
+                    " at the facilities where the parents are held");
+  }
+  if (!any_date && !instance.pairs.empty()) {
+    notes.push_back("no escort is available on any date of " + month);
+  }
+
+  const planner::Plan plan = planner::SolvePlan(instance);
+  const planner::Plan baseline = planner::PlanFirstCome(instance);
+
+  PlanRow row;
+  row.organisation_id = organisation_id;
+  row.month = month;
+  row.status = "draft";
+  row.coverage = plan.coverage;
+  row.bound = plan.bound;
+  row.gap = plan.gap;
+  row.proven_optimal = plan.proven_optimal;
+  row.travel_cost = plan.travel_cost;
+  row.solve_seconds = plan.solve_seconds;
+  row.baseline_coverage = baseline.coverage;
+  row.baseline_visits = static_cast<long long>(baseline.visits.size());
+  row.baseline_trips = static_cast<long long>(baseline.trips.size());
+  row.baseline_travel_cost = baseline.travel_cost;
+  for (const std::string& note : notes) row.note += note + "\n";
+  row.created_by = actor.user_id;
+  row.created_at = context_.Now();
+
+  PlanView view;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(PlanRow stored, vs::InsertPlan(txn, row));
+    std::vector<long long> trip_ids;
+    for (const planner::Trip& trip : plan.trips) {
+      PlanTripRow trip_row;
+      trip_row.plan_id = stored.id;
+      trip_row.escort_id = trip.escort_id;
+      trip_row.home_id = trip.home_base_id;
+      trip_row.facility_id = trip.facility_id;
+      trip_row.trip_date = FormatDate(trip.date);
+      trip_row.depart_minute = trip.depart_minute;
+      trip_row.return_minute = trip.return_minute;
+      trip_row.cost = trip.cost;
+      VINCULO_ASSIGN_OR_RETURN(PlanTripRow stored_trip, vs::InsertTrip(txn, trip_row));
+      trip_ids.push_back(stored_trip.id);
+    }
+    for (const planner::Visit& visit : plan.visits) {
+      auto requirement = requirement_of.find(visit.pair_id);
+      if (requirement == requirement_of.end() || visit.trip_id < 0 ||
+          visit.trip_id >= static_cast<int>(trip_ids.size())) {
+        return Internal("the planner returned a visit of an unknown pair or trip");
+      }
+      PlanVisitRow visit_row;
+      visit_row.plan_id = stored.id;
+      visit_row.requirement_id = visit.pair_id;
+      visit_row.child_id = requirement->second->child_id;
+      visit_row.parent_id = requirement->second->parent_id;
+      visit_row.session_id = visit.session_id;
+      visit_row.trip_id = trip_ids[visit.trip_id];
+      visit_row.updated_at = row.created_at;
+      VINCULO_RETURN_IF_ERROR(vs::InsertVisit(txn, visit_row).status());
+    }
+    for (PlanUnscheduledRow unscheduled : decided) {
+      unscheduled.plan_id = stored.id;
+      VINCULO_RETURN_IF_ERROR(vs::InsertUnscheduled(txn, unscheduled));
+    }
+    for (const planner::Unscheduled& left : plan.unscheduled) {
+      auto requirement = requirement_of.find(left.pair_id);
+      if (requirement == requirement_of.end()) continue;
+      VINCULO_RETURN_IF_ERROR(vs::InsertUnscheduled(
+          txn, {0, stored.id, left.pair_id, requirement->second->child_id,
+                requirement->second->parent_id, planner::UnscheduledReasonName(left.reason)}));
+    }
+    VINCULO_RETURN_IF_ERROR(
+        txn.AppendAudit({Event(actor, "create", "plans", stored.id,
+                               month + ": " + std::to_string(plan.visits.size()) + " visits, " +
+                                   std::to_string(plan.trips.size()) + " trips")}));
+    VINCULO_ASSIGN_OR_RETURN(view, LoadPlan(txn, stored.id));
+    return Status::Ok();
+  }));
+  return view;
+}
+
+Result<PlanView> VisitService::GetPlan(const Actor& actor, long long plan_id) {
+  PlanView view;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(PlanRow plan, vs::GetPlan(txn, plan_id));
+    if (!CheckOrganisation(actor, plan.organisation_id, false).ok()) {
+      return NotFound("no plan " + std::to_string(plan_id));
+    }
+    VINCULO_ASSIGN_OR_RETURN(view, LoadPlan(txn, plan_id));
+    return Status::Ok();
+  }));
+  return view;
+}
+
+Result<std::vector<PlanRow>> VisitService::Plans(const Actor& actor, long long organisation_id) {
+  VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, false));
+  std::vector<PlanRow> plans;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(plans, vs::Plans(txn, organisation_id));
+    return Status::Ok();
+  }));
+  return plans;
+}
+
+Result<PlanView> VisitService::PublishPlan(const Actor& actor, long long plan_id) {
+  PlanView view;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(PlanRow plan, vs::GetPlan(txn, plan_id));
+    if (!CheckOrganisation(actor, plan.organisation_id, false).ok()) {
+      return NotFound("no plan " + std::to_string(plan_id));
+    }
+    VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, plan.organisation_id, true));
+    if (plan.status != "draft")
+      return Conflict("plan " + std::to_string(plan_id) + " is " + plan.status, "status");
+    VINCULO_ASSIGN_OR_RETURN(bool month_taken,
+                             vs::HasPublishedPlan(txn, plan.organisation_id, plan.month));
+    if (month_taken) {
+      return Conflict("the organisation already has a published plan for " + plan.month, "month");
+    }
+    // The plan's own status first: of two coordinators publishing it at once,
+    // the second finds it published and reserves nothing.
+    VINCULO_ASSIGN_OR_RETURN(bool published,
+                             vs::MarkPublished(txn, plan_id, actor.user_id, context_.Now()));
+    if (!published)
+      return Conflict("plan " + std::to_string(plan_id) + " was published meanwhile", "status");
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> trips, vs::PlanTrips(txn, plan_id));
+    for (const PlanTripRow& trip : trips) {
+      VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> others,
+                               vs::EscortTripsOn(txn, trip.escort_id, trip.trip_date));
+      for (const PlanTripRow& other : others) {
+        if (other.plan_id != plan_id) {
+          return Conflict("escort " + std::to_string(trip.escort_id) + " already has a trip on " +
+                              trip.trip_date + " (plan " + std::to_string(other.plan_id) + ")",
+                          "escort_id");
+        }
+      }
+    }
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, plan_id));
+    for (const auto& [session_id, load] : SessionLoads(visits)) {
+      VINCULO_ASSIGN_OR_RETURN(
+          bool reserved, vs::Reserve(txn, session_id, load.families, load.people, context_.Now()));
+      if (!reserved) {
+        return Conflict("session " + std::to_string(session_id) + " has no room left for " +
+                            std::to_string(load.families) +
+                            " families (or it was blocked); build the plan again",
+                        "session_id");
+      }
+    }
+    VINCULO_RETURN_IF_ERROR(txn.AppendAudit(
+        {Event(actor, "publish", "plans", plan_id, std::to_string(visits.size()) + " visits")}));
+    VINCULO_ASSIGN_OR_RETURN(view, LoadPlan(txn, plan_id));
+    return Status::Ok();
+  }));
+  return view;
+}
+
+// --- Changes by hand after publishing ---
+
+namespace {
+
+// The published plan a visit or booking belongs to, if the actor may change it.
+Result<PlanRow> WritablePublishedPlan(Txn& txn, const Actor& actor, long long plan_id,
+                                      bool caregivers_too = false) {
+  VINCULO_ASSIGN_OR_RETURN(PlanRow plan, vs::GetPlan(txn, plan_id));
+  if (!CheckOrganisation(actor, plan.organisation_id, false).ok()) {
+    return NotFound("no plan " + std::to_string(plan_id));
+  }
+  if (!caregivers_too)
+    VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, plan.organisation_id, true));
+  if (plan.status != "published") {
+    return Conflict("plan " + std::to_string(plan_id) + " is a draft: publish it first", "status");
+  }
+  return plan;
+}
+
+// The hard rules of one pair on one session: open, the parent's facility and
+// wing, restrictions, the child's unavailable dates.
+Status CheckPairOnSession(Txn& txn, const RequirementRow& requirement,
+                          const VisitSessionRow& session) {
+  if (session.status != "open") {
+    return Conflict(
+        "session " + std::to_string(session.id) + " is blocked: " + session.blocked_reason,
+        "session_id");
+  }
+  const Actor system = Actor::System();
+  VINCULO_ASSIGN_OR_RETURN(Record parent, txn.Get(ParentKind(), requirement.parent_id, system));
+  if (parent.Text("custody_status").value_or("") == "released") {
+    return InvalidArgument("requirement_id", "the parent has been released");
+  }
+  if (parent.Integer("facility_id").value_or(0) != session.facility_id) {
+    return InvalidArgument("session_id", "the parent is not held in this session's facility");
+  }
+  if (!WingServes(session.wing, parent.Text("sex").value_or(""))) {
+    return InvalidArgument("session_id", "the session serves the " + session.wing + "'s wing");
+  }
+  if (requirement.no_contact) {
+    return InvalidArgument("requirement_id", "a no-contact order forbids this visit");
+  }
+  if (requirement.banned_until && *requirement.banned_until >= session.session_date) {
+    return InvalidArgument("requirement_id",
+                           "the parent is banned from visits until " + *requirement.banned_until);
+  }
+  VINCULO_ASSIGN_OR_RETURN(
+      auto unavailable, vs::UnavailableDates(txn, requirement.organisation_id, session.session_date,
+                                             session.session_date));
+  if (unavailable.count(requirement.child_id)) {
+    return InvalidArgument("session_id", "the child cannot go on " + session.session_date);
+  }
+  return Status::Ok();
+}
+
+struct TripChoice {
+  PlanTripRow trip;
+  bool is_new = false;
+};
+
+// The escort's trip for this child to this session: the escort's live trip
+// that day to the same facility from the same home (if it has room), or a new
+// trip in the plan. One trip per escort per day: a trip elsewhere is refused.
+// `leaving_trip_id` is a trip the visit is leaving (not counted against it
+// when the visit is its only one).
+Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id, long long home_id,
+                              const VisitSessionRow& session, const VisitOptions& options,
+                              long long leaving_trip_id = 0) {
+  VINCULO_RETURN_IF_ERROR(vs::LockEscort(txn, escort_id));
+  VINCULO_ASSIGN_OR_RETURN(
+      std::vector<EscortRow> escorts,
+      vs::Escorts(txn, plan.organisation_id, session.session_date, session.session_date));
+  const auto escort = std::find_if(escorts.begin(), escorts.end(),
+                                   [&](const EscortRow& row) { return row.id == escort_id; });
+  if (escort == escorts.end())
+    return InvalidArgument("escort_id", "no escort of this organisation");
+  if (escort->available_dates.empty()) {
+    return InvalidArgument("escort_id", "the escort is not available on " + session.session_date);
+  }
+  if (escort->home_id && *escort->home_id != home_id) {
+    return InvalidArgument("escort_id", "the escort does not take children from the child's home");
+  }
+  VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> trips,
+                           vs::EscortTripsOn(txn, escort_id, session.session_date));
+  for (const PlanTripRow& trip : trips) {
+    VINCULO_ASSIGN_OR_RETURN(long long children, vs::TripVisitCount(txn, trip.id));
+    if (trip.id == leaving_trip_id && children <= 1) continue;
+    if (trip.facility_id != session.facility_id || trip.home_id != home_id) {
+      return Conflict("escort " + std::to_string(escort_id) + " already has a trip on " +
+                          session.session_date + " (one trip per escort per day)",
+                      "escort_id");
+    }
+    if (trip.id != leaving_trip_id && children >= escort->max_children) {
+      return Conflict("the escort's trip on " + session.session_date + " already takes " +
+                          std::to_string(children) + " children",
+                      "escort_id");
+    }
+    return TripChoice{trip, false};
+  }
+  // A new trip: travel from the route override or the great-circle estimate.
+  int minutes = 0;
+  double cost = 0;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<RouteOverrideRow> overrides,
+                           vs::Routes(txn, plan.organisation_id));
+  const auto route = std::find_if(overrides.begin(), overrides.end(), [&](const auto& row) {
+    return row.home_id == home_id && row.facility_id == session.facility_id;
+  });
+  if (route != overrides.end()) {
+    minutes = static_cast<int>(route->travel_minutes);
+    cost = route->cost;
+  } else {
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> homes, vs::Homes(txn, plan.organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> facilities, vs::Facilities(txn));
+    const auto home = std::find_if(homes.begin(), homes.end(),
+                                   [&](const PlacePoint& point) { return point.id == home_id; });
+    const auto facility = std::find_if(facilities.begin(), facilities.end(),
+                                       [&](const auto& p) { return p.id == session.facility_id; });
+    if (home == homes.end() || facility == facilities.end() || !home->latitude ||
+        !facility->latitude) {
+      return InvalidArgument("session_id", "no route from the child's home to the facility");
+    }
+    const Travel travel = TravelFor(
+        HaversineKm(*home->latitude, *home->longitude, *facility->latitude, *facility->longitude),
+        options.speed_kmh, options.cost_per_km);
+    minutes = travel.minutes;
+    cost = travel.cost;
+  }
+  planner::Settings day;
+  PlanTripRow trip;
+  trip.plan_id = plan.id;
+  trip.escort_id = escort_id;
+  trip.home_id = home_id;
+  trip.facility_id = session.facility_id;
+  trip.trip_date = session.session_date;
+  trip.depart_minute = session.start_minute - minutes;
+  trip.return_minute = session.end_minute + minutes;
+  trip.cost = cost;
+  if (trip.depart_minute < day.day_start_minute || trip.return_minute > day.day_end_minute) {
+    return InvalidArgument("session_id", "the trip does not fit in the day around this session");
+  }
+  VINCULO_ASSIGN_OR_RETURN(trip, vs::InsertTrip(txn, trip));
+  return TripChoice{trip, true};
+}
+
+Result<long long> ChildHome(Txn& txn, long long child_id) {
+  VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, Actor::System()));
+  if (!child.Integer("home_id")) {
+    return InvalidArgument("requirement_id", "the child has no home base to travel from");
+  }
+  return *child.Integer("home_id");
+}
+
+// Whether a trip has another planned visit (not `except_visit`) in a session.
+Result<bool> TripAlreadyInSession(Txn& txn, long long plan_id, long long trip_id,
+                                  long long session_id, long long except_visit) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, plan_id));
+  return std::any_of(visits.begin(), visits.end(), [&](const PlanVisitRow& visit) {
+    return visit.id != except_visit && visit.status == "planned" && visit.trip_id == trip_id &&
+           visit.session_id == session_id;
+  });
+}
+
+Status CloseTripIfEmpty(Txn& txn, long long trip_id) {
+  VINCULO_ASSIGN_OR_RETURN(long long left, vs::TripVisitCount(txn, trip_id));
+  if (left == 0) return vs::SetTripStatus(txn, trip_id, "cancelled");
+  return Status::Ok();
+}
+
+const std::set<std::string>& BroughtItems() {
+  static const std::set<std::string> kItems = {"photos", "notebook", "homework", "drawings",
+                                               "letters"};
+  return kItems;
+}
+
+}  // namespace
+
+Result<PlanVisitRow> VisitService::BookVisit(const Actor& actor, long long plan_id,
+                                             const ManualBooking& booking) {
+  PlanVisitRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(PlanRow plan, WritablePublishedPlan(txn, actor, plan_id));
+    auto requirement = vs::GetRequirement(txn, booking.requirement_id);
+    if (!requirement.ok() || requirement->organisation_id != plan.organisation_id) {
+      return InvalidArgument("requirement_id", "no visit requirement of this organisation");
+    }
+    auto session = vs::GetSession(txn, booking.session_id);
+    if (!session.ok()) return InvalidArgument("session_id", "no such visiting session");
+    if (session->session_date.substr(0, 7) != plan.month) {
+      return InvalidArgument("session_id", "the session is not in the plan's month");
+    }
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, plan_id));
+    for (const PlanVisitRow& visit : visits) {
+      if (visit.status == "planned" && visit.requirement_id == booking.requirement_id) {
+        return Conflict("this pair already has a visit in the plan (visit " +
+                            std::to_string(visit.id) + "): move it instead",
+                        "requirement_id");
+      }
+    }
+    VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, *requirement, *session));
+    VINCULO_ASSIGN_OR_RETURN(long long home_id, ChildHome(txn, requirement->child_id));
+    VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
+                             ChooseTrip(txn, plan, booking.escort_id, home_id, *session, options_));
+    VINCULO_ASSIGN_OR_RETURN(bool escort_there,
+                             TripAlreadyInSession(txn, plan_id, choice.trip.id, session->id, 0));
+    VINCULO_ASSIGN_OR_RETURN(
+        bool reserved, vs::Reserve(txn, session->id, 1, escort_there ? 1 : 2, context_.Now()));
+    if (!reserved) {
+      return Conflict(
+          "session " + std::to_string(session->id) + " on " + session->session_date + " is full",
+          "session_id");
+    }
+    PlanVisitRow visit;
+    visit.plan_id = plan_id;
+    visit.requirement_id = requirement->id;
+    visit.child_id = requirement->child_id;
+    visit.parent_id = requirement->parent_id;
+    visit.session_id = session->id;
+    visit.trip_id = choice.trip.id;
+    visit.updated_at = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(stored, vs::InsertVisit(txn, visit));
+    return txn.AppendAudit(
+        {Event(actor, "book", "plan_visits", stored.id, "session " + std::to_string(session->id))});
+  }));
+  return stored;
+}
+
+Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit_id,
+                                             long long session_id) {
+  PlanVisitRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit, vs::GetVisit(txn, visit_id));
+    auto plan = WritablePublishedPlan(txn, actor, visit.plan_id);
+    if (!plan.ok()) {
+      if (plan.status().code() == StatusCode::kNotFound) {
+        return NotFound("no visit " + std::to_string(visit_id));
+      }
+      return plan.status();
+    }
+    if (visit.status != "planned") return Conflict("the visit was cancelled", "status");
+    if (visit.session_id == session_id) return InvalidArgument("session_id", "is the same session");
+    auto session = vs::GetSession(txn, session_id);
+    if (!session.ok()) return InvalidArgument("session_id", "no such visiting session");
+    VINCULO_ASSIGN_OR_RETURN(VisitSessionRow old_session, vs::GetSession(txn, visit.session_id));
+    VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
+                             vs::GetRequirement(txn, visit.requirement_id));
+    VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, requirement, *session));
+    VINCULO_ASSIGN_OR_RETURN(PlanTripRow old_trip, vs::GetTrip(txn, visit.trip_id));
+    VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
+                             ChooseTrip(txn, *plan, old_trip.escort_id, old_trip.home_id, *session,
+                                        options_, old_trip.id));
+    // Give back the old seat (and the escort's, if no other child of the
+    // trip stays in that session), then take the new one.
+    VINCULO_ASSIGN_OR_RETURN(
+        bool escort_stays,
+        TripAlreadyInSession(txn, visit.plan_id, old_trip.id, old_session.id, visit.id));
+    VINCULO_RETURN_IF_ERROR(
+        vs::Release(txn, old_session.id, 1, escort_stays ? 1 : 2, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(
+        bool escort_there,
+        TripAlreadyInSession(txn, visit.plan_id, choice.trip.id, session_id, visit.id));
+    VINCULO_ASSIGN_OR_RETURN(bool reserved,
+                             vs::Reserve(txn, session_id, 1, escort_there ? 1 : 2, context_.Now()));
+    if (!reserved) {
+      return Conflict(
+          "session " + std::to_string(session_id) + " on " + session->session_date + " is full",
+          "session_id");
+    }
+    const long long expected = visit.version;
+    visit.session_id = session_id;
+    visit.trip_id = choice.trip.id;
+    visit.needs_review = false;
+    visit.review_reason.clear();
+    visit.updated_at = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(stored, vs::UpdateVisit(txn, visit, expected));
+    if (old_trip.id != choice.trip.id) VINCULO_RETURN_IF_ERROR(CloseTripIfEmpty(txn, old_trip.id));
+    return txn.AppendAudit(
+        {Event(actor, "move", "plan_visits", visit_id,
+               "session " + std::to_string(old_session.id) + " to " + std::to_string(session_id))});
+  }));
+  return stored;
+}
+
+Result<PlanVisitRow> VisitService::CancelVisit(const Actor& actor, long long visit_id,
+                                               const std::string& reason) {
+  const std::string why = Trimmed(reason);
+  if (why.empty()) return InvalidArgument("reason", "a cancellation needs a reason");
+  PlanVisitRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit, vs::GetVisit(txn, visit_id));
+    auto plan = WritablePublishedPlan(txn, actor, visit.plan_id);
+    if (!plan.ok()) {
+      if (plan.status().code() == StatusCode::kNotFound) {
+        return NotFound("no visit " + std::to_string(visit_id));
+      }
+      return plan.status();
+    }
+    if (visit.status != "planned") return Conflict("the visit was cancelled already", "status");
+    VINCULO_ASSIGN_OR_RETURN(
+        bool escort_stays,
+        TripAlreadyInSession(txn, visit.plan_id, visit.trip_id, visit.session_id, visit.id));
+    VINCULO_RETURN_IF_ERROR(
+        vs::Release(txn, visit.session_id, 1, escort_stays ? 1 : 2, context_.Now()));
+    const long long expected = visit.version;
+    visit.status = "cancelled";
+    visit.needs_review = false;
+    visit.review_reason = "cancelled: " + why;
+    visit.updated_at = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(stored, vs::UpdateVisit(txn, visit, expected));
+    VINCULO_RETURN_IF_ERROR(CloseTripIfEmpty(txn, visit.trip_id));
+    return txn.AppendAudit({Event(actor, "cancel", "plan_visits", visit_id, why)});
+  }));
+  return stored;
+}
+
+Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long visit_id,
+                                               const VisitRecordRequest& request) {
+  if (!request.attended && Trimmed(request.absence_reason).empty()) {
+    return InvalidArgument("absence_reason", "say why the visit did not happen");
+  }
+  for (const auto& [mood, field] : {std::pair{request.mood_before, "mood_before"},
+                                    std::pair{request.mood_after, "mood_after"}}) {
+    if (mood && (*mood < 1 || *mood > 5)) return InvalidArgument(field, "must be 1 to 5");
+  }
+  std::optional<long long> start;
+  std::optional<long long> end;
+  if (request.actual_start) {
+    VINCULO_ASSIGN_OR_RETURN(int minute, ParseClock(*request.actual_start, "actual_start"));
+    start = minute;
+  }
+  if (request.actual_end) {
+    VINCULO_ASSIGN_OR_RETURN(int minute, ParseClock(*request.actual_end, "actual_end"));
+    end = minute;
+  }
+  if (start && end && *end <= *start) {
+    return InvalidArgument("actual_end", "must be after actual_start");
+  }
+  std::string brought;
+  for (const std::string& item : request.brought) {
+    if (!BroughtItems().count(item)) {
+      return InvalidArgument("brought", "items are photos, notebook, homework, drawings, letters");
+    }
+    brought += (brought.empty() ? "" : ",") + item;
+  }
+  if (request.note.size() > 2000) return InvalidArgument("note", "is longer than 2000 characters");
+  PlanVisitRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit, vs::GetVisit(txn, visit_id));
+    auto plan = WritablePublishedPlan(txn, actor, visit.plan_id, /*caregivers_too=*/true);
+    if (!plan.ok()) {
+      if (plan.status().code() == StatusCode::kNotFound) {
+        return NotFound("no visit " + std::to_string(visit_id));
+      }
+      return plan.status();
+    }
+    if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator &&
+        actor.role != Role::kCaregiver) {
+      return Forbidden("the escort or a coordinator records a visit");
+    }
+    if (visit.status != "planned") return Conflict("the visit was cancelled", "status");
+    VINCULO_ASSIGN_OR_RETURN(VisitSessionRow session, vs::GetSession(txn, visit.session_id));
+    if (session.session_date > FormatDate(context_.Today())) {
+      return InvalidArgument("attended", "the visit is on " + session.session_date +
+                                             ": record it on the day or after");
+    }
+    const long long expected = visit.version;
+    visit.attended = request.attended;
+    visit.absence_reason = request.attended ? std::string() : Trimmed(request.absence_reason);
+    visit.actual_start_minute = start;
+    visit.actual_end_minute = end;
+    visit.brought = brought;
+    visit.note = Trimmed(request.note);
+    visit.mood_before = request.mood_before;
+    visit.mood_after = request.mood_after;
+    visit.updated_at = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(stored, vs::UpdateVisit(txn, visit, expected));
+    if (request.attended) {
+      VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
+                               vs::GetRequirement(txn, visit.requirement_id));
+      if (!requirement.last_visit_on || *requirement.last_visit_on < session.session_date) {
+        const long long version = requirement.version;
+        requirement.last_visit_on = session.session_date;
+        VINCULO_RETURN_IF_ERROR(
+            vs::UpdateRequirement(txn, requirement, version, context_.Now()).status());
+      }
+    }
+    return txn.AppendAudit({Event(actor, "record", "plan_visits", visit_id,
+                                  request.attended ? "attended" : "not attended")});
+  }));
+  return stored;
+}
+
+Result<long long> VisitService::FlagParentVisits(const Actor& actor, long long parent_id,
+                                                 const std::string& reason) {
+  long long flagged = 0;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(ParentKind(), parent_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits,
+                             vs::ParentVisitsFrom(txn, parent_id, FormatDate(context_.Today())));
+    std::vector<long long> sessions;
+    for (const PlanVisitRow& visit : visits) sessions.push_back(visit.session_id);
+    for (PlanVisitRow visit : visits) {
+      const long long expected = visit.version;
+      visit.needs_review = true;
+      visit.review_reason = reason;
+      visit.updated_at = context_.Now();
+      VINCULO_RETURN_IF_ERROR(vs::UpdateVisit(txn, visit, expected).status());
+      ++flagged;
+    }
+    return txn.AppendAudit({Event(actor, "flag", "parents", parent_id,
+                                  std::to_string(flagged) + " visits: " + reason)});
+  }));
+  return flagged;
+}
+
+}  // namespace vinculo
+
+namespace vinculo {
+
+Result<DistanceReport> VisitService::Distances(const Actor& actor, long long organisation_id,
+                                               const std::string& month) {
+  VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, false));
+  VINCULO_RETURN_IF_ERROR(ParseMonth(month, "month").status());
+  DistanceReport report;
+  report.organisation_id = organisation_id;
+  report.month = month;
+  report.cost_basis = "none";
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(OrganisationKind(), organisation_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PairSourceRow> sources,
+                             vs::PairSources(txn, organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<RequirementRow> requirements,
+                             vs::Requirements(txn, organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> facilities, vs::Facilities(txn));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<RouteOverrideRow> overrides,
+                             vs::Routes(txn, organisation_id));
+    std::map<long long, const PlacePoint*> facility_point;
+    for (const PlacePoint& facility : facilities) facility_point[facility.id] = &facility;
+    std::map<std::pair<long long, long long>, long long> requirement_of;
+    for (const RequirementRow& row : requirements) {
+      requirement_of[{row.child_id, row.parent_id}] = row.id;
+    }
+    double total_km = 0;
+    long long measured = 0;
+    for (const PairSourceRow& source : sources) {
+      if (source.custody_status == "released") continue;
+      PairDistance pair;
+      pair.child_id = source.child_id;
+      pair.parent_id = source.parent_id;
+      pair.home_id = source.home_id;
+      pair.facility_id = source.facility_id;
+      if (auto found = requirement_of.find({source.child_id, source.parent_id});
+          found != requirement_of.end()) {
+        pair.requirement_id = found->second;
+      }
+      const PlacePoint* facility = facility_point[source.facility_id];
+      if (facility && facility->latitude && facility->longitude && source.home_latitude &&
+          source.home_longitude) {
+        const Travel travel = TravelFor(HaversineKm(*source.home_latitude, *source.home_longitude,
+                                                    *facility->latitude, *facility->longitude),
+                                        options_.speed_kmh, options_.cost_per_km);
+        pair.km = travel.km;
+        pair.travel_minutes = travel.minutes;
+        pair.far = travel.km > kFarKm;
+        total_km += travel.km;
+        ++measured;
+      }
+      for (const RouteOverrideRow& route : overrides) {
+        if (source.home_id && route.home_id == *source.home_id &&
+            route.facility_id == source.facility_id) {
+          pair.travel_minutes = static_cast<int>(route.travel_minutes);
+        }
+      }
+      if (pair.far) ++report.far_pairs;
+      report.pairs.push_back(pair);
+    }
+    report.average_km = measured ? total_km / static_cast<double>(measured) : 0;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanRow> plans, vs::Plans(txn, organisation_id));
+    const PlanRow* chosen = nullptr;
+    for (const PlanRow& plan : plans) {
+      if (plan.month != month) continue;
+      if (plan.status == "published") {
+        chosen = &plan;
+        break;
+      }
+      chosen = &plan;  // the latest draft, unless a published one is found
+    }
+    if (chosen) {
+      report.cost_basis = chosen->status;
+      VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> trips, vs::PlanTrips(txn, chosen->id));
+      for (const PlanTripRow& trip : trips) {
+        if (trip.status != "planned") continue;
+        report.monthly_travel_cost += trip.cost;
+        ++report.trips;
+      }
+    }
+    return Status::Ok();
+  }));
+  return report;
+}
+
+}  // namespace vinculo
+
+namespace vinculo {
+
+Result<std::string> VisitService::EscortCalendar(const Actor& actor, long long escort_id) {
+  std::vector<CalendarEvent> events;
+  std::string name;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(EscortRow escort, vs::GetEscort(txn, escort_id));
+    if (!CheckOrganisation(actor, escort.organisation_id, false).ok()) {
+      return NotFound("no escort " + std::to_string(escort_id));
+    }
+    name = "Visitas: " + escort.name;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> trips, vs::EscortTrips(txn, escort_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> facilities, vs::Facilities(txn));
+    std::map<long long, std::string> facility_name;
+    for (const PlacePoint& facility : facilities) facility_name[facility.id] = facility.name;
+    const Actor system = Actor::System();
+    for (const PlanTripRow& trip : trips) {
+      auto date = ParseDate(trip.trip_date);
+      if (!date.ok()) continue;
+      VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, trip.plan_id));
+      std::string children;
+      for (const PlanVisitRow& visit : visits) {
+        if (visit.trip_id != trip.id || visit.status != "planned") continue;
+        auto child = txn.Get(ChildKind(), visit.child_id, system);
+        children += (children.empty() ? "" : ", ") +
+                    (child.ok() ? child->Text("pseudonym").value_or("") : std::string("?"));
+      }
+      CalendarEvent event;
+      event.uid = "trip-" + std::to_string(trip.id) + "@vinculo";
+      event.date = *date;
+      event.start_minute = static_cast<int>(trip.depart_minute);
+      event.end_minute = static_cast<int>(trip.return_minute);
+      event.summary = "Visita a " + facility_name[trip.facility_id];
+      event.location = facility_name[trip.facility_id];
+      event.description = "Niñas y niños: " + children;
+      events.push_back(std::move(event));
+    }
+    return Status::Ok();
+  }));
+  return FormatICalendar(name, CalendarZone{}, events, context_.Now());
+}
+
+Result<std::string> VisitService::FacilityCalendar(const Actor& actor, long long facility_id) {
+  VINCULO_RETURN_IF_ERROR(CheckFacilityManager(actor, facility_id));
+  const Date today = context_.Today();
+  const Date first{today.year, today.month, 1};
+  const Date last = AddDays(AddMonths(first, 3), -1);
+  std::vector<CalendarEvent> events;
+  std::string name;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(Record facility, txn.Get(FacilityKind(), facility_id, actor));
+    name = "Visitas: " + facility.Text("name").value_or("");
+    VINCULO_RETURN_IF_ERROR(MaterialiseSessions(txn, facility_id, first, last, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<VisitSessionRow> sessions,
+                             vs::Sessions(txn, {facility_id}, FormatDate(first), FormatDate(last)));
+    for (const VisitSessionRow& session : sessions) {
+      auto date = ParseDate(session.session_date);
+      if (!date.ok()) continue;
+      CalendarEvent event;
+      event.uid = "session-" + std::to_string(session.id) + "@vinculo";
+      event.date = *date;
+      event.start_minute = static_cast<int>(session.start_minute);
+      event.end_minute = static_cast<int>(session.end_minute);
+      event.summary = session.status == "blocked"
+                          ? "Visitas suspendidas: " + session.blocked_reason
+                          : "Visitas: " + std::to_string(session.booked_families) + " de " +
+                                std::to_string(session.capacity_families) + " familias";
+      event.location = name;
+      events.push_back(std::move(event));
+    }
+    return Status::Ok();
+  }));
+  return FormatICalendar(name, CalendarZone{}, events, context_.Now());
+}
+
+}  // namespace vinculo

@@ -1,0 +1,184 @@
+// Rows of the visit programme's tables (migration 5) as the store reads and
+// writes them: session templates, exclusions, materialised sessions with their
+// booked counters, requirements, escorts, route overrides and stored plans.
+// Plain value types; dates are ISO text as stored, times minutes after midnight.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vinculo {
+
+struct SessionTemplateRow {
+  long long id = 0;
+  long long version = 1;
+  long long facility_id = 0;
+  std::optional<long long> space_id;
+  std::string pattern;  // RecurrenceKindName
+  long long interval = 1;
+  long long weekday = 1;
+  long long nth = 1;
+  long long month_day = 1;
+  std::string anchor_date;
+  std::string valid_from;
+  std::optional<std::string> valid_to;
+  long long start_minute = 0;
+  long long end_minute = 0;
+  long long capacity_families = 0;
+  long long capacity_people = 0;
+  std::string wing;  // women | men | any
+  long long created_by = 0;
+  std::string created_at;
+};
+
+// A date a facility (template_id absent) or one template receives no visits.
+struct VisitExclusionRow {
+  long long id = 0;
+  long long facility_id = 0;
+  std::optional<long long> template_id;
+  std::string excluded_on;
+  std::string reason;
+  long long created_by = 0;
+  std::string created_at;
+};
+
+struct VisitSessionRow {
+  long long id = 0;
+  long long version = 1;
+  long long facility_id = 0;
+  std::optional<long long> space_id;
+  long long template_id = 0;
+  std::string session_date;
+  long long start_minute = 0;
+  long long end_minute = 0;
+  long long capacity_families = 0;
+  long long capacity_people = 0;
+  long long booked_families = 0;
+  long long booked_people = 0;
+  std::string wing;
+  std::string status;  // open | blocked
+  std::string blocked_reason;
+};
+
+struct RequirementRow {
+  long long id = 0;
+  long long version = 1;
+  long long organisation_id = 0;
+  long long child_id = 0;
+  long long parent_id = 0;
+  std::string frequency = "monthly";  // monthly | fortnightly | every_two_months
+  double weight = 1.0;
+  std::optional<std::string> banned_until;
+  bool no_contact = false;
+  std::optional<std::string> last_visit_on;
+};
+
+// A linked child and parent of an organisation with what planning needs of both.
+struct PairSourceRow {
+  long long child_id = 0;
+  long long parent_id = 0;
+  std::optional<long long> home_id;
+  long long facility_id = 0;
+  std::string parent_sex;
+  std::string custody_status;
+  std::optional<std::string> expected_release_date;
+  std::optional<std::string> released_on;
+  std::optional<double> home_latitude;
+  std::optional<double> home_longitude;
+};
+
+struct EscortRow {
+  long long id = 0;
+  long long organisation_id = 0;
+  long long staff_id = 0;
+  long long max_children = 4;
+  std::optional<long long> home_id;  // the staff member's home, if any
+  std::string name;                  // the staff member's names
+  std::vector<std::string> available_dates;
+};
+
+struct PlacePoint {
+  long long id = 0;
+  std::string name;
+  std::optional<double> latitude;
+  std::optional<double> longitude;
+};
+
+struct RouteOverrideRow {
+  long long id = 0;
+  long long home_id = 0;
+  long long facility_id = 0;
+  long long travel_minutes = 0;
+  double cost = 0;
+};
+
+struct PlanRow {
+  long long id = 0;
+  long long version = 1;
+  long long organisation_id = 0;
+  std::string month;   // YYYY-MM
+  std::string status;  // draft | published
+  double coverage = 0;
+  double bound = 0;
+  double gap = 0;
+  bool proven_optimal = false;
+  double travel_cost = 0;
+  double solve_seconds = 0;
+  double baseline_coverage = 0;
+  long long baseline_visits = 0;
+  long long baseline_trips = 0;
+  double baseline_travel_cost = 0;
+  std::string note;
+  long long created_by = 0;
+  std::string created_at;
+  std::optional<long long> published_by;
+  std::optional<std::string> published_at;
+};
+
+struct PlanTripRow {
+  long long id = 0;
+  long long plan_id = 0;
+  long long escort_id = 0;
+  long long home_id = 0;
+  long long facility_id = 0;
+  std::string trip_date;
+  long long depart_minute = 0;
+  long long return_minute = 0;
+  double cost = 0;
+  std::string status = "planned";  // planned | cancelled
+};
+
+struct PlanVisitRow {
+  long long id = 0;
+  long long version = 1;
+  long long plan_id = 0;
+  long long requirement_id = 0;
+  long long child_id = 0;
+  long long parent_id = 0;
+  long long session_id = 0;
+  long long trip_id = 0;
+  std::string status = "planned";  // planned | cancelled
+  bool needs_review = false;
+  std::string review_reason;
+  std::optional<bool> attended;
+  std::string absence_reason;
+  std::optional<long long> actual_start_minute;
+  std::optional<long long> actual_end_minute;
+  std::string brought;  // comma-separated: photos, notebook, homework
+  std::string note;
+  std::optional<long long> mood_before;  // 1..5
+  std::optional<long long> mood_after;
+  std::string updated_at;
+};
+
+struct PlanUnscheduledRow {
+  long long id = 0;
+  long long plan_id = 0;
+  long long requirement_id = 0;
+  long long child_id = 0;
+  long long parent_id = 0;
+  std::string reason;
+};
+
+}  // namespace vinculo

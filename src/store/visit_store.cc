@@ -1,0 +1,1021 @@
+// The visit programme's tables (migration 5). See store/visit_store.h.
+#include "store/visit_store.h"
+
+#include <soci/soci.h>
+
+#include "store/sql_util.h"
+
+namespace vinculo::visit_store {
+using store_internal::ExecuteWith;
+using store_internal::GetDouble;
+using store_internal::GetInteger;
+using store_internal::GetOptionalInteger;
+using store_internal::GetOptionalText;
+using store_internal::GetText;
+using store_internal::Params;
+
+namespace {
+
+// Runs a query and calls `on_row` per row; driver errors become a Status.
+template <typename OnRow>
+Status ForRows(Txn& txn, const std::string& query, Params& params, const char* context,
+               OnRow on_row) {
+  try {
+    soci::session& sql = txn.session();
+    if (params.empty()) {
+      soci::rowset<soci::row> rows = sql.prepare << query;
+      for (const soci::row& row : rows) on_row(row);
+    } else {
+      soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
+      for (const soci::row& row : rows) on_row(row);
+    }
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), context);
+  }
+}
+
+Result<long long> Execute(Txn& txn, const std::string& query, Params& params, const char* context) {
+  try {
+    return ExecuteWith(txn.session(), query, params);
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), context);
+  }
+}
+
+// INSERT ... RETURNING id (both engines).
+Result<long long> InsertReturningId(Txn& txn, const std::string& query, Params& params,
+                                    const char* context) {
+  try {
+    long long id = 0;
+    txn.session() << query, soci::use(params.values()), soci::into(id);
+    return id;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), context);
+  }
+}
+
+std::optional<double> GetOptionalDouble(const soci::row& row, std::size_t index) {
+  if (row.get_indicator(index) == soci::i_null) return std::nullopt;
+  return GetDouble(row, index);
+}
+
+std::string InList(const std::vector<long long>& ids, Params& params) {
+  if (ids.empty()) return "(NULL)";
+  std::string list = "(";
+  for (size_t id_idx = 0; id_idx < ids.size(); ++id_idx) {
+    if (id_idx) list += ", ";
+    list += params.AddInteger(ids[id_idx]);
+  }
+  return list + ")";
+}
+
+constexpr const char* kTemplateColumns =
+    "id, version, facility_id, space_id, pattern, interval_n, weekday, nth, month_day, "
+    "anchor_date, valid_from, valid_to, start_minute, end_minute, capacity_families, "
+    "capacity_people, wing, created_by, created_at";
+
+SessionTemplateRow ReadTemplate(const soci::row& row) {
+  SessionTemplateRow t;
+  t.id = GetInteger(row, 0);
+  t.version = GetInteger(row, 1);
+  t.facility_id = GetInteger(row, 2);
+  t.space_id = GetOptionalInteger(row, 3);
+  t.pattern = GetText(row, 4);
+  t.interval = GetInteger(row, 5);
+  t.weekday = GetInteger(row, 6);
+  t.nth = GetInteger(row, 7);
+  t.month_day = GetInteger(row, 8);
+  t.anchor_date = GetText(row, 9);
+  t.valid_from = GetText(row, 10);
+  t.valid_to = GetOptionalText(row, 11);
+  t.start_minute = GetInteger(row, 12);
+  t.end_minute = GetInteger(row, 13);
+  t.capacity_families = GetInteger(row, 14);
+  t.capacity_people = GetInteger(row, 15);
+  t.wing = GetText(row, 16);
+  t.created_by = GetInteger(row, 17);
+  t.created_at = GetText(row, 18);
+  return t;
+}
+
+constexpr const char* kSessionColumns =
+    "id, version, facility_id, space_id, template_id, session_date, start_minute, end_minute, "
+    "capacity_families, capacity_people, booked_families, booked_people, wing, status, "
+    "blocked_reason";
+
+VisitSessionRow ReadSession(const soci::row& row) {
+  VisitSessionRow s;
+  s.id = GetInteger(row, 0);
+  s.version = GetInteger(row, 1);
+  s.facility_id = GetInteger(row, 2);
+  s.space_id = GetOptionalInteger(row, 3);
+  s.template_id = GetInteger(row, 4);
+  s.session_date = GetText(row, 5);
+  s.start_minute = GetInteger(row, 6);
+  s.end_minute = GetInteger(row, 7);
+  s.capacity_families = GetInteger(row, 8);
+  s.capacity_people = GetInteger(row, 9);
+  s.booked_families = GetInteger(row, 10);
+  s.booked_people = GetInteger(row, 11);
+  s.wing = GetText(row, 12);
+  s.status = GetText(row, 13);
+  s.blocked_reason = GetText(row, 14);
+  return s;
+}
+
+constexpr const char* kRequirementColumns =
+    "id, version, organisation_id, child_id, parent_id, frequency, weight, banned_until, "
+    "no_contact, last_visit_on";
+
+RequirementRow ReadRequirement(const soci::row& row) {
+  RequirementRow r;
+  r.id = GetInteger(row, 0);
+  r.version = GetInteger(row, 1);
+  r.organisation_id = GetInteger(row, 2);
+  r.child_id = GetInteger(row, 3);
+  r.parent_id = GetInteger(row, 4);
+  r.frequency = GetText(row, 5);
+  r.weight = GetDouble(row, 6);
+  r.banned_until = GetOptionalText(row, 7);
+  r.no_contact = GetInteger(row, 8) != 0;
+  r.last_visit_on = GetOptionalText(row, 9);
+  return r;
+}
+
+constexpr const char* kPlanColumns =
+    "id, version, organisation_id, month, status, coverage, bound, gap, proven_optimal, "
+    "travel_cost, solve_seconds, baseline_coverage, baseline_visits, baseline_trips, "
+    "baseline_travel_cost, note, created_by, created_at, published_by, published_at";
+
+PlanRow ReadPlan(const soci::row& row) {
+  PlanRow p;
+  p.id = GetInteger(row, 0);
+  p.version = GetInteger(row, 1);
+  p.organisation_id = GetInteger(row, 2);
+  p.month = GetText(row, 3);
+  p.status = GetText(row, 4);
+  p.coverage = GetDouble(row, 5);
+  p.bound = GetDouble(row, 6);
+  p.gap = GetDouble(row, 7);
+  p.proven_optimal = GetInteger(row, 8) != 0;
+  p.travel_cost = GetDouble(row, 9);
+  p.solve_seconds = GetDouble(row, 10);
+  p.baseline_coverage = GetDouble(row, 11);
+  p.baseline_visits = GetInteger(row, 12);
+  p.baseline_trips = GetInteger(row, 13);
+  p.baseline_travel_cost = GetDouble(row, 14);
+  p.note = GetText(row, 15);
+  p.created_by = GetInteger(row, 16);
+  p.created_at = GetText(row, 17);
+  p.published_by = GetOptionalInteger(row, 18);
+  p.published_at = GetOptionalText(row, 19);
+  return p;
+}
+
+constexpr const char* kTripColumns =
+    "id, plan_id, escort_id, home_id, facility_id, trip_date, depart_minute, return_minute, cost, "
+    "status";
+
+PlanTripRow ReadTrip(const soci::row& row) {
+  PlanTripRow t;
+  t.id = GetInteger(row, 0);
+  t.plan_id = GetInteger(row, 1);
+  t.escort_id = GetInteger(row, 2);
+  t.home_id = GetInteger(row, 3);
+  t.facility_id = GetInteger(row, 4);
+  t.trip_date = GetText(row, 5);
+  t.depart_minute = GetInteger(row, 6);
+  t.return_minute = GetInteger(row, 7);
+  t.cost = GetDouble(row, 8);
+  t.status = GetText(row, 9);
+  return t;
+}
+
+constexpr const char* kVisitColumns =
+    "v.id, v.version, v.plan_id, v.requirement_id, v.child_id, v.parent_id, v.session_id, "
+    "v.trip_id, v.status, v.needs_review, v.review_reason, v.attended, v.absence_reason, "
+    "v.actual_start_minute, v.actual_end_minute, v.brought, v.note, v.mood_before, v.mood_after, "
+    "v.updated_at";
+
+PlanVisitRow ReadVisit(const soci::row& row) {
+  PlanVisitRow v;
+  v.id = GetInteger(row, 0);
+  v.version = GetInteger(row, 1);
+  v.plan_id = GetInteger(row, 2);
+  v.requirement_id = GetInteger(row, 3);
+  v.child_id = GetInteger(row, 4);
+  v.parent_id = GetInteger(row, 5);
+  v.session_id = GetInteger(row, 6);
+  v.trip_id = GetInteger(row, 7);
+  v.status = GetText(row, 8);
+  v.needs_review = GetInteger(row, 9) != 0;
+  v.review_reason = GetText(row, 10);
+  if (auto attended = GetOptionalInteger(row, 11)) v.attended = *attended != 0;
+  v.absence_reason = GetText(row, 12);
+  v.actual_start_minute = GetOptionalInteger(row, 13);
+  v.actual_end_minute = GetOptionalInteger(row, 14);
+  v.brought = GetText(row, 15);
+  v.note = GetText(row, 16);
+  v.mood_before = GetOptionalInteger(row, 17);
+  v.mood_after = GetOptionalInteger(row, 18);
+  v.updated_at = GetText(row, 19);
+  return v;
+}
+
+Result<std::vector<PlanVisitRow>> VisitsWhere(Txn& txn, const std::string& where, Params& params,
+                                              const char* context) {
+  std::vector<PlanVisitRow> visits;
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn, std::string("SELECT ") + kVisitColumns + " FROM plan_visits v " + where, params,
+              context, [&](const soci::row& row) { visits.push_back(ReadVisit(row)); }));
+  return visits;
+}
+
+}  // namespace
+
+Result<SessionTemplateRow> InsertTemplate(Txn& txn, const SessionTemplateRow& row) {
+  Params params;
+  const std::string query =
+      "INSERT INTO visit_session_templates (created_at, updated_at, facility_id, space_id, "
+      "pattern, interval_n, weekday, nth, month_day, anchor_date, valid_from, valid_to, "
+      "start_minute, end_minute, capacity_families, capacity_people, wing, created_by) VALUES (" +
+      params.Add(row.created_at) + ", " + params.Add(row.created_at) + ", " +
+      params.AddInteger(row.facility_id) + ", " + params.AddOptional(row.space_id) + ", " +
+      params.Add(row.pattern) + ", " + params.AddInteger(row.interval) + ", " +
+      params.AddInteger(row.weekday) + ", " + params.AddInteger(row.nth) + ", " +
+      params.AddInteger(row.month_day) + ", " + params.Add(row.anchor_date) + ", " +
+      params.Add(row.valid_from) + ", " + params.AddOptional(row.valid_to) + ", " +
+      params.AddInteger(row.start_minute) + ", " + params.AddInteger(row.end_minute) + ", " +
+      params.AddInteger(row.capacity_families) + ", " + params.AddInteger(row.capacity_people) +
+      ", " + params.Add(row.wing) + ", " + params.AddInteger(row.created_by) + ") RETURNING id";
+  SessionTemplateRow stored = row;
+  VINCULO_ASSIGN_OR_RETURN(stored.id,
+                           InsertReturningId(txn, query, params, "creating a session template"));
+  stored.version = 1;
+  return stored;
+}
+
+Result<std::vector<SessionTemplateRow>> Templates(Txn& txn, long long facility_id) {
+  Params params;
+  std::vector<SessionTemplateRow> templates;
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              std::string("SELECT ") + kTemplateColumns +
+                  " FROM visit_session_templates WHERE archived = 0 AND facility_id = " +
+                  params.AddInteger(facility_id) + " ORDER BY id",
+              params, "reading session templates",
+              [&](const soci::row& row) { templates.push_back(ReadTemplate(row)); }));
+  return templates;
+}
+
+Result<VisitExclusionRow> InsertExclusion(Txn& txn, const VisitExclusionRow& row) {
+  Params params;
+  const std::string query =
+      "INSERT INTO visit_exclusions (facility_id, template_id, excluded_on, reason, created_by, "
+      "created_at) VALUES (" +
+      params.AddInteger(row.facility_id) + ", " + params.AddOptional(row.template_id) + ", " +
+      params.Add(row.excluded_on) + ", " + params.Add(row.reason) + ", " +
+      params.AddInteger(row.created_by) + ", " + params.Add(row.created_at) + ") RETURNING id";
+  VisitExclusionRow stored = row;
+  VINCULO_ASSIGN_OR_RETURN(stored.id,
+                           InsertReturningId(txn, query, params, "recording an exclusion date"));
+  return stored;
+}
+
+Result<std::vector<VisitExclusionRow>> Exclusions(Txn& txn, long long facility_id,
+                                                  const std::string& from, const std::string& to) {
+  Params params;
+  std::vector<VisitExclusionRow> exclusions;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT id, facility_id, template_id, excluded_on, reason, created_by, created_at FROM "
+      "visit_exclusions WHERE facility_id = " +
+          params.AddInteger(facility_id) + " AND excluded_on >= " + params.Add(from) +
+          " AND excluded_on <= " + params.Add(to) + " ORDER BY excluded_on, id",
+      params, "reading exclusion dates", [&](const soci::row& row) {
+        VisitExclusionRow e;
+        e.id = GetInteger(row, 0);
+        e.facility_id = GetInteger(row, 1);
+        e.template_id = GetOptionalInteger(row, 2);
+        e.excluded_on = GetText(row, 3);
+        e.reason = GetText(row, 4);
+        e.created_by = GetInteger(row, 5);
+        e.created_at = GetText(row, 6);
+        exclusions.push_back(std::move(e));
+      }));
+  return exclusions;
+}
+
+Result<std::vector<VisitSessionRow>> Sessions(Txn& txn, const std::vector<long long>& facility_ids,
+                                              const std::string& from, const std::string& to) {
+  Params params;
+  std::vector<VisitSessionRow> sessions;
+  const std::string query =
+      std::string("SELECT ") + kSessionColumns + " FROM visit_sessions WHERE facility_id IN " +
+      InList(facility_ids, params) + " AND session_date >= " + params.Add(from) +
+      " AND session_date <= " + params.Add(to) + " ORDER BY session_date, start_minute, id";
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn, query, params, "reading visiting sessions",
+              [&](const soci::row& row) { sessions.push_back(ReadSession(row)); }));
+  return sessions;
+}
+
+Result<VisitSessionRow> GetSession(Txn& txn, long long id) {
+  Params params;
+  std::optional<VisitSessionRow> found;
+  VINCULO_RETURN_IF_ERROR(ForRows(txn,
+                                  std::string("SELECT ") + kSessionColumns +
+                                      " FROM visit_sessions WHERE id = " + params.AddInteger(id),
+                                  params, "reading a visiting session",
+                                  [&](const soci::row& row) { found = ReadSession(row); }));
+  if (!found) return NotFound("no visiting session " + std::to_string(id));
+  return *found;
+}
+
+Result<VisitSessionRow> InsertSession(Txn& txn, const VisitSessionRow& row,
+                                      const std::string& now) {
+  Params params;
+  const std::string query =
+      "INSERT INTO visit_sessions (facility_id, space_id, template_id, session_date, "
+      "start_minute, end_minute, capacity_families, capacity_people, wing, status, "
+      "blocked_reason, created_at, updated_at) VALUES (" +
+      params.AddInteger(row.facility_id) + ", " + params.AddOptional(row.space_id) + ", " +
+      params.AddInteger(row.template_id) + ", " + params.Add(row.session_date) + ", " +
+      params.AddInteger(row.start_minute) + ", " + params.AddInteger(row.end_minute) + ", " +
+      params.AddInteger(row.capacity_families) + ", " + params.AddInteger(row.capacity_people) +
+      ", " + params.Add(row.wing) + ", " + params.Add(row.status) + ", " +
+      params.Add(row.blocked_reason) + ", " + params.Add(now) + ", " + params.Add(now) +
+      ") RETURNING id";
+  VisitSessionRow stored = row;
+  VINCULO_ASSIGN_OR_RETURN(stored.id,
+                           InsertReturningId(txn, query, params, "materialising a session"));
+  return stored;
+}
+
+Result<std::vector<long long>> BlockSessions(Txn& txn, long long facility_id,
+                                             const std::string& date, const std::string& reason,
+                                             const std::string& now) {
+  std::vector<long long> ids;
+  Params select;
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              "SELECT id FROM visit_sessions WHERE status = 'open' AND facility_id = " +
+                  select.AddInteger(facility_id) + " AND session_date = " + select.Add(date) +
+                  " ORDER BY id",
+              select, "finding sessions to block",
+              [&](const soci::row& row) { ids.push_back(GetInteger(row, 0)); }));
+  if (ids.empty()) return ids;
+  Params params;
+  const std::string query =
+      "UPDATE visit_sessions SET status = 'blocked', blocked_reason = " + params.Add(reason) +
+      ", updated_at = " + params.Add(now) + ", version = version + 1 WHERE id IN " +
+      InList(ids, params);
+  VINCULO_RETURN_IF_ERROR(Execute(txn, query, params, "blocking sessions").status());
+  return ids;
+}
+
+Result<bool> Reserve(Txn& txn, long long session_id, long long families, long long people,
+                     const std::string& now) {
+  Params params;
+  const std::string families_a = params.AddInteger(families);
+  const std::string people_a = params.AddInteger(people);
+  const std::string query =
+      "UPDATE visit_sessions SET booked_families = booked_families + " + families_a +
+      ", booked_people = booked_people + " + people_a + ", updated_at = " + params.Add(now) +
+      ", version = version + 1 WHERE id = " + params.AddInteger(session_id) +
+      " AND status = 'open' AND booked_families + " + params.AddInteger(families) +
+      " <= capacity_families AND booked_people + " + params.AddInteger(people) +
+      " <= capacity_people";
+  VINCULO_ASSIGN_OR_RETURN(long long updated,
+                           Execute(txn, query, params, "reserving session capacity"));
+  return updated == 1;
+}
+
+Status Release(Txn& txn, long long session_id, long long families, long long people,
+               const std::string& now) {
+  Params params;
+  const std::string query =
+      "UPDATE visit_sessions SET booked_families = CASE WHEN booked_families >= " +
+      params.AddInteger(families) + " THEN booked_families - " + params.AddInteger(families) +
+      " ELSE 0 END, booked_people = CASE WHEN booked_people >= " + params.AddInteger(people) +
+      " THEN booked_people - " + params.AddInteger(people) +
+      " ELSE 0 END, updated_at = " + params.Add(now) +
+      ", version = version + 1 WHERE id = " + params.AddInteger(session_id);
+  return Execute(txn, query, params, "releasing session capacity").status();
+}
+
+Result<std::vector<PairSourceRow>> PairSources(Txn& txn, long long organisation_id) {
+  Params params;
+  std::vector<PairSourceRow> pairs;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT c.id, p.id, c.home_id, p.facility_id, p.sex, p.custody_status, "
+      "p.expected_release_date, p.released_on, h.latitude, h.longitude "
+      "FROM parent_child_links l JOIN children c ON c.id = l.child_id "
+      "JOIN parents p ON p.id = l.parent_id LEFT JOIN homes h ON h.id = c.home_id "
+      "WHERE l.archived = 0 AND c.archived = 0 AND p.archived = 0 AND c.organisation_id = " +
+          params.AddInteger(organisation_id) + " ORDER BY c.id, p.id",
+      params, "reading the organisation's parent-child pairs", [&](const soci::row& row) {
+        PairSourceRow pair;
+        pair.child_id = GetInteger(row, 0);
+        pair.parent_id = GetInteger(row, 1);
+        pair.home_id = GetOptionalInteger(row, 2);
+        pair.facility_id = GetInteger(row, 3);
+        pair.parent_sex = GetText(row, 4);
+        pair.custody_status = GetText(row, 5);
+        pair.expected_release_date = GetOptionalText(row, 6);
+        pair.released_on = GetOptionalText(row, 7);
+        pair.home_latitude = GetOptionalDouble(row, 8);
+        pair.home_longitude = GetOptionalDouble(row, 9);
+        pairs.push_back(std::move(pair));
+      }));
+  return pairs;
+}
+
+Result<std::vector<RequirementRow>> Requirements(Txn& txn, long long organisation_id) {
+  Params params;
+  std::vector<RequirementRow> requirements;
+  VINCULO_RETURN_IF_ERROR(ForRows(txn,
+                                  std::string("SELECT ") + kRequirementColumns +
+                                      " FROM visit_requirements WHERE organisation_id = " +
+                                      params.AddInteger(organisation_id) + " ORDER BY id",
+                                  params, "reading visit requirements", [&](const soci::row& row) {
+                                    requirements.push_back(ReadRequirement(row));
+                                  }));
+  return requirements;
+}
+
+Result<RequirementRow> GetRequirement(Txn& txn, long long id) {
+  Params params;
+  std::optional<RequirementRow> found;
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              std::string("SELECT ") + kRequirementColumns +
+                  " FROM visit_requirements WHERE id = " + params.AddInteger(id),
+              params, "reading a visit requirement",
+              [&](const soci::row& row) { found = ReadRequirement(row); }));
+  if (!found) return NotFound("no visit requirement " + std::to_string(id));
+  return *found;
+}
+
+Result<RequirementRow> InsertRequirement(Txn& txn, const RequirementRow& row,
+                                         const std::string& now) {
+  Params params;
+  const std::string query =
+      "INSERT INTO visit_requirements (organisation_id, child_id, parent_id, frequency, weight, "
+      "banned_until, no_contact, last_visit_on, created_at, updated_at) VALUES (" +
+      params.AddInteger(row.organisation_id) + ", " + params.AddInteger(row.child_id) + ", " +
+      params.AddInteger(row.parent_id) + ", " + params.Add(row.frequency) + ", " +
+      params.Add(Value{row.weight}) + ", " + params.AddOptional(row.banned_until) + ", " +
+      params.AddInteger(row.no_contact ? 1 : 0) + ", " + params.AddOptional(row.last_visit_on) +
+      ", " + params.Add(now) + ", " + params.Add(now) + ") RETURNING id";
+  RequirementRow stored = row;
+  VINCULO_ASSIGN_OR_RETURN(stored.id,
+                           InsertReturningId(txn, query, params, "creating a visit requirement"));
+  stored.version = 1;
+  return stored;
+}
+
+Result<RequirementRow> UpdateRequirement(Txn& txn, const RequirementRow& row,
+                                         long long expected_version, const std::string& now) {
+  Params params;
+  const std::string query =
+      "UPDATE visit_requirements SET frequency = " + params.Add(row.frequency) +
+      ", weight = " + params.Add(Value{row.weight}) +
+      ", banned_until = " + params.AddOptional(row.banned_until) +
+      ", no_contact = " + params.AddInteger(row.no_contact ? 1 : 0) +
+      ", last_visit_on = " + params.AddOptional(row.last_visit_on) +
+      ", updated_at = " + params.Add(now) +
+      ", version = version + 1 WHERE id = " + params.AddInteger(row.id) +
+      " AND version = " + params.AddInteger(expected_version);
+  VINCULO_ASSIGN_OR_RETURN(long long updated,
+                           Execute(txn, query, params, "updating a visit requirement"));
+  if (updated == 0) {
+    return Status(StatusCode::kPreconditionFailed,
+                  "visit requirement " + std::to_string(row.id) + " was changed meanwhile");
+  }
+  return GetRequirement(txn, row.id);
+}
+
+Status AddUnavailableDate(Txn& txn, long long child_id, const std::string& date,
+                          const std::string& reason) {
+  Params check;
+  bool exists = false;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT id FROM child_unavailable_dates WHERE child_id = " + check.AddInteger(child_id) +
+          " AND unavailable_on = " + check.Add(date),
+      check, "reading unavailable dates", [&](const soci::row&) { exists = true; }));
+  if (exists) return Status::Ok();
+  Params params;
+  return Execute(txn,
+                 "INSERT INTO child_unavailable_dates (child_id, unavailable_on, reason) VALUES (" +
+                     params.AddInteger(child_id) + ", " + params.Add(date) + ", " +
+                     params.Add(reason) + ")",
+                 params, "recording an unavailable date")
+      .status();
+}
+
+Result<std::map<long long, std::vector<std::string>>> UnavailableDates(Txn& txn,
+                                                                       long long organisation_id,
+                                                                       const std::string& from,
+                                                                       const std::string& to) {
+  Params params;
+  std::map<long long, std::vector<std::string>> dates;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT u.child_id, u.unavailable_on FROM child_unavailable_dates u JOIN children c ON "
+      "c.id = u.child_id WHERE c.organisation_id = " +
+          params.AddInteger(organisation_id) + " AND u.unavailable_on >= " + params.Add(from) +
+          " AND u.unavailable_on <= " + params.Add(to) + " ORDER BY u.child_id, u.unavailable_on",
+      params, "reading unavailable dates",
+      [&](const soci::row& row) { dates[GetInteger(row, 0)].push_back(GetText(row, 1)); }));
+  return dates;
+}
+
+Result<std::map<long long, std::string>> NurseryLeavings(Txn& txn, long long organisation_id) {
+  Params params;
+  std::map<long long, std::string> leavings;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT pl.child_id, MAX(pl.ended_on) FROM placements pl JOIN children c ON c.id = "
+      "pl.child_id WHERE pl.placement = 'inside_with_mother' AND pl.ended_on IS NOT NULL AND "
+      "c.organisation_id = " +
+          params.AddInteger(organisation_id) + " GROUP BY pl.child_id",
+      params, "reading nursery leavings",
+      [&](const soci::row& row) { leavings[GetInteger(row, 0)] = GetText(row, 1); }));
+  return leavings;
+}
+
+Result<EscortRow> UpsertEscort(Txn& txn, long long organisation_id, long long staff_id,
+                               long long max_children, const std::string& now) {
+  Params update;
+  VINCULO_ASSIGN_OR_RETURN(
+      long long updated,
+      Execute(txn,
+              "UPDATE escorts SET max_children = " + update.AddInteger(max_children) +
+                  ", updated_at = " + update.Add(now) +
+                  ", version = version + 1 WHERE staff_id = " + update.AddInteger(staff_id),
+              update, "updating an escort"));
+  if (updated == 0) {
+    Params params;
+    VINCULO_RETURN_IF_ERROR(
+        InsertReturningId(txn,
+                          "INSERT INTO escorts (organisation_id, staff_id, max_children, "
+                          "created_at, updated_at) VALUES (" +
+                              params.AddInteger(organisation_id) + ", " +
+                              params.AddInteger(staff_id) + ", " + params.AddInteger(max_children) +
+                              ", " + params.Add(now) + ", " + params.Add(now) + ") RETURNING id",
+                          params, "creating an escort")
+            .status());
+  }
+  Params params;
+  std::optional<EscortRow> found;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT e.id, e.organisation_id, e.staff_id, e.max_children, s.home_id, s.given_names, "
+      "s.family_names FROM escorts e JOIN staff s ON s.id = e.staff_id WHERE e.staff_id = " +
+          params.AddInteger(staff_id),
+      params, "reading an escort", [&](const soci::row& row) {
+        EscortRow escort;
+        escort.id = GetInteger(row, 0);
+        escort.organisation_id = GetInteger(row, 1);
+        escort.staff_id = GetInteger(row, 2);
+        escort.max_children = GetInteger(row, 3);
+        escort.home_id = GetOptionalInteger(row, 4);
+        escort.name = GetText(row, 5) + " " + GetText(row, 6);
+        found = std::move(escort);
+      }));
+  if (!found) return Internal("the escort of staff " + std::to_string(staff_id) + " vanished");
+  return *found;
+}
+
+Status LockEscort(Txn& txn, long long escort_id) {
+  Params params;
+  return Execute(
+             txn,
+             "UPDATE escorts SET version = version + 1 WHERE id = " + params.AddInteger(escort_id),
+             params, "locking an escort")
+      .status();
+}
+
+Status AddEscortDate(Txn& txn, long long escort_id, const std::string& date) {
+  Params check;
+  bool exists = false;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT id FROM escort_available_dates WHERE escort_id = " + check.AddInteger(escort_id) +
+          " AND available_on = " + check.Add(date),
+      check, "reading escort dates", [&](const soci::row&) { exists = true; }));
+  if (exists) return Status::Ok();
+  Params params;
+  return Execute(txn,
+                 "INSERT INTO escort_available_dates (escort_id, available_on) VALUES (" +
+                     params.AddInteger(escort_id) + ", " + params.Add(date) + ")",
+                 params, "recording an escort's available date")
+      .status();
+}
+
+Result<std::vector<EscortRow>> Escorts(Txn& txn, long long organisation_id, const std::string& from,
+                                       const std::string& to) {
+  Params params;
+  std::vector<EscortRow> escorts;
+  std::map<long long, size_t> by_id;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT e.id, e.organisation_id, e.staff_id, e.max_children, s.home_id, s.given_names, "
+      "s.family_names FROM escorts e JOIN staff s ON s.id = e.staff_id WHERE s.archived = 0 AND "
+      "e.organisation_id = " +
+          params.AddInteger(organisation_id) + " ORDER BY e.id",
+      params, "reading escorts", [&](const soci::row& row) {
+        EscortRow escort;
+        escort.id = GetInteger(row, 0);
+        escort.organisation_id = GetInteger(row, 1);
+        escort.staff_id = GetInteger(row, 2);
+        escort.max_children = GetInteger(row, 3);
+        escort.home_id = GetOptionalInteger(row, 4);
+        escort.name = GetText(row, 5) + " " + GetText(row, 6);
+        by_id[escort.id] = escorts.size();
+        escorts.push_back(std::move(escort));
+      }));
+  Params dates;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT d.escort_id, d.available_on FROM escort_available_dates d JOIN escorts e ON e.id = "
+      "d.escort_id WHERE e.organisation_id = " +
+          dates.AddInteger(organisation_id) + " AND d.available_on >= " + dates.Add(from) +
+          " AND d.available_on <= " + dates.Add(to) + " ORDER BY d.escort_id, d.available_on",
+      dates, "reading escorts' dates", [&](const soci::row& row) {
+        auto found = by_id.find(GetInteger(row, 0));
+        if (found != by_id.end()) escorts[found->second].available_dates.push_back(GetText(row, 1));
+      }));
+  return escorts;
+}
+
+Result<std::vector<PlacePoint>> Homes(Txn& txn, long long organisation_id) {
+  Params params;
+  std::vector<PlacePoint> homes;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT id, name, latitude, longitude FROM homes WHERE archived = 0 AND organisation_id = " +
+          params.AddInteger(organisation_id) + " ORDER BY id",
+      params, "reading homes", [&](const soci::row& row) {
+        homes.push_back({GetInteger(row, 0), GetText(row, 1), GetOptionalDouble(row, 2),
+                         GetOptionalDouble(row, 3)});
+      }));
+  return homes;
+}
+
+Result<std::vector<PlacePoint>> Facilities(Txn& txn) {
+  Params params;
+  std::vector<PlacePoint> facilities;
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn, "SELECT id, name, latitude, longitude FROM facilities ORDER BY id", params,
+              "reading facilities", [&](const soci::row& row) {
+                facilities.push_back({GetInteger(row, 0), GetText(row, 1),
+                                      GetOptionalDouble(row, 2), GetOptionalDouble(row, 3)});
+              }));
+  return facilities;
+}
+
+Result<RouteOverrideRow> UpsertRoute(Txn& txn, const RouteOverrideRow& row,
+                                     const std::string& now) {
+  Params update;
+  VINCULO_ASSIGN_OR_RETURN(long long updated,
+                           Execute(txn,
+                                   "UPDATE route_overrides SET travel_minutes = " +
+                                       update.AddInteger(row.travel_minutes) +
+                                       ", cost = " + update.Add(Value{row.cost}) +
+                                       " WHERE home_id = " + update.AddInteger(row.home_id) +
+                                       " AND facility_id = " + update.AddInteger(row.facility_id),
+                                   update, "updating a route"));
+  RouteOverrideRow stored = row;
+  if (updated == 0) {
+    Params params;
+    VINCULO_ASSIGN_OR_RETURN(
+        stored.id,
+        InsertReturningId(
+            txn,
+            "INSERT INTO route_overrides (home_id, facility_id, travel_minutes, "
+            "cost, created_at) VALUES (" +
+                params.AddInteger(row.home_id) + ", " + params.AddInteger(row.facility_id) + ", " +
+                params.AddInteger(row.travel_minutes) + ", " + params.Add(Value{row.cost}) + ", " +
+                params.Add(now) + ") RETURNING id",
+            params, "creating a route"));
+  }
+  return stored;
+}
+
+Result<std::vector<RouteOverrideRow>> Routes(Txn& txn, long long organisation_id) {
+  Params params;
+  std::vector<RouteOverrideRow> routes;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT r.id, r.home_id, r.facility_id, r.travel_minutes, r.cost FROM route_overrides r "
+      "JOIN homes h ON h.id = r.home_id WHERE h.organisation_id = " +
+          params.AddInteger(organisation_id) + " ORDER BY r.id",
+      params, "reading routes", [&](const soci::row& row) {
+        routes.push_back({GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2),
+                          GetInteger(row, 3), GetDouble(row, 4)});
+      }));
+  return routes;
+}
+
+Result<PlanRow> InsertPlan(Txn& txn, const PlanRow& row) {
+  Params params;
+  const std::string query =
+      "INSERT INTO plans (organisation_id, month, status, coverage, bound, gap, proven_optimal, "
+      "travel_cost, solve_seconds, baseline_coverage, baseline_visits, baseline_trips, "
+      "baseline_travel_cost, note, created_by, created_at) VALUES (" +
+      params.AddInteger(row.organisation_id) + ", " + params.Add(row.month) + ", " +
+      params.Add(row.status) + ", " + params.Add(Value{row.coverage}) + ", " +
+      params.Add(Value{row.bound}) + ", " + params.Add(Value{row.gap}) + ", " +
+      params.AddInteger(row.proven_optimal ? 1 : 0) + ", " + params.Add(Value{row.travel_cost}) +
+      ", " + params.Add(Value{row.solve_seconds}) + ", " +
+      params.Add(Value{row.baseline_coverage}) + ", " + params.AddInteger(row.baseline_visits) +
+      ", " + params.AddInteger(row.baseline_trips) + ", " +
+      params.Add(Value{row.baseline_travel_cost}) + ", " + params.Add(row.note) + ", " +
+      params.AddInteger(row.created_by) + ", " + params.Add(row.created_at) + ") RETURNING id";
+  PlanRow stored = row;
+  VINCULO_ASSIGN_OR_RETURN(stored.id, InsertReturningId(txn, query, params, "storing a plan"));
+  return stored;
+}
+
+Result<PlanTripRow> InsertTrip(Txn& txn, const PlanTripRow& row) {
+  Params params;
+  const std::string query =
+      "INSERT INTO plan_trips (plan_id, escort_id, home_id, facility_id, trip_date, "
+      "depart_minute, return_minute, cost, status) VALUES (" +
+      params.AddInteger(row.plan_id) + ", " + params.AddInteger(row.escort_id) + ", " +
+      params.AddInteger(row.home_id) + ", " + params.AddInteger(row.facility_id) + ", " +
+      params.Add(row.trip_date) + ", " + params.AddInteger(row.depart_minute) + ", " +
+      params.AddInteger(row.return_minute) + ", " + params.Add(Value{row.cost}) + ", " +
+      params.Add(row.status) + ") RETURNING id";
+  PlanTripRow stored = row;
+  VINCULO_ASSIGN_OR_RETURN(stored.id, InsertReturningId(txn, query, params, "storing a trip"));
+  return stored;
+}
+
+Result<PlanVisitRow> InsertVisit(Txn& txn, const PlanVisitRow& row) {
+  Params params;
+  const std::string query =
+      "INSERT INTO plan_visits (plan_id, requirement_id, child_id, parent_id, session_id, "
+      "trip_id, status, needs_review, review_reason, brought, note, updated_at) VALUES (" +
+      params.AddInteger(row.plan_id) + ", " + params.AddInteger(row.requirement_id) + ", " +
+      params.AddInteger(row.child_id) + ", " + params.AddInteger(row.parent_id) + ", " +
+      params.AddInteger(row.session_id) + ", " + params.AddInteger(row.trip_id) + ", " +
+      params.Add(row.status) + ", " + params.AddInteger(row.needs_review ? 1 : 0) + ", " +
+      params.Add(row.review_reason) + ", " + params.Add(row.brought) + ", " + params.Add(row.note) +
+      ", " + params.Add(row.updated_at) + ") RETURNING id";
+  PlanVisitRow stored = row;
+  VINCULO_ASSIGN_OR_RETURN(stored.id, InsertReturningId(txn, query, params, "storing a visit"));
+  return stored;
+}
+
+Status InsertUnscheduled(Txn& txn, const PlanUnscheduledRow& row) {
+  Params params;
+  return Execute(txn,
+                 "INSERT INTO plan_unscheduled (plan_id, requirement_id, child_id, parent_id, "
+                 "reason) VALUES (" +
+                     params.AddInteger(row.plan_id) + ", " + params.AddInteger(row.requirement_id) +
+                     ", " + params.AddInteger(row.child_id) + ", " +
+                     params.AddInteger(row.parent_id) + ", " + params.Add(row.reason) + ")",
+                 params, "storing an unscheduled pair")
+      .status();
+}
+
+Result<PlanRow> GetPlan(Txn& txn, long long id) {
+  Params params;
+  std::optional<PlanRow> found;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      std::string("SELECT ") + kPlanColumns + " FROM plans WHERE id = " + params.AddInteger(id),
+      params, "reading a plan", [&](const soci::row& row) { found = ReadPlan(row); }));
+  if (!found) return NotFound("no plan " + std::to_string(id));
+  return *found;
+}
+
+Result<std::vector<PlanRow>> Plans(Txn& txn, long long organisation_id) {
+  Params params;
+  std::vector<PlanRow> plans;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      std::string("SELECT ") + kPlanColumns + " FROM plans WHERE organisation_id = " +
+          params.AddInteger(organisation_id) + " ORDER BY id",
+      params, "reading plans", [&](const soci::row& row) { plans.push_back(ReadPlan(row)); }));
+  return plans;
+}
+
+Result<std::vector<PlanTripRow>> PlanTrips(Txn& txn, long long plan_id) {
+  Params params;
+  std::vector<PlanTripRow> trips;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      std::string("SELECT ") + kTripColumns +
+          " FROM plan_trips WHERE plan_id = " + params.AddInteger(plan_id) + " ORDER BY id",
+      params, "reading trips", [&](const soci::row& row) { trips.push_back(ReadTrip(row)); }));
+  return trips;
+}
+
+Result<std::vector<PlanVisitRow>> PlanVisits(Txn& txn, long long plan_id) {
+  Params params;
+  return VisitsWhere(txn, "WHERE v.plan_id = " + params.AddInteger(plan_id) + " ORDER BY v.id",
+                     params, "reading a plan's visits");
+}
+
+Result<std::vector<PlanUnscheduledRow>> PlanUnscheduled(Txn& txn, long long plan_id) {
+  Params params;
+  std::vector<PlanUnscheduledRow> rows;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT id, plan_id, requirement_id, child_id, parent_id, reason FROM plan_unscheduled "
+      "WHERE plan_id = " +
+          params.AddInteger(plan_id) + " ORDER BY id",
+      params, "reading unscheduled pairs", [&](const soci::row& row) {
+        rows.push_back({GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2),
+                        GetInteger(row, 3), GetInteger(row, 4), GetText(row, 5)});
+      }));
+  return rows;
+}
+
+Result<bool> MarkPublished(Txn& txn, long long plan_id, long long user_id, const std::string& now) {
+  Params params;
+  VINCULO_ASSIGN_OR_RETURN(
+      long long updated,
+      Execute(txn,
+              "UPDATE plans SET status = 'published', published_by = " +
+                  params.AddInteger(user_id) + ", published_at = " + params.Add(now) +
+                  ", version = version + 1 WHERE id = " + params.AddInteger(plan_id) +
+                  " AND status = 'draft'",
+              params, "publishing a plan"));
+  return updated == 1;
+}
+
+Result<bool> HasPublishedPlan(Txn& txn, long long organisation_id, const std::string& month) {
+  Params params;
+  bool found = false;
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              "SELECT id FROM plans WHERE status = 'published' AND organisation_id = " +
+                  params.AddInteger(organisation_id) + " AND month = " + params.Add(month),
+              params, "reading plans", [&](const soci::row&) { found = true; }));
+  return found;
+}
+
+Result<PlanVisitRow> GetVisit(Txn& txn, long long id) {
+  Params params;
+  VINCULO_ASSIGN_OR_RETURN(
+      std::vector<PlanVisitRow> visits,
+      VisitsWhere(txn, "WHERE v.id = " + params.AddInteger(id), params, "reading a visit"));
+  if (visits.empty()) return NotFound("no visit " + std::to_string(id));
+  return visits.front();
+}
+
+Result<PlanTripRow> GetTrip(Txn& txn, long long id) {
+  Params params;
+  std::optional<PlanTripRow> found;
+  VINCULO_RETURN_IF_ERROR(ForRows(txn,
+                                  std::string("SELECT ") + kTripColumns +
+                                      " FROM plan_trips WHERE id = " + params.AddInteger(id),
+                                  params, "reading a trip",
+                                  [&](const soci::row& row) { found = ReadTrip(row); }));
+  if (!found) return NotFound("no trip " + std::to_string(id));
+  return *found;
+}
+
+Result<PlanVisitRow> UpdateVisit(Txn& txn, const PlanVisitRow& row, long long expected_version) {
+  Params params;
+  std::optional<long long> attended;
+  if (row.attended) attended = *row.attended ? 1 : 0;
+  const std::string query =
+      "UPDATE plan_visits SET session_id = " + params.AddInteger(row.session_id) +
+      ", trip_id = " + params.AddInteger(row.trip_id) + ", status = " + params.Add(row.status) +
+      ", needs_review = " + params.AddInteger(row.needs_review ? 1 : 0) +
+      ", review_reason = " + params.Add(row.review_reason) +
+      ", attended = " + params.AddOptional(attended) +
+      ", absence_reason = " + params.Add(row.absence_reason) +
+      ", actual_start_minute = " + params.AddOptional(row.actual_start_minute) +
+      ", actual_end_minute = " + params.AddOptional(row.actual_end_minute) +
+      ", brought = " + params.Add(row.brought) + ", note = " + params.Add(row.note) +
+      ", mood_before = " + params.AddOptional(row.mood_before) +
+      ", mood_after = " + params.AddOptional(row.mood_after) +
+      ", updated_at = " + params.Add(row.updated_at) +
+      ", version = version + 1 WHERE id = " + params.AddInteger(row.id) +
+      " AND version = " + params.AddInteger(expected_version);
+  VINCULO_ASSIGN_OR_RETURN(long long updated, Execute(txn, query, params, "updating a visit"));
+  if (updated == 0) {
+    return Status(StatusCode::kPreconditionFailed,
+                  "visit " + std::to_string(row.id) + " was changed meanwhile");
+  }
+  return GetVisit(txn, row.id);
+}
+
+Status SetTripStatus(Txn& txn, long long trip_id, const std::string& status) {
+  Params params;
+  return Execute(txn,
+                 "UPDATE plan_trips SET status = " + params.Add(status) +
+                     " WHERE id = " + params.AddInteger(trip_id),
+                 params, "updating a trip")
+      .status();
+}
+
+Result<std::vector<PlanTripRow>> EscortTripsOn(Txn& txn, long long escort_id,
+                                               const std::string& date) {
+  Params params;
+  std::vector<PlanTripRow> trips;
+  std::string columns;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT t.id, t.plan_id, t.escort_id, t.home_id, t.facility_id, t.trip_date, "
+      "t.depart_minute, t.return_minute, t.cost, t.status FROM plan_trips t JOIN plans p ON p.id "
+      "= t.plan_id WHERE p.status = 'published' AND t.status = 'planned' AND t.escort_id = " +
+          params.AddInteger(escort_id) + " AND t.trip_date = " + params.Add(date) +
+          " ORDER BY t.id",
+      params, "reading an escort's trips",
+      [&](const soci::row& row) { trips.push_back(ReadTrip(row)); }));
+  return trips;
+}
+
+Result<EscortRow> GetEscort(Txn& txn, long long escort_id) {
+  Params params;
+  std::optional<EscortRow> found;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT e.id, e.organisation_id, e.staff_id, e.max_children, s.home_id, s.given_names, "
+      "s.family_names FROM escorts e JOIN staff s ON s.id = e.staff_id WHERE e.id = " +
+          params.AddInteger(escort_id),
+      params, "reading an escort", [&](const soci::row& row) {
+        EscortRow escort;
+        escort.id = GetInteger(row, 0);
+        escort.organisation_id = GetInteger(row, 1);
+        escort.staff_id = GetInteger(row, 2);
+        escort.max_children = GetInteger(row, 3);
+        escort.home_id = GetOptionalInteger(row, 4);
+        escort.name = GetText(row, 5) + " " + GetText(row, 6);
+        found = std::move(escort);
+      }));
+  if (!found) return NotFound("no escort " + std::to_string(escort_id));
+  return *found;
+}
+
+Result<std::vector<PlanTripRow>> EscortTrips(Txn& txn, long long escort_id) {
+  Params params;
+  std::vector<PlanTripRow> trips;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT t.id, t.plan_id, t.escort_id, t.home_id, t.facility_id, t.trip_date, "
+      "t.depart_minute, t.return_minute, t.cost, t.status FROM plan_trips t JOIN plans p ON p.id "
+      "= t.plan_id WHERE p.status = 'published' AND t.status = 'planned' AND t.escort_id = " +
+          params.AddInteger(escort_id) + " ORDER BY t.trip_date, t.id",
+      params, "reading an escort's trips",
+      [&](const soci::row& row) { trips.push_back(ReadTrip(row)); }));
+  return trips;
+}
+
+Result<long long> TripVisitCount(Txn& txn, long long trip_id) {
+  Params params;
+  long long count = 0;
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              "SELECT COUNT(*) FROM plan_visits WHERE status = 'planned' AND trip_id = " +
+                  params.AddInteger(trip_id),
+              params, "counting a trip's visits",
+              [&](const soci::row& row) { count = GetInteger(row, 0); }));
+  return count;
+}
+
+Result<long long> FlagSessionVisits(Txn& txn, const std::vector<long long>& session_ids,
+                                    const std::string& reason, const std::string& now) {
+  if (session_ids.empty()) return 0LL;
+  Params params;
+  return Execute(txn,
+                 "UPDATE plan_visits SET needs_review = 1, review_reason = " + params.Add(reason) +
+                     ", updated_at = " + params.Add(now) +
+                     ", version = version + 1 WHERE status = 'planned' AND session_id IN " +
+                     InList(session_ids, params),
+                 params, "flagging visits for review");
+}
+
+Result<std::vector<PlanVisitRow>> SessionVisits(Txn& txn, long long session_id) {
+  Params params;
+  return VisitsWhere(txn,
+                     "JOIN plans p ON p.id = v.plan_id WHERE p.status = 'published' AND v.status "
+                     "= 'planned' AND v.session_id = " +
+                         params.AddInteger(session_id) + " ORDER BY v.id",
+                     params, "reading a session's visitors");
+}
+
+Result<std::vector<PlanVisitRow>> ParentVisitsFrom(Txn& txn, long long parent_id,
+                                                   const std::string& from) {
+  Params params;
+  return VisitsWhere(txn,
+                     "JOIN plans p ON p.id = v.plan_id JOIN visit_sessions s ON s.id = "
+                     "v.session_id WHERE p.status = 'published' AND v.status = 'planned' AND "
+                     "v.parent_id = " +
+                         params.AddInteger(parent_id) +
+                         " AND s.session_date >= " + params.Add(from) + " ORDER BY v.id",
+                     params, "reading a parent's visits");
+}
+
+}  // namespace vinculo::visit_store

@@ -1,0 +1,127 @@
+// The visit programme's tables (migration 5): free functions over a Txn, kept
+// out of store.h so that the store's shared header does not grow with every
+// module (see docs/architecture.md). Same contract as Txn's methods: called
+// inside Store::Read or Store::Write, errors as values (driver errors become
+// kConflict, kUnavailable, ...). No scoping here: the VisitService decides who
+// may see which organisation's or facility's rows before calling.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+#include "store/visit_rows.h"
+
+namespace vinculo::visit_store {
+
+// --- Templates, exclusions, sessions ---
+Result<SessionTemplateRow> InsertTemplate(Txn& txn, const SessionTemplateRow& row);
+// Active templates of a facility, by id.
+Result<std::vector<SessionTemplateRow>> Templates(Txn& txn, long long facility_id);
+Result<VisitExclusionRow> InsertExclusion(Txn& txn, const VisitExclusionRow& row);
+// Exclusions of a facility dated from `from` to `to` (inclusive).
+Result<std::vector<VisitExclusionRow>> Exclusions(Txn& txn, long long facility_id,
+                                                  const std::string& from, const std::string& to);
+// Sessions of the facilities in `facility_ids` dated from `from` to `to`, by
+// date, start and id.
+Result<std::vector<VisitSessionRow>> Sessions(Txn& txn, const std::vector<long long>& facility_ids,
+                                              const std::string& from, const std::string& to);
+Result<VisitSessionRow> GetSession(Txn& txn, long long id);
+Result<VisitSessionRow> InsertSession(Txn& txn, const VisitSessionRow& row, const std::string& now);
+// Blocks every open session of a facility on `date`; returns their ids.
+Result<std::vector<long long>> BlockSessions(Txn& txn, long long facility_id,
+                                             const std::string& date, const std::string& reason,
+                                             const std::string& now);
+// Reserves room for `families` visits and `people` people in an open session
+// with one conditional UPDATE (the row lock makes concurrent reservations
+// queue): false, changing nothing, when the session is blocked or would
+// overfill.
+Result<bool> Reserve(Txn& txn, long long session_id, long long families, long long people,
+                     const std::string& now);
+// Gives back what Reserve took (never below zero).
+Status Release(Txn& txn, long long session_id, long long families, long long people,
+               const std::string& now);
+
+// --- Requirements ---
+// Active parent-child links of the organisation's children, with the parent's
+// current facility and custody and the child's home.
+Result<std::vector<PairSourceRow>> PairSources(Txn& txn, long long organisation_id);
+Result<std::vector<RequirementRow>> Requirements(Txn& txn, long long organisation_id);
+Result<RequirementRow> GetRequirement(Txn& txn, long long id);
+Result<RequirementRow> InsertRequirement(Txn& txn, const RequirementRow& row,
+                                         const std::string& now);
+// kPreconditionFailed when the stored version is not `expected_version`.
+Result<RequirementRow> UpdateRequirement(Txn& txn, const RequirementRow& row,
+                                         long long expected_version, const std::string& now);
+Status AddUnavailableDate(Txn& txn, long long child_id, const std::string& date,
+                          const std::string& reason);
+// child id -> dates the child cannot visit, from `from` to `to`, for the
+// organisation's children.
+Result<std::map<long long, std::vector<std::string>>> UnavailableDates(Txn& txn,
+                                                                       long long organisation_id,
+                                                                       const std::string& from,
+                                                                       const std::string& to);
+// child id -> the last day the child lived in a prison nursery (placement
+// inside_with_mother ended), for the organisation's children.
+Result<std::map<long long, std::string>> NurseryLeavings(Txn& txn, long long organisation_id);
+
+// --- Escorts and routes ---
+// Makes a staff member of the organisation an escort (or updates max_children).
+Result<EscortRow> UpsertEscort(Txn& txn, long long organisation_id, long long staff_id,
+                               long long max_children, const std::string& now);
+// Takes the escort's row lock for the rest of the transaction (PostgreSQL;
+// SQLite writes are serial anyway), so that two bookings for one escort on one
+// day queue instead of both creating a trip.
+Status LockEscort(Txn& txn, long long escort_id);
+Status AddEscortDate(Txn& txn, long long escort_id, const std::string& date);
+// Escorts of the organisation with their available dates from `from` to `to`.
+Result<std::vector<EscortRow>> Escorts(Txn& txn, long long organisation_id, const std::string& from,
+                                       const std::string& to);
+Result<std::vector<PlacePoint>> Homes(Txn& txn, long long organisation_id);
+Result<std::vector<PlacePoint>> Facilities(Txn& txn);
+Result<RouteOverrideRow> UpsertRoute(Txn& txn, const RouteOverrideRow& row, const std::string& now);
+// Overrides for the organisation's homes.
+Result<std::vector<RouteOverrideRow>> Routes(Txn& txn, long long organisation_id);
+
+// --- Plans ---
+Result<PlanRow> InsertPlan(Txn& txn, const PlanRow& row);
+Result<PlanTripRow> InsertTrip(Txn& txn, const PlanTripRow& row);
+Result<PlanVisitRow> InsertVisit(Txn& txn, const PlanVisitRow& row);
+Status InsertUnscheduled(Txn& txn, const PlanUnscheduledRow& row);
+Result<PlanRow> GetPlan(Txn& txn, long long id);
+Result<std::vector<PlanRow>> Plans(Txn& txn, long long organisation_id);
+Result<std::vector<PlanTripRow>> PlanTrips(Txn& txn, long long plan_id);
+Result<std::vector<PlanVisitRow>> PlanVisits(Txn& txn, long long plan_id);
+Result<std::vector<PlanUnscheduledRow>> PlanUnscheduled(Txn& txn, long long plan_id);
+// Turns a draft into a published plan; false (changing nothing) when it was
+// not a draft any more, i.e. someone else published it first.
+Result<bool> MarkPublished(Txn& txn, long long plan_id, long long user_id, const std::string& now);
+// Whether the organisation has a published plan for the month.
+Result<bool> HasPublishedPlan(Txn& txn, long long organisation_id, const std::string& month);
+Result<PlanVisitRow> GetVisit(Txn& txn, long long id);
+Result<PlanTripRow> GetTrip(Txn& txn, long long id);
+// Writes every mutable column of a visit if its version is `expected_version`;
+// kPreconditionFailed otherwise.
+Result<PlanVisitRow> UpdateVisit(Txn& txn, const PlanVisitRow& row, long long expected_version);
+Status SetTripStatus(Txn& txn, long long trip_id, const std::string& status);
+// Live trips (planned, in published plans) of an escort on a date.
+Result<std::vector<PlanTripRow>> EscortTripsOn(Txn& txn, long long escort_id,
+                                               const std::string& date);
+// The escort with that id (no dates); kNotFound when absent.
+Result<EscortRow> GetEscort(Txn& txn, long long escort_id);
+// Live trips (planned, in published plans) of an escort, by date.
+Result<std::vector<PlanTripRow>> EscortTrips(Txn& txn, long long escort_id);
+// Planned visits on a trip.
+Result<long long> TripVisitCount(Txn& txn, long long trip_id);
+// Flags the planned visits of sessions for review with `reason`; returns how many.
+Result<long long> FlagSessionVisits(Txn& txn, const std::vector<long long>& session_ids,
+                                    const std::string& reason, const std::string& now);
+// Planned visits of published plans held in `sessions` (visitor lists).
+Result<std::vector<PlanVisitRow>> SessionVisits(Txn& txn, long long session_id);
+// Planned visits of published plans for a parent on or after `from`.
+Result<std::vector<PlanVisitRow>> ParentVisitsFrom(Txn& txn, long long parent_id,
+                                                   const std::string& from);
+
+}  // namespace vinculo::visit_store

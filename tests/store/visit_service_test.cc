@@ -1,0 +1,609 @@
+// The visit programme through VisitService on a real database (SQLite or
+// PostgreSQL): sessions materialised from templates with exclusions, bad
+// templates refused, requirements, plans (an empty month gives reasons, not an
+// error), publishing that reserves capacity race-safely under concurrent
+// publishes and manual bookings, moves, cancellations, blocks, transfers and
+// the visit record. The clock is fixed at 2026-11-23.
+#include "service/visit_service.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "planner/planner.h"
+#include "store/visit_store.h"
+#include "support/visit_world.h"
+
+namespace vinculo::testing {
+namespace {
+
+class VisitServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    world_ = MakeWorld();
+    ASSERT_NE(world_, nullptr);
+    programme_ = AddVisitProgramme(*world_);
+    ASSERT_GT(programme_.template_id, 0);
+    visits_ = std::make_unique<VisitService>(world_->context);
+  }
+
+  const Actor& As(const std::string& name) { return world_->actor(name); }
+
+  std::vector<std::string> SessionDates(const std::string& month) {
+    auto sessions = visits_->Sessions(As("visits_officer_a"), world_->facility_a, month);
+    EXPECT_TRUE(sessions.ok()) << sessions.status().ToString();
+    std::vector<std::string> dates;
+    if (sessions.ok()) {
+      for (const VisitSessionRow& session : *sessions) dates.push_back(session.session_date);
+    }
+    return dates;
+  }
+
+  VisitSessionRow SessionOn(const std::string& date) {
+    auto sessions =
+        visits_->Sessions(As("visits_officer_a"), world_->facility_a, date.substr(0, 7));
+    EXPECT_TRUE(sessions.ok());
+    for (const VisitSessionRow& session : *sessions) {
+      if (session.session_date == date) return session;
+    }
+    ADD_FAILURE() << "no session on " << date;
+    return {};
+  }
+
+  RequirementRow RequirementOf(long long child_id, long long parent_id) {
+    auto requirements = visits_->GenerateRequirements(As("coordinator_a"), world_->organisation_a);
+    EXPECT_TRUE(requirements.ok()) << requirements.status().ToString();
+    for (const RequirementRow& row : *requirements) {
+      if (row.child_id == child_id && row.parent_id == parent_id) return row;
+    }
+    ADD_FAILURE() << "no requirement";
+    return {};
+  }
+
+  // A published plan for December with no visits, to book into by hand.
+  long long PublishedDecember() {
+    auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+    EXPECT_TRUE(plan.ok()) << plan.status().ToString();
+    // Whatever the planner chose is cancelled so that the tests start empty.
+    auto published = visits_->PublishPlan(As("coordinator_a"), plan->plan.id);
+    EXPECT_TRUE(published.ok()) << published.status().ToString();
+    for (const PlanVisitRow& visit : published->visits) {
+      EXPECT_TRUE(visits_->CancelVisit(As("coordinator_a"), visit.id, "test starts empty").ok());
+    }
+    return plan->plan.id;
+  }
+
+  std::unique_ptr<World> world_;
+  VisitProgramme programme_;
+  std::unique_ptr<VisitService> visits_;
+};
+
+TEST_F(VisitServiceTest, SaturdaySessionsAreMaterialisedOnceWithExclusionsLeftOut) {
+  ExclusionRequest christmas;
+  christmas.date = "2026-12-26";
+  christmas.reason = "Navidad";
+  ASSERT_TRUE(visits_->AddExclusion(As("visits_officer_a"), world_->facility_a, christmas).ok());
+  ExclusionRequest template_only;
+  template_only.template_id = programme_.template_id;
+  template_only.date = "2026-12-12";
+  ASSERT_TRUE(
+      visits_->AddExclusion(As("visits_officer_a"), world_->facility_a, template_only).ok());
+  EXPECT_EQ(SessionDates("2026-12"), (std::vector<std::string>{"2026-12-05", "2026-12-19"}));
+  // Asking again creates nothing new.
+  EXPECT_EQ(SessionDates("2026-12"), (std::vector<std::string>{"2026-12-05", "2026-12-19"}));
+  const VisitSessionRow session = SessionOn("2026-12-05");
+  EXPECT_EQ(session.start_minute, 540);
+  EXPECT_EQ(session.end_minute, 660);
+  EXPECT_EQ(session.capacity_families, 2);
+  EXPECT_EQ(session.status, "open");
+  EXPECT_EQ(session.template_id, programme_.template_id);
+}
+
+TEST_F(VisitServiceTest, EveryFifteenDaysTemplateCrossesTheMonthEnd) {
+  TemplateRequest fortnight;
+  fortnight.facility_id = world_->facility_b;
+  fortnight.pattern = "every_n_days";
+  fortnight.interval = 15;
+  fortnight.valid_from = "2026-11-20";
+  fortnight.start_time = "14:00";
+  fortnight.end_time = "16:00";
+  fortnight.capacity_families = 5;
+  fortnight.capacity_people = 20;
+  fortnight.wing = "women";
+  ASSERT_TRUE(visits_->CreateTemplate(As("admin"), fortnight).ok());
+  auto sessions = visits_->Sessions(As("coordinator_a"), world_->facility_b, "2026-12");
+  ASSERT_TRUE(sessions.ok()) << sessions.status().ToString();
+  ASSERT_EQ(sessions->size(), 2u);
+  EXPECT_EQ((*sessions)[0].session_date, "2026-12-05");
+  EXPECT_EQ((*sessions)[1].session_date, "2026-12-20");
+  EXPECT_EQ((*sessions)[0].wing, "women");
+}
+
+TEST_F(VisitServiceTest, BadTemplatesAreRefusedNamingTheFieldAndChangeNothing) {
+  TemplateRequest base;
+  base.facility_id = world_->facility_a;
+  base.valid_from = "2026-12-01";
+  base.start_time = "11:00";
+  base.end_time = "09:00";
+  base.capacity_families = 2;
+  base.capacity_people = 8;
+  EXPECT_EQ(visits_->CreateTemplate(As("visits_officer_a"), base).status().field(), "end_time");
+  base.end_time = "12:00";
+  base.capacity_families = 0;
+  EXPECT_EQ(visits_->CreateTemplate(As("visits_officer_a"), base).status().field(),
+            "capacity_families");
+  base.capacity_families = 2;
+  base.capacity_people = -3;
+  EXPECT_EQ(visits_->CreateTemplate(As("visits_officer_a"), base).status().field(),
+            "capacity_people");
+  base.capacity_people = 8;
+  base.pattern = "yearly";
+  EXPECT_EQ(visits_->CreateTemplate(As("visits_officer_a"), base).status().field(), "pattern");
+  auto templates = visits_->Templates(As("visits_officer_a"), world_->facility_a);
+  ASSERT_TRUE(templates.ok());
+  EXPECT_EQ(templates->size(), 1u);  // only the world's own
+}
+
+TEST_F(VisitServiceTest, OnlyTheFacilitysStaffManageItsTemplates) {
+  TemplateRequest request;
+  request.facility_id = world_->facility_a;
+  request.valid_from = "2026-12-01";
+  request.start_time = "09:00";
+  request.end_time = "11:00";
+  request.capacity_families = 1;
+  request.capacity_people = 3;
+  EXPECT_EQ(visits_->CreateTemplate(As("coordinator_a"), request).status().code(),
+            StatusCode::kForbidden);
+  EXPECT_EQ(visits_->CreateTemplate(As("nursery_officer_b"), request).status().code(),
+            StatusCode::kForbidden);
+  request.facility_id = world_->facility_b;
+  EXPECT_EQ(visits_->CreateTemplate(As("visits_officer_a"), request).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(visits_->Sessions(As("auditor"), world_->facility_a, "2026-12").status().code(),
+            StatusCode::kForbidden);
+}
+
+TEST_F(VisitServiceTest, RequirementsAreGeneratedOncePerLinkedPairAndScopedToTheOrganisation) {
+  auto first = visits_->GenerateRequirements(As("coordinator_a"), world_->organisation_a);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->size(), 3u);
+  for (const RequirementRow& row : *first) {
+    EXPECT_EQ(row.frequency, "monthly");
+    EXPECT_DOUBLE_EQ(row.weight, 1.0);
+  }
+  auto again = visits_->GenerateRequirements(As("coordinator_a"), world_->organisation_a);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->size(), 3u);
+  EXPECT_EQ(visits_->Requirements(As("coordinator_b"), world_->organisation_a).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(
+      visits_->GenerateRequirements(As("caregiver_a"), world_->organisation_a).status().code(),
+      StatusCode::kForbidden);
+  EXPECT_TRUE(visits_->Requirements(As("caregiver_a"), world_->organisation_a).ok());
+}
+
+TEST_F(VisitServiceTest, AMonthWithoutSessionsGivesAnEmptyPlanWithReasons) {
+  // The template starts in December: November has no session.
+  auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-11");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_EQ(plan->plan.status, "draft");
+  EXPECT_TRUE(plan->visits.empty());
+  EXPECT_TRUE(plan->trips.empty());
+  ASSERT_EQ(plan->unscheduled.size(), 3u);
+  for (const PlanUnscheduledRow& row : plan->unscheduled) {
+    EXPECT_EQ(row.reason, "no_session_this_month");
+  }
+  ASSERT_FALSE(plan->notes.empty());
+  EXPECT_NE(plan->notes[0].find("no open visiting session in 2026-11"), std::string::npos);
+  EXPECT_EQ(
+      visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-13").status().field(),
+      "month");
+}
+
+TEST_F(VisitServiceTest, ANoContactOrderIsNeverScheduled) {
+  RequirementRow father = RequirementOf(programme_.child_1, programme_.father);
+  RequirementChange change;
+  change.no_contact = true;
+  ASSERT_TRUE(
+      visits_->ChangeRequirement(As("coordinator_a"), father.id, change, father.version).ok());
+  auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  bool found = false;
+  for (const PlanUnscheduledRow& row : plan->unscheduled) {
+    if (row.requirement_id == father.id) {
+      EXPECT_EQ(row.reason, "restriction");
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+  for (const PlanVisitRow& visit : plan->visits) EXPECT_NE(visit.requirement_id, father.id);
+}
+
+TEST_F(VisitServiceTest, APlanIsStoredAsADraftWithTheBaselineFiguresAndPublishedOnce) {
+  auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_EQ(plan->plan.month, "2026-12");
+  EXPECT_EQ(plan->visits.size() + plan->unscheduled.size(), 3u);
+  EXPECT_EQ(visits_->PublishPlan(As("caregiver_a"), plan->plan.id).status().code(),
+            StatusCode::kForbidden);
+  EXPECT_EQ(visits_->GetPlan(As("coordinator_b"), plan->plan.id).status().code(),
+            StatusCode::kNotFound);
+  auto published = visits_->PublishPlan(As("coordinator_a"), plan->plan.id);
+  ASSERT_TRUE(published.ok()) << published.status().ToString();
+  EXPECT_EQ(published->plan.status, "published");
+  EXPECT_EQ(visits_->PublishPlan(As("coordinator_a"), plan->plan.id).status().code(),
+            StatusCode::kConflict);
+  // Each session's booked counter is what the plan put there.
+  std::map<long long, long long> per_session;
+  for (const PlanVisitRow& visit : published->visits) ++per_session[visit.session_id];
+  for (const auto& [session_id, families] : per_session) {
+    VisitSessionRow session;
+    ASSERT_TRUE(world_->database->store()
+                    .Read([&](Txn& txn) -> Status {
+                      VINCULO_ASSIGN_OR_RETURN(session, visit_store::GetSession(txn, session_id));
+                      return Status::Ok();
+                    })
+                    .ok());
+    EXPECT_EQ(session.booked_families, families);
+  }
+  // The hard rules, checked on what was stored (independently of the planner):
+  // one trip per escort per day, at most max_children (4) per trip, each pair
+  // at most once, never above a session's capacity (the counters above).
+  std::set<std::pair<long long, std::string>> escort_days;
+  for (const PlanTripRow& trip : published->trips) {
+    EXPECT_TRUE(escort_days.emplace(trip.escort_id, trip.trip_date).second)
+        << "escort " << trip.escort_id << " twice on " << trip.trip_date;
+  }
+  std::map<long long, int> per_trip;
+  std::set<long long> pairs;
+  for (const PlanVisitRow& visit : published->visits) {
+    EXPECT_LE(++per_trip[visit.trip_id], 4);
+    EXPECT_TRUE(pairs.insert(visit.requirement_id).second);
+  }
+}
+
+TEST_F(VisitServiceTest, ManualBookingsKeepEveryHardRule) {
+  const long long plan_id = PublishedDecember();
+  const VisitSessionRow session = SessionOn("2026-12-05");
+  const RequirementRow mother_1 = RequirementOf(programme_.child_1, programme_.mother);
+  const RequirementRow mother_2 = RequirementOf(programme_.child_2, programme_.mother);
+  const RequirementRow father_1 = RequirementOf(programme_.child_1, programme_.father);
+
+  auto booked = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                   {mother_1.id, session.id, programme_.escort_1});
+  ASSERT_TRUE(booked.ok()) << booked.status().ToString();
+  // The sibling joins the same escort's trip.
+  auto sibling = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                    {mother_2.id, session.id, programme_.escort_1});
+  ASSERT_TRUE(sibling.ok()) << sibling.status().ToString();
+  EXPECT_EQ(sibling->trip_id, booked->trip_id);
+  // Capacity 2 families: a third is refused and nothing changes.
+  auto full = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                 {father_1.id, session.id, programme_.escort_2});
+  EXPECT_EQ(full.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(full.status().field(), "session_id");
+  EXPECT_EQ(SessionOn("2026-12-05").booked_families, 2);
+  EXPECT_EQ(SessionOn("2026-12-05").booked_people, 3);  // two children, one escort
+
+  // Escort 1 already travels on 12-05: an unrelated trip that day is refused.
+  TemplateRequest afternoon;
+  afternoon.facility_id = world_->facility_b;
+  afternoon.pattern = "weekly";
+  afternoon.weekday = 6;
+  afternoon.valid_from = "2026-12-01";
+  afternoon.start_time = "15:00";
+  afternoon.end_time = "17:00";
+  afternoon.capacity_families = 4;
+  afternoon.capacity_people = 10;
+  ASSERT_TRUE(visits_->CreateTemplate(As("admin"), afternoon).ok());
+  // The same day at facility A in another session, but another escort's
+  // pair: move the father's visit to the 12th with escort 2, then try to book
+  // escort 2 twice on the 12th from two homes.
+  // Escort 1 travels to facility A on 12-05: a trip to facility B that day is
+  // refused (one trip per escort per day), and nothing is booked there.
+  const long long mother_b = world_->AddParent("B", "female").id;
+  world_->Link(mother_b, programme_.child_3, "mother");
+  const RequirementRow in_b = RequirementOf(programme_.child_3, mother_b);
+  auto b_sessions = visits_->Sessions(As("admin"), world_->facility_b, "2026-12");
+  ASSERT_TRUE(b_sessions.ok());
+  ASSERT_FALSE(b_sessions->empty());
+  ASSERT_EQ(b_sessions->front().session_date, "2026-12-05");
+  auto same_day = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                     {in_b.id, b_sessions->front().id, programme_.escort_1});
+  EXPECT_EQ(same_day.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(same_day.status().field(), "escort_id");
+  auto b_after = visits_->Sessions(As("admin"), world_->facility_b, "2026-12");
+  EXPECT_EQ(b_after->front().booked_families, 0);
+
+  const VisitSessionRow second = SessionOn("2026-12-12");
+  auto father_visit = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                         {father_1.id, second.id, programme_.escort_2});
+  ASSERT_TRUE(father_visit.ok()) << father_visit.status().ToString();
+  const long long other_home = world_->records
+                                   ->Create(As("admin"), HomeKind(),
+                                            {{"organisation_id", world_->organisation_a},
+                                             {"name", std::string("Casa Wayra")},
+                                             {"latitude", -13.20},
+                                             {"longitude", -74.25}})
+                                   ->id;
+  const long long far_child = AddChildAtHome(*world_, "A", other_home, "Wayra");
+  world_->Link(programme_.mother, far_child, "mother");
+  const RequirementRow far = RequirementOf(far_child, programme_.mother);
+  auto twice =
+      visits_->BookVisit(As("coordinator_a"), plan_id, {far.id, second.id, programme_.escort_2});
+  EXPECT_EQ(twice.status().code(), StatusCode::kInvalidArgument);  // escort 2 lives elsewhere
+  EXPECT_EQ(twice.status().field(), "escort_id");
+
+  // Unavailable dates and bans are refused with the field named.
+  ASSERT_TRUE(
+      visits_
+          ->AddUnavailableDates(As("coordinator_a"), programme_.child_3, {"2026-12-19"}, "examen")
+          .ok());
+  world_->Link(programme_.father, programme_.child_3, "father");
+  const RequirementRow father_3 = RequirementOf(programme_.child_3, programme_.father);
+  auto exam = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                 {father_3.id, SessionOn("2026-12-19").id, programme_.escort_2});
+  EXPECT_EQ(exam.status().field(), "session_id");
+  RequirementChange ban;
+  ban.banned_until = "2026-12-31";
+  ASSERT_TRUE(
+      visits_->ChangeRequirement(As("coordinator_a"), father_3.id, ban, father_3.version).ok());
+  auto banned = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                   {father_3.id, SessionOn("2026-12-26").id, programme_.escort_2});
+  EXPECT_EQ(banned.status().field(), "requirement_id");
+  EXPECT_EQ(SessionOn("2026-12-26").booked_families, 0);
+}
+
+TEST_F(VisitServiceTest, AVisitMovedIntoAFullSessionIsRefusedAndNothingChanges) {
+  const long long plan_id = PublishedDecember();
+  const VisitSessionRow first = SessionOn("2026-12-05");
+  const VisitSessionRow second = SessionOn("2026-12-12");
+  const RequirementRow mother_1 = RequirementOf(programme_.child_1, programme_.mother);
+  const RequirementRow mother_2 = RequirementOf(programme_.child_2, programme_.mother);
+  const RequirementRow father_1 = RequirementOf(programme_.child_1, programme_.father);
+  ASSERT_TRUE(
+      visits_->BookVisit(As("coordinator_a"), plan_id, {mother_1.id, first.id, programme_.escort_1})
+          .ok());
+  ASSERT_TRUE(
+      visits_->BookVisit(As("coordinator_a"), plan_id, {mother_2.id, first.id, programme_.escort_1})
+          .ok());
+  auto later = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                  {father_1.id, second.id, programme_.escort_2});
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  auto moved = visits_->MoveVisit(As("coordinator_a"), later->id, first.id);
+  EXPECT_EQ(moved.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(moved.status().field(), "session_id");
+  EXPECT_EQ(SessionOn("2026-12-05").booked_families, 2);
+  EXPECT_EQ(SessionOn("2026-12-12").booked_families, 1);
+
+  // Moving to a session with room works and gives the old seat back.
+  auto to_19 = visits_->MoveVisit(As("coordinator_a"), later->id, SessionOn("2026-12-19").id);
+  ASSERT_TRUE(to_19.ok()) << to_19.status().ToString();
+  EXPECT_EQ(SessionOn("2026-12-12").booked_families, 0);
+  EXPECT_EQ(SessionOn("2026-12-19").booked_families, 1);
+  // Cancelling gives it back too.
+  ASSERT_TRUE(visits_->CancelVisit(As("coordinator_a"), later->id, "enfermedad").ok());
+  EXPECT_EQ(SessionOn("2026-12-19").booked_families, 0);
+  EXPECT_EQ(SessionOn("2026-12-19").booked_people, 0);
+}
+
+TEST_F(VisitServiceTest, BlockingADateFlagsItsVisitsForReviewWithoutDroppingThem) {
+  const long long plan_id = PublishedDecember();
+  const RequirementRow mother_1 = RequirementOf(programme_.child_1, programme_.mother);
+  auto visit = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                  {mother_1.id, SessionOn("2026-12-05").id, programme_.escort_1});
+  ASSERT_TRUE(visit.ok()) << visit.status().ToString();
+  EXPECT_EQ(visits_->BlockDate(As("coordinator_a"), world_->facility_a, {"2026-12-05", "motín"})
+                .status()
+                .code(),
+            StatusCode::kForbidden);
+  auto blocked =
+      visits_->BlockDate(As("visits_officer_a"), world_->facility_a, {"2026-12-05", "requisa"});
+  ASSERT_TRUE(blocked.ok()) << blocked.status().ToString();
+  EXPECT_EQ(blocked->session_ids.size(), 1u);
+  EXPECT_EQ(blocked->flagged_visits, 1);
+  EXPECT_EQ(SessionOn("2026-12-05").status, "blocked");
+  auto plan = visits_->GetPlan(As("coordinator_a"), plan_id);
+  ASSERT_TRUE(plan.ok());
+  bool seen = false;
+  for (const PlanVisitRow& row : plan->visits) {
+    if (row.id != visit->id) continue;
+    seen = true;
+    EXPECT_EQ(row.status, "planned");
+    EXPECT_TRUE(row.needs_review);
+    EXPECT_NE(row.review_reason.find("requisa"), std::string::npos);
+  }
+  EXPECT_TRUE(seen);
+  // A blocked session takes no new booking.
+  const RequirementRow mother_2 = RequirementOf(programme_.child_2, programme_.mother);
+  EXPECT_EQ(visits_
+                ->BookVisit(As("coordinator_a"), plan_id,
+                            {mother_2.id, SessionOn("2026-12-05").id, programme_.escort_1})
+                .status()
+                .code(),
+            StatusCode::kConflict);
+}
+
+TEST_F(VisitServiceTest, AParentsTransferFlagsTheVisitsItAffects) {
+  const long long plan_id = PublishedDecember();
+  const RequirementRow father_1 = RequirementOf(programme_.child_1, programme_.father);
+  auto visit = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                  {father_1.id, SessionOn("2026-12-12").id, programme_.escort_2});
+  ASSERT_TRUE(visit.ok()) << visit.status().ToString();
+  auto father = world_->records->Get(As("admin"), ParentKind(), programme_.father);
+  ASSERT_TRUE(father.ok());
+  TransferRequest request;
+  request.to_facility_id = world_->facility_b;
+  request.transferred_on = "2026-11-23";
+  request.reason = "traslado";
+  auto transfer =
+      world_->records->TransferParent(As("admin"), programme_.father, father->version, request);
+  ASSERT_TRUE(transfer.ok()) << transfer.status().ToString();
+  auto plan = visits_->GetPlan(As("coordinator_a"), plan_id);
+  ASSERT_TRUE(plan.ok());
+  for (const PlanVisitRow& row : plan->visits) {
+    if (row.id == visit->id) {
+      EXPECT_TRUE(row.needs_review);
+      EXPECT_NE(row.review_reason.find("transferred"), std::string::npos);
+    }
+  }
+}
+
+TEST_F(VisitServiceTest, TheVisitRecordKeepsAttendanceWhatWasBroughtAndTheChildsMood) {
+  const long long plan_id = PublishedDecember();
+  const RequirementRow mother_1 = RequirementOf(programme_.child_1, programme_.mother);
+  auto visit = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                  {mother_1.id, SessionOn("2026-12-05").id, programme_.escort_1});
+  ASSERT_TRUE(visit.ok());
+  VisitRecordRequest record;
+  record.attended = true;
+  record.actual_start = "09:10";
+  record.actual_end = "10:55";
+  record.brought = {"photos", "homework"};
+  record.note = "Llegó tranquilo";
+  record.mood_before = 2;
+  record.mood_after = 4;
+  // Not before the day.
+  EXPECT_EQ(visits_->RecordVisit(As("caregiver_a"), visit->id, record).status().field(),
+            "attended");
+  world_->clock->Set(StartOfDayUtc(Date{2026, 12, 5}) + std::chrono::hours(18));
+  record.mood_after = 6;
+  EXPECT_EQ(visits_->RecordVisit(As("caregiver_a"), visit->id, record).status().field(),
+            "mood_after");
+  record.mood_after = 4;
+  auto stored = visits_->RecordVisit(As("caregiver_a"), visit->id, record);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->attended, true);
+  EXPECT_EQ(stored->brought, "photos,homework");
+  EXPECT_EQ(stored->mood_before, 2);
+  EXPECT_EQ(stored->mood_after, 4);
+  EXPECT_EQ(stored->actual_start_minute, 550);
+  EXPECT_EQ(RequirementOf(programme_.child_1, programme_.mother).last_visit_on, "2026-12-05");
+  VisitRecordRequest absent;
+  absent.attended = false;
+  EXPECT_EQ(visits_->RecordVisit(As("caregiver_a"), visit->id, absent).status().field(),
+            "absence_reason");
+}
+
+// Two coordinators publish plans at once, and manual bookings arrive at the
+// same time, all at one session with room for 3 families: the session never
+// takes more than 3.
+TEST_F(VisitServiceTest, ConcurrentPublishesAndBookingsNeverOverfillASession) {
+  const VisitSessionRow session = SessionOn("2026-12-05");
+  // Session capacity 2 in the world; widen this one to 3 families.
+  ASSERT_TRUE(world_->database->store()
+                  .Write([&](Txn& txn) {
+                    return txn.Execute(
+                        "UPDATE visit_sessions SET capacity_families = 3, capacity_people = 100 "
+                        "WHERE id = " +
+                        std::to_string(session.id));
+                  })
+                  .ok());
+  // Six more pairs of organisation A (children at the home, the mother inside).
+  std::vector<long long> children;
+  for (int child_idx = 0; child_idx < 6; ++child_idx) {
+    children.push_back(
+        AddChildAtHome(*world_, "A", programme_.home, "Niño" + std::to_string(child_idx)));
+    world_->Link(programme_.mother, children.back(), "mother");
+  }
+  auto requirements = visits_->GenerateRequirements(As("coordinator_a"), world_->organisation_a);
+  ASSERT_TRUE(requirements.ok());
+  std::map<long long, long long> requirement_of_child;
+  for (const RequirementRow& row : *requirements) requirement_of_child[row.child_id] = row.id;
+
+  // Two drafts of the same month, crafted in the store: two visits each at
+  // the session. Publishing one leaves room for at most one more family.
+  auto draft = [&](long long first_child, long long escort) -> long long {
+    long long plan_id = 0;
+    EXPECT_TRUE(world_->database->store()
+                    .Write([&](Txn& txn) -> Status {
+                      PlanRow plan;
+                      plan.organisation_id = world_->organisation_a;
+                      plan.month = "2026-12";
+                      plan.status = "draft";
+                      plan.created_at = world_->context.Now();
+                      VINCULO_ASSIGN_OR_RETURN(plan, visit_store::InsertPlan(txn, plan));
+                      plan_id = plan.id;
+                      PlanTripRow trip;
+                      trip.plan_id = plan.id;
+                      trip.escort_id = escort;
+                      trip.home_id = programme_.home;
+                      trip.facility_id = world_->facility_a;
+                      trip.trip_date = "2026-12-05";
+                      trip.depart_minute = 500;
+                      trip.return_minute = 700;
+                      VINCULO_ASSIGN_OR_RETURN(trip, visit_store::InsertTrip(txn, trip));
+                      for (long long child : {children[first_child], children[first_child + 1]}) {
+                        PlanVisitRow visit;
+                        visit.plan_id = plan.id;
+                        visit.requirement_id = requirement_of_child[child];
+                        visit.child_id = child;
+                        visit.parent_id = programme_.mother;
+                        visit.session_id = session.id;
+                        visit.trip_id = trip.id;
+                        visit.updated_at = plan.created_at;
+                        VINCULO_RETURN_IF_ERROR(visit_store::InsertVisit(txn, visit).status());
+                      }
+                      return Status::Ok();
+                    })
+                    .ok());
+    return plan_id;
+  };
+  const long long plan_a = draft(0, programme_.escort_1);
+  const long long plan_b = draft(2, programme_.escort_2);
+
+  std::atomic<int> published{0};
+  std::atomic<int> booked{0};
+  std::vector<std::thread> threads;
+  for (long long plan_id : {plan_a, plan_b}) {
+    threads.emplace_back([&, plan_id] {
+      VisitService service(world_->context);
+      if (service.PublishPlan(As("coordinator_a"), plan_id).ok()) ++published;
+    });
+  }
+  // Manual bookings into whichever plan got published, racing the publishes.
+  for (int child_idx = 4; child_idx < 6; ++child_idx) {
+    threads.emplace_back([&, child_idx] {
+      VisitService service(world_->context);
+      for (int attempt = 0; attempt < 50; ++attempt) {
+        for (long long plan_id : {plan_a, plan_b}) {
+          auto result = service.BookVisit(
+              As("coordinator_a"), plan_id,
+              {requirement_of_child[children[child_idx]], session.id, programme_.escort_1});
+          if (result.ok()) {
+            ++booked;
+            return;
+          }
+          if (result.status().code() == StatusCode::kConflict &&
+              result.status().field() == "session_id") {
+            return;  // full: refused, as it must be
+          }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(published.load(), 1);
+  const VisitSessionRow after = SessionOn("2026-12-05");
+  EXPECT_LE(after.booked_families, 3);
+  EXPECT_EQ(after.booked_families, 2 + booked.load());
+  EXPECT_LE(booked.load(), 1);
+  // The stored visits agree with the counter.
+  long long planned = 0;
+  for (long long plan_id : {plan_a, plan_b}) {
+    auto plan = visits_->GetPlan(As("coordinator_a"), plan_id);
+    ASSERT_TRUE(plan.ok());
+    if (plan->plan.status != "published") continue;
+    for (const PlanVisitRow& visit : plan->visits) {
+      if (visit.status == "planned" && visit.session_id == session.id) ++planned;
+    }
+  }
+  EXPECT_EQ(planned, after.booked_families);
+}
+
+}  // namespace
+}  // namespace vinculo::testing
