@@ -165,6 +165,7 @@ export const en: Record<MessageKey, string> = {
   "nursery.extensionPending": "Extension pending",
   "nursery.approve": "Approve",
   "nursery.refuse": "Refuse",
+  "nursery.months": "{n} months",
   "nursery.days": "{n} days",
   "nursery.legend": "Colours: red overdue or under 30 days, amber under 90, green more.",
 

@@ -165,6 +165,7 @@ export const es = {
   "nursery.extensionPending": "Prórroga pendiente",
   "nursery.approve": "Aprobar",
   "nursery.refuse": "Rechazar",
+  "nursery.months": "{n} meses",
   "nursery.days": "{n} días",
   "nursery.legend": "Colores: rojo vencido o menos de 30 días, ámbar menos de 90, verde más.",
 

@@ -86,9 +86,14 @@ export function NurseryBoard() {
                       {row.facility}
                     </span>
                     {row.rule && (
-                      <span class="muted small">
-                        {i18n.t("nursery.rule")}: {row.rule.source}
-                        {row.rule.extension_id ? ` · ${i18n.t("nursery.extension")}` : ""}
+                      <span class="muted small rule-source" title={row.rule.source}>
+                        {i18n.t("nursery.rule")}:{" "}
+                        {row.rule.extension_id
+                          ? i18n.t("nursery.extension")
+                          : row.rule.max_age_months !== null
+                            ? i18n.t("nursery.months", { n: i18n.number(row.rule.max_age_months) })
+                            : ""}{" "}
+                        · {row.rule.source}
                       </span>
                     )}
                     {writers.includes(me.role) && (
