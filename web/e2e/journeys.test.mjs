@@ -94,6 +94,38 @@ describe("web UI", () => {
     await page.context().close();
   });
 
+  test("the keyboard alone signs in and moves through the menu", async () => {
+    const page = await newPage(chromium.browser, server.baseUrl);
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Entrar" }).waitFor();
+    await page.locator("body").focus();
+    // Language, username, password, submit: in that order.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("coordinadora");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("vinculo-demo-2026");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Inicio" }).waitFor();
+    // After signing in the focus is on the content; on a fresh page the skip
+    // link comes first.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+    await page.reload();
+    await page.getByRole("heading", { name: "Inicio" }).waitFor();
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.className), "skip");
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = (await page.evaluate(() => document.activeElement?.textContent)) === "Niñas y niños";
+    }
+    assert.ok(reached, "the children link is reachable with Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Niñas y niños" }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+    await page.context().close();
+  });
+
   test("coordinator registers a child; a field error appears next to the field, in Spanish", async () => {
     const page = await newPage(chromium.browser, server.baseUrl, viewports.phone);
     await login(page, "coordinadora");
@@ -137,6 +169,17 @@ describe("web UI", () => {
     assert.match(await card.innerText(), /Días restantes/);
     await page.getByLabel("Plazo").selectOption("");
     await card.waitFor();
+    // Request an extension for the first child on the board.
+    await page.getByRole("button", { name: "Pedir prórroga" }).first().click();
+    const form = page.locator("form.inline-form");
+    await form.getByRole("button", { name: "Pedir prórroga" }).click();
+    await form.locator(".error").first().waitFor();
+    assert.equal(await form.locator("#reason-" + (await form.locator("input").first().getAttribute("id")).split("-")[1] + "-error").innerText(), "Indique por qué la niña o el niño debe quedarse.");
+    await form.getByLabel("Motivo").fill("Informe psicológico favorable (e2e)");
+    const later = new Date(Date.now() + 400 * 86400000).toISOString().slice(0, 10);
+    await form.getByLabel("Nueva fecha de egreso").fill(later);
+    await form.getByRole("button", { name: "Pedir prórroga" }).click();
+    await page.getByText("Prórroga solicitada.", { exact: false }).waitFor();
     await screenshot(page, "nursery-officer-board-desktop");
     await expectAccessible(page, "nursery board (officer)");
     assert.deepEqual(page.errors, []);

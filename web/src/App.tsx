@@ -1,7 +1,7 @@
 // The shell: who is signed in, the language, the menu and the current screen.
 // An expired session (any 401) goes back to the login form and then returns
 // to the same page, where forms restore their drafts.
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, setExpiredListener, type Me } from "./api";
 import { I18nContext, makeI18n, type Language } from "./i18n";
 import { currentUrl, matchPath, navigate, onLinkClick, useLocation } from "./router";
@@ -17,6 +17,15 @@ export function App() {
   const [expired, setExpired] = useState(false);
   const { path, query } = useLocation();
   const i18n = useMemo(() => makeI18n(lang), [lang]);
+
+  // After an in-app navigation, keyboard and screen-reader users start at the
+  // new screen's content rather than at the top of the menu.
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (firstPath.current === path) return;
+    firstPath.current = path;
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [path]);
 
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -203,5 +203,6 @@ export const en: Record<MessageKey, string> = {
   "error.beforeBirth": "Must be after the date of birth.",
   "error.needsFacility": "A child living inside needs the facility.",
   "error.onlyInside": "Only a child living inside with the mother has a facility.",
+  "error.needsReason": "Say why the child should stay.",
   "error.needsHome": "A child in a home needs the home.",
 };

@@ -203,6 +203,7 @@ export const es = {
   "error.beforeBirth": "Debe ser posterior a la fecha de nacimiento.",
   "error.needsFacility": "Quien vive dentro necesita el establecimiento.",
   "error.onlyInside": "Solo quien vive dentro con su madre tiene establecimiento.",
+  "error.needsReason": "Indique por qué la niña o el niño debe quedarse.",
   "error.needsHome": "Quien vive en un hogar necesita el hogar.",
 } as const;
 

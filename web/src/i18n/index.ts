@@ -59,6 +59,7 @@ const patterns: [RegExp, MessageKey][] = [
   [/living inside needs the facility/, "error.needsFacility"],
   [/only a child living inside/, "error.onlyInside"],
   [/needs the home/, "error.needsHome"],
+  [/needs a reason/, "error.needsReason"],
   [/must be a date/, "error.date"],
   [/at least \d+ characters/, "error.tooShort"],
   [/at most \d+ characters|is longer than/, "error.tooLong"],
