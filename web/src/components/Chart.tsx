@@ -47,7 +47,16 @@ export function BarChart({ title, labels, series, horizontal }: { title: string;
                 ticks: {
                   callback(value) {
                     const label = String(this.getLabelForValue(Number(value)));
-                    return label.length > 24 ? "…" + label.slice(-22) : label;
+                    const room = this.chart.width < 400 ? 16 : 26;
+                    if (label.length <= room) return label;
+                    // Whole words from the end: "…de Huamanga".
+                    let tail = "";
+                    for (const word of label.split(" ").reverse()) {
+                      const next = tail ? word + " " + tail : word;
+                      if (next.length > room - 1) break;
+                      tail = next;
+                    }
+                    return "…" + (tail || label.slice(-(room - 1)));
                   },
                 },
               }
