@@ -189,6 +189,10 @@ describe("web UI", () => {
     await page.getByText("Prórroga solicitada.", { exact: false }).waitFor();
     await screenshot(page, "nursery-officer-board-desktop");
     await expectAccessible(page, "nursery board (officer)");
+    // The child's page shows the same age-out.
+    await page.locator('[data-testid="ageout"] a.card-title').first().click();
+    await page.getByRole("heading", { name: "Historial de situaciones" }).waitFor();
+    await page.getByText("Egreso por edad").waitFor();
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

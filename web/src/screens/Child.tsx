@@ -23,6 +23,7 @@ interface ChildData {
   siblings: RecordRow[];
   facilities: RecordRow[];
   homes: RecordRow[];
+  ageOut: { age_out_date: string | null; days_remaining: number | null; alert_level: string } | null;
 }
 
 export function Child({ params }: { params: Record<string, string> }) {
@@ -41,11 +42,18 @@ export function Child({ params }: { params: Record<string, string> }) {
     const parents = await Promise.all(
       links.map(async (link) => ({ link, parent: canRead(me, "parents") ? await api<RecordRow>(`/parents/${link.parent_id}`).catch(() => null) : null })),
     );
-    return { child, placements, parents, siblings, facilities, homes };
+    // A child living inside has an age-out date on the nursery board.
+    const ageOut =
+      child.placement === "inside_with_mother"
+        ? ((await api<{ items: (ChildData["ageOut"] & { child_id: number })[] }>("/nursery/ageouts").catch(() => ({ items: [] }))).items.find(
+            (row) => row?.child_id === child.id,
+          ) ?? null)
+        : null;
+    return { child, placements, parents, siblings, facilities, homes, ageOut };
   }, [params.id]);
   return (
     <Loaded state={state}>
-      {({ child, placements, parents, siblings, facilities, homes }) => (
+      {({ child, placements, parents, siblings, facilities, homes, ageOut }) => (
         <article aria-labelledby="child-title">
           <p>
             <a href="/children">← {i18n.t("children.title")}</a>
@@ -74,6 +82,17 @@ export function Child({ params }: { params: Record<string, string> }) {
               <div>
                 <dt>{i18n.t("field.facility_id")}</dt>
                 <dd>{nameOf(facilities, child.facility_id)}</dd>
+              </div>
+            ) : null}
+            {ageOut ? (
+              <div>
+                <dt>{i18n.t("child.ageout")}</dt>
+                <dd>
+                  {i18n.date(ageOut.age_out_date)}{" "}
+                  {ageOut.days_remaining !== null && (
+                    <span class={"tag alert-tag-" + ageOut.alert_level}>{i18n.t("nursery.days", { n: i18n.number(ageOut.days_remaining) })}</span>
+                  )}
+                </dd>
               </div>
             ) : null}
             {child.school_name ? (
