@@ -1,7 +1,8 @@
 # Vínculo: two commands on a fresh Debian 12 machine, as root.
-#   make run    install what is missing, build, create var/vinculo.db with the
+#   make run    install what is missing, build (the web UI too), create var/vinculo.db with the
 #               demo programme if absent, and serve on http://127.0.0.1:8080
 #   make test   install, build, start a throw-away PostgreSQL, run every test
+#               (the web UI's end-to-end tests in chromium too)
 # Other targets: build, bench, format, clean.
 
 BUILD_DIR ?= build
@@ -9,7 +10,7 @@ DB ?= var/vinculo.db
 PORT ?= 8080
 VINCULO := $(BUILD_DIR)/vinculo
 
-.PHONY: run test build bench deps deps-test deps-bench format clean
+.PHONY: run test build web bench deps deps-test deps-bench format clean
 
 deps:
 	@scripts/install-deps.sh build
@@ -26,14 +27,18 @@ $(BUILD_DIR)/build.ninja:
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR)
 
-run: build
+# The web UI in web/dist (npm ci only when the lock file changed).
+web: deps
+	scripts/web-build.sh
+
+run: build web
 	@mkdir -p var
 	@if [ ! -f "$(DB)" ]; then $(VINCULO) init --db "$(DB)" --demo; \
 	else echo "Using the existing $(DB) (demo login, if make run created it: admin / vinculo-demo-2026)"; fi
 	@echo "Open http://127.0.0.1:$(PORT)/"
-	$(VINCULO) serve --db "$(DB)" --port $(PORT)
+	$(VINCULO) serve --db "$(DB)" --port $(PORT) --web-root web/dist
 
-test: deps-test build
+test: deps-test build web
 	scripts/test.sh
 
 bench: deps-bench

@@ -11,7 +11,13 @@ build_pkgs=(
   coinor-libcbc-dev libsodium-dev libcli11-dev libspdlog-dev libical-dev libjemalloc-dev libhpdf-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-test_pkgs=(postgresql sqlite3 poppler-utils)
+# The web UI is built with node/npm (never needed to serve it) and tested in
+# chromium. A node and npm installed another way are kept.
+web_build_pkgs=()
+command -v node >/dev/null 2>&1 || web_build_pkgs+=(nodejs)
+command -v npm >/dev/null 2>&1 || web_build_pkgs+=(npm)
+build_pkgs+=("${web_build_pkgs[@]}")
+test_pkgs=(postgresql sqlite3 poppler-utils chromium)
 bench_pkgs=(wrk curl)
 
 wanted=("${build_pkgs[@]}")

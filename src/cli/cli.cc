@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "cli/cli_supplies.h"
 #include "cli/cli_workshops.h"
@@ -92,12 +93,20 @@ std::string KindNames() {
   return names;
 }
 
+// The built web UI: web/dist of the source tree this binary was configured
+// from (VINCULO_WEB_DIST), else web/dist under the working directory or next
+// to the binary, else an installed share/vinculo/web.
 std::string DefaultWebDir() {
   std::error_code error;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
-  for (const std::filesystem::path& candidate :
-       {std::filesystem::path("web/dist"), exe.parent_path() / "../web/dist",
-        exe.parent_path() / "../share/vinculo/web"}) {
+  std::vector<std::filesystem::path> candidates;
+#ifdef VINCULO_WEB_DIST
+  candidates.emplace_back(VINCULO_WEB_DIST);
+#endif
+  candidates.insert(candidates.end(),
+                    {std::filesystem::path("web/dist"), exe.parent_path() / "../web/dist",
+                     exe.parent_path() / "../share/vinculo/web"});
+  for (const std::filesystem::path& candidate : candidates) {
     if (std::filesystem::exists(candidate / "index.html", error)) return candidate.string();
   }
   return {};
@@ -133,7 +142,11 @@ int Serve(const std::string& db, const ApiOptions& options) {
   std::cout << "Vínculo is serving on http://" << options.host << ":" << server.port() << "/\n"
             << "  database: " << (session.store->engine() == Engine::kSqlite ? db : "PostgreSQL")
             << "\n"
-            << "  web UI:   " << (options.web_dir.empty() ? "(not built)" : options.web_dir) << "\n"
+            << "  web UI:   "
+            << (options.web_dir.empty()
+                    ? "not built (the API alone is served); build it with: make web"
+                    : options.web_dir)
+            << "\n"
             << "Stop with Ctrl-C." << std::endl;
   Status ran = server.Run();
   if (waiter.joinable()) {
@@ -323,7 +336,12 @@ int RunCli(int argc, char** argv) {
                    "Worker threads; keep above the number of concurrent connections")
       ->capture_default_str()
       ->check(CLI::Range(2, 1024));
-  serve->add_option("--web-dir", serve_options.web_dir, "Folder of the built web UI");
+  bool web_root_given = false;
+  serve
+      ->add_option("--web-root,--web-dir", serve_options.web_dir,
+                   "Folder of the built web UI (default: the source tree's web/dist; build it "
+                   "with: make web)")
+      ->each([&web_root_given](const std::string&) { web_root_given = true; });
   serve->add_flag("--secure-cookies", serve_options.secure_cookies,
                   "Mark the session cookie Secure (when served over HTTPS)");
 
@@ -413,7 +431,18 @@ int RunCli(int argc, char** argv) {
   }
 
   if (auto code = visit_commands->RunIfChosen()) return *code;
-  if (*serve) return Serve(db, serve_options);
+  if (*serve) {
+    std::error_code error;
+    if (web_root_given &&
+        !std::filesystem::exists(std::filesystem::path(serve_options.web_dir) / "index.html",
+                                 error)) {
+      return Fail(Status(StatusCode::kNotFound,
+                         "--web-root " + serve_options.web_dir +
+                             " holds no index.html; build the web UI with: make web "
+                             "(or: cd web && npm ci && npm run build)"));
+    }
+    return Serve(db, serve_options);
+  }
   if (*init) return Init(db, demo);
   if (*migrate) return Migrate(db);
   if (*user_add) {

@@ -39,8 +39,6 @@ void Send(httplib::Response& response, const Result<Reply>& reply) {
   for (const auto& [name, value] : reply->headers) response.set_header(name, value);
   if (!reply->raw_content_type.empty()) {
     response.set_content(reply->raw_body, reply->raw_content_type.c_str());
-  if (!reply->text_content_type.empty()) {
-    response.set_content(reply->text_body, reply->text_content_type);
   } else if (reply->has_body) {
     response.set_content(reply->body.dump(), "application/json");
   }
@@ -233,14 +231,44 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
   http_internal::RegisterVisitRoutes(router);
 
   if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
+    for (const auto& [extension, type] :
+         std::initializer_list<std::pair<const char*, const char*>>{
+             {"html", "text/html; charset=utf-8"},
+             {"js", "text/javascript; charset=utf-8"},
+             {"mjs", "text/javascript; charset=utf-8"},
+             {"css", "text/css; charset=utf-8"},
+             {"json", "application/json"},
+             {"map", "application/json"},
+             {"svg", "image/svg+xml"},
+             {"png", "image/png"},
+             {"ico", "image/x-icon"},
+             {"woff2", "font/woff2"},
+             {"webmanifest", "application/manifest+json"},
+             {"txt", "text/plain; charset=utf-8"}}) {
+      server.set_file_extension_and_mimetype_mapping(extension, type);
+    }
     server.set_mount_point("/", options_.web_dir);
-    // A single-page app: unknown non-API paths get index.html.
-    const std::string index = (std::filesystem::path(options_.web_dir) / "index.html").string();
-    server.Get(R"(/(?!api/).*)", [index](const httplib::Request&, httplib::Response& response) {
-      std::ifstream file(index);
-      std::string html((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-      response.set_content(html, "text/html; charset=utf-8");
+    // Vite names the files under /assets/ by their content hash: they never
+    // change, so browsers keep them a year; everything else is revalidated.
+    server.set_file_request_handler([](const httplib::Request& request,
+                                       httplib::Response& response) {
+      response.headers.erase("Cache-Control");
+      response.set_header("Cache-Control", request.path.rfind("/assets/", 0) == 0
+                                               ? "public, max-age=31536000, immutable"
+                                               : "no-cache");
     });
+    // A single-page app: paths outside /api/ and /assets/ that are not files
+    // get index.html, and the app routes them in the browser.
+    const std::string index = (std::filesystem::path(options_.web_dir) / "index.html").string();
+    server.Get(R"(/(?!api/|assets/).*)",
+               [index](const httplib::Request&, httplib::Response& response) {
+                 std::ifstream file(index);
+                 std::string html((std::istreambuf_iterator<char>(file)),
+                                  std::istreambuf_iterator<char>());
+                 response.headers.erase("Cache-Control");
+                 response.set_header("Cache-Control", "no-cache");
+                 response.set_content(html, "text/html; charset=utf-8");
+               });
   } else {
     server.Get("/", [](const httplib::Request&, httplib::Response& response) {
       response.set_content(

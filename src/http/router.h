@@ -25,9 +25,6 @@ struct Reply {
   // A non-JSON answer (a PDF, CSV, iCalendar): sent as is when set.
   std::string raw_content_type;
   std::string raw_body;
-  // A non-JSON answer (an iCalendar feed): sent instead of `body` when set.
-  std::string text_content_type;
-  std::string text_body;
 };
 
 inline Reply JsonReply(nlohmann::json body, int status = 200) {

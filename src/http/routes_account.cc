@@ -85,6 +85,20 @@ void RegisterAccountRoutes(Router& router) {
                   return JsonReply(ActorToJson(actor));
                 });
 
+  // The signed-in user's own preferences; today only the interface language.
+  router.Authed("PATCH", "/api/v1/auth/me",
+                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
+                  VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"language"}));
+                  VINCULO_ASSIGN_OR_RETURN(std::optional<std::string> language,
+                                           OptionalString(body, "language"));
+                  if (!language) return InvalidArgument("language", "is required");
+                  VINCULO_ASSIGN_OR_RETURN(User user, services.auth.SetLanguage(actor, *language));
+                  Actor changed = actor;
+                  changed.language = user.language;
+                  return JsonReply(ActorToJson(changed));
+                });
+
   router.Authed("GET", "/api/v1/users",
                 [&services](const httplib::Request&, const Actor& actor) -> Result<Reply> {
                   auto users = services.auth.ListUsers(actor);

@@ -243,8 +243,8 @@ void RegisterVisitRoutes(Router& router) {
 
   auto calendar_reply = [](std::string calendar) {
     Reply reply;
-    reply.text_content_type = "text/calendar; charset=utf-8";
-    reply.text_body = std::move(calendar);
+    reply.raw_content_type = "text/calendar; charset=utf-8";
+    reply.raw_body = std::move(calendar);
     return reply;
   };
   router.Authed("GET", R"(/api/v1/escorts/(\d+)/calendar)",

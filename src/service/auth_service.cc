@@ -249,4 +249,26 @@ Result<User> AuthService::SetDisabled(const Actor& actor, long long user_id,
   return result;
 }
 
+Result<User> AuthService::SetLanguage(const Actor& actor, const std::string& language) {
+  if (language != "es" && language != "en") {
+    return InvalidArgument("language", "must be es or en");
+  }
+  if (actor.user_id <= 0) return Forbidden("only a signed-in user has a language");
+  User result;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    auto current = txn.GetUser(actor.user_id);
+    if (!current.ok()) return current.status();
+    User changed = *current;
+    changed.language = language;
+    auto written = txn.UpdateUser(changed, current->version, context_.Now());
+    if (!written.ok()) return written.status();
+    result = std::move(*written);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  session_cache_->EvictUser(actor.user_id);
+  result.password_hash.clear();
+  return result;
+}
+
 }  // namespace vinculo

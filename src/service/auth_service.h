@@ -56,6 +56,10 @@ class AuthService {
   Result<User> SetDisabled(const Actor& actor, long long user_id, long long expected_version,
                            bool disabled);
 
+  // Sets the signed-in user's own interface language ("es" or "en"); any
+  // user may change her own, nobody else's.
+  Result<User> SetLanguage(const Actor& actor, const std::string& language);
+
   static Actor ActorFor(const User& user, const std::string& remote_address);
 
  private:

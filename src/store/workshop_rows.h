@@ -77,7 +77,7 @@ struct WorkshopSessionFilter {
 // What occupies a space on one day: a workshop session today; visiting
 // sessions join this list when the visits module is merged.
 struct SpaceBooking {
-  std::string source;  // "workshop_session"
+  std::string source;  // "workshop_session" or "visit_session"
   long long id = 0;
   std::string session_date;
   int start_minute = 0;

@@ -413,17 +413,20 @@ Result<std::vector<SpaceBooking>> Txn::SpaceBookingsOn(long long space_id,
     Params params;
     return Select<SpaceBooking>(
         sql_,
-        "SELECT id, session_date, start_minute, end_minute FROM workshop_sessions "
-        "WHERE status = 'scheduled' AND space_id = " +
+        "SELECT 'workshop_session', id, session_date, start_minute, end_minute "
+        "FROM workshop_sessions WHERE status = 'scheduled' AND space_id = " +
             params.AddInteger(space_id) + " AND session_date = " + params.Add(date) +
-            " ORDER BY start_minute, id",
+            " UNION ALL SELECT 'visit_session', id, session_date, start_minute, end_minute "
+            "FROM visit_sessions WHERE status = 'open' AND space_id = " +
+            params.AddInteger(space_id) + " AND session_date = " + params.Add(date) +
+            " ORDER BY 4, 2",
         params, [](const soci::row& row) {
           SpaceBooking booking;
-          booking.source = "workshop_session";
-          booking.id = GetInteger(row, 0);
-          booking.session_date = GetText(row, 1);
-          booking.start_minute = static_cast<int>(GetInteger(row, 2));
-          booking.end_minute = static_cast<int>(GetInteger(row, 3));
+          booking.source = GetText(row, 0);
+          booking.id = GetInteger(row, 1);
+          booking.session_date = GetText(row, 2);
+          booking.start_minute = static_cast<int>(GetInteger(row, 3));
+          booking.end_minute = static_cast<int>(GetInteger(row, 4));
           return booking;
         });
   } catch (const std::exception& error) {

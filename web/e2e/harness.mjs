@@ -1,0 +1,139 @@
+// End-to-end harness: a real `vinculo serve` on a loopback port over a fresh
+// demo database, and Debian's chromium driven by playwright-core.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, "../..");
+export const webRoot = path.resolve(here, "../dist");
+export const artifacts = path.resolve(process.env.VINCULO_E2E_ARTIFACTS ?? path.join(repoRoot, "test-artifacts"));
+export const DEMO_PASSWORD = "vinculo-demo-2026";
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const viewports = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 860 } };
+
+export async function startServer() {
+  const binary = process.env.VINCULO_BINARY ?? path.join(repoRoot, "build/vinculo");
+  if (!existsSync(binary)) throw new Error(`no vinculo binary at ${binary}; build it or set VINCULO_BINARY`);
+  if (!existsSync(path.join(webRoot, "index.html"))) throw new Error(`no web build at ${webRoot}; run npm run build`);
+  const dir = mkdtempSync(path.join(tmpdir(), "vinculo-e2e-"));
+  const db = path.join(dir, "e2e.db");
+  const init = spawnSync(binary, ["init", "--db", db, "--demo"], { encoding: "utf8" });
+  if (init.status !== 0) throw new Error(`vinculo init failed: ${init.stderr}`);
+  const port = process.env.VINCULO_E2E_PORT ?? "0";
+  const child = spawn(binary, ["serve", "--db", db, "--host", "127.0.0.1", "--port", port, "--threads", "8", "--web-root", webRoot], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const baseUrl = await new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`vinculo serve did not start: ${out} ${stderr}`)), 20000);
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = /serving on (http:\/\/[0-9.]+:\d+)\//.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`vinculo serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    baseUrl,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// playwright-core starts chromium on a fresh, temporary user-data dir of its
+// own (removed on close); each test then opens fresh contexts in it.
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+// A fresh context (no cookies) at the given width.
+export async function newPage(browser, baseUrl, viewport = viewports.desktop) {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: "es-PE" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.errors = errors;
+  return page;
+}
+
+export async function login(page, username, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel(/Usuario|Username/).fill(username);
+  await page.getByLabel(/Contraseña|Password/).fill(password);
+  await page.getByRole("button", { name: /Entrar|Sign in/ }).click();
+  await page.locator("header.topbar").waitFor();
+}
+
+// axe-core in the page: the serious and critical violations, as text.
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const outcome = await axe.run(document, { resultTypes: ["violations"] });
+    return outcome.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")),
+    }));
+  });
+  return result.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+// The API as a script: a Bearer token from a login, then JSON calls.
+export async function apiAs(baseUrl, username, password = DEMO_PASSWORD) {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
+  const { token } = await response.json();
+  return async (method, apiPath, body) => {
+    const reply = await fetch(`${baseUrl}/api/v1${apiPath}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await reply.text();
+    return { status: reply.status, body: text ? JSON.parse(text) : undefined };
+  };
+}

@@ -1,0 +1,105 @@
+// The API client: same-origin fetch with the session cookie, JSON in and out,
+// and application/problem+json errors turned into ApiError (with the field at
+// fault). A 401 on any call but login tells the app the session has ended.
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  field?: string;
+  errors?: { field?: string; detail?: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(public readonly problem: Problem) {
+    super(problem.detail || problem.title || `HTTP ${problem.status}`);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  get field(): string | undefined {
+    return this.problem.field;
+  }
+}
+
+type ExpiredListener = () => void;
+let onExpired: ExpiredListener = () => {};
+export function setExpiredListener(listener: ExpiredListener): void {
+  onExpired = listener;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor?: string | null;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  ifMatch?: number;
+  query?: Record<string, string | number | undefined | null>;
+}
+
+export async function api<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+  const url = new URL("/api/v1" + path, window.location.origin);
+  for (const [name, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== null && value !== "") url.searchParams.set(name, String(value));
+  }
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.ifMatch !== undefined) headers["If-Match"] = `"${options.ifMatch}"`;
+  let response: Response;
+  try {
+    response = await fetch(url.pathname + url.search, {
+      method: options.method ?? (options.body !== undefined ? "POST" : "GET"),
+      headers,
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError({ status: 0, title: "network" });
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok) {
+    const problem: Problem =
+      parsed && typeof parsed === "object" ? { ...(parsed as Problem), status: response.status } : { status: response.status };
+    if (response.status === 401 && path !== "/auth/login") onExpired();
+    throw new ApiError(problem);
+  }
+  return parsed as T;
+}
+
+// Every page of a list, following next_cursor (bounded, for small lists).
+export async function listAll<T>(path: string, query: Record<string, string | number> = {}, maxPages = 20): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | null | undefined = undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const result: Page<T> = await api<Page<T>>(path, { query: { ...query, limit: 200, cursor: cursor ?? undefined } });
+    all.push(...result.items);
+    cursor = result.next_cursor;
+    if (!cursor) break;
+  }
+  return all;
+}
+
+export interface Me {
+  user_id: number;
+  username: string;
+  role: string;
+  language: "es" | "en";
+  organisation_id: number | null;
+  facility_id: number | null;
+  sees_restricted_fields: boolean;
+  sees_case_records: boolean;
+  access: Record<string, "read" | "write" | "none">;
+}
+
+export type RecordRow = { id: number; version: number; archived?: boolean } & Record<string, unknown>;

@@ -1,0 +1,82 @@
+// A tiny typed dictionary: t(key, params) in the current language, and Intl
+// for dates and numbers in the user's locale.
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
+import { ApiError } from "../api";
+import { en } from "./en";
+import { es, type MessageKey } from "./es";
+
+export type Language = "es" | "en";
+export type { MessageKey };
+const dictionaries: Record<Language, Record<MessageKey, string>> = { es, en };
+const locales: Record<Language, string> = { es: "es-PE", en: "en-GB" };
+
+export interface I18n {
+  lang: Language;
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  has: (key: string) => key is MessageKey;
+  date: (iso: string | null | undefined) => string;
+  month: (isoMonth: string) => string;
+  number: (value: number | null | undefined, options?: Intl.NumberFormatOptions) => string;
+  error: (error: unknown) => string;
+}
+
+export function makeI18n(lang: Language): I18n {
+  const dict = dictionaries[lang];
+  const locale = locales[lang];
+  const dateFormat = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+  const t = (key: MessageKey, params?: Record<string, string | number>) => {
+    let text = dict[key] ?? key;
+    for (const [name, value] of Object.entries(params ?? {})) text = text.replace(`{${name}}`, String(value));
+    return text;
+  };
+  const i18n: I18n = {
+    lang,
+    t,
+    has: (key: string): key is MessageKey => key in dict,
+    date: (iso) => {
+      if (!iso) return dict["app.none"];
+      const parsed = new Date(iso.length === 10 ? iso + "T00:00:00Z" : iso);
+      return Number.isNaN(parsed.getTime()) ? iso : dateFormat.format(parsed);
+    },
+    month: (isoMonth) => {
+      const parsed = new Date(isoMonth.slice(0, 7) + "-01T00:00:00Z");
+      return Number.isNaN(parsed.getTime()) ? isoMonth : monthFormat.format(parsed);
+    },
+    number: (value, options) => (value === null || value === undefined ? dict["app.none"] : new Intl.NumberFormat(locale, options).format(value)),
+    error: (error) => errorText(i18n, error),
+  };
+  return i18n;
+}
+
+// The server explains errors in English; the UI shows them in the user's
+// language: known explanations are translated, others fall back to a
+// message for the HTTP status (and, in English, the server's own words).
+const patterns: [RegExp, MessageKey][] = [
+  [/is required/, "error.required"],
+  [/in the future/, "error.future"],
+  [/living inside needs the facility/, "error.needsFacility"],
+  [/only a child living inside/, "error.onlyInside"],
+  [/needs the home/, "error.needsHome"],
+  [/needs a reason/, "error.needsReason"],
+  [/must be a date/, "error.date"],
+  [/at least \d+ characters/, "error.tooShort"],
+  [/at most \d+ characters|is longer than/, "error.tooLong"],
+  [/must be a (whole )?number/, "error.number"],
+  [/is in the past/, "error.past"],
+  [/after the child's date of birth/, "error.beforeBirth"],
+];
+
+function errorText(i18n: I18n, error: unknown): string {
+  if (!(error instanceof ApiError)) return i18n.t("error.500");
+  const { status, detail } = error.problem;
+  if (status === 0) return i18n.t("error.network");
+  for (const [pattern, key] of patterns) if (detail && pattern.test(detail)) return i18n.t(key);
+  const statusKey = `error.${status}`;
+  const general = i18n.has(statusKey) ? i18n.t(statusKey) : i18n.t("error.500");
+  return i18n.lang === "en" && detail ? `${general} ${detail}` : general;
+}
+
+export const I18nContext = createContext<I18n>(makeI18n("es"));
+export const useI18n = (): I18n => useContext(I18nContext);

@@ -1,0 +1,237 @@
+// Administration: users and their roles (add, enable, disable) and the
+// co-residence rules of each jurisdiction.
+import { useState } from "preact/hooks";
+import { api, ApiError, listAll, type RecordRow } from "../api";
+import { Loaded, useAsync } from "../components/Async";
+import { SelectField, TextField } from "../components/Field";
+import { useDraft } from "../draft";
+import { useI18n, type MessageKey } from "../i18n";
+import { lookup, nameOf } from "../lookups";
+import { useSession } from "../session";
+
+interface User {
+  id: number;
+  username: string;
+  role: string;
+  display_name: string;
+  language: string;
+  disabled: boolean;
+  version: number;
+  organisation_id: number | null;
+  facility_id: number | null;
+}
+
+const roles = ["administrator", "programme_coordinator", "caregiver", "social_worker", "nursery_officer", "visits_officer", "auditor"];
+
+export function Admin() {
+  const i18n = useI18n();
+  return (
+    <section aria-labelledby="admin-title">
+      <h1 id="admin-title">{i18n.t("admin.title")}</h1>
+      <Users />
+      <Rules />
+    </section>
+  );
+}
+
+function Users() {
+  const i18n = useI18n();
+  const { me } = useSession();
+  const [notice, setNotice] = useState("");
+  const state = useAsync(async () => {
+    const [users, organisations, facilities] = await Promise.all([
+      api<{ items: User[] }>("/users").then((page) => page.items),
+      lookup("organisations"),
+      lookup("facilities"),
+    ]);
+    return { users, organisations, facilities };
+  }, []);
+  const toggle = async (user: User) => {
+    try {
+      await api(`/users/${user.id}/${user.disabled ? "enable" : "disable"}`, { method: "POST", ifMatch: user.version });
+      state.reload();
+    } catch (error) {
+      setNotice(i18n.error(error));
+    }
+  };
+  return (
+    <section aria-labelledby="users-title" class="card">
+      <h2 id="users-title">{i18n.t("admin.users")}</h2>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <Loaded state={state}>
+        {({ users, organisations, facilities }) => (
+          <>
+            <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("admin.users")}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{i18n.t("field.username")}</th>
+                    <th scope="col">{i18n.t("field.display_name")}</th>
+                    <th scope="col">{i18n.t("field.role")}</th>
+                    <th scope="col">{i18n.t("field.organisation_id")} / {i18n.t("field.facility_id")}</th>
+                    <th scope="col">{i18n.t("field.language")}</th>
+                    <th scope="col">
+                      <span class="sr-only">{i18n.t("admin.disable")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {users.map((user) => (
+                    <tr key={user.id} class={user.disabled ? "muted" : ""}>
+                      <td>{user.username}</td>
+                      <td>{user.display_name}</td>
+                      <td>{i18n.t(("role." + user.role) as MessageKey)}</td>
+                      <td>{user.organisation_id ? nameOf(organisations, user.organisation_id) : user.facility_id ? nameOf(facilities, user.facility_id) : "—"}</td>
+                      <td>{user.language}</td>
+                      <td>
+                        {user.id !== me.user_id && (
+                          <button type="button" aria-label={`${user.disabled ? i18n.t("admin.enable") : i18n.t("admin.disable")} ${user.username}`} onClick={() => toggle(user)}>
+                            {user.disabled ? i18n.t("admin.enable") : i18n.t("admin.disable")}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <NewUser
+              organisations={organisations}
+              facilities={facilities}
+              onCreated={(name) => {
+                setNotice(i18n.t("admin.userAdded", { name }));
+                state.reload();
+              }}
+            />
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+function NewUser({ organisations, facilities, onCreated }: { organisations: RecordRow[]; facilities: RecordRow[]; onCreated: (name: string) => void }) {
+  const i18n = useI18n();
+  const initial = { username: "", password: "", role: "", display_name: "", organisation_id: "", facility_id: "", language: "es" };
+  const [form, setForm, clear] = useDraft("admin.newUser", initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (name: keyof typeof initial) => (value: string) => setForm({ ...form, [name]: value });
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setErrors({});
+    const body: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(form)) if (value !== "") body[name] = name.endsWith("_id") ? Number(value) : value;
+    try {
+      const user = await api<User>("/users", { body });
+      clear();
+      onCreated(user.username);
+    } catch (error) {
+      const field = error instanceof ApiError && error.field && error.field in initial ? error.field : "form";
+      setErrors({ [field]: i18n.error(error) });
+    }
+  };
+  return (
+    <form class="form-card" onSubmit={submit} noValidate aria-labelledby="new-user-title">
+      <h3 id="new-user-title">{i18n.t("admin.newUser")}</h3>
+      <div class="form-grid">
+        <TextField id="new_username" label={i18n.t("field.username")} value={form.username} required error={errors.username} onInput={set("username")} autocomplete="off" />
+        <TextField id="new_password" type="password" label={i18n.t("field.password")} value={form.password} required error={errors.password} onInput={set("password")} autocomplete="new-password" />
+        <TextField id="new_display_name" label={i18n.t("field.display_name")} value={form.display_name} error={errors.display_name} onInput={set("display_name")} />
+        <SelectField
+          id="new_role"
+          label={i18n.t("field.role")}
+          value={form.role}
+          required
+          placeholder={i18n.t("field.choose")}
+          error={errors.role}
+          options={roles.map((value) => ({ value, label: i18n.t(("role." + value) as MessageKey) }))}
+          onChange={set("role")}
+        />
+        <SelectField
+          id="new_organisation_id"
+          label={i18n.t("field.organisation_id")}
+          value={form.organisation_id}
+          placeholder={i18n.t("app.none")}
+          error={errors.organisation_id}
+          options={organisations.map((row) => ({ value: String(row.id), label: String(row.name) }))}
+          onChange={set("organisation_id")}
+        />
+        <SelectField
+          id="new_facility_id"
+          label={i18n.t("field.facility_id")}
+          value={form.facility_id}
+          placeholder={i18n.t("app.none")}
+          error={errors.facility_id}
+          options={facilities.map((row) => ({ value: String(row.id), label: String(row.name) }))}
+          onChange={set("facility_id")}
+        />
+        <SelectField
+          id="new_language"
+          label={i18n.t("field.language")}
+          value={form.language}
+          options={[
+            { value: "es", label: "Español" },
+            { value: "en", label: "English" },
+          ]}
+          onChange={set("language")}
+        />
+      </div>
+      {errors.form && (
+        <p class="notice notice-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <button type="submit" class="primary">
+        {i18n.t("admin.newUser")}
+      </button>
+    </form>
+  );
+}
+
+function Rules() {
+  const i18n = useI18n();
+  const state = useAsync(async () => {
+    const [jurisdictions, rules] = await Promise.all([lookup("jurisdictions"), listAll<RecordRow>("/coresidence_rules")]);
+    return { jurisdictions, rules };
+  }, []);
+  return (
+    <section aria-labelledby="rules-title" class="card">
+      <h2 id="rules-title">{i18n.t("admin.rules")}</h2>
+      <Loaded state={state}>
+        {({ jurisdictions, rules }) => (
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("admin.rules")}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{i18n.t("admin.jurisdiction")}</th>
+                  <th scope="col">{i18n.t("admin.maxAge")}</th>
+                  <th scope="col">{i18n.t("admin.validFrom")}</th>
+                  <th scope="col">{i18n.t("admin.ruleKind")}</th>
+                  <th scope="col">{i18n.t("admin.extension")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...rules]
+                  .sort((a, b) => nameOf(jurisdictions, a.jurisdiction_id).localeCompare(nameOf(jurisdictions, b.jurisdiction_id)) || String(a.effective_from).localeCompare(String(b.effective_from)))
+                  .map((rule) => (
+                    <tr key={rule.id}>
+                      <th scope="row">{nameOf(jurisdictions, rule.jurisdiction_id)}</th>
+                      <td>{rule.allowed ? (rule.max_age_months === null ? "∞" : i18n.number(rule.max_age_months as number)) : i18n.t("app.no")}</td>
+                      <td>{i18n.date(rule.effective_from as string)}</td>
+                      <td>{String(rule.rule_kind)}</td>
+                      <td>{String(rule.extension_possible)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+

@@ -1,0 +1,140 @@
+// The dashboard: figures every role may see (auditors see only these), as
+// charts with their data tables: children inside per facility, occupancy
+// against capacity, age-outs in the next 12 months, children by placement.
+import { api, ApiError } from "../api";
+import { useAsync, Loaded } from "../components/Async";
+import { BarChart } from "../components/Chart";
+import { useI18n, type MessageKey } from "../i18n";
+import { useSession } from "../session";
+
+interface CountRow {
+  key: string;
+  facility_id?: number;
+  count: number | null;
+}
+interface Summary {
+  as_of: string;
+  small_cells_suppressed_below: number | null;
+  children_by_placement: CountRow[];
+  children_inside_by_facility: CountRow[];
+  facilities: { facility_id: number; name: string; official_capacity: number | null; current_population: number | null; occupancy_percent: number | null }[];
+}
+interface ForecastMonth {
+  facility_id: number;
+  facility: string;
+  month: string;
+  children: number;
+  age_outs: number;
+}
+
+export const colors = { primary: "#1d5fa8", secondary: "#b8560b", tertiary: "#2f7a3d" };
+
+interface Upcoming {
+  child_id: number;
+  pseudonym: string;
+  name: string | null;
+  facility: string;
+  age_out_date: string | null;
+  days_remaining: number | null;
+  alert_level: string;
+}
+
+// A card that a role may not load (403) is left out rather than shown as an error.
+const forbidden = (error: unknown) => error instanceof ApiError && error.status === 403;
+
+export function Dashboard() {
+  const i18n = useI18n();
+  const { me } = useSession();
+  const summary = useAsync(() => api<Summary>("/figures/summary"), []);
+  const forecast = useAsync(() => api<{ items: ForecastMonth[] }>("/nursery/forecast", { query: { months: 12 } }), []);
+  const upcoming = useAsync(
+    () => (me.sees_case_records ? api<{ items: Upcoming[] }>("/nursery/ageouts", { query: { within_days: 90 } }) : Promise.resolve({ items: [] })),
+    [],
+  );
+  return (
+    <section aria-labelledby="dash-title">
+      <h1 id="dash-title">{i18n.t("dash.title")}</h1>
+      <div class="grid">
+        {!forbidden(summary.error) && (
+          <Loaded state={summary}>
+            {(data) => (
+              <>
+                <p class="muted span-all">
+                  {i18n.t("dash.asOf", { date: i18n.date(data.as_of) })}
+                  {data.small_cells_suppressed_below !== null && " " + i18n.t("dash.suppressed", { n: data.small_cells_suppressed_below })}
+                </p>
+                <div class="card">
+                  <BarChart
+                    title={i18n.t("dash.childrenInside")}
+                    horizontal
+                    labels={data.children_inside_by_facility.map((row) => row.key)}
+                    series={[{ label: i18n.t("dash.children"), values: data.children_inside_by_facility.map((row) => row.count), color: colors.primary }]}
+                  />
+                </div>
+                <div class="card">
+                  <BarChart
+                    title={i18n.t("dash.occupancy")}
+                    horizontal
+                    labels={data.facilities.map((row) => row.name)}
+                    series={[
+                      { label: i18n.t("dash.population"), values: data.facilities.map((row) => row.current_population), color: colors.secondary },
+                      { label: i18n.t("dash.capacity"), values: data.facilities.map((row) => row.official_capacity), color: colors.primary },
+                    ]}
+                  />
+                </div>
+              </>
+            )}
+          </Loaded>
+        )}
+        {!forbidden(forecast.error) && (
+          <div class="card">
+            <Loaded state={forecast}>
+              {(rows) => {
+                const months = [...new Set(rows.items.map((row) => row.month))].sort();
+                const totals = months.map((month) => rows.items.filter((row) => row.month === month).reduce((sum, row) => sum + row.age_outs, 0));
+                return (
+                  <BarChart
+                    title={i18n.t("dash.ageouts")}
+                    labels={months.map((month) => i18n.month(month))}
+                    series={[{ label: i18n.t("dash.ageoutsSeries"), values: totals, color: colors.tertiary }]}
+                  />
+                );
+              }}
+            </Loaded>
+          </div>
+        )}
+        {!forbidden(summary.error) && summary.data && (
+          <div class="card">
+            <BarChart
+              title={i18n.t("dash.byPlacement")}
+              horizontal
+              labels={summary.data.children_by_placement.map((row) => (i18n.has("placement." + row.key) ? i18n.t(("placement." + row.key) as MessageKey) : row.key))}
+              series={[{ label: i18n.t("dash.children"), values: summary.data.children_by_placement.map((row) => row.count), color: colors.primary }]}
+            />
+          </div>
+        )}
+        {me.sees_case_records && !forbidden(upcoming.error) && (
+          <div class="card">
+            <h2 class="card-heading">{i18n.t("dash.upcoming")}</h2>
+            <Loaded state={upcoming}>
+              {(data) =>
+                data.items.length === 0 ? (
+                  <p class="muted">{i18n.t("nursery.empty")}</p>
+                ) : (
+                  <ul class="plain-list">
+                    {data.items.slice(0, 8).map((row) => (
+                      <li key={row.child_id}>
+                        <span class={"tag alert-tag-" + row.alert_level}>{row.days_remaining === null ? "?" : i18n.t("nursery.days", { n: i18n.number(row.days_remaining) })}</span>{" "}
+                        <a href={"/children/" + row.child_id}>{row.name ?? row.pseudonym}</a> · {i18n.date(row.age_out_date)}
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </Loaded>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+// The nursery board: children living inside with the days left before they
+// age out, coloured by alert level, and co-residence extensions.
+import { useState } from "preact/hooks";
+import { api, ApiError } from "../api";
+import { Loaded, useAsync } from "../components/Async";
+import { SelectField, TextField } from "../components/Field";
+import { useDraft } from "../draft";
+import { useI18n, type MessageKey } from "../i18n";
+import { useSession } from "../session";
+
+interface AgeOutRow {
+  child_id: number;
+  pseudonym: string;
+  name: string | null;
+  facility: string;
+  date_of_birth: string;
+  alert_level: string;
+  age_out_date: string | null;
+  days_remaining: number | null;
+  rule: { basis: string; max_age_months: number | null; source: string; extension_id: number | null } | null;
+  problem?: string;
+}
+
+interface Extension {
+  id: number;
+  status: string;
+  new_age_out_date: string;
+}
+
+const alertKey: Record<string, MessageKey> = {
+  overdue: "nursery.overdue",
+  critical: "nursery.urgent",
+  warning: "nursery.soon",
+  notice: "nursery.ok",
+  none: "nursery.ok",
+};
+
+const writers = ["administrator", "social_worker", "nursery_officer"];
+
+export function NurseryBoard() {
+  const i18n = useI18n();
+  const { me } = useSession();
+  const [within, setWithin] = useState("365");
+  const [open, setOpen] = useState<number | null>(null);
+  const board = useAsync(() => api<{ items: AgeOutRow[] }>("/nursery/ageouts", { query: { within_days: within || undefined } }), [within]);
+  return (
+    <section aria-labelledby="nursery-title">
+      <h1 id="nursery-title">{i18n.t("nursery.title")}</h1>
+      <div class="filters">
+        <SelectField
+          id="within"
+          label={i18n.t("nursery.within")}
+          value={within}
+          options={[
+            { value: "90", label: i18n.t("nursery.withinDays", { n: 90 }) },
+            { value: "180", label: i18n.t("nursery.withinDays", { n: 180 }) },
+            { value: "365", label: i18n.t("nursery.withinDays", { n: 365 }) },
+            { value: "", label: i18n.t("nursery.all") },
+          ]}
+          onChange={setWithin}
+        />
+      </div>
+      <p class="muted">{i18n.t("nursery.legend")}</p>
+      <Loaded state={board}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p class="muted">{i18n.t("nursery.empty")}</p>
+          ) : (
+            <ul class="cards board">
+              {data.items.map((row) => (
+                <li key={row.child_id} class={"card ageout alert-" + row.alert_level} data-testid="ageout">
+                  <div class="countdown" aria-hidden="true">
+                    <span class="days">{row.days_remaining === null ? "?" : i18n.number(row.days_remaining)}</span>
+                    <span class="unit">{i18n.t("nursery.daysLeft")}</span>
+                  </div>
+                  <div class="ageout-body">
+                    <a href={"/children/" + row.child_id} class="card-title">
+                      {row.name ?? row.pseudonym}
+                    </a>
+                    <span class={"tag alert-tag-" + row.alert_level}>{i18n.t(alertKey[row.alert_level] ?? "nursery.ok")}</span>
+                    <span>
+                      {i18n.t("nursery.ageOut")}: {i18n.date(row.age_out_date)} ·{" "}
+                      <span class="sr-only">
+                        {i18n.t("nursery.daysLeft")}: {row.days_remaining === null ? "?" : i18n.number(row.days_remaining)} ·{" "}
+                      </span>
+                      {row.facility}
+                    </span>
+                    {row.rule && (
+                      <span class="muted small rule-source" title={row.rule.source}>
+                        {i18n.t("nursery.rule")}:{" "}
+                        {row.rule.extension_id
+                          ? i18n.t("nursery.extension")
+                          : row.rule.max_age_months !== null
+                            ? i18n.t("nursery.months", { n: i18n.number(row.rule.max_age_months) })
+                            : ""}{" "}
+                        · {row.rule.source}
+                      </span>
+                    )}
+                    {writers.includes(me.role) && (
+                      <button type="button" class="link" aria-expanded={open === row.child_id} onClick={() => setOpen(open === row.child_id ? null : row.child_id)}>
+                        {i18n.t("nursery.requestExtension")}
+                      </button>
+                    )}
+                    {open === row.child_id && <ExtensionForm childId={row.child_id} onDone={board.reload} />}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+function ExtensionForm({ childId, onDone }: { childId: number; onDone: () => void }) {
+  const i18n = useI18n();
+  const { me } = useSession();
+  const [form, setForm, clear] = useDraft("extension." + childId, { reason: "", new_age_out_date: "" });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<Extension | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setErrors({});
+    try {
+      setCreated(await api<Extension>(`/children/${childId}/extensions`, { body: form }));
+      clear();
+    } catch (error) {
+      const field = error instanceof ApiError && error.field && error.field in form ? error.field : "form";
+      setErrors({ [field]: i18n.error(error) });
+    }
+  };
+  const decide = async (decision: "approved" | "refused") => {
+    if (!created) return;
+    try {
+      setCreated(await api<Extension>(`/extensions/${created.id}/decision`, { body: { decision } }));
+      onDone();
+    } catch (error) {
+      setErrors({ form: i18n.error(error) });
+    }
+  };
+  if (created)
+    return (
+      <div class="notice" role="status">
+        {i18n.t("nursery.extensionRequested")} ({i18n.date(created.new_age_out_date)}, {created.status})
+        {created.status === "pending" && me.role === "administrator" && (
+          <div class="actions">
+            <button type="button" onClick={() => decide("approved")}>
+              {i18n.t("nursery.approve")}
+            </button>
+            <button type="button" onClick={() => decide("refused")}>
+              {i18n.t("nursery.refuse")}
+            </button>
+          </div>
+        )}
+        {errors.form && <p class="error">{errors.form}</p>}
+      </div>
+    );
+  return (
+    <form class="inline-form" onSubmit={submit} noValidate>
+      <TextField id={`reason-${childId}`} label={i18n.t("field.reason")} value={form.reason} error={errors.reason} onInput={(reason) => setForm({ ...form, reason })} />
+      <TextField
+        id={`new-date-${childId}`}
+        type="date"
+        label={i18n.t("field.new_age_out_date")}
+        value={form.new_age_out_date}
+        error={errors.new_age_out_date}
+        onInput={(new_age_out_date) => setForm({ ...form, new_age_out_date })}
+      />
+      {errors.form && (
+        <p class="error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <button type="submit" class="primary">
+        {i18n.t("nursery.requestExtension")}
+      </button>
+    </form>
+  );
+}

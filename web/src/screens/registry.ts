@@ -1,0 +1,34 @@
+// Every signed-in screen, in menu order. Adding a screen is one file under
+// screens/, one entry here and its i18n keys in es.ts and en.ts.
+import type { FunctionComponent } from "preact";
+import type { Me } from "../api";
+import type { MessageKey } from "../i18n";
+import { canRead } from "../session";
+import { Admin } from "./Admin";
+import { Child } from "./Child";
+import { Children } from "./Children";
+import { Dashboard } from "./Dashboard";
+import { Facilities } from "./Facilities";
+import { NurseryBoard } from "./NurseryBoard";
+
+export interface ScreenProps {
+  params: Record<string, string>;
+}
+
+export interface Screen {
+  path: string; // "/children/:id"
+  component: FunctionComponent<ScreenProps>;
+  nav?: MessageKey; // shown in the menu under this label
+  allowed: (me: Me) => boolean; // what a role may not see is not shown
+}
+
+const seesChildren = (me: Me) => me.sees_case_records && canRead(me, "children");
+
+export const screens: Screen[] = [
+  { path: "/", component: Dashboard, nav: "nav.dashboard", allowed: () => true },
+  { path: "/children", component: Children, nav: "nav.children", allowed: seesChildren },
+  { path: "/children/:id", component: Child, allowed: seesChildren },
+  { path: "/nursery", component: NurseryBoard, nav: "nav.nursery", allowed: seesChildren },
+  { path: "/facilities", component: Facilities, nav: "nav.facilities", allowed: (me) => canRead(me, "facilities") },
+  { path: "/admin", component: Admin, nav: "nav.admin", allowed: (me) => me.role === "administrator" },
+];
