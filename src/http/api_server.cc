@@ -222,6 +222,7 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
   http_internal::RegisterAccountRoutes(router);
   http_internal::RegisterRecordRoutes(router);
   http_internal::RegisterNurseryRoutes(router);
+  http_internal::RegisterNurseryCareRoutes(router);
 
   if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
     server.set_mount_point("/", options_.web_dir);

@@ -89,5 +89,6 @@ std::string SessionCookie(const std::string& token, long long max_age_seconds, b
 void RegisterRecordRoutes(Router& router);
 void RegisterAccountRoutes(Router& router);
 void RegisterNurseryRoutes(Router& router);
+void RegisterNurseryCareRoutes(Router& router);
 
 }  // namespace vinculo::http_internal

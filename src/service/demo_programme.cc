@@ -7,6 +7,7 @@
 #include <span>
 #include <utility>
 
+#include "service/demo_nursery_care.h"
 #include "service/rule_set.h"
 
 namespace vinculo {
@@ -765,6 +766,7 @@ Result<DemoReport> CreateDemoProgramme(ServiceContext context, RecordService& re
     return Status::Ok();
   });
   VINCULO_RETURN_IF_ERROR(built);
+  VINCULO_RETURN_IF_ERROR(SeedNurseryCareDemo(context, records));
 
   struct Account {
     const char* username;

@@ -136,6 +136,9 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     VINCULO_ASSIGN_OR_RETURN(long long count, txn.CountChildrenInside(filter, scope));
     board.reserve(static_cast<size_t>(count));
     keys.reserve(static_cast<size_t>(count));
+    // Plan statuses in bulk (one query, few rows), looked up per child.
+    VINCULO_ASSIGN_OR_RETURN(auto plan_rows, txn.TransitionPlanStatuses(filter, scope));
+    std::unordered_map<long long, std::string> plans(plan_rows.begin(), plan_rows.end());
     return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
       auto input = CaseOf(child, rules);
       Result<AgeOut> age_out =
@@ -154,7 +157,14 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
       row.facility_id = child.facility_id;
       row.facility = child.facility;
       row.date_of_birth = child.date_of_birth;
+      if (!plans.empty()) {
+        if (auto plan = plans.find(child.child_id); plan != plans.end()) {
+          row.transition_plan = plan->second;
+        }
+      }
       if (age_out.ok()) {
+        row.needs_plan = age_out->days_remaining <= options_.transition_plan_days &&
+                         row.transition_plan != "approved";
         row.alert_level = AlertLevelName(age_out->alert);
         row.age_out = std::move(*age_out);
       } else {
