@@ -135,6 +135,13 @@ void RegisterNurseryCareRoutes(Router& router) {
                                  care().AddAuthorisedAdult(actor, child_id, adult));
         return JsonReply(AuthorisedAdultToJson(stored), 201);
       });
+  router.Authed("POST", R"(/api/v1/authorised-adults/(\d+)/revoke)",
+                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+                  VINCULO_ASSIGN_OR_RETURN(long long adult_id, PathId(request, 1));
+                  VINCULO_ASSIGN_OR_RETURN(AuthorisedAdultRow revoked,
+                                           care().RevokeAuthorisedAdult(actor, adult_id));
+                  return JsonReply(AuthorisedAdultToJson(revoked));
+                });
   router.Authed("POST", R"(/api/v1/children/(\d+)/leaves)",
                 [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
                   VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));

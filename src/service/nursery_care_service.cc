@@ -269,6 +269,22 @@ Result<std::vector<AuthorisedAdultRow>> NurseryCareService::AuthorisedAdults(con
   return adults;
 }
 
+Result<AuthorisedAdultRow> NurseryCareService::RevokeAuthorisedAdult(const Actor& actor,
+                                                                     long long adult_id) {
+  VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
+  AuthorisedAdultRow revoked;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(AuthorisedAdultRow adult, txn.GetAuthorisedAdult(adult_id));
+    VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), adult.child_id, actor));
+    if (!visible) return NotFound("no authorised adult " + std::to_string(adult_id));
+    VINCULO_RETURN_IF_ERROR(txn.SetAuthorisedAdultActive(adult_id, false));
+    VINCULO_ASSIGN_OR_RETURN(revoked, txn.GetAuthorisedAdult(adult_id));
+    return txn.AppendAudit({Event(actor, "revoke", "authorised_adults", adult_id,
+                                  "child " + std::to_string(adult.child_id))});
+  }));
+  return revoked;
+}
+
 Result<LeaveRow> NurseryCareService::StartLeave(const Actor& actor, long long child_id,
                                                 const LeaveRequest& request) {
   VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));

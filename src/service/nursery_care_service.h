@@ -137,6 +137,9 @@ class NurseryCareService {
   Result<AuthorisedAdultRow> AddAuthorisedAdult(const Actor& actor, long long child_id,
                                                 const AuthorisedAdultRequest& request);
   Result<std::vector<AuthorisedAdultRow>> AuthorisedAdults(const Actor& actor, long long child_id);
+  // Takes an adult off the list (kept for the history of past leaves); they
+  // can no longer take the child out. kNotFound when the child is not visible.
+  Result<AuthorisedAdultRow> RevokeAuthorisedAdult(const Actor& actor, long long adult_id);
 
   // Records a child leaving. kInvalidArgument naming adult_id (not on the
   // child's active authorised list), reason, left_at, due_back_at or child_id

@@ -117,6 +117,16 @@ TEST_F(NurseryCareApiTest, TheLeaveBookRefusesBadInputAndListsOverdueReturns) {
             404);
   EXPECT_EQ(Get(adults, "nursery_officer_b").status, 404);
   EXPECT_EQ(Get(adults, "auditor").status, 403);
+  HttpAnswer revoked_adult =
+      Post(adults, "nursery_officer_a",
+           {{"full_name", "Ex Autorizada"}, {"relationship", "vecina"}, {"document_id", "DNI 2"}});
+  ASSERT_EQ(revoked_adult.status, 201) << revoked_adult.raw;
+  const std::string revoke = "/api/v1/authorised-adults/" +
+                             std::to_string(revoked_adult.body["id"].get<long long>()) + "/revoke";
+  EXPECT_EQ(Post(revoke, "nursery_officer_b", json::object()).status, 404);
+  HttpAnswer revoked = Post(revoke, "nursery_officer_a", json::object());
+  ASSERT_EQ(revoked.status, 200) << revoked.raw;
+  EXPECT_EQ(revoked.body["active"], false);
   HttpAnswer listed = Get(adults, "nursery_officer_a");
   ASSERT_EQ(listed.status, 200);
   EXPECT_EQ(listed.body["items"][0]["document_id"], "DNI 00000001");
@@ -134,6 +144,7 @@ TEST_F(NurseryCareApiTest, TheLeaveBookRefusesBadInputAndListsOverdueReturns) {
     const char* field;
   } cases[] = {
       {"not authorised", "adult_id", 424242, 422, "adult_id"},
+      {"revoked", "adult_id", revoked_adult.body["id"], 422, "adult_id"},
       {"unknown reason", "reason", "party", 422, "reason"},
       {"due back before leaving", "due_back_at", "2026-11-19T08:00:00Z", 422, "due_back_at"},
       {"wrong type", "adult_id", "one", 422, "adult_id"},

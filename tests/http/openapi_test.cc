@@ -346,6 +346,7 @@ std::map<std::string, std::set<std::string>> ImplementedRoutes() {
       {"/api/v1/children/{id}/transition-plan", {"get", "post"}},
       {"/api/v1/transition-plans/{id}/approve", {"post"}},
       {"/api/v1/children/{id}/authorised-adults", {"get", "post"}},
+      {"/api/v1/authorised-adults/{id}/revoke", {"post"}},
       {"/api/v1/children/{id}/leaves", {"post"}},
       {"/api/v1/leaves/{id}/return", {"post"}},
       {"/api/v1/nursery/leaves", {"get"}},

@@ -210,6 +210,23 @@ TEST_F(NurseryCareTest, DocumentIdsAreShownOnlyToThoseWhoManageTheList) {
   EXPECT_EQ(care_->AuthorisedAdults(As("admin"), children_.overdue_a)->size(), 1u);
 }
 
+TEST_F(NurseryCareTest, ARevokedAdultCanNoLongerTakeTheChildOut) {
+  const AuthorisedAdultRow adult = AddAdult(children_.overdue_a);
+  EXPECT_EQ(care_->RevokeAuthorisedAdult(As("nursery_officer_b"), adult.id).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(care_->RevokeAuthorisedAdult(As("caregiver_a"), adult.id).status().code(),
+            StatusCode::kForbidden);
+  EXPECT_TRUE((*care_->AuthorisedAdults(As("admin"), children_.overdue_a))[0].active);
+  auto revoked = care_->RevokeAuthorisedAdult(As("nursery_officer_a"), adult.id);
+  ASSERT_TRUE(revoked.ok()) << revoked.status().ToString();
+  EXPECT_FALSE(revoked->active);
+  auto refused =
+      care_->StartLeave(As("nursery_officer_a"), children_.overdue_a,
+                        {adult.id, "court", "2026-11-23T08:00:00Z", "2026-11-23T18:00:00Z", ""});
+  EXPECT_EQ(refused.status().field(), "adult_id");
+  EXPECT_TRUE(LeavesOf(children_.overdue_a).empty());
+}
+
 TEST_F(NurseryCareTest, BadLeavesAreRefusedNamingTheFieldAndNothingChanges) {
   const AuthorisedAdultRow adult = AddAdult(children_.overdue_a);
   const AuthorisedAdultRow other_childs_adult = AddAdult(children_.critical_a, "Otra Persona");
