@@ -136,9 +136,10 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     VINCULO_ASSIGN_OR_RETURN(long long count, txn.CountChildrenInside(filter, scope));
     board.reserve(static_cast<size_t>(count));
     keys.reserve(static_cast<size_t>(count));
-    // Plan statuses in bulk (one query, few rows), looked up per child.
-    VINCULO_ASSIGN_OR_RETURN(auto plan_rows, txn.TransitionPlanStatuses(filter, scope));
-    std::unordered_map<long long, std::string> plans(plan_rows.begin(), plan_rows.end());
+    // Plan statuses in bulk (one query), by child id like the children: a
+    // cursor walks them alongside, no lookup per child.
+    VINCULO_ASSIGN_OR_RETURN(auto plans, txn.TransitionPlanStatuses(filter, scope));
+    size_t plan_idx = 0;
     return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
       auto input = CaseOf(child, rules);
       Result<AgeOut> age_out =
@@ -157,10 +158,9 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
       row.facility_id = child.facility_id;
       row.facility = child.facility;
       row.date_of_birth = child.date_of_birth;
-      if (!plans.empty()) {
-        if (auto plan = plans.find(child.child_id); plan != plans.end()) {
-          row.transition_plan = plan->second;
-        }
+      while (plan_idx < plans.size() && plans[plan_idx].first < child.child_id) ++plan_idx;
+      if (plan_idx < plans.size() && plans[plan_idx].first == child.child_id) {
+        row.transition_plan = plans[plan_idx].second;
       }
       if (age_out.ok()) {
         row.needs_plan = age_out->days_remaining <= options_.transition_plan_days &&

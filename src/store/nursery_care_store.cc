@@ -262,6 +262,7 @@ Result<std::vector<std::pair<long long, std::string>>> Txn::TransitionPlanStatus
       }
       query += " AND " + store_internal::ScopePredicate(ChildKind(), actor, params, "c");
     }
+    query += " ORDER BY p.child_id";
     constexpr std::size_t kBatch = 2000;
     std::vector<long long> child_ids(kBatch);
     std::vector<long long> approved(kBatch);

@@ -214,7 +214,8 @@ class Txn {
   Status ApproveTransitionPlan(long long id, long long approved_by, const std::string& approved_on,
                                const std::string& now);
   // (child id, plan status) of the children ForEachChildInside would visit
-  // that have a plan: one query for the whole board.
+  // that have a plan, by child id: one query for the whole board. A global
+  // actor without a facility filter also gets plans of children not inside.
   Result<std::vector<std::pair<long long, std::string>>> TransitionPlanStatuses(
       const ChildrenInsideFilter& filter, const Actor& actor);
   Result<VisitRequirementRow> InsertVisitRequirement(const VisitRequirementRow& requirement);
