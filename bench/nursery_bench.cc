@@ -6,7 +6,8 @@
 // over a recursive counter (not measured): 10 jurisdictions with limits of
 // 18 to 72 months (two of them with a law change in 2025), 1,000 facilities
 // (every tenth with its own lower limit), 100,000 children born over the last
-// 4 years, 5,000 admissions, 2,000 approved extensions and 3,000 pregnancies.
+// 4 years, 5,000 admissions, 2,000 approved extensions, 3,000 pregnancies
+// and 10,000 transition plans (half approved).
 // The clock is fixed at 2026-11-23; the actor is the global administrator.
 #include <benchmark/benchmark.h>
 
@@ -89,6 +90,13 @@ Status Generate(Txn& txn) {
                   Counter(3000) + "SELECT " + now + ", " + now +
                   ", 'Mother ' || n, 'Family', 'female', 1 + (n % " + std::to_string(kFacilities) +
                   "), 'incarcerated', '2026-01-01' FROM seq"));
+  // Transition plans (migration 3) for every tenth child, half of them
+  // approved: the board reads their status in bulk.
+  VINCULO_RETURN_IF_ERROR(txn.Execute(
+      "INSERT INTO transition_plans (child_id, destination, receiving_party, consulted, status, "
+      "recorded_by, created_at, updated_at) SELECT id, 'relatives', 'Synthetic family', "
+      "'Synthetic', CASE WHEN id % 20 = 0 THEN 'approved' ELSE 'draft' END, 0, " +
+      now + ", " + now + " FROM children WHERE id % 10 = 0"));
   return txn.Execute(
       "INSERT INTO pregnancies (parent_id, facility_id, due_date, registered_on, status, "
       "recorded_by, created_at) SELECT id, facility_id, date('2026-11-24', '+' || (id % 280) "
@@ -142,6 +150,23 @@ void BM_ChildrenInsideQuery(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ChildrenInsideQuery)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The board's second query alone: the transition plan status of every child
+// inside that has a plan (10,000 rows), read in bulk (migration 3).
+void BM_TransitionPlanStatuses(benchmark::State& state) {
+  for (auto _ : state) {
+    size_t rows = 0;
+    Status status = fixture->store->Read([&rows](Txn& txn) -> Status {
+      auto plans = txn.TransitionPlanStatuses(ChildrenInsideFilter{}, Actor::System());
+      if (!plans.ok()) return plans.status();
+      rows = plans->size();
+      return Status::Ok();
+    });
+    benchmark::DoNotOptimize(rows);
+    if (!status.ok()) state.SkipWithError(status.ToString().c_str());
+  }
+}
+BENCHMARK(BM_TransitionPlanStatuses)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 void BM_Forecast12Months(benchmark::State& state) {
   NurseryService nursery(fixture->context);

@@ -229,6 +229,7 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
   http_internal::RegisterSupplyRoutes(router);
   http_internal::RegisterWorkshopRoutes(router);
   http_internal::RegisterVisitRoutes(router);
+  http_internal::RegisterNurseryCareRoutes(router);
 
   if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
     for (const auto& [extension, type] :

@@ -95,5 +95,6 @@ void RegisterNurseryRoutes(Router& router);
 void RegisterSupplyRoutes(Router& router);
 void RegisterWorkshopRoutes(Router& router);
 void RegisterVisitRoutes(Router& router);
+void RegisterNurseryCareRoutes(Router& router);
 
 }  // namespace vinculo::http_internal

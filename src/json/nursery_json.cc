@@ -15,7 +15,9 @@ nlohmann::json AgeOutRowToJson(const AgeOutRow& row) {
   nlohmann::json json = {{"child_id", row.child_id},      {"pseudonym", row.pseudonym},
                          {"name", OrNull(row.name)},      {"facility_id", row.facility_id},
                          {"facility", row.facility},      {"date_of_birth", row.date_of_birth},
-                         {"alert_level", row.alert_level}};
+                         {"alert_level", row.alert_level},
+                         {"transition_plan", row.transition_plan},
+                         {"needs_plan", row.needs_plan}};
   if (row.age_out) {
     const AgeOut& age_out = *row.age_out;
     json["age_out_date"] = FormatDate(age_out.age_out_date);
@@ -65,6 +67,8 @@ nlohmann::json PregnancyToJson(const PregnancyRow& pregnancy) {
           {"due_date", pregnancy.due_date},
           {"registered_on", pregnancy.registered_on},
           {"status", pregnancy.status},
+          {"child_id", OrNull(pregnancy.child_id)},
+          {"outcome_on", OrNull(pregnancy.outcome_on)},
           {"created_at", pregnancy.created_at}};
 }
 

@@ -13,6 +13,7 @@ namespace vinculo {
 // {child_id, pseudonym, name (null for roles that never see names),
 //  facility_id, facility, date_of_birth, age_out_date, days_remaining,
 //  rule: {basis, rule_id, extension_id, max_age_months, source}, alert_level,
+//  transition_plan (missing | draft | approved), needs_plan,
 //  problem (only when the age-out cannot be computed)}
 nlohmann::json AgeOutRowToJson(const AgeOutRow& row);
 nlohmann::json ExtensionToJson(const ExtensionRow& extension);

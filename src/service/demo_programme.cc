@@ -10,6 +10,7 @@
 #include "service/demo_supplies.h"
 #include "service/demo_workshops.h"
 #include "service/demo_visits.h"
+#include "service/demo_nursery_care.h"
 #include "service/rule_set.h"
 
 namespace vinculo {
@@ -769,6 +770,7 @@ Result<DemoReport> CreateDemoProgramme(ServiceContext context, RecordService& re
   });
   VINCULO_RETURN_IF_ERROR(built);
   VINCULO_RETURN_IF_ERROR(SeedVisitDemo(context, places.village));
+  VINCULO_RETURN_IF_ERROR(SeedNurseryCareDemo(context, records));
 
   struct Account {
     const char* username;

@@ -136,6 +136,10 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     VINCULO_ASSIGN_OR_RETURN(long long count, txn.CountChildrenInside(filter, scope));
     board.reserve(static_cast<size_t>(count));
     keys.reserve(static_cast<size_t>(count));
+    // Plan statuses in bulk (one query), by child id like the children: a
+    // cursor walks them alongside, no lookup per child.
+    VINCULO_ASSIGN_OR_RETURN(auto plans, txn.TransitionPlanStatuses(filter, scope));
+    size_t plan_idx = 0;
     return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
       auto input = CaseOf(child, rules);
       Result<AgeOut> age_out =
@@ -154,7 +158,13 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
       row.facility_id = child.facility_id;
       row.facility = child.facility;
       row.date_of_birth = child.date_of_birth;
+      while (plan_idx < plans.size() && plans[plan_idx].first < child.child_id) ++plan_idx;
+      if (plan_idx < plans.size() && plans[plan_idx].first == child.child_id) {
+        row.transition_plan = plans[plan_idx].second;
+      }
       if (age_out.ok()) {
+        row.needs_plan = age_out->days_remaining <= options_.transition_plan_days &&
+                         row.transition_plan != "approved";
         row.alert_level = AlertLevelName(age_out->alert);
         row.age_out = std::move(*age_out);
       } else {

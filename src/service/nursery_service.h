@@ -28,6 +28,9 @@ struct NurseryOptions {
   // domain/coresidence.h). Default: the rule in force on the admission date.
   CoresidencePolicy policy = CoresidencePolicy::kRuleAtAdmission;
   AlertThresholds thresholds;  // 180, 90 and 30 days by default
+  // A transition plan is required from this many days before the age-out; a
+  // child that close without an approved plan is flagged on the board.
+  int transition_plan_days = 90;
 };
 
 struct AgeOutQuery {
@@ -50,6 +53,10 @@ struct AgeOutRow {
   std::optional<AgeOut> age_out;
   std::string problem;
   std::string alert_level;  // AlertLevelName, or "unknown" with a problem
+  std::string transition_plan = "missing";  // missing | draft | approved
+  // Within NurseryOptions::transition_plan_days of the age-out (or past it)
+  // without an approved plan.
+  bool needs_plan = false;
 };
 
 struct AdmissionRequest {

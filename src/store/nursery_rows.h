@@ -80,6 +80,8 @@ struct PregnancyRow {
   std::string status;  // expected | born | ended
   long long recorded_by = 0;
   std::string created_at;
+  std::optional<long long> child_id;      // the newborn's record, once born
+  std::optional<std::string> outcome_on;  // when it was born or ended
 };
 
 }  // namespace vinculo

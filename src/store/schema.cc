@@ -672,11 +672,149 @@ CREATE INDEX plan_visits_session ON plan_visits(session_id);
 CREATE INDEX plan_unscheduled_plan ON plan_unscheduled(plan_id)
 )SQL";
 
+// Migration 3, the nursery's care of the child (issue 3, items 3, 4 and 6):
+// one transition plan per child (steps of the gradual separation, and the
+// visit requirement its approval creates for the visits module), the adults
+// authorised to take a child out and the leave book, the paediatric schedule
+// (seeded with a default, editable by administrators), appointments and
+// school or daycare enrolments; pregnancies gain their outcome. The default
+// schedule follows the usual Latin American infant programme (check-ups at 1
+// to 48 months; BCG and hepatitis B at birth, pentavalent, polio,
+// pneumococcal and rotavirus at 2-4-6 months, MMR at 12 and 18): a starting
+// point each installation adapts to its own national schedule.
+static const char* const kNurseryCareSchema = R"SQL(
+CREATE TABLE transition_plans (
+  id {{id}},
+  child_id BIGINT NOT NULL UNIQUE REFERENCES children(id),
+  destination TEXT NOT NULL,
+  receiving_party TEXT NOT NULL,
+  consulted TEXT NOT NULL,
+  visit_parent_id BIGINT REFERENCES parents(id),
+  visit_frequency TEXT,
+  status TEXT NOT NULL,
+  approved_by_user_id BIGINT,
+  approved_on TEXT,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE transition_steps (
+  id {{id}},
+  plan_id BIGINT NOT NULL REFERENCES transition_plans(id),
+  position INTEGER NOT NULL,
+  step_on TEXT NOT NULL,
+  description TEXT NOT NULL
+);
+CREATE TABLE transition_visit_requirements (
+  id {{id}},
+  plan_id BIGINT NOT NULL REFERENCES transition_plans(id),
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  frequency TEXT NOT NULL,
+  starts_on TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE authorised_adults (
+  id {{id}},
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  full_name TEXT NOT NULL,
+  relationship TEXT NOT NULL,
+  document_id TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE nursery_leaves (
+  id {{id}},
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  adult_id BIGINT NOT NULL REFERENCES authorised_adults(id),
+  reason TEXT NOT NULL,
+  left_at TEXT NOT NULL,
+  due_back_at TEXT NOT NULL,
+  returned_at TEXT,
+  note TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE health_schedule (
+  id {{id}},
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  age_months INTEGER NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE health_appointments (
+  id {{id}},
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  schedule_id BIGINT REFERENCES health_schedule(id),
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  due_on TEXT NOT NULL,
+  done_on TEXT,
+  note TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE school_enrolments (
+  id {{id}},
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  setting TEXT NOT NULL,
+  institution TEXT NOT NULL,
+  level TEXT NOT NULL,
+  started_on TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+ALTER TABLE pregnancies ADD COLUMN child_id BIGINT REFERENCES children(id);
+ALTER TABLE pregnancies ADD COLUMN outcome_on TEXT;
+CREATE INDEX transition_steps_plan ON transition_steps(plan_id);
+CREATE INDEX visit_requirements_child ON transition_visit_requirements(child_id);
+CREATE INDEX authorised_adults_child ON authorised_adults(child_id);
+CREATE INDEX leaves_child ON nursery_leaves(child_id);
+CREATE INDEX leaves_facility ON nursery_leaves(facility_id);
+CREATE INDEX appointments_child ON health_appointments(child_id);
+CREATE INDEX enrolments_child ON school_enrolments(child_id);
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('checkup', 'Paediatric check-up, 1 months', 1, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('checkup', 'Paediatric check-up, 2 months', 2, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('checkup', 'Paediatric check-up, 4 months', 4, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('checkup', 'Paediatric check-up, 6 months', 6, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('checkup', 'Paediatric check-up, 9 months', 9, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('checkup', 'Paediatric check-up, 12 months', 12, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('checkup', 'Paediatric check-up, 18 months', 18, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('checkup', 'Paediatric check-up, 24 months', 24, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('checkup', 'Paediatric check-up, 36 months', 36, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('checkup', 'Paediatric check-up, 48 months', 48, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'BCG', 0, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Hepatitis B, birth dose', 0, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Pentavalent (DTP-HepB-Hib) 1', 2, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Polio 1', 2, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Rotavirus 1', 2, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Pneumococcal 1', 2, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Pentavalent (DTP-HepB-Hib) 2', 4, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Polio 2', 4, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Rotavirus 2', 4, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Pneumococcal 2', 4, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Pentavalent (DTP-HepB-Hib) 3', 6, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Polio 3', 6, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Influenza 1', 6, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Measles-mumps-rubella (MMR) 1', 12, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Pneumococcal booster', 12, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Varicella', 12, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'DTP booster 1', 18, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Measles-mumps-rubella (MMR) 2', 18, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'Polio booster', 18, 1, '2026-01-01T00:00:00Z');
+INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'DTP booster 2', 48, 1, '2026-01-01T00:00:00Z')
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
       {2, "nursery: co-residence extensions, review dates, admissions, pregnancies",
        kNurserySchema},
+      {3, "nursery care: transition plans, leave book, health schedule, schooling",
+       kNurseryCareSchema},
       {4, "nursery supplies: needs catalogue, donations, stock, allocations", kSuppliesSchema},
       {5, "visits: session templates and sessions, requirements, escorts, routes, plans",
        kVisitSchema},

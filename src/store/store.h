@@ -23,6 +23,7 @@
 #include "common/status.h"
 #include "domain/access.h"
 #include "domain/record.h"
+#include "store/nursery_care_rows.h"
 #include "store/nursery_rows.h"
 #include "store/supply_rows.h"
 #include "store/workshop_rows.h"
@@ -276,6 +277,48 @@ class Txn {
   Status UpsertAttendance(const AttendanceRow& attendance);
   // Every mark of every session of a cohort.
   Result<std::vector<AttendanceRow>> CohortAttendance(long long cohort_id);
+  // --- Nursery care (store/nursery_care_store.cc) ---
+  // The child's plan with its steps in order; nullopt when it has none.
+  Result<std::optional<TransitionPlanRow>> TransitionPlanOf(long long child_id);
+  // Inserts or replaces the child's plan and its steps (one plan per child);
+  // a replaced plan loses its approval.
+  Result<TransitionPlanRow> SaveTransitionPlan(const TransitionPlanRow& plan);
+  Result<TransitionPlanRow> GetTransitionPlan(long long id);  // kNotFound
+  // Approves a draft; kConflict naming status when it is approved already.
+  Status ApproveTransitionPlan(long long id, long long approved_by, const std::string& approved_on,
+                               const std::string& now);
+  // (child id, plan status) of the children ForEachChildInside would visit
+  // that have a plan, by child id: one query for the whole board. A global
+  // actor without a facility filter also gets plans of children not inside.
+  Result<std::vector<std::pair<long long, std::string>>> TransitionPlanStatuses(
+      const ChildrenInsideFilter& filter, const Actor& actor);
+  Result<VisitRequirementRow> InsertVisitRequirement(const VisitRequirementRow& requirement);
+  Result<std::vector<VisitRequirementRow>> VisitRequirements(long long child_id);
+  Result<AuthorisedAdultRow> InsertAuthorisedAdult(const AuthorisedAdultRow& adult);
+  Result<std::vector<AuthorisedAdultRow>> AuthorisedAdults(long long child_id);
+  Result<AuthorisedAdultRow> GetAuthorisedAdult(long long id);  // kNotFound
+  Status SetAuthorisedAdultActive(long long id, bool active);
+  Result<LeaveRow> InsertLeave(const LeaveRow& leave);
+  Result<LeaveRow> GetLeave(long long id);  // kNotFound
+  // The child's leave not yet returned, if any.
+  Result<std::optional<LeaveRow>> OpenLeaveOf(long long child_id);
+  // kConflict naming returned_at when the leave has returned already.
+  Status ReturnLeave(long long id, const std::string& returned_at);
+  // Leaves of children `actor` may see, newest first.
+  Result<std::vector<LeaveRow>> Leaves(const LeaveFilter& filter, const Actor& actor);
+  // Every schedule entry, active or not, by age.
+  Result<std::vector<HealthScheduleRow>> HealthSchedule();
+  Result<HealthScheduleRow> InsertScheduleEntry(const HealthScheduleRow& entry);
+  Status SetScheduleEntryActive(long long id, bool active);  // kNotFound
+  Result<AppointmentRow> InsertAppointment(const AppointmentRow& appointment);
+  Result<std::vector<AppointmentRow>> Appointments(long long child_id);
+  Result<SchoolEnrolmentRow> InsertSchoolEnrolment(const SchoolEnrolmentRow& enrolment);
+  Result<std::vector<SchoolEnrolmentRow>> SchoolEnrolments(long long child_id);
+  Result<PregnancyRow> GetPregnancy(long long id);  // kNotFound
+  // Marks an expected pregnancy born (with the child) or ended; kConflict
+  // naming status when it already has an outcome.
+  Status SetPregnancyOutcome(long long id, const std::string& status,
+                             std::optional<long long> child_id, const std::string& on);
 
  private:
   soci::session& sql_;

@@ -165,16 +165,21 @@ TEST_F(CliTest, AgeOutsListsTheDemoNurseryAsJsonSortedByDaysRemaining) {
   // The demo's Mexican nursery holds 20 children.
   ASSERT_EQ(rows.size(), 20u);
   long long previous = std::numeric_limits<long long>::min();
+  int approved_plans = 0;
   for (const nlohmann::json& row : rows) {
     for (const char* field :
          {"child_id", "pseudonym", "name", "facility_id", "facility", "date_of_birth",
-          "age_out_date", "days_remaining", "rule", "alert_level"}) {
+          "age_out_date", "days_remaining", "rule", "alert_level", "transition_plan",
+          "needs_plan"}) {
       EXPECT_TRUE(row.contains(field)) << field;
     }
+    // The demo's one transition plan is approved, for the nursery's oldest child.
+    approved_plans += row["transition_plan"] == "approved";
     EXPECT_EQ(row["rule"]["max_age_months"], 36);  // Mexico's limit
     EXPECT_GE(row["days_remaining"].get<long long>(), previous);
     previous = row["days_remaining"].get<long long>();
   }
+  EXPECT_EQ(approved_plans, 1);
 
   CommandRun soon = Vinculo("ageouts " + db_ + " --json --within 200 --as-of 2030-01-01");
   ASSERT_EQ(soon.exit_code, 0) << soon.out;

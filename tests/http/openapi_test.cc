@@ -387,6 +387,20 @@ std::map<std::string, std::set<std::string>> ImplementedRoutes() {
       {"/api/v1/plan-visits/{id}/move", {"post"}},
       {"/api/v1/plan-visits/{id}/cancel", {"post"}},
       {"/api/v1/plan-visits/{id}/record", {"post"}},
+      {"/api/v1/children/{id}/transition-plan", {"get", "post"}},
+      {"/api/v1/transition-plans/{id}/approve", {"post"}},
+      {"/api/v1/children/{id}/authorised-adults", {"get", "post"}},
+      {"/api/v1/authorised-adults/{id}/revoke", {"post"}},
+      {"/api/v1/children/{id}/leaves", {"post"}},
+      {"/api/v1/leaves/{id}/return", {"post"}},
+      {"/api/v1/nursery/leaves", {"get"}},
+      {"/api/v1/nursery/health-schedule", {"get", "post"}},
+      {"/api/v1/nursery/health-schedule/{id}/retire", {"post"}},
+      {"/api/v1/nursery/health-schedule/{id}/restore", {"post"}},
+      {"/api/v1/children/{id}/health", {"get"}},
+      {"/api/v1/children/{id}/appointments", {"post"}},
+      {"/api/v1/children/{id}/schooling", {"get", "post"}},
+      {"/api/v1/pregnancies/{id}/outcome", {"post"}},
   };
   for (const RecordKind* kind : AllRecordKinds()) {
     const std::string base = "/api/v1/" + std::string(kind->name);
