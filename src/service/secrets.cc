@@ -2,7 +2,15 @@
 
 #include <sodium.h>
 
+#include <atomic>
+
 namespace vinculo {
+
+namespace {
+std::atomic<bool> minimum_password_cost{false};
+}  // namespace
+
+void UseMinimumPasswordCostForTests() { minimum_password_cost = true; }
 
 Status InitSecrets() {
   if (sodium_init() < 0) return Internal("libsodium could not be initialised");
@@ -11,8 +19,11 @@ Status InitSecrets() {
 
 Result<std::string> HashPassword(const std::string& password) {
   char hash[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+  const bool minimum = minimum_password_cost;
+  if (crypto_pwhash_str(hash, password.data(), password.size(),
+                        minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) !=
+      0) {
     return Internal("out of memory while hashing a password");
   }
   return std::string(hash);

@@ -16,6 +16,11 @@ namespace vinculo {
 // Initialises libsodium; call once at start-up. kInternal if it cannot.
 Status InitSecrets();
 Result<std::string> HashPassword(const std::string& password);
+// From now on, new hashes use argon2id's minimum cost instead of "interactive".
+// Only the test suites call this (tests/support), so that suites creating
+// hundreds of demo users stay fast; verification reads the cost from each
+// stored hash, so both kinds verify. The server and the CLI never call it.
+void UseMinimumPasswordCostForTests();
 bool VerifyPassword(const std::string& password, const std::string& stored_hash);
 // A new random session token (43 base64url characters).
 std::string NewSessionToken();

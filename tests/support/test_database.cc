@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <random>
 
+#include "service/secrets.h"
+
 namespace vinculo::testing {
 namespace {
 
@@ -26,6 +28,9 @@ std::string TestEngineName() {
 }
 
 std::unique_ptr<TestDatabase> TestDatabase::Create(int pool_size) {
+  // Test users need no protection against guessing: hash their passwords at
+  // argon2id's minimum cost (the demo alone creates seven users per database).
+  UseMinimumPasswordCostForTests();
   auto database = std::unique_ptr<TestDatabase>(new TestDatabase());
   if (TestEngineName() == "postgres") {
     const char* base = std::getenv("VINCULO_TEST_PG");
