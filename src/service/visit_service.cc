@@ -159,6 +159,9 @@ Status InsertMissingRequirements(Txn& txn, long long organisation_id,
                                  long long& created) {
   VINCULO_ASSIGN_OR_RETURN(std::vector<RequirementRow> existing,
                            vs::Requirements(txn, organisation_id));
+  // A child who left a prison nursery keeps the frequency its transition plan set.
+  VINCULO_ASSIGN_OR_RETURN(auto transition_frequencies,
+                           vs::TransitionVisitFrequencies(txn, organisation_id));
   std::set<std::pair<long long, long long>> have;
   for (const RequirementRow& row : existing) have.emplace(row.child_id, row.parent_id);
   for (const PairSourceRow& source : sources) {
@@ -167,6 +170,8 @@ Status InsertMissingRequirements(Txn& txn, long long organisation_id,
     row.organisation_id = organisation_id;
     row.child_id = source.child_id;
     row.parent_id = source.parent_id;
+    auto transition = transition_frequencies.find({source.child_id, source.parent_id});
+    if (transition != transition_frequencies.end()) row.frequency = transition->second;
     VINCULO_RETURN_IF_ERROR(vs::InsertRequirement(txn, row, now).status());
     have.emplace(source.child_id, source.parent_id);
     ++created;
@@ -491,9 +496,9 @@ Result<std::vector<RequirementRow>> VisitService::Requirements(const Actor& acto
 Result<RequirementRow> VisitService::ChangeRequirement(const Actor& actor, long long requirement_id,
                                                        const RequirementChange& change,
                                                        long long expected_version) {
-  if (change.frequency && *change.frequency != "monthly" && *change.frequency != "fortnightly" &&
-      *change.frequency != "every_two_months") {
-    return InvalidArgument("frequency", "must be monthly, fortnightly or every_two_months");
+  if (change.frequency && *change.frequency != "weekly" && *change.frequency != "monthly" &&
+      *change.frequency != "fortnightly" && *change.frequency != "every_two_months") {
+    return InvalidArgument("frequency", "must be weekly, fortnightly, monthly or every_two_months");
   }
   if (change.weight && (*change.weight < 0.1 || *change.weight > 100)) {
     return InvalidArgument("weight", "must be from 0.1 to 100");

@@ -67,7 +67,7 @@ struct RequirementRow {
   long long organisation_id = 0;
   long long child_id = 0;
   long long parent_id = 0;
-  std::string frequency = "monthly";  // monthly | fortnightly | every_two_months
+  std::string frequency = "monthly";  // weekly | fortnightly | monthly | every_two_months
   double weight = 1.0;
   std::optional<std::string> banned_until;
   bool no_contact = false;

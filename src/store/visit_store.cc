@@ -548,6 +548,21 @@ Result<std::map<long long, std::string>> NurseryLeavings(Txn& txn, long long org
   return leavings;
 }
 
+Result<std::map<std::pair<long long, long long>, std::string>> TransitionVisitFrequencies(
+    Txn& txn, long long organisation_id) {
+  Params params;
+  std::map<std::pair<long long, long long>, std::string> frequencies;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT t.child_id, t.parent_id, t.frequency FROM transition_visit_requirements t "
+      "JOIN children c ON c.id = t.child_id WHERE c.organisation_id = " +
+          params.AddInteger(organisation_id) + " ORDER BY t.id",
+      params, "reading transition plans' visits", [&](const soci::row& row) {
+        frequencies[{GetInteger(row, 0), GetInteger(row, 1)}] = GetText(row, 2);
+      }));
+  return frequencies;
+}
+
 Result<EscortRow> UpsertEscort(Txn& txn, long long organisation_id, long long staff_id,
                                long long max_children, const std::string& now) {
   Params update;

@@ -66,6 +66,10 @@ Result<std::map<long long, std::vector<std::string>>> UnavailableDates(Txn& txn,
 // child id -> the last day the child lived in a prison nursery (placement
 // inside_with_mother ended), for the organisation's children.
 Result<std::map<long long, std::string>> NurseryLeavings(Txn& txn, long long organisation_id);
+// (child id, parent id) -> the visit frequency an approved nursery transition
+// plan asked for (the latest plan wins), for the organisation's children.
+Result<std::map<std::pair<long long, long long>, std::string>> TransitionVisitFrequencies(
+    Txn& txn, long long organisation_id);
 
 // --- Escorts and routes ---
 // Makes a staff member of the organisation an escort (or updates max_children).

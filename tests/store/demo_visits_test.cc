@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "service/demo_programme.h"
+#include "service/nursery_care_service.h"
 #include "service/secrets.h"
 #include "service/visit_service.h"
 #include "support/test_database.h"
@@ -50,6 +51,68 @@ TEST(DemoVisitsTest, TheVillageGetsSessionsEscortsRequirementsAndAPlan) {
   auto published = visits.PublishPlan(coordinator, plan->plan.id);
   ASSERT_TRUE(published.ok()) << published.status().ToString();
   EXPECT_EQ(published->plan.status, "published");
+}
+
+// A child whose nursery transition plan asked for fortnightly visits to the
+// mother gets that frequency when the receiving organisation's requirements
+// are generated (issue 3's "visit requirement created for the visits module").
+TEST(DemoVisitsTest, ATransitionPlansVisitsBecomeTheReceivingOrganisationsRequirement) {
+  ASSERT_TRUE(InitSecrets().ok());
+  auto database = TestDatabase::Create();
+  ASSERT_NE(database, nullptr);
+  FixedClock clock(StartOfDayUtc(Date{2026, 11, 23}) + std::chrono::hours(12));
+  AuditLog audit(database->store());
+  ServiceContext context{&database->store(), &clock, &audit};
+  RecordService records(context);
+  AuthService auth(context);
+  ASSERT_TRUE(CreateDemoProgramme(context, records, auth).ok());
+  auto sign_in = [&](const char* username) {
+    auto login = auth.Login(username, kDemoPassword, "127.0.0.1");
+    EXPECT_TRUE(login.ok());
+    return *auth.Authenticate(login->token, "127.0.0.1");
+  };
+  const Actor admin = sign_in("admin");
+  const Actor coordinator = sign_in("coordinadora");
+  ASSERT_TRUE(coordinator.organisation_id);
+
+  // The demo's one transition plan with visits after the move.
+  NurseryCareService care(context);
+  ListQuery inside;
+  inside.filters = {{"placement", std::string("inside_with_mother")}};
+  inside.limit = 200;
+  auto children = records.List(admin, ChildKind(), inside);
+  ASSERT_TRUE(children.ok()) << children.status().ToString();
+  long long child_id = 0, parent_id = 0;
+  for (const Record& record : children->items) {
+    auto plan = care.TransitionPlan(admin, record.id);
+    if (plan.ok() && !plan->visit_requirements.empty()) {
+      child_id = record.id;
+      parent_id = plan->visit_requirements.front().parent_id;
+      EXPECT_EQ(plan->visit_requirements.front().frequency, "fortnightly");
+    }
+  }
+  ASSERT_NE(child_id, 0);
+
+  // The child moves to the coordinator's organisation.
+  auto child = records.Get(admin, ChildKind(), child_id);
+  ASSERT_TRUE(child.ok()) << child.status().ToString();
+  auto moved = records.Update(admin, ChildKind(), child_id, child->version,
+                              {{"organisation_id", *coordinator.organisation_id}});
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+
+  VisitService visits(context);
+  auto requirements = visits.GenerateRequirements(coordinator, *coordinator.organisation_id);
+  ASSERT_TRUE(requirements.ok()) << requirements.status().ToString();
+  auto all = visits.Requirements(coordinator, *coordinator.organisation_id);
+  ASSERT_TRUE(all.ok());
+  int found = 0;
+  for (const RequirementRow& requirement : *all) {
+    if (requirement.child_id == child_id && requirement.parent_id == parent_id) {
+      EXPECT_EQ(requirement.frequency, "fortnightly");
+      ++found;
+    }
+  }
+  EXPECT_EQ(found, 1);
 }
 
 }  // namespace
