@@ -76,10 +76,57 @@ describe("programme screens", () => {
     await page.context().close();
   });
 
+  test("social worker takes attendance for a past workshop session in a few taps", async () => {
+    const call = await apiAs(server.baseUrl, "psicologa");
+    const page = await newPage(chromium.browser, server.baseUrl);
+    await login(page, "psicologa");
+    await page.getByRole("link", { name: "Talleres" }).click();
+    await page.getByRole("heading", { name: "Talleres de crianza" }).waitFor();
+    await page.getByTestId("cohort").first().waitFor();
+    await checkBothWidths(page, "workshops");
+
+    const link = page.getByTestId("cohort").first().getByRole("link");
+    const cohortId = Number(/\/workshops\/(\d+)/.exec(await link.getAttribute("href"))[1]);
+    await link.click();
+    await page.getByTestId("enrolments").waitFor();
+    const before = (await call("GET", `/workshops/cohorts/${cohortId}/enrolments`)).body.items.filter((row) => row.status === "enrolled");
+    assert.ok(before.length > 1, "the demo cohort has enrolled parents");
+
+    // The latest session that has happened.
+    await page.getByRole("button", { name: "Pasar lista" }).last().click();
+    const form = page.getByRole("form", { name: /Asistencia de la sesión/ });
+    await form.waitFor();
+    const rows = form.getByTestId("attendance-row");
+    assert.equal(await rows.count(), before.length);
+    // Everyone starts present: one tap marks the first absent, one more the second excused.
+    await rows.nth(0).getByLabel("Ausente").check();
+    await rows.nth(1).getByLabel("Justificada").check();
+    // An absence without a reason is refused by the API; the error shows next to the reason.
+    await form.getByRole("button", { name: "Guardar asistencia" }).click();
+    await rows.nth(0).getByText("Indique el motivo de la ausencia.").waitFor();
+    await checkBothWidths(page, "workshop-attendance");
+    await rows.nth(0).getByLabel("Motivo de la ausencia").selectOption("health");
+    await form.getByRole("button", { name: "Guardar asistencia" }).click();
+    await page.getByRole("status").getByText(/Asistencia del .* guardada/).waitFor();
+
+    const after = (await call("GET", `/workshops/cohorts/${cohortId}/enrolments`)).body.items;
+    const first = after.find((row) => row.parent_id === before[0].parent_id);
+    const second = after.find((row) => row.parent_id === before[1].parent_id);
+    assert.ok(first.absent + first.present + first.excused > 0);
+    assert.ok(first.absent >= 1, "the first parent is marked absent");
+    assert.ok(second.excused >= 1, "the second parent is excused");
+    // The table on screen shows the new counts.
+    const table = await page.getByTestId("enrolments").innerText();
+    assert.match(table, /Descargar PDF|—/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("an auditor has no visit planner in the menu and cannot open it", async () => {
     const page = await newPage(chromium.browser, server.baseUrl);
     await login(page, "auditora");
     assert.equal(await page.getByRole("link", { name: "Plan de visitas" }).count(), 0);
+    assert.equal(await page.getByRole("link", { name: "Talleres" }).count(), 0);
     await page.goto("/plan");
     await page.getByText("Su rol no puede ver esta pantalla.").waitFor();
     await page.context().close();

@@ -228,7 +228,7 @@ function PlanView({ plan, names, sessions, onPublish, busy }: { plan: Plan; name
           </button>
         )}
       </div>
-      <div class="table-wrap card">
+      <div class="table-wrap card" tabIndex={0} role="region" aria-label={i18n.t("plan.figures")}>
         <table>
           <caption class="card-heading">{i18n.t("plan.figures")}</caption>
           <thead>
@@ -331,7 +331,7 @@ function PlanView({ plan, names, sessions, onPublish, busy }: { plan: Plan; name
       {plan.unscheduled.length === 0 ? (
         <p class="muted">{i18n.t("plan.allScheduled")}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("plan.unscheduled", { n: plan.unscheduled.length })}>
           <table data-testid="unscheduled">
             <thead>
               <tr>
