@@ -122,6 +122,59 @@ describe("programme screens", () => {
     await page.context().close();
   });
 
+  test("nursery officer reads the needs and records a donation; stock goes up", async () => {
+    const call = await apiAs(server.baseUrl, "oficial.guarderia");
+    const me = (await call("GET", "/auth/me")).body;
+    const stockOf = async (itemId) =>
+      (await call("GET", `/facilities/${me.facility_id}/stock`)).body.items.find((line) => line.item_id === itemId)?.quantity ?? 0;
+    const page = await newPage(chromium.browser, server.baseUrl);
+    await login(page, "oficial.guarderia");
+    await page.getByRole("link", { name: "Necesidades y donaciones" }).click();
+    await page.getByRole("heading", { name: "Necesidades de la guardería y donaciones" }).waitFor();
+    await page.getByTestId("needs-now").waitFor();
+    await page.getByTestId("needs-next").waitFor();
+    assert.match(await page.getByTestId("needs-now").innerText(), /Faltan/);
+    await page.getByTestId("stock").waitFor();
+    await checkBothWidths(page, "supplies");
+
+    const items = (await call("GET", "/nursery/supply-items")).body.items;
+    const formula = items.find((item) => item.code === "formula") ?? items[0];
+    const before = await stockOf(formula.id);
+    await page.getByLabel("Artículo").selectOption(String(formula.id));
+    // A quantity of 0 is refused by the API; its explanation appears next to the field.
+    await page.getByLabel("Cantidad").fill("0");
+    await page.getByLabel("Quién dona").selectOption("charity");
+    await page.getByLabel("Nombre de quien dona (opcional)").fill("Asociación Sintética de Apoyo (demo)");
+    await page.getByRole("button", { name: "Registrar donación" }).click();
+    await page.locator("#quantity-error").getByText("Escriba un número entero mayor que cero.").waitFor();
+    assert.equal(await page.getByLabel("Cantidad").getAttribute("aria-invalid"), "true");
+    assert.equal(await stockOf(formula.id), before, "a refused donation changes nothing");
+    await checkBothWidths(page, "supplies-error");
+
+    await page.getByLabel("Cantidad").fill("12");
+    await page.getByRole("button", { name: "Registrar donación" }).click();
+    await page.getByRole("status").getByText(/Donación registrada/).waitFor();
+    assert.equal(await stockOf(formula.id), before + 12);
+    // The stock on screen follows.
+    await page.getByTestId(`stock-${formula.id}`).getByText(new RegExp(`^${before + 12}$`)).waitFor();
+    assert.match(await page.getByTestId("donations").innerText(), /Asociación Sintética de Apoyo/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("an auditor sees needs and stock only: no donors, no donation form, no plans or workshops", async () => {
+    const page = await newPage(chromium.browser, server.baseUrl);
+    await login(page, "auditora");
+    await page.getByRole("link", { name: "Necesidades y donaciones" }).click();
+    await page.getByTestId("needs-now").waitFor();
+    await page.getByTestId("stock").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Registrar donación" }).count(), 0);
+    assert.equal(await page.getByTestId("donations").count(), 0);
+    assert.doesNotMatch(await page.locator("main").innerText(), /\(demo\)/);
+    await checkBothWidths(page, "auditor-supplies");
+    await page.context().close();
+  });
+
   test("an auditor has no visit planner in the menu and cannot open it", async () => {
     const page = await newPage(chromium.browser, server.baseUrl);
     await login(page, "auditora");

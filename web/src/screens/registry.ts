@@ -11,6 +11,7 @@ import { Dashboard } from "./Dashboard";
 import { Facilities } from "./Facilities";
 import { NurseryBoard } from "./NurseryBoard";
 import { planRoles, VisitPlanner } from "./VisitPlanner";
+import { supplyReaders, Supplies } from "./Supplies";
 import { WorkshopCohort, workshopRoles, Workshops } from "./Workshops";
 
 export interface ScreenProps {
@@ -32,6 +33,7 @@ export const screens: Screen[] = [
   { path: "/children/:id", component: Child, allowed: seesChildren },
   { path: "/nursery", component: NurseryBoard, nav: "nav.nursery", allowed: seesChildren },
   { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: (me) => planRoles.includes(me.role) },
+  { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => supplyReaders.includes(me.role) },
   { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => workshopRoles.includes(me.role) },
   { path: "/workshops/:id", component: WorkshopCohort, allowed: (me) => workshopRoles.includes(me.role) },
   { path: "/facilities", component: Facilities, nav: "nav.facilities", allowed: (me) => canRead(me, "facilities") },
