@@ -72,6 +72,18 @@ describe("programme screens", () => {
     const call = await apiAs(server.baseUrl, "coordinadora");
     const plans = await call("GET", "/organisations/1/plans");
     assert.ok(plans.body.items.some((plan) => plan.month === nextMonth() && plan.status === "published"));
+    const published = await call("GET", `/plans/${plans.body.items.find((plan) => plan.status === "published").id}`);
+    const planned = published.body.visits.filter((visit) => visit.status === "planned").length;
+
+    // The dashboard charts visits planned and done per month, and workshop attendance.
+    await page.getByRole("link", { name: "Inicio" }).click();
+    const visitsChart = page.locator("figure.chart", { hasText: "Visitas planificadas y realizadas por mes" });
+    await visitsChart.locator("canvas").waitFor();
+    await visitsChart.getByText("Datos del gráfico").click();
+    const row = await visitsChart.locator("tbody tr").first().innerText();
+    assert.match(row, new RegExp(`\\b${planned}\\b`));
+    await page.locator("figure.chart", { hasText: "Asistencia a los talleres por grupo" }).locator("canvas").waitFor();
+    await checkBothWidths(page, "dashboard-coordinator");
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -324,4 +324,10 @@ export const en: Record<MessageKey, string> = {
   "supply.unit.nappy": "nappies",
   "supply.unit.set": "sets",
   "error.positive": "Write a whole number greater than zero.",
+  "dash.visits": "Visits planned and done per month",
+  "dash.visitsPlanned": "Planned",
+  "dash.visitsDone": "Done",
+  "dash.noPlans": "No visit plans yet.",
+  "dash.workshops": "Workshop attendance per group (%)",
+  "dash.attendanceRate": "Attendance (%)",
 };

@@ -324,6 +324,12 @@ export const es = {
   "supply.unit.nappy": "pañales",
   "supply.unit.set": "juegos",
   "error.positive": "Escriba un número entero mayor que cero.",
+  "dash.visits": "Visitas planificadas y realizadas por mes",
+  "dash.visitsPlanned": "Planificadas",
+  "dash.visitsDone": "Realizadas",
+  "dash.noPlans": "Aún no hay planes de visitas.",
+  "dash.workshops": "Asistencia a los talleres por grupo (%)",
+  "dash.attendanceRate": "Asistencia (%)",
 } as const;
 
 export type MessageKey = keyof typeof es;
