@@ -78,9 +78,10 @@ describe("web UI", () => {
     const page = await newPage(chromium.browser, server.baseUrl);
     await login(page, "admin");
     await checkScreen(page, "dashboard", "/", async (p) => {
-      await p.locator("figure.chart canvas").nth(3).waitFor();
+      await p.locator("figure.chart canvas").nth(4).waitFor();
     });
-    assert.equal(await page.locator("figure.chart canvas").count(), 4);
+    // Children inside, occupancy, age-outs, placement, workshop attendance.
+    assert.equal(await page.locator("figure.chart canvas").count(), 5);
     await checkScreen(page, "children", "/children", (p) => p.locator(".child-card").first().waitFor());
     const firstChild = await page.locator(".child-card a").first().getAttribute("href");
     await checkScreen(page, "child", firstChild, (p) => p.getByRole("heading", { name: "Historial de situaciones" }).waitFor());

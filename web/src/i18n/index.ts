@@ -63,6 +63,7 @@ const patterns: [RegExp, MessageKey][] = [
   [/must be a date/, "error.date"],
   [/at least \d+ characters/, "error.tooShort"],
   [/at most \d+ characters|is longer than/, "error.tooLong"],
+  [/whole number from 1\b/, "error.positive"],
   [/must be a (whole )?number/, "error.number"],
   [/is in the past/, "error.past"],
   [/after the child's date of birth/, "error.beforeBirth"],

@@ -5,7 +5,9 @@ import { api, ApiError } from "../api";
 import { useAsync, Loaded } from "../components/Async";
 import { BarChart } from "../components/Chart";
 import { useI18n, type MessageKey } from "../i18n";
+import { lookup, nameOf } from "../lookups";
 import { useSession } from "../session";
+import { planRoles } from "./VisitPlanner";
 
 interface CountRow {
   key: string;
@@ -39,6 +41,34 @@ interface Upcoming {
   alert_level: string;
 }
 
+interface WorkshopFigures {
+  cohorts: { cohort_id: number; facility_id: number; group_kind: string; attendance_rate: number | null; sessions_held: number }[];
+}
+interface PlanCounts {
+  month: string;
+  planned: number;
+  done: number;
+}
+
+// Visits planned and visits that happened (recorded as attended), per month,
+// from the organisation's plans (the latest plan of each month).
+async function visitsPerMonth(organisationId: number): Promise<PlanCounts[]> {
+  const plans = (await api<{ items: { id: number; month: string; status: string }[] }>(`/organisations/${organisationId}/plans`)).items;
+  const latest = new Map<string, { id: number; status: string }>();
+  for (const plan of plans) {
+    const seen = latest.get(plan.month);
+    if (!seen || (plan.status === "published" && seen.status !== "published") || (plan.status === seen.status && plan.id > seen.id)) latest.set(plan.month, plan);
+  }
+  const months = [...latest.keys()].sort().slice(-12);
+  return Promise.all(
+    months.map(async (month) => {
+      const plan = await api<{ visits: { status: string; record?: { attended: boolean | null } }[] }>(`/plans/${latest.get(month)!.id}`);
+      const planned = plan.visits.filter((visit) => visit.status === "planned");
+      return { month, planned: planned.length, done: planned.filter((visit) => visit.record?.attended === true).length };
+    }),
+  );
+}
+
 // A card that a role may not load (403) is left out rather than shown as an error.
 const forbidden = (error: unknown) => error instanceof ApiError && error.status === 403;
 
@@ -51,6 +81,9 @@ export function Dashboard() {
     () => (me.sees_case_records ? api<{ items: Upcoming[] }>("/nursery/ageouts", { query: { within_days: 90 } }) : Promise.resolve({ items: [] })),
     [],
   );
+  const workshops = useAsync(() => Promise.all([api<WorkshopFigures>("/workshops/figures"), lookup("facilities")]), []);
+  const seesPlans = planRoles.includes(me.role) && me.organisation_id !== null;
+  const visits = useAsync(() => (seesPlans ? visitsPerMonth(me.organisation_id!) : Promise.resolve([] as PlanCounts[])), []);
   return (
     <section aria-labelledby="dash-title">
       <h1 id="dash-title">{i18n.t("dash.title")}</h1>
@@ -111,6 +144,59 @@ export function Dashboard() {
               labels={summary.data.children_by_placement.map((row) => (i18n.has("placement." + row.key) ? i18n.t(("placement." + row.key) as MessageKey) : row.key))}
               series={[{ label: i18n.t("dash.children"), values: summary.data.children_by_placement.map((row) => row.count), color: colors.primary }]}
             />
+          </div>
+        )}
+        {seesPlans && !forbidden(visits.error) && (
+          <div class="card">
+            <Loaded state={visits}>
+              {(rows) =>
+                rows.length === 0 ? (
+                  <>
+                    <h2 class="card-heading">{i18n.t("dash.visits")}</h2>
+                    <p class="muted">{i18n.t("dash.noPlans")}</p>
+                  </>
+                ) : (
+                  <BarChart
+                    title={i18n.t("dash.visits")}
+                    labels={rows.map((row) => i18n.month(row.month))}
+                    series={[
+                      { label: i18n.t("dash.visitsPlanned"), values: rows.map((row) => row.planned), color: colors.primary },
+                      { label: i18n.t("dash.visitsDone"), values: rows.map((row) => row.done), color: colors.tertiary },
+                    ]}
+                  />
+                )
+              }
+            </Loaded>
+          </div>
+        )}
+        {!forbidden(workshops.error) && (
+          <div class="card">
+            <Loaded state={workshops}>
+              {([figures, facilities]) =>
+                figures.cohorts.length === 0 ? (
+                  <>
+                    <h2 class="card-heading">{i18n.t("dash.workshops")}</h2>
+                    <p class="muted">{i18n.t("dash.noFigures")}</p>
+                  </>
+                ) : (
+                  <BarChart
+                    title={i18n.t("dash.workshops")}
+                    horizontal
+                    labels={figures.cohorts.map(
+                      (row) =>
+                        `${nameOf(facilities, row.facility_id)} · ${i18n.has("ws.group." + row.group_kind) ? i18n.t(("ws.group." + row.group_kind) as MessageKey) : row.group_kind} (#${row.cohort_id})`,
+                    )}
+                    series={[
+                      {
+                        label: i18n.t("dash.attendanceRate"),
+                        values: figures.cohorts.map((row) => (row.attendance_rate === null ? null : Math.round(row.attendance_rate * 100))),
+                        color: colors.secondary,
+                      },
+                    ]}
+                  />
+                )
+              }
+            </Loaded>
           </div>
         )}
         {me.sees_case_records && !forbidden(upcoming.error) && (

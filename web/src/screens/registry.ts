@@ -10,6 +10,9 @@ import { Children } from "./Children";
 import { Dashboard } from "./Dashboard";
 import { Facilities } from "./Facilities";
 import { NurseryBoard } from "./NurseryBoard";
+import { planRoles, VisitPlanner } from "./VisitPlanner";
+import { supplyReaders, Supplies } from "./Supplies";
+import { WorkshopCohort, workshopRoles, Workshops } from "./Workshops";
 
 export interface ScreenProps {
   params: Record<string, string>;
@@ -29,6 +32,10 @@ export const screens: Screen[] = [
   { path: "/children", component: Children, nav: "nav.children", allowed: seesChildren },
   { path: "/children/:id", component: Child, allowed: seesChildren },
   { path: "/nursery", component: NurseryBoard, nav: "nav.nursery", allowed: seesChildren },
+  { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: (me) => planRoles.includes(me.role) },
+  { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => supplyReaders.includes(me.role) },
+  { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => workshopRoles.includes(me.role) },
+  { path: "/workshops/:id", component: WorkshopCohort, allowed: (me) => workshopRoles.includes(me.role) },
   { path: "/facilities", component: Facilities, nav: "nav.facilities", allowed: (me) => canRead(me, "facilities") },
   { path: "/admin", component: Admin, nav: "nav.admin", allowed: (me) => me.role === "administrator" },
 ];
