@@ -111,11 +111,20 @@ Status CheckWorkshopsInSpace(Txn& txn, long long facility_id, long long space_id
   if (recurrence.valid_to) filter.to = FormatDate(*recurrence.valid_to);
   VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> workshops,
                            txn.WorkshopSessions(filter));
+  // The facility's own exclusions (for every template) apply too.
+  std::vector<Date> excluded = exclusions;
+  VINCULO_ASSIGN_OR_RETURN(
+      std::vector<VisitExclusionRow> stored,
+      vs::Exclusions(txn, facility_id, filter.from, filter.to.empty() ? "9999-12-31" : filter.to));
+  for (const VisitExclusionRow& exclusion : stored) {
+    if (exclusion.template_id) continue;
+    if (auto date = ParseDate(exclusion.excluded_on); date.ok()) excluded.push_back(*date);
+  }
   for (const WorkshopSessionRow& workshop : workshops) {
     if (workshop.status != "scheduled" || workshop.space_id != space_id) continue;
     if (workshop.start_minute >= end_minute || start_minute >= workshop.end_minute) continue;
     auto date = ParseDate(workshop.session_date);
-    if (!date.ok() || Occurrences(recurrence, *date, *date, exclusions).empty()) continue;
+    if (!date.ok() || Occurrences(recurrence, *date, *date, excluded).empty()) continue;
     return Conflict("the space hosts workshop session " + std::to_string(workshop.id) + " on " +
                         workshop.session_date + " from " + FormatClock(workshop.start_minute) +
                         " to " + FormatClock(workshop.end_minute) +

@@ -194,7 +194,12 @@ TEST_F(WorkshopVisitClashTest, ATemplateOnASpaceAWorkshopHoldsIsRefusedNamingThe
                 .message()
                 .find("on 2027-03-13"),
             std::string::npos);
-  excluded.exclusion_dates = {"2026-11-28", "2027-03-13"};
+  // A facility-wide exclusion of that day counts as well.
+  ExclusionRequest closed;
+  closed.date = "2027-03-13";
+  closed.reason = "requisa general";
+  ASSERT_TRUE(
+      visits_->AddExclusion(world_->actor("visits_officer_a"), world_->facility_a, closed).ok());
   EXPECT_TRUE(visits_->CreateTemplate(world_->actor("visits_officer_a"), excluded).ok());
   EXPECT_EQ(TemplateCount(), templates + 3);
 }
