@@ -8,6 +8,7 @@
 #include "domain/icalendar.h"
 #include "domain/visit_rules.h"
 #include "planner/planner.h"
+#include "service/visit_calendar.h"
 #include "store/visit_store.h"
 
 namespace vinculo {
@@ -98,57 +99,37 @@ Result<Date> ParseDateField(const std::string& text, const char* field) {
   return ParseDate(text, field);
 }
 
-Recurrence RecurrenceOf(const SessionTemplateRow& row) {
-  Recurrence recurrence;
-  recurrence.kind = ParseRecurrenceKind(row.pattern).ok() ? *ParseRecurrenceKind(row.pattern)
-                                                          : RecurrenceKind::kWeekly;
-  recurrence.interval = static_cast<int>(row.interval);
-  recurrence.weekday = static_cast<int>(row.weekday);
-  recurrence.nth = static_cast<int>(row.nth);
-  recurrence.month_day = static_cast<int>(row.month_day);
-  recurrence.anchor = ParseDate(row.anchor_date).ok() ? *ParseDate(row.anchor_date) : Date{};
-  recurrence.valid_from = ParseDate(row.valid_from).ok() ? *ParseDate(row.valid_from) : Date{};
-  if (row.valid_to && ParseDate(*row.valid_to).ok())
-    recurrence.valid_to = *ParseDate(*row.valid_to);
-  return recurrence;
-}
-
-// Creates the sessions of the facility's templates that fall from `first` to
-// `last` and do not exist yet; existing sessions (booked, blocked) are kept.
-Status MaterialiseSessions(Txn& txn, long long facility_id, const Date& first, const Date& last,
-                           const std::string& now) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<SessionTemplateRow> templates,
-                           vs::Templates(txn, facility_id));
-  if (templates.empty()) return Status::Ok();
-  VINCULO_ASSIGN_OR_RETURN(std::vector<VisitExclusionRow> exclusions,
-                           vs::Exclusions(txn, facility_id, FormatDate(first), FormatDate(last)));
-  VINCULO_ASSIGN_OR_RETURN(std::vector<VisitSessionRow> existing,
-                           vs::Sessions(txn, {facility_id}, FormatDate(first), FormatDate(last)));
-  std::set<std::pair<long long, std::string>> have;
-  for (const VisitSessionRow& session : existing)
-    have.emplace(session.template_id, session.session_date);
-  for (const SessionTemplateRow& row : templates) {
-    std::vector<Date> excluded;
-    for (const VisitExclusionRow& exclusion : exclusions) {
-      if (exclusion.template_id && *exclusion.template_id != row.id) continue;
-      if (auto date = ParseDate(exclusion.excluded_on); date.ok()) excluded.push_back(*date);
-    }
-    for (const Date& date : Occurrences(RecurrenceOf(row), first, last, excluded)) {
-      const std::string day = FormatDate(date);
-      if (have.count({row.id, day})) continue;
-      VisitSessionRow session;
-      session.facility_id = facility_id;
-      session.space_id = row.space_id;
-      session.template_id = row.id;
-      session.session_date = day;
-      session.start_minute = row.start_minute;
-      session.end_minute = row.end_minute;
-      session.capacity_families = row.capacity_families;
-      session.capacity_people = row.capacity_people;
-      session.wing = row.wing;
-      session.status = "open";
-      VINCULO_RETURN_IF_ERROR(vs::InsertSession(txn, session, now).status());
-    }
+// A space cannot host a workshop and a visiting session at once: a template
+// whose sessions would fall on a scheduled workshop session of its space
+// (same day, overlapping times) is refused, naming the first such session.
+Status CheckWorkshopsInSpace(Txn& txn, long long facility_id, long long space_id,
+                             const Recurrence& recurrence, const std::vector<Date>& exclusions,
+                             int start_minute, int end_minute) {
+  WorkshopSessionFilter filter;
+  filter.facility_id = facility_id;
+  filter.from = FormatDate(recurrence.valid_from);
+  if (recurrence.valid_to) filter.to = FormatDate(*recurrence.valid_to);
+  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> workshops,
+                           txn.WorkshopSessions(filter));
+  // The facility's own exclusions (for every template) apply too.
+  std::vector<Date> excluded = exclusions;
+  VINCULO_ASSIGN_OR_RETURN(
+      std::vector<VisitExclusionRow> stored,
+      vs::Exclusions(txn, facility_id, filter.from, filter.to.empty() ? "9999-12-31" : filter.to));
+  for (const VisitExclusionRow& exclusion : stored) {
+    if (exclusion.template_id) continue;
+    if (auto date = ParseDate(exclusion.excluded_on); date.ok()) excluded.push_back(*date);
+  }
+  for (const WorkshopSessionRow& workshop : workshops) {
+    if (workshop.status != "scheduled" || workshop.space_id != space_id) continue;
+    if (workshop.start_minute >= end_minute || start_minute >= workshop.end_minute) continue;
+    auto date = ParseDate(workshop.session_date);
+    if (!date.ok() || Occurrences(recurrence, *date, *date, excluded).empty()) continue;
+    return Conflict("the space hosts workshop session " + std::to_string(workshop.id) + " on " +
+                        workshop.session_date + " from " + FormatClock(workshop.start_minute) +
+                        " to " + FormatClock(workshop.end_minute) +
+                        "; choose another space or time, or exclude that date",
+                    "space_id");
   }
   return Status::Ok();
 }
@@ -314,6 +295,11 @@ Result<SessionTemplateRow> VisitService::CreateTemplate(const Actor& actor,
         return InvalidArgument("space_id", "no space of this facility");
       }
     }
+    if (request.space_id) {
+      VINCULO_RETURN_IF_ERROR(CheckWorkshopsInSpace(txn, request.facility_id, *request.space_id,
+                                                    recurrence, exclusions, start_minute,
+                                                    end_minute));
+    }
     VINCULO_ASSIGN_OR_RETURN(stored, vs::InsertTemplate(txn, row));
     for (const Date& date : exclusions) {
       VisitExclusionRow exclusion;
@@ -380,7 +366,7 @@ Result<std::vector<VisitSessionRow>> VisitService::Sessions(const Actor& actor,
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(txn.Get(FacilityKind(), facility_id, actor).status());
     VINCULO_RETURN_IF_ERROR(
-        MaterialiseSessions(txn, facility_id, range.first, range.second, context_.Now()));
+        MaterialiseVisitSessions(txn, facility_id, range.first, range.second, context_.Now()));
     VINCULO_ASSIGN_OR_RETURN(sessions, vs::Sessions(txn, {facility_id}, FormatDate(range.first),
                                                     FormatDate(range.second)));
     return Status::Ok();
@@ -399,7 +385,7 @@ Result<BlockResult> VisitService::BlockDate(const Actor& actor, long long facili
     VINCULO_RETURN_IF_ERROR(txn.Get(FacilityKind(), facility_id, actor).status());
     // Sessions of that day that were never materialised are created first, so
     // that the block also stops future plans.
-    VINCULO_RETURN_IF_ERROR(MaterialiseSessions(txn, facility_id, date, date, context_.Now()));
+    VINCULO_RETURN_IF_ERROR(MaterialiseVisitSessions(txn, facility_id, date, date, context_.Now()));
     VINCULO_ASSIGN_OR_RETURN(
         result.session_ids,
         vs::BlockSessions(txn, facility_id, FormatDate(date), reason, context_.Now()));
@@ -690,7 +676,8 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
       if (source.custody_status != "released") facility_ids.insert(source.facility_id);
     }
     for (long long facility_id : facility_ids) {
-      VINCULO_RETURN_IF_ERROR(MaterialiseSessions(txn, facility_id, first, last, context_.Now()));
+      VINCULO_RETURN_IF_ERROR(
+          MaterialiseVisitSessions(txn, facility_id, first, last, context_.Now()));
     }
     VINCULO_ASSIGN_OR_RETURN(
         sessions,
@@ -1569,7 +1556,8 @@ Result<std::string> VisitService::FacilityCalendar(const Actor& actor, long long
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(Record facility, txn.Get(FacilityKind(), facility_id, actor));
     name = "Visitas: " + facility.Text("name").value_or("");
-    VINCULO_RETURN_IF_ERROR(MaterialiseSessions(txn, facility_id, first, last, context_.Now()));
+    VINCULO_RETURN_IF_ERROR(
+        MaterialiseVisitSessions(txn, facility_id, first, last, context_.Now()));
     VINCULO_ASSIGN_OR_RETURN(std::vector<VisitSessionRow> sessions,
                              vs::Sessions(txn, {facility_id}, FormatDate(first), FormatDate(last)));
     for (const VisitSessionRow& session : sessions) {

@@ -6,6 +6,7 @@
 
 #include "common/csv.h"
 #include "service/figures.h"
+#include "service/visit_calendar.h"
 #include "service/workshop_certificate.h"
 
 namespace vinculo {
@@ -493,6 +494,12 @@ Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const Cohor
     cohort.completion_percent = request.completion_percent;
     cohort.status = "running";
     cohort.created_at = context_.Now();
+    // Visiting sessions are materialised lazily; those of the cohort's dates
+    // are created now so that the space check below sees them.
+    if (!dates.empty()) {
+      VINCULO_RETURN_IF_ERROR(MaterialiseVisitSessions(txn, cohort.facility_id, dates.front(),
+                                                       dates.back(), context_.Now()));
+    }
     VINCULO_ASSIGN_OR_RETURN(CohortRow stored, txn.InsertCohort(cohort));
     // Sessions are written one by one and each checked against everything
     // already booked, so the cohort's own sessions count too.
@@ -772,6 +779,8 @@ Result<MoveOutcome> WorkshopService::MoveSession(const Actor& actor, long long s
     Slot slot{
         session->id,      session->facility_id, session->space_id, session->facilitator_user_id,
         FormatDate(date), start_minute,         end_minute};
+    VINCULO_RETURN_IF_ERROR(
+        MaterialiseVisitSessions(txn, session->facility_id, date, date, context_.Now()));
     VINCULO_ASSIGN_OR_RETURN(std::set<std::string> closures,
                              ClosureSet(txn, session->facility_id, slot.date));
     VINCULO_ASSIGN_OR_RETURN(outcome.clashes,

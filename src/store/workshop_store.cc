@@ -403,10 +403,10 @@ Result<WorkshopSessionRow> Txn::MoveWorkshopSession(long long id, long long expe
   return GetWorkshopSession(id);
 }
 
-// The one place that knows what can occupy a space. Today that is workshop
-// sessions; the visiting sessions of the visits module (visit_sessions) are
-// added to this query when that module is merged, so every caller (cohort
-// creation, moving a session) checks both without changing.
+// The one place that knows what can occupy a space: scheduled workshop
+// sessions and open visiting sessions (visit_sessions). Visiting sessions are
+// materialised lazily from templates, so callers materialise the dates they
+// check first (MaterialiseVisitSessions in service/visit_calendar.h).
 Result<std::vector<SpaceBooking>> Txn::SpaceBookingsOn(long long space_id,
                                                        const std::string& date) {
   try {
