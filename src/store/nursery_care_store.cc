@@ -16,6 +16,7 @@ using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::Select;
 
 namespace {
 
@@ -111,15 +112,6 @@ PregnancyRow ReadPregnancy(const soci::row& row) {
   pregnancy.child_id = GetOptionalInteger(row, 8);
   pregnancy.outcome_on = GetOptionalText(row, 9);
   return pregnancy;
-}
-
-// Runs a SELECT and maps every row with `read`.
-template <typename Row, typename Read>
-std::vector<Row> Select(soci::session& sql, const std::string& query, Params& params, Read read) {
-  std::vector<Row> result;
-  soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
-  for (const soci::row& row : rows) result.push_back(read(row));
-  return result;
 }
 
 }  // namespace

@@ -45,6 +45,15 @@ class Params {
   std::vector<std::pair<std::string, long long>> named_integers_;
 };
 
+// Runs a SELECT and maps every row with `read` (driver errors throw, as SOCI does).
+template <typename Row, typename Read>
+std::vector<Row> Select(soci::session& sql, const std::string& query, Params& params, Read read) {
+  std::vector<Row> result;
+  soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
+  for (const soci::row& row : rows) result.push_back(read(row));
+  return result;
+}
+
 // Runs a statement that returns no rows; returns the number of rows affected.
 long long ExecuteWith(soci::session& sql, const std::string& query, Params& params);
 

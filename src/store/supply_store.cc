@@ -16,6 +16,7 @@ using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::Select;
 
 namespace {
 
@@ -80,15 +81,6 @@ SupplyAllocationRow ReadAllocation(const soci::row& row) {
   return allocation;
 }
 
-// Runs `query` and maps every row with `read`.
-template <typename Row, typename ReadRow>
-std::vector<Row> Rows(soci::session& sql, const std::string& query, Params& params, ReadRow read) {
-  std::vector<Row> rows;
-  soci::rowset<soci::row> result = (sql.prepare << query, soci::use(params.values()));
-  for (const soci::row& row : result) rows.push_back(read(row));
-  return rows;
-}
-
 }  // namespace
 
 Result<std::vector<SupplyItemRow>> Txn::SupplyItems(bool include_archived) {
@@ -96,7 +88,7 @@ Result<std::vector<SupplyItemRow>> Txn::SupplyItems(bool include_archived) {
     Params params;
     const std::string query = std::string("SELECT ") + kItemColumns + " FROM supply_items" +
                               (include_archived ? "" : " WHERE archived = 0") + " ORDER BY id";
-    return Rows<SupplyItemRow>(sql_, query, params, ReadItem);
+    return Select<SupplyItemRow>(sql_, query, params, ReadItem);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading the needs catalogue");
   }
@@ -107,7 +99,7 @@ Result<SupplyItemRow> Txn::GetSupplyItem(long long id) {
     Params params;
     const std::string query = std::string("SELECT ") + kItemColumns +
                               " FROM supply_items WHERE id = " + params.AddInteger(id);
-    auto rows = Rows<SupplyItemRow>(sql_, query, params, ReadItem);
+    auto rows = Select<SupplyItemRow>(sql_, query, params, ReadItem);
     if (rows.empty()) return NotFound("no catalogue item " + std::to_string(id));
     return rows.front();
   } catch (const std::exception& error) {
@@ -189,7 +181,7 @@ Result<SupplyDonationRow> Txn::GetDonation(long long id) {
     Params params;
     const std::string query = std::string("SELECT ") + kDonationColumns +
                               " FROM supply_donations WHERE id = " + params.AddInteger(id);
-    auto rows = Rows<SupplyDonationRow>(sql_, query, params, ReadDonation);
+    auto rows = Select<SupplyDonationRow>(sql_, query, params, ReadDonation);
     if (rows.empty()) return NotFound("no donation " + std::to_string(id));
     return rows.front();
   } catch (const std::exception& error) {
@@ -220,7 +212,7 @@ Result<std::vector<SupplyDonationRow>> Txn::Donations(long long facility_id) {
         std::string("SELECT ") + kDonationColumns +
         " FROM supply_donations WHERE facility_id = " + params.AddInteger(facility_id) +
         " ORDER BY donated_on DESC, id DESC";
-    return Rows<SupplyDonationRow>(sql_, query, params, ReadDonation);
+    return Select<SupplyDonationRow>(sql_, query, params, ReadDonation);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading donations");
   }
@@ -272,7 +264,7 @@ Result<std::vector<SupplyStockRow>> Txn::Stock(long long facility_id) {
     const std::string query =
         "SELECT facility_id, item_id, quantity FROM supply_stock WHERE facility_id = " +
         params.AddInteger(facility_id) + " ORDER BY item_id";
-    return Rows<SupplyStockRow>(sql_, query, params, [](const soci::row& row) {
+    return Select<SupplyStockRow>(sql_, query, params, [](const soci::row& row) {
       return SupplyStockRow{GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2)};
     });
   } catch (const std::exception& error) {
@@ -306,7 +298,7 @@ Result<std::vector<SupplyAllocationRow>> Txn::Allocations(long long facility_id)
         std::string("SELECT ") + kAllocationColumns +
         " FROM supply_allocations WHERE facility_id = " + params.AddInteger(facility_id) +
         " ORDER BY allocated_on DESC, id DESC";
-    return Rows<SupplyAllocationRow>(sql_, query, params, ReadAllocation);
+    return Select<SupplyAllocationRow>(sql_, query, params, ReadAllocation);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading allocations");
   }
@@ -318,7 +310,7 @@ Result<std::vector<ChildItemTotal>> Txn::AllocatedPerChild(long long facility_id
     const std::string query =
         "SELECT child_id, item_id, SUM(quantity) FROM supply_allocations WHERE facility_id = " +
         params.AddInteger(facility_id) + " GROUP BY child_id, item_id ORDER BY child_id, item_id";
-    return Rows<ChildItemTotal>(sql_, query, params, [](const soci::row& row) {
+    return Select<ChildItemTotal>(sql_, query, params, [](const soci::row& row) {
       return ChildItemTotal{GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2)};
     });
   } catch (const std::exception& error) {

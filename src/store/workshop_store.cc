@@ -14,6 +14,7 @@ using store_internal::GetInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::Select;
 
 namespace {
 
@@ -77,15 +78,6 @@ EnrolmentRow ReadEnrolment(const soci::row& row) {
   enrolment.end_reason = GetText(row, 6);
   enrolment.created_at = GetText(row, 7);
   return enrolment;
-}
-
-// Runs `query` and maps every row with `read`.
-template <typename Row, typename Read>
-std::vector<Row> Select(soci::session& sql, const std::string& query, Params& params, Read read) {
-  std::vector<Row> result;
-  soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
-  for (const soci::row& row : rows) result.push_back(read(row));
-  return result;
 }
 
 Status InsertTopics(soci::session& sql, long long course_id,
