@@ -362,6 +362,7 @@ int RunCli(int argc, char** argv) {
   bool password_stdin = false;
   long long organisation_id = 0;
   long long facility_id = 0;
+  long long staff_id = 0;
   CLI::App* user_add = user->add_subcommand("add", "Add a user; the password is read from stdin");
   user_add->add_option("--db", db, kDbHelp);
   user_add->add_option("--username", new_user.username, "Login name")->required();
@@ -373,6 +374,8 @@ int RunCli(int argc, char** argv) {
   auto* org_option = user_add->add_option("--org", organisation_id, "Organisation id");
   auto* facility_option = user_add->add_option("--facility", facility_id, "Facility id");
   org_option->excludes(facility_option);
+  auto* staff_option = user_add->add_option(
+      "--staff", staff_id, "Staff record id the user is (of her organisation; e.g. an escort)");
   user_add->add_option("--display-name", new_user.display_name, "Name shown in the UI");
   user_add->add_option("--language", new_user.language, "es or en")->capture_default_str();
   user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
@@ -449,6 +452,7 @@ int RunCli(int argc, char** argv) {
   if (*user_add) {
     if (*org_option) new_user.organisation_id = organisation_id;
     if (*facility_option) new_user.facility_id = facility_id;
+    if (*staff_option) new_user.staff_id = staff_id;
     return AddUser(db, new_user, role_name, password_stdin);
   }
   if (*import) return Import(db, kind_name, path);

@@ -23,6 +23,7 @@ struct Actor {
   Role role = Role::kAuditor;
   std::optional<long long> organisation_id;
   std::optional<long long> facility_id;
+  std::optional<long long> staff_id;  // the staff record the user is, if linked
   std::string remote_address;  // "127.0.0.1" or "cli"
   std::string language = "es";
 

@@ -16,6 +16,7 @@ nlohmann::json ActorToJson(const Actor& actor) {
   object["organisation_id"] =
       actor.organisation_id ? nlohmann::json(*actor.organisation_id) : nullptr;
   object["facility_id"] = actor.facility_id ? nlohmann::json(*actor.facility_id) : nullptr;
+  object["staff_id"] = actor.staff_id ? nlohmann::json(*actor.staff_id) : nullptr;
   nlohmann::json access = nlohmann::json::object();
   for (const RecordKind* kind : AllRecordKinds()) {
     const Access granted = KindAccess(actor.role, *kind);
@@ -123,18 +124,20 @@ void RegisterAccountRoutes(Router& router) {
                   if (!body.ok()) return body.status();
                   VINCULO_RETURN_IF_ERROR(
                       OnlyMembers(*body, {"username", "password", "role", "organisation_id",
-                                          "facility_id", "display_name", "language"}));
+                                          "facility_id", "staff_id", "display_name", "language"}));
                   NewUser user;
                   auto username = OptionalString(*body, "username");
                   auto password = OptionalString(*body, "password");
                   auto role = OptionalString(*body, "role");
                   auto organisation_id = OptionalInteger(*body, "organisation_id");
                   auto facility_id = OptionalInteger(*body, "facility_id");
+                  auto staff_id = OptionalInteger(*body, "staff_id");
                   auto display_name = OptionalString(*body, "display_name");
                   auto language = OptionalString(*body, "language");
                   for (const Status& status : {username.status(), password.status(), role.status(),
                                                organisation_id.status(), facility_id.status(),
-                                               display_name.status(), language.status()}) {
+                                               staff_id.status(), display_name.status(),
+                                               language.status()}) {
                     VINCULO_RETURN_IF_ERROR(status);
                   }
                   if (!*role) return InvalidArgument("role", "is required");
@@ -145,6 +148,7 @@ void RegisterAccountRoutes(Router& router) {
                   user.role = *parsed_role;
                   user.organisation_id = *organisation_id;
                   user.facility_id = *facility_id;
+                  user.staff_id = *staff_id;
                   user.display_name = display_name->value_or("");
                   user.language = language->value_or("es");
                   auto created = services.auth.AddUser(actor, user);

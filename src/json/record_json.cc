@@ -103,6 +103,7 @@ json UserToJson(const User& user) {
                  {"created_at", user.created_at}};
   object["organisation_id"] = user.organisation_id ? json(*user.organisation_id) : json(nullptr);
   object["facility_id"] = user.facility_id ? json(*user.facility_id) : json(nullptr);
+  object["staff_id"] = user.staff_id ? json(*user.staff_id) : json(nullptr);
   return object;
 }
 

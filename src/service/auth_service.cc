@@ -30,6 +30,7 @@ Actor AuthService::ActorFor(const User& user, const std::string& remote_address)
   actor.role = user.role;
   actor.organisation_id = user.organisation_id;
   actor.facility_id = user.facility_id;
+  actor.staff_id = user.staff_id;
   actor.remote_address = remote_address;
   actor.language = user.language;
   return actor;
@@ -163,6 +164,7 @@ Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
   user.role = request.role;
   user.organisation_id = request.organisation_id;
   user.facility_id = request.facility_id;
+  user.staff_id = request.staff_id;
   user.display_name = request.display_name.empty() ? request.username : request.display_name;
   user.language = request.language;
   User created;
@@ -174,6 +176,15 @@ Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
     if (request.facility_id) {
       auto facility = txn.Get(FacilityKind(), *request.facility_id, actor);
       if (!facility.ok()) return InvalidArgument("facility_id", "there is no such facility");
+    }
+    if (request.staff_id) {
+      // Staff records belong to organisations: the linked one must be of the
+      // user's own organisation (an unknown id and a foreign one read alike).
+      auto staff = txn.Get(StaffKind(), *request.staff_id, Actor::System());
+      if (!staff.ok() || !request.organisation_id ||
+          staff->Integer("organisation_id") != request.organisation_id) {
+        return InvalidArgument("staff_id", "there is no such staff record in the organisation");
+      }
     }
     auto inserted = txn.InsertUser(user, context_.Now());
     if (!inserted.ok()) return inserted.status();

@@ -26,6 +26,9 @@ struct NewUser {
   Role role = Role::kCaregiver;
   std::optional<long long> organisation_id;
   std::optional<long long> facility_id;
+  // The staff record the user is (a caregiver who escorts children); a staff
+  // record of the user's own organisation.
+  std::optional<long long> staff_id;
   std::string display_name;
   std::string language = "es";
 };

@@ -143,6 +143,7 @@ constexpr Location kLima{-12.05, -77.04};
 
 // Ids of what the children and parents refer to.
 struct Places {
+  long long caregiver_staff = 0;  // the staff record the demo "cuidadora" is (an escort)
   long long peru = 0;
   long long mexico = 0;
   long long village = 0;
@@ -321,13 +322,17 @@ class DemoBuilder {
   }
 
   Status CreateStaff(std::optional<long long> home, const std::string& given_names,
-                     const std::string& family_names, const char* role) {
+                     const std::string& family_names, const char* role,
+                     long long* created_id = nullptr) {
     FieldValues values = {{"organisation_id", places_.village},
                           {"given_names", given_names},
                           {"family_names", family_names},
                           {"staff_role", std::string(role)}};
     if (home) values["home_id"] = *home;
-    return Create(StaffKind(), std::move(values)).status();
+    auto created = Create(StaffKind(), std::move(values));
+    if (!created.ok()) return created.status();
+    if (created_id) *created_id = *created;
+    return Status::Ok();
   }
 
   std::string FamilyNames(const NamePool& pool) {
@@ -357,7 +362,8 @@ class DemoBuilder {
       const std::string given = GivenNames(draw_, kAndean, /*female=*/true);
       const std::string family = FamilyNames(kAndean);
       if (home_idx == 0) staff_names_.caregiver = given + " " + family;
-      VINCULO_RETURN_IF_ERROR(CreateStaff(home, given, family, "caregiver"));
+      VINCULO_RETURN_IF_ERROR(CreateStaff(home, given, family, "caregiver",
+                                          home_idx == 0 ? &places_.caregiver_staff : nullptr));
     }
     // The psychologist runs the parenting workshops; the coordinator the visit plan.
     const std::string psychologist_given = GivenNames(draw_, kAndean, true);
@@ -778,12 +784,14 @@ Result<DemoReport> CreateDemoProgramme(ServiceContext context, RecordService& re
     std::optional<long long> organisation;
     std::optional<long long> facility;
     std::string display_name;
+    std::optional<long long> staff = std::nullopt;
   };
   const Account accounts[] = {
       {"admin", Role::kAdministrator, std::nullopt, std::nullopt, "Administración (demo)"},
       {"coordinadora", Role::kProgrammeCoordinator, places.village, std::nullopt,
        staff_names.coordinator},
-      {"cuidadora", Role::kCaregiver, places.village, std::nullopt, staff_names.caregiver},
+      {"cuidadora", Role::kCaregiver, places.village, std::nullopt, staff_names.caregiver,
+       places.caregiver_staff},
       {"psicologa", Role::kSocialWorker, places.village, std::nullopt, staff_names.psychologist},
       {"oficial.guarderia", Role::kNurseryOfficer, std::nullopt, places.oaxaca,
        staff_names.nursery_officer},
@@ -798,6 +806,7 @@ Result<DemoReport> CreateDemoProgramme(ServiceContext context, RecordService& re
     user.organisation_id = account.organisation;
     user.facility_id = account.facility;
     user.display_name = account.display_name;
+    user.staff_id = account.staff;
     auto added = auth.AddUser(system, user);
     if (!added.ok()) {
       const Status& status = added.status();

@@ -643,6 +643,40 @@ Result<PlanView> LoadPlan(Txn& txn, long long plan_id) {
   return view;
 }
 
+// Whether a trip's escort is the actor's own staff record. A caregiver sees
+// and records only her own trips; one linked to no staff record has none.
+Result<bool> IsOwnTrip(Txn& txn, const Actor& actor, long long escort_id,
+                       std::map<long long, bool>& known) {
+  auto it = known.find(escort_id);
+  if (it != known.end()) return it->second;
+  bool own = false;
+  if (actor.staff_id) {
+    VINCULO_ASSIGN_OR_RETURN(EscortRow escort, vs::GetEscort(txn, escort_id));
+    own = escort.staff_id == *actor.staff_id;
+  }
+  known[escort_id] = own;
+  return own;
+}
+
+// A caregiver's view of a plan: only her trips and the visits on them.
+Status KeepOwnTrips(Txn& txn, const Actor& actor, PlanView& view) {
+  if (actor.role != Role::kCaregiver) return Status::Ok();
+  std::map<long long, bool> known;
+  std::set<long long> own_trips;
+  std::vector<PlanTripRow> trips;
+  for (PlanTripRow& trip : view.trips) {
+    VINCULO_ASSIGN_OR_RETURN(bool own, IsOwnTrip(txn, actor, trip.escort_id, known));
+    if (!own) continue;
+    own_trips.insert(trip.id);
+    trips.push_back(std::move(trip));
+  }
+  view.trips = std::move(trips);
+  std::erase_if(view.visits,
+                [&](const PlanVisitRow& visit) { return !own_trips.count(visit.trip_id); });
+  view.unscheduled.clear();
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisation_id,
@@ -935,7 +969,7 @@ Result<PlanView> VisitService::GetPlan(const Actor& actor, long long plan_id) {
       return NotFound("no plan " + std::to_string(plan_id));
     }
     VINCULO_ASSIGN_OR_RETURN(view, LoadPlan(txn, plan_id));
-    return Status::Ok();
+    return KeepOwnTrips(txn, actor, view);
   }));
   return view;
 }
@@ -1360,6 +1394,12 @@ Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long vis
         actor.role != Role::kCaregiver) {
       return Forbidden("the escort or a coordinator records a visit");
     }
+    if (actor.role == Role::kCaregiver) {
+      VINCULO_ASSIGN_OR_RETURN(PlanTripRow trip, vs::GetTrip(txn, visit.trip_id));
+      std::map<long long, bool> known;
+      VINCULO_ASSIGN_OR_RETURN(bool own, IsOwnTrip(txn, actor, trip.escort_id, known));
+      if (!own) return NotFound("no visit " + std::to_string(visit_id));
+    }
     if (visit.status != "planned") return Conflict("the visit was cancelled", "status");
     VINCULO_ASSIGN_OR_RETURN(VisitSessionRow session, vs::GetSession(txn, visit.session_id));
     if (session.session_date > FormatDate(context_.Today())) {
@@ -1511,7 +1551,8 @@ Result<std::string> VisitService::EscortCalendar(const Actor& actor, long long e
   std::string name;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(EscortRow escort, vs::GetEscort(txn, escort_id));
-    if (!CheckOrganisation(actor, escort.organisation_id, false).ok()) {
+    if (!CheckOrganisation(actor, escort.organisation_id, false).ok() ||
+        (actor.role == Role::kCaregiver && actor.staff_id != escort.staff_id)) {
       return NotFound("no escort " + std::to_string(escort_id));
     }
     name = "Visitas: " + escort.name;

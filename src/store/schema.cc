@@ -808,6 +808,12 @@ INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES 
 INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES ('vaccine', 'DTP booster 2', 48, 1, '2026-01-01T00:00:00Z')
 )SQL";
 
+// Migration 7: a user may be linked to the staff record she is (a caregiver
+// who escorts children sees only her own trips).
+static const char* const kUserStaffSchema = R"SQL(
+ALTER TABLE users ADD COLUMN staff_id BIGINT REFERENCES staff(id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -820,6 +826,7 @@ const std::vector<Migration>& Migrations() {
        kVisitSchema},
       {6, "workshops: courses, cohorts, sessions, enrolments, attendance, facility closures",
        kWorkshopSchema},
+      {7, "users: link to a staff record (caregivers see their own trips)", kUserStaffSchema},
   };
   return kMigrations;
 }

@@ -84,6 +84,7 @@ struct User {
   bool disabled = false;
   long long version = 1;
   std::string created_at;
+  std::optional<long long> staff_id;  // the staff record this user is (escorts)
 };
 
 struct SessionRow {

@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* kUserColumns =
     "id, username, password_hash, role, organisation_id, facility_id, display_name, language, "
-    "disabled, version, created_at";
+    "disabled, version, created_at, staff_id";
 
 Result<User> ReadUser(const soci::row& row) {
   User user;
@@ -28,6 +28,7 @@ Result<User> ReadUser(const soci::row& row) {
   user.disabled = store_internal::GetInteger(row, 8) != 0;
   user.version = store_internal::GetInteger(row, 9);
   user.created_at = store_internal::GetText(row, 10);
+  user.staff_id = store_internal::GetOptionalInteger(row, 11);
   return user;
 }
 
@@ -60,13 +61,13 @@ Result<User> Txn::InsertUser(const User& user, const std::string& now) {
     Params params;
     const std::string query =
         "INSERT INTO users (username, password_hash, role, organisation_id, facility_id, "
-        "display_name, language, disabled, version, created_at, updated_at) VALUES (" +
+        "display_name, language, disabled, version, created_at, updated_at, staff_id) VALUES (" +
         params.Add(user.username) + ", " + params.Add(user.password_hash) + ", " +
         params.Add(std::string(RoleName(user.role))) + ", " +
         params.AddOptional(user.organisation_id) + ", " + params.AddOptional(user.facility_id) +
         ", " + params.Add(user.display_name) + ", " + params.Add(user.language) + ", " +
         params.AddInteger(user.disabled ? 1 : 0) + ", 1, " + params.Add(now) + ", " +
-        params.Add(now) + ") RETURNING id";
+        params.Add(now) + ", " + params.AddOptional(user.staff_id) + ") RETURNING id";
     long long id = 0;
     sql_ << query, soci::use(params.values()), soci::into(id);
     return GetUser(id);
@@ -139,6 +140,7 @@ Result<User> Txn::UpdateUser(const User& user, long long expected_version, const
                               ", role = " + params.Add(std::string(RoleName(user.role))) +
                               ", organisation_id = " + params.AddOptional(user.organisation_id) +
                               ", facility_id = " + params.AddOptional(user.facility_id) +
+                              ", staff_id = " + params.AddOptional(user.staff_id) +
                               ", display_name = " + params.Add(user.display_name) +
                               ", language = " + params.Add(user.language) +
                               ", disabled = " + params.AddInteger(user.disabled ? 1 : 0) +

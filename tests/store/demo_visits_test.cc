@@ -51,6 +51,22 @@ TEST(DemoVisitsTest, TheVillageGetsSessionsEscortsRequirementsAndAPlan) {
   auto published = visits.PublishPlan(coordinator, plan->plan.id);
   ASSERT_TRUE(published.ok()) << published.status().ToString();
   EXPECT_EQ(published->plan.status, "published");
+
+  // The demo caregiver is the staff record of an escort: she sees her own
+  // trips of the plan, and only those.
+  const Actor caregiver = [&] {
+    auto login = auth.Login("cuidadora", kDemoPassword, "127.0.0.1");
+    EXPECT_TRUE(login.ok());
+    return *auth.Authenticate(login->token, "127.0.0.1");
+  }();
+  ASSERT_TRUE(caregiver.staff_id);
+  auto mine = visits.GetPlan(caregiver, plan->plan.id);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  EXPECT_FALSE(mine->trips.empty());
+  EXPECT_LT(mine->trips.size(), published->trips.size());
+  for (const PlanTripRow& trip : mine->trips) {
+    EXPECT_TRUE(visits.EscortCalendar(caregiver, trip.escort_id).ok());
+  }
 }
 
 // A child whose nursery transition plan asked for fortnightly visits to the

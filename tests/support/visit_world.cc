@@ -75,6 +75,29 @@ VisitProgramme AddVisitProgramme(World& world) {
   auto created = visits.CreateTemplate(world.actor("visits_officer_a"), saturday);
   EXPECT_TRUE(created.ok()) << created.status().ToString();
   if (created.ok()) programme.template_id = created->id;
+
+  // Caregivers see their own trips: "caregiver_a" is Marta (escort 1), a new
+  // "caregiver_a2" is Elena (escort 2) and "caregiver_a_unlinked" is nobody.
+  Status linked = world.database->store().Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(User user, txn.FindUser("caregiver_a"));
+    const long long version = user.version;
+    user.staff_id = programme.staff_1;
+    VINCULO_ASSIGN_OR_RETURN(User updated, txn.UpdateUser(user, version, world.context.Now()));
+    world.actors["caregiver_a"] = AuthService::ActorFor(updated, "127.0.0.1");
+    return Status::Ok();
+  });
+  EXPECT_TRUE(linked.ok()) << linked.ToString();
+  for (const char* name : {"caregiver_a2", "caregiver_a_unlinked"}) {
+    NewUser user;
+    user.username = name;
+    user.password = kPassword;
+    user.role = Role::kCaregiver;
+    user.organisation_id = world.organisation_a;
+    if (std::string(name) == "caregiver_a2") user.staff_id = programme.staff_2;
+    auto added = world.auth->AddUser(Actor::System(), user);
+    EXPECT_TRUE(added.ok()) << name << ": " << added.status().ToString();
+    if (added.ok()) world.actors[name] = AuthService::ActorFor(*added, "127.0.0.1");
+  }
   return programme;
 }
 

@@ -4,7 +4,10 @@
 // December 2026, three children of A in that home, a mother and a father held
 // in facility A (children 1 and 2 are siblings through the mother; child 1
 // also visits the father), and a Saturday template at facility A (09:00-11:00,
-// 2 families, 8 people, from 2026-12-01). Shared by the store and HTTP tests.
+// 2 families, 8 people, from 2026-12-01). The user "caregiver_a" is linked to
+// staff 1 (escort 1); "caregiver_a2" (added) to staff 2 (escort 2);
+// "caregiver_a_unlinked" (added) to no staff record. Shared by the store and
+// HTTP tests.
 #pragma once
 
 #include "service/visit_service.h"
