@@ -153,21 +153,10 @@ Priority VisitPriority(const PriorityInputs& inputs) {
   return priority;
 }
 
-double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kEarthRadiusKm = 6371.0;
-  constexpr double kRadians = 3.14159265358979323846 / 180.0;
-  const double dlat = (lat2 - lat1) * kRadians;
-  const double dlon = (lon2 - lon1) * kRadians;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dlon / 2) *
-                       std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
 Travel TravelFor(double km, double speed_kmh, double cost_per_km) {
   Travel travel;
   travel.km = km;
-  travel.minutes = static_cast<int>(std::ceil(km / speed_kmh * 60.0 - 1e-9));
+  travel.minutes = TravelMinutes(km, speed_kmh);
   travel.cost = 2.0 * km * cost_per_km;
   return travel;
 }

@@ -12,6 +12,7 @@
 
 #include "common/date.h"
 #include "common/status.h"
+#include "domain/geo.h"  // GreatCircleKm, TravelMinutes
 
 namespace vinculo {
 
@@ -73,9 +74,6 @@ struct Priority {
 // +2; never visited counts as +1), + 1 for a recent age-out, + 0.5 for a
 // release soon.
 Priority VisitPriority(const PriorityInputs& inputs);
-
-// Great-circle distance in km on a sphere of radius 6371 km (haversine).
-double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 
 // One-way travel time in whole minutes (rounded up) at `speed_kmh`, and the
 // cost of a return trip at `cost_per_km`.

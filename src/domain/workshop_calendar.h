@@ -12,6 +12,7 @@
 
 #include "common/date.h"
 #include "common/status.h"
+#include "domain/geo.h"  // GreatCircleKm, TravelMinutes for travel between facilities
 
 namespace vinculo {
 
@@ -28,13 +29,6 @@ inline constexpr double kDefaultTravelSpeedKmh = 60.0;
 // naming sessions when count is not 1..200.
 Result<std::vector<Date>> SessionDates(const Date& start, int recurrence_days, int count,
                                        const std::set<Date>& closures);
-
-// Great-circle (haversine) distance in kilometres on a sphere of radius
-// 6371 km (the mean Earth radius).
-double GreatCircleKm(double latitude_a, double longitude_a, double latitude_b, double longitude_b);
-
-// Whole minutes (rounded up) to travel `km` at `speed_kmh`.
-int TravelMinutes(double km, double speed_kmh);
 
 // One booking of a day, in minutes after midnight, [start, end).
 struct DayBooking {

@@ -109,8 +109,7 @@ Status CheckWorkshopsInSpace(Txn& txn, long long facility_id, long long space_id
   filter.facility_id = facility_id;
   filter.from = FormatDate(recurrence.valid_from);
   if (recurrence.valid_to) filter.to = FormatDate(*recurrence.valid_to);
-  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> workshops,
-                           txn.WorkshopSessions(filter));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> workshops, txn.WorkshopSessions(filter));
   // The facility's own exclusions (for every template) apply too.
   std::vector<Date> excluded = exclusions;
   VINCULO_ASSIGN_OR_RETURN(
@@ -867,9 +866,9 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
             !home.longitude) {
           continue;  // no coordinates, no route: the planner reports no_route
         }
-        const Travel travel = TravelFor(
-            HaversineKm(*home.latitude, *home.longitude, *facility->latitude, *facility->longitude),
-            options_.speed_kmh, options_.cost_per_km);
+        const Travel travel = TravelFor(GreatCircleKm(*home.latitude, *home.longitude,
+                                                      *facility->latitude, *facility->longitude),
+                                        options_.speed_kmh, options_.cost_per_km);
         route.travel_minutes = travel.minutes;
         route.cost = travel.cost;
       }
@@ -1158,7 +1157,7 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
       return InvalidArgument("session_id", "no route from the child's home to the facility");
     }
     const Travel travel = TravelFor(
-        HaversineKm(*home->latitude, *home->longitude, *facility->latitude, *facility->longitude),
+        GreatCircleKm(*home->latitude, *home->longitude, *facility->latitude, *facility->longitude),
         options.speed_kmh, options.cost_per_km);
     minutes = travel.minutes;
     cost = travel.cost;
@@ -1499,8 +1498,8 @@ Result<DistanceReport> VisitService::Distances(const Actor& actor, long long org
       const PlacePoint* facility = facility_point[source.facility_id];
       if (facility && facility->latitude && facility->longitude && source.home_latitude &&
           source.home_longitude) {
-        const Travel travel = TravelFor(HaversineKm(*source.home_latitude, *source.home_longitude,
-                                                    *facility->latitude, *facility->longitude),
+        const Travel travel = TravelFor(GreatCircleKm(*source.home_latitude, *source.home_longitude,
+                                                      *facility->latitude, *facility->longitude),
                                         options_.speed_kmh, options_.cost_per_km);
         pair.km = travel.km;
         pair.travel_minutes = travel.minutes;

@@ -130,9 +130,9 @@ TEST(VisitPriority, BoostsAddToTheWeight) {
 
 TEST(Travel, HaversineAndCost) {
   // Ayacucho to Lima, about 330 km as the crow flies.
-  const double km = HaversineKm(-13.16, -74.22, -12.05, -77.04);
+  const double km = GreatCircleKm(-13.16, -74.22, -12.05, -77.04);
   EXPECT_NEAR(km, 330, 10);
-  EXPECT_NEAR(HaversineKm(0, 0, 0, 1), 111.19, 0.01);
+  EXPECT_NEAR(GreatCircleKm(0, 0, 0, 1), 111.19, 0.01);
   const Travel travel = TravelFor(90, 60, 0.5);
   EXPECT_EQ(travel.minutes, 90);
   EXPECT_DOUBLE_EQ(travel.cost, 90.0);
