@@ -248,7 +248,11 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
              {"txt", "text/plain; charset=utf-8"}}) {
       server.set_file_extension_and_mimetype_mapping(extension, type);
     }
-    server.set_mount_point("/", options_.web_dir);
+    // Only /assets/ is a mount point: httplib looks for a file under every
+    // mount point whose prefix matches before it routes a GET, so mounting
+    // "/" cost every API request a failed stat() of the web folder. The
+    // build's only other file, index.html, is the app route's below.
+    server.set_mount_point("/assets/", (std::filesystem::path(options_.web_dir) / "assets").string());
     // Vite names the files under /assets/ by their content hash: they never
     // change, so browsers keep them a year; everything else is revalidated.
     server.set_file_request_handler([](const httplib::Request& request,

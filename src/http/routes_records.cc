@@ -72,8 +72,13 @@ Result<ListQuery> ListQueryFrom(const RecordKind& kind, const httplib::Request& 
   return query;
 }
 
+// Written straight to text (RecordJsonText): the same bytes as the JSON
+// object's dump, without building it.
 Reply RecordReply(const RecordKind& kind, const Record& record, int status = 200) {
-  Reply reply = JsonReply(RecordToJson(record), status);
+  Reply reply;
+  reply.status = status;
+  reply.raw_content_type = "application/json";
+  reply.raw_body = RecordJsonText(record);
   reply.etag_version = record.version;
   if (status == 201)
     reply.location = "/api/v1/" + std::string(kind.name) + "/" + std::to_string(record.id);
@@ -102,12 +107,20 @@ void RegisterRecordRoutes(Router& router) {
         if (!query.ok()) return query.status();
         auto page = services.records.List(actor, kind, *query);
         if (!page.ok()) return page.status();
-        nlohmann::json items = nlohmann::json::array();
-        for (const Record& record : page->items) items.push_back(RecordToJson(record));
-        return JsonReply({{"items", std::move(items)},
-                          {"next_cursor", page->next_after_id
-                                              ? nlohmann::json(std::to_string(*page->next_after_id))
-                                              : nlohmann::json(nullptr)}});
+        // {"items":[...],"next_cursor":...} as text, the records by
+        // RecordJsonText (the same bytes as dumping the JSON object).
+        Reply reply;
+        reply.raw_content_type = "application/json";
+        std::string& text = reply.raw_body;
+        text = "{\"items\":[";
+        for (size_t i = 0; i < page->items.size(); ++i) {
+          if (i > 0) text.push_back(',');
+          text += RecordJsonText(page->items[i]);
+        }
+        text += "],\"next_cursor\":";
+        text += page->next_after_id ? "\"" + std::to_string(*page->next_after_id) + "\"" : "null";
+        text.push_back('}');
+        return reply;
       });
 
   router.Authed("POST", base,

@@ -1,6 +1,9 @@
 #include "json/record_json.h"
 
+#include <algorithm>
+#include <charconv>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 namespace vinculo {
 namespace {
@@ -63,6 +66,132 @@ json RecordToJson(const Record& record) {
   object["updated_at"] = record.updated_at;
   for (const auto& [name, value] : record.values) object[name] = ValueToJson(value);
   return object;
+}
+
+namespace {
+
+// True when `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF), the strings dump() accepts.
+bool IsUtf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  size_t i = 0;
+  while (i < size) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;
+      if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;
+      if (lead == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + length > size) return false;
+    if (bytes[i + 1] < low || bytes[i + 1] > high) return false;
+    for (size_t k = 2; k < length; ++k) {
+      if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+// A JSON string with nlohmann's escapes (ensure_ascii off): the two-character
+// escapes, \u00xx (lower-case hex) for the other control characters, every
+// other byte as is.
+void AppendJsonString(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
+    switch (byte) {
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\b': out.append("\\b"); break;
+      case '\f': out.append("\\f"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\t': out.append("\\t"); break;
+      default:
+        out.append("\\u00");
+        out.push_back(kHex[byte >> 4]);
+        out.push_back(kHex[byte & 0xF]);
+    }
+  }
+  out.append(text.data() + run, text.size() - run);
+  out.push_back('"');
+}
+
+void AppendJsonValue(std::string& out, const Value& value) {
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    AppendJsonString(out, *text);
+  } else if (const auto* whole = std::get_if<long long>(&value)) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof(digits), *whole).ptr;
+    out.append(digits, end);
+  } else if (const auto* real = std::get_if<double>(&value)) {
+    out += json(*real).dump();  // nlohmann's shortest round-trip form ("1.0", "1e-07")
+  } else if (const auto* flag = std::get_if<bool>(&value)) {
+    out += *flag ? "true" : "false";
+  } else {
+    out += "null";
+  }
+}
+
+}  // namespace
+
+std::string RecordJsonText(const Record& record) {
+  const Value system[] = {Value{record.id}, Value{record.version}, Value{record.archived},
+                          Value{record.created_at}, Value{record.updated_at}};
+  const std::string_view system_names[] = {"id", "version", "archived", "created_at",
+                                           "updated_at"};
+  // dump() writes an object's members in key order (nlohmann's objects are
+  // std::maps); a field value named like a system field replaces it, as
+  // object[name] = ... does in RecordToJson.
+  std::vector<std::pair<std::string_view, const Value*>> members;
+  members.reserve(record.values.size() + 5);
+  for (size_t i = 0; i < 5; ++i) {
+    if (record.values.find(system_names[i]) == record.values.end()) {
+      members.emplace_back(system_names[i], &system[i]);
+    }
+  }
+  for (const auto& [name, value] : record.values) members.emplace_back(name, &value);
+  std::sort(members.begin(), members.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& member : members) {
+    const auto* text = std::get_if<std::string>(member.second);
+    if (!IsUtf8(member.first) || (text && !IsUtf8(*text))) {
+      return RecordToJson(record).dump();  // throws type_error 316, as before
+    }
+  }
+  std::string out;
+  out.reserve(64 + 40 * members.size());
+  out.push_back('{');
+  bool first = true;
+  for (const auto& [name, value] : members) {
+    if (!first) out.push_back(',');
+    first = false;
+    AppendJsonString(out, name);
+    out.push_back(':');
+    AppendJsonValue(out, *value);
+  }
+  out.push_back('}');
+  return out;
 }
 
 json PlacementToJson(const Placement& placement) {

@@ -17,6 +17,13 @@
 namespace vinculo {
 
 nlohmann::json RecordToJson(const Record& record);
+// The same JSON text as RecordToJson(record).dump(), byte for byte (keys in
+// order, the same escapes and number forms), written straight into a string
+// without building the nlohmann object: reading one record is the API's
+// hottest path, and building and dumping the object was a sixth of its
+// instructions (docs/benchmarks.md). Throws as dump() does on a string that
+// is not valid UTF-8.
+std::string RecordJsonText(const Record& record);
 nlohmann::json PlacementToJson(const Placement& placement);
 nlohmann::json TransferToJson(const Transfer& transfer);
 nlohmann::json UserToJson(const User& user);

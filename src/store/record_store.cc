@@ -3,6 +3,8 @@
 // never from input, so nothing a user sends is spliced into SQL.
 #include <soci/soci.h>
 
+#include <unordered_map>
+
 #include "store/sql_util.h"
 #include "store/statement_cache.h"
 #include "store/store.h"
@@ -14,13 +16,18 @@ namespace {
 
 constexpr int kSystemColumns = 5;  // id, version, archived, created_at, updated_at
 
-std::string SelectColumns(const RecordKind& kind, const std::string& alias) {
-  std::string columns = alias + ".id, " + alias + ".version, " + alias + ".archived, " + alias +
-                        ".created_at, " + alias + ".updated_at";
-  for (const FieldSpec& spec : kind.fields) {
-    columns += ", " + alias + "." + std::string(spec.name);
+// The column list of `kind` under the table alias `t`. Built once per kind
+// and thread (a record read runs on every request; building the list was 4 %
+// of a child read's instructions).
+const std::string& SelectColumns(const RecordKind& kind) {
+  thread_local std::unordered_map<const RecordKind*, std::string> columns_of;
+  auto [entry, inserted] = columns_of.try_emplace(&kind);
+  if (inserted) {
+    std::string& columns = entry->second;
+    columns = "t.id, t.version, t.archived, t.created_at, t.updated_at";
+    for (const FieldSpec& spec : kind.fields) columns += ", t." + std::string(spec.name);
   }
-  return columns;
+  return entry->second;
 }
 
 Value ReadValue(const FieldSpec& spec, const soci::row& row, std::size_t index) {
@@ -97,7 +104,7 @@ Result<Record> Txn::Insert(const RecordKind& kind, const FieldValues& values,
 Result<Record> Txn::Get(const RecordKind& kind, long long id, const Actor& actor) {
   try {
     Params params;
-    const std::string query = "SELECT " + SelectColumns(kind, "t") + " FROM " + Table(kind) +
+    const std::string query = "SELECT " + SelectColumns(kind) + " FROM " + Table(kind) +
                               " t WHERE t.id = " + params.AddInteger(id) + " AND " +
                               store_internal::ScopePredicate(kind, actor, params, "t");
     std::vector<Record> records;
@@ -163,7 +170,7 @@ Result<Page> Txn::List(const RecordKind& kind, const ListQuery& query, const Act
     }
     const int limit = query.limit;
     // One extra row tells whether there is a next page.
-    const std::string sql = "SELECT " + SelectColumns(kind, "t") + " FROM " + Table(kind) +
+    const std::string sql = "SELECT " + SelectColumns(kind) + " FROM " + Table(kind) +
                             " t WHERE " + where + " ORDER BY t.id LIMIT " +
                             std::to_string(limit + 1);
     Page page;
@@ -285,7 +292,7 @@ Result<std::vector<Record>> Txn::Siblings(long long child_id, const Actor& actor
     const RecordKind& kind = ChildKind();
     Params params;
     const std::string query =
-        "SELECT " + SelectColumns(kind, "t") + " FROM children t WHERE t.id <> " +
+        "SELECT " + SelectColumns(kind) + " FROM children t WHERE t.id <> " +
         params.AddInteger(child_id) +
         " AND t.archived = 0 AND EXISTS (SELECT 1 FROM parent_child_links mine JOIN "
         "parent_child_links theirs ON theirs.parent_id = mine.parent_id WHERE mine.child_id = " +
