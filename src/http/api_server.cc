@@ -205,6 +205,12 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
       });
 
   http_internal::Router& router = impl_->router;
+  // httplib tries a method's routes in the order they were added, one
+  // std::regex match each, until one matches the whole path; no two of our
+  // patterns match the same path, so order only decides speed. The record
+  // routes (the reads the API serves most) go first: a child GET went from
+  // eight regex matches (14,000 instructions) to two.
+  http_internal::RegisterRecordRoutes(router);
   router.Public(
       "GET", "/api/v1/health",
       [this](const httplib::Request&, httplib::Response&) -> Result<Reply> {
@@ -224,7 +230,6 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
                   return reply;
                 });
   http_internal::RegisterAccountRoutes(router);
-  http_internal::RegisterRecordRoutes(router);
   http_internal::RegisterNurseryRoutes(router);
   http_internal::RegisterSupplyRoutes(router);
   http_internal::RegisterWorkshopRoutes(router);
