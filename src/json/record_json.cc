@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace vinculo {
 namespace {
 
@@ -69,43 +71,6 @@ json RecordToJson(const Record& record) {
 }
 
 namespace {
-
-// True when `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF), the strings dump() accepts.
-bool IsUtf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t size = text.size();
-  size_t i = 0;
-  while (i < size) {
-    const unsigned char lead = bytes[i];
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // range of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      if (lead == 0xE0) low = 0xA0;
-      if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + length > size) return false;
-    if (bytes[i + 1] < low || bytes[i + 1] > high) return false;
-    for (size_t k = 2; k < length; ++k) {
-      if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return false;
-    }
-    i += length;
-  }
-  return true;
-}
 
 // A JSON string with nlohmann's escapes (ensure_ascii off): the two-character
 // escapes, \u00xx (lower-case hex) for the other control characters, every
@@ -175,7 +140,7 @@ std::string RecordJsonText(const Record& record) {
             [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& member : members) {
     const auto* text = std::get_if<std::string>(member.second);
-    if (!IsUtf8(member.first) || (text && !IsUtf8(*text))) {
+    if (!IsValidUtf8(member.first) || (text && !IsValidUtf8(*text))) {
       return RecordToJson(record).dump();  // throws type_error 316, as before
     }
   }
