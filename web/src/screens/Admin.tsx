@@ -31,6 +31,22 @@ export function Admin() {
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">{i18n.t("admin.title")}</h1>
+      <nav class="admin-sections" aria-label={i18n.t("care.adminSections")}>
+        <ul>
+          <li>
+            <a href="#users-title">{i18n.t("admin.users")}</a>
+          </li>
+          <li>
+            <a href="#rules-title">{i18n.t("admin.rules")}</a>
+          </li>
+          <li>
+            <a href="#catalogue-title">{i18n.t("care.catalogue.title")}</a>
+          </li>
+          <li>
+            <a href="#schedule-title">{i18n.t("care.schedule.title")}</a>
+          </li>
+        </ul>
+      </nav>
       <Users />
       <Rules />
       <SupplyCatalogue />

@@ -124,18 +124,15 @@ export function Child({ params }: { params: Record<string, string> }) {
               " · " +
               i18n.t(("care.leave.state." + leave.state) as MessageKey),
           })),
+          // What was done; what is overdue is counted above the timeline.
           ...health
-            .filter((item) => item.status === "done" || item.status === "overdue")
+            .filter((item) => item.done_on)
             .map((item, index) => ({
-              on: item.done_on ?? item.due_on,
+              on: item.done_on!,
               key: "h" + index,
               kind: "health" as const,
-              alert: item.status === "overdue",
               title: item.name,
-              detail:
-                i18n.t(("care.kind." + item.kind) as MessageKey) +
-                " · " +
-                (item.done_on ? i18n.t("care.timeline.done", { date: i18n.date(item.done_on) }) : i18n.t("care.timeline.overdue", { date: i18n.date(item.due_on) })),
+              detail: i18n.t(("care.kind." + item.kind) as MessageKey) + " · " + i18n.t("care.timeline.done", { date: i18n.date(item.done_on) }),
             })),
           ...schooling.map((row) => ({
             on: row.started_on,
@@ -155,6 +152,7 @@ export function Child({ params }: { params: Record<string, string> }) {
             ? pointOf(homes.find((row) => row.id === child.home_id))
             : pointOf(child, "home_latitude", "home_longitude");
         const planStatus = plan ? plan.status : ageOut?.transition_plan ?? "missing";
+        const overdueHealth = health.filter((item) => item.status === "overdue").length;
         return (
         <article aria-labelledby="child-title">
           <p>
@@ -211,7 +209,7 @@ export function Child({ params }: { params: Record<string, string> }) {
                 <li>
                   <a href={`/children/${child.id}/plan`}>
                     {i18n.t("care.plan.title")}:{" "}
-                    <span class={"tag plan-" + planStatus} data-testid="child-plan-status">
+                    <span class={"tag plan-" + planStatus + (ageOut?.needs_plan ? " plan-needed" : "")} data-testid="child-plan-status">
                       {i18n.t(("care.plan.status." + planStatus) as MessageKey)}
                     </span>
                   </a>
@@ -230,11 +228,26 @@ export function Child({ params }: { params: Record<string, string> }) {
 
           <h2>{i18n.t("child.timeline")}</h2>
           <p class="muted small">{i18n.t("care.timeline.legend")}</p>
+          {overdueHealth > 0 && (
+            <p class="notice notice-error" data-testid="child-health-overdue">
+              <a href={`/children/${child.id}/health`}>{i18n.t("care.timeline.healthOverdue", { n: overdueHealth })}</a>
+            </p>
+          )}
+          {leaves.some((leave) => leave.state === "overdue") && (
+            <p class="notice notice-error">
+              <a href={`/children/${child.id}/leave`}>{i18n.t("care.leave.state.overdue")}</a>
+            </p>
+          )}
           <ol class="timeline" data-testid="timeline">
             {events.map((event) => (
               <li key={event.key} class={(event.current ? "current " : "") + (event.alert ? "alert " : "") + "event-" + event.kind} data-kind={event.kind}>
                 <span class="tag">{i18n.t(("care.timeline.kind." + event.kind) as MessageKey)}</span> <strong>{event.title}</strong>
-                {event.alert && <span class="tag tag-alert"> {i18n.t("care.timeline.attention")}</span>}
+                {event.alert && (
+                  <>
+                    {" "}
+                    <span class="tag tag-alert">{i18n.t("care.timeline.attention")}</span>
+                  </>
+                )}
                 <br />
                 <span class="muted">{event.detail}</span>
               </li>

@@ -266,7 +266,7 @@ function LeaveTable({ leaves, names, onReturn }: { leaves: Leave[]; names?: Map<
   if (leaves.length === 0) return <p class="muted">{i18n.t("care.leave.empty")}</p>;
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("care.leave.history")}>
-      <table data-testid="leaves">
+      <table data-testid="leaves" class="stack">
         <thead>
           <tr>
             {names && <th scope="col">{i18n.t("nursery.child")}</th>}
@@ -286,14 +286,14 @@ function LeaveTable({ leaves, names, onReturn }: { leaves: Leave[]; names?: Map<
                   <a href={`/children/${leave.child_id}/leave`}>{names.get(leave.child_id) ?? "#" + leave.child_id}</a>
                 </th>
               )}
-              <td>
+              <td data-label={i18n.t("care.leave.stateCol")}>
                 <span class={"tag leave-tag-" + leave.state}>{i18n.t(("care.leave.state." + leave.state) as MessageKey)}</span>
               </td>
-              <td>{i18n.t(("care.reason." + leave.reason) as MessageKey)}</td>
-              <td>{leave.adult_name}</td>
-              <td>{dateTime(i18n, leave.left_at)}</td>
-              <td>{dateTime(i18n, leave.due_back_at)}</td>
-              <td>
+              <td data-label={i18n.t("care.leave.reason")}>{i18n.t(("care.reason." + leave.reason) as MessageKey)}</td>
+              <td data-label={i18n.t("care.leave.adult")}>{leave.adult_name}</td>
+              <td data-label={i18n.t("care.leave.leftAt")}>{dateTime(i18n, leave.left_at)}</td>
+              <td data-label={i18n.t("care.leave.dueBackAt")}>{dateTime(i18n, leave.due_back_at)}</td>
+              <td data-label={i18n.t("care.leave.returnedAt")}>
                 {leave.returned_at ? (
                   dateTime(i18n, leave.returned_at)
                 ) : onReturn && writesCare(me) ? (

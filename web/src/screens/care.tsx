@@ -89,7 +89,7 @@ export function ChildHeader({ child, current, titleId, title }: { child: RecordR
         <a href={`/children/${child.id}`}>← {fullName(child)}</a>
       </p>
       <h1 id={titleId}>
-        {title} <span class="muted small">· {fullName(child)}</span>
+        {title} <span class="h1-sub">{fullName(child)}</span>
       </h1>
       <nav aria-label={i18n.t("care.childScreens")} class="subnav">
         <ul>
