@@ -230,7 +230,10 @@ describe("nursery care and administration screens", () => {
     await checkBothWidths(page, "child-health");
 
     const form = page.getByRole("form", { name: "Registrar una cita de salud" });
-    await form.getByLabel("Control o vacuna").selectOption(String(pending.schedule_id));
+    // The row's own button chooses it in the form and moves the focus there.
+    await page.getByRole("button", { name: `Registrar ${pending.name}`, exact: true }).click();
+    assert.equal(await form.getByLabel("Control o vacuna").inputValue(), String(pending.schedule_id));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "appointment_what");
     // Done tomorrow is refused, next to the field.
     await form.getByLabel(/Fecha en que se hizo/).fill(isoDate(1));
     await form.getByRole("button", { name: "Registrar la cita" }).click();

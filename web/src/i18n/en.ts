@@ -438,6 +438,8 @@ export const en: Record<MessageKey, string> = {
   "care.health.record": "Record a health appointment",
   "care.health.recordButton": "Record the appointment",
   "care.health.recorded": "Appointment recorded: {name}.",
+  "care.health.recordShort": "Record",
+  "care.health.recordNamed": "Record {name}",
   "care.health.other": "Other (not in the schedule)",
   "care.health.kind": "Type",
   "care.health.name": "Name",

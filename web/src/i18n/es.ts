@@ -438,6 +438,8 @@ export const es = {
   "care.health.record": "Registrar una cita de salud",
   "care.health.recordButton": "Registrar la cita",
   "care.health.recorded": "Cita registrada: {name}.",
+  "care.health.recordShort": "Registrar",
+  "care.health.recordNamed": "Registrar {name}",
   "care.health.other": "Otra (fuera del calendario)",
   "care.health.kind": "Tipo",
   "care.health.name": "Nombre",

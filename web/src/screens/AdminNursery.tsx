@@ -232,7 +232,13 @@ function ItemForm({ item, onSaved, onCancel, onStale }: { item?: SupplyItem; onS
           {i18n.t(item ? "care.catalogue.save" : "care.catalogue.addButton")}
         </button>
         {onCancel && (
-          <button type="button" onClick={onCancel}>
+          <button
+            type="button"
+            onClick={() => {
+              clear();
+              onCancel();
+            }}
+          >
             {i18n.t("care.cancel")}
           </button>
         )}

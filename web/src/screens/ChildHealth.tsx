@@ -2,7 +2,7 @@
 // of birth with each check-up or vaccine done, due (within 30 days), overdue
 // or upcoming; recording an appointment (from the schedule or another one);
 // and her daycare or school enrolments.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
@@ -32,6 +32,8 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
   const i18n = useI18n();
   const { me } = useSession();
   const [notice, setNotice] = useState("");
+  // A row's "record" button chooses that entry in the form below.
+  const [chosen, setChosen] = useState<{ scheduleId: number; tick: number } | null>(null);
   const state = useAsync(async () => {
     const [child, health, schooling] = await Promise.all([
       loadChild(params.id),
@@ -65,7 +67,7 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
               ))}
             </p>
             <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("care.health.schedule")}>
-              <table data-testid="health">
+              <table data-testid="health" class="stack compact">
                 <caption class="sr-only">{i18n.t("care.health.schedule")}</caption>
                 <thead>
                   <tr>
@@ -73,6 +75,11 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
                     <th scope="col">{i18n.t("care.health.dueOn")}</th>
                     <th scope="col">{i18n.t("care.health.statusCol")}</th>
                     <th scope="col">{i18n.t("care.health.doneOn")}</th>
+                    {writesCare(me) && (
+                      <th scope="col">
+                        <span class="sr-only">{i18n.t("care.catalogue.actions")}</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -81,18 +88,34 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
                       <th scope="row">
                         {item.name} <span class="muted small">({i18n.t(("care.kind." + item.kind) as MessageKey)})</span>
                       </th>
-                      <td>{i18n.date(item.due_on)}</td>
+                      <td data-label={i18n.t("care.health.dueOn")}>{i18n.date(item.due_on)}</td>
                       <td>
                         <span class={"tag health-" + item.status}>{i18n.t(("care.health.status." + item.status) as MessageKey)}</span>
                       </td>
-                      <td>{item.done_on ? i18n.date(item.done_on) : "—"}</td>
+                      <td data-label={i18n.t("care.health.doneOn")} class={item.done_on ? "" : "empty"}>
+                        {item.done_on ? i18n.date(item.done_on) : "—"}
+                      </td>
+                      {writesCare(me) && (
+                        <td>
+                          {item.schedule_id !== null && item.status !== "done" && (
+                            <button
+                              type="button"
+                              class="link"
+                              aria-label={i18n.t("care.health.recordNamed", { name: item.name })}
+                              onClick={() => setChosen({ scheduleId: item.schedule_id!, tick: (chosen?.tick ?? 0) + 1 })}
+                            >
+                              {i18n.t("care.health.recordShort")}
+                            </button>
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
             {writesCare(me) && (
-              <AppointmentForm childId={child.id} items={health} onDone={(name) => done(i18n.t("care.health.recorded", { name }))} />
+              <AppointmentForm childId={child.id} items={health} chosen={chosen} onDone={(name) => done(i18n.t("care.health.recorded", { name }))} />
             )}
             <h2>{i18n.t("care.school.title")}</h2>
             {schooling.length === 0 ? (
@@ -115,7 +138,17 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
   );
 }
 
-function AppointmentForm({ childId, items, onDone }: { childId: number; items: HealthItem[]; onDone: (name: string) => void }) {
+function AppointmentForm({
+  childId,
+  items,
+  chosen,
+  onDone,
+}: {
+  childId: number;
+  items: HealthItem[];
+  chosen: { scheduleId: number; tick: number } | null;
+  onDone: (name: string) => void;
+}) {
   const i18n = useI18n();
   const pending = items.filter((item) => item.schedule_id !== null && item.status !== "done");
   const initial = { what: "", kind: "", name: "", due_on: "", done_on: todayIso(), note: "" };
@@ -123,6 +156,13 @@ function AppointmentForm({ childId, items, onDone }: { childId: number; items: H
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (name: keyof typeof initial) => (value: string) => setForm({ ...form, [name]: value });
   const other = form.what === "other";
+  useEffect(() => {
+    if (!chosen) return;
+    setForm({ ...form, what: String(chosen.scheduleId) });
+    const select = document.getElementById("appointment_what");
+    select?.scrollIntoView({ block: "center" });
+    select?.focus();
+  }, [chosen?.tick]);
   const submit = async (event: Event) => {
     event.preventDefault();
     setErrors({});

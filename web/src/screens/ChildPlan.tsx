@@ -295,7 +295,13 @@ function PlanForm({
           {i18n.t("care.plan.save")}
         </button>
         {onCancel && (
-          <button type="button" onClick={onCancel}>
+          <button
+            type="button"
+            onClick={() => {
+              clear();
+              onCancel();
+            }}
+          >
             {i18n.t("care.cancel")}
           </button>
         )}
