@@ -403,6 +403,37 @@ describe("nursery care and administration screens", () => {
     await page.context().close();
   });
 
+  test("an expired session while drafting a transition plan returns to the plan with what was typed, steps included", async () => {
+    const board = (await officer("GET", "/nursery/ageouts")).body.items;
+    const other = board.find((row) => row.transition_plan === "missing" && row.child_id !== fresh.child_id);
+    const page = await newPage(chromium.browser, server.baseUrl, viewports.phone);
+    await login(page, "oficial.guarderia");
+    await page.goto(`/children/${other.child_id}/plan`);
+    const form = page.getByRole("form", { name: "Nuevo plan de transición" });
+    await form.getByLabel("Destino").selectOption("care_organisation");
+    await form.getByLabel("Quién la/lo recibe").fill("Aldea Infantil Sintética");
+    await form.getByLabel("Personas consultadas").fill("La madre y la trabajadora social");
+    await form.getByLabel("Fecha del paso 1").fill(isoDate(14));
+    await form.getByLabel("Qué ocurre en el paso 1").fill("Visita a la aldea");
+    await form.getByRole("button", { name: "Añadir un paso" }).click();
+    await form.getByLabel("Qué ocurre en el paso 2").fill("Mudanza a la aldea");
+    await page.context().clearCookies();
+    await form.getByRole("button", { name: "Guardar borrador" }).click();
+    await page.getByText("Su sesión terminó.", { exact: false }).waitFor();
+    assert.match(page.url(), /\/login\?next=/);
+    await page.getByLabel("Usuario").fill("oficial.guarderia");
+    await page.getByLabel("Contraseña").fill("vinculo-demo-2026");
+    await page.getByRole("button", { name: "Entrar" }).click();
+    const back = page.getByRole("form", { name: "Nuevo plan de transición" });
+    await back.waitFor();
+    assert.equal(await back.getByLabel("Destino").inputValue(), "care_organisation");
+    assert.equal(await back.getByLabel("Quién la/lo recibe").inputValue(), "Aldea Infantil Sintética");
+    assert.equal(await back.getByLabel("Fecha del paso 1").inputValue(), isoDate(14));
+    assert.equal(await back.getByLabel("Qué ocurre en el paso 2").inputValue(), "Mudanza a la aldea");
+    assert.equal((await officer("GET", `/children/${other.child_id}/transition-plan`)).status, 404, "nothing was saved");
+    await page.context().close();
+  });
+
   test("in English: the leave book, a child's plan and health screens", async () => {
     const made = await admin("POST", "/users", {
       username: "nursery.officer.en",

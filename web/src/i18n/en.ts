@@ -384,7 +384,7 @@ export const en: Record<MessageKey, string> = {
   "care.leave.title": "Leave",
   "care.leave.now": "Now",
   "care.leave.inside": "Inside, at the nursery.",
-  "care.leave.outWith": "Left with {adult} on {date}.",
+  "care.leave.outWith": "Left with {adult} on {date}",
   "care.leave.dueBack": "Due back: {date}",
   "care.leave.record": "Record a leave",
   "care.leave.recordButton": "Record the leave",

@@ -384,7 +384,7 @@ export const es = {
   "care.leave.title": "Salidas",
   "care.leave.now": "Ahora",
   "care.leave.inside": "Está dentro, en la guardería.",
-  "care.leave.outWith": "Salió con {adult} el {date}.",
+  "care.leave.outWith": "Salió con {adult} el {date}",
   "care.leave.dueBack": "Debe volver: {date}",
   "care.leave.record": "Registrar una salida",
   "care.leave.recordButton": "Registrar la salida",
