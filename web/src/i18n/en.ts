@@ -525,5 +525,6 @@ export const en: Record<MessageKey, string> = {
   "care.error.toMonths": "The upper age must be above the lower one.",
   "care.error.codeTaken": "An item with that code already exists.",
   "care.error.code": "Use 1 to 40 lowercase letters, digits or _.",
+  "care.error.choose": "Choose one of the options.",
   "care.error.stale": "Someone else changed this record; reload it.",
 };

@@ -525,6 +525,7 @@ export const es = {
   "care.error.toMonths": "La edad final debe ser mayor que la inicial.",
   "care.error.codeTaken": "Ya existe un artículo con ese código.",
   "care.error.code": "Use de 1 a 40 minúsculas, cifras o _.",
+  "care.error.choose": "Elija una opción de la lista.",
   "care.error.stale": "Otra persona cambió este registro; vuelva a cargarlo.",
 } as const;
 

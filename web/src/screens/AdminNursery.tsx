@@ -68,7 +68,7 @@ export function SupplyCatalogue() {
         {(items) => (
           <>
             <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("care.catalogue.title")}>
-              <table data-testid="catalogue">
+              <table data-testid="catalogue" class="stack">
                 <thead>
                   <tr>
                     <th scope="col">{i18n.t("supply.item")}</th>
@@ -87,12 +87,12 @@ export function SupplyCatalogue() {
                           {i18n.lang === "es" ? item.name_es : item.name_en}
                           {item.archived && <span class="tag"> {i18n.t("care.catalogue.isArchived")}</span>}
                         </th>
-                        <td>
+                        <td data-label={i18n.t("care.catalogue.band")}>
                           {item.to_months === null
                             ? i18n.t("care.catalogue.fromOn", { from: item.from_months })
                             : i18n.t("care.catalogue.fromTo", { from: item.from_months, to: item.to_months })}
                         </td>
-                        <td>
+                        <td data-label={i18n.t("care.catalogue.quantity")}>
                           {i18n.number(item.quantity)} {unitLabel(i18n, item.unit)} · {i18n.t(item.kind === "monthly" ? "supply.monthly" : "supply.durable")}
                         </td>
                         <td>
@@ -273,7 +273,7 @@ export function HealthScheduleAdmin() {
         {(entries) => (
           <>
             <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("care.schedule.title")}>
-              <table data-testid="schedule">
+              <table data-testid="schedule" class="stack compact">
                 <thead>
                   <tr>
                     <th scope="col">{i18n.t("care.health.name")}</th>

@@ -203,7 +203,7 @@ function PlanForm({
     try {
       await api(`/children/${childId}/transition-plan`, {
         body: {
-          destination: form.destination,
+          destination: form.destination || undefined,
           receiving_party: form.receiving_party,
           consulted: form.consulted,
           steps: steps.filter((step) => step.on || step.description),

@@ -33,6 +33,7 @@ const carePatterns: [RegExp, MessageKey][] = [
   [/already exists/, "care.error.codeTaken"],
   [/lowercase letters, digits/, "care.error.code"],
   [/has already returned/, "care.error.returned"],
+  [/must be one of|must be durable .* or monthly/, "care.error.choose"],
 ];
 
 export function careError(i18n: I18n, error: unknown): string {
