@@ -210,7 +210,7 @@ describe("nursery care and administration screens", () => {
     await page.getByRole("status").getByText("Regreso registrado.").waitFor();
     leaves = (await officer("GET", `/nursery/leaves?child_id=${fresh.child_id}`)).body.items;
     assert.equal(leaves[0].state, "returned");
-    assert.match(await page.getByTestId("leaves").innerText(), /Volvió/);
+    await page.getByTestId("leaves").getByText("Volvió").waitFor();
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -431,6 +431,38 @@ describe("nursery care and administration screens", () => {
     assert.equal(await back.getByLabel("Fecha del paso 1").inputValue(), isoDate(14));
     assert.equal(await back.getByLabel("Qué ocurre en el paso 2").inputValue(), "Mudanza a la aldea");
     assert.equal((await officer("GET", `/children/${other.child_id}/transition-plan`)).status, 404, "nothing was saved");
+    await page.context().close();
+  });
+
+  test("keyboard only: a nursery officer records a return from the leave book", async () => {
+    // A child out since two hours ago with an adult on her list.
+    const adult = (await officer("GET", `/children/${overdueLeave.child_id}/authorised-adults`)).body.items.find((one) => one.active);
+    const started = await officer("POST", `/children/${overdueLeave.child_id}/leaves`, {
+      adult_id: adult.id,
+      reason: "court",
+      left_at: new Date(Date.now() - 2 * 3600 * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      due_back_at: new Date(Date.now() + 3600 * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    });
+    assert.equal(started.status, 201);
+    const page = await newPage(chromium.browser, server.baseUrl);
+    await login(page, "oficial.guarderia");
+    await page.goto("/leaves");
+    const out = page.locator(`[data-testid="leave-row"][data-state="out"]`);
+    await out.waitFor();
+    await page.getByLabel("Solo regresos vencidos").focus();
+    const button = out.getByRole("button", { name: /Registrar el regreso de/ });
+    for (let presses = 0; presses < 10 && !(await button.evaluate((element) => element === document.activeElement)); presses++) {
+      await page.keyboard.press("Tab");
+    }
+    assert.ok(await button.evaluate((element) => element === document.activeElement), "Tab reaches the row's return button");
+    await page.keyboard.press("Enter");
+    // The time field takes the focus; Enter submits the return.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), `returned_at-${started.body.id}`);
+    await page.keyboard.press("Enter");
+    await page.locator(`[data-testid="leave-row"][data-state="out"]`).waitFor({ state: "detached" });
+    const leave = (await officer("GET", `/nursery/leaves?child_id=${overdueLeave.child_id}`)).body.items.find((one) => one.id === started.body.id);
+    assert.equal(leave.state, "returned");
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 

@@ -3,7 +3,7 @@
 // recording a leave out and the return, and her leave history. For a
 // facility: every leave, newest first, the overdue returns highlighted (in
 // words as well as colour), or only the overdue ones.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
@@ -174,6 +174,10 @@ function ReturnForm({ leave, onDone, compact }: { leave: Leave; onDone: () => vo
     }
   };
   const id = `returned_at-${leave.id}`;
+  // Opened from a row's button, which it replaces: the keyboard goes on to the time.
+  useEffect(() => {
+    if (compact) document.getElementById(id)?.focus();
+  }, []);
   return (
     <form onSubmit={submit} noValidate class={compact ? "inline-form" : ""} aria-label={i18n.t("care.leave.returnTitle")}>
       <TextField id={id} type="datetime-local" label={i18n.t("care.leave.returnedAt")} value={returnedAt} error={error} onInput={setReturnedAt} />
