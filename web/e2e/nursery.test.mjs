@@ -232,8 +232,8 @@ describe("nursery care and administration screens", () => {
     const form = page.getByRole("form", { name: "Registrar una cita de salud" });
     // The row's own button chooses it in the form and moves the focus there.
     await page.getByRole("button", { name: `Registrar ${pending.name}`, exact: true }).click();
-    assert.equal(await form.getByLabel("Control o vacuna").inputValue(), String(pending.schedule_id));
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "appointment_what");
+    await page.waitForFunction((value) => document.getElementById("appointment_what")?.value === value, String(pending.schedule_id), { timeout: 5000 });
+    await page.waitForFunction(() => document.activeElement?.id === "appointment_what", null, { timeout: 5000 });
     // Done tomorrow is refused, next to the field.
     await form.getByLabel(/Fecha en que se hizo/).fill(isoDate(1));
     await form.getByRole("button", { name: "Registrar la cita" }).click();
@@ -457,7 +457,7 @@ describe("nursery care and administration screens", () => {
     assert.ok(await button.evaluate((element) => element === document.activeElement), "Tab reaches the row's return button");
     await page.keyboard.press("Enter");
     // The time field takes the focus; Enter submits the return.
-    assert.equal(await page.evaluate(() => document.activeElement?.id), `returned_at-${started.body.id}`);
+    await page.waitForFunction((id) => document.activeElement?.id === id, `returned_at-${started.body.id}`, { timeout: 5000 });
     await page.keyboard.press("Enter");
     await page.locator(`[data-testid="leave-row"][data-state="out"]`).waitFor({ state: "detached" });
     const leave = (await officer("GET", `/nursery/leaves?child_id=${overdueLeave.child_id}`)).body.items.find((one) => one.id === started.body.id);

@@ -11,7 +11,9 @@ import { fullName } from "../lookups";
 // nursery officers; the health schedule is edited by administrators only.
 export const careWriters = ["administrator", "social_worker", "nursery_officer"];
 export const planApprovers = ["administrator", "programme_coordinator", "nursery_officer"];
-export const leaveReaders = ["administrator", "programme_coordinator", "social_worker", "nursery_officer"];
+// The leave book in the menu: the roles that keep it (a coordinator may read
+// it but works for a care organisation, whose children do not live inside).
+export const leaveReaders = ["administrator", "social_worker", "nursery_officer"];
 export const writesCare = (me: Me) => careWriters.includes(me.role);
 
 // The server explains refusals in English; these are the nursery care ones,
