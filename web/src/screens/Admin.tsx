@@ -1,5 +1,6 @@
-// Administration: users and their roles (add, enable, disable) and the
-// co-residence rules of each jurisdiction.
+// Administration: users and their roles (add, enable, disable; a new user may
+// be linked to a staff record of her organisation), the co-residence rules of
+// each jurisdiction, the needs catalogue and the health schedule.
 import { useState } from "preact/hooks";
 import { api, ApiError, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
@@ -8,6 +9,7 @@ import { useDraft } from "../draft";
 import { useI18n, type MessageKey } from "../i18n";
 import { lookup, nameOf } from "../lookups";
 import { useSession } from "../session";
+import { HealthScheduleAdmin, SupplyCatalogue } from "./AdminNursery";
 
 interface User {
   id: number;
@@ -19,6 +21,7 @@ interface User {
   version: number;
   organisation_id: number | null;
   facility_id: number | null;
+  staff_id?: number | null;
 }
 
 const roles = ["administrator", "programme_coordinator", "caregiver", "social_worker", "nursery_officer", "visits_officer", "auditor"];
@@ -28,8 +31,26 @@ export function Admin() {
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">{i18n.t("admin.title")}</h1>
+      <nav class="admin-sections" aria-label={i18n.t("care.adminSections")}>
+        <ul>
+          <li>
+            <a href="#users-title">{i18n.t("admin.users")}</a>
+          </li>
+          <li>
+            <a href="#rules-title">{i18n.t("admin.rules")}</a>
+          </li>
+          <li>
+            <a href="#catalogue-title">{i18n.t("care.catalogue.title")}</a>
+          </li>
+          <li>
+            <a href="#schedule-title">{i18n.t("care.schedule.title")}</a>
+          </li>
+        </ul>
+      </nav>
       <Users />
       <Rules />
+      <SupplyCatalogue />
+      <HealthScheduleAdmin />
     </section>
   );
 }
@@ -39,12 +60,13 @@ function Users() {
   const { me } = useSession();
   const [notice, setNotice] = useState("");
   const state = useAsync(async () => {
-    const [users, organisations, facilities] = await Promise.all([
+    const [users, organisations, facilities, staff] = await Promise.all([
       api<{ items: User[] }>("/users").then((page) => page.items),
       lookup("organisations"),
       lookup("facilities"),
+      listAll<RecordRow>("/staff").catch(() => [] as RecordRow[]),
     ]);
-    return { users, organisations, facilities };
+    return { users, organisations, facilities, staff };
   }, []);
   const toggle = async (user: User) => {
     try {
@@ -63,7 +85,7 @@ function Users() {
         </p>
       )}
       <Loaded state={state}>
-        {({ users, organisations, facilities }) => (
+        {({ users, organisations, facilities, staff }) => (
           <>
             <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("admin.users")}>
               <table>
@@ -73,6 +95,7 @@ function Users() {
                     <th scope="col">{i18n.t("field.display_name")}</th>
                     <th scope="col">{i18n.t("field.role")}</th>
                     <th scope="col">{i18n.t("field.organisation_id")} / {i18n.t("field.facility_id")}</th>
+                    <th scope="col">{i18n.t("admin.staffLink")}</th>
                     <th scope="col">{i18n.t("field.language")}</th>
                     <th scope="col">
                       <span class="sr-only">{i18n.t("admin.disable")}</span>
@@ -86,6 +109,7 @@ function Users() {
                       <td>{user.display_name}</td>
                       <td>{i18n.t(("role." + user.role) as MessageKey)}</td>
                       <td>{user.organisation_id ? nameOf(organisations, user.organisation_id) : user.facility_id ? nameOf(facilities, user.facility_id) : "—"}</td>
+                      <td>{user.staff_id ? staffName(staff, user.staff_id) : "—"}</td>
                       <td>{user.language}</td>
                       <td>
                         {user.id !== me.user_id && (
@@ -102,6 +126,7 @@ function Users() {
             <NewUser
               organisations={organisations}
               facilities={facilities}
+              staff={staff}
               onCreated={(name) => {
                 setNotice(i18n.t("admin.userAdded", { name }));
                 state.reload();
@@ -114,9 +139,14 @@ function Users() {
   );
 }
 
-function NewUser({ organisations, facilities, onCreated }: { organisations: RecordRow[]; facilities: RecordRow[]; onCreated: (name: string) => void }) {
+const staffName = (staff: RecordRow[], id: unknown) => {
+  const row = staff.find((one) => one.id === id);
+  return row ? [row.given_names, row.family_names].filter(Boolean).join(" ") : "#" + String(id);
+};
+
+function NewUser({ organisations, facilities, staff, onCreated }: { organisations: RecordRow[]; facilities: RecordRow[]; staff: RecordRow[]; onCreated: (name: string) => void }) {
   const i18n = useI18n();
-  const initial = { username: "", password: "", role: "", display_name: "", organisation_id: "", facility_id: "", language: "es" };
+  const initial = { username: "", password: "", role: "", display_name: "", organisation_id: "", facility_id: "", staff_id: "", language: "es" };
   const [form, setForm, clear] = useDraft("admin.newUser", initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (name: keyof typeof initial) => (value: string) => setForm({ ...form, [name]: value });
@@ -158,7 +188,7 @@ function NewUser({ organisations, facilities, onCreated }: { organisations: Reco
           placeholder={i18n.t("app.none")}
           error={errors.organisation_id}
           options={organisations.map((row) => ({ value: String(row.id), label: String(row.name) }))}
-          onChange={set("organisation_id")}
+          onChange={(organisation_id) => setForm({ ...form, organisation_id, staff_id: "" })}
         />
         <SelectField
           id="new_facility_id"
@@ -168,6 +198,19 @@ function NewUser({ organisations, facilities, onCreated }: { organisations: Reco
           error={errors.facility_id}
           options={facilities.map((row) => ({ value: String(row.id), label: String(row.name) }))}
           onChange={set("facility_id")}
+        />
+        <SelectField
+          id="new_staff_id"
+          label={i18n.t("admin.staffLink")}
+          value={form.staff_id}
+          placeholder={i18n.t(form.organisation_id ? "app.none" : "admin.staffChooseOrg")}
+          hint={i18n.t("admin.staffHint")}
+          error={errors.staff_id}
+          // A user is linked only to a staff record of her own organisation.
+          options={staff
+            .filter((row) => String(row.organisation_id) === form.organisation_id && !row.archived)
+            .map((row) => ({ value: String(row.id), label: `${staffName(staff, row.id)} (${i18n.has("admin.staffRole." + row.staff_role) ? i18n.t(("admin.staffRole." + row.staff_role) as MessageKey) : String(row.staff_role)})` }))}
+          onChange={set("staff_id")}
         />
         <SelectField
           id="new_language"

@@ -1,10 +1,16 @@
-// A child's page: her record, the timeline of placements, and her parents
-// with the facilities where they are held (offence only for roles allowed).
+// A child's page: her record, a timeline of placements, leaves out of the
+// nursery, health appointments, schooling and her transition plan, links to
+// her plan, leave book and health screens, and her parents with the
+// facilities where they are held and how far (offence only for roles allowed).
 import { api, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { useI18n, type MessageKey } from "../i18n";
 import { ageText, fullName, lookup, nameOf } from "../lookups";
 import { canRead, useSession } from "../session";
+import { dateTime } from "./care";
+import type { Leave } from "./ChildLeave";
+import type { Enrolment, HealthItem } from "./ChildHealth";
+import { loadPlan, type TransitionPlan } from "./ChildPlan";
 
 interface Placement {
   id: number;
@@ -23,8 +29,35 @@ interface ChildData {
   siblings: RecordRow[];
   facilities: RecordRow[];
   homes: RecordRow[];
-  ageOut: { age_out_date: string | null; days_remaining: number | null; alert_level: string } | null;
+  ageOut: { age_out_date: string | null; days_remaining: number | null; alert_level: string; transition_plan?: string; needs_plan?: boolean } | null;
+  leaves: Leave[];
+  health: HealthItem[];
+  schooling: Enrolment[];
+  plan: TransitionPlan | null;
 }
+
+// One line of the timeline, newest first.
+interface Event {
+  on: string;
+  key: string;
+  kind: "placement" | "leave" | "health" | "school" | "plan";
+  current?: boolean;
+  title: string;
+  detail: string;
+  alert?: boolean;
+}
+
+// Great-circle distance in km (the same formula as src/domain/geo, Earth
+// radius 6371 km): straight-line, not road, distance.
+export function kmBetween(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+const pointOf = (row: RecordRow | undefined, lat = "latitude", lon = "longitude") =>
+  row && typeof row[lat] === "number" && typeof row[lon] === "number" ? { lat: row[lat] as number, lon: row[lon] as number } : null;
 
 export function Child({ params }: { params: Record<string, string> }) {
   const i18n = useI18n();
@@ -49,11 +82,78 @@ export function Child({ params }: { params: Record<string, string> }) {
             (row) => row?.child_id === child.id,
           ) ?? null)
         : null;
-    return { child, placements, parents, siblings, facilities, homes, ageOut };
+    // Care records: a role that may not read them (or a child they do not
+    // apply to) leaves the part out rather than failing the page.
+    const [leaves, health, schooling, plan] = await Promise.all([
+      api<{ items: Leave[] }>("/nursery/leaves", { query: { child_id: id } }).then((page) => page.items).catch(() => []),
+      api<{ items: HealthItem[] }>(`/children/${id}/health`).then((page) => page.items).catch(() => []),
+      api<{ items: Enrolment[] }>(`/children/${id}/schooling`).then((page) => page.items).catch(() => []),
+      child.placement === "inside_with_mother" ? loadPlan(id).catch(() => null) : Promise.resolve(null),
+    ]);
+    return { child, placements, parents, siblings, facilities, homes, ageOut, leaves, health, schooling, plan };
   }, [params.id]);
   return (
     <Loaded state={state}>
-      {({ child, placements, parents, siblings, facilities, homes, ageOut }) => (
+      {({ child, placements, parents, siblings, facilities, homes, ageOut, leaves, health, schooling, plan }) => {
+        const events: Event[] = [
+          ...placements.map((placement) => ({
+            on: placement.started_on,
+            key: "p" + placement.id,
+            kind: "placement" as const,
+            current: !placement.ended_on,
+            title:
+              i18n.t(("placement." + placement.placement) as MessageKey) +
+              (placement.facility_id ? " · " + nameOf(facilities, placement.facility_id) : "") +
+              (placement.home_id ? " · " + nameOf(homes, placement.home_id) : ""),
+            detail:
+              i18n.t("child.from", { date: i18n.date(placement.started_on) }) +
+              (placement.ended_on ? " " + i18n.t("child.until", { date: i18n.date(placement.ended_on) }) : ` (${i18n.t("child.current")})`) +
+              (placement.note ? " · " + placement.note : ""),
+          })),
+          ...leaves.map((leave) => ({
+            on: leave.left_at,
+            key: "l" + leave.id,
+            kind: "leave" as const,
+            current: !leave.returned_at,
+            alert: leave.state === "overdue",
+            title: i18n.t("care.timeline.leave", { reason: i18n.t(("care.reason." + leave.reason) as MessageKey), adult: leave.adult_name }),
+            detail:
+              dateTime(i18n, leave.left_at) +
+              " → " +
+              (leave.returned_at ? dateTime(i18n, leave.returned_at) : i18n.t("care.leave.dueBack", { date: dateTime(i18n, leave.due_back_at) })) +
+              " · " +
+              i18n.t(("care.leave.state." + leave.state) as MessageKey),
+          })),
+          // What was done; what is overdue is counted above the timeline.
+          ...health
+            .filter((item) => item.done_on)
+            .map((item, index) => ({
+              on: item.done_on!,
+              key: "h" + index,
+              kind: "health" as const,
+              title: item.name,
+              detail: i18n.t(("care.kind." + item.kind) as MessageKey) + " · " + i18n.t("care.timeline.done", { date: i18n.date(item.done_on) }),
+            })),
+          ...schooling.map((row) => ({
+            on: row.started_on,
+            key: "s" + row.id,
+            kind: "school" as const,
+            title: i18n.t(("care.setting." + row.setting) as MessageKey) + " · " + row.institution,
+            detail: i18n.t("child.from", { date: i18n.date(row.started_on) }) + (row.level ? " · " + row.level : ""),
+          })),
+          ...(plan?.approved_on
+            ? [{ on: plan.approved_on, key: "plan", kind: "plan" as const, title: i18n.t("care.timeline.planApproved"), detail: i18n.t(("care.destination." + plan.destination) as MessageKey) + " · " + plan.receiving_party }]
+            : []),
+        ].sort((a, b) => b.on.localeCompare(a.on));
+        const inside = child.placement === "inside_with_mother";
+        const childPoint = inside
+          ? pointOf(facilities.find((row) => row.id === child.facility_id))
+          : child.home_id
+            ? pointOf(homes.find((row) => row.id === child.home_id))
+            : pointOf(child, "home_latitude", "home_longitude");
+        const planStatus = plan ? plan.status : ageOut?.transition_plan ?? "missing";
+        const overdueHealth = health.filter((item) => item.status === "overdue").length;
+        return (
         <article aria-labelledby="child-title">
           <p>
             <a href="/children">← {i18n.t("children.title")}</a>
@@ -103,23 +203,55 @@ export function Child({ params }: { params: Record<string, string> }) {
             ) : null}
           </dl>
 
-          <h2>{i18n.t("child.timeline")}</h2>
-          <ol class="timeline">
-            {[...placements]
-              .sort((a, b) => b.started_on.localeCompare(a.started_on))
-              .map((placement) => (
-                <li key={placement.id} class={placement.ended_on ? "" : "current"}>
-                  <strong>{i18n.t(("placement." + placement.placement) as MessageKey)}</strong>
-                  {placement.facility_id ? " · " + nameOf(facilities, placement.facility_id) : ""}
-                  {placement.home_id ? " · " + nameOf(homes, placement.home_id) : ""}
-                  <br />
-                  <span class="muted">
-                    {i18n.t("child.from", { date: i18n.date(placement.started_on) })}
-                    {placement.ended_on ? " " + i18n.t("child.until", { date: i18n.date(placement.ended_on) }) : ` (${i18n.t("child.current")})`}
-                  </span>
-                  {placement.note && <p>{placement.note}</p>}
+          <nav aria-label={i18n.t("care.childScreens")} class="subnav">
+            <ul>
+              {inside && (
+                <li>
+                  <a href={`/children/${child.id}/plan`}>
+                    {i18n.t("care.plan.title")}:{" "}
+                    <span class={"tag plan-" + planStatus + (ageOut?.needs_plan ? " plan-needed" : "")} data-testid="child-plan-status">
+                      {i18n.t(("care.plan.status." + planStatus) as MessageKey)}
+                    </span>
+                  </a>
                 </li>
-              ))}
+              )}
+              {inside && (
+                <li>
+                  <a href={`/children/${child.id}/leave`}>{i18n.t("care.leave.title")}</a>
+                </li>
+              )}
+              <li>
+                <a href={`/children/${child.id}/health`}>{i18n.t("care.health.title")}</a>
+              </li>
+            </ul>
+          </nav>
+
+          <h2>{i18n.t("child.timeline")}</h2>
+          <p class="muted small">{i18n.t("care.timeline.legend")}</p>
+          {overdueHealth > 0 && (
+            <p class="notice notice-error" data-testid="child-health-overdue">
+              <a href={`/children/${child.id}/health`}>{i18n.t("care.timeline.healthOverdue", { n: overdueHealth })}</a>
+            </p>
+          )}
+          {leaves.some((leave) => leave.state === "overdue") && (
+            <p class="notice notice-error">
+              <a href={`/children/${child.id}/leave`}>{i18n.t("care.leave.state.overdue")}</a>
+            </p>
+          )}
+          <ol class="timeline" data-testid="timeline">
+            {events.map((event) => (
+              <li key={event.key} class={(event.current ? "current " : "") + (event.alert ? "alert " : "") + "event-" + event.kind} data-kind={event.kind}>
+                <span class="tag">{i18n.t(("care.timeline.kind." + event.kind) as MessageKey)}</span> <strong>{event.title}</strong>
+                {event.alert && (
+                  <>
+                    {" "}
+                    <span class="tag tag-alert">{i18n.t("care.timeline.attention")}</span>
+                  </>
+                )}
+                <br />
+                <span class="muted">{event.detail}</span>
+              </li>
+            ))}
           </ol>
 
           <h2>{i18n.t("child.parents")}</h2>
@@ -135,6 +267,22 @@ export function Child({ params }: { params: Record<string, string> }) {
                     <>
                       <br />
                       {i18n.t("child.heldIn", { facility: nameOf(facilities, parent.facility_id) })}
+                      {(() => {
+                        const parentPoint = pointOf(facilities.find((row) => row.id === parent.facility_id));
+                        if (!childPoint || !parentPoint) return null;
+                        const km = kmBetween(childPoint, parentPoint);
+                        return (
+                          <>
+                            <br />
+                            <span class={km > 160 ? "offence" : "muted"} data-testid="parent-distance">
+                              {inside && parent.facility_id === child.facility_id
+                                ? i18n.t("care.distance.same")
+                                : i18n.t("care.distance.km", { km: i18n.number(Math.round(km)) })}
+                              {km > 160 ? " · " + i18n.t("care.distance.far") : ""}
+                            </span>
+                          </>
+                        );
+                      })()}
                       {parent.expected_release_date ? (
                         <>
                           <br />
@@ -168,7 +316,8 @@ export function Child({ params }: { params: Record<string, string> }) {
             </>
           )}
         </article>
-      )}
+        );
+      }}
     </Loaded>
   );
 }

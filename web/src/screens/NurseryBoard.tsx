@@ -1,5 +1,7 @@
 // The nursery board: children living inside with the days left before they
-// age out, coloured by alert level, and co-residence extensions.
+// age out, coloured by alert level, the status of each transition plan (with
+// a link to it; "plan needed" past the threshold without an approved plan),
+// and co-residence extensions.
 import { useState } from "preact/hooks";
 import { api, ApiError } from "../api";
 import { Loaded, useAsync } from "../components/Async";
@@ -19,6 +21,8 @@ interface AgeOutRow {
   days_remaining: number | null;
   rule: { basis: string; max_age_months: number | null; source: string; extension_id: number | null } | null;
   problem?: string;
+  transition_plan: "missing" | "draft" | "approved";
+  needs_plan: boolean;
 }
 
 interface Extension {
@@ -42,6 +46,11 @@ export function NurseryBoard() {
   const { me } = useSession();
   const [within, setWithin] = useState("365");
   const [open, setOpen] = useState<number | null>(null);
+  // Overdue returns from leave, on the board so they are not missed.
+  const overdue = useAsync(
+    () => api<{ items: { id: number }[] }>("/nursery/leaves", { query: { overdue: "true" } }).then((page) => page.items.length).catch(() => 0),
+    [],
+  );
   const board = useAsync(() => api<{ items: AgeOutRow[] }>("/nursery/ageouts", { query: { within_days: within || undefined } }), [within]);
   return (
     <section aria-labelledby="nursery-title">
@@ -60,6 +69,11 @@ export function NurseryBoard() {
           onChange={setWithin}
         />
       </div>
+      {overdue.data ? (
+        <p class="notice notice-error" data-testid="board-overdue-leaves">
+          <a href="/leaves">{i18n.t("care.book.overdue", { n: overdue.data })}</a>
+        </p>
+      ) : null}
       <p class="muted">{i18n.t("nursery.legend")}</p>
       <Loaded state={board}>
         {(data) =>
@@ -96,6 +110,13 @@ export function NurseryBoard() {
                         · {row.rule.source}
                       </span>
                     )}
+                    <span class="plan-line" data-testid="board-plan">
+                      <a href={`/children/${row.child_id}/plan`}>{i18n.t("care.plan.title")}</a>:{" "}
+                      <span class={"tag plan-" + row.transition_plan + (row.needs_plan ? " plan-needed" : "")}>
+                        {i18n.t(("care.plan.status." + row.transition_plan) as MessageKey)}
+                      </span>
+                      {row.needs_plan && <strong class="offence"> {i18n.t("care.plan.needed")}</strong>}
+                    </span>
                     {writers.includes(me.role) && (
                       <button type="button" class="link" aria-expanded={open === row.child_id} onClick={() => setOpen(open === row.child_id ? null : row.child_id)}>
                         {i18n.t("nursery.requestExtension")}

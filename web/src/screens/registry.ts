@@ -13,6 +13,11 @@ import { NurseryBoard } from "./NurseryBoard";
 import { planRoles, VisitPlanner } from "./VisitPlanner";
 import { supplyReaders, Supplies } from "./Supplies";
 import { WorkshopCohort, workshopRoles, Workshops } from "./Workshops";
+// nursery care screens (web-nursery)
+import { leaveReaders } from "./care";
+import { ChildHealth } from "./ChildHealth";
+import { ChildLeave, LeaveBook } from "./ChildLeave";
+import { ChildPlan } from "./ChildPlan";
 
 export interface ScreenProps {
   params: Record<string, string>;
@@ -32,6 +37,11 @@ export const screens: Screen[] = [
   { path: "/children", component: Children, nav: "nav.children", allowed: seesChildren },
   { path: "/children/:id", component: Child, allowed: seesChildren },
   { path: "/nursery", component: NurseryBoard, nav: "nav.nursery", allowed: seesChildren },
+  // nursery care screens (web-nursery)
+  { path: "/children/:id/plan", component: ChildPlan, allowed: seesChildren },
+  { path: "/children/:id/leave", component: ChildLeave, allowed: seesChildren },
+  { path: "/children/:id/health", component: ChildHealth, allowed: seesChildren },
+  { path: "/leaves", component: LeaveBook, nav: "care.book.nav", allowed: (me) => seesChildren(me) && leaveReaders.includes(me.role) },
   { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: (me) => planRoles.includes(me.role) },
   { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => supplyReaders.includes(me.role) },
   { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => workshopRoles.includes(me.role) },

@@ -1,0 +1,141 @@
+// Shared by the nursery care screens (transition plan, leave book, health and
+// schooling): who may do what (the API's own rules, so the UI hides what a role
+// cannot do), the child's heading with links between the child's screens,
+// the server's English explanations translated, and local date-times.
+import { ApiError, api, type Me, type RecordRow } from "../api";
+import { useI18n, type I18n, type MessageKey } from "../i18n";
+import { fullName } from "../lookups";
+
+// NurseryCareService: writes for administrators, social workers and nursery
+// officers; plans are approved by administrators, programme coordinators and
+// nursery officers; the health schedule is edited by administrators only.
+export const careWriters = ["administrator", "social_worker", "nursery_officer"];
+export const planApprovers = ["administrator", "programme_coordinator", "nursery_officer"];
+// The leave book in the menu: the roles that keep it (a coordinator may read
+// it but works for a care organisation, whose children do not live inside).
+export const leaveReaders = ["administrator", "social_worker", "nursery_officer"];
+export const writesCare = (me: Me) => careWriters.includes(me.role);
+
+// The server explains refusals in English; these are the nursery care ones,
+// the general ones are in i18n/index.ts.
+const carePatterns: [RegExp, MessageKey][] = [
+  [/not on this child's authorised list/, "care.error.notAuthorised"],
+  [/already out on leave/, "care.error.alreadyOut"],
+  [/must be after the leave begins/, "care.error.dueBeforeLeft"],
+  [/is before the leave began/, "care.error.returnBeforeLeft"],
+  [/does not live inside/, "care.error.notInside"],
+  [/at least one step/, "care.error.needsStep"],
+  [/each step must be/, "care.error.stepShape"],
+  [/need both a parent and a frequency/, "care.error.visitBoth"],
+  [/is already approved/, "care.error.approved"],
+  [/before the child was born/, "error.beforeBirth"],
+  [/school is from three years/, "care.error.schoolAge"],
+  [/whole number of months from 0/, "care.error.months"],
+  [/must be after from_months/, "care.error.toMonths"],
+  [/already exists/, "care.error.codeTaken"],
+  [/lowercase letters, digits/, "care.error.code"],
+  [/has already returned/, "care.error.returned"],
+  [/must be one of|must be durable .* or monthly/, "care.error.choose"],
+];
+
+export function careError(i18n: I18n, error: unknown): string {
+  const detail = error instanceof ApiError ? error.problem.detail : undefined;
+  if (detail) for (const [pattern, key] of carePatterns) if (pattern.test(detail)) return i18n.t(key);
+  if (error instanceof ApiError && error.status === 412) return i18n.t("care.error.stale");
+  return i18n.error(error);
+}
+
+// The error of a refused write, under the field it names when the form has
+// that field, else for the whole form.
+export function fieldErrors(i18n: I18n, error: unknown, fields: string[]): Record<string, string> {
+  const field = error instanceof ApiError && error.field && fields.includes(error.field) ? error.field : "form";
+  return { [field]: careError(i18n, error) };
+}
+
+// "2026-11-23T09:30" (an <input type=datetime-local>, local time) and back.
+export function localInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+export function toTimestamp(local: string): string | undefined {
+  if (!local) return undefined;
+  const parsed = new Date(local);
+  if (Number.isNaN(parsed.getTime())) return local;
+  return parsed.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+export function dateTime(i18n: I18n, iso: string | null | undefined): string {
+  if (!iso) return i18n.t("app.none");
+  const parsed = new Date(iso);
+  if (Number.isNaN(parsed.getTime())) return iso;
+  return new Intl.DateTimeFormat(i18n.lang === "es" ? "es-PE" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(parsed);
+}
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export const loadChild = (id: string) => api<RecordRow>(`/children/${id}`);
+
+// The child's name and the links between her screens.
+export function ChildHeader({ child, current, titleId, title }: { child: RecordRow; current: "plan" | "leave" | "health"; titleId: string; title: string }) {
+  const i18n = useI18n();
+  const inside = child.placement === "inside_with_mother";
+  const links: { key: "plan" | "leave" | "health"; href: string; label: string }[] = [
+    ...(inside
+      ? [
+          { key: "plan" as const, href: `/children/${child.id}/plan`, label: i18n.t("care.plan.title") },
+          { key: "leave" as const, href: `/children/${child.id}/leave`, label: i18n.t("care.leave.title") },
+        ]
+      : []),
+    { key: "health" as const, href: `/children/${child.id}/health`, label: i18n.t("care.health.title") },
+  ];
+  return (
+    <>
+      <p>
+        <a href={`/children/${child.id}`}>← {fullName(child)}</a>
+      </p>
+      <h1 id={titleId}>
+        {title} <span class="h1-sub">{fullName(child)}</span>
+      </h1>
+      <nav aria-label={i18n.t("care.childScreens")} class="subnav">
+        <ul>
+          {links.map((link) => (
+            <li key={link.key}>
+              <a href={link.href} aria-current={link.key === current ? "page" : undefined}>
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
+
+// A textarea with its label and error, like TextField.
+export function TextArea({ id, label, value, error, onInput, rows = 3 }: { id: string; label: string; value: string; error?: string; onInput: (value: string) => void; rows?: number }) {
+  return (
+    <div class={"field" + (error ? " field-invalid" : "")}>
+      <label for={id}>{label}</label>
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        value={value}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={error ? id + "-error" : undefined}
+        onInput={(event) => onInput((event.target as HTMLTextAreaElement).value)}
+      />
+      {error && (
+        <small id={id + "-error"} class="error" role="alert">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export function FormError({ text }: { text?: string }) {
+  return text ? (
+    <p class="notice notice-error" role="alert">
+      {text}
+    </p>
+  ) : null;
+}
