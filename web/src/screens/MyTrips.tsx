@@ -1,6 +1,6 @@
 // A caregiver's own trips: the published plans of her organisation as the
 // server shows them to her (only the trips her staff record escorts, and
-// their visits), newest month first, with the visit record on the day of the
+// their visits), this month first, with the visit record on the day of the
 // visit or after. A caregiver linked to no staff record has no trips.
 import { useState } from "preact/hooks";
 import { api } from "../api";
@@ -9,14 +9,17 @@ import { useI18n } from "../i18n";
 import { useSession } from "../session";
 import { Trips } from "./visits/PlanView";
 import { VisitControls, type VisitAction } from "./visits/VisitActions";
-import { loadNames, personName, type Plan, type PlanVisit } from "./visits/types";
+import { currentMonth, loadNames, personName, type Plan, type PlanVisit } from "./visits/types";
 
 export const tripRoles = ["caregiver"];
 
 async function loadTrips(organisationId: number | null): Promise<Plan[]> {
   if (!organisationId) return [];
   const summaries = (await api<{ items: Plan[] }>(`/organisations/${organisationId}/plans`)).items;
-  const published = summaries.filter((plan) => plan.status === "published").sort((a, b) => b.month.localeCompare(a.month));
+  // This month first, then the months ahead, then the months gone (latest first).
+  const now = currentMonth();
+  const rank = (month: string) => (month >= now ? month : "~" + String(9999 - Number(month.slice(0, 4))) + String(12 - Number(month.slice(5))).padStart(2, "0"));
+  const published = summaries.filter((plan) => plan.status === "published").sort((a, b) => rank(a.month).localeCompare(rank(b.month)));
   return Promise.all(published.map((plan) => api<Plan>(`/plans/${plan.id}`)));
 }
 
@@ -48,6 +51,7 @@ export function MyTrips() {
                   date={date}
                   sessions={[]}
                   canPlan={false}
+                  canRecord
                   open={open?.visit === visit.id ? open.action : null}
                   setOpen={(action) => {
                     setMessage(null);
@@ -69,7 +73,7 @@ export function MyTrips() {
                     trips={plan.trips.filter((trip) => trip.status === "planned")}
                     sessions={[]}
                     controls={controls}
-                    escortName={() => i18n.t("vv.myTripsHeading")}
+                    nameEscort={() => i18n.t("vv.myTripsHeading")}
                   />
                 </div>
               ));

@@ -9,7 +9,7 @@ import { lookup } from "../lookups";
 import { useI18n } from "../i18n";
 import { useSession } from "../session";
 import { PlanView } from "./visits/PlanView";
-import { loadNames, loadSessions, type Plan } from "./visits/types";
+import { loadEscorts, loadNames, loadSessions, type Plan } from "./visits/types";
 
 export const planRoles = ["administrator", "programme_coordinator", "visits_officer"];
 // Those who change a plan; a visits officer reads it.
@@ -35,6 +35,11 @@ export function VisitPlanner() {
     [orgId],
   );
   const canPlan = planners.includes(me.role);
+  // Trips name their escort by id; the escorts of the month give her staff record.
+  const escorts = useAsync(
+    () => (plan && orgId ? loadEscorts(orgId, plan.month) : Promise.resolve([])),
+    [orgId, plan?.month],
+  );
   // The month's sessions at every facility of the plan (for the calendar and
   // for moves), read again after each change so the seats taken are current.
   const sessions = useAsync(
@@ -105,7 +110,7 @@ export function VisitPlanner() {
                 <ul class="plain-list">
                   {list.map((row) => (
                     <li key={row.id}>
-                      <button type="button" class="link" onClick={() => open(row.id)}>
+                      <button type="button" class="link" data-plan-id={row.id} onClick={() => open(row.id)}>
                         {i18n.month(row.month)} · {i18n.t(row.status === "published" ? "plan.published" : "plan.draft")} ·{" "}
                         {i18n.t("plan.coverage")} {i18n.number(row.coverage)}
                       </button>
@@ -122,7 +127,7 @@ export function VisitPlanner() {
           {(people) => (
             <PlanView
               plan={plan}
-              names={people}
+              names={{ ...people, escorts: escorts.data }}
               sessions={sessions.data ?? []}
               onPublish={publish}
               onChanged={() => open(plan.id, true)}

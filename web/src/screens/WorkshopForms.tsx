@@ -124,7 +124,7 @@ export function CohortForm({ cohorts }: { cohorts: CohortSummary[] }) {
           <h2 id="new-cohort-title" class="card-heading">
             {i18n.t("wf.newCohort")}
           </h2>
-          <div class="field-row">
+          <div class="field-row cohort-grid">
             <SelectField
               id="cohort-course"
               label={i18n.t("wf.course")}

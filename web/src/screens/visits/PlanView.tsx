@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 import { useI18n, type MessageKey } from "../../i18n";
 import { nameOf } from "../../lookups";
 import { RecordSummary, VisitControls, type VisitAction } from "./VisitActions";
-import { personName, type Names, type Plan, type PlanTrip, type PlanVisit, type VisitSession } from "./types";
+import { escortName, personName, type Names, type Plan, type PlanTrip, type PlanVisit, type VisitSession } from "./types";
 
 const reasonKey: Record<string, MessageKey> = {
   restriction: "plan.reason.restriction",
@@ -53,6 +53,7 @@ export function PlanView({
         date={date}
         sessions={sessions}
         canPlan={canPlan}
+        canRecord={canPlan}
         open={open?.visit === visit.id ? open.action : null}
         setOpen={(action) => {
           setMessage(null);
@@ -191,7 +192,7 @@ function VisitLine({
         {showEscort && trip && (
           <span class="muted small">
             {" "}
-            · {i18n.t("plan.escort")}: {personName(names.staff, trip.escort_id)}
+            · {i18n.t("plan.escort")}: {escortName(names, trip.escort_id)}
           </span>
         )}{" "}
         {cancelled && <span class="tag">{i18n.t("vv.cancelledTag")}</span>}
@@ -260,14 +261,14 @@ export function Trips({
   trips,
   sessions,
   controls,
-  escortName,
+  nameEscort,
 }: {
   plan: Plan;
   names: Names;
   trips: PlanTrip[];
   sessions: VisitSession[];
   controls: Controls;
-  escortName?: (escortId: number) => string;
+  nameEscort?: (escortId: number) => string;
 }) {
   const i18n = useI18n();
   const byEscort = new Map<number, PlanTrip[]>();
@@ -279,7 +280,7 @@ export function Trips({
       {[...byEscort.entries()].map(([escort, list]) => (
         <li key={escort} class="card" data-testid="plan-escort">
           <h3 class="card-heading">
-            {escortName ? escortName(escort) : personName(names.staff, escort)} · {i18n.t("plan.tripCount", { n: list.length })}
+            {nameEscort ? nameEscort(escort) : escortName(names, escort)} · {i18n.t("plan.tripCount", { n: list.length })}
           </h3>
           <ol class="plain-list">
             {[...list]

@@ -291,12 +291,14 @@ export function RecordSummary({ visit }: { visit: PlanVisit }) {
 export type VisitAction = "move" | "cancel" | "record";
 
 // The buttons and the open form of one visit. Recording is offered on the day
-// of the visit or after; moving and cancelling only to those who plan.
+// of the visit or after, to coordinators and to the escort; moving and
+// cancelling only to those who plan (a visits officer reads the plan only).
 export function VisitControls({
   visit,
   date,
   sessions,
   canPlan,
+  canRecord,
   open,
   setOpen,
   onChanged,
@@ -306,6 +308,7 @@ export function VisitControls({
   date: string | undefined;
   sessions: VisitSession[];
   canPlan: boolean;
+  canRecord: boolean;
   open: VisitAction | null;
   setOpen: (action: VisitAction | null) => void;
   onChanged: (message: string) => void;
@@ -313,7 +316,7 @@ export function VisitControls({
 }) {
   const i18n = useI18n();
   if (visit.status !== "planned") return null;
-  const recordable = date !== undefined && date <= new Date().toISOString().slice(0, 10);
+  const recordable = canRecord && date !== undefined && date <= new Date().toISOString().slice(0, 10);
   const done = (message: string) => {
     setOpen(null);
     onChanged(message);

@@ -70,11 +70,20 @@ export interface VisitSession {
   blocked_reason?: string | null;
 }
 
+export interface Escort {
+  id: number;
+  staff_id: number;
+  max_children: number;
+  home_id: number | null;
+  available_dates: string[];
+}
+
 export interface Names {
   children: RecordRow[];
   parents: RecordRow[];
   staff: RecordRow[];
   facilities: RecordRow[];
+  escorts?: Escort[]; // of the plan's month: an escort is named by her staff record
 }
 
 export async function loadNames(): Promise<Names> {
@@ -91,6 +100,17 @@ export const personName = (rows: RecordRow[], id: number): string => {
   const row = rows.find((one) => one.id === id);
   return row ? fullName(row) : "#" + id;
 };
+
+export const escortName = (names: Names, escortId: number): string => {
+  const escort = names.escorts?.find((one) => one.id === escortId);
+  return escort ? personName(names.staff, escort.staff_id) : "#" + escortId;
+};
+
+export async function loadEscorts(organisationId: number, month: string): Promise<Escort[]> {
+  return api<{ items: Escort[] }>(`/organisations/${organisationId}/escorts`, { query: { month } })
+    .then((r) => r.items)
+    .catch(() => []);
+}
 
 // The visiting sessions of the month at each facility, for the plan's
 // calendar and the move form.
