@@ -279,10 +279,14 @@ describe("visit planner and workshop screens", () => {
     await page.context().close();
   });
 
-  test("a coordinator forms a workshop cohort, enrols a mother, is told a father cannot join, withdraws her, and takes attendance", async () => {
+  test("a coordinator forms a workshop cohort in a one-seat room, is told a father cannot join, enrols a mother, puts a second on the waiting list, withdraws the first so the second moves up, and takes attendance", async () => {
     const call = await apiAs(server.baseUrl, "coordinadora");
     const parents = (await call("GET", "/parents?limit=200")).body.items.filter((parent) => parent.facility_id === 1 && parent.custody_status !== "released");
     const cohortsBefore = (await call("GET", "/workshops/cohorts")).body.items;
+    // A room for one person (set up by the administrator), so the second mother waits.
+    const admin = await apiAs(server.baseUrl, "admin");
+    const room = await admin("POST", "/spaces", { facility_id: 1, name: "Sala pequeña (demo)", kind: "classroom", capacity_people: 1 });
+    assert.equal(room.status, 201, JSON.stringify(room.body));
     const page = await newPage(chromium.browser, server.baseUrl);
     await login(page, "coordinadora");
     await page.getByRole("link", { name: "Talleres" }).click();
@@ -302,7 +306,7 @@ describe("visit planner and workshop screens", () => {
     await form.locator("#cohort-space-error").waitFor();
     assert.equal((await call("GET", "/workshops/cohorts")).body.items.length, cohortsBefore.length);
     await checkBothWidths(page, "workshop-new-cohort");
-    await form.getByLabel(/Espacio/).selectOption({ index: 1 });
+    await form.getByLabel(/Espacio/).selectOption(String(room.body.id));
     await form.getByRole("button", { name: "Formar el grupo" }).click();
     await page.getByText("Grupo formado. Inscriba ahora a madres o padres.").waitFor();
     const cohortId = Number(/\/workshops\/(\d+)/.exec(page.url())[1]);
@@ -317,22 +321,35 @@ describe("visit planner and workshop screens", () => {
     assert.equal((await call("GET", `/workshops/cohorts/${cohortId}/enrolments`)).body.items.length, 0);
     await checkBothWidths(page, "workshop-enrol-refused");
 
-    // A mother of the demo's group for mothers is eligible here too.
+    // Mothers of the demo's group for mothers are eligible here too: the first
+    // takes the one seat, the second goes on the waiting list.
     const demoMothers = (await call("GET", `/workshops/cohorts/${cohortsBefore.find((one) => one.group_kind === "women").id}/enrolments`)).body.items;
-    const enrolled = parents.find((parent) => parent.id === demoMothers.find((row) => row.status === "enrolled").parent_id);
-    await enrol.getByLabel("Madre o padre").selectOption(String(enrolled.id));
+    const [first, second] = demoMothers.filter((row) => row.status === "enrolled").map((row) => parents.find((parent) => parent.id === row.parent_id));
+    await enrol.getByLabel("Madre o padre").selectOption(String(first.id));
     await enrol.getByRole("button", { name: "Inscribir" }).click();
     await page.getByRole("status").getByText(/quedó inscrita/).waitFor();
-    const rows = (await call("GET", `/workshops/cohorts/${cohortId}/enrolments`)).body.items;
-    assert.deepEqual(rows.map((row) => [row.parent_id, row.status]), [[enrolled.id, "enrolled"]]);
-    await page.getByTestId("enrolments").getByText("Inscrita").waitFor();
     await page.getByText(/Nadie espera/).waitFor();
+    await enrol.getByLabel("Madre o padre").selectOption(String(second.id));
+    await enrol.getByRole("button", { name: "Inscribir" }).click();
+    await page.getByRole("status").getByText(/El grupo está lleno: .* queda en lista de espera \(puesto 1\)/).waitFor();
+    await page.getByTestId("waiting-list").getByText(`${second.given_names}`, { exact: false }).waitFor();
+    let rows = (await call("GET", `/workshops/cohorts/${cohortId}/enrolments`)).body.items;
+    assert.deepEqual(
+      rows.map((row) => [row.parent_id, row.status]).sort(),
+      [[first.id, "enrolled"], [second.id, "waiting"]].sort(),
+    );
+    assert.equal(await page.getByTestId("cohort-enrolled").innerText(), "1 / 1");
+    await checkBothWidths(page, "workshop-waiting-list");
 
-    // Withdraw, after a confirmation.
-    await page.getByTestId("enrolments").getByRole("button", { name: /^Retirar/ }).click();
-    await page.getByTestId("enrolments").getByRole("button", { name: /^Confirmar retiro/ }).click();
+    // Withdraw the first, after a confirmation: the second moves up.
+    const firstRow = page.getByTestId("enrolments").getByRole("row").filter({ hasText: first.given_names });
+    await firstRow.getByRole("button", { name: /^Retirar/ }).click();
+    await firstRow.getByRole("button", { name: /^Confirmar retiro/ }).click();
     await page.getByRole("status").getByText(/fue retirada del grupo/).waitFor();
-    assert.equal((await call("GET", `/workshops/cohorts/${cohortId}/enrolments`)).body.items[0].status, "withdrawn");
+    rows = (await call("GET", `/workshops/cohorts/${cohortId}/enrolments`)).body.items;
+    assert.equal(rows.find((row) => row.parent_id === first.id).status, "withdrawn");
+    assert.equal(rows.find((row) => row.parent_id === second.id).status, "enrolled");
+    await page.getByText(/Lista de espera \(0\)/).waitFor();
     await checkBothWidths(page, "workshop-cohort-new");
 
     // Attendance on a running demo cohort's past session, in a few taps.
