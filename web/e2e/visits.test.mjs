@@ -292,6 +292,14 @@ describe("visit planner and workshop screens", () => {
     await page.getByRole("link", { name: "Talleres" }).click();
     await page.getByTestId("ws-calendar").waitFor();
     assert.ok((await page.getByTestId("ws-calendar-session").count()) > 0, "the calendar lists the coming sessions");
+    // Its filters are the API's: facility, facilitator, dates.
+    const before = await page.getByTestId("ws-calendar-session").count();
+    await page.locator("#calendar-facility").selectOption("1");
+    await page.locator("#calendar-facilitator").selectOption({ index: 1 });
+    await page.getByTestId("ws-calendar-session").first().waitFor();
+    await page.locator("#calendar-to").fill(new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10));
+    await page.waitForLoadState("networkidle");
+    assert.ok((await page.getByTestId("ws-calendar-session").count()) < before, "a shorter period lists fewer sessions");
     await page.locator("summary", { hasText: "Formar un grupo nuevo" }).click();
     const form = page.getByTestId("cohort-form");
     await form.getByLabel("Curso").selectOption({ index: 1 });

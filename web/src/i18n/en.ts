@@ -424,6 +424,7 @@ export const en: Record<MessageKey, string> = {
   "fs.weekly": "Every week: {day}",
   "fs.everyNWeeks": "Every {n} weeks: {day}",
   "fs.everyNDays": "Every {n} days",
+  "fs.daily": "Every day",
   "fs.monthlyDay": "Day {n} of every month",
   "fs.monthlyNth": "The {n}th {day} of every month",
   "fs.monthlyLast": "The last {day} of every month",

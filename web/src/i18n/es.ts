@@ -424,6 +424,7 @@ export const es = {
   "fs.weekly": "Cada semana: {day}",
   "fs.everyNWeeks": "Cada {n} semanas: {day}",
   "fs.everyNDays": "Cada {n} días",
+  "fs.daily": "Cada día",
   "fs.monthlyDay": "El día {n} de cada mes",
   "fs.monthlyNth": "El {n}.º {day} de cada mes",
   "fs.monthlyLast": "El último {day} de cada mes",

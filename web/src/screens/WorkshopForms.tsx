@@ -288,18 +288,23 @@ export function EnrolForm({
 }
 
 // The workshop sessions between two dates, by facility or facilitator.
-export function WorkshopCalendar() {
+export function WorkshopCalendar({ cohorts }: { cohorts: CohortSummary[] }) {
   const i18n = useI18n();
+  const { me } = useSession();
   const [facility, setFacility] = useState("");
+  const [facilitator, setFacilitator] = useState("");
+  const facilitators = useAsync(() => loadFacilitators(me, cohorts), [cohorts.length]);
   const [from, setFrom] = useState(todayIso());
   const [to, setTo] = useState(addDays(todayIso(), 60));
   const facilities = useAsync(() => lookup("facilities"), []);
   const sessions = useAsync(
     () =>
-      api<{ items: CalendarSession[] }>("/workshops/sessions", { query: { facility_id: facility || undefined, from: from || undefined, to: to || undefined } }).then(
+      api<{ items: CalendarSession[] }>("/workshops/sessions", {
+        query: { facility_id: facility || undefined, facilitator_user_id: facilitator || undefined, from: from || undefined, to: to || undefined },
+      }).then(
         (r) => r.items,
       ),
-    [facility, from, to],
+    [facility, facilitator, from, to],
   );
   const byDate = new Map<string, CalendarSession[]>();
   for (const session of sessions.data ?? []) byDate.set(session.session_date, [...(byDate.get(session.session_date) ?? []), session]);
@@ -314,6 +319,14 @@ export function WorkshopCalendar() {
           onChange={setFacility}
           placeholder={i18n.t("children.any")}
           options={(facilities.data ?? []).map((one) => ({ value: String(one.id), label: String(one.name) }))}
+        />
+        <SelectField
+          id="calendar-facilitator"
+          label={i18n.t("wf.facilitator")}
+          value={facilitator}
+          onChange={setFacilitator}
+          placeholder={i18n.t("children.any")}
+          options={(facilitators.data ?? []).map((one) => ({ value: String(one.id), label: one.name || i18n.t("wf.facilitatorN", { n: one.id }) }))}
         />
         <TextField id="calendar-from" type="date" label={i18n.t("wf.from")} value={from} onInput={setFrom} error={sessions.error && fieldOf(sessions.error) === "from" ? explain(i18n, sessions.error) : undefined} />
         <TextField id="calendar-to" type="date" label={i18n.t("wf.to")} value={to} onInput={setTo} error={sessions.error && fieldOf(sessions.error) === "to" ? explain(i18n, sessions.error) : undefined} />

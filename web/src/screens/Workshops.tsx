@@ -101,7 +101,7 @@ export function Workshops() {
           <CohortForm cohorts={cohorts.data} />
         </details>
       )}
-      <WorkshopCalendar />
+      {cohorts.data && <WorkshopCalendar cohorts={cohorts.data} />}
     </section>
   );
 }

@@ -43,7 +43,7 @@ export function recurrenceText(i18n: I18n, template: SessionTemplate): string {
         ? i18n.t("fs.everyNWeeks", { n: template.interval, day: weekdayName(i18n, template.weekday) })
         : i18n.t("fs.weekly", { day: weekdayName(i18n, template.weekday) });
     case "every_n_days":
-      return i18n.t("fs.everyNDays", { n: template.interval });
+      return template.interval === 1 ? i18n.t("fs.daily") : i18n.t("fs.everyNDays", { n: template.interval });
     case "monthly_day":
       return i18n.t("fs.monthlyDay", { n: template.month_day });
     case "monthly_nth_weekday":

@@ -295,7 +295,7 @@ export function Trips({
                     <span class="muted small">
                       {" "}
                       · {i18n.t("vv.departReturn", { depart: trip.depart, back: trip.return })} ·{" "}
-                      {i18n.t("plan.children", { n: visits.filter((visit) => visit.status === "planned").length })}
+                      {i18n.t("plan.children", { n: new Set(visits.filter((visit) => visit.status === "planned").map((visit) => visit.child_id)).size })}
                     </span>
                     <ul class="plain-list">
                       {visits.map((visit) => {
