@@ -376,6 +376,7 @@ export const en: Record<MessageKey, string> = {
   "vv.didAttend": "Attended",
   "vv.didNotAttend": "Did not happen",
   "vv.publishedHint": "Published plan: each visit can be moved, cancelled or, from the day of the visit, recorded.",
+  "vv.escortN": "Escort no. {n}",
   "vv.departReturn": "leaves {depart}, back {back}",
   "vv.noTrips": "No trips.",
   "vv.myTrips": "My visit trips",

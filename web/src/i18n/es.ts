@@ -376,6 +376,7 @@ export const es = {
   "vv.didAttend": "Asistió",
   "vv.didNotAttend": "No se realizó",
   "vv.publishedHint": "Plan publicado: cada visita se puede mover, cancelar o, desde el día de la visita, registrar.",
+  "vv.escortN": "Acompañante n.º {n}",
   "vv.departReturn": "sale {depart}, vuelve {back}",
   "vv.noTrips": "No hay viajes.",
   "vv.myTrips": "Mis viajes de visita",

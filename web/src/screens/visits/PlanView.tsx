@@ -192,7 +192,7 @@ function VisitLine({
         {showEscort && trip && (
           <span class="muted small">
             {" "}
-            · {i18n.t("plan.escort")}: {escortName(names, trip.escort_id)}
+            · {i18n.t("plan.escort")}: {escortName(names, trip.escort_id, i18n.t("vv.escortN", { n: trip.escort_id }))}
           </span>
         )}{" "}
         {cancelled && <span class="tag">{i18n.t("vv.cancelledTag")}</span>}
@@ -280,7 +280,7 @@ export function Trips({
       {[...byEscort.entries()].map(([escort, list]) => (
         <li key={escort} class="card" data-testid="plan-escort">
           <h3 class="card-heading">
-            {nameEscort ? nameEscort(escort) : escortName(names, escort)} · {i18n.t("plan.tripCount", { n: list.length })}
+            {nameEscort ? nameEscort(escort) : escortName(names, escort, i18n.t("vv.escortN", { n: escort }))} · {i18n.t("plan.tripCount", { n: list.length })}
           </h3>
           <ol class="plain-list">
             {[...list]

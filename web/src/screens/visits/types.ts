@@ -101,9 +101,11 @@ export const personName = (rows: RecordRow[], id: number): string => {
   return row ? fullName(row) : "#" + id;
 };
 
-export const escortName = (names: Names, escortId: number): string => {
+// An escort's name from her staff record; "fallback" when the escorts of the
+// month cannot be read (a visits officer reads the plan, not the organisation).
+export const escortName = (names: Names, escortId: number, fallback: string): string => {
   const escort = names.escorts?.find((one) => one.id === escortId);
-  return escort ? personName(names.staff, escort.staff_id) : "#" + escortId;
+  return escort ? personName(names.staff, escort.staff_id) : fallback;
 };
 
 export async function loadEscorts(organisationId: number, month: string): Promise<Escort[]> {
