@@ -210,6 +210,18 @@ void RegisterVisitRoutes(Router& router) {
         return JsonReply(EscortToJson(stored));
       });
 
+  router.Authed("GET", R"(/api/v1/organisations/(\d+)/escorts)",
+                [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+                  VINCULO_ASSIGN_OR_RETURN(long long organisation_id, PathId(request, 1));
+                  if (!request.has_param("month")) {
+                    return InvalidArgument("month", "is required (YYYY-MM)");
+                  }
+                  VINCULO_ASSIGN_OR_RETURN(
+                      auto escorts,
+                      service().Escorts(actor, organisation_id, request.get_param_value("month")));
+                  return ItemsReply(escorts, EscortToJson);
+                });
+
   router.Authed("POST", R"(/api/v1/organisations/(\d+)/routes)",
                 [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
                   VINCULO_ASSIGN_OR_RETURN(long long organisation_id, PathId(request, 1));

@@ -538,6 +538,25 @@ Status VisitService::AddUnavailableDates(const Actor& actor, long long child_id,
   });
 }
 
+Result<std::vector<EscortRow>> VisitService::Escorts(const Actor& actor, long long organisation_id,
+                                                     const std::string& month) {
+  VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, false));
+  VINCULO_ASSIGN_OR_RETURN(auto range, ParseMonth(month, "month"));
+  std::vector<EscortRow> escorts;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(OrganisationKind(), organisation_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(escorts, vs::Escorts(txn, organisation_id, FormatDate(range.first),
+                                                  FormatDate(range.second)));
+    return Status::Ok();
+  }));
+  if (actor.role == Role::kCaregiver) {
+    std::erase_if(escorts, [&](const EscortRow& escort) {
+      return !actor.staff_id || escort.staff_id != *actor.staff_id;
+    });
+  }
+  return escorts;
+}
+
 Result<EscortRow> VisitService::SetEscort(const Actor& actor, long long organisation_id,
                                           const EscortRequest& request) {
   VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, true));

@@ -185,6 +185,12 @@ class VisitService {
 
   Result<EscortRow> SetEscort(const Actor& actor, long long organisation_id,
                               const EscortRequest& request);
+  // The organisation's escorts (staff record, home, maximum of children) with
+  // their available dates in `month` (YYYY-MM, kInvalidArgument naming
+  // "month" otherwise). Those who read the programme see every escort; a
+  // caregiver only her own (none when she is linked to no staff record).
+  Result<std::vector<EscortRow>> Escorts(const Actor& actor, long long organisation_id,
+                                         const std::string& month);
   Result<RouteOverrideRow> SetRoute(const Actor& actor, long long organisation_id,
                                     const RouteRequest& request);
 

@@ -96,6 +96,47 @@ TEST_F(CaregiverTripsApiTest, EachCaregiverSeesHerOwnTripsAndNoOneElses) {
   EXPECT_EQ(me.body["staff_id"], programme_.staff_1);
 }
 
+// The escorts of an organisation with their dates in a month (the web
+// planner names each trip's escort from it): the coordinator reads both, a
+// caregiver only herself, an unlinked caregiver nobody; another
+// organisation's coordinator gets 404, an auditor 403, and a missing or
+// malformed month a problem naming "month".
+TEST_F(CaregiverTripsApiTest, EscortsOfAMonthForTheCoordinatorAndOnlyHerselfForACaregiver) {
+  const std::string path =
+      "/api/v1/organisations/" + std::to_string(world_->organisation_a) + "/escorts";
+  HttpAnswer all = Get(path + "?month=2026-12", "coordinator_a");
+  ASSERT_EQ(all.status, 200) << all.raw;
+  EXPECT_EQ(Ids(all.body["items"], "id"),
+            (std::set<long long>{programme_.escort_1, programme_.escort_2}));
+  EXPECT_EQ(Ids(all.body["items"], "staff_id"),
+            (std::set<long long>{programme_.staff_1, programme_.staff_2}));
+  for (const json& escort : all.body["items"]) {
+    EXPECT_EQ(escort["available_dates"],
+              json({"2026-12-05", "2026-12-12", "2026-12-19", "2026-12-26"}));
+    EXPECT_EQ(escort["max_children"], 4);
+  }
+  HttpAnswer other_month = Get(path + "?month=2027-01", "coordinator_a");
+  ASSERT_EQ(other_month.status, 200) << other_month.raw;
+  ASSERT_EQ(other_month.body["items"].size(), 2u);
+  EXPECT_TRUE(other_month.body["items"][0]["available_dates"].empty());
+
+  HttpAnswer mine = Get(path + "?month=2026-12", "caregiver_a");
+  ASSERT_EQ(mine.status, 200) << mine.raw;
+  EXPECT_EQ(Ids(mine.body["items"], "id"), (std::set<long long>{programme_.escort_1}));
+  HttpAnswer nobody = Get(path + "?month=2026-12", "caregiver_a_unlinked");
+  ASSERT_EQ(nobody.status, 200) << nobody.raw;
+  EXPECT_TRUE(nobody.body["items"].empty());
+
+  EXPECT_EQ(Get(path + "?month=2026-12", "coordinator_b").status, 404);
+  EXPECT_EQ(Get(path + "?month=2026-12", "auditor").status, 403);
+  for (const std::string query : {"", "?month=2026-13", "?month=diciembre"}) {
+    HttpAnswer refused = Get(path + query, "coordinator_a");
+    EXPECT_EQ(refused.status, 422) << query << " " << refused.raw;
+    EXPECT_EQ(refused.content_type, "application/problem+json");
+    EXPECT_EQ(refused.body["field"], "month") << query;
+  }
+}
+
 TEST_F(CaregiverTripsApiTest, LinkingAUserToAnotherOrganisationsStaffIsRefused) {
   // A staff record of organisation B (set up directly; admin_a cannot see it).
   auto foreign = world_->records->Create(world_->actor("admin"), StaffKind(),

@@ -1,9 +1,13 @@
-// Facilities: capacity, population and overcrowding (from the figures), and
-// each facility's spaces.
+// Facilities: capacity, population and overcrowding (from the figures),
+// each facility's spaces, and (for those who may read them) its visiting
+// sessions of a month and the templates they come from.
+import { useState } from "preact/hooks";
 import { api, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { useI18n, type MessageKey } from "../i18n";
 import { canRead, useSession } from "../session";
+import { FacilitySessions, sessionReaders } from "./visits/FacilitySessions";
+import { currentMonth } from "./visits/types";
 
 interface Occupancy {
   facility_id: number;
@@ -15,6 +19,8 @@ interface Occupancy {
 export function Facilities() {
   const i18n = useI18n();
   const { me } = useSession();
+  const [month, setMonth] = useState(currentMonth());
+  const seesSessions = sessionReaders(me);
   const state = useAsync(async () => {
     const [facilities, spaces, figures] = await Promise.all([
       listAll<RecordRow>("/facilities"),
@@ -26,6 +32,12 @@ export function Facilities() {
   return (
     <section aria-labelledby="facilities-title">
       <h1 id="facilities-title">{i18n.t("facilities.title")}</h1>
+      {seesSessions && (
+        <div class="field facility-month">
+          <label for="sessions-month">{i18n.t("fs.month")}</label>
+          <input id="sessions-month" type="month" value={month} onInput={(event) => setMonth((event.target as HTMLInputElement).value)} />
+        </div>
+      )}
       <Loaded state={state}>
         {({ facilities, spaces, figures }) => (
           <ul class="cards wide">
@@ -37,7 +49,7 @@ export function Facilities() {
               const overcrowded = percent !== null && percent > 100;
               const own = spaces.filter((space) => space.facility_id === facility.id);
               return (
-                <li key={facility.id} class="card facility">
+                <li key={facility.id} class="card facility" data-testid="facility">
                   <h2>{String(facility.name)}</h2>
                   <p class="muted">{i18n.has("facilities.kind." + facility.kind) ? i18n.t(("facilities.kind." + facility.kind) as MessageKey) : String(facility.kind)}</p>
                   <dl class="facts">
@@ -70,11 +82,12 @@ export function Facilities() {
                       {own.map((space) => (
                         <li key={space.id}>
                           {String(space.name)} · {i18n.has("space." + space.kind) ? i18n.t(("space." + space.kind) as MessageKey) : String(space.kind)}
-                          {space.capacity ? ` · ${i18n.number(space.capacity as number)}` : ""}
+                          {space.capacity_people ? ` · ${i18n.t("fs.people", { n: i18n.number(space.capacity_people as number) })}` : ""}
                         </li>
                       ))}
                     </ul>
                   )}
+                  {seesSessions && month && <FacilitySessions facilityId={facility.id} month={month} spaces={own} />}
                 </li>
               );
             })}

@@ -1,16 +1,21 @@
-// Parenting workshops: the cohorts, a cohort's sessions and enrolled parents,
-// attendance for a session that has happened (one tap per parent: present,
-// absent with a reason, excused) and completion certificates.
+// Parenting workshops: the cohorts (and a form for a new one), the workshop
+// calendar, a cohort's sessions, enrolled and waiting parents (enrol,
+// withdraw), attendance for a session that has happened (one tap per parent:
+// present, absent with a reason, excused) and completion certificates.
 import { useState } from "preact/hooks";
 import { api, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { fullName, lookup, nameOf } from "../lookups";
 import { useI18n, type MessageKey } from "../i18n";
+import { useLocation } from "../router";
+import { CohortForm, EnrolForm, WorkshopCalendar } from "./WorkshopForms";
+import { explain } from "./visits/types";
 
 export const workshopRoles = ["administrator", "programme_coordinator", "social_worker"];
 
 interface Cohort {
   id: number;
+  facilitator_user_id: number;
   course_title_es: string;
   course_title_en: string;
   facility_id: number;
@@ -90,6 +95,13 @@ export function Workshops() {
           )
         }
       </Loaded>
+      {cohorts.data && (
+        <details class="new-cohort">
+          <summary>{i18n.t("wf.newCohort")}</summary>
+          <CohortForm cohorts={cohorts.data} />
+        </details>
+      )}
+      {cohorts.data && <WorkshopCalendar cohorts={cohorts.data} />}
     </section>
   );
 }
@@ -121,6 +133,20 @@ export function WorkshopCohort({ params }: { params: Record<string, string> }) {
   const data = useAsync(() => loadCohort(params.id), [params.id]);
   const [marking, setMarking] = useState<number | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<number | null>(null);
+  const [withdrawError, setWithdrawError] = useState<string | null>(null);
+  const { query } = useLocation();
+  const withdraw = async (parentId: number, name: string) => {
+    setWithdrawError(null);
+    try {
+      await api(`/workshops/cohorts/${params.id}/enrolments/${parentId}/withdraw`, { method: "POST" });
+      setWithdrawing(null);
+      setSaved(i18n.t("wf.withdrawn", { name }));
+      data.reload();
+    } catch (failure) {
+      setWithdrawError(explain(i18n, failure));
+    }
+  };
   return (
     <section aria-labelledby="cohort-title">
       <p>
@@ -133,6 +159,10 @@ export function WorkshopCohort({ params }: { params: Record<string, string> }) {
             return row ? fullName(row) : "#" + id;
           };
           const enrolled = enrolments.filter((row) => row.status === "enrolled");
+          const waiting = enrolments
+            .filter((row) => row.status === "waiting")
+            .sort((a, b) => (a.waiting_position ?? 0) - (b.waiting_position ?? 0));
+          const holding = enrolments.filter((row) => row.status === "enrolled" || row.status === "waiting").map((row) => row.parent_id);
           const session = sessions.find((one) => one.id === marking);
           return (
             <>
@@ -148,13 +178,20 @@ export function WorkshopCohort({ params }: { params: Record<string, string> }) {
                 </div>
                 <div>
                   <dt>{i18n.t("ws.enrolled")}</dt>
-                  <dd>{i18n.number(cohort.enrolled)}</dd>
+                  <dd data-testid="cohort-enrolled">
+                    {i18n.number(cohort.enrolled)} / {i18n.number(cohort.capacity)}
+                  </dd>
                 </div>
                 <div>
                   <dt>{i18n.t("ws.completion")}</dt>
                   <dd>{i18n.number(cohort.completion_percent)} %</dd>
                 </div>
               </dl>
+              {query.get("created") && !saved && (
+                <p class="notice" role="status">
+                  {i18n.t("wf.created")}
+                </p>
+              )}
               {saved && (
                 <p class="notice" role="status">
                   {saved}
@@ -210,6 +247,7 @@ export function WorkshopCohort({ params }: { params: Record<string, string> }) {
                       <th scope="col">{i18n.t("ws.absent")}</th>
                       <th scope="col">{i18n.t("ws.excused")}</th>
                       <th scope="col">{i18n.t("ws.certificate")}</th>
+                      {cohort.status === "running" && <th scope="col">{i18n.t("wf.place")}</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -230,11 +268,64 @@ export function WorkshopCohort({ params }: { params: Record<string, string> }) {
                             i18n.t("app.none")
                           )}
                         </td>
+                        {cohort.status === "running" && (
+                          <td>
+                            {(row.status === "enrolled" || row.status === "waiting") &&
+                              (withdrawing === row.parent_id ? (
+                                <div class="actions">
+                                  <button type="button" class="danger" onClick={() => withdraw(row.parent_id, name(row.parent_id))}>
+                                    {i18n.t("wf.confirmWithdraw")}
+                                    <span class="sr-only"> ({name(row.parent_id)})</span>
+                                  </button>
+                                  <button type="button" onClick={() => setWithdrawing(null)}>
+                                    {i18n.t("app.cancel")}
+                                  </button>
+                                  {withdrawError && (
+                                    <small class="error" role="alert">
+                                      {withdrawError}
+                                    </small>
+                                  )}
+                                </div>
+                              ) : (
+                                <button
+                                  type="button"
+                                  onClick={() => {
+                                    setWithdrawError(null);
+                                    setWithdrawing(row.parent_id);
+                                  }}
+                                >
+                                  {i18n.t("wf.withdraw")}
+                                  <span class="sr-only"> ({name(row.parent_id)})</span>
+                                </button>
+                              ))}
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
+              <h2>{i18n.t("wf.waitingList", { n: waiting.length })}</h2>
+              {waiting.length === 0 ? (
+                <p class="muted">{i18n.t("wf.noWaiting", { capacity: cohort.capacity })}</p>
+              ) : (
+                <ol class="card waiting-list" data-testid="waiting-list">
+                  {waiting.map((row) => (
+                    <li key={row.id}>{name(row.parent_id)}</li>
+                  ))}
+                </ol>
+              )}
+              {cohort.status === "running" && (
+                <EnrolForm
+                  cohortId={cohort.id}
+                  facilityId={cohort.facility_id}
+                  holding={holding}
+                  onEnrolled={(text) => {
+                    setSaved(text);
+                    data.reload();
+                  }}
+                />
+              )}
             </>
           );
         }}

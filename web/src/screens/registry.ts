@@ -18,6 +18,8 @@ import { leaveReaders } from "./care";
 import { ChildHealth } from "./ChildHealth";
 import { ChildLeave, LeaveBook } from "./ChildLeave";
 import { ChildPlan } from "./ChildPlan";
+// visit planner and workshop screens (web-visits)
+import { MyTrips, tripRoles } from "./MyTrips";
 
 export interface ScreenProps {
   params: Record<string, string>;
@@ -46,6 +48,8 @@ export const screens: Screen[] = [
   { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => supplyReaders.includes(me.role) },
   { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => workshopRoles.includes(me.role) },
   { path: "/workshops/:id", component: WorkshopCohort, allowed: (me) => workshopRoles.includes(me.role) },
+  // visit planner and workshop screens (web-visits)
+  { path: "/trips", component: MyTrips, nav: "nav.trips", allowed: (me) => tripRoles.includes(me.role) },
   { path: "/facilities", component: Facilities, nav: "nav.facilities", allowed: (me) => canRead(me, "facilities") },
   { path: "/admin", component: Admin, nav: "nav.admin", allowed: (me) => me.role === "administrator" },
 ];
