@@ -229,6 +229,38 @@ void RegisterVisitRoutes(Router& router) {
                   return JsonReply(RouteToJson(stored));
                 });
 
+  router.Authed("GET", R"(/api/v1/organisations/(\d+)/visit-settings)",
+                [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+                  VINCULO_ASSIGN_OR_RETURN(long long organisation_id, PathId(request, 1));
+                  VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow settings,
+                                           service().Settings(actor, organisation_id));
+                  Reply reply = JsonReply(VisitSettingsToJson(settings));
+                  reply.etag_version = settings.version;
+                  return reply;
+                });
+
+  // A whole replacement: both rates are required. The defaults are version 1.
+  router.Authed("PUT", R"(/api/v1/organisations/(\d+)/visit-settings)",
+                [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+                  VINCULO_ASSIGN_OR_RETURN(long long organisation_id, PathId(request, 1));
+                  VINCULO_ASSIGN_OR_RETURN(long long version, IfMatchVersion(request));
+                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
+                  VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"travel_speed_kmh", "cost_per_km"}));
+                  VisitSettingsChange change;
+                  VINCULO_ASSIGN_OR_RETURN(auto speed, OptionalNumber(body, "travel_speed_kmh"));
+                  if (!speed) return InvalidArgument("travel_speed_kmh", "is required (km/h)");
+                  VINCULO_ASSIGN_OR_RETURN(auto cost, OptionalNumber(body, "cost_per_km"));
+                  if (!cost) return InvalidArgument("cost_per_km", "is required");
+                  change.travel_speed_kmh = *speed;
+                  change.cost_per_km = *cost;
+                  VINCULO_ASSIGN_OR_RETURN(
+                      VisitSettingsRow stored,
+                      service().ChangeSettings(actor, organisation_id, change, version));
+                  Reply reply = JsonReply(VisitSettingsToJson(stored));
+                  reply.etag_version = stored.version;
+                  return reply;
+                });
+
   router.Authed("GET", R"(/api/v1/organisations/(\d+)/visit-distances)",
                 [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
                   VINCULO_ASSIGN_OR_RETURN(long long organisation_id, PathId(request, 1));

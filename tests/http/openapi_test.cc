@@ -377,6 +377,7 @@ std::map<std::string, std::set<std::string>> ImplementedRoutes() {
       {"/api/v1/children/{id}/unavailable-dates", {"post"}},
       {"/api/v1/organisations/{id}/escorts", {"post"}},
       {"/api/v1/organisations/{id}/routes", {"post"}},
+      {"/api/v1/organisations/{id}/visit-settings", {"get", "put"}},
       {"/api/v1/organisations/{id}/visit-distances", {"get"}},
       {"/api/v1/escorts/{id}/calendar", {"get"}},
       {"/api/v1/facilities/{id}/visit-calendar", {"get"}},
