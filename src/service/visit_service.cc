@@ -1287,6 +1287,12 @@ Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit
     if (visit.session_id == session_id) return InvalidArgument("session_id", "is the same session");
     auto session = vs::GetSession(txn, session_id);
     if (!session.ok()) return InvalidArgument("session_id", "no such visiting session");
+    // A plan is one month's: a visit moved into another month would be outside
+    // the plan that books that month (as BookVisit refuses it too).
+    if (session->session_date.substr(0, 7) != plan->month) {
+      return InvalidArgument("session_id", "the session is not in the plan's month (" +
+                                               plan->month + "); book it in that month's plan");
+    }
     VINCULO_ASSIGN_OR_RETURN(VisitSessionRow old_session, vs::GetSession(txn, visit.session_id));
     VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
                              vs::GetRequirement(txn, visit.requirement_id));

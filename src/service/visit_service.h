@@ -126,8 +126,9 @@ struct VisitRecordRequest {
   std::optional<std::string> actual_end;
   std::vector<std::string> brought;  // photos | notebook | homework
   std::string note;
-  std::optional<int> mood_before;  // 1..5
-  std::optional<int> mood_after;
+  // 1..5; wide so that an out-of-range number from a request is refused, not cut.
+  std::optional<long long> mood_before;
+  std::optional<long long> mood_after;
 };
 
 // One pair's distance from the child's home to the parent's facility.
