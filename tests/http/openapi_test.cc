@@ -330,7 +330,7 @@ std::map<std::string, std::set<std::string>> ImplementedRoutes() {
       {"/api/v1/auth/logout", {"post"}},
       {"/api/v1/auth/me", {"get", "patch"}},
       {"/api/v1/users", {"get", "post"}},
-      {"/api/v1/users/{id}", {"get"}},
+      {"/api/v1/users/{id}", {"get", "patch"}},
       {"/api/v1/users/{id}/disable", {"post"}},
       {"/api/v1/users/{id}/enable", {"post"}},
       {"/api/v1/figures/summary", {"get"}},
