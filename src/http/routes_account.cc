@@ -118,46 +118,80 @@ void RegisterAccountRoutes(Router& router) {
                   return reply;
                 });
 
-  router.Authed("POST", "/api/v1/users",
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  auto body = JsonBody(request);
-                  if (!body.ok()) return body.status();
-                  VINCULO_RETURN_IF_ERROR(
-                      OnlyMembers(*body, {"username", "password", "role", "organisation_id",
-                                          "facility_id", "staff_id", "display_name", "language"}));
-                  NewUser user;
-                  auto username = OptionalString(*body, "username");
-                  auto password = OptionalString(*body, "password");
-                  auto role = OptionalString(*body, "role");
-                  auto organisation_id = OptionalInteger(*body, "organisation_id");
-                  auto facility_id = OptionalInteger(*body, "facility_id");
-                  auto staff_id = OptionalInteger(*body, "staff_id");
-                  auto display_name = OptionalString(*body, "display_name");
-                  auto language = OptionalString(*body, "language");
-                  for (const Status& status : {username.status(), password.status(), role.status(),
-                                               organisation_id.status(), facility_id.status(),
-                                               staff_id.status(), display_name.status(),
-                                               language.status()}) {
-                    VINCULO_RETURN_IF_ERROR(status);
-                  }
-                  if (!*role) return InvalidArgument("role", "is required");
-                  auto parsed_role = ParseRole(**role);
-                  if (!parsed_role.ok()) return parsed_role.status();
-                  user.username = username->value_or("");
-                  user.password = password->value_or("");
-                  user.role = *parsed_role;
-                  user.organisation_id = *organisation_id;
-                  user.facility_id = *facility_id;
-                  user.staff_id = *staff_id;
-                  user.display_name = display_name->value_or("");
-                  user.language = language->value_or("es");
-                  auto created = services.auth.AddUser(actor, user);
-                  if (!created.ok()) return created.status();
-                  Reply reply = JsonReply(UserToJson(*created), 201);
-                  reply.etag_version = created->version;
-                  reply.location = "/api/v1/users/" + std::to_string(created->id);
-                  return reply;
-                });
+  // An administrator changes a user's staff link (null unlinks), display
+  // name, language or role; If-Match with the version read.
+  router.Authed(
+      "PATCH", R"(/api/v1/users/(\d+))",
+      [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+        VINCULO_ASSIGN_OR_RETURN(long long user_id, PathId(request, 1));
+        VINCULO_ASSIGN_OR_RETURN(long long version, IfMatchVersion(request));
+        VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
+        VINCULO_RETURN_IF_ERROR(
+            OnlyMembers(body, {"staff_id", "display_name", "language", "role"}));
+        UserChange change;
+        if (body.contains("staff_id")) {
+          VINCULO_ASSIGN_OR_RETURN(std::optional<long long> staff_id,
+                                   OptionalInteger(body, "staff_id"));
+          change.staff_id = staff_id;  // null unlinks
+        }
+        for (const char* name : {"display_name", "language", "role"}) {
+          if (body.contains(name) && body[name].is_null()) {
+            return InvalidArgument(name, "cannot be null");
+          }
+        }
+        VINCULO_ASSIGN_OR_RETURN(change.display_name, OptionalString(body, "display_name"));
+        VINCULO_ASSIGN_OR_RETURN(change.language, OptionalString(body, "language"));
+        VINCULO_ASSIGN_OR_RETURN(std::optional<std::string> role, OptionalString(body, "role"));
+        if (role) {
+          VINCULO_ASSIGN_OR_RETURN(change.role, ParseRole(*role));
+        }
+        VINCULO_ASSIGN_OR_RETURN(User user,
+                                 services.auth.UpdateUser(actor, user_id, change, version));
+        Reply reply = JsonReply(UserToJson(user));
+        reply.etag_version = user.version;
+        return reply;
+      });
+
+  router.Authed(
+      "POST", "/api/v1/users",
+      [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+        auto body = JsonBody(request);
+        if (!body.ok()) return body.status();
+        VINCULO_RETURN_IF_ERROR(
+            OnlyMembers(*body, {"username", "password", "role", "organisation_id", "facility_id",
+                                "staff_id", "display_name", "language"}));
+        NewUser user;
+        auto username = OptionalString(*body, "username");
+        auto password = OptionalString(*body, "password");
+        auto role = OptionalString(*body, "role");
+        auto organisation_id = OptionalInteger(*body, "organisation_id");
+        auto facility_id = OptionalInteger(*body, "facility_id");
+        auto staff_id = OptionalInteger(*body, "staff_id");
+        auto display_name = OptionalString(*body, "display_name");
+        auto language = OptionalString(*body, "language");
+        for (const Status& status :
+             {username.status(), password.status(), role.status(), organisation_id.status(),
+              facility_id.status(), staff_id.status(), display_name.status(), language.status()}) {
+          VINCULO_RETURN_IF_ERROR(status);
+        }
+        if (!*role) return InvalidArgument("role", "is required");
+        auto parsed_role = ParseRole(**role);
+        if (!parsed_role.ok()) return parsed_role.status();
+        user.username = username->value_or("");
+        user.password = password->value_or("");
+        user.role = *parsed_role;
+        user.organisation_id = *organisation_id;
+        user.facility_id = *facility_id;
+        user.staff_id = *staff_id;
+        user.display_name = display_name->value_or("");
+        user.language = language->value_or("es");
+        auto created = services.auth.AddUser(actor, user);
+        if (!created.ok()) return created.status();
+        Reply reply = JsonReply(UserToJson(*created), 201);
+        reply.etag_version = created->version;
+        reply.location = "/api/v1/users/" + std::to_string(created->id);
+        return reply;
+      });
 
   for (const bool disable : {true, false}) {
     router.Authed(

@@ -2,6 +2,8 @@
 // exclusions, sessions, blocks and visitor lists; an organisation's visit
 // requirements, escorts, routes and monthly plans; publishing, manual
 // bookings, moves, cancellations and the visit record.
+#include <limits>
+
 #include "http/router.h"
 #include "json/record_json.h"
 #include "json/visit_json.h"
@@ -39,8 +41,16 @@ Result<std::vector<std::string>> TextArray(const nlohmann::json& body, const cha
   return texts;
 }
 
-int IntOr(const std::optional<long long>& value, int fallback) {
-  return value ? static_cast<int>(*value) : fallback;
+// An optional whole number that fits an int, or `fallback`; a number beyond
+// int is refused naming the field rather than cut to 32 bits (4294967297
+// would otherwise pass as 1).
+Result<int> IntOr(const nlohmann::json& body, const char* name, int fallback) {
+  VINCULO_ASSIGN_OR_RETURN(std::optional<long long> value, OptionalInteger(body, name));
+  if (!value) return fallback;
+  if (*value < std::numeric_limits<int>::min() || *value > std::numeric_limits<int>::max()) {
+    return InvalidArgument(name, "is out of range");
+  }
+  return static_cast<int>(*value);
 }
 
 }  // namespace
@@ -69,14 +79,10 @@ void RegisterVisitRoutes(Router& router) {
         template_request.facility_id = facility_id;
         VINCULO_ASSIGN_OR_RETURN(template_request.space_id, OptionalInteger(body, "space_id"));
         VINCULO_ASSIGN_OR_RETURN(template_request.pattern, RequiredText(body, "pattern"));
-        VINCULO_ASSIGN_OR_RETURN(auto interval, OptionalInteger(body, "interval"));
-        VINCULO_ASSIGN_OR_RETURN(auto weekday, OptionalInteger(body, "weekday"));
-        VINCULO_ASSIGN_OR_RETURN(auto nth, OptionalInteger(body, "nth"));
-        VINCULO_ASSIGN_OR_RETURN(auto month_day, OptionalInteger(body, "month_day"));
-        template_request.interval = IntOr(interval, 1);
-        template_request.weekday = IntOr(weekday, 1);
-        template_request.nth = IntOr(nth, 1);
-        template_request.month_day = IntOr(month_day, 1);
+        VINCULO_ASSIGN_OR_RETURN(template_request.interval, IntOr(body, "interval", 1));
+        VINCULO_ASSIGN_OR_RETURN(template_request.weekday, IntOr(body, "weekday", 1));
+        VINCULO_ASSIGN_OR_RETURN(template_request.nth, IntOr(body, "nth", 1));
+        VINCULO_ASSIGN_OR_RETURN(template_request.month_day, IntOr(body, "month_day", 1));
         VINCULO_ASSIGN_OR_RETURN(template_request.anchor_date, OptionalString(body, "anchor_date"));
         VINCULO_ASSIGN_OR_RETURN(template_request.valid_from, RequiredText(body, "valid_from"));
         VINCULO_ASSIGN_OR_RETURN(template_request.valid_to, OptionalString(body, "valid_to"));
@@ -241,6 +247,38 @@ void RegisterVisitRoutes(Router& router) {
                   return JsonReply(RouteToJson(stored));
                 });
 
+  router.Authed("GET", R"(/api/v1/organisations/(\d+)/visit-settings)",
+                [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+                  VINCULO_ASSIGN_OR_RETURN(long long organisation_id, PathId(request, 1));
+                  VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow settings,
+                                           service().Settings(actor, organisation_id));
+                  Reply reply = JsonReply(VisitSettingsToJson(settings));
+                  reply.etag_version = settings.version;
+                  return reply;
+                });
+
+  // A whole replacement: both rates are required. The defaults are version 1.
+  router.Authed("PUT", R"(/api/v1/organisations/(\d+)/visit-settings)",
+                [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+                  VINCULO_ASSIGN_OR_RETURN(long long organisation_id, PathId(request, 1));
+                  VINCULO_ASSIGN_OR_RETURN(long long version, IfMatchVersion(request));
+                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
+                  VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"travel_speed_kmh", "cost_per_km"}));
+                  VisitSettingsChange change;
+                  VINCULO_ASSIGN_OR_RETURN(auto speed, OptionalNumber(body, "travel_speed_kmh"));
+                  if (!speed) return InvalidArgument("travel_speed_kmh", "is required (km/h)");
+                  VINCULO_ASSIGN_OR_RETURN(auto cost, OptionalNumber(body, "cost_per_km"));
+                  if (!cost) return InvalidArgument("cost_per_km", "is required");
+                  change.travel_speed_kmh = *speed;
+                  change.cost_per_km = *cost;
+                  VINCULO_ASSIGN_OR_RETURN(
+                      VisitSettingsRow stored,
+                      service().ChangeSettings(actor, organisation_id, change, version));
+                  Reply reply = JsonReply(VisitSettingsToJson(stored));
+                  reply.etag_version = stored.version;
+                  return reply;
+                });
+
   router.Authed("GET", R"(/api/v1/organisations/(\d+)/visit-distances)",
                 [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
                   VINCULO_ASSIGN_OR_RETURN(long long organisation_id, PathId(request, 1));
@@ -347,33 +385,31 @@ void RegisterVisitRoutes(Router& router) {
                   return JsonReply(PlanVisitToJson(visit));
                 });
 
-  router.Authed("POST", R"(/api/v1/plan-visits/(\d+)/record)",
-                [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long visit_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-                  VINCULO_RETURN_IF_ERROR(
-                      OnlyMembers(body, {"attended", "absence_reason", "actual_start", "actual_end",
-                                         "brought", "note", "mood_before", "mood_after"}));
-                  VisitRecordRequest record;
-                  VINCULO_ASSIGN_OR_RETURN(auto attended, OptionalBool(body, "attended"));
-                  if (!attended) return InvalidArgument("attended", "is required");
-                  record.attended = *attended;
-                  VINCULO_ASSIGN_OR_RETURN(auto absence, OptionalString(body, "absence_reason"));
-                  record.absence_reason = absence.value_or("");
-                  VINCULO_ASSIGN_OR_RETURN(record.actual_start,
-                                           OptionalString(body, "actual_start"));
-                  VINCULO_ASSIGN_OR_RETURN(record.actual_end, OptionalString(body, "actual_end"));
-                  VINCULO_ASSIGN_OR_RETURN(record.brought, TextArray(body, "brought"));
-                  VINCULO_ASSIGN_OR_RETURN(auto note, OptionalString(body, "note"));
-                  record.note = note.value_or("");
-                  VINCULO_ASSIGN_OR_RETURN(auto before, OptionalInteger(body, "mood_before"));
-                  VINCULO_ASSIGN_OR_RETURN(auto after, OptionalInteger(body, "mood_after"));
-                  if (before) record.mood_before = static_cast<int>(*before);
-                  if (after) record.mood_after = static_cast<int>(*after);
-                  VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit,
-                                           service().RecordVisit(actor, visit_id, record));
-                  return JsonReply(PlanVisitToJson(visit));
-                });
+  router.Authed(
+      "POST", R"(/api/v1/plan-visits/(\d+)/record)",
+      [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+        VINCULO_ASSIGN_OR_RETURN(long long visit_id, PathId(request, 1));
+        VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
+        VINCULO_RETURN_IF_ERROR(
+            OnlyMembers(body, {"attended", "absence_reason", "actual_start", "actual_end",
+                               "brought", "note", "mood_before", "mood_after"}));
+        VisitRecordRequest record;
+        VINCULO_ASSIGN_OR_RETURN(auto attended, OptionalBool(body, "attended"));
+        if (!attended) return InvalidArgument("attended", "is required");
+        record.attended = *attended;
+        VINCULO_ASSIGN_OR_RETURN(auto absence, OptionalString(body, "absence_reason"));
+        record.absence_reason = absence.value_or("");
+        VINCULO_ASSIGN_OR_RETURN(record.actual_start, OptionalString(body, "actual_start"));
+        VINCULO_ASSIGN_OR_RETURN(record.actual_end, OptionalString(body, "actual_end"));
+        VINCULO_ASSIGN_OR_RETURN(record.brought, TextArray(body, "brought"));
+        VINCULO_ASSIGN_OR_RETURN(auto note, OptionalString(body, "note"));
+        record.note = note.value_or("");
+        VINCULO_ASSIGN_OR_RETURN(record.mood_before, OptionalInteger(body, "mood_before"));
+        VINCULO_ASSIGN_OR_RETURN(record.mood_after, OptionalInteger(body, "mood_after"));
+        VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit,
+                                 service().RecordVisit(actor, visit_id, record));
+        return JsonReply(PlanVisitToJson(visit));
+      });
 }
 
 }  // namespace vinculo::http_internal

@@ -206,6 +206,7 @@ nlohmann::json DistanceReportToJson(const DistanceReport& report) {
                      {"facility_id", pair.facility_id},
                      {"km", OrNull(pair.km)},
                      {"travel_minutes", OrNull(pair.travel_minutes)},
+                     {"travel_cost", OrNull(pair.travel_cost)},
                      {"far", pair.far}});
   }
   return {{"organisation_id", report.organisation_id},
@@ -216,7 +217,18 @@ nlohmann::json DistanceReportToJson(const DistanceReport& report) {
           {"average_km", report.average_km},
           {"monthly_travel_cost", report.monthly_travel_cost},
           {"trips", report.trips},
-          {"cost_basis", report.cost_basis}};
+          {"cost_basis", report.cost_basis},
+          {"travel_speed_kmh", report.travel_speed_kmh},
+          {"cost_per_km", report.cost_per_km}};
+}
+
+nlohmann::json VisitSettingsToJson(const VisitSettingsRow& row) {
+  return {{"organisation_id", row.organisation_id},
+          {"travel_speed_kmh", row.travel_speed_kmh},
+          {"cost_per_km", row.cost_per_km},
+          {"version", row.version},
+          {"defaults", !row.stored},
+          {"updated_at", OrNull(row.updated_at)}};
 }
 
 }  // namespace vinculo

@@ -21,6 +21,49 @@ const std::string& DecoyHash() {
   return kDecoy;
 }
 
+// Whether a user of `role` may have this affiliation; kInvalidArgument naming
+// the field to fix (`field_for_role` when the role itself is what changes).
+Status CheckRoleFits(Role role, const std::optional<long long>& organisation_id,
+                     const std::optional<long long>& facility_id, const char* organisation_field,
+                     const char* facility_field) {
+  const bool affiliated = organisation_id || facility_id;
+  switch (RoleAffiliation(role)) {
+    case Affiliation::kOrganisation:
+      if (!organisation_id) {
+        return InvalidArgument(organisation_field,
+                               std::string("a ") + RoleName(role) + " belongs to an organisation");
+      }
+      break;
+    case Affiliation::kFacility:
+      if (!facility_id) {
+        return InvalidArgument(facility_field,
+                               std::string("a ") + RoleName(role) + " belongs to a facility");
+      }
+      break;
+    case Affiliation::kEither:
+      // Only administrators and auditors may stand above every organisation.
+      if (!affiliated && role == Role::kSocialWorker) {
+        return InvalidArgument(organisation_field,
+                               "a social worker belongs to an organisation or a facility");
+      }
+      break;
+  }
+  return Status::Ok();
+}
+
+// Staff records belong to organisations: a user is linked only to one of her
+// own organisation's (an unknown id and a foreign one read alike).
+Status CheckStaffLink(Txn& txn, long long staff_id,
+                      const std::optional<long long>& organisation_id) {
+  auto staff = txn.Get(StaffKind(), staff_id, Actor::System());
+  if (!staff.ok() || !organisation_id || staff->Integer("organisation_id") != organisation_id) {
+    return InvalidArgument("staff_id", "there is no such staff record in the user's organisation");
+  }
+  return Status::Ok();
+}
+
+constexpr size_t kMaxDisplayName = 200;
+
 }  // namespace
 
 Actor AuthService::ActorFor(const User& user, const std::string& remote_address) {
@@ -126,28 +169,8 @@ Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
     return InvalidArgument("facility_id",
                            "a user belongs to an organisation or a facility, not both");
   }
-  const bool affiliated = request.organisation_id || request.facility_id;
-  switch (RoleAffiliation(request.role)) {
-    case Affiliation::kOrganisation:
-      if (!request.organisation_id) {
-        return InvalidArgument("organisation_id", std::string("a ") + RoleName(request.role) +
-                                                      " belongs to an organisation");
-      }
-      break;
-    case Affiliation::kFacility:
-      if (!request.facility_id) {
-        return InvalidArgument(
-            "facility_id", std::string("a ") + RoleName(request.role) + " belongs to a facility");
-      }
-      break;
-    case Affiliation::kEither:
-      // Only administrators and auditors may stand above every organisation.
-      if (!affiliated && request.role == Role::kSocialWorker) {
-        return InvalidArgument("organisation_id",
-                               "a social worker belongs to an organisation or a facility");
-      }
-      break;
-  }
+  VINCULO_RETURN_IF_ERROR(CheckRoleFits(request.role, request.organisation_id, request.facility_id,
+                                        "organisation_id", "facility_id"));
   if (!actor.IsGlobal()) {
     const bool same_org = actor.organisation_id && request.organisation_id == actor.organisation_id;
     const bool same_facility = actor.facility_id && request.facility_id == actor.facility_id;
@@ -178,13 +201,7 @@ Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
       if (!facility.ok()) return InvalidArgument("facility_id", "there is no such facility");
     }
     if (request.staff_id) {
-      // Staff records belong to organisations: the linked one must be of the
-      // user's own organisation (an unknown id and a foreign one read alike).
-      auto staff = txn.Get(StaffKind(), *request.staff_id, Actor::System());
-      if (!staff.ok() || !request.organisation_id ||
-          staff->Integer("organisation_id") != request.organisation_id) {
-        return InvalidArgument("staff_id", "there is no such staff record in the organisation");
-      }
+      VINCULO_RETURN_IF_ERROR(CheckStaffLink(txn, *request.staff_id, request.organisation_id));
     }
     auto inserted = txn.InsertUser(user, context_.Now());
     if (!inserted.ok()) return inserted.status();
@@ -256,6 +273,90 @@ Result<User> AuthService::SetDisabled(const Actor& actor, long long user_id,
     return Status::Ok();
   });
   if (!status.ok()) return status;
+  result.password_hash.clear();
+  return result;
+}
+
+Result<User> AuthService::UpdateUser(const Actor& actor, long long user_id,
+                                     const UserChange& change, long long expected_version) {
+  if (actor.role != Role::kAdministrator) return Forbidden("only administrators change users");
+  std::string display_name;
+  if (change.display_name) {
+    const auto first = change.display_name->find_first_not_of(" \t\r\n");
+    if (first != std::string::npos) {
+      const auto last = change.display_name->find_last_not_of(" \t\r\n");
+      display_name = change.display_name->substr(first, last - first + 1);
+    }
+    if (display_name.empty()) return InvalidArgument("display_name", "cannot be empty");
+    if (display_name.size() > kMaxDisplayName) {
+      return InvalidArgument("display_name", "is longer than 200 bytes");
+    }
+  }
+  if (change.language && *change.language != "es" && *change.language != "en") {
+    return InvalidArgument("language", "must be es or en");
+  }
+  if (change.role && user_id == actor.user_id) {
+    return InvalidArgument("role", "you cannot change your own role");
+  }
+  User result;
+  std::vector<std::string> changed_fields;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    auto current = txn.GetUser(user_id);
+    if (!current.ok()) return current.status();
+    const bool in_scope =
+        actor.IsGlobal() ||
+        (actor.organisation_id && current->organisation_id == actor.organisation_id) ||
+        (actor.facility_id && current->facility_id == actor.facility_id);
+    if (!in_scope) return NotFound("no user with id " + std::to_string(user_id));
+    User changed = *current;
+    if (change.staff_id) {
+      if (*change.staff_id) {
+        VINCULO_RETURN_IF_ERROR(CheckStaffLink(txn, **change.staff_id, current->organisation_id));
+      }
+      changed.staff_id = *change.staff_id;
+      if (changed.staff_id != current->staff_id) {
+        changed_fields.push_back("staff_id " + (changed.staff_id ? std::to_string(*changed.staff_id)
+                                                                 : std::string("none")));
+      }
+    }
+    if (change.display_name && display_name != current->display_name) {
+      changed.display_name = display_name;
+      changed_fields.push_back("display_name");
+    }
+    if (change.language && *change.language != current->language) {
+      changed.language = *change.language;
+      changed_fields.push_back("language " + *change.language);
+    }
+    if (change.role && *change.role != current->role) {
+      // The user keeps her organisation or facility: the new role must fit it.
+      VINCULO_RETURN_IF_ERROR(CheckRoleFits(*change.role, current->organisation_id,
+                                            current->facility_id, "role", "role"));
+      changed.role = *change.role;
+      changed_fields.push_back(std::string("role ") + RoleName(current->role) + " to " +
+                               RoleName(*change.role));
+    }
+    if (current->version != expected_version) {
+      return Status(StatusCode::kPreconditionFailed, "the user was changed by someone else");
+    }
+    if (changed_fields.empty()) {
+      result = std::move(*current);
+      return Status::Ok();
+    }
+    auto written = txn.UpdateUser(changed, expected_version, context_.Now());
+    if (!written.ok()) return written.status();
+    std::string detail;
+    for (const std::string& field : changed_fields) {
+      detail += (detail.empty() ? "" : ", ") + field;
+    }
+    VINCULO_RETURN_IF_ERROR(txn.AppendAudit(
+        {AuditEventFor(actor, context_.Now(), "update", "users", user_id, detail)}));
+    result = std::move(*written);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  // Her cached sessions carry the old staff link, role and language: the next
+  // request reads the user again (see session_cache.h for other processes).
+  if (!changed_fields.empty()) session_cache_->EvictUser(user_id);
   result.password_hash.clear();
   return result;
 }

@@ -33,6 +33,15 @@ struct NewUser {
   std::string language = "es";
 };
 
+// What an administrator changes of a user; an absent member stays as it is.
+struct UserChange {
+  // Present with a value: link to that staff record; present and empty: unlink.
+  std::optional<std::optional<long long>> staff_id;
+  std::optional<std::string> display_name;
+  std::optional<std::string> language;  // es | en
+  std::optional<Role> role;
+};
+
 class AuthService {
  public:
   explicit AuthService(ServiceContext context,
@@ -58,6 +67,20 @@ class AuthService {
   // Enables or disables an account; disabling signs the user out everywhere.
   Result<User> SetDisabled(const Actor& actor, long long user_id, long long expected_version,
                            bool disabled);
+
+  // Changes a user's staff link, display name, language or role if her
+  // version is `expected_version`. Administrators only (kForbidden), for users
+  // of their own organisation or facility (kNotFound otherwise; a global
+  // administrator for all). kInvalidArgument naming staff_id (not a staff
+  // record of the user's own organisation), display_name (empty or over 200
+  // bytes), language, or role (one's own, or one that does not fit the user's
+  // organisation or facility, which do not change here); kPreconditionFailed
+  // when someone else changed the user first. Audited. The user's cached
+  // sessions are dropped in this process, so her next request sees the change;
+  // another process sharing the database sees it within the SessionCache's
+  // 5 s. A change that changes nothing writes nothing.
+  Result<User> UpdateUser(const Actor& actor, long long user_id, const UserChange& change,
+                          long long expected_version);
 
   // Sets the signed-in user's own interface language ("es" or "en"); any
   // user may change her own, nobody else's.

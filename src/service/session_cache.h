@@ -2,7 +2,8 @@
 // authenticated request does not cost two extra database queries.
 //
 // An entry lives at most `ttl` (default 5 s) and never past its session's own
-// expiry. Logout and disabling a user evict at once in this process; another
+// expiry. Logout, disabling a user and changing one (AuthService::UpdateUser:
+// staff link, role, language) evict at once in this process; another
 // server process sharing the same PostgreSQL sees a revocation within `ttl`,
 // the documented bound. Bounded: when full it is cleared. Thread-safe.
 #pragma once

@@ -9,10 +9,38 @@
 #include "domain/visit_rules.h"
 #include "planner/planner.h"
 #include "service/visit_calendar.h"
+#include "service/visit_settings.h"
 #include "store/visit_store.h"
 
 namespace vinculo {
 namespace vs = visit_store;
+using visit_internal::CheckOrganisation;
+using visit_internal::OrganisationVisitSettings;
+
+namespace visit_internal {
+
+Status CheckOrganisation(const Actor& actor, long long organisation_id, bool write) {
+  if (actor.IsGlobal()) return Status::Ok();
+  if (!actor.organisation_id || *actor.organisation_id != organisation_id) {
+    if (actor.role == Role::kAuditor) return Forbidden("auditors see figures only");
+    return NotFound("no organisation " + std::to_string(organisation_id) + " that you can see");
+  }
+  switch (actor.role) {
+    case Role::kAdministrator:
+    case Role::kProgrammeCoordinator:
+      return Status::Ok();
+    case Role::kSocialWorker:
+    case Role::kCaregiver:
+      if (!write) return Status::Ok();
+      return Forbidden(std::string("a ") + RoleName(actor.role) +
+                       " reads the visit programme; its coordinators change it");
+    default:
+      return Forbidden(std::string("a ") + RoleName(actor.role) +
+                       " has no access to an organisation's visit programme");
+  }
+}
+
+}  // namespace visit_internal
 
 namespace {
 
@@ -58,29 +86,6 @@ Status CheckSessionReader(const Actor& actor, long long facility_id) {
       break;
   }
   return CheckFacilityManager(actor, facility_id);
-}
-
-// An organisation's programme: coordinators and administrators write; its
-// social workers and caregivers read; anyone else does not see it at all.
-Status CheckOrganisation(const Actor& actor, long long organisation_id, bool write) {
-  if (actor.IsGlobal()) return Status::Ok();
-  if (!actor.organisation_id || *actor.organisation_id != organisation_id) {
-    if (actor.role == Role::kAuditor) return Forbidden("auditors see figures only");
-    return NotFound("no organisation " + std::to_string(organisation_id) + " that you can see");
-  }
-  switch (actor.role) {
-    case Role::kAdministrator:
-    case Role::kProgrammeCoordinator:
-      return Status::Ok();
-    case Role::kSocialWorker:
-    case Role::kCaregiver:
-      if (!write) return Status::Ok();
-      return Forbidden(std::string("a ") + RoleName(actor.role) +
-                       " reads the visit programme; its coordinators change it");
-    default:
-      return Forbidden(std::string("a ") + RoleName(actor.role) +
-                       " has no access to an organisation's visit programme");
-  }
 }
 
 planner::Wing WingOf(const std::string& wing) {
@@ -715,6 +720,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   std::map<long long, std::vector<std::string>> unavailable;
   std::map<long long, std::string> leavings;
   std::set<long long> facility_ids;
+  VisitSettingsRow rates;
   // One write: the month's sessions and the missing requirements are created,
   // and everything the planner needs is read in the same snapshot.
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
@@ -739,6 +745,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     VINCULO_ASSIGN_OR_RETURN(homes, vs::Homes(txn, organisation_id));
     VINCULO_ASSIGN_OR_RETURN(facilities, vs::Facilities(txn));
     VINCULO_ASSIGN_OR_RETURN(overrides, vs::Routes(txn, organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(rates, OrganisationVisitSettings(txn, organisation_id, options_));
     VINCULO_ASSIGN_OR_RETURN(unavailable,
                              vs::UnavailableDates(txn, organisation_id, first_text, last_text));
     VINCULO_ASSIGN_OR_RETURN(leavings, vs::NurseryLeavings(txn, organisation_id));
@@ -887,7 +894,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
         }
         const Travel travel = TravelFor(GreatCircleKm(*home.latitude, *home.longitude,
                                                       *facility->latitude, *facility->longitude),
-                                        options_.speed_kmh, options_.cost_per_km);
+                                        rates.travel_speed_kmh, rates.cost_per_km);
         route.travel_minutes = travel.minutes;
         route.cost = travel.cost;
       }
@@ -1153,7 +1160,8 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
     }
     return TripChoice{trip, false};
   }
-  // A new trip: travel from the route override or the great-circle estimate.
+  // A new trip: travel from the route override or the great-circle estimate at
+  // the organisation's rates.
   int minutes = 0;
   double cost = 0;
   VINCULO_ASSIGN_OR_RETURN(std::vector<RouteOverrideRow> overrides,
@@ -1175,9 +1183,11 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
         !facility->latitude) {
       return InvalidArgument("session_id", "no route from the child's home to the facility");
     }
+    VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow rates,
+                             OrganisationVisitSettings(txn, plan.organisation_id, options));
     const Travel travel = TravelFor(
         GreatCircleKm(*home->latitude, *home->longitude, *facility->latitude, *facility->longitude),
-        options.speed_kmh, options.cost_per_km);
+        rates.travel_speed_kmh, rates.cost_per_km);
     minutes = travel.minutes;
     cost = travel.cost;
   }
@@ -1296,6 +1306,12 @@ Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit
     if (visit.session_id == session_id) return InvalidArgument("session_id", "is the same session");
     auto session = vs::GetSession(txn, session_id);
     if (!session.ok()) return InvalidArgument("session_id", "no such visiting session");
+    // A plan is one month's: a visit moved into another month would be outside
+    // the plan that books that month (as BookVisit refuses it too).
+    if (session->session_date.substr(0, 7) != plan->month) {
+      return InvalidArgument("session_id", "the session is not in the plan's month (" +
+                                               plan->month + "); book it in that month's plan");
+    }
     VINCULO_ASSIGN_OR_RETURN(VisitSessionRow old_session, vs::GetSession(txn, visit.session_id));
     VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
                              vs::GetRequirement(txn, visit.requirement_id));
@@ -1495,6 +1511,10 @@ Result<DistanceReport> VisitService::Distances(const Actor& actor, long long org
     VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> facilities, vs::Facilities(txn));
     VINCULO_ASSIGN_OR_RETURN(std::vector<RouteOverrideRow> overrides,
                              vs::Routes(txn, organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow rates,
+                             OrganisationVisitSettings(txn, organisation_id, options_));
+    report.travel_speed_kmh = rates.travel_speed_kmh;
+    report.cost_per_km = rates.cost_per_km;
     std::map<long long, const PlacePoint*> facility_point;
     for (const PlacePoint& facility : facilities) facility_point[facility.id] = &facility;
     std::map<std::pair<long long, long long>, long long> requirement_of;
@@ -1519,9 +1539,10 @@ Result<DistanceReport> VisitService::Distances(const Actor& actor, long long org
           source.home_longitude) {
         const Travel travel = TravelFor(GreatCircleKm(*source.home_latitude, *source.home_longitude,
                                                       *facility->latitude, *facility->longitude),
-                                        options_.speed_kmh, options_.cost_per_km);
+                                        rates.travel_speed_kmh, rates.cost_per_km);
         pair.km = travel.km;
         pair.travel_minutes = travel.minutes;
+        pair.travel_cost = travel.cost;
         pair.far = travel.km > kFarKm;
         total_km += travel.km;
         ++measured;
@@ -1530,6 +1551,7 @@ Result<DistanceReport> VisitService::Distances(const Actor& actor, long long org
         if (source.home_id && route.home_id == *source.home_id &&
             route.facility_id == source.facility_id) {
           pair.travel_minutes = static_cast<int>(route.travel_minutes);
+          pair.travel_cost = route.cost;
         }
       }
       if (pair.far) ++report.far_pairs;

@@ -28,6 +28,8 @@
 namespace vinculo {
 
 struct VisitOptions {
+  // Installation defaults for an organisation that has not set its own travel
+  // rates (visit_settings, migration 8); route overrides win over both.
   double speed_kmh = 60.0;   // great-circle travel speed
   double cost_per_km = 0.5;  // in the organisation's currency, each way
   double time_limit_seconds = 20.0;
@@ -124,8 +126,9 @@ struct VisitRecordRequest {
   std::optional<std::string> actual_end;
   std::vector<std::string> brought;  // photos | notebook | homework
   std::string note;
-  std::optional<int> mood_before;  // 1..5
-  std::optional<int> mood_after;
+  // 1..5; wide so that an out-of-range number from a request is refused, not cut.
+  std::optional<long long> mood_before;
+  std::optional<long long> mood_after;
 };
 
 // One pair's distance from the child's home to the parent's facility.
@@ -137,6 +140,8 @@ struct PairDistance {
   long long facility_id = 0;
   std::optional<double> km;  // absent without coordinates at both ends
   std::optional<int> travel_minutes;
+  // Round trip: the route override's cost, else 2 x km x cost_per_km.
+  std::optional<double> travel_cost;
   bool far = false;  // over 160 km (100 miles)
 };
 
@@ -150,7 +155,21 @@ struct DistanceReport {
   double monthly_travel_cost = 0;
   long long trips = 0;
   std::string cost_basis;  // published | draft | none
+  // The organisation's rates the estimates were computed with.
+  double travel_speed_kmh = 0;
+  double cost_per_km = 0;
 };
+
+// The rates a PUT sets; both are required at the HTTP edge.
+struct VisitSettingsChange {
+  double travel_speed_kmh = 0;
+  double cost_per_km = 0;
+};
+
+// Refusal limits for an organisation's travel rates: no road trip averages
+// more than this, and a cost per km above this is a typing error.
+inline constexpr double kMaxTravelSpeedKmh = 200.0;
+inline constexpr double kMaxCostPerKm = 1000.0;
 
 class VisitService {
  public:
@@ -219,6 +238,20 @@ class VisitService {
   // flagged, and the month's travel cost. Readers of the organisation.
   Result<DistanceReport> Distances(const Actor& actor, long long organisation_id,
                                    const std::string& month);
+
+  // The organisation's travel rates (service/visit_settings.cc): the stored
+  // ones, or the installation defaults (`stored` false, version 1). Readers of
+  // the organisation's programme; kNotFound for another organisation.
+  Result<VisitSettingsRow> Settings(const Actor& actor, long long organisation_id);
+  // Replaces them if their version is `expected_version`: coordinators and
+  // administrators of the organisation. kInvalidArgument naming
+  // travel_speed_kmh (not above 0, or above 200) or cost_per_km (negative, or
+  // above 1000); kPreconditionFailed when someone else wrote first; kNotFound
+  // for another organisation; kForbidden for its readers. Plans built and
+  // distances read afterwards use the new rates; stored plans keep theirs.
+  Result<VisitSettingsRow> ChangeSettings(const Actor& actor, long long organisation_id,
+                                          const VisitSettingsChange& change,
+                                          long long expected_version);
 
   // iCalendar feeds (text/calendar): an escort's published trips, for the
   // organisation's readers; a facility's sessions of this month and the next

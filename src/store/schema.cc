@@ -814,6 +814,21 @@ static const char* const kUserStaffSchema = R"SQL(
 ALTER TABLE users ADD COLUMN staff_id BIGINT REFERENCES staff(id)
 )SQL";
 
+// Migration 8: an organisation's own travel speed and cost per km for the
+// visit programme (great-circle estimates when no route override exists). No
+// row means the installation defaults (60 km/h, 0.5 per km); `version` is the
+// ETag of a PUT, and the absent row counts as version 1.
+static const char* const kVisitSettingsSchema = R"SQL(
+CREATE TABLE visit_settings (
+  organisation_id BIGINT PRIMARY KEY REFERENCES organisations(id),
+  version BIGINT NOT NULL,
+  travel_speed_kmh DOUBLE PRECISION NOT NULL CHECK (travel_speed_kmh > 0),
+  cost_per_km DOUBLE PRECISION NOT NULL CHECK (cost_per_km >= 0),
+  updated_by BIGINT NOT NULL,
+  updated_at TEXT NOT NULL
+)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -827,6 +842,7 @@ const std::vector<Migration>& Migrations() {
       {6, "workshops: courses, cohorts, sessions, enrolments, attendance, facility closures",
        kWorkshopSchema},
       {7, "users: link to a staff record (caregivers see their own trips)", kUserStaffSchema},
+      {8, "visits: an organisation's travel speed and cost per km", kVisitSettingsSchema},
   };
   return kMigrations;
 }

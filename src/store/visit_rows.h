@@ -113,6 +113,19 @@ struct RouteOverrideRow {
   double cost = 0;
 };
 
+// An organisation's travel rates for great-circle estimates (migration 8).
+// Without a stored row the service fills in the installation defaults with
+// `stored` false and version 1.
+struct VisitSettingsRow {
+  long long organisation_id = 0;
+  long long version = 1;
+  double travel_speed_kmh = 60.0;
+  double cost_per_km = 0.5;  // in the organisation's currency, each way
+  bool stored = false;
+  std::optional<long long> updated_by;
+  std::optional<std::string> updated_at;
+};
+
 struct PlanRow {
   long long id = 0;
   long long version = 1;

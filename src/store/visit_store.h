@@ -89,6 +89,16 @@ Result<RouteOverrideRow> UpsertRoute(Txn& txn, const RouteOverrideRow& row, cons
 // Overrides for the organisation's homes.
 Result<std::vector<RouteOverrideRow>> Routes(Txn& txn, long long organisation_id);
 
+// --- Visit settings (migration 8; store/visit_settings_store.cc) ---
+// The organisation's stored row; nullopt when it has none.
+Result<std::optional<VisitSettingsRow>> GetVisitSettings(Txn& txn, long long organisation_id);
+// Writes the organisation's row if its version is `expected_version` (the
+// absent row is version 1: inserted at version 2); kPreconditionFailed when
+// someone else wrote first.
+Result<VisitSettingsRow> PutVisitSettings(Txn& txn, const VisitSettingsRow& row,
+                                          long long expected_version, long long user_id,
+                                          const std::string& now);
+
 // --- Plans ---
 Result<PlanRow> InsertPlan(Txn& txn, const PlanRow& row);
 Result<PlanTripRow> InsertTrip(Txn& txn, const PlanTripRow& row);

@@ -51,6 +51,8 @@ HttpAnswer ApiTest::Call(const std::string& method, const std::string& path,
     response = client.Post(path, headers, body, "application/json");
   } else if (method == "PATCH") {
     response = client.Patch(path, headers, body, "application/json");
+  } else if (method == "PUT") {
+    response = client.Put(path, headers, body, "application/json");
   }
   HttpAnswer answer;
   EXPECT_TRUE(response) << method << " " << path << ": no answer";

@@ -42,6 +42,10 @@ class ApiTest : public ::testing::Test {
                    const std::string& etag) {
     return Call("PATCH", path, TokenFor(as), body.dump(), {{"If-Match", etag}});
   }
+  HttpAnswer Put(const std::string& path, const std::string& as, const nlohmann::json& body,
+                 const std::string& etag) {
+    return Call("PUT", path, TokenFor(as), body.dump(), {{"If-Match", etag}});
+  }
 
   std::unique_ptr<World> world_;
   std::unique_ptr<ApiServer> server_;

@@ -53,6 +53,12 @@ TEST_F(VisitsApiTest, AVisitsOfficerCreatesATemplateAndBadInputIsRefusedNamingTh
   EXPECT_EQ(Post(Facility(world_->facility_a, "/session-templates"), "visits_officer_a", empty)
                 .body["field"],
             "capacity_families");
+  // A number beyond 32 bits is refused, not cut (2^32 + 15 would read as 15).
+  json huge = good;
+  huge["interval"] = 4294967311LL;
+  EXPECT_EQ(Post(Facility(world_->facility_a, "/session-templates"), "visits_officer_a", huge)
+                .body["field"],
+            "interval");
   HttpAnswer listed = Get(Facility(world_->facility_a, "/session-templates"), "visits_officer_a");
   ASSERT_EQ(listed.status, 200);
   EXPECT_EQ(listed.body["items"].size(), 2u);  // the world's and the good one

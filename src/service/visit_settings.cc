@@ -1,0 +1,85 @@
+// An organisation's travel rates for the visit programme (migration 8): the
+// speed and cost per km of the great-circle estimates used by the plan build,
+// hand bookings and moves, and the distance report, where no route override
+// exists. See VisitService::Settings and ChangeSettings.
+#include "service/visit_settings.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "store/visit_store.h"
+
+namespace vinculo {
+namespace visit_internal {
+
+Result<VisitSettingsRow> OrganisationVisitSettings(Txn& txn, long long organisation_id,
+                                                   const VisitOptions& defaults) {
+  VINCULO_ASSIGN_OR_RETURN(std::optional<VisitSettingsRow> stored,
+                           visit_store::GetVisitSettings(txn, organisation_id));
+  if (stored) return *stored;
+  VisitSettingsRow settings;
+  settings.organisation_id = organisation_id;
+  settings.version = 1;
+  settings.travel_speed_kmh = defaults.speed_kmh;
+  settings.cost_per_km = defaults.cost_per_km;
+  settings.stored = false;
+  return settings;
+}
+
+}  // namespace visit_internal
+
+namespace {
+
+std::string Rate(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+}  // namespace
+
+Result<VisitSettingsRow> VisitService::Settings(const Actor& actor, long long organisation_id) {
+  VINCULO_RETURN_IF_ERROR(visit_internal::CheckOrganisation(actor, organisation_id, false));
+  VisitSettingsRow settings;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(OrganisationKind(), organisation_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(
+        settings, visit_internal::OrganisationVisitSettings(txn, organisation_id, options_));
+    return Status::Ok();
+  }));
+  return settings;
+}
+
+Result<VisitSettingsRow> VisitService::ChangeSettings(const Actor& actor, long long organisation_id,
+                                                      const VisitSettingsChange& change,
+                                                      long long expected_version) {
+  VINCULO_RETURN_IF_ERROR(visit_internal::CheckOrganisation(actor, organisation_id, true));
+  if (!std::isfinite(change.travel_speed_kmh) || change.travel_speed_kmh <= 0 ||
+      change.travel_speed_kmh > kMaxTravelSpeedKmh) {
+    return InvalidArgument("travel_speed_kmh",
+                           "must be more than 0 and at most 200 km/h (an average by road)");
+  }
+  if (!std::isfinite(change.cost_per_km) || change.cost_per_km < 0 ||
+      change.cost_per_km > kMaxCostPerKm) {
+    return InvalidArgument("cost_per_km", "must be from 0 to 1000 per km");
+  }
+  VisitSettingsRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(OrganisationKind(), organisation_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow before, visit_internal::OrganisationVisitSettings(
+                                                          txn, organisation_id, options_));
+    VisitSettingsRow row;
+    row.organisation_id = organisation_id;
+    row.travel_speed_kmh = change.travel_speed_kmh;
+    row.cost_per_km = change.cost_per_km;
+    VINCULO_ASSIGN_OR_RETURN(stored, visit_store::PutVisitSettings(txn, row, expected_version,
+                                                                   actor.user_id, context_.Now()));
+    return txn.AppendAudit({Event(
+        actor, "update", "visit_settings", organisation_id,
+        Rate(before.travel_speed_kmh) + " km/h, " + Rate(before.cost_per_km) + " per km to " +
+            Rate(row.travel_speed_kmh) + " km/h, " + Rate(row.cost_per_km) + " per km")});
+  }));
+  return stored;
+}
+
+}  // namespace vinculo
