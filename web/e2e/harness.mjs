@@ -127,10 +127,10 @@ export async function apiAs(baseUrl, username, password = DEMO_PASSWORD) {
   });
   if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
   const { token } = await response.json();
-  return async (method, apiPath, body) => {
+  return async (method, apiPath, body, headers = {}) => {
     const reply = await fetch(`${baseUrl}/api/v1${apiPath}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}), ...headers },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await reply.text();

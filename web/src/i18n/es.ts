@@ -661,6 +661,24 @@ export const es = {
   "wf.from": "Desde",
   "wf.to": "Hasta",
   "wf.noSessions": "No hay sesiones de taller en esas fechas.",
+  // travel estimates and user editing (lead)
+  "vs.title": "Estimaciones de viaje",
+  "vs.summary": "Los viajes se estiman a {speed} km/h y {cost} por km, por trayecto, donde no hay una ruta propia.",
+  "vs.summaryDefaults": "Los viajes se estiman a {speed} km/h y {cost} por km, por trayecto (valores por defecto), donde no hay una ruta propia.",
+  "vs.hint": "Las usan el planificador, las reservas y cambios a mano y el informe de distancias. El tiempo y costo propios de una ruta tienen prioridad.",
+  "vs.speed": "Velocidad media (km/h)",
+  "vs.cost": "Costo por km",
+  "vs.save": "Guardar estimaciones",
+  "vs.saved": "Estimaciones de viaje guardadas.",
+  "vs.stale": "Otra persona cambió las estimaciones mientras usted editaba; el formulario muestra ahora las suyas. Revise y guarde de nuevo.",
+  "vs.speedRange": "Indique una velocidad mayor que 0 y de hasta 200 km/h.",
+  "vs.costRange": "Indique un costo de 0 a 1000 por km.",
+  "ue.edit": "Editar",
+  "ue.title": "Editar a {name}",
+  "ue.save": "Guardar cambios",
+  "ue.cancel": "Cancelar",
+  "ue.saved": "Se actualizó a {name}.",
+  "ue.stale": "Otra persona cambió este usuario mientras usted editaba; cierre el formulario y ábralo de nuevo para ver la versión actual.",
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -1,7 +1,7 @@
 // Administration: users and their roles (add, enable, disable; a new user may
 // be linked to a staff record of her organisation), the co-residence rules of
 // each jurisdiction, the needs catalogue and the health schedule.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
@@ -59,6 +59,7 @@ function Users() {
   const i18n = useI18n();
   const { me } = useSession();
   const [notice, setNotice] = useState("");
+  const [editing, setEditing] = useState<User | null>(null);
   const state = useAsync(async () => {
     const [users, organisations, facilities, staff] = await Promise.all([
       api<{ items: User[] }>("/users").then((page) => page.items),
@@ -112,17 +113,35 @@ function Users() {
                       <td>{user.staff_id ? staffName(staff, user.staff_id) : "—"}</td>
                       <td>{user.language}</td>
                       <td>
+                        <div class="actions">
+                        <button type="button" aria-label={`${i18n.t("ue.edit")} ${user.username}`} onClick={() => setEditing(user)}>
+                          {i18n.t("ue.edit")}
+                        </button>
                         {user.id !== me.user_id && (
                           <button type="button" aria-label={`${user.disabled ? i18n.t("admin.enable") : i18n.t("admin.disable")} ${user.username}`} onClick={() => toggle(user)}>
                             {user.disabled ? i18n.t("admin.enable") : i18n.t("admin.disable")}
                           </button>
                         )}
+                        </div>
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
+            {editing && (
+              <EditUser
+                key={editing.id + ":" + editing.version}
+                user={editing}
+                self={editing.id === me.user_id}
+                staff={staff}
+                onDone={(message) => {
+                  setEditing(null);
+                  if (message) setNotice(message);
+                  state.reload();
+                }}
+              />
+            )}
             <NewUser
               organisations={organisations}
               facilities={facilities}
@@ -136,6 +155,99 @@ function Users() {
         )}
       </Loaded>
     </section>
+  );
+}
+
+// Changes a user's role, name, language or staff link (PATCH with If-Match on
+// the version the table showed); her organisation or facility stays. A staff
+// link must be a staff record of her own organisation, which the choices
+// already are; the server checks it again and names the field if not.
+function EditUser({ user, self, staff, onDone }: { user: User; self: boolean; staff: RecordRow[]; onDone: (message?: string) => void }) {
+  const i18n = useI18n();
+  const [form, setForm] = useState({
+    role: user.role,
+    display_name: user.display_name,
+    language: user.language,
+    staff_id: user.staff_id ? String(user.staff_id) : "",
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The form opens below the users table: bring it into view, focus on its first field.
+  useEffect(() => {
+    const first = document.getElementById("edit_display_name");
+    first?.scrollIntoView({ block: "center" });
+    first?.focus();
+  }, []);
+  const ownStaff = staff.filter((row) => user.organisation_id !== null && row.organisation_id === user.organisation_id);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setErrors({});
+    const body: Record<string, unknown> = { display_name: form.display_name, language: form.language };
+    if (!self) body.role = form.role;
+    if (user.organisation_id !== null) body.staff_id = form.staff_id === "" ? null : Number(form.staff_id);
+    try {
+      await api(`/users/${user.id}`, { method: "PATCH", body, ifMatch: user.version });
+      onDone(i18n.t("ue.saved", { name: user.username }));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) {
+        setErrors({ form: i18n.t("ue.stale") });
+        return;
+      }
+      const field = error instanceof ApiError && error.field && error.field in form ? error.field : "form";
+      setErrors({ [field]: i18n.error(error) });
+    }
+  };
+  return (
+    <form class="form-card" onSubmit={submit} noValidate aria-labelledby="edit-user-title">
+      <h3 id="edit-user-title">{i18n.t("ue.title", { name: user.username })}</h3>
+      <div class="form-grid">
+        <TextField id="edit_display_name" label={i18n.t("field.display_name")} value={form.display_name} error={errors.display_name} onInput={(display_name) => setForm({ ...form, display_name })} />
+        {!self && (
+          <SelectField
+            id="edit_role"
+            label={i18n.t("field.role")}
+            value={form.role}
+            error={errors.role}
+            options={roles.map((value) => ({ value, label: i18n.t(("role." + value) as MessageKey) }))}
+            onChange={(role) => setForm({ ...form, role })}
+          />
+        )}
+        <SelectField
+          id="edit_language"
+          label={i18n.t("field.language")}
+          value={form.language}
+          error={errors.language}
+          options={[
+            { value: "es", label: i18n.t("lang.es") },
+            { value: "en", label: i18n.t("lang.en") },
+          ]}
+          onChange={(language) => setForm({ ...form, language })}
+        />
+        {user.organisation_id !== null && (
+          <SelectField
+            id="edit_staff_id"
+            label={i18n.t("admin.staffLink")}
+            value={form.staff_id}
+            placeholder={i18n.t("app.none")}
+            error={errors.staff_id}
+            options={ownStaff.map((row) => ({ value: String(row.id), label: staffName(staff, row.id) }))}
+            onChange={(staff_id) => setForm({ ...form, staff_id })}
+          />
+        )}
+      </div>
+      {errors.form && (
+        <p class="notice notice-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary">
+          {i18n.t("ue.save")}
+        </button>
+        <button type="button" onClick={() => onDone()}>
+          {i18n.t("ue.cancel")}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -9,6 +9,7 @@ import { lookup } from "../lookups";
 import { useI18n } from "../i18n";
 import { useSession } from "../session";
 import { PlanView } from "./visits/PlanView";
+import { VisitSettings } from "./visits/VisitSettings";
 import { loadEscorts, loadNames, loadSessions, type Plan } from "./visits/types";
 
 export const planRoles = ["administrator", "programme_coordinator", "visits_officer"];
@@ -122,6 +123,7 @@ export function VisitPlanner() {
           }
         </Loaded>
       </div>
+      {orgId && canPlan && <VisitSettings orgId={orgId} canChange={canPlan} />}
       {plan && (
         <Loaded state={names}>
           {(people) => (
