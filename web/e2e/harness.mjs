@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -136,4 +137,25 @@ export async function apiAs(baseUrl, username, password = DEMO_PASSWORD) {
     const text = await reply.text();
     return { status: reply.status, body: text ? JSON.parse(text) : undefined };
   };
+}
+
+// No serious or critical axe violations on the page as it is now.
+export async function expectAccessible(page, screen) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${screen}: serious or critical axe violations\n${JSON.stringify(violations, null, 2)}`);
+}
+
+// The page as it is now at phone and desktop width: a screenshot of each
+// (test-artifacts/<name>-phone.png, -desktop.png), axe at each, and nothing
+// scrolling sideways; ends at desktop width.
+export async function checkBothWidths(page, name) {
+  for (const [width, viewport] of Object.entries(viewports)) {
+    await page.setViewportSize(viewport);
+    await page.waitForLoadState("networkidle");
+    await screenshot(page, `${name}-${width}`);
+    await expectAccessible(page, `${name} at ${viewport.width}px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${name} at ${viewport.width}px scrolls sideways by ${overflow}px`);
+  }
+  await page.setViewportSize(viewports.desktop);
 }

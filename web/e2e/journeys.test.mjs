@@ -4,7 +4,7 @@
 // every main screen at 360 px and 1280 px in test-artifacts/.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { apiAs, axeViolations, launchBrowser, login, newPage, screenshot, startServer, viewports } from "./harness.mjs";
+import { apiAs, expectAccessible, launchBrowser, login, newPage, screenshot, startServer, viewports } from "./harness.mjs";
 
 let server;
 let chromium;
@@ -18,11 +18,6 @@ after(async () => {
   await chromium?.close();
   await server?.stop();
 });
-
-async function expectAccessible(page, screen) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${screen}: serious or critical axe violations\n${JSON.stringify(violations, null, 2)}`);
-}
 
 // Visits a screen at both widths: screenshot and axe at each.
 async function checkScreen(page, name, url, ready) {

@@ -7,7 +7,7 @@
 // demo nursery officer works; one of them is a day late back from a weekend.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { apiAs, axeViolations, launchBrowser, login, newPage, screenshot, startServer, viewports } from "./harness.mjs";
+import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer, viewports } from "./harness.mjs";
 
 let server;
 let chromium;
@@ -42,24 +42,6 @@ after(async () => {
   await chromium?.close();
   await server?.stop();
 });
-
-async function expectAccessible(page, screen) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${screen}: serious or critical axe violations\n${JSON.stringify(violations, null, 2)}`);
-}
-
-async function checkBothWidths(page, name) {
-  for (const [width, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    await page.waitForLoadState("networkidle");
-    await screenshot(page, `${name}-${width}`);
-    await expectAccessible(page, `${name} at ${viewport.width}px`);
-    // Nothing sticks out sideways at phone width.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 1, `${name} at ${viewport.width}px scrolls sideways by ${overflow}px`);
-  }
-  await page.setViewportSize(viewports.desktop);
-}
 
 // "2026-11-23T09:30" for an <input type=datetime-local>, `hours` from now, in the browser's zone (the test's).
 function localInput(hours) {

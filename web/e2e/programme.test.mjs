@@ -3,7 +3,7 @@
 // demo database: each with axe-core and screenshots at 360 px and 1280 px.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { apiAs, axeViolations, launchBrowser, login, newPage, screenshot, startServer, viewports } from "./harness.mjs";
+import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
 
 let server;
 let chromium;
@@ -17,22 +17,6 @@ after(async () => {
   await chromium?.close();
   await server?.stop();
 });
-
-async function expectAccessible(page, screen) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${screen}: serious or critical axe violations\n${JSON.stringify(violations, null, 2)}`);
-}
-
-// Screenshot and axe at both widths of the page as it is now.
-async function checkBothWidths(page, name) {
-  for (const [width, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    await page.waitForLoadState("networkidle");
-    await screenshot(page, `${name}-${width}`);
-    await expectAccessible(page, `${name} at ${viewport.width}px`);
-  }
-  await page.setViewportSize(viewports.desktop);
-}
 
 function nextMonth() {
   const now = new Date();

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import path from "node:path";
-import { apiAs, artifacts, axeViolations, launchBrowser, login, newPage, screenshot, startServer, viewports } from "./harness.mjs";
+import { apiAs, artifacts, checkBothWidths, launchBrowser, login, newPage, screenshot, startServer, viewports } from "./harness.mjs";
 
 let server;
 let chromium;
@@ -27,19 +27,6 @@ after(async () => {
   await chromium?.close();
   await server?.stop();
 });
-
-async function checkBothWidths(page, name) {
-  for (const [width, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    await page.waitForLoadState("networkidle");
-    await screenshot(page, `${name}-${width}`);
-    const violations = await axeViolations(page);
-    assert.deepEqual(violations, [], `${name} at ${viewport.width}px: serious or critical axe violations\n${JSON.stringify(violations, null, 2)}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 1, `${name} at ${viewport.width}px scrolls sideways by ${overflow}px`);
-  }
-  await page.setViewportSize(viewports.desktop);
-}
 
 describe("settings screens", () => {
   test("a coordinator sets the travel estimates the planner uses", async () => {
