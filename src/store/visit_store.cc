@@ -552,14 +552,14 @@ Result<std::map<std::pair<long long, long long>, std::string>> TransitionVisitFr
     Txn& txn, long long organisation_id) {
   Params params;
   std::map<std::pair<long long, long long>, std::string> frequencies;
-  VINCULO_RETURN_IF_ERROR(
-      ForRows(txn,
-              "SELECT t.child_id, t.parent_id, t.frequency FROM transition_visit_requirements t "
-              "JOIN children c ON c.id = t.child_id WHERE c.organisation_id = " +
-                  params.AddInteger(organisation_id) + " ORDER BY t.id",
-              params, "reading transition plans' visits", [&](const soci::row& row) {
-                frequencies[{GetInteger(row, 0), GetInteger(row, 1)}] = GetText(row, 2);
-              }));
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT t.child_id, t.parent_id, t.frequency FROM transition_visit_requirements t "
+      "JOIN children c ON c.id = t.child_id WHERE c.organisation_id = " +
+          params.AddInteger(organisation_id) + " ORDER BY t.id",
+      params, "reading transition plans' visits", [&](const soci::row& row) {
+        frequencies[{GetInteger(row, 0), GetInteger(row, 1)}] = GetText(row, 2);
+      }));
   return frequencies;
 }
 
@@ -1063,14 +1063,15 @@ Result<std::vector<ChildVisitRow>> ChildVisits(Txn& txn, long long child_id) {
 Result<std::optional<std::string>> LatestAttendedOn(Txn& txn, long long requirement_id) {
   Params params;
   std::optional<std::string> latest;
-  VINCULO_RETURN_IF_ERROR(
-      ForRows(txn,
-              "SELECT MAX(s.session_date) FROM plan_visits v JOIN plans p ON p.id = v.plan_id "
-              "JOIN visit_sessions s ON s.id = v.session_id WHERE p.status = 'published' AND "
-              "v.status = 'planned' AND v.attended = 1 AND v.requirement_id = " +
-                  params.AddInteger(requirement_id),
-              params, "reading a pair's last attended visit",
-              [&](const soci::row& row) { latest = GetOptionalText(row, 0); }));
+  // No row when the pair has no attended visit.
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT s.session_date FROM plan_visits v JOIN plans p ON p.id = v.plan_id "
+      "JOIN visit_sessions s ON s.id = v.session_id WHERE p.status = 'published' AND "
+      "v.status = 'planned' AND v.attended = 1 AND v.requirement_id = " +
+          params.AddInteger(requirement_id) + " ORDER BY s.session_date DESC LIMIT 1",
+      params, "reading a pair's last attended visit",
+      [&](const soci::row& row) { latest = GetText(row, 0); }));
   return latest;
 }
 
