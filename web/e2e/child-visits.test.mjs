@@ -56,17 +56,42 @@ describe("a child's visits in her timeline", () => {
     const session = sessions.find((one) => one.template_id === template.body.id);
     assert.ok(session, "today's session");
 
+    // The demo caregiver escorts today (a trip needs an available escort).
+    const caregiver = await apiAs(server.baseUrl, "cuidadora");
+    const me = (await caregiver("GET", "/auth/me")).body;
+    assert.ok(me.staff_id, "the demo caregiver is linked to her staff record");
+    const escort = await coordinator("POST", "/organisations/1/escorts", { staff_id: me.staff_id, available_dates: [today()] });
+    assert.equal(escort.status, 200, JSON.stringify(escort.body));
+
     const built = await coordinator("POST", "/organisations/1/plans", { month: thisMonth() });
     assert.equal(built.status, 201, JSON.stringify(built.body));
     const planId = built.body.id;
     assert.equal((await coordinator("POST", `/plans/${planId}/publish`)).status, 200);
     const plan = (await coordinator("GET", `/plans/${planId}`)).body;
-    // One published visit on today's session: already there, or moved there.
+    // One published visit on today's session: already there, moved there, or
+    // booked there by hand for a pair of the caregiver's home.
     let visit = plan.visits.find((one) => one.status === "planned" && one.session_id === session.id);
     for (const candidate of plan.visits.filter((one) => one.status === "planned")) {
       if (visit) break;
       const moved = await coordinator("POST", `/plan-visits/${candidate.id}/move`, { session_id: session.id });
       if (moved.status === 200) visit = moved.body;
+    }
+    if (!visit) {
+      const homeOf = (await coordinator("GET", `/staff/${me.staff_id}`)).body.home_id;
+      const children = (await coordinator("GET", "/children?limit=200")).body.items;
+      const parents = (await coordinator("GET", "/parents?limit=200")).body.items;
+      const requirements = (await coordinator("GET", "/organisations/1/visit-requirements")).body.items;
+      for (const requirement of requirements) {
+        const child = children.find((one) => one.id === requirement.child_id);
+        const parent = parents.find((one) => one.id === requirement.parent_id);
+        if (!child || child.home_id !== homeOf || parent?.facility_id !== 1) continue;
+        if (plan.visits.some((one) => one.requirement_id === requirement.id && one.status === "planned")) continue;
+        const booked = await coordinator("POST", `/plans/${planId}/visits`, { requirement_id: requirement.id, session_id: session.id, escort_id: escort.body.id });
+        if (booked.status === 201) {
+          visit = booked.body;
+          break;
+        }
+      }
     }
     assert.ok(visit, "a visit of this month's plan on today's session");
 
