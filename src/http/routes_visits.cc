@@ -216,6 +216,13 @@ void RegisterVisitRoutes(Router& router) {
         return JsonReply(EscortToJson(stored));
       });
 
+  router.Authed("GET", R"(/api/v1/children/(\d+)/visits)",
+                [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
+                  VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
+                  VINCULO_ASSIGN_OR_RETURN(auto visits, service().ChildVisits(actor, child_id));
+                  return ItemsReply(visits, ChildVisitToJson);
+                });
+
   router.Authed("GET", R"(/api/v1/organisations/(\d+)/escorts)",
                 [service](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
                   VINCULO_ASSIGN_OR_RETURN(long long organisation_id, PathId(request, 1));

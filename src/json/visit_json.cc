@@ -153,6 +153,40 @@ nlohmann::json PlanVisitToJson(const PlanVisitRow& row) {
             {"mood_after", OrNull(row.mood_after)}}}};
 }
 
+nlohmann::json ChildVisitToJson(const ChildVisit& child_visit) {
+  const ChildVisitRow& row = child_visit.row;
+  const PlanVisitRow& visit = row.visit;
+  nlohmann::json record = nullptr;
+  if (visit.attended) {
+    record = {{"attended", *visit.attended},
+              {"absence_reason", visit.absence_reason},
+              {"actual_start", ClockOrNull(visit.actual_start_minute)},
+              {"actual_end", ClockOrNull(visit.actual_end_minute)},
+              {"brought", BroughtList(visit.brought)},
+              {"note", visit.note},
+              {"mood_before", OrNull(visit.mood_before)},
+              {"mood_after", OrNull(visit.mood_after)}};
+  }
+  return {{"id", visit.id},
+          {"version", visit.version},
+          {"plan_id", visit.plan_id},
+          {"month", row.plan_month},
+          {"requirement_id", visit.requirement_id},
+          {"child_id", visit.child_id},
+          {"date", row.session_date},
+          {"start_time", FormatClock(static_cast<int>(row.start_minute))},
+          {"end_time", FormatClock(static_cast<int>(row.end_minute))},
+          {"session_id", visit.session_id},
+          {"trip_id", visit.trip_id},
+          {"facility", {{"id", row.facility_id}, {"name", row.facility_name}}},
+          {"parent", {{"id", visit.parent_id}, {"name", child_visit.parent_name}}},
+          {"status", child_visit.status},
+          {"needs_review", visit.needs_review},
+          {"review_reason", visit.review_reason.empty() ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(visit.review_reason)},
+          {"record", std::move(record)}};
+}
+
 nlohmann::json PlanTripToJson(const PlanTripRow& row) {
   return {{"id", row.id},
           {"escort_id", row.escort_id},

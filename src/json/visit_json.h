@@ -18,6 +18,9 @@ nlohmann::json EscortToJson(const EscortRow& row);
 nlohmann::json RouteToJson(const RouteOverrideRow& row);
 nlohmann::json PlanSummaryToJson(const PlanRow& row);
 nlohmann::json PlanVisitToJson(const PlanVisitRow& row);
+// {id, date, start_time, end_time, facility {id, name}, parent {id, name},
+// status planned|cancelled|recorded, record (null until recorded), ...}
+nlohmann::json ChildVisitToJson(const ChildVisit& visit);
 nlohmann::json PlanTripToJson(const PlanTripRow& row);
 // {plan summary..., visits: [...], trips: [...], unscheduled: [...], notes: [...]}
 nlohmann::json PlanToJson(const PlanView& view);

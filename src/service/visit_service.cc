@@ -1451,15 +1451,18 @@ Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long vis
     visit.mood_after = request.mood_after;
     visit.updated_at = context_.Now();
     VINCULO_ASSIGN_OR_RETURN(stored, vs::UpdateVisit(txn, visit, expected));
-    if (request.attended) {
-      VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
-                               vs::GetRequirement(txn, visit.requirement_id));
-      if (!requirement.last_visit_on || *requirement.last_visit_on < session.session_date) {
-        const long long version = requirement.version;
-        requirement.last_visit_on = session.session_date;
-        VINCULO_RETURN_IF_ERROR(
-            vs::UpdateRequirement(txn, requirement, version, context_.Now()).status());
-      }
+    // The pair's last visit is its latest visit recorded as attended, read
+    // back after this record: a visit re-recorded as not attended no longer
+    // counts (none left: NULL).
+    VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
+                             vs::GetRequirement(txn, visit.requirement_id));
+    VINCULO_ASSIGN_OR_RETURN(std::optional<std::string> last_visit_on,
+                             vs::LatestAttendedOn(txn, visit.requirement_id));
+    if (requirement.last_visit_on != last_visit_on) {
+      const long long version = requirement.version;
+      requirement.last_visit_on = last_visit_on;
+      VINCULO_RETURN_IF_ERROR(
+          vs::UpdateRequirement(txn, requirement, version, context_.Now()).status());
     }
     return txn.AppendAudit({Event(actor, "record", "plan_visits", visit_id,
                                   request.attended ? "attended" : "not attended")});

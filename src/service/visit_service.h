@@ -131,6 +131,16 @@ struct VisitRecordRequest {
   std::optional<long long> mood_after;
 };
 
+// A visit on a child's page: the published visit with its session and
+// facility, and the parent's names as visitor lists show them.
+struct ChildVisit {
+  ChildVisitRow row;
+  std::string parent_name;
+  // planned | cancelled | recorded (a planned visit with its record). A moved
+  // visit stays planned at its new session; the move is in the audit log.
+  std::string status;
+};
+
 // One pair's distance from the child's home to the parent's facility.
 struct PairDistance {
   long long requirement_id = 0;
@@ -233,6 +243,13 @@ class VisitService {
                                    const std::string& reason);
   Result<PlanVisitRow> RecordVisit(const Actor& actor, long long visit_id,
                                    const VisitRecordRequest& request);
+  // A child's visits in published plans, newest session first
+  // (service/child_visits.cc). Readers of the child's organisation's
+  // programme who can read the child; a caregiver sees only the visits on her
+  // own trips. kForbidden for auditors (figures only) and for roles outside
+  // the visit programme; kNotFound for a child the actor cannot see,
+  // including another organisation's.
+  Result<std::vector<ChildVisit>> ChildVisits(const Actor& actor, long long child_id);
   // Each pair's distance (great circle from the child's home to the parent's
   // facility; route overrides give the travel time), pairs over 160 km
   // flagged, and the month's travel cost. Readers of the organisation.

@@ -185,6 +185,17 @@ struct PlanVisitRow {
   std::string updated_at;
 };
 
+// A visit of a published plan with where and when it happens (a child's list).
+struct ChildVisitRow {
+  PlanVisitRow visit;
+  std::string plan_month;  // YYYY-MM
+  std::string session_date;
+  long long start_minute = 0;
+  long long end_minute = 0;
+  long long facility_id = 0;
+  std::string facility_name;
+};
+
 struct PlanUnscheduledRow {
   long long id = 0;
   long long plan_id = 0;

@@ -1033,4 +1033,46 @@ Result<std::vector<PlanVisitRow>> ParentVisitsFrom(Txn& txn, long long parent_id
                      params, "reading a parent's visits");
 }
 
+Result<std::vector<ChildVisitRow>> ChildVisits(Txn& txn, long long child_id) {
+  Params params;
+  std::vector<ChildVisitRow> rows;
+  // kVisitColumns are columns 0..19; the session and facility follow.
+  const std::string query =
+      std::string("SELECT ") + kVisitColumns +
+      ", p.month, s.session_date, s.start_minute, s.end_minute, s.facility_id, f.name "
+      "FROM plan_visits v JOIN plans p ON p.id = v.plan_id "
+      "JOIN visit_sessions s ON s.id = v.session_id "
+      "JOIN facilities f ON f.id = s.facility_id "
+      "WHERE p.status = 'published' AND v.child_id = " +
+      params.AddInteger(child_id) + " ORDER BY s.session_date DESC, s.start_minute DESC, v.id DESC";
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn, query, params, "reading a child's visits", [&](const soci::row& row) {
+        ChildVisitRow child_visit;
+        child_visit.visit = ReadVisit(row);
+        child_visit.plan_month = GetText(row, 20);
+        child_visit.session_date = GetText(row, 21);
+        child_visit.start_minute = GetInteger(row, 22);
+        child_visit.end_minute = GetInteger(row, 23);
+        child_visit.facility_id = GetInteger(row, 24);
+        child_visit.facility_name = GetText(row, 25);
+        rows.push_back(std::move(child_visit));
+      }));
+  return rows;
+}
+
+Result<std::optional<std::string>> LatestAttendedOn(Txn& txn, long long requirement_id) {
+  Params params;
+  std::optional<std::string> latest;
+  // No row when the pair has no attended visit.
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT s.session_date FROM plan_visits v JOIN plans p ON p.id = v.plan_id "
+      "JOIN visit_sessions s ON s.id = v.session_id WHERE p.status = 'published' AND "
+      "v.status = 'planned' AND v.attended = 1 AND v.requirement_id = " +
+          params.AddInteger(requirement_id) + " ORDER BY s.session_date DESC LIMIT 1",
+      params, "reading a pair's last attended visit",
+      [&](const soci::row& row) { latest = GetText(row, 0); }));
+  return latest;
+}
+
 }  // namespace vinculo::visit_store

@@ -138,4 +138,11 @@ Result<std::vector<PlanVisitRow>> SessionVisits(Txn& txn, long long session_id);
 Result<std::vector<PlanVisitRow>> ParentVisitsFrom(Txn& txn, long long parent_id,
                                                    const std::string& from);
 
+// Visits of a child in published plans (planned, cancelled and recorded), with
+// their session's date, times and facility: newest session first.
+Result<std::vector<ChildVisitRow>> ChildVisits(Txn& txn, long long child_id);
+// The latest session date of the requirement's visits recorded as attended
+// (published plans, not cancelled); nullopt when there is none.
+Result<std::optional<std::string>> LatestAttendedOn(Txn& txn, long long requirement_id);
+
 }  // namespace vinculo::visit_store

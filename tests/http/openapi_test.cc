@@ -375,6 +375,7 @@ std::map<std::string, std::set<std::string>> ImplementedRoutes() {
       {"/api/v1/organisations/{id}/visit-requirements/generate", {"post"}},
       {"/api/v1/visit-requirements/{id}", {"patch"}},
       {"/api/v1/children/{id}/unavailable-dates", {"post"}},
+      {"/api/v1/children/{id}/visits", {"get"}},
       {"/api/v1/organisations/{id}/escorts", {"get", "post"}},
       {"/api/v1/organisations/{id}/routes", {"post"}},
       {"/api/v1/organisations/{id}/visit-settings", {"get", "put"}},

@@ -457,7 +457,7 @@ export const en: Record<MessageKey, string> = {
   "care.school.recorded": "Enrolment recorded.",
   "care.setting.daycare": "Daycare",
   "care.setting.school": "School",
-  "care.timeline.legend": "Placements, leave, health, schooling and transition plan, newest first. The visit programme does not yet list a child's visits.",
+  "care.timeline.legend": "Placements, leave, health, schooling, transition plan and visits to the parents, newest first.",
   "care.timeline.kind.placement": "Placement",
   "care.timeline.kind.leave": "Leave",
   "care.timeline.kind.health": "Health",
@@ -679,4 +679,13 @@ export const en: Record<MessageKey, string> = {
   "ue.cancel": "Cancel",
   "ue.saved": "{name} was updated.",
   "ue.stale": "Someone else changed this user while you were editing; close the form and open it again to see the current version.",
+  // child visits (child-visits)
+  "care.timeline.kind.visit": "Visit",
+  "cv.title": "Visit to {parent} at {facility}",
+  "cv.status.planned": "Planned",
+  "cv.status.cancelled": "Cancelled",
+  "cv.status.recorded": "Recorded",
+  "cv.attended": "attended",
+  "cv.notAttended": "did not happen: {reason}",
+  "cv.observation": "before: {before}, after: {after}",
 };

@@ -457,7 +457,7 @@ export const es = {
   "care.school.recorded": "Matrícula registrada.",
   "care.setting.daycare": "Guardería",
   "care.setting.school": "Escuela",
-  "care.timeline.legend": "Situaciones, salidas, salud, escolaridad y plan de transición, lo más reciente primero. El programa de visitas aún no ofrece las visitas de una niña o un niño.",
+  "care.timeline.legend": "Situaciones, salidas, salud, escolaridad, plan de transición y visitas a sus padres, lo más reciente primero.",
   "care.timeline.kind.placement": "Situación",
   "care.timeline.kind.leave": "Salida",
   "care.timeline.kind.health": "Salud",
@@ -679,6 +679,15 @@ export const es = {
   "ue.cancel": "Cancelar",
   "ue.saved": "Se actualizó a {name}.",
   "ue.stale": "Otra persona cambió este usuario mientras usted editaba; cierre el formulario y ábralo de nuevo para ver la versión actual.",
+  // child visits (child-visits)
+  "care.timeline.kind.visit": "Visita",
+  "cv.title": "Visita a {parent} en {facility}",
+  "cv.status.planned": "Programada",
+  "cv.status.cancelled": "Cancelada",
+  "cv.status.recorded": "Registrada",
+  "cv.attended": "asistió",
+  "cv.notAttended": "no se realizó: {reason}",
+  "cv.observation": "antes: {before}, después: {after}",
 } as const;
 
 export type MessageKey = keyof typeof es;

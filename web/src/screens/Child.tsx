@@ -1,10 +1,12 @@
 // A child's page: her record, a timeline of placements, leaves out of the
-// nursery, health appointments, schooling and her transition plan, links to
+// nursery, health appointments, schooling, her transition plan and her visits
+// to her parents (published plans, with the record and the caregiver's
+// observation before and after), links to
 // her plan, leave book and health screens, and her parents with the
 // facilities where they are held and how far (offence only for roles allowed).
 import { api, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n, type I18n, type MessageKey } from "../i18n";
 import { ageText, fullName, lookup, nameOf } from "../lookups";
 import { canRead, useSession } from "../session";
 import { dateTime } from "./care";
@@ -22,6 +24,28 @@ interface Placement {
   note: string;
 }
 
+// A visit as GET /children/{id}/visits gives it (published plans only).
+export interface ChildVisit {
+  id: number;
+  date: string;
+  start_time: string;
+  end_time: string;
+  facility: { id: number; name: string };
+  parent: { id: number; name: string };
+  status: "planned" | "cancelled" | "recorded";
+  review_reason: string | null;
+  record: {
+    attended: boolean;
+    absence_reason: string;
+    actual_start: string | null;
+    actual_end: string | null;
+    brought: string[];
+    note: string;
+    mood_before: number | null;
+    mood_after: number | null;
+  } | null;
+}
+
 interface ChildData {
   child: RecordRow;
   placements: Placement[];
@@ -34,13 +58,14 @@ interface ChildData {
   health: HealthItem[];
   schooling: Enrolment[];
   plan: TransitionPlan | null;
+  visits: ChildVisit[];
 }
 
 // One line of the timeline, newest first.
 interface Event {
   on: string;
   key: string;
-  kind: "placement" | "leave" | "health" | "school" | "plan";
+  kind: "placement" | "leave" | "health" | "school" | "plan" | "visit";
   current?: boolean;
   title: string;
   detail: string;
@@ -58,6 +83,23 @@ export function kmBetween(a: { lat: number; lon: number }, b: { lat: number; lon
 }
 const pointOf = (row: RecordRow | undefined, lat = "latitude", lon = "longitude") =>
   row && typeof row[lat] === "number" && typeof row[lon] === "number" ? { lat: row[lat] as number, lon: row[lon] as number } : null;
+
+// "5 Dec 2026, 09:00–11:00 · Recorded: attended · mood 2 → 4 · note".
+function visitDetail(i18n: I18n, visit: ChildVisit): string {
+  const parts = [i18n.date(visit.date) + ", " + visit.start_time + "–" + visit.end_time, i18n.t(("cv.status." + visit.status) as MessageKey)];
+  const record = visit.record;
+  if (record) {
+    parts.push(record.attended ? i18n.t("cv.attended") : i18n.t("cv.notAttended", { reason: record.absence_reason }));
+    if (record.mood_before !== null || record.mood_after !== null) {
+      const mood = (value: number | null) => (value === null ? "—" : i18n.t(("vv.mood." + value) as MessageKey));
+      parts.push(i18n.t("cv.observation", { before: mood(record.mood_before), after: mood(record.mood_after) }));
+    }
+    if (record.note) parts.push(record.note);
+  } else if (visit.status === "cancelled" && visit.review_reason) {
+    parts.push(visit.review_reason.replace(/^cancelled: /, ""));
+  }
+  return parts.join(" · ");
+}
 
 export function Child({ params }: { params: Record<string, string> }) {
   const i18n = useI18n();
@@ -84,17 +126,19 @@ export function Child({ params }: { params: Record<string, string> }) {
         : null;
     // Care records: a role that may not read them (or a child they do not
     // apply to) leaves the part out rather than failing the page.
-    const [leaves, health, schooling, plan] = await Promise.all([
+    // Visits: roles outside the visit programme get 403 or 404 and see none.
+    const [leaves, health, schooling, plan, visits] = await Promise.all([
       api<{ items: Leave[] }>("/nursery/leaves", { query: { child_id: id } }).then((page) => page.items).catch(() => []),
       api<{ items: HealthItem[] }>(`/children/${id}/health`).then((page) => page.items).catch(() => []),
       api<{ items: Enrolment[] }>(`/children/${id}/schooling`).then((page) => page.items).catch(() => []),
       child.placement === "inside_with_mother" ? loadPlan(id).catch(() => null) : Promise.resolve(null),
+      api<{ items: ChildVisit[] }>(`/children/${id}/visits`).then((page) => page.items).catch(() => []),
     ]);
-    return { child, placements, parents, siblings, facilities, homes, ageOut, leaves, health, schooling, plan };
+    return { child, placements, parents, siblings, facilities, homes, ageOut, leaves, health, schooling, plan, visits };
   }, [params.id]);
   return (
     <Loaded state={state}>
-      {({ child, placements, parents, siblings, facilities, homes, ageOut, leaves, health, schooling, plan }) => {
+      {({ child, placements, parents, siblings, facilities, homes, ageOut, leaves, health, schooling, plan, visits }) => {
         const events: Event[] = [
           ...placements.map((placement) => ({
             on: placement.started_on,
@@ -144,6 +188,14 @@ export function Child({ params }: { params: Record<string, string> }) {
           ...(plan?.approved_on
             ? [{ on: plan.approved_on, key: "plan", kind: "plan" as const, title: i18n.t("care.timeline.planApproved"), detail: i18n.t(("care.destination." + plan.destination) as MessageKey) + " · " + plan.receiving_party }]
             : []),
+          ...visits.map((visit) => ({
+            on: visit.date,
+            key: "v" + visit.id,
+            kind: "visit" as const,
+            alert: visit.record ? !visit.record.attended : false,
+            title: i18n.t("cv.title", { parent: visit.parent.name, facility: visit.facility.name }),
+            detail: visitDetail(i18n, visit),
+          })),
         ].sort((a, b) => b.on.localeCompare(a.on));
         const inside = child.placement === "inside_with_mother";
         const childPoint = inside
