@@ -829,6 +829,14 @@ CREATE TABLE visit_settings (
 )
 )SQL";
 
+// Migration 9: a child's visits (her timeline) and a pair's latest attended
+// visit (recomputed on every visit record) are read by child and by
+// requirement; without these indexes both scanned every planned visit.
+static const char* const kPlanVisitIndexes = R"SQL(
+CREATE INDEX plan_visits_child ON plan_visits(child_id);
+CREATE INDEX plan_visits_requirement ON plan_visits(requirement_id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -843,6 +851,7 @@ const std::vector<Migration>& Migrations() {
        kWorkshopSchema},
       {7, "users: link to a staff record (caregivers see their own trips)", kUserStaffSchema},
       {8, "visits: an organisation's travel speed and cost per km", kVisitSettingsSchema},
+      {9, "visits: plan visits indexed by child and by requirement", kPlanVisitIndexes},
   };
   return kMigrations;
 }

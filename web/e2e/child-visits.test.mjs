@@ -6,7 +6,7 @@
 // axe-core and screenshots at 360 and 1280 px.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { apiAs, axeViolations, launchBrowser, login, newPage, screenshot, startServer, viewports } from "./harness.mjs";
+import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
 
 let server;
 let chromium;
@@ -20,17 +20,6 @@ after(async () => {
   await chromium?.close();
   await server?.stop();
 });
-
-async function checkBothWidths(page, name) {
-  for (const [width, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    await page.waitForLoadState("networkidle");
-    await screenshot(page, `${name}-${width}`);
-    const violations = await axeViolations(page);
-    assert.deepEqual(violations, [], `${name} at ${viewport.width}px: serious or critical axe violations\n${JSON.stringify(violations, null, 2)}`);
-  }
-  await page.setViewportSize(viewports.desktop);
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 const thisMonth = () => today().slice(0, 7);
