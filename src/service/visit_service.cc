@@ -40,19 +40,43 @@ Status CheckOrganisation(const Actor& actor, long long organisation_id, bool wri
   }
 }
 
+std::string Trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+bool WingServes(const std::string& session_wing, const std::string& parent_sex) {
+  if (session_wing == "women") return parent_sex == "female";
+  if (session_wing == "men") return parent_sex == "male";
+  return true;
+}
+
+// Whether a trip's escort is the actor's own staff record. A caregiver sees
+// and records only her own trips; one linked to no staff record has none.
+Result<bool> IsOwnTrip(Txn& txn, const Actor& actor, long long escort_id,
+                       std::map<long long, bool>& known) {
+  auto it = known.find(escort_id);
+  if (it != known.end()) return it->second;
+  bool own = false;
+  if (actor.staff_id) {
+    VINCULO_ASSIGN_OR_RETURN(EscortRow escort, vs::GetEscort(txn, escort_id));
+    own = escort.staff_id == *actor.staff_id;
+  }
+  known[escort_id] = own;
+  return own;
+}
 }  // namespace visit_internal
+
+using visit_internal::IsOwnTrip;
+using visit_internal::Trimmed;
+using visit_internal::WingServes;
 
 namespace {
 
 constexpr long long kMaxCapacity = 10000;
 // A ban or an unavailable date more than this far ahead is a typing error.
 constexpr int kMaxMonthsAhead = 36;
-
-std::string Trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // Facility staff: a global administrator, or an administrator or visits
 // officer of this facility. A visits officer of another facility is told the
@@ -92,12 +116,6 @@ planner::Wing WingOf(const std::string& wing) {
   if (wing == "women") return planner::Wing::kWomen;
   if (wing == "men") return planner::Wing::kMen;
   return planner::Wing::kAny;
-}
-
-bool WingServes(const std::string& session_wing, const std::string& parent_sex) {
-  if (session_wing == "women") return parent_sex == "female";
-  if (session_wing == "men") return parent_sex == "male";
-  return true;
 }
 
 Result<Date> ParseDateField(const std::string& text, const char* field) {
@@ -666,21 +684,6 @@ Result<PlanView> LoadPlan(Txn& txn, long long plan_id) {
   return view;
 }
 
-// Whether a trip's escort is the actor's own staff record. A caregiver sees
-// and records only her own trips; one linked to no staff record has none.
-Result<bool> IsOwnTrip(Txn& txn, const Actor& actor, long long escort_id,
-                       std::map<long long, bool>& known) {
-  auto it = known.find(escort_id);
-  if (it != known.end()) return it->second;
-  bool own = false;
-  if (actor.staff_id) {
-    VINCULO_ASSIGN_OR_RETURN(EscortRow escort, vs::GetEscort(txn, escort_id));
-    own = escort.staff_id == *actor.staff_id;
-  }
-  known[escort_id] = own;
-  return own;
-}
-
 // A caregiver's view of a plan: only her trips and the visits on them.
 Status KeepOwnTrips(Txn& txn, const Actor& actor, PlanView& view) {
   if (actor.role != Role::kCaregiver) return Status::Ok();
@@ -1059,438 +1062,6 @@ Result<PlanView> VisitService::PublishPlan(const Actor& actor, long long plan_id
     return Status::Ok();
   }));
   return view;
-}
-
-// --- Changes by hand after publishing ---
-
-namespace {
-
-// The published plan a visit or booking belongs to, if the actor may change it.
-Result<PlanRow> WritablePublishedPlan(Txn& txn, const Actor& actor, long long plan_id,
-                                      bool caregivers_too = false) {
-  VINCULO_ASSIGN_OR_RETURN(PlanRow plan, vs::GetPlan(txn, plan_id));
-  if (!CheckOrganisation(actor, plan.organisation_id, false).ok()) {
-    return NotFound("no plan " + std::to_string(plan_id));
-  }
-  if (!caregivers_too)
-    VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, plan.organisation_id, true));
-  if (plan.status != "published") {
-    return Conflict("plan " + std::to_string(plan_id) + " is a draft: publish it first", "status");
-  }
-  return plan;
-}
-
-// The hard rules of one pair on one session: open, the parent's facility and
-// wing, restrictions, the child's unavailable dates.
-Status CheckPairOnSession(Txn& txn, const RequirementRow& requirement,
-                          const VisitSessionRow& session) {
-  if (session.status != "open") {
-    return Conflict(
-        "session " + std::to_string(session.id) + " is blocked: " + session.blocked_reason,
-        "session_id");
-  }
-  const Actor system = Actor::System();
-  VINCULO_ASSIGN_OR_RETURN(Record parent, txn.Get(ParentKind(), requirement.parent_id, system));
-  if (parent.Text("custody_status").value_or("") == "released") {
-    return InvalidArgument("requirement_id", "the parent has been released");
-  }
-  if (parent.Integer("facility_id").value_or(0) != session.facility_id) {
-    return InvalidArgument("session_id", "the parent is not held in this session's facility");
-  }
-  if (!WingServes(session.wing, parent.Text("sex").value_or(""))) {
-    return InvalidArgument("session_id", "the session serves the " + session.wing + "'s wing");
-  }
-  if (requirement.no_contact) {
-    return InvalidArgument("requirement_id", "a no-contact order forbids this visit");
-  }
-  if (requirement.banned_until && *requirement.banned_until >= session.session_date) {
-    return InvalidArgument("requirement_id",
-                           "the parent is banned from visits until " + *requirement.banned_until);
-  }
-  VINCULO_ASSIGN_OR_RETURN(
-      auto unavailable, vs::UnavailableDates(txn, requirement.organisation_id, session.session_date,
-                                             session.session_date));
-  if (unavailable.count(requirement.child_id)) {
-    return InvalidArgument("session_id", "the child cannot go on " + session.session_date);
-  }
-  return Status::Ok();
-}
-
-struct TripChoice {
-  PlanTripRow trip;
-  bool is_new = false;
-};
-
-// The escort's trip for this child to this session: the escort's live trip
-// that day to the same facility from the same home (if it has room), or a new
-// trip in the plan. One trip per escort per day: a trip elsewhere is refused.
-// `leaving_trip_id` is a trip the visit is leaving (not counted against it
-// when the visit is its only one).
-Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id, long long home_id,
-                              const VisitSessionRow& session, const VisitOptions& options,
-                              long long leaving_trip_id = 0) {
-  VINCULO_RETURN_IF_ERROR(vs::LockEscort(txn, escort_id));
-  VINCULO_ASSIGN_OR_RETURN(
-      std::vector<EscortRow> escorts,
-      vs::Escorts(txn, plan.organisation_id, session.session_date, session.session_date));
-  const auto escort = std::find_if(escorts.begin(), escorts.end(),
-                                   [&](const EscortRow& row) { return row.id == escort_id; });
-  if (escort == escorts.end())
-    return InvalidArgument("escort_id", "no escort of this organisation");
-  if (escort->available_dates.empty()) {
-    return InvalidArgument("escort_id", "the escort is not available on " + session.session_date);
-  }
-  if (escort->home_id && *escort->home_id != home_id) {
-    return InvalidArgument("escort_id", "the escort does not take children from the child's home");
-  }
-  VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> trips,
-                           vs::EscortTripsOn(txn, escort_id, session.session_date));
-  for (const PlanTripRow& trip : trips) {
-    VINCULO_ASSIGN_OR_RETURN(long long children, vs::TripVisitCount(txn, trip.id));
-    if (trip.id == leaving_trip_id && children <= 1) continue;
-    if (trip.facility_id != session.facility_id || trip.home_id != home_id) {
-      return Conflict("escort " + std::to_string(escort_id) + " already has a trip on " +
-                          session.session_date + " (one trip per escort per day)",
-                      "escort_id");
-    }
-    if (trip.id != leaving_trip_id && children >= escort->max_children) {
-      return Conflict("the escort's trip on " + session.session_date + " already takes " +
-                          std::to_string(children) + " children",
-                      "escort_id");
-    }
-    return TripChoice{trip, false};
-  }
-  // A new trip: travel from the route override or the great-circle estimate at
-  // the organisation's rates.
-  int minutes = 0;
-  double cost = 0;
-  VINCULO_ASSIGN_OR_RETURN(std::vector<RouteOverrideRow> overrides,
-                           vs::Routes(txn, plan.organisation_id));
-  const auto route = std::find_if(overrides.begin(), overrides.end(), [&](const auto& row) {
-    return row.home_id == home_id && row.facility_id == session.facility_id;
-  });
-  if (route != overrides.end()) {
-    minutes = static_cast<int>(route->travel_minutes);
-    cost = route->cost;
-  } else {
-    VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> homes, vs::Homes(txn, plan.organisation_id));
-    VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> facilities, vs::Facilities(txn));
-    const auto home = std::find_if(homes.begin(), homes.end(),
-                                   [&](const PlacePoint& point) { return point.id == home_id; });
-    const auto facility = std::find_if(facilities.begin(), facilities.end(),
-                                       [&](const auto& p) { return p.id == session.facility_id; });
-    if (home == homes.end() || facility == facilities.end() || !home->latitude ||
-        !facility->latitude) {
-      return InvalidArgument("session_id", "no route from the child's home to the facility");
-    }
-    VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow rates,
-                             OrganisationVisitSettings(txn, plan.organisation_id, options));
-    const Travel travel = TravelFor(
-        GreatCircleKm(*home->latitude, *home->longitude, *facility->latitude, *facility->longitude),
-        rates.travel_speed_kmh, rates.cost_per_km);
-    minutes = travel.minutes;
-    cost = travel.cost;
-  }
-  planner::Settings day;
-  PlanTripRow trip;
-  trip.plan_id = plan.id;
-  trip.escort_id = escort_id;
-  trip.home_id = home_id;
-  trip.facility_id = session.facility_id;
-  trip.trip_date = session.session_date;
-  trip.depart_minute = session.start_minute - minutes;
-  trip.return_minute = session.end_minute + minutes;
-  trip.cost = cost;
-  if (trip.depart_minute < day.day_start_minute || trip.return_minute > day.day_end_minute) {
-    return InvalidArgument("session_id", "the trip does not fit in the day around this session");
-  }
-  VINCULO_ASSIGN_OR_RETURN(trip, vs::InsertTrip(txn, trip));
-  return TripChoice{trip, true};
-}
-
-Result<long long> ChildHome(Txn& txn, long long child_id) {
-  VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, Actor::System()));
-  if (!child.Integer("home_id")) {
-    return InvalidArgument("requirement_id", "the child has no home base to travel from");
-  }
-  return *child.Integer("home_id");
-}
-
-// Whether a trip has another planned visit (not `except_visit`) in a session.
-Result<bool> TripAlreadyInSession(Txn& txn, long long plan_id, long long trip_id,
-                                  long long session_id, long long except_visit) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, plan_id));
-  return std::any_of(visits.begin(), visits.end(), [&](const PlanVisitRow& visit) {
-    return visit.id != except_visit && visit.status == "planned" && visit.trip_id == trip_id &&
-           visit.session_id == session_id;
-  });
-}
-
-Status CloseTripIfEmpty(Txn& txn, long long trip_id) {
-  VINCULO_ASSIGN_OR_RETURN(long long left, vs::TripVisitCount(txn, trip_id));
-  if (left == 0) return vs::SetTripStatus(txn, trip_id, "cancelled");
-  return Status::Ok();
-}
-
-const std::set<std::string>& BroughtItems() {
-  static const std::set<std::string> kItems = {"photos", "notebook", "homework", "drawings",
-                                               "letters"};
-  return kItems;
-}
-
-}  // namespace
-
-Result<PlanVisitRow> VisitService::BookVisit(const Actor& actor, long long plan_id,
-                                             const ManualBooking& booking) {
-  PlanVisitRow stored;
-  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(PlanRow plan, WritablePublishedPlan(txn, actor, plan_id));
-    auto requirement = vs::GetRequirement(txn, booking.requirement_id);
-    if (!requirement.ok() || requirement->organisation_id != plan.organisation_id) {
-      return InvalidArgument("requirement_id", "no visit requirement of this organisation");
-    }
-    auto session = vs::GetSession(txn, booking.session_id);
-    if (!session.ok()) return InvalidArgument("session_id", "no such visiting session");
-    if (session->session_date.substr(0, 7) != plan.month) {
-      return InvalidArgument("session_id", "the session is not in the plan's month");
-    }
-    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, plan_id));
-    for (const PlanVisitRow& visit : visits) {
-      if (visit.status == "planned" && visit.requirement_id == booking.requirement_id) {
-        return Conflict("this pair already has a visit in the plan (visit " +
-                            std::to_string(visit.id) + "): move it instead",
-                        "requirement_id");
-      }
-    }
-    VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, *requirement, *session));
-    VINCULO_ASSIGN_OR_RETURN(long long home_id, ChildHome(txn, requirement->child_id));
-    VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
-                             ChooseTrip(txn, plan, booking.escort_id, home_id, *session, options_));
-    VINCULO_ASSIGN_OR_RETURN(bool escort_there,
-                             TripAlreadyInSession(txn, plan_id, choice.trip.id, session->id, 0));
-    VINCULO_ASSIGN_OR_RETURN(
-        bool reserved, vs::Reserve(txn, session->id, 1, escort_there ? 1 : 2, context_.Now()));
-    if (!reserved) {
-      return Conflict(
-          "session " + std::to_string(session->id) + " on " + session->session_date + " is full",
-          "session_id");
-    }
-    PlanVisitRow visit;
-    visit.plan_id = plan_id;
-    visit.requirement_id = requirement->id;
-    visit.child_id = requirement->child_id;
-    visit.parent_id = requirement->parent_id;
-    visit.session_id = session->id;
-    visit.trip_id = choice.trip.id;
-    visit.updated_at = context_.Now();
-    VINCULO_ASSIGN_OR_RETURN(stored, vs::InsertVisit(txn, visit));
-    return txn.AppendAudit(
-        {Event(actor, "book", "plan_visits", stored.id, "session " + std::to_string(session->id))});
-  }));
-  return stored;
-}
-
-Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit_id,
-                                             long long session_id) {
-  PlanVisitRow stored;
-  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit, vs::GetVisit(txn, visit_id));
-    auto plan = WritablePublishedPlan(txn, actor, visit.plan_id);
-    if (!plan.ok()) {
-      if (plan.status().code() == StatusCode::kNotFound) {
-        return NotFound("no visit " + std::to_string(visit_id));
-      }
-      return plan.status();
-    }
-    if (visit.status != "planned") return Conflict("the visit was cancelled", "status");
-    if (visit.session_id == session_id) return InvalidArgument("session_id", "is the same session");
-    auto session = vs::GetSession(txn, session_id);
-    if (!session.ok()) return InvalidArgument("session_id", "no such visiting session");
-    // A plan is one month's: a visit moved into another month would be outside
-    // the plan that books that month (as BookVisit refuses it too).
-    if (session->session_date.substr(0, 7) != plan->month) {
-      return InvalidArgument("session_id", "the session is not in the plan's month (" +
-                                               plan->month + "); book it in that month's plan");
-    }
-    VINCULO_ASSIGN_OR_RETURN(VisitSessionRow old_session, vs::GetSession(txn, visit.session_id));
-    VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
-                             vs::GetRequirement(txn, visit.requirement_id));
-    VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, requirement, *session));
-    VINCULO_ASSIGN_OR_RETURN(PlanTripRow old_trip, vs::GetTrip(txn, visit.trip_id));
-    VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
-                             ChooseTrip(txn, *plan, old_trip.escort_id, old_trip.home_id, *session,
-                                        options_, old_trip.id));
-    // Give back the old seat (and the escort's, if no other child of the
-    // trip stays in that session), then take the new one.
-    VINCULO_ASSIGN_OR_RETURN(
-        bool escort_stays,
-        TripAlreadyInSession(txn, visit.plan_id, old_trip.id, old_session.id, visit.id));
-    VINCULO_RETURN_IF_ERROR(
-        vs::Release(txn, old_session.id, 1, escort_stays ? 1 : 2, context_.Now()));
-    VINCULO_ASSIGN_OR_RETURN(
-        bool escort_there,
-        TripAlreadyInSession(txn, visit.plan_id, choice.trip.id, session_id, visit.id));
-    VINCULO_ASSIGN_OR_RETURN(bool reserved,
-                             vs::Reserve(txn, session_id, 1, escort_there ? 1 : 2, context_.Now()));
-    if (!reserved) {
-      return Conflict(
-          "session " + std::to_string(session_id) + " on " + session->session_date + " is full",
-          "session_id");
-    }
-    const long long expected = visit.version;
-    visit.session_id = session_id;
-    visit.trip_id = choice.trip.id;
-    visit.needs_review = false;
-    visit.review_reason.clear();
-    visit.updated_at = context_.Now();
-    VINCULO_ASSIGN_OR_RETURN(stored, vs::UpdateVisit(txn, visit, expected));
-    if (old_trip.id != choice.trip.id) VINCULO_RETURN_IF_ERROR(CloseTripIfEmpty(txn, old_trip.id));
-    return txn.AppendAudit(
-        {Event(actor, "move", "plan_visits", visit_id,
-               "session " + std::to_string(old_session.id) + " to " + std::to_string(session_id))});
-  }));
-  return stored;
-}
-
-Result<PlanVisitRow> VisitService::CancelVisit(const Actor& actor, long long visit_id,
-                                               const std::string& reason) {
-  const std::string why = Trimmed(reason);
-  if (why.empty()) return InvalidArgument("reason", "a cancellation needs a reason");
-  PlanVisitRow stored;
-  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit, vs::GetVisit(txn, visit_id));
-    auto plan = WritablePublishedPlan(txn, actor, visit.plan_id);
-    if (!plan.ok()) {
-      if (plan.status().code() == StatusCode::kNotFound) {
-        return NotFound("no visit " + std::to_string(visit_id));
-      }
-      return plan.status();
-    }
-    if (visit.status != "planned") return Conflict("the visit was cancelled already", "status");
-    VINCULO_ASSIGN_OR_RETURN(
-        bool escort_stays,
-        TripAlreadyInSession(txn, visit.plan_id, visit.trip_id, visit.session_id, visit.id));
-    VINCULO_RETURN_IF_ERROR(
-        vs::Release(txn, visit.session_id, 1, escort_stays ? 1 : 2, context_.Now()));
-    const long long expected = visit.version;
-    visit.status = "cancelled";
-    visit.needs_review = false;
-    visit.review_reason = "cancelled: " + why;
-    visit.updated_at = context_.Now();
-    VINCULO_ASSIGN_OR_RETURN(stored, vs::UpdateVisit(txn, visit, expected));
-    VINCULO_RETURN_IF_ERROR(CloseTripIfEmpty(txn, visit.trip_id));
-    return txn.AppendAudit({Event(actor, "cancel", "plan_visits", visit_id, why)});
-  }));
-  return stored;
-}
-
-Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long visit_id,
-                                               const VisitRecordRequest& request) {
-  if (!request.attended && Trimmed(request.absence_reason).empty()) {
-    return InvalidArgument("absence_reason", "say why the visit did not happen");
-  }
-  for (const auto& [mood, field] : {std::pair{request.mood_before, "mood_before"},
-                                    std::pair{request.mood_after, "mood_after"}}) {
-    if (mood && (*mood < 1 || *mood > 5)) return InvalidArgument(field, "must be 1 to 5");
-  }
-  std::optional<long long> start;
-  std::optional<long long> end;
-  if (request.actual_start) {
-    VINCULO_ASSIGN_OR_RETURN(int minute, ParseClock(*request.actual_start, "actual_start"));
-    start = minute;
-  }
-  if (request.actual_end) {
-    VINCULO_ASSIGN_OR_RETURN(int minute, ParseClock(*request.actual_end, "actual_end"));
-    end = minute;
-  }
-  if (start && end && *end <= *start) {
-    return InvalidArgument("actual_end", "must be after actual_start");
-  }
-  std::string brought;
-  for (const std::string& item : request.brought) {
-    if (!BroughtItems().count(item)) {
-      return InvalidArgument("brought", "items are photos, notebook, homework, drawings, letters");
-    }
-    brought += (brought.empty() ? "" : ",") + item;
-  }
-  if (request.note.size() > 2000) return InvalidArgument("note", "is longer than 2000 characters");
-  PlanVisitRow stored;
-  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit, vs::GetVisit(txn, visit_id));
-    auto plan = WritablePublishedPlan(txn, actor, visit.plan_id, /*caregivers_too=*/true);
-    if (!plan.ok()) {
-      if (plan.status().code() == StatusCode::kNotFound) {
-        return NotFound("no visit " + std::to_string(visit_id));
-      }
-      return plan.status();
-    }
-    if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator &&
-        actor.role != Role::kCaregiver) {
-      return Forbidden("the escort or a coordinator records a visit");
-    }
-    if (actor.role == Role::kCaregiver) {
-      VINCULO_ASSIGN_OR_RETURN(PlanTripRow trip, vs::GetTrip(txn, visit.trip_id));
-      std::map<long long, bool> known;
-      VINCULO_ASSIGN_OR_RETURN(bool own, IsOwnTrip(txn, actor, trip.escort_id, known));
-      if (!own) return NotFound("no visit " + std::to_string(visit_id));
-    }
-    if (visit.status != "planned") return Conflict("the visit was cancelled", "status");
-    VINCULO_ASSIGN_OR_RETURN(VisitSessionRow session, vs::GetSession(txn, visit.session_id));
-    if (session.session_date > FormatDate(context_.Today())) {
-      return InvalidArgument("attended", "the visit is on " + session.session_date +
-                                             ": record it on the day or after");
-    }
-    const long long expected = visit.version;
-    visit.attended = request.attended;
-    visit.absence_reason = request.attended ? std::string() : Trimmed(request.absence_reason);
-    visit.actual_start_minute = start;
-    visit.actual_end_minute = end;
-    visit.brought = brought;
-    visit.note = Trimmed(request.note);
-    visit.mood_before = request.mood_before;
-    visit.mood_after = request.mood_after;
-    visit.updated_at = context_.Now();
-    VINCULO_ASSIGN_OR_RETURN(stored, vs::UpdateVisit(txn, visit, expected));
-    // The pair's last visit is its latest visit recorded as attended, read
-    // back after this record: a visit re-recorded as not attended no longer
-    // counts (none left: NULL).
-    VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
-                             vs::GetRequirement(txn, visit.requirement_id));
-    VINCULO_ASSIGN_OR_RETURN(std::optional<std::string> last_visit_on,
-                             vs::LatestAttendedOn(txn, visit.requirement_id));
-    if (requirement.last_visit_on != last_visit_on) {
-      const long long version = requirement.version;
-      requirement.last_visit_on = last_visit_on;
-      VINCULO_RETURN_IF_ERROR(
-          vs::UpdateRequirement(txn, requirement, version, context_.Now()).status());
-    }
-    return txn.AppendAudit({Event(actor, "record", "plan_visits", visit_id,
-                                  request.attended ? "attended" : "not attended")});
-  }));
-  return stored;
-}
-
-Result<long long> VisitService::FlagParentVisits(const Actor& actor, long long parent_id,
-                                                 const std::string& reason) {
-  long long flagged = 0;
-  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_RETURN_IF_ERROR(txn.Get(ParentKind(), parent_id, actor).status());
-    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits,
-                             vs::ParentVisitsFrom(txn, parent_id, FormatDate(context_.Today())));
-    std::vector<long long> sessions;
-    for (const PlanVisitRow& visit : visits) sessions.push_back(visit.session_id);
-    for (PlanVisitRow visit : visits) {
-      const long long expected = visit.version;
-      visit.needs_review = true;
-      visit.review_reason = reason;
-      visit.updated_at = context_.Now();
-      VINCULO_RETURN_IF_ERROR(vs::UpdateVisit(txn, visit, expected).status());
-      ++flagged;
-    }
-    return txn.AppendAudit({Event(actor, "flag", "parents", parent_id,
-                                  std::to_string(flagged) + " visits: " + reason)});
-  }));
-  return flagged;
 }
 
 }  // namespace vinculo

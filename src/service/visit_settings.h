@@ -1,7 +1,11 @@
 // Internal to the visit programme's service files (visit_service.cc,
-// visit_settings.cc): the organisation access rule they share and the
-// organisation's travel rates read inside a transaction.
+// visit_settings.cc, visit_hand_edits.cc, child_visits.cc): the organisation
+// access rule they share, the organisation's travel rates read inside a
+// transaction, and small helpers more than one of them needs.
 #pragma once
+
+#include <map>
+#include <string>
 
 #include "service/visit_service.h"
 #include "store/store.h"
@@ -17,5 +21,17 @@ Status CheckOrganisation(const Actor& actor, long long organisation_id, bool wri
 // `stored` false. No access check: the caller has made it.
 Result<VisitSettingsRow> OrganisationVisitSettings(Txn& txn, long long organisation_id,
                                                    const VisitOptions& defaults);
+
+// `text` without leading and trailing blanks.
+std::string Trimmed(const std::string& text);
+
+// Whether a session for `session_wing` (women, men, mixed) serves a parent of
+// `parent_sex`.
+bool WingServes(const std::string& session_wing, const std::string& parent_sex);
+
+// Whether a trip's escort is the actor's own staff record (`known` caches the
+// answer per escort within one request).
+Result<bool> IsOwnTrip(Txn& txn, const Actor& actor, long long escort_id,
+                       std::map<long long, bool>& known);
 
 }  // namespace vinculo::visit_internal
