@@ -28,16 +28,9 @@ Result<std::vector<ChildVisit>> VisitService::ChildVisits(const Actor& actor, lo
     for (ChildVisitRow& row : rows) {
       if (actor.role == Role::kCaregiver) {
         VINCULO_ASSIGN_OR_RETURN(PlanTripRow trip, vs::GetTrip(txn, row.visit.trip_id));
-        auto known = own_escort.find(trip.escort_id);
-        if (known == own_escort.end()) {
-          bool own = false;
-          if (actor.staff_id) {
-            VINCULO_ASSIGN_OR_RETURN(EscortRow escort, vs::GetEscort(txn, trip.escort_id));
-            own = escort.staff_id == *actor.staff_id;
-          }
-          known = own_escort.emplace(trip.escort_id, own).first;
-        }
-        if (!known->second) continue;
+        VINCULO_ASSIGN_OR_RETURN(bool own,
+                                 visit_internal::IsOwnTrip(txn, actor, trip.escort_id, own_escort));
+        if (!own) continue;
       }
       auto name = parent_names.find(row.visit.parent_id);
       if (name == parent_names.end()) {

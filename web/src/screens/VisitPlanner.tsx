@@ -123,7 +123,7 @@ export function VisitPlanner() {
           }
         </Loaded>
       </div>
-      {orgId && canPlan && <VisitSettings orgId={orgId} canChange={canPlan} />}
+      {orgId && canPlan && <VisitSettings orgId={orgId} />}
       {plan && (
         <Loaded state={names}>
           {(people) => (

@@ -1,6 +1,6 @@
 // The organisation's travel estimates for the planner: speed and cost per km
-// of the great-circle estimate where no route override exists. Planners
-// change them (If-Match on the version read); others read them.
+// of the great-circle estimate where no route override exists, changed by
+// the organisation's planners (If-Match on the version read).
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError } from "../../api";
 import { Loaded, useAsync } from "../../components/Async";
@@ -16,7 +16,7 @@ interface Settings {
   updated_at: string | null;
 }
 
-export function VisitSettings({ orgId, canChange }: { orgId: number; canChange: boolean }) {
+export function VisitSettings({ orgId }: { orgId: number }) {
   const i18n = useI18n();
   const state = useAsync(() => api<Settings>(`/organisations/${orgId}/visit-settings`), [orgId]);
   return (
@@ -25,13 +25,13 @@ export function VisitSettings({ orgId, canChange }: { orgId: number; canChange: 
         <h2 class="inline-heading">{i18n.t("vs.title")}</h2>
       </summary>
       <Loaded state={state}>
-        {(settings) => <SettingsForm settings={settings} canChange={canChange} onSaved={state.reload} />}
+        {(settings) => <SettingsForm settings={settings} onSaved={state.reload} />}
       </Loaded>
     </details>
   );
 }
 
-function SettingsForm({ settings, canChange, onSaved }: { settings: Settings; canChange: boolean; onSaved: () => void }) {
+function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
   const i18n = useI18n();
   const [speed, setSpeed] = useState(String(settings.travel_speed_kmh));
   const [cost, setCost] = useState(String(settings.cost_per_km));
@@ -46,8 +46,6 @@ function SettingsForm({ settings, canChange, onSaved }: { settings: Settings; ca
     speed: i18n.number(settings.travel_speed_kmh),
     cost: i18n.number(settings.cost_per_km),
   });
-  if (!canChange) return <p data-testid="visit-settings-summary">{summary}</p>;
-
   const number = (text: string) => (text.trim() === "" ? NaN : Number(text.replace(",", ".")));
   const save = async (event: Event) => {
     event.preventDefault();
