@@ -85,13 +85,27 @@ void AppendJsonString(std::string& out, std::string_view text) {
     out.append(text.data() + run, i - run);
     run = i + 1;
     switch (byte) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
       default:
         out.append("\\u00");
         out.push_back(kHex[byte >> 4]);
@@ -121,23 +135,28 @@ void AppendJsonValue(std::string& out, const Value& value) {
 }  // namespace
 
 std::string RecordJsonText(const Record& record) {
-  const Value system[] = {Value{record.id}, Value{record.version}, Value{record.archived},
-                          Value{record.created_at}, Value{record.updated_at}};
-  const std::string_view system_names[] = {"id", "version", "archived", "created_at",
-                                           "updated_at"};
   // dump() writes an object's members in key order (nlohmann's objects are
   // std::maps); a field value named like a system field replaces it, as
-  // object[name] = ... does in RecordToJson.
+  // object[name] = ... does in RecordToJson. The values are a std::map in the
+  // same order already, so the system members (listed here in key order) are
+  // merged in rather than everything sorted.
+  const std::string_view system_names[] = {"archived", "created_at", "id", "updated_at", "version"};
+  const Value system[] = {Value{record.archived}, Value{record.created_at}, Value{record.id},
+                          Value{record.updated_at}, Value{record.version}};
   std::vector<std::pair<std::string_view, const Value*>> members;
   members.reserve(record.values.size() + 5);
-  for (size_t i = 0; i < 5; ++i) {
-    if (record.values.find(system_names[i]) == record.values.end()) {
-      members.emplace_back(system_names[i], &system[i]);
+  size_t next_system = 0;
+  for (const auto& [name, value] : record.values) {
+    for (; next_system < 5 && system_names[next_system] <= name; ++next_system) {
+      if (system_names[next_system] != name) {
+        members.emplace_back(system_names[next_system], &system[next_system]);
+      }
     }
+    members.emplace_back(name, &value);
   }
-  for (const auto& [name, value] : record.values) members.emplace_back(name, &value);
-  std::sort(members.begin(), members.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (; next_system < 5; ++next_system) {
+    members.emplace_back(system_names[next_system], &system[next_system]);
+  }
   for (const auto& member : members) {
     const auto* text = std::get_if<std::string>(member.second);
     if (!IsValidUtf8(member.first) || (text && !IsValidUtf8(*text))) {

@@ -2,7 +2,7 @@
 //
 // Changes are audited inside the write's own transaction (RecordService does
 // that), so a change and its audit line commit together. Reads are queued here
-// and written in batches by one background thread, every 200 ms or every 256
+// and written in batches by one background thread, every 200 ms or every 4,096
 // events, so that reading a child does not wait on a write lock. The queue is
 // flushed on Flush() and on destruction; a crash can lose at most the reads of
 // the last batch interval, which docs/architecture.md records as a known

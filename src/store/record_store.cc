@@ -3,6 +3,7 @@
 // never from input, so nothing a user sends is spliced into SQL.
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "store/sql_util.h"
@@ -26,6 +27,24 @@ const std::string& SelectColumns(const RecordKind& kind) {
     std::string& columns = entry->second;
     columns = "t.id, t.version, t.archived, t.created_at, t.updated_at";
     for (const FieldSpec& spec : kind.fields) columns += ", t." + std::string(spec.name);
+  }
+  return entry->second;
+}
+
+// The indexes of `kind`'s fields in name order, built once per kind and
+// thread like the column list: a record's values are a std::map, and filling
+// it in key order lets every insertion go straight to the end.
+const std::vector<std::size_t>& FieldsByName(const RecordKind& kind) {
+  thread_local std::unordered_map<const RecordKind*, std::vector<std::size_t>> order_of;
+  auto [entry, inserted] = order_of.try_emplace(&kind);
+  if (inserted) {
+    std::vector<std::size_t>& order = entry->second;
+    for (std::size_t field_idx = 0; field_idx < kind.fields.size(); ++field_idx) {
+      order.push_back(field_idx);
+    }
+    std::sort(order.begin(), order.end(), [&kind](std::size_t a, std::size_t b) {
+      return kind.fields[a].name < kind.fields[b].name;
+    });
   }
   return entry->second;
 }
@@ -55,9 +74,10 @@ Record ReadRecord(const RecordKind& kind, const soci::row& row) {
   record.archived = store_internal::GetInteger(row, 2) != 0;
   record.created_at = store_internal::GetText(row, 3);
   record.updated_at = store_internal::GetText(row, 4);
-  for (std::size_t field_idx = 0; field_idx < kind.fields.size(); ++field_idx) {
+  for (std::size_t field_idx : FieldsByName(kind)) {
     const FieldSpec& spec = kind.fields[field_idx];
-    record.values[std::string(spec.name)] = ReadValue(spec, row, kSystemColumns + field_idx);
+    record.values.emplace_hint(record.values.end(), spec.name,
+                               ReadValue(spec, row, kSystemColumns + field_idx));
   }
   return record;
 }
@@ -170,9 +190,8 @@ Result<Page> Txn::List(const RecordKind& kind, const ListQuery& query, const Act
     }
     const int limit = query.limit;
     // One extra row tells whether there is a next page.
-    const std::string sql = "SELECT " + SelectColumns(kind) + " FROM " + Table(kind) +
-                            " t WHERE " + where + " ORDER BY t.id LIMIT " +
-                            std::to_string(limit + 1);
+    const std::string sql = "SELECT " + SelectColumns(kind) + " FROM " + Table(kind) + " t WHERE " +
+                            where + " ORDER BY t.id LIMIT " + std::to_string(limit + 1);
     Page page;
     page.items = QueryRecords(sql_, kind, sql, params);
     if (static_cast<int>(page.items.size()) > limit) {

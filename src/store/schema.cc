@@ -837,6 +837,34 @@ CREATE INDEX plan_visits_child ON plan_visits(child_id);
 CREATE INDEX plan_visits_requirement ON plan_visits(requirement_id)
 )SQL";
 
+// SQLite only: audit_events without AUTOINCREMENT. AUTOINCREMENT made every
+// audit line also read and rewrite the sqlite_sequence table, a third of the
+// cost of writing it; audit lines are never deleted, so the plain rowid
+// (largest + 1) gives the same increasing ids. SQLite cannot drop the keyword
+// in place, so the table is rebuilt with its rows and ids. PostgreSQL's
+// identity column has no such cost and is left as it is.
+static const char* const kAuditWithoutAutoincrement = R"SQL(
+CREATE TABLE audit_events_rebuilt (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_id BIGINT NOT NULL,
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  record_kind TEXT NOT NULL,
+  record_id BIGINT NOT NULL,
+  remote_address TEXT,
+  detail TEXT
+);
+INSERT INTO audit_events_rebuilt (id, at, user_id, username, action, record_kind, record_id,
+  remote_address, detail)
+  SELECT id, at, user_id, username, action, record_kind, record_id, remote_address, detail
+  FROM audit_events;
+DROP TABLE audit_events;
+ALTER TABLE audit_events_rebuilt RENAME TO audit_events;
+CREATE INDEX audit_record ON audit_events(record_kind, record_id);
+CREATE INDEX audit_user ON audit_events(user_id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -852,6 +880,8 @@ const std::vector<Migration>& Migrations() {
       {7, "users: link to a staff record (caregivers see their own trips)", kUserStaffSchema},
       {8, "visits: an organisation's travel speed and cost per km", kVisitSettingsSchema},
       {9, "visits: plan visits indexed by child and by requirement", kPlanVisitIndexes},
+      {10, "audit log: plain row ids on SQLite (cheaper to append)", kAuditWithoutAutoincrement,
+       ""},
   };
   return kMigrations;
 }

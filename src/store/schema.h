@@ -13,6 +13,9 @@ struct Migration {
   int version;
   const char* name;
   const char* sql;  // statements separated by ";\n"
+  // When set, what PostgreSQL runs instead of `sql` ("" for nothing): for the
+  // rare change only one engine needs.
+  const char* postgres_sql = nullptr;
 };
 
 const std::vector<Migration>& Migrations();

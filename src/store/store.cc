@@ -173,7 +173,9 @@ Result<int> Store::SchemaVersion() {
   return version;
 }
 
-Result<std::vector<int>> Store::Migrate() {
+Result<std::vector<int>> Store::Migrate() { return MigrateTo(LatestSchemaVersion()); }
+
+Result<std::vector<int>> Store::MigrateTo(int up_to_version) {
   std::vector<int> applied;
   Status status = Write([&](Txn& txn) -> Status {
     soci::session& sql = txn.session();
@@ -194,8 +196,11 @@ Result<std::vector<int>> Store::Migrate() {
     }
     const std::string now = FormatTimestamp(std::chrono::system_clock::now());
     for (const Migration& migration : Migrations()) {
-      if (migration.version <= current) continue;
-      for (const std::string& statement : SplitStatements(DialectSql(engine_, migration.sql))) {
+      if (migration.version <= current || migration.version > up_to_version) continue;
+      const char* script = engine_ == Engine::kPostgres && migration.postgres_sql
+                               ? migration.postgres_sql
+                               : migration.sql;
+      for (const std::string& statement : SplitStatements(DialectSql(engine_, script))) {
         Exec(sql, statement);
       }
       long long version = migration.version;

@@ -263,8 +263,8 @@ class Txn {
   Result<std::vector<WorkshopSessionRow>> WorkshopSessions(const WorkshopSessionFilter& filter);
   // Moves a session if its version is `expected_version`; kPreconditionFailed otherwise.
   Result<WorkshopSessionRow> MoveWorkshopSession(long long id, long long expected_version,
-                                                 const std::string& session_date,
-                                                 int start_minute, int end_minute);
+                                                 const std::string& session_date, int start_minute,
+                                                 int end_minute);
   // Everything that occupies `space_id` on `date` (YYYY-MM-DD), by start time.
   Result<std::vector<SpaceBooking>> SpaceBookingsOn(long long space_id, const std::string& date);
   // Whether the parent has a link to a child of `organisation_id`.
@@ -340,6 +340,9 @@ class Store {
 
   // Brings the schema to the newest version; returns the versions applied.
   Result<std::vector<int>> Migrate();
+  // Applies the migrations up to `up_to_version` only (tests of an upgrade
+  // from an older schema).
+  Result<std::vector<int>> MigrateTo(int up_to_version);
   // The schema version in the database (0 for an empty database).
   Result<int> SchemaVersion();
   // The newest version this binary knows.

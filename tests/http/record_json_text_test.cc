@@ -74,9 +74,25 @@ TEST(RecordJsonText, AFieldNamedLikeASystemFieldReplacesIt) {
   EXPECT_EQ(RecordJsonText(record), RecordToJson(record).dump());
 }
 
+// The system members are merged into the (already sorted) field values: every
+// system name replaced in turn, and field names sorting just before, between
+// and after them, must still give the dump's order.
+TEST(RecordJsonText, MergesSystemMembersAmongFieldsOfAnyName) {
+  const char* names[] = {"",  "archive", "archived_on", "b",           "created",  "created_at_x",
+                         "i", "id_",     "updated",     "updated_at0", "version_", "w",
+                         "zz"};
+  for (const char* replaced : {"", "archived", "created_at", "id", "updated_at", "version"}) {
+    Record record = SampleRecord();
+    for (const char* name : names) record.values[name] = std::string(name);
+    if (*replaced) record.values[replaced] = 5LL;
+    EXPECT_EQ(RecordJsonText(record), RecordToJson(record).dump()) << replaced;
+  }
+  Record only_system;
+  EXPECT_EQ(RecordJsonText(only_system), RecordToJson(only_system).dump());
+}
+
 TEST(RecordJsonText, RefusesTextThatIsNotUtf8AsTheDumpDoes) {
-  const std::string broken[] = {"\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
-                                "ok \xff"};
+  const std::string broken[] = {"\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "ok \xff"};
   for (const std::string& text : broken) {
     Record record = SampleRecord();
     record.values["note"] = text;

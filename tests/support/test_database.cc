@@ -27,7 +27,7 @@ std::string TestEngineName() {
   return engine && std::string(engine) == "postgres" ? "postgres" : "sqlite";
 }
 
-std::unique_ptr<TestDatabase> TestDatabase::Create(int pool_size) {
+std::unique_ptr<TestDatabase> TestDatabase::Create(int pool_size, int schema_version) {
   // Test users need no protection against guessing: hash their passwords at
   // argon2id's minimum cost (the demo alone creates seven users per database).
   UseMinimumPasswordCostForTests();
@@ -65,7 +65,8 @@ std::unique_ptr<TestDatabase> TestDatabase::Create(int pool_size) {
     ADD_FAILURE() << opened.ToString();
     return nullptr;
   }
-  auto migrated = database->store_->Migrate();
+  auto migrated = schema_version > 0 ? database->store_->MigrateTo(schema_version)
+                                     : database->store_->Migrate();
   if (!migrated.ok()) {
     ADD_FAILURE() << migrated.status().ToString();
     return nullptr;

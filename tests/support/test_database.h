@@ -15,7 +15,8 @@ namespace vinculo::testing {
 class TestDatabase {
  public:
   // Fails the current test (and returns nullptr) if the engine is unreachable.
-  static std::unique_ptr<TestDatabase> Create(int pool_size = 4);
+  // `schema_version` 0 means the latest; another stops the migrations there.
+  static std::unique_ptr<TestDatabase> Create(int pool_size = 4, int schema_version = 0);
   ~TestDatabase();
 
   Store& store() { return *store_; }

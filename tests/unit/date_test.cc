@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 namespace vinculo {
 namespace {
 
@@ -54,6 +56,31 @@ TEST(DateTest, TimestampsAreUtcSecondsAndRoundTrip) {
   EXPECT_EQ(*parsed, at);
   EXPECT_FALSE(ParseTimestamp("2026-11-23T25:03:07Z").ok());
   EXPECT_EQ(UtcDate(at), (Date{2026, 11, 23}));
+}
+
+// FormatTimestamp writes its digits by hand; every second of a spread of
+// days from 1970 to 2199 (leap days, year ends, the last second of a day)
+// must read as snprintf wrote it before, and parse back to the same instant.
+TEST(DateTest, TimestampsMatchTheirPrintfFormAndRoundTrip) {
+  int checked = 0;
+  for (long long day = 0; day < 84000; day += 37) {
+    for (long long second : {0LL, 1LL, 59LL, 3599LL, 43210LL, 86399LL}) {
+      const std::chrono::system_clock::time_point at{std::chrono::seconds(day * 86400 + second)};
+      const Date date = UtcDate(at);
+      char expected[40];
+      std::snprintf(expected, sizeof(expected), "%04d-%02d-%02dT%02lld:%02lld:%02lldZ", date.year,
+                    date.month, date.day, second / 3600, (second / 60) % 60, second % 60);
+      const std::string text = FormatTimestamp(at);
+      ASSERT_EQ(text, expected);
+      auto parsed = ParseTimestamp(text);
+      ASSERT_TRUE(parsed.ok()) << text;
+      ASSERT_EQ(*parsed, at) << text;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 13000);
+  EXPECT_EQ(FormatTimestamp(StartOfDayUtc(Date{2024, 2, 29}) + std::chrono::seconds(86399)),
+            "2024-02-29T23:59:59Z");
 }
 
 }  // namespace
