@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "http/keep_alive_server.h"
 #include "http/listen_backlog.h"
 #include "http/problem.h"
 #include "http/router.h"
@@ -161,7 +162,7 @@ struct ApiServer::Impl {
       : services{context, RecordService(context), AuthService(context), FiguresService(context),
                  options},
         router(server, services) {}
-  httplib::Server server;
+  http_internal::KeepAliveServer server;
   http_internal::Services services;
   http_internal::Router router;
 };
