@@ -1,14 +1,16 @@
 // Internal to the visit programme's service files (visit_service.cc,
-// visit_settings.cc, visit_hand_edits.cc, child_visits.cc): the organisation
-// access rule they share, the organisation's travel rates read inside a
-// transaction, and small helpers more than one of them needs.
+// visit_plans.cc, visit_settings.cc, visit_hand_edits.cc, child_visits.cc):
+// the organisation access rule they share, the organisation's travel rates
+// read inside a transaction, and small helpers more than one of them needs.
 #pragma once
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "service/visit_service.h"
 #include "store/store.h"
+#include "store/visit_rows.h"
 
 namespace vinculo::visit_internal {
 
@@ -33,5 +35,12 @@ bool WingServes(const std::string& session_wing, const std::string& parent_sex);
 // answer per escort within one request).
 Result<bool> IsOwnTrip(Txn& txn, const Actor& actor, long long escort_id,
                        std::map<long long, bool>& known);
+
+// Inserts a requirement for each of `sources` (linked pairs) that has none
+// yet, with the frequency a transition plan set if there is one; adds to
+// `created`.
+Status InsertMissingRequirements(Txn& txn, long long organisation_id,
+                                 const std::vector<PairSourceRow>& sources, const std::string& now,
+                                 long long& created);
 
 }  // namespace vinculo::visit_internal
