@@ -135,8 +135,9 @@ void BM_AgeOutBoard(benchmark::State& state) {
 }
 BENCHMARK(BM_AgeOutBoard)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
-// The one set-based query alone (rows read, nothing kept), to see how the
-// board's time splits between the database and the rules engine.
+// The board's reading of the children alone (Txn::ForEachChildInside: its
+// set-based statements, rows read, nothing kept), to see how the board's time
+// splits between the database and the rules engine.
 void BM_ChildrenInsideQuery(benchmark::State& state) {
   for (auto _ : state) {
     long long rows = 0;

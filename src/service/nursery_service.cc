@@ -174,29 +174,20 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     });
   }));
   // Problems first (they need attention), then the nearest age-out; child id
-  // breaks ties. The small keys are sorted, then the rows are put in that
-  // order in place (each cycle of the permutation rotated once).
+  // breaks ties. The small keys are sorted, then the rows are moved into a
+  // new vector in that order. Each move reads a row somewhere in a
+  // 100,000-row array (tens of megabytes) but the reads are independent, so
+  // the processor overlaps their cache misses; rotating the permutation's
+  // cycles in place (the previous way, no second vector) made each step wait
+  // for the last one's miss and took a quarter of the board's time.
   std::sort(keys.begin(), keys.end(), [](const SortKey& left, const SortKey& right) {
     if (left.days != right.days) return left.days < right.days;
     return left.child_id < right.child_id;
   });
-  std::vector<bool> placed(board.size(), false);
-  for (size_t start = 0; start < keys.size(); ++start) {
-    if (placed[start]) continue;
-    // Position `at` must receive the row now at keys[at].row_idx.
-    AgeOutRow carried = std::move(board[start]);
-    size_t at = start;
-    while (true) {
-      placed[at] = true;
-      const size_t from = keys[at].row_idx;
-      if (from == start) {
-        board[at] = std::move(carried);
-        break;
-      }
-      board[at] = std::move(board[from]);
-      at = from;
-    }
-  }
+  std::vector<AgeOutRow> sorted;
+  sorted.reserve(board.size());
+  for (const SortKey& key : keys) sorted.push_back(std::move(board[key.row_idx]));
+  board = std::move(sorted);
   // One read event per board: who looked at which children's age-outs, when.
   if (context_.audit) {
     context_.audit->RecordRead(

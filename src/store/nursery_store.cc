@@ -4,7 +4,9 @@
 #include <soci/soci.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "store/sql_util.h"
@@ -45,14 +47,15 @@ std::string FacilityCondition(const ChildrenInsideFilter& filter, Params& params
   return " AND " + column + " = " + params.AddInteger(*filter.facility_id);
 }
 
-// How many board rows SOCI fetches per round trip into the column vectors
+// How many children SOCI fetches per round trip into the column vectors
 // below: large enough that the per-fetch overhead vanishes, small enough that
-// the batch (about 2,000 x 16 columns) stays in cache and is reused.
+// the batch stays in cache and is reused.
 constexpr std::size_t kBoardBatch = 2000;
 
-// One batch of board rows, column by column, filled by SOCI's bulk fetch on
-// both engines (SOCI resizes the vectors to the rows fetched by each batch).
-// Every column that can be NULL has indicators; the NOT NULL ids do not.
+// One batch of children living inside, column by column, filled by SOCI's
+// bulk fetch on both engines (SOCI resizes the vectors to the rows fetched by
+// each batch). The names can be NULL in no row but have indicators because
+// SOCI requires them for text columns that might be; the ids do not.
 struct ChildInsideBatch {
   std::vector<long long> child_ids = std::vector<long long>(kBoardBatch);
   std::vector<std::string> pseudonyms = std::vector<std::string>(kBoardBatch);
@@ -64,25 +67,28 @@ struct ChildInsideBatch {
   std::vector<std::string> births = std::vector<std::string>(kBoardBatch);
   std::vector<soci::indicator> birth_inds = std::vector<soci::indicator>(kBoardBatch);
   std::vector<long long> facility_ids = std::vector<long long>(kBoardBatch);
-  std::vector<std::string> facilities = std::vector<std::string>(kBoardBatch);
-  std::vector<soci::indicator> facility_inds = std::vector<soci::indicator>(kBoardBatch);
-  std::vector<long long> facility_limits = std::vector<long long>(kBoardBatch);
-  std::vector<soci::indicator> facility_limit_inds = std::vector<soci::indicator>(kBoardBatch);
-  std::vector<long long> jurisdiction_ids = std::vector<long long>(kBoardBatch);
-  std::vector<std::string> jurisdictions = std::vector<std::string>(kBoardBatch);
-  std::vector<soci::indicator> jurisdiction_inds = std::vector<soci::indicator>(kBoardBatch);
-  std::vector<std::string> admissions = std::vector<std::string>(kBoardBatch);
-  std::vector<soci::indicator> admission_inds = std::vector<soci::indicator>(kBoardBatch);
-  std::vector<std::string> reviews = std::vector<std::string>(kBoardBatch);
-  std::vector<soci::indicator> review_inds = std::vector<soci::indicator>(kBoardBatch);
-  std::vector<long long> extension_ids = std::vector<long long>(kBoardBatch);
-  std::vector<soci::indicator> extension_id_inds = std::vector<soci::indicator>(kBoardBatch);
-  std::vector<std::string> extension_dates = std::vector<std::string>(kBoardBatch);
-  std::vector<soci::indicator> extension_date_inds = std::vector<soci::indicator>(kBoardBatch);
-  std::vector<std::string> extension_reasons = std::vector<std::string>(kBoardBatch);
-  std::vector<soci::indicator> extension_reason_inds = std::vector<soci::indicator>(kBoardBatch);
-  std::vector<long long> approvers = std::vector<long long>(kBoardBatch);
-  std::vector<soci::indicator> approver_inds = std::vector<soci::indicator>(kBoardBatch);
+};
+
+// What the board needs of a facility and its jurisdiction.
+struct BoardFacility {
+  std::string name;
+  std::optional<long long> nursery_max_age_months;
+  long long jurisdiction_id = 0;
+  std::string jurisdiction;  // code
+};
+
+struct BoardAdmission {
+  long long child_id = 0;
+  std::string admitted_on;
+  std::optional<std::string> review_date;
+};
+
+struct BoardExtension {
+  long long child_id = 0;
+  long long id = 0;
+  std::string new_age_out_date;
+  std::string reason;
+  long long approved_by = 0;
 };
 
 // The text of a fetched column, empty when NULL (as GetText does for rows).
@@ -91,41 +97,6 @@ void AssignText(std::string& target, const std::string& value, soci::indicator i
     target.clear();
   } else {
     target.assign(value);
-  }
-}
-
-// Fills `child` from row `i` of the batch, in place, so that a reused row
-// keeps its strings' capacity.
-void ReadChildInside(const ChildInsideBatch& batch, std::size_t i, ChildInsideRow& child) {
-  child.child_id = batch.child_ids[i];
-  AssignText(child.pseudonym, batch.pseudonyms[i], batch.pseudonym_inds[i]);
-  AssignText(child.given_names, batch.given_names[i], batch.given_names_inds[i]);
-  AssignText(child.family_names, batch.family_names[i], batch.family_names_inds[i]);
-  AssignText(child.date_of_birth, batch.births[i], batch.birth_inds[i]);
-  child.facility_id = batch.facility_ids[i];
-  AssignText(child.facility, batch.facilities[i], batch.facility_inds[i]);
-  if (batch.facility_limit_inds[i] == soci::i_null) {
-    child.facility_max_age_months.reset();
-  } else {
-    child.facility_max_age_months = batch.facility_limits[i];
-  }
-  child.jurisdiction_id = batch.jurisdiction_ids[i];
-  AssignText(child.jurisdiction, batch.jurisdictions[i], batch.jurisdiction_inds[i]);
-  AssignText(child.admitted_on, batch.admissions[i], batch.admission_inds[i]);
-  if (batch.review_inds[i] == soci::i_null) {
-    child.review_date.reset();
-  } else {
-    child.review_date = batch.reviews[i];
-  }
-  child.extension_id = batch.extension_id_inds[i] == soci::i_null ? 0 : batch.extension_ids[i];
-  if (child.extension_id) {
-    AssignText(child.extension_new_date, batch.extension_dates[i], batch.extension_date_inds[i]);
-    AssignText(child.extension_reason, batch.extension_reasons[i], batch.extension_reason_inds[i]);
-    child.extension_approved_by = batch.approver_inds[i] == soci::i_null ? 0 : batch.approvers[i];
-  } else {
-    child.extension_new_date.clear();
-    child.extension_reason.clear();
-    child.extension_approved_by = 0;
   }
 }
 
@@ -167,44 +138,121 @@ Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& 
                                const std::function<void(const ChildInsideRow&)>& on_child) {
   const char* const kContext = "reading the children living inside";
   try {
+    // Four statements instead of one five-way join: the facilities with their
+    // jurisdictions (hundreds of rows) into a map, the admissions and the
+    // latest approved extension of the children in scope (a few thousand)
+    // in child order, then the children themselves, merged with the two
+    // lists by cursors. The join looked each child's facility, jurisdiction,
+    // admission and extension up in a B-tree and carried their text through
+    // every row: twice the time (docs/benchmarks.md).
+    std::unordered_map<long long, BoardFacility> facilities;
+    {
+      Params params;
+      std::string query =
+          "SELECT f.id, f.name, f.nursery_max_age_months, j.id, j.code FROM facilities f "
+          "JOIN jurisdictions j ON j.id = f.jurisdiction_id";
+      if (filter.facility_id) query += " WHERE f.id = " + params.AddInteger(*filter.facility_id);
+      soci::rowset<soci::row> rows = (sql_.prepare << query, soci::use(params.values()));
+      for (const soci::row& row : rows) {
+        BoardFacility& facility = facilities[GetInteger(row, 0)];
+        facility.name = GetText(row, 1);
+        facility.nursery_max_age_months = GetOptionalInteger(row, 2);
+        facility.jurisdiction_id = GetInteger(row, 3);
+        facility.jurisdiction = GetText(row, 4);
+      }
+    }
+    std::vector<BoardAdmission> admissions;
+    {
+      Params params;
+      const std::string query =
+          "SELECT a.child_id, a.admitted_on, a.review_date FROM nursery_admissions a "
+          "JOIN children c ON c.id = a.child_id" +
+          ChildrenInsideWhere(filter, actor, params) + " ORDER BY a.child_id";
+      admissions =
+          store_internal::Select<BoardAdmission>(sql_, query, params, [](const soci::row& row) {
+            return BoardAdmission{GetInteger(row, 0), GetText(row, 1), GetOptionalText(row, 2)};
+          });
+    }
+    std::vector<BoardExtension> extensions;
+    {
+      Params params;
+      const std::string query =
+          "SELECT e.child_id, e.id, e.new_age_out_date, e.reason, e.approved_by_user_id "
+          "FROM coresidence_extensions e JOIN children c ON c.id = e.child_id "
+          "JOIN (SELECT MAX(id) AS id FROM coresidence_extensions WHERE status = 'approved' "
+          "GROUP BY child_id) le ON le.id = e.id" +
+          ChildrenInsideWhere(filter, actor, params) + " ORDER BY e.child_id";
+      extensions =
+          store_internal::Select<BoardExtension>(sql_, query, params, [](const soci::row& row) {
+            return BoardExtension{GetInteger(row, 0), GetInteger(row, 1), GetText(row, 2),
+                                  GetText(row, 3), GetOptionalInteger(row, 4).value_or(0)};
+          });
+    }
+
     Params params;
-    // One statement for the whole board: the latest approved extension of each
-    // child comes from a grouped derived table, not a query per child.
     const std::string query =
-        "SELECT c.id, c.pseudonym, c.given_names, c.family_names, c.date_of_birth, f.id, f.name, "
-        "f.nursery_max_age_months, j.id, j.code, COALESCE(a.admitted_on, c.date_of_birth), "
-        "a.review_date, e.id, e.new_age_out_date, e.reason, e.approved_by_user_id "
-        "FROM children c JOIN facilities f ON f.id = c.facility_id "
-        "JOIN jurisdictions j ON j.id = f.jurisdiction_id "
-        "LEFT JOIN nursery_admissions a ON a.child_id = c.id "
-        "LEFT JOIN (SELECT child_id, MAX(id) AS id FROM coresidence_extensions "
-        "WHERE status = 'approved' GROUP BY child_id) le ON le.child_id = c.id "
-        "LEFT JOIN coresidence_extensions e ON e.id = le.id" +
+        "SELECT c.id, c.pseudonym, c.given_names, c.family_names, c.date_of_birth, "
+        "c.facility_id FROM children c" +
         ChildrenInsideWhere(filter, actor, params) + " ORDER BY c.id";
-    // SOCI bulk fetch on both engines: `kBoardBatch` rows per fetch into
-    // column vectors, then mapped row by row into one reused ChildInsideRow.
     ChildInsideBatch batch;
     soci::statement statement =
         (sql_.prepare << query, soci::use(params.values()), soci::into(batch.child_ids),
          soci::into(batch.pseudonyms, batch.pseudonym_inds),
          soci::into(batch.given_names, batch.given_names_inds),
          soci::into(batch.family_names, batch.family_names_inds),
-         soci::into(batch.births, batch.birth_inds), soci::into(batch.facility_ids),
-         soci::into(batch.facilities, batch.facility_inds),
-         soci::into(batch.facility_limits, batch.facility_limit_inds),
-         soci::into(batch.jurisdiction_ids),
-         soci::into(batch.jurisdictions, batch.jurisdiction_inds),
-         soci::into(batch.admissions, batch.admission_inds),
-         soci::into(batch.reviews, batch.review_inds),
-         soci::into(batch.extension_ids, batch.extension_id_inds),
-         soci::into(batch.extension_dates, batch.extension_date_inds),
-         soci::into(batch.extension_reasons, batch.extension_reason_inds),
-         soci::into(batch.approvers, batch.approver_inds));
+         soci::into(batch.births, batch.birth_inds), soci::into(batch.facility_ids));
     statement.execute();
     ChildInsideRow child;
+    size_t admission_idx = 0;
+    size_t extension_idx = 0;
     while (statement.fetch()) {
       for (std::size_t row_idx = 0; row_idx < batch.child_ids.size(); ++row_idx) {
-        ReadChildInside(batch, row_idx, child);
+        // A child whose facility is gone (or outside the filter) is not on
+        // the board, as with the inner join before.
+        const auto facility = facilities.find(batch.facility_ids[row_idx]);
+        if (facility == facilities.end()) continue;
+        child.child_id = batch.child_ids[row_idx];
+        AssignText(child.pseudonym, batch.pseudonyms[row_idx], batch.pseudonym_inds[row_idx]);
+        AssignText(child.given_names, batch.given_names[row_idx], batch.given_names_inds[row_idx]);
+        AssignText(child.family_names, batch.family_names[row_idx],
+                   batch.family_names_inds[row_idx]);
+        AssignText(child.date_of_birth, batch.births[row_idx], batch.birth_inds[row_idx]);
+        child.facility_id = facility->first;
+        child.facility = facility->second.name;
+        child.facility_max_age_months = facility->second.nursery_max_age_months;
+        child.jurisdiction_id = facility->second.jurisdiction_id;
+        child.jurisdiction = facility->second.jurisdiction;
+
+        while (admission_idx < admissions.size() &&
+               admissions[admission_idx].child_id < child.child_id) {
+          ++admission_idx;
+        }
+        if (admission_idx < admissions.size() &&
+            admissions[admission_idx].child_id == child.child_id) {
+          child.admitted_on = admissions[admission_idx].admitted_on;
+          child.review_date = admissions[admission_idx].review_date;
+        } else {
+          child.admitted_on = child.date_of_birth;  // born inside
+          child.review_date.reset();
+        }
+
+        while (extension_idx < extensions.size() &&
+               extensions[extension_idx].child_id < child.child_id) {
+          ++extension_idx;
+        }
+        if (extension_idx < extensions.size() &&
+            extensions[extension_idx].child_id == child.child_id) {
+          const BoardExtension& extension = extensions[extension_idx];
+          child.extension_id = extension.id;
+          child.extension_new_date = extension.new_age_out_date;
+          child.extension_reason = extension.reason;
+          child.extension_approved_by = extension.approved_by;
+        } else {
+          child.extension_id = 0;
+          child.extension_new_date.clear();
+          child.extension_reason.clear();
+          child.extension_approved_by = 0;
+        }
         on_child(child);
       }
     }
