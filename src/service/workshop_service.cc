@@ -4,18 +4,12 @@
 #include <map>
 #include <set>
 
-#include "common/csv.h"
-#include "service/figures.h"
 #include "service/visit_calendar.h"
-#include "service/workshop_certificate.h"
+#include "service/workshop_internal.h"
 
 namespace vinculo {
-namespace {
 
-constexpr int kMinutesPerDay = 24 * 60;
-const std::set<std::string> kGroupKinds = {"women", "men", "mixed"};
-const std::set<std::string> kAbsenceReasons = {"court", "health", "transferred", "lockdown",
-                                               "other"};
+namespace workshop_internal {
 
 bool ManagesWorkshops(Role role) {
   return role == Role::kAdministrator || role == Role::kProgrammeCoordinator ||
@@ -59,6 +53,75 @@ Result<CohortRow> VisibleCohort(Txn& txn, const Actor& actor, long long cohort_i
   }
   return cohort;
 }
+
+// Moves the first waiting parents up while the cohort has room.
+Status PromoteWaiting(Txn& txn, const CohortRow& cohort, const std::string& today,
+                      const std::string& now) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
+  long long enrolled =
+      std::count_if(enrolments.begin(), enrolments.end(),
+                    [](const EnrolmentRow& row) { return row.status == "enrolled"; });
+  for (EnrolmentRow& enrolment : enrolments) {
+    if (enrolled >= cohort.capacity) break;
+    if (enrolment.status != "waiting") continue;
+    enrolment.status = "enrolled";
+    enrolment.enrolled_on = today;
+    VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(enrolment, now));
+    ++enrolled;
+  }
+  return Status::Ok();
+}
+
+// Progress of every enrolment of a cohort, in enrolment order.
+Result<std::vector<EnrolmentProgress>> ProgressOf(Txn& txn, const CohortRow& cohort) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
+  WorkshopSessionFilter filter;
+  filter.cohort_id = cohort.id;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions, txn.WorkshopSessions(filter));
+  const int total = static_cast<int>(std::count_if(
+      sessions.begin(), sessions.end(),
+      [](const WorkshopSessionRow& session) { return session.status == "scheduled"; }));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<AttendanceRow> marks, txn.CohortAttendance(cohort.id));
+  std::map<long long, EnrolmentProgress> by_enrolment;
+  std::vector<EnrolmentProgress> progress;
+  int waiting = 0;
+  for (const EnrolmentRow& enrolment : enrolments) {
+    EnrolmentProgress row;
+    row.enrolment = enrolment;
+    row.sessions_total = total;
+    if (enrolment.status == "waiting") row.waiting_position = ++waiting;
+    by_enrolment[enrolment.id] = row;
+  }
+  for (const AttendanceRow& mark : marks) {
+    auto found = by_enrolment.find(mark.enrolment_id);
+    if (found == by_enrolment.end()) continue;
+    if (mark.status == "present") ++found->second.present;
+    if (mark.status == "absent") ++found->second.absent;
+    if (mark.status == "excused") ++found->second.excused;
+  }
+  for (const EnrolmentRow& enrolment : enrolments) {
+    EnrolmentProgress& row = by_enrolment[enrolment.id];
+    // Completion: at least completion_percent of the course's sessions attended.
+    row.completed = total > 0 && row.present * 100LL >= 1LL * cohort.completion_percent * total;
+    progress.push_back(row);
+  }
+  return progress;
+}
+
+}  // namespace workshop_internal
+
+using workshop_internal::AuditorsSeeFiguresOnly;
+using workshop_internal::CanManage;
+using workshop_internal::CanSeeSchedule;
+using workshop_internal::ManagesWorkshops;
+using workshop_internal::ProgressOf;
+using workshop_internal::PromoteWaiting;
+using workshop_internal::VisibleCohort;
+
+namespace {
+
+constexpr int kMinutesPerDay = 24 * 60;
+const std::set<std::string> kGroupKinds = {"women", "men", "mixed"};
 
 std::string ClockOf(int minute) {
   char text[16];
@@ -196,60 +259,6 @@ Result<std::set<std::string>> ClosureSet(Txn& txn, long long facility_id, const 
   return std::set<std::string>(dates.begin(), dates.end());
 }
 
-// Moves the first waiting parents up while the cohort has room.
-Status PromoteWaiting(Txn& txn, const CohortRow& cohort, const std::string& today,
-                      const std::string& now) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
-  long long enrolled =
-      std::count_if(enrolments.begin(), enrolments.end(),
-                    [](const EnrolmentRow& row) { return row.status == "enrolled"; });
-  for (EnrolmentRow& enrolment : enrolments) {
-    if (enrolled >= cohort.capacity) break;
-    if (enrolment.status != "waiting") continue;
-    enrolment.status = "enrolled";
-    enrolment.enrolled_on = today;
-    VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(enrolment, now));
-    ++enrolled;
-  }
-  return Status::Ok();
-}
-
-// Progress of every enrolment of a cohort, in enrolment order.
-Result<std::vector<EnrolmentProgress>> ProgressOf(Txn& txn, const CohortRow& cohort) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
-  WorkshopSessionFilter filter;
-  filter.cohort_id = cohort.id;
-  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions, txn.WorkshopSessions(filter));
-  const int total = static_cast<int>(std::count_if(
-      sessions.begin(), sessions.end(),
-      [](const WorkshopSessionRow& session) { return session.status == "scheduled"; }));
-  VINCULO_ASSIGN_OR_RETURN(std::vector<AttendanceRow> marks, txn.CohortAttendance(cohort.id));
-  std::map<long long, EnrolmentProgress> by_enrolment;
-  std::vector<EnrolmentProgress> progress;
-  int waiting = 0;
-  for (const EnrolmentRow& enrolment : enrolments) {
-    EnrolmentProgress row;
-    row.enrolment = enrolment;
-    row.sessions_total = total;
-    if (enrolment.status == "waiting") row.waiting_position = ++waiting;
-    by_enrolment[enrolment.id] = row;
-  }
-  for (const AttendanceRow& mark : marks) {
-    auto found = by_enrolment.find(mark.enrolment_id);
-    if (found == by_enrolment.end()) continue;
-    if (mark.status == "present") ++found->second.present;
-    if (mark.status == "absent") ++found->second.absent;
-    if (mark.status == "excused") ++found->second.excused;
-  }
-  for (const EnrolmentRow& enrolment : enrolments) {
-    EnrolmentProgress& row = by_enrolment[enrolment.id];
-    // Completion: at least completion_percent of the course's sessions attended.
-    row.completed = total > 0 && row.present * 100LL >= 1LL * cohort.completion_percent * total;
-    progress.push_back(row);
-  }
-  return progress;
-}
-
 Result<CohortView> ViewOf(Txn& txn, const CohortRow& cohort) {
   CohortView view;
   view.cohort = cohort;
@@ -285,51 +294,6 @@ Status CheckGroup(Txn& txn, const CohortRow& cohort, const Record& parent) {
     }
   }
   return Status::Ok();
-}
-
-std::optional<long long> Suppressed(long long count, bool suppress) {
-  if (suppress && count > 0 && count < kSmallCellThreshold) return std::nullopt;
-  return count;
-}
-
-// RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped.
-std::string IcsText(const std::string& text) {
-  std::string escaped;
-  for (char letter : text) {
-    if (letter == '\\' || letter == ';' || letter == ',') {
-      escaped += '\\';
-      escaped += letter;
-    } else if (letter == '\n') {
-      escaped += "\\n";
-    } else if (letter != '\r') {
-      escaped += letter;
-    }
-  }
-  return escaped;
-}
-
-// Appends one content line folded at 75 octets (RFC 5545 3.1): CRLF and a
-// space before each continuation, never inside a UTF-8 sequence.
-void AppendIcsLine(std::string& out, const std::string& line) {
-  size_t start = 0;
-  size_t limit = 75;
-  while (line.size() - start > limit) {
-    size_t cut = start + limit;
-    while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-    out.append(line, start, cut - start);
-    out += "\r\n ";
-    start = cut;
-    limit = 74;  // the leading space counts
-  }
-  out.append(line, start, std::string::npos);
-  out += "\r\n";
-}
-
-// "2026-12-01" and 540 -> "20261201T090000" (floating local time of the facility).
-std::string IcsDateTime(const std::string& date, int minute) {
-  char time[16];
-  std::snprintf(time, sizeof time, "T%02d%02d00", minute / 60, minute % 60);
-  return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + time;
 }
 
 }  // namespace
@@ -803,302 +767,6 @@ Result<MoveOutcome> WorkshopService::MoveSession(const Actor& actor, long long s
   });
   if (!status.ok()) return status;
   return outcome;
-}
-
-Result<std::string> WorkshopService::FacilitatorCalendar(const Actor& actor,
-                                                         long long facilitator_user_id) {
-  VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
-  std::string ics;
-  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    auto facilitator = txn.GetUser(facilitator_user_id);
-    const bool allowed =
-        facilitator.ok() &&
-        (actor.user_id == facilitator_user_id ||
-         (facilitator->organisation_id && CanManage(actor, *facilitator->organisation_id)) ||
-         actor.IsGlobal());
-    if (!allowed) {
-      return NotFound("no facilitator with id " + std::to_string(facilitator_user_id) +
-                      " that you can see");
-    }
-    WorkshopSessionFilter filter;
-    filter.facilitator_user_id = facilitator_user_id;
-    VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
-                             txn.WorkshopSessions(filter));
-    std::map<long long, CohortRow> cohorts;
-    std::map<long long, CourseRow> courses;
-    std::map<long long, std::string> facilities;
-    // DTSTAMP: when this feed was produced, in UTC.
-    std::string stamp = context_.Now();  // 2026-11-23T12:00:00Z
-    stamp.erase(std::remove(stamp.begin(), stamp.end(), '-'), stamp.end());
-    stamp.erase(std::remove(stamp.begin(), stamp.end(), ':'), stamp.end());
-    AppendIcsLine(ics, "BEGIN:VCALENDAR");
-    AppendIcsLine(ics, "VERSION:2.0");
-    AppendIcsLine(ics, "PRODID:-//Vinculo//Parenting workshops//ES");
-    AppendIcsLine(ics, "CALSCALE:GREGORIAN");
-    AppendIcsLine(ics, "X-WR-CALNAME:" + IcsText(facilitator->display_name));
-    for (const WorkshopSessionRow& session : sessions) {
-      if (session.status != "scheduled") continue;
-      if (!cohorts.count(session.cohort_id)) {
-        VINCULO_ASSIGN_OR_RETURN(cohorts[session.cohort_id], txn.GetCohort(session.cohort_id));
-      }
-      const CohortRow& cohort = cohorts[session.cohort_id];
-      if (!courses.count(cohort.course_id)) {
-        VINCULO_ASSIGN_OR_RETURN(courses[cohort.course_id], txn.GetCourse(cohort.course_id));
-      }
-      if (!facilities.count(session.facility_id)) {
-        VINCULO_ASSIGN_OR_RETURN(Record facility,
-                                 txn.Get(FacilityKind(), session.facility_id, Actor::System()));
-        facilities[session.facility_id] = facility.Text("name").value_or("");
-      }
-      const CourseRow& course = courses[cohort.course_id];
-      std::string topic;
-      for (const CourseTopicRow& row : course.topics) {
-        if (row.position == session.position) topic = row.topic_es;
-      }
-      AppendIcsLine(ics, "BEGIN:VEVENT");
-      AppendIcsLine(ics, "UID:workshop-session-" + std::to_string(session.id) + "@vinculo");
-      AppendIcsLine(ics, "DTSTAMP:" + stamp);
-      AppendIcsLine(ics, "DTSTART:" + IcsDateTime(session.session_date, session.start_minute));
-      AppendIcsLine(ics, "DTEND:" + IcsDateTime(session.session_date, session.end_minute));
-      AppendIcsLine(ics, "SEQUENCE:" + std::to_string(session.version - 1));
-      AppendIcsLine(ics,
-                    "SUMMARY:" + IcsText(course.title_es + " (" + cohort.group_kind + "), sesión " +
-                                         std::to_string(session.position) + ": " + topic));
-      AppendIcsLine(ics, "LOCATION:" + IcsText(facilities[session.facility_id]));
-      AppendIcsLine(ics, "END:VEVENT");
-    }
-    AppendIcsLine(ics, "END:VCALENDAR");
-    return Status::Ok();
-  }));
-  return ics;
-}
-
-Result<std::vector<EnrolmentProgress>> WorkshopService::RecordAttendance(
-    const Actor& actor, long long session_id, const std::vector<AttendanceEntry>& entries) {
-  if (entries.empty()) return InvalidArgument("entries", "mark at least one parent");
-  std::vector<EnrolmentProgress> progress;
-  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    auto session = txn.GetWorkshopSession(session_id);
-    if (!session.ok()) return NotFound("no workshop session with id " + std::to_string(session_id));
-    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, session->cohort_id, true));
-    if (session->session_date > FormatDate(context_.Today())) {
-      return InvalidArgument("session_date",
-                             "the session on " + session->session_date + " has not happened yet");
-    }
-    if (session->status != "scheduled") {
-      return InvalidArgument("session_id", "the session was cancelled");
-    }
-    std::set<long long> marked;
-    for (const AttendanceEntry& entry : entries) {
-      if (entry.status != "present" && entry.status != "absent" && entry.status != "excused") {
-        return InvalidArgument("status", "must be present, absent or excused");
-      }
-      if (entry.status == "absent" && !kAbsenceReasons.count(entry.absence_reason)) {
-        return InvalidArgument("absence_reason",
-                               "an absence needs a reason: court, health, transferred, lockdown "
-                               "or other");
-      }
-      if (entry.status != "absent" && !entry.absence_reason.empty()) {
-        return InvalidArgument("absence_reason", "only an absence has a reason");
-      }
-      if (!marked.insert(entry.parent_id).second) {
-        return InvalidArgument("parent_id", "the parent is marked twice");
-      }
-      VINCULO_ASSIGN_OR_RETURN(std::optional<EnrolmentRow> enrolment,
-                               txn.FindEnrolment(cohort.id, entry.parent_id));
-      // She must have held a place on the day: not waiting, not gone before
-      // it. (Marks are often entered after the fact, so a place taken later
-      // than the session still counts.)
-      const bool held_place =
-          enrolment && enrolment->status != "waiting" &&
-          (!enrolment->ended_on || *enrolment->ended_on >= session->session_date);
-      if (!held_place) {
-        return InvalidArgument("parent_id", "parent " + std::to_string(entry.parent_id) +
-                                                " held no place in the cohort on " +
-                                                session->session_date);
-      }
-      AttendanceRow mark;
-      mark.session_id = session->id;
-      mark.enrolment_id = enrolment->id;
-      mark.status = entry.status;
-      mark.absence_reason = entry.absence_reason;
-      mark.recorded_by = actor.user_id;
-      mark.recorded_at = context_.Now();
-      VINCULO_RETURN_IF_ERROR(txn.UpsertAttendance(mark));
-    }
-    VINCULO_ASSIGN_OR_RETURN(progress, ProgressOf(txn, cohort));
-    return txn.AppendAudit({Event(actor, "attendance", "workshop_sessions", session->id,
-                                  std::to_string(entries.size()) + " parents")});
-  }));
-  return progress;
-}
-
-Result<std::string> WorkshopService::Certificate(const Actor& actor, long long cohort_id,
-                                                 long long parent_id) {
-  CertificateText text;
-  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
-    auto parent = txn.Get(ParentKind(), parent_id, actor);
-    if (!parent.ok()) return InvalidArgument("parent_id", "no parent that you can see");
-    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
-    const EnrolmentProgress* mine = nullptr;
-    for (const EnrolmentProgress& row : progress) {
-      if (row.enrolment.parent_id == parent_id) mine = &row;
-    }
-    if (!mine) return InvalidArgument("parent_id", "the parent was never in this cohort");
-    if (!mine->completed) {
-      return InvalidArgument("parent_id", "the parent has not completed the course: attended " +
-                                              std::to_string(mine->present) + " of " +
-                                              std::to_string(mine->sessions_total) + " sessions, " +
-                                              std::to_string(cohort.completion_percent) +
-                                              "% are needed");
-    }
-    VINCULO_ASSIGN_OR_RETURN(CourseRow course, txn.GetCourse(cohort.course_id));
-    VINCULO_ASSIGN_OR_RETURN(Record facility,
-                             txn.Get(FacilityKind(), cohort.facility_id, Actor::System()));
-    auto facilitator = txn.GetUser(cohort.facilitator_user_id);
-    text.language = parent->Text("language").value_or("es") == "en" ? "en" : "es";
-    text.parent_name =
-        parent->Text("given_names").value_or("") + " " + parent->Text("family_names").value_or("");
-    text.course_title = text.language == "en" ? course.title_en : course.title_es;
-    text.facility = facility.Text("name").value_or("");
-    text.facilitator = facilitator.ok() ? facilitator->display_name : std::string();
-    text.sessions_attended = mine->present;
-    text.sessions_total = mine->sessions_total;
-    text.issued_on = FormatDate(context_.Today());
-    for (const CourseTopicRow& topic : course.topics) {
-      text.topics.push_back(text.language == "en" ? topic.topic_en : topic.topic_es);
-    }
-    return Status::Ok();
-  }));
-  VINCULO_ASSIGN_OR_RETURN(std::string pdf, RenderCertificatePdf(text));
-  if (context_.audit) {
-    context_.audit->RecordRead(
-        Event(actor, "certificate", "parents", parent_id, "cohort " + std::to_string(cohort_id)));
-  }
-  return pdf;
-}
-
-Result<WorkshopFigures> WorkshopService::Figures(const Actor& actor,
-                                                 std::optional<long long> facility_id) {
-  const bool suppress = actor.role == Role::kAuditor;
-  WorkshopFigures figures;
-  figures.suppressed_small_cells = suppress;
-  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    CohortFilter filter;
-    filter.facility_id = facility_id;
-    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(filter));
-    struct Totals {
-      long long cohorts = 0, enrolled = 0, waiting = 0, completions = 0, sessions = 0;
-      long long present = 0, marks = 0;
-    };
-    std::map<long long, Totals> by_facility;
-    const std::string today = FormatDate(context_.Today());
-    for (const CohortRow& cohort : cohorts) {
-      // Auditors see the figures of their organisation, or all when attached
-      // to none; everybody else the cohorts whose schedule they see.
-      const bool visible =
-          actor.role == Role::kAuditor
-              ? (!actor.organisation_id && !actor.facility_id) ||
-                    (actor.organisation_id && *actor.organisation_id == cohort.organisation_id) ||
-                    (actor.facility_id && *actor.facility_id == cohort.facility_id)
-              : CanSeeSchedule(actor, cohort);
-      if (!visible) continue;
-      VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
-      WorkshopSessionFilter session_filter;
-      session_filter.cohort_id = cohort.id;
-      session_filter.to = today;
-      VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> held,
-                               txn.WorkshopSessions(session_filter));
-      Totals totals;
-      totals.cohorts = 1;
-      totals.sessions = static_cast<long long>(held.size());
-      for (const EnrolmentProgress& row : progress) {
-        // Enrolment counts everyone who held a place, including those who
-        // left, were released or transferred; the waiting list is separate.
-        if (row.enrolment.status == "waiting") {
-          ++totals.waiting;
-        } else {
-          ++totals.enrolled;
-        }
-        if (row.completed) ++totals.completions;
-        totals.present += row.present;
-        totals.marks += row.present + row.absent + row.excused;
-      }
-      WorkshopFigureRow figure;
-      figure.cohort_id = cohort.id;
-      figure.facility_id = cohort.facility_id;
-      figure.group_kind = cohort.group_kind;
-      figure.enrolled = Suppressed(totals.enrolled, suppress);
-      figure.waiting = Suppressed(totals.waiting, suppress);
-      figure.completions = Suppressed(totals.completions, suppress);
-      figure.sessions_held = totals.sessions;
-      if (totals.marks > 0 && figure.enrolled) {
-        figure.attendance_rate = static_cast<double>(totals.present) / totals.marks;
-      }
-      figures.cohorts.push_back(figure);
-      Totals& sum = by_facility[cohort.facility_id];
-      sum.cohorts += 1;
-      sum.enrolled += totals.enrolled;
-      sum.waiting += totals.waiting;
-      sum.completions += totals.completions;
-      sum.sessions += totals.sessions;
-      sum.present += totals.present;
-      sum.marks += totals.marks;
-    }
-    for (const auto& [id, sum] : by_facility) {
-      WorkshopFigureRow figure;
-      figure.facility_id = id;
-      figure.enrolled = Suppressed(sum.enrolled, suppress);
-      figure.waiting = Suppressed(sum.waiting, suppress);
-      figure.completions = Suppressed(sum.completions, suppress);
-      figure.sessions_held = sum.sessions;
-      if (sum.marks > 0 && figure.enrolled) {
-        figure.attendance_rate = static_cast<double>(sum.present) / sum.marks;
-      }
-      figures.facilities.push_back(figure);
-    }
-    return Status::Ok();
-  }));
-  return figures;
-}
-
-Result<std::string> WorkshopService::FiguresCsv(const Actor& actor,
-                                                std::optional<long long> facility_id) {
-  VINCULO_ASSIGN_OR_RETURN(WorkshopFigures figures, Figures(actor, facility_id));
-  auto count = [](const std::optional<long long>& value) {
-    return value ? std::to_string(*value) : std::string();
-  };
-  std::string csv;
-  AppendCsvRow(csv, {"level", "cohort_id", "facility_id", "group", "enrolled", "waiting",
-                     "completions", "sessions_held", "attendance_rate"});
-  auto append = [&](const char* level, const WorkshopFigureRow& row) {
-    char rate[16] = "";
-    if (row.attendance_rate) std::snprintf(rate, sizeof rate, "%.3f", *row.attendance_rate);
-    AppendCsvRow(
-        csv, {level, row.cohort_id ? std::to_string(row.cohort_id) : std::string(),
-              std::to_string(row.facility_id), row.group_kind, count(row.enrolled),
-              count(row.waiting), count(row.completions), std::to_string(row.sessions_held), rate});
-  };
-  for (const WorkshopFigureRow& row : figures.cohorts) append("cohort", row);
-  for (const WorkshopFigureRow& row : figures.facilities) append("facility", row);
-  return csv;
-}
-
-Status EndWorkshopPlaces(Txn& txn, long long parent_id, long long current_facility_id,
-                         const std::string& status, const std::string& on, const std::string& now) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.ParentEnrolments(parent_id));
-  for (EnrolmentRow& enrolment : enrolments) {
-    if (enrolment.status != "enrolled" && enrolment.status != "waiting") continue;
-    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, txn.GetCohort(enrolment.cohort_id));
-    if (current_facility_id && cohort.facility_id == current_facility_id) continue;
-    enrolment.status = status;
-    enrolment.ended_on = on;
-    enrolment.end_reason = status == "released" ? "released" : "transferred to another facility";
-    VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(enrolment, now));
-    VINCULO_RETURN_IF_ERROR(PromoteWaiting(txn, cohort, on, now));
-  }
-  return Status::Ok();
 }
 
 }  // namespace vinculo
