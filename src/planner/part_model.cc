@@ -1,0 +1,655 @@
+// The optimising monthly visit planner (issue 4): the model of one part
+// and its solve. solve_plan.cc decomposes the instance into parts.
+//
+// MODEL. Only feasible combinations become variables (PlanningIndex filters
+// each pair's sessions: facility, month, wing, child's dates, route within the
+// day, some escort of the child's home base free that date).
+//   y[p,s]    binary: pair p is visited in session s.
+//   Z[c,b,f,d] integer 0..n: trips on date d from home base b to facility f made
+//             by escorts of class c. Escorts with the same home bases and the
+//             same maximum of children are interchangeable, so they are pooled
+//             into a class and counted per date (n = members free that date);
+//             this removes the symmetry of one variable per escort, and is exact
+//             because any free member can take any trip of the class.
+//   v[g,s]    continuous 0..1: sibling group g is together in session s.
+//   w[c,d]    continuous 0..1: child c sees both parents (same facility) on d.
+// Constraints (the hard rules of CheckPlan):
+//   each pair at most once                 sum_s y[p,s] <= 1
+//   session families                       sum_p y[p,s] <= capacity_families
+//   session people                         sum_p y[p,s] + trips of the bases that can
+//                                          reach s that day <= capacity_people
+//   seats per (b,f,d)                      sum y[p,s] <= sum_c max_children_c Z[c,b,f,d]
+//   one trip per escort per day            sum_{b,f} Z[c,b,f,d] <= n(c,d)
+//   a child not in overlapping sessions    y[p,s] + y[p',s'] <= 1
+//   a child on one trip a day              sum y[p,s on d at f] + sum y[p',s' on d at f'] <= 1
+//   bonuses only when earned               v[g,s] <= y[p,s]; w[c,d] <= sum_{s on d} y[p,s]
+// The people and seat rows count a child visiting two parents twice and an escort
+// in every session of her facility that day: conservative (a plan of the model
+// always passes the checker), exact in the usual case of one session per day.
+// Day fit, escort availability and home bases are in the variables' domains.
+// Objective (maximise): sum priority*y - (trip_penalty + cost_penalty*cost) Z
+//   + sibling_bonus (members-1) v + same_day_bonus w, solved in two stages:
+//   coverage (sum priority*y) first, then the whole objective at that coverage.
+//
+// SOLVING, per part, lexicographically. Coverage first: the LP relaxation of
+// max sum priority*y (Clp) gives the bound; two heuristics give a plan: a
+// greedy that adds visits in order of their LP value (opening the trips the LP
+// opens, then more when needed, closing unneeded ones and filling again), and
+// an LP rounding: the LP's trips are rounded within each class's free escorts
+// (from fractions above 0.05, then above 0.5), fixed, the LP re-solved (with
+// trips fixed the visits are nearly a transportation problem, whose LP is
+// integral) and the greedy run on that solution. If the plan does not reach
+// the bound, CBC (warm-started from it) closes the gap with the time given.
+// Then, with coverage held at its value by a row, the full objective: a
+// greedy from its LP and a short CBC polish (at most a third of the part's time).
+//
+// EXTRACTION. Per (b,f,d) the Z trips get actual escorts of each class free that
+// date; children (a child's visits together, siblings kept as a block where a
+// trip has room) are packed first-fit into the trips; empty trips are dropped.
+//
+#include "planner/part_model.h"
+
+#include <CbcModel.hpp>
+#include <CbcStrategy.hpp>
+#include <CoinPackedMatrix.hpp>
+#include <OsiClpSolverInterface.hpp>
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace vinculo::planner::internal {
+
+double PartModel::TripWeight(const Group& group) const {
+  const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
+  const Settings& settings = instance_.settings;
+  return settings.trip_penalty + settings.cost_penalty_per_unit * (route ? route->cost : 0);
+}
+
+void PartModel::Build() {
+  const Settings& settings = instance_.settings;
+  // y columns, grouped by (base, facility, date) and by session.
+  std::map<int, std::vector<int>> y_by_session;
+  std::map<int, std::set<int>> groups_by_session;
+  for (int pair_idx : pairs_) {
+    const Pair& pair = instance_.pairs[pair_idx];
+    std::vector<std::pair<int, double>> once;
+    for (int session_idx : problem_.index.Candidates(pair_idx)) {
+      const Session& session = instance_.sessions[session_idx];
+      int col = AddColumn(-pair.priority, 1, true);
+      y_of_.resize(col + 1, {-1, -1});
+      y_of_[col] = {pair_idx, session_idx};
+      y_col_[{pair_idx, session_idx}] = col;
+      once.push_back({col, 1});
+      auto key =
+          std::make_tuple(pair.home_base_id, session.facility_id, DaysSinceEpoch(session.date));
+      auto [it, inserted] = group_by_key_.try_emplace(key, static_cast<int>(groups_.size()));
+      if (inserted)
+        groups_.push_back({pair.home_base_id, session.facility_id, session.date, {}, {}});
+      groups_[it->second].y_cols.push_back(col);
+      y_group_.resize(col + 1, -1);
+      y_group_[col] = it->second;
+      y_by_session[session_idx].push_back(col);
+      groups_by_session[session_idx].insert(it->second);
+    }
+    if (once.size() > 1) AddRow(once, 1);
+  }
+  y_of_.resize(objective_.size(), {-1, -1});
+
+  // Z columns: per group, per escort class serving its base with members free that date.
+  std::map<std::pair<int, long long>, std::vector<std::pair<int, double>>> class_day_terms;
+  for (Group& group : groups_) {
+    long long day = DaysSinceEpoch(group.date);
+    auto classes_it = problem_.classes_by_base.find(group.home_base_id);
+    if (classes_it == problem_.classes_by_base.end()) continue;
+    for (int class_idx : classes_it->second) {
+      const EscortClass& escort_class = problem_.classes[class_idx];
+      int free = 0;
+      for (int escort_idx : escort_class.escort_idxs) {
+        if (problem_.index.EscortAvailable(escort_idx, day)) ++free;
+      }
+      if (free == 0) continue;
+      int col = AddColumn(TripWeight(group), free, true);
+      group.z_cols.push_back({col, class_idx});
+      class_day_terms[{class_idx, day}].push_back({col, 1});
+      z_budget_.resize(col + 1, -1);
+      z_budget_[col] = static_cast<int>(
+          budget_key_.try_emplace({class_idx, day}, budget_key_.size()).first->second);
+      budget_free_.resize(budget_key_.size(), 0);
+      budget_free_[z_budget_[col]] = free;
+    }
+    // Seats: the group's visits fit in its trips.
+    std::vector<std::pair<int, double>> seats;
+    for (int y_col : group.y_cols) seats.push_back({y_col, 1});
+    for (const auto& [z_col, class_idx] : group.z_cols) {
+      seats.push_back({z_col, -static_cast<double>(problem_.classes[class_idx].max_children)});
+    }
+    AddRow(seats, 0);
+  }
+  y_of_.resize(objective_.size(), {-1, -1});
+  for (auto& [class_day, terms] : class_day_terms) {
+    if (terms.size() < 2) continue;
+    const EscortClass& escort_class = problem_.classes[class_day.first];
+    int free = 0;
+    for (int escort_idx : escort_class.escort_idxs) {
+      if (problem_.index.EscortAvailable(escort_idx, class_day.second)) ++free;
+    }
+    AddRow(terms, free);
+  }
+
+  // Sessions: families and people.
+  for (const auto& [session_idx, y_cols] : y_by_session) {
+    const Session& session = instance_.sessions[session_idx];
+    if (static_cast<int>(y_cols.size()) > session.capacity_families) {
+      std::vector<std::pair<int, double>> terms;
+      for (int col : y_cols) terms.push_back({col, 1});
+      AddRow(terms, session.capacity_families);
+    }
+    std::vector<std::pair<int, double>> people;
+    for (int col : y_cols) people.push_back({col, 1});
+    for (int group_idx : groups_by_session[session_idx]) {
+      for (const auto& [z_col, class_idx] : groups_[group_idx].z_cols) people.push_back({z_col, 1});
+    }
+    AddRow(people, session.capacity_people);
+  }
+
+  // A child's pairs: overlapping sessions, one trip a day, both parents the same day.
+  std::map<long long, std::vector<int>> pairs_by_child;
+  for (int pair_idx : pairs_)
+    pairs_by_child[instance_.pairs[pair_idx].child_id].push_back(pair_idx);
+  for (const auto& [child_id, child_pairs] : pairs_by_child) {
+    for (size_t first = 0; first < child_pairs.size(); ++first) {
+      for (size_t second = first + 1; second < child_pairs.size(); ++second) {
+        int pa = child_pairs[first];
+        int pb = child_pairs[second];
+        bool same_facility = instance_.pairs[pa].facility_id == instance_.pairs[pb].facility_id;
+        std::map<long long, std::pair<std::vector<int>, std::vector<int>>> by_day;
+        for (int sa : problem_.index.Candidates(pa)) {
+          by_day[DaysSinceEpoch(instance_.sessions[sa].date)].first.push_back(y_col_[{pa, sa}]);
+          for (int sb : problem_.index.Candidates(pb)) {
+            const Session& a = instance_.sessions[sa];
+            const Session& b = instance_.sessions[sb];
+            if (sa != sb && a.date == b.date && a.start_minute < b.end_minute &&
+                b.start_minute < a.end_minute) {
+              AddRow({{y_col_[{pa, sa}], 1}, {y_col_[{pb, sb}], 1}}, 1);
+            }
+          }
+        }
+        for (int sb : problem_.index.Candidates(pb)) {
+          by_day[DaysSinceEpoch(instance_.sessions[sb].date)].second.push_back(y_col_[{pb, sb}]);
+        }
+        for (auto& [day, cols] : by_day) {
+          if (cols.first.empty() || cols.second.empty()) continue;
+          if (!same_facility) {
+            std::vector<std::pair<int, double>> terms;
+            for (int col : cols.first) terms.push_back({col, 1});
+            for (int col : cols.second) terms.push_back({col, 1});
+            AddRow(terms, 1);
+          } else if (settings.same_day_bonus > 0) {
+            int w = AddColumn(-settings.same_day_bonus, 1, false);
+            bonus_cols_.insert(w);
+            same_day_cols_.push_back({w, cols.first, cols.second});
+            for (const auto* side : {&cols.first, &cols.second}) {
+              std::vector<std::pair<int, double>> terms = {{w, 1}};
+              for (int col : *side) terms.push_back({col, -1});
+              AddRow(terms, 0);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // Siblings in the same session.
+  if (settings.sibling_bonus > 0) {
+    std::map<std::pair<long long, int>, std::vector<int>> by_group_session;
+    for (int pair_idx : pairs_) {
+      long long group = instance_.pairs[pair_idx].sibling_group;
+      if (group == 0) continue;
+      for (int session_idx : problem_.index.Candidates(pair_idx)) {
+        by_group_session[{group, session_idx}].push_back(y_col_[{pair_idx, session_idx}]);
+      }
+    }
+    for (const auto& [key, y_cols] : by_group_session) {
+      if (y_cols.size() < 2) continue;
+      int v = AddColumn(-settings.sibling_bonus * static_cast<double>(y_cols.size() - 1), 1, false);
+      bonus_cols_.insert(v);
+      sibling_cols_.push_back({v, y_cols});
+      for (int y_col : y_cols) AddRow({{v, 1}, {y_col, -1}}, 0);
+    }
+  }
+  y_of_.resize(objective_.size(), {-1, -1});
+}
+
+// The first-come plan of the part as a point of the model (the solver checks it).
+std::vector<double> PartModel::WarmStart(const PartPlan& first_come) const {
+  std::vector<double> values(objective_.size(), 0.0);
+  for (const PartVisit& visit : first_come.visits) {
+    auto it = y_col_.find({visit.pair_idx, visit.session_idx});
+    if (it != y_col_.end()) values[it->second] = 1;
+  }
+  for (const PartTrip& trip : first_come.trips) {
+    auto group_it = group_by_key_.find(
+        std::make_tuple(trip.home_base_id, trip.facility_id, DaysSinceEpoch(trip.date)));
+    if (group_it == group_by_key_.end()) continue;
+    const Escort& escort = instance_.escorts[trip.escort_idx];
+    for (const auto& [z_col, class_idx] : groups_[group_it->second].z_cols) {
+      const EscortClass& escort_class = problem_.classes[class_idx];
+      if (escort_class.home_base_ids == escort.home_base_ids &&
+          escort_class.max_children == escort.max_children) {
+        values[z_col] += 1;
+      }
+    }
+  }
+  // The model counts conservatively (an escort in every session of her facility
+  // that day, a child visiting two parents as two seats), so a first-come plan
+  // may break a row: drop its lowest-priority visits in such rows until none is.
+  std::vector<std::vector<std::pair<int, double>>> by_row(row_upper_.size());
+  for (size_t k = 0; k < values_.size(); ++k) by_row[rows_[k]].push_back({cols_[k], values_[k]});
+  for (bool repaired = false; !repaired;) {
+    repaired = true;
+    for (size_t row = 0; row < by_row.size(); ++row) {
+      double activity = 0;
+      for (const auto& [col, value] : by_row[row]) activity += value * values[col];
+      while (activity > row_upper_[row] + 1e-9) {
+        int drop = -1;
+        for (const auto& [col, value] : by_row[row]) {
+          if (value > 0 && values[col] > 0.5 && y_of_[col].first >= 0 &&
+              (drop < 0 || -objective_[col] < -objective_[drop])) {
+            drop = col;
+          }
+        }
+        if (drop < 0) break;
+        values[drop] = 0;
+        activity -= 1;
+        repaired = false;
+      }
+    }
+  }
+  // As few trips as the remaining visits need.
+  for (const Group& group : groups_) {
+    int seats_needed = 0;
+    for (int y_col : group.y_cols) seats_needed += values[y_col] > 0.5 ? 1 : 0;
+    for (const auto& [z_col, class_idx] : group.z_cols) {
+      int max_children = problem_.classes[class_idx].max_children;
+      int keep = std::min(static_cast<int>(values[z_col]),
+                          (seats_needed + max_children - 1) / max_children);
+      values[z_col] = keep;
+      seats_needed = std::max(0, seats_needed - keep * max_children);
+    }
+  }
+  FillBonuses(values);
+  return values;
+}
+
+PartPlan PartModel::Extract(const double* solution) const {
+  PartPlan plan;
+  std::set<std::pair<int, long long>> escort_busy;
+  for (const Group& group : groups_) {
+    // The children of the group, each with its visits; siblings next to each other.
+    std::map<long long, std::vector<int>> visits_by_child;
+    for (int y_col : group.y_cols) {
+      if (solution[y_col] > 0.5)
+        visits_by_child[instance_.pairs[y_of_[y_col].first].child_id].push_back(y_col);
+    }
+    if (visits_by_child.empty()) continue;
+    long long day = DaysSinceEpoch(group.date);
+    struct Seat {
+      int trip;
+      int room;
+    };
+    std::vector<Seat> seats;
+    for (const auto& [z_col, class_idx] : group.z_cols) {
+      int count = static_cast<int>(std::lround(solution[z_col]));
+      const EscortClass& escort_class = problem_.classes[class_idx];
+      for (int escort_idx : escort_class.escort_idxs) {
+        if (count == 0) break;
+        if (!problem_.index.EscortAvailable(escort_idx, day) ||
+            escort_busy.count({escort_idx, day})) {
+          continue;
+        }
+        escort_busy.insert({escort_idx, day});
+        seats.push_back({static_cast<int>(plan.trips.size()), escort_class.max_children});
+        plan.trips.push_back({escort_idx, group.home_base_id, group.facility_id, group.date});
+        --count;
+      }
+    }
+    std::map<long long, std::vector<long long>> blocks;  // sibling group (or -child) -> children
+    for (const auto& [child_id, cols] : visits_by_child) {
+      long long sibling_group = instance_.pairs[y_of_[cols.front()].first].sibling_group;
+      blocks[sibling_group != 0 ? sibling_group : -child_id - 1].push_back(child_id);
+    }
+    std::vector<std::vector<long long>> ordered;
+    for (auto& [key, children] : blocks) ordered.push_back(children);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    for (const auto& block : ordered) {
+      // A whole block in one trip if one has room, else child by child.
+      auto whole = std::find_if(seats.begin(), seats.end(), [&](const Seat& seat) {
+        return seat.room >= static_cast<int>(block.size());
+      });
+      for (long long child_id : block) {
+        auto seat = whole != seats.end()
+                        ? whole
+                        : std::find_if(seats.begin(), seats.end(),
+                                       [](const Seat& candidate) { return candidate.room > 0; });
+        if (seat == seats.end()) break;  // cannot happen: the seats row holds
+        --seat->room;
+        for (int y_col : visits_by_child.at(child_id)) {
+          plan.visits.push_back({y_of_[y_col].first, y_of_[y_col].second, seat->trip});
+          plan.coverage += instance_.pairs[y_of_[y_col].first].priority;
+        }
+      }
+    }
+  }
+  return plan;
+}
+
+std::unique_ptr<OsiClpSolverInterface> PartModel::MakeSolver(const std::vector<double>& objective,
+                                                             double min_coverage,
+                                                             bool bonuses) const {
+  int columns = static_cast<int>(objective_.size());
+  std::vector<int> rows;
+  std::vector<int> cols;
+  std::vector<double> values;
+  std::vector<double> row_upper;
+  std::vector<bool> skip_row(row_upper_.size(), false);
+  if (!bonuses) {
+    for (size_t k = 0; k < values_.size(); ++k) {
+      if (bonus_cols_.count(cols_[k])) skip_row[rows_[k]] = true;
+    }
+  }
+  std::vector<int> new_row(row_upper_.size(), -1);
+  for (size_t row = 0; row < row_upper_.size(); ++row) {
+    if (skip_row[row]) continue;
+    new_row[row] = static_cast<int>(row_upper.size());
+    row_upper.push_back(row_upper_[row]);
+  }
+  for (size_t k = 0; k < values_.size(); ++k) {
+    if (new_row[rows_[k]] < 0) continue;
+    rows.push_back(new_row[rows_[k]]);
+    cols.push_back(cols_[k]);
+    values.push_back(values_[k]);
+  }
+  std::vector<double> upper = upper_;
+  if (!bonuses) {
+    for (int col : bonus_cols_) upper[col] = 0;
+  }
+  if (min_coverage > 0) {  // - sum priority y <= - min_coverage
+    int row = static_cast<int>(row_upper.size());
+    for (int col = 0; col < columns; ++col) {
+      if (y_of_[col].first < 0) continue;
+      rows.push_back(row);
+      cols.push_back(col);
+      values.push_back(-instance_.pairs[y_of_[col].first].priority);
+    }
+    row_upper.push_back(-min_coverage + 1e-6);
+  }
+  CoinPackedMatrix matrix(false, rows.data(), cols.data(), values.data(),
+                          static_cast<CoinBigIndex>(values.size()));
+  // The triplets name every row but perhaps not every column: size explicitly.
+  matrix.setDimensions(static_cast<int>(row_upper.size()), columns);
+  std::vector<double> lower(columns, 0.0);
+  std::vector<double> row_lower(row_upper.size(), -COIN_DBL_MAX);
+  auto solver = std::make_unique<OsiClpSolverInterface>();
+  solver->messageHandler()->setLogLevel(0);
+  solver->getModelPtr()->setLogLevel(0);
+  solver->loadProblem(matrix, lower.data(), upper.data(), objective.data(), row_lower.data(),
+                      row_upper.data());
+  for (int col = 0; col < columns; ++col) {
+    if (integer_[col]) solver->setInteger(col);
+  }
+  return solver;
+}
+
+// A feasible integer point built greedily: visits in order of `score` (the LP
+// relaxation's values), each added when every row still holds, opening a trip
+// of its (base, facility, date) when the open ones are full.
+std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
+  int columns = static_cast<int>(objective_.size());
+  std::vector<std::vector<std::pair<int, double>>> col_rows(columns);
+  for (size_t k = 0; k < values_.size(); ++k) col_rows[cols_[k]].push_back({rows_[k], values_[k]});
+  std::vector<double> activity(row_upper_.size(), 0.0);
+  std::vector<double> x(columns, 0.0);
+  std::vector<int> order;
+  for (int col = 0; col < columns; ++col) {
+    if (y_of_[col].first >= 0) order.push_back(col);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    if (std::abs(score[a] - score[b]) > 1e-6) return score[a] > score[b];
+    return objective_[a] < objective_[b];  // higher priority first
+  });
+  std::vector<std::pair<int, double>> delta;
+  auto try_add = [&](int first, int second) {
+    delta.clear();
+    for (int col : {first, second}) {
+      if (col < 0) continue;
+      for (const auto& term : col_rows[col]) delta.push_back(term);
+    }
+    std::sort(delta.begin(), delta.end());
+    for (size_t k = 0; k < delta.size();) {
+      size_t next = k;
+      double change = 0;
+      while (next < delta.size() && delta[next].first == delta[k].first)
+        change += delta[next++].second;
+      if (activity[delta[k].first] + change > row_upper_[delta[k].first] + 1e-9) return false;
+      k = next;
+    }
+    for (const auto& [row, value] : delta) activity[row] += value;
+    x[first] += 1;
+    if (second >= 0) x[second] += 1;
+    return true;
+  };
+  // Trips first, as many as the relaxation opens (rounded), most used first;
+  // then the visits; then trips nobody needs are closed and the visits left
+  // out get a second chance with the room that freed.
+  std::vector<int> trip_order;
+  for (const Group& group : groups_) {
+    for (const auto& [z_col, class_idx] : group.z_cols) trip_order.push_back(z_col);
+  }
+  std::stable_sort(trip_order.begin(), trip_order.end(),
+                   [&](int a, int b) { return score[a] > score[b]; });
+  for (int z_col : trip_order) {
+    int wanted = static_cast<int>(std::floor(score[z_col] + 0.5));
+    for (int trip = 0; trip < wanted && try_add(z_col, -1); ++trip) {
+    }
+  }
+  auto add_visits = [&]() {
+    for (int y_col : order) {
+      if (x[y_col] > 0.5) continue;
+      if (try_add(y_col, -1)) continue;
+      for (const auto& [z_col, class_idx] : groups_[y_group_[y_col]].z_cols) {
+        if (x[z_col] + 1 <= upper_[z_col] + 1e-9 && try_add(y_col, z_col)) break;
+      }
+    }
+  };
+  add_visits();
+  for (const Group& group : groups_) {
+    int seats_needed = 0;
+    for (int y_col : group.y_cols) seats_needed += x[y_col] > 0.5 ? 1 : 0;
+    for (const auto& [z_col, class_idx] : group.z_cols) {
+      int max_children = problem_.classes[class_idx].max_children;
+      int keep = std::min(static_cast<int>(std::lround(x[z_col])),
+                          (seats_needed + max_children - 1) / max_children);
+      for (const auto& [row, value] : col_rows[z_col]) activity[row] -= value * (x[z_col] - keep);
+      x[z_col] = keep;
+      seats_needed = std::max(0, seats_needed - keep * max_children);
+    }
+  }
+  add_visits();
+  FillBonuses(x);
+  return x;
+}
+
+// Bonus variables at the value the visits earn (the most their rows allow).
+void PartModel::FillBonuses(std::vector<double>& x) const {
+  for (const auto& [v, y_cols] : sibling_cols_) {
+    double together = 1;
+    for (int col : y_cols) together = std::min(together, x[col]);
+    x[v] = together;
+  }
+  for (const auto& [w, first, second] : same_day_cols_) {
+    double a = 0;
+    double b = 0;
+    for (int col : first) a += x[col];
+    for (int col : second) b += x[col];
+    x[w] = std::min({1.0, a, b});
+  }
+}
+
+double PartModel::CoverageOf(const std::vector<double>& x) const {
+  double coverage = 0;
+  for (size_t col = 0; col < x.size(); ++col) {
+    if (y_of_[col].first >= 0 && x[col] > 0.5)
+      coverage += instance_.pairs[y_of_[col].first].priority;
+  }
+  return coverage;
+}
+
+double PartModel::ValueOf(const std::vector<double>& objective,
+                          const std::vector<double>& x) const {
+  double value = 0;
+  for (size_t col = 0; col < x.size(); ++col) value += objective[col] * x[col];
+  return value;
+}
+
+// Branch and bound from `warm` for at most `seconds`. Returns whether it proved
+// optimality; improves `best` when it finds better and lowers `bound` (in the
+// minimisation sense, so raises it as a maximum) to CBC's best possible.
+bool PartModel::BranchAndBound(const std::vector<double>& objective, double min_coverage,
+                               bool bonuses, double seconds, std::vector<double>& best,
+                               double& bound) const {
+  std::unique_ptr<OsiClpSolverInterface> solver = MakeSolver(objective, min_coverage, bonuses);
+  if (!bonuses) {
+    for (int col : bonus_cols_) best[col] = 0;
+  }
+  CbcModel model(*solver);
+  model.setLogLevel(0);
+  model.messageHandler()->setLogLevel(0);
+  model.solver()->messageHandler()->setLogLevel(0);
+  CbcStrategyDefault strategy(1, 5, 5);
+  model.setStrategy(strategy);
+  model.setUseElapsedTime(true);
+  model.setMaximumSeconds(std::max(0.01, seconds));
+  int columns = static_cast<int>(best.size());
+  model.setBestSolution(best.data(), columns, ValueOf(objective, best), true);
+  model.branchAndBound();
+  if (model.bestSolution() != nullptr &&
+      ValueOf(objective,
+              std::vector<double>(model.bestSolution(), model.bestSolution() + columns)) <
+          ValueOf(objective, best) - 1e-9) {
+    best.assign(model.bestSolution(), model.bestSolution() + columns);
+    for (double& value : best) value = std::round(value);
+  }
+  FillBonuses(best);
+  double possible = model.getBestPossibleObjValue();
+  if (std::isfinite(possible)) bound = std::max(bound, possible);
+  return model.isProvenOptimal();
+}
+
+void PartModel::Start(const PartPlan& first_come) {
+  first_come_ = &first_come;
+  Build();
+  schedulable_ = 0;
+  for (int pair_idx : pairs_) schedulable_ += instance_.pairs[pair_idx].priority;
+  int columns = static_cast<int>(objective_.size());
+
+  // Coverage first: the LP relaxation bounds it and guides the heuristics.
+  coverage_objective_.assign(columns, 0.0);
+  for (int col = 0; col < columns; ++col) {
+    if (y_of_[col].first >= 0) coverage_objective_[col] = objective_[col];
+  }
+  std::unique_ptr<OsiClpSolverInterface> lp = MakeSolver(coverage_objective_, 0, false);
+  lp->initialSolve();
+  coverage_bound_ = schedulable_;
+  std::vector<double> score(columns, 0.0);
+  if (lp->isProvenOptimal()) {
+    coverage_bound_ = std::min(schedulable_, -lp->getObjValue());
+    score.assign(lp->getColSolution(), lp->getColSolution() + columns);
+  }
+  best_ = Greedy(score);
+  // Trips decided, the visits are nearly a transportation problem whose LP is
+  // integral: round the relaxation's trips within each escort class's free
+  // members that date (largest fractions first), fix them, re-solve, and fill.
+  if (lp->isProvenOptimal() && CoverageOf(best_) < coverage_bound_ - 1e-6) {
+    std::vector<int> z_cols;
+    for (int col = 0; col < static_cast<int>(z_budget_.size()); ++col) {
+      if (z_budget_[col] >= 0) z_cols.push_back(col);
+    }
+    std::stable_sort(z_cols.begin(), z_cols.end(), [&](int a, int b) {
+      return score[a] - std::floor(score[a] + 1e-6) > score[b] - std::floor(score[b] + 1e-6);
+    });
+    // Rounding up from a small fraction opens more trips (more room, fewer
+    // escorts left); from a large one, fewer. Try both, keep the best.
+    for (double round_up_from : {0.05, 0.5}) {
+      std::vector<int> used(budget_free_.size(), 0);
+      std::vector<int> rounded(columns, 0);
+      for (int col : z_cols) {
+        rounded[col] = static_cast<int>(std::floor(score[col] + 1e-6));
+        used[z_budget_[col]] += rounded[col];
+      }
+      for (int col : z_cols) {
+        double fraction = score[col] - rounded[col];
+        if (fraction > round_up_from && used[z_budget_[col]] < budget_free_[z_budget_[col]]) {
+          ++rounded[col];
+          ++used[z_budget_[col]];
+        }
+        lp->setColBounds(col, rounded[col], rounded[col]);
+      }
+      lp->resolve();
+      if (!lp->isProvenOptimal()) continue;
+      std::vector<double> fixed(lp->getColSolution(), lp->getColSolution() + columns);
+      std::vector<double> candidate = Greedy(fixed);
+      if (CoverageOf(candidate) > CoverageOf(best_) + 1e-9) best_ = candidate;
+      if (CoverageOf(best_) >= coverage_bound_ - 1e-6) break;
+    }
+  }
+  std::vector<double> warm = WarmStart(first_come);
+  if (CoverageOf(warm) > CoverageOf(best_) + 1e-9) best_ = warm;
+  proven_ = CoverageOf(best_) >= coverage_bound_ - 1e-6;
+}
+
+void PartModel::Improve(double seconds) {
+  Clock::time_point started = Clock::now();
+  auto left = [&]() {
+    return seconds - std::chrono::duration<double>(Clock::now() - started).count();
+  };
+  int columns = static_cast<int>(objective_.size());
+  if (!proven_ && left() > 0) {
+    double min_bound = -coverage_bound_;
+    proven_ = BranchAndBound(coverage_objective_, 0, false, left(), best_, min_bound);
+    coverage_bound_ = std::min(coverage_bound_, -min_bound);
+    proven_ = proven_ || CoverageOf(best_) >= coverage_bound_ - 1e-6;
+  }
+  double coverage = CoverageOf(best_);
+
+  // At that coverage: fewer trips, lower cost, siblings and parents together.
+  // A greedy from the LP of the full objective, then CBC with what time is left.
+  if (left() > 0) {
+    std::unique_ptr<OsiClpSolverInterface> full = MakeSolver(objective_, coverage, true);
+    full->initialSolve();
+    if (full->isProvenOptimal()) {
+      std::vector<double> guided =
+          Greedy(std::vector<double>(full->getColSolution(), full->getColSolution() + columns));
+      if (CoverageOf(guided) >= coverage - 1e-9 &&
+          ValueOf(objective_, guided) < ValueOf(objective_, best_)) {
+        best_ = guided;
+      }
+    }
+  }
+  // Polishing is worth less than coverage: at most a third of the part's time.
+  double polish = std::min({left(), seconds / 3, 0.25});
+  if (polish > 0.02) {
+    double unused = -COIN_DBL_MAX;
+    BranchAndBound(objective_, coverage, true, polish, best_, unused);
+  }
+}
+
+PartPlan PartModel::Result() const {
+  PartPlan plan = Extract(best_.data());
+  if (plan.coverage < first_come_->coverage - 1e-9) plan = *first_come_;  // never worse
+  plan.proven_optimal = proven_;
+  plan.bound = proven_ ? plan.coverage : std::clamp(coverage_bound_, plan.coverage, schedulable_);
+  return plan;
+}
+
+}  // namespace vinculo::planner::internal

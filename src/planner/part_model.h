@@ -1,0 +1,150 @@
+// PartModel: the optimising planner's model of one part of an instance (a
+// region's organisation and the prisons it visits), its LP bound, heuristics
+// and branch and bound, and the extraction of its plan. Internal to
+// src/planner; solve_plan.cc decomposes the instance and runs the parts.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "planner/plan_support.h"
+#include "planner/planner.h"
+
+class OsiClpSolverInterface;
+
+namespace vinculo::planner::internal {
+
+using Clock = std::chrono::steady_clock;
+
+// Escorts with the same home bases and maximum of children.
+struct EscortClass {
+  std::vector<long long> home_base_ids;
+  int max_children = 0;
+  std::vector<int> escort_idxs;
+};
+
+struct Problem {
+  const Instance& instance;
+  const internal::PlanningIndex& index;
+  std::vector<EscortClass> classes;
+  std::unordered_map<long long, std::vector<int>> classes_by_base;
+  std::unordered_map<long long, int> pair_by_id;
+  std::unordered_map<long long, int> session_by_id;
+  std::unordered_map<long long, int> escort_by_id;
+};
+
+// A part's plan in instance indices; trips are local to the part.
+struct PartTrip {
+  int escort_idx;
+  long long home_base_id;
+  long long facility_id;
+  Date date;
+};
+struct PartVisit {
+  int pair_idx;
+  int session_idx;
+  int trip;
+};
+struct PartPlan {
+  std::vector<PartTrip> trips;
+  std::vector<PartVisit> visits;
+  double coverage = 0;
+  double bound = 0;
+  bool proven_optimal = false;
+};
+
+// The model of one part, its solve and the extraction of its plan.
+class PartModel {
+ public:
+  PartModel(const Problem& problem, const std::vector<int>& pairs)
+      : problem_(problem), instance_(problem.instance), pairs_(pairs) {}
+
+  // Builds the model, solves its LP relaxation (the coverage bound) and finds a
+  // good plan with LP-guided heuristics (never worse than `first_come`, which
+  // must outlive the model).
+  void Start(const PartPlan& first_come);
+  // Branch and bound on coverage if not yet proven, then on trips, cost and
+  // bonuses at that coverage, for at most about `seconds`.
+  void Improve(double seconds);
+  PartPlan Result() const;
+  bool proven() const { return proven_; }
+  double Gap() const { return coverage_bound_ - CoverageOf(best_); }
+
+ private:
+  struct Group {  // one (home base, facility, date)
+    long long home_base_id;
+    long long facility_id;
+    Date date;
+    std::vector<int> y_cols;
+    std::vector<std::pair<int, int>> z_cols;  // (column, class)
+  };
+
+  void Build();
+  int AddColumn(double objective, double upper, bool integer) {
+    objective_.push_back(objective);
+    upper_.push_back(upper);
+    integer_.push_back(integer);
+    return static_cast<int>(objective_.size()) - 1;
+  }
+  void AddRow(const std::vector<std::pair<int, double>>& terms, double upper) {
+    int row = static_cast<int>(row_upper_.size());
+    for (const auto& [col, value] : terms) {
+      rows_.push_back(row);
+      cols_.push_back(col);
+      values_.push_back(value);
+    }
+    row_upper_.push_back(upper);
+  }
+  double TripWeight(const Group& group) const;
+  // The LP (integers marked) for `objective`; with min_coverage > 0, a row
+  // keeping coverage at least that; without bonuses, the v and w columns and
+  // their rows are left out (fixed at 0), which makes the coverage LP smaller.
+  std::unique_ptr<OsiClpSolverInterface> MakeSolver(const std::vector<double>& objective,
+                                                    double min_coverage, bool bonuses) const;
+  void FillBonuses(std::vector<double>& x) const;
+  std::vector<double> Greedy(const std::vector<double>& score) const;
+  double CoverageOf(const std::vector<double>& x) const;
+  double ValueOf(const std::vector<double>& objective, const std::vector<double>& x) const;
+  bool BranchAndBound(const std::vector<double>& objective, double min_coverage, bool bonuses,
+                      double seconds, std::vector<double>& best, double& bound) const;
+  std::vector<double> WarmStart(const PartPlan& first_come) const;
+  PartPlan Extract(const double* solution) const;
+
+  const Problem& problem_;
+  const Instance& instance_;
+  const std::vector<int>& pairs_;
+  const PartPlan* first_come_ = nullptr;
+  std::vector<double> coverage_objective_;
+  std::vector<double> best_;
+  double schedulable_ = 0;
+  double coverage_bound_ = 0;
+  bool proven_ = false;
+
+  // Columns.
+  std::vector<double> objective_;
+  std::vector<double> upper_;
+  std::vector<bool> integer_;
+  std::vector<std::pair<int, int>> y_of_;  // column -> (pair, session) for y columns
+  std::vector<int> y_group_;               // column -> group for y columns
+  std::set<int> bonus_cols_;               // v and w columns
+  std::vector<int> z_budget_;              // column -> (class, date) budget for Z columns
+  std::map<std::pair<int, long long>, int> budget_key_;
+  std::vector<int> budget_free_;  // escorts of the class free that date
+  std::map<std::pair<int, int>, int> y_col_;
+  std::vector<Group> groups_;
+  std::map<std::tuple<long long, long long, long long>, int> group_by_key_;
+  std::vector<std::tuple<int, std::vector<int>>> sibling_cols_;  // (column, y columns)
+  std::vector<std::tuple<int, std::vector<int>, std::vector<int>>> same_day_cols_;
+  // Rows, as triplets.
+  std::vector<int> rows_;
+  std::vector<int> cols_;
+  std::vector<double> values_;
+  std::vector<double> row_upper_;
+};
+
+}  // namespace vinculo::planner::internal
