@@ -54,8 +54,9 @@ constexpr std::size_t kBoardBatch = 2000;
 
 // One batch of children living inside, column by column, filled by SOCI's
 // bulk fetch on both engines (SOCI resizes the vectors to the rows fetched by
-// each batch). The names can be NULL in no row but have indicators because
-// SOCI requires them for text columns that might be; the ids do not.
+// each batch). Every column but the id has indicators: SOCI throws on a NULL
+// fetched without one, and a child with no facility is left off the board
+// (as the inner join with facilities did), not an error.
 struct ChildInsideBatch {
   std::vector<long long> child_ids = std::vector<long long>(kBoardBatch);
   std::vector<std::string> pseudonyms = std::vector<std::string>(kBoardBatch);
@@ -67,6 +68,7 @@ struct ChildInsideBatch {
   std::vector<std::string> births = std::vector<std::string>(kBoardBatch);
   std::vector<soci::indicator> birth_inds = std::vector<soci::indicator>(kBoardBatch);
   std::vector<long long> facility_ids = std::vector<long long>(kBoardBatch);
+  std::vector<soci::indicator> facility_id_inds = std::vector<soci::indicator>(kBoardBatch);
 };
 
 // What the board needs of a facility and its jurisdiction.
@@ -200,15 +202,17 @@ Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& 
          soci::into(batch.pseudonyms, batch.pseudonym_inds),
          soci::into(batch.given_names, batch.given_names_inds),
          soci::into(batch.family_names, batch.family_names_inds),
-         soci::into(batch.births, batch.birth_inds), soci::into(batch.facility_ids));
+         soci::into(batch.births, batch.birth_inds),
+         soci::into(batch.facility_ids, batch.facility_id_inds));
     statement.execute();
     ChildInsideRow child;
     size_t admission_idx = 0;
     size_t extension_idx = 0;
     while (statement.fetch()) {
       for (std::size_t row_idx = 0; row_idx < batch.child_ids.size(); ++row_idx) {
-        // A child whose facility is gone (or outside the filter) is not on
-        // the board, as with the inner join before.
+        // A child with no facility, or one that is gone (or outside the
+        // filter), is not on the board, as with the inner join before.
+        if (batch.facility_id_inds[row_idx] == soci::i_null) continue;
         const auto facility = facilities.find(batch.facility_ids[row_idx]);
         if (facility == facilities.end()) continue;
         child.child_id = batch.child_ids[row_idx];
