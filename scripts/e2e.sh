@@ -12,6 +12,8 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   exit 1
 fi
 "$root/scripts/web-build.sh"
+# playwright-core needs Node.js 20 or later; node20.sh finds or installs one.
+node=$("$root/scripts/node20.sh")
 cd "$root/web"
 VINCULO_BINARY="$binary" VINCULO_E2E_ARTIFACTS="$root/test-artifacts" \
-  node --test --test-concurrency=1 --test-timeout=300000 e2e/
+  "$node" --test --test-concurrency=1 --test-timeout=300000 e2e/
