@@ -865,6 +865,22 @@ CREATE INDEX audit_record ON audit_events(record_kind, record_id);
 CREATE INDEX audit_user ON audit_events(user_id)
 )SQL";
 
+// Migration 11 (issue 14): the "at most one" rules the database itself now
+// enforces on both engines, so two requests at the same moment cannot both
+// pass a check made in C++ (PostgreSQL's READ COMMITTED lets two transactions
+// read "none yet" and both write). Partial unique indexes, the same SQL on
+// SQLite and PostgreSQL; StatusFromDriverError turns a violation into the
+// same 409 naming the field that the service's own check gives.
+// docs/operations.md lists every such rule and how it is enforced.
+static const char* const kInvariantIndexes = R"SQL(
+CREATE UNIQUE INDEX plans_one_published ON plans(organisation_id, month)
+  WHERE status = 'published';
+CREATE UNIQUE INDEX leaves_one_open ON nursery_leaves(child_id) WHERE returned_at IS NULL;
+CREATE UNIQUE INDEX placements_one_current ON placements(child_id) WHERE ended_on IS NULL;
+CREATE UNIQUE INDEX extensions_one_pending ON coresidence_extensions(child_id)
+  WHERE status = 'requested'
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -882,6 +898,9 @@ const std::vector<Migration>& Migrations() {
       {9, "visits: plan visits indexed by child and by requirement", kPlanVisitIndexes},
       {10, "audit log: plain row ids on SQLite (cheaper to append)", kAuditWithoutAutoincrement,
        ""},
+      {11, "invariants: one published plan a month, one open leave, one current placement, one "
+           "pending extension",
+       kInvariantIndexes},
   };
   return kMigrations;
 }
