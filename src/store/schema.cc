@@ -881,6 +881,28 @@ CREATE UNIQUE INDEX extensions_one_pending ON coresidence_extensions(child_id)
   WHERE status = 'requested'
 )SQL";
 
+// Migration 12 (issue 14): the first answer to a POST sent with an
+// Idempotency-Key, per user and key, for kIdempotencyKeyLifetime (24 hours;
+// service/idempotency.h). Kept in the database, not in a server's memory, so
+// a retry that reaches another server of the installation finds it. A row
+// with no status is a request still running.
+static const char* const kIdempotencySchema = R"SQL(
+CREATE TABLE idempotency_keys (
+  user_id BIGINT NOT NULL,
+  idem_key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status INTEGER,
+  content_type TEXT,
+  body TEXT,
+  location TEXT,
+  etag TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, idem_key)
+);
+CREATE INDEX idempotency_keys_expiry ON idempotency_keys(expires_at)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -901,6 +923,7 @@ const std::vector<Migration>& Migrations() {
       {11, "invariants: one published plan a month, one open leave, one current placement, one "
            "pending extension",
        kInvariantIndexes},
+      {12, "idempotency keys: the first answer to a retried POST", kIdempotencySchema},
   };
   return kMigrations;
 }
