@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "http/idempotent_request.h"
 #include "http/keep_alive_server.h"
 #include "http/listen_backlog.h"
 #include "http/problem.h"
@@ -148,7 +149,8 @@ void Router::Authed(const char* method, const std::string& pattern, ActorHandler
           Send(response, actor.status());
           return;
         }
-        Send(response, handler(request, *actor));
+        auto run = [&] { Send(response, handler(request, *actor)); };
+        if (!RunIdempotently(services_.context, request, response, *actor, run)) run();
       });
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/visit_rules.h"
+#include "store/row_lock.h"
 #include "store/visit_store.h"
 
 namespace vinculo {
@@ -41,6 +42,7 @@ Status MaterialiseVisitSessions(Txn& txn, long long facility_id, const Date& fir
   std::set<std::pair<long long, std::string>> have;
   for (const VisitSessionRow& session : existing)
     have.emplace(session.template_id, session.session_date);
+  bool locked = false;
   for (const SessionTemplateRow& row : templates) {
     std::vector<Date> excluded;
     for (const VisitExclusionRow& exclusion : exclusions) {
@@ -50,6 +52,19 @@ Status MaterialiseVisitSessions(Txn& txn, long long facility_id, const Date& fir
     for (const Date& date : Occurrences(RecurrenceOf(row), first, last, excluded)) {
       const std::string day = FormatDate(date);
       if (have.count({row.id, day})) continue;
+      if (!locked) {
+        // Something to write: lock the facility's row, then read again, so
+        // that two requests materialising the same dates take turns instead
+        // of both inserting (the UNIQUE (template_id, session_date) would
+        // refuse the second).
+        VINCULO_RETURN_IF_ERROR(LockRow(txn, "facilities", facility_id));
+        locked = true;
+        VINCULO_ASSIGN_OR_RETURN(existing, vs::Sessions(txn, {facility_id}, FormatDate(first),
+                                                        FormatDate(last)));
+        for (const VisitSessionRow& session : existing)
+          have.emplace(session.template_id, session.session_date);
+        if (have.count({row.id, day})) continue;
+      }
       VisitSessionRow session;
       session.facility_id = facility_id;
       session.space_id = row.space_id;

@@ -12,6 +12,7 @@
 #include "planner/planner.h"
 #include "service/visit_service.h"
 #include "service/visit_settings.h"
+#include "store/row_lock.h"
 #include "store/visit_store.h"
 
 namespace vinculo {
@@ -29,6 +30,9 @@ namespace {
 // The published plan a visit or booking belongs to, if the actor may change it.
 Result<PlanRow> WritablePublishedPlan(Txn& txn, const Actor& actor, long long plan_id,
                                       bool caregivers_too = false) {
+  // The plan's row first: a pair's one visit, an escort's one trip a day and
+  // her seats are counted below (docs/operations.md, the order of locks).
+  VINCULO_RETURN_IF_ERROR(LockRow(txn, "plans", plan_id));
   VINCULO_ASSIGN_OR_RETURN(PlanRow plan, vs::GetPlan(txn, plan_id));
   if (!CheckOrganisation(actor, plan.organisation_id, false).ok()) {
     return NotFound("no plan " + std::to_string(plan_id));

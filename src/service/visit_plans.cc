@@ -13,6 +13,7 @@
 #include "service/visit_calendar.h"
 #include "service/visit_service.h"
 #include "service/visit_settings.h"
+#include "store/row_lock.h"
 #include "store/visit_store.h"
 
 namespace vinculo {
@@ -462,6 +463,7 @@ Result<std::vector<PlanRow>> VisitService::Plans(const Actor& actor, long long o
 Result<PlanView> VisitService::PublishPlan(const Actor& actor, long long plan_id) {
   PlanView view;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(LockRow(txn, "plans", plan_id));
     VINCULO_ASSIGN_OR_RETURN(PlanRow plan, vs::GetPlan(txn, plan_id));
     if (!CheckOrganisation(actor, plan.organisation_id, false).ok()) {
       return NotFound("no plan " + std::to_string(plan_id));

@@ -8,6 +8,7 @@
 #include "domain/visit_rules.h"
 #include "service/visit_calendar.h"
 #include "service/visit_settings.h"
+#include "store/row_lock.h"
 #include "store/visit_store.h"
 
 namespace vinculo {
@@ -146,6 +147,8 @@ Result<Date> ParseDateField(const std::string& text, const char* field) {
 Status CheckWorkshopsInSpace(Txn& txn, long long facility_id, long long space_id,
                              const Recurrence& recurrence, const std::vector<Date>& exclusions,
                              int start_minute, int end_minute) {
+  // The space's row first: a workshop booked into it meanwhile waits for us.
+  VINCULO_RETURN_IF_ERROR(LockRow(txn, "spaces", space_id));
   WorkshopSessionFilter filter;
   filter.facility_id = facility_id;
   filter.from = FormatDate(recurrence.valid_from);

@@ -11,6 +11,7 @@
 #include "service/figures.h"
 #include "service/workshop_certificate.h"
 #include "service/workshop_internal.h"
+#include "store/row_lock.h"
 #include "service/workshop_service.h"
 
 namespace vinculo {
@@ -353,6 +354,14 @@ Result<std::string> WorkshopService::FiguresCsv(const Actor& actor,
 
 Status EndWorkshopPlaces(Txn& txn, long long parent_id, long long current_facility_id,
                          const std::string& status, const std::string& on, const std::string& now) {
+  // Lock her cohorts in id order (the fixed order of docs/operations.md), then
+  // read her places again: they cannot change under the count any more.
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> unlocked, txn.ParentEnrolments(parent_id));
+  std::set<long long> cohort_ids;
+  for (const EnrolmentRow& enrolment : unlocked) cohort_ids.insert(enrolment.cohort_id);
+  for (long long cohort_id : cohort_ids) {
+    VINCULO_RETURN_IF_ERROR(LockRow(txn, "workshop_cohorts", cohort_id));
+  }
   VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.ParentEnrolments(parent_id));
   for (EnrolmentRow& enrolment : enrolments) {
     if (enrolment.status != "enrolled" && enrolment.status != "waiting") continue;

@@ -6,6 +6,7 @@
 
 #include "service/visit_calendar.h"
 #include "service/workshop_internal.h"
+#include "store/row_lock.h"
 
 namespace vinculo {
 
@@ -398,6 +399,10 @@ Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const Cohor
   }
   CohortView view;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    // The space, then the facilitator: their bookings are checked for clashes
+    // below (docs/operations.md, the order of locks).
+    VINCULO_RETURN_IF_ERROR(LockRow(txn, "spaces", request.space_id));
+    VINCULO_RETURN_IF_ERROR(LockRow(txn, "users", request.facilitator_user_id));
     auto course = txn.GetCourse(request.course_id);
     if (!course.ok()) return InvalidArgument("course_id", "no such course");
     auto facility = txn.Get(FacilityKind(), request.facility_id, Actor::System());
@@ -534,6 +539,8 @@ Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long c
                                                  long long parent_id) {
   EnrolmentProgress result;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    // The cohort's row first: its places are counted below (docs/operations.md).
+    VINCULO_RETURN_IF_ERROR(LockRow(txn, "workshop_cohorts", cohort_id));
     VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
     if (cohort.status != "running") return Conflict("the cohort has closed", "cohort_id");
     auto parent = txn.Get(ParentKind(), parent_id, actor);
@@ -594,6 +601,8 @@ Result<EnrolmentProgress> WorkshopService::Withdraw(const Actor& actor, long lon
                                                     long long parent_id) {
   EnrolmentProgress result;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    // The cohort's row first: its places are counted below (docs/operations.md).
+    VINCULO_RETURN_IF_ERROR(LockRow(txn, "workshop_cohorts", cohort_id));
     VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
     VINCULO_ASSIGN_OR_RETURN(std::optional<EnrolmentRow> existing,
                              txn.FindEnrolment(cohort.id, parent_id));
@@ -734,6 +743,8 @@ Result<MoveOutcome> WorkshopService::MoveSession(const Actor& actor, long long s
   Status status = context_.store->Write([&](Txn& txn) -> Status {
     auto session = txn.GetWorkshopSession(session_id);
     if (!session.ok()) return NotFound("no workshop session with id " + std::to_string(session_id));
+    VINCULO_RETURN_IF_ERROR(LockRow(txn, "spaces", session->space_id));
+    VINCULO_RETURN_IF_ERROR(LockRow(txn, "users", session->facilitator_user_id));
     VINCULO_RETURN_IF_ERROR(VisibleCohort(txn, actor, session->cohort_id, true).status());
     const int start_minute = request.start_minute.value_or(session->start_minute);
     const int end_minute = request.end_minute.value_or(

@@ -865,6 +865,44 @@ CREATE INDEX audit_record ON audit_events(record_kind, record_id);
 CREATE INDEX audit_user ON audit_events(user_id)
 )SQL";
 
+// Migration 11 (issue 14): the "at most one" rules the database itself now
+// enforces on both engines, so two requests at the same moment cannot both
+// pass a check made in C++ (PostgreSQL's READ COMMITTED lets two transactions
+// read "none yet" and both write). Partial unique indexes, the same SQL on
+// SQLite and PostgreSQL; StatusFromDriverError turns a violation into the
+// same 409 naming the field that the service's own check gives.
+// docs/operations.md lists every such rule and how it is enforced.
+static const char* const kInvariantIndexes = R"SQL(
+CREATE UNIQUE INDEX plans_one_published ON plans(organisation_id, month)
+  WHERE status = 'published';
+CREATE UNIQUE INDEX leaves_one_open ON nursery_leaves(child_id) WHERE returned_at IS NULL;
+CREATE UNIQUE INDEX placements_one_current ON placements(child_id) WHERE ended_on IS NULL;
+CREATE UNIQUE INDEX extensions_one_pending ON coresidence_extensions(child_id)
+  WHERE status = 'requested'
+)SQL";
+
+// Migration 12 (issue 14): the first answer to a POST sent with an
+// Idempotency-Key, per user and key, for kIdempotencyKeyLifetime (24 hours;
+// service/idempotency.h). Kept in the database, not in a server's memory, so
+// a retry that reaches another server of the installation finds it. A row
+// with no status is a request still running.
+static const char* const kIdempotencySchema = R"SQL(
+CREATE TABLE idempotency_keys (
+  user_id BIGINT NOT NULL,
+  idem_key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status INTEGER,
+  content_type TEXT,
+  body TEXT,
+  location TEXT,
+  etag TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, idem_key)
+);
+CREATE INDEX idempotency_keys_expiry ON idempotency_keys(expires_at)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -882,6 +920,10 @@ const std::vector<Migration>& Migrations() {
       {9, "visits: plan visits indexed by child and by requirement", kPlanVisitIndexes},
       {10, "audit log: plain row ids on SQLite (cheaper to append)", kAuditWithoutAutoincrement,
        ""},
+      {11, "invariants: one published plan a month, one open leave, one current placement, one "
+           "pending extension",
+       kInvariantIndexes},
+      {12, "idempotency keys: the first answer to a retried POST", kIdempotencySchema},
   };
   return kMigrations;
 }

@@ -53,6 +53,26 @@ std::vector<std::string> SplitStatements(const std::string& script) {
 // Runs a raw statement; used for transaction control and pragmas.
 void Exec(soci::session& sql, const std::string& statement) { sql << statement; }
 
+// The unique indexes that carry a rule of the field (migration 11 and older),
+// with the words and the field a refused request answers. A violation names
+// the index on PostgreSQL and the columns on SQLite.
+struct UniqueRule {
+  const char* postgres_index;
+  const char* sqlite_columns;
+  const char* message;
+  const char* field;
+};
+constexpr UniqueRule kUniqueRules[] = {
+    {"\"plans_one_published\"", "plans.organisation_id, plans.month",
+     "the organisation already has a published plan for this month", "month"},
+    {"\"leaves_one_open\"", "nursery_leaves.child_id", "the child is already out on leave",
+     "child_id"},
+    {"\"placements_one_current\"", "placements.child_id",
+     "the child's placement was changed meanwhile; read it again", "placement"},
+    {"\"extensions_one_pending\"", "coresidence_extensions.child_id",
+     "the child already has an extension request waiting for a decision", "child_id"},
+};
+
 }  // namespace
 
 Status StatusFromDriverError(const std::string& what, const std::string& context) {
@@ -60,6 +80,13 @@ Status StatusFromDriverError(const std::string& what, const std::string& context
   // "duplicate key value violates unique constraint ...".
   if (what.find("UNIQUE constraint failed") != std::string::npos ||
       what.find("duplicate key value") != std::string::npos) {
+    for (const UniqueRule& rule : kUniqueRules) {
+      if (what.find(rule.postgres_index) != std::string::npos ||
+          what.find(std::string("UNIQUE constraint failed: ") + rule.sqlite_columns) !=
+              std::string::npos) {
+        return Conflict(rule.message, rule.field);
+      }
+    }
     return Conflict("a record with the same unique value already exists (" + context + ")");
   }
   if (what.find("FOREIGN KEY constraint failed") != std::string::npos ||

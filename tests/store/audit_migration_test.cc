@@ -51,7 +51,7 @@ TEST(AuditMigration, KeepsEveryLineAndItsIdAndAppendsAfterThem) {
   const std::vector<long long> ids_before = Ids(store);
   ASSERT_EQ(ids_before.size(), 3u);
 
-  auto applied = store.Migrate();
+  auto applied = store.MigrateTo(10);
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
   EXPECT_EQ(*applied, std::vector<int>{10});
   EXPECT_EQ(Ids(store), ids_before);

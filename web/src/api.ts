@@ -41,6 +41,25 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined | null>;
 }
 
+// Idempotency-Key of a POST: the same form sent again while the first is still
+// on its way (a double tap) or after it got no answer (a retry over a slow
+// link, within this window) reuses its key, so the server answers the first
+// request again instead of writing twice (docs/operations.md). Once an answer
+// arrives the key is forgotten: sending the form again is a new request.
+const kRetryWindowMs = 30_000;
+const recentKeys = new Map<string, { key: string; at: number }>();
+
+function idempotencyKey(request: string): string {
+  const now = Date.now();
+  for (const [sent, entry] of recentKeys) if (now - entry.at > kRetryWindowMs) recentKeys.delete(sent);
+  const recent = recentKeys.get(request);
+  if (recent) return recent.key;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const key = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  recentKeys.set(request, { key, at: now });
+  return key;
+}
+
 export async function api<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
   const url = new URL("/api/v1" + path, window.location.origin);
   for (const [name, value] of Object.entries(options.query ?? {})) {
@@ -49,17 +68,22 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (options.ifMatch !== undefined) headers["If-Match"] = `"${options.ifMatch}"`;
+  const method = options.method ?? (options.body !== undefined ? "POST" : "GET");
+  const body = options.body !== undefined ? JSON.stringify(options.body) : undefined;
+  const sent = url.pathname + url.search + "\n" + (body ?? "");
+  if (method === "POST") headers["Idempotency-Key"] = idempotencyKey(sent);
   let response: Response;
   try {
     response = await fetch(url.pathname + url.search, {
-      method: options.method ?? (options.body !== undefined ? "POST" : "GET"),
+      method,
       headers,
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      body,
       credentials: "same-origin",
     });
   } catch {
     throw new ApiError({ status: 0, title: "network" });
   }
+  recentKeys.delete(sent);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let parsed: unknown = undefined;
