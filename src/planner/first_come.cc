@@ -43,6 +43,7 @@ Plan PlanFirstCome(const Instance& instance) {
   std::vector<int> people(session_count, 0);
   std::vector<std::set<int>> session_trips(session_count);
   std::vector<std::set<long long>> session_children(session_count);
+  std::vector<std::set<long long>> session_parents(session_count);
   std::vector<OpenTrip> open_trips;
   std::map<std::tuple<long long, long long, long long>, std::vector<int>> trips_by_key;
   std::set<std::pair<int, long long>> escort_busy;                   // (escort, day)
@@ -54,7 +55,20 @@ Plan PlanFirstCome(const Instance& instance) {
     for (int session_idx : index.Candidates(pair_idx)) {
       const Session& session = instance.sessions[session_idx];
       long long day = DaysSinceEpoch(session.date);
-      if (families[session_idx] + 1 > session.capacity_families) continue;
+      // Places in the session's unit: a parent already visited there by a
+      // sibling takes no new family place.
+      int family_delta = session_parents[session_idx].count(pair.parent_id) ? 0 : 1;
+      if (session.capacity_unit == CapacityUnit::kFamilies &&
+          families[session_idx] + family_delta > session.capacity_families) {
+        continue;
+      }
+      if (session.capacity_unit == CapacityUnit::kPairs &&
+          families[session_idx] + 1 > session.capacity_families) {
+        continue;
+      }
+      int people_capacity = session.capacity_unit == CapacityUnit::kPeople
+                                ? std::min(session.capacity_people, session.capacity_families)
+                                : session.capacity_people;
       bool overlaps = false;
       for (int other_idx : child_sessions[pair.child_id]) {
         const Session& other = instance.sessions[other_idx];
@@ -67,7 +81,7 @@ Plan PlanFirstCome(const Instance& instance) {
       int child_delta = session_children[session_idx].count(pair.child_id) ? 0 : 1;
       auto fits = [&](int trip_idx) {
         int escort_delta = session_trips[session_idx].count(trip_idx) ? 0 : 1;
-        return people[session_idx] + child_delta + escort_delta <= session.capacity_people;
+        return people[session_idx] + child_delta + escort_delta <= people_capacity;
       };
 
       // The trip: the child's own trip that day, else a trip with a free seat
@@ -96,7 +110,7 @@ Plan PlanFirstCome(const Instance& instance) {
             }
           }
         }
-        if (chosen_trip < 0 && people[session_idx] + child_delta + 1 <= session.capacity_people) {
+        if (chosen_trip < 0 && people[session_idx] + child_delta + 1 <= people_capacity) {
           for (int escort_idx : index.EscortsFor(pair.home_base_id, session.date)) {
             if (!escort_busy.count({escort_idx, day})) {
               new_escort = escort_idx;
@@ -121,7 +135,8 @@ Plan PlanFirstCome(const Instance& instance) {
         escort_busy.insert({new_escort, day});
       }
       people[session_idx] += child_delta + (session_trips[session_idx].count(chosen_trip) ? 0 : 1);
-      families[session_idx] += 1;
+      families[session_idx] += session.capacity_unit == CapacityUnit::kFamilies ? family_delta : 1;
+      session_parents[session_idx].insert(pair.parent_id);
       session_trips[session_idx].insert(chosen_trip);
       session_children[session_idx].insert(pair.child_id);
       open_trips[chosen_trip].children.insert(pair.child_id);

@@ -26,15 +26,22 @@ namespace vinculo::planner {
 // The wing a session serves, matched against the imprisoned parent's wing.
 enum class Wing { kWomen, kMen, kAny };
 
+// What a session's places count. A family is one imprisoned parent with all of
+// her children visiting her in that session (three siblings seeing their
+// father take one place); a pair is one child-parent visit; people are the
+// children and escorts present (as `capacity_people` always counts them).
+enum class CapacityUnit { kFamilies, kPairs, kPeople };
+
 struct Session {
   long long id = 0;
   long long facility_id = 0;
   Date date;
   int start_minute = 0;  // minutes after midnight, local time of the facility
   int end_minute = 0;
-  int capacity_families = 0;  // visits (pairs) the session can take
+  int capacity_families = 0;  // places the session can take, counted in `capacity_unit`
   int capacity_people = 0;    // children plus escorts present in the session
   Wing wing = Wing::kAny;
+  CapacityUnit capacity_unit = CapacityUnit::kFamilies;
 };
 
 // A place children live and trips start from (a care organisation's family
@@ -91,6 +98,10 @@ struct Settings {
   double same_day_bonus = 0.001;
   // Threads used to solve independent parts at once (the machine has 2 cores).
   int threads = 2;
+  // No visit starts before this moment (the time the plan is built plus the
+  // organisation's notice); the default (1970-01-01) sets no limit.
+  Date not_before_date;
+  int not_before_minute = 0;  // minutes after midnight on not_before_date
 };
 
 struct Instance {
@@ -104,12 +115,13 @@ struct Instance {
 };
 
 enum class UnscheduledReason {
-  kRestriction,          // a ban or no-contact order is in force
-  kNoSessionThisMonth,   // the parent's facility has no session for the wing this month
-  kChildUnavailable,     // every session falls on a date the child cannot go
-  kNoEscort,             // no escort can take the child on any session date
-  kNoRoute,              // no route from the child's home base to the facility
-  kCapacity,             // sessions and escorts existed but were used by higher-value visits
+  kRestriction,         // a ban or no-contact order is in force
+  kNoSessionThisMonth,  // the parent's facility has no session for the wing this month
+  kChildUnavailable,    // every session falls on a date the child cannot go
+  kNoEscort,            // no escort can take the child on any session date
+  kNoRoute,             // no route from the child's home base to the facility
+  kCapacity,            // sessions and escorts existed but were used by higher-value visits
+  kNotice,              // every session left starts before the notice period ends
 };
 const char* UnscheduledReasonName(UnscheduledReason reason);  // "no_escort"
 
@@ -159,7 +171,8 @@ struct Violation {
   std::string rule;  // "session_capacity_families", "escort_one_trip_per_day", ...
   std::string detail;
 };
-// Checks every hard rule (session capacity in families and people, escort
+// Checks every hard rule (session capacity in its unit and in people, seats
+// and people counted per child and escort, the notice period, escort
 // availability and one trip per escort per day, children per escort, trip fits
 // the day, wing, restrictions, child unavailable dates, visit/session/trip
 // consistency, each pair at most once) without sharing code with the planners.
