@@ -384,19 +384,22 @@ PartPlan PartModel::Extract(const double* solution) const {
       if (a.second.size() != b.second.size()) return a.second.size() > b.second.size();
       return a.first < b.first;
     });
-    // The seat for `wanted` places: a trip with room already attending all
-    // `sessions`, else one attending some of them, else any with room.
+    // The seat for `wanted` places: the trip with room that adds the fewest
+    // escorts to sessions (those of `sessions` it does not attend yet), then
+    // attends the fewest other sessions, then has the least room left.
     auto choose = [&](int wanted, const std::set<int>& sessions) {
       auto best = seats.end();
-      int best_score = -1;
+      std::tuple<int, int, int> best_cost;
       for (auto seat = seats.begin(); seat != seats.end(); ++seat) {
         if (seat->room < wanted) continue;
-        int shared = 0;
-        for (int session_idx : sessions) shared += seat->sessions.count(session_idx) ? 1 : 0;
-        int score = shared == static_cast<int>(sessions.size()) ? 2 : (shared > 0 ? 1 : 0);
-        if (score > best_score) {
+        int added = 0;
+        for (int session_idx : sessions) added += seat->sessions.count(session_idx) ? 0 : 1;
+        int others = 0;
+        for (int session_idx : seat->sessions) others += sessions.count(session_idx) ? 0 : 1;
+        std::tuple<int, int, int> cost{added, others, seat->room};
+        if (best == seats.end() || cost < best_cost) {
           best = seat;
-          best_score = score;
+          best_cost = cost;
         }
       }
       return best;
