@@ -218,6 +218,10 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
       report("trip_fits_day", name + " would leave at minute " + Id(depart) + " and return at " +
                                   Id(back) + ", outside the day");
     }
+    if (back - depart > instance.settings.longest_child_day_minutes) {
+      report("child_longest_day", name + " keeps its children away " + Id(back - depart) +
+                                      " minutes, longer than a child's longest day");
+    }
   }
   return violations;
 }

@@ -22,6 +22,8 @@ namespace {
 struct OpenTrip {
   std::set<long long> children;
   int max_children = 0;
+  int earliest_start = 24 * 60;  // of its sessions
+  int latest_end = 0;
 };
 
 }  // namespace
@@ -79,9 +81,15 @@ Plan PlanFirstCome(const Instance& instance) {
       }
       if (overlaps) continue;
       int child_delta = session_children[session_idx].count(pair.child_id) ? 0 : 1;
+      const Route* route = index.FindRoute(pair.home_base_id, session.facility_id);
+      int travel = route == nullptr ? 0 : route->travel_minutes;
       auto fits = [&](int trip_idx) {
         int escort_delta = session_trips[session_idx].count(trip_idx) ? 0 : 1;
-        return people[session_idx] + child_delta + escort_delta <= people_capacity;
+        const OpenTrip& open = open_trips[trip_idx];
+        int day = std::max(open.latest_end, session.end_minute) -
+                  std::min(open.earliest_start, session.start_minute) + 2 * travel;
+        return people[session_idx] + child_delta + escort_delta <= people_capacity &&
+               day <= instance.settings.longest_child_day_minutes;
       };
 
       // The trip: the child's own trip that day, else a trip with a free seat
@@ -140,6 +148,10 @@ Plan PlanFirstCome(const Instance& instance) {
       session_trips[session_idx].insert(chosen_trip);
       session_children[session_idx].insert(pair.child_id);
       open_trips[chosen_trip].children.insert(pair.child_id);
+      open_trips[chosen_trip].earliest_start =
+          std::min(open_trips[chosen_trip].earliest_start, session.start_minute);
+      open_trips[chosen_trip].latest_end =
+          std::max(open_trips[chosen_trip].latest_end, session.end_minute);
       child_trip_on_day[{pair.child_id, day}] = chosen_trip;
       child_sessions[pair.child_id].push_back(session_idx);
       plan.visits.push_back({pair.id, session.id, chosen_trip});

@@ -2,8 +2,9 @@
 // and its solve. solve_plan.cc decomposes the instance into parts.
 //
 // MODEL. Only feasible combinations become variables (PlanningIndex filters
-// each pair's sessions: facility, month, wing, child's dates, route within the
-// day, some escort of the child's home base free that date).
+// each pair's sessions: facility, month, wing, notice, child's dates, route
+// within the day and a child's longest day, some escort of the child's home
+// base free that date).
 //   y[p,s]    binary: pair p is visited in session s.
 //   Z[c,b,f,d] integer 0..n: trips on date d from home base b to facility f made
 //             by escorts of class c. Escorts with the same home bases and the
@@ -11,22 +12,32 @@
 //             into a class and counted per date (n = members free that date);
 //             this removes the symmetry of one variable per escort, and is exact
 //             because any free member can take any trip of the class.
+//   Zs[c,g,s] integer <= Z[c,g]: trips of the group g = (b,f,d) that attend
+//             session s, only where g has children in two sessions that day
+//             (elsewhere Zs = Z).
+//   u         continuous 0..1, implied: u >= y for each y of one child (or one
+//             parent) in a group or session, so that she counts once.
 //   v[g,s]    continuous 0..1: sibling group g is together in session s.
 //   w[c,d]    continuous 0..1: child c sees both parents (same facility) on d.
-// Constraints (the hard rules of CheckPlan):
+// Constraints (the hard rules of CheckPlan; where the model cannot see how
+// children are packed into trips it counts less than the checker, never more,
+// so its LP and CBC bounds are bounds of the real problem):
 //   each pair at most once                 sum_s y[p,s] <= 1
-//   session families                       sum_p y[p,s] <= capacity_families
-//   session people                         sum_p y[p,s] + trips of the bases that can
-//                                          reach s that day <= capacity_people
-//   seats per (b,f,d)                      sum y[p,s] <= sum_c max_children_c Z[c,b,f,d]
+//   session places, in its unit            families: parents once; pairs: sum y;
+//                                          people: with the people row
+//   session people                         children once + sum Zs (escorts present)
+//                                          <= capacity_people
+//   seats per (b,f,d), per child           children once <= sum_c max_children_c Z
+//   seats per session of (b,f,d)           its children once <= sum_c max_c Zs
 //   one trip per escort per day            sum_{b,f} Z[c,b,f,d] <= n(c,d)
-//   a child not in overlapping sessions    y[p,s] + y[p',s'] <= 1
+//   a child not in overlapping sessions,   y[p,s] + y[p',s'] <= 1
+//     nor in two whose trip is too long
 //   a child on one trip a day              sum y[p,s on d at f] + sum y[p',s' on d at f'] <= 1
 //   bonuses only when earned               v[g,s] <= y[p,s]; w[c,d] <= sum_{s on d} y[p,s]
-// The people and seat rows count a child visiting two parents twice and an escort
-// in every session of her facility that day: conservative (a plan of the model
-// always passes the checker), exact in the usual case of one session per day.
-// Day fit, escort availability and home bases are in the variables' domains.
+// What the model cannot see (which child rides which trip when a group's
+// children go to two sessions, the length of a trip carrying several
+// sessions) the extraction decides, and a visit it cannot place is dropped:
+// then the plan is below the model's optimum and not called optimal.
 // Objective (maximise): sum priority*y - (trip_penalty + cost_penalty*cost) Z
 //   + sibling_bonus (members-1) v + same_day_bonus w, solved in two stages:
 //   coverage (sum priority*y) first, then the whole objective at that coverage.
@@ -41,11 +52,14 @@
 // integral) and the greedy run on that solution. If the plan does not reach
 // the bound, CBC (warm-started from it) closes the gap with the time given.
 // Then, with coverage held at its value by a row, the full objective: a
-// greedy from its LP and a short CBC polish (at most a third of the part's time).
+// greedy from its LP and CBC on it (at most half the part's time, and at most
+// Settings::trips_stage_seconds).
 //
 // EXTRACTION. Per (b,f,d) the Z trips get actual escorts of each class free that
 // date; children (a child's visits together, siblings kept as a block where a
-// trip has room) are packed first-fit into the trips; empty trips are dropped.
+// trip has room) are packed onto the trip adding the fewest escorts to
+// sessions, within a child's longest day; visits that would overfill a
+// session's people are dropped; empty trips are dropped.
 //
 #include "planner/part_model.h"
 
@@ -227,16 +241,23 @@ void PartModel::Build() {
         int pa = child_pairs[first];
         int pb = child_pairs[second];
         bool same_facility = instance_.pairs[pa].facility_id == instance_.pairs[pb].facility_id;
+        const Route* route = problem_.index.FindRoute(instance_.pairs[pa].home_base_id,
+                                                      instance_.pairs[pa].facility_id);
+        int travel = route == nullptr ? -1 : route->travel_minutes;
         std::map<long long, std::pair<std::vector<int>, std::vector<int>>> by_day;
         for (int sa : problem_.index.Candidates(pa)) {
           by_day[DaysSinceEpoch(instance_.sessions[sa].date)].first.push_back(y_col_[{pa, sa}]);
           for (int sb : problem_.index.Candidates(pb)) {
             const Session& a = instance_.sessions[sa];
             const Session& b = instance_.sessions[sb];
-            if (sa != sb && a.date == b.date && a.start_minute < b.end_minute &&
-                b.start_minute < a.end_minute) {
-              AddRow({{y_col_[{pa, sa}], 1}, {y_col_[{pb, sb}], 1}}, 1);
-            }
+            bool overlap = sa != sb && a.date == b.date && a.start_minute < b.end_minute &&
+                           b.start_minute < a.end_minute;
+            // Both on one trip (a child has one a day) would make her day too long.
+            bool too_long = same_facility && a.date == b.date && travel >= 0 &&
+                            std::max(a.end_minute, b.end_minute) -
+                                    std::min(a.start_minute, b.start_minute) + 2 * travel >
+                                settings.longest_child_day_minutes;
+            if (overlap || too_long) AddRow({{y_col_[{pa, sa}], 1}, {y_col_[{pb, sb}], 1}}, 1);
           }
         }
         for (int sb : problem_.index.Candidates(pb)) {
@@ -345,7 +366,11 @@ PartPlan PartModel::Extract(const double* solution) const {
       int trip;
       int room;
       std::set<int> sessions;  // sessions the trip's children attend
+      int earliest_start = 24 * 60;
+      int latest_end = 0;
     };
+    const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
+    const int travel = route == nullptr ? 0 : route->travel_minutes;
     std::vector<Seat> seats;
     for (const auto& [z_col, class_idx] : group.z_cols) {
       int count = static_cast<int>(std::lround(solution[z_col]));
@@ -392,6 +417,15 @@ PartPlan PartModel::Extract(const double* solution) const {
       std::tuple<int, int, int> best_cost;
       for (auto seat = seats.begin(); seat != seats.end(); ++seat) {
         if (seat->room < wanted) continue;
+        int earliest = seat->earliest_start;
+        int latest = seat->latest_end;
+        for (int session_idx : sessions) {
+          earliest = std::min(earliest, instance_.sessions[session_idx].start_minute);
+          latest = std::max(latest, instance_.sessions[session_idx].end_minute);
+        }
+        if (latest - earliest + 2 * travel > instance_.settings.longest_child_day_minutes) {
+          continue;  // the trip's children would be away too long
+        }
         int added = 0;
         for (int session_idx : sessions) added += seat->sessions.count(session_idx) ? 0 : 1;
         int others = 0;
@@ -410,9 +444,14 @@ PartPlan PartModel::Extract(const double* solution) const {
       for (long long child_id : block) {
         std::set<int> sessions = sessions_of(child_id);
         auto seat = whole != seats.end() ? whole : choose(1, sessions);
-        if (seat == seats.end()) break;  // cannot happen: the seats row holds
+        if (seat == seats.end()) continue;  // no trip short enough: the child stays home
         --seat->room;
         seat->sessions.insert(sessions.begin(), sessions.end());
+        for (int session_idx : sessions) {
+          seat->earliest_start =
+              std::min(seat->earliest_start, instance_.sessions[session_idx].start_minute);
+          seat->latest_end = std::max(seat->latest_end, instance_.sessions[session_idx].end_minute);
+        }
         for (int y_col : visits_by_child.at(child_id)) {
           plan.visits.push_back({y_of_[y_col].first, y_of_[y_col].second, seat->trip});
           plan.coverage += instance_.pairs[y_of_[y_col].first].priority;
@@ -810,8 +849,9 @@ void PartModel::Improve(double seconds) {
       }
     }
   }
-  // Polishing is worth less than coverage: at most a third of the part's time.
-  double polish = std::min({left(), seconds / 3, 0.25});
+  // Fewer trips and lower cost at that coverage: half the part's time at
+  // most, and at most trips_stage_seconds (CBC stops sooner when it proves).
+  double polish = std::min({left(), seconds / 2, instance_.settings.trips_stage_seconds});
   if (polish > 0.02) {
     double unused = -COIN_DBL_MAX;
     BranchAndBound(objective_, coverage, true, polish, best_, unused);

@@ -78,7 +78,9 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
       const Session& session = instance.sessions[session_idx];
       return route == nullptr ||
              session.start_minute - route->travel_minutes < settings.day_start_minute ||
-             session.end_minute + route->travel_minutes > settings.day_end_minute;
+             session.end_minute + route->travel_minutes > settings.day_end_minute ||
+             session.end_minute - session.start_minute + 2 * route->travel_minutes >
+                 settings.longest_child_day_minutes;
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kNoRoute;

@@ -86,6 +86,9 @@ struct Pair {
 struct Settings {
   int day_start_minute = 6 * 60;  // a trip leaves the home base no earlier
   int day_end_minute = 21 * 60;   // and is back no later
+  // A child's longest day, door to door: a trip carrying children is back at
+  // the home base at most this long after it left (issue 19: about 10 hours).
+  int longest_child_day_minutes = 10 * 60;
   double time_limit_seconds = 20;
   // Objective weights, in order of importance: pairs visited (times priority)
   // dominate; then fewer trips; then lower travel cost; the bonuses reward
@@ -96,6 +99,9 @@ struct Settings {
   // Rewards a child whose two imprisoned parents are in the same facility
   // seeing both on the same day (one trip instead of two).
   double same_day_bonus = 0.001;
+  // The most CBC may spend on each part for fewer trips and lower cost once
+  // its coverage is settled (issue 19: a quarter second left trips wasted).
+  double trips_stage_seconds = 2.0;
   // Threads used to solve independent parts at once (the machine has 2 cores).
   int threads = 2;
   // No visit starts before this moment (the time the plan is built plus the

@@ -3,7 +3,8 @@
 // planner's code: one binary per (pair, session, escort), per escort trip and
 // per child ride, per escort, child and parent present in a session; no
 // decomposition, no pooling of escorts, no conservative counting. On many
-// small seeded instances CBC solves it to optimality, and:
+// small seeded instances (some with long roads, so a child's longest day
+// binds) CBC solves it to optimality, and:
 //   SolvePlan's bound >= the exact optimum >= SolvePlan's coverage,
 //   a plan called proven optimal has the exact optimum's coverage,
 //   first-come never exceeds the exact optimum,
@@ -143,7 +144,9 @@ double ExactOptimum(const Instance& instance) {
         continue;
       }
       if (session.start_minute - route.travel_minutes < settings.day_start_minute ||
-          session.end_minute + route.travel_minutes > settings.day_end_minute) {
+          session.end_minute + route.travel_minutes > settings.day_end_minute ||
+          session.end_minute - session.start_minute + 2 * route.travel_minutes >
+              settings.longest_child_day_minutes) {
         continue;
       }
       long long day = DayNumber(session.date);
@@ -218,6 +221,31 @@ double ExactOptimum(const Instance& instance) {
       case CapacityUnit::kPeople:
         program.AtMost(people, session.capacity_families);
         break;
+    }
+  }
+  // A trip attending two sessions keeps its children away from the first
+  // start to the last end, plus the road both ways: never beyond a child's day.
+  for (const auto& [trip_key, trip_col] : trip) {
+    const auto& [escort_idx, base, facility, day] = trip_key;
+    int travel = route_of.at({base, facility})->travel_minutes;
+    for (const auto& [key_a, col_a] : escort_in) {
+      for (const auto& [key_b, col_b] : escort_in) {
+        if (key_a.first != escort_idx || key_b.first != escort_idx ||
+            key_a.second >= key_b.second) {
+          continue;
+        }
+        const Session& a = instance.sessions[key_a.second];
+        const Session& b = instance.sessions[key_b.second];
+        if (a.facility_id != facility || b.facility_id != facility || DayNumber(a.date) != day ||
+            DayNumber(b.date) != day) {
+          continue;
+        }
+        if (std::max(a.end_minute, b.end_minute) - std::min(a.start_minute, b.start_minute) +
+                2 * travel >
+            settings.longest_child_day_minutes) {
+          program.AtMost({{col_a, 1}, {col_b, 1}, {trip_col, 1}}, 2);
+        }
+      }
     }
   }
   // A child is never in two sessions at overlapping times.
@@ -322,6 +350,7 @@ Instance SmallInstance(std::uint64_t seed) {
       pair.parent_wing = it->second->parent_wing;
     }
   }
+  instance.settings.longest_child_day_minutes = random.Between(6, 10) * 60;
   instance.settings.time_limit_seconds = 2;
   instance.settings.threads = 1;
   return instance;

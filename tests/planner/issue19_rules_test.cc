@@ -142,5 +142,38 @@ TEST(Issue19, APlanBuiltInTheEveningHasNoVisitOfThatMorning) {
   EXPECT_TRUE(HasRule(CheckPlan(instance, morning), "visit_notice"));
 }
 
+TEST(Issue19, NoChildIsAwayLongerThanHerLongestDay) {
+  // Five hours each way and a two-hour session: twelve hours door to door.
+  Instance instance = OneSession(10, 10, 4);
+  instance.routes = {{1, 10, 300, 50.0}};
+  instance.settings.day_start_minute = 0;
+  instance.settings.day_end_minute = 24 * 60;
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1)};
+  EXPECT_EQ(ReasonOf(SolveChecked(instance), 1), "no_route");
+  instance.settings.longest_child_day_minutes = 12 * 60;
+  EXPECT_EQ(ReasonOf(SolveChecked(instance), 1), "scheduled");
+}
+
+TEST(Issue19, AChildSeesBothParentsOnOneDayOnlyWithinHerLongestDay) {
+  // Her mother's session is at 9, her father's at 16, two hours away: one
+  // trip for both would keep her out twelve hours, so she sees one of them.
+  Instance instance = OneSession(10, 10, 4);
+  instance.sessions = {MakeSession(1, 10, 5, 9, 10, 10, 10, Wing::kWomen),
+                       MakeSession(2, 10, 5, 16, 17, 10, 10, Wing::kMen)};
+  instance.routes = {{1, 10, 120, 20.0}};
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1000, 2001, 10, 1)};
+  instance.pairs[0].parent_wing = Wing::kWomen;
+  instance.pairs[1].parent_wing = Wing::kMen;
+  Plan plan = SolveChecked(instance);
+  EXPECT_EQ(plan.visits.size(), 1u);
+  EXPECT_TRUE(plan.proven_optimal);
+  Plan both;
+  both.trips = {{0, 100, 1, 10, D(5), 7 * 60, 19 * 60, 20.0}};
+  both.visits = {{1, 1, 0}, {2, 2, 0}};
+  EXPECT_TRUE(HasRule(CheckPlan(instance, both), "child_longest_day"));
+  instance.settings.longest_child_day_minutes = 12 * 60;
+  EXPECT_EQ(SolveChecked(instance).visits.size(), 2u);
+}
+
 }  // namespace
 }  // namespace vinculo::planner
