@@ -198,6 +198,27 @@ void PartModel::Build() {
       }
       AddRow(session_seats, 0);
     }
+    // Two sessions too far apart for one trip (a child's longest day) share
+    // no trip: per class, the trips attending each add up to at most Z.
+    const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
+    const int travel = route == nullptr ? 0 : route->travel_minutes;
+    for (auto a = by_session.begin(); a != by_session.end(); ++a) {
+      for (auto b = std::next(a); b != by_session.end(); ++b) {
+        const Session& first = instance_.sessions[a->first];
+        const Session& second = instance_.sessions[b->first];
+        if (std::max(first.end_minute, second.end_minute) -
+                std::min(first.start_minute, second.start_minute) + 2 * travel <=
+            settings.longest_child_day_minutes) {
+          continue;
+        }
+        for (size_t k = 0; k < group.z_cols.size(); ++k) {
+          AddRow({{group.zs_cols[a->first][k], 1},
+                  {group.zs_cols[b->first][k], 1},
+                  {group.z_cols[k].first, -1}},
+                 0);
+        }
+      }
+    }
   }
   y_of_.resize(objective_.size(), {-1, -1});
 
