@@ -91,14 +91,15 @@ struct Settings {
   int longest_child_day_minutes = 10 * 60;
   double time_limit_seconds = 20;
   // Objective weights, in order of importance: pairs visited (times priority)
-  // dominate; then fewer trips; then lower travel cost; the bonuses reward
-  // siblings together and a child's two parents on the same day.
+  // dominate; then siblings together and a child's two parents on one day
+  // (issue 19: worth more than a trip saved, so a family is not split to save
+  // one); then fewer trips; then lower travel cost.
   double trip_penalty = 0.01;
   double cost_penalty_per_unit = 0.0001;
-  double sibling_bonus = 0.001;
+  double sibling_bonus = 0.02;  // per sibling beyond the first, in one session
   // Rewards a child whose two imprisoned parents are in the same facility
   // seeing both on the same day (one trip instead of two).
-  double same_day_bonus = 0.001;
+  double same_day_bonus = 0.02;
   // The most CBC may spend on each part for fewer trips and lower cost once
   // its coverage is settled (issue 19: a quarter second left trips wasted).
   double trips_stage_seconds = 2.0;

@@ -175,5 +175,25 @@ TEST(Issue19, AChildSeesBothParentsOnOneDayOnlyWithinHerLongestDay) {
   EXPECT_EQ(SolveChecked(instance).visits.size(), 2u);
 }
 
+TEST(Issue19, SiblingsTogetherOutweighATripSaved) {
+  // Siblings 1000 and 1001 visit their father (2000); child 1002 can only go
+  // on the 5th and child 1003 only on the 12th. Escort 100 (two seats) is free
+  // both days, escort 101 (one seat) on the 5th. Splitting the siblings (one
+  // with 1002 on the 5th, one with 1003 on the 12th) needs two trips; keeping
+  // them together on the 5th needs three. Together wins.
+  Instance instance = OneSession(10, 20, 2);
+  instance.sessions.push_back(MakeSession(2, 10, 12, 10, 12, 10, 20));
+  instance.escorts = {MakeEscort(100, {1}, {5, 12}, 2), MakeEscort(101, {1}, {5}, 1)};
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2000, 10, 1),
+                    MakePair(3, 1002, 2002, 10, 1), MakePair(4, 1003, 2003, 10, 1)};
+  instance.pairs[0].sibling_group = instance.pairs[1].sibling_group = 1000;
+  instance.pairs[2].child_unavailable = {D(12)};
+  instance.pairs[3].child_unavailable = {D(5)};
+  Plan plan = SolveChecked(instance);
+  ASSERT_EQ(plan.visits.size(), 4u);
+  EXPECT_EQ(testing::VisitOf(plan, 1)->session_id, testing::VisitOf(plan, 2)->session_id);
+  EXPECT_EQ(plan.trips.size(), 3u);
+}
+
 }  // namespace
 }  // namespace vinculo::planner
