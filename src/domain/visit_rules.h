@@ -87,4 +87,8 @@ Travel TravelFor(double km, double speed_kmh, double cost_per_km);
 // Pairs further than this are flagged in the distance report: 100 miles.
 inline constexpr double kFarKm = 160.0;
 
+// A plan's first visit starts no sooner than this after the plan is built:
+// the families, escorts and prison need a day to arrange it (issue 19).
+inline constexpr int kDefaultVisitNoticeHours = 24;
+
 }  // namespace vinculo

@@ -95,6 +95,13 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
       report("child_unavailable",
              "the child of pair " + Id(pair.id) + " cannot go on " + FormatDate(session.date));
     }
+    const Settings& settings = instance.settings;
+    if (session.date < settings.not_before_date ||
+        (session.date == settings.not_before_date &&
+         session.start_minute < settings.not_before_minute)) {
+      report("visit_notice", "session " + Id(session.id) + " of pair " + Id(pair.id) +
+                                 " starts before the notice period ends");
+    }
     if (trip.home_base_id != pair.home_base_id || trip.facility_id != session.facility_id ||
         trip.date != session.date) {
       report("visit_trip", "pair " + Id(pair.id) + " travels on trip " + Id(visit.trip_idx) +
@@ -124,22 +131,28 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
     }
   }
 
-  // Sessions: capacity in families (visits) and people (children + escorts).
+  // Sessions: places in the session's unit (a family is one parent with all her
+  // children there; a pair is one visit) and people (each child once, each
+  // escort present once).
   std::map<long long, std::vector<const Resolved*>> by_session;
   for (const Resolved& visit : resolved) by_session[visit.session->id].push_back(&visit);
   for (const auto& [session_id, visits] : by_session) {
     const Session& session = *sessions[session_id];
     std::set<long long> children;
+    std::set<long long> parents;
     std::set<int> trips;
     for (const Resolved* visit : visits) {
       children.insert(visit->pair->child_id);
+      parents.insert(visit->pair->parent_id);
       trips.insert(visit->trip_idx);
     }
-    int families = static_cast<int>(visits.size());
     int people = static_cast<int>(children.size() + trips.size());
-    if (families > session.capacity_families) {
-      report("session_capacity_families", "session " + Id(session_id) + " has " + Id(families) +
-                                              " families for a capacity of " +
+    int places = static_cast<int>(parents.size());
+    if (session.capacity_unit == CapacityUnit::kPairs) places = static_cast<int>(visits.size());
+    if (session.capacity_unit == CapacityUnit::kPeople) places = people;
+    if (places > session.capacity_families) {
+      report("session_capacity_families", "session " + Id(session_id) + " has " + Id(places) +
+                                              " places taken for a capacity of " +
                                               Id(session.capacity_families));
     }
     if (people > session.capacity_people) {
@@ -204,6 +217,10 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
     if (depart < instance.settings.day_start_minute || back > instance.settings.day_end_minute) {
       report("trip_fits_day", name + " would leave at minute " + Id(depart) + " and return at " +
                                   Id(back) + ", outside the day");
+    }
+    if (back - depart > instance.settings.longest_child_day_minutes) {
+      report("child_longest_day", name + " keeps its children away " + Id(back - depart) +
+                                      " minutes, longer than a child's longest day");
     }
   }
   return violations;

@@ -22,6 +22,8 @@ namespace {
 struct OpenTrip {
   std::set<long long> children;
   int max_children = 0;
+  int earliest_start = 24 * 60;  // of its sessions
+  int latest_end = 0;
 };
 
 }  // namespace
@@ -43,6 +45,7 @@ Plan PlanFirstCome(const Instance& instance) {
   std::vector<int> people(session_count, 0);
   std::vector<std::set<int>> session_trips(session_count);
   std::vector<std::set<long long>> session_children(session_count);
+  std::vector<std::set<long long>> session_parents(session_count);
   std::vector<OpenTrip> open_trips;
   std::map<std::tuple<long long, long long, long long>, std::vector<int>> trips_by_key;
   std::set<std::pair<int, long long>> escort_busy;                   // (escort, day)
@@ -54,7 +57,20 @@ Plan PlanFirstCome(const Instance& instance) {
     for (int session_idx : index.Candidates(pair_idx)) {
       const Session& session = instance.sessions[session_idx];
       long long day = DaysSinceEpoch(session.date);
-      if (families[session_idx] + 1 > session.capacity_families) continue;
+      // Places in the session's unit: a parent already visited there by a
+      // sibling takes no new family place.
+      int family_delta = session_parents[session_idx].count(pair.parent_id) ? 0 : 1;
+      if (session.capacity_unit == CapacityUnit::kFamilies &&
+          families[session_idx] + family_delta > session.capacity_families) {
+        continue;
+      }
+      if (session.capacity_unit == CapacityUnit::kPairs &&
+          families[session_idx] + 1 > session.capacity_families) {
+        continue;
+      }
+      int people_capacity = session.capacity_unit == CapacityUnit::kPeople
+                                ? std::min(session.capacity_people, session.capacity_families)
+                                : session.capacity_people;
       bool overlaps = false;
       for (int other_idx : child_sessions[pair.child_id]) {
         const Session& other = instance.sessions[other_idx];
@@ -65,9 +81,15 @@ Plan PlanFirstCome(const Instance& instance) {
       }
       if (overlaps) continue;
       int child_delta = session_children[session_idx].count(pair.child_id) ? 0 : 1;
+      const Route* route = index.FindRoute(pair.home_base_id, session.facility_id);
+      int travel = route == nullptr ? 0 : route->travel_minutes;
       auto fits = [&](int trip_idx) {
         int escort_delta = session_trips[session_idx].count(trip_idx) ? 0 : 1;
-        return people[session_idx] + child_delta + escort_delta <= session.capacity_people;
+        const OpenTrip& open = open_trips[trip_idx];
+        int day = std::max(open.latest_end, session.end_minute) -
+                  std::min(open.earliest_start, session.start_minute) + 2 * travel;
+        return people[session_idx] + child_delta + escort_delta <= people_capacity &&
+               day <= instance.settings.longest_child_day_minutes;
       };
 
       // The trip: the child's own trip that day, else a trip with a free seat
@@ -96,7 +118,7 @@ Plan PlanFirstCome(const Instance& instance) {
             }
           }
         }
-        if (chosen_trip < 0 && people[session_idx] + child_delta + 1 <= session.capacity_people) {
+        if (chosen_trip < 0 && people[session_idx] + child_delta + 1 <= people_capacity) {
           for (int escort_idx : index.EscortsFor(pair.home_base_id, session.date)) {
             if (!escort_busy.count({escort_idx, day})) {
               new_escort = escort_idx;
@@ -121,10 +143,15 @@ Plan PlanFirstCome(const Instance& instance) {
         escort_busy.insert({new_escort, day});
       }
       people[session_idx] += child_delta + (session_trips[session_idx].count(chosen_trip) ? 0 : 1);
-      families[session_idx] += 1;
+      families[session_idx] += session.capacity_unit == CapacityUnit::kFamilies ? family_delta : 1;
+      session_parents[session_idx].insert(pair.parent_id);
       session_trips[session_idx].insert(chosen_trip);
       session_children[session_idx].insert(pair.child_id);
       open_trips[chosen_trip].children.insert(pair.child_id);
+      open_trips[chosen_trip].earliest_start =
+          std::min(open_trips[chosen_trip].earliest_start, session.start_minute);
+      open_trips[chosen_trip].latest_end =
+          std::max(open_trips[chosen_trip].latest_end, session.end_minute);
       child_trip_on_day[{pair.child_id, day}] = chosen_trip;
       child_sessions[pair.child_id].push_back(session_idx);
       plan.visits.push_back({pair.id, session.id, chosen_trip});

@@ -2,8 +2,9 @@
 // and its solve. solve_plan.cc decomposes the instance into parts.
 //
 // MODEL. Only feasible combinations become variables (PlanningIndex filters
-// each pair's sessions: facility, month, wing, child's dates, route within the
-// day, some escort of the child's home base free that date).
+// each pair's sessions: facility, month, wing, notice, child's dates, route
+// within the day and a child's longest day, some escort of the child's home
+// base free that date).
 //   y[p,s]    binary: pair p is visited in session s.
 //   Z[c,b,f,d] integer 0..n: trips on date d from home base b to facility f made
 //             by escorts of class c. Escorts with the same home bases and the
@@ -11,22 +12,32 @@
 //             into a class and counted per date (n = members free that date);
 //             this removes the symmetry of one variable per escort, and is exact
 //             because any free member can take any trip of the class.
+//   Zs[c,g,s] integer <= Z[c,g]: trips of the group g = (b,f,d) that attend
+//             session s, only where g has children in two sessions that day
+//             (elsewhere Zs = Z).
+//   u         continuous 0..1, implied: u >= y for each y of one child (or one
+//             parent) in a group or session, so that she counts once.
 //   v[g,s]    continuous 0..1: sibling group g is together in session s.
 //   w[c,d]    continuous 0..1: child c sees both parents (same facility) on d.
-// Constraints (the hard rules of CheckPlan):
+// Constraints (the hard rules of CheckPlan; where the model cannot see how
+// children are packed into trips it counts less than the checker, never more,
+// so its LP and CBC bounds are bounds of the real problem):
 //   each pair at most once                 sum_s y[p,s] <= 1
-//   session families                       sum_p y[p,s] <= capacity_families
-//   session people                         sum_p y[p,s] + trips of the bases that can
-//                                          reach s that day <= capacity_people
-//   seats per (b,f,d)                      sum y[p,s] <= sum_c max_children_c Z[c,b,f,d]
+//   session places, in its unit            families: parents once; pairs: sum y;
+//                                          people: with the people row
+//   session people                         children once + sum Zs (escorts present)
+//                                          <= capacity_people
+//   seats per (b,f,d), per child           children once <= sum_c max_children_c Z
+//   seats per session of (b,f,d)           its children once <= sum_c max_c Zs
 //   one trip per escort per day            sum_{b,f} Z[c,b,f,d] <= n(c,d)
-//   a child not in overlapping sessions    y[p,s] + y[p',s'] <= 1
+//   a child not in overlapping sessions,   y[p,s] + y[p',s'] <= 1
+//     nor in two whose trip is too long
 //   a child on one trip a day              sum y[p,s on d at f] + sum y[p',s' on d at f'] <= 1
 //   bonuses only when earned               v[g,s] <= y[p,s]; w[c,d] <= sum_{s on d} y[p,s]
-// The people and seat rows count a child visiting two parents twice and an escort
-// in every session of her facility that day: conservative (a plan of the model
-// always passes the checker), exact in the usual case of one session per day.
-// Day fit, escort availability and home bases are in the variables' domains.
+// What the model cannot see (which child rides which trip when a group's
+// children go to two sessions, the length of a trip carrying several
+// sessions) the extraction decides, and a visit it cannot place is dropped:
+// then the plan is below the model's optimum and not called optimal.
 // Objective (maximise): sum priority*y - (trip_penalty + cost_penalty*cost) Z
 //   + sibling_bonus (members-1) v + same_day_bonus w, solved in two stages:
 //   coverage (sum priority*y) first, then the whole objective at that coverage.
@@ -41,11 +52,14 @@
 // integral) and the greedy run on that solution. If the plan does not reach
 // the bound, CBC (warm-started from it) closes the gap with the time given.
 // Then, with coverage held at its value by a row, the full objective: a
-// greedy from its LP and a short CBC polish (at most a third of the part's time).
+// greedy from its LP and CBC on it (at most half the part's time, and at most
+// Settings::trips_stage_seconds).
 //
 // EXTRACTION. Per (b,f,d) the Z trips get actual escorts of each class free that
 // date; children (a child's visits together, siblings kept as a block where a
-// trip has room) are packed first-fit into the trips; empty trips are dropped.
+// trip has room) are packed onto the trip adding the fewest escorts to
+// sessions, within a child's longest day; visits that would overfill a
+// session's people are dropped; empty trips are dropped.
 //
 #include "planner/part_model.h"
 
@@ -63,6 +77,36 @@ double PartModel::TripWeight(const Group& group) const {
   const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
   const Settings& settings = instance_.settings;
   return settings.trip_penalty + settings.cost_penalty_per_unit * (route ? route->cost : 0);
+}
+
+std::vector<std::pair<int, double>> PartModel::CountOnce(const std::vector<int>& y_cols,
+                                                         long long Pair::*member) {
+  std::map<long long, std::vector<int>> by_member;
+  for (int y_col : y_cols) by_member[instance_.pairs[y_of_[y_col].first].*member].push_back(y_col);
+  std::vector<std::pair<int, double>> terms;
+  for (const auto& [unused, cols] : by_member) {
+    if (cols.size() == 1) {
+      terms.push_back({cols.front(), 1});
+      continue;
+    }
+    int implied = AddColumn(0, 1, false);
+    implied_.push_back({implied, cols});
+    implied_of_y_.resize(objective_.size());
+    for (int y_col : cols) {
+      AddRow({{y_col, 1}, {implied, -1}}, 0);
+      implied_of_y_[y_col].push_back(implied);
+    }
+    terms.push_back({implied, 1});
+  }
+  return terms;
+}
+
+void PartModel::FillImplied(std::vector<double>& x) const {
+  for (const auto& [implied, y_cols] : implied_) {
+    double most = 0;
+    for (int y_col : y_cols) most = std::max(most, x[y_col]);
+    x[implied] = most;
+  }
 }
 
 void PartModel::Build() {
@@ -117,13 +161,6 @@ void PartModel::Build() {
       budget_free_.resize(budget_key_.size(), 0);
       budget_free_[z_budget_[col]] = free;
     }
-    // Seats: the group's visits fit in its trips.
-    std::vector<std::pair<int, double>> seats;
-    for (int y_col : group.y_cols) seats.push_back({y_col, 1});
-    for (const auto& [z_col, class_idx] : group.z_cols) {
-      seats.push_back({z_col, -static_cast<double>(problem_.classes[class_idx].max_children)});
-    }
-    AddRow(seats, 0);
   }
   y_of_.resize(objective_.size(), {-1, -1});
   for (auto& [class_day, terms] : class_day_terms) {
@@ -136,21 +173,84 @@ void PartModel::Build() {
     AddRow(terms, free);
   }
 
-  // Sessions: families and people.
+  // Seats, per child: a child visiting two parents on one trip takes one seat.
+  for (Group& group : groups_) {
+    std::vector<std::pair<int, double>> seats = CountOnce(group.y_cols, &Pair::child_id);
+    for (const auto& [z_col, class_idx] : group.z_cols) {
+      seats.push_back({z_col, -static_cast<double>(problem_.classes[class_idx].max_children)});
+    }
+    AddRow(seats, 0);
+    // With children of the group in two sessions of the facility that day, the
+    // escorts present in each session are counted apart: Zs[c,g,s] <= Z[c,g]
+    // trips of the class attend s, and seat the group's children in s.
+    std::map<int, std::vector<int>> by_session;
+    for (int y_col : group.y_cols) by_session[y_of_[y_col].second].push_back(y_col);
+    if (by_session.size() < 2) continue;
+    for (const auto& [session_idx, y_cols] : by_session) {
+      std::vector<int>& zs = group.zs_cols[session_idx];
+      std::vector<std::pair<int, double>> session_seats = CountOnce(y_cols, &Pair::child_id);
+      for (const auto& [z_col, class_idx] : group.z_cols) {
+        int col = AddColumn(0, upper_[z_col], true);
+        zs.push_back(col);
+        AddRow({{col, 1}, {z_col, -1}}, 0);
+        session_seats.push_back(
+            {col, -static_cast<double>(problem_.classes[class_idx].max_children)});
+      }
+      AddRow(session_seats, 0);
+    }
+    // Two sessions too far apart for one trip (a child's longest day) share
+    // no trip: per class, the trips attending each add up to at most Z.
+    const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
+    const int travel = route == nullptr ? 0 : route->travel_minutes;
+    for (auto a = by_session.begin(); a != by_session.end(); ++a) {
+      for (auto b = std::next(a); b != by_session.end(); ++b) {
+        const Session& first = instance_.sessions[a->first];
+        const Session& second = instance_.sessions[b->first];
+        if (std::max(first.end_minute, second.end_minute) -
+                std::min(first.start_minute, second.start_minute) + 2 * travel <=
+            settings.longest_child_day_minutes) {
+          continue;
+        }
+        for (size_t k = 0; k < group.z_cols.size(); ++k) {
+          AddRow({{group.zs_cols[a->first][k], 1},
+                  {group.zs_cols[b->first][k], 1},
+                  {group.z_cols[k].first, -1}},
+                 0);
+        }
+      }
+    }
+  }
+  y_of_.resize(objective_.size(), {-1, -1});
+
+  // Sessions: places in the session's unit, and people (each child once, each
+  // escort present once).
   for (const auto& [session_idx, y_cols] : y_by_session) {
     const Session& session = instance_.sessions[session_idx];
-    if (static_cast<int>(y_cols.size()) > session.capacity_families) {
-      std::vector<std::pair<int, double>> terms;
-      for (int col : y_cols) terms.push_back({col, 1});
-      AddRow(terms, session.capacity_families);
-    }
-    std::vector<std::pair<int, double>> people;
-    for (int col : y_cols) people.push_back({col, 1});
+    std::vector<std::pair<int, double>> people = CountOnce(y_cols, &Pair::child_id);
     for (int group_idx : groups_by_session[session_idx]) {
-      for (const auto& [z_col, class_idx] : groups_[group_idx].z_cols) people.push_back({z_col, 1});
+      const Group& group = groups_[group_idx];
+      auto zs = group.zs_cols.find(session_idx);
+      for (size_t k = 0; k < group.z_cols.size(); ++k) {
+        people.push_back({zs != group.zs_cols.end() ? zs->second[k] : group.z_cols[k].first, 1});
+      }
     }
-    AddRow(people, session.capacity_people);
+    int people_capacity = session.capacity_people;
+    if (session.capacity_unit == CapacityUnit::kPeople) {
+      people_capacity = std::min(people_capacity, session.capacity_families);
+    } else {
+      std::vector<std::pair<int, double>> places;
+      if (session.capacity_unit == CapacityUnit::kFamilies) {
+        places = CountOnce(y_cols, &Pair::parent_id);
+      } else {
+        for (int col : y_cols) places.push_back({col, 1});
+      }
+      if (static_cast<int>(places.size()) > session.capacity_families) {
+        AddRow(places, session.capacity_families);
+      }
+    }
+    AddRow(people, people_capacity);
   }
+  y_of_.resize(objective_.size(), {-1, -1});
 
   // A child's pairs: overlapping sessions, one trip a day, both parents the same day.
   std::map<long long, std::vector<int>> pairs_by_child;
@@ -162,16 +262,23 @@ void PartModel::Build() {
         int pa = child_pairs[first];
         int pb = child_pairs[second];
         bool same_facility = instance_.pairs[pa].facility_id == instance_.pairs[pb].facility_id;
+        const Route* route = problem_.index.FindRoute(instance_.pairs[pa].home_base_id,
+                                                      instance_.pairs[pa].facility_id);
+        int travel = route == nullptr ? -1 : route->travel_minutes;
         std::map<long long, std::pair<std::vector<int>, std::vector<int>>> by_day;
         for (int sa : problem_.index.Candidates(pa)) {
           by_day[DaysSinceEpoch(instance_.sessions[sa].date)].first.push_back(y_col_[{pa, sa}]);
           for (int sb : problem_.index.Candidates(pb)) {
             const Session& a = instance_.sessions[sa];
             const Session& b = instance_.sessions[sb];
-            if (sa != sb && a.date == b.date && a.start_minute < b.end_minute &&
-                b.start_minute < a.end_minute) {
-              AddRow({{y_col_[{pa, sa}], 1}, {y_col_[{pb, sb}], 1}}, 1);
-            }
+            bool overlap = sa != sb && a.date == b.date && a.start_minute < b.end_minute &&
+                           b.start_minute < a.end_minute;
+            // Both on one trip (a child has one a day) would make her day too long.
+            bool too_long = same_facility && a.date == b.date && travel >= 0 &&
+                            std::max(a.end_minute, b.end_minute) -
+                                    std::min(a.start_minute, b.start_minute) + 2 * travel >
+                                settings.longest_child_day_minutes;
+            if (overlap || too_long) AddRow({{y_col_[{pa, sa}], 1}, {y_col_[{pb, sb}], 1}}, 1);
           }
         }
         for (int sb : problem_.index.Candidates(pb)) {
@@ -220,64 +327,47 @@ void PartModel::Build() {
   y_of_.resize(objective_.size(), {-1, -1});
 }
 
-// The first-come plan of the part as a point of the model (the solver checks it).
+// The first-come plan of the part as a point of the model (the solver checks
+// it). The model counts as the checker does, or less where it cannot know the
+// packing, so a valid first-come plan is a point of the model; should a row
+// still break, the empty plan is the warm start instead.
 std::vector<double> PartModel::WarmStart(const PartPlan& first_come) const {
   std::vector<double> values(objective_.size(), 0.0);
+  std::vector<std::set<int>> trip_sessions(first_come.trips.size());
   for (const PartVisit& visit : first_come.visits) {
     auto it = y_col_.find({visit.pair_idx, visit.session_idx});
     if (it != y_col_.end()) values[it->second] = 1;
+    trip_sessions[visit.trip].insert(visit.session_idx);
   }
-  for (const PartTrip& trip : first_come.trips) {
+  for (size_t trip_idx = 0; trip_idx < first_come.trips.size(); ++trip_idx) {
+    const PartTrip& trip = first_come.trips[trip_idx];
     auto group_it = group_by_key_.find(
         std::make_tuple(trip.home_base_id, trip.facility_id, DaysSinceEpoch(trip.date)));
     if (group_it == group_by_key_.end()) continue;
+    const Group& group = groups_[group_it->second];
     const Escort& escort = instance_.escorts[trip.escort_idx];
-    for (const auto& [z_col, class_idx] : groups_[group_it->second].z_cols) {
-      const EscortClass& escort_class = problem_.classes[class_idx];
-      if (escort_class.home_base_ids == escort.home_base_ids &&
-          escort_class.max_children == escort.max_children) {
-        values[z_col] += 1;
+    for (size_t k = 0; k < group.z_cols.size(); ++k) {
+      const EscortClass& escort_class = problem_.classes[group.z_cols[k].second];
+      if (escort_class.home_base_ids != escort.home_base_ids ||
+          escort_class.max_children != escort.max_children) {
+        continue;
       }
-    }
-  }
-  // The model counts conservatively (an escort in every session of her facility
-  // that day, a child visiting two parents as two seats), so a first-come plan
-  // may break a row: drop its lowest-priority visits in such rows until none is.
-  std::vector<std::vector<std::pair<int, double>>> by_row(row_upper_.size());
-  for (size_t k = 0; k < values_.size(); ++k) by_row[rows_[k]].push_back({cols_[k], values_[k]});
-  for (bool repaired = false; !repaired;) {
-    repaired = true;
-    for (size_t row = 0; row < by_row.size(); ++row) {
-      double activity = 0;
-      for (const auto& [col, value] : by_row[row]) activity += value * values[col];
-      while (activity > row_upper_[row] + 1e-9) {
-        int drop = -1;
-        for (const auto& [col, value] : by_row[row]) {
-          if (value > 0 && values[col] > 0.5 && y_of_[col].first >= 0 &&
-              (drop < 0 || -objective_[col] < -objective_[drop])) {
-            drop = col;
-          }
-        }
-        if (drop < 0) break;
-        values[drop] = 0;
-        activity -= 1;
-        repaired = false;
+      values[group.z_cols[k].first] += 1;
+      for (int session_idx : trip_sessions[trip_idx]) {
+        auto zs = group.zs_cols.find(session_idx);
+        if (zs != group.zs_cols.end()) values[zs->second[k]] += 1;
       }
-    }
-  }
-  // As few trips as the remaining visits need.
-  for (const Group& group : groups_) {
-    int seats_needed = 0;
-    for (int y_col : group.y_cols) seats_needed += values[y_col] > 0.5 ? 1 : 0;
-    for (const auto& [z_col, class_idx] : group.z_cols) {
-      int max_children = problem_.classes[class_idx].max_children;
-      int keep = std::min(static_cast<int>(values[z_col]),
-                          (seats_needed + max_children - 1) / max_children);
-      values[z_col] = keep;
-      seats_needed = std::max(0, seats_needed - keep * max_children);
     }
   }
   FillBonuses(values);
+  std::vector<double> activity(row_upper_.size(), 0.0);
+  for (size_t k = 0; k < values_.size(); ++k) activity[rows_[k]] += values_[k] * values[cols_[k]];
+  for (size_t row = 0; row < row_upper_.size(); ++row) {
+    if (activity[row] > row_upper_[row] + 1e-9) {
+      std::fill(values.begin(), values.end(), 0.0);
+      break;
+    }
+  }
   return values;
 }
 
@@ -296,7 +386,12 @@ PartPlan PartModel::Extract(const double* solution) const {
     struct Seat {
       int trip;
       int room;
+      std::set<int> sessions;  // sessions the trip's children attend
+      int earliest_start = 24 * 60;
+      int latest_end = 0;
     };
+    const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
+    const int travel = route == nullptr ? 0 : route->travel_minutes;
     std::vector<Seat> seats;
     for (const auto& [z_col, class_idx] : group.z_cols) {
       int count = static_cast<int>(std::lround(solution[z_col]));
@@ -308,32 +403,76 @@ PartPlan PartModel::Extract(const double* solution) const {
           continue;
         }
         escort_busy.insert({escort_idx, day});
-        seats.push_back({static_cast<int>(plan.trips.size()), escort_class.max_children});
+        seats.push_back({static_cast<int>(plan.trips.size()), escort_class.max_children, {}});
         plan.trips.push_back({escort_idx, group.home_base_id, group.facility_id, group.date});
         --count;
       }
     }
-    std::map<long long, std::vector<long long>> blocks;  // sibling group (or -child) -> children
+    auto sessions_of = [&](long long child_id) {
+      std::set<int> sessions;
+      for (int y_col : visits_by_child.at(child_id)) sessions.insert(y_of_[y_col].second);
+      return sessions;
+    };
+    // Blocks: a sibling group (or a child alone), biggest first, blocks going
+    // to the same sessions next to each other so they share escorts.
+    std::map<long long, std::vector<long long>> blocks;
     for (const auto& [child_id, cols] : visits_by_child) {
       long long sibling_group = instance_.pairs[y_of_[cols.front()].first].sibling_group;
       blocks[sibling_group != 0 ? sibling_group : -child_id - 1].push_back(child_id);
     }
-    std::vector<std::vector<long long>> ordered;
-    for (auto& [key, children] : blocks) ordered.push_back(children);
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
-    for (const auto& block : ordered) {
+    std::vector<std::pair<std::set<int>, std::vector<long long>>> ordered;
+    for (auto& [key, children] : blocks) {
+      std::set<int> sessions;
+      for (long long child_id : children) sessions.merge(sessions_of(child_id));
+      ordered.push_back({sessions, children});
+    }
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+      if (a.second.size() != b.second.size()) return a.second.size() > b.second.size();
+      return a.first < b.first;
+    });
+    // The seat for `wanted` places: the trip with room that adds the fewest
+    // escorts to sessions (those of `sessions` it does not attend yet), then
+    // attends the fewest other sessions, then has the least room left.
+    auto choose = [&](int wanted, const std::set<int>& sessions) {
+      auto best = seats.end();
+      std::tuple<int, int, int> best_cost;
+      for (auto seat = seats.begin(); seat != seats.end(); ++seat) {
+        if (seat->room < wanted) continue;
+        int earliest = seat->earliest_start;
+        int latest = seat->latest_end;
+        for (int session_idx : sessions) {
+          earliest = std::min(earliest, instance_.sessions[session_idx].start_minute);
+          latest = std::max(latest, instance_.sessions[session_idx].end_minute);
+        }
+        if (latest - earliest + 2 * travel > instance_.settings.longest_child_day_minutes) {
+          continue;  // the trip's children would be away too long
+        }
+        int added = 0;
+        for (int session_idx : sessions) added += seat->sessions.count(session_idx) ? 0 : 1;
+        int others = 0;
+        for (int session_idx : seat->sessions) others += sessions.count(session_idx) ? 0 : 1;
+        std::tuple<int, int, int> cost{added, others, seat->room};
+        if (best == seats.end() || cost < best_cost) {
+          best = seat;
+          best_cost = cost;
+        }
+      }
+      return best;
+    };
+    for (const auto& [block_sessions, block] : ordered) {
       // A whole block in one trip if one has room, else child by child.
-      auto whole = std::find_if(seats.begin(), seats.end(), [&](const Seat& seat) {
-        return seat.room >= static_cast<int>(block.size());
-      });
+      auto whole = choose(static_cast<int>(block.size()), block_sessions);
       for (long long child_id : block) {
-        auto seat = whole != seats.end()
-                        ? whole
-                        : std::find_if(seats.begin(), seats.end(),
-                                       [](const Seat& candidate) { return candidate.room > 0; });
-        if (seat == seats.end()) break;  // cannot happen: the seats row holds
+        std::set<int> sessions = sessions_of(child_id);
+        auto seat = whole != seats.end() ? whole : choose(1, sessions);
+        if (seat == seats.end()) continue;  // no trip short enough: the child stays home
         --seat->room;
+        seat->sessions.insert(sessions.begin(), sessions.end());
+        for (int session_idx : sessions) {
+          seat->earliest_start =
+              std::min(seat->earliest_start, instance_.sessions[session_idx].start_minute);
+          seat->latest_end = std::max(seat->latest_end, instance_.sessions[session_idx].end_minute);
+        }
         for (int y_col : visits_by_child.at(child_id)) {
           plan.visits.push_back({y_of_[y_col].first, y_of_[y_col].second, seat->trip});
           plan.coverage += instance_.pairs[y_of_[y_col].first].priority;
@@ -341,7 +480,43 @@ PartPlan PartModel::Extract(const double* solution) const {
       }
     }
   }
+  DropOverfull(plan);
   return plan;
+}
+
+void PartModel::DropOverfull(PartPlan& plan) const {
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    std::map<int, std::vector<size_t>> by_session;
+    for (size_t visit_idx = 0; visit_idx < plan.visits.size(); ++visit_idx) {
+      by_session[plan.visits[visit_idx].session_idx].push_back(visit_idx);
+    }
+    for (const auto& [session_idx, visit_idxs] : by_session) {
+      const Session& session = instance_.sessions[session_idx];
+      std::set<long long> children;
+      std::set<int> trips;
+      for (size_t visit_idx : visit_idxs) {
+        children.insert(instance_.pairs[plan.visits[visit_idx].pair_idx].child_id);
+        trips.insert(plan.visits[visit_idx].trip);
+      }
+      int people = static_cast<int>(children.size() + trips.size());
+      int capacity = session.capacity_unit == CapacityUnit::kPeople
+                         ? std::min(session.capacity_people, session.capacity_families)
+                         : session.capacity_people;
+      if (people <= capacity) continue;
+      size_t drop = visit_idxs.front();
+      for (size_t visit_idx : visit_idxs) {
+        if (instance_.pairs[plan.visits[visit_idx].pair_idx].priority <
+            instance_.pairs[plan.visits[drop].pair_idx].priority) {
+          drop = visit_idx;
+        }
+      }
+      plan.coverage -= instance_.pairs[plan.visits[drop].pair_idx].priority;
+      plan.visits.erase(plan.visits.begin() + static_cast<long>(drop));
+      dropped = true;
+      break;
+    }
+  }
 }
 
 std::unique_ptr<OsiClpSolverInterface> PartModel::MakeSolver(const std::vector<double>& objective,
@@ -419,10 +594,24 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
     return objective_[a] < objective_[b];  // higher priority first
   });
   std::vector<std::pair<int, double>> delta;
-  auto try_add = [&](int first, int second) {
-    delta.clear();
-    for (int col : {first, second}) {
+  std::vector<int> adding;
+  // Adds one unit of each column of `cols` (and the implied columns a y
+  // column raises from 0) if every row still holds.
+  auto try_add = [&](std::initializer_list<int> cols) {
+    adding.clear();
+    for (int col : cols) {
       if (col < 0) continue;
+      adding.push_back(col);
+      if (y_of_[col].first < 0 || static_cast<size_t>(col) >= implied_of_y_.size()) continue;
+      for (int implied : implied_of_y_[col]) {
+        if (x[implied] < 0.5) adding.push_back(implied);
+      }
+    }
+    std::sort(adding.begin(), adding.end());
+    adding.erase(std::unique(adding.begin(), adding.end()), adding.end());
+    delta.clear();
+    for (int col : adding) {
+      if (x[col] + 1 > upper_[col] + 1e-9) return false;
       for (const auto& term : col_rows[col]) delta.push_back(term);
     }
     std::sort(delta.begin(), delta.end());
@@ -435,8 +624,7 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
       k = next;
     }
     for (const auto& [row, value] : delta) activity[row] += value;
-    x[first] += 1;
-    if (second >= 0) x[second] += 1;
+    for (int col : adding) x[col] += 1;
     return true;
   };
   // Trips first, as many as the relaxation opens (rounded), most used first;
@@ -448,40 +636,86 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
   }
   std::stable_sort(trip_order.begin(), trip_order.end(),
                    [&](int a, int b) { return score[a] > score[b]; });
-  for (int z_col : trip_order) {
-    int wanted = static_cast<int>(std::floor(score[z_col] + 0.5));
-    for (int trip = 0; trip < wanted && try_add(z_col, -1); ++trip) {
+  std::vector<int> session_trip_order;
+  for (const Group& group : groups_) {
+    for (const auto& [session_idx, zs] : group.zs_cols) {
+      session_trip_order.insert(session_trip_order.end(), zs.begin(), zs.end());
+    }
+  }
+  for (const std::vector<int>* trips : {&trip_order, &session_trip_order}) {
+    for (int z_col : *trips) {
+      int wanted = static_cast<int>(std::floor(score[z_col] + 0.5));
+      for (int trip = 0; trip < wanted && try_add({z_col}); ++trip) {
+      }
     }
   }
   auto add_visits = [&]() {
     for (int y_col : order) {
       if (x[y_col] > 0.5) continue;
-      if (try_add(y_col, -1)) continue;
-      for (const auto& [z_col, class_idx] : groups_[y_group_[y_col]].z_cols) {
-        if (x[z_col] + 1 <= upper_[z_col] + 1e-9 && try_add(y_col, z_col)) break;
+      if (try_add({y_col})) continue;
+      const Group& group = groups_[y_group_[y_col]];
+      auto zs = group.zs_cols.find(y_of_[y_col].second);
+      for (size_t k = 0; k < group.z_cols.size(); ++k) {
+        int z_col = group.z_cols[k].first;
+        if (zs == group.zs_cols.end()) {
+          if (try_add({y_col, z_col})) break;
+        } else if (try_add({y_col, zs->second[k]}) || try_add({y_col, zs->second[k], z_col})) {
+          break;
+        }
       }
     }
   };
   add_visits();
-  for (const Group& group : groups_) {
-    int seats_needed = 0;
-    for (int y_col : group.y_cols) seats_needed += x[y_col] > 0.5 ? 1 : 0;
-    for (const auto& [z_col, class_idx] : group.z_cols) {
-      int max_children = problem_.classes[class_idx].max_children;
-      int keep = std::min(static_cast<int>(std::lround(x[z_col])),
-                          (seats_needed + max_children - 1) / max_children);
-      for (const auto& [row, value] : col_rows[z_col]) activity[row] -= value * (x[z_col] - keep);
-      x[z_col] = keep;
-      seats_needed = std::max(0, seats_needed - keep * max_children);
-    }
-  }
+  CloseUnneededTrips(x);
+  std::fill(activity.begin(), activity.end(), 0.0);
+  for (size_t k = 0; k < values_.size(); ++k) activity[rows_[k]] += values_[k] * x[cols_[k]];
   add_visits();
   FillBonuses(x);
   return x;
 }
 
+void PartModel::CloseUnneededTrips(std::vector<double>& x) const {
+  // Keeps, class by class, the trips the children need (at most what is open).
+  auto keep = [&](const std::vector<int>& y_cols, const std::vector<int>& trip_cols,
+                  const Group& group, std::vector<int>& kept) {
+    std::set<long long> children;
+    for (int y_col : y_cols) {
+      if (x[y_col] > 0.5) children.insert(instance_.pairs[y_of_[y_col].first].child_id);
+    }
+    int seats_needed = static_cast<int>(children.size());
+    kept.assign(trip_cols.size(), 0);
+    for (size_t k = 0; k < trip_cols.size(); ++k) {
+      int max_children = problem_.classes[group.z_cols[k].second].max_children;
+      kept[k] = std::min(static_cast<int>(std::lround(x[trip_cols[k]])),
+                         (seats_needed + max_children - 1) / max_children);
+      seats_needed = std::max(0, seats_needed - kept[k] * max_children);
+    }
+  };
+  std::vector<int> trip_cols;
+  std::vector<int> kept;
+  std::vector<int> session_kept;
+  for (const Group& group : groups_) {
+    trip_cols.clear();
+    for (const auto& [z_col, class_idx] : group.z_cols) trip_cols.push_back(z_col);
+    keep(group.y_cols, trip_cols, group, kept);
+    for (const auto& [session_idx, zs] : group.zs_cols) {
+      std::vector<int> y_cols;
+      for (int y_col : group.y_cols) {
+        if (y_of_[y_col].second == session_idx) y_cols.push_back(y_col);
+      }
+      keep(y_cols, zs, group, session_kept);
+      for (size_t k = 0; k < zs.size(); ++k) {
+        x[zs[k]] = session_kept[k];
+        kept[k] = std::max(kept[k], session_kept[k]);
+      }
+    }
+    for (size_t k = 0; k < trip_cols.size(); ++k) x[trip_cols[k]] = kept[k];
+  }
+}
+
 // Bonus variables at the value the visits earn (the most their rows allow).
 void PartModel::FillBonuses(std::vector<double>& x) const {
+  FillImplied(x);
   for (const auto& [v, y_cols] : sibling_cols_) {
     double together = 1;
     for (int col : y_cols) together = std::min(together, x[col]);
@@ -636,8 +870,9 @@ void PartModel::Improve(double seconds) {
       }
     }
   }
-  // Polishing is worth less than coverage: at most a third of the part's time.
-  double polish = std::min({left(), seconds / 3, 0.25});
+  // Fewer trips and lower cost at that coverage: half the part's time at
+  // most, and at most trips_stage_seconds (CBC stops sooner when it proves).
+  double polish = std::min({left(), seconds / 2, instance_.settings.trips_stage_seconds});
   if (polish > 0.02) {
     double unused = -COIN_DBL_MAX;
     BranchAndBound(objective_, coverage, true, polish, best_, unused);
@@ -647,8 +882,11 @@ void PartModel::Improve(double seconds) {
 PartPlan PartModel::Result() const {
   PartPlan plan = Extract(best_.data());
   if (plan.coverage < first_come_->coverage - 1e-9) plan = *first_come_;  // never worse
-  plan.proven_optimal = proven_;
-  plan.bound = proven_ ? plan.coverage : std::clamp(coverage_bound_, plan.coverage, schedulable_);
+  // The bound is the model's (a relaxation of the rules the checker holds):
+  // proven coverage when CBC proved it, else the LP's or CBC's best possible.
+  double bound = proven_ ? CoverageOf(best_) : coverage_bound_;
+  plan.bound = std::clamp(bound, plan.coverage, schedulable_);
+  plan.proven_optimal = plan.coverage >= plan.bound - 1e-6;
   return plan;
 }
 

@@ -82,6 +82,9 @@ class PartModel {
     Date date;
     std::vector<int> y_cols;
     std::vector<std::pair<int, int>> z_cols;  // (column, class)
+    // Per session, when the group has children in two sessions that day: the
+    // Zs columns, parallel to z_cols (trips of the class attending the session).
+    std::map<int, std::vector<int>> zs_cols;
   };
 
   void Build();
@@ -101,6 +104,17 @@ class PartModel {
     row_upper_.push_back(upper);
   }
   double TripWeight(const Group& group) const;
+  // Terms counting each child (or parent) of `y_cols` once: a y column alone,
+  // or an implied column u >= each of its y columns when it has several.
+  std::vector<std::pair<int, double>> CountOnce(const std::vector<int>& y_cols,
+                                                long long Pair::*member);
+  // Sets every implied column to the largest of its y columns.
+  void FillImplied(std::vector<double>& x) const;
+  // Trips kept to what the visits of `x` need (per class, per session).
+  void CloseUnneededTrips(std::vector<double>& x) const;
+  // The visits of an extracted plan that break a session's people capacity
+  // (a packing the model's counts could not foresee) are dropped.
+  void DropOverfull(PartPlan& plan) const;
   // The LP (integers marked) for `objective`; with min_coverage > 0, a row
   // keeping coverage at least that; without bonuses, the v and w columns and
   // their rows are left out (fixed at 0), which makes the coverage LP smaller.
@@ -129,10 +143,12 @@ class PartModel {
   std::vector<double> objective_;
   std::vector<double> upper_;
   std::vector<bool> integer_;
-  std::vector<std::pair<int, int>> y_of_;  // column -> (pair, session) for y columns
-  std::vector<int> y_group_;               // column -> group for y columns
-  std::set<int> bonus_cols_;               // v and w columns
-  std::vector<int> z_budget_;              // column -> (class, date) budget for Z columns
+  std::vector<std::pair<int, int>> y_of_;       // column -> (pair, session) for y columns
+  std::vector<int> y_group_;                    // column -> group for y columns
+  std::set<int> bonus_cols_;                    // v and w columns
+  std::vector<std::vector<int>> implied_of_y_;  // y column -> its implied columns
+  std::vector<std::pair<int, std::vector<int>>> implied_;  // (implied column, y columns)
+  std::vector<int> z_budget_;  // column -> (class, date) budget for Z columns
   std::map<std::pair<int, long long>, int> budget_key_;
   std::vector<int> budget_free_;  // escorts of the class free that date
   std::map<std::pair<int, int>, int> y_col_;

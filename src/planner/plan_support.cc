@@ -63,12 +63,24 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
       blocked_[pair_idx] = UnscheduledReason::kNoSessionThisMonth;
       continue;
     }
+    std::erase_if(open, [&](int session_idx) {
+      const Session& session = instance.sessions[session_idx];
+      return session.date < settings.not_before_date ||
+             (session.date == settings.not_before_date &&
+              session.start_minute < settings.not_before_minute);
+    });
+    if (open.empty()) {
+      blocked_[pair_idx] = UnscheduledReason::kNotice;
+      continue;
+    }
     const Route* route = FindRoute(pair.home_base_id, pair.facility_id);
     std::erase_if(open, [&](int session_idx) {
       const Session& session = instance.sessions[session_idx];
       return route == nullptr ||
              session.start_minute - route->travel_minutes < settings.day_start_minute ||
-             session.end_minute + route->travel_minutes > settings.day_end_minute;
+             session.end_minute + route->travel_minutes > settings.day_end_minute ||
+             session.end_minute - session.start_minute + 2 * route->travel_minutes >
+                 settings.longest_child_day_minutes;
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kNoRoute;

@@ -26,15 +26,22 @@ namespace vinculo::planner {
 // The wing a session serves, matched against the imprisoned parent's wing.
 enum class Wing { kWomen, kMen, kAny };
 
+// What a session's places count. A family is one imprisoned parent with all of
+// her children visiting her in that session (three siblings seeing their
+// father take one place); a pair is one child-parent visit; people are the
+// children and escorts present (as `capacity_people` always counts them).
+enum class CapacityUnit { kFamilies, kPairs, kPeople };
+
 struct Session {
   long long id = 0;
   long long facility_id = 0;
   Date date;
   int start_minute = 0;  // minutes after midnight, local time of the facility
   int end_minute = 0;
-  int capacity_families = 0;  // visits (pairs) the session can take
+  int capacity_families = 0;  // places the session can take, counted in `capacity_unit`
   int capacity_people = 0;    // children plus escorts present in the session
   Wing wing = Wing::kAny;
+  CapacityUnit capacity_unit = CapacityUnit::kFamilies;
 };
 
 // A place children live and trips start from (a care organisation's family
@@ -79,18 +86,29 @@ struct Pair {
 struct Settings {
   int day_start_minute = 6 * 60;  // a trip leaves the home base no earlier
   int day_end_minute = 21 * 60;   // and is back no later
+  // A child's longest day, door to door: a trip carrying children is back at
+  // the home base at most this long after it left (issue 19: about 10 hours).
+  int longest_child_day_minutes = 10 * 60;
   double time_limit_seconds = 20;
   // Objective weights, in order of importance: pairs visited (times priority)
-  // dominate; then fewer trips; then lower travel cost; the bonuses reward
-  // siblings together and a child's two parents on the same day.
+  // dominate; then siblings together and a child's two parents on one day
+  // (issue 19: worth more than a trip saved, so a family is not split to save
+  // one); then fewer trips; then lower travel cost.
   double trip_penalty = 0.01;
   double cost_penalty_per_unit = 0.0001;
-  double sibling_bonus = 0.001;
+  double sibling_bonus = 0.02;  // per sibling beyond the first, in one session
   // Rewards a child whose two imprisoned parents are in the same facility
   // seeing both on the same day (one trip instead of two).
-  double same_day_bonus = 0.001;
+  double same_day_bonus = 0.02;
+  // The most CBC may spend on each part for fewer trips and lower cost once
+  // its coverage is settled (issue 19: a quarter second left trips wasted).
+  double trips_stage_seconds = 2.0;
   // Threads used to solve independent parts at once (the machine has 2 cores).
   int threads = 2;
+  // No visit starts before this moment (the time the plan is built plus the
+  // organisation's notice); the default (1970-01-01) sets no limit.
+  Date not_before_date;
+  int not_before_minute = 0;  // minutes after midnight on not_before_date
 };
 
 struct Instance {
@@ -104,12 +122,13 @@ struct Instance {
 };
 
 enum class UnscheduledReason {
-  kRestriction,          // a ban or no-contact order is in force
-  kNoSessionThisMonth,   // the parent's facility has no session for the wing this month
-  kChildUnavailable,     // every session falls on a date the child cannot go
-  kNoEscort,             // no escort can take the child on any session date
-  kNoRoute,              // no route from the child's home base to the facility
-  kCapacity,             // sessions and escorts existed but were used by higher-value visits
+  kRestriction,         // a ban or no-contact order is in force
+  kNoSessionThisMonth,  // the parent's facility has no session for the wing this month
+  kChildUnavailable,    // every session falls on a date the child cannot go
+  kNoEscort,            // no escort can take the child on any session date
+  kNoRoute,             // no route from the child's home base to the facility
+  kCapacity,            // sessions and escorts existed but were used by higher-value visits
+  kNotice,              // every session left starts before the notice period ends
 };
 const char* UnscheduledReasonName(UnscheduledReason reason);  // "no_escort"
 
@@ -159,7 +178,8 @@ struct Violation {
   std::string rule;  // "session_capacity_families", "escort_one_trip_per_day", ...
   std::string detail;
 };
-// Checks every hard rule (session capacity in families and people, escort
+// Checks every hard rule (session capacity in its unit and in people, seats
+// and people counted per child and escort, the notice period, escort
 // availability and one trip per escort per day, children per escort, trip fits
 // the day, wing, restrictions, child unavailable dates, visit/session/trip
 // consistency, each pair at most once) without sharing code with the planners.

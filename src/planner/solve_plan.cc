@@ -15,9 +15,11 @@
 // first-come, so the plan is always complete and feasible.
 //
 // BOUND. Per part, the LP bound on coverage, lowered by CBC's best possible
-// when it ran; a part proven optimal contributes its coverage; a part never
-// started contributes the sum of its schedulable priorities. It bounds the
-// plans of the model, whose counting is conservative (see above).
+// when it ran (the model's optimum when CBC proved it); a part never started
+// contributes the sum of its schedulable priorities. The model counts never
+// more than the checker (part_model.cc), so this bounds every plan that passes
+// CheckPlan; the plan is proven optimal only when every part's extracted plan
+// reaches its bound (tests/planner/exact_model_test.cc checks both claims).
 #include <algorithm>
 #include <atomic>
 #include <chrono>

@@ -16,6 +16,8 @@ const char* UnscheduledReasonName(UnscheduledReason reason) {
       return "no_route";
     case UnscheduledReason::kCapacity:
       return "capacity";
+    case UnscheduledReason::kNotice:
+      return "notice";
   }
   return "capacity";
 }

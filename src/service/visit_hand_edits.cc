@@ -182,13 +182,41 @@ Result<long long> ChildHome(Txn& txn, long long child_id) {
 }
 
 // Whether a trip has another planned visit (not `except_visit`) in a session.
-Result<bool> TripAlreadyInSession(Txn& txn, long long plan_id, long long trip_id,
-                                  long long session_id, long long except_visit) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, plan_id));
-  return std::any_of(visits.begin(), visits.end(), [&](const PlanVisitRow& visit) {
-    return visit.id != except_visit && visit.status == "planned" && visit.trip_id == trip_id &&
-           visit.session_id == session_id;
-  });
+// Reserves in `session_id` what the plan's visits `after` an edit take more
+// than `before` it (false when the session has no room left), or releases
+// what they take less. Loads count families and people as publishing does.
+Result<bool> ShiftLoad(Txn& txn, const std::vector<PlanVisitRow>& before,
+                       const std::vector<PlanVisitRow>& after, long long session_id,
+                       const std::string& now) {
+  auto load = [&](const std::vector<PlanVisitRow>& visits) {
+    auto loads = visit_internal::SessionLoads(visits);
+    auto found = loads.find(session_id);
+    return found == loads.end() ? visit_internal::SessionLoad{} : found->second;
+  };
+  const visit_internal::SessionLoad was = load(before);
+  const visit_internal::SessionLoad will = load(after);
+  const long long families = will.families - was.families;
+  const long long people = will.people - was.people;
+  if (families < 0 || people < 0) {
+    VINCULO_RETURN_IF_ERROR(
+        vs::Release(txn, session_id, std::max(0LL, -families), std::max(0LL, -people), now));
+  }
+  if (families > 0 || people > 0) {
+    return vs::Reserve(txn, session_id, std::max(0LL, families), std::max(0LL, people), now);
+  }
+  return true;
+}
+
+// The plan's visits with `changed` in place of the visit of its id.
+std::vector<PlanVisitRow> WithVisit(std::vector<PlanVisitRow> visits, const PlanVisitRow& changed) {
+  for (PlanVisitRow& visit : visits) {
+    if (visit.id == changed.id) {
+      visit = changed;
+      return visits;
+    }
+  }
+  visits.push_back(changed);
+  return visits;
 }
 
 Status CloseTripIfEmpty(Txn& txn, long long trip_id) {
@@ -231,15 +259,6 @@ Result<PlanVisitRow> VisitService::BookVisit(const Actor& actor, long long plan_
     VINCULO_ASSIGN_OR_RETURN(long long home_id, ChildHome(txn, requirement->child_id));
     VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
                              ChooseTrip(txn, plan, booking.escort_id, home_id, *session, options_));
-    VINCULO_ASSIGN_OR_RETURN(bool escort_there,
-                             TripAlreadyInSession(txn, plan_id, choice.trip.id, session->id, 0));
-    VINCULO_ASSIGN_OR_RETURN(
-        bool reserved, vs::Reserve(txn, session->id, 1, escort_there ? 1 : 2, context_.Now()));
-    if (!reserved) {
-      return Conflict(
-          "session " + std::to_string(session->id) + " on " + session->session_date + " is full",
-          "session_id");
-    }
     PlanVisitRow visit;
     visit.plan_id = plan_id;
     visit.requirement_id = requirement->id;
@@ -248,6 +267,13 @@ Result<PlanVisitRow> VisitService::BookVisit(const Actor& actor, long long plan_
     visit.session_id = session->id;
     visit.trip_id = choice.trip.id;
     visit.updated_at = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(bool reserved, ShiftLoad(txn, visits, WithVisit(visits, visit),
+                                                      session->id, context_.Now()));
+    if (!reserved) {
+      return Conflict(
+          "session " + std::to_string(session->id) + " on " + session->session_date + " is full",
+          "session_id");
+    }
     VINCULO_ASSIGN_OR_RETURN(stored, vs::InsertVisit(txn, visit));
     return txn.AppendAudit(
         {Event(actor, "book", "plan_visits", stored.id, "session " + std::to_string(session->id))});
@@ -285,26 +311,23 @@ Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit
     VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
                              ChooseTrip(txn, *plan, old_trip.escort_id, old_trip.home_id, *session,
                                         options_, old_trip.id));
-    // Give back the old seat (and the escort's, if no other child of the
-    // trip stays in that session), then take the new one.
-    VINCULO_ASSIGN_OR_RETURN(
-        bool escort_stays,
-        TripAlreadyInSession(txn, visit.plan_id, old_trip.id, old_session.id, visit.id));
-    VINCULO_RETURN_IF_ERROR(
-        vs::Release(txn, old_session.id, 1, escort_stays ? 1 : 2, context_.Now()));
-    VINCULO_ASSIGN_OR_RETURN(
-        bool escort_there,
-        TripAlreadyInSession(txn, visit.plan_id, choice.trip.id, session_id, visit.id));
+    // Give back what the visit took of the old session (the child's place
+    // unless she stays for her other parent, the family's unless a sibling
+    // stays, the escort's unless another child of the trip stays), then take
+    // what it adds to the new one.
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, visit.plan_id));
+    const long long expected = visit.version;
+    visit.session_id = session_id;
+    visit.trip_id = choice.trip.id;
+    const std::vector<PlanVisitRow> after = WithVisit(visits, visit);
+    VINCULO_RETURN_IF_ERROR(ShiftLoad(txn, visits, after, old_session.id, context_.Now()).status());
     VINCULO_ASSIGN_OR_RETURN(bool reserved,
-                             vs::Reserve(txn, session_id, 1, escort_there ? 1 : 2, context_.Now()));
+                             ShiftLoad(txn, visits, after, session_id, context_.Now()));
     if (!reserved) {
       return Conflict(
           "session " + std::to_string(session_id) + " on " + session->session_date + " is full",
           "session_id");
     }
-    const long long expected = visit.version;
-    visit.session_id = session_id;
-    visit.trip_id = choice.trip.id;
     visit.needs_review = false;
     visit.review_reason.clear();
     visit.updated_at = context_.Now();
@@ -332,13 +355,12 @@ Result<PlanVisitRow> VisitService::CancelVisit(const Actor& actor, long long vis
       return plan.status();
     }
     if (visit.status != "planned") return Conflict("the visit was cancelled already", "status");
-    VINCULO_ASSIGN_OR_RETURN(
-        bool escort_stays,
-        TripAlreadyInSession(txn, visit.plan_id, visit.trip_id, visit.session_id, visit.id));
-    VINCULO_RETURN_IF_ERROR(
-        vs::Release(txn, visit.session_id, 1, escort_stays ? 1 : 2, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, visit.plan_id));
     const long long expected = visit.version;
     visit.status = "cancelled";
+    VINCULO_RETURN_IF_ERROR(
+        ShiftLoad(txn, visits, WithVisit(visits, visit), visit.session_id, context_.Now())
+            .status());
     visit.needs_review = false;
     visit.review_reason = "cancelled: " + why;
     visit.updated_at = context_.Now();

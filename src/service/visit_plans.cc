@@ -4,6 +4,7 @@
 // publishing one, which reserves each session's capacity with a conditional
 // UPDATE. Split from visit_service.cc.
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <set>
@@ -22,6 +23,7 @@ using visit_internal::CheckOrganisation;
 using visit_internal::InsertMissingRequirements;
 using visit_internal::IsOwnTrip;
 using visit_internal::OrganisationVisitSettings;
+using visit_internal::SessionLoads;
 using visit_internal::WingServes;
 
 namespace {
@@ -59,28 +61,6 @@ std::map<long long, long long> SiblingGroups(const std::vector<RequirementRow>& 
     groups[child] = sizes[root] > 1 ? root : 0;
   }
   return groups;
-}
-
-struct People {
-  long long families = 0;
-  long long people = 0;
-};
-
-// Families (visits) and people (children plus escorts) each session receives.
-std::map<long long, People> SessionLoads(const std::vector<PlanVisitRow>& visits) {
-  std::map<long long, std::set<long long>> children;
-  std::map<long long, std::set<long long>> trips;
-  std::map<long long, People> loads;
-  for (const PlanVisitRow& visit : visits) {
-    if (visit.status != "planned") continue;
-    ++loads[visit.session_id].families;
-    children[visit.session_id].insert(visit.child_id);
-    trips[visit.session_id].insert(visit.trip_id);
-  }
-  for (auto& [session_id, load] : loads) {
-    load.people = static_cast<long long>(children[session_id].size() + trips[session_id].size());
-  }
-  return loads;
 }
 
 }  // namespace
@@ -207,6 +187,14 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   instance.year = first.year;
   instance.month = first.month;
   instance.settings.time_limit_seconds = options_.time_limit_seconds;
+  // No visit before now plus the notice: a plan built in the evening has no
+  // visit that left that morning, nor one early the next day.
+  const auto not_before = context_.clock->Now() + std::chrono::hours(options_.notice_hours);
+  instance.settings.not_before_date = UtcDate(not_before);
+  instance.settings.not_before_minute =
+      static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(
+                           not_before - std::chrono::floor<std::chrono::days>(not_before))
+                           .count());
   std::vector<std::string> notes;
   std::vector<PlanUnscheduledRow> decided;  // left out before the planner, with the reason
 
@@ -228,6 +216,8 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     planned.capacity_families = static_cast<int>(families);
     planned.capacity_people = static_cast<int>(people);
     planned.wing = WingOf(session.wing);
+    // The store counts a session's capacity_families one per visit.
+    planned.capacity_unit = planner::CapacityUnit::kPairs;
     instance.sessions.push_back(planned);
     open_sessions[session.facility_id].push_back(&session);
   }

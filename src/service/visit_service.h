@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/visit_rules.h"
 #include "service/context.h"
 #include "store/visit_rows.h"
 
@@ -34,6 +35,8 @@ struct VisitOptions {
   double cost_per_km = 0.5;  // in the organisation's currency, each way
   double time_limit_seconds = 20.0;
   int default_max_children = 4;
+  // No planned visit starts before the plan is built plus this notice.
+  int notice_hours = kDefaultVisitNoticeHours;
 };
 
 struct TemplateRequest {

@@ -43,4 +43,17 @@ Status InsertMissingRequirements(Txn& txn, long long organisation_id,
                                  const std::vector<PairSourceRow>& sources, const std::string& now,
                                  long long& created);
 
+// What one plan's planned visits (all but `except_visit`) take of each
+// session: families, counted as the store counts a session's capacity, one
+// per visit (the planner is given CapacityUnit::kPairs to match), and people
+// (each child once, though she sees both parents there; each trip's escort
+// once). Publishing reserves these; a hand edit reserves or releases the
+// difference it makes.
+struct SessionLoad {
+  long long families = 0;
+  long long people = 0;
+};
+std::map<long long, SessionLoad> SessionLoads(const std::vector<PlanVisitRow>& visits,
+                                              long long except_visit = 0);
+
 }  // namespace vinculo::visit_internal

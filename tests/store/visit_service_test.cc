@@ -488,6 +488,22 @@ TEST_F(VisitServiceTest, TheVisitRecordKeepsAttendanceWhatWasBroughtAndTheChilds
             "absence_reason");
 }
 
+// Issue 19: a plan built in the evening of the 5th (notice 24 hours) has no
+// visit on the session that left that morning; with the later Saturdays
+// blocked, every pair waits for the notice period.
+TEST_F(VisitServiceTest, Issue19_APlanBuiltInTheEveningHasNoVisitOfThatMorning) {
+  for (const char* date : {"2026-12-12", "2026-12-19", "2026-12-26"}) {
+    auto blocked = visits_->BlockDate(As("visits_officer_a"), world_->facility_a, {date, "obras"});
+    ASSERT_TRUE(blocked.ok()) << blocked.status().ToString();
+  }
+  world_->clock->Set(StartOfDayUtc(Date{2026, 12, 5}) + std::chrono::hours(18));
+  auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_TRUE(plan->visits.empty());
+  ASSERT_FALSE(plan->unscheduled.empty());
+  for (const PlanUnscheduledRow& row : plan->unscheduled) EXPECT_EQ(row.reason, "notice");
+}
+
 // Two coordinators publish plans at once, and manual bookings arrive at the
 // same time, all at one session with room for 3 families: the session never
 // takes more than 3.

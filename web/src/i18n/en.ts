@@ -242,6 +242,7 @@ export const en: Record<MessageKey, string> = {
   "plan.reason.child_unavailable": "The child is unavailable",
   "plan.reason.no_escort": "No escort available",
   "plan.reason.no_route": "No route to the facility",
+  "plan.reason.notice": "Every session left is too soon (notice period)",
   "plan.reason.capacity": "The sessions are full",
   "plan.reason.parent_released": "The parent has been released",
   "nav.workshops": "Workshops",

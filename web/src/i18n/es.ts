@@ -242,6 +242,7 @@ export const es = {
   "plan.reason.child_unavailable": "La niña o el niño no está disponible",
   "plan.reason.no_escort": "No hay acompañante disponible",
   "plan.reason.no_route": "No hay ruta hasta el establecimiento",
+  "plan.reason.notice": "Las sesiones que quedan son demasiado pronto (plazo de aviso)",
   "plan.reason.capacity": "Las sesiones están llenas",
   "plan.reason.parent_released": "La madre o el padre ya salió en libertad",
   "nav.workshops": "Talleres",

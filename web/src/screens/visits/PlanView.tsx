@@ -15,6 +15,7 @@ const reasonKey: Record<string, MessageKey> = {
   no_escort: "plan.reason.no_escort",
   no_route: "plan.reason.no_route",
   capacity: "plan.reason.capacity",
+  notice: "plan.reason.notice",
   parent_released: "plan.reason.parent_released",
 };
 

@@ -1,0 +1,199 @@
+// Issue 19: the planner's rules and claims match the field's. Seats and
+// people are counted per child, a session's places per family by default (a
+// parent with all her visiting children is one place), no visit starts before
+// the notice period ends, and "proven optimal" holds only when it is.
+#include <gtest/gtest.h>
+
+#include "planner/planner.h"
+#include "planner_world.h"
+
+namespace vinculo::planner {
+namespace {
+
+using testing::D;
+using testing::Describe;
+using testing::HasRule;
+using testing::MakeEscort;
+using testing::MakePair;
+using testing::MakeSession;
+using testing::ReasonOf;
+
+// One session on the 5th at facility 10; escort 100 from base 1 with `seats`.
+Instance OneSession(int places, int people, int seats) {
+  Instance instance;
+  instance.year = 2026;
+  instance.month = 12;
+  instance.sessions = {MakeSession(1, 10, 5, 10, 12, places, people)};
+  instance.escorts = {MakeEscort(100, {1}, {5}, seats)};
+  instance.routes = {{1, 10, 60, 20.0}};
+  instance.settings.time_limit_seconds = 5;
+  return instance;
+}
+
+Plan SolveChecked(const Instance& instance) {
+  Plan first_come = PlanFirstCome(instance);
+  EXPECT_TRUE(CheckPlan(instance, first_come).empty()) << Describe(CheckPlan(instance, first_come));
+  Plan plan = SolvePlan(instance);
+  auto violations = CheckPlan(instance, plan);
+  EXPECT_TRUE(violations.empty()) << Describe(violations);
+  EXPECT_GE(plan.bound, plan.coverage - 1e-9);
+  EXPECT_GE(plan.coverage, first_come.coverage - 1e-9);
+  return plan;
+}
+
+// Sessions on the 5th and the 12th; escort 100 has two seats. Child 1003
+// asks first and can go either day; child 1000's two parents are both in
+// facility 10, and she and child 1001 can only go on the 5th. First-come fills
+// the 5th with 1003 and 1000 and leaves 1001 out; counted per child, 1000 and
+// 1001 share the 5th and 1003 goes on the 12th: four visits.
+Instance TwoParentsCase() {
+  Instance instance = OneSession(10, 10, 2);
+  instance.sessions.push_back(MakeSession(2, 10, 12, 10, 12, 10, 10));
+  instance.escorts = {MakeEscort(100, {1}, {5, 12}, 2)};
+  instance.pairs = {MakePair(1, 1003, 2003, 10, 1), MakePair(2, 1000, 2000, 10, 1),
+                    MakePair(3, 1000, 2001, 10, 1), MakePair(4, 1001, 2002, 10, 1)};
+  for (int pair_idx : {1, 2, 3}) instance.pairs[pair_idx].child_unavailable = {D(12)};
+  return instance;
+}
+
+TEST(Issue19, AChildSeeingBothParentsOnOneTripTakesOneSeat) {
+  Instance instance = TwoParentsCase();
+  Plan plan = SolveChecked(instance);
+  EXPECT_EQ(plan.visits.size(), 4u);
+  EXPECT_DOUBLE_EQ(plan.coverage, 4.0);
+  EXPECT_TRUE(plan.proven_optimal);
+  EXPECT_DOUBLE_EQ(plan.bound, 4.0);
+}
+
+TEST(Issue19, ABoundBelowAValidPlanIsNeverClaimed) {
+  // A hand-made four-visit plan passes the checker, so no bound below 4 and
+  // no three-visit plan called optimal.
+  Instance instance = TwoParentsCase();
+  Plan by_hand;
+  by_hand.trips = {{0, 100, 1, 10, D(5), 9 * 60, 13 * 60, 20.0},
+                   {1, 100, 1, 10, D(12), 9 * 60, 13 * 60, 20.0}};
+  by_hand.visits = {{1, 2, 1}, {2, 1, 0}, {3, 1, 0}, {4, 1, 0}};
+  ASSERT_TRUE(CheckPlan(instance, by_hand).empty()) << Describe(CheckPlan(instance, by_hand));
+  Plan plan = SolvePlan(instance);
+  EXPECT_GE(plan.bound, 4.0 - 1e-9);
+  if (plan.coverage < 4.0 - 1e-9) EXPECT_FALSE(plan.proven_optimal);
+}
+
+TEST(Issue19, ThreeSiblingsVisitingTheirFatherTakeOneFamilyPlace) {
+  Instance instance = OneSession(1, 10, 4);
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2000, 10, 1),
+                    MakePair(3, 1002, 2000, 10, 1)};
+  Plan plan = SolveChecked(instance);
+  EXPECT_EQ(plan.visits.size(), 3u);
+  EXPECT_TRUE(plan.proven_optimal);
+}
+
+TEST(Issue19, ASessionCountedInPairsTakesOneVisitPerPlace) {
+  Instance instance = OneSession(1, 10, 4);
+  instance.sessions[0].capacity_unit = CapacityUnit::kPairs;
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2000, 10, 1)};
+  Plan plan = SolveChecked(instance);
+  EXPECT_EQ(plan.visits.size(), 1u);
+  EXPECT_TRUE(plan.proven_optimal);
+}
+
+TEST(Issue19, ASessionCountedInPeopleCountsChildrenAndEscorts) {
+  // Three places in people: one escort and two children.
+  Instance instance = OneSession(3, 10, 4);
+  instance.sessions[0].capacity_unit = CapacityUnit::kPeople;
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2001, 10, 1),
+                    MakePair(3, 1002, 2002, 10, 1)};
+  Plan plan = SolveChecked(instance);
+  EXPECT_EQ(plan.visits.size(), 2u);
+  EXPECT_TRUE(plan.proven_optimal);
+}
+
+TEST(Issue19, TheCheckerCountsFamiliesAsParents) {
+  Instance instance = OneSession(1, 10, 4);
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2001, 10, 1)};
+  Plan plan;
+  plan.trips = {{0, 100, 1, 10, D(5), 9 * 60, 13 * 60, 20.0}};
+  plan.visits = {{1, 1, 0}, {2, 1, 0}};
+  EXPECT_TRUE(HasRule(CheckPlan(instance, plan), "session_capacity_families"));
+  instance.pairs[1].parent_id = 2000;  // siblings visiting one father: one family
+  EXPECT_FALSE(HasRule(CheckPlan(instance, plan), "session_capacity_families"));
+}
+
+TEST(Issue19, APlanBuiltInTheEveningHasNoVisitOfThatMorning) {
+  // Built on the 5th at 18:00 with 24 hours' notice: the morning session of
+  // the 5th and the one of the 6th at 10:00 are gone; the 12th (men's wing
+  // only) is not, so the child visiting her mother has no session left.
+  Instance instance = OneSession(10, 10, 4);
+  instance.sessions.push_back(MakeSession(2, 10, 6, 10, 12, 10, 10));
+  instance.sessions.push_back(MakeSession(3, 10, 12, 10, 12, 10, 10, Wing::kMen));
+  instance.escorts = {MakeEscort(100, {1}, {5, 6, 12}, 4)};
+  instance.settings.not_before_date = D(6);
+  instance.settings.not_before_minute = 18 * 60;
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2001, 10, 1)};
+  instance.pairs[1].parent_wing = Wing::kWomen;
+  for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
+    EXPECT_EQ(ReasonOf(plan, 1), "scheduled");
+    EXPECT_EQ(ReasonOf(plan, 2), "notice");
+    for (const Visit& visit : plan.visits) EXPECT_EQ(visit.session_id, 3);
+  }
+  Plan morning;
+  morning.trips = {{0, 100, 1, 10, D(5), 9 * 60, 13 * 60, 20.0}};
+  morning.visits = {{1, 1, 0}};
+  EXPECT_TRUE(HasRule(CheckPlan(instance, morning), "visit_notice"));
+}
+
+TEST(Issue19, NoChildIsAwayLongerThanHerLongestDay) {
+  // Five hours each way and a two-hour session: twelve hours door to door.
+  Instance instance = OneSession(10, 10, 4);
+  instance.routes = {{1, 10, 300, 50.0}};
+  instance.settings.day_start_minute = 0;
+  instance.settings.day_end_minute = 24 * 60;
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1)};
+  EXPECT_EQ(ReasonOf(SolveChecked(instance), 1), "no_route");
+  instance.settings.longest_child_day_minutes = 12 * 60;
+  EXPECT_EQ(ReasonOf(SolveChecked(instance), 1), "scheduled");
+}
+
+TEST(Issue19, AChildSeesBothParentsOnOneDayOnlyWithinHerLongestDay) {
+  // Her mother's session is at 9, her father's at 16, two hours away: one
+  // trip for both would keep her out twelve hours, so she sees one of them.
+  Instance instance = OneSession(10, 10, 4);
+  instance.sessions = {MakeSession(1, 10, 5, 9, 10, 10, 10, Wing::kWomen),
+                       MakeSession(2, 10, 5, 16, 17, 10, 10, Wing::kMen)};
+  instance.routes = {{1, 10, 120, 20.0}};
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1000, 2001, 10, 1)};
+  instance.pairs[0].parent_wing = Wing::kWomen;
+  instance.pairs[1].parent_wing = Wing::kMen;
+  Plan plan = SolveChecked(instance);
+  EXPECT_EQ(plan.visits.size(), 1u);
+  EXPECT_TRUE(plan.proven_optimal);
+  Plan both;
+  both.trips = {{0, 100, 1, 10, D(5), 7 * 60, 19 * 60, 20.0}};
+  both.visits = {{1, 1, 0}, {2, 2, 0}};
+  EXPECT_TRUE(HasRule(CheckPlan(instance, both), "child_longest_day"));
+  instance.settings.longest_child_day_minutes = 12 * 60;
+  EXPECT_EQ(SolveChecked(instance).visits.size(), 2u);
+}
+
+TEST(Issue19, SiblingsTogetherOutweighATripSaved) {
+  // Siblings 1000 and 1001 visit their father (2000); child 1002 can only go
+  // on the 5th and child 1003 only on the 12th. Escort 100 (two seats) is free
+  // both days, escort 101 (one seat) on the 5th. Splitting the siblings (one
+  // with 1002 on the 5th, one with 1003 on the 12th) needs two trips; keeping
+  // them together on the 5th needs three. Together wins.
+  Instance instance = OneSession(10, 20, 2);
+  instance.sessions.push_back(MakeSession(2, 10, 12, 10, 12, 10, 20));
+  instance.escorts = {MakeEscort(100, {1}, {5, 12}, 2), MakeEscort(101, {1}, {5}, 1)};
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2000, 10, 1),
+                    MakePair(3, 1002, 2002, 10, 1), MakePair(4, 1003, 2003, 10, 1)};
+  instance.pairs[0].sibling_group = instance.pairs[1].sibling_group = 1000;
+  instance.pairs[2].child_unavailable = {D(12)};
+  instance.pairs[3].child_unavailable = {D(5)};
+  Plan plan = SolveChecked(instance);
+  ASSERT_EQ(plan.visits.size(), 4u);
+  EXPECT_EQ(testing::VisitOf(plan, 1)->session_id, testing::VisitOf(plan, 2)->session_id);
+  EXPECT_EQ(plan.trips.size(), 3u);
+}
+
+}  // namespace
+}  // namespace vinculo::planner
