@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "http/api_fixture.h"
 #include "http/api_server.h"
@@ -16,6 +17,46 @@ namespace vinculo::testing {
 namespace {
 
 using nlohmann::json;
+
+// The document's schema `name` or `schema` itself when it is not a $ref.
+const json& Resolved(const json& document, const json& schema) {
+  if (!schema.contains("$ref")) return schema;
+  const std::string ref = schema["$ref"].get<std::string>();
+  return document.at(json::json_pointer(ref.substr(1)));
+}
+
+// Whether `value` has the shape `schema` documents: its required members,
+// and no others where the schema closes the object; into members and the
+// first element of arrays, a few levels deep. Nulls are not checked.
+void CheckShape(const json& document, const json& schema_or_ref, const json& value,
+                const std::string& where, int depth, std::vector<std::string>& problems) {
+  const json& schema = Resolved(document, schema_or_ref);
+  if (schema.contains("allOf")) {
+    for (const json& part : schema["allOf"]) {
+      CheckShape(document, part, value, where, depth, problems);
+    }
+    return;
+  }
+  if (value.is_null() || depth > 4) return;
+  if (value.is_object()) {
+    for (const json& name : schema.value("required", json::array())) {
+      if (!value.contains(name.get<std::string>()))
+        problems.push_back(where + " lacks " + name.get<std::string>());
+    }
+    const json properties = schema.value("properties", json::object());
+    const bool closed = schema.contains("additionalProperties") &&
+                        schema["additionalProperties"] == false && !properties.empty();
+    for (const auto& [name, member] : value.items()) {
+      if (properties.contains(name)) {
+        CheckShape(document, properties[name], member, where + "." + name, depth + 1, problems);
+      } else if (closed) {
+        problems.push_back(where + " has the undocumented " + name);
+      }
+    }
+  } else if (value.is_array() && !value.empty() && schema.contains("items")) {
+    CheckShape(document, schema["items"], value[0], where + "[0]", depth + 1, problems);
+  }
+}
 
 class OperationTableApiTest : public ApiTest {
  protected:
@@ -216,6 +257,47 @@ TEST_F(OperationTableApiTest, Issue17_EveryDocumentedOperationAnswersAsDocumente
     }
   }
   EXPECT_GT(walked, 100u);
+}
+
+// The documented shapes: every GET the administrator can read in the test
+// world (ids of its organisations, facilities and first records) answers JSON
+// with the members its schema requires and, where the schema is closed, no
+// others.
+TEST_F(OperationTableApiTest, Issue17_ReadsAnswerWithTheDocumentedShape) {
+  const std::string token = TokenFor("admin_global");
+  std::vector<std::string> problems;
+  size_t checked = 0;
+  for (const long long id :
+       {world_->organisation_a, world_->facility_a, world_->facility_b, 1LL, 2LL}) {
+    for (const auto& [path, item] : Document()["paths"].items()) {
+      if (!item.contains("get")) continue;
+      const json& operation = item["get"];
+      std::string concrete;
+      for (size_t i = 0; i < path.size(); ++i) {
+        if (path[i] == '{') {
+          concrete += std::to_string(id);
+          i = path.find('}', i);
+        } else {
+          concrete += path[i];
+        }
+      }
+      if (concrete == path && id != world_->organisation_a) continue;  // no ids: once
+      for (const json& parameter : operation.value("parameters", json::array())) {
+        if (parameter.value("in", "") == "query" && parameter.value("required", false)) {
+          concrete += "?" + parameter["name"].get<std::string>() + "=2027-02";
+        }
+      }
+      const json& ok = operation["responses"]["200"];
+      if (!ok.contains("content") || !ok["content"].contains("application/json")) continue;
+      HttpAnswer answer = Call("GET", concrete, token);
+      if (answer.status != 200 || answer.body.is_discarded()) continue;
+      CheckShape(Document(), ok["content"]["application/json"]["schema"], answer.body, concrete, 0,
+                 problems);
+      ++checked;
+    }
+  }
+  EXPECT_TRUE(problems.empty()) << ::testing::PrintToString(problems);
+  EXPECT_GT(checked, 30u);
 }
 
 }  // namespace
