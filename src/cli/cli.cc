@@ -16,11 +16,11 @@
 #include <vector>
 
 #include "cli/cli_supplies.h"
+#include "cli/cli_visits.h"
 #include "cli/cli_workshops.h"
 #include "cli/exit_codes.h"
 #include "http/api_server.h"
 #include "json/nursery_json.h"
-#include "cli/cli_visits.h"
 #include "service/csv_exchange.h"
 #include "service/demo_programme.h"
 #include "service/nursery_service.h"
@@ -297,14 +297,25 @@ int AgeOuts(const std::string& db, const AgeOutQuery& query, const std::string& 
     if (row.age_out) {
       std::cout << std::setw(12) << FormatDate(row.age_out->age_out_date) << std::setw(7)
                 << row.age_out->days_remaining << std::setw(10) << row.alert_level << row.facility
-                << " / " << AgeOutBasisName(row.age_out->basis) << " / plan "
-                << row.transition_plan << (row.needs_plan ? " (needed)" : "") << "\n";
+                << " / " << AgeOutBasisName(row.age_out->basis) << " / plan " << row.transition_plan
+                << (row.needs_plan ? " (needed)" : "") << "\n";
     } else {
       std::cout << std::setw(12) << "?" << std::setw(7) << "?" << std::setw(10) << row.alert_level
                 << row.facility << " / " << row.problem << "\n";
     }
   }
   std::cout << board->size() << " children living inside.\n";
+  return kExitOk;
+}
+
+int PrintOpenApi(const std::string& output) {
+  if (output.empty()) {
+    std::cout << OpenApiDocument() << "\n";
+    return kExitOk;
+  }
+  std::ofstream file(output, std::ios::binary);
+  file << OpenApiDocument() << "\n";
+  if (!file) return Fail(Status(StatusCode::kUnavailable, "cannot write " + output));
   return kExitOk;
 }
 
@@ -414,6 +425,10 @@ int RunCli(int argc, char** argv) {
   ageouts->add_option("--as-of", as_of_text,
                       "Count days from this date, YYYY-MM-DD (default: today)");
   ageouts->add_flag("--json", as_json, "Print a JSON array instead of a table");
+  std::string openapi_output;
+  CLI::App* openapi = app.add_subcommand(
+      "openapi", "Print the OpenAPI 3 document the server serves, generated from its operations");
+  openapi->add_option("--output", openapi_output, "Output file (default: standard output)");
   SupplyCommands supply_commands;
   supply_commands.Add(app, db, kDbHelp);
 
@@ -437,16 +452,16 @@ int RunCli(int argc, char** argv) {
   if (auto code = visit_commands->RunIfChosen()) return *code;
   if (*serve) {
     std::error_code error;
-    if (web_root_given &&
-        !std::filesystem::exists(std::filesystem::path(serve_options.web_dir) / "index.html",
-                                 error)) {
-      return Fail(Status(StatusCode::kNotFound,
-                         "--web-root " + serve_options.web_dir +
-                             " holds no index.html; build the web UI with: make web "
-                             "(or: cd web && npm ci && npm run build)"));
+    if (web_root_given && !std::filesystem::exists(
+                              std::filesystem::path(serve_options.web_dir) / "index.html", error)) {
+      return Fail(
+          Status(StatusCode::kNotFound, "--web-root " + serve_options.web_dir +
+                                            " holds no index.html; build the web UI with: make web "
+                                            "(or: cd web && npm ci && npm run build)"));
     }
     return Serve(db, serve_options);
   }
+  if (*openapi) return PrintOpenApi(openapi_output);
   if (*init) return Init(db, demo);
   if (*migrate) return Migrate(db);
   if (*user_add) {

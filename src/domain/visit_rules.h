@@ -60,11 +60,18 @@ std::string FormatClock(int minute);  // 870 -> "14:30"
 // explicit weight (>= 0.1): the longer since the last visit, the more urgent;
 // a child who recently left the nursery (aged out) needs the bond most; a
 // parent released soon needs visits to prepare the reunification.
+// A child who left a prison nursery at most this many days before the month
+// begins is a recent age-out.
+inline constexpr int kRecentAgeOutDays = 180;
+// A parent whose release is expected at most this many days after the month
+// begins is released soon.
+inline constexpr int kReleaseSoonDays = 90;
+
 struct PriorityInputs {
   double weight = 1.0;
   std::optional<long long> days_since_last_visit;  // absent: never visited
-  bool recent_age_out = false;                     // left a prison nursery within 180 days
-  bool release_soon = false;                       // release expected within 90 days
+  bool recent_age_out = false;                     // left a prison nursery within kRecentAgeOutDays
+  bool release_soon = false;                       // release expected within kReleaseSoonDays
 };
 struct Priority {
   double value = 1.0;

@@ -9,8 +9,8 @@
 #include "http/idempotent_request.h"
 #include "http/keep_alive_server.h"
 #include "http/listen_backlog.h"
+#include "http/operation.h"
 #include "http/problem.h"
-#include "http/router.h"
 #include "json/record_json.h"
 
 namespace vinculo {
@@ -207,41 +207,11 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
         response.set_content(ProblemJson(Internal(what)), "application/problem+json");
       });
 
-  http_internal::Router& router = impl_->router;
-  // httplib tries a method's routes in the order they were added, one
-  // std::regex match each, until one matches the whole path; no two of our
-  // patterns match the same path, so order only decides speed. The record
-  // routes (the reads the API serves most) go first: a child GET went from
-  // eight regex matches (14,000 instructions) to two.
-  http_internal::RegisterRecordRoutes(router);
-  router.Public(
-      "GET", "/api/v1/health",
-      [this](const httplib::Request&, httplib::Response&) -> Result<Reply> {
-        auto version = impl_->services.context.store->SchemaVersion();
-        if (!version.ok()) return version.status();
-        return JsonReply({{"status", "ok"},
-                          {"schema_version", *version},
-                          {"engine", impl_->services.context.store->engine() == Engine::kSqlite
-                                         ? "sqlite"
-                                         : "postgresql"}});
-      });
-  router.Public("GET", "/api/v1/openapi.json",
-                [](const httplib::Request&, httplib::Response& response) -> Result<Reply> {
-                  response.set_content(OpenApiDocument(), "application/json");
-                  Reply reply;
-                  reply.has_body = false;
-                  return reply;
-                });
-  http_internal::RegisterAccountRoutes(router);
-  http_internal::RegisterNurseryRoutes(router);
-  http_internal::RegisterSupplyRoutes(router);
-  http_internal::RegisterWorkshopRoutes(router);
-  http_internal::RegisterVisitRoutes(router);
-  http_internal::RegisterNurseryCareRoutes(router);
+  // Every operation of the API, from the modules' tables (http/operation.h).
+  http_internal::RegisterOperations(impl_->router);
 
   if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
-    for (const auto& [extension, type] :
-         std::initializer_list<std::pair<const char*, const char*>>{
+    for (const auto& [extension, type] : std::initializer_list<std::pair<const char*, const char*>>{
              {"html", "text/html; charset=utf-8"},
              {"js", "text/javascript; charset=utf-8"},
              {"mjs", "text/javascript; charset=utf-8"},
@@ -260,28 +230,28 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
     // mount point whose prefix matches before it routes a GET, so mounting
     // "/" cost every API request a failed stat() of the web folder. The
     // build's only other file, index.html, is the app route's below.
-    server.set_mount_point("/assets/", (std::filesystem::path(options_.web_dir) / "assets").string());
+    server.set_mount_point("/assets/",
+                           (std::filesystem::path(options_.web_dir) / "assets").string());
     // Vite names the files under /assets/ by their content hash: they never
     // change, so browsers keep them a year; everything else is revalidated.
-    server.set_file_request_handler([](const httplib::Request& request,
-                                       httplib::Response& response) {
-      response.headers.erase("Cache-Control");
-      response.set_header("Cache-Control", request.path.rfind("/assets/", 0) == 0
-                                               ? "public, max-age=31536000, immutable"
-                                               : "no-cache");
-    });
+    server.set_file_request_handler(
+        [](const httplib::Request& request, httplib::Response& response) {
+          response.headers.erase("Cache-Control");
+          response.set_header("Cache-Control", request.path.rfind("/assets/", 0) == 0
+                                                   ? "public, max-age=31536000, immutable"
+                                                   : "no-cache");
+        });
     // A single-page app: paths outside /api/ and /assets/ that are not files
     // get index.html, and the app routes them in the browser.
     const std::string index = (std::filesystem::path(options_.web_dir) / "index.html").string();
-    server.Get(R"(/(?!api/|assets/).*)",
-               [index](const httplib::Request&, httplib::Response& response) {
-                 std::ifstream file(index);
-                 std::string html((std::istreambuf_iterator<char>(file)),
-                                  std::istreambuf_iterator<char>());
-                 response.headers.erase("Cache-Control");
-                 response.set_header("Cache-Control", "no-cache");
-                 response.set_content(html, "text/html; charset=utf-8");
-               });
+    server.Get(R"(/(?!api/|assets/).*)", [index](const httplib::Request&,
+                                                 httplib::Response& response) {
+      std::ifstream file(index);
+      std::string html((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      response.headers.erase("Cache-Control");
+      response.set_header("Cache-Control", "no-cache");
+      response.set_content(html, "text/html; charset=utf-8");
+    });
   } else {
     server.Get("/", [](const httplib::Request&, httplib::Response& response) {
       response.set_content(

@@ -11,6 +11,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "service/auth_service.h"
 #include "service/record_service.h"
@@ -47,8 +49,12 @@ class ApiServer {
   int bound_port_ = 0;
 };
 
-// The OpenAPI 3 document served at /api/v1/openapi.json (docs/openapi.json,
-// compiled in).
+// The OpenAPI 3 document served at /api/v1/openapi.json, generated from the
+// operation tables and docs/openapi-base.json (http/openapi.cc).
 const std::string& OpenApiDocument();
+
+// Every route the server registers, as {method in lower case, OpenAPI path},
+// "{kind}" expanded to each record kind: what the document must list.
+std::vector<std::pair<std::string, std::string>> ApiRoutes();
 
 }  // namespace vinculo

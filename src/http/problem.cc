@@ -67,7 +67,28 @@ const char* Title(int http_status) {
 }
 }  // namespace
 
-std::string ProblemJson(const Status& status) {
+const std::vector<std::string>& ProblemCodes() {
+  static const std::vector<std::string> kCodes = [] {
+    // The request decoder's (http/operation.cc) and the HTTP library's own.
+    std::vector<std::string> codes = {
+        "field_required",     "field_unknown",         "field_type",       "field_range",
+        "field_choice",       "field_format",          "field_invalid",    "parameter_unknown",
+        "parameter_required", "parameter_invalid",     "version_required", "version_invalid",
+        "body_not_json",      "content_type_not_json", "no_such_endpoint", "body_too_large",
+        "request_unreadable", "method_not_allowed"};
+    for (StatusCode code :
+         {StatusCode::kInvalidArgument, StatusCode::kMalformed, StatusCode::kNotFound,
+          StatusCode::kConflict, StatusCode::kForbidden, StatusCode::kUnauthenticated,
+          StatusCode::kPreconditionFailed, StatusCode::kPreconditionRequired,
+          StatusCode::kInfeasible, StatusCode::kUnavailable, StatusCode::kInternal}) {
+      codes.emplace_back(StatusCodeName(code));
+    }
+    return codes;
+  }();
+  return kCodes;
+}
+
+std::string ProblemJson(const Status& status, std::string_view code) {
   const int http_status = HttpStatusFor(status.code());
   nlohmann::json problem = {
       {"type", std::string("/problems/") + StatusCodeName(status.code())},
@@ -77,6 +98,7 @@ std::string ProblemJson(const Status& status) {
       {"detail", status.code() == StatusCode::kInternal
                      ? std::string("something went wrong on the server; it has been logged")
                      : status.message()},
+      {"code", code.empty() ? std::string(StatusCodeName(status.code())) : std::string(code)},
   };
   if (!status.field().empty()) {
     problem["field"] = status.field();
@@ -88,24 +110,34 @@ std::string ProblemJson(const Status& status) {
 
 std::string ProblemJsonForHttpStatus(int http_status) {
   std::string detail;
+  std::string code;
   switch (http_status) {
     case 404:
       detail = "there is no such endpoint; see /api/v1/openapi.json";
+      code = "no_such_endpoint";
       break;
     case 413:
       detail = "the request body is larger than the server accepts (1 MiB)";
+      code = "body_too_large";
       break;
     case 400:
       detail = "the request could not be read";
+      code = "request_unreadable";
+      break;
+    case 405:
+      detail = Title(http_status);
+      code = "method_not_allowed";
       break;
     default:
       detail = Title(http_status);
+      code = http_status >= 500 ? "internal" : "request_unreadable";
       break;
   }
   nlohmann::json problem = {{"type", "about:blank"},
                             {"title", Title(http_status)},
                             {"status", http_status},
-                            {"detail", detail}};
+                            {"detail", detail},
+                            {"code", code}};
   return problem.dump();
 }
 

@@ -4,14 +4,21 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/status.h"
 
 namespace vinculo {
 
 int HttpStatusFor(StatusCode code);
-// {"type","title","status","detail","field"?,"errors"?:[{"field","message"}]}
-std::string ProblemJson(const Status& status);
+// {"type","title","status","detail","code","field"?,"errors"?:[{"field","message"}]}.
+// `code` is the refusal's stable machine-readable code: the request decoder's
+// own (field_required, ...) or, by default, the status code's name
+// (not_found, conflict, ...). Every code is in ProblemCodes().
+std::string ProblemJson(const Status& status, std::string_view code = {});
+// Every code a problem can carry, for the document.
+const std::vector<std::string>& ProblemCodes();
 // For statuses produced by the HTTP library itself (404 route, 413 body).
 std::string ProblemJsonForHttpStatus(int http_status);
 

@@ -89,12 +89,4 @@ Result<long long> IfMatchVersion(const httplib::Request& request);
 Result<long long> PathId(const httplib::Request& request, int index);
 std::string SessionCookie(const std::string& token, long long max_age_seconds, bool secure);
 
-void RegisterRecordRoutes(Router& router);
-void RegisterAccountRoutes(Router& router);
-void RegisterNurseryRoutes(Router& router);
-void RegisterSupplyRoutes(Router& router);
-void RegisterWorkshopRoutes(Router& router);
-void RegisterVisitRoutes(Router& router);
-void RegisterNurseryCareRoutes(Router& router);
-
 }  // namespace vinculo::http_internal

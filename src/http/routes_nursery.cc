@@ -1,8 +1,7 @@
-// Routes of the prison nursery: the age-out board, a child's admission and
-// co-residence extensions, pregnancies, and the 12-month forecast.
-#include <charconv>
-
-#include "http/router.h"
+// The operations of the prison nursery: the age-out board, a child's
+// admission and co-residence extensions, pregnancies, and the 12-month
+// forecast.
+#include "http/operation.h"
 #include "json/nursery_json.h"
 #include "json/record_json.h"
 #include "service/nursery_service.h"
@@ -10,163 +9,166 @@
 namespace vinculo::http_internal {
 namespace {
 
-// A whole number from `min_value` to `max_value`, or kInvalidArgument naming `name`.
-Result<long long> WholeNumber(const std::string& text, const char* name, long long min_value,
-                              long long max_value) {
-  long long number = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (error != std::errc() || end != text.data() + text.size() || number < min_value ||
-      number > max_value) {
-    return InvalidArgument(name, "must be a whole number from " + std::to_string(min_value) +
-                                     " to " + std::to_string(max_value));
-  }
-  return number;
+using V = ValueType;
+
+NurseryService Nursery(const Call& call) { return NurseryService(call.services.context); }
+
+Result<Reply> AgeOuts(Call& call) {
+  AgeOutQuery query;
+  query.facility_id = call.QueryInteger("facility_id");
+  if (auto within = call.QueryInteger("within_days")) query.within_days = static_cast<int>(*within);
+  query.as_of = call.QueryDate("as_of");
+  VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutRow> board,
+                           Nursery(call).AgeOutBoard(call.user(), query));
+  return ItemsReply(board, AgeOutRowToJson);
 }
 
-// Refuses query parameters this route does not know, naming the first.
-Status OnlyParams(const httplib::Request& request, std::initializer_list<std::string_view> known) {
-  for (const auto& [name, value] : request.params) {
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      return InvalidArgument(name, "is not a parameter of this request");
-    }
-  }
-  return Status::Ok();
+Result<Reply> Forecast(Call& call) {
+  ForecastQuery query;
+  query.facility_id = call.QueryInteger("facility_id");
+  query.from_month = call.services.context.Today();
+  if (call.HasQuery("from")) query.from_month = *ParseDate(call.QueryText("from") + "-01");
+  if (auto months = call.QueryInteger("months")) query.months = static_cast<int>(*months);
+  VINCULO_ASSIGN_OR_RETURN(std::vector<ForecastMonth> forecast,
+                           Nursery(call).Forecast(call.user(), query));
+  return ItemsReply(forecast, ForecastMonthToJson);
 }
 
-Result<std::optional<long long>> FacilityParam(const httplib::Request& request) {
-  if (!request.has_param("facility_id")) return std::optional<long long>();
-  auto id = WholeNumber(request.get_param_value("facility_id"), "facility_id", 1,
-                        std::numeric_limits<long long>::max());
-  if (!id.ok()) return id.status();
-  return std::optional<long long>(*id);
+Result<Reply> RecordAdmission(Call& call) {
+  AdmissionRequest admission{call.body.Text("admitted_on"), call.body.OptionalText("review_date")};
+  VINCULO_ASSIGN_OR_RETURN(NurseryAdmission stored,
+                           Nursery(call).RecordAdmission(call.user(), call.id(), admission));
+  return JsonReply(AdmissionToJson(stored));
 }
 
-Result<std::string> RequiredString(const nlohmann::json& body, const char* name) {
-  auto value = OptionalString(body, name);
-  if (!value.ok()) return value.status();
-  if (!*value) return InvalidArgument(name, "is required");
-  return **value;
+Result<Reply> RequestExtension(Call& call) {
+  ExtensionRequest extension{call.body.Text("reason"), call.body.Text("new_age_out_date")};
+  VINCULO_ASSIGN_OR_RETURN(ExtensionRow stored,
+                           Nursery(call).RequestExtension(call.user(), call.id(), extension));
+  return JsonReply(ExtensionToJson(stored), 201);
+}
+
+Result<Reply> DecideExtension(Call& call) {
+  ExtensionDecision decision{call.body.Text("decision") == "approved", call.body.Text("note")};
+  VINCULO_ASSIGN_OR_RETURN(ExtensionRow decided,
+                           Nursery(call).DecideExtension(call.user(), call.id(), decision));
+  return JsonReply(ExtensionToJson(decided));
+}
+
+Result<Reply> RegisterPregnancy(Call& call) {
+  PregnancyRequest pregnancy{call.body.Integer("parent_id"), call.body.Text("due_date")};
+  VINCULO_ASSIGN_OR_RETURN(PregnancyRow stored,
+                           Nursery(call).RegisterPregnancy(call.user(), pregnancy));
+  return JsonReply(PregnancyToJson(stored), 201);
 }
 
 }  // namespace
 
-void RegisterNurseryRoutes(Router& router) {
-  Services& services = router.services();
-
-  router.Authed(
-      "GET", "/api/v1/nursery/ageouts",
-      [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-        VINCULO_RETURN_IF_ERROR(OnlyParams(request, {"facility_id", "within_days", "as_of"}));
-        AgeOutQuery query;
-        VINCULO_ASSIGN_OR_RETURN(query.facility_id, FacilityParam(request));
-        if (request.has_param("within_days")) {
-          VINCULO_ASSIGN_OR_RETURN(
-              long long within,
-              WholeNumber(request.get_param_value("within_days"), "within_days", 0, 36500));
-          query.within_days = static_cast<int>(within);
-        }
-        if (request.has_param("as_of")) {
-          VINCULO_ASSIGN_OR_RETURN(query.as_of,
-                                   ParseDate(request.get_param_value("as_of"), "as_of"));
-        }
-        NurseryService nursery(services.context);
-        VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutRow> board, nursery.AgeOutBoard(actor, query));
-        return ItemsReply(board, AgeOutRowToJson);
-      });
-
-  router.Authed(
-      "POST", R"(/api/v1/children/(\d+)/admission)",
-      [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-        VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-        VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-        VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"admitted_on", "review_date"}));
-        AdmissionRequest admission;
-        VINCULO_ASSIGN_OR_RETURN(admission.admitted_on, RequiredString(body, "admitted_on"));
-        VINCULO_ASSIGN_OR_RETURN(admission.review_date, OptionalString(body, "review_date"));
-        NurseryService nursery(services.context);
-        VINCULO_ASSIGN_OR_RETURN(NurseryAdmission stored,
-                                 nursery.RecordAdmission(actor, child_id, admission));
-        return JsonReply(AdmissionToJson(stored));
-      });
-
-  router.Authed("POST", R"(/api/v1/children/(\d+)/extensions)",
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-                  VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"reason", "new_age_out_date"}));
-                  ExtensionRequest extension;
-                  VINCULO_ASSIGN_OR_RETURN(std::optional<std::string> reason,
-                                           OptionalString(body, "reason"));
-                  extension.reason = reason.value_or("");
-                  VINCULO_ASSIGN_OR_RETURN(extension.new_age_out_date,
-                                           RequiredString(body, "new_age_out_date"));
-                  NurseryService nursery(services.context);
-                  VINCULO_ASSIGN_OR_RETURN(ExtensionRow stored,
-                                           nursery.RequestExtension(actor, child_id, extension));
-                  return JsonReply(ExtensionToJson(stored), 201);
-                });
-
-  router.Authed("POST", R"(/api/v1/extensions/(\d+)/decision)",
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long extension_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-                  VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"decision", "note"}));
-                  VINCULO_ASSIGN_OR_RETURN(std::string verdict, RequiredString(body, "decision"));
-                  if (verdict != "approved" && verdict != "refused") {
-                    return InvalidArgument("decision", "must be approved or refused");
-                  }
-                  ExtensionDecision decision;
-                  decision.approve = verdict == "approved";
-                  VINCULO_ASSIGN_OR_RETURN(std::optional<std::string> note,
-                                           OptionalString(body, "note"));
-                  decision.note = note.value_or("");
-                  NurseryService nursery(services.context);
-                  VINCULO_ASSIGN_OR_RETURN(ExtensionRow decided,
-                                           nursery.DecideExtension(actor, extension_id, decision));
-                  return JsonReply(ExtensionToJson(decided));
-                });
-
-  router.Authed(
-      "GET", "/api/v1/nursery/forecast",
-      [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-        VINCULO_RETURN_IF_ERROR(OnlyParams(request, {"facility_id", "from", "months"}));
-        ForecastQuery query;
-        VINCULO_ASSIGN_OR_RETURN(query.facility_id, FacilityParam(request));
-        query.from_month = services.context.Today();
-        if (request.has_param("from")) {
-          // "YYYY-MM": the first month of the forecast.
-          VINCULO_ASSIGN_OR_RETURN(query.from_month,
-                                   ParseDate(request.get_param_value("from") + "-01", "from"));
-          if (request.get_param_value("from").size() != 7) {
-            return InvalidArgument("from", "must be a month, YYYY-MM");
-          }
-        }
-        if (request.has_param("months")) {
-          VINCULO_ASSIGN_OR_RETURN(long long months,
-                                   WholeNumber(request.get_param_value("months"), "months", 1, 36));
-          query.months = static_cast<int>(months);
-        }
-        NurseryService nursery(services.context);
-        VINCULO_ASSIGN_OR_RETURN(std::vector<ForecastMonth> forecast,
-                                 nursery.Forecast(actor, query));
-        return ItemsReply(forecast, ForecastMonthToJson);
-      });
-
-  router.Authed("POST", "/api/v1/pregnancies",
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-                  VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"parent_id", "due_date"}));
-                  PregnancyRequest pregnancy;
-                  VINCULO_ASSIGN_OR_RETURN(std::optional<long long> parent_id,
-                                           OptionalInteger(body, "parent_id"));
-                  if (!parent_id) return InvalidArgument("parent_id", "is required");
-                  pregnancy.parent_id = *parent_id;
-                  VINCULO_ASSIGN_OR_RETURN(pregnancy.due_date, RequiredString(body, "due_date"));
-                  NurseryService nursery(services.context);
-                  VINCULO_ASSIGN_OR_RETURN(PregnancyRow stored,
-                                           nursery.RegisterPregnancy(actor, pregnancy));
-                  return JsonReply(PregnancyToJson(stored), 201);
-                });
+std::vector<Operation> NurseryOperations() {
+  const Field facility = Optional("facility_id", V::kId, "Only this facility.");
+  return {
+      {.method = "GET",
+       .path = "/api/v1/nursery/ageouts",
+       .operation_id = "listAgeOuts",
+       .tag = "Nursery",
+       .summary = "The age-out board",
+       .description =
+           "Children living inside that the caller may see (a nursery officer: her facility), "
+           "sorted by days remaining until the age-out date (negative: overdue); children whose "
+           "age-out cannot be computed (no rule in force, co-residence not allowed, no review date "
+           "where the law sets no limit) come first with a problem. The age-out follows the "
+           "jurisdiction's co-residence rule in force on the child's admission date (the default "
+           "policy), a lower facility limit (nursery_max_age_months), or an approved extension. "
+           "Alert levels: overdue (< 0 days), critical (<= 30), warning (<= 90), notice (<= 180), "
+           "none. Auditors see figures only and get 403 here (their view is the forecast). Roles "
+           "without case records see pseudonyms (name is null). One read event per request in the "
+           "audit log.",
+       .query = {facility,
+                 Optional("within_days", V::kInteger,
+                          "Only age-outs at most this many days away (overdue included).")
+                     .Range(0, 36500),
+                 Optional("as_of", V::kDate, "Count days from this date (default: today).")},
+       .reply = "items:AgeOutRow",
+       .handler = AgeOuts},
+      {.method = "POST",
+       .path = "/api/v1/children/{id}/admission",
+       .operation_id = "recordChildAdmission",
+       .tag = "Nursery",
+       .summary = "Record when a child living inside was admitted",
+       .description = "Sets the child's admission date (which decides the co-residence rule under "
+                      "the default policy) and, where the law sets no fixed limit, the individual "
+                      "review date that becomes the age-out date. Without an admission the child "
+                      "is taken to have lived inside since birth. Administrators, social workers "
+                      "and nursery officers. Written to the audit log.",
+       .request = "AdmissionRequest",
+       .body = BodyKind::kFields,
+       .fields = {Required("admitted_on", V::kDate), Optional("review_date", V::kDate)},
+       .reply = "Admission",
+       .handler = RecordAdmission},
+      {.method = "POST",
+       .path = "/api/v1/children/{id}/extensions",
+       .operation_id = "requestCoresidenceExtension",
+       .tag = "Nursery",
+       .summary = "Request a co-residence extension",
+       .description =
+           "Asks for a child to stay inside until new_age_out_date. A reason is required. The "
+           "request changes nothing until it is approved. Administrators, social workers and "
+           "nursery officers of the child's facility. Written to the audit log.",
+       .request = "ExtensionRequest",
+       .body = BodyKind::kFields,
+       .fields = {Optional("reason", V::kText), Required("new_age_out_date", V::kDate)},
+       .status = 201,
+       .reply = "Extension",
+       .errors = {409},
+       .handler = RequestExtension},
+      {.method = "POST",
+       .path = "/api/v1/extensions/{id}/decision",
+       .operation_id = "decideCoresidenceExtension",
+       .tag = "Nursery",
+       .summary = "Approve or refuse an extension",
+       .description =
+           "Decides a request once: a second decision is 409. A refusal needs a note. An approved "
+           "extension sets the child's age-out date on the board. Administrators, social workers "
+           "and nursery officers who can see the child. Written to the audit log.",
+       .request = "ExtensionDecision",
+       .body = BodyKind::kFields,
+       .fields = {Required("decision", V::kText).OneOf({"approved", "refused"}),
+                  Optional("note", V::kText, "Required when refusing.")},
+       .reply = "Extension",
+       .errors = {409},
+       .handler = DecideExtension},
+      {.method = "GET",
+       .path = "/api/v1/nursery/forecast",
+       .operation_id = "nurseryForecast",
+       .tag = "Nursery",
+       .summary = "Children, cribs and beds per facility per month",
+       .description =
+           "For each facility the caller may see (a nursery officer: hers) and each month from "
+           "`from`: children inside on the first day of the month (children leave on their age-out "
+           "date; expected births join on their due date), of them cribs (under 24 months) and "
+           "beds (24 months and over), age-outs and expected births during the month.",
+       .query = {facility, Optional("from", V::kMonth, "The first month, YYYY-MM."),
+                 Optional("months", V::kInteger, "Number of months.").Range(1, 36)},
+       .reply = "items:ForecastMonth",
+       .errors = {404},
+       .handler = Forecast},
+      {.method = "POST",
+       .path = "/api/v1/pregnancies",
+       .operation_id = "registerPregnancy",
+       .tag = "Nursery",
+       .summary = "Register a pregnancy of a mother held inside",
+       .description =
+           "The expected birth joins the forecast of the mother's facility. The due date cannot be "
+           "in the past nor more than 300 days away; the parent must be a woman the caller can "
+           "see. Administrators, social workers and nursery officers. Written to the audit log.",
+       .request = "PregnancyRequest",
+       .body = BodyKind::kFields,
+       .fields = {Required("parent_id", V::kId), Required("due_date", V::kDate)},
+       .status = 201,
+       .reply = "Pregnancy",
+       .errors = {409},
+       .handler = RegisterPregnancy},
+  };
 }
 
 }  // namespace vinculo::http_internal

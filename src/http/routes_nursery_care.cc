@@ -1,9 +1,7 @@
-// Routes of the nursery's care of the child: transition plans, authorised
-// adults and the leave book, the health schedule and a child's health plan,
-// school and daycare enrolments, and pregnancy outcomes.
-#include <charconv>
-
-#include "http/router.h"
+// The operations of the nursery's care of the child: transition plans,
+// authorised adults and the leave book, the health schedule and a child's
+// health plan, school and daycare enrolments, and pregnancy outcomes.
+#include "http/operation.h"
 #include "json/nursery_care_json.h"
 #include "json/nursery_json.h"
 #include "json/record_json.h"
@@ -12,281 +10,446 @@
 namespace vinculo::http_internal {
 namespace {
 
-Result<long long> PositiveId(const std::string& text, const char* name) {
-  long long number = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (error != std::errc() || end != text.data() + text.size() || number < 1) {
-    return InvalidArgument(name, "must be a positive whole number");
+using V = ValueType;
+
+// The roles NurseryCareService lets change a child's care records
+// (CheckCaseWriter), approve a transition plan (CheckPlanApprover) and edit
+// the health schedule.
+const std::vector<Role> kCaseWriters = {Role::kAdministrator, Role::kSocialWorker,
+                                        Role::kNurseryOfficer};
+const std::vector<Role> kPlanApprovers = {Role::kAdministrator, Role::kProgrammeCoordinator,
+                                          Role::kNurseryOfficer};
+const std::vector<Role> kAdministrators = {Role::kAdministrator};
+
+NurseryCareService Care(const Call& call) { return NurseryCareService(call.services.context); }
+
+Result<Reply> SaveTransitionPlan(Call& call) {
+  const Body& body = call.body;
+  TransitionPlanRequest plan;
+  plan.destination = body.Text("destination");
+  plan.receiving_party = body.Text("receiving_party");
+  plan.consulted = body.Text("consulted");
+  for (const Body& step : body.Elements("steps")) {
+    plan.steps.push_back({step.Text("on"), step.Text("description")});
   }
-  return number;
+  plan.visit_parent_id = body.OptionalInteger("visit_parent_id");
+  plan.visit_frequency = body.OptionalText("visit_frequency");
+  VINCULO_ASSIGN_OR_RETURN(TransitionPlanView saved,
+                           Care(call).SaveTransitionPlan(call.user(), call.id(), plan));
+  return JsonReply(TransitionPlanToJson(saved));
 }
 
-Status KnownParams(const httplib::Request& request, std::initializer_list<std::string_view> known) {
-  for (const auto& [name, value] : request.params) {
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      return InvalidArgument(name, "is not a parameter of this request");
-    }
-  }
-  return Status::Ok();
+Result<Reply> AddAuthorisedAdult(Call& call) {
+  AuthorisedAdultRequest adult{call.body.Text("full_name"), call.body.Text("relationship"),
+                               call.body.Text("document_id")};
+  VINCULO_ASSIGN_OR_RETURN(AuthorisedAdultRow stored,
+                           Care(call).AddAuthorisedAdult(call.user(), call.id(), adult));
+  return JsonReply(AuthorisedAdultToJson(stored), 201);
 }
 
-Result<std::optional<long long>> IdParam(const httplib::Request& request, const char* name) {
-  if (!request.has_param(name)) return std::optional<long long>();
-  auto id = PositiveId(request.get_param_value(name), name);
-  if (!id.ok()) return id.status();
-  return std::optional<long long>(*id);
+Result<Reply> StartLeave(Call& call) {
+  const Body& body = call.body;
+  LeaveRequest leave{body.Integer("adult_id"), body.Text("reason"), body.Text("left_at"),
+                     body.Text("due_back_at"), body.Text("note")};
+  VINCULO_ASSIGN_OR_RETURN(LeaveRow stored, Care(call).StartLeave(call.user(), call.id(), leave));
+  return JsonReply(LeaveToJson(stored), 201);
 }
 
-Result<std::string> Required(const nlohmann::json& body, const char* name) {
-  auto value = OptionalString(body, name);
-  if (!value.ok()) return value.status();
-  if (!*value) return InvalidArgument(name, "is required");
-  return **value;
+Result<Reply> Leaves(Call& call) {
+  LeaveQuery query;
+  query.facility_id = call.QueryInteger("facility_id");
+  query.child_id = call.QueryInteger("child_id");
+  query.overdue_only = call.QueryBool("overdue").value_or(false);
+  if (call.HasQuery("as_of")) query.as_of = call.QueryText("as_of");
+  VINCULO_ASSIGN_OR_RETURN(std::vector<LeaveView> leaves, Care(call).Leaves(call.user(), query));
+  return ItemsReply(leaves, LeaveViewToJson);
 }
 
-Result<std::string> TextOrEmpty(const nlohmann::json& body, const char* name) {
-  auto value = OptionalString(body, name);
-  if (!value.ok()) return value.status();
-  return value->value_or("");
+Result<Reply> AddScheduleEntry(Call& call) {
+  ScheduleEntryRequest entry{call.body.Text("kind"), call.body.Text("name"),
+                             call.body.Integer("age_months")};
+  VINCULO_ASSIGN_OR_RETURN(HealthScheduleRow stored,
+                           Care(call).AddScheduleEntry(call.user(), entry));
+  return JsonReply(ScheduleEntryToJson(stored), 201);
 }
 
-// [{"on": "YYYY-MM-DD", "description": "..."}, ...]; errors name "steps".
-Result<std::vector<TransitionStepRow>> StepsOf(const nlohmann::json& body) {
-  if (!body.contains("steps")) return InvalidArgument("steps", "is required");
-  const nlohmann::json& steps = body["steps"];
-  if (!steps.is_array()) return InvalidArgument("steps", "must be an array of {on, description}");
-  std::vector<TransitionStepRow> rows;
-  for (const nlohmann::json& step : steps) {
-    if (!step.is_object() || !step.contains("on") || !step["on"].is_string() ||
-        !step.contains("description") || !step["description"].is_string() || step.size() != 2) {
-      return InvalidArgument("steps", "each step must be {on: YYYY-MM-DD, description: text}");
-    }
-    rows.push_back({step["on"].get<std::string>(), step["description"].get<std::string>()});
-  }
-  return rows;
+Handler SetScheduleEntryActive(bool active) {
+  return [active](Call& call) -> Result<Reply> {
+    VINCULO_ASSIGN_OR_RETURN(HealthScheduleRow entry,
+                             Care(call).SetScheduleEntryActive(call.user(), call.id(), active));
+    return JsonReply(ScheduleEntryToJson(entry));
+  };
 }
 
-Result<std::optional<Date>> DateParam(const httplib::Request& request, const char* name) {
-  if (!request.has_param(name)) return std::optional<Date>();
-  auto date = ParseDate(request.get_param_value(name), name);
-  if (!date.ok()) return date.status();
-  return std::optional<Date>(*date);
+Result<Reply> RecordAppointment(Call& call) {
+  const Body& body = call.body;
+  AppointmentRequest appointment;
+  appointment.schedule_id = body.OptionalInteger("schedule_id");
+  appointment.kind = body.Text("kind");
+  appointment.name = body.Text("name");
+  appointment.due_on = body.OptionalText("due_on");
+  appointment.done_on = body.OptionalText("done_on");
+  appointment.note = body.Text("note");
+  VINCULO_ASSIGN_OR_RETURN(AppointmentRow stored,
+                           Care(call).RecordAppointment(call.user(), call.id(), appointment));
+  return JsonReply(AppointmentToJson(stored), 201);
+}
+
+Result<Reply> Enrol(Call& call) {
+  const Body& body = call.body;
+  EnrolmentRequest enrolment{body.Text("setting"), body.Text("institution"), body.Text("level"),
+                             body.Text("started_on")};
+  VINCULO_ASSIGN_OR_RETURN(SchoolEnrolmentRow stored,
+                           Care(call).Enrol(call.user(), call.id(), enrolment));
+  return JsonReply(SchoolEnrolmentToJson(stored), 201);
+}
+
+Result<Reply> RecordPregnancyOutcome(Call& call) {
+  PregnancyOutcomeRequest outcome{call.body.Text("outcome"), call.body.OptionalInteger("child_id"),
+                                  call.body.Text("on")};
+  VINCULO_ASSIGN_OR_RETURN(PregnancyRow stored,
+                           Care(call).RecordPregnancyOutcome(call.user(), call.id(), outcome));
+  return JsonReply(PregnancyToJson(stored));
+}
+
+// Transition plans.
+std::vector<Operation> TransitionPlanOperations() {
+  return {
+      {.method = "GET",
+       .path = "/api/v1/children/{id}/transition-plan",
+       .operation_id = "getTransitionPlan",
+       .tag = "Nursery",
+       .summary = "A child's transition plan",
+       .description =
+           "The plan with its steps and the visit requirements its approval created; 404 when the "
+           "child has none. Scoped like the child: a nursery officer sees her facility's children, "
+           "a child out of scope answers 404; auditors see figures only and get 403.",
+       .reply = "TransitionPlan",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(TransitionPlanView plan,
+                                  Care(call).TransitionPlan(call.user(), call.id()));
+         return JsonReply(TransitionPlanToJson(plan));
+       }},
+      {.method = "POST",
+       .path = "/api/v1/children/{id}/transition-plan",
+       .operation_id = "saveTransitionPlan",
+       .tag = "Nursery",
+       .summary = "Create or replace a child's transition plan",
+       .description =
+           "Saves the plan as a draft (a changed approved plan needs approval again). Plans are "
+           "required from 90 days before the age-out: the board flags children that close without "
+           "an approved plan (needs_plan). The child must live inside. Administrators, social "
+           "workers and nursery officers who can see the child; bad input is 422 naming the field "
+           "and changes nothing. Written to the audit log.",
+       .request = "TransitionPlanRequest",
+       .roles = kCaseWriters,
+       .body = BodyKind::kFields,
+       .fields =
+           {Required("destination", V::kText),
+            Optional("receiving_party", V::kText,
+                     "The person or organisation receiving the child."),
+            Optional("consulted", V::kText,
+                     "Who was consulted (the mother, staff, the receiving family...)."),
+            Objects("steps", {Required("on", V::kDate), Required("description", V::kText)})
+                .Shape("each step must be {on: YYYY-MM-DD, description: text}"),
+            Optional("visit_parent_id", V::kId,
+                     "After the move, the parent the child keeps visiting (with visit_frequency)."),
+            Optional("visit_frequency", V::kText)},
+       .reply = "TransitionPlan",
+       .errors = {409},
+       .handler = SaveTransitionPlan},
+      {.method = "POST",
+       .path = "/api/v1/transition-plans/{id}/approve",
+       .operation_id = "approveTransitionPlan",
+       .tag = "Nursery",
+       .summary = "Approve a transition plan",
+       .description = "Approves a draft once (a second approval is 409) and, when the plan names "
+                      "visits, creates the visit requirement (child, parent, frequency, from the "
+                      "last step) for the visits module. Administrators, programme coordinators "
+                      "and nursery officers who can see the child. Written to the audit log.",
+       .roles = kPlanApprovers,
+       .reply = "TransitionPlan",
+       .errors = {409},
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(TransitionPlanView approved,
+                                  Care(call).ApproveTransitionPlan(call.user(), call.id()));
+         return JsonReply(TransitionPlanToJson(approved));
+       }},
+  };
+}
+
+// Authorised adults and the leave book.
+std::vector<Operation> LeaveOperations() {
+  return {
+      {.method = "GET",
+       .path = "/api/v1/children/{id}/authorised-adults",
+       .operation_id = "listAuthorisedAdults",
+       .tag = "Nursery",
+       .summary = "Adults authorised to take a child out",
+       .description =
+           "The child's authorised list; document_id only for administrators, social workers and "
+           "nursery officers. Scoped like the child: a nursery officer sees her facility's "
+           "children, a child out of scope answers 404; auditors see figures only and get 403.",
+       .reply = "items:AuthorisedAdult",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(auto adults, Care(call).AuthorisedAdults(call.user(), call.id()));
+         return ItemsReply(adults, AuthorisedAdultToJson);
+       }},
+      {.method = "POST",
+       .path = "/api/v1/children/{id}/authorised-adults",
+       .operation_id = "addAuthorisedAdult",
+       .tag = "Nursery",
+       .summary = "Authorise an adult to take a child out",
+       .description =
+           "Adds an adult (name, relationship, identity document) to the list of a child living "
+           "inside. Administrators, social workers and nursery officers who can see the child; bad "
+           "input is 422 naming the field and changes nothing. Written to the audit log.",
+       .request = "AuthorisedAdultRequest",
+       .roles = kCaseWriters,
+       .body = BodyKind::kFields,
+       .fields =
+           {Optional("full_name", V::kText), Optional("relationship", V::kText),
+            Optional(
+                "document_id", V::kText,
+                "Restricted: shown only to administrators, social workers and nursery officers.")},
+       .status = 201,
+       .reply = "AuthorisedAdult",
+       .errors = {409},
+       .handler = AddAuthorisedAdult},
+      {.method = "POST",
+       .path = "/api/v1/authorised-adults/{id}/revoke",
+       .operation_id = "revokeAuthorisedAdult",
+       .tag = "Nursery",
+       .summary = "Take an adult off a child's authorised list",
+       .description =
+           "The adult stays in the history of past leaves (active false) and can no longer take "
+           "the child out. Administrators, social workers and nursery officers who can see the "
+           "child; another facility's adult answers 404. Written to the audit log.",
+       .roles = kCaseWriters,
+       .reply = "AuthorisedAdult",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(AuthorisedAdultRow revoked,
+                                  Care(call).RevokeAuthorisedAdult(call.user(), call.id()));
+         return JsonReply(AuthorisedAdultToJson(revoked));
+       }},
+      {.method = "POST",
+       .path = "/api/v1/children/{id}/leaves",
+       .operation_id = "startLeave",
+       .tag = "Nursery",
+       .summary = "Record a child leaving on temporary leave",
+       .description =
+           "A weekend with relatives, hospital or court. Refused (422 naming the field, nothing "
+           "changes): an adult not on the child's authorised list (adult_id), a return time before "
+           "leaving (due_back_at), a leave in the future (left_at), a child not living inside "
+           "(child_id); a child already out is 409 naming child_id. Administrators, social workers "
+           "and nursery officers who can see the child; bad input is 422 naming the field and "
+           "changes nothing. Written to the audit log.",
+       .request = "LeaveRequest",
+       .roles = kCaseWriters,
+       .body = BodyKind::kFields,
+       .fields = {Required("adult_id", V::kId, "An active adult on the child's authorised list."),
+                  Required("reason", V::kText), Required("left_at", V::kText, "Not in the future."),
+                  Required("due_back_at", V::kText, "After left_at."), Optional("note", V::kText)},
+       .status = 201,
+       .reply = "Leave",
+       .errors = {409},
+       .handler = StartLeave},
+      {.method = "POST",
+       .path = "/api/v1/leaves/{id}/return",
+       .operation_id = "returnFromLeave",
+       .tag = "Nursery",
+       .summary = "Record a child's return from leave",
+       .description = "A return before the leave began or in the future is 422 naming returned_at; "
+                      "a second return is 409. Administrators, social workers and nursery officers "
+                      "who can see the child; bad input is 422 naming the field and changes "
+                      "nothing. Written to the audit log.",
+       .request = "ReturnRequest",
+       .roles = kCaseWriters,
+       .body = BodyKind::kFields,
+       .fields = {Required("returned_at", V::kText, "Not before left_at, not in the future.")},
+       .reply = "Leave",
+       .errors = {409},
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(
+             LeaveRow stored,
+             Care(call).ReturnFromLeave(call.user(), call.id(), call.body.Text("returned_at")));
+         return JsonReply(LeaveToJson(stored));
+       }},
+      {.method = "GET",
+       .path = "/api/v1/nursery/leaves",
+       .operation_id = "listLeaves",
+       .tag = "Nursery",
+       .summary = "The leave book",
+       .description =
+           "Every leave of the children the caller may see, newest first, with its state at as_of "
+           "(out, overdue, returned). overdue=true lists only the children not back in time: the "
+           "alert list. Scoped like the child: a nursery officer sees her facility's children, a "
+           "child out of scope answers 404; auditors see figures only and get 403.",
+       .query = {Optional("facility_id", V::kId, "Only this facility."),
+                 Optional("child_id", V::kId, "Only this child."),
+                 Optional("overdue", V::kBoolean,
+                          "Only leaves not returned and due back before as_of."),
+                 Optional("as_of", V::kText, "The time states are computed at (default: now).")},
+       .reply = "items:LeaveBookEntry",
+       .errors = {404},
+       .handler = Leaves},
+  };
+}
+
+// Health, school and pregnancy outcomes.
+std::vector<Operation> HealthOperations() {
+  return {
+      {.method = "GET",
+       .path = "/api/v1/nursery/health-schedule",
+       .operation_id = "listHealthSchedule",
+       .tag = "Nursery",
+       .summary = "The paediatric schedule",
+       .description = "Check-ups and vaccinations by age in months, active or retired. Shipped "
+                      "with a default (check-ups at 1 to 48 months, the common infant vaccines); "
+                      "administrators adapt it. Every role that sees children, and auditors.",
+       .reply = "items:HealthScheduleEntry",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(auto schedule, Care(call).HealthSchedule(call.user()));
+         return ItemsReply(schedule, ScheduleEntryToJson);
+       }},
+      {.method = "POST",
+       .path = "/api/v1/nursery/health-schedule",
+       .operation_id = "addHealthScheduleEntry",
+       .tag = "Nursery",
+       .summary = "Add to the paediatric schedule",
+       .description = "Administrators only. Written to the audit log.",
+       .request = "HealthScheduleRequest",
+       .roles = kAdministrators,
+       .body = BodyKind::kFields,
+       .fields = {Required("kind", V::kText), Optional("name", V::kText),
+                  Required("age_months", V::kInteger)},
+       .status = 201,
+       .reply = "HealthScheduleEntry",
+       .errors = {409},
+       .handler = AddScheduleEntry},
+      {.method = "POST",
+       .path = "/api/v1/nursery/health-schedule/{id}/retire",
+       .operation_id = "retireHealthScheduleEntry",
+       .tag = "Nursery",
+       .summary = "Retire a schedule entry",
+       .description =
+           "A retired entry no longer appears in children's health plans unless an appointment was "
+           "recorded for it. Administrators only. Written to the audit log.",
+       .roles = kAdministrators,
+       .reply = "HealthScheduleEntry",
+       .handler = SetScheduleEntryActive(false)},
+      {.method = "POST",
+       .path = "/api/v1/nursery/health-schedule/{id}/restore",
+       .operation_id = "restoreHealthScheduleEntry",
+       .tag = "Nursery",
+       .summary = "Restore a schedule entry",
+       .description =
+           "A retired entry no longer appears in children's health plans unless an appointment was "
+           "recorded for it. Administrators only. Written to the audit log.",
+       .roles = kAdministrators,
+       .reply = "HealthScheduleEntry",
+       .handler = SetScheduleEntryActive(true)},
+      {.method = "GET",
+       .path = "/api/v1/children/{id}/health",
+       .operation_id = "getHealthPlan",
+       .tag = "Nursery",
+       .summary = "A child's health plan",
+       .description =
+           "The schedule applied to the child's date of birth, merged with the appointments "
+           "recorded, each with its status at as_of: done, overdue, due (within 30 days) or "
+           "upcoming. Scoped like the child: a nursery officer sees her facility's children, a "
+           "child out of scope answers 404; auditors see figures only and get 403.",
+       .query = {Optional("as_of", V::kDate, "Compute statuses on this date (default: today).")},
+       .reply = "items:HealthItem",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(
+             auto items, Care(call).HealthPlan(call.user(), call.id(), call.QueryDate("as_of")));
+         return ItemsReply(items, HealthItemToJson);
+       }},
+      {.method = "POST",
+       .path = "/api/v1/children/{id}/appointments",
+       .operation_id = "recordAppointment",
+       .tag = "Nursery",
+       .summary = "Record a check-up, vaccination or other appointment",
+       .description = "For a schedule entry (schedule_id) or any other appointment (kind, name, "
+                      "due_on); done_on when it took place. Administrators, social workers and "
+                      "nursery officers who can see the child; bad input is 422 naming the field "
+                      "and changes nothing. Written to the audit log.",
+       .request = "AppointmentRequest",
+       .roles = kCaseWriters,
+       .body = BodyKind::kFields,
+       .fields = {Optional("schedule_id", V::kId,
+                           "A schedule entry: kind and name come from it, due_on defaults to birth "
+                           "plus its age."),
+                  Optional("kind", V::kText), Optional("name", V::kText),
+                  Optional("due_on", V::kDate), Optional("done_on", V::kDate, "Not in the future."),
+                  Optional("note", V::kText)},
+       .status = 201,
+       .reply = "Appointment",
+       .errors = {409},
+       .handler = RecordAppointment},
+      {.method = "GET",
+       .path = "/api/v1/children/{id}/schooling",
+       .operation_id = "listEnrolments",
+       .tag = "Nursery",
+       .summary = "A child's daycare and school enrolments",
+       .description =
+           "By start date. Scoped like the child: a nursery officer sees her facility's children, "
+           "a child out of scope answers 404; auditors see figures only and get 403.",
+       .reply = "items:Enrolment",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(auto rows, Care(call).SchoolEnrolments(call.user(), call.id()));
+         return ItemsReply(rows, SchoolEnrolmentToJson);
+       }},
+      {.method = "POST",
+       .path = "/api/v1/children/{id}/schooling",
+       .operation_id = "enrolChild",
+       .tag = "Nursery",
+       .summary = "Enrol a child in daycare or school",
+       .description =
+           "Daycare from birth, school from three years of age (422 naming setting). "
+           "Administrators, social workers and nursery officers who can see the child; bad input "
+           "is 422 naming the field and changes nothing. Written to the audit log.",
+       .request = "EnrolmentRequest",
+       .roles = kCaseWriters,
+       .body = BodyKind::kFields,
+       .fields = {Required("setting", V::kText, "School from three years of age."),
+                  Optional("institution", V::kText), Optional("level", V::kText),
+                  Required("started_on", V::kDate)},
+       .status = 201,
+       .reply = "Enrolment",
+       .errors = {409},
+       .handler = Enrol},
+      {.method = "POST",
+       .path = "/api/v1/pregnancies/{id}/outcome",
+       .operation_id = "recordPregnancyOutcome",
+       .tag = "Nursery",
+       .summary = "Mark a pregnancy born or ended",
+       .description = "A born pregnancy links the newborn's record (born on `on`); either way it "
+                      "leaves the forecast, which counts expected pregnancies only. A second "
+                      "outcome is 409. Administrators, social workers and nursery officers who can "
+                      "see the mother. Written to the audit log.",
+       .request = "PregnancyOutcomeRequest",
+       .roles = kCaseWriters,
+       .body = BodyKind::kFields,
+       .fields = {Required("outcome", V::kText),
+                  Optional("child_id", V::kId,
+                           "Required when born: the newborn's record, born on `on`."),
+                  Required("on", V::kDate, "Not in the future.")},
+       .reply = "Pregnancy",
+       .errors = {409},
+       .handler = RecordPregnancyOutcome},
+  };
 }
 
 }  // namespace
 
-void RegisterNurseryCareRoutes(Router& router) {
-  Services& services = router.services();
-  auto care = [&services] { return NurseryCareService(services.context); };
-
-  // --- Transition plans ---
-  router.Authed("GET", R"(/api/v1/children/(\d+)/transition-plan)",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(TransitionPlanView plan,
-                                           care().TransitionPlan(actor, child_id));
-                  return JsonReply(TransitionPlanToJson(plan));
-                });
-  router.Authed(
-      "POST", R"(/api/v1/children/(\d+)/transition-plan)",
-      [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-        VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-        VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-        VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"destination", "receiving_party", "consulted",
-                                                   "steps", "visit_parent_id", "visit_frequency"}));
-        TransitionPlanRequest plan;
-        VINCULO_ASSIGN_OR_RETURN(plan.destination, Required(body, "destination"));
-        VINCULO_ASSIGN_OR_RETURN(plan.receiving_party, TextOrEmpty(body, "receiving_party"));
-        VINCULO_ASSIGN_OR_RETURN(plan.consulted, TextOrEmpty(body, "consulted"));
-        VINCULO_ASSIGN_OR_RETURN(plan.steps, StepsOf(body));
-        VINCULO_ASSIGN_OR_RETURN(plan.visit_parent_id, OptionalInteger(body, "visit_parent_id"));
-        VINCULO_ASSIGN_OR_RETURN(plan.visit_frequency, OptionalString(body, "visit_frequency"));
-        VINCULO_ASSIGN_OR_RETURN(TransitionPlanView saved,
-                                 care().SaveTransitionPlan(actor, child_id, plan));
-        return JsonReply(TransitionPlanToJson(saved));
-      });
-  router.Authed("POST", R"(/api/v1/transition-plans/(\d+)/approve)",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long plan_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(TransitionPlanView approved,
-                                           care().ApproveTransitionPlan(actor, plan_id));
-                  return JsonReply(TransitionPlanToJson(approved));
-                });
-
-  // --- Authorised adults and the leave book ---
-  router.Authed("GET", R"(/api/v1/children/(\d+)/authorised-adults)",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(std::vector<AuthorisedAdultRow> adults,
-                                           care().AuthorisedAdults(actor, child_id));
-                  return ItemsReply(adults, AuthorisedAdultToJson);
-                });
-  router.Authed(
-      "POST", R"(/api/v1/children/(\d+)/authorised-adults)",
-      [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-        VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-        VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-        VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"full_name", "relationship", "document_id"}));
-        AuthorisedAdultRequest adult;
-        VINCULO_ASSIGN_OR_RETURN(adult.full_name, TextOrEmpty(body, "full_name"));
-        VINCULO_ASSIGN_OR_RETURN(adult.relationship, TextOrEmpty(body, "relationship"));
-        VINCULO_ASSIGN_OR_RETURN(adult.document_id, TextOrEmpty(body, "document_id"));
-        VINCULO_ASSIGN_OR_RETURN(AuthorisedAdultRow stored,
-                                 care().AddAuthorisedAdult(actor, child_id, adult));
-        return JsonReply(AuthorisedAdultToJson(stored), 201);
-      });
-  router.Authed("POST", R"(/api/v1/authorised-adults/(\d+)/revoke)",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long adult_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(AuthorisedAdultRow revoked,
-                                           care().RevokeAuthorisedAdult(actor, adult_id));
-                  return JsonReply(AuthorisedAdultToJson(revoked));
-                });
-  router.Authed("POST", R"(/api/v1/children/(\d+)/leaves)",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-                  VINCULO_RETURN_IF_ERROR(
-                      OnlyMembers(body, {"adult_id", "reason", "left_at", "due_back_at", "note"}));
-                  LeaveRequest leave;
-                  VINCULO_ASSIGN_OR_RETURN(std::optional<long long> adult_id,
-                                           OptionalInteger(body, "adult_id"));
-                  if (!adult_id) return InvalidArgument("adult_id", "is required");
-                  leave.adult_id = *adult_id;
-                  VINCULO_ASSIGN_OR_RETURN(leave.reason, Required(body, "reason"));
-                  VINCULO_ASSIGN_OR_RETURN(leave.left_at, Required(body, "left_at"));
-                  VINCULO_ASSIGN_OR_RETURN(leave.due_back_at, Required(body, "due_back_at"));
-                  VINCULO_ASSIGN_OR_RETURN(leave.note, TextOrEmpty(body, "note"));
-                  VINCULO_ASSIGN_OR_RETURN(LeaveRow stored,
-                                           care().StartLeave(actor, child_id, leave));
-                  return JsonReply(LeaveToJson(stored), 201);
-                });
-  router.Authed("POST", R"(/api/v1/leaves/(\d+)/return)",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long leave_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-                  VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"returned_at"}));
-                  VINCULO_ASSIGN_OR_RETURN(std::string returned_at, Required(body, "returned_at"));
-                  VINCULO_ASSIGN_OR_RETURN(LeaveRow stored,
-                                           care().ReturnFromLeave(actor, leave_id, returned_at));
-                  return JsonReply(LeaveToJson(stored));
-                });
-  router.Authed("GET", "/api/v1/nursery/leaves",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_RETURN_IF_ERROR(
-                      KnownParams(request, {"facility_id", "child_id", "overdue", "as_of"}));
-                  LeaveQuery query;
-                  VINCULO_ASSIGN_OR_RETURN(query.facility_id, IdParam(request, "facility_id"));
-                  VINCULO_ASSIGN_OR_RETURN(query.child_id, IdParam(request, "child_id"));
-                  if (request.has_param("overdue")) {
-                    const std::string overdue = request.get_param_value("overdue");
-                    if (overdue != "true" && overdue != "false") {
-                      return InvalidArgument("overdue", "must be true or false");
-                    }
-                    query.overdue_only = overdue == "true";
-                  }
-                  if (request.has_param("as_of")) query.as_of = request.get_param_value("as_of");
-                  VINCULO_ASSIGN_OR_RETURN(std::vector<LeaveView> leaves,
-                                           care().Leaves(actor, query));
-                  return ItemsReply(leaves, LeaveViewToJson);
-                });
-
-  // --- Health and school ---
-  router.Authed("GET", "/api/v1/nursery/health-schedule",
-                [care](const httplib::Request&, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(std::vector<HealthScheduleRow> schedule,
-                                           care().HealthSchedule(actor));
-                  return ItemsReply(schedule, ScheduleEntryToJson);
-                });
-  router.Authed(
-      "POST", "/api/v1/nursery/health-schedule",
-      [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-        VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-        VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"kind", "name", "age_months"}));
-        ScheduleEntryRequest entry;
-        VINCULO_ASSIGN_OR_RETURN(entry.kind, Required(body, "kind"));
-        VINCULO_ASSIGN_OR_RETURN(entry.name, TextOrEmpty(body, "name"));
-        VINCULO_ASSIGN_OR_RETURN(std::optional<long long> age, OptionalInteger(body, "age_months"));
-        if (!age) return InvalidArgument("age_months", "is required");
-        entry.age_months = *age;
-        VINCULO_ASSIGN_OR_RETURN(HealthScheduleRow stored, care().AddScheduleEntry(actor, entry));
-        return JsonReply(ScheduleEntryToJson(stored), 201);
-      });
-  for (const bool active : {false, true}) {
-    router.Authed(
-        "POST",
-        std::string(R"(/api/v1/nursery/health-schedule/(\d+)/)") + (active ? "restore" : "retire"),
-        [care, active](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-          VINCULO_ASSIGN_OR_RETURN(long long entry_id, PathId(request, 1));
-          VINCULO_ASSIGN_OR_RETURN(HealthScheduleRow entry,
-                                   care().SetScheduleEntryActive(actor, entry_id, active));
-          return JsonReply(ScheduleEntryToJson(entry));
-        });
+std::vector<Operation> NurseryCareOperations() {
+  std::vector<Operation> rows = TransitionPlanOperations();
+  for (auto more : {LeaveOperations, HealthOperations}) {
+    for (Operation& row : more()) rows.push_back(std::move(row));
   }
-  router.Authed("GET", R"(/api/v1/children/(\d+)/health)",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-                  VINCULO_RETURN_IF_ERROR(KnownParams(request, {"as_of"}));
-                  VINCULO_ASSIGN_OR_RETURN(std::optional<Date> as_of, DateParam(request, "as_of"));
-                  VINCULO_ASSIGN_OR_RETURN(std::vector<HealthItem> items,
-                                           care().HealthPlan(actor, child_id, as_of));
-                  return ItemsReply(items, HealthItemToJson);
-                });
-  router.Authed(
-      "POST", R"(/api/v1/children/(\d+)/appointments)",
-      [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-        VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-        VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-        VINCULO_RETURN_IF_ERROR(
-            OnlyMembers(body, {"schedule_id", "kind", "name", "due_on", "done_on", "note"}));
-        AppointmentRequest appointment;
-        VINCULO_ASSIGN_OR_RETURN(appointment.schedule_id, OptionalInteger(body, "schedule_id"));
-        VINCULO_ASSIGN_OR_RETURN(appointment.kind, TextOrEmpty(body, "kind"));
-        VINCULO_ASSIGN_OR_RETURN(appointment.name, TextOrEmpty(body, "name"));
-        VINCULO_ASSIGN_OR_RETURN(appointment.due_on, OptionalString(body, "due_on"));
-        VINCULO_ASSIGN_OR_RETURN(appointment.done_on, OptionalString(body, "done_on"));
-        VINCULO_ASSIGN_OR_RETURN(appointment.note, TextOrEmpty(body, "note"));
-        VINCULO_ASSIGN_OR_RETURN(AppointmentRow stored,
-                                 care().RecordAppointment(actor, child_id, appointment));
-        return JsonReply(AppointmentToJson(stored), 201);
-      });
-  router.Authed("GET", R"(/api/v1/children/(\d+)/schooling)",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(std::vector<SchoolEnrolmentRow> enrolments,
-                                           care().SchoolEnrolments(actor, child_id));
-                  return ItemsReply(enrolments, SchoolEnrolmentToJson);
-                });
-  router.Authed("POST", R"(/api/v1/children/(\d+)/schooling)",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long child_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-                  VINCULO_RETURN_IF_ERROR(
-                      OnlyMembers(body, {"setting", "institution", "level", "started_on"}));
-                  EnrolmentRequest enrolment;
-                  VINCULO_ASSIGN_OR_RETURN(enrolment.setting, Required(body, "setting"));
-                  VINCULO_ASSIGN_OR_RETURN(enrolment.institution, TextOrEmpty(body, "institution"));
-                  VINCULO_ASSIGN_OR_RETURN(enrolment.level, TextOrEmpty(body, "level"));
-                  VINCULO_ASSIGN_OR_RETURN(enrolment.started_on, Required(body, "started_on"));
-                  VINCULO_ASSIGN_OR_RETURN(SchoolEnrolmentRow stored,
-                                           care().Enrol(actor, child_id, enrolment));
-                  return JsonReply(SchoolEnrolmentToJson(stored), 201);
-                });
-
-  // --- Pregnancy outcomes ---
-  router.Authed("POST", R"(/api/v1/pregnancies/(\d+)/outcome)",
-                [care](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  VINCULO_ASSIGN_OR_RETURN(long long pregnancy_id, PathId(request, 1));
-                  VINCULO_ASSIGN_OR_RETURN(nlohmann::json body, JsonBody(request));
-                  VINCULO_RETURN_IF_ERROR(OnlyMembers(body, {"outcome", "child_id", "on"}));
-                  PregnancyOutcomeRequest outcome;
-                  VINCULO_ASSIGN_OR_RETURN(outcome.outcome, Required(body, "outcome"));
-                  VINCULO_ASSIGN_OR_RETURN(outcome.child_id, OptionalInteger(body, "child_id"));
-                  VINCULO_ASSIGN_OR_RETURN(outcome.on, Required(body, "on"));
-                  VINCULO_ASSIGN_OR_RETURN(PregnancyRow stored, care().RecordPregnancyOutcome(
-                                                                    actor, pregnancy_id, outcome));
-                  return JsonReply(PregnancyToJson(stored));
-                });
+  return rows;
 }
 
 }  // namespace vinculo::http_internal

@@ -1,8 +1,8 @@
-// Routes for every record kind (/api/v1/{kind}[/{id}]) and the operations that
+// The operations on every record kind (/api/v1/{kind}[/{id}]) and the operations that
 // keep history: placements, transfers, siblings, and a record's audit trail.
 #include <charconv>
 
-#include "http/router.h"
+#include "http/operation.h"
 #include "json/record_json.h"
 
 namespace vinculo::http_internal {
@@ -10,19 +10,6 @@ namespace {
 
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 200;
-
-std::string KindAlternation() {
-  std::string alternation;
-  for (const RecordKind* kind : AllRecordKinds()) {
-    if (!alternation.empty()) alternation += "|";
-    alternation += kind->name;
-  }
-  return "(" + alternation + ")";
-}
-
-const RecordKind& KindOf(const httplib::Request& request) {
-  return *FindRecordKind(request.matches[1].str());
-}
 
 Result<int> ParsePositive(const std::string& text, const char* name, int max_value) {
   int number = 0;
@@ -85,191 +72,254 @@ Reply RecordReply(const RecordKind& kind, const Record& record, int status = 200
   return reply;
 }
 
-Result<std::optional<long long>> OptionalId(const nlohmann::json& body, const char* name) {
-  auto id = OptionalInteger(body, name);
-  if (!id.ok()) return id.status();
-  if (*id && **id <= 0) return InvalidArgument(name, "must be a record id");
-  return *id;
+// {"items":[...],"next_cursor":...} as text, the records by RecordJsonText
+// (the same bytes as dumping the JSON object).
+Result<Reply> ListRecords(Call& call) {
+  VINCULO_ASSIGN_OR_RETURN(ListQuery query, ListQueryFrom(*call.kind, call.request));
+  VINCULO_ASSIGN_OR_RETURN(Page page, call.services.records.List(call.user(), *call.kind, query));
+  Reply reply;
+  reply.raw_content_type = "application/json";
+  std::string& text = reply.raw_body;
+  text = "{\"items\":[";
+  for (size_t i = 0; i < page.items.size(); ++i) {
+    if (i > 0) text.push_back(',');
+    text += RecordJsonText(page.items[i]);
+  }
+  text += "],\"next_cursor\":";
+  text += page.next_after_id ? "\"" + std::to_string(*page.next_after_id) + "\"" : "null";
+  text.push_back('}');
+  return reply;
+}
+
+Handler SetArchived(bool archive) {
+  return [archive](Call& call) -> Result<Reply> {
+    VINCULO_ASSIGN_OR_RETURN(Record record,
+                             call.services.records.SetArchived(call.user(), *call.kind, call.id(),
+                                                               call.version, archive));
+    return RecordReply(*call.kind, record);
+  };
+}
+
+Result<Reply> ChangePlacement(Call& call) {
+  PlacementChange change;
+  change.placement = call.body.Text("placement");
+  change.started_on = call.body.Text("started_on");
+  change.facility_id = call.body.OptionalInteger("facility_id");
+  change.home_id = call.body.OptionalInteger("home_id");
+  change.organisation_id = call.body.OptionalInteger("organisation_id");
+  change.note = call.body.Text("note");
+  VINCULO_ASSIGN_OR_RETURN(Record child, call.services.records.ChangePlacement(
+                                             call.user(), call.id(), call.version, change));
+  return RecordReply(ChildKind(), child);
+}
+
+Result<Reply> TransferParent(Call& call) {
+  TransferRequest transfer{call.body.Integer("to_facility_id"), call.body.Text("transferred_on"),
+                           call.body.Text("reason")};
+  VINCULO_ASSIGN_OR_RETURN(Record parent, call.services.records.TransferParent(
+                                              call.user(), call.id(), call.version, transfer));
+  return RecordReply(ParentKind(), parent);
+}
+
+Field RecordId(std::string name) {
+  return Optional(std::move(name), ValueType::kId).Range(1, std::numeric_limits<long long>::max());
+}
+
+// The generic operations, one row each for every kind ("{kind}"); the
+// document lists them per kind.
+std::vector<Operation> KindOperations() {
+  const std::string base = "/api/v1/{kind}";
+  return {
+      {.method = "GET",
+       .path = base,
+       .operation_id = "list",
+       .tag = "",
+       .summary = "List {kinds}",
+       .description = "Pages of {kinds} in id order, within the caller's scope. Equality filters: "
+                      "{filters}. Unknown query parameters are a 422.",
+       .open_query = true,
+       .reply = "page",
+       .handler = ListRecords},
+      {.method = "POST",
+       .path = base,
+       .operation_id = "create",
+       .summary = "Create {a kind}",
+       .description = "Creates {a kind} at version 1. Every required field must be given; "
+                      "referenced records must exist and be visible to the caller (422 naming the "
+                      "field otherwise); the new record must fall inside the caller's scope (403).",
+       .body = BodyKind::kRecord,
+       .status = 201,
+       .reply = "record",
+       .errors = {409},
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(
+             Record created,
+             call.services.records.Create(call.user(), *call.kind, std::move(call.values)));
+         return RecordReply(*call.kind, created, 201);
+       }},
+      {.method = "GET",
+       .path = base + "/{id}",
+       .operation_id = "get",
+       .summary = "Read {a kind}",
+       .description =
+           "Archived records are returned too. A record outside the caller's scope is a 404.",
+       .reply = "record",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(Record record,
+                                  call.services.records.Get(call.user(), *call.kind, call.id()));
+         return RecordReply(*call.kind, record);
+       }},
+      {.method = "PATCH",
+       .path = base + "/{id}",
+       .operation_id = "update",
+       .summary = "Change {a kind}",
+       .description = "Changes the fields sent and leaves the others; needs If-Match with the "
+                      "version read. The merged record is checked against the kind's rules.",
+       .if_match = true,
+       .body = BodyKind::kRecordPatch,
+       .reply = "record",
+       .errors = {409},
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(
+             Record updated, call.services.records.Update(call.user(), *call.kind, call.id(),
+                                                          call.version, std::move(call.values)));
+         return RecordReply(*call.kind, updated);
+       }},
+      {.method = "POST",
+       .path = base + "/{id}/archive",
+       .operation_id = "archive",
+       .summary = "Archive {a kind}",
+       .description = "Marks the record archived (it leaves the default lists but keeps its "
+                      "history). Needs If-Match; no request body. Bumps the version.",
+       .if_match = true,
+       .reply = "record",
+       .handler = SetArchived(true)},
+      {.method = "POST",
+       .path = base + "/{id}/restore",
+       .operation_id = "restore",
+       .summary = "Restore an archived {kind}",
+       .description =
+           "Marks the record active again. Needs If-Match; no request body. Bumps the version.",
+       .if_match = true,
+       .reply = "record",
+       .handler = SetArchived(false)},
+      {.method = "GET",
+       .path = base + "/{id}/audit",
+       .operation_id = "audit",
+       .summary = "Read the audit trail of {a kind}",
+       .description =
+           "Who read or changed the record, newest first, at most 500 events. Administrators only "
+           "(403 for other roles), and only for records in their scope (404 otherwise).",
+       .reply = "items:AuditEvent",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(
+             auto trail, call.services.records.AuditTrail(call.user(), *call.kind, call.id(), 500));
+         return ItemsReply(trail, AuditEventToJson);
+       }},
+  };
+}
+
+// The operations that keep history: placements, transfers, siblings.
+std::vector<Operation> HistoryOperations() {
+  using V = ValueType;
+  return {
+      {.method = "GET",
+       .path = "/api/v1/children/{id}/placements",
+       .operation_id = "listChildPlacements",
+       .tag = "Children",
+       .summary = "List a child's placements",
+       .description = "The child's placement history, oldest first (by started_on); the current "
+                      "placement has ended_on null. Written to the audit log as a read.",
+       .reply = "items:Placement",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(auto rows,
+                                  call.services.records.Placements(call.user(), call.id()));
+         return ItemsReply(rows, PlacementToJson);
+       }},
+      {.method = "POST",
+       .path = "/api/v1/children/{id}/placements",
+       .operation_id = "changeChildPlacement",
+       .tag = "Children",
+       .summary = "Record a placement change",
+       .description =
+           "Closes the current placement on started_on and opens a new one; sets the child's "
+           "placement, facility_id and home_id (and organisation_id when given). Needs If-Match "
+           "with the child's version. started_on cannot be in the future nor before the start of "
+           "the current placement. The child's rules apply to the result (inside_with_mother needs "
+           "facility_id, care_home needs home_id). Written to the audit log.",
+       .request = "PlacementChange",
+       .if_match = true,
+       .body = BodyKind::kFields,
+       .fields =
+           {Required("placement", V::kText),
+            Required(
+                "started_on", V::kDate,
+                "YYYY-MM-DD; not in the future, not before the start of the current placement."),
+            RecordId("facility_id"), RecordId("home_id"), RecordId("organisation_id"),
+            Optional("note", V::kText)},
+       .reply = "Child",
+       .errors = {409},
+       .handler = ChangePlacement},
+      {.method = "GET",
+       .path = "/api/v1/children/{id}/siblings",
+       .operation_id = "listChildSiblings",
+       .tag = "Children",
+       .summary = "List a child's siblings",
+       .description =
+           "Children who share a parent with this child (through parent-child links) and whom the "
+           "caller may see. Each sibling is written to the audit log as a read.",
+       .reply = "items:Child",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(auto siblings,
+                                  call.services.records.SiblingsOf(call.user(), call.id()));
+         return ItemsReply(siblings.visible, RecordToJson);
+       }},
+      {.method = "GET",
+       .path = "/api/v1/parents/{id}/transfers",
+       .operation_id = "listParentTransfers",
+       .tag = "Parents",
+       .summary = "List a parent's transfers",
+       .description = "The parent's transfers between facilities, oldest first (by "
+                      "transferred_on). Written to the audit log as a read.",
+       .reply = "items:Transfer",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(auto rows,
+                                  call.services.records.Transfers(call.user(), call.id()));
+         return ItemsReply(rows, TransferToJson);
+       }},
+      {.method = "POST",
+       .path = "/api/v1/parents/{id}/transfers",
+       .operation_id = "transferParent",
+       .tag = "Parents",
+       .summary = "Transfer a parent to another facility",
+       .description =
+           "Records a transfer and moves the parent to to_facility_id (clearing wing_id, which "
+           "belonged to the old facility). Needs If-Match with the parent's version. "
+           "transferred_on cannot be in the future nor before admission_date; the destination must "
+           "be an open (not archived) facility other than the current one. Written to the audit "
+           "log. A facility user who transfers a parent away gets the written record back but no "
+           "longer sees the parent afterwards.",
+       .request = "TransferRequest",
+       .if_match = true,
+       .body = BodyKind::kFields,
+       .fields = {Required("to_facility_id", V::kId, "An open facility other than the current one.")
+                      .Range(1, std::numeric_limits<long long>::max()),
+                  Required(
+                      "transferred_on", V::kDate,
+                      "YYYY-MM-DD; not in the future, not before the parent's admission_date."),
+                  Optional("reason", V::kText)},
+       .reply = "Parent",
+       .errors = {409},
+       .handler = TransferParent},
+  };
 }
 
 }  // namespace
 
-void RegisterRecordRoutes(Router& router) {
-  Services& services = router.services();
-  const std::string kinds = KindAlternation();
-  const std::string base = "/api/v1/" + kinds;
-
-  router.Authed(
-      "GET", base,
-      [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-        const RecordKind& kind = KindOf(request);
-        auto query = ListQueryFrom(kind, request);
-        if (!query.ok()) return query.status();
-        auto page = services.records.List(actor, kind, *query);
-        if (!page.ok()) return page.status();
-        // {"items":[...],"next_cursor":...} as text, the records by
-        // RecordJsonText (the same bytes as dumping the JSON object).
-        Reply reply;
-        reply.raw_content_type = "application/json";
-        std::string& text = reply.raw_body;
-        text = "{\"items\":[";
-        for (size_t i = 0; i < page->items.size(); ++i) {
-          if (i > 0) text.push_back(',');
-          text += RecordJsonText(page->items[i]);
-        }
-        text += "],\"next_cursor\":";
-        text += page->next_after_id ? "\"" + std::to_string(*page->next_after_id) + "\"" : "null";
-        text.push_back('}');
-        return reply;
-      });
-
-  router.Authed("POST", base,
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  const RecordKind& kind = KindOf(request);
-                  VINCULO_RETURN_IF_ERROR(RequireJsonContentType(request));
-                  auto values = FieldValuesFromJson(kind, request.body);
-                  if (!values.ok()) return values.status();
-                  auto created = services.records.Create(actor, kind, std::move(*values));
-                  if (!created.ok()) return created.status();
-                  return RecordReply(kind, *created, 201);
-                });
-
-  router.Authed("GET", base + R"(/(\d+))",
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  const RecordKind& kind = KindOf(request);
-                  auto id = PathId(request, 2);
-                  if (!id.ok()) return id.status();
-                  auto record = services.records.Get(actor, kind, *id);
-                  if (!record.ok()) return record.status();
-                  return RecordReply(kind, *record);
-                });
-
-  router.Authed("PATCH", base + R"(/(\d+))",
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  const RecordKind& kind = KindOf(request);
-                  auto id = PathId(request, 2);
-                  if (!id.ok()) return id.status();
-                  auto version = IfMatchVersion(request);
-                  if (!version.ok()) return version.status();
-                  VINCULO_RETURN_IF_ERROR(RequireJsonContentType(request));
-                  auto changes = FieldValuesFromJson(kind, request.body);
-                  if (!changes.ok()) return changes.status();
-                  auto updated =
-                      services.records.Update(actor, kind, *id, *version, std::move(*changes));
-                  if (!updated.ok()) return updated.status();
-                  return RecordReply(kind, *updated);
-                });
-
-  for (const bool archive : {true, false}) {
-    router.Authed(
-        "POST", base + (archive ? R"(/(\d+)/archive)" : R"(/(\d+)/restore)"),
-        [&services, archive](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-          const RecordKind& kind = KindOf(request);
-          auto id = PathId(request, 2);
-          if (!id.ok()) return id.status();
-          auto version = IfMatchVersion(request);
-          if (!version.ok()) return version.status();
-          auto result = services.records.SetArchived(actor, kind, *id, *version, archive);
-          if (!result.ok()) return result.status();
-          return RecordReply(kind, *result);
-        });
-  }
-
-  router.Authed("GET", base + R"(/(\d+)/audit)",
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  const RecordKind& kind = KindOf(request);
-                  auto id = PathId(request, 2);
-                  if (!id.ok()) return id.status();
-                  auto trail = services.records.AuditTrail(actor, kind, *id, 500);
-                  if (!trail.ok()) return trail.status();
-                  return ItemsReply(*trail, AuditEventToJson);
-                });
-
-  router.Authed("GET", R"(/api/v1/children/(\d+)/placements)",
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  auto id = PathId(request, 1);
-                  if (!id.ok()) return id.status();
-                  auto placements = services.records.Placements(actor, *id);
-                  if (!placements.ok()) return placements.status();
-                  return ItemsReply(*placements, PlacementToJson);
-                });
-
-  router.Authed(
-      "POST", R"(/api/v1/children/(\d+)/placements)",
-      [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-        auto id = PathId(request, 1);
-        if (!id.ok()) return id.status();
-        auto version = IfMatchVersion(request);
-        if (!version.ok()) return version.status();
-        auto body = JsonBody(request);
-        if (!body.ok()) return body.status();
-        VINCULO_RETURN_IF_ERROR(OnlyMembers(*body, {"placement", "started_on", "facility_id",
-                                                    "home_id", "organisation_id", "note"}));
-        PlacementChange change;
-        auto placement = OptionalString(*body, "placement");
-        auto started_on = OptionalString(*body, "started_on");
-        auto facility_id = OptionalId(*body, "facility_id");
-        auto home_id = OptionalId(*body, "home_id");
-        auto organisation_id = OptionalId(*body, "organisation_id");
-        auto note = OptionalString(*body, "note");
-        for (const Status& status : {placement.status(), started_on.status(), facility_id.status(),
-                                     home_id.status(), organisation_id.status(), note.status()}) {
-          VINCULO_RETURN_IF_ERROR(status);
-        }
-        if (!*placement) return InvalidArgument("placement", "is required");
-        if (!*started_on) return InvalidArgument("started_on", "is required");
-        change.placement = **placement;
-        change.started_on = **started_on;
-        change.facility_id = *facility_id;
-        change.home_id = *home_id;
-        change.organisation_id = *organisation_id;
-        change.note = note->value_or("");
-        auto child = services.records.ChangePlacement(actor, *id, *version, change);
-        if (!child.ok()) return child.status();
-        return RecordReply(ChildKind(), *child);
-      });
-
-  router.Authed("GET", R"(/api/v1/children/(\d+)/siblings)",
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  auto id = PathId(request, 1);
-                  if (!id.ok()) return id.status();
-                  auto siblings = services.records.SiblingsOf(actor, *id);
-                  if (!siblings.ok()) return siblings.status();
-                  return ItemsReply(siblings->visible, RecordToJson);
-                });
-
-  router.Authed("GET", R"(/api/v1/parents/(\d+)/transfers)",
-                [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-                  auto id = PathId(request, 1);
-                  if (!id.ok()) return id.status();
-                  auto transfers = services.records.Transfers(actor, *id);
-                  if (!transfers.ok()) return transfers.status();
-                  return ItemsReply(*transfers, TransferToJson);
-                });
-
-  router.Authed(
-      "POST", R"(/api/v1/parents/(\d+)/transfers)",
-      [&services](const httplib::Request& request, const Actor& actor) -> Result<Reply> {
-        auto id = PathId(request, 1);
-        if (!id.ok()) return id.status();
-        auto version = IfMatchVersion(request);
-        if (!version.ok()) return version.status();
-        auto body = JsonBody(request);
-        if (!body.ok()) return body.status();
-        VINCULO_RETURN_IF_ERROR(OnlyMembers(*body, {"to_facility_id", "transferred_on", "reason"}));
-        auto to = OptionalId(*body, "to_facility_id");
-        auto on = OptionalString(*body, "transferred_on");
-        auto reason = OptionalString(*body, "reason");
-        for (const Status& status : {to.status(), on.status(), reason.status()}) {
-          VINCULO_RETURN_IF_ERROR(status);
-        }
-        if (!*to) return InvalidArgument("to_facility_id", "is required");
-        if (!*on) return InvalidArgument("transferred_on", "is required");
-        TransferRequest transfer{**to, **on, reason->value_or("")};
-        auto parent = services.records.TransferParent(actor, *id, *version, transfer);
-        if (!parent.ok()) return parent.status();
-        return RecordReply(ParentKind(), *parent);
-      });
+std::vector<Operation> RecordOperations() {
+  std::vector<Operation> rows = KindOperations();
+  for (Operation& row : HistoryOperations()) rows.push_back(std::move(row));
+  return rows;
 }
 
 }  // namespace vinculo::http_internal

@@ -275,12 +275,12 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     }
     if (auto left = leavings.find(requirement.child_id); left != leavings.end()) {
       if (auto date = ParseDate(left->second); date.ok()) {
-        inputs.recent_age_out = DaysBetween(*date, first) <= 180 && *date <= last;
+        inputs.recent_age_out = DaysBetween(*date, first) <= kRecentAgeOutDays && *date <= last;
       }
     }
     if (source.expected_release_date) {
       if (auto release = ParseDate(*source.expected_release_date); release.ok()) {
-        inputs.release_soon = *release >= first && DaysBetween(first, *release) <= 90;
+        inputs.release_soon = *release >= first && DaysBetween(first, *release) <= kReleaseSoonDays;
       }
     }
     pair.priority = VisitPriority(inputs).value;

@@ -1,6 +1,7 @@
-// The OpenAPI document (docs/openapi.json, compiled in) against the code it
-// describes: every record kind's schema lists exactly the descriptor's fields
-// with their types, enums and flags, and every route has its path and methods.
+// The OpenAPI document (generated from the operation tables and
+// docs/openapi-base.json) against the code it describes: every record kind's
+// schema lists exactly the descriptor's fields with their types, enums and
+// flags, and every route the server registers has its path and methods.
 // Adding a field or a kind without documenting it fails here.
 #include <gtest/gtest.h>
 
@@ -321,97 +322,10 @@ TEST(OpenApiDocument, RecordKindPatchSchemasListTheWritableFields) {
   }
 }
 
-// The routes of routes_records.cc, routes_account.cc and api_server.cc, path by path.
+// The routes the server registers (from its operation tables), path by path.
 std::map<std::string, std::set<std::string>> ImplementedRoutes() {
-  std::map<std::string, std::set<std::string>> routes = {
-      {"/api/v1/health", {"get"}},
-      {"/api/v1/openapi.json", {"get"}},
-      {"/api/v1/auth/login", {"post"}},
-      {"/api/v1/auth/logout", {"post"}},
-      {"/api/v1/auth/me", {"get", "patch"}},
-      {"/api/v1/users", {"get", "post"}},
-      {"/api/v1/users/{id}", {"get", "patch"}},
-      {"/api/v1/users/{id}/disable", {"post"}},
-      {"/api/v1/users/{id}/enable", {"post"}},
-      {"/api/v1/figures/summary", {"get"}},
-      {"/api/v1/children/{id}/placements", {"get", "post"}},
-      {"/api/v1/children/{id}/siblings", {"get"}},
-      {"/api/v1/parents/{id}/transfers", {"get", "post"}},
-      {"/api/v1/nursery/ageouts", {"get"}},
-      {"/api/v1/nursery/forecast", {"get"}},
-      {"/api/v1/children/{id}/admission", {"post"}},
-      {"/api/v1/children/{id}/extensions", {"post"}},
-      {"/api/v1/extensions/{id}/decision", {"post"}},
-      {"/api/v1/pregnancies", {"post"}},
-      {"/api/v1/nursery/supply-items", {"get", "post"}},
-      {"/api/v1/nursery/supply-items/{id}", {"get", "patch"}},
-      {"/api/v1/nursery/supply-items/{id}/archive", {"post"}},
-      {"/api/v1/facilities/{id}/needs", {"get"}},
-      {"/api/v1/facilities/{id}/stock", {"get"}},
-      {"/api/v1/facilities/{id}/donations", {"get", "post"}},
-      {"/api/v1/facilities/{id}/donations/{donation_id}/correction", {"post"}},
-      {"/api/v1/facilities/{id}/allocations", {"get", "post"}},
-      {"/api/v1/workshops/courses", {"get", "post"}},
-      {"/api/v1/workshops/courses/{id}/topics", {"put"}},
-      {"/api/v1/workshops/cohorts", {"get", "post"}},
-      {"/api/v1/workshops/cohorts/{id}", {"get"}},
-      {"/api/v1/workshops/cohorts/{id}/enrolments", {"get", "post"}},
-      {"/api/v1/workshops/cohorts/{id}/enrolments/{parent_id}/withdraw", {"post"}},
-      {"/api/v1/workshops/cohorts/{id}/certificates/{parent_id}", {"get"}},
-      {"/api/v1/workshops/sessions", {"get"}},
-      {"/api/v1/workshops/sessions/{id}/move", {"post"}},
-      {"/api/v1/workshops/sessions/{id}/attendance", {"post"}},
-      {"/api/v1/workshops/facilitators/{id}/calendar.ics", {"get"}},
-      {"/api/v1/workshops/figures", {"get"}},
-      {"/api/v1/parents/{id}/workshops", {"get"}},
-      {"/api/v1/workshops/closures", {"post"}},
-      {"/api/v1/workshops/facility-settings/{id}", {"put"}},
-      {"/api/v1/facilities/{id}/session-templates", {"get", "post"}},
-      {"/api/v1/facilities/{id}/visit-exclusions", {"post"}},
-      {"/api/v1/facilities/{id}/visit-sessions", {"get"}},
-      {"/api/v1/facilities/{id}/visit-blocks", {"post"}},
-      {"/api/v1/visit-sessions/{id}/visitors", {"get"}},
-      {"/api/v1/organisations/{id}/visit-requirements", {"get"}},
-      {"/api/v1/organisations/{id}/visit-requirements/generate", {"post"}},
-      {"/api/v1/visit-requirements/{id}", {"patch"}},
-      {"/api/v1/children/{id}/unavailable-dates", {"post"}},
-      {"/api/v1/children/{id}/visits", {"get"}},
-      {"/api/v1/organisations/{id}/escorts", {"get", "post"}},
-      {"/api/v1/organisations/{id}/routes", {"post"}},
-      {"/api/v1/organisations/{id}/visit-settings", {"get", "put"}},
-      {"/api/v1/organisations/{id}/visit-distances", {"get"}},
-      {"/api/v1/escorts/{id}/calendar", {"get"}},
-      {"/api/v1/facilities/{id}/visit-calendar", {"get"}},
-      {"/api/v1/organisations/{id}/plans", {"get", "post"}},
-      {"/api/v1/plans/{id}", {"get"}},
-      {"/api/v1/plans/{id}/publish", {"post"}},
-      {"/api/v1/plans/{id}/visits", {"post"}},
-      {"/api/v1/plan-visits/{id}/move", {"post"}},
-      {"/api/v1/plan-visits/{id}/cancel", {"post"}},
-      {"/api/v1/plan-visits/{id}/record", {"post"}},
-      {"/api/v1/children/{id}/transition-plan", {"get", "post"}},
-      {"/api/v1/transition-plans/{id}/approve", {"post"}},
-      {"/api/v1/children/{id}/authorised-adults", {"get", "post"}},
-      {"/api/v1/authorised-adults/{id}/revoke", {"post"}},
-      {"/api/v1/children/{id}/leaves", {"post"}},
-      {"/api/v1/leaves/{id}/return", {"post"}},
-      {"/api/v1/nursery/leaves", {"get"}},
-      {"/api/v1/nursery/health-schedule", {"get", "post"}},
-      {"/api/v1/nursery/health-schedule/{id}/retire", {"post"}},
-      {"/api/v1/nursery/health-schedule/{id}/restore", {"post"}},
-      {"/api/v1/children/{id}/health", {"get"}},
-      {"/api/v1/children/{id}/appointments", {"post"}},
-      {"/api/v1/children/{id}/schooling", {"get", "post"}},
-      {"/api/v1/pregnancies/{id}/outcome", {"post"}},
-  };
-  for (const RecordKind* kind : AllRecordKinds()) {
-    const std::string base = "/api/v1/" + std::string(kind->name);
-    routes[base] = {"get", "post"};
-    routes[base + "/{id}"] = {"get", "patch"};
-    routes[base + "/{id}/archive"] = {"post"};
-    routes[base + "/{id}/restore"] = {"post"};
-    routes[base + "/{id}/audit"] = {"get"};
-  }
+  std::map<std::string, std::set<std::string>> routes;
+  for (const auto& [method, path] : ApiRoutes()) routes[path].insert(method);
   return routes;
 }
 
@@ -551,9 +465,10 @@ TEST(OpenApiDocument, ProblemAndSharedSchemasHaveTheirShapes) {
     EXPECT_TRUE(At(schemas, {name}).is_object()) << name;
   }
   EXPECT_EQ(Strings(At(schemas, {"Problem", "required"})),
-            (std::set<std::string>{"type", "title", "status", "detail"}));
-  EXPECT_EQ(Keys(At(schemas, {"Problem", "properties"})),
-            (std::set<std::string>{"type", "title", "status", "detail", "field", "errors"}));
+            (std::set<std::string>{"type", "title", "status", "detail", "code"}));
+  EXPECT_EQ(
+      Keys(At(schemas, {"Problem", "properties"})),
+      (std::set<std::string>{"type", "title", "status", "detail", "code", "field", "errors"}));
   EXPECT_EQ(At(schemas, {"Page", "properties", "next_cursor", "type"}), "string");
   EXPECT_EQ(At(schemas, {"Page", "properties", "next_cursor", "nullable"}), true);
 

@@ -1,0 +1,304 @@
+// Issue 17: the operation tables against the live server. Every refusal of
+// the request decoder carries its stable code; GET /auth/me lists the role's
+// capabilities; and a bounded walk calls every documented operation and checks
+// that the server answers with one of the statuses the document lists for it,
+// and that every problem's code is one the document lists.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "http/api_fixture.h"
+#include "http/api_server.h"
+
+namespace vinculo::testing {
+namespace {
+
+using nlohmann::json;
+
+// The document's schema `name` or `schema` itself when it is not a $ref.
+const json& Resolved(const json& document, const json& schema) {
+  if (!schema.contains("$ref")) return schema;
+  const std::string ref = schema["$ref"].get<std::string>();
+  return document.at(json::json_pointer(ref.substr(1)));
+}
+
+// Whether `value` has the shape `schema` documents: its required members,
+// and no others where the schema closes the object; into members and the
+// first element of arrays, a few levels deep. Nulls are not checked.
+void CheckShape(const json& document, const json& schema_or_ref, const json& value,
+                const std::string& where, int depth, std::vector<std::string>& problems) {
+  const json& schema = Resolved(document, schema_or_ref);
+  if (schema.contains("allOf")) {
+    for (const json& part : schema["allOf"]) {
+      CheckShape(document, part, value, where, depth, problems);
+    }
+    return;
+  }
+  if (value.is_null() || depth > 4) return;
+  if (value.is_object()) {
+    for (const json& name : schema.value("required", json::array())) {
+      if (!value.contains(name.get<std::string>()))
+        problems.push_back(where + " lacks " + name.get<std::string>());
+    }
+    const json properties = schema.value("properties", json::object());
+    const bool closed = schema.contains("additionalProperties") &&
+                        schema["additionalProperties"] == false && !properties.empty();
+    for (const auto& [name, member] : value.items()) {
+      if (properties.contains(name)) {
+        CheckShape(document, properties[name], member, where + "." + name, depth + 1, problems);
+      } else if (closed) {
+        problems.push_back(where + " has the undocumented " + name);
+      }
+    }
+  } else if (value.is_array() && !value.empty() && schema.contains("items")) {
+    CheckShape(document, schema["items"], value[0], where + "[0]", depth + 1, problems);
+  }
+}
+
+class OperationTableApiTest : public ApiTest {
+ protected:
+  // "admin_global": the installation administrator, who sees every record.
+  void SetUp() override {
+    ApiTest::SetUp();
+    NewUser admin;
+    admin.username = "admin_global";
+    admin.password = kPassword;
+    admin.role = Role::kAdministrator;
+    ASSERT_TRUE(world_->auth->AddUser(Actor::System(), admin).ok());
+  }
+
+  static const json& Document() {
+    static const json kDocument = json::parse(OpenApiDocument());
+    return kDocument;
+  }
+  static std::set<std::string> ProblemCodes() {
+    std::set<std::string> codes;
+    for (const json& code :
+         Document()["components"]["schemas"]["Problem"]["properties"]["code"]["enum"]) {
+      codes.insert(code.get<std::string>());
+    }
+    return codes;
+  }
+};
+
+TEST_F(OperationTableApiTest, Issue17_DecoderRefusalsCarryAStableCode) {
+  const std::string plans =
+      "/api/v1/organisations/" + std::to_string(world_->organisation_a) + "/plans";
+  struct Case {
+    std::string method;
+    std::string path;
+    std::string body;
+    int status;
+    std::string code;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {"POST", plans, R"({"month":"2027-03","extra":1})", 422, "field_unknown", "extra"},
+      {"POST", plans, R"({})", 422, "field_required", "month"},
+      {"POST", plans, R"({"month":3})", 422, "field_type", "month"},
+      {"POST", plans, R"([1])", 400, "body_not_json", ""},
+      {"GET", plans + "?colour=red", "", 422, "parameter_unknown", "colour"},
+      {"GET", "/api/v1/nursery/forecast?months=99", "", 422, "parameter_invalid", "months"},
+      {"GET", "/api/v1/organisations/999999/escorts", "", 422, "parameter_required", "month"},
+      {"PATCH", "/api/v1/children/1", "{}", 428, "version_required", ""},
+      {"GET", "/api/v1/plans/99999999", "", 404, "not_found", ""},
+      {"GET", "/api/v1/no-such-thing", "", 404, "no_such_endpoint", ""},
+      {"POST", "/api/v1/workshops/cohorts",
+       R"({"course_id":1,"facility_id":1,"group_kind":"women","facilitator_user_id":1,)"
+       R"("space_id":1,"start_date":"2027-01-04","completion_percent":101})",
+       422, "field_range", "completion_percent"},
+      {"POST", "/api/v1/extensions/1/decision", R"({"decision":"maybe"})", 422, "field_choice",
+       "decision"},
+  };
+  const std::set<std::string> documented = ProblemCodes();
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.method + " " + c.path + " " + c.body);
+    HttpAnswer answer = Call(c.method, c.path, TokenFor("admin_global"), c.body);
+    EXPECT_EQ(answer.status, c.status) << answer.raw;
+    EXPECT_EQ(answer.content_type, "application/problem+json");
+    EXPECT_EQ(answer.body.value("code", ""), c.code) << answer.raw;
+    EXPECT_TRUE(documented.count(c.code)) << c.code;
+    if (!c.field.empty()) EXPECT_EQ(answer.body.value("field", ""), c.field);
+    // The members the web UI reads are still there.
+    EXPECT_TRUE(answer.body.contains("detail"));
+    EXPECT_TRUE(answer.body.contains("type"));
+  }
+  // A refusal of a service carries the status code's name.
+  HttpAnswer forbidden = Get("/api/v1/users", "caregiver_a");
+  EXPECT_EQ(forbidden.status, 403);
+  EXPECT_EQ(forbidden.body.value("code", ""), "forbidden");
+}
+
+TEST_F(OperationTableApiTest, Issue17_MeListsTheOperationsTheRoleMayCall) {
+  std::set<std::string> operation_ids;
+  for (const auto& [path, item] : Document()["paths"].items()) {
+    for (const auto& [method, operation] : item.items()) {
+      if (method != "parameters") operation_ids.insert(operation["operationId"].get<std::string>());
+    }
+  }
+  auto capabilities = [&](const std::string& user) {
+    HttpAnswer me = Get("/api/v1/auth/me", user);
+    EXPECT_EQ(me.status, 200) << me.raw;
+    std::set<std::string> ids;
+    for (const json& id : me.body["capabilities"]) {
+      EXPECT_TRUE(operation_ids.count(id.get<std::string>())) << id;
+      ids.insert(id.get<std::string>());
+    }
+    return ids;
+  };
+  const std::set<std::string> admin = capabilities("admin_global");
+  const std::set<std::string> caregiver = capabilities("caregiver_a");
+  const std::set<std::string> nursery_officer = capabilities("nursery_officer_a");
+  const std::set<std::string> auditor = capabilities("auditor");
+  EXPECT_TRUE(admin.count("createUser"));
+  EXPECT_TRUE(admin.count("createChild"));
+  EXPECT_FALSE(caregiver.count("createUser"));
+  EXPECT_FALSE(caregiver.count("saveTransitionPlan"));
+  EXPECT_TRUE(nursery_officer.count("saveTransitionPlan"));
+  EXPECT_TRUE(nursery_officer.count("approveTransitionPlan"));
+  EXPECT_FALSE(nursery_officer.count("buildPlan"));
+  EXPECT_TRUE(capabilities("coordinator_a").count("buildPlan"));
+  EXPECT_TRUE(capabilities("visits_officer_a").count("createSessionTemplate"));
+  EXPECT_FALSE(auditor.count("createChild"));
+  EXPECT_FALSE(auditor.count("addHealthScheduleEntry"));
+}
+
+// The claim behind a row's roles, checked against the services: a role the
+// row leaves out is refused (403, or 404 where the record is out of its
+// scope), whatever the record.
+TEST_F(OperationTableApiTest, Issue17_RolesLeftOutOfARowAreRefused) {
+  const std::set<std::string> caregiver = [&] {
+    std::set<std::string> ids;
+    for (const json& id : Get("/api/v1/auth/me", "caregiver_a").body["capabilities"]) {
+      ids.insert(id.get<std::string>());
+    }
+    return ids;
+  }();
+  const std::string organisation = std::to_string(world_->organisation_a);
+  const std::string facility = std::to_string(world_->facility_a);
+  struct Case {
+    std::string operation_id;
+    std::string method;
+    std::string path;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"buildPlan", "POST", "/api/v1/organisations/" + organisation + "/plans"},
+           {"setEscort", "POST", "/api/v1/organisations/" + organisation + "/escorts"},
+           {"createSessionTemplate", "POST",
+            "/api/v1/facilities/" + facility + "/session-templates"},
+           {"addHealthScheduleEntry", "POST", "/api/v1/nursery/health-schedule"},
+           {"createUser", "POST", "/api/v1/users"}}) {
+    SCOPED_TRACE(c.operation_id);
+    EXPECT_FALSE(caregiver.count(c.operation_id));
+    json body = json::object();
+    if (c.operation_id == "buildPlan") body = {{"month", "2027-03"}};
+    if (c.operation_id == "setEscort") body = {{"staff_id", 1}};
+    if (c.operation_id == "addHealthScheduleEntry") {
+      body = {{"kind", "checkup"}, {"name", "x"}, {"age_months", 1}};
+    }
+    if (c.operation_id == "createUser") body = {{"role", "caregiver"}};
+    if (c.operation_id == "createSessionTemplate") {
+      body = {{"pattern", "weekly"}, {"valid_from", "2027-01-01"}, {"start_time", "10:00"},
+              {"end_time", "12:00"}, {"capacity_families", 4},     {"capacity_people", 10}};
+    }
+    HttpAnswer answer = Call(c.method, c.path, TokenFor("caregiver_a"), body.dump());
+    EXPECT_TRUE(answer.status == 403 || answer.status == 404) << answer.raw;
+  }
+}
+
+TEST_F(OperationTableApiTest, Issue17_TheServedDocumentIsTheGeneratedOne) {
+  HttpAnswer served = Call("GET", "/api/v1/openapi.json", "");
+  ASSERT_EQ(served.status, 200);
+  EXPECT_EQ(served.content_type, "application/json");
+  EXPECT_EQ(served.raw, OpenApiDocument());
+}
+
+// A bounded walk: every documented operation, as the global administrator,
+// with ids that exist nowhere (99999999), an empty JSON object as the body
+// and a stale If-Match. Each answer's status must be one the document lists
+// for that operation, and a problem's code one it lists for problems; the
+// router's own 404 (no such endpoint) would mean the document invents a route.
+TEST_F(OperationTableApiTest, Issue17_EveryDocumentedOperationAnswersAsDocumented) {
+  const std::set<std::string> codes = ProblemCodes();
+  const std::string token = TokenFor("admin_global");
+  size_t walked = 0;
+  for (const auto& [path, item] : Document()["paths"].items()) {
+    std::string concrete;
+    for (size_t i = 0; i < path.size(); ++i) {
+      if (path[i] == '{') {
+        concrete += "99999999";
+        i = path.find('}', i);
+      } else {
+        concrete += path[i];
+      }
+    }
+    for (const auto& [method, operation] : item.items()) {
+      if (method == "parameters") continue;
+      // Signing out would end the walk's own session.
+      if (path == "/api/v1/auth/logout") continue;
+      std::string verb = method;
+      for (char& letter : verb) letter = static_cast<char>(std::toupper(letter));
+      SCOPED_TRACE(verb + " " + concrete);
+      HttpAnswer answer =
+          Call(verb, concrete, token, verb == "GET" ? "" : "{}", {{"If-Match", "\"1\""}});
+      ++walked;
+      EXPECT_TRUE(operation["responses"].contains(std::to_string(answer.status)))
+          << "undocumented status " << answer.status << ": " << answer.raw;
+      EXPECT_LT(answer.status, 500) << answer.raw;
+      if (answer.status >= 400) {
+        EXPECT_EQ(answer.content_type, "application/problem+json") << answer.raw;
+        const std::string code = answer.body.value("code", "");
+        EXPECT_TRUE(codes.count(code)) << answer.raw;
+        EXPECT_NE(code, "no_such_endpoint");
+      }
+    }
+  }
+  EXPECT_GT(walked, 100u);
+}
+
+// The documented shapes: every GET the administrator can read in the test
+// world (ids of its organisations, facilities and first records) answers JSON
+// with the members its schema requires and, where the schema is closed, no
+// others.
+TEST_F(OperationTableApiTest, Issue17_ReadsAnswerWithTheDocumentedShape) {
+  const std::string token = TokenFor("admin_global");
+  std::vector<std::string> problems;
+  size_t checked = 0;
+  for (const long long id :
+       {world_->organisation_a, world_->facility_a, world_->facility_b, 1LL, 2LL}) {
+    for (const auto& [path, item] : Document()["paths"].items()) {
+      if (!item.contains("get")) continue;
+      const json& operation = item["get"];
+      std::string concrete;
+      for (size_t i = 0; i < path.size(); ++i) {
+        if (path[i] == '{') {
+          concrete += std::to_string(id);
+          i = path.find('}', i);
+        } else {
+          concrete += path[i];
+        }
+      }
+      if (concrete == path && id != world_->organisation_a) continue;  // no ids: once
+      for (const json& parameter : operation.value("parameters", json::array())) {
+        if (parameter.value("in", "") == "query" && parameter.value("required", false)) {
+          concrete += "?" + parameter["name"].get<std::string>() + "=2027-02";
+        }
+      }
+      const json& ok = operation["responses"]["200"];
+      if (!ok.contains("content") || !ok["content"].contains("application/json")) continue;
+      HttpAnswer answer = Call("GET", concrete, token);
+      if (answer.status != 200 || answer.body.is_discarded()) continue;
+      CheckShape(Document(), ok["content"]["application/json"]["schema"], answer.body, concrete, 0,
+                 problems);
+      ++checked;
+    }
+  }
+  EXPECT_TRUE(problems.empty()) << ::testing::PrintToString(problems);
+  EXPECT_GT(checked, 30u);
+}
+
+}  // namespace
+}  // namespace vinculo::testing
