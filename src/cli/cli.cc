@@ -15,12 +15,13 @@
 #include <thread>
 #include <vector>
 
+#include "cli/cli_security.h"
 #include "cli/cli_supplies.h"
+#include "cli/cli_visits.h"
 #include "cli/cli_workshops.h"
 #include "cli/exit_codes.h"
 #include "http/api_server.h"
 #include "json/nursery_json.h"
-#include "cli/cli_visits.h"
 #include "service/csv_exchange.h"
 #include "service/demo_programme.h"
 #include "service/nursery_service.h"
@@ -297,8 +298,8 @@ int AgeOuts(const std::string& db, const AgeOutQuery& query, const std::string& 
     if (row.age_out) {
       std::cout << std::setw(12) << FormatDate(row.age_out->age_out_date) << std::setw(7)
                 << row.age_out->days_remaining << std::setw(10) << row.alert_level << row.facility
-                << " / " << AgeOutBasisName(row.age_out->basis) << " / plan "
-                << row.transition_plan << (row.needs_plan ? " (needed)" : "") << "\n";
+                << " / " << AgeOutBasisName(row.age_out->basis) << " / plan " << row.transition_plan
+                << (row.needs_plan ? " (needed)" : "") << "\n";
     } else {
       std::cout << std::setw(12) << "?" << std::setw(7) << "?" << std::setw(10) << row.alert_level
                 << row.facility << " / " << row.problem << "\n";
@@ -416,6 +417,8 @@ int RunCli(int argc, char** argv) {
   ageouts->add_flag("--json", as_json, "Print a JSON array instead of a table");
   SupplyCommands supply_commands;
   supply_commands.Add(app, db, kDbHelp);
+  SecurityCommands security_commands;
+  security_commands.Add(app, db, kDbHelp);
 
   WorkshopCommands workshop_commands;
   AddWorkshopCommands(app, workshop_commands, db, kDbHelp);
@@ -437,13 +440,12 @@ int RunCli(int argc, char** argv) {
   if (auto code = visit_commands->RunIfChosen()) return *code;
   if (*serve) {
     std::error_code error;
-    if (web_root_given &&
-        !std::filesystem::exists(std::filesystem::path(serve_options.web_dir) / "index.html",
-                                 error)) {
-      return Fail(Status(StatusCode::kNotFound,
-                         "--web-root " + serve_options.web_dir +
-                             " holds no index.html; build the web UI with: make web "
-                             "(or: cd web && npm ci && npm run build)"));
+    if (web_root_given && !std::filesystem::exists(
+                              std::filesystem::path(serve_options.web_dir) / "index.html", error)) {
+      return Fail(
+          Status(StatusCode::kNotFound, "--web-root " + serve_options.web_dir +
+                                            " holds no index.html; build the web UI with: make web "
+                                            "(or: cd web && npm ci && npm run build)"));
     }
     return Serve(db, serve_options);
   }
@@ -458,6 +460,7 @@ int RunCli(int argc, char** argv) {
   if (*import) return Import(db, kind_name, path);
   if (*export_command) return Export(db, kind_name, with_names, output);
   if (supply_commands.Chosen()) return supply_commands.Run(db);
+  if (security_commands.Chosen()) return security_commands.Run(db);
   if (*ageouts) {
     if (*ageout_facility_option) ageout_query.facility_id = ageout_facility;
     if (*within_option) ageout_query.within_days = within_days;

@@ -28,6 +28,8 @@ int HttpStatusFor(StatusCode code) {
       return 422;
     case StatusCode::kUnavailable:
       return 503;
+    case StatusCode::kTooManyAttempts:
+      return 429;
     case StatusCode::kInternal:
       return 500;
   }
@@ -47,6 +49,8 @@ const char* Title(int http_status) {
       return "Not found";
     case 405:
       return "Method not allowed";
+    case 408:
+      return "Request too slow";
     case 409:
       return "Conflict";
     case 412:
@@ -55,10 +59,18 @@ const char* Title(int http_status) {
       return "Request body too large";
     case 415:
       return "Unsupported media type";
+    case 416:
+      return "Range not satisfiable";
     case 422:
       return "Invalid field";
     case 428:
       return "Version required";
+    case 429:
+      return "Too many attempts";
+    case 431:
+      return "Request headers too large";
+    case 501:
+      return "Not implemented";
     case 503:
       return "Service unavailable";
     default:
@@ -83,30 +95,38 @@ std::string ProblemJson(const Status& status) {
     problem["errors"] =
         nlohmann::json::array({{{"field", status.field()}, {"message", status.message()}}});
   }
-  return problem.dump();
+  // A message may quote what the client sent (a query value such as %ff):
+  // bytes that are not UTF-8 become U+FFFD rather than an exception.
+  return problem.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string ProblemJsonForHttpStatus(int http_status) {
-  std::string detail;
-  switch (http_status) {
-    case 404:
-      detail = "there is no such endpoint; see /api/v1/openapi.json";
-      break;
-    case 413:
-      detail = "the request body is larger than the server accepts (1 MiB)";
-      break;
-    case 400:
-      detail = "the request could not be read";
-      break;
-    default:
-      detail = Title(http_status);
-      break;
-  }
+std::string ProblemJsonForHttpStatus(int http_status, const std::string& given_detail) {
+  std::string detail = given_detail;
+  if (detail.empty()) switch (http_status) {
+      case 404:
+        detail = "there is no such endpoint; see /api/v1/openapi.json";
+        break;
+      case 413:
+        detail = "the request body is larger than the server accepts (1 MiB)";
+        break;
+      case 400:
+        detail = "the request could not be read";
+        break;
+      case 408:
+        detail = "the request did not arrive in time";
+        break;
+      case 431:
+        detail = "the request line and headers are larger than the server accepts";
+        break;
+      default:
+        detail = Title(http_status);
+        break;
+    }
   nlohmann::json problem = {{"type", "about:blank"},
                             {"title", Title(http_status)},
                             {"status", http_status},
                             {"detail", detail}};
-  return problem.dump();
+  return problem.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace vinculo

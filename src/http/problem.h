@@ -12,7 +12,8 @@ namespace vinculo {
 int HttpStatusFor(StatusCode code);
 // {"type","title","status","detail","field"?,"errors"?:[{"field","message"}]}
 std::string ProblemJson(const Status& status);
-// For statuses produced by the HTTP library itself (404 route, 413 body).
-std::string ProblemJsonForHttpStatus(int http_status);
+// For statuses produced by the HTTP library itself (404 route, 413 body) or
+// by the edge guard (http/edge_guard.h), which gives its own `detail`.
+std::string ProblemJsonForHttpStatus(int http_status, const std::string& detail = {});
 
 }  // namespace vinculo

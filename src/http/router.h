@@ -96,5 +96,6 @@ void RegisterSupplyRoutes(Router& router);
 void RegisterWorkshopRoutes(Router& router);
 void RegisterVisitRoutes(Router& router);
 void RegisterNurseryCareRoutes(Router& router);
+void RegisterSecurityRoutes(Router& router);  // routes_security.cc (issue 13)
 
 }  // namespace vinculo::http_internal

@@ -329,6 +329,8 @@ std::map<std::string, std::set<std::string>> ImplementedRoutes() {
       {"/api/v1/auth/login", {"post"}},
       {"/api/v1/auth/logout", {"post"}},
       {"/api/v1/auth/me", {"get", "patch"}},
+      {"/api/v1/auth/password", {"post"}},
+      {"/api/v1/auth/lockouts", {"get"}},
       {"/api/v1/users", {"get", "post"}},
       {"/api/v1/users/{id}", {"get", "patch"}},
       {"/api/v1/users/{id}/disable", {"post"}},
