@@ -9,6 +9,7 @@ build_pkgs=(
   build-essential cmake ninja-build ccache pkg-config
   libcpp-httplib-dev nlohmann-json3-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   coinor-libcbc-dev libsodium-dev libcli11-dev libspdlog-dev libical-dev libjemalloc-dev libhpdf-dev
+  libpwquality-dev cracklib-runtime
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 # The web UI is built with node/npm (never needed to serve it) and tested in

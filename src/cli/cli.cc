@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/cli_security.h"
 #include "cli/cli_supplies.h"
 #include "cli/cli_visits.h"
 #include "cli/cli_workshops.h"
@@ -431,6 +432,8 @@ int RunCli(int argc, char** argv) {
   openapi->add_option("--output", openapi_output, "Output file (default: standard output)");
   SupplyCommands supply_commands;
   supply_commands.Add(app, db, kDbHelp);
+  SecurityCommands security_commands;
+  security_commands.Add(app, db, kDbHelp);
 
   WorkshopCommands workshop_commands;
   AddWorkshopCommands(app, workshop_commands, db, kDbHelp);
@@ -473,6 +476,7 @@ int RunCli(int argc, char** argv) {
   if (*import) return Import(db, kind_name, path);
   if (*export_command) return Export(db, kind_name, with_names, output);
   if (supply_commands.Chosen()) return supply_commands.Run(db);
+  if (security_commands.Chosen()) return security_commands.Run(db);
   if (*ageouts) {
     if (*ageout_facility_option) ageout_query.facility_id = ageout_facility;
     if (*within_option) ageout_query.within_days = within_days;

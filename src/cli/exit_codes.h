@@ -36,6 +36,7 @@ inline int ExitCodeFor(StatusCode code) {
       return kExitForbidden;
     case StatusCode::kPreconditionFailed:
     case StatusCode::kPreconditionRequired:
+    case StatusCode::kTooManyAttempts:
       return kExitTryAgain;
     case StatusCode::kUnavailable:
       return kExitUnavailable;

@@ -26,6 +26,8 @@ const char* StatusCodeName(StatusCode code) {
       return "infeasible";
     case StatusCode::kUnavailable:
       return "unavailable";
+    case StatusCode::kTooManyAttempts:
+      return "too_many_attempts";
     case StatusCode::kInternal:
       return "internal";
   }
@@ -57,6 +59,8 @@ const char* Category(StatusCode code) {
       return "Infeasible";
     case StatusCode::kUnavailable:
       return "Unavailable";
+    case StatusCode::kTooManyAttempts:
+      return "Too Many Attempts";
     case StatusCode::kInternal:
       return "Internal Error";
   }

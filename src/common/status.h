@@ -25,6 +25,7 @@ enum class StatusCode {
   kPreconditionRequired,  // an update without If-Match
   kInfeasible,            // a plan or schedule cannot satisfy the hard rules
   kUnavailable,           // the database or another dependency cannot be reached
+  kTooManyAttempts,       // throttled (sign-ins, concurrent hashing); retry_after_seconds says when
   kInternal,              // a bug or an unexpected failure; details only in the log
 };
 
@@ -45,6 +46,13 @@ class Status {
   const std::string& message() const { return message_; }
   // The input field at fault ("date_of_birth", "parent_id"), empty if none.
   const std::string& field() const { return field_; }
+  // For kTooManyAttempts and kUnavailable: seconds after which a retry may
+  // succeed (HTTP Retry-After); 0 when unknown.
+  int retry_after_seconds() const { return retry_after_seconds_; }
+  Status& WithRetryAfter(int seconds) {
+    retry_after_seconds_ = seconds;
+    return *this;
+  }
 
   // "Invalid Argument: date_of_birth: is in the future" style, for logs and the CLI.
   std::string ToString() const;
@@ -53,6 +61,7 @@ class Status {
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
   std::string field_;
+  int retry_after_seconds_ = 0;
 };
 
 inline Status InvalidArgument(std::string field, std::string message) {

@@ -84,6 +84,18 @@ bool SeesRestrictedFields(Role role) {
 
 bool SeesCaseRecords(Role role) { return role != Role::kAuditor; }
 
+bool SeesField(Role role, const RecordKind& kind, const FieldSpec& spec) {
+  if (spec.restricted && !SeesRestrictedFields(role)) return false;
+  if (role == Role::kVisitsOfficer && &kind == &ChildKind()) {
+    static constexpr std::string_view kNotForVisits[] = {
+        "home_address", "home_latitude", "home_longitude", "school_name", "school_grade"};
+    for (std::string_view name : kNotForVisits) {
+      if (spec.name == name) return false;
+    }
+  }
+  return true;
+}
+
 Affiliation RoleAffiliation(Role role) {
   switch (role) {
     case Role::kProgrammeCoordinator:

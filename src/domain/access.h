@@ -24,7 +24,7 @@ struct Actor {
   std::optional<long long> organisation_id;
   std::optional<long long> facility_id;
   std::optional<long long> staff_id;  // the staff record the user is, if linked
-  std::string remote_address;  // "127.0.0.1" or "cli"
+  std::string remote_address;         // "127.0.0.1" or "cli"
   std::string language = "es";
 
   // An administrator attached to no organisation or facility manages the whole
@@ -49,6 +49,11 @@ Access KindAccess(Role role, const RecordKind& kind);
 bool SeesRestrictedFields(Role role);
 // Auditors see pseudonymised figures only, never a child's or parent's record.
 bool SeesCaseRecords(Role role);
+// Whether a role reads and writes field `spec` of `kind`: not a restricted
+// field without SeesRestrictedFields, and not a field its work does not need
+// (issue 13: a visits officer arranges visits at her prison; a child's home
+// address, coordinates and school are not hers to know).
+bool SeesField(Role role, const RecordKind& kind, const FieldSpec& spec);
 
 // Whether a role must belong to an organisation, a facility, or may be either.
 enum class Affiliation { kOrganisation, kFacility, kEither };

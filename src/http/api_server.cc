@@ -2,11 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
 
 #include "http/idempotent_request.h"
+#include "http/edge_guard.h"
 #include "http/keep_alive_server.h"
 #include "http/listen_backlog.h"
 #include "http/operation.h"
@@ -29,6 +31,10 @@ void Send(httplib::Response& response, const Result<Reply>& reply) {
     response.status = HttpStatusFor(status.code());
     if (status.code() == StatusCode::kUnauthenticated) {
       response.set_header("WWW-Authenticate", "Bearer realm=\"vinculo\"");
+    }
+    if (status.code() == StatusCode::kTooManyAttempts ||
+        status.code() == StatusCode::kUnavailable) {
+      response.set_header("Retry-After", std::to_string(std::max(1, status.retry_after_seconds())));
     }
     response.set_content(ProblemJson(status), "application/problem+json");
     return;
@@ -118,6 +124,18 @@ std::string SessionCookie(const std::string& token, long long max_age_seconds, b
          (secure ? "; Secure" : "");
 }
 
+// Issue 13: a signed-in user refused (not allowed, or not hers to see, which
+// reads as not found) is an audit event, so that someone walking other
+// organisations' ids shows in the log.
+void AuditRefusal(const ServiceContext& context, const Actor& actor,
+                  const httplib::Request& request, const Status& status) {
+  if (status.code() != StatusCode::kForbidden && status.code() != StatusCode::kNotFound) return;
+  if (!context.audit) return;
+  context.audit->RecordRead(
+      AuditEventFor(actor, context.Now(), "refused", "http", 0,
+                    request.method + " " + request.path + ": " + StatusCodeName(status.code())));
+}
+
 void Router::Add(const char* method, const std::string& pattern, httplib::Server::Handler handler) {
   const std::string verb = method;
   if (verb == "GET") {
@@ -149,7 +167,11 @@ void Router::Authed(const char* method, const std::string& pattern, ActorHandler
           Send(response, actor.status());
           return;
         }
-        auto run = [&] { Send(response, handler(request, *actor)); };
+        auto run = [&] {
+          Result<Reply> reply = handler(request, *actor);
+          if (!reply.ok()) AuditRefusal(services_.context, *actor, request, reply.status());
+          Send(response, reply);
+        };
         if (!RunIdempotently(services_.context, request, response, *actor, run)) run();
       });
 }
@@ -161,9 +183,20 @@ using http_internal::Reply;
 
 struct ApiServer::Impl {
   explicit Impl(ServiceContext context, const ApiOptions& options)
-      : services{context, RecordService(context), AuthService(context), FiguresService(context),
+      : server(EdgeLimitsFor(options)),
+        services{context, RecordService(context), AuthService(context), FiguresService(context),
                  options},
         router(server, services) {}
+  static http_internal::EdgeLimits EdgeLimitsFor(const ApiOptions& options) {
+    http_internal::EdgeLimits limits;
+    limits.core_threads = options.threads;
+    limits.max_body_bytes = options.max_body_bytes;
+    limits.max_connections = options.max_connections;
+    limits.max_connections_per_address = options.max_connections_per_address;
+    limits.header_timeout = std::chrono::milliseconds(options.header_timeout_ms);
+    limits.body_timeout = std::chrono::milliseconds(options.body_timeout_ms);
+    return limits;
+  }
   http_internal::KeepAliveServer server;
   http_internal::Services services;
   http_internal::Router router;
@@ -172,24 +205,28 @@ struct ApiServer::Impl {
 ApiServer::ApiServer(ServiceContext context, ApiOptions options)
     : impl_(std::make_unique<Impl>(context, options)), options_(std::move(options)) {
   httplib::Server& server = impl_->server;
-  const int threads = options_.threads;
-  server.new_task_queue = [threads] {
-    return new httplib::ThreadPool(static_cast<size_t>(threads));
-  };
   // Without TCP_NODELAY small responses wait on Nagle's algorithm (about 300
   // requests/s instead of tens of thousands).
   server.set_tcp_nodelay(true);
   server.set_payload_max_length(options_.max_body_bytes);
   server.set_keep_alive_max_count(10000);
   server.set_read_timeout(std::chrono::seconds(30));
-  server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                              {"Referrer-Policy", "no-referrer"},
-                              {"Cache-Control", "no-store"}});
+  httplib::Headers default_headers{{"Cache-Control", "no-store"}};
+  for (auto& header : http_internal::SecurityHeaders(options_.secure_cookies)) {
+    default_headers.insert(std::move(header));
+  }
+  server.set_default_headers(std::move(default_headers));
+  // Bounds on every request before its body is read (issue 13).
+  server.set_pre_routing_handler(
+      [this](const httplib::Request& request, httplib::Response& response) {
+        return http_internal::GuardRequest(impl_->server.limits(), request, response);
+      });
   // Statuses httplib answers itself (no route: 404, body too large: 413)
   // get a problem body too; ours already have one.
   server.set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request&, httplib::Response& response) {
         if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        http_internal::ExplainReadFailure(response);
         response.set_content(ProblemJsonForHttpStatus(response.status), "application/problem+json");
         return httplib::Server::HandlerResponse::Handled;
       }));

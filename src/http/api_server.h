@@ -28,6 +28,13 @@ struct ApiOptions {
   std::string web_dir;          // the built web UI; empty to serve none
   bool secure_cookies = false;  // set behind HTTPS
   size_t max_body_bytes = 1 << 20;
+  // Edge bounds (issue 13, docs/security.md): connections open at once in
+  // total and from one address (past them: 503 at once), and how long a
+  // request's headers and then its body may take to arrive.
+  int max_connections = 1500;
+  int max_connections_per_address = 400;
+  int header_timeout_ms = 10'000;
+  int body_timeout_ms = 30'000;
 };
 
 class ApiServer {

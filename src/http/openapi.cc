@@ -182,6 +182,8 @@ const char* ProblemResponse(int status) {
       return "UnprocessableEntity";
     case 428:
       return "PreconditionRequired";
+    case 429:
+      return "TooManyAttempts";
     case 503:
       return "ServiceUnavailable";
     default:

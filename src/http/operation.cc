@@ -252,7 +252,8 @@ std::vector<Operation> CollectOperations() {
   // routes (the reads the API serves most) go first: a child GET went from
   // eight regex matches (14,000 instructions) to two.
   for (auto table : {RecordOperations, AccountOperations, NurseryOperations, SupplyOperations,
-                     WorkshopOperations, VisitOperations, NurseryCareOperations}) {
+                     WorkshopOperations, VisitOperations, NurseryCareOperations,
+                     SecurityOperations}) {
     for (Operation& operation : table()) all.push_back(std::move(operation));
   }
   return all;

@@ -28,6 +28,8 @@ int HttpStatusFor(StatusCode code) {
       return 422;
     case StatusCode::kUnavailable:
       return 503;
+    case StatusCode::kTooManyAttempts:
+      return 429;
     case StatusCode::kInternal:
       return 500;
   }
@@ -47,6 +49,8 @@ const char* Title(int http_status) {
       return "Not found";
     case 405:
       return "Method not allowed";
+    case 408:
+      return "Request too slow";
     case 409:
       return "Conflict";
     case 412:
@@ -55,10 +59,18 @@ const char* Title(int http_status) {
       return "Request body too large";
     case 415:
       return "Unsupported media type";
+    case 416:
+      return "Range not satisfiable";
     case 422:
       return "Invalid field";
     case 428:
       return "Version required";
+    case 429:
+      return "Too many attempts";
+    case 431:
+      return "Request headers too large";
+    case 501:
+      return "Not implemented";
     case 503:
       return "Service unavailable";
     default:
@@ -75,12 +87,14 @@ const std::vector<std::string>& ProblemCodes() {
         "field_choice",       "field_format",          "field_invalid",    "parameter_unknown",
         "parameter_required", "parameter_invalid",     "version_required", "version_invalid",
         "body_not_json",      "content_type_not_json", "no_such_endpoint", "body_too_large",
-        "request_unreadable", "method_not_allowed"};
+        "request_unreadable", "method_not_allowed", "request_timeout", "too_many_requests",
+        "headers_too_large"};
     for (StatusCode code :
          {StatusCode::kInvalidArgument, StatusCode::kMalformed, StatusCode::kNotFound,
           StatusCode::kConflict, StatusCode::kForbidden, StatusCode::kUnauthenticated,
           StatusCode::kPreconditionFailed, StatusCode::kPreconditionRequired,
-          StatusCode::kInfeasible, StatusCode::kUnavailable, StatusCode::kInternal}) {
+          StatusCode::kInfeasible, StatusCode::kUnavailable, StatusCode::kInternal,
+          StatusCode::kTooManyAttempts}) {
       codes.emplace_back(StatusCodeName(code));
     }
     return codes;
@@ -105,10 +119,12 @@ std::string ProblemJson(const Status& status, std::string_view code) {
     problem["errors"] =
         nlohmann::json::array({{{"field", status.field()}, {"message", status.message()}}});
   }
-  return problem.dump();
+  // A message may quote what the client sent (a query value such as %ff):
+  // bytes that are not UTF-8 become U+FFFD rather than an exception.
+  return problem.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string ProblemJsonForHttpStatus(int http_status) {
+std::string ProblemJsonForHttpStatus(int http_status, const std::string& given_detail) {
   std::string detail;
   std::string code;
   switch (http_status) {
@@ -128,17 +144,35 @@ std::string ProblemJsonForHttpStatus(int http_status) {
       detail = Title(http_status);
       code = "method_not_allowed";
       break;
+    case 408:
+      detail = "the request did not arrive in time";
+      code = "request_timeout";
+      break;
+    case 429:
+      detail = Title(http_status);
+      code = "too_many_requests";
+      break;
+    case 431:
+      detail = "the request line and headers are larger than the server accepts";
+      code = "headers_too_large";
+      break;
+    case 503:
+      detail = Title(http_status);
+      code = "unavailable";
+      break;
     default:
       detail = Title(http_status);
       code = http_status >= 500 ? "internal" : "request_unreadable";
       break;
   }
+  // The edge guard (http/edge_guard.h) gives its own detail.
+  if (!given_detail.empty()) detail = given_detail;
   nlohmann::json problem = {{"type", "about:blank"},
                             {"title", Title(http_status)},
                             {"status", http_status},
                             {"detail", detail},
                             {"code", code}};
-  return problem.dump();
+  return problem.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace vinculo

@@ -19,7 +19,8 @@ int HttpStatusFor(StatusCode code);
 std::string ProblemJson(const Status& status, std::string_view code = {});
 // Every code a problem can carry, for the document.
 const std::vector<std::string>& ProblemCodes();
-// For statuses produced by the HTTP library itself (404 route, 413 body).
-std::string ProblemJsonForHttpStatus(int http_status);
+// For statuses produced by the HTTP library itself (404 route, 413 body) or
+// by the edge guard (http/edge_guard.h), which gives its own `detail`.
+std::string ProblemJsonForHttpStatus(int http_status, const std::string& detail = {});
 
 }  // namespace vinculo

@@ -188,7 +188,7 @@ std::vector<Operation> SessionOperations() {
        .body = BodyKind::kFields,
        .fields = {Required("username", V::kText), Required("password", V::kText)},
        .reply = "LoginResponse",
-       .errors = {401},
+       .errors = {401, 429},
        .handler = Login},
       {.method = "POST",
        .path = "/api/v1/auth/logout",

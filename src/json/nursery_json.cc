@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "service/figures.h"
+
 namespace vinculo {
 
 namespace {
@@ -12,11 +14,10 @@ nlohmann::json OrNull(const std::optional<T>& value) {
 }  // namespace
 
 nlohmann::json AgeOutRowToJson(const AgeOutRow& row) {
-  nlohmann::json json = {{"child_id", row.child_id},      {"pseudonym", row.pseudonym},
-                         {"name", OrNull(row.name)},      {"facility_id", row.facility_id},
-                         {"facility", row.facility},      {"date_of_birth", row.date_of_birth},
-                         {"alert_level", row.alert_level},
-                         {"transition_plan", row.transition_plan},
+  nlohmann::json json = {{"child_id", row.child_id},       {"pseudonym", row.pseudonym},
+                         {"name", OrNull(row.name)},       {"facility_id", row.facility_id},
+                         {"facility", row.facility},       {"date_of_birth", row.date_of_birth},
+                         {"alert_level", row.alert_level}, {"transition_plan", row.transition_plan},
                          {"needs_plan", row.needs_plan}};
   if (row.age_out) {
     const AgeOut& age_out = *row.age_out;
@@ -73,14 +74,18 @@ nlohmann::json PregnancyToJson(const PregnancyRow& pregnancy) {
 }
 
 nlohmann::json ForecastMonthToJson(const ForecastMonth& month) {
+  const auto cell = [&](long long count) -> nlohmann::json {
+    auto shown = SmallCell(count, month.suppress_small_cells);
+    return shown ? nlohmann::json(*shown) : nlohmann::json(nullptr);
+  };
   return {{"facility_id", month.facility_id},
           {"facility", month.facility},
           {"month", month.month},
-          {"children", month.children},
-          {"cribs", month.cribs},
-          {"beds", month.beds},
-          {"age_outs", month.age_outs},
-          {"expected_births", month.expected_births}};
+          {"children", cell(month.children)},
+          {"cribs", cell(month.cribs)},
+          {"beds", cell(month.beds)},
+          {"age_outs", cell(month.age_outs)},
+          {"expected_births", cell(month.expected_births)}};
 }
 
 }  // namespace vinculo

@@ -231,15 +231,57 @@ json AuditEventToJson(const AuditEvent& event) {
           {"detail", event.detail}};
 }
 
+namespace {
+// The deepest nesting of arrays and objects in `text`, counted outside
+// strings without parsing: nlohmann builds a node per bracket, so 1 MiB of
+// "[" cost about 70 MB before it could be refused.
+size_t NestingDepth(std::string_view text, size_t stop_past) {
+  size_t depth = 0;
+  size_t deepest = 0;
+  bool in_string = false;
+  for (size_t index = 0; index < text.size(); ++index) {
+    const char c = text[index];
+    if (in_string) {
+      if (c == '\\') {
+        ++index;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > stop_past) return deepest;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+}  // namespace
+
 Result<json> ParseJsonObject(std::string_view body) {
+  if (body.size() > kMaxJsonBodyBytes) {
+    return Status(StatusCode::kMalformed,
+                  "the body is larger than " + std::to_string(kMaxJsonBodyBytes) + " bytes");
+  }
+  if (NestingDepth(body, kMaxJsonNesting) > kMaxJsonNesting) {
+    return Status(StatusCode::kMalformed, "the body nests arrays and objects deeper than " +
+                                              std::to_string(kMaxJsonNesting) + " levels");
+  }
   json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
-    // Re-parse with exceptions only to get the position for the message.
+    // Re-parse with exceptions only to get the position for the message. A
+    // number too large for a double (1e999) is nlohmann's out_of_range, not
+    // a parse_error.
     try {
       (void)json::parse(body);
     } catch (const json::parse_error& error) {
       return Status(StatusCode::kMalformed,
                     "the body is not valid JSON (at byte " + std::to_string(error.byte) + ")");
+    } catch (const json::exception& error) {
+      return Status(StatusCode::kMalformed,
+                    "the body is not valid JSON (a number is out of range)");
     }
     return Status(StatusCode::kMalformed, "the body is not valid JSON");
   }

@@ -35,7 +35,14 @@ nlohmann::json AuditEventToJson(const AuditEvent& event);
 // Value rules (dates that exist, enums, ranges) are the domain's, checked later.
 Result<FieldValues> FieldValuesFromJson(const RecordKind& kind, std::string_view body);
 
-// Parses a body that must be a JSON object; kMalformed otherwise.
+// Bounds on a JSON body, checked before it is parsed (issue 13): the HTTP
+// edge already refuses bodies over 1 MiB; this bound covers every caller.
+inline constexpr size_t kMaxJsonBodyBytes = 8 << 20;
+inline constexpr size_t kMaxJsonNesting = 64;
+
+// Parses a body that must be a JSON object; kMalformed otherwise, and when
+// it is larger than kMaxJsonBodyBytes or nests deeper than kMaxJsonNesting.
+// Numbers beyond a double (1e999) are kMalformed too.
 Result<nlohmann::json> ParseJsonObject(std::string_view body);
 
 // Reads an optional member of a parsed object with the right JSON type;

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "service/figures.h"
+
 namespace vinculo {
 
 namespace {
@@ -12,20 +14,29 @@ nlohmann::json OrNull(const std::optional<T>& value) {
 
 nlohmann::json NeedsOnDateToJson(const NeedsOnDate& period) {
   nlohmann::json items = nlohmann::json::array();
+  const auto cell = [&](long long count) -> nlohmann::json {
+    auto shown = SmallCell(count, period.suppress_small_cells);
+    return shown ? nlohmann::json(*shown) : nlohmann::json(nullptr);
+  };
   for (const ItemNeed& need : period.items) {
+    // needed, allocated and shortfall follow from the children counted.
+    const bool hidden = !SmallCell(need.children, period.suppress_small_cells);
+    const auto derived = [&](long long count) {
+      return hidden ? nlohmann::json(nullptr) : nlohmann::json(count);
+    };
     items.push_back({{"item_id", need.item.id},
                      {"code", need.item.code},
                      {"name_es", need.item.name_es},
                      {"name_en", need.item.name_en},
                      {"unit", need.item.unit},
                      {"kind", need.item.kind},
-                     {"children", need.children},
-                     {"needed", need.needed},
-                     {"allocated", need.allocated},
+                     {"children", cell(need.children)},
+                     {"needed", derived(need.needed)},
+                     {"allocated", derived(need.allocated)},
                      {"in_stock", need.in_stock},
-                     {"shortfall", need.shortfall}});
+                     {"shortfall", derived(need.shortfall)}});
   }
-  return {{"date", period.date}, {"children", period.children}, {"items", std::move(items)}};
+  return {{"date", period.date}, {"children", cell(period.children)}, {"items", std::move(items)}};
 }
 }  // namespace
 
@@ -48,7 +59,9 @@ nlohmann::json SupplyItemToJson(const SupplyItemRow& item) {
 nlohmann::json FacilityNeedsToJson(const FacilityNeeds& needs) {
   return {{"facility_id", needs.facility_id},
           {"facility", needs.facility},
-          {"children_inside", needs.children_inside},
+          {"children_inside", SmallCell(needs.children_inside, needs.suppress_small_cells)
+                                  ? nlohmann::json(needs.children_inside)
+                                  : nlohmann::json(nullptr)},
           {"now", NeedsOnDateToJson(needs.now)},
           {"next_month", NeedsOnDateToJson(needs.next_month)}};
 }

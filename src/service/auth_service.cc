@@ -1,5 +1,7 @@
 #include "service/auth_service.h"
 
+#include <spdlog/spdlog.h>
+
 #include <regex>
 
 #include "service/secrets.h"
@@ -63,6 +65,8 @@ Status CheckStaffLink(Txn& txn, long long staff_id,
 }
 
 constexpr size_t kMaxDisplayName = 200;
+// The longest username (as typed at sign-in) kept in the audit log and the throttle.
+constexpr size_t kMaxAuditedUsername = 100;
 
 }  // namespace
 
@@ -82,7 +86,14 @@ Actor AuthService::ActorFor(const User& user, const std::string& remote_address)
 Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
                                        const std::string& remote_address) {
   const Status refused = Unauthenticated("the username or password is not right");
-  if (username.empty() || password.empty() || password.size() > 256) return refused;
+  // The account as typed, bounded: it is a key of the throttle and goes to the audit log.
+  const std::string account = username.substr(0, kMaxAuditedUsername);
+  VINCULO_RETURN_IF_ERROR(throttle_->Check(account, remote_address, context_.clock->Now()));
+  if (username.empty() || password.empty() || password.size() > 256) {
+    RecordFailedLogin(account, 0, remote_address, "empty or overlong");
+    return refused;
+  }
+  VINCULO_ASSIGN_OR_RETURN(PasswordHashingSlot slot, PasswordHashingSlot::Acquire());
   User user;
   Status found = context_.store->Read([&](Txn& txn) -> Status {
     auto row = txn.FindUser(username);
@@ -93,9 +104,18 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
   if (!found.ok()) {
     if (found.code() != StatusCode::kNotFound) return found;
     VerifyPassword(password, DecoyHash());
+    RecordFailedLogin(account, 0, remote_address, "unknown username");
     return refused;
   }
-  if (!VerifyPassword(password, user.password_hash) || user.disabled) return refused;
+  if (!VerifyPassword(password, user.password_hash)) {
+    RecordFailedLogin(account, user.id, remote_address, "wrong password");
+    return refused;
+  }
+  if (user.disabled) {
+    RecordFailedLogin(account, user.id, remote_address, "account disabled");
+    return refused;
+  }
+  throttle_->Succeeded(account);
 
   LoginResult result;
   result.token = NewSessionToken();
@@ -117,6 +137,91 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
   return result;
 }
 
+void AuthService::RecordFailedLogin(const std::string& username, long long user_id,
+                                    const std::string& remote_address, const std::string& reason) {
+  const auto now = context_.clock->Now();
+  std::vector<AuditEvent> events;
+  AuditEvent failed;
+  failed.at = FormatTimestamp(now);
+  failed.user_id = user_id;
+  failed.username = username;
+  failed.action = "login_failed";
+  failed.record_kind = "users";
+  failed.record_id = user_id;
+  failed.remote_address = remote_address;
+  failed.detail = reason;
+  events.push_back(failed);
+  for (const LoginThrottle::Wait& wait : throttle_->Failed(username, remote_address, now)) {
+    const long long seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(wait.until - now).count();
+    spdlog::warn("sign-in {} for {} {} after {} failures: {} s",
+                 wait.locked_out ? "lockout" : "wait", wait.kind, wait.key, wait.failures, seconds);
+    AuditEvent throttled = failed;
+    throttled.action = wait.locked_out ? "login_locked" : "login_throttled";
+    throttled.detail = wait.kind + " " + wait.key + " waits " + std::to_string(seconds) +
+                       " s after " + std::to_string(wait.failures) + " failures";
+    events.push_back(std::move(throttled));
+  }
+  Status written = context_.store->Write([&](Txn& txn) { return txn.AppendAudit(events); });
+  if (!written.ok()) spdlog::error("could not audit a failed sign-in: {}", written.ToString());
+}
+
+Result<LoginResult> AuthService::ChangeOwnPassword(const Actor& actor,
+                                                   const std::string& current_password,
+                                                   const std::string& new_password) {
+  if (actor.user_id <= 0) return Forbidden("only a signed-in user has a password");
+  VINCULO_RETURN_IF_ERROR(
+      throttle_->Check(actor.username, actor.remote_address, context_.clock->Now()));
+  if (current_password.size() > 256) return InvalidArgument("current_password", "is not right");
+  VINCULO_RETURN_IF_ERROR(
+      CheckPasswordPolicy(new_password, "new_password", actor.username, current_password));
+  VINCULO_ASSIGN_OR_RETURN(PasswordHashingSlot slot, PasswordHashingSlot::Acquire());
+  User user;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(user, txn.GetUser(actor.user_id));
+    return Status::Ok();
+  }));
+  if (!VerifyPassword(current_password, user.password_hash)) {
+    RecordFailedLogin(actor.username, actor.user_id, actor.remote_address,
+                      "wrong current password when changing it");
+    return InvalidArgument("current_password", "is not right");
+  }
+  VINCULO_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password));
+  LoginResult result;
+  result.token = NewSessionToken();
+  result.expires_at = FormatTimestamp(context_.clock->Now() + session_ttl_);
+  SessionRow session;
+  session.token_hash = TokenHash(result.token);
+  session.user_id = user.id;
+  session.created_at = context_.Now();
+  session.expires_at = result.expires_at;
+  session.remote_address = actor.remote_address;
+  Status status = context_.store->Write([&](Txn& txn) -> Status {
+    User changed = user;
+    changed.password_hash = hash;
+    VINCULO_ASSIGN_OR_RETURN(User written,
+                             txn.UpdateUser(changed, user.version, session.created_at));
+    VINCULO_RETURN_IF_ERROR(txn.RevokeUserSessions(user.id, session.created_at));
+    VINCULO_RETURN_IF_ERROR(txn.InsertSession(session));
+    result.user = std::move(written);
+    return txn.AppendAudit({AuditEventFor(actor, session.created_at, "password_changed", "users",
+                                          user.id, "every other session ended")});
+  });
+  if (!status.ok()) return status;
+  session_cache_->EvictUser(user.id);
+  throttle_->Succeeded(actor.username);
+  result.user.password_hash.clear();
+  return result;
+}
+
+Result<std::vector<LoginThrottle::Wait>> AuthService::CurrentLoginWaits(const Actor& actor) const {
+  // Usernames and addresses of every organisation: installation administrators only.
+  if (actor.role != Role::kAdministrator || !actor.IsGlobal()) {
+    return Forbidden("only installation administrators see sign-in lockouts");
+  }
+  return throttle_->Current(context_.clock->Now());
+}
+
 Result<Actor> AuthService::Authenticate(const std::string& token,
                                         const std::string& remote_address) {
   if (token.empty() || token.size() > 128) return Unauthenticated("sign in first");
@@ -128,9 +233,18 @@ Result<Actor> AuthService::Authenticate(const std::string& token,
   }
   Actor actor;
   std::string expires_at;
+  bool idle = false;
+  bool touch = false;
   Status status = context_.store->Read([&](Txn& txn) -> Status {
     auto session = txn.FindLiveSession(token_hash, FormatTimestamp(now));
     if (!session.ok()) return session.status();
+    auto last_use =
+        ParseTimestamp(session->last_seen_at.empty() ? session->created_at : session->last_seen_at);
+    if (last_use.ok()) {
+      idle = now - *last_use >= kSessionIdleTimeout;
+      touch = now - *last_use >= kSessionTouchInterval;
+    }
+    if (idle) return Status::Ok();
     auto user = txn.GetUser(session->user_id);
     if (!user.ok()) return user.status();
     if (user->disabled) return Unauthenticated("the account is disabled");
@@ -141,6 +255,17 @@ Result<Actor> AuthService::Authenticate(const std::string& token,
   if (!status.ok()) {
     if (status.code() == StatusCode::kNotFound) return Unauthenticated("sign in first");
     return status;
+  }
+  if (idle) {
+    VINCULO_RETURN_IF_ERROR(context_.store->Write(
+        [&](Txn& txn) { return txn.RevokeSession(token_hash, FormatTimestamp(now)); }));
+    return Unauthenticated("the session ended after " +
+                           std::to_string(kSessionIdleTimeout.count()) +
+                           " minutes without use; sign in again");
+  }
+  if (touch) {
+    VINCULO_RETURN_IF_ERROR(context_.store->Write(
+        [&](Txn& txn) { return txn.TouchSession(token_hash, FormatTimestamp(now)); }));
   }
   if (auto expiry = ParseTimestamp(expires_at); expiry.ok()) {
     session_cache_->Put(token_hash, actor, *expiry, now);
@@ -161,7 +286,7 @@ Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
     return InvalidArgument("username",
                            "must be 3 to 40 lower-case letters, digits, '.', '_' or '-'");
   }
-  VINCULO_RETURN_IF_ERROR(CheckPasswordPolicy(request.password));
+  VINCULO_RETURN_IF_ERROR(CheckPasswordPolicy(request.password, "password", request.username));
   if (request.language != "es" && request.language != "en") {
     return InvalidArgument("language", "must be es or en");
   }
@@ -179,6 +304,7 @@ Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
                        actor.organisation_id ? "organisation_id" : "facility_id");
     }
   }
+  VINCULO_ASSIGN_OR_RETURN(PasswordHashingSlot slot, PasswordHashingSlot::Acquire());
   auto hash = HashPassword(request.password);
   if (!hash.ok()) return hash.status();
   User user;

@@ -10,9 +10,16 @@
 #include <chrono>
 
 #include "service/context.h"
+#include "service/login_throttle.h"
 #include "service/session_cache.h"
 
 namespace vinculo {
+
+// A session ends after this long without a request, whatever is left of its
+// absolute lifetime (issue 13). Its last use is written at most once per
+// kSessionTouchInterval, so the timeout is exact to within that.
+inline constexpr std::chrono::minutes kSessionIdleTimeout{30};
+inline constexpr std::chrono::seconds kSessionTouchInterval{60};
 
 struct LoginResult {
   std::string token;
@@ -48,13 +55,20 @@ class AuthService {
                        std::chrono::seconds session_ttl = std::chrono::hours(12))
       : context_(context),
         session_ttl_(session_ttl),
-        session_cache_(std::make_unique<SessionCache>()) {}
+        session_cache_(std::make_unique<SessionCache>()),
+        throttle_(std::make_unique<LoginThrottle>()) {}
 
-  // kUnauthenticated for an unknown user, a wrong password or a disabled account.
+  // kUnauthenticated for an unknown user, a wrong password or a disabled
+  // account; each is audited ("login_failed") and counted by the
+  // LoginThrottle. kTooManyAttempts (with the seconds to wait) while the
+  // account or the address must wait, or when too many passwords are being
+  // checked at once (PasswordHashingSlot).
   Result<LoginResult> Login(const std::string& username, const std::string& password,
                             const std::string& remote_address);
-  // The actor behind a live token; kUnauthenticated otherwise. Answers from
-  // the SessionCache when it can (see session_cache.h for the revocation bound).
+  // The actor behind a live token; kUnauthenticated otherwise, and when the
+  // session went unused for kSessionIdleTimeout (it is then revoked). Answers
+  // from the SessionCache when it can (see session_cache.h for the
+  // revocation bound).
   Result<Actor> Authenticate(const std::string& token, const std::string& remote_address);
   Status Logout(const std::string& token);
 
@@ -86,12 +100,32 @@ class AuthService {
   // user may change her own, nobody else's.
   Result<User> SetLanguage(const Actor& actor, const std::string& language);
 
+  // The signed-in user changes her own password, re-entering the current one.
+  // Every session of hers ends, this one too, and a new session is opened
+  // and returned (the caller's new token). kInvalidArgument naming
+  // current_password when it is not right (audited and throttled like a
+  // failed sign-in) or new_password when the policy refuses it
+  // (CheckPasswordPolicy, with her username and the old password);
+  // kTooManyAttempts while she must wait. Audited ("password_changed").
+  Result<LoginResult> ChangeOwnPassword(const Actor& actor, const std::string& current_password,
+                                        const std::string& new_password);
+
   static Actor ActorFor(const User& user, const std::string& remote_address);
 
+  // Accounts and addresses that must wait before signing in again.
+  // Administrators only (kForbidden).
+  Result<std::vector<LoginThrottle::Wait>> CurrentLoginWaits(const Actor& actor) const;
+
  private:
+  // Audits a failed sign-in (user_id 0 for an unknown username), counts it,
+  // and logs and audits any wait or lockout it starts.
+  void RecordFailedLogin(const std::string& username, long long user_id,
+                         const std::string& remote_address, const std::string& reason);
+
   ServiceContext context_;
   std::chrono::seconds session_ttl_;
   std::unique_ptr<SessionCache> session_cache_;
+  std::unique_ptr<LoginThrottle> throttle_;
 };
 
 }  // namespace vinculo

@@ -24,6 +24,19 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 constexpr std::string_view kPseudonymField = "pseudonym";
 constexpr std::string_view kNameFields[] = {"given_names", "family_names"};
 
+// Issue 13: what a default (pseudonymised) export withholds besides names.
+// Quasi-identifiers: with a date of birth, a school or a home, a pseudonym
+// points at one child again. And a parent's offence category, which nobody
+// reading figures needs. They are exported only with_names, like names.
+constexpr std::string_view kWithheldByDefault[] = {
+    "date_of_birth", "home_address", "home_latitude",   "home_longitude",
+    "school_name",   "school_grade", "offence_category"};
+
+bool IsWithheldByDefault(std::string_view field_name) {
+  return std::find(std::begin(kWithheldByDefault), std::end(kWithheldByDefault), field_name) !=
+         std::end(kWithheldByDefault);
+}
+
 bool IsPseudonymised(const RecordKind& kind) { return kind.Field(kPseudonymField) != nullptr; }
 
 bool IsNameField(std::string_view field_name) {
@@ -59,8 +72,10 @@ std::string_view TextFromImport(std::string_view cell) {
   return StartsAsNeutralisedFormula(cell) ? cell.substr(1) : cell;
 }
 
-std::string ExportCell(const FieldSpec& spec, const Record& record, bool hide_names) {
+std::string ExportCell(const FieldSpec& spec, const Record& record, bool hide_names,
+                       bool withhold_identifying) {
   if (hide_names && IsNameField(spec.name)) return {};
+  if (withhold_identifying && IsWithheldByDefault(spec.name)) return {};
   auto found = record.values.find(spec.name);
   if (found == record.values.end()) return {};
   std::string text = ValueToText(found->second);
@@ -142,9 +157,10 @@ Result<std::string> ExportCsv(RecordService& records, const Actor& actor, const 
                      "with_names");
   }
   const bool hide_names = IsPseudonymised(kind) && !options.with_names;
+  const bool withhold_identifying = !options.with_names;
   std::vector<const FieldSpec*> columns;
   for (const FieldSpec& spec : kind.fields) {
-    if (spec.restricted && !SeesRestrictedFields(actor.role)) continue;
+    if (!SeesField(actor.role, kind, spec)) continue;
     columns.push_back(&spec);
   }
 
@@ -163,7 +179,8 @@ Result<std::string> ExportCsv(RecordService& records, const Actor& actor, const 
     for (const Record& record : page.items) {
       cells.clear();
       cells.push_back(std::to_string(record.id));
-      for (const FieldSpec* spec : columns) cells.push_back(ExportCell(*spec, record, hide_names));
+      for (const FieldSpec* spec : columns)
+        cells.push_back(ExportCell(*spec, record, hide_names, withhold_identifying));
       AppendCsvRow(csv, cells);
     }
     if (!page.next_after_id) break;

@@ -22,7 +22,10 @@ namespace vinculo {
 struct ExportOptions {
   // Children's names are replaced by their pseudonym by default in every export (the domain
   // brief: published stories change children's names). with_names = true exports real names,
-  // and only for roles that may read case records (not auditors).
+  // and only for roles that may read case records (not auditors). Without it
+  // the quasi-identifiers (date of birth, home address and coordinates,
+  // school) and a parent's offence category are withheld too: their columns
+  // are present and empty (issue 13).
   bool with_names = false;
   ArchivedFilter archived = ArchivedFilter::kActive;
 };

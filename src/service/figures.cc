@@ -21,14 +21,11 @@ Result<SummaryFigures> FiguresService::Summary(const Actor& actor) {
     return Forbidden("figures are for coordinators, officers, administrators and auditors");
   }
   const Actor scope = CountingScope(actor);
-  const bool suppress = actor.role == Role::kAuditor;
+  const bool suppress = SuppressesSmallCells(actor);
   SummaryFigures figures;
   figures.as_of = context_.Now();
   figures.suppressed_small_cells = suppress;
-  auto cell = [&](long long count) -> std::optional<long long> {
-    if (suppress && count > 0 && count < kSmallCellThreshold) return std::nullopt;
-    return count;
-  };
+  auto cell = [&](long long count) { return SmallCell(count, suppress); };
   Status status = context_.store->Read([&](Txn& txn) -> Status {
     std::map<long long, std::string> facility_names;
     ListQuery all_facilities;

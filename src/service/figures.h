@@ -17,6 +17,16 @@ namespace vinculo {
 
 inline constexpr long long kSmallCellThreshold = 5;
 
+// The one small-cell rule (issue 13): whether `actor` gets small cells
+// suppressed (auditors), and a count as that actor may see it: absent when
+// suppressed and from 1 to kSmallCellThreshold - 1. Every figure an auditor
+// can ask for (summary, nursery forecast, facility needs) goes through it.
+inline bool SuppressesSmallCells(const Actor& actor) { return actor.role == Role::kAuditor; }
+inline std::optional<long long> SmallCell(long long count, bool suppress) {
+  if (suppress && count > 0 && count < kSmallCellThreshold) return std::nullopt;
+  return count;
+}
+
 struct CountRow {
   std::string key;                 // an enum value or a facility name
   long long id = 0;                // the facility id, where the key is a facility

@@ -166,7 +166,7 @@ Result<TransitionPlanView> NurseryCareService::SaveTransitionPlan(
     if (plan.visit_parent_id) {
       VINCULO_ASSIGN_OR_RETURN(bool visible,
                                txn.Visible(ParentKind(), *plan.visit_parent_id, actor));
-      if (!visible) return InvalidArgument("visit_parent_id", "no parent that you can see");
+      if (!visible) return InvalidArgument("visit_parent_id", "no parent");
     }
     VINCULO_ASSIGN_OR_RETURN(view.plan, txn.SaveTransitionPlan(plan));
     view.plan.steps = plan.steps;
@@ -190,8 +190,8 @@ Result<TransitionPlanView> NurseryCareService::TransitionPlan(const Actor& actor
     return Status::Ok();
   }));
   if (context_.audit) {
-    context_.audit->RecordRead(Event(actor, "read", "transition_plans", view.plan.id,
-                                     "child " + std::to_string(child_id)));
+    context_.audit->RecordRead(Event(actor, "read", "children", child_id,
+                                     "transition plan " + std::to_string(view.plan.id)));
   }
   return view;
 }
@@ -263,8 +263,7 @@ Result<std::vector<AuthorisedAdultRow>> NurseryCareService::AuthorisedAdults(con
     for (AuthorisedAdultRow& adult : adults) adult.document_id.clear();
   }
   if (context_.audit) {
-    context_.audit->RecordRead(
-        Event(actor, "read", "authorised_adults", 0, "child " + std::to_string(child_id)));
+    context_.audit->RecordRead(Event(actor, "read", "children", child_id, "authorised adults"));
   }
   return adults;
 }
@@ -381,8 +380,11 @@ Result<std::vector<LeaveView>> NurseryCareService::Leaves(const Actor& actor,
     views.push_back({std::move(leave), state});
   }
   if (context_.audit) {
-    context_.audit->RecordRead(
-        Event(actor, "read", "nursery_leaves", 0, std::to_string(views.size()) + " leaves"));
+    // In each child's own trail (issue 13), as a list reads each record.
+    for (const LeaveView& view : views) {
+      context_.audit->RecordRead(Event(actor, "list", "children", view.leave.child_id,
+                                       "leave " + std::to_string(view.leave.id)));
+    }
   }
   return views;
 }
@@ -403,8 +405,9 @@ Result<std::vector<HealthScheduleRow>> NurseryCareService::HealthSchedule(const 
 
 Result<HealthScheduleRow> NurseryCareService::AddScheduleEntry(
     const Actor& actor, const ScheduleEntryRequest& request) {
-  if (actor.role != Role::kAdministrator) {
-    return Forbidden("only an administrator edits the health schedule");
+  // The schedule is the installation's, shared by every organisation.
+  if (!actor.IsGlobal()) {
+    return Forbidden("only an installation administrator edits the health schedule");
   }
   HealthScheduleRow entry;
   VINCULO_ASSIGN_OR_RETURN(entry.kind, Enumerated(request.kind, "kind", {"checkup", "vaccine"}));
@@ -426,8 +429,9 @@ Result<HealthScheduleRow> NurseryCareService::AddScheduleEntry(
 Result<HealthScheduleRow> NurseryCareService::SetScheduleEntryActive(const Actor& actor,
                                                                      long long entry_id,
                                                                      bool active) {
-  if (actor.role != Role::kAdministrator) {
-    return Forbidden("only an administrator edits the health schedule");
+  // The schedule is the installation's, shared by every organisation.
+  if (!actor.IsGlobal()) {
+    return Forbidden("only an installation administrator edits the health schedule");
   }
   HealthScheduleRow changed;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
@@ -545,14 +549,13 @@ Result<std::vector<HealthItem>> NurseryCareService::HealthPlan(const Actor& acto
     return left.due_on < right.due_on;
   });
   if (context_.audit) {
-    context_.audit->RecordRead(
-        Event(actor, "read", "health_appointments", 0, "child " + std::to_string(child_id)));
+    context_.audit->RecordRead(Event(actor, "read", "children", child_id, "health"));
   }
   return items;
 }
 
 Result<SchoolEnrolmentRow> NurseryCareService::Enrol(const Actor& actor, long long child_id,
-                                               const EnrolmentRequest& request) {
+                                                     const EnrolmentRequest& request) {
   VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
   SchoolEnrolmentRow enrolment;
   enrolment.child_id = child_id;
@@ -583,7 +586,7 @@ Result<SchoolEnrolmentRow> NurseryCareService::Enrol(const Actor& actor, long lo
 }
 
 Result<std::vector<SchoolEnrolmentRow>> NurseryCareService::SchoolEnrolments(const Actor& actor,
-                                                                 long long child_id) {
+                                                                             long long child_id) {
   VINCULO_RETURN_IF_ERROR(CheckCaseReader(actor));
   std::vector<SchoolEnrolmentRow> enrolments;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
@@ -591,6 +594,9 @@ Result<std::vector<SchoolEnrolmentRow>> NurseryCareService::SchoolEnrolments(con
     VINCULO_ASSIGN_OR_RETURN(enrolments, txn.SchoolEnrolments(child_id));
     return Status::Ok();
   }));
+  if (context_.audit) {
+    context_.audit->RecordRead(Event(actor, "read", "children", child_id, "schooling"));
+  }
   return enrolments;
 }
 
@@ -616,7 +622,7 @@ Result<PregnancyRow> NurseryCareService::RecordPregnancyOutcome(
       auto child = txn.Get(ChildKind(), *request.child_id, actor);
       if (!child.ok()) {
         if (child.status().code() == StatusCode::kNotFound) {
-          return InvalidArgument("child_id", "no child that you can see");
+          return InvalidArgument("child_id", "no child");
         }
         return child.status();
       }

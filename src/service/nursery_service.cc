@@ -5,6 +5,8 @@
 #include <map>
 #include <unordered_map>
 
+#include "service/figures.h"
+
 namespace vinculo {
 namespace {
 
@@ -195,6 +197,10 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
               std::to_string(board.size()) + " children" +
                   (query.facility_id ? ", facility " + std::to_string(*query.facility_id)
                                      : std::string())));
+    // And a line in each child's own trail (issue 13), as a list gives.
+    for (const AgeOutRow& row : board) {
+      context_.audit->RecordRead(Event(actor, "list", "children", row.child_id, "age-out board"));
+    }
   }
   return board;
 }
@@ -315,7 +321,7 @@ Result<PregnancyRow> NurseryService::RegisterPregnancy(const Actor& actor,
     auto parent = txn.Get(ParentKind(), request.parent_id, actor);
     if (!parent.ok()) {
       if (parent.status().code() == StatusCode::kNotFound) {
-        return InvalidArgument("parent_id", "no parent that you can see");
+        return InvalidArgument("parent_id", "no parent");
       }
       return parent.status();
     }
@@ -353,7 +359,7 @@ Result<std::vector<ForecastMonth>> NurseryService::Forecast(const Actor& actor,
   filter.facility_id = query.facility_id;
   if (actor.facility_id) {
     if (filter.facility_id && *filter.facility_id != *actor.facility_id) {
-      return NotFound("no facility " + std::to_string(*filter.facility_id) + " that you can see");
+      return NotFound("no facility " + std::to_string(*filter.facility_id));
     }
     filter.facility_id = actor.facility_id;
   }
@@ -449,6 +455,7 @@ Result<std::vector<ForecastMonth>> NurseryService::Forecast(const Actor& actor,
       months[month_idx].facility_id = facility_id;
       months[month_idx].facility = name;
       months[month_idx].month = MonthOf(AddMonths(first_month, month_idx));
+      months[month_idx].suppress_small_cells = SuppressesSmallCells(actor);
     }
   }
   std::vector<Date> month_starts;

@@ -52,7 +52,7 @@ struct AgeOutRow {
   std::string date_of_birth;
   std::optional<AgeOut> age_out;
   std::string problem;
-  std::string alert_level;  // AlertLevelName, or "unknown" with a problem
+  std::string alert_level;                  // AlertLevelName, or "unknown" with a problem
   std::string transition_plan = "missing";  // missing | draft | approved
   // Within NurseryOptions::transition_plan_days of the age-out (or past it)
   // without an approved plan.
@@ -95,6 +95,8 @@ struct ForecastMonth {
   long long beds = 0;             // of them, 24 months and over
   long long age_outs = 0;         // leaving during the month
   long long expected_births = 0;  // due during the month
+  // For auditors: each count from 1 to 4 is left out of the answer (SmallCell).
+  bool suppress_small_cells = false;
 };
 
 class NurseryService {

@@ -47,8 +47,8 @@ Status RecordService::CheckReferences(Txn& txn, const Actor& actor, const Record
     if (!referenced.ok()) {
       if (referenced.status().code() != StatusCode::kNotFound) return referenced.status();
       // Same answer whether it does not exist or is not the actor's to see.
-      return InvalidArgument(name, "there is no " + KindText(*target) + " with id " +
-                                       std::to_string(id) + " that you can see");
+      return InvalidArgument(name,
+                             "there is no " + KindText(*target) + " with id " + std::to_string(id));
     }
     if (referenced->archived) {
       return InvalidArgument(
@@ -56,6 +56,25 @@ Status RecordService::CheckReferences(Txn& txn, const Actor& actor, const Record
     }
   }
   return Status::Ok();
+}
+
+// Issue 13: a record is filed under an organisation only by someone who acts
+// for it. Someone attached to an organisation files records under her own;
+// someone attached to a facility (a nursery or visits officer) under none;
+// an installation administrator under any. Changing it otherwise is a
+// transfer between organisations, which is theirs to agree, not a field edit.
+static Status CheckOrganisationFiling(const Actor& actor, const RecordKind& kind,
+                                      const FieldValues& values, const Record* current) {
+  if (actor.IsGlobal() || !kind.Field("organisation_id")) return Status::Ok();
+  auto it = values.find("organisation_id");
+  if (it == values.end() || IsNull(it->second)) return Status::Ok();
+  const long long organisation_id = std::get<long long>(it->second);
+  if (current && current->Integer("organisation_id") == organisation_id) return Status::Ok();
+  if (actor.organisation_id && *actor.organisation_id == organisation_id) return Status::Ok();
+  return Forbidden("you may file a " + KindText(kind) +
+                       " only under your own organisation; moving it to another is an installation "
+                       "administrator's task",
+                   "organisation_id");
 }
 
 void RecordService::ApplyScopeDefaults(const Actor& actor, const RecordKind& kind,
@@ -72,6 +91,17 @@ void RecordService::ApplyScopeDefaults(const Actor& actor, const RecordKind& kin
   }
 }
 
+// A parent-child link says whose child a child is: reading it is a read of
+// the child, in the child's own trail (issue 13).
+void RecordService::AuditLinkRead(const Actor& actor, const RecordKind& kind, const Record& record,
+                                  const char* action) const {
+  if (&kind != &ParentChildLinkKind() || !context_.audit) return;
+  const std::optional<long long> child_id = record.Integer("child_id");
+  if (!child_id) return;
+  context_.audit->RecordRead(Event(actor, action, ChildKind(), *child_id,
+                                   "parent-child link " + std::to_string(record.id)));
+}
+
 AuditEvent RecordService::Event(const Actor& actor, const char* action, const RecordKind& kind,
                                 long long id, std::string detail) const {
   return AuditEventFor(actor, context_.Now(), action, std::string(kind.name), id,
@@ -79,10 +109,8 @@ AuditEvent RecordService::Event(const Actor& actor, const char* action, const Re
 }
 
 void RecordService::Present(const Actor& actor, const RecordKind& kind, Record& record) const {
-  if (!SeesRestrictedFields(actor.role)) {
-    for (const FieldSpec& spec : kind.fields) {
-      if (spec.restricted) record.values.erase(std::string(spec.name));
-    }
+  for (const FieldSpec& spec : kind.fields) {
+    if (!SeesField(actor.role, kind, spec)) record.values.erase(std::string(spec.name));
   }
   if (&kind == &FacilityKind()) {
     auto capacity = record.Integer("official_capacity");
@@ -144,14 +172,13 @@ Result<std::vector<Record>> RecordBatch::FindBy(const RecordKind& kind, std::str
 Result<Record> RecordService::CreateIn(Txn& txn, const Actor& actor, const RecordKind& kind,
                                        FieldValues values) const {
   VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kWrite));
-  if (!SeesRestrictedFields(actor.role)) {
-    for (const FieldSpec& spec : kind.fields) {
-      if (spec.restricted && HasField(values, spec.name)) {
-        return Forbidden("your role cannot record this field", std::string(spec.name));
-      }
+  for (const FieldSpec& spec : kind.fields) {
+    if (!SeesField(actor.role, kind, spec) && HasField(values, spec.name)) {
+      return Forbidden("your role cannot record this field", std::string(spec.name));
     }
   }
   ApplyScopeDefaults(actor, kind, values);
+  VINCULO_RETURN_IF_ERROR(CheckOrganisationFiling(actor, kind, values, nullptr));
   VINCULO_RETURN_IF_ERROR(ValidateRecordWrite(kind, values, nullptr, context_.Today()));
   if (&kind == &ChildKind()) values["pseudonym"] = NewPseudonym();
   if (&kind == &ParentKind() && !HasField(values, "language"))
@@ -201,6 +228,7 @@ Result<Record> RecordService::Get(const Actor& actor, const RecordKind& kind, lo
   });
   if (!status.ok()) return status;
   if (kind.audited) context_.audit->RecordRead(Event(actor, "read", kind, id));
+  AuditLinkRead(actor, kind, record, "read");
   Present(actor, kind, record);
   return record;
 }
@@ -218,6 +246,7 @@ Result<Page> RecordService::List(const Actor& actor, const RecordKind& kind,
   if (!status.ok()) return status;
   for (Record& record : page.items) {
     if (kind.audited) context_.audit->RecordRead(Event(actor, "list", kind, record.id));
+    AuditLinkRead(actor, kind, record, "list");
     Present(actor, kind, record);
   }
   return page;
@@ -226,11 +255,9 @@ Result<Page> RecordService::List(const Actor& actor, const RecordKind& kind,
 Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind, long long id,
                                      long long expected_version, FieldValues changes) {
   VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kWrite));
-  if (!SeesRestrictedFields(actor.role)) {
-    for (const FieldSpec& spec : kind.fields) {
-      if (spec.restricted && changes.count(spec.name)) {
-        return Forbidden("your role cannot change this field", std::string(spec.name));
-      }
+  for (const FieldSpec& spec : kind.fields) {
+    if (!SeesField(actor.role, kind, spec) && changes.count(spec.name)) {
+      return Forbidden("your role cannot change this field", std::string(spec.name));
     }
   }
   Record updated;
@@ -244,6 +271,7 @@ Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind,
                         "); reload it and apply your change again");
     }
     VINCULO_RETURN_IF_ERROR(ValidateRecordWrite(kind, changes, &current->values, context_.Today()));
+    VINCULO_RETURN_IF_ERROR(CheckOrganisationFiling(actor, kind, changes, &*current));
     VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, changes));
     auto written = txn.Update(kind, id, expected_version, changes, context_.Now());
     if (!written.ok()) return written.status();
@@ -347,6 +375,7 @@ Result<Record> RecordService::ChangePlacement(const Actor& actor, long long chil
     for (const auto& [name, value] : placement_fields) merged[name] = value;
     merged.erase("pseudonym");
     VINCULO_RETURN_IF_ERROR(ValidateRecordWrite(kind, merged, nullptr, context_.Today()));
+    VINCULO_RETURN_IF_ERROR(CheckOrganisationFiling(actor, kind, placement_fields, &*current));
     VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, placement_fields));
     VINCULO_RETURN_IF_ERROR(txn.ClosePlacement(child_id, change.started_on));
     Placement next;

@@ -101,6 +101,8 @@ class RecordService {
   Status CheckReferences(Txn& txn, const Actor& actor, const RecordKind& kind,
                          const FieldValues& values) const;
   void ApplyScopeDefaults(const Actor& actor, const RecordKind& kind, FieldValues& values) const;
+  void AuditLinkRead(const Actor& actor, const RecordKind& kind, const Record& record,
+                     const char* action) const;
   AuditEvent Event(const Actor& actor, const char* action, const RecordKind& kind, long long id,
                    std::string detail = {}) const;
 

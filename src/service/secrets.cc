@@ -1,8 +1,11 @@
 #include "service/secrets.h"
 
+#include <pwquality.h>
 #include <sodium.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 namespace vinculo {
 
@@ -20,13 +23,51 @@ Status InitSecrets() {
 Result<std::string> HashPassword(const std::string& password) {
   char hash[crypto_pwhash_STRBYTES];
   const bool minimum = minimum_password_cost;
-  if (crypto_pwhash_str(hash, password.data(), password.size(),
-                        minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) !=
-      0) {
+  if (crypto_pwhash_str(
+          hash, password.data(), password.size(),
+          minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+          minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     return Internal("out of memory while hashing a password");
   }
   return std::string(hash);
+}
+
+namespace {
+std::mutex hashing_mutex;
+std::condition_variable hashing_slot_freed;
+int hashing_slots_free = kPasswordHashingSlots;   // GUARDED_BY(hashing_mutex)
+int hashing_slots_total = kPasswordHashingSlots;  // GUARDED_BY(hashing_mutex)
+}  // namespace
+
+Result<PasswordHashingSlot> PasswordHashingSlot::Acquire(std::chrono::milliseconds wait) {
+  std::unique_lock lock(hashing_mutex);
+  if (!hashing_slot_freed.wait_for(lock, wait, [] { return hashing_slots_free > 0; })) {
+    return Status(StatusCode::kTooManyAttempts,
+                  "the server is checking too many passwords at once; try again in a moment")
+        .WithRetryAfter(1);
+  }
+  --hashing_slots_free;
+  PasswordHashingSlot slot;
+  slot.held_ = true;
+  return slot;
+}
+
+PasswordHashingSlot::~PasswordHashingSlot() {
+  if (!held_) return;
+  {
+    std::lock_guard lock(hashing_mutex);
+    ++hashing_slots_free;
+  }
+  hashing_slot_freed.notify_one();
+}
+
+void SetPasswordHashingSlotsForTests(int slots) {
+  {
+    std::lock_guard lock(hashing_mutex);
+    hashing_slots_free += slots - hashing_slots_total;
+    hashing_slots_total = slots;
+  }
+  hashing_slot_freed.notify_all();
 }
 
 bool VerifyPassword(const std::string& password, const std::string& stored_hash) {
@@ -62,9 +103,26 @@ std::string RandomCode(int length) {
   return code;
 }
 
-Status CheckPasswordPolicy(const std::string& password, const std::string& field) {
+Status CheckPasswordPolicy(const std::string& password, const std::string& field,
+                           const std::string& username, const std::string& old_password) {
   if (password.size() < 10) return InvalidArgument(field, "must have at least 10 characters");
   if (password.size() > 256) return InvalidArgument(field, "must have at most 256 characters");
+  // cracklib's dictionary lookups are not documented as thread-safe.
+  static std::mutex pwquality_mutex;
+  std::lock_guard lock(pwquality_mutex);
+  static pwquality_settings_t* const kSettings = pwquality_default_settings();
+  if (!kSettings) return Internal("libpwquality could not be initialised");
+  void* auxiliary = nullptr;
+  const int score = pwquality_check(kSettings, password.c_str(),
+                                    old_password.empty() ? nullptr : old_password.c_str(),
+                                    username.empty() ? nullptr : username.c_str(), &auxiliary);
+  if (score < 0) {
+    char reason[PWQ_MAX_ERROR_MESSAGE_LEN];
+    const char* text = pwquality_strerror(reason, sizeof(reason), score, auxiliary);
+    std::string message = "is too easy to guess: ";
+    message += text ? text : "refused by the password policy";
+    return InvalidArgument(field, message);
+  }
   return Status::Ok();
 }
 

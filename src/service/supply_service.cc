@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "common/utf8.h"
+#include "service/figures.h"
 #include "service/nursery_service.h"
 
 namespace vinculo {
@@ -168,7 +169,7 @@ AuditEvent SupplyService::Event(const Actor& actor, const char* action, const ch
 
 Result<Record> SupplyService::VisibleFacility(Txn& txn, const Actor& actor,
                                               long long facility_id) const {
-  const std::string missing = "no facility " + std::to_string(facility_id) + " that you can see";
+  const std::string missing = "no facility " + std::to_string(facility_id);
   auto facility = txn.Get(FacilityKind(), facility_id, Actor::System());
   if (!facility.ok()) {
     if (facility.status().code() == StatusCode::kNotFound) return NotFound(missing);
@@ -280,6 +281,9 @@ Result<FacilityNeeds> SupplyService::Needs(const Actor& actor, long long facilit
   needs.facility_id = facility_id;
   needs.now.date = FormatDate(on);
   needs.next_month.date = FormatDate(next);
+  needs.suppress_small_cells = SuppressesSmallCells(actor);
+  needs.now.suppress_small_cells = needs.suppress_small_cells;
+  needs.next_month.suppress_small_cells = needs.suppress_small_cells;
   std::vector<SupplyItemRow> items;
   std::map<long long, long long> stock;                           // item -> quantity
   std::map<std::pair<long long, long long>, long long> received;  // (child, item) -> quantity
@@ -472,8 +476,7 @@ Result<SupplyAllocationRow> SupplyService::Allocate(const Actor& actor, long lon
   SupplyAllocationRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(VisibleFacility(txn, actor, facility_id).status());
-    const std::string not_inside =
-        "no child living inside facility " + std::to_string(facility_id) + " that you can see";
+    const std::string not_inside = "no child living inside facility " + std::to_string(facility_id);
     auto child = txn.Get(ChildKind(), request.child_id, actor);
     if (!child.ok()) {
       if (child.status().code() == StatusCode::kNotFound) {
@@ -517,8 +520,11 @@ Result<std::vector<SupplyAllocationRow>> SupplyService::Allocations(const Actor&
   }));
   // Who looked at which children's allocations: a read of case data.
   if (context_.audit) {
-    context_.audit->RecordRead(Event(actor, "read", "supply_allocations", facility_id,
-                                     std::to_string(allocations.size()) + " allocations"));
+    // In each child's own trail (issue 13).
+    for (const SupplyAllocationRow& allocation : allocations) {
+      context_.audit->RecordRead(Event(actor, "list", "children", allocation.child_id,
+                                       "supply allocation " + std::to_string(allocation.id)));
+    }
   }
   return allocations;
 }

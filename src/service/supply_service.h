@@ -76,6 +76,9 @@ struct ItemNeed {
 };
 
 struct NeedsOnDate {
+  // For auditors: counts of children from 1 to 4, and the figures derived
+  // from them (needed, allocated, shortfall), are left out (SmallCell).
+  bool suppress_small_cells = false;
   std::string date;        // YYYY-MM-DD
   long long children = 0;  // children counted on this date
   std::vector<ItemNeed> items;
@@ -85,8 +88,9 @@ struct FacilityNeeds {
   long long facility_id = 0;
   std::string facility;
   long long children_inside = 0;
-  NeedsOnDate now;         // on as_of
-  NeedsOnDate next_month;  // a month after as_of
+  bool suppress_small_cells = false;  // as NeedsOnDate's
+  NeedsOnDate now;                    // on as_of
+  NeedsOnDate next_month;             // a month after as_of
 };
 
 struct StockLine {

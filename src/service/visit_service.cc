@@ -22,7 +22,7 @@ Status CheckOrganisation(const Actor& actor, long long organisation_id, bool wri
   if (actor.IsGlobal()) return Status::Ok();
   if (!actor.organisation_id || *actor.organisation_id != organisation_id) {
     if (actor.role == Role::kAuditor) return Forbidden("auditors see figures only");
-    return NotFound("no organisation " + std::to_string(organisation_id) + " that you can see");
+    return NotFound("no organisation " + std::to_string(organisation_id));
   }
   switch (actor.role) {
     case Role::kAdministrator:

@@ -86,8 +86,7 @@ Result<std::string> WorkshopService::FacilitatorCalendar(const Actor& actor,
          (facilitator->organisation_id && CanManage(actor, *facilitator->organisation_id)) ||
          actor.IsGlobal());
     if (!allowed) {
-      return NotFound("no facilitator with id " + std::to_string(facilitator_user_id) +
-                      " that you can see");
+      return NotFound("no facilitator with id " + std::to_string(facilitator_user_id));
     }
     WorkshopSessionFilter filter;
     filter.facilitator_user_id = facilitator_user_id;
@@ -208,7 +207,7 @@ Result<std::string> WorkshopService::Certificate(const Actor& actor, long long c
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
     auto parent = txn.Get(ParentKind(), parent_id, actor);
-    if (!parent.ok()) return InvalidArgument("parent_id", "no parent that you can see");
+    if (!parent.ok()) return InvalidArgument("parent_id", "no parent");
     VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
     const EnrolmentProgress* mine = nullptr;
     for (const EnrolmentProgress& row : progress) {

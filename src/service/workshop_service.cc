@@ -45,7 +45,7 @@ Result<CohortRow> VisibleCohort(Txn& txn, const Actor& actor, long long cohort_i
   VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
   auto cohort = txn.GetCohort(cohort_id);
   if (!cohort.ok() || !CanSeeSchedule(actor, *cohort)) {
-    return NotFound("no cohort with id " + std::to_string(cohort_id) + " that you can see");
+    return NotFound("no cohort with id " + std::to_string(cohort_id));
   }
   if (manage && !CanManage(actor, cohort->organisation_id)) {
     return Forbidden(
@@ -342,12 +342,44 @@ Result<CourseRow> WorkshopService::ReplaceTopics(const Actor& actor, long long c
   CourseRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(txn.GetCourse(course_id).status());
+    // A course is installation-wide: rewriting its topics changes every
+    // cohort that runs it. Only an installation administrator does that
+    // when another organisation's cohorts use it (issue 13).
+    if (!actor.IsGlobal()) {
+      CohortFilter using_course;
+      using_course.course_id = course_id;
+      VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(using_course));
+      for (const CohortRow& cohort : cohorts) {
+        if (!actor.organisation_id || cohort.organisation_id != *actor.organisation_id) {
+          return Forbidden(
+              "other organisations' cohorts run this course; only an installation "
+              "administrator changes its topics",
+              "course_id");
+        }
+      }
+    }
     VINCULO_ASSIGN_OR_RETURN(stored, txn.ReplaceCourseTopics(course_id, expected_version,
                                                              Numbered(topics), context_.Now()));
     return txn.AppendAudit({Event(actor, "update", "workshop_courses", course_id, "topics")});
   }));
   return stored;
 }
+
+namespace {
+// A facility is shared by every organisation working there: its settings are
+// changed by an installation administrator, or an administrator of the
+// facility itself or of the organisation that runs it (issue 13).
+Status MayChangeFacilitySettings(const Actor& actor, const Record& facility) {
+  if (actor.IsGlobal()) return Status::Ok();
+  if (actor.facility_id && *actor.facility_id == facility.id) return Status::Ok();
+  const std::optional<long long> runner = facility.Integer("organisation_id");
+  if (actor.organisation_id && runner && *actor.organisation_id == *runner) return Status::Ok();
+  return Forbidden(
+      "only the facility's own administrators or an installation administrator change its "
+      "settings",
+      "facility_id");
+}
+}  // namespace
 
 Status WorkshopService::SetMixedGroupsAllowed(const Actor& actor, long long facility_id,
                                               bool allowed) {
@@ -357,6 +389,7 @@ Status WorkshopService::SetMixedGroupsAllowed(const Actor& actor, long long faci
   return context_.store->Write([&](Txn& txn) -> Status {
     auto facility = txn.Get(FacilityKind(), facility_id, actor);
     if (!facility.ok()) return NotFound("no facility with id " + std::to_string(facility_id));
+    VINCULO_RETURN_IF_ERROR(MayChangeFacilitySettings(actor, *facility));
     VINCULO_RETURN_IF_ERROR(txn.SetMixedGroupsAllowed(facility_id, allowed, context_.Now()));
     return txn.AppendAudit({Event(actor, "update", "facility_workshop_settings", facility_id,
                                   allowed ? "mixed_groups_allowed" : "mixed_groups_refused")});
@@ -372,6 +405,7 @@ Status WorkshopService::AddClosure(const Actor& actor, long long facility_id,
   return context_.store->Write([&](Txn& txn) -> Status {
     auto facility = txn.Get(FacilityKind(), facility_id, actor);
     if (!facility.ok()) return NotFound("no facility with id " + std::to_string(facility_id));
+    VINCULO_RETURN_IF_ERROR(MayChangeFacilitySettings(actor, *facility));
     VINCULO_RETURN_IF_ERROR(
         txn.InsertClosure(facility_id, FormatDate(date), reason, context_.Now()));
     return txn.AppendAudit(
@@ -545,7 +579,7 @@ Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long c
     if (cohort.status != "running") return Conflict("the cohort has closed", "cohort_id");
     auto parent = txn.Get(ParentKind(), parent_id, actor);
     if (!parent.ok() || parent->archived) {
-      return InvalidArgument("parent_id", "no parent that you can see");
+      return InvalidArgument("parent_id", "no parent");
     }
     if (parent->Text("custody_status").value_or("") != "incarcerated") {
       return InvalidArgument("parent_id", "the parent is no longer in prison");

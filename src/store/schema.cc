@@ -903,6 +903,29 @@ CREATE TABLE idempotency_keys (
 CREATE INDEX idempotency_keys_expiry ON idempotency_keys(expires_at)
 )SQL";
 
+// Migration 13 (issue 13): when a session was last used, for the idle
+// timeout (AuthService). NULL until its first use after sign-in.
+static const char* const kSessionLastSeen = R"SQL(
+ALTER TABLE sessions ADD COLUMN last_seen_at TEXT
+)SQL";
+
+// Migration 14 (issue 13): the audit log as a hash chain. Each event carries
+// its place in the chain (chain_seq, from 1 without gaps) and chain_hash, the
+// BLAKE2b of the previous event's hash and its own fields
+// (store/audit_chain.cc); audit_chain_head holds the last of them, and its
+// one row is what concurrent writers queue on. Events written before this
+// migration stay unchained.
+static const char* const kAuditChain = R"SQL(
+ALTER TABLE audit_events ADD COLUMN chain_seq BIGINT;
+ALTER TABLE audit_events ADD COLUMN chain_hash TEXT;
+CREATE TABLE audit_chain_head (
+  id INTEGER PRIMARY KEY,
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, 0, '')
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -924,6 +947,8 @@ const std::vector<Migration>& Migrations() {
            "pending extension",
        kInvariantIndexes},
       {12, "idempotency keys: the first answer to a retried POST", kIdempotencySchema},
+      {13, "sessions: when each was last used (idle timeout)", kSessionLastSeen},
+      {14, "audit log: a hash chain over every event", kAuditChain},
   };
   return kMigrations;
 }

@@ -94,6 +94,7 @@ struct SessionRow {
   std::string created_at;
   std::string expires_at;
   std::string remote_address;
+  std::string last_seen_at;  // empty until first used after sign-in
 };
 
 // A child's placement history: one row per period in one placement.
@@ -171,9 +172,17 @@ class Txn {
   Result<SessionRow> FindLiveSession(const std::string& token_hash, const std::string& now);
   Status RevokeSession(const std::string& token_hash, const std::string& now);
   Status RevokeUserSessions(long long user_id, const std::string& now);
+  // Records that the session was used at `now` (the idle timeout's clock).
+  Status TouchSession(const std::string& token_hash, const std::string& now);
 
   // --- Audit log (store/audit_store.cc) ---
+  // Appends to the hash chain (store/audit_chain.cc): events get the next
+  // chain_seq and their chain_hash, in order.
   Status AppendAudit(const std::vector<AuditEvent>& events);
+  // Walks the whole chain in id order (store/audit_chain.cc): OK with the
+  // count of chained events, or kMalformed naming the first event edited,
+  // inserted, or the first missing (deleted) place in the chain.
+  Result<long long> VerifyAuditChain();
   Result<std::vector<AuditEvent>> AuditTrail(const std::string& record_kind, long long record_id,
                                              int limit);
 

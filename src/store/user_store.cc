@@ -179,7 +179,8 @@ Result<SessionRow> Txn::FindLiveSession(const std::string& token_hash, const std
   try {
     Params params;
     const std::string query =
-        "SELECT id, token_hash, user_id, created_at, expires_at, remote_address FROM sessions "
+        "SELECT id, token_hash, user_id, created_at, expires_at, remote_address, last_seen_at "
+        "FROM sessions "
         "WHERE token_hash = " +
         params.Add(token_hash) + " AND revoked_at IS NULL AND expires_at > " + params.Add(now);
     soci::rowset<soci::row> rows = (sql_.prepare << query, soci::use(params.values()));
@@ -191,6 +192,7 @@ Result<SessionRow> Txn::FindLiveSession(const std::string& token_hash, const std
       session.created_at = store_internal::GetText(row, 3);
       session.expires_at = store_internal::GetText(row, 4);
       session.remote_address = store_internal::GetText(row, 5);
+      session.last_seen_at = store_internal::GetText(row, 6);
       return session;
     }
     return Status(StatusCode::kUnauthenticated, "the session has expired or was signed out");
@@ -213,6 +215,19 @@ Status Txn::RevokeSession(const std::string& token_hash, const std::string& now)
   }
 }
 
+Status Txn::TouchSession(const std::string& token_hash, const std::string& now) {
+  try {
+    Params params;
+    store_internal::ExecuteWith(sql_,
+                                "UPDATE sessions SET last_seen_at = " + params.Add(now) +
+                                    " WHERE token_hash = " + params.Add(token_hash),
+                                params);
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "recording a session's use");
+  }
+}
+
 Status Txn::RevokeUserSessions(long long user_id, const std::string& now) {
   try {
     Params params;
@@ -224,29 +239,6 @@ Status Txn::RevokeUserSessions(long long user_id, const std::string& now) {
     return Status::Ok();
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "closing sessions");
-  }
-}
-
-Status Txn::AppendAudit(const std::vector<AuditEvent>& events) {
-  if (events.empty()) return Status::Ok();
-  try {
-    // Prepared once per batch and executed per event: at thousands of reads
-    // a second, preparing each INSERT again was most of the audit's cost.
-    AuditEvent row;
-    soci::statement insert =
-        (sql_.prepare << "INSERT INTO audit_events (at, user_id, username, action, record_kind, "
-                         "record_id, remote_address, detail) VALUES (:at, :user_id, :username, "
-                         ":action, :record_kind, :record_id, :remote_address, :detail)",
-         soci::use(row.at), soci::use(row.user_id), soci::use(row.username), soci::use(row.action),
-         soci::use(row.record_kind), soci::use(row.record_id), soci::use(row.remote_address),
-         soci::use(row.detail));
-    for (const AuditEvent& event : events) {
-      row = event;
-      insert.execute(true);
-    }
-    return Status::Ok();
-  } catch (const std::exception& error) {
-    return StatusFromDriverError(error.what(), "writing the audit log");
   }
 }
 
