@@ -10,6 +10,7 @@
 #include "http/listen_backlog.h"
 #include "http/problem.h"
 #include "http/router.h"
+#include "http/server_metrics.h"
 #include "json/record_json.h"
 
 namespace vinculo {
@@ -154,6 +155,15 @@ void Router::Authed(const char* method, const std::string& pattern, ActorHandler
 
 }  // namespace http_internal
 
+namespace {
+// SO_REUSEADDR only: a restart may bind while old connections sit in
+// TIME_WAIT, but a port another process listens on is refused.
+void ExclusivePortOptions(socket_t sock) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<void*>(&yes), sizeof(yes));
+}
+}  // namespace
+
 using http_internal::JsonReply;
 using http_internal::Reply;
 
@@ -205,6 +215,12 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
         response.set_content(ProblemJson(Internal(what)), "application/problem+json");
       });
 
+  // Issue 18: the port is this server's alone. httplib's default sets
+  // SO_REUSEPORT, with which a second `vinculo serve` on a busy port started
+  // silently and the kernel split the requests between the two databases.
+  server.set_socket_options(ExclusivePortOptions);
+  http_internal::InstallServerMetrics(server, impl_->services.context, options_);
+
   http_internal::Router& router = impl_->router;
   // httplib tries a method's routes in the order they were added, one
   // std::regex match each, until one matches the whole path; no two of our
@@ -238,8 +254,7 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
   http_internal::RegisterNurseryCareRoutes(router);
 
   if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
-    for (const auto& [extension, type] :
-         std::initializer_list<std::pair<const char*, const char*>>{
+    for (const auto& [extension, type] : std::initializer_list<std::pair<const char*, const char*>>{
              {"html", "text/html; charset=utf-8"},
              {"js", "text/javascript; charset=utf-8"},
              {"mjs", "text/javascript; charset=utf-8"},
@@ -258,28 +273,28 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
     // mount point whose prefix matches before it routes a GET, so mounting
     // "/" cost every API request a failed stat() of the web folder. The
     // build's only other file, index.html, is the app route's below.
-    server.set_mount_point("/assets/", (std::filesystem::path(options_.web_dir) / "assets").string());
+    server.set_mount_point("/assets/",
+                           (std::filesystem::path(options_.web_dir) / "assets").string());
     // Vite names the files under /assets/ by their content hash: they never
     // change, so browsers keep them a year; everything else is revalidated.
-    server.set_file_request_handler([](const httplib::Request& request,
-                                       httplib::Response& response) {
-      response.headers.erase("Cache-Control");
-      response.set_header("Cache-Control", request.path.rfind("/assets/", 0) == 0
-                                               ? "public, max-age=31536000, immutable"
-                                               : "no-cache");
-    });
+    server.set_file_request_handler(
+        [](const httplib::Request& request, httplib::Response& response) {
+          response.headers.erase("Cache-Control");
+          response.set_header("Cache-Control", request.path.rfind("/assets/", 0) == 0
+                                                   ? "public, max-age=31536000, immutable"
+                                                   : "no-cache");
+        });
     // A single-page app: paths outside /api/ and /assets/ that are not files
     // get index.html, and the app routes them in the browser.
     const std::string index = (std::filesystem::path(options_.web_dir) / "index.html").string();
-    server.Get(R"(/(?!api/|assets/).*)",
-               [index](const httplib::Request&, httplib::Response& response) {
-                 std::ifstream file(index);
-                 std::string html((std::istreambuf_iterator<char>(file)),
-                                  std::istreambuf_iterator<char>());
-                 response.headers.erase("Cache-Control");
-                 response.set_header("Cache-Control", "no-cache");
-                 response.set_content(html, "text/html; charset=utf-8");
-               });
+    server.Get(R"(/(?!api/|assets/).*)", [index](const httplib::Request&,
+                                                 httplib::Response& response) {
+      std::ifstream file(index);
+      std::string html((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      response.headers.erase("Cache-Control");
+      response.set_header("Cache-Control", "no-cache");
+      response.set_content(html, "text/html; charset=utf-8");
+    });
   } else {
     server.Get("/", [](const httplib::Request&, httplib::Response& response) {
       response.set_content(

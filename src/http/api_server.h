@@ -26,6 +26,11 @@ struct ApiOptions {
   std::string web_dir;          // the built web UI; empty to serve none
   bool secure_cookies = false;  // set behind HTTPS
   size_t max_body_bytes = 1 << 20;
+  // One line per request on the log (method, route, status, duration).
+  bool access_log = true;
+  // When set, GET /metrics needs `Authorization: Bearer <token>`; when not,
+  // it answers loopback only (http/server_metrics.h).
+  std::string metrics_token;
 };
 
 class ApiServer {

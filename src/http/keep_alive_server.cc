@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 
+#include "http/server_metrics.h"
+
 namespace vinculo::http_internal {
 namespace {
 
@@ -172,6 +174,7 @@ bool KeepAliveServer::process_and_close_socket(socket_t sock) {
     while (remaining > 0 && stream.WaitForRequest(keep_alive_timeout_sec_, stopping)) {
       const bool close_connection = remaining == 1;
       bool connection_closed = false;
+      MarkRequestStart();  // the access log's and /metrics' duration
       answered = process_request(stream, close_connection, connection_closed, nullptr);
       if (!stream.Flush()) answered = false;
       if (!answered || connection_closed) break;

@@ -865,6 +865,13 @@ CREATE INDEX audit_record ON audit_events(record_kind, record_id);
 CREATE INDEX audit_user ON audit_events(user_id)
 )SQL";
 
+// Issue 18: a facility's IANA time zone. Null means its jurisdiction's
+// (domain/time_zones.h), so existing facilities need no value: Peru's read
+// America/Lima, Oaxaca's America/Mexico_City.
+constexpr const char* kFacilityTimeZone = R"SQL(
+ALTER TABLE facilities ADD COLUMN time_zone TEXT
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -882,6 +889,7 @@ const std::vector<Migration>& Migrations() {
       {9, "visits: plan visits indexed by child and by requirement", kPlanVisitIndexes},
       {10, "audit log: plain row ids on SQLite (cheaper to append)", kAuditWithoutAutoincrement,
        ""},
+      {15, "facilities: IANA time zone (null: the jurisdiction's)", kFacilityTimeZone},
   };
   return kMigrations;
 }
