@@ -53,7 +53,9 @@ TEST(AuditMigration, KeepsEveryLineAndItsIdAndAppendsAfterThem) {
 
   auto applied = store.Migrate();
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
-  EXPECT_EQ(*applied, std::vector<int>{10});
+  // Migration 10 first; later ones (issue 18's time zones, ...) follow it.
+  ASSERT_FALSE(applied->empty());
+  EXPECT_EQ(applied->front(), 10);
   EXPECT_EQ(Ids(store), ids_before);
 
   std::vector<AuditEvent> trail;
