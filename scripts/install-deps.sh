@@ -10,6 +10,7 @@ build_pkgs=(
   libcpp-httplib-dev nlohmann-json3-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   coinor-libcbc-dev libsodium-dev libcli11-dev libspdlog-dev libical-dev libjemalloc-dev libhpdf-dev
   libpwquality-dev cracklib-runtime
+  fonts-dejavu-core
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 # The web UI is built with node/npm (never needed to serve it) and tested in
@@ -18,7 +19,8 @@ web_build_pkgs=()
 command -v node >/dev/null 2>&1 || web_build_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || web_build_pkgs+=(npm)
 build_pkgs+=("${web_build_pkgs[@]}")
-test_pkgs=(postgresql sqlite3 poppler-utils chromium)
+# python3-icalendar reads the iCalendar feeds with a parser other than ours.
+test_pkgs=(postgresql sqlite3 poppler-utils chromium python3-icalendar)
 bench_pkgs=(wrk curl)
 
 wanted=("${build_pkgs[@]}")

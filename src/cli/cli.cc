@@ -1,8 +1,10 @@
 #include "cli/cli.h"
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <condition_variable>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -10,12 +12,14 @@
 #include <iomanip>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 #include <vector>
 
 #include "cli/cli_security.h"
+#include "cli/cli_backup.h"
 #include "cli/cli_supplies.h"
 #include "cli/cli_visits.h"
 #include "cli/cli_workshops.h"
@@ -113,7 +117,17 @@ std::string DefaultWebDir() {
   return {};
 }
 
-int Serve(const std::string& db, const ApiOptions& options) {
+int Serve(const std::string& db, const ApiOptions& options, int shutdown_timeout_seconds) {
+  // SIGINT and SIGTERM are blocked before any thread starts (the audit
+  // writer, the store's, httplib's workers), so every thread inherits the
+  // mask and only the waiter below receives them; a thread that had them
+  // unblocked would take the default action and kill the process mid-request.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
   // SQLite connections are cheap: one per worker thread, so no request waits
   // for a connection. PostgreSQL connections cost server memory: 16 keep two
   // cores busy, and the pool queues the rest.
@@ -126,18 +140,29 @@ int Serve(const std::string& db, const ApiOptions& options) {
   Status bound = server.Bind();
   if (!bound.ok()) return Fail(bound);
 
-  // Stop cleanly on SIGINT/SIGTERM: a thread waits for the signal, so the
-  // handler does nothing unsafe.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // On a signal: stop accepting, let the requests in flight finish, flush
+  // the audit log and exit 0; if that takes longer than the timeout, exit
+  // with kExitUnavailable rather than hang a service manager's stop.
+  std::mutex finished_mutex;
+  std::condition_variable finished_signal;
+  bool finished = false;
   std::thread waiter([&] {
     int received = 0;
     sigwait(&signals, &received);
-    spdlog::info("signal {} received, stopping", received);
+    {
+      std::lock_guard<std::mutex> lock(finished_mutex);
+      if (finished) return;
+    }
+    spdlog::info("signal {} received: no new connections; finishing the requests in flight",
+                 received == SIGINT ? "SIGINT" : "SIGTERM");
     server.Stop();
+    std::unique_lock<std::mutex> lock(finished_mutex);
+    if (!finished_signal.wait_for(lock, std::chrono::seconds(shutdown_timeout_seconds),
+                                  [&] { return finished; })) {
+      spdlog::error("requests still running {} s after the signal; exiting without them",
+                    shutdown_timeout_seconds);
+      std::_Exit(kExitUnavailable);
+    }
   });
 
   std::cout << "Vínculo is serving on http://" << options.host << ":" << server.port() << "/\n"
@@ -150,11 +175,18 @@ int Serve(const std::string& db, const ApiOptions& options) {
             << "\n"
             << "Stop with Ctrl-C." << std::endl;
   Status ran = server.Run();
-  if (waiter.joinable()) {
-    pthread_kill(waiter.native_handle(), SIGTERM);
-    waiter.join();
+  Status flushed = session.audit->Flush();
+  if (!flushed.ok()) spdlog::error("audit log not flushed: {}", flushed.ToString());
+  {
+    std::lock_guard<std::mutex> lock(finished_mutex);
+    finished = true;
   }
-  session.audit->Flush();
+  finished_signal.notify_all();
+  // Wakes the waiter if no signal came (the server stopped by itself); if it
+  // already took one, this one stays pending and blocked, harmlessly.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  if (ran.ok()) spdlog::info("stopped");
   return ran.ok() ? kExitOk : Fail(ran);
 }
 
@@ -244,7 +276,9 @@ int Import(const std::string& db, const std::string& kind_name, const std::strin
 }
 
 int Export(const std::string& db, const std::string& kind_name, bool with_names,
-           const std::string& output) {
+           const std::string& output, const std::string& separator, bool byte_order_mark) {
+  auto dialect = CsvDialectNamed(separator, byte_order_mark);
+  if (!dialect.ok()) return Fail(dialect.status());
   const RecordKind* kind = KindFromName(kind_name);
   if (!kind) return Fail(InvalidArgument("kind", "must be one of: " + KindNames()));
   auto store = OpenReady(db, 1);
@@ -253,6 +287,7 @@ int Export(const std::string& db, const std::string& kind_name, bool with_names,
   RecordService records(session.context);
   ExportOptions options;
   options.with_names = with_names;
+  options.dialect = *dialect;
   auto csv = ExportCsv(records, Actor::System(), *kind, options);
   if (!csv.ok()) return Fail(csv.status());
   if (output.empty() || output == "-") {
@@ -323,7 +358,14 @@ int PrintOpenApi(const std::string& output) {
 }  // namespace
 
 int RunCli(int argc, char** argv) {
+  // Logs go to standard error, never standard output, which belongs to what
+  // a command prints (an export, --json). VINCULO_LOG_LEVEL or
+  // `serve --log-level` chooses how much.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("vinculo"));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S%z %^%l%$ %v");
+  if (const char* level = std::getenv("VINCULO_LOG_LEVEL"); level && *level) {
+    spdlog::set_level(spdlog::level::from_str(level));
+  }
   if (!InitSecrets().ok()) return Fail(Internal("libsodium could not start"));
 
   CLI::App app{
@@ -357,6 +399,27 @@ int RunCli(int argc, char** argv) {
       ->each([&web_root_given](const std::string&) { web_root_given = true; });
   serve->add_flag("--secure-cookies", serve_options.secure_cookies,
                   "Mark the session cookie Secure (when served over HTTPS)");
+  std::string log_level = "info";
+  serve->add_option("--log-level", log_level, "Least severe log lines written to standard error")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  bool no_access_log = false;
+  serve->add_flag("--no-access-log", no_access_log,
+                  "Leave out the access log (one line per request: method, route, status, "
+                  "duration)");
+  std::string metrics_token_file;
+  serve
+      ->add_option("--metrics-token-file", metrics_token_file,
+                   "File holding the token GET /metrics then requires as a Bearer token from any "
+                   "address (default: $VINCULO_METRICS_TOKEN; without a token /metrics answers "
+                   "loopback only)")
+      ->check(CLI::ExistingFile);
+  int shutdown_timeout_seconds = 20;
+  serve
+      ->add_option("--shutdown-timeout", shutdown_timeout_seconds,
+                   "Seconds the requests in flight get to finish after SIGTERM or SIGINT")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
 
   bool demo = false;
   CLI::App* init = app.add_subcommand(
@@ -409,6 +472,16 @@ int RunCli(int argc, char** argv) {
   export_command->add_flag("--with-names", with_names,
                            "Include children's real names (handle the file as confidential)");
   export_command->add_option("--output", output, "Output file (default: standard output)");
+  std::string separator = "comma";
+  export_command
+      ->add_option("--separator", separator,
+                   "comma (RFC 4180, decimal points) or semicolon (decimal commas, for "
+                   "spreadsheets in Spanish, German, French... locales)")
+      ->capture_default_str();
+  bool byte_order_mark = false;
+  export_command->add_flag("--bom", byte_order_mark,
+                           "Start with a UTF-8 byte order mark, so Excel for Windows reads "
+                           "accents right");
 
   AgeOutQuery ageout_query;
   long long ageout_facility = 0;
@@ -434,6 +507,8 @@ int RunCli(int argc, char** argv) {
   supply_commands.Add(app, db, kDbHelp);
   SecurityCommands security_commands;
   security_commands.Add(app, db, kDbHelp);
+  BackupCommands backup_commands;
+  backup_commands.Add(app, db, kDbHelp);
 
   WorkshopCommands workshop_commands;
   AddWorkshopCommands(app, workshop_commands, db, kDbHelp);
@@ -462,7 +537,24 @@ int RunCli(int argc, char** argv) {
                                             " holds no index.html; build the web UI with: make web "
                                             "(or: cd web && npm ci && npm run build)"));
     }
-    return Serve(db, serve_options);
+    if (*serve->get_option("--log-level")) spdlog::set_level(spdlog::level::from_str(log_level));
+    serve_options.access_log = !no_access_log;
+    if (const char* token = std::getenv("VINCULO_METRICS_TOKEN"); token && *token) {
+      serve_options.metrics_token = token;
+    }
+    if (!metrics_token_file.empty()) {
+      auto token = ReadInput(metrics_token_file);
+      if (!token.ok()) return Fail(token.status());
+      serve_options.metrics_token = *token;
+      while (!serve_options.metrics_token.empty() &&
+             std::isspace(static_cast<unsigned char>(serve_options.metrics_token.back()))) {
+        serve_options.metrics_token.pop_back();
+      }
+      if (serve_options.metrics_token.empty()) {
+        return Fail(InvalidArgument("metrics-token-file", "the file holds no token"));
+      }
+    }
+    return Serve(db, serve_options, shutdown_timeout_seconds);
   }
   if (*openapi) return PrintOpenApi(openapi_output);
   if (*init) return Init(db, demo);
@@ -474,9 +566,10 @@ int RunCli(int argc, char** argv) {
     return AddUser(db, new_user, role_name, password_stdin);
   }
   if (*import) return Import(db, kind_name, path);
-  if (*export_command) return Export(db, kind_name, with_names, output);
+  if (*export_command) return Export(db, kind_name, with_names, output, separator, byte_order_mark);
   if (supply_commands.Chosen()) return supply_commands.Run(db);
   if (security_commands.Chosen()) return security_commands.Run(db);
+  if (backup_commands.Chosen()) return backup_commands.Run(db);
   if (*ageouts) {
     if (*ageout_facility_option) ageout_query.facility_id = ageout_facility;
     if (*within_option) ageout_query.within_days = within_days;

@@ -160,9 +160,10 @@ class CsvParser {
   int line_ = 1;
 };
 
-bool NeedsQuoting(std::string_view cell) {
+bool NeedsQuoting(std::string_view cell, char separator) {
   if (cell.empty()) return false;
-  if (cell.find_first_of(",\"\r\n") != std::string_view::npos) return true;
+  if (cell.find_first_of("\"\r\n") != std::string_view::npos) return true;
+  if (cell.find(separator) != std::string_view::npos) return true;
   const char first = cell.front();
   const char last = cell.back();
   return first == ' ' || first == '\t' || last == ' ' || last == '\t' ||
@@ -174,14 +175,19 @@ bool NeedsQuoting(std::string_view cell) {
 Result<CsvTable> ParseCsv(std::string_view text) { return CsvParser(text).Parse(); }
 
 void AppendCsvRow(std::string& out, const std::vector<std::string>& cells) {
+  AppendCsvRow(out, cells, CsvDialect{});
+}
+
+void AppendCsvRow(std::string& out, const std::vector<std::string>& cells,
+                  const CsvDialect& dialect) {
   if (cells.size() == 1 && cells.front().empty()) {
     out += "\"\"\r\n";
     return;
   }
   for (size_t column = 0; column < cells.size(); ++column) {
-    if (column > 0) out.push_back(',');
+    if (column > 0) out.push_back(dialect.separator);
     const std::string& cell = cells[column];
-    if (!NeedsQuoting(cell)) {
+    if (!NeedsQuoting(cell, dialect.separator)) {
       out += cell;
       continue;
     }
@@ -193,6 +199,32 @@ void AppendCsvRow(std::string& out, const std::vector<std::string>& cells) {
     out.push_back('"');
   }
   out += "\r\n";
+}
+
+Result<CsvDialect> CsvDialectNamed(std::string_view name, bool byte_order_mark) {
+  CsvDialect dialect;
+  if (name == "semicolon") {
+    dialect.separator = ';';
+    dialect.decimal_mark = ',';
+  } else if (name != "rfc4180" && name != "comma") {
+    return InvalidArgument("separator", "must be comma (RFC 4180) or semicolon (decimal commas)");
+  }
+  dialect.byte_order_mark = byte_order_mark;
+  return dialect;
+}
+
+std::string CsvDocumentStart(const CsvDialect& dialect) {
+  return dialect.byte_order_mark ? std::string(kByteOrderMark) : std::string();
+}
+
+std::string CsvDecimal(std::string_view number, const CsvDialect& dialect) {
+  std::string text(number);
+  if (dialect.decimal_mark != '.') {
+    for (char& byte : text) {
+      if (byte == '.') byte = dialect.decimal_mark;
+    }
+  }
+  return text;
 }
 
 int CsvColumn(const CsvTable& table, std::string_view name) {

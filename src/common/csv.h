@@ -53,6 +53,33 @@ Result<CsvTable> ParseCsv(std::string_view text);
 // ParseCsv would skip. With no cells at all only "\r\n" is written.
 void AppendCsvRow(std::string& out, const std::vector<std::string>& cells);
 
+// How a CSV file is written for the spreadsheet that will open it. RFC 4180 (commas, decimal
+// points) is what other programs read; a spreadsheet in a comma-decimal locale (Spanish, German,
+// French, Portuguese...) opens a file by double-click with ';' as the separator and reads "1.5"
+// as fifteen or a date, so it wants ';' and "1,5". Excel for Windows reads a file without a byte
+// order mark as the system's ANSI code page ("Ángela" becomes "Ã\x81ngela"): the BOM tells it
+// the file is UTF-8.
+struct CsvDialect {
+  char separator = ',';
+  char decimal_mark = '.';
+  bool byte_order_mark = false;
+};
+
+// The dialect named "rfc4180" (the default, also "comma") or "semicolon" (';' and decimal
+// commas), with the BOM when `byte_order_mark`; kInvalidArgument naming field "separator" for any
+// other name.
+Result<CsvDialect> CsvDialectNamed(std::string_view name, bool byte_order_mark);
+
+// The bytes a document starts with: the UTF-8 byte order mark or nothing.
+std::string CsvDocumentStart(const CsvDialect& dialect);
+
+// AppendCsvRow with the dialect's separator: a cell is quoted also when it holds that separator.
+void AppendCsvRow(std::string& out, const std::vector<std::string>& cells,
+                  const CsvDialect& dialect);
+
+// A number as text ("-16.39", "1e-05") written with the dialect's decimal mark.
+std::string CsvDecimal(std::string_view number, const CsvDialect& dialect);
+
 // Returns the index of the header column named exactly `name` (byte comparison), or -1.
 int CsvColumn(const CsvTable& table, std::string_view name);
 

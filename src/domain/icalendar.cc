@@ -14,14 +14,6 @@ std::string Compact(const Date& date, int minute) {
   return text;
 }
 
-std::string Offset(int minutes) {
-  char text[16];
-  const int magnitude = std::abs(minutes);
-  std::snprintf(text, sizeof text, "%c%02d%02d", minutes < 0 ? '-' : '+', magnitude / 60,
-                magnitude % 60);
-  return text;
-}
-
 // "2026-11-23T12:00:00Z" -> "20261123T120000Z".
 std::string StampOf(const std::string& timestamp) {
   std::string stamp;
@@ -84,31 +76,38 @@ std::string FoldLine(const std::string& line) {
   return folded + "\r\n";
 }
 
-std::string FormatICalendar(const std::string& name, const CalendarZone& zone,
+std::string FormatICalendar(const std::string& name, const std::vector<CalendarZone>& zones,
                             const std::vector<CalendarEvent>& events, const std::string& dtstamp) {
   std::string calendar;
   auto line = [&](const std::string& text) { calendar += FoldLine(text); };
   line("BEGIN:VCALENDAR");
   line("VERSION:2.0");
-  line("PRODID:-//Vinculo//Visit programme//ES");
+  line("PRODID:-//Vinculo//Vinculo//ES");
   line("CALSCALE:GREGORIAN");
   line("METHOD:PUBLISH");
   line("X-WR-CALNAME:" + EscapeText(name));
-  line("BEGIN:VTIMEZONE");
-  line("TZID:" + zone.tzid);
-  line("BEGIN:STANDARD");
-  line("DTSTART:19700101T000000");
-  line("TZOFFSETFROM:" + Offset(zone.utc_offset_minutes));
-  line("TZOFFSETTO:" + Offset(zone.utc_offset_minutes));
-  line("END:STANDARD");
-  line("END:VTIMEZONE");
+  if (!zones.empty()) line("X-WR-TIMEZONE:" + zones.front().tzid);
+  std::vector<std::string> written;
+  for (const CalendarZone& zone : zones) {
+    if (std::find(written.begin(), written.end(), zone.tzid) != written.end()) continue;
+    written.push_back(zone.tzid);
+    calendar += zone.vtimezone;
+    if (!zone.vtimezone.empty() && zone.vtimezone.back() != '\n') calendar += "\r\n";
+  }
   const std::string stamp = StampOf(dtstamp);
   for (const CalendarEvent& event : events) {
+    const std::string tzid =
+        !event.tzid.empty() ? event.tzid : (zones.empty() ? std::string() : zones.front().tzid);
+    // Without a zone the times are UTC's: never a floating time that each
+    // reader would place in its own zone.
+    const std::string zoned = tzid.empty() ? ":" : ";TZID=" + tzid + ":";
+    const std::string utc = tzid.empty() ? "Z" : "";
     line("BEGIN:VEVENT");
     line("UID:" + event.uid);
     line("DTSTAMP:" + stamp);
-    line("DTSTART;TZID=" + zone.tzid + ":" + Compact(event.date, event.start_minute));
-    line("DTEND;TZID=" + zone.tzid + ":" + Compact(event.date, event.end_minute));
+    line("DTSTART" + zoned + Compact(event.date, event.start_minute) + utc);
+    line("DTEND" + zoned + Compact(event.date, event.end_minute) + utc);
+    if (event.sequence >= 0) line("SEQUENCE:" + std::to_string(event.sequence));
     line("SUMMARY:" + EscapeText(event.summary));
     if (!event.location.empty()) line("LOCATION:" + EscapeText(event.location));
     if (!event.description.empty()) line("DESCRIPTION:" + EscapeText(event.description));

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "domain/record.h"
+#include "domain/time_zones.h"
 
 namespace vinculo {
 namespace {
@@ -186,6 +187,11 @@ Status CoresidenceRuleRule(const RecordKind&, const FieldValues& values, const D
 }
 
 Status FacilityRule(const RecordKind& kind, const FieldValues& values, const Date& today) {
+  if (const std::string zone = TextValue(values, "time_zone");
+      !zone.empty() && !LooksLikeTimeZoneName(zone)) {
+    return InvalidArgument("time_zone",
+                           "'" + zone + "' is not an IANA time zone name such as America/Lima");
+  }
   return LocatedRule(kind, values, today);
 }
 
@@ -248,7 +254,9 @@ RecordKind MakeFacility() {
        Int("official_capacity", 1, 1e6, true), Int("current_population", 0, 1e6, true),
        Bool("has_nursery"),
        // A facility may set a lower co-residence limit than its jurisdiction.
-       Int("nursery_max_age_months", 0, 240)},
+       Int("nursery_max_age_months", 0, 240),
+       // The IANA zone of its clocks; null: its jurisdiction's (domain/time_zones.h).
+       Text("time_zone", false, 64)},
       Coordinates("latitude", "longitude"));
   kind.scope = ScopeRule::kReference;
   kind.rule = FacilityRule;

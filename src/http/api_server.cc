@@ -13,6 +13,7 @@
 #include "http/listen_backlog.h"
 #include "http/operation.h"
 #include "http/problem.h"
+#include "http/server_metrics.h"
 #include "json/record_json.h"
 
 namespace vinculo {
@@ -178,6 +179,15 @@ void Router::Authed(const char* method, const std::string& pattern, ActorHandler
 
 }  // namespace http_internal
 
+namespace {
+// SO_REUSEADDR only: a restart may bind while old connections sit in
+// TIME_WAIT, but a port another process listens on is refused.
+void ExclusivePortOptions(socket_t sock) {
+  int yes = 1;
+  setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<void*>(&yes), sizeof(yes));
+}
+}  // namespace
+
 using http_internal::JsonReply;
 using http_internal::Reply;
 
@@ -243,6 +253,12 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
         response.status = 500;
         response.set_content(ProblemJson(Internal(what)), "application/problem+json");
       });
+
+  // Issue 18: the port is this server's alone. httplib's default sets
+  // SO_REUSEPORT, with which a second `vinculo serve` on a busy port started
+  // silently and the kernel split the requests between the two databases.
+  server.set_socket_options(ExclusivePortOptions);
+  http_internal::InstallServerMetrics(server, impl_->services.context, options_);
 
   // Every operation of the API, from the modules' tables (http/operation.h).
   http_internal::RegisterOperations(impl_->router);

@@ -35,6 +35,11 @@ struct ApiOptions {
   int max_connections_per_address = 400;
   int header_timeout_ms = 10'000;
   int body_timeout_ms = 30'000;
+  // One line per request on the log (method, route, status, duration).
+  bool access_log = true;
+  // When set, GET /metrics needs `Authorization: Bearer <token>`; when not,
+  // it answers loopback only (http/server_metrics.h).
+  std::string metrics_token;
 };
 
 class ApiServer {

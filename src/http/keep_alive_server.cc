@@ -16,6 +16,8 @@
 #include <string>
 #include <thread>
 
+#include "http/server_metrics.h"
+
 namespace vinculo::http_internal {
 namespace {
 
@@ -426,6 +428,7 @@ bool KeepAliveServer::process_and_close_socket(socket_t sock) {
       stream.StartRequest();
       const bool close_connection = remaining == 1;
       bool connection_closed = false;
+      MarkRequestStart();  // the access log's and /metrics' duration
       answered = process_request(stream, close_connection, connection_closed, nullptr);
       // httplib gives up silently when the request line itself is cut off
       // (too slow, or longer than the header budget): say why.

@@ -51,6 +51,11 @@ void AuditLog::RecordRead(AuditEvent event) {
   if (queued >= kBatchSize) wake_.notify_one();
 }
 
+size_t AuditLog::QueuedEvents() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return queue_.size();
+}
+
 Status AuditLog::Flush() {
   // Holding the writer lock first means a batch the background thread has
   // already taken from the queue is committed before this returns: "flushed"

@@ -34,6 +34,8 @@ class AuditLog {
   void RecordRead(AuditEvent event);
   // Writes everything queued so far; returns the store's status.
   Status Flush();
+  // Read events queued and not yet written (the server's /metrics).
+  size_t QueuedEvents();
 
  private:
   void Run();

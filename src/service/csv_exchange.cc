@@ -73,14 +73,15 @@ std::string_view TextFromImport(std::string_view cell) {
 }
 
 std::string ExportCell(const FieldSpec& spec, const Record& record, bool hide_names,
-                       bool withhold_identifying) {
+                       bool withhold_identifying, const CsvDialect& dialect) {
   if (hide_names && IsNameField(spec.name)) return {};
   if (withhold_identifying && IsWithheldByDefault(spec.name)) return {};
   auto found = record.values.find(spec.name);
   if (found == record.values.end()) return {};
   std::string text = ValueToText(found->second);
   // Only free text: a number such as -74.22 must stay a number in the spreadsheet.
-  return spec.type == FieldType::kText ? TextForExport(text) : text;
+  if (spec.type == FieldType::kText) return TextForExport(text);
+  return spec.type == FieldType::kNumber ? CsvDecimal(text, dialect) : text;
 }
 
 // Puts the CSV line in front of a failure, keeping its code and field:
@@ -164,12 +165,13 @@ Result<std::string> ExportCsv(RecordService& records, const Actor& actor, const 
     columns.push_back(&spec);
   }
 
-  std::string csv;
+  const CsvDialect& dialect = options.dialect;
+  std::string csv = CsvDocumentStart(dialect);
   std::vector<std::string> cells;
   cells.reserve(columns.size() + 1);
   cells.emplace_back(kIdColumn);
   for (const FieldSpec* spec : columns) cells.emplace_back(spec->name);
-  AppendCsvRow(csv, cells);
+  AppendCsvRow(csv, cells, dialect);
 
   ListQuery query;
   query.limit = kExportPageSize;
@@ -179,9 +181,10 @@ Result<std::string> ExportCsv(RecordService& records, const Actor& actor, const 
     for (const Record& record : page.items) {
       cells.clear();
       cells.push_back(std::to_string(record.id));
-      for (const FieldSpec* spec : columns)
-        cells.push_back(ExportCell(*spec, record, hide_names, withhold_identifying));
-      AppendCsvRow(csv, cells);
+      for (const FieldSpec* spec : columns) {
+        cells.push_back(ExportCell(*spec, record, hide_names, withhold_identifying, dialect));
+      }
+      AppendCsvRow(csv, cells, dialect);
     }
     if (!page.next_after_id) break;
     query.after_id = *page.next_after_id;

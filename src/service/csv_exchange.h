@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/csv.h"
 #include "service/record_service.h"
 
 namespace vinculo {
@@ -28,6 +29,9 @@ struct ExportOptions {
   // are present and empty (issue 13).
   bool with_names = false;
   ArchivedFilter archived = ArchivedFilter::kActive;
+  // Separator, decimal mark and byte order mark (common/csv.h); number cells take the dialect's
+  // decimal mark. The default is RFC 4180 without a BOM, which ImportCsv reads back.
+  CsvDialect dialect;
 };
 
 // Writes every record of `kind` that `actor` may see, in id order, as RFC 4180 CSV (UTF-8, no

@@ -6,6 +6,7 @@
 
 #include "domain/icalendar.h"
 #include "domain/visit_rules.h"
+#include "service/calendar_zones.h"
 #include "service/visit_calendar.h"
 #include "service/visit_settings.h"
 #include "store/row_lock.h"
@@ -690,6 +691,7 @@ Result<DistanceReport> VisitService::Distances(const Actor& actor, long long org
 
 Result<std::string> VisitService::EscortCalendar(const Actor& actor, long long escort_id) {
   std::vector<CalendarEvent> events;
+  std::vector<CalendarZone> zones;
   std::string name;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(EscortRow escort, vs::GetEscort(txn, escort_id));
@@ -714,7 +716,10 @@ Result<std::string> VisitService::EscortCalendar(const Actor& actor, long long e
         children += (children.empty() ? "" : ", ") +
                     (child.ok() ? child->Text("pseudonym").value_or("") : std::string("?"));
       }
+      VINCULO_ASSIGN_OR_RETURN(CalendarZone zone, FacilityCalendarZone(txn, trip.facility_id));
       CalendarEvent event;
+      event.tzid = zone.tzid;
+      zones.push_back(std::move(zone));
       event.uid = "trip-" + std::to_string(trip.id) + "@vinculo";
       event.date = *date;
       event.start_minute = static_cast<int>(trip.depart_minute);
@@ -726,7 +731,7 @@ Result<std::string> VisitService::EscortCalendar(const Actor& actor, long long e
     }
     return Status::Ok();
   }));
-  return FormatICalendar(name, CalendarZone{}, events, context_.Now());
+  return FormatICalendar(name, zones, events, context_.Now());
 }
 
 Result<std::string> VisitService::FacilityCalendar(const Actor& actor, long long facility_id) {
@@ -735,10 +740,13 @@ Result<std::string> VisitService::FacilityCalendar(const Actor& actor, long long
   const Date first{today.year, today.month, 1};
   const Date last = AddDays(AddMonths(first, 3), -1);
   std::vector<CalendarEvent> events;
+  std::vector<CalendarZone> zones;
   std::string name;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(Record facility, txn.Get(FacilityKind(), facility_id, actor));
     name = "Visitas: " + facility.Text("name").value_or("");
+    VINCULO_ASSIGN_OR_RETURN(CalendarZone zone, FacilityCalendarZone(txn, facility_id));
+    zones.push_back(std::move(zone));
     VINCULO_RETURN_IF_ERROR(
         MaterialiseVisitSessions(txn, facility_id, first, last, context_.Now()));
     VINCULO_ASSIGN_OR_RETURN(std::vector<VisitSessionRow> sessions,
@@ -760,7 +768,7 @@ Result<std::string> VisitService::FacilityCalendar(const Actor& actor, long long
     }
     return Status::Ok();
   }));
-  return FormatICalendar(name, CalendarZone{}, events, context_.Now());
+  return FormatICalendar(name, zones, events, context_.Now());
 }
 
 }  // namespace vinculo

@@ -2,6 +2,7 @@
 
 #include <hpdf.h>
 
+#include <cstdio>
 #include <memory>
 
 namespace vinculo {
@@ -21,17 +22,15 @@ struct DocFree {
   void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
 };
 
-// Code points above 0x7F that Windows-1252 places in 0x80..0x9F.
-struct Cp1252Extra {
-  unsigned code_point;
-  unsigned char byte;
-};
-constexpr Cp1252Extra kCp1252Extras[] = {
-    {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
-    {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
-    {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
-    {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B},
-    {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}};
+// DejaVu (Debian's fonts-dejavu-core) covers Latin, Greek and Cyrillic
+// with every accent a name in the programmes' countries carries.
+constexpr const char* kFontFolders[] = {"/usr/share/fonts/truetype/dejavu",
+                                        "/usr/local/share/fonts/truetype/dejavu"};
+constexpr const char* kRegularFont = "DejaVuSans.ttf";
+constexpr const char* kBoldFont = "DejaVuSans-Bold.ttf";
+// Left and right margin of the text inside the frame, in points.
+constexpr float kTextMargin = 70;
+constexpr float kTopicsFontSize = 11;
 
 struct Labels {
   const char* heading;
@@ -69,48 +68,17 @@ constexpr Labels kEnglish = {"Certificate of completion",
 
 }  // namespace
 
-std::string WinAnsiFromUtf8(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t at = 0; at < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    unsigned code_point = 0;
-    size_t length = 1;
-    if (lead < 0x80) {
-      code_point = lead;
-    } else if ((lead & 0xE0) == 0xC0) {
-      code_point = lead & 0x1F;
-      length = 2;
-    } else if ((lead & 0xF0) == 0xE0) {
-      code_point = lead & 0x0F;
-      length = 3;
-    } else if ((lead & 0xF8) == 0xF0) {
-      code_point = lead & 0x07;
-      length = 4;
-    } else {
-      out += '?';
-      ++at;
-      continue;
+Result<std::string> CertificateFontPath(bool bold) {
+  for (const char* folder : kFontFolders) {
+    const std::string path = std::string(folder) + "/" + (bold ? kBoldFont : kRegularFont);
+    if (FILE* file = std::fopen(path.c_str(), "rb")) {
+      std::fclose(file);
+      return path;
     }
-    if (at + length > text.size()) {
-      out += '?';
-      break;
-    }
-    for (size_t byte_idx = 1; byte_idx < length; ++byte_idx) {
-      code_point = (code_point << 6) | (static_cast<unsigned char>(text[at + byte_idx]) & 0x3F);
-    }
-    at += length;
-    if (code_point < 0x80 || (code_point >= 0xA0 && code_point <= 0xFF)) {
-      out += static_cast<char>(code_point);
-      continue;
-    }
-    char mapped = '?';
-    for (const Cp1252Extra& extra : kCp1252Extras) {
-      if (extra.code_point == code_point) mapped = static_cast<char>(extra.byte);
-    }
-    out += mapped;
   }
-  return out;
+  return Status(StatusCode::kUnavailable,
+                std::string("the certificate font ") + (bold ? kBoldFont : kRegularFont) +
+                    " is not installed; install the Debian package fonts-dejavu-core");
 }
 
 Result<std::string> RenderCertificatePdf(const CertificateText& text) {
@@ -121,8 +89,18 @@ Result<std::string> RenderCertificatePdf(const CertificateText& text) {
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, "Vinculo");
   HPDF_Page page = HPDF_AddPage(doc.get());
   HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
-  HPDF_Font regular = HPDF_GetFont(doc.get(), "Helvetica", "WinAnsiEncoding");
-  HPDF_Font bold = HPDF_GetFont(doc.get(), "Helvetica-Bold", "WinAnsiEncoding");
+  // The fonts are embedded (subset by libharu) and the text is given as
+  // UTF-8, so any name prints as written, whatever the reader has installed.
+  VINCULO_ASSIGN_OR_RETURN(std::string regular_path, CertificateFontPath(false));
+  VINCULO_ASSIGN_OR_RETURN(std::string bold_path, CertificateFontPath(true));
+  HPDF_UseUTFEncodings(doc.get());
+  HPDF_SetCurrentEncoder(doc.get(), "UTF-8");
+  const char* regular_name = HPDF_LoadTTFontFromFile(doc.get(), regular_path.c_str(), HPDF_TRUE);
+  const char* bold_name = HPDF_LoadTTFontFromFile(doc.get(), bold_path.c_str(), HPDF_TRUE);
+  if (!regular_name || !bold_name) return Internal("libharu could not load the DejaVu fonts");
+  HPDF_Font regular = HPDF_GetFont(doc.get(), regular_name, "UTF-8");
+  HPDF_Font bold = HPDF_GetFont(doc.get(), bold_name, "UTF-8");
+  if (!regular || !bold) return Internal("libharu could not use the DejaVu fonts");
   const float width = HPDF_Page_GetWidth(page);
   const float height = HPDF_Page_GetHeight(page);
 
@@ -131,8 +109,7 @@ Result<std::string> RenderCertificatePdf(const CertificateText& text) {
   HPDF_Page_Rectangle(page, 30, 30, width - 60, height - 60);
   HPDF_Page_Stroke(page);
   float y = height - 110;
-  auto centred = [&](HPDF_Font font, float size, const std::string& utf8) {
-    const std::string line = WinAnsiFromUtf8(utf8);
+  auto centred = [&](HPDF_Font font, float size, const std::string& line) {
     HPDF_Page_SetFontAndSize(page, font, size);
     const float line_width = HPDF_Page_TextWidth(page, line.c_str());
     HPDF_Page_BeginText(page);
@@ -150,16 +127,36 @@ Result<std::string> RenderCertificatePdf(const CertificateText& text) {
   centred(regular, 14,
           std::string(labels.attended) + " " + std::to_string(text.sessions_attended) + " " +
               labels.of + " " + std::to_string(text.sessions_total) + " " + labels.sessions);
-  std::string topics;
-  for (const std::string& topic : text.topics) topics += (topics.empty() ? "" : " · ") + topic;
-  if (!topics.empty()) {
-    // Long topic lists are cut to keep the page to one line of topics.
-    std::string line = std::string(labels.topics) + " " + topics;
-    if (line.size() > 160) line = line.substr(0, 157) + "...";
-    while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0x80) {
-      line.pop_back();
+  // Every topic, wrapped between words onto as many lines as they need.
+  if (!text.topics.empty()) {
+    centred(regular, 12, labels.topics);
+    y += 6;
+    HPDF_Page_SetFontAndSize(page, regular, kTopicsFontSize);
+    std::vector<std::string> words;
+    for (size_t topic_idx = 0; topic_idx < text.topics.size(); ++topic_idx) {
+      std::string topic = std::to_string(topic_idx + 1) + ". " + text.topics[topic_idx];
+      if (topic_idx + 1 < text.topics.size()) topic += " ·";
+      size_t start = 0;
+      while (start < topic.size()) {
+        size_t end = topic.find(' ', start);
+        if (end == std::string::npos) end = topic.size();
+        if (end > start) words.push_back(topic.substr(start, end - start));
+        start = end + 1;
+      }
     }
-    centred(regular, 9, line);
+    const float room = width - 2 * kTextMargin;
+    std::string line;
+    for (const std::string& word : words) {
+      const std::string longer = line.empty() ? word : line + " " + word;
+      if (!line.empty() && HPDF_Page_TextWidth(page, longer.c_str()) > room) {
+        centred(regular, kTopicsFontSize, line);
+        y += kTopicsFontSize * 0.4f;
+        line = word;
+      } else {
+        line = longer;
+      }
+    }
+    if (!line.empty()) centred(regular, kTopicsFontSize, line);
   }
   y -= 20;
   centred(regular, 12, std::string(labels.facilitator) + " " + text.facilitator);

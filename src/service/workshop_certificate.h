@@ -1,7 +1,8 @@
 // The completion certificate of a parenting workshop as a one-page PDF, drawn
-// with libharu in Helvetica with WinAnsiEncoding: UTF-8 text is converted to
-// that single-byte encoding, so Spanish letters (á, é, í, ó, ú, ñ, ü, ¿, ¡)
-// print as themselves; a character the encoding lacks prints as '?'.
+// with libharu in DejaVu Sans (Debian's fonts-dejavu-core), embedded and fed
+// UTF-8 through libharu's UTF-8 encoder: Polish, Croatian, Cyrillic and
+// Spanish names print as written, and every topic of the course is on the
+// page, wrapped onto as many lines as it needs.
 // Pure apart from libharu's own allocations; thread-safe (one document per call).
 #pragma once
 
@@ -24,10 +25,8 @@ struct CertificateText {
   std::vector<std::string> topics;
 };
 
-// The PDF bytes; kInternal if libharu fails.
+// The PDF bytes; kUnavailable if the DejaVu fonts are not installed,
+// kInternal if libharu fails.
 Result<std::string> RenderCertificatePdf(const CertificateText& text);
-
-// UTF-8 to Windows-1252 (WinAnsiEncoding); unmappable characters become '?'.
-std::string WinAnsiFromUtf8(const std::string& text);
 
 }  // namespace vinculo

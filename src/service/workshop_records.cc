@@ -8,6 +8,8 @@
 #include <set>
 
 #include "common/csv.h"
+#include "domain/icalendar.h"
+#include "service/calendar_zones.h"
 #include "service/figures.h"
 #include "service/workshop_certificate.h"
 #include "service/workshop_internal.h"
@@ -32,48 +34,10 @@ std::optional<long long> Suppressed(long long count, bool suppress) {
   return count;
 }
 
-// RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped.
-std::string IcsText(const std::string& text) {
-  std::string escaped;
-  for (char letter : text) {
-    if (letter == '\\' || letter == ';' || letter == ',') {
-      escaped += '\\';
-      escaped += letter;
-    } else if (letter == '\n') {
-      escaped += "\\n";
-    } else if (letter != '\r') {
-      escaped += letter;
-    }
-  }
-  return escaped;
-}
-
-// Appends one content line folded at 75 octets (RFC 5545 3.1): CRLF and a
-// space before each continuation, never inside a UTF-8 sequence.
-void AppendIcsLine(std::string& out, const std::string& line) {
-  size_t start = 0;
-  size_t limit = 75;
-  while (line.size() - start > limit) {
-    size_t cut = start + limit;
-    while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-    out.append(line, start, cut - start);
-    out += "\r\n ";
-    start = cut;
-    limit = 74;  // the leading space counts
-  }
-  out.append(line, start, std::string::npos);
-  out += "\r\n";
-}
-
-// "2026-12-01" and 540 -> "20261201T090000" (floating local time of the facility).
-std::string IcsDateTime(const std::string& date, int minute) {
-  char time[16];
-  std::snprintf(time, sizeof time, "T%02d%02d00", minute / 60, minute % 60);
-  return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + time;
-}
-
 }  // namespace
 
+// The facilitator's sessions in the one iCalendar writer (domain/icalendar.h),
+// each in the time zone of its facility.
 Result<std::string> WorkshopService::FacilitatorCalendar(const Actor& actor,
                                                          long long facilitator_user_id) {
   VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
@@ -95,15 +59,9 @@ Result<std::string> WorkshopService::FacilitatorCalendar(const Actor& actor,
     std::map<long long, CohortRow> cohorts;
     std::map<long long, CourseRow> courses;
     std::map<long long, std::string> facilities;
-    // DTSTAMP: when this feed was produced, in UTC.
-    std::string stamp = context_.Now();  // 2026-11-23T12:00:00Z
-    stamp.erase(std::remove(stamp.begin(), stamp.end(), '-'), stamp.end());
-    stamp.erase(std::remove(stamp.begin(), stamp.end(), ':'), stamp.end());
-    AppendIcsLine(ics, "BEGIN:VCALENDAR");
-    AppendIcsLine(ics, "VERSION:2.0");
-    AppendIcsLine(ics, "PRODID:-//Vinculo//Parenting workshops//ES");
-    AppendIcsLine(ics, "CALSCALE:GREGORIAN");
-    AppendIcsLine(ics, "X-WR-CALNAME:" + IcsText(facilitator->display_name));
+    std::map<long long, std::string> zone_of;  // facility id -> IANA zone
+    std::vector<CalendarEvent> events;
+    std::vector<CalendarZone> zones;
     for (const WorkshopSessionRow& session : sessions) {
       if (session.status != "scheduled") continue;
       if (!cohorts.count(session.cohort_id)) {
@@ -117,25 +75,30 @@ Result<std::string> WorkshopService::FacilitatorCalendar(const Actor& actor,
         VINCULO_ASSIGN_OR_RETURN(Record facility,
                                  txn.Get(FacilityKind(), session.facility_id, Actor::System()));
         facilities[session.facility_id] = facility.Text("name").value_or("");
+        VINCULO_ASSIGN_OR_RETURN(CalendarZone zone, FacilityCalendarZone(txn, session.facility_id));
+        zone_of[session.facility_id] = zone.tzid;
+        zones.push_back(std::move(zone));
       }
+      auto date = ParseDate(session.session_date);
+      if (!date.ok()) continue;
       const CourseRow& course = courses[cohort.course_id];
       std::string topic;
       for (const CourseTopicRow& row : course.topics) {
         if (row.position == session.position) topic = row.topic_es;
       }
-      AppendIcsLine(ics, "BEGIN:VEVENT");
-      AppendIcsLine(ics, "UID:workshop-session-" + std::to_string(session.id) + "@vinculo");
-      AppendIcsLine(ics, "DTSTAMP:" + stamp);
-      AppendIcsLine(ics, "DTSTART:" + IcsDateTime(session.session_date, session.start_minute));
-      AppendIcsLine(ics, "DTEND:" + IcsDateTime(session.session_date, session.end_minute));
-      AppendIcsLine(ics, "SEQUENCE:" + std::to_string(session.version - 1));
-      AppendIcsLine(ics,
-                    "SUMMARY:" + IcsText(course.title_es + " (" + cohort.group_kind + "), sesión " +
-                                         std::to_string(session.position) + ": " + topic));
-      AppendIcsLine(ics, "LOCATION:" + IcsText(facilities[session.facility_id]));
-      AppendIcsLine(ics, "END:VEVENT");
+      CalendarEvent event;
+      event.uid = "workshop-session-" + std::to_string(session.id) + "@vinculo";
+      event.date = *date;
+      event.start_minute = static_cast<int>(session.start_minute);
+      event.end_minute = static_cast<int>(session.end_minute);
+      event.tzid = zone_of[session.facility_id];
+      event.sequence = static_cast<int>(session.version - 1);
+      event.summary = course.title_es + " (" + cohort.group_kind + "), sesión " +
+                      std::to_string(session.position) + ": " + topic;
+      event.location = facilities[session.facility_id];
+      events.push_back(std::move(event));
     }
-    AppendIcsLine(ics, "END:VCALENDAR");
+    ics = FormatICalendar(facilitator->display_name, zones, events, context_.Now());
     return Status::Ok();
   }));
   return ics;

@@ -926,6 +926,13 @@ CREATE TABLE audit_chain_head (
 INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, 0, '')
 )SQL";
 
+// Migration 15 (issue 18): a facility's IANA time zone. Null means its jurisdiction's
+// (domain/time_zones.h), so existing facilities need no value: Peru's read
+// America/Lima, Oaxaca's America/Mexico_City.
+constexpr const char* kFacilityTimeZone = R"SQL(
+ALTER TABLE facilities ADD COLUMN time_zone TEXT
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -949,6 +956,7 @@ const std::vector<Migration>& Migrations() {
       {12, "idempotency keys: the first answer to a retried POST", kIdempotencySchema},
       {13, "sessions: when each was last used (idle timeout)", kSessionLastSeen},
       {14, "audit log: a hash chain over every event", kAuditChain},
+      {15, "facilities: IANA time zone (null: the jurisdiction's)", kFacilityTimeZone},
   };
   return kMigrations;
 }

@@ -265,6 +265,11 @@ class Lease {
 Status Store::RunGuarded(bool write, const std::function<Status(Txn&)>& work) {
   try {
     Lease lease(*pool_);
+    in_use_.fetch_add(1, std::memory_order_relaxed);
+    struct Returned {
+      std::atomic<int>& in_use;
+      ~Returned() { in_use.fetch_sub(1, std::memory_order_relaxed); }
+    } returned{in_use_};
     soci::session& sql = pool_->at(lease.position());
     Txn txn(sql, engine_, statements_[lease.position()].get());
     if (!write) return work(txn);

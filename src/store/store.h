@@ -14,6 +14,7 @@
 // Only this folder knows SQL; callers see records, Status and Result.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -360,6 +361,14 @@ class Store {
   Status Read(const std::function<Status(Txn&)>& work);
   Status Write(const std::function<Status(Txn&)>& work);
 
+  // How many pooled connections there are and how many are lent right now
+  // (the server's /metrics).
+  struct PoolUse {
+    int size = 0;
+    int in_use = 0;
+  };
+  PoolUse pool_use() const { return {pool_size_, in_use_.load(std::memory_order_relaxed)}; }
+
  private:
   Store(Engine engine, std::string target, int pool_size);
   Status RunGuarded(bool write, const std::function<Status(Txn&)>& work);
@@ -367,6 +376,7 @@ class Store {
   Engine engine_;
   std::string target_;
   int pool_size_;
+  std::atomic<int> in_use_{0};
   std::unique_ptr<soci::connection_pool> pool_;
   // One cache per pooled connection, indexed by pool position; a cache is only
   // used by the thread that has leased its connection.

@@ -199,7 +199,9 @@ TEST_F(WorkshopApiTest, MovingASessionReportsClashesInADryRunAndTheFeedIsICalend
   EXPECT_NE(feed.raw.find("UID:workshop-session-" + std::to_string(session) + "@vinculo\r\n"),
             std::string::npos);
   EXPECT_NE(feed.raw.find("DTSTAMP:20261123T120000Z\r\n"), std::string::npos);
-  EXPECT_NE(feed.raw.find("DTSTART:20261201T120000\r\n"), std::string::npos);
+  // Issue 18: in the facility's zone (Peru), never a floating time.
+  EXPECT_NE(feed.raw.find("DTSTART;TZID=America/Lima:20261201T120000\r\n"), std::string::npos);
+  EXPECT_NE(feed.raw.find("BEGIN:VTIMEZONE\r\nTZID:America/Lima\r\n"), std::string::npos);
   // Every line ends in CRLF and none is longer than 75 octets.
   size_t start = 0;
   while (start < feed.raw.size()) {

@@ -67,9 +67,11 @@ TEST(AuditMigration, KeepsEveryLineAndItsIdAndAppendsAfterThem) {
   const std::vector<long long> ids_before = Ids(store);
   ASSERT_EQ(ids_before.size(), 3u);
 
-  auto applied = store.MigrateTo(10);
+  auto applied = store.Migrate();
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
-  EXPECT_EQ(*applied, (std::vector<int>{10, 13, 14}));
+  // Migration 10 first; later ones (issue 18's time zones, ...) follow it.
+  ASSERT_FALSE(applied->empty());
+  EXPECT_EQ(applied->front(), 10);
   EXPECT_EQ(Ids(store), ids_before);
 
   std::vector<AuditEvent> trail;

@@ -174,7 +174,12 @@ TEST(ICalendar, EventsHaveUidStampAndZonedTimes) {
   event.end_minute = 11 * 60 + 45;
   event.summary = "Visita, patio";
   const std::string calendar =
-      FormatICalendar("Visitas", CalendarZone{}, {event}, "2026-11-23T12:00:00Z");
+      FormatICalendar("Visitas",
+                      {CalendarZone{"America/Lima",
+                                    "BEGIN:VTIMEZONE\r\nTZID:America/Lima\r\nBEGIN:STANDARD\r\n"
+                                    "DTSTART:19700101T000000\r\nTZOFFSETFROM:-0500\r\n"
+                                    "TZOFFSETTO:-0500\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"}},
+                      {event}, "2026-11-23T12:00:00Z");
   EXPECT_NE(calendar.find("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), std::string::npos);
   EXPECT_NE(calendar.find("UID:trip-1@vinculo\r\n"), std::string::npos);
   EXPECT_NE(calendar.find("DTSTAMP:20261123T120000Z\r\n"), std::string::npos);
