@@ -204,7 +204,8 @@ void RegisterRecordRoutes(Router& router) {
         auto body = JsonBody(request);
         if (!body.ok()) return body.status();
         VINCULO_RETURN_IF_ERROR(OnlyMembers(*body, {"placement", "started_on", "facility_id",
-                                                    "home_id", "organisation_id", "note"}));
+                                                    "home_id", "organisation_id", "note",
+                                                    "coresidence_exception"}));
         PlacementChange change;
         auto placement = OptionalString(*body, "placement");
         auto started_on = OptionalString(*body, "started_on");
@@ -224,6 +225,9 @@ void RegisterRecordRoutes(Router& router) {
         change.home_id = *home_id;
         change.organisation_id = *organisation_id;
         change.note = note->value_or("");
+        auto exception = OptionalString(*body, "coresidence_exception");
+        VINCULO_RETURN_IF_ERROR(exception.status());
+        change.coresidence_exception = *exception;
         auto child = services.records.ChangePlacement(actor, *id, *version, change);
         if (!child.ok()) return child.status();
         return RecordReply(ChildKind(), *child);

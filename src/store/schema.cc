@@ -903,6 +903,12 @@ CREATE TABLE idempotency_keys (
 CREATE INDEX idempotency_keys_expiry ON idempotency_keys(expires_at)
 )SQL";
 
+// Migration 19 (issue 15): an administrator's documented exception for a
+// child living inside where the law or the facility would refuse it.
+static const char* const kCoresidenceExceptionSchema = R"SQL(
+ALTER TABLE children ADD COLUMN coresidence_exception TEXT
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -924,6 +930,8 @@ const std::vector<Migration>& Migrations() {
            "pending extension",
        kInvariantIndexes},
       {12, "idempotency keys: the first answer to a retried POST", kIdempotencySchema},
+      {19, "children: an administrator's documented co-residence exception",
+       kCoresidenceExceptionSchema},
   };
   return kMigrations;
 }

@@ -191,11 +191,11 @@ TEST_F(CsvExchangeTest, TheExportIsCrlfCsvInDescriptorOrderWithoutByteOrderMark)
   ASSERT_TRUE(exported.ok()) << exported.status().ToString();
   EXPECT_EQ(*exported,
             "id,given_names,family_names,pseudonym,date_of_birth,sex,organisation_id,placement,"
-            "facility_id,home_id,home_address,school_name,school_grade,home_latitude,"
-            "home_longitude\r\n" +
+            "facility_id,home_id,coresidence_exception,home_address,school_name,school_grade,"
+            "home_latitude,home_longitude\r\n" +
                 std::to_string(child.id) + ",,," + *child.Text("pseudonym") +
                 ",2019-02-28,female," + std::to_string(world_->organisation_a) +
-                ",relatives,,,\"Jr. Sintético 123, Ayacucho\",,,-13.16,-74.22\r\n");
+                ",relatives,,,,\"Jr. Sintético 123, Ayacucho\",,,-13.16,-74.22\r\n");
 }
 
 TEST_F(CsvExchangeTest, AnAuditorCannotExportChildrenWithOrWithoutNames) {
