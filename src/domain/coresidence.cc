@@ -46,6 +46,21 @@ Result<const CoresidenceRule*> RuleInForce(std::span<const CoresidenceRule> rule
   return best;
 }
 
+Status CheckMayLiveInside(const CoresidenceSite& site, const Date& on) {
+  if (site.has_nursery && !*site.has_nursery) {
+    return InvalidArgument("facility_id", "the facility " + site.facility +
+                                              " has no nursery: a child cannot live inside it");
+  }
+  auto in_force = RuleInForce(site.rules, on, site.jurisdiction);
+  if (!in_force.ok()) return Status::Ok();
+  if (!(*in_force)->allowed) {
+    return InvalidArgument("facility_id", "co-residence is not allowed in " + site.jurisdiction +
+                                              " (" + (*in_force)->source +
+                                              "), where the facility " + site.facility + " is");
+  }
+  return Status::Ok();
+}
+
 AlertLevel AlertFor(long long days_remaining, const AlertThresholds& thresholds) {
   if (days_remaining < 0) return AlertLevel::kOverdue;
   if (days_remaining <= thresholds.critical_days) return AlertLevel::kCritical;

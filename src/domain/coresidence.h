@@ -105,6 +105,23 @@ Result<const CoresidenceRule*> RuleInForce(std::span<const CoresidenceRule> rule
 // "overdue" below 0 days, then critical, warning, notice at or under each threshold.
 AlertLevel AlertFor(long long days_remaining, const AlertThresholds& thresholds = {});
 
+// Where a child would live inside: the facility and its jurisdiction's rules.
+struct CoresidenceSite {
+  std::string facility;                    // name, for messages
+  std::optional<bool> has_nursery;         // facilities.has_nursery; absent: not stated
+  std::string jurisdiction;                // code or name, for messages
+  std::span<const CoresidenceRule> rules;  // the jurisdiction's rule versions, any order
+};
+
+// The one rule for a child beginning to live inside on `on` (a new child, or
+// a placement change into a facility): refused, kInvalidArgument naming
+// "facility_id", when the facility is marked without a nursery or the
+// jurisdiction's rule in force on `on` does not allow co-residence. A
+// jurisdiction with no rule in force yet is not refused here (the board shows
+// the child with that problem). The caller decides whether an administrator's
+// documented exception lets a refusal through.
+Status CheckMayLiveInside(const CoresidenceSite& site, const Date& on);
+
 // Computes the age-out of one child on `as_of`. Errors: kInvalidArgument
 // naming "coresidence_rules" (no rule in force, or not allowed) or
 // "review_date" (no fixed limit and no review date).

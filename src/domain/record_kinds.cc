@@ -349,21 +349,24 @@ RecordKind MakeChild() {
   RecordKind kind;
   kind.name = "children";
   kind.singular = "child";
-  kind.fields =
-      Concat({Name("given_names"), Name("family_names"),
-              // Generated at registration; used in every report and export by default.
-              ReadOnly(Text("pseudonym", false, 40)), DateField("date_of_birth", true),
-              Enum("sex", {"female", "male", "unspecified"}, true),
-              Ref("organisation_id", "organisations"),
-              // Placement, facility and home change through a placement change, which
-              // keeps the history.
-              Immutable(Enum(
-                  "placement",
-                  {"inside_with_mother", "relatives", "care_home", "state_care", "other"}, true)),
-              Immutable(Ref("facility_id", "facilities")), Immutable(Ref("home_id", "homes")),
-              Text("home_address", false, 300), Text("school_name", false, 200),
-              Text("school_grade", false, 40)},
-             Coordinates("home_latitude", "home_longitude"));
+  kind.fields = Concat(
+      {Name("given_names"), Name("family_names"),
+       // Generated at registration; used in every report and export by default.
+       ReadOnly(Text("pseudonym", false, 40)), DateField("date_of_birth", true),
+       Enum("sex", {"female", "male", "unspecified"}, true),
+       Ref("organisation_id", "organisations"),
+       // Placement, facility and home change through a placement change, which
+       // keeps the history.
+       Immutable(Enum("placement",
+                      {"inside_with_mother", "relatives", "care_home", "state_care", "other"},
+                      true)),
+       Immutable(Ref("facility_id", "facilities")), Immutable(Ref("home_id", "homes")),
+       // An administrator's documented reason for a child living inside
+       // where the law or the facility would refuse it (issue 15); set
+       // with the placement, cleared by the next placement change.
+       Immutable(Text("coresidence_exception", false, 2000)), Text("home_address", false, 300),
+       Text("school_name", false, 200), Text("school_grade", false, 40)},
+      Coordinates("home_latitude", "home_longitude"));
   kind.scope = ScopeRule::kChild;
   kind.rule = ChildRule;
   kind.audited = true;

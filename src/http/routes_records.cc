@@ -108,6 +108,7 @@ Result<Reply> ChangePlacement(Call& call) {
   change.home_id = call.body.OptionalInteger("home_id");
   change.organisation_id = call.body.OptionalInteger("organisation_id");
   change.note = call.body.Text("note");
+  change.coresidence_exception = call.body.OptionalText("coresidence_exception");
   VINCULO_ASSIGN_OR_RETURN(Record child, call.services.records.ChangePlacement(
                                              call.user(), call.id(), call.version, change));
   return RecordReply(ChildKind(), child);
@@ -246,7 +247,10 @@ std::vector<Operation> HistoryOperations() {
            "placement, facility_id and home_id (and organisation_id when given). Needs If-Match "
            "with the child's version. started_on cannot be in the future nor before the start of "
            "the current placement. The child's rules apply to the result (inside_with_mother needs "
-           "facility_id, care_home needs home_id). Written to the audit log.",
+           "facility_id, care_home needs home_id). A move to live inside a facility marked "
+           "without a nursery, or in a jurisdiction whose rule in force on started_on does not "
+           "allow co-residence, is a 422 naming facility_id, unless an administrator gives "
+           "coresidence_exception. Written to the audit log.",
        .request = "PlacementChange",
        .if_match = true,
        .body = BodyKind::kFields,
@@ -256,7 +260,11 @@ std::vector<Operation> HistoryOperations() {
                 "started_on", V::kDate,
                 "YYYY-MM-DD; not in the future, not before the start of the current placement."),
             RecordId("facility_id"), RecordId("home_id"), RecordId("organisation_id"),
-            Optional("note", V::kText)},
+            Optional("note", V::kText),
+            Optional("coresidence_exception", V::kText,
+                     "Administrators only: the documented reason for a move to live inside where "
+                     "the law in force on started_on or the facility (no nursery) would refuse "
+                     "it. Left out: none, and such a move is a 422 naming facility_id.")},
        .reply = "Child",
        .errors = {409},
        .handler = ChangePlacement},

@@ -86,6 +86,51 @@ std::string MonthOf(const Date& date) { return FormatDate(date).substr(0, 7); }
 
 }  // namespace
 
+Status CheckChildMayLiveInside(Txn& txn, const Actor& actor, const ServiceContext& context,
+                               long long child_id, long long facility_id, const Date& on,
+                               const std::string& exception) {
+  const std::string reason = Trimmed(exception);
+  if (!reason.empty() && actor.role != Role::kAdministrator) {
+    return Forbidden("only an administrator records a co-residence exception",
+                     "coresidence_exception");
+  }
+  VINCULO_ASSIGN_OR_RETURN(Record facility, txn.Get(FacilityKind(), facility_id, actor));
+  CoresidenceSite site;
+  site.facility = facility.Text("name").value_or(std::to_string(facility_id));
+  if (auto found = facility.values.find("has_nursery"); found != facility.values.end()) {
+    if (const bool* has = std::get_if<bool>(&found->second)) site.has_nursery = *has;
+  }
+  const long long jurisdiction_id = facility.Integer("jurisdiction_id").value_or(0);
+  std::vector<CoresidenceRule> rules;
+  if (jurisdiction_id) {
+    VINCULO_ASSIGN_OR_RETURN(Record jurisdiction,
+                             txn.Get(JurisdictionKind(), jurisdiction_id, actor));
+    site.jurisdiction = jurisdiction.Text("name").value_or(std::to_string(jurisdiction_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rows, txn.CoresidenceRules());
+    std::erase_if(rows, [&](const CoresidenceRuleRow& row) {
+      return row.jurisdiction_id != jurisdiction_id;
+    });
+    VINCULO_ASSIGN_OR_RETURN(RulesByJurisdiction grouped, GroupRules(rows));
+    rules = std::move(grouped[jurisdiction_id]);
+  }
+  site.rules = rules;
+  Status allowed = CheckMayLiveInside(site, on);
+  if (allowed.ok()) {
+    if (reason.empty()) return Status::Ok();
+    return InvalidArgument("coresidence_exception",
+                           "nothing refuses this child living inside " + site.facility +
+                               ": an exception is recorded only where the law or the "
+                               "facility would refuse it");
+  }
+  if (reason.empty()) return allowed;
+  if (reason.size() > 2000) {
+    return InvalidArgument("coresidence_exception", "is longer than 2000 characters");
+  }
+  return txn.AppendAudit({AuditEventFor(
+      actor, context.Now(), "coresidence_exception", "children", child_id,
+      "facility " + std::to_string(facility_id) + " on " + FormatDate(on) + ": " + reason)});
+}
+
 AuditEvent NurseryService::Event(const Actor& actor, const char* action, const char* kind,
                                  long long id, std::string detail) const {
   return AuditEventFor(actor, context_.Now(), action, kind, id, std::move(detail));

@@ -99,6 +99,19 @@ struct ForecastMonth {
   bool suppress_small_cells = false;
 };
 
+// The law enforced where a child begins to live inside (a new child, or a
+// placement change into a facility), in `txn`: the one home of that rule for
+// RecordService. Refuses, kInvalidArgument naming facility_id, when the
+// facility has no nursery or its jurisdiction's rule in force on `on` does not
+// allow co-residence (CheckMayLiveInside), unless `exception` (the child's
+// coresidence_exception) documents why; only an administrator records one
+// (kForbidden naming coresidence_exception), and it is audited against
+// `child_id`. An exception where nothing is refused is kInvalidArgument naming
+// coresidence_exception: it would document nothing.
+Status CheckChildMayLiveInside(Txn& txn, const Actor& actor, const ServiceContext& context,
+                               long long child_id, long long facility_id, const Date& on,
+                               const std::string& exception);
+
 class NurseryService {
  public:
   explicit NurseryService(ServiceContext context, NurseryOptions options = {})

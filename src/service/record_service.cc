@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "service/nursery_service.h"
 #include "service/secrets.h"
 #include "service/workshop_service.h"
 
@@ -19,6 +20,31 @@ bool HasField(const FieldValues& values, std::string_view name) {
 // unambiguous alphabet (about 8.5e11 values, so collisions are negligible and
 // the unique index catches any).
 std::string NewPseudonym() { return "NNA-" + RandomCode(8); }
+
+// Issue 15: a child beginning to live inside on `on` (her values as written)
+// must be allowed there by the law and the facility, or carry an
+// administrator's documented exception (CheckChildMayLiveInside).
+Status CheckLivingInside(Txn& txn, const Actor& actor, const ServiceContext& context,
+                         long long child_id, const FieldValues& values, const Date& on) {
+  auto exception = values.find("coresidence_exception");
+  const std::string reason = exception != values.end() && !IsNull(exception->second)
+                                 ? ValueToText(exception->second)
+                                 : std::string();
+  auto facility = values.find("facility_id");
+  auto placement = values.find("placement");
+  const bool inside = placement != values.end() && !IsNull(placement->second) &&
+                      ValueToText(placement->second) == "inside_with_mother";
+  if (inside && facility != values.end() && !IsNull(facility->second)) {
+    return CheckChildMayLiveInside(txn, actor, context, child_id,
+                                   std::get<long long>(facility->second), on, reason);
+  }
+  if (!reason.empty()) {
+    return InvalidArgument("coresidence_exception",
+                           "only a child living inside with the mother has a co-residence "
+                           "exception");
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -195,6 +221,8 @@ Result<Record> RecordService::CreateIn(Txn& txn, const Actor& actor, const Recor
                      kind.Field("organisation_id") ? "organisation_id" : "facility_id");
   }
   if (&kind == &ChildKind()) {
+    VINCULO_RETURN_IF_ERROR(
+        CheckLivingInside(txn, actor, context_, inserted->id, inserted->values, context_.Today()));
     Placement first;
     first.child_id = inserted->id;
     first.placement = *inserted->Text("placement");
@@ -369,6 +397,9 @@ Result<Record> RecordService::ChangePlacement(const Actor& actor, long long chil
         {"facility_id", change.facility_id ? Value{*change.facility_id} : Value{}},
         {"home_id", change.home_id ? Value{*change.home_id} : Value{}}};
     if (change.organisation_id) placement_fields["organisation_id"] = *change.organisation_id;
+    // An exception belongs to the placement it was given with.
+    placement_fields["coresidence_exception"] =
+        change.coresidence_exception ? Value{*change.coresidence_exception} : Value{};
     // The placement fields are immutable to PATCH; validate them as a create
     // of the merged record so the kind's rules still apply.
     FieldValues merged = current->values;
@@ -377,6 +408,7 @@ Result<Record> RecordService::ChangePlacement(const Actor& actor, long long chil
     VINCULO_RETURN_IF_ERROR(ValidateRecordWrite(kind, merged, nullptr, context_.Today()));
     VINCULO_RETURN_IF_ERROR(CheckOrganisationFiling(actor, kind, placement_fields, &*current));
     VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, placement_fields));
+    VINCULO_RETURN_IF_ERROR(CheckLivingInside(txn, actor, context_, child_id, merged, *started));
     VINCULO_RETURN_IF_ERROR(txn.ClosePlacement(child_id, change.started_on));
     Placement next;
     next.child_id = child_id;

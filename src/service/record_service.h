@@ -26,6 +26,9 @@ struct PlacementChange {
   std::optional<long long> home_id;
   std::optional<long long> organisation_id;  // absent: keep the current one
   std::string note;
+  // An administrator's documented reason for living inside where the law or
+  // the facility would refuse it (issue 15); absent: none.
+  std::optional<std::string> coresidence_exception;
 };
 
 struct TransferRequest {

@@ -933,6 +933,12 @@ constexpr const char* kFacilityTimeZone = R"SQL(
 ALTER TABLE facilities ADD COLUMN time_zone TEXT
 )SQL";
 
+// Migration 16 (issue 15): an administrator's documented exception for a
+// child living inside where the law or the facility would refuse it.
+static const char* const kCoresidenceExceptionSchema = R"SQL(
+ALTER TABLE children ADD COLUMN coresidence_exception TEXT
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -957,6 +963,8 @@ const std::vector<Migration>& Migrations() {
       {13, "sessions: when each was last used (idle timeout)", kSessionLastSeen},
       {14, "audit log: a hash chain over every event", kAuditChain},
       {15, "facilities: IANA time zone (null: the jurisdiction's)", kFacilityTimeZone},
+      {16, "children: an administrator's documented co-residence exception",
+       kCoresidenceExceptionSchema},
   };
   return kMigrations;
 }

@@ -192,10 +192,10 @@ TEST_F(CsvExchangeTest, TheExportIsCrlfCsvInDescriptorOrderWithoutByteOrderMark)
   ASSERT_TRUE(exported.ok()) << exported.status().ToString();
   EXPECT_EQ(*exported,
             "id,given_names,family_names,pseudonym,date_of_birth,sex,organisation_id,placement,"
-            "facility_id,home_id,home_address,school_name,school_grade,home_latitude,"
-            "home_longitude\r\n" +
+            "facility_id,home_id,coresidence_exception,home_address,school_name,school_grade,"
+            "home_latitude,home_longitude\r\n" +
                 std::to_string(child.id) + ",,," + *child.Text("pseudonym") + ",,female," +
-                std::to_string(world_->organisation_a) + ",relatives,,,,,,,\r\n");
+                std::to_string(world_->organisation_a) + ",relatives,,,,,,,,\r\n");
   // Asked for with names, the quasi-identifiers come too (issue 13).
   auto named = Export("coordinator_a", ChildKind(), /*with_names=*/true);
   ASSERT_TRUE(named.ok());

@@ -340,14 +340,17 @@ TEST_F(NurseryServiceTest, ANotAllowedJurisdictionShowsTheReasonOnTheBoard) {
                                            {"official_capacity", 80LL},
                                            {"current_population", 70LL}});
   ASSERT_TRUE(facility.ok());
-  auto child = world_->records->Create(admin, ChildKind(),
-                                       {{"given_names", std::string("Ingrid")},
-                                        {"family_names", std::string("Synt")},
-                                        {"date_of_birth", std::string("2026-01-01")},
-                                        {"sex", std::string("female")},
-                                        {"placement", std::string("inside_with_mother")},
-                                        {"facility_id", facility->id}});
-  ASSERT_TRUE(child.ok());
+  auto child =
+      world_->records->Create(admin, ChildKind(),
+                              {{"given_names", std::string("Ingrid")},
+                               {"family_names", std::string("Synt")},
+                               {"date_of_birth", std::string("2026-01-01")},
+                               {"sex", std::string("female")},
+                               {"placement", std::string("inside_with_mother")},
+                               {"facility_id", facility->id},
+                               // Refused without (issue 15).
+                               {"coresidence_exception", std::string("Orden judicial sintética")}});
+  ASSERT_TRUE(child.ok()) << child.status().ToString();
   const std::vector<AgeOutRow> board = Board("admin");
   ASSERT_FALSE(board.empty());
   EXPECT_EQ(board[0].child_id, child->id);

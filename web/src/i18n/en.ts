@@ -98,6 +98,7 @@ export const en: Record<MessageKey, string> = {
   "field.organisation_id": "Organisation",
   "field.facility_id": "Facility",
   "field.home_id": "Home",
+  "field.coresidence_exception": "Co-residence exception (administrator)",
   "field.home_address": "Home address",
   "field.school_name": "School",
   "field.school_grade": "School grade",

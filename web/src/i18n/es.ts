@@ -98,6 +98,7 @@ export const es = {
   "field.organisation_id": "Organización",
   "field.facility_id": "Establecimiento",
   "field.home_id": "Hogar",
+  "field.coresidence_exception": "Excepción de convivencia (administración)",
   "field.home_address": "Domicilio",
   "field.school_name": "Escuela",
   "field.school_grade": "Grado escolar",
