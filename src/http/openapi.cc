@@ -275,6 +275,10 @@ json OperationObject(const Operation& operation, const RecordKind* kind,
   }
   for (const Field& field : operation.query) parameters.push_back(QueryParameter(field));
   if (operation.if_match) parameters.push_back(Ref("parameters", "IfMatch"));
+  // Router::Authed runs every authenticated POST through idempotent_request.cc.
+  if (operation.method == "POST" && operation.gate == Gate::kSession) {
+    parameters.push_back(Ref("parameters", "IdempotencyKey"));
+  }
   if (!parameters.empty()) object["parameters"] = parameters;
 
   std::string request;

@@ -172,6 +172,9 @@ const char* OpenApiBaseDocument();
 std::string GenerateOpenApiDocument();
 
 // Replies shared by the tables.
+// A new session's answer: token, expiry and user in the body, and the session
+// cookie (sign-in and changing one's own password; routes_account.cc).
+Reply SignedInReply(const Services& services, const LoginResult& login);
 Reply ProblemReply(const Status& status, const std::string& code);
 Reply RawReply(std::string body, std::string content_type);
 template <typename Row, typename Encode>

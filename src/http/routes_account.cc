@@ -51,21 +51,11 @@ Result<Reply> Health(Call& call) {
 }
 
 Result<Reply> Login(Call& call) {
-  const Services& services = call.services;
   VINCULO_ASSIGN_OR_RETURN(
       LoginResult login,
       call.services.auth.Login(call.body.Text("username"), call.body.Text("password"),
                                RemoteAddress(call.request)));
-  Reply reply = JsonReply(
-      {{"token", login.token}, {"expires_at", login.expires_at}, {"user", UserToJson(login.user)}});
-  auto expires = ParseTimestamp(login.expires_at);
-  const long long max_age = expires.ok() ? std::chrono::duration_cast<std::chrono::seconds>(
-                                               *expires - services.context.clock->Now())
-                                               .count()
-                                         : 0;
-  reply.headers.emplace_back("Set-Cookie",
-                             SessionCookie(login.token, max_age, services.options.secure_cookies));
-  return reply;
+  return SignedInReply(call.services, login);
 }
 
 Result<Reply> Logout(Call& call) {
@@ -359,6 +349,19 @@ std::vector<Operation> UserOperations() {
 }
 
 }  // namespace
+
+Reply SignedInReply(const Services& services, const LoginResult& login) {
+  Reply reply = JsonReply(
+      {{"token", login.token}, {"expires_at", login.expires_at}, {"user", UserToJson(login.user)}});
+  auto expires = ParseTimestamp(login.expires_at);
+  const long long max_age = expires.ok() ? std::chrono::duration_cast<std::chrono::seconds>(
+                                               *expires - services.context.clock->Now())
+                                               .count()
+                                         : 0;
+  reply.headers.emplace_back("Set-Cookie",
+                             SessionCookie(login.token, max_age, services.options.secure_cookies));
+  return reply;
+}
 
 std::vector<Operation> AccountOperations() {
   std::vector<Operation> rows = SessionOperations();

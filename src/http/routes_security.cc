@@ -1,7 +1,5 @@
 // Operations of issue 13 (docs/security.md): changing one's own password and
 // the sign-in waits administrators watch.
-#include <chrono>
-
 #include "http/operation.h"
 #include "json/record_json.h"
 #include "service/login_throttle.h"
@@ -14,20 +12,10 @@ using V = ValueType;
 // Re-enter the current password; every session ends and this client gets a
 // new one (token and cookie), as at sign-in.
 Result<Reply> ChangeOwnPassword(Call& call) {
-  const Services& services = call.services;
   VINCULO_ASSIGN_OR_RETURN(LoginResult login, call.services.auth.ChangeOwnPassword(
                                                   call.user(), call.body.Text("current_password"),
                                                   call.body.Text("new_password")));
-  Reply reply = JsonReply(
-      {{"token", login.token}, {"expires_at", login.expires_at}, {"user", UserToJson(login.user)}});
-  auto expires = ParseTimestamp(login.expires_at);
-  const long long max_age = expires.ok() ? std::chrono::duration_cast<std::chrono::seconds>(
-                                               *expires - services.context.clock->Now())
-                                               .count()
-                                         : 0;
-  reply.headers.emplace_back("Set-Cookie",
-                             SessionCookie(login.token, max_age, services.options.secure_cookies));
-  return reply;
+  return SignedInReply(call.services, login);
 }
 
 Result<Reply> LoginWaits(Call& call) {
