@@ -18,12 +18,13 @@
 #include <thread>
 #include <vector>
 
-#include "cli/cli_security.h"
 #include "cli/cli_backup.h"
+#include "cli/cli_security.h"
 #include "cli/cli_supplies.h"
 #include "cli/cli_visits.h"
 #include "cli/cli_workshops.h"
 #include "cli/exit_codes.h"
+#include "cli/open_store.h"
 #include "http/api_server.h"
 #include "json/nursery_json.h"
 #include "service/csv_exchange.h"
@@ -33,20 +34,7 @@
 #include "service/secrets.h"
 
 namespace vinculo {
-namespace {
 
-// Prints "vinculo: <category>: <message>" and returns the matching exit code.
-int Fail(const Status& status) {
-  std::cerr << "vinculo: " << status.ToString() << "\n";
-  return ExitCodeFor(status.code());
-}
-
-std::string DefaultDatabase() {
-  const char* from_env = std::getenv("VINCULO_DB");
-  return from_env && *from_env ? from_env : "var/vinculo.db";
-}
-
-// Opens the database and checks that its schema is current.
 Result<std::unique_ptr<Store>> OpenReady(const std::string& db, int pool_size) {
   auto store = Store::Open(db, pool_size);
   if (!store.ok()) return store.status();
@@ -62,6 +50,19 @@ Result<std::unique_ptr<Store>> OpenReady(const std::string& db, int pool_size) {
                                              "; run: vinculo migrate --db " + db);
   }
   return store;
+}
+
+namespace {
+
+// Prints "vinculo: <category>: <message>" and returns the matching exit code.
+int Fail(const Status& status) {
+  std::cerr << "vinculo: " << status.ToString() << "\n";
+  return ExitCodeFor(status.code());
+}
+
+std::string DefaultDatabase() {
+  const char* from_env = std::getenv("VINCULO_DB");
+  return from_env && *from_env ? from_env : "var/vinculo.db";
 }
 
 // The clock, audit log and services of one CLI run.

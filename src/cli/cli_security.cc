@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
+#include "cli/open_store.h"
 #include "service/auth_service.h"
 
 namespace vinculo {
@@ -63,15 +64,8 @@ int SecurityCommands::VerifyAudit(const std::string& db) const {
 int SecurityCommands::ChangePassword(const std::string& db) const {
   const std::string current = ReadLine();
   const std::string chosen = ReadLine();
-  auto store = Store::Open(db, 1);
+  auto store = OpenReady(db, 1);
   if (!store.ok()) return Fail(store.status());
-  auto version = (*store)->SchemaVersion();
-  if (!version.ok()) return Fail(version.status());
-  if (*version < Store::LatestSchemaVersion()) {
-    return Fail(Status(StatusCode::kConflict, "the database schema is at version " +
-                                                  std::to_string(*version) +
-                                                  "; run: vinculo migrate --db " + db));
-  }
   SystemClock clock;
   AuditLog audit(**store);
   ServiceContext context{store->get(), &clock, &audit};
