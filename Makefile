@@ -3,14 +3,16 @@
 #               demo programme if absent, and serve on http://127.0.0.1:8080
 #   make test   install, build, start a throw-away PostgreSQL, run every test
 #               (the web UI's end-to-end tests in chromium too)
-# Other targets: build, bench, format, clean.
+# Other targets: build, bench, test-sanitize (ASan+UBSan, clang), fuzz (libFuzzer, FUZZ_SECONDS
+# per target, default 60), format, clean.
 
 BUILD_DIR ?= build
 DB ?= var/vinculo.db
 PORT ?= 8080
 VINCULO := $(BUILD_DIR)/vinculo
 
-.PHONY: run test build web bench deps deps-test deps-bench format clean
+.PHONY: run test build web bench deps deps-test deps-bench deps-sanitize test-sanitize fuzz format \
+	clean
 
 deps:
 	@scripts/install-deps.sh build
@@ -20,6 +22,9 @@ deps-test:
 
 deps-bench:
 	@scripts/install-deps.sh bench
+
+deps-sanitize:
+	@scripts/install-deps.sh sanitize
 
 $(BUILD_DIR)/build.ninja:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release
@@ -46,8 +51,16 @@ bench: deps-bench
 	cmake --build $(BUILD_DIR)
 	bench/run.sh
 
+# The suites under AddressSanitizer and UndefinedBehaviorSanitizer (clang, build-sanitize).
+test-sanitize: deps-sanitize
+	scripts/sanitize.sh test
+
+# Each fuzz target under libFuzzer for FUZZ_SECONDS (same build as test-sanitize).
+fuzz: deps-sanitize
+	scripts/sanitize.sh fuzz
+
 format:
-	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc')
+	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc' 'fuzz/*.cc' 'fuzz/*.h')
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -115,6 +115,12 @@ echo
 echo "Nursery at national scale (bench/nursery_bench.cc):"
 "$build_dir/bench/bench_nursery" --benchmark_format=console
 
+# Issue 13: an audited read journaled ahead of its answer (survives SIGKILL)
+# against the queue alone, in one process.
+echo
+echo "Audit journal (bench/audit_bench.cc):"
+"$build_dir/bench/bench_audit" --benchmark_format=console
+
 # Issue 4: the visit planner on generated instances, first-come beside it.
 # (a) 300 pairs, 4 facilities, 12 escorts; (b) 50,000 pairs, 300 facilities,
 # 2,000 escorts. Targets: (a) proven optimal under 1 s; (b) a complete plan

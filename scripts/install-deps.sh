@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Vínculo needs to build, test and run.
 # Idempotent: asks apt only for what is absent, so a second run is a no-op.
-# Usage: scripts/install-deps.sh [build|test|bench]   (default: build)
+# Usage: scripts/install-deps.sh [build|test|bench|sanitize]   (default: build)
 set -euo pipefail
 profile="${1:-build}"
 
@@ -22,13 +22,16 @@ build_pkgs+=("${web_build_pkgs[@]}")
 # python3-icalendar reads the iCalendar feeds with a parser other than ours.
 test_pkgs=(postgresql sqlite3 poppler-utils chromium python3-icalendar)
 bench_pkgs=(wrk curl)
+# make test-sanitize and make fuzz: clang with its sanitizer and libFuzzer runtimes.
+sanitize_pkgs=(clang-14 libclang-rt-14-dev)
 
 wanted=("${build_pkgs[@]}")
 case "$profile" in
   build) ;;
   test) wanted+=("${test_pkgs[@]}") ;;
   bench) wanted+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
-  *) echo "install-deps: unknown profile '$profile' (build|test|bench)" >&2; exit 2 ;;
+  sanitize) wanted+=("${test_pkgs[@]}" "${sanitize_pkgs[@]}") ;;
+  *) echo "install-deps: unknown profile '$profile' (build|test|bench|sanitize)" >&2; exit 2 ;;
 esac
 
 missing=()

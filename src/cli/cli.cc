@@ -71,8 +71,10 @@ struct Session {
   SystemClock clock;
   std::unique_ptr<AuditLog> audit;
   ServiceContext context;
-  explicit Session(std::unique_ptr<Store> opened) : store(std::move(opened)) {
-    audit = std::make_unique<AuditLog>(*store);
+  explicit Session(std::unique_ptr<Store> opened,
+                   std::chrono::milliseconds audit_batch_interval = std::chrono::milliseconds(200))
+      : store(std::move(opened)) {
+    audit = std::make_unique<AuditLog>(*store, audit_batch_interval);
     context = ServiceContext{store.get(), &clock, audit.get()};
   }
 };
@@ -118,7 +120,23 @@ std::string DefaultWebDir() {
   return {};
 }
 
-int Serve(const std::string& db, const ApiOptions& options, int shutdown_timeout_seconds) {
+// Where `serve` journals reads ahead when --audit-journal is not given: beside
+// a SQLite file; for PostgreSQL under $STATE_DIRECTORY (systemd's) or var/,
+// named after the database.
+std::string DefaultAuditJournal(const std::string& db, bool sqlite) {
+  if (sqlite) return db + ".audit-journal";
+  std::string name = "vinculo";
+  if (const size_t at = db.find("dbname="); at != std::string::npos) {
+    const size_t start = at + 7;
+    const size_t end = db.find(' ', start);
+    name = db.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  }
+  const char* state = std::getenv("STATE_DIRECTORY");
+  return std::string(state && *state ? state : "var") + "/" + name + ".audit-journal";
+}
+
+int Serve(const std::string& db, const ApiOptions& options, int shutdown_timeout_seconds,
+          std::string audit_journal, int audit_batch_ms) {
   // SIGINT and SIGTERM are blocked before any thread starts (the audit
   // writer, the store's, httplib's workers), so every thread inherits the
   // mask and only the waiter below receives them; a thread that had them
@@ -136,7 +154,17 @@ int Serve(const std::string& db, const ApiOptions& options, int shutdown_timeout
                       db.find("host=") == std::string::npos && db.rfind("postgres", 0) != 0;
   auto store = OpenReady(db, sqlite ? options.threads : 16);
   if (!store.ok()) return Fail(store.status());
-  Session session(std::move(*store));
+  Session session(std::move(*store), std::chrono::milliseconds(audit_batch_ms));
+  // Reads are journaled ahead of their answer (see AuditLog): a server that
+  // cannot keep that promise does not start.
+  if (audit_journal.empty()) audit_journal = DefaultAuditJournal(db, sqlite);
+  std::error_code folder_error;
+  std::filesystem::create_directories(std::filesystem::path(audit_journal).parent_path(),
+                                      folder_error);
+  if (Status journal = session.audit->UseJournal(audit_journal); !journal.ok()) {
+    return Fail(Status(journal.code(),
+                       journal.message() + " (choose a writable place with --audit-journal)"));
+  }
   ApiServer server(session.context, options);
   Status bound = server.Bind();
   if (!bound.ok()) return Fail(bound);
@@ -415,6 +443,16 @@ int RunCli(int argc, char** argv) {
                    "address (default: $VINCULO_METRICS_TOKEN; without a token /metrics answers "
                    "loopback only)")
       ->check(CLI::ExistingFile);
+  std::string audit_journal;
+  serve->add_option("--audit-journal", audit_journal,
+                    "File where each read of a child's or parent's record is written before it is "
+                    "answered, until the audit log has it (default: beside a SQLite database; "
+                    "for PostgreSQL $STATE_DIRECTORY/<dbname>.audit-journal or "
+                    "var/<dbname>.audit-journal)");
+  int audit_batch_ms = 200;
+  serve->add_option("--audit-batch-ms", audit_batch_ms)
+      ->check(CLI::Range(10, 3600000))
+      ->group("");  // for tests of the journal: reads stay queued this long
   int shutdown_timeout_seconds = 20;
   serve
       ->add_option("--shutdown-timeout", shutdown_timeout_seconds,
@@ -555,7 +593,7 @@ int RunCli(int argc, char** argv) {
         return Fail(InvalidArgument("metrics-token-file", "the file holds no token"));
       }
     }
-    return Serve(db, serve_options, shutdown_timeout_seconds);
+    return Serve(db, serve_options, shutdown_timeout_seconds, audit_journal, audit_batch_ms);
   }
   if (*openapi) return PrintOpenApi(openapi_output);
   if (*init) return Init(db, demo);

@@ -188,7 +188,11 @@ Status DecodeMembers(const std::vector<Field>& fields, const nlohmann::json& obj
   for (const auto& [name, value] : object.items()) {
     const bool known = std::any_of(fields.begin(), fields.end(),
                                    [&name](const Field& field) { return field.name == name; });
-    if (!known) return Refuse(code, "field_unknown", InvalidArgument(name, "is not expected here"));
+    // A member named "" is named as such: a refusal always says which field.
+    if (!known) {
+      return Refuse(code, "field_unknown",
+                    InvalidArgument(name.empty() ? "\"\"" : name, "is not expected here"));
+    }
   }
   for (const Field& field : fields) {
     auto it = object.find(field.name);

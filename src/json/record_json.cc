@@ -333,7 +333,8 @@ Status OnlyMembers(const json& object, std::initializer_list<std::string_view> a
   for (const auto& [name, element] : object.items()) {
     bool known = false;
     for (std::string_view allowed_name : allowed) known = known || allowed_name == name;
-    if (!known) return InvalidArgument(name, "is not expected here");
+    // A member named "" is named as such: a refusal always says which field.
+    if (!known) return InvalidArgument(name.empty() ? "\"\"" : name, "is not expected here");
   }
   return Status::Ok();
 }

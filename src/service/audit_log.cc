@@ -2,6 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
+#include <optional>
+#include <vector>
+
 namespace vinculo {
 
 namespace {
@@ -12,7 +16,69 @@ namespace {
 // 256 meant 90 commits a second; 4,096 keeps a batch's transaction short
 // (tens of milliseconds) and the queue's memory small.
 constexpr size_t kBatchSize = 4096;
-constexpr auto kBatchInterval = std::chrono::milliseconds(200);
+
+// A journal line: the event's fields separated by tabs, each with '\\', tab
+// and newline escaped, so a line is one event whatever a username holds.
+constexpr int kJournalFields = 8;
+
+void AppendEscaped(std::string& line, const std::string& field) {
+  for (char c : field) {
+    if (c == '\\') {
+      line += "\\\\";
+    } else if (c == '\t') {
+      line += "\\t";
+    } else if (c == '\n') {
+      line += "\\n";
+    } else {
+      line += c;
+    }
+  }
+}
+
+std::string JournalLine(const AuditEvent& event) {
+  std::string line;
+  line.reserve(96 + event.detail.size());
+  const std::string fields[kJournalFields] = {
+      event.at,          std::to_string(event.user_id),   event.username,       event.action,
+      event.record_kind, std::to_string(event.record_id), event.remote_address, event.detail};
+  for (int i = 0; i < kJournalFields; ++i) {
+    if (i > 0) line += '\t';
+    AppendEscaped(line, fields[i]);
+  }
+  return line;
+}
+
+// The event of a journal line; nullopt when the line is not one.
+std::optional<AuditEvent> EventFromJournalLine(const std::string& line) {
+  std::vector<std::string> fields(1);
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '\t') {
+      fields.emplace_back();
+    } else if (c == '\\' && i + 1 < line.size()) {
+      const char next = line[++i];
+      fields.back() += next == 't' ? '\t' : next == 'n' ? '\n' : next;
+    } else {
+      fields.back() += c;
+    }
+  }
+  if (fields.size() != kJournalFields) return std::nullopt;
+  AuditEvent event;
+  char* end = nullptr;
+  event.at = fields[0];
+  event.user_id = std::strtoll(fields[1].c_str(), &end, 10);
+  if (fields[1].empty() || *end != '\0') return std::nullopt;
+  event.username = fields[2];
+  event.action = fields[3];
+  event.record_kind = fields[4];
+  event.record_id = std::strtoll(fields[5].c_str(), &end, 10);
+  if (fields[5].empty() || *end != '\0') return std::nullopt;
+  event.remote_address = fields[6];
+  event.detail = fields[7];
+  if (event.at.empty() || event.action.empty()) return std::nullopt;
+  return event;
+}
+
 }  // namespace
 
 AuditEvent AuditEventFor(const Actor& actor, std::string at, std::string action,
@@ -29,7 +95,51 @@ AuditEvent AuditEventFor(const Actor& actor, std::string at, std::string action,
   return event;
 }
 
-AuditLog::AuditLog(Store& store) : store_(store), writer_([this] { Run(); }) {}
+AuditLog::AuditLog(Store& store, std::chrono::milliseconds batch_interval)
+    : store_(store), batch_interval_(batch_interval), writer_([this] { Run(); }) {}
+
+Status AuditLog::Recover(LineJournal& journal) {
+  auto lines = journal.Lines();
+  if (!lines.ok()) return lines.status();
+  std::vector<AuditEvent> events;
+  for (const std::string& line : *lines) {
+    auto event = EventFromJournalLine(line);
+    if (event) {
+      events.push_back(std::move(*event));
+    } else {
+      spdlog::warn("audit journal {}: a line that is not an event was skipped", journal.path());
+    }
+  }
+  if (!events.empty()) {
+    Status written = store_.Write([&](Txn& txn) { return txn.AppendAudit(events); });
+    if (!written.ok()) return written;
+    spdlog::warn(
+        "audit journal {}: {} read events of a server that stopped without writing them "
+        "are now in the audit log",
+        journal.path(), events.size());
+  }
+  recovered_ += events.size();
+  return journal.DropFront(journal.size());
+}
+
+Status AuditLog::UseJournal(const std::string& base) {
+  std::lock_guard<std::mutex> write_lock(write_mutex_);
+  auto own = LineJournal::Open(base);
+  if (!own.ok()) return own.status();
+  // This process's own slot may hold what its last holder left.
+  Status recovered = Recover(**own);
+  if (!recovered.ok()) return recovered;
+  for (const std::string& path : LineJournal::Slots(base, (*own)->path())) {
+    auto orphan = LineJournal::TakeOver(path);
+    if (!orphan.ok()) return orphan.status();
+    if (!*orphan) continue;  // a running server's
+    recovered = Recover(**orphan);
+    if (!recovered.ok()) return recovered;
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  journal_ = std::move(*own);
+  return Status::Ok();
+}
 
 AuditLog::~AuditLog() {
   {
@@ -43,12 +153,25 @@ AuditLog::~AuditLog() {
 
 void AuditLog::RecordRead(AuditEvent event) {
   size_t queued = 0;
+  bool journaled = true;
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (journal_) {
+      Status appended = journal_->Append(JournalLine(event));
+      if (!appended.ok()) {
+        spdlog::error("{}; this read is written to the database before it is answered",
+                      appended.message());
+        journaled = false;
+      }
+    }
     queue_.push_back(std::move(event));
     queued = queue_.size();
   }
-  if (queued >= kBatchSize) wake_.notify_one();
+  if (!journaled) {
+    Flush();
+  } else if (queued >= kBatchSize) {
+    wake_.notify_one();
+  }
 }
 
 size_t AuditLog::QueuedEvents() {
@@ -62,13 +185,22 @@ Status AuditLog::Flush() {
   // includes events in flight, not only those still queued.
   std::lock_guard<std::mutex> write_lock(write_mutex_);
   std::vector<AuditEvent> batch;
+  long long journaled_bytes = 0;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
     queue_.clear();
+    if (journal_) journaled_bytes = journal_->size();
   }
   if (batch.empty()) return Status::Ok();
-  return WriteBatch(std::move(batch));
+  Status written = WriteBatch(std::move(batch));
+  if (written.ok() && journaled_bytes > 0) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Status dropped = journal_->DropFront(journaled_bytes);
+    // Kept lines are only written again after a crash: logged, not fatal.
+    if (!dropped.ok()) spdlog::error("{}", dropped.message());
+  }
+  return written;
 }
 
 // Called with write_mutex_ held.
@@ -87,7 +219,7 @@ Status AuditLog::WriteBatch(std::vector<AuditEvent> batch) {
 void AuditLog::Run() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stopping_) {
-    wake_.wait_for(lock, kBatchInterval,
+    wake_.wait_for(lock, batch_interval_,
                    [this] { return stopping_ || queue_.size() >= kBatchSize; });
     if (queue_.empty()) continue;
     lock.unlock();

@@ -4,16 +4,24 @@
 // that), so a change and its audit line commit together. Reads are queued here
 // and written in batches by one background thread, every 200 ms or every 4,096
 // events, so that reading a child does not wait on a write lock. The queue is
-// flushed on Flush() and on destruction; a crash can lose at most the reads of
-// the last batch interval, which docs/architecture.md records as a known
-// trade-off. Thread-safe.
+// flushed on Flush() and on destruction. With a journal (UseJournal, which
+// `vinculo serve` always sets), each read is also appended to a file before
+// RecordRead returns, so before the answer is sent: a read that was answered
+// survives a SIGKILL or a crash of the server, and the next server to start
+// writes it to the database (a batch committed in the instant before the
+// crash may then be recorded twice: an overstated trail, never a hidden read).
+// If the journal cannot be written, the read is written to the database
+// before RecordRead returns. Thread-safe.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <thread>
 
+#include "common/line_journal.h"
 #include "store/store.h"
 
 namespace vinculo {
@@ -25,12 +33,24 @@ AuditEvent AuditEventFor(const Actor& actor, std::string at, std::string action,
 
 class AuditLog {
  public:
-  explicit AuditLog(Store& store);
+  // Batches are written every `batch_interval` (tests of the journal make it
+  // long, so that only the journal holds the reads).
+  explicit AuditLog(Store& store,
+                    std::chrono::milliseconds batch_interval = std::chrono::milliseconds(200));
   ~AuditLog();
   AuditLog(const AuditLog&) = delete;
   AuditLog& operator=(const AuditLog&) = delete;
 
-  // Queues a read event; never blocks on the database.
+  // Journals reads ahead in the slot files of `base` (see LineJournal): first
+  // writes to the database the reads that servers which died left in any
+  // slot nobody holds, then keeps this process's own slot. Call before
+  // serving; an error (unwritable folder) leaves the log without a journal.
+  Status UseJournal(const std::string& base);
+  // Read events a dead process had journaled and this one wrote (metrics, tests).
+  size_t RecoveredEvents() const { return recovered_; }
+
+  // Queues a read event and journals it; blocks on the database only when
+  // the journal cannot be written.
   void RecordRead(AuditEvent event);
   // Writes everything queued so far; returns the store's status.
   Status Flush();
@@ -40,13 +60,19 @@ class AuditLog {
  private:
   void Run();
   Status WriteBatch(std::vector<AuditEvent> batch);
+  Status Recover(LineJournal& journal);
 
   Store& store_;
   std::mutex mutex_;
   std::condition_variable wake_;
+  const std::chrono::milliseconds batch_interval_;
   std::deque<AuditEvent> queue_;  // guarded by mutex_
-  bool stopping_ = false;         // guarded by mutex_
-  std::mutex write_mutex_;        // one batch writer at a time; taken before mutex_
+  // Holds exactly the queued events, in order, possibly after a prefix of
+  // events already committed (a DropFront that failed). Guarded by mutex_.
+  std::unique_ptr<LineJournal> journal_;
+  size_t recovered_ = 0;
+  bool stopping_ = false;   // guarded by mutex_
+  std::mutex write_mutex_;  // one batch writer at a time; taken before mutex_
   std::thread writer_;
 };
 

@@ -606,5 +606,105 @@ TEST_F(OperationsCliTest, Issue18_ExportsForSpreadsheetsCarryABomAndDecimalComma
   EXPECT_NE(bad.find("separator"), std::string::npos) << bad;
 }
 
+// The read events of child 1 now in the audit log.
+size_t ReadsOfChildOne(TestDatabase& database) {
+  size_t reads = 0;
+  if (!database.Reopen(1).ok()) return 0;
+  Status status = database.store().Read([&](Txn& txn) {
+    auto trail = txn.AuditTrail("children", 1, 1000);
+    if (!trail.ok()) return trail.status();
+    for (const AuditEvent& event : *trail) reads += event.action == "read" ? 1 : 0;
+    return Status::Ok();
+  });
+  database.Close();
+  return status.ok() ? reads : 0;
+}
+
+// Issue 13: a read that was answered is in the audit log even when the server
+// is killed before its batch is written: it was journaled before the answer,
+// and the next server to start writes it.
+TEST_F(OperationsCliTest, Issue13_AnAnsweredReadSurvivesASigkillOfTheServer) {
+  const std::string journal = (std::filesystem::temp_directory_path() /
+                               ("vinculo_journal_" + std::to_string(getpid()) + "_" +
+                                std::to_string(steady_clock::now().time_since_epoch().count())))
+                                  .string();
+  // Reads stay queued ten minutes: when the kill comes only the journal has them.
+  const std::string arguments =
+      db_ + " --port 0 --threads 4 --audit-batch-ms 600000 --audit-journal " + Quote(journal);
+  const size_t before = ReadsOfChildOne(*database_);
+  {
+    ServerProcess server(arguments);
+    const int port = server.WaitForPort();
+    ASSERT_GT(port, 0) << server.Stderr();
+    const std::string token = SignIn(port);
+    httplib::Client client("127.0.0.1", port);
+    auto child = client.Get("/api/v1/children/1", {{"Authorization", "Bearer " + token}});
+    ASSERT_TRUE(child);
+    ASSERT_EQ(child->status, 200) << child->body;
+    server.Signal(SIGKILL);
+    ASSERT_TRUE(server.WaitForExit(milliseconds(10000)));
+  }
+  EXPECT_EQ(ReadsOfChildOne(*database_), before) << "the batch was written before the kill";
+  {
+    ServerProcess next(arguments);
+    ASSERT_GT(next.WaitForPort(), 0) << next.Stderr();
+    EXPECT_NE(next.Stderr().find("1 read events of a server that stopped"), std::string::npos)
+        << next.Stderr();
+    next.Signal(SIGTERM);
+    ASSERT_TRUE(next.WaitForExit(milliseconds(10000)));
+  }
+  EXPECT_EQ(ReadsOfChildOne(*database_), before + 1);
+  for (const std::string& slot : {journal, journal + ".1"}) {
+    std::filesystem::remove(slot);
+    std::filesystem::remove(slot + ".lock");
+  }
+}
+
+// Two servers journal side by side (one slot each); when one is killed, the
+// next server to start takes its slot and writes what it left, while the
+// other keeps serving.
+TEST_F(OperationsCliTest, Issue13_AKilledServersJournalIsTakenOverBesideARunningOne) {
+  const std::string journal = (std::filesystem::temp_directory_path() /
+                               ("vinculo_journal2_" + std::to_string(getpid()) + "_" +
+                                std::to_string(steady_clock::now().time_since_epoch().count())))
+                                  .string();
+  const std::string arguments =
+      db_ + " --port 0 --threads 4 --audit-batch-ms 600000 --audit-journal " + Quote(journal);
+  const size_t before = ReadsOfChildOne(*database_);
+  ServerProcess first(arguments);
+  ASSERT_GT(first.WaitForPort(), 0) << first.Stderr();
+  {
+    ServerProcess second(arguments);
+    const int port = second.WaitForPort();
+    ASSERT_GT(port, 0) << second.Stderr();
+    EXPECT_TRUE(std::filesystem::exists(journal + ".1"))
+        << "the second server took no slot of its own";
+    const std::string token = SignIn(port);
+    httplib::Client client("127.0.0.1", port);
+    for (int read = 0; read < 3; ++read) {
+      auto child = client.Get("/api/v1/children/1", {{"Authorization", "Bearer " + token}});
+      ASSERT_TRUE(child);
+      ASSERT_EQ(child->status, 200) << child->body;
+    }
+    second.Signal(SIGKILL);
+    ASSERT_TRUE(second.WaitForExit(milliseconds(10000)));
+  }
+  {
+    ServerProcess third(arguments);
+    ASSERT_GT(third.WaitForPort(), 0) << third.Stderr();
+    EXPECT_NE(third.Stderr().find("3 read events of a server that stopped"), std::string::npos)
+        << third.Stderr();
+    EXPECT_EQ(ReadsOfChildOne(*database_), before + 3);
+    third.Signal(SIGTERM);
+    ASSERT_TRUE(third.WaitForExit(milliseconds(10000)));
+  }
+  first.Signal(SIGTERM);
+  ASSERT_TRUE(first.WaitForExit(milliseconds(10000)));
+  for (const std::string& slot : {journal, journal + ".1"}) {
+    std::filesystem::remove(slot);
+    std::filesystem::remove(slot + ".lock");
+  }
+}
+
 }  // namespace
 }  // namespace vinculo::testing

@@ -175,6 +175,17 @@ TEST_F(EdgeTest, Issue13_ANumberBeyondADoubleIsA400NotA500) {
   EXPECT_EQ(answer.content_type, "application/problem+json");
 }
 
+// Found by the request fuzz target (fuzz/fuzz_request.cc): a member with an
+// empty name was refused without naming any field.
+TEST_F(EdgeTest, Issue13_AMemberWithAnEmptyNameIsNamedInTheRefusal) {
+  StartDefault();
+  auto answer =
+      Call("POST", "/api/v1/auth/login", "", R"({"username":"admin","password":"x","":1})");
+  EXPECT_EQ(answer.status, 422) << answer.raw;
+  EXPECT_EQ(answer.body.value("field", ""), "\"\"") << answer.raw;
+  EXPECT_EQ(answer.body.value("code", ""), "field_unknown") << answer.raw;
+}
+
 TEST_F(EdgeTest, Issue13_AQueryThatIsNotUtf8IsA422NotA500) {
   StartDefault();
   auto answer = Get("/api/v1/children?organisation_id=%ff", "coordinator_a");
