@@ -126,4 +126,58 @@ describe("settings screens", () => {
     assert.equal(await page.locator("#edit_role").count(), 0);
     assert.deepEqual(page.errors, []);
   });
+  test("a user changes her own password (issue 13)", async () => {
+    const made = await admin("POST", "/users", {
+      username: "cuidadora.clave",
+      password: "primera-clave-e2e-2026",
+      role: "caregiver",
+      organisation_id: orgId,
+      display_name: "Cuidadora que cambia su clave (e2e)",
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    // A session of hers on another device, to be ended by the change.
+    const otherDevice = await apiAs(server.baseUrl, "cuidadora.clave", "primera-clave-e2e-2026");
+    assert.equal((await otherDevice("GET", "/auth/me")).status, 200);
+
+    const page = await newPage(chromium.browser, server.baseUrl);
+    await login(page, "cuidadora.clave", "primera-clave-e2e-2026");
+    await page.getByRole("link", { name: "Mi cuenta" }).click();
+    await page.getByRole("heading", { name: "Cambiar mi contraseña" }).waitFor();
+    await checkBothWidths(page, "account");
+
+    // The two new ones differ: said next to the field, nothing sent.
+    await page.getByLabel("Contraseña actual").fill("primera-clave-e2e-2026");
+    await page.getByLabel("Contraseña nueva", { exact: true }).fill("segunda-clave-e2e-2026");
+    await page.getByLabel("Repita la contraseña nueva").fill("otra-cosa-e2e-2026");
+    await page.getByRole("button", { name: "Cambiar contraseña" }).click();
+    await page.locator("#repeat_password-error").getByText("Las dos contraseñas nuevas no coinciden.").waitFor();
+
+    // A wrong current password is refused next to its field; she stays signed in.
+    await page.getByLabel("Contraseña actual").fill("no-es-la-clave-2026");
+    await page.getByLabel("Repita la contraseña nueva").fill("segunda-clave-e2e-2026");
+    await page.getByRole("button", { name: "Cambiar contraseña" }).click();
+    await page.locator("#current_password-error").getByText("Esa no es su contraseña actual.").waitFor();
+    assert.equal(new URL(page.url()).pathname, "/account");
+
+    // A guessable new password is refused next to its field.
+    await page.getByLabel("Contraseña actual").fill("primera-clave-e2e-2026");
+    await page.getByLabel("Contraseña nueva", { exact: true }).fill("1234567890");
+    await page.getByLabel("Repita la contraseña nueva").fill("1234567890");
+    await page.getByRole("button", { name: "Cambiar contraseña" }).click();
+    await page.locator("#new_password-error").getByText(/Elija otra contraseña/).waitFor();
+
+    // The change: confirmed, her other session ended, this one goes on.
+    await page.getByLabel("Contraseña nueva", { exact: true }).fill("segunda-clave-e2e-2026");
+    await page.getByLabel("Repita la contraseña nueva").fill("segunda-clave-e2e-2026");
+    await page.getByRole("button", { name: "Cambiar contraseña" }).click();
+    await page.getByRole("status").getByText("Contraseña cambiada. Sus otras sesiones se cerraron.").waitFor();
+    assert.equal((await otherDevice("GET", "/auth/me")).status, 401);
+    await page.getByRole("link", { name: "Inicio" }).click();
+    await page.locator("header.topbar").waitFor();
+    assert.equal(new URL(page.url()).pathname, "/");
+    await assert.rejects(apiAs(server.baseUrl, "cuidadora.clave", "primera-clave-e2e-2026"));
+    await apiAs(server.baseUrl, "cuidadora.clave", "segunda-clave-e2e-2026");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
 });

@@ -138,6 +138,9 @@ export function App() {
               <span class="whoami">
                 {i18n.t("app.signedInAs", { user: me.username, role: i18n.has(roleKey) ? i18n.t(roleKey) : me.role })}
               </span>
+              <a href="/account" aria-current={path === "/account" ? "page" : undefined}>
+                {i18n.t("nav.account")}
+              </a>
               <LanguageSelect lang={lang} onChange={(next) => session.setLanguage(next).catch(() => undefined)} />
               <button type="button" onClick={() => session.logout()}>
                 {i18n.t("app.logout")}

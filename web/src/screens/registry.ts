@@ -4,6 +4,7 @@ import type { FunctionComponent } from "preact";
 import type { Me } from "../api";
 import type { MessageKey } from "../i18n";
 import { canRead } from "../session";
+import { Account } from "./Account";
 import { Admin } from "./Admin";
 import { Child } from "./Child";
 import { Children } from "./Children";
@@ -51,5 +52,6 @@ export const screens: Screen[] = [
   // visit planner and workshop screens (web-visits)
   { path: "/trips", component: MyTrips, nav: "nav.trips", allowed: (me) => tripRoles.includes(me.role) },
   { path: "/facilities", component: Facilities, nav: "nav.facilities", allowed: (me) => canRead(me, "facilities") },
+  { path: "/account", component: Account, allowed: () => true },
   { path: "/admin", component: Admin, nav: "nav.admin", allowed: (me) => me.role === "administrator" },
 ];
