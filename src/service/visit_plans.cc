@@ -137,7 +137,10 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
                                          const std::string& month) {
   VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, true));
   VINCULO_ASSIGN_OR_RETURN(auto range, ParseMonth(month, "month"));
-  const auto [first, last] = range;
+  // Named copies, not a structured binding: lambdas below capture them, which
+  // clang 14 (make test-sanitize) does not allow for bindings.
+  const Date first = range.first;
+  const Date last = range.second;
   const std::string first_text = FormatDate(first);
   const std::string last_text = FormatDate(last);
 
