@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -126,6 +127,42 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
         if (a.date == b.date && visits[first]->trip_idx != visits[second]->trip_idx) {
           report("child_one_trip_per_day",
                  "child " + Id(child_id) + " is on two trips on " + FormatDate(a.date));
+        }
+      }
+    }
+  }
+
+  // Siblings visiting one parent from one home (a family) go together: a
+  // member's visit to a session has every other member in that session on
+  // the same trip. Restricted pairs and children set apart are not members.
+  std::map<std::tuple<long long, long long, long long>, std::vector<const Pair*>> families;
+  for (const Pair& pair : instance.pairs) {
+    if (pair.sibling_group != 0 && !pair.apart && !pair.restricted) {
+      families[{pair.sibling_group, pair.parent_id, pair.home_base_id}].push_back(&pair);
+    }
+  }
+  std::map<std::pair<long long, long long>, int> trip_of_visit;  // (pair, session) -> trip
+  std::map<long long, std::vector<std::pair<long long, int>>>
+      outings_of;  // pair -> (session, trip)
+  for (const Resolved& visit : resolved) {
+    trip_of_visit[{visit.pair->id, visit.session->id}] = visit.trip_idx;
+    outings_of[visit.pair->id].push_back({visit.session->id, visit.trip_idx});
+  }
+  for (const auto& [key, members] : families) {
+    if (members.size() < 2) continue;
+    std::set<std::pair<long long, int>> outings;  // (session, trip) of any member
+    for (const Pair* member : members) {
+      auto found = outings_of.find(member->id);
+      if (found != outings_of.end()) outings.insert(found->second.begin(), found->second.end());
+    }
+    for (const auto& [session_id, trip] : outings) {
+      for (const Pair* member : members) {
+        auto found = trip_of_visit.find({member->id, session_id});
+        if (found == trip_of_visit.end() || found->second != trip) {
+          report("siblings_together", "pair " + Id(member->id) + " is not on trip " + Id(trip) +
+                                          " to session " + Id(session_id) +
+                                          " with the siblings visiting parent " +
+                                          Id(member->parent_id));
         }
       }
     }

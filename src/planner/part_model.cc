@@ -23,6 +23,9 @@
 // children are packed into trips it counts less than the checker, never more,
 // so its LP and CBC bounds are bounds of the real problem):
 //   each pair at most once                 sum_s y[p,s] <= 1
+//   a family all or none                   y[p,s] = y[p',s] for siblings p, p' visiting
+//                                          one parent (the index gave them the same
+//                                          sessions, each with an escort seating all)
 //   session places, in its unit            families: parents once; pairs: sum y;
 //                                          people: with the people row
 //   session people                         children once + sum Zs (escorts present)
@@ -138,6 +141,22 @@ void PartModel::Build() {
     if (once.size() > 1) AddRow(once, 1);
   }
   y_of_.resize(objective_.size(), {-1, -1});
+  // A family goes all or none: in each session, every member's y equals the
+  // first member's (the index gave them the same candidates).
+  family_cols_.assign(objective_.size(), {});
+  for (int pair_idx : pairs_) {
+    const std::vector<int>& family = problem_.index.Family(pair_idx);
+    if (family.size() < 2 || family.front() != pair_idx) continue;
+    for (int session_idx : problem_.index.Candidates(pair_idx)) {
+      std::vector<int> cols;
+      for (int member : family) cols.push_back(y_col_.at({member, session_idx}));
+      for (size_t k = 1; k < cols.size(); ++k) {
+        AddRow({{cols.front(), 1}, {cols[k], -1}}, 0);
+        AddRow({{cols[k], 1}, {cols.front(), -1}}, 0);
+      }
+      for (int col : cols) family_cols_[col] = cols;
+    }
+  }
 
   // Z columns: per group, per escort class serving its base with members free that date.
   std::map<std::pair<int, long long>, std::vector<std::pair<int, double>>> class_day_terms;
@@ -460,11 +479,33 @@ PartPlan PartModel::Extract(const double* solution) const {
       return best;
     };
     for (const auto& [block_sessions, block] : ordered) {
-      // A whole block in one trip if one has room, else child by child.
+      // A whole block in one trip if one has room, else family by family
+      // (siblings visiting one parent ride together), else child by child.
       auto whole = choose(static_cast<int>(block.size()), block_sessions);
+      std::map<long long, std::vector<long long>> units;  // by the family's first child
+      for (long long child_id : block) {
+        long long unit = child_id;
+        for (int y_col : visits_by_child.at(child_id)) {
+          for (int member : problem_.index.Family(y_of_[y_col].first)) {
+            unit = std::min(unit, instance_.pairs[member].child_id);
+          }
+        }
+        units[unit].push_back(child_id);
+      }
+      std::map<long long, std::vector<Seat>::iterator> unit_seat;
+      for (const auto& [unit, children] : units) {
+        std::set<int> sessions;
+        for (long long child_id : children) sessions.merge(sessions_of(child_id));
+        unit_seat[unit] =
+            whole != seats.end() ? whole : choose(static_cast<int>(children.size()), sessions);
+      }
       for (long long child_id : block) {
         std::set<int> sessions = sessions_of(child_id);
-        auto seat = whole != seats.end() ? whole : choose(1, sessions);
+        auto seat = seats.end();
+        for (const auto& [unit, children] : units) {
+          if (std::find(children.begin(), children.end(), child_id) == children.end()) continue;
+          seat = unit_seat[unit];
+        }
         if (seat == seats.end()) continue;  // no trip short enough: the child stays home
         --seat->room;
         seat->sessions.insert(sessions.begin(), sessions.end());
@@ -480,8 +521,29 @@ PartPlan PartModel::Extract(const double* solution) const {
       }
     }
   }
+  DropSplitFamilies(plan);
   DropOverfull(plan);
   return plan;
+}
+
+void PartModel::DropSplitFamilies(PartPlan& plan) const {
+  std::map<std::pair<int, int>, std::set<int>> trips_of;  // (family, session) -> trips
+  std::map<std::pair<int, int>, size_t> members_in;
+  for (const PartVisit& visit : plan.visits) {
+    const std::vector<int>& family = problem_.index.Family(visit.pair_idx);
+    if (family.size() < 2) continue;
+    std::pair<int, int> key{family.front(), visit.session_idx};
+    trips_of[key].insert(visit.trip);
+    ++members_in[key];
+  }
+  std::erase_if(plan.visits, [&](const PartVisit& visit) {
+    const std::vector<int>& family = problem_.index.Family(visit.pair_idx);
+    if (family.size() < 2) return false;
+    std::pair<int, int> key{family.front(), visit.session_idx};
+    if (trips_of[key].size() == 1 && members_in[key] == family.size()) return false;
+    plan.coverage -= instance_.pairs[visit.pair_idx].priority;
+    return true;
+  });
 }
 
 void PartModel::DropOverfull(PartPlan& plan) const {
@@ -511,8 +573,16 @@ void PartModel::DropOverfull(PartPlan& plan) const {
           drop = visit_idx;
         }
       }
-      plan.coverage -= instance_.pairs[plan.visits[drop].pair_idx].priority;
-      plan.visits.erase(plan.visits.begin() + static_cast<long>(drop));
+      // With the dropped child's siblings visiting that parent there.
+      const std::vector<int>& family = problem_.index.Family(plan.visits[drop].pair_idx);
+      std::erase_if(plan.visits, [&](const PartVisit& visit) {
+        if (visit.session_idx != session_idx ||
+            std::find(family.begin(), family.end(), visit.pair_idx) == family.end()) {
+          return false;
+        }
+        plan.coverage -= instance_.pairs[visit.pair_idx].priority;
+        return true;
+      });
       dropped = true;
       break;
     }
@@ -597,7 +667,7 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
   std::vector<int> adding;
   // Adds one unit of each column of `cols` (and the implied columns a y
   // column raises from 0) if every row still holds.
-  auto try_add = [&](std::initializer_list<int> cols) {
+  auto try_add = [&](const std::vector<int>& cols) {
     adding.clear();
     for (int col : cols) {
       if (col < 0) continue;
@@ -652,14 +722,22 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
   auto add_visits = [&]() {
     for (int y_col : order) {
       if (x[y_col] > 0.5) continue;
-      if (try_add({y_col})) continue;
+      // A family's members come in together.
+      std::vector<int> visit =
+          family_cols_[y_col].empty() ? std::vector<int>{y_col} : family_cols_[y_col];
+      if (try_add(visit)) continue;
       const Group& group = groups_[y_group_[y_col]];
       auto zs = group.zs_cols.find(y_of_[y_col].second);
+      auto with = [&](std::initializer_list<int> trips) {
+        std::vector<int> cols = visit;
+        cols.insert(cols.end(), trips.begin(), trips.end());
+        return try_add(cols);
+      };
       for (size_t k = 0; k < group.z_cols.size(); ++k) {
         int z_col = group.z_cols[k].first;
         if (zs == group.zs_cols.end()) {
-          if (try_add({y_col, z_col})) break;
-        } else if (try_add({y_col, zs->second[k]}) || try_add({y_col, zs->second[k], z_col})) {
+          if (with({z_col})) break;
+        } else if (with({zs->second[k]}) || with({zs->second[k], z_col})) {
           break;
         }
       }

@@ -18,6 +18,8 @@ const char* UnscheduledReasonName(UnscheduledReason reason) {
       return "capacity";
     case UnscheduledReason::kNotice:
       return "notice";
+    case UnscheduledReason::kFamilyTooLarge:
+      return "family_larger_than_car";
   }
   return "capacity";
 }

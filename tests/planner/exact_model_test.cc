@@ -2,7 +2,8 @@
 // plain formulation of the same problem, written here without any of the
 // planner's code: one binary per (pair, session, escort), per escort trip and
 // per child ride, per escort, child and parent present in a session; no
-// decomposition, no pooling of escorts, no conservative counting. On many
+// decomposition, no pooling of escorts, no conservative counting; siblings
+// visiting one parent go together (one session, one escort) or none goes. On many
 // small seeded instances (some with long roads, so a child's longest day
 // binds) CBC solves it to optimality, and:
 //   SolvePlan's bound >= the exact optimum >= SolvePlan's coverage,
@@ -117,6 +118,7 @@ double ExactOptimum(const Instance& instance) {
   std::map<std::pair<long long, size_t>, int> parent_in;
   std::map<size_t, std::vector<std::pair<int, double>>> pair_visits;
   std::map<size_t, std::vector<std::pair<int, double>>> session_pairs;
+  std::map<std::tuple<size_t, size_t, size_t>, int> visit_of;  // (pair, session, escort)
 
   auto presence = [&](auto& map, auto key) {
     auto [it, inserted] = map.try_emplace(key, -1);
@@ -171,6 +173,7 @@ double ExactOptimum(const Instance& instance) {
           child_day[{pair.child_id, day}].push_back({ride_it->second, 1});
         }
         int visit = program.Binary(pair.priority);
+        visit_of[std::make_tuple(pair_idx, session_idx, escort_idx)] = visit;
         program.AtMost({{visit, 1}, {ride_it->second, -1}}, 0);
         pair_visits[pair_idx].push_back({visit, 1});
         session_pairs[session_idx].push_back({visit, 1});
@@ -178,6 +181,43 @@ double ExactOptimum(const Instance& instance) {
                             presence(child_in, std::make_pair(pair.child_id, session_idx)),
                             presence(parent_in, std::make_pair(pair.parent_id, session_idx))}) {
           program.AtMost({{visit, 1}, {present, -1}}, 0);
+        }
+      }
+    }
+  }
+  // Siblings visiting one parent from one home go together (the same session
+  // with the same escort) or none goes: per (session, escort), every member's
+  // visit equals the others', and is 0 where one of them cannot go.
+  std::map<std::tuple<long long, long long, long long>, std::vector<size_t>> families;
+  for (size_t pair_idx = 0; pair_idx < instance.pairs.size(); ++pair_idx) {
+    const Pair& pair = instance.pairs[pair_idx];
+    if (pair.sibling_group != 0 && !pair.apart && !pair.restricted) {
+      families[{pair.sibling_group, pair.parent_id, pair.home_base_id}].push_back(pair_idx);
+    }
+  }
+  for (const auto& [key, members] : families) {
+    if (members.size() < 2) continue;
+    std::set<std::pair<size_t, size_t>> outings;  // (session, escort)
+    for (const auto& [visit_key, col] : visit_of) {
+      const auto& [pair_idx, session_idx, escort_idx] = visit_key;
+      if (std::find(members.begin(), members.end(), pair_idx) != members.end()) {
+        outings.insert({session_idx, escort_idx});
+      }
+    }
+    for (const auto& [session_idx, escort_idx] : outings) {
+      std::vector<int> cols;
+      for (size_t member : members) {
+        auto found = visit_of.find(std::make_tuple(member, session_idx, escort_idx));
+        cols.push_back(found == visit_of.end() ? -1 : found->second);
+      }
+      bool all = std::find(cols.begin(), cols.end(), -1) == cols.end();
+      for (size_t k = 0; k < cols.size(); ++k) {
+        if (cols[k] < 0) continue;
+        if (!all) {
+          program.AtMost({{cols[k], 1}}, 0);
+        } else if (k > 0) {
+          program.AtMost({{cols[0], 1}, {cols[k], -1}}, 0);
+          program.AtMost({{cols[k], 1}, {cols[0], -1}}, 0);
         }
       }
     }
@@ -349,6 +389,12 @@ Instance SmallInstance(std::uint64_t seed) {
       pair.facility_id = it->second->facility_id;
       pair.parent_wing = it->second->parent_wing;
     }
+  }
+  // Children sharing a parent are siblings, who visit her together or not at all.
+  std::map<long long, int> children_of;
+  for (const Pair& pair : instance.pairs) ++children_of[pair.parent_id];
+  for (Pair& pair : instance.pairs) {
+    if (children_of[pair.parent_id] > 1) pair.sibling_group = pair.parent_id;
   }
   instance.settings.longest_child_day_minutes = random.Between(6, 10) * 60;
   instance.settings.time_limit_seconds = 2;
