@@ -55,8 +55,10 @@
 // integral) and the greedy run on that solution. If the plan does not reach
 // the bound, CBC (warm-started from it) closes the gap with the time given.
 // Then, with coverage held at its value by a row, the full objective: a
-// greedy from its LP and CBC on it (at most half the part's time, and at most
-// Settings::trips_stage_seconds).
+// greedy from its LP, a set-cover greedy that fills one trip at a time at the
+// (base, facility, date) most of the visited pairs can still use (restarted
+// with seeded tie-breaks for a tenth of the stage's time), and CBC on it (at
+// most half the part's time, and at most Settings::trips_stage_seconds).
 //
 // EXTRACTION. Per (b,f,d) the Z trips get actual escorts of each class free that
 // date; children (a child's visits together, siblings kept as a block where a
@@ -73,8 +75,13 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <queue>
+#include <random>
 
 namespace vinculo::planner::internal {
+
+// Restarts of the trip-filling greedy with other tie-breaks (FewestTrips).
+constexpr unsigned kFewestTripsRestarts = 64;
 
 double PartModel::TripWeight(const Group& group) const {
   const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
@@ -649,7 +656,8 @@ std::unique_ptr<OsiClpSolverInterface> PartModel::MakeSolver(const std::vector<d
 // A feasible integer point built greedily: visits in order of `score` (the LP
 // relaxation's values), each added when every row still holds, opening a trip
 // of its (base, facility, date) when the open ones are full.
-std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
+std::vector<double> PartModel::Greedy(const std::vector<double>& score,
+                                      const std::set<int>* fill_first, unsigned seed) const {
   int columns = static_cast<int>(objective_.size());
   std::vector<std::vector<std::pair<int, double>>> col_rows(columns);
   for (size_t k = 0; k < values_.size(); ++k) col_rows[cols_[k]].push_back({rows_[k], values_[k]});
@@ -719,30 +727,94 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
       }
     }
   }
-  auto add_visits = [&]() {
-    for (int y_col : order) {
-      if (x[y_col] > 0.5) continue;
-      // A family's members come in together.
-      std::vector<int> visit =
-          family_cols_[y_col].empty() ? std::vector<int>{y_col} : family_cols_[y_col];
-      if (try_add(visit)) continue;
-      const Group& group = groups_[y_group_[y_col]];
-      auto zs = group.zs_cols.find(y_of_[y_col].second);
-      auto with = [&](std::initializer_list<int> trips) {
-        std::vector<int> cols = visit;
-        cols.insert(cols.end(), trips.begin(), trips.end());
-        return try_add(cols);
-      };
-      for (size_t k = 0; k < group.z_cols.size(); ++k) {
-        int z_col = group.z_cols[k].first;
-        if (zs == group.zs_cols.end()) {
-          if (with({z_col})) break;
-        } else if (with({zs->second[k]}) || with({zs->second[k], z_col})) {
-          break;
-        }
+  // One visit (with its family), in an open trip or else opening one.
+  auto add_one = [&](int y_col) {
+    // A family's members come in together.
+    std::vector<int> visit =
+        family_cols_[y_col].empty() ? std::vector<int>{y_col} : family_cols_[y_col];
+    if (try_add(visit)) return true;
+    const Group& group = groups_[y_group_[y_col]];
+    auto zs = group.zs_cols.find(y_of_[y_col].second);
+    auto with = [&](std::initializer_list<int> trips) {
+      std::vector<int> cols = visit;
+      cols.insert(cols.end(), trips.begin(), trips.end());
+      return try_add(cols);
+    };
+    for (size_t k = 0; k < group.z_cols.size(); ++k) {
+      int z_col = group.z_cols[k].first;
+      if (zs == group.zs_cols.end()) {
+        if (with({z_col})) return true;
+      } else if (with({zs->second[k]}) || with({zs->second[k], z_col})) {
+        return true;
       }
     }
+    return false;
   };
+  auto add_visits = [&]() {
+    for (int y_col : order) {
+      if (x[y_col] < 0.5) add_one(y_col);
+    }
+  };
+  if (fill_first != nullptr) {
+    // Trips filled a (base, facility, date) at a time: the one most of the
+    // pairs of `fill_first` can still use first, as many of them as fit.
+    std::map<int, std::vector<int>> cols_of_pair;
+    for (int col : order) {
+      if (fill_first->count(y_of_[col].first)) cols_of_pair[y_of_[col].first].push_back(col);
+    }
+    std::vector<int> pending_in(groups_.size(), 0);
+    std::vector<bool> tried(groups_.size(), false);
+    std::set<int> pending;
+    auto groups_of = [&](int pair_idx) {
+      std::set<int> groups;
+      for (int col : cols_of_pair[pair_idx]) groups.insert(y_group_[col]);
+      return groups;
+    };
+    for (const auto& [pair_idx, cols] : cols_of_pair) {
+      pending.insert(pair_idx);
+      for (int group : groups_of(pair_idx)) ++pending_in[group];
+    }
+    // Ties between groups broken by a seeded draw (0: by group order).
+    std::mt19937 random(seed);
+    std::vector<int> tie(groups_.size(), 0);
+    if (seed != 0) {
+      for (int& draw : tie) draw = static_cast<int>(random() % 1000);
+    }
+    std::priority_queue<std::tuple<int, int, int>> queue;  // (pending pairs, tie, -group)
+    auto push = [&](int group) { queue.push({pending_in[group], tie[group], -group}); };
+    for (int group = 0; group < static_cast<int>(groups_.size()); ++group) {
+      if (pending_in[group] > 0) push(group);
+    }
+    while (!queue.empty()) {
+      auto [count, unused, negative_group] = queue.top();
+      queue.pop();
+      const int group = -negative_group;
+      if (tried[group] || count != pending_in[group] || count == 0) continue;
+      // One trip at a time: the pairs that fit in the trips open here, then
+      // one new trip (the first pair that opens one) and those that fit in it.
+      bool opened = false;
+      for (bool open_one : {false, true, false}) {
+        for (int col : groups_[group].y_cols) {
+          const int pair_idx = y_of_[col].first;
+          if (!pending.count(pair_idx) || x[col] > 0.5) continue;
+          std::vector<int> visit =
+              family_cols_[col].empty() ? std::vector<int>{col} : family_cols_[col];
+          if (!(open_one ? add_one(col) : try_add(visit))) continue;
+          opened = opened || open_one;
+          for (int member : problem_.index.Family(pair_idx)) {
+            if (!pending.erase(member)) continue;
+            for (int other : groups_of(member)) {
+              if (--pending_in[other] > 0 && !tried[other] && other != group) push(other);
+            }
+          }
+          if (open_one) break;
+        }
+      }
+      // Pairs left here may take another trip later; none fitting: done here.
+      if (!opened) tried[group] = true;
+      if (pending_in[group] > 0 && !tried[group]) push(group);
+    }
+  }
   add_visits();
   CloseUnneededTrips(x);
   std::fill(activity.begin(), activity.end(), 0.0);
@@ -750,6 +822,18 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
   add_visits();
   FillBonuses(x);
   return x;
+}
+
+std::vector<double> PartModel::FewestTrips(const std::vector<double>& from, unsigned seed) const {
+  std::set<int> visited;
+  for (size_t col = 0; col < from.size(); ++col) {
+    if (y_of_[col].first >= 0 && from[col] > 0.5) visited.insert(y_of_[col].first);
+  }
+  std::vector<double> score(from.size(), 0.0);  // no trip opened beforehand
+  for (size_t col = 0; col < from.size(); ++col) {
+    if (y_of_[col].first >= 0) score[col] = from[col];
+  }
+  return Greedy(score, &visited, seed);
 }
 
 void PartModel::CloseUnneededTrips(std::vector<double>& x) const {
@@ -946,6 +1030,24 @@ void PartModel::Improve(double seconds) {
           ValueOf(objective_, guided) < ValueOf(objective_, best_)) {
         best_ = guided;
       }
+    }
+  }
+  // A set-cover greedy for trips (issue 19: the demo month got 21 trips where
+  // 13 carry the same visits, and CBC alone needed more than two seconds).
+  // Restarted with other tie-breaks for a tenth of the stage's time
+  // (kFewestTripsRestarts at most).
+  const double restarts_for = std::min(left(), instance_.settings.trips_stage_seconds) / 10;
+  const Clock::time_point restarts_started = Clock::now();
+  const std::vector<double> start = best_;
+  for (unsigned seed = 0; seed < kFewestTripsRestarts && left() > 0; ++seed) {
+    if (seed > 0 &&
+        std::chrono::duration<double>(Clock::now() - restarts_started).count() > restarts_for) {
+      break;
+    }
+    std::vector<double> filled = FewestTrips(start, seed);
+    if (CoverageOf(filled) >= coverage - 1e-9 &&
+        ValueOf(objective_, filled) < ValueOf(objective_, best_)) {
+      best_ = filled;
     }
   }
   // Fewer trips and lower cost at that coverage: half the part's time at

@@ -124,7 +124,14 @@ class PartModel {
   std::unique_ptr<OsiClpSolverInterface> MakeSolver(const std::vector<double>& objective,
                                                     double min_coverage, bool bonuses) const;
   void FillBonuses(std::vector<double>& x) const;
-  std::vector<double> Greedy(const std::vector<double>& score) const;
+  // With `fill_first`, those pairs are placed first, filling trips a (base,
+  // facility, date) at a time (the one most of them can still use first).
+  std::vector<double> Greedy(const std::vector<double>& score,
+                             const std::set<int>* fill_first = nullptr, unsigned seed = 0) const;
+  // The greedy in an order that fills trips: the pairs visited in `from`, a
+  // (base, facility, date) at a time, the one most of them can still use first.
+  // `seed` draws the ties between groups (0: in group order).
+  std::vector<double> FewestTrips(const std::vector<double>& from, unsigned seed) const;
   double CoverageOf(const std::vector<double>& x) const;
   double ValueOf(const std::vector<double>& objective, const std::vector<double>& x) const;
   bool BranchAndBound(const std::vector<double>& objective, double min_coverage, bool bonuses,
