@@ -50,7 +50,6 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
     int trip_idx;
   };
   std::vector<Resolved> resolved;
-  std::set<long long> visited_pairs;
   for (const Visit& visit : plan.visits) {
     auto pair_it = pairs.find(visit.pair_id);
     auto session_it = sessions.find(visit.session_id);
@@ -68,10 +67,38 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
                                  ", not in the plan");
       continue;
     }
-    if (!visited_pairs.insert(visit.pair_id).second) {
-      report("pair_at_most_once", "pair " + Id(visit.pair_id) + " is visited more than once");
-    }
     resolved.push_back({pair_it->second, session_it->second, visit.trip_id});
+  }
+
+  // A pair: at most the visits it wants, none closer than its interval to
+  // another or to a visit already made (at least a day apart when it wants
+  // more than one).
+  std::map<long long, std::vector<Date>> dates_of_pair;
+  for (const Resolved& visit : resolved)
+    dates_of_pair[visit.pair->id].push_back(visit.session->date);
+  for (const auto& [pair_id, dates] : dates_of_pair) {
+    const Pair& pair = *pairs[pair_id];
+    if (static_cast<int>(dates.size()) > std::max(0, pair.visits_wanted)) {
+      report("pair_visits_wanted", "pair " + Id(pair_id) + " has " +
+                                       Id(static_cast<long long>(dates.size())) +
+                                       " visits; it wants " + Id(pair.visits_wanted));
+    }
+    int interval = pair.min_interval_days;
+    if (pair.visits_wanted > 1 && interval < 1) interval = 1;
+    std::vector<Date> all = dates;
+    all.insert(all.end(), pair.visited_on.begin(), pair.visited_on.end());
+    for (size_t first = 0; first < dates.size(); ++first) {
+      for (size_t second = 0; second < all.size(); ++second) {
+        if (second == first) continue;
+        long long apart = DaysSinceEpoch(dates[first]) - DaysSinceEpoch(all[second]);
+        if (apart < 0) apart = -apart;
+        if (apart < interval && (second >= dates.size() || first < second)) {
+          report("visit_interval",
+                 "pair " + Id(pair_id) + " is visited on " + FormatDate(dates[first]) + " and " +
+                     FormatDate(all[second]) + ", closer than " + Id(interval) + " days");
+        }
+      }
+    }
   }
 
   // Rules about one visit.

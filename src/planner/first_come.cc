@@ -8,6 +8,7 @@
 // constrained child could use. Its coverage and trip count are what SolvePlan is
 // measured against.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
@@ -60,9 +61,23 @@ Plan PlanFirstCome(const Instance& instance) {
     const std::vector<int>& members = index.Family(pair_idx);
     for (int member : members) asked[member] = true;
     const Pair& pair = instance.pairs[pair_idx];
+    // As many visits as the family's members all want, never closer than any
+    // member's interval.
+    int wanted = internal::MostVisits(index, pair_idx);
+    int interval = 0;
+    for (int member : members) {
+      wanted = std::min(wanted, internal::MostVisits(index, member));
+      interval = std::max(interval, internal::MinIntervalDays(instance.pairs[member]));
+    }
+    std::vector<long long> placed_days;
     for (int session_idx : index.Candidates(pair_idx)) {
+      if (static_cast<int>(placed_days.size()) >= wanted) break;
       const Session& session = instance.sessions[session_idx];
       long long day = DaysSinceEpoch(session.date);
+      if (std::any_of(placed_days.begin(), placed_days.end(),
+                      [&](long long placed) { return std::llabs(day - placed) < interval; })) {
+        continue;
+      }
       // Places in the session's unit: a parent already visited there by a
       // sibling takes no new family place.
       std::set<long long> new_parents;
@@ -192,7 +207,7 @@ Plan PlanFirstCome(const Instance& instance) {
         child_sessions[visitor.child_id].push_back(session_idx);
         plan.visits.push_back({visitor.id, session.id, chosen_trip});
       }
-      break;
+      placed_days.push_back(day);
     }
   }
 

@@ -22,7 +22,9 @@
 // Constraints (the hard rules of CheckPlan; where the model cannot see how
 // children are packed into trips it counts less than the checker, never more,
 // so its LP and CBC bounds are bounds of the real problem):
-//   each pair at most once                 sum_s y[p,s] <= 1
+//   each pair at most its visits wanted    sum_s y[p,s] <= wanted_p
+//   never two visits of a pair closer      sum_{s in [d, d+interval)} y[p,s] <= 1
+//     than its interval                    for each candidate day d of p
 //   a family all or none                   y[p,s] = y[p',s] for siblings p, p' visiting
 //                                          one parent (the index gave them the same
 //                                          sessions, each with an escort seating all)
@@ -145,7 +147,25 @@ void PartModel::Build() {
       y_by_session[session_idx].push_back(col);
       groups_by_session[session_idx].insert(it->second);
     }
-    if (once.size() > 1) AddRow(once, 1);
+    // At most its visits wanted, and no two closer than its interval: each
+    // window of that many days from one of its sessions holds one visit.
+    const int wanted = MostVisits(problem_.index, pair_idx);
+    if (static_cast<int>(once.size()) > wanted) AddRow(once, wanted);
+    const int interval = MinIntervalDays(pair);
+    if (wanted > 1 && interval > 0) {
+      const std::vector<int>& sessions = problem_.index.Candidates(pair_idx);
+      for (size_t first = 0; first < sessions.size(); ++first) {
+        const long long from = DaysSinceEpoch(instance_.sessions[sessions[first]].date);
+        std::vector<std::pair<int, double>> window;
+        for (int session_idx : sessions) {
+          const long long day = DaysSinceEpoch(instance_.sessions[session_idx].date);
+          if (day >= from && day < from + interval) {
+            window.push_back({y_col_.at({pair_idx, session_idx}), 1});
+          }
+        }
+        if (window.size() > 1) AddRow(window, 1);
+      }
+    }
   }
   y_of_.resize(objective_.size(), {-1, -1});
   // A family goes all or none: in each session, every member's y equals the
@@ -946,7 +966,9 @@ void PartModel::Start(const PartPlan& first_come) {
   first_come_ = &first_come;
   Build();
   schedulable_ = 0;
-  for (int pair_idx : pairs_) schedulable_ += instance_.pairs[pair_idx].priority;
+  for (int pair_idx : pairs_) {
+    schedulable_ += instance_.pairs[pair_idx].priority * MostVisits(problem_.index, pair_idx);
+  }
   int columns = static_cast<int>(objective_.size());
 
   // Coverage first: the LP relaxation bounds it and guides the heuristics.

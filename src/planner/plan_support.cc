@@ -1,11 +1,21 @@
 #include "planner/plan_support.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <tuple>
 #include <unordered_set>
 
 namespace vinculo::planner::internal {
+
+int MinIntervalDays(const Pair& pair) {
+  return pair.visits_wanted > 1 ? std::max(1, pair.min_interval_days) : pair.min_interval_days;
+}
+
+int MostVisits(const PlanningIndex& index, int pair_idx) {
+  return std::min(std::max(0, index.instance().pairs[pair_idx].visits_wanted),
+                  static_cast<int>(index.Candidates(pair_idx).size()));
+}
 
 bool WingMatches(Wing session_wing, Wing parent_wing) {
   return session_wing == Wing::kAny || parent_wing == Wing::kAny || session_wing == parent_wing;
@@ -49,6 +59,10 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
     const Pair& pair = instance.pairs[pair_idx];
     if (pair.restricted) {
       blocked_[pair_idx] = UnscheduledReason::kRestriction;
+      continue;
+    }
+    if (pair.visits_wanted <= 0) {
+      blocked_[pair_idx] = UnscheduledReason::kNotDue;
       continue;
     }
     auto facility_it = sessions_by_facility.find(pair.facility_id);
@@ -102,6 +116,17 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kNoEscort;
+      continue;
+    }
+    std::erase_if(open, [&](int session_idx) {
+      const long long day = DaysSinceEpoch(instance.sessions[session_idx].date);
+      for (const Date& visited : pair.visited_on) {
+        if (std::llabs(day - DaysSinceEpoch(visited)) < MinIntervalDays(pair)) return true;
+      }
+      return false;
+    });
+    if (open.empty()) {
+      blocked_[pair_idx] = UnscheduledReason::kMinInterval;
       continue;
     }
     std::erase_if(open, [&](int session_idx) {

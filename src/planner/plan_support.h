@@ -15,6 +15,8 @@
 namespace vinculo::planner::internal {
 
 bool WingMatches(Wing session_wing, Wing parent_wing);
+// The fewest days between two visits of the pair (at least one when it wants more than one).
+int MinIntervalDays(const Pair& pair);
 
 class PlanningIndex {
  public:
@@ -56,6 +58,9 @@ class PlanningIndex {
   std::unordered_map<long long, std::vector<int>> escorts_by_base_;
   std::vector<std::vector<long long>> escort_days_;  // sorted days since epoch
 };
+
+// The most visits the pair can have: its visits wanted, at most one per candidate session.
+int MostVisits(const PlanningIndex& index, int pair_idx);
 
 // Drops trips without visits (renumbering the rest), sets each trip's depart
 // and return minutes and cost from its visits' sessions and route, and fills

@@ -84,6 +84,14 @@ struct Pair {
   // A coordinator split this child from her siblings on purpose (recorded by
   // the service): she goes, or not, on her own.
   bool apart = false;
+  // Frequency (issue 19): the visits this plan should give the pair (the
+  // frequency's visits in the month less those already made; 0: not due this
+  // month), the fewest days between two of its visits (at least one day when
+  // it wants more than one), and the days it was already visited (this month's,
+  // and the previous month's last), which the interval counts too.
+  int visits_wanted = 1;
+  int min_interval_days = 0;
+  std::vector<Date> visited_on;
   // Position in the first-come queue (lower asks first). Only PlanFirstCome reads it.
   long long requested_order = 0;
 };
@@ -135,6 +143,8 @@ enum class UnscheduledReason {
   kCapacity,            // sessions and escorts existed but were used by higher-value visits
   kNotice,              // every session left starts before the notice period ends
   kFamilyTooLarge,      // no escort free on a session date has a seat for every sibling
+  kNotDue,              // the pair's frequency asks for no visit this month
+  kMinInterval,         // every session left is too soon after the pair's last visit
 };
 const char* UnscheduledReasonName(UnscheduledReason reason);  // "no_escort"
 
@@ -188,7 +198,8 @@ struct Violation {
 // and people counted per child and escort, the notice period, escort
 // availability and one trip per escort per day, children per escort, trip fits
 // the day, wing, restrictions, child unavailable dates, visit/session/trip
-// consistency, each pair at most once, siblings visiting one parent together
+// consistency, each pair at most its visits wanted and never two visits closer
+// than its interval, siblings visiting one parent together
 // or not at all) without sharing code with the planners.
 std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan);
 

@@ -86,6 +86,15 @@ class PlainProgram {
 };
 
 long long DayNumber(const Date& date) { return date.year * 400LL + date.month * 32LL + date.day; }
+// Days since 1970-01-01 (civil calendar), for intervals across months.
+long long DayNumberOf(const Date& date) {
+  int year = date.year - (date.month <= 2 ? 1 : 0);
+  int era = (year >= 0 ? year : year - 399) / 400;
+  int year_of_era = year - era * 400;
+  int day_of_year = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
+  int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097LL + day_of_era - 719468;
+}
 
 // The exact optimum of the instance's coverage (sum of visited priorities).
 double ExactOptimum(const Instance& instance) {
@@ -127,7 +136,13 @@ double ExactOptimum(const Instance& instance) {
   };
   for (size_t pair_idx = 0; pair_idx < instance.pairs.size(); ++pair_idx) {
     const Pair& pair = instance.pairs[pair_idx];
-    if (pair.restricted) continue;
+    if (pair.restricted || pair.visits_wanted <= 0) continue;
+    const int interval =
+        pair.visits_wanted > 1 ? std::max(1, pair.min_interval_days) : pair.min_interval_days;
+    auto too_close = [&](const Date& a, const Date& b) {
+      long long apart = DayNumberOf(a) - DayNumberOf(b);
+      return (apart < 0 ? -apart : apart) < interval;
+    };
     auto route_it = route_of.find({pair.home_base_id, pair.facility_id});
     if (route_it == route_of.end()) continue;
     const Route& route = *route_it->second;
@@ -143,6 +158,10 @@ double ExactOptimum(const Instance& instance) {
       }
       if (std::find(pair.child_unavailable.begin(), pair.child_unavailable.end(), session.date) !=
           pair.child_unavailable.end()) {
+        continue;
+      }
+      if (std::any_of(pair.visited_on.begin(), pair.visited_on.end(),
+                      [&](const Date& visited) { return too_close(session.date, visited); })) {
         continue;
       }
       if (session.start_minute - route.travel_minutes < settings.day_start_minute ||
@@ -224,7 +243,23 @@ double ExactOptimum(const Instance& instance) {
   }
   for (const auto& [key, terms] : escort_day) program.AtMost(terms, 1);
   for (const auto& [key, terms] : child_day) program.AtMost(terms, 1);
-  for (const auto& [key, terms] : pair_visits) program.AtMost(terms, 1);
+  // A pair: at most its visits wanted, none two closer than its interval.
+  for (const auto& [pair_idx, terms] : pair_visits) {
+    program.AtMost(terms, instance.pairs[pair_idx].visits_wanted);
+  }
+  for (const auto& [key_a, col_a] : visit_of) {
+    for (const auto& [key_b, col_b] : visit_of) {
+      const auto& [pair_a, session_a, escort_a] = key_a;
+      const auto& [pair_b, session_b, escort_b] = key_b;
+      if (pair_a != pair_b || session_a == session_b || key_b < key_a) continue;
+      const Pair& pair = instance.pairs[pair_a];
+      const int interval =
+          pair.visits_wanted > 1 ? std::max(1, pair.min_interval_days) : pair.min_interval_days;
+      long long apart = DayNumberOf(instance.sessions[session_a].date) -
+                        DayNumberOf(instance.sessions[session_b].date);
+      if ((apart < 0 ? -apart : apart) < interval) program.AtMost({{col_a, 1}, {col_b, 1}}, 1);
+    }
+  }
   // Seats: the children riding a trip.
   std::map<int, std::vector<std::pair<int, double>>> trip_seats;
   for (const auto& [key, col] : ride) {
@@ -388,6 +423,14 @@ Instance SmallInstance(std::uint64_t seed) {
     if (!inserted) {
       pair.facility_id = it->second->facility_id;
       pair.parent_wing = it->second->parent_wing;
+    }
+  }
+  // Now and then a pair wants two visits at least a week apart (after every
+  // other draw, so the rest of the instance is as before).
+  for (Pair& pair : instance.pairs) {
+    if (random.Chance(15)) {
+      pair.visits_wanted = 2;
+      pair.min_interval_days = 7;
     }
   }
   // Children sharing a parent are siblings, who visit her together or not at all.

@@ -4,6 +4,8 @@
 // the notice period ends, and "proven optimal" holds only when it is.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 
@@ -278,6 +280,73 @@ TEST(Issue19, Issue19_ASiblingWhoCannotGoKeepsTheFamilyHomeThatDay) {
   instance.pairs[1].child_unavailable = {D(5), D(12)};
   plan = SolveChecked(instance);
   for (long long pair_id : {1, 2, 3}) EXPECT_EQ(ReasonOf(plan, pair_id), "child_unavailable");
+}
+
+// The frequency case: Saturday sessions on the 5th, 12th, 19th and 26th, an
+// escort with four seats each Saturday. A weekly pair (four visits, five days
+// apart) gets four; a fortnightly pair (two, ten days apart) two, at least ten
+// days apart; an every-two-months pair visited last month is not due; a
+// fortnightly pair already visited on the 3rd wants one more, ten days later
+// at least; a monthly pair last visited on 30 November (fourteen days apart)
+// not before the 14th.
+TEST(Issue19, Issue19_FrequenciesAndIntervalsAreHonoured) {
+  Instance instance = OneSession(10, 20, 4);
+  instance.sessions = {
+      MakeSession(1, 10, 5, 10, 12, 10, 20), MakeSession(2, 10, 12, 10, 12, 10, 20),
+      MakeSession(3, 10, 19, 10, 12, 10, 20), MakeSession(4, 10, 26, 10, 12, 10, 20)};
+  instance.escorts = {MakeEscort(100, {1}, {5, 12, 19, 26}, 4)};
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2001, 10, 1),
+                    MakePair(3, 1002, 2002, 10, 1), MakePair(4, 1003, 2003, 10, 1),
+                    MakePair(5, 1004, 2004, 10, 1)};
+  instance.pairs[0].visits_wanted = 4;
+  instance.pairs[0].min_interval_days = 5;
+  instance.pairs[1].visits_wanted = 2;
+  instance.pairs[1].min_interval_days = 10;
+  instance.pairs[2].visits_wanted = 0;
+  instance.pairs[3].visits_wanted = 1;
+  instance.pairs[3].min_interval_days = 10;
+  instance.pairs[3].visited_on = {D(3)};
+  instance.pairs[4].min_interval_days = 14;
+  instance.pairs[4].visited_on = {Date{2026, 11, 30}};
+  for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
+    std::map<long long, std::vector<int>> days;
+    for (const Visit& visit : plan.visits) {
+      days[visit.pair_id].push_back(static_cast<int>(visit.session_id) * 7 - 2);  // 5, 12, 19, 26
+    }
+    for (auto& [pair, list] : days) std::sort(list.begin(), list.end());
+    EXPECT_EQ(days[1], (std::vector<int>{5, 12, 19, 26}));
+    ASSERT_EQ(days[2].size(), 2u);
+    EXPECT_GE(days[2][1] - days[2][0], 10);
+    EXPECT_EQ(days.count(3), 0u);
+    EXPECT_EQ(ReasonOf(plan, 3), "not_due");
+    ASSERT_EQ(days[4].size(), 1u);
+    EXPECT_GE(days[4][0], 13);
+    ASSERT_EQ(days[5].size(), 1u);
+    EXPECT_GE(days[5][0], 14);
+  }
+  Plan plan = SolvePlan(instance);
+  EXPECT_DOUBLE_EQ(plan.coverage, 8.0);
+  EXPECT_TRUE(plan.proven_optimal);
+
+  // Too close, and more than wanted: the checker refuses both.
+  Plan close;
+  close.trips = {{0, 100, 1, 10, D(5), 9 * 60, 13 * 60, 20.0},
+                 {1, 100, 1, 10, D(12), 9 * 60, 13 * 60, 20.0}};
+  close.visits = {{2, 1, 0}, {2, 2, 1}, {4, 2, 1}, {3, 1, 0}};
+  auto violations = CheckPlan(instance, close);
+  EXPECT_TRUE(HasRule(violations, "visit_interval")) << Describe(violations);
+  EXPECT_TRUE(HasRule(violations, "pair_visits_wanted")) << Describe(violations);
+}
+
+// Every session too soon after the last visit: one reason, min_interval.
+TEST(Issue19, Issue19_APairVisitedTooRecentlyWaitsWithAReason) {
+  Instance instance = OneSession(10, 20, 4);
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1)};
+  instance.pairs[0].min_interval_days = 10;
+  instance.pairs[0].visited_on = {D(1)};
+  for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
+    EXPECT_EQ(ReasonOf(plan, 1), "min_interval");
+  }
 }
 
 }  // namespace
