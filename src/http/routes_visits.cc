@@ -76,6 +76,14 @@ Result<Reply> ChangeRequirement(Call& call) {
   return VersionedReply(stored, RequirementToJson);
 }
 
+Result<Reply> SplitSiblings(Call& call) {
+  VINCULO_ASSIGN_OR_RETURN(
+      SiblingSplitRow stored,
+      Visits(call).SplitSiblings(call.user(), call.id(), call.body.Text("month"),
+                                 call.body.Text("reason")));
+  return JsonReply(SiblingSplitToJson(stored), 201);
+}
+
 Result<Reply> AddUnavailableDates(Call& call) {
   VINCULO_RETURN_IF_ERROR(Visits(call).AddUnavailableDates(
       call.user(), call.id(), call.body.Texts("dates"), call.body.Text("reason")));
@@ -324,6 +332,26 @@ std::vector<Operation> OrganisationOperations() {
                   Optional("no_contact", V::kBoolean)},
        .reply = "VisitRequirement",
        .handler = ChangeRequirement},
+      {.method = "POST",
+       .path = "/api/v1/visit-requirements/{id}/sibling-splits",
+       .operation_id = "splitSiblings",
+       .tag = "Visits",
+       .summary = "Let a child visit apart from her siblings in a month",
+       .description =
+           "Siblings visiting one parent from one home go together or not at all; this records, "
+           "with a reason, that the requirement's child goes (or not) on her own in that month's "
+           "plans, which say so in their notes. A second split of the same requirement and month "
+           "is 409. Coordinators and administrators of the organisation; its caregivers and "
+           "social workers get 403; users of another organisation get 404. Written to the audit "
+           "log.",
+       .request = "NewSiblingSplit",
+       .roles = kProgrammeWriters,
+       .body = BodyKind::kFields,
+       .fields = {Required("month", V::kMonth), Required("reason", V::kText)},
+       .status = 201,
+       .reply = "SiblingSplit",
+       .errors = {409},
+       .handler = SplitSiblings},
       {.method = "POST",
        .path = "/api/v1/children/{id}/unavailable-dates",
        .operation_id = "addChildUnavailableDates",

@@ -90,6 +90,18 @@ nlohmann::json RequirementToJson(const RequirementRow& row) {
           {"last_visit_on", OrNull(row.last_visit_on)}};
 }
 
+nlohmann::json SiblingSplitToJson(const SiblingSplitRow& row) {
+  return {{"id", row.id},
+          {"organisation_id", row.organisation_id},
+          {"requirement_id", row.requirement_id},
+          {"child_id", row.child_id},
+          {"parent_id", row.parent_id},
+          {"month", row.month},
+          {"reason", row.reason},
+          {"created_by", row.created_by},
+          {"created_at", row.created_at}};
+}
+
 nlohmann::json EscortToJson(const EscortRow& row) {
   return {{"id", row.id},
           {"organisation_id", row.organisation_id},

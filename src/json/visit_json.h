@@ -14,6 +14,7 @@ nlohmann::json SessionTemplateToJson(const SessionTemplateRow& row);
 nlohmann::json ExclusionToJson(const VisitExclusionRow& row);
 nlohmann::json VisitSessionToJson(const VisitSessionRow& row);
 nlohmann::json RequirementToJson(const RequirementRow& row);
+nlohmann::json SiblingSplitToJson(const SiblingSplitRow& row);
 nlohmann::json EscortToJson(const EscortRow& row);
 nlohmann::json RouteToJson(const RouteOverrideRow& row);
 nlohmann::json PlanSummaryToJson(const PlanRow& row);

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -49,7 +50,6 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
     int trip_idx;
   };
   std::vector<Resolved> resolved;
-  std::set<long long> visited_pairs;
   for (const Visit& visit : plan.visits) {
     auto pair_it = pairs.find(visit.pair_id);
     auto session_it = sessions.find(visit.session_id);
@@ -67,10 +67,38 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
                                  ", not in the plan");
       continue;
     }
-    if (!visited_pairs.insert(visit.pair_id).second) {
-      report("pair_at_most_once", "pair " + Id(visit.pair_id) + " is visited more than once");
-    }
     resolved.push_back({pair_it->second, session_it->second, visit.trip_id});
+  }
+
+  // A pair: at most the visits it wants, none closer than its interval to
+  // another or to a visit already made (at least a day apart when it wants
+  // more than one).
+  std::map<long long, std::vector<Date>> dates_of_pair;
+  for (const Resolved& visit : resolved)
+    dates_of_pair[visit.pair->id].push_back(visit.session->date);
+  for (const auto& [pair_id, dates] : dates_of_pair) {
+    const Pair& pair = *pairs[pair_id];
+    if (static_cast<int>(dates.size()) > std::max(0, pair.visits_wanted)) {
+      report("pair_visits_wanted", "pair " + Id(pair_id) + " has " +
+                                       Id(static_cast<long long>(dates.size())) +
+                                       " visits; it wants " + Id(pair.visits_wanted));
+    }
+    int interval = pair.min_interval_days;
+    if (pair.visits_wanted > 1 && interval < 1) interval = 1;
+    std::vector<Date> all = dates;
+    all.insert(all.end(), pair.visited_on.begin(), pair.visited_on.end());
+    for (size_t first = 0; first < dates.size(); ++first) {
+      for (size_t second = 0; second < all.size(); ++second) {
+        if (second == first) continue;
+        long long apart = DaysSinceEpoch(dates[first]) - DaysSinceEpoch(all[second]);
+        if (apart < 0) apart = -apart;
+        if (apart < interval && (second >= dates.size() || first < second)) {
+          report("visit_interval",
+                 "pair " + Id(pair_id) + " is visited on " + FormatDate(dates[first]) + " and " +
+                     FormatDate(all[second]) + ", closer than " + Id(interval) + " days");
+        }
+      }
+    }
   }
 
   // Rules about one visit.
@@ -126,6 +154,42 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
         if (a.date == b.date && visits[first]->trip_idx != visits[second]->trip_idx) {
           report("child_one_trip_per_day",
                  "child " + Id(child_id) + " is on two trips on " + FormatDate(a.date));
+        }
+      }
+    }
+  }
+
+  // Siblings visiting one parent from one home (a family) go together: a
+  // member's visit to a session has every other member in that session on
+  // the same trip. Restricted pairs and children set apart are not members.
+  std::map<std::tuple<long long, long long, long long>, std::vector<const Pair*>> families;
+  for (const Pair& pair : instance.pairs) {
+    if (pair.sibling_group != 0 && !pair.apart && !pair.restricted) {
+      families[{pair.sibling_group, pair.parent_id, pair.home_base_id}].push_back(&pair);
+    }
+  }
+  std::map<std::pair<long long, long long>, int> trip_of_visit;  // (pair, session) -> trip
+  std::map<long long, std::vector<std::pair<long long, int>>>
+      outings_of;  // pair -> (session, trip)
+  for (const Resolved& visit : resolved) {
+    trip_of_visit[{visit.pair->id, visit.session->id}] = visit.trip_idx;
+    outings_of[visit.pair->id].push_back({visit.session->id, visit.trip_idx});
+  }
+  for (const auto& [key, members] : families) {
+    if (members.size() < 2) continue;
+    std::set<std::pair<long long, int>> outings;  // (session, trip) of any member
+    for (const Pair* member : members) {
+      auto found = outings_of.find(member->id);
+      if (found != outings_of.end()) outings.insert(found->second.begin(), found->second.end());
+    }
+    for (const auto& [session_id, trip] : outings) {
+      for (const Pair* member : members) {
+        auto found = trip_of_visit.find({member->id, session_id});
+        if (found == trip_of_visit.end() || found->second != trip) {
+          report("siblings_together", "pair " + Id(member->id) + " is not on trip " + Id(trip) +
+                                          " to session " + Id(session_id) +
+                                          " with the siblings visiting parent " +
+                                          Id(member->parent_id));
         }
       }
     }

@@ -1,5 +1,6 @@
 // PlanFirstCome: the baseline every booking system we know implements. Pairs
-// ask in `requested_order`; each is given the earliest session (by date, then
+// ask in `requested_order` (a family of siblings visiting one parent asks as
+// one, when its first member asks); each is given the earliest session (by date, then
 // start) that still has room for one more family and for the people it brings,
 // travelling on a trip of its home base to that facility that day with a free
 // seat, or else on a new trip with the first escort free that day. Nothing is
@@ -7,6 +8,7 @@
 // constrained child could use. Its coverage and trip count are what SolvePlan is
 // measured against.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
@@ -52,58 +54,106 @@ Plan PlanFirstCome(const Instance& instance) {
   std::map<std::pair<long long, long long>, int> child_trip_on_day;  // (child, day) -> trip
   std::unordered_map<long long, std::vector<int>> child_sessions;    // child -> sessions
 
+  std::vector<bool> asked(instance.pairs.size(), false);
   for (int pair_idx : order) {
+    if (asked[pair_idx]) continue;
+    // A family asks as one: the first of its members to ask brings them all.
+    const std::vector<int>& members = index.Family(pair_idx);
+    for (int member : members) asked[member] = true;
     const Pair& pair = instance.pairs[pair_idx];
+    // As many visits as the family's members all want, never closer than any
+    // member's interval.
+    int wanted = internal::MostVisits(index, pair_idx);
+    int interval = 0;
+    for (int member : members) {
+      wanted = std::min(wanted, internal::MostVisits(index, member));
+      interval = std::max(interval, internal::MinIntervalDays(instance.pairs[member]));
+    }
+    std::vector<long long> placed_days;
     for (int session_idx : index.Candidates(pair_idx)) {
+      if (static_cast<int>(placed_days.size()) >= wanted) break;
       const Session& session = instance.sessions[session_idx];
       long long day = DaysSinceEpoch(session.date);
+      if (std::any_of(placed_days.begin(), placed_days.end(),
+                      [&](long long placed) { return std::llabs(day - placed) < interval; })) {
+        continue;
+      }
       // Places in the session's unit: a parent already visited there by a
       // sibling takes no new family place.
-      int family_delta = session_parents[session_idx].count(pair.parent_id) ? 0 : 1;
+      std::set<long long> new_parents;
+      std::set<long long> new_children;
+      for (int member : members) {
+        const Pair& visitor = instance.pairs[member];
+        if (!session_parents[session_idx].count(visitor.parent_id))
+          new_parents.insert(visitor.parent_id);
+        if (!session_children[session_idx].count(visitor.child_id))
+          new_children.insert(visitor.child_id);
+      }
+      const int family_delta = static_cast<int>(new_parents.size());
+      const int pair_delta = static_cast<int>(members.size());
       if (session.capacity_unit == CapacityUnit::kFamilies &&
           families[session_idx] + family_delta > session.capacity_families) {
         continue;
       }
       if (session.capacity_unit == CapacityUnit::kPairs &&
-          families[session_idx] + 1 > session.capacity_families) {
+          families[session_idx] + pair_delta > session.capacity_families) {
         continue;
       }
       int people_capacity = session.capacity_unit == CapacityUnit::kPeople
                                 ? std::min(session.capacity_people, session.capacity_families)
                                 : session.capacity_people;
       bool overlaps = false;
-      for (int other_idx : child_sessions[pair.child_id]) {
-        const Session& other = instance.sessions[other_idx];
-        if (other_idx != session_idx && other.date == session.date &&
-            other.start_minute < session.end_minute && session.start_minute < other.end_minute) {
-          overlaps = true;
+      for (int member : members) {
+        for (int other_idx : child_sessions[instance.pairs[member].child_id]) {
+          const Session& other = instance.sessions[other_idx];
+          if (other_idx != session_idx && other.date == session.date &&
+              other.start_minute < session.end_minute && session.start_minute < other.end_minute) {
+            overlaps = true;
+          }
         }
       }
       if (overlaps) continue;
-      int child_delta = session_children[session_idx].count(pair.child_id) ? 0 : 1;
+      int child_delta = static_cast<int>(new_children.size());
       const Route* route = index.FindRoute(pair.home_base_id, session.facility_id);
       int travel = route == nullptr ? 0 : route->travel_minutes;
+      // The children of the family not yet on `trip_idx`, who need a seat there.
+      auto riders = [&](int trip_idx) {
+        std::set<long long> children;
+        for (int member : members) {
+          long long child = instance.pairs[member].child_id;
+          if (trip_idx < 0 || !open_trips[trip_idx].children.count(child)) children.insert(child);
+        }
+        return static_cast<int>(children.size());
+      };
       auto fits = [&](int trip_idx) {
         int escort_delta = session_trips[session_idx].count(trip_idx) ? 0 : 1;
         const OpenTrip& open = open_trips[trip_idx];
         int day = std::max(open.latest_end, session.end_minute) -
                   std::min(open.earliest_start, session.start_minute) + 2 * travel;
         return people[session_idx] + child_delta + escort_delta <= people_capacity &&
-               day <= instance.settings.longest_child_day_minutes;
+               day <= instance.settings.longest_child_day_minutes &&
+               static_cast<int>(open.children.size()) + riders(trip_idx) <= open.max_children;
       };
 
-      // The trip: the child's own trip that day, else a trip with a free seat
-      // (one already in this session first), else a new one.
+      // The trip: the children's own trip that day (one for all of them),
+      // else a trip with free seats (one already in this session first), else a new one.
       int chosen_trip = -1;
       int new_escort = -1;
       auto key = std::make_tuple(pair.home_base_id, session.facility_id, day);
-      auto own = child_trip_on_day.find({pair.child_id, day});
-      if (own != child_trip_on_day.end()) {
+      std::set<int> own_trips;
+      bool elsewhere = false;
+      for (int member : members) {
+        auto own = child_trip_on_day.find({instance.pairs[member].child_id, day});
+        if (own == child_trip_on_day.end()) continue;
         const Trip& trip = plan.trips[own->second];
         if (trip.home_base_id != pair.home_base_id || trip.facility_id != session.facility_id) {
-          continue;  // the child is travelling elsewhere that day
+          elsewhere = true;  // a child is travelling elsewhere that day
         }
-        if (fits(own->second)) chosen_trip = own->second;
+        own_trips.insert(own->second);
+      }
+      if (elsewhere || own_trips.size() > 1) continue;
+      if (own_trips.size() == 1) {
+        if (fits(*own_trips.begin())) chosen_trip = *own_trips.begin();
       } else {
         std::vector<int>& same_route = trips_by_key[key];
         for (bool present : {true, false}) {
@@ -112,15 +162,13 @@ Plan PlanFirstCome(const Instance& instance) {
             if (session_trips[session_idx].count(trip_idx) != static_cast<size_t>(present)) {
               continue;
             }
-            const OpenTrip& open = open_trips[trip_idx];
-            if (static_cast<int>(open.children.size()) < open.max_children && fits(trip_idx)) {
-              chosen_trip = trip_idx;
-            }
+            if (fits(trip_idx)) chosen_trip = trip_idx;
           }
         }
         if (chosen_trip < 0 && people[session_idx] + child_delta + 1 <= people_capacity) {
           for (int escort_idx : index.EscortsFor(pair.home_base_id, session.date)) {
-            if (!escort_busy.count({escort_idx, day})) {
+            if (!escort_busy.count({escort_idx, day}) &&
+                instance.escorts[escort_idx].max_children >= riders(-1)) {
               new_escort = escort_idx;
               break;
             }
@@ -143,19 +191,23 @@ Plan PlanFirstCome(const Instance& instance) {
         escort_busy.insert({new_escort, day});
       }
       people[session_idx] += child_delta + (session_trips[session_idx].count(chosen_trip) ? 0 : 1);
-      families[session_idx] += session.capacity_unit == CapacityUnit::kFamilies ? family_delta : 1;
-      session_parents[session_idx].insert(pair.parent_id);
+      families[session_idx] +=
+          session.capacity_unit == CapacityUnit::kFamilies ? family_delta : pair_delta;
       session_trips[session_idx].insert(chosen_trip);
-      session_children[session_idx].insert(pair.child_id);
-      open_trips[chosen_trip].children.insert(pair.child_id);
       open_trips[chosen_trip].earliest_start =
           std::min(open_trips[chosen_trip].earliest_start, session.start_minute);
       open_trips[chosen_trip].latest_end =
           std::max(open_trips[chosen_trip].latest_end, session.end_minute);
-      child_trip_on_day[{pair.child_id, day}] = chosen_trip;
-      child_sessions[pair.child_id].push_back(session_idx);
-      plan.visits.push_back({pair.id, session.id, chosen_trip});
-      break;
+      for (int member : members) {
+        const Pair& visitor = instance.pairs[member];
+        session_parents[session_idx].insert(visitor.parent_id);
+        session_children[session_idx].insert(visitor.child_id);
+        open_trips[chosen_trip].children.insert(visitor.child_id);
+        child_trip_on_day[{visitor.child_id, day}] = chosen_trip;
+        child_sessions[visitor.child_id].push_back(session_idx);
+        plan.visits.push_back({visitor.id, session.id, chosen_trip});
+      }
+      placed_days.push_back(day);
     }
   }
 

@@ -22,7 +22,12 @@
 // Constraints (the hard rules of CheckPlan; where the model cannot see how
 // children are packed into trips it counts less than the checker, never more,
 // so its LP and CBC bounds are bounds of the real problem):
-//   each pair at most once                 sum_s y[p,s] <= 1
+//   each pair at most its visits wanted    sum_s y[p,s] <= wanted_p
+//   never two visits of a pair closer      sum_{s in [d, d+interval)} y[p,s] <= 1
+//     than its interval                    for each candidate day d of p
+//   a family all or none                   y[p,s] = y[p',s] for siblings p, p' visiting
+//                                          one parent (the index gave them the same
+//                                          sessions, each with an escort seating all)
 //   session places, in its unit            families: parents once; pairs: sum y;
 //                                          people: with the people row
 //   session people                         children once + sum Zs (escorts present)
@@ -52,8 +57,10 @@
 // integral) and the greedy run on that solution. If the plan does not reach
 // the bound, CBC (warm-started from it) closes the gap with the time given.
 // Then, with coverage held at its value by a row, the full objective: a
-// greedy from its LP and CBC on it (at most half the part's time, and at most
-// Settings::trips_stage_seconds).
+// greedy from its LP, a set-cover greedy that fills one trip at a time at the
+// (base, facility, date) most of the visited pairs can still use (restarted
+// with seeded tie-breaks for a tenth of the stage's time), and CBC on it (at
+// most half the part's time, and at most Settings::trips_stage_seconds).
 //
 // EXTRACTION. Per (b,f,d) the Z trips get actual escorts of each class free that
 // date; children (a child's visits together, siblings kept as a block where a
@@ -70,8 +77,13 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <queue>
+#include <random>
 
 namespace vinculo::planner::internal {
+
+// Restarts of the trip-filling greedy with other tie-breaks (FewestTrips).
+constexpr unsigned kFewestTripsRestarts = 64;
 
 double PartModel::TripWeight(const Group& group) const {
   const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
@@ -135,9 +147,43 @@ void PartModel::Build() {
       y_by_session[session_idx].push_back(col);
       groups_by_session[session_idx].insert(it->second);
     }
-    if (once.size() > 1) AddRow(once, 1);
+    // At most its visits wanted, and no two closer than its interval: each
+    // window of that many days from one of its sessions holds one visit.
+    const int wanted = MostVisits(problem_.index, pair_idx);
+    if (static_cast<int>(once.size()) > wanted) AddRow(once, wanted);
+    const int interval = MinIntervalDays(pair);
+    if (wanted > 1 && interval > 0) {
+      const std::vector<int>& sessions = problem_.index.Candidates(pair_idx);
+      for (size_t first = 0; first < sessions.size(); ++first) {
+        const long long from = DaysSinceEpoch(instance_.sessions[sessions[first]].date);
+        std::vector<std::pair<int, double>> window;
+        for (int session_idx : sessions) {
+          const long long day = DaysSinceEpoch(instance_.sessions[session_idx].date);
+          if (day >= from && day < from + interval) {
+            window.push_back({y_col_.at({pair_idx, session_idx}), 1});
+          }
+        }
+        if (window.size() > 1) AddRow(window, 1);
+      }
+    }
   }
   y_of_.resize(objective_.size(), {-1, -1});
+  // A family goes all or none: in each session, every member's y equals the
+  // first member's (the index gave them the same candidates).
+  family_cols_.assign(objective_.size(), {});
+  for (int pair_idx : pairs_) {
+    const std::vector<int>& family = problem_.index.Family(pair_idx);
+    if (family.size() < 2 || family.front() != pair_idx) continue;
+    for (int session_idx : problem_.index.Candidates(pair_idx)) {
+      std::vector<int> cols;
+      for (int member : family) cols.push_back(y_col_.at({member, session_idx}));
+      for (size_t k = 1; k < cols.size(); ++k) {
+        AddRow({{cols.front(), 1}, {cols[k], -1}}, 0);
+        AddRow({{cols[k], 1}, {cols.front(), -1}}, 0);
+      }
+      for (int col : cols) family_cols_[col] = cols;
+    }
+  }
 
   // Z columns: per group, per escort class serving its base with members free that date.
   std::map<std::pair<int, long long>, std::vector<std::pair<int, double>>> class_day_terms;
@@ -460,11 +506,33 @@ PartPlan PartModel::Extract(const double* solution) const {
       return best;
     };
     for (const auto& [block_sessions, block] : ordered) {
-      // A whole block in one trip if one has room, else child by child.
+      // A whole block in one trip if one has room, else family by family
+      // (siblings visiting one parent ride together), else child by child.
       auto whole = choose(static_cast<int>(block.size()), block_sessions);
+      std::map<long long, std::vector<long long>> units;  // by the family's first child
+      for (long long child_id : block) {
+        long long unit = child_id;
+        for (int y_col : visits_by_child.at(child_id)) {
+          for (int member : problem_.index.Family(y_of_[y_col].first)) {
+            unit = std::min(unit, instance_.pairs[member].child_id);
+          }
+        }
+        units[unit].push_back(child_id);
+      }
+      std::map<long long, std::vector<Seat>::iterator> unit_seat;
+      for (const auto& [unit, children] : units) {
+        std::set<int> sessions;
+        for (long long child_id : children) sessions.merge(sessions_of(child_id));
+        unit_seat[unit] =
+            whole != seats.end() ? whole : choose(static_cast<int>(children.size()), sessions);
+      }
       for (long long child_id : block) {
         std::set<int> sessions = sessions_of(child_id);
-        auto seat = whole != seats.end() ? whole : choose(1, sessions);
+        auto seat = seats.end();
+        for (const auto& [unit, children] : units) {
+          if (std::find(children.begin(), children.end(), child_id) == children.end()) continue;
+          seat = unit_seat[unit];
+        }
         if (seat == seats.end()) continue;  // no trip short enough: the child stays home
         --seat->room;
         seat->sessions.insert(sessions.begin(), sessions.end());
@@ -480,8 +548,29 @@ PartPlan PartModel::Extract(const double* solution) const {
       }
     }
   }
+  DropSplitFamilies(plan);
   DropOverfull(plan);
   return plan;
+}
+
+void PartModel::DropSplitFamilies(PartPlan& plan) const {
+  std::map<std::pair<int, int>, std::set<int>> trips_of;  // (family, session) -> trips
+  std::map<std::pair<int, int>, size_t> members_in;
+  for (const PartVisit& visit : plan.visits) {
+    const std::vector<int>& family = problem_.index.Family(visit.pair_idx);
+    if (family.size() < 2) continue;
+    std::pair<int, int> key{family.front(), visit.session_idx};
+    trips_of[key].insert(visit.trip);
+    ++members_in[key];
+  }
+  std::erase_if(plan.visits, [&](const PartVisit& visit) {
+    const std::vector<int>& family = problem_.index.Family(visit.pair_idx);
+    if (family.size() < 2) return false;
+    std::pair<int, int> key{family.front(), visit.session_idx};
+    if (trips_of[key].size() == 1 && members_in[key] == family.size()) return false;
+    plan.coverage -= instance_.pairs[visit.pair_idx].priority;
+    return true;
+  });
 }
 
 void PartModel::DropOverfull(PartPlan& plan) const {
@@ -511,8 +600,16 @@ void PartModel::DropOverfull(PartPlan& plan) const {
           drop = visit_idx;
         }
       }
-      plan.coverage -= instance_.pairs[plan.visits[drop].pair_idx].priority;
-      plan.visits.erase(plan.visits.begin() + static_cast<long>(drop));
+      // With the dropped child's siblings visiting that parent there.
+      const std::vector<int>& family = problem_.index.Family(plan.visits[drop].pair_idx);
+      std::erase_if(plan.visits, [&](const PartVisit& visit) {
+        if (visit.session_idx != session_idx ||
+            std::find(family.begin(), family.end(), visit.pair_idx) == family.end()) {
+          return false;
+        }
+        plan.coverage -= instance_.pairs[visit.pair_idx].priority;
+        return true;
+      });
       dropped = true;
       break;
     }
@@ -579,7 +676,8 @@ std::unique_ptr<OsiClpSolverInterface> PartModel::MakeSolver(const std::vector<d
 // A feasible integer point built greedily: visits in order of `score` (the LP
 // relaxation's values), each added when every row still holds, opening a trip
 // of its (base, facility, date) when the open ones are full.
-std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
+std::vector<double> PartModel::Greedy(const std::vector<double>& score,
+                                      const std::set<int>* fill_first, unsigned seed) const {
   int columns = static_cast<int>(objective_.size());
   std::vector<std::vector<std::pair<int, double>>> col_rows(columns);
   for (size_t k = 0; k < values_.size(); ++k) col_rows[cols_[k]].push_back({rows_[k], values_[k]});
@@ -597,7 +695,7 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
   std::vector<int> adding;
   // Adds one unit of each column of `cols` (and the implied columns a y
   // column raises from 0) if every row still holds.
-  auto try_add = [&](std::initializer_list<int> cols) {
+  auto try_add = [&](const std::vector<int>& cols) {
     adding.clear();
     for (int col : cols) {
       if (col < 0) continue;
@@ -649,22 +747,94 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
       }
     }
   }
-  auto add_visits = [&]() {
-    for (int y_col : order) {
-      if (x[y_col] > 0.5) continue;
-      if (try_add({y_col})) continue;
-      const Group& group = groups_[y_group_[y_col]];
-      auto zs = group.zs_cols.find(y_of_[y_col].second);
-      for (size_t k = 0; k < group.z_cols.size(); ++k) {
-        int z_col = group.z_cols[k].first;
-        if (zs == group.zs_cols.end()) {
-          if (try_add({y_col, z_col})) break;
-        } else if (try_add({y_col, zs->second[k]}) || try_add({y_col, zs->second[k], z_col})) {
-          break;
-        }
+  // One visit (with its family), in an open trip or else opening one.
+  auto add_one = [&](int y_col) {
+    // A family's members come in together.
+    std::vector<int> visit =
+        family_cols_[y_col].empty() ? std::vector<int>{y_col} : family_cols_[y_col];
+    if (try_add(visit)) return true;
+    const Group& group = groups_[y_group_[y_col]];
+    auto zs = group.zs_cols.find(y_of_[y_col].second);
+    auto with = [&](std::initializer_list<int> trips) {
+      std::vector<int> cols = visit;
+      cols.insert(cols.end(), trips.begin(), trips.end());
+      return try_add(cols);
+    };
+    for (size_t k = 0; k < group.z_cols.size(); ++k) {
+      int z_col = group.z_cols[k].first;
+      if (zs == group.zs_cols.end()) {
+        if (with({z_col})) return true;
+      } else if (with({zs->second[k]}) || with({zs->second[k], z_col})) {
+        return true;
       }
     }
+    return false;
   };
+  auto add_visits = [&]() {
+    for (int y_col : order) {
+      if (x[y_col] < 0.5) add_one(y_col);
+    }
+  };
+  if (fill_first != nullptr) {
+    // Trips filled a (base, facility, date) at a time: the one most of the
+    // pairs of `fill_first` can still use first, as many of them as fit.
+    std::map<int, std::vector<int>> cols_of_pair;
+    for (int col : order) {
+      if (fill_first->count(y_of_[col].first)) cols_of_pair[y_of_[col].first].push_back(col);
+    }
+    std::vector<int> pending_in(groups_.size(), 0);
+    std::vector<bool> tried(groups_.size(), false);
+    std::set<int> pending;
+    auto groups_of = [&](int pair_idx) {
+      std::set<int> groups;
+      for (int col : cols_of_pair[pair_idx]) groups.insert(y_group_[col]);
+      return groups;
+    };
+    for (const auto& [pair_idx, cols] : cols_of_pair) {
+      pending.insert(pair_idx);
+      for (int group : groups_of(pair_idx)) ++pending_in[group];
+    }
+    // Ties between groups broken by a seeded draw (0: by group order).
+    std::mt19937 random(seed);
+    std::vector<int> tie(groups_.size(), 0);
+    if (seed != 0) {
+      for (int& draw : tie) draw = static_cast<int>(random() % 1000);
+    }
+    std::priority_queue<std::tuple<int, int, int>> queue;  // (pending pairs, tie, -group)
+    auto push = [&](int group) { queue.push({pending_in[group], tie[group], -group}); };
+    for (int group = 0; group < static_cast<int>(groups_.size()); ++group) {
+      if (pending_in[group] > 0) push(group);
+    }
+    while (!queue.empty()) {
+      auto [count, unused, negative_group] = queue.top();
+      queue.pop();
+      const int group = -negative_group;
+      if (tried[group] || count != pending_in[group] || count == 0) continue;
+      // One trip at a time: the pairs that fit in the trips open here, then
+      // one new trip (the first pair that opens one) and those that fit in it.
+      bool opened = false;
+      for (bool open_one : {false, true, false}) {
+        for (int col : groups_[group].y_cols) {
+          const int pair_idx = y_of_[col].first;
+          if (!pending.count(pair_idx) || x[col] > 0.5) continue;
+          std::vector<int> visit =
+              family_cols_[col].empty() ? std::vector<int>{col} : family_cols_[col];
+          if (!(open_one ? add_one(col) : try_add(visit))) continue;
+          opened = opened || open_one;
+          for (int member : problem_.index.Family(pair_idx)) {
+            if (!pending.erase(member)) continue;
+            for (int other : groups_of(member)) {
+              if (--pending_in[other] > 0 && !tried[other] && other != group) push(other);
+            }
+          }
+          if (open_one) break;
+        }
+      }
+      // Pairs left here may take another trip later; none fitting: done here.
+      if (!opened) tried[group] = true;
+      if (pending_in[group] > 0 && !tried[group]) push(group);
+    }
+  }
   add_visits();
   CloseUnneededTrips(x);
   std::fill(activity.begin(), activity.end(), 0.0);
@@ -672,6 +842,18 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score) const {
   add_visits();
   FillBonuses(x);
   return x;
+}
+
+std::vector<double> PartModel::FewestTrips(const std::vector<double>& from, unsigned seed) const {
+  std::set<int> visited;
+  for (size_t col = 0; col < from.size(); ++col) {
+    if (y_of_[col].first >= 0 && from[col] > 0.5) visited.insert(y_of_[col].first);
+  }
+  std::vector<double> score(from.size(), 0.0);  // no trip opened beforehand
+  for (size_t col = 0; col < from.size(); ++col) {
+    if (y_of_[col].first >= 0) score[col] = from[col];
+  }
+  return Greedy(score, &visited, seed);
 }
 
 void PartModel::CloseUnneededTrips(std::vector<double>& x) const {
@@ -784,7 +966,9 @@ void PartModel::Start(const PartPlan& first_come) {
   first_come_ = &first_come;
   Build();
   schedulable_ = 0;
-  for (int pair_idx : pairs_) schedulable_ += instance_.pairs[pair_idx].priority;
+  for (int pair_idx : pairs_) {
+    schedulable_ += instance_.pairs[pair_idx].priority * MostVisits(problem_.index, pair_idx);
+  }
   int columns = static_cast<int>(objective_.size());
 
   // Coverage first: the LP relaxation bounds it and guides the heuristics.
@@ -868,6 +1052,24 @@ void PartModel::Improve(double seconds) {
           ValueOf(objective_, guided) < ValueOf(objective_, best_)) {
         best_ = guided;
       }
+    }
+  }
+  // A set-cover greedy for trips (issue 19: the demo month got 21 trips where
+  // 13 carry the same visits, and CBC alone needed more than two seconds).
+  // Restarted with other tie-breaks for a tenth of the stage's time
+  // (kFewestTripsRestarts at most).
+  const double restarts_for = std::min(left(), instance_.settings.trips_stage_seconds) / 10;
+  const Clock::time_point restarts_started = Clock::now();
+  const std::vector<double> start = best_;
+  for (unsigned seed = 0; seed < kFewestTripsRestarts && left() > 0; ++seed) {
+    if (seed > 0 &&
+        std::chrono::duration<double>(Clock::now() - restarts_started).count() > restarts_for) {
+      break;
+    }
+    std::vector<double> filled = FewestTrips(start, seed);
+    if (CoverageOf(filled) >= coverage - 1e-9 &&
+        ValueOf(objective_, filled) < ValueOf(objective_, best_)) {
+      best_ = filled;
     }
   }
   // Fewer trips and lower cost at that coverage: half the part's time at

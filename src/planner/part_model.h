@@ -114,14 +114,24 @@ class PartModel {
   void CloseUnneededTrips(std::vector<double>& x) const;
   // The visits of an extracted plan that break a session's people capacity
   // (a packing the model's counts could not foresee) are dropped.
+  // (with the dropped child's siblings visiting that parent there).
   void DropOverfull(PartPlan& plan) const;
+  // A family's visits to a session not all on one trip are dropped together.
+  void DropSplitFamilies(PartPlan& plan) const;
   // The LP (integers marked) for `objective`; with min_coverage > 0, a row
   // keeping coverage at least that; without bonuses, the v and w columns and
   // their rows are left out (fixed at 0), which makes the coverage LP smaller.
   std::unique_ptr<OsiClpSolverInterface> MakeSolver(const std::vector<double>& objective,
                                                     double min_coverage, bool bonuses) const;
   void FillBonuses(std::vector<double>& x) const;
-  std::vector<double> Greedy(const std::vector<double>& score) const;
+  // With `fill_first`, those pairs are placed first, filling trips a (base,
+  // facility, date) at a time (the one most of them can still use first).
+  std::vector<double> Greedy(const std::vector<double>& score,
+                             const std::set<int>* fill_first = nullptr, unsigned seed = 0) const;
+  // The greedy in an order that fills trips: the pairs visited in `from`, a
+  // (base, facility, date) at a time, the one most of them can still use first.
+  // `seed` draws the ties between groups (0: in group order).
+  std::vector<double> FewestTrips(const std::vector<double>& from, unsigned seed) const;
   double CoverageOf(const std::vector<double>& x) const;
   double ValueOf(const std::vector<double>& objective, const std::vector<double>& x) const;
   bool BranchAndBound(const std::vector<double>& objective, double min_coverage, bool bonuses,
@@ -152,6 +162,7 @@ class PartModel {
   std::map<std::pair<int, long long>, int> budget_key_;
   std::vector<int> budget_free_;  // escorts of the class free that date
   std::map<std::pair<int, int>, int> y_col_;
+  std::vector<std::vector<int>> family_cols_;  // y column -> its family's y columns in its session
   std::vector<Group> groups_;
   std::map<std::tuple<long long, long long, long long>, int> group_by_key_;
   std::vector<std::tuple<int, std::vector<int>>> sibling_cols_;  // (column, y columns)

@@ -1,9 +1,21 @@
 #include "planner/plan_support.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <tuple>
 #include <unordered_set>
 
 namespace vinculo::planner::internal {
+
+int MinIntervalDays(const Pair& pair) {
+  return pair.visits_wanted > 1 ? std::max(1, pair.min_interval_days) : pair.min_interval_days;
+}
+
+int MostVisits(const PlanningIndex& index, int pair_idx) {
+  return std::min(std::max(0, index.instance().pairs[pair_idx].visits_wanted),
+                  static_cast<int>(index.Candidates(pair_idx).size()));
+}
 
 bool WingMatches(Wing session_wing, Wing parent_wing) {
   return session_wing == Wing::kAny || parent_wing == Wing::kAny || session_wing == parent_wing;
@@ -47,6 +59,10 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
     const Pair& pair = instance.pairs[pair_idx];
     if (pair.restricted) {
       blocked_[pair_idx] = UnscheduledReason::kRestriction;
+      continue;
+    }
+    if (pair.visits_wanted <= 0) {
+      blocked_[pair_idx] = UnscheduledReason::kNotDue;
       continue;
     }
     auto facility_it = sessions_by_facility.find(pair.facility_id);
@@ -103,6 +119,17 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
       continue;
     }
     std::erase_if(open, [&](int session_idx) {
+      const long long day = DaysSinceEpoch(instance.sessions[session_idx].date);
+      for (const Date& visited : pair.visited_on) {
+        if (std::llabs(day - DaysSinceEpoch(visited)) < MinIntervalDays(pair)) return true;
+      }
+      return false;
+    });
+    if (open.empty()) {
+      blocked_[pair_idx] = UnscheduledReason::kMinInterval;
+      continue;
+    }
+    std::erase_if(open, [&](int session_idx) {
       return instance.sessions[session_idx].capacity_families <= 0 ||
              instance.sessions[session_idx].capacity_people <= 1;
     });
@@ -111,6 +138,71 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
       continue;
     }
     candidates_[pair_idx] = std::move(open);
+  }
+
+  // Families: all or none.
+  std::map<std::tuple<long long, long long, long long>, std::vector<int>> by_family;
+  for (int pair_idx = 0; pair_idx < static_cast<int>(instance.pairs.size()); ++pair_idx) {
+    const Pair& pair = instance.pairs[pair_idx];
+    if (pair.sibling_group == 0 || pair.apart || pair.restricted) continue;
+    by_family[{pair.sibling_group, pair.parent_id, pair.home_base_id}].push_back(pair_idx);
+  }
+  family_of_.assign(instance.pairs.size(), -1);
+  alone_.resize(instance.pairs.size());
+  for (int pair_idx = 0; pair_idx < static_cast<int>(instance.pairs.size()); ++pair_idx) {
+    alone_[pair_idx] = {pair_idx};
+  }
+  for (auto& [key, members] : by_family) {
+    if (members.size() < 2) continue;
+    for (int pair_idx : members) family_of_[pair_idx] = static_cast<int>(families_.size());
+    KeepFamilyTogether(members);
+    families_.push_back(std::move(members));
+  }
+}
+
+void PlanningIndex::KeepFamilyTogether(const std::vector<int>& members) {
+  const int size = static_cast<int>(members.size());
+  std::optional<UnscheduledReason> reason;
+  for (int pair_idx : members) {
+    if (blocked_[pair_idx]) {
+      reason = blocked_[pair_idx];
+      break;
+    }
+  }
+  std::vector<int> common;
+  if (!reason) {
+    common = candidates_[members.front()];
+    for (int pair_idx : members) {
+      const std::vector<int>& own = candidates_[pair_idx];
+      std::erase_if(common, [&](int session_idx) {
+        return std::find(own.begin(), own.end(), session_idx) == own.end();
+      });
+    }
+    if (common.empty()) reason = UnscheduledReason::kChildUnavailable;
+  }
+  if (!reason) {
+    const long long base = instance_.pairs[members.front()].home_base_id;
+    std::erase_if(common, [&](int session_idx) {
+      for (int escort_idx : EscortsFor(base, instance_.sessions[session_idx].date)) {
+        if (instance_.escorts[escort_idx].max_children >= size) return false;
+      }
+      return true;
+    });
+    if (common.empty()) reason = UnscheduledReason::kFamilyTooLarge;
+  }
+  if (!reason) {
+    std::erase_if(common, [&](int session_idx) {
+      const Session& session = instance_.sessions[session_idx];
+      int places = session.capacity_unit == CapacityUnit::kFamilies ? 1
+                   : session.capacity_unit == CapacityUnit::kPairs  ? size
+                                                                    : size + 1;
+      return session.capacity_people < size + 1 || session.capacity_families < places;
+    });
+    if (common.empty()) reason = UnscheduledReason::kCapacity;
+  }
+  for (int pair_idx : members) {
+    blocked_[pair_idx] = reason;
+    candidates_[pair_idx] = reason ? std::vector<int>{} : common;
   }
 }
 

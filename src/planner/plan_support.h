@@ -15,6 +15,8 @@
 namespace vinculo::planner::internal {
 
 bool WingMatches(Wing session_wing, Wing parent_wing);
+// The fewest days between two visits of the pair (at least one when it wants more than one).
+int MinIntervalDays(const Pair& pair);
 
 class PlanningIndex {
  public:
@@ -29,6 +31,16 @@ class PlanningIndex {
   const std::vector<int>& Candidates(int pair_idx) const { return candidates_[pair_idx]; }
   std::optional<UnscheduledReason> Blocked(int pair_idx) const { return blocked_[pair_idx]; }
 
+  // The pair's family (pairs of one sibling group visiting one parent from one
+  // home base, none restricted or set apart), which goes all or none: each
+  // member has the same candidates (sessions every member can go to, with an
+  // escort free that date who seats them all, and room for them all) and, when
+  // none, the same reason. A pair of no family is alone in its list.
+  const std::vector<int>& Family(int pair_idx) const {
+    return family_of_[pair_idx] < 0 ? alone_[pair_idx] : families_[family_of_[pair_idx]];
+  }
+  bool InFamily(int pair_idx) const { return family_of_[pair_idx] >= 0; }
+
   const Route* FindRoute(long long home_base_id, long long facility_id) const;
   // Escorts (indices into instance().escorts) serving `home_base_id` free on `date`.
   std::vector<int> EscortsFor(long long home_base_id, const Date& date) const;
@@ -38,10 +50,17 @@ class PlanningIndex {
   const Instance& instance_;
   std::vector<std::vector<int>> candidates_;
   std::vector<std::optional<UnscheduledReason>> blocked_;
+  void KeepFamilyTogether(const std::vector<int>& members);
+  std::vector<std::vector<int>> families_;
+  std::vector<int> family_of_;
+  std::vector<std::vector<int>> alone_;
   std::map<std::pair<long long, long long>, const Route*> routes_;
   std::unordered_map<long long, std::vector<int>> escorts_by_base_;
   std::vector<std::vector<long long>> escort_days_;  // sorted days since epoch
 };
+
+// The most visits the pair can have: its visits wanted, at most one per candidate session.
+int MostVisits(const PlanningIndex& index, int pair_idx);
 
 // Drops trips without visits (renumbering the rest), sets each trip's depart
 // and return minutes and cost from its visits' sessions and route, and fills

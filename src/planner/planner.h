@@ -76,9 +76,22 @@ struct Pair {
   // A restriction in force this month (ban, no-contact order): never scheduled.
   bool restricted = false;
   std::vector<Date> child_unavailable;  // school exams, health, court
-  // Children who share a parent share a sibling group (0: none). The planner
-  // keeps a group on the same trip and session where it can.
+  // Children who share a parent share a sibling group (0: none). The children
+  // of one sibling group visiting one parent from one home base are a family:
+  // they go together (one session, one trip) or none goes, and a family left
+  // out has one reason for all its pairs (issue 19).
   long long sibling_group = 0;
+  // A coordinator split this child from her siblings on purpose (recorded by
+  // the service): she goes, or not, on her own.
+  bool apart = false;
+  // Frequency (issue 19): the visits this plan should give the pair (the
+  // frequency's visits in the month less those already made; 0: not due this
+  // month), the fewest days between two of its visits (at least one day when
+  // it wants more than one), and the days it was already visited (this month's,
+  // and the previous month's last), which the interval counts too.
+  int visits_wanted = 1;
+  int min_interval_days = 0;
+  std::vector<Date> visited_on;
   // Position in the first-come queue (lower asks first). Only PlanFirstCome reads it.
   long long requested_order = 0;
 };
@@ -129,6 +142,9 @@ enum class UnscheduledReason {
   kNoRoute,             // no route from the child's home base to the facility
   kCapacity,            // sessions and escorts existed but were used by higher-value visits
   kNotice,              // every session left starts before the notice period ends
+  kFamilyTooLarge,      // no escort free on a session date has a seat for every sibling
+  kNotDue,              // the pair's frequency asks for no visit this month
+  kMinInterval,         // every session left is too soon after the pair's last visit
 };
 const char* UnscheduledReasonName(UnscheduledReason reason);  // "no_escort"
 
@@ -182,7 +198,9 @@ struct Violation {
 // and people counted per child and escort, the notice period, escort
 // availability and one trip per escort per day, children per escort, trip fits
 // the day, wing, restrictions, child unavailable dates, visit/session/trip
-// consistency, each pair at most once) without sharing code with the planners.
+// consistency, each pair at most its visits wanted and never two visits closer
+// than its interval, siblings visiting one parent together
+// or not at all) without sharing code with the planners.
 std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan);
 
 }  // namespace vinculo::planner

@@ -154,7 +154,9 @@ Plan SolvePlan(const Instance& instance) {
   }
   for (size_t part_idx = 0; part_idx < parts.size(); ++part_idx) {
     double schedulable = 0;
-    for (int pair_idx : parts[part_idx]) schedulable += instance.pairs[pair_idx].priority;
+    for (int pair_idx : parts[part_idx]) {
+      schedulable += instance.pairs[pair_idx].priority * internal::MostVisits(index, pair_idx);
+    }
     fallback[part_idx].bound = schedulable;
   }
 

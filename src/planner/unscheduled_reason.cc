@@ -18,6 +18,12 @@ const char* UnscheduledReasonName(UnscheduledReason reason) {
       return "capacity";
     case UnscheduledReason::kNotice:
       return "notice";
+    case UnscheduledReason::kFamilyTooLarge:
+      return "family_larger_than_car";
+    case UnscheduledReason::kNotDue:
+      return "not_due";
+    case UnscheduledReason::kMinInterval:
+      return "min_interval";
   }
   return "capacity";
 }

@@ -153,6 +153,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   std::vector<RouteOverrideRow> overrides;
   std::map<long long, std::vector<std::string>> unavailable;
   std::map<long long, std::string> leavings;
+  std::vector<SiblingSplitRow> splits;
   std::set<long long> facility_ids;
   VisitSettingsRow rates;
   // One write: the month's sessions and the missing requirements are created,
@@ -183,6 +184,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     VINCULO_ASSIGN_OR_RETURN(unavailable,
                              vs::UnavailableDates(txn, organisation_id, first_text, last_text));
     VINCULO_ASSIGN_OR_RETURN(leavings, vs::NurseryLeavings(txn, organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(splits, vs::SiblingSplits(txn, organisation_id, month));
     return Status::Ok();
   }));
 
@@ -301,6 +303,17 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   }
   const std::map<long long, long long> groups = SiblingGroups(planned_requirements);
   for (planner::Pair& pair : instance.pairs) pair.sibling_group = groups.at(pair.child_id);
+  // Siblings visiting one parent go together or not at all, unless a
+  // coordinator split them on purpose: the plan says so.
+  for (const SiblingSplitRow& split : splits) {
+    for (planner::Pair& pair : instance.pairs) {
+      if (pair.id != split.requirement_id) continue;
+      pair.apart = true;
+      notes.push_back("child " + std::to_string(split.child_id) +
+                      " is split on purpose from her siblings visiting parent " +
+                      std::to_string(split.parent_id) + ": " + split.reason);
+    }
+  }
 
   std::vector<long long> home_ids;
   for (const PlacePoint& home : homes) home_ids.push_back(home.id);

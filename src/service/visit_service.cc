@@ -502,6 +502,37 @@ Result<RequirementRow> VisitService::ChangeRequirement(const Actor& actor, long 
   return stored;
 }
 
+Result<SiblingSplitRow> VisitService::SplitSiblings(const Actor& actor, long long requirement_id,
+                                                    const std::string& month,
+                                                    const std::string& reason) {
+  VINCULO_RETURN_IF_ERROR(ParseMonth(month, "month").status());
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return InvalidArgument("reason", "say why the siblings are split");
+  }
+  SiblingSplitRow stored;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    auto found = vs::GetRequirement(txn, requirement_id);
+    if (!found.ok()) return found.status();
+    if (!CheckOrganisation(actor, found->organisation_id, false).ok()) {
+      return NotFound("no visit requirement " + std::to_string(requirement_id));
+    }
+    VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, found->organisation_id, true));
+    SiblingSplitRow row;
+    row.organisation_id = found->organisation_id;
+    row.requirement_id = requirement_id;
+    row.child_id = found->child_id;
+    row.parent_id = found->parent_id;
+    row.month = month;
+    row.reason = reason;
+    row.created_by = actor.user_id;
+    row.created_at = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(stored, vs::InsertSiblingSplit(txn, row));
+    return txn.AppendAudit(
+        {Event(actor, "split_siblings", "visit_requirements", requirement_id, month)});
+  }));
+  return stored;
+}
+
 Status VisitService::AddUnavailableDates(const Actor& actor, long long child_id,
                                          const std::vector<std::string>& dates,
                                          const std::string& reason) {

@@ -209,6 +209,12 @@ class VisitService {
   Result<std::vector<RequirementRow>> GenerateRequirements(const Actor& actor,
                                                            long long organisation_id);
   Result<std::vector<RequirementRow>> Requirements(const Actor& actor, long long organisation_id);
+  // Records that the requirement's child goes apart from her siblings visiting
+  // the same parent in `month`'s plans (issue 19: otherwise they go together or
+  // not at all). Coordinators and administrators; audited. kInvalidArgument
+  // naming month or reason; kConflict naming month when already split.
+  Result<SiblingSplitRow> SplitSiblings(const Actor& actor, long long requirement_id,
+                                        const std::string& month, const std::string& reason);
   Result<RequirementRow> ChangeRequirement(const Actor& actor, long long requirement_id,
                                            const RequirementChange& change,
                                            long long expected_version);

@@ -939,6 +939,23 @@ static const char* const kCoresidenceExceptionSchema = R"SQL(
 ALTER TABLE children ADD COLUMN coresidence_exception TEXT
 )SQL";
 
+// Migration 17 (issue 19): a coordinator's split of siblings on purpose. Siblings
+// visiting one parent go together or not at all; a split row lets this
+// requirement's child go (or not) on her own in that month's plans.
+static const char* const kSiblingSplitSchema = R"SQL(
+CREATE TABLE sibling_splits (
+  id {{id}},
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  requirement_id BIGINT NOT NULL REFERENCES visit_requirements(id),
+  month TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX sibling_splits_requirement_month ON sibling_splits(requirement_id, month);
+CREATE INDEX sibling_splits_organisation_month ON sibling_splits(organisation_id, month)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -956,8 +973,9 @@ const std::vector<Migration>& Migrations() {
       {9, "visits: plan visits indexed by child and by requirement", kPlanVisitIndexes},
       {10, "audit log: plain row ids on SQLite (cheaper to append)", kAuditWithoutAutoincrement,
        ""},
-      {11, "invariants: one published plan a month, one open leave, one current placement, one "
-           "pending extension",
+      {11,
+       "invariants: one published plan a month, one open leave, one current placement, one "
+       "pending extension",
        kInvariantIndexes},
       {12, "idempotency keys: the first answer to a retried POST", kIdempotencySchema},
       {13, "sessions: when each was last used (idle timeout)", kSessionLastSeen},
@@ -965,6 +983,8 @@ const std::vector<Migration>& Migrations() {
       {15, "facilities: IANA time zone (null: the jurisdiction's)", kFacilityTimeZone},
       {16, "children: an administrator's documented co-residence exception",
        kCoresidenceExceptionSchema},
+      {17, "visits: siblings split on purpose by a coordinator, per requirement and month",
+       kSiblingSplitSchema},
   };
   return kMigrations;
 }

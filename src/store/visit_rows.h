@@ -196,6 +196,20 @@ struct ChildVisitRow {
   std::string facility_name;
 };
 
+// A coordinator's decision that a requirement's child goes, or not, apart from
+// her siblings visiting the same parent in one month's plans (issue 19).
+struct SiblingSplitRow {
+  long long id = 0;
+  long long organisation_id = 0;
+  long long requirement_id = 0;
+  long long child_id = 0;   // of the requirement
+  long long parent_id = 0;  // of the requirement
+  std::string month;        // YYYY-MM
+  std::string reason;
+  long long created_by = 0;
+  std::string created_at;
+};
+
 struct PlanUnscheduledRow {
   long long id = 0;
   long long plan_id = 0;

@@ -401,6 +401,51 @@ Result<RequirementRow> UpdateRequirement(Txn& txn, const RequirementRow& row,
   return GetRequirement(txn, row.id);
 }
 
+Result<SiblingSplitRow> InsertSiblingSplit(Txn& txn, const SiblingSplitRow& row) {
+  Params check;
+  bool exists = false;
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              "SELECT id FROM sibling_splits WHERE requirement_id = " +
+                  check.AddInteger(row.requirement_id) + " AND month = " + check.Add(row.month),
+              check, "reading sibling splits", [&](const soci::row&) { exists = true; }));
+  if (exists) {
+    return Conflict("visit requirement " + std::to_string(row.requirement_id) +
+                        " is already split from its siblings in " + row.month,
+                    "month");
+  }
+  Params params;
+  const std::string query =
+      "INSERT INTO sibling_splits (organisation_id, requirement_id, month, reason, created_by, "
+      "created_at) VALUES (" +
+      params.AddInteger(row.organisation_id) + ", " + params.AddInteger(row.requirement_id) + ", " +
+      params.Add(row.month) + ", " + params.Add(row.reason) + ", " +
+      params.AddInteger(row.created_by) + ", " + params.Add(row.created_at) + ") RETURNING id";
+  SiblingSplitRow stored = row;
+  VINCULO_ASSIGN_OR_RETURN(stored.id,
+                           InsertReturningId(txn, query, params, "storing a sibling split"));
+  return stored;
+}
+
+Result<std::vector<SiblingSplitRow>> SiblingSplits(Txn& txn, long long organisation_id,
+                                                   const std::string& month) {
+  Params params;
+  std::vector<SiblingSplitRow> rows;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT s.id, s.organisation_id, s.requirement_id, r.child_id, r.parent_id, s.month, "
+      "s.reason, s.created_by, s.created_at FROM sibling_splits s JOIN visit_requirements r ON "
+      "r.id = s.requirement_id WHERE s.organisation_id = " +
+          params.AddInteger(organisation_id) + " AND s.month = " + params.Add(month) +
+          " ORDER BY s.id",
+      params, "reading sibling splits", [&](const soci::row& row) {
+        rows.push_back({GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2),
+                        GetInteger(row, 3), GetInteger(row, 4), GetText(row, 5), GetText(row, 6),
+                        GetInteger(row, 7), GetText(row, 8)});
+      }));
+  return rows;
+}
+
 Status AddUnavailableDate(Txn& txn, long long child_id, const std::string& date,
                           const std::string& reason) {
   Params check;

@@ -55,6 +55,11 @@ Result<RequirementRow> InsertRequirement(Txn& txn, const RequirementRow& row,
 // kPreconditionFailed when the stored version is not `expected_version`.
 Result<RequirementRow> UpdateRequirement(Txn& txn, const RequirementRow& row,
                                          long long expected_version, const std::string& now);
+// kConflict naming month when the requirement is already split that month.
+Result<SiblingSplitRow> InsertSiblingSplit(Txn& txn, const SiblingSplitRow& row);
+// The organisation's splits of `month`, with each requirement's child and parent.
+Result<std::vector<SiblingSplitRow>> SiblingSplits(Txn& txn, long long organisation_id,
+                                                   const std::string& month);
 Status AddUnavailableDate(Txn& txn, long long child_id, const std::string& date,
                           const std::string& reason);
 // child id -> dates the child cannot visit, from `from` to `to`, for the

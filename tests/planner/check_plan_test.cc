@@ -131,7 +131,7 @@ TEST(CheckPlan, APairIsVisitedAtMostOnce) {
   Plan plan = ValidPlan();
   plan.trips.push_back({2, 100, 1, 10, D(12), 540, 780, 20.0});
   plan.visits.push_back({1, 3, 2});
-  ExpectRule(testing::SmallWorld(), plan, "pair_at_most_once");
+  ExpectRule(testing::SmallWorld(), plan, "pair_visits_wanted");
 }
 
 TEST(CheckPlan, AChildIsNotInTwoSessionsAtOverlappingTimes) {

@@ -2,7 +2,8 @@
 // plain formulation of the same problem, written here without any of the
 // planner's code: one binary per (pair, session, escort), per escort trip and
 // per child ride, per escort, child and parent present in a session; no
-// decomposition, no pooling of escorts, no conservative counting. On many
+// decomposition, no pooling of escorts, no conservative counting; siblings
+// visiting one parent go together (one session, one escort) or none goes. On many
 // small seeded instances (some with long roads, so a child's longest day
 // binds) CBC solves it to optimality, and:
 //   SolvePlan's bound >= the exact optimum >= SolvePlan's coverage,
@@ -85,6 +86,15 @@ class PlainProgram {
 };
 
 long long DayNumber(const Date& date) { return date.year * 400LL + date.month * 32LL + date.day; }
+// Days since 1970-01-01 (civil calendar), for intervals across months.
+long long DayNumberOf(const Date& date) {
+  int year = date.year - (date.month <= 2 ? 1 : 0);
+  int era = (year >= 0 ? year : year - 399) / 400;
+  int year_of_era = year - era * 400;
+  int day_of_year = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
+  int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097LL + day_of_era - 719468;
+}
 
 // The exact optimum of the instance's coverage (sum of visited priorities).
 double ExactOptimum(const Instance& instance) {
@@ -117,6 +127,7 @@ double ExactOptimum(const Instance& instance) {
   std::map<std::pair<long long, size_t>, int> parent_in;
   std::map<size_t, std::vector<std::pair<int, double>>> pair_visits;
   std::map<size_t, std::vector<std::pair<int, double>>> session_pairs;
+  std::map<std::tuple<size_t, size_t, size_t>, int> visit_of;  // (pair, session, escort)
 
   auto presence = [&](auto& map, auto key) {
     auto [it, inserted] = map.try_emplace(key, -1);
@@ -125,7 +136,13 @@ double ExactOptimum(const Instance& instance) {
   };
   for (size_t pair_idx = 0; pair_idx < instance.pairs.size(); ++pair_idx) {
     const Pair& pair = instance.pairs[pair_idx];
-    if (pair.restricted) continue;
+    if (pair.restricted || pair.visits_wanted <= 0) continue;
+    const int interval =
+        pair.visits_wanted > 1 ? std::max(1, pair.min_interval_days) : pair.min_interval_days;
+    auto too_close = [&](const Date& a, const Date& b) {
+      long long apart = DayNumberOf(a) - DayNumberOf(b);
+      return (apart < 0 ? -apart : apart) < interval;
+    };
     auto route_it = route_of.find({pair.home_base_id, pair.facility_id});
     if (route_it == route_of.end()) continue;
     const Route& route = *route_it->second;
@@ -141,6 +158,10 @@ double ExactOptimum(const Instance& instance) {
       }
       if (std::find(pair.child_unavailable.begin(), pair.child_unavailable.end(), session.date) !=
           pair.child_unavailable.end()) {
+        continue;
+      }
+      if (std::any_of(pair.visited_on.begin(), pair.visited_on.end(),
+                      [&](const Date& visited) { return too_close(session.date, visited); })) {
         continue;
       }
       if (session.start_minute - route.travel_minutes < settings.day_start_minute ||
@@ -171,6 +192,7 @@ double ExactOptimum(const Instance& instance) {
           child_day[{pair.child_id, day}].push_back({ride_it->second, 1});
         }
         int visit = program.Binary(pair.priority);
+        visit_of[std::make_tuple(pair_idx, session_idx, escort_idx)] = visit;
         program.AtMost({{visit, 1}, {ride_it->second, -1}}, 0);
         pair_visits[pair_idx].push_back({visit, 1});
         session_pairs[session_idx].push_back({visit, 1});
@@ -182,9 +204,62 @@ double ExactOptimum(const Instance& instance) {
       }
     }
   }
+  // Siblings visiting one parent from one home go together (the same session
+  // with the same escort) or none goes: per (session, escort), every member's
+  // visit equals the others', and is 0 where one of them cannot go.
+  std::map<std::tuple<long long, long long, long long>, std::vector<size_t>> families;
+  for (size_t pair_idx = 0; pair_idx < instance.pairs.size(); ++pair_idx) {
+    const Pair& pair = instance.pairs[pair_idx];
+    if (pair.sibling_group != 0 && !pair.apart && !pair.restricted) {
+      families[{pair.sibling_group, pair.parent_id, pair.home_base_id}].push_back(pair_idx);
+    }
+  }
+  for (const auto& [key, members] : families) {
+    if (members.size() < 2) continue;
+    std::set<std::pair<size_t, size_t>> outings;  // (session, escort)
+    for (const auto& [visit_key, col] : visit_of) {
+      const auto& [pair_idx, session_idx, escort_idx] = visit_key;
+      if (std::find(members.begin(), members.end(), pair_idx) != members.end()) {
+        outings.insert({session_idx, escort_idx});
+      }
+    }
+    for (const auto& [session_idx, escort_idx] : outings) {
+      std::vector<int> cols;
+      for (size_t member : members) {
+        auto found = visit_of.find(std::make_tuple(member, session_idx, escort_idx));
+        cols.push_back(found == visit_of.end() ? -1 : found->second);
+      }
+      bool all = std::find(cols.begin(), cols.end(), -1) == cols.end();
+      for (size_t k = 0; k < cols.size(); ++k) {
+        if (cols[k] < 0) continue;
+        if (!all) {
+          program.AtMost({{cols[k], 1}}, 0);
+        } else if (k > 0) {
+          program.AtMost({{cols[0], 1}, {cols[k], -1}}, 0);
+          program.AtMost({{cols[k], 1}, {cols[0], -1}}, 0);
+        }
+      }
+    }
+  }
   for (const auto& [key, terms] : escort_day) program.AtMost(terms, 1);
   for (const auto& [key, terms] : child_day) program.AtMost(terms, 1);
-  for (const auto& [key, terms] : pair_visits) program.AtMost(terms, 1);
+  // A pair: at most its visits wanted, none two closer than its interval.
+  for (const auto& [pair_idx, terms] : pair_visits) {
+    program.AtMost(terms, instance.pairs[pair_idx].visits_wanted);
+  }
+  for (const auto& [key_a, col_a] : visit_of) {
+    for (const auto& [key_b, col_b] : visit_of) {
+      const auto& [pair_a, session_a, escort_a] = key_a;
+      const auto& [pair_b, session_b, escort_b] = key_b;
+      if (pair_a != pair_b || session_a == session_b || key_b < key_a) continue;
+      const Pair& pair = instance.pairs[pair_a];
+      const int interval =
+          pair.visits_wanted > 1 ? std::max(1, pair.min_interval_days) : pair.min_interval_days;
+      long long apart = DayNumberOf(instance.sessions[session_a].date) -
+                        DayNumberOf(instance.sessions[session_b].date);
+      if ((apart < 0 ? -apart : apart) < interval) program.AtMost({{col_a, 1}, {col_b, 1}}, 1);
+    }
+  }
   // Seats: the children riding a trip.
   std::map<int, std::vector<std::pair<int, double>>> trip_seats;
   for (const auto& [key, col] : ride) {
@@ -349,6 +424,20 @@ Instance SmallInstance(std::uint64_t seed) {
       pair.facility_id = it->second->facility_id;
       pair.parent_wing = it->second->parent_wing;
     }
+  }
+  // Now and then a pair wants two visits at least a week apart (after every
+  // other draw, so the rest of the instance is as before).
+  for (Pair& pair : instance.pairs) {
+    if (random.Chance(15)) {
+      pair.visits_wanted = 2;
+      pair.min_interval_days = 7;
+    }
+  }
+  // Children sharing a parent are siblings, who visit her together or not at all.
+  std::map<long long, int> children_of;
+  for (const Pair& pair : instance.pairs) ++children_of[pair.parent_id];
+  for (Pair& pair : instance.pairs) {
+    if (children_of[pair.parent_id] > 1) pair.sibling_group = pair.parent_id;
   }
   instance.settings.longest_child_day_minutes = random.Between(6, 10) * 60;
   instance.settings.time_limit_seconds = 2;

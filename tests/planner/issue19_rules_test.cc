@@ -4,6 +4,11 @@
 // the notice period ends, and "proven optimal" holds only when it is.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
 #include "planner/planner.h"
 #include "planner_world.h"
 
@@ -193,6 +198,155 @@ TEST(Issue19, SiblingsTogetherOutweighATripSaved) {
   ASSERT_EQ(plan.visits.size(), 4u);
   EXPECT_EQ(testing::VisitOf(plan, 1)->session_id, testing::VisitOf(plan, 2)->session_id);
   EXPECT_EQ(plan.trips.size(), 3u);
+}
+
+// Three siblings (1000-1002) visit their father 2000; child 1003 (priority
+// 2.5) visits her mother. One session of five people on the 5th; escorts 100
+// and 101 have three seats each. The siblings and 1003 cannot all go (eight
+// people with two escorts, or four children in one car), and 1003 with two of
+// the siblings outweighs the three siblings: a planner free to split the
+// family sends two and keeps the third home while escort 101 is free. Together
+// or not at all, the three go.
+Instance SiblingCase() {
+  Instance instance = OneSession(10, 5, 3);
+  instance.escorts = {MakeEscort(100, {1}, {5}, 3), MakeEscort(101, {1}, {5}, 3)};
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2000, 10, 1),
+                    MakePair(3, 1002, 2000, 10, 1), MakePair(4, 1003, 2003, 10, 1, 2.5)};
+  for (int pair_idx : {0, 1, 2}) instance.pairs[pair_idx].sibling_group = 1000;
+  instance.pairs[3].requested_order = 0;  // first-come takes her first
+  return instance;
+}
+
+TEST(Issue19, Issue19_SiblingsVisitingTheirFatherGoTogetherOrNotAtAll) {
+  Instance instance = SiblingCase();
+  for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
+    std::set<std::string> reasons;
+    for (long long pair_id : {1, 2, 3}) reasons.insert(ReasonOf(plan, pair_id));
+    EXPECT_EQ(reasons.size(), 1u) << "the siblings were split";
+  }
+  Plan plan = SolvePlan(instance);
+  ASSERT_EQ(ReasonOf(plan, 1), "scheduled");
+  for (long long pair_id : {2, 3}) {
+    EXPECT_EQ(testing::VisitOf(plan, pair_id)->trip_id, testing::VisitOf(plan, 1)->trip_id);
+  }
+  EXPECT_EQ(ReasonOf(plan, 4), "capacity");
+  EXPECT_DOUBLE_EQ(plan.coverage, 3.0);
+  EXPECT_TRUE(plan.proven_optimal);
+
+  // Two of them with 1003, the third at home: the checker refuses it.
+  Plan split;
+  split.trips = {{0, 100, 1, 10, D(5), 9 * 60, 13 * 60, 20.0}};
+  split.visits = {{1, 1, 0}, {2, 1, 0}, {4, 1, 0}};
+  EXPECT_TRUE(HasRule(CheckPlan(instance, split), "siblings_together"));
+  // On two trips to the same session: refused too.
+  Plan two_cars;
+  two_cars.trips = {{0, 100, 1, 10, D(5), 9 * 60, 13 * 60, 20.0},
+                    {1, 101, 1, 10, D(5), 9 * 60, 13 * 60, 20.0}};
+  two_cars.visits = {{1, 1, 0}, {2, 1, 0}, {3, 1, 1}};
+  EXPECT_TRUE(HasRule(CheckPlan(instance, two_cars), "siblings_together"));
+}
+
+TEST(Issue19, Issue19_ASplitRecordedByACoordinatorLetsOneSiblingGoAlone) {
+  Instance instance = SiblingCase();
+  instance.pairs[2].apart = true;  // 1002 split from her siblings on purpose
+  Plan plan = SolveChecked(instance);
+  EXPECT_EQ(ReasonOf(plan, 1), "scheduled");
+  EXPECT_EQ(ReasonOf(plan, 2), "scheduled");
+  EXPECT_EQ(ReasonOf(plan, 4), "scheduled");
+  EXPECT_EQ(ReasonOf(plan, 3), "capacity");
+  EXPECT_DOUBLE_EQ(plan.coverage, 4.5);
+}
+
+TEST(Issue19, Issue19_ASiblingGroupNoEscortCanCarryHasOneReason) {
+  Instance instance = SiblingCase();
+  instance.escorts = {MakeEscort(100, {1}, {5}, 2), MakeEscort(101, {1}, {5}, 2)};
+  for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
+    for (long long pair_id : {1, 2, 3}) {
+      EXPECT_EQ(ReasonOf(plan, pair_id), "family_larger_than_car");
+    }
+    EXPECT_EQ(ReasonOf(plan, 4), "scheduled");
+  }
+}
+
+TEST(Issue19, Issue19_ASiblingWhoCannotGoKeepsTheFamilyHomeThatDay) {
+  // 1001 cannot go on the 5th: the family goes on the 12th, all three.
+  Instance instance = SiblingCase();
+  instance.sessions.push_back(MakeSession(2, 10, 12, 10, 12, 10, 5));
+  instance.escorts = {MakeEscort(100, {1}, {5, 12}, 3), MakeEscort(101, {1}, {5}, 3)};
+  instance.pairs[1].child_unavailable = {D(5)};
+  Plan plan = SolveChecked(instance);
+  for (long long pair_id : {1, 2, 3}) EXPECT_EQ(testing::VisitOf(plan, pair_id)->session_id, 2);
+  EXPECT_EQ(ReasonOf(plan, 4), "scheduled");
+  instance.pairs[1].child_unavailable = {D(5), D(12)};
+  plan = SolveChecked(instance);
+  for (long long pair_id : {1, 2, 3}) EXPECT_EQ(ReasonOf(plan, pair_id), "child_unavailable");
+}
+
+// The frequency case: Saturday sessions on the 5th, 12th, 19th and 26th, an
+// escort with four seats each Saturday. A weekly pair (four visits, five days
+// apart) gets four; a fortnightly pair (two, ten days apart) two, at least ten
+// days apart; an every-two-months pair visited last month is not due; a
+// fortnightly pair already visited on the 3rd wants one more, ten days later
+// at least; a monthly pair last visited on 30 November (fourteen days apart)
+// not before the 14th.
+TEST(Issue19, Issue19_FrequenciesAndIntervalsAreHonoured) {
+  Instance instance = OneSession(10, 20, 4);
+  instance.sessions = {
+      MakeSession(1, 10, 5, 10, 12, 10, 20), MakeSession(2, 10, 12, 10, 12, 10, 20),
+      MakeSession(3, 10, 19, 10, 12, 10, 20), MakeSession(4, 10, 26, 10, 12, 10, 20)};
+  instance.escorts = {MakeEscort(100, {1}, {5, 12, 19, 26}, 4)};
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2001, 10, 1),
+                    MakePair(3, 1002, 2002, 10, 1), MakePair(4, 1003, 2003, 10, 1),
+                    MakePair(5, 1004, 2004, 10, 1)};
+  instance.pairs[0].visits_wanted = 4;
+  instance.pairs[0].min_interval_days = 5;
+  instance.pairs[1].visits_wanted = 2;
+  instance.pairs[1].min_interval_days = 10;
+  instance.pairs[2].visits_wanted = 0;
+  instance.pairs[3].visits_wanted = 1;
+  instance.pairs[3].min_interval_days = 10;
+  instance.pairs[3].visited_on = {D(3)};
+  instance.pairs[4].min_interval_days = 14;
+  instance.pairs[4].visited_on = {Date{2026, 11, 30}};
+  for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
+    std::map<long long, std::vector<int>> days;
+    for (const Visit& visit : plan.visits) {
+      days[visit.pair_id].push_back(static_cast<int>(visit.session_id) * 7 - 2);  // 5, 12, 19, 26
+    }
+    for (auto& [pair, list] : days) std::sort(list.begin(), list.end());
+    EXPECT_EQ(days[1], (std::vector<int>{5, 12, 19, 26}));
+    ASSERT_EQ(days[2].size(), 2u);
+    EXPECT_GE(days[2][1] - days[2][0], 10);
+    EXPECT_EQ(days.count(3), 0u);
+    EXPECT_EQ(ReasonOf(plan, 3), "not_due");
+    ASSERT_EQ(days[4].size(), 1u);
+    EXPECT_GE(days[4][0], 13);
+    ASSERT_EQ(days[5].size(), 1u);
+    EXPECT_GE(days[5][0], 14);
+  }
+  Plan plan = SolvePlan(instance);
+  EXPECT_DOUBLE_EQ(plan.coverage, 8.0);
+  EXPECT_TRUE(plan.proven_optimal);
+
+  // Too close, and more than wanted: the checker refuses both.
+  Plan close;
+  close.trips = {{0, 100, 1, 10, D(5), 9 * 60, 13 * 60, 20.0},
+                 {1, 100, 1, 10, D(12), 9 * 60, 13 * 60, 20.0}};
+  close.visits = {{2, 1, 0}, {2, 2, 1}, {4, 2, 1}, {3, 1, 0}};
+  auto violations = CheckPlan(instance, close);
+  EXPECT_TRUE(HasRule(violations, "visit_interval")) << Describe(violations);
+  EXPECT_TRUE(HasRule(violations, "pair_visits_wanted")) << Describe(violations);
+}
+
+// Every session too soon after the last visit: one reason, min_interval.
+TEST(Issue19, Issue19_APairVisitedTooRecentlyWaitsWithAReason) {
+  Instance instance = OneSession(10, 20, 4);
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1)};
+  instance.pairs[0].min_interval_days = 10;
+  instance.pairs[0].visited_on = {D(1)};
+  for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
+    EXPECT_EQ(ReasonOf(plan, 1), "min_interval");
+  }
 }
 
 }  // namespace

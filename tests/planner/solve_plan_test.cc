@@ -111,7 +111,8 @@ TEST(SolvePlan, ChildrenOfOneBaseShareATrip) {
 
 TEST(SolvePlan, SiblingsGoOnTheSameTripToTheSameSession) {
   // Siblings A and B (pairs 1 and 3) and another child C: an escort takes two.
-  // First-come (A, C, B) splits the siblings; the optimiser keeps them together.
+  // Siblings visiting one parent go together (issue 19): first-come, asked
+  // A, C, B, brings B with A; the optimiser keeps them together too.
   Instance instance = OneBase(2, 2);
   instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2001, 10, 1),
                     MakePair(3, 1002, 2000, 10, 1)};
@@ -119,7 +120,8 @@ TEST(SolvePlan, SiblingsGoOnTheSameTripToTheSameSession) {
   instance.pairs[2].sibling_group = 7;
   Plan first_come;
   Plan plan = Solve(instance, &first_come);
-  EXPECT_NE(VisitOf(first_come, 1)->session_id, VisitOf(first_come, 3)->session_id);
+  EXPECT_EQ(VisitOf(first_come, 1)->session_id, VisitOf(first_come, 3)->session_id);
+  EXPECT_EQ(VisitOf(first_come, 1)->trip_id, VisitOf(first_come, 3)->trip_id);
   EXPECT_DOUBLE_EQ(plan.coverage, 3.0);
   EXPECT_EQ(VisitOf(plan, 1)->session_id, VisitOf(plan, 3)->session_id);
   EXPECT_EQ(VisitOf(plan, 1)->trip_id, VisitOf(plan, 3)->trip_id);
