@@ -161,4 +161,27 @@ Travel TravelFor(double km, double speed_kmh, double cost_per_km) {
   return travel;
 }
 
+Result<MonthlyVisitNeed> VisitNeedInMonth(std::string_view frequency, const Date& first_day,
+                                          const Date& last_day,
+                                          const std::optional<Date>& last_visit) {
+  MonthlyVisitNeed need;
+  if (frequency == "weekly") {
+    need.visits = static_cast<int>((DaysBetween(first_day, last_day) + 1) / 7);
+    need.min_interval_days = kWeeklyMinIntervalDays;
+  } else if (frequency == "fortnightly") {
+    need.visits = 2;
+    need.min_interval_days = kFortnightlyMinIntervalDays;
+  } else if (frequency == "monthly") {
+    need.visits = 1;
+  } else if (frequency == "every_two_months") {
+    need.visits =
+        last_visit && DaysBetween(*last_visit, first_day) < kEveryTwoMonthsMinDaysSinceLastVisit
+            ? 0
+            : 1;
+  } else {
+    return InvalidArgument("frequency", "must be weekly, fortnightly, monthly or every_two_months");
+  }
+  return need;
+}
+
 }  // namespace vinculo

@@ -56,6 +56,27 @@ Status ValidateSessionTimes(int start_minute, int end_minute);
 Result<int> ParseClock(std::string_view text, std::string_view field);
 std::string FormatClock(int minute);  // 870 -> "14:30"
 
+// A pair's visit frequency (issue 19) as the month's plan asks it: how many
+// visits the month should give the pair, and the fewest days between two of
+// them (and since the last visit before the month).
+//   weekly            one per whole week of the month (4), at least 5 days apart
+//   fortnightly       2, at least 10 days apart
+//   monthly           1
+//   every_two_months  1, or none when the last visit was less than 45 days
+//                     before the month begins (it was last month's)
+inline constexpr int kWeeklyMinIntervalDays = 5;
+inline constexpr int kFortnightlyMinIntervalDays = 10;
+inline constexpr int kEveryTwoMonthsMinDaysSinceLastVisit = 45;
+struct MonthlyVisitNeed {
+  int visits = 1;
+  int min_interval_days = 0;
+};
+// kInvalidArgument naming "frequency" for an unknown one. `last_visit`: the
+// pair's last visit before the month, if known.
+Result<MonthlyVisitNeed> VisitNeedInMonth(std::string_view frequency, const Date& first_day,
+                                          const Date& last_day,
+                                          const std::optional<Date>& last_visit);
+
 // What raises a pair's weight in the month's plan, on top of the coordinator's
 // explicit weight (>= 0.1): the longer since the last visit, the more urgent;
 // a child who recently left the nursery (aged out) needs the bond most; a

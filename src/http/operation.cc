@@ -86,8 +86,9 @@ Status CheckQueryValue(const Field& field, const std::string& text, std::string&
 Status DecodeQuery(const Operation& operation, const httplib::Request& request, std::string& code) {
   if (operation.open_query) return Status::Ok();
   for (const auto& [name, value] : request.params) {
-    const bool known = std::any_of(operation.query.begin(), operation.query.end(),
-                                   [&name](const Field& field) { return field.name == name; });
+    const bool known =
+        std::any_of(operation.query.begin(), operation.query.end(),
+                    [&name = name](const Field& field) { return field.name == name; });
     if (!known)
       return Refuse(code, "parameter_unknown",
                     InvalidArgument(name, "is not a parameter of this request"));
@@ -186,8 +187,9 @@ Status CheckMember(const Field& field, const nlohmann::json& value, std::string&
 Status DecodeMembers(const std::vector<Field>& fields, const nlohmann::json& object,
                      std::string& code) {
   for (const auto& [name, value] : object.items()) {
-    const bool known = std::any_of(fields.begin(), fields.end(),
-                                   [&name](const Field& field) { return field.name == name; });
+    const bool known =
+        std::any_of(fields.begin(), fields.end(),
+                    [&name = name](const Field& field) { return field.name == name; });
     // A member named "" is named as such: a refusal always says which field.
     if (!known) {
       return Refuse(code, "field_unknown",
@@ -255,9 +257,9 @@ std::vector<Operation> CollectOperations() {
   // patterns match the same path, so order only decides speed. The record
   // routes (the reads the API serves most) go first: a child GET went from
   // eight regex matches (14,000 instructions) to two.
-  for (auto table : {RecordOperations, AccountOperations, NurseryOperations, SupplyOperations,
-                     WorkshopOperations, VisitOperations, NurseryCareOperations,
-                     SecurityOperations}) {
+  for (auto table :
+       {RecordOperations, AccountOperations, NurseryOperations, SupplyOperations,
+        WorkshopOperations, VisitOperations, NurseryCareOperations, SecurityOperations}) {
     for (Operation& operation : table()) all.push_back(std::move(operation));
   }
   return all;

@@ -289,6 +289,29 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
       }
     }
     pair.priority = VisitPriority(inputs).value;
+    // The frequency: how many visits this month, how far apart, counting the
+    // last one before it (one rule, domain/visit_rules.h). A calendar with
+    // fewer sessions than the frequency asks is said in the plan's notes.
+    std::optional<Date> last_visit;
+    if (requirement.last_visit_on) {
+      if (auto date = ParseDate(*requirement.last_visit_on); date.ok()) last_visit = *date;
+    }
+    if (auto need = VisitNeedInMonth(requirement.frequency, first, last, last_visit); need.ok()) {
+      const int offered = static_cast<int>(std::count_if(
+          at_facility.begin(), at_facility.end(), [&](const VisitSessionRow* session) {
+            return WingServes(session->wing, source.parent_sex);
+          }));
+      pair.visits_wanted = std::min(need->visits, offered);
+      pair.min_interval_days = need->min_interval_days;
+      if (need->visits > offered) {
+        notes.push_back("child " + std::to_string(requirement.child_id) + " and parent " +
+                        std::to_string(requirement.parent_id) + ": " + requirement.frequency +
+                        " visits ask for " + std::to_string(need->visits) +
+                        " this month; the facility's calendar offers " + std::to_string(offered) +
+                        " sessions");
+      }
+    }
+    if (last_visit) pair.visited_on.push_back(*last_visit);
     if (banned_until) {
       for (Date day = first; day <= *banned_until; day = AddDays(day, 1)) {
         pair.child_unavailable.push_back(day);

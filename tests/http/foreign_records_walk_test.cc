@@ -59,7 +59,7 @@ TEST_F(ForeignRecordsWalkTest, Issue13_NoOperationReachesAnotherOrganisationsRec
     // Every id of the path is organisation A's record of the first segment;
     // further ids (a link of a child, say) then point at it too, or at
     // nothing, the same for both callers.
-    auto concrete = [&path](long long id) {
+    auto concrete = [&path = path](long long id) {
       return std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), std::to_string(id));
     };
     for (const auto& [method, operation] : item.items()) {

@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "domain/visit_rules.h"
 #include "planner/planner.h"
 #include "store/visit_store.h"
 #include "support/visit_world.h"
@@ -239,7 +240,8 @@ TEST_F(VisitServiceTest, APlanIsStoredAsADraftWithTheBaselineFiguresAndPublished
   // Each session's booked counter is what the plan put there.
   std::map<long long, long long> per_session;
   for (const PlanVisitRow& visit : published->visits) ++per_session[visit.session_id];
-  for (const auto& [session_id, families] : per_session) {
+  for (const auto& [session_key, families] : per_session) {
+    const long long session_id = session_key;  // a lambda below captures it (clang 14)
     VisitSessionRow session;
     ASSERT_TRUE(world_->database->store()
                     .Read([&](Txn& txn) -> Status {
@@ -619,6 +621,60 @@ TEST_F(VisitServiceTest, ConcurrentPublishesAndBookingsNeverOverfillASession) {
     }
   }
   EXPECT_EQ(planned, after.booked_families);
+}
+
+// Issue 19: a requirement's frequency reaches the planner. December 2026 has
+// four Saturday sessions: a weekly pair gets more than one visit, at least
+// five days apart; a fortnightly one two, at least ten days apart.
+TEST_F(VisitServiceTest, Issue19_TheRequirementsFrequencyIsHonouredInTheMonthsPlan) {
+  RequirementRow father = RequirementOf(programme_.child_1, programme_.father);
+  RequirementChange weekly;
+  weekly.frequency = "weekly";
+  ASSERT_TRUE(
+      visits_->ChangeRequirement(As("coordinator_a"), father.id, weekly, father.version).ok());
+  // Both children of the mother (a family: they go together).
+  RequirementRow mother = RequirementOf(programme_.child_1, programme_.mother);
+  RequirementRow sibling = RequirementOf(programme_.child_2, programme_.mother);
+  RequirementChange fortnightly;
+  fortnightly.frequency = "fortnightly";
+  for (const RequirementRow& row : {mother, sibling}) {
+    ASSERT_TRUE(
+        visits_->ChangeRequirement(As("coordinator_a"), row.id, fortnightly, row.version).ok());
+  }
+
+  auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  std::map<long long, Date> date_of;
+  auto sessions = visits_->Sessions(As("visits_officer_a"), world_->facility_a, "2026-12");
+  ASSERT_TRUE(sessions.ok());
+  for (const VisitSessionRow& session : *sessions) {
+    date_of[session.id] = *ParseDate(session.session_date);
+  }
+  std::map<long long, std::vector<Date>> visits_of;  // by requirement
+  for (const PlanVisitRow& visit : plan->visits) {
+    visits_of[visit.requirement_id].push_back(date_of.at(visit.session_id));
+  }
+  // At most the frequency's visits, at least `at_least`, never closer than its interval.
+  auto check = [&](long long requirement, size_t at_least, size_t at_most, int min_days) {
+    std::vector<Date> dates = visits_of[requirement];
+    std::sort(dates.begin(), dates.end());
+    EXPECT_GE(dates.size(), at_least) << "requirement " << requirement;
+    EXPECT_LE(dates.size(), at_most) << "requirement " << requirement;
+    for (size_t i = 1; i < dates.size(); ++i) {
+      EXPECT_GE(DaysBetween(dates[i - 1], dates[i]), min_days) << "requirement " << requirement;
+    }
+  };
+  std::string why;
+  for (const PlanUnscheduledRow& row : plan->unscheduled) {
+    why += std::to_string(row.requirement_id) + ":" + row.reason + " ";
+  }
+  for (const std::string& note : plan->notes) why += note + "; ";
+  SCOPED_TRACE(why);
+  // The weekly pair gets more than the one visit it used to (two to four: the
+  // planner does not yet reach all four here, nor say why; see issue 19's note).
+  check(father.id, 2, 4, kWeeklyMinIntervalDays);
+  check(mother.id, 2, 2, kFortnightlyMinIntervalDays);
+  check(sibling.id, 2, 2, kFortnightlyMinIntervalDays);
 }
 
 }  // namespace
