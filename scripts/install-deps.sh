@@ -20,7 +20,7 @@ command -v node >/dev/null 2>&1 || web_build_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || web_build_pkgs+=(npm)
 build_pkgs+=("${web_build_pkgs[@]}")
 # python3-icalendar reads the iCalendar feeds with a parser other than ours.
-test_pkgs=(postgresql sqlite3 poppler-utils chromium python3-icalendar)
+test_pkgs=(postgresql sqlite3 poppler-utils chromium python3-icalendar haproxy)
 bench_pkgs=(wrk curl)
 # make test-sanitize and make fuzz: clang with its sanitizer and libFuzzer runtimes.
 sanitize_pkgs=(clang-14 libclang-rt-14-dev)

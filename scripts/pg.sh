@@ -3,6 +3,8 @@
 # a temporary folder. As root, initdb and pg_ctl run as the postgres user.
 #   scripts/pg.sh start DIR PORT   prints the connection string on stdout
 #   scripts/pg.sh stop DIR
+#   scripts/pg.sh halt DIR      stops the server, keeping its data (tests of
+#   scripts/pg.sh resume DIR    a database that goes away and comes back)
 set -euo pipefail
 action="${1:?usage: pg.sh start DIR PORT | stop DIR}"
 dir="${2:?folder}"
@@ -26,8 +28,8 @@ case "$action" in
     as_pg "$bindir/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 70; }
     # No TCP beyond loopback, socket in the folder, fsync off: a test server.
-    as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    echo "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >"$dir/options"
+    as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 70; }
     as_pg "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres -E UTF8 vinculo_test
     echo "host=127.0.0.1 port=$port dbname=vinculo_test user=postgres"
@@ -37,6 +39,13 @@ case "$action" in
       as_pg "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
     rm -rf "$dir"
+    ;;
+  halt)
+    as_pg "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+    ;;
+  resume)
+    as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" \
+      start >/dev/null || { cat "$dir/server.log" >&2; exit 70; }
     ;;
   *) echo "pg.sh: unknown action $action" >&2; exit 64 ;;
 esac

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "http/idempotent_request.h"
 #include "http/edge_guard.h"
+#include "http/idempotent_request.h"
 #include "http/keep_alive_server.h"
 #include "http/listen_backlog.h"
 #include "http/operation.h"
@@ -214,6 +214,8 @@ struct ApiServer::Impl {
 
 ApiServer::ApiServer(ServiceContext context, ApiOptions options)
     : impl_(std::make_unique<Impl>(context, options)), options_(std::move(options)) {
+  // Sessions revoked on any server sharing a PostgreSQL database end here at once.
+  impl_->services.auth.ListenForRevocations();
   httplib::Server& server = impl_->server;
   // Without TCP_NODELAY small responses wait on Nagle's algorithm (about 300
   // requests/s instead of tens of thousands).

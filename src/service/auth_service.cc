@@ -227,6 +227,7 @@ Result<Actor> AuthService::Authenticate(const std::string& token,
   if (token.empty() || token.size() > 128) return Unauthenticated("sign in first");
   const std::string token_hash = TokenHash(token);
   const auto now = context_.clock->Now();
+  const uint64_t generation = session_cache_->Generation();
   if (auto cached = session_cache_->Find(token_hash, now)) {
     cached->remote_address = remote_address;
     return *cached;
@@ -268,15 +269,33 @@ Result<Actor> AuthService::Authenticate(const std::string& token,
         [&](Txn& txn) { return txn.TouchSession(token_hash, FormatTimestamp(now)); }));
   }
   if (auto expiry = ParseTimestamp(expires_at); expiry.ok()) {
-    session_cache_->Put(token_hash, actor, *expiry, now);
+    session_cache_->Put(token_hash, actor, *expiry, now, generation);
   }
   return actor;
 }
 
+void AuthService::ListenForRevocations() {
+  if (notices_) return;
+  SessionCache* cache = session_cache_.get();
+  notices_ = SessionNoticeListener::Start(
+      *context_.store, {.on_notice =
+                            [cache](const SessionNotice& notice) {
+                              if (!notice.token_hash.empty()) {
+                                cache->Evict(notice.token_hash);
+                              } else {
+                                cache->EvictUser(notice.user_id);
+                              }
+                            },
+                        .on_listening = [cache](bool listening) { cache->SetEnabled(listening); }});
+}
+
 Status AuthService::Logout(const std::string& token) {
-  session_cache_->Evict(TokenHash(token));
-  return context_.store->Write(
-      [&](Txn& txn) { return txn.RevokeSession(TokenHash(token), context_.Now()); });
+  const std::string token_hash = TokenHash(token);
+  Status status = context_.store->Write(
+      [&](Txn& txn) { return txn.RevokeSession(token_hash, context_.Now()); });
+  // After the commit, so that no request reading before it caches it again.
+  session_cache_->Evict(token_hash);
+  return status;
 }
 
 Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
@@ -394,11 +413,12 @@ Result<User> AuthService::SetDisabled(const Actor& actor, long long user_id,
     auto written = txn.UpdateUser(changed, expected_version, context_.Now());
     if (!written.ok()) return written.status();
     if (disabled) VINCULO_RETURN_IF_ERROR(txn.RevokeUserSessions(user_id, context_.Now()));
-    session_cache_->EvictUser(user_id);
     result = std::move(*written);
     return Status::Ok();
   });
   if (!status.ok()) return status;
+  // After the commit, so that no request reading before it caches her again.
+  session_cache_->EvictUser(user_id);
   result.password_hash.clear();
   return result;
 }

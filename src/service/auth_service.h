@@ -12,6 +12,7 @@
 #include "service/context.h"
 #include "service/login_throttle.h"
 #include "service/session_cache.h"
+#include "store/session_notices.h"
 
 namespace vinculo {
 
@@ -56,7 +57,19 @@ class AuthService {
       : context_(context),
         session_ttl_(session_ttl),
         session_cache_(std::make_unique<SessionCache>()),
-        throttle_(std::make_unique<LoginThrottle>()) {}
+        throttle_(std::make_unique<LoginThrottle>()) {
+    // On PostgreSQL other servers revoke too: cache nothing until their
+    // notices can be heard (ListenForRevocations).
+    if (context_.store->engine() == Engine::kPostgres) session_cache_->SetEnabled(false);
+  }
+
+  // On PostgreSQL, listens for the session notices of every server sharing
+  // the database (store/session_notices.h) and evicts what they name, so a
+  // logout, a disabled account or a changed user takes effect on this server
+  // at once; the SessionCache is on only while the notices can be heard. The
+  // server calls it once; a command-line run needs no cache. Nothing on
+  // SQLite, where one process serves a database file.
+  void ListenForRevocations();
 
   // kUnauthenticated for an unknown user, a wrong password or a disabled
   // account; each is audited ("login_failed") and counted by the
@@ -67,8 +80,7 @@ class AuthService {
                             const std::string& remote_address);
   // The actor behind a live token; kUnauthenticated otherwise, and when the
   // session went unused for kSessionIdleTimeout (it is then revoked). Answers
-  // from the SessionCache when it can (see session_cache.h for the
-  // revocation bound).
+  // from the SessionCache when it can (session_cache.h says when that is).
   Result<Actor> Authenticate(const std::string& token, const std::string& remote_address);
   Status Logout(const std::string& token);
 
@@ -91,8 +103,8 @@ class AuthService {
   // organisation or facility, which do not change here); kPreconditionFailed
   // when someone else changed the user first. Audited. The user's cached
   // sessions are dropped in this process, so her next request sees the change;
-  // another process sharing the database sees it within the SessionCache's
-  // 5 s. A change that changes nothing writes nothing.
+  // other servers sharing a PostgreSQL database drop them when the change
+  // commits (ListenForRevocations). A change that changes nothing writes nothing.
   Result<User> UpdateUser(const Actor& actor, long long user_id, const UserChange& change,
                           long long expected_version);
 
@@ -126,6 +138,8 @@ class AuthService {
   std::chrono::seconds session_ttl_;
   std::unique_ptr<SessionCache> session_cache_;
   std::unique_ptr<LoginThrottle> throttle_;
+  // Declared after the cache it feeds, so it stops first.
+  std::unique_ptr<SessionNoticeListener> notices_;
 };
 
 }  // namespace vinculo

@@ -28,6 +28,8 @@ class StatementCache {
   // for each row. Throws what SOCI throws; a statement that threw is dropped.
   void Query(soci::session& session, const std::string& sql, const NamedIntegers& parameters,
              const std::function<void(const soci::row&)>& on_row);
+  // Forgets every statement (before the connection is opened again).
+  void Clear() { entries_.clear(); }
 
  private:
   struct Entry {

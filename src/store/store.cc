@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include <libpq-fe.h>
+#include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -53,6 +55,48 @@ std::vector<std::string> SplitStatements(const std::string& script) {
 // Runs a raw statement; used for transaction control and pragmas.
 void Exec(soci::session& sql, const std::string& statement) { sql << statement; }
 
+// What every PostgreSQL connection of the pool sets once it is open.
+void PreparePostgresSession(soci::session& sql) {
+  Exec(sql, "SET client_encoding TO 'UTF8'");
+  Exec(sql, "SET client_min_messages TO WARNING");
+}
+
+// The connection string with a bounded connection attempt: libpq waits for
+// ever by default, and a request must not hang on a server that is gone.
+std::string WithConnectTimeout(const std::string& target) {
+  if (target.find("connect_timeout") != std::string::npos) return target;
+  if (target.rfind("postgres", 0) == 0) {  // a URL
+    return target + (target.find('?') == std::string::npos ? "?" : "&") +
+           "connect_timeout=" + std::to_string(kPostgresConnectTimeoutSeconds);
+  }
+  return target + " connect_timeout=" + std::to_string(kPostgresConnectTimeoutSeconds);
+}
+
+// The libpq connection under a pooled PostgreSQL session; null when the
+// session has none (a reconnection failed).
+PGconn* PostgresConnection(soci::session& sql) {
+  // (static_cast: SOCI does not export the backend's type information; the
+  // caller knows the engine.)
+  auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  return backend ? backend->conn_ : nullptr;
+}
+
+// Whether a pooled connection can still be used: libpq has not marked it bad,
+// and nothing came from the server while it sat idle in the pool (a server
+// that shut down or ended the backend leaves an error and an end of file to
+// read). One poll(2) with no wait.
+bool PostgresConnectionUsable(PGconn* connection) {
+  if (!connection || PQstatus(connection) != CONNECTION_OK) return false;
+  pollfd watched{PQsocket(connection), POLLIN, 0};
+  if (poll(&watched, 1, 0) <= 0) return true;
+  return PQconsumeInput(connection) != 0 && PQstatus(connection) == CONNECTION_OK;
+}
+
+Status DatabaseUnavailable() {
+  return Status(StatusCode::kUnavailable, "the database is not available; try again shortly")
+      .WithRetryAfter(kDatabaseRetryAfterSeconds);
+}
+
 // The unique indexes that carry a rule of the field (migration 11 and older),
 // with the words and the field a refused request answers. A violation names
 // the index on PostgreSQL and the columns on SQLite.
@@ -93,6 +137,12 @@ Status StatusFromDriverError(const std::string& what, const std::string& context
       what.find("violates foreign key constraint") != std::string::npos) {
     return Conflict("the change refers to a record that does not exist or is still referred to (" +
                     context + ")");
+  }
+  if (what.find("terminating connection") != std::string::npos ||
+      what.find("no connection to the server") != std::string::npos ||
+      what.find("the database system is") != std::string::npos) {
+    spdlog::error("store unavailable during {}: {}", context, what);
+    return DatabaseUnavailable();
   }
   if (what.find("database is locked") != std::string::npos ||
       what.find("could not connect") != std::string::npos ||
@@ -152,12 +202,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& target, int pool_s
         Exec(sql, "PRAGMA synchronous = NORMAL");
       }
     } else {
-      std::string connection = target;
+      const std::string connection = WithConnectTimeout(target);
       for (int conn_idx = 0; conn_idx < pool_size; ++conn_idx) {
         soci::session& sql = store->pool_->at(static_cast<size_t>(conn_idx));
         sql.open(soci::postgresql, connection);
-        Exec(sql, "SET client_encoding TO 'UTF8'");
-        Exec(sql, "SET client_min_messages TO WARNING");
+        PreparePostgresSession(sql);
       }
     }
   } catch (const std::exception& error) {
@@ -271,6 +320,9 @@ Status Store::RunGuarded(bool write, const std::function<Status(Txn&)>& work) {
       ~Returned() { in_use.fetch_sub(1, std::memory_order_relaxed); }
     } returned{in_use_};
     soci::session& sql = pool_->at(lease.position());
+    if (engine_ == Engine::kPostgres) {
+      VINCULO_RETURN_IF_ERROR(EnsureConnected(sql, lease.position()));
+    }
     Txn txn(sql, engine_, statements_[lease.position()].get());
     if (!write) return work(txn);
     // IMMEDIATE takes SQLite's write lock up front, so two writers queue on the
@@ -294,6 +346,23 @@ Status Store::RunGuarded(bool write, const std::function<Status(Txn&)>& work) {
     return status;
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), write ? "a write" : "a read");
+  }
+}
+
+Status Store::EnsureConnected(soci::session& sql, size_t position) {
+  if (PostgresConnectionUsable(PostgresConnection(sql))) return Status::Ok();
+  // Lost (the server restarted, or is down): open it again now. Refused at
+  // once while the server is down, so the request gets its 503 at once; the
+  // first request after the server is back gets a fresh connection.
+  statements_[position]->Clear();  // statements of the old connection
+  try {
+    sql.reconnect();
+    PreparePostgresSession(sql);
+    spdlog::info("store: reconnected pooled connection {} to PostgreSQL", position);
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    spdlog::error("store: PostgreSQL is not available: {}", error.what());
+    return DatabaseUnavailable();
   }
 }
 

@@ -6,6 +6,10 @@
 // Both engines run the same SQL through SOCI and the same migrations
 // (store/schema.cc), and the same test suite runs against both.
 //
+// PostgreSQL going away mid-run: a request answers kUnavailable at once (a
+// 503), and a pooled connection found lost is opened again when it is next
+// borrowed, so service resumes by itself when the server is back.
+//
 // Work happens inside Read() or Write(): each borrows one pooled connection and
 // hands the callback a Txn. Write() runs the callback in one transaction
 // (SQLite: BEGIN IMMEDIATE) and commits only if it returns OK, so a write is
@@ -41,6 +45,11 @@ class StatementCache;
 namespace vinculo {
 
 enum class Engine { kSqlite, kPostgres };
+
+// How long a PostgreSQL connection attempt may take (libpq's smallest
+// useful value), and the Retry-After of a 503 while the database is away.
+inline constexpr int kPostgresConnectTimeoutSeconds = 2;
+inline constexpr int kDatabaseRetryAfterSeconds = 1;
 
 enum class ArchivedFilter { kActive, kArchived, kAll };
 
@@ -372,6 +381,9 @@ class Store {
  private:
   Store(Engine engine, std::string target, int pool_size);
   Status RunGuarded(bool write, const std::function<Status(Txn&)>& work);
+  // PostgreSQL: opens the pooled connection at `position` again if it was
+  // lost; kUnavailable (Retry-After 1 s) while the server cannot be reached.
+  Status EnsureConnected(soci::session& sql, size_t position);
 
   Engine engine_;
   std::string target_;

@@ -1,6 +1,7 @@
 // Users, their sessions, and the audit log.
 #include <soci/soci.h>
 
+#include "store/session_notices.h"
 #include "store/sql_util.h"
 #include "store/store.h"
 
@@ -8,6 +9,16 @@ namespace vinculo {
 using store_internal::Params;
 
 namespace {
+
+// Tells every server sharing the database, when (and if) this transaction
+// commits, to forget what it cached of the session or the user
+// (store/session_notices.h). SQLite: one process, which evicts by itself.
+void NotifySessionServers(soci::session& sql, Engine engine, const SessionNotice& notice) {
+  if (engine != Engine::kPostgres) return;
+  std::string channel = kSessionNoticeChannel;
+  std::string payload = SessionNoticePayload(notice);
+  sql << "SELECT pg_notify(:channel, :payload)", soci::use(channel), soci::use(payload);
+}
 
 constexpr const char* kUserColumns =
     "id, username, password_hash, role, organisation_id, facility_id, display_name, language, "
@@ -152,6 +163,7 @@ Result<User> Txn::UpdateUser(const User& user, long long expected_version, const
       if (!current.ok()) return current.status();
       return Status(StatusCode::kPreconditionFailed, "the user was changed by someone else");
     }
+    NotifySessionServers(sql_, engine_, {.user_id = user.id});
     return GetUser(user.id);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "updating a user");
@@ -209,6 +221,7 @@ Status Txn::RevokeSession(const std::string& token_hash, const std::string& now)
                                     " WHERE token_hash = " + params.Add(token_hash) +
                                     " AND revoked_at IS NULL",
                                 params);
+    NotifySessionServers(sql_, engine_, {.token_hash = token_hash});
     return Status::Ok();
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "closing a session");
@@ -236,6 +249,7 @@ Status Txn::RevokeUserSessions(long long user_id, const std::string& now) {
                                     " WHERE user_id = " + params.AddInteger(user_id) +
                                     " AND revoked_at IS NULL",
                                 params);
+    NotifySessionServers(sql_, engine_, {.user_id = user_id});
     return Status::Ok();
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "closing sessions");
