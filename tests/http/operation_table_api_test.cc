@@ -5,11 +5,15 @@
 // and that every problem's code is one the document lists.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "common/refusal.h"
 #include "http/api_fixture.h"
 #include "http/api_server.h"
 
@@ -130,6 +134,93 @@ TEST_F(OperationTableApiTest, Issue17_DecoderRefusalsCarryAStableCode) {
   HttpAnswer forbidden = Get("/api/v1/users", "caregiver_a");
   EXPECT_EQ(forbidden.status, 403);
   EXPECT_EQ(forbidden.body.value("code", ""), "forbidden");
+}
+
+// A service's own refusals carry their specific code (common/refusal.h), the
+// one the web UI translates; every one is in the document.
+TEST_F(OperationTableApiTest, Issue17_ServiceRefusalsCarryTheirOwnCode) {
+  struct Case {
+    std::string path;
+    json body;
+    std::string code;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {"/api/v1/nursery/supply-items",
+       {{"code", "Not A Code"},
+        {"name_es", "x"},
+        {"name_en", "x"},
+        {"unit", "piece"},
+        {"from_months", 0},
+        {"quantity", 1},
+        {"kind", "durable"}},
+       "code_format",
+       "code"},
+      {"/api/v1/extensions/99999999/decision",
+       {{"decision", "refused"}},
+       "reason_required",
+       "note"},
+      {"/api/v1/pregnancies",
+       {{"parent_id", 1}, {"due_date", "2000-01-01"}},
+       "date_in_past",
+       "due_date"},
+  };
+  const std::set<std::string> documented = ProblemCodes();
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.path);
+    HttpAnswer answer = Post(c.path, "admin_global", c.body);
+    EXPECT_EQ(answer.status, 422) << answer.raw;
+    EXPECT_EQ(answer.body.value("code", ""), c.code) << answer.raw;
+    EXPECT_EQ(answer.body.value("field", ""), c.field);
+    EXPECT_TRUE(documented.count(c.code)) << c.code;
+  }
+  for (Refusal refusal : AllRefusals()) EXPECT_TRUE(documented.count(RefusalCode(refusal)));
+}
+
+// The web UI translates refusals by code (web/src/i18n/problems.ts): every
+// code it names is one the server documents, so none of its messages is dead.
+TEST_F(OperationTableApiTest, Issue17_TheWebUiTranslatesOnlyDocumentedCodes) {
+  // The source tree holds the build directory the tests run in.
+  const std::filesystem::path relative =
+      std::filesystem::path("web") / "src" / "i18n" / "problems.ts";
+  std::filesystem::path source = relative;
+  for (std::filesystem::path dir = std::filesystem::current_path(); dir.has_relative_path();
+       dir = dir.parent_path()) {
+    if (std::filesystem::exists(dir / relative)) {
+      source = dir / relative;
+      break;
+    }
+  }
+  std::ifstream file(source);
+  ASSERT_TRUE(file) << source;
+  const std::set<std::string> documented = ProblemCodes();
+  const std::regex entry(R"(^\s+(?:\w+: \{ )?([a-z_]+): "[a-z]+\.)");
+  int translated = 0;
+  for (std::string line; std::getline(file, line);) {
+    std::smatch match;
+    if (!std::regex_search(line, match, entry)) continue;
+    ++translated;
+    EXPECT_TRUE(documented.count(match[1].str())) << match[1].str() << " in " << source;
+  }
+  EXPECT_GT(translated, 40);
+}
+
+// GET /auth/me names the nursery facilities whose needs the user sees: none
+// for a role without access, her own facility for a nursery officer.
+TEST_F(OperationTableApiTest, Issue17_MeNamesTheNurseriesInScope) {
+  auto nurseries = [&](const std::string& user) {
+    std::set<long long> ids;
+    for (const json& id : Get("/api/v1/auth/me", user).body["nursery_facility_ids"]) {
+      ids.insert(id.get<long long>());
+    }
+    return ids;
+  };
+  EXPECT_TRUE(nurseries("caregiver_a").empty());
+  EXPECT_TRUE(nurseries("visits_officer_a").empty());
+  const std::set<long long> officer = nurseries("nursery_officer_a");
+  EXPECT_TRUE(officer.empty() || officer == std::set<long long>{world_->facility_a});
+  const std::set<long long> everyone = nurseries("admin_global");
+  for (long long id : officer) EXPECT_TRUE(everyone.count(id));
 }
 
 TEST_F(OperationTableApiTest, Issue17_MeListsTheOperationsTheRoleMayCall) {
