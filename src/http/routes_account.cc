@@ -354,6 +354,7 @@ std::vector<Operation> UserOperations() {
                       "caller's organisation or facility (all for an unaffiliated user). For "
                       "auditors every count from 1 to 4 is suppressed (null) so that a small group "
                       "cannot be singled out. Caregivers may not read figures (403).",
+       .roles = EveryRoleBut({Role::kCaregiver}),
        .reply = "SummaryFigures",
        .handler = SummaryFigures},
   };

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "common/refusal.h"
+#include "domain/access.h"
 #include "http/api_fixture.h"
 #include "http/api_server.h"
 
@@ -60,6 +62,20 @@ void CheckShape(const json& document, const json& schema_or_ref, const json& val
   } else if (value.is_array() && !value.empty() && schema.contains("items")) {
     CheckShape(document, schema["items"], value[0], where + "[0]", depth + 1, problems);
   }
+}
+
+// A documented path with every parameter an id that exists nowhere.
+std::string NowherePath(const std::string& path) {
+  std::string concrete;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '{') {
+      concrete += "99999999";
+      i = path.find('}', i);
+    } else {
+      concrete += path[i];
+    }
+  }
+  return concrete;
 }
 
 class OperationTableApiTest : public ApiTest {
@@ -130,10 +146,10 @@ TEST_F(OperationTableApiTest, Issue17_DecoderRefusalsCarryAStableCode) {
     EXPECT_TRUE(answer.body.contains("detail"));
     EXPECT_TRUE(answer.body.contains("type"));
   }
-  // A refusal of a service carries the status code's name.
+  // A role its row leaves out is refused by the gate, with its own code.
   HttpAnswer forbidden = Get("/api/v1/users", "caregiver_a");
   EXPECT_EQ(forbidden.status, 403);
-  EXPECT_EQ(forbidden.body.value("code", ""), "forbidden");
+  EXPECT_EQ(forbidden.body.value("code", ""), "role_forbidden");
 }
 
 // A service's own refusals carry their specific code (common/refusal.h), the
@@ -300,6 +316,64 @@ TEST_F(OperationTableApiTest, Issue17_RolesLeftOutOfARowAreRefused) {
   }
 }
 
+// Issue 17: the role gate from the tables, as an authorization matrix. For
+// every documented operation and every role, a user of that role calls it
+// (ids that exist nowhere, and an unknown query parameter, which the decoder
+// refuses after the gate, so nothing changes): a role the document's x-roles
+// leave out gets 403 role_forbidden; a role in it never does. And GET
+// /auth/me's capabilities are exactly the operations the document allows the
+// role.
+TEST_F(OperationTableApiTest, Issue17_TheRoleGateFollowsTheTables) {
+  const std::vector<std::pair<std::string, std::string>> users = {
+      {"administrator", "admin_global"},
+      {"programme_coordinator", "coordinator_a"},
+      {"caregiver", "caregiver_a"},
+      {"social_worker", "social_worker_a"},
+      {"nursery_officer", "nursery_officer_a"},
+      {"visits_officer", "visits_officer_a"},
+      {"auditor", "auditor"}};
+  ASSERT_EQ(users.size(), AllRoles().size());
+  std::map<std::string, std::set<std::string>> allowed;
+  size_t refused = 0;
+  size_t let_through = 0;
+  for (const auto& [path, item] : Document()["paths"].items()) {
+    const std::string concrete = NowherePath(path);
+    for (const auto& [method, operation] : item.items()) {
+      if (method == "parameters") continue;
+      const bool public_operation = operation.contains("security") && operation["security"].empty();
+      if (public_operation || path == "/api/v1/auth/logout") continue;
+      const std::string id = operation["operationId"].get<std::string>();
+      std::set<std::string> roles;
+      for (const auto& [role, user] : users) roles.insert(role);
+      if (operation.contains("x-roles")) {
+        roles.clear();
+        for (const json& role : operation["x-roles"]) roles.insert(role.get<std::string>());
+      }
+      std::string verb = method;
+      for (char& letter : verb) letter = static_cast<char>(std::toupper(letter));
+      for (const auto& [role, user] : users) {
+        const bool in_row = roles.count(role) > 0;
+        if (in_row) allowed[role].insert(id);
+        HttpAnswer answer = Call(verb, concrete + "?role_matrix=1", TokenFor(user),
+                                 verb == "GET" ? "" : "{}", {{"If-Match", "\"1\""}});
+        const bool gated =
+            answer.status == 403 && answer.body.value("code", "") == "role_forbidden";
+        EXPECT_EQ(gated, !in_row) << role << " " << verb << " " << concrete << ": " << answer.raw;
+        ++(gated ? refused : let_through);
+      }
+    }
+  }
+  EXPECT_GT(refused, 300u);
+  EXPECT_GT(let_through, 300u);
+  for (const auto& [role, user] : users) {
+    std::set<std::string> capabilities;
+    const HttpAnswer me = Get("/api/v1/auth/me", user);
+    ASSERT_EQ(me.status, 200) << me.raw;
+    for (const json& id : me.body["capabilities"]) capabilities.insert(id.get<std::string>());
+    EXPECT_EQ(capabilities, allowed[role]) << role;
+  }
+}
+
 TEST_F(OperationTableApiTest, Issue17_TheServedDocumentIsTheGeneratedOne) {
   HttpAnswer served = Call("GET", "/api/v1/openapi.json", "");
   ASSERT_EQ(served.status, 200);
@@ -317,15 +391,7 @@ TEST_F(OperationTableApiTest, Issue17_EveryDocumentedOperationAnswersAsDocumente
   const std::string token = TokenFor("admin_global");
   size_t walked = 0;
   for (const auto& [path, item] : Document()["paths"].items()) {
-    std::string concrete;
-    for (size_t i = 0; i < path.size(); ++i) {
-      if (path[i] == '{') {
-        concrete += "99999999";
-        i = path.find('}', i);
-      } else {
-        concrete += path[i];
-      }
-    }
+    const std::string concrete = NowherePath(path);
     for (const auto& [method, operation] : item.items()) {
       if (method == "parameters") continue;
       // Signing out would end the walk's own session.
