@@ -52,20 +52,24 @@ Result<Date> ParseDate(std::string_view text, std::string_view field) {
   const std::string name(field);
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
     return InvalidArgument(name,
-                           "must be a date written YYYY-MM-DD, got '" + std::string(text) + "'");
+                           "must be a date written YYYY-MM-DD, got '" + std::string(text) + "'")
+        .Because(Refusal::kDateInvalid);
   }
   Date date;
   if (!ParseDigits(text, 0, 4, date.year) || !ParseDigits(text, 5, 2, date.month) ||
       !ParseDigits(text, 8, 2, date.day)) {
     return InvalidArgument(name,
-                           "must be a date written YYYY-MM-DD, got '" + std::string(text) + "'");
+                           "must be a date written YYYY-MM-DD, got '" + std::string(text) + "'")
+        .Because(Refusal::kDateInvalid);
   }
   if (date.year < 1900 || date.year > 2200) {
-    return InvalidArgument(name, "year must be between 1900 and 2200");
+    return InvalidArgument(name, "year must be between 1900 and 2200")
+        .Because(Refusal::kDateInvalid);
   }
   if (date.month < 1 || date.month > 12 || date.day < 1 ||
       date.day > DaysInMonth(date.year, date.month)) {
-    return InvalidArgument(name, "'" + std::string(text) + "' does not exist in the calendar");
+    return InvalidArgument(name, "'" + std::string(text) + "' does not exist in the calendar")
+        .Because(Refusal::kDateInvalid);
   }
   return date;
 }

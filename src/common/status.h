@@ -11,6 +11,8 @@
 #include <utility>
 #include <variant>
 
+#include "common/refusal.h"
+
 namespace vinculo {
 
 enum class StatusCode {
@@ -54,6 +56,13 @@ class Status {
     return *this;
   }
 
+  // The stable reason of a refusal (problem+json `code`), kNone when the
+  // status code says enough.
+  Refusal refusal() const { return refusal_; }
+  Status& Because(Refusal refusal) {
+    refusal_ = refusal;
+    return *this;
+  }
   // "Invalid Argument: date_of_birth: is in the future" style, for logs and the CLI.
   std::string ToString() const;
 
@@ -62,6 +71,7 @@ class Status {
   std::string message_;
   std::string field_;
   int retry_after_seconds_ = 0;
+  Refusal refusal_ = Refusal::kNone;
 };
 
 inline Status InvalidArgument(std::string field, std::string message) {

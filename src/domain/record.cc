@@ -19,7 +19,8 @@ Status CheckValue(const FieldSpec& spec, const Value& value) {
       if (!text) return InvalidArgument(field, "must be text");
       if (static_cast<int>(text->size()) > spec.max_length) {
         return InvalidArgument(field,
-                               "is longer than " + std::to_string(spec.max_length) + " bytes");
+                               "is longer than " + std::to_string(spec.max_length) + " bytes")
+            .Because(Refusal::kTextTooLong);
       }
       if (!IsValidUtf8(*text)) return InvalidArgument(field, "is not valid UTF-8");
       if (spec.required && text->find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -38,11 +39,14 @@ Status CheckValue(const FieldSpec& spec, const Value& value) {
         if (!choices.empty()) choices += ", ";
         choices += allowed;
       }
-      return InvalidArgument(field, Quoted(*text) + " is not one of: " + choices);
+      return InvalidArgument(field, Quoted(*text) + " is not one of: " + choices)
+          .Because(Refusal::kValueNotAllowed);
     }
     case FieldType::kDate: {
       const auto* text = std::get_if<std::string>(&value);
-      if (!text) return InvalidArgument(field, "must be a date written YYYY-MM-DD");
+      if (!text)
+        return InvalidArgument(field, "must be a date written YYYY-MM-DD")
+            .Because(Refusal::kDateInvalid);
       return ParseDate(*text, spec.name).status();
     }
     case FieldType::kBoolean:
@@ -52,7 +56,8 @@ Status CheckValue(const FieldSpec& spec, const Value& value) {
     case FieldType::kInteger:
     case FieldType::kReference: {
       const auto* number = std::get_if<long long>(&value);
-      if (!number) return InvalidArgument(field, "must be a whole number");
+      if (!number)
+        return InvalidArgument(field, "must be a whole number").Because(Refusal::kNumberInvalid);
       if (spec.type == FieldType::kReference && *number <= 0) {
         return InvalidArgument(field,
                                "must be the id of a " + std::string(spec.references) + " record");
@@ -62,7 +67,7 @@ Status CheckValue(const FieldSpec& spec, const Value& value) {
         char range[96];
         std::snprintf(range, sizeof(range), "must be between %.0f and %.0f", spec.min_value,
                       spec.max_value);
-        return InvalidArgument(field, range);
+        return InvalidArgument(field, range).Because(Refusal::kNumberInvalid);
       }
       return Status::Ok();
     }
@@ -73,13 +78,13 @@ Status CheckValue(const FieldSpec& spec, const Value& value) {
       } else if (const auto* whole = std::get_if<long long>(&value)) {
         number = static_cast<double>(*whole);
       } else {
-        return InvalidArgument(field, "must be a number");
+        return InvalidArgument(field, "must be a number").Because(Refusal::kNumberInvalid);
       }
       if (!std::isfinite(number) || number < spec.min_value || number > spec.max_value) {
         char range[96];
         std::snprintf(range, sizeof(range), "must be between %g and %g", spec.min_value,
                       spec.max_value);
-        return InvalidArgument(field, range);
+        return InvalidArgument(field, range).Because(Refusal::kNumberInvalid);
       }
       return Status::Ok();
     }
@@ -133,7 +138,9 @@ Status ValidateRecordWrite(const RecordKind& kind, const FieldValues& incoming,
       }
     }
     if (IsNull(value)) {
-      if (spec->required) return InvalidArgument(name, "is required and cannot be null");
+      if (spec->required)
+        return InvalidArgument(name, "is required and cannot be null")
+            .Because(Refusal::kValueRequired);
       continue;
     }
     VINCULO_RETURN_IF_ERROR(CheckValue(*spec, value));
@@ -146,7 +153,8 @@ Status ValidateRecordWrite(const RecordKind& kind, const FieldValues& incoming,
       if (!spec.required) continue;
       auto it = merged.find(spec.name);
       if (it == merged.end() || IsNull(it->second)) {
-        return InvalidArgument(std::string(spec.name), "is required");
+        return InvalidArgument(std::string(spec.name), "is required")
+            .Because(Refusal::kValueRequired);
       }
     }
   }
@@ -183,7 +191,8 @@ Result<Value> ValueFromText(const FieldSpec& spec, std::string_view text) {
       long long number = 0;
       auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
       if (error != std::errc() || end != text.data() + text.size()) {
-        return InvalidArgument(field, "must be a whole number, got " + Quoted(text));
+        return InvalidArgument(field, "must be a whole number, got " + Quoted(text))
+            .Because(Refusal::kNumberInvalid);
       }
       return Value{number};
     }
@@ -191,7 +200,8 @@ Result<Value> ValueFromText(const FieldSpec& spec, std::string_view text) {
       double number = 0;
       auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
       if (error != std::errc() || end != text.data() + text.size()) {
-        return InvalidArgument(field, "must be a number, got " + Quoted(text));
+        return InvalidArgument(field, "must be a number, got " + Quoted(text))
+            .Because(Refusal::kNumberInvalid);
       }
       return Value{number};
     }

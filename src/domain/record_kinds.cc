@@ -134,18 +134,22 @@ Status ChildRule(const RecordKind&, const FieldValues& values, const Date& today
   if (auto born = DateValue(values, "date_of_birth"); born && *born > today) {
     return InvalidArgument("date_of_birth", "a child cannot be born in the future (" +
                                                 FormatDate(*born) + " is after " +
-                                                FormatDate(today) + ")");
+                                                FormatDate(today) + ")")
+        .Because(Refusal::kDateInFuture);
   }
   const std::string placement = TextValue(values, "placement");
   if (placement == "inside_with_mother" && !Find(values, "facility_id")) {
-    return InvalidArgument("facility_id", "a child living inside needs the facility it lives in");
+    return InvalidArgument("facility_id", "a child living inside needs the facility it lives in")
+        .Because(Refusal::kFacilityRequiredInside);
   }
   if (placement != "inside_with_mother" && Find(values, "facility_id")) {
     return InvalidArgument("facility_id",
-                           "only a child living inside with the mother has a facility");
+                           "only a child living inside with the mother has a facility")
+        .Because(Refusal::kOnlyChildInside);
   }
   if (placement == "care_home" && !Find(values, "home_id")) {
-    return InvalidArgument("home_id", "a child in a care organisation's home needs the home");
+    return InvalidArgument("home_id", "a child in a care organisation's home needs the home")
+        .Because(Refusal::kHomeRequired);
   }
   return CheckCoordinatePair(values, "home_latitude", "home_longitude");
 }
@@ -153,7 +157,8 @@ Status ChildRule(const RecordKind&, const FieldValues& values, const Date& today
 Status ParentRule(const RecordKind&, const FieldValues& values, const Date& today) {
   const auto admitted = DateValue(values, "admission_date");
   if (admitted && *admitted > today) {
-    return InvalidArgument("admission_date", "cannot be in the future");
+    return InvalidArgument("admission_date", "cannot be in the future")
+        .Because(Refusal::kDateInFuture);
   }
   if (auto release = DateValue(values, "expected_release_date");
       release && admitted && *release < *admitted) {
@@ -166,7 +171,8 @@ Status ParentRule(const RecordKind&, const FieldValues& values, const Date& toda
                            "cannot be before the admission date " + FormatDate(*admitted));
   }
   if (auto born = DateValue(values, "date_of_birth"); born && *born > today) {
-    return InvalidArgument("date_of_birth", "cannot be in the future");
+    return InvalidArgument("date_of_birth", "cannot be in the future")
+        .Because(Refusal::kDateInFuture);
   }
   const std::string custody = TextValue(values, "custody_status");
   if (custody == "released" && !Find(values, "released_on")) {

@@ -248,10 +248,12 @@ json OperationObject(const Operation& operation, const RecordKind* kind,
   if (operation.gate == Gate::kPublic && operation.path != "/api/v1/auth/logout") {
     object["security"] = json::array();
   }
-  if (!operation.roles.empty()) {
+  if (operation.gate == Gate::kSession) {
     json roles = json::array();
-    for (Role role : operation.roles) roles.push_back(RoleName(role));
-    object["x-roles"] = roles;
+    for (Role role : AllRoles()) {
+      if (RoleMayCall(operation, role, kind)) roles.push_back(RoleName(role));
+    }
+    if (roles.size() < AllRoles().size()) object["x-roles"] = roles;
   }
   json parameters = json::array();
   if (kind && operation.open_query) {
@@ -346,12 +348,8 @@ std::vector<std::string> Capabilities(Role role) {
       if (RoleMayCall(operation, role)) ids.push_back(operation.operation_id);
       continue;
     }
-    const Access needed = operation.method == "GET" ? Access::kRead : Access::kWrite;
     for (const RecordKind* kind : AllRecordKinds()) {
-      const Access granted = KindAccess(role, *kind);
-      if (granted == Access::kWrite || granted == needed) {
-        ids.push_back(KindOperationId(operation, *kind));
-      }
+      if (RoleMayCall(operation, role, kind)) ids.push_back(KindOperationId(operation, *kind));
     }
   }
   return ids;

@@ -443,9 +443,32 @@ std::string RoutePattern(const Operation& operation) {
   return pattern;
 }
 
-bool RoleMayCall(const Operation& operation, Role role) {
-  return operation.roles.empty() ||
-         std::find(operation.roles.begin(), operation.roles.end(), role) != operation.roles.end();
+std::vector<Role> EveryRoleBut(std::initializer_list<Role> left_out) {
+  std::vector<Role> roles;
+  for (Role role : AllRoles()) {
+    if (std::find(left_out.begin(), left_out.end(), role) == left_out.end()) roles.push_back(role);
+  }
+  return roles;
+}
+
+std::vector<Role> RolesWith(const RecordKind& kind, Access needed) {
+  std::vector<Role> roles;
+  for (Role role : AllRoles()) {
+    const Access granted = KindAccess(role, kind);
+    if (granted == Access::kWrite || (granted == Access::kRead && needed == Access::kRead)) {
+      roles.push_back(role);
+    }
+  }
+  return roles;
+}
+
+bool RoleMayCall(const Operation& operation, Role role, const RecordKind* kind) {
+  const bool in_row =
+      operation.roles.empty() ||
+      std::find(operation.roles.begin(), operation.roles.end(), role) != operation.roles.end();
+  if (!in_row || kind == nullptr) return in_row;
+  const Access granted = KindAccess(role, *kind);
+  return granted == Access::kWrite || (granted == Access::kRead && operation.method == "GET");
 }
 
 const std::vector<Operation>& AllOperations() {
@@ -453,9 +476,22 @@ const std::vector<Operation>& AllOperations() {
   return kOperations;
 }
 
-// Decodes the request and calls the row's handler; a request the decoder
-// refuses is answered with its code.
+// The role gate, then the decoder, then the row's handler; a request the
+// gate or the decoder refuses is answered with its code.
 Result<Reply> Answer(const Operation& operation, Call& call) {
+  if (call.actor != nullptr) {
+    // The role gate: "{kind}" is always a row's first path parameter.
+    const RecordKind* kind = operation.path.find("{kind}") == std::string::npos
+                                 ? nullptr
+                                 : FindRecordKind(call.request.matches[1].str());
+    if (!RoleMayCall(operation, call.actor->role, kind)) {
+      return ProblemReply(
+          Forbidden(std::string("the role ") + RoleName(call.actor->role) + " may not call " +
+                    (kind ? KindOperationId(operation, *kind) : operation.operation_id))
+              .Because(Refusal::kRoleForbidden),
+          "");
+    }
+  }
   std::string code;
   Status decoded = DecodeCall(operation, call, code);
   if (!decoded.ok()) return ProblemReply(decoded, code);

@@ -58,10 +58,20 @@ Field Required(std::string name, ValueType type, std::string description = {});
 Field Optional(std::string name, ValueType type, std::string description = {});
 Field Objects(std::string name, std::vector<Field> members, std::string description = {});
 
-// Who may call an operation. kPublic needs no session; kSession any signed-in
-// user, the service deciding per role and scope (`roles` lists the roles the
-// service lets through, for the document and the web UI's capabilities).
+// Who may call an operation. kPublic needs no session; kSession a signed-in
+// user whose role is in the row's `roles` (every role when empty; a "{kind}"
+// row also needs the kind's access): the dispatcher refuses any other role
+// (403, code role_forbidden) before decoding the request, and the service then
+// decides by scope (a record not hers reads as not found).
 enum class Gate { kPublic, kSession };
+
+// The rows' role lists: every role but those left out, and the roles a record
+// kind's access table lets read (Access::kRead) or change (Access::kWrite).
+std::vector<Role> EveryRoleBut(std::initializer_list<Role> left_out);
+std::vector<Role> RolesWith(const RecordKind& kind, Access needed);
+// Who changes a nursery child's care records and co-residence: administrators,
+// social workers and nursery officers (routes_nursery_care.cc).
+const std::vector<Role>& NurseryCaseWriters();
 
 // The body of a request: none, the row's fields, or a record kind's fields
 // (decoded by the kind's own descriptors, json/record_json.h).
@@ -158,8 +168,10 @@ void RegisterOperations(Router& router);
 Status DecodeCall(const Operation& operation, Call& call, std::string& code);
 // Decodes, then calls the row's handler.
 Result<Reply> Answer(const Operation& operation, Call& call);
-// Whether `role` may call `operation` (its roles, before record scope).
-bool RoleMayCall(const Operation& operation, Role role);
+// Whether `role` may call `operation` (its roles and, for a "{kind}" row, the
+// kind's access: read for GET, write otherwise), before record scope: the
+// role gate, the document's x-roles and GET /auth/me's capabilities.
+bool RoleMayCall(const Operation& operation, Role role, const RecordKind* kind = nullptr);
 // The operationId of a "{kind}" row for one kind ("listChildren").
 std::string KindOperationId(const Operation& operation, const RecordKind& kind);
 // The operationIds a role may call (its rows' roles and the kinds' access),

@@ -79,6 +79,15 @@ const char* Title(int http_status) {
 }
 }  // namespace
 
+namespace {
+// A service's own reason first, then the decoder's, then the status code's name.
+std::string ProblemCode(const Status& status, std::string_view code) {
+  if (status.refusal() != Refusal::kNone) return RefusalCode(status.refusal());
+  if (!code.empty()) return std::string(code);
+  return StatusCodeName(status.code());
+}
+}  // namespace
+
 const std::vector<std::string>& ProblemCodes() {
   static const std::vector<std::string> kCodes = [] {
     // The request decoder's (http/operation.cc) and the HTTP library's own.
@@ -87,7 +96,7 @@ const std::vector<std::string>& ProblemCodes() {
         "field_choice",       "field_format",          "field_invalid",    "parameter_unknown",
         "parameter_required", "parameter_invalid",     "version_required", "version_invalid",
         "body_not_json",      "content_type_not_json", "no_such_endpoint", "body_too_large",
-        "request_unreadable", "method_not_allowed", "request_timeout", "too_many_requests",
+        "request_unreadable", "method_not_allowed",    "request_timeout",  "too_many_requests",
         "headers_too_large"};
     for (StatusCode code :
          {StatusCode::kInvalidArgument, StatusCode::kMalformed, StatusCode::kNotFound,
@@ -97,6 +106,7 @@ const std::vector<std::string>& ProblemCodes() {
           StatusCode::kTooManyAttempts}) {
       codes.emplace_back(StatusCodeName(code));
     }
+    for (Refusal refusal : AllRefusals()) codes.emplace_back(RefusalCode(refusal));
     return codes;
   }();
   return kCodes;
@@ -112,7 +122,7 @@ std::string ProblemJson(const Status& status, std::string_view code) {
       {"detail", status.code() == StatusCode::kInternal
                      ? std::string("something went wrong on the server; it has been logged")
                      : status.message()},
-      {"code", code.empty() ? std::string(StatusCodeName(status.code())) : std::string(code)},
+      {"code", ProblemCode(status, code)},
   };
   if (!status.field().empty()) {
     problem["field"] = status.field();

@@ -2,6 +2,7 @@
 // the signed-in user, user administration and summary figures.
 #include "http/operation.h"
 #include "json/record_json.h"
+#include "service/supply_service.h"
 
 namespace vinculo::http_internal {
 namespace {
@@ -68,12 +69,22 @@ Result<Reply> Logout(Call& call) {
 }
 
 // The signed-in user's own preferences; today only the interface language.
+// The signed-in user as GET /auth/me shows her: who she is, what her role may
+// do, and the nursery facilities in her scope.
+Result<Reply> MeReply(Call& call, const Actor& actor) {
+  nlohmann::json me = ActorToJson(actor);
+  VINCULO_ASSIGN_OR_RETURN(std::vector<long long> nurseries,
+                           SupplyService(call.services.context).NurseryFacilities(actor));
+  me["nursery_facility_ids"] = nurseries;
+  return JsonReply(std::move(me));
+}
+
 Result<Reply> ChangeMe(Call& call) {
   VINCULO_ASSIGN_OR_RETURN(User user,
                            call.services.auth.SetLanguage(call.user(), call.body.Text("language")));
   Actor changed = call.user();
   changed.language = user.language;
-  return JsonReply(ActorToJson(changed));
+  return MeReply(call, changed);
 }
 
 // An administrator changes a user's staff link (null unlinks), display name,
@@ -198,7 +209,7 @@ std::vector<Operation> SessionOperations() {
        .summary = "Read the signed-in user",
        .description = "Who is signed in, and what the role may do with each record kind.",
        .reply = "Me",
-       .handler = [](Call& call) -> Result<Reply> { return JsonReply(ActorToJson(call.user())); }},
+       .handler = [](Call& call) -> Result<Reply> { return MeReply(call, call.user()); }},
       {.method = "PATCH",
        .path = "/api/v1/auth/me",
        .operation_id = "updateMe",
@@ -343,6 +354,7 @@ std::vector<Operation> UserOperations() {
                       "caller's organisation or facility (all for an unaffiliated user). For "
                       "auditors every count from 1 to 4 is suppressed (null) so that a small group "
                       "cannot be singled out. Caregivers may not read figures (403).",
+       .roles = EveryRoleBut({Role::kCaregiver}),
        .reply = "SummaryFigures",
        .handler = SummaryFigures},
   };

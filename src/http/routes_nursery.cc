@@ -83,6 +83,7 @@ std::vector<Operation> NurseryOperations() {
            "none. Auditors see figures only and get 403 here (their view is the forecast). Roles "
            "without case records see pseudonyms (name is null). One read event per request in the "
            "audit log.",
+       .roles = EveryRoleBut({Role::kAuditor}),
        .query = {facility,
                  Optional("within_days", V::kInteger,
                           "Only age-outs at most this many days away (overdue included).")
@@ -101,6 +102,7 @@ std::vector<Operation> NurseryOperations() {
                       "is taken to have lived inside since birth. Administrators, social workers "
                       "and nursery officers. Written to the audit log.",
        .request = "AdmissionRequest",
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields = {Required("admitted_on", V::kDate), Optional("review_date", V::kDate)},
        .reply = "Admission",
@@ -115,6 +117,7 @@ std::vector<Operation> NurseryOperations() {
            "request changes nothing until it is approved. Administrators, social workers and "
            "nursery officers of the child's facility. Written to the audit log.",
        .request = "ExtensionRequest",
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields = {Optional("reason", V::kText), Required("new_age_out_date", V::kDate)},
        .status = 201,
@@ -131,6 +134,7 @@ std::vector<Operation> NurseryOperations() {
            "extension sets the child's age-out date on the board. Administrators, social workers "
            "and nursery officers who can see the child. Written to the audit log.",
        .request = "ExtensionDecision",
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields = {Required("decision", V::kText).OneOf({"approved", "refused"}),
                   Optional("note", V::kText, "Required when refusing.")},
@@ -162,6 +166,7 @@ std::vector<Operation> NurseryOperations() {
            "in the past nor more than 300 days away; the parent must be a woman the caller can "
            "see. Administrators, social workers and nursery officers. Written to the audit log.",
        .request = "PregnancyRequest",
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields = {Required("parent_id", V::kId), Required("due_date", V::kDate)},
        .status = 201,

@@ -12,11 +12,9 @@ namespace {
 
 using V = ValueType;
 
-// The roles NurseryCareService lets change a child's care records
-// (CheckCaseWriter), approve a transition plan (CheckPlanApprover) and edit
-// the health schedule.
-const std::vector<Role> kCaseWriters = {Role::kAdministrator, Role::kSocialWorker,
-                                        Role::kNurseryOfficer};
+// The roles NurseryCareService lets approve a transition plan
+// (CheckPlanApprover) and edit the health schedule; those who change a child's
+// care records (CheckCaseWriter) are NurseryCaseWriters(), at the end.
 const std::vector<Role> kPlanApprovers = {Role::kAdministrator, Role::kProgrammeCoordinator,
                                           Role::kNurseryOfficer};
 const std::vector<Role> kAdministrators = {Role::kAdministrator};
@@ -124,6 +122,7 @@ std::vector<Operation> TransitionPlanOperations() {
            "The plan with its steps and the visit requirements its approval created; 404 when the "
            "child has none. Scoped like the child: a nursery officer sees her facility's children, "
            "a child out of scope answers 404; auditors see figures only and get 403.",
+       .roles = EveryRoleBut({Role::kAuditor}),
        .reply = "TransitionPlan",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(TransitionPlanView plan,
@@ -142,7 +141,7 @@ std::vector<Operation> TransitionPlanOperations() {
            "workers and nursery officers who can see the child; bad input is 422 naming the field "
            "and changes nothing. Written to the audit log.",
        .request = "TransitionPlanRequest",
-       .roles = kCaseWriters,
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields =
            {Required("destination", V::kText),
@@ -190,6 +189,7 @@ std::vector<Operation> LeaveOperations() {
            "The child's authorised list; document_id only for administrators, social workers and "
            "nursery officers. Scoped like the child: a nursery officer sees her facility's "
            "children, a child out of scope answers 404; auditors see figures only and get 403.",
+       .roles = EveryRoleBut({Role::kAuditor}),
        .reply = "items:AuthorisedAdult",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto adults, Care(call).AuthorisedAdults(call.user(), call.id()));
@@ -205,7 +205,7 @@ std::vector<Operation> LeaveOperations() {
            "inside. Administrators, social workers and nursery officers who can see the child; bad "
            "input is 422 naming the field and changes nothing. Written to the audit log.",
        .request = "AuthorisedAdultRequest",
-       .roles = kCaseWriters,
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields =
            {Optional("full_name", V::kText), Optional("relationship", V::kText),
@@ -225,7 +225,7 @@ std::vector<Operation> LeaveOperations() {
            "The adult stays in the history of past leaves (active false) and can no longer take "
            "the child out. Administrators, social workers and nursery officers who can see the "
            "child; another facility's adult answers 404. Written to the audit log.",
-       .roles = kCaseWriters,
+       .roles = NurseryCaseWriters(),
        .reply = "AuthorisedAdult",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(AuthorisedAdultRow revoked,
@@ -245,7 +245,7 @@ std::vector<Operation> LeaveOperations() {
            "and nursery officers who can see the child; bad input is 422 naming the field and "
            "changes nothing. Written to the audit log.",
        .request = "LeaveRequest",
-       .roles = kCaseWriters,
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields = {Required("adult_id", V::kId, "An active adult on the child's authorised list."),
                   Required("reason", V::kText), Required("left_at", V::kText, "Not in the future."),
@@ -264,7 +264,7 @@ std::vector<Operation> LeaveOperations() {
                       "who can see the child; bad input is 422 naming the field and changes "
                       "nothing. Written to the audit log.",
        .request = "ReturnRequest",
-       .roles = kCaseWriters,
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields = {Required("returned_at", V::kText, "Not before left_at, not in the future.")},
        .reply = "Leave",
@@ -285,6 +285,7 @@ std::vector<Operation> LeaveOperations() {
            "(out, overdue, returned). overdue=true lists only the children not back in time: the "
            "alert list. Scoped like the child: a nursery officer sees her facility's children, a "
            "child out of scope answers 404; auditors see figures only and get 403.",
+       .roles = EveryRoleBut({Role::kAuditor}),
        .query = {Optional("facility_id", V::kId, "Only this facility."),
                  Optional("child_id", V::kId, "Only this child."),
                  Optional("overdue", V::kBoolean,
@@ -359,6 +360,7 @@ std::vector<Operation> HealthOperations() {
            "recorded, each with its status at as_of: done, overdue, due (within 30 days) or "
            "upcoming. Scoped like the child: a nursery officer sees her facility's children, a "
            "child out of scope answers 404; auditors see figures only and get 403.",
+       .roles = EveryRoleBut({Role::kAuditor}),
        .query = {Optional("as_of", V::kDate, "Compute statuses on this date (default: today).")},
        .reply = "items:HealthItem",
        .handler = [](Call& call) -> Result<Reply> {
@@ -376,7 +378,7 @@ std::vector<Operation> HealthOperations() {
                       "nursery officers who can see the child; bad input is 422 naming the field "
                       "and changes nothing. Written to the audit log.",
        .request = "AppointmentRequest",
-       .roles = kCaseWriters,
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields = {Optional("schedule_id", V::kId,
                            "A schedule entry: kind and name come from it, due_on defaults to birth "
@@ -396,6 +398,7 @@ std::vector<Operation> HealthOperations() {
        .description =
            "By start date. Scoped like the child: a nursery officer sees her facility's children, "
            "a child out of scope answers 404; auditors see figures only and get 403.",
+       .roles = EveryRoleBut({Role::kAuditor}),
        .reply = "items:Enrolment",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Care(call).SchoolEnrolments(call.user(), call.id()));
@@ -411,7 +414,7 @@ std::vector<Operation> HealthOperations() {
            "Administrators, social workers and nursery officers who can see the child; bad input "
            "is 422 naming the field and changes nothing. Written to the audit log.",
        .request = "EnrolmentRequest",
-       .roles = kCaseWriters,
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields = {Required("setting", V::kText, "School from three years of age."),
                   Optional("institution", V::kText), Optional("level", V::kText),
@@ -430,7 +433,7 @@ std::vector<Operation> HealthOperations() {
                       "outcome is 409. Administrators, social workers and nursery officers who can "
                       "see the mother. Written to the audit log.",
        .request = "PregnancyOutcomeRequest",
-       .roles = kCaseWriters,
+       .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields = {Required("outcome", V::kText),
                   Optional("child_id", V::kId,
@@ -450,6 +453,12 @@ std::vector<Operation> NurseryCareOperations() {
     for (Operation& row : more()) rows.push_back(std::move(row));
   }
   return rows;
+}
+
+const std::vector<Role>& NurseryCaseWriters() {
+  static const std::vector<Role> kRoles = {Role::kAdministrator, Role::kSocialWorker,
+                                           Role::kNurseryOfficer};
+  return kRoles;
 }
 
 }  // namespace vinculo::http_internal

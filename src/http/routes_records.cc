@@ -211,6 +211,7 @@ std::vector<Operation> KindOperations() {
        .description =
            "Who read or changed the record, newest first, at most 500 events. Administrators only "
            "(403 for other roles), and only for records in their scope (404 otherwise).",
+       .roles = {Role::kAdministrator},
        .reply = "items:AuditEvent",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(
@@ -231,6 +232,7 @@ std::vector<Operation> HistoryOperations() {
        .summary = "List a child's placements",
        .description = "The child's placement history, oldest first (by started_on); the current "
                       "placement has ended_on null. Written to the audit log as a read.",
+       .roles = RolesWith(ChildKind(), Access::kRead),
        .reply = "items:Placement",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows,
@@ -252,6 +254,7 @@ std::vector<Operation> HistoryOperations() {
            "allow co-residence, is a 422 naming facility_id, unless an administrator gives "
            "coresidence_exception. Written to the audit log.",
        .request = "PlacementChange",
+       .roles = RolesWith(ChildKind(), Access::kWrite),
        .if_match = true,
        .body = BodyKind::kFields,
        .fields =
@@ -276,6 +279,7 @@ std::vector<Operation> HistoryOperations() {
        .description =
            "Children who share a parent with this child (through parent-child links) and whom the "
            "caller may see. Each sibling is written to the audit log as a read.",
+       .roles = RolesWith(ChildKind(), Access::kRead),
        .reply = "items:Child",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto siblings,
@@ -289,6 +293,7 @@ std::vector<Operation> HistoryOperations() {
        .summary = "List a parent's transfers",
        .description = "The parent's transfers between facilities, oldest first (by "
                       "transferred_on). Written to the audit log as a read.",
+       .roles = RolesWith(ParentKind(), Access::kRead),
        .reply = "items:Transfer",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows,
@@ -308,6 +313,7 @@ std::vector<Operation> HistoryOperations() {
            "log. A facility user who transfers a parent away gets the written record back but no "
            "longer sees the parent afterwards.",
        .request = "TransferRequest",
+       .roles = RolesWith(ParentKind(), Access::kWrite),
        .if_match = true,
        .body = BodyKind::kFields,
        .fields = {Required("to_facility_id", V::kId, "An open facility other than the current one.")

@@ -11,6 +11,11 @@ namespace {
 
 using V = ValueType;
 
+// Who keeps a facility's donations and allocations (supply_service.cc); an
+// auditor sees the figures (needs and stock) only.
+const std::vector<Role> kSupplyKeepers = {Role::kAdministrator, Role::kProgrammeCoordinator,
+                                          Role::kSocialWorker, Role::kNurseryOfficer};
+
 SupplyService Supplies(const Call& call) { return SupplyService(call.services.context); }
 
 Reply ItemReply(const SupplyItemRow& item, int status = 200) {
@@ -185,6 +190,7 @@ std::vector<Operation> FacilitySupplyOperations() {
                       "only: auditors may read them. A nursery officer reaches her own facility "
                       "only (another facility: 404); an organisation-bound user the facilities of "
                       "her organisation; an installation administrator or auditor every facility.",
+       .roles = EveryRoleBut({Role::kCaregiver, Role::kVisitsOfficer}),
        .query = {Optional("as_of", V::kDate, "The date, YYYY-MM-DD (default: today).")},
        .reply = "FacilityNeeds",
        .handler = [](Call& call) -> Result<Reply> {
@@ -203,6 +209,7 @@ std::vector<Operation> FacilitySupplyOperations() {
            "Figures only: auditors may read them. A nursery officer reaches her own facility only "
            "(another facility: 404); an organisation-bound user the facilities of her "
            "organisation; an installation administrator or auditor every facility.",
+       .roles = EveryRoleBut({Role::kCaregiver, Role::kVisitsOfficer}),
        .reply = "items:StockLine",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto stock, Supplies(call).Stock(call.user(), call.id()));
@@ -217,6 +224,7 @@ std::vector<Operation> FacilitySupplyOperations() {
                       "nursery officers. A nursery officer reaches her own facility only (another "
                       "facility: 404); an organisation-bound user the facilities of her "
                       "organisation; an installation administrator or auditor every facility.",
+       .roles = kSupplyKeepers,
        .reply = "items:Donation",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Supplies(call).Donations(call.user(), call.id()));
@@ -235,6 +243,7 @@ std::vector<Operation> FacilitySupplyOperations() {
            "404); an organisation-bound user the facilities of her organisation; an installation "
            "administrator or auditor every facility. Written to the audit log.",
        .request = "DonationRequest",
+       .roles = kSupplyKeepers,
        .body = BodyKind::kFields,
        .fields = {Required("item_id", V::kId), Required("quantity", V::kInteger),
                   Optional("donated_on", V::kDate), Required("donor_type", V::kText),
@@ -255,6 +264,7 @@ std::vector<Operation> FacilitySupplyOperations() {
                       "facility: 404); an organisation-bound user the facilities of her "
                       "organisation; an installation administrator or auditor every facility.",
        .request = "DonationCorrection",
+       .roles = kSupplyKeepers,
        .body = BodyKind::kFields,
        .fields = {Required("quantity", V::kInteger), Required("reason", V::kText)},
        .reply = "Donation",
@@ -270,6 +280,7 @@ std::vector<Operation> FacilitySupplyOperations() {
                       "officers. A nursery officer reaches her own facility only (another "
                       "facility: 404); an organisation-bound user the facilities of her "
                       "organisation; an installation administrator or auditor every facility.",
+       .roles = kSupplyKeepers,
        .reply = "items:Allocation",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Supplies(call).Allocations(call.user(), call.id()));
@@ -289,6 +300,7 @@ std::vector<Operation> FacilitySupplyOperations() {
            "facility: 404); an organisation-bound user the facilities of her organisation; an "
            "installation administrator or auditor every facility. Written to the audit log.",
        .request = "AllocationRequest",
+       .roles = kSupplyKeepers,
        .body = BodyKind::kFields,
        .fields = {Required("child_id", V::kId), Required("item_id", V::kId),
                   Required("quantity", V::kInteger), Optional("allocated_on", V::kDate),

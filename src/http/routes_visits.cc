@@ -16,6 +16,13 @@ using V = ValueType;
 // (CheckFacilityManager) and an organisation's programme (CheckOrganisation).
 const std::vector<Role> kFacilityManagers = {Role::kAdministrator, Role::kVisitsOfficer};
 const std::vector<Role> kProgrammeWriters = {Role::kAdministrator, Role::kProgrammeCoordinator};
+// An organisation's visit programme is read by its staff (CheckOrganisation);
+// a facility's sessions also by its visits officers (CheckSessionReader).
+const std::vector<Role> kOrganisationReaders = {Role::kAdministrator, Role::kProgrammeCoordinator,
+                                                Role::kSocialWorker, Role::kCaregiver};
+const std::vector<Role> kSessionReaders = {Role::kAdministrator, Role::kProgrammeCoordinator,
+                                           Role::kSocialWorker, Role::kCaregiver,
+                                           Role::kVisitsOfficer};
 
 VisitService Visits(const Call& call) { return VisitService(call.services.context); }
 
@@ -166,6 +173,7 @@ std::vector<Operation> FacilityOperations() {
        .summary = "A facility's visiting-session templates",
        .description =
            "Active templates. Read by the facility's staff and by the staff of care organisations.",
+       .roles = kSessionReaders,
        .reply = "items:SessionTemplate",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).Templates(call.user(), call.id()));
@@ -225,6 +233,7 @@ std::vector<Operation> FacilityOperations() {
        .description = "Materialises the month's sessions from the templates (minus exclusions) the "
                       "first time, then lists them with their booked counters. Read by the "
                       "facility's staff and by the staff of care organisations; auditors get 403.",
+       .roles = kSessionReaders,
        .query = {kMonthQuery},
        .reply = "items:VisitSession",
        .handler = [](Call& call) -> Result<Reply> {
@@ -292,6 +301,7 @@ std::vector<Operation> OrganisationOperations() {
        .description = "One per child and imprisoned parent (parent-child link). The organisation's "
                       "coordinators, administrators, social workers and caregivers; users of "
                       "another organisation get 404.",
+       .roles = kOrganisationReaders,
        .reply = "items:VisitRequirement",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).Requirements(call.user(), call.id()));
@@ -378,6 +388,7 @@ std::vector<Operation> OrganisationOperations() {
            "programme (coordinators, administrators, social workers, caregivers) who can read the "
            "child; a caregiver sees only the visits on her own trips. Another organisation's staff "
            "get 404; auditors 403 (figures only). One read event in the audit log.",
+       .roles = kOrganisationReaders,
        .reply = "items:ChildVisit",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).ChildVisits(call.user(), call.id()));
@@ -414,6 +425,7 @@ std::vector<Operation> TravelOperations() {
            "month she is available. Coordinators, administrators and social workers of the "
            "organisation read every escort; a caregiver reads only her own (none when her user is "
            "linked to no staff record); users of another organisation get 404; auditors get 403.",
+       .roles = kOrganisationReaders,
        .query = {kMonthQuery},
        .reply = "items:Escort",
        .errors = {400},
@@ -448,6 +460,7 @@ std::vector<Operation> TravelOperations() {
                       "km/h and 0.5 per km (`defaults` true, version 1). The ETag is the version, "
                       "for PUT. The organisation's coordinators, administrators, social workers "
                       "and caregivers; auditors get 403; users of another organisation get 404.",
+       .roles = kOrganisationReaders,
        .reply = "VisitSettings",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow settings,
@@ -485,6 +498,7 @@ std::vector<Operation> TravelOperations() {
                       "flagged, the average, and the month's travel cost from its published plan "
                       "(else its latest draft). The organisation's coordinators, administrators, "
                       "social workers and caregivers; users of another organisation get 404.",
+       .roles = kOrganisationReaders,
        .query = {kMonthQuery},
        .reply = "DistanceReport",
        .handler = [](Call& call) -> Result<Reply> {
@@ -503,6 +517,7 @@ std::vector<Operation> TravelOperations() {
            "with the children's pseudonyms. The organisation's coordinators, administrators, "
            "social workers and caregivers; users of another organisation get 404; a caregiver "
            "reads only her own escort's feed (another escort's is 404).",
+       .roles = kOrganisationReaders,
        .reply_type = "text/calendar",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(std::string ics,
@@ -523,6 +538,7 @@ std::vector<Operation> PlanOperations() {
        .description =
            "Drafts and published plans, oldest first. The organisation's coordinators, "
            "administrators, social workers and caregivers; users of another organisation get 404.",
+       .roles = kOrganisationReaders,
        .reply = "items:PlanSummary",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).Plans(call.user(), call.id()));
@@ -558,6 +574,7 @@ std::vector<Operation> PlanOperations() {
                       "another organisation get 404 A caregiver sees only the trips whose escort "
                       "is her own staff record (the user's staff_id) and the visits on them, no "
                       "unscheduled pairs; a caregiver linked to no staff record sees no trips.",
+       .roles = kOrganisationReaders,
        .reply = "Plan",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(PlanView plan, Visits(call).GetPlan(call.user(), call.id()));
@@ -662,6 +679,7 @@ std::vector<Operation> PlanVisitOperations() {
                       "On the day or after. Coordinators and caregivers of the organisation; a "
                       "caregiver only on her own trips (404 otherwise).",
        .request = "VisitRecord",
+       .roles = {Role::kAdministrator, Role::kProgrammeCoordinator, Role::kCaregiver},
        .body = BodyKind::kFields,
        .fields = {Required("attended", V::kBoolean), Optional("absence_reason", V::kText),
                   Optional("actual_start", V::kText), Optional("actual_end", V::kText),

@@ -34,7 +34,9 @@ Result<Value> ValueFromJson(const FieldSpec& spec, const json& element) {
       if (!element.is_string()) return InvalidArgument(field, "must be a JSON string");
       return Value{element.get<std::string>()};
     case FieldType::kDate:
-      if (!element.is_string()) return InvalidArgument(field, "must be a date string YYYY-MM-DD");
+      if (!element.is_string())
+        return InvalidArgument(field, "must be a date string YYYY-MM-DD")
+            .Because(Refusal::kDateInvalid);
       return Value{element.get<std::string>()};
     case FieldType::kBoolean:
       if (!element.is_boolean()) return InvalidArgument(field, "must be true or false");
@@ -48,10 +50,12 @@ Result<Value> ValueFromJson(const FieldSpec& spec, const json& element) {
         }
         return Value{static_cast<long long>(number)};
       }
-      if (!element.is_number_integer()) return InvalidArgument(field, "must be a whole number");
+      if (!element.is_number_integer())
+        return InvalidArgument(field, "must be a whole number").Because(Refusal::kNumberInvalid);
       return Value{element.get<long long>()};
     case FieldType::kNumber:
-      if (!element.is_number()) return InvalidArgument(field, "must be a number");
+      if (!element.is_number())
+        return InvalidArgument(field, "must be a number").Because(Refusal::kNumberInvalid);
       return Value{element.get<double>()};
   }
   return Internal("unhandled field type");

@@ -33,9 +33,10 @@ std::string Joined(std::initializer_list<const char*> allowed) {
 // A required, trimmed text of at most kMaxText characters.
 Result<std::string> RequiredText(const std::string& value, const char* field) {
   std::string text = Trimmed(value);
-  if (text.empty()) return InvalidArgument(field, "is required");
+  if (text.empty()) return InvalidArgument(field, "is required").Because(Refusal::kValueRequired);
   if (text.size() > kMaxText) {
-    return InvalidArgument(field, "is longer than " + std::to_string(kMaxText) + " characters");
+    return InvalidArgument(field, "is longer than " + std::to_string(kMaxText) + " characters")
+        .Because(Refusal::kTextTooLong);
   }
   return text;
 }
@@ -99,7 +100,8 @@ bool SeesDocumentIds(Role role) {
 Status RequireInside(const Record& child) {
   if (child.Text("placement").value_or("") != "inside_with_mother" ||
       !child.Integer("facility_id")) {
-    return InvalidArgument("child_id", "the child does not live inside with the mother");
+    return InvalidArgument("child_id", "the child does not live inside with the mother")
+        .Because(Refusal::kChildNotInside);
   }
   return Status::Ok();
 }
@@ -133,7 +135,8 @@ Result<TransitionPlanView> NurseryCareService::SaveTransitionPlan(
                            RequiredText(request.receiving_party, "receiving_party"));
   VINCULO_ASSIGN_OR_RETURN(plan.consulted, RequiredText(request.consulted, "consulted"));
   if (request.steps.empty()) {
-    return InvalidArgument("steps", "a plan needs at least one step of the separation");
+    return InvalidArgument("steps", "a plan needs at least one step of the separation")
+        .Because(Refusal::kPlanNeedsStep);
   }
   for (const TransitionStepRow& step : request.steps) {
     VINCULO_ASSIGN_OR_RETURN(Date on, ParseDate(step.step_on, "steps"));
@@ -146,7 +149,8 @@ Result<TransitionPlanView> NurseryCareService::SaveTransitionPlan(
                    });
   if (request.visit_parent_id.has_value() != request.visit_frequency.has_value()) {
     return InvalidArgument(request.visit_parent_id ? "visit_frequency" : "visit_parent_id",
-                           "the visits after the move need both a parent and a frequency");
+                           "the visits after the move need both a parent and a frequency")
+        .Because(Refusal::kPlanVisitIncomplete);
   }
   if (request.visit_frequency) {
     VINCULO_ASSIGN_OR_RETURN(plan.visit_frequency,
@@ -296,10 +300,12 @@ Result<LeaveRow> NurseryCareService::StartLeave(const Actor& actor, long long ch
   VINCULO_ASSIGN_OR_RETURN(leave.left_at, Timestamp(request.left_at, "left_at"));
   VINCULO_ASSIGN_OR_RETURN(leave.due_back_at, Timestamp(request.due_back_at, "due_back_at"));
   if (leave.left_at > context_.Now()) {
-    return InvalidArgument("left_at", "cannot be in the future: record a leave when it begins");
+    return InvalidArgument("left_at", "cannot be in the future: record a leave when it begins")
+        .Because(Refusal::kDateInFuture);
   }
   if (leave.due_back_at <= leave.left_at) {
-    return InvalidArgument("due_back_at", "must be after the leave begins (" + leave.left_at + ")");
+    return InvalidArgument("due_back_at", "must be after the leave begins (" + leave.left_at + ")")
+        .Because(Refusal::kLeaveDueBeforeStart);
   }
   leave.note = Trimmed(request.note);
   if (leave.note.size() > kMaxText) return InvalidArgument("note", "is too long");
@@ -314,13 +320,15 @@ Result<LeaveRow> NurseryCareService::StartLeave(const Actor& actor, long long ch
     if (!adult.ok() && adult.status().code() != StatusCode::kNotFound) return adult.status();
     if (!adult.ok() || adult->child_id != child_id || !adult->active) {
       return InvalidArgument("adult_id", "adult " + std::to_string(request.adult_id) +
-                                             " is not on this child's authorised list");
+                                             " is not on this child's authorised list")
+          .Because(Refusal::kLeavePersonNotAuthorised);
     }
     VINCULO_ASSIGN_OR_RETURN(std::optional<LeaveRow> open, txn.OpenLeaveOf(child_id));
     if (open) {
       return Conflict("the child is already out on leave " + std::to_string(open->id) + " since " +
                           open->left_at,
-                      "child_id");
+                      "child_id")
+          .Because(Refusal::kLeaveAlreadyOut);
     }
     VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertLeave(leave));
     stored.adult_name = adult->full_name;
@@ -334,14 +342,17 @@ Result<LeaveRow> NurseryCareService::ReturnFromLeave(const Actor& actor, long lo
                                                      const std::string& returned_at) {
   VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
   VINCULO_ASSIGN_OR_RETURN(std::string returned, Timestamp(returned_at, "returned_at"));
-  if (returned > context_.Now()) return InvalidArgument("returned_at", "cannot be in the future");
+  if (returned > context_.Now())
+    return InvalidArgument("returned_at", "cannot be in the future")
+        .Because(Refusal::kDateInFuture);
   LeaveRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(LeaveRow leave, txn.GetLeave(leave_id));
     VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), leave.child_id, actor));
     if (!visible) return NotFound("no leave " + std::to_string(leave_id));
     if (returned < leave.left_at) {
-      return InvalidArgument("returned_at", "is before the leave began (" + leave.left_at + ")");
+      return InvalidArgument("returned_at", "is before the leave began (" + leave.left_at + ")")
+          .Because(Refusal::kLeaveReturnBeforeStart);
     }
     VINCULO_RETURN_IF_ERROR(txn.ReturnLeave(leave_id, returned));
     VINCULO_ASSIGN_OR_RETURN(stored, txn.GetLeave(leave_id));
@@ -414,7 +425,8 @@ Result<HealthScheduleRow> NurseryCareService::AddScheduleEntry(
   VINCULO_ASSIGN_OR_RETURN(entry.name, RequiredText(request.name, "name"));
   if (request.age_months < 0 || request.age_months > kMaxScheduleMonths) {
     return InvalidArgument("age_months", "must be a whole number of months from 0 to " +
-                                             std::to_string(kMaxScheduleMonths));
+                                             std::to_string(kMaxScheduleMonths))
+        .Because(Refusal::kMonthsInvalid);
   }
   entry.age_months = request.age_months;
   entry.created_at = context_.Now();
@@ -458,14 +470,17 @@ Result<AppointmentRow> NurseryCareService::RecordAppointment(const Actor& actor,
   }
   if (request.done_on) {
     VINCULO_ASSIGN_OR_RETURN(Date done, ParseDate(*request.done_on, "done_on"));
-    if (done > context_.Today()) return InvalidArgument("done_on", "cannot be in the future");
+    if (done > context_.Today())
+      return InvalidArgument("done_on", "cannot be in the future").Because(Refusal::kDateInFuture);
     appointment.done_on = FormatDate(done);
   }
   if (!request.schedule_id) {
     VINCULO_ASSIGN_OR_RETURN(appointment.kind,
                              Enumerated(request.kind, "kind", {"checkup", "vaccine", "other"}));
     VINCULO_ASSIGN_OR_RETURN(appointment.name, RequiredText(request.name, "name"));
-    if (!due_on) return InvalidArgument("due_on", "is required without a schedule_id");
+    if (!due_on)
+      return InvalidArgument("due_on", "is required without a schedule_id")
+          .Because(Refusal::kValueRequired);
   }
   appointment.note = Trimmed(request.note);
   if (appointment.note.size() > kMaxText) return InvalidArgument("note", "is too long");
@@ -488,7 +503,9 @@ Result<AppointmentRow> NurseryCareService::RecordAppointment(const Actor& actor,
       appointment.name = entry->name;
       if (!due_on) due_on = AddMonths(born, static_cast<int>(entry->age_months));
     }
-    if (*due_on < born) return InvalidArgument("due_on", "cannot be before the child was born");
+    if (*due_on < born)
+      return InvalidArgument("due_on", "cannot be before the child was born")
+          .Because(Refusal::kDateBeforeBirth);
     appointment.due_on = FormatDate(*due_on);
     VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertAppointment(appointment));
     return txn.AppendAudit({Event(actor, "create", "health_appointments", stored.id,
@@ -573,10 +590,12 @@ Result<SchoolEnrolmentRow> NurseryCareService::Enrol(const Actor& actor, long lo
     VINCULO_ASSIGN_OR_RETURN(Date born,
                              ParseDate(child.Text("date_of_birth").value_or(""), "date_of_birth"));
     if (started < born) {
-      return InvalidArgument("started_on", "cannot be before the child was born");
+      return InvalidArgument("started_on", "cannot be before the child was born")
+          .Because(Refusal::kDateBeforeBirth);
     }
     if (enrolment.setting == "school" && WholeMonthsBetween(born, started) < kSchoolAgeMonths) {
-      return InvalidArgument("setting", "school is from three years of age; use daycare");
+      return InvalidArgument("setting", "school is from three years of age; use daycare")
+          .Because(Refusal::kSchoolAge);
     }
     VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertSchoolEnrolment(enrolment));
     return txn.AppendAudit({Event(actor, "create", "school_enrolments", stored.id,
@@ -606,7 +625,8 @@ Result<PregnancyRow> NurseryCareService::RecordPregnancyOutcome(
   VINCULO_ASSIGN_OR_RETURN(std::string outcome,
                            Enumerated(request.outcome, "outcome", {"born", "ended"}));
   VINCULO_ASSIGN_OR_RETURN(Date on, ParseDate(request.on, "on"));
-  if (on > context_.Today()) return InvalidArgument("on", "cannot be in the future");
+  if (on > context_.Today())
+    return InvalidArgument("on", "cannot be in the future").Because(Refusal::kDateInFuture);
   if (outcome == "born" && !request.child_id) {
     return InvalidArgument("child_id", "a birth is recorded with the new child's record");
   }

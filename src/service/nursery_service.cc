@@ -124,7 +124,8 @@ Status CheckChildMayLiveInside(Txn& txn, const Actor& actor, const ServiceContex
   }
   if (reason.empty()) return allowed;
   if (reason.size() > 2000) {
-    return InvalidArgument("coresidence_exception", "is longer than 2000 characters");
+    return InvalidArgument("coresidence_exception", "is longer than 2000 characters")
+        .Because(Refusal::kTextTooLong);
   }
   return txn.AppendAudit({AuditEventFor(
       actor, context.Now(), "coresidence_exception", "children", child_id,
@@ -262,18 +263,21 @@ Result<NurseryAdmission> NurseryService::RecordAdmission(const Actor& actor, lon
     }
   }
   if (admitted_on > context_.Today()) {
-    return InvalidArgument("admitted_on", "cannot be in the future");
+    return InvalidArgument("admitted_on", "cannot be in the future")
+        .Because(Refusal::kDateInFuture);
   }
   NurseryAdmission stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
     if (child.Text("placement").value_or("") != "inside_with_mother" ||
         !child.Integer("facility_id")) {
-      return InvalidArgument("child_id", "the child does not live inside with the mother");
+      return InvalidArgument("child_id", "the child does not live inside with the mother")
+          .Because(Refusal::kChildNotInside);
     }
     auto born = ParseDate(child.Text("date_of_birth").value_or(""), "date_of_birth");
     if (born.ok() && admitted_on < *born) {
-      return InvalidArgument("admitted_on", "cannot be before the child was born");
+      return InvalidArgument("admitted_on", "cannot be before the child was born")
+          .Because(Refusal::kDateBeforeBirth);
     }
     NurseryAdmission admission;
     admission.child_id = child_id;
@@ -294,19 +298,24 @@ Result<ExtensionRow> NurseryService::RequestExtension(const Actor& actor, long l
   VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
   const std::string reason = Trimmed(request.reason);
   if (reason.empty()) {
-    return InvalidArgument("reason", "an extension needs a reason (why the child should stay)");
+    return InvalidArgument("reason", "an extension needs a reason (why the child should stay)")
+        .Because(Refusal::kReasonRequired);
   }
-  if (reason.size() > 2000) return InvalidArgument("reason", "is longer than 2000 characters");
+  if (reason.size() > 2000)
+    return InvalidArgument("reason", "is longer than 2000 characters")
+        .Because(Refusal::kTextTooLong);
   VINCULO_ASSIGN_OR_RETURN(Date new_date, ParseDate(request.new_age_out_date, "new_age_out_date"));
   ExtensionRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
     if (child.Text("placement").value_or("") != "inside_with_mother") {
-      return InvalidArgument("child_id", "the child does not live inside with the mother");
+      return InvalidArgument("child_id", "the child does not live inside with the mother")
+          .Because(Refusal::kChildNotInside);
     }
     auto born = ParseDate(child.Text("date_of_birth").value_or(""), "date_of_birth");
     if (born.ok() && new_date <= *born) {
-      return InvalidArgument("new_age_out_date", "must be after the child's date of birth");
+      return InvalidArgument("new_age_out_date", "must be after the child's date of birth")
+          .Because(Refusal::kDateBeforeBirth);
     }
     ExtensionRow extension;
     extension.child_id = child_id;
@@ -329,7 +338,7 @@ Result<ExtensionRow> NurseryService::DecideExtension(const Actor& actor, long lo
   VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
   const std::string note = Trimmed(decision.note);
   if (!decision.approve && note.empty()) {
-    return InvalidArgument("note", "a refusal needs a reason");
+    return InvalidArgument("note", "a refusal needs a reason").Because(Refusal::kReasonRequired);
   }
   ExtensionRow decided;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
@@ -355,7 +364,8 @@ Result<PregnancyRow> NurseryService::RegisterPregnancy(const Actor& actor,
   if (due < today) {
     return InvalidArgument("due_date", "is in the past (" + FormatDate(due) +
                                            ") for a pregnancy registered today (" +
-                                           FormatDate(today) + ")");
+                                           FormatDate(today) + ")")
+        .Because(Refusal::kDateInPast);
   }
   if (DaysBetween(today, due) > kMaxDaysToDue) {
     return InvalidArgument("due_date",
@@ -394,8 +404,9 @@ Result<std::vector<ForecastMonth>> NurseryService::Forecast(const Actor& actor,
     return Forbidden(std::string("a ") + RoleName(actor.role) + " cannot see children");
   }
   if (query.months < 1 || query.months > kMaxForecastMonths) {
-    return InvalidArgument(
-        "months", "must be a whole number from 1 to " + std::to_string(kMaxForecastMonths));
+    return InvalidArgument("months",
+                           "must be a whole number from 1 to " + std::to_string(kMaxForecastMonths))
+        .Because(Refusal::kNumberNotPositive);
   }
   const Date today = context_.Today();
   const Date first_month{query.from_month.year, query.from_month.month, 1};

@@ -41,7 +41,8 @@ Status CheckLivingInside(Txn& txn, const Actor& actor, const ServiceContext& con
   if (!reason.empty()) {
     return InvalidArgument("coresidence_exception",
                            "only a child living inside with the mother has a co-residence "
-                           "exception");
+                           "exception")
+        .Because(Refusal::kOnlyChildInside);
   }
   return Status::Ok();
 }
@@ -462,7 +463,7 @@ Result<Record> RecordService::TransferParent(const Actor& actor, long long paren
     return InvalidArgument("transferred_on", "a transfer cannot be recorded ahead of time");
   }
   if (request.to_facility_id <= 0) {
-    return InvalidArgument("to_facility_id", "is required");
+    return InvalidArgument("to_facility_id", "is required").Because(Refusal::kValueRequired);
   }
   Record result;
   Status status = context_.store->Write([&](Txn& txn) -> Status {

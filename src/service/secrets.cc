@@ -105,8 +105,12 @@ std::string RandomCode(int length) {
 
 Status CheckPasswordPolicy(const std::string& password, const std::string& field,
                            const std::string& username, const std::string& old_password) {
-  if (password.size() < 10) return InvalidArgument(field, "must have at least 10 characters");
-  if (password.size() > 256) return InvalidArgument(field, "must have at most 256 characters");
+  if (password.size() < 10)
+    return InvalidArgument(field, "must have at least 10 characters")
+        .Because(Refusal::kTextTooShort);
+  if (password.size() > 256)
+    return InvalidArgument(field, "must have at most 256 characters")
+        .Because(Refusal::kTextTooLong);
   // cracklib's dictionary lookups are not documented as thread-safe.
   static std::mutex pwquality_mutex;
   std::lock_guard lock(pwquality_mutex);

@@ -51,6 +51,16 @@ Status Require(const Actor& actor, SupplyAccess needed) {
   return Status::Ok();
 }
 
+// The facilities whose nursery supplies the actor sees: her own facility, her
+// organisation's, or (an installation administrator or auditor) all.
+bool InSupplyScope(const Actor& actor, const Record& facility) {
+  if (actor.facility_id) return *actor.facility_id == facility.id;
+  if (actor.organisation_id) return facility.Integer("organisation_id") == actor.organisation_id;
+  return actor.role == Role::kAdministrator || actor.role == Role::kAuditor;
+}
+
+constexpr int kFacilityPage = 500;
+
 std::string Trimmed(const std::string& text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
@@ -59,9 +69,11 @@ std::string Trimmed(const std::string& text) {
 
 Result<std::string> RequiredText(const std::string& text, const char* field, size_t max_bytes) {
   std::string trimmed = Trimmed(text);
-  if (trimmed.empty()) return InvalidArgument(field, "is required");
+  if (trimmed.empty())
+    return InvalidArgument(field, "is required").Because(Refusal::kValueRequired);
   if (trimmed.size() > max_bytes) {
-    return InvalidArgument(field, "is longer than " + std::to_string(max_bytes) + " bytes");
+    return InvalidArgument(field, "is longer than " + std::to_string(max_bytes) + " bytes")
+        .Because(Refusal::kTextTooLong);
   }
   if (!IsValidUtf8(trimmed)) return InvalidArgument(field, "is not valid UTF-8");
   return trimmed;
@@ -79,7 +91,8 @@ Result<std::optional<std::string>> OptionalText(const std::optional<std::string>
 Status CheckQuantity(long long quantity, const char* field = "quantity") {
   if (quantity < 1 || quantity > kMaxQuantity) {
     return InvalidArgument(field,
-                           "must be a whole number from 1 to " + std::to_string(kMaxQuantity));
+                           "must be a whole number from 1 to " + std::to_string(kMaxQuantity))
+        .Because(Refusal::kNumberNotPositive);
   }
   return Status::Ok();
 }
@@ -89,7 +102,8 @@ Result<std::string> PastOrToday(const std::optional<std::string>& text, const ch
                                 const Date& today) {
   if (!text) return FormatDate(today);
   VINCULO_ASSIGN_OR_RETURN(Date date, ParseDate(*text, field));
-  if (date > today) return InvalidArgument(field, "cannot be in the future");
+  if (date > today)
+    return InvalidArgument(field, "cannot be in the future").Because(Refusal::kDateInFuture);
   return FormatDate(date);
 }
 
@@ -100,24 +114,28 @@ Status ValidateItem(SupplyItemRow& item) {
         return (letter >= 'a' && letter <= 'z') || (letter >= '0' && letter <= '9') ||
                letter == '_';
       })) {
-    return InvalidArgument("code", "must be 1 to 40 lowercase letters, digits or _ (\"crib\")");
+    return InvalidArgument("code", "must be 1 to 40 lowercase letters, digits or _ (\"crib\")")
+        .Because(Refusal::kCodeFormat);
   }
   VINCULO_ASSIGN_OR_RETURN(item.name_es, RequiredText(item.name_es, "name_es", kMaxNameBytes));
   VINCULO_ASSIGN_OR_RETURN(item.name_en, RequiredText(item.name_en, "name_en", kMaxNameBytes));
   VINCULO_ASSIGN_OR_RETURN(item.unit, RequiredText(item.unit, "unit", 40));
   if (item.from_months < 0 || item.from_months >= kMaxAgeMonths) {
     return InvalidArgument("from_months", "must be a whole number of months from 0 to " +
-                                              std::to_string(kMaxAgeMonths - 1));
+                                              std::to_string(kMaxAgeMonths - 1))
+        .Because(Refusal::kMonthsInvalid);
   }
   if (item.to_months && (*item.to_months <= item.from_months || *item.to_months > kMaxAgeMonths)) {
     return InvalidArgument("to_months",
                            "must be after from_months (the band is [from, to)) and "
                            "at most " +
-                               std::to_string(kMaxAgeMonths));
+                               std::to_string(kMaxAgeMonths))
+        .Because(Refusal::kMonthsOrder);
   }
   VINCULO_RETURN_IF_ERROR(CheckQuantity(item.quantity));
   if (item.kind != "durable" && item.kind != "monthly") {
-    return InvalidArgument("kind", "must be durable (one per child) or monthly (per month)");
+    return InvalidArgument("kind", "must be durable (one per child) or monthly (per month)")
+        .Because(Refusal::kValueNotAllowed);
   }
   return Status::Ok();
 }
@@ -137,7 +155,8 @@ void Merge(SupplyItemRow& item, const SupplyItemFields& fields) {
 // The driver reports a taken code as a conflict without a field.
 Status NameCodeConflict(const Status& status, const std::string& code) {
   if (status.code() == StatusCode::kConflict) {
-    return Conflict("a catalogue item with code " + code + " already exists", "code");
+    return Conflict("a catalogue item with code " + code + " already exists", "code")
+        .Because(Refusal::kCodeTaken);
   }
   return status;
 }
@@ -175,14 +194,30 @@ Result<Record> SupplyService::VisibleFacility(Txn& txn, const Actor& actor,
     if (facility.status().code() == StatusCode::kNotFound) return NotFound(missing);
     return facility.status();
   }
-  if (actor.facility_id) {
-    if (*actor.facility_id != facility_id) return NotFound(missing);
-  } else if (actor.organisation_id) {
-    if (facility->Integer("organisation_id") != actor.organisation_id) return NotFound(missing);
-  } else if (actor.role != Role::kAdministrator && actor.role != Role::kAuditor) {
-    return NotFound(missing);
-  }
+  if (!InSupplyScope(actor, *facility)) return NotFound(missing);
   return facility;
+}
+
+Result<std::vector<long long>> SupplyService::NurseryFacilities(const Actor& actor) {
+  std::vector<long long> ids;
+  if (AccessOf(actor.role) == SupplyAccess::kNone) return ids;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    ListQuery query;
+    query.limit = kFacilityPage;
+    for (;;) {
+      VINCULO_ASSIGN_OR_RETURN(Page page, txn.List(FacilityKind(), query, Actor::System()));
+      for (const Record& facility : page.items) {
+        const auto nursery = facility.values.find("has_nursery");
+        const bool without_nursery = nursery != facility.values.end() &&
+                                     std::holds_alternative<bool>(nursery->second) &&
+                                     !std::get<bool>(nursery->second);
+        if (!without_nursery && InSupplyScope(actor, facility)) ids.push_back(facility.id);
+      }
+      if (!page.next_after_id) return Status::Ok();
+      query.after_id = *page.next_after_id;
+    }
+  }));
+  return ids;
 }
 
 // --- The catalogue -----------------------------------------------------------
@@ -225,7 +260,7 @@ Result<SupplyItemRow> SupplyService::AddCatalogueItem(const Actor& actor,
                                     {fields.from_months.has_value(), "from_months"},
                                     {fields.quantity.has_value(), "quantity"},
                                     {fields.kind.has_value(), "kind"}}) {
-    if (!value) return InvalidArgument(name, "is required");
+    if (!value) return InvalidArgument(name, "is required").Because(Refusal::kValueRequired);
   }
   SupplyItemRow item;
   Merge(item, fields);
@@ -406,8 +441,9 @@ Result<SupplyDonationRow> SupplyService::CorrectDonation(const Actor& actor, lon
                                                          const DonationCorrection& correction) {
   VINCULO_RETURN_IF_ERROR(Require(actor, SupplyAccess::kWrite));
   if (correction.quantity < 0 || correction.quantity > kMaxQuantity) {
-    return InvalidArgument(
-        "quantity", "must be a whole number from 0 (withdrawn) to " + std::to_string(kMaxQuantity));
+    return InvalidArgument("quantity", "must be a whole number from 0 (withdrawn) to " +
+                                           std::to_string(kMaxQuantity))
+        .Because(Refusal::kNumberInvalid);
   }
   VINCULO_ASSIGN_OR_RETURN(std::string reason,
                            RequiredText(correction.reason, "reason", kMaxNoteBytes));

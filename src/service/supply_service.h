@@ -120,6 +120,10 @@ class SupplyService {
   Result<SupplyItemRow> ArchiveCatalogueItem(const Actor& actor, long long id,
                                              long long expected_version);
 
+  // The ids of the facilities with a nursery whose needs and stock the actor
+  // sees (empty for a role without access): the web UI's choice of facility.
+  Result<std::vector<long long>> NurseryFacilities(const Actor& actor);
+
   // --- Per facility ---
   // Needs on `as_of` (default today) and a month later, per active item.
   // Children are those living inside now, with their ages on each date; a

@@ -40,7 +40,8 @@ Result<PlanRow> WritablePublishedPlan(Txn& txn, const Actor& actor, long long pl
   if (!caregivers_too)
     VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, plan.organisation_id, true));
   if (plan.status != "published") {
-    return Conflict("plan " + std::to_string(plan_id) + " is a draft: publish it first", "status");
+    return Conflict("plan " + std::to_string(plan_id) + " is a draft: publish it first", "status")
+        .Because(Refusal::kPlanDraft);
   }
   return plan;
 }
@@ -51,8 +52,9 @@ Status CheckPairOnSession(Txn& txn, const RequirementRow& requirement,
                           const VisitSessionRow& session) {
   if (session.status != "open") {
     return Conflict(
-        "session " + std::to_string(session.id) + " is blocked: " + session.blocked_reason,
-        "session_id");
+               "session " + std::to_string(session.id) + " is blocked: " + session.blocked_reason,
+               "session_id")
+        .Because(Refusal::kVisitBlocked);
   }
   const Actor system = Actor::System();
   VINCULO_ASSIGN_OR_RETURN(Record parent, txn.Get(ParentKind(), requirement.parent_id, system));
@@ -60,10 +62,12 @@ Status CheckPairOnSession(Txn& txn, const RequirementRow& requirement,
     return InvalidArgument("requirement_id", "the parent has been released");
   }
   if (parent.Integer("facility_id").value_or(0) != session.facility_id) {
-    return InvalidArgument("session_id", "the parent is not held in this session's facility");
+    return InvalidArgument("session_id", "the parent is not held in this session's facility")
+        .Because(Refusal::kSessionOtherFacility);
   }
   if (!WingServes(session.wing, parent.Text("sex").value_or(""))) {
-    return InvalidArgument("session_id", "the session serves the " + session.wing + "'s wing");
+    return InvalidArgument("session_id", "the session serves the " + session.wing + "'s wing")
+        .Because(Refusal::kSessionWing);
   }
   if (requirement.no_contact) {
     return InvalidArgument("requirement_id", "a no-contact order forbids this visit");
@@ -76,7 +80,8 @@ Status CheckPairOnSession(Txn& txn, const RequirementRow& requirement,
       auto unavailable, vs::UnavailableDates(txn, requirement.organisation_id, session.session_date,
                                              session.session_date));
   if (unavailable.count(requirement.child_id)) {
-    return InvalidArgument("session_id", "the child cannot go on " + session.session_date);
+    return InvalidArgument("session_id", "the child cannot go on " + session.session_date)
+        .Because(Refusal::kChildUnavailable);
   }
   return Status::Ok();
 }
@@ -103,7 +108,8 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
   if (escort == escorts.end())
     return InvalidArgument("escort_id", "no escort of this organisation");
   if (escort->available_dates.empty()) {
-    return InvalidArgument("escort_id", "the escort is not available on " + session.session_date);
+    return InvalidArgument("escort_id", "the escort is not available on " + session.session_date)
+        .Because(Refusal::kEscortUnavailable);
   }
   if (escort->home_id && *escort->home_id != home_id) {
     return InvalidArgument("escort_id", "the escort does not take children from the child's home");
@@ -116,12 +122,14 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
     if (trip.facility_id != session.facility_id || trip.home_id != home_id) {
       return Conflict("escort " + std::to_string(escort_id) + " already has a trip on " +
                           session.session_date + " (one trip per escort per day)",
-                      "escort_id");
+                      "escort_id")
+          .Because(Refusal::kEscortBusy);
     }
     if (trip.id != leaving_trip_id && children >= escort->max_children) {
       return Conflict("the escort's trip on " + session.session_date + " already takes " +
                           std::to_string(children) + " children",
-                      "escort_id");
+                      "escort_id")
+          .Because(Refusal::kEscortFull);
     }
     return TripChoice{trip, false};
   }
@@ -167,7 +175,8 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
   trip.return_minute = session.end_minute + minutes;
   trip.cost = cost;
   if (trip.depart_minute < day.day_start_minute || trip.return_minute > day.day_end_minute) {
-    return InvalidArgument("session_id", "the trip does not fit in the day around this session");
+    return InvalidArgument("session_id", "the trip does not fit in the day around this session")
+        .Because(Refusal::kDayTooShort);
   }
   VINCULO_ASSIGN_OR_RETURN(trip, vs::InsertTrip(txn, trip));
   return TripChoice{trip, true};
@@ -270,9 +279,10 @@ Result<PlanVisitRow> VisitService::BookVisit(const Actor& actor, long long plan_
     VINCULO_ASSIGN_OR_RETURN(bool reserved, ShiftLoad(txn, visits, WithVisit(visits, visit),
                                                       session->id, context_.Now()));
     if (!reserved) {
-      return Conflict(
-          "session " + std::to_string(session->id) + " on " + session->session_date + " is full",
-          "session_id");
+      return Conflict("session " + std::to_string(session->id) + " on " + session->session_date +
+                          " is full",
+                      "session_id")
+          .Because(Refusal::kSessionFull);
     }
     VINCULO_ASSIGN_OR_RETURN(stored, vs::InsertVisit(txn, visit));
     return txn.AppendAudit(
@@ -293,8 +303,10 @@ Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit
       }
       return plan.status();
     }
-    if (visit.status != "planned") return Conflict("the visit was cancelled", "status");
-    if (visit.session_id == session_id) return InvalidArgument("session_id", "is the same session");
+    if (visit.status != "planned")
+      return Conflict("the visit was cancelled", "status").Because(Refusal::kVisitCancelled);
+    if (visit.session_id == session_id)
+      return InvalidArgument("session_id", "is the same session").Because(Refusal::kSameSession);
     auto session = vs::GetSession(txn, session_id);
     if (!session.ok()) return InvalidArgument("session_id", "no such visiting session");
     // A plan is one month's: a visit moved into another month would be outside
@@ -324,9 +336,10 @@ Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit
     VINCULO_ASSIGN_OR_RETURN(bool reserved,
                              ShiftLoad(txn, visits, after, session_id, context_.Now()));
     if (!reserved) {
-      return Conflict(
-          "session " + std::to_string(session_id) + " on " + session->session_date + " is full",
-          "session_id");
+      return Conflict("session " + std::to_string(session_id) + " on " + session->session_date +
+                          " is full",
+                      "session_id")
+          .Because(Refusal::kSessionFull);
     }
     visit.needs_review = false;
     visit.review_reason.clear();
@@ -343,7 +356,10 @@ Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit
 Result<PlanVisitRow> VisitService::CancelVisit(const Actor& actor, long long visit_id,
                                                const std::string& reason) {
   const std::string why = Trimmed(reason);
-  if (why.empty()) return InvalidArgument("reason", "a cancellation needs a reason");
+  if (why.empty()) {
+    return InvalidArgument("reason", "a cancellation needs a reason")
+        .Because(Refusal::kCancellationReasonRequired);
+  }
   PlanVisitRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit, vs::GetVisit(txn, visit_id));
@@ -354,7 +370,9 @@ Result<PlanVisitRow> VisitService::CancelVisit(const Actor& actor, long long vis
       }
       return plan.status();
     }
-    if (visit.status != "planned") return Conflict("the visit was cancelled already", "status");
+    if (visit.status != "planned")
+      return Conflict("the visit was cancelled already", "status")
+          .Because(Refusal::kVisitCancelled);
     VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, visit.plan_id));
     const long long expected = visit.version;
     visit.status = "cancelled";
@@ -374,11 +392,13 @@ Result<PlanVisitRow> VisitService::CancelVisit(const Actor& actor, long long vis
 Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long visit_id,
                                                const VisitRecordRequest& request) {
   if (!request.attended && Trimmed(request.absence_reason).empty()) {
-    return InvalidArgument("absence_reason", "say why the visit did not happen");
+    return InvalidArgument("absence_reason", "say why the visit did not happen")
+        .Because(Refusal::kAbsenceReasonRequired);
   }
   for (const auto& [mood, field] : {std::pair{request.mood_before, "mood_before"},
                                     std::pair{request.mood_after, "mood_after"}}) {
-    if (mood && (*mood < 1 || *mood > 5)) return InvalidArgument(field, "must be 1 to 5");
+    if (mood && (*mood < 1 || *mood > 5))
+      return InvalidArgument(field, "must be 1 to 5").Because(Refusal::kMoodRange);
   }
   std::optional<long long> start;
   std::optional<long long> end;
@@ -391,7 +411,8 @@ Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long vis
     end = minute;
   }
   if (start && end && *end <= *start) {
-    return InvalidArgument("actual_end", "must be after actual_start");
+    return InvalidArgument("actual_end", "must be after actual_start")
+        .Because(Refusal::kEndBeforeStart);
   }
   std::string brought;
   for (const std::string& item : request.brought) {
@@ -400,7 +421,8 @@ Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long vis
     }
     brought += (brought.empty() ? "" : ",") + item;
   }
-  if (request.note.size() > 2000) return InvalidArgument("note", "is longer than 2000 characters");
+  if (request.note.size() > 2000)
+    return InvalidArgument("note", "is longer than 2000 characters").Because(Refusal::kTextTooLong);
   PlanVisitRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit, vs::GetVisit(txn, visit_id));
@@ -421,11 +443,13 @@ Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long vis
       VINCULO_ASSIGN_OR_RETURN(bool own, IsOwnTrip(txn, actor, trip.escort_id, known));
       if (!own) return NotFound("no visit " + std::to_string(visit_id));
     }
-    if (visit.status != "planned") return Conflict("the visit was cancelled", "status");
+    if (visit.status != "planned")
+      return Conflict("the visit was cancelled", "status").Because(Refusal::kVisitCancelled);
     VINCULO_ASSIGN_OR_RETURN(VisitSessionRow session, vs::GetSession(txn, visit.session_id));
     if (session.session_date > FormatDate(context_.Today())) {
       return InvalidArgument("attended", "the visit is on " + session.session_date +
-                                             ": record it on the day or after");
+                                             ": record it on the day or after")
+          .Because(Refusal::kRecordedTooEarly);
     }
     const long long expected = visit.version;
     visit.attended = request.attended;

@@ -363,7 +363,9 @@ Result<BlockResult> VisitService::BlockDate(const Actor& actor, long long facili
   VINCULO_RETURN_IF_ERROR(CheckFacilityManager(actor, facility_id));
   VINCULO_ASSIGN_OR_RETURN(Date date, ParseDateField(request.date, "date"));
   const std::string reason = Trimmed(request.reason);
-  if (reason.empty()) return InvalidArgument("reason", "a block needs a reason families can read");
+  if (reason.empty())
+    return InvalidArgument("reason", "a block needs a reason families can read")
+        .Because(Refusal::kReasonRequired);
   BlockResult result;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(txn.Get(FacilityKind(), facility_id, actor).status());

@@ -13,8 +13,8 @@
 #include "service/figures.h"
 #include "service/workshop_certificate.h"
 #include "service/workshop_internal.h"
-#include "store/row_lock.h"
 #include "service/workshop_service.h"
+#include "store/row_lock.h"
 
 namespace vinculo {
 using workshop_internal::AuditorsSeeFiguresOnly;
@@ -117,7 +117,8 @@ Result<std::vector<EnrolmentProgress>> WorkshopService::RecordAttendance(
                              "the session on " + session->session_date + " has not happened yet");
     }
     if (session->status != "scheduled") {
-      return InvalidArgument("session_id", "the session was cancelled");
+      return InvalidArgument("session_id", "the session was cancelled")
+          .Because(Refusal::kVisitCancelled);
     }
     std::set<long long> marked;
     for (const AttendanceEntry& entry : entries) {
@@ -127,7 +128,8 @@ Result<std::vector<EnrolmentProgress>> WorkshopService::RecordAttendance(
       if (entry.status == "absent" && !kAbsenceReasons.count(entry.absence_reason)) {
         return InvalidArgument("absence_reason",
                                "an absence needs a reason: court, health, transferred, lockdown "
-                               "or other");
+                               "or other")
+            .Because(Refusal::kReasonRequired);
       }
       if (entry.status != "absent" && !entry.absence_reason.empty()) {
         return InvalidArgument("absence_reason", "only an absence has a reason");

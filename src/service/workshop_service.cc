@@ -281,17 +281,20 @@ Result<CohortView> ViewOf(Txn& txn, const CohortRow& cohort) {
 Status CheckGroup(Txn& txn, const CohortRow& cohort, const Record& parent) {
   const std::string sex = parent.Text("sex").value_or("");
   if (cohort.group_kind == "women" && sex != "female") {
-    return InvalidArgument("parent_id", "this cohort is for women; the parent is not a woman");
+    return InvalidArgument("parent_id", "this cohort is for women; the parent is not a woman")
+        .Because(Refusal::kCohortForWomen);
   }
   if (cohort.group_kind == "men" && sex != "male") {
-    return InvalidArgument("parent_id", "this cohort is for men; the parent is not a man");
+    return InvalidArgument("parent_id", "this cohort is for men; the parent is not a man")
+        .Because(Refusal::kCohortForMen);
   }
   if (auto wing_id = parent.Integer("wing_id"); wing_id && cohort.group_kind != "mixed") {
     VINCULO_ASSIGN_OR_RETURN(Record wing, txn.Get(WingKind(), *wing_id, Actor::System()));
     const std::string gender = wing.Text("gender").value_or("");
     if (gender != "mixed" && gender != cohort.group_kind) {
       return InvalidArgument("parent_id", "the parent is held in a " + gender +
-                                              "'s wing; this cohort is for " + cohort.group_kind);
+                                              "'s wing; this cohort is for " + cohort.group_kind)
+          .Because(Refusal::kParentWing);
     }
   }
   return Status::Ok();
@@ -318,9 +321,12 @@ Result<CourseRow> WorkshopService::CreateCourse(const Actor& actor, const Course
   if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator) {
     return Forbidden("administrators and programme coordinators edit courses");
   }
-  if (request.code.empty()) return InvalidArgument("code", "is required");
-  if (request.title_es.empty()) return InvalidArgument("title_es", "is required");
-  if (request.title_en.empty()) return InvalidArgument("title_en", "is required");
+  if (request.code.empty())
+    return InvalidArgument("code", "is required").Because(Refusal::kValueRequired);
+  if (request.title_es.empty())
+    return InvalidArgument("title_es", "is required").Because(Refusal::kValueRequired);
+  if (request.title_en.empty())
+    return InvalidArgument("title_en", "is required").Because(Refusal::kValueRequired);
   VINCULO_RETURN_IF_ERROR(CheckTopics(request.topics));
   CourseRow course{
       0, 1, request.code, request.title_es, request.title_en, Numbered(request.topics)};
@@ -448,14 +454,16 @@ Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const Cohor
       if (!mixed) {
         return InvalidArgument("group_kind",
                                "this facility does not allow mixed groups; form one for women "
-                               "and one for men");
+                               "and one for men")
+            .Because(Refusal::kMixedGroupsNotAllowed);
       }
     }
     auto facilitator = txn.GetUser(request.facilitator_user_id);
     if (!facilitator.ok() || facilitator->disabled || facilitator->role != Role::kSocialWorker ||
         !facilitator->organisation_id) {
       return InvalidArgument("facilitator_user_id",
-                             "the facilitator must be an active social worker of an organisation");
+                             "the facilitator must be an active social worker of an organisation")
+          .Because(Refusal::kFacilitatorNotSocialWorker);
     }
     if (!CanManage(actor, *facilitator->organisation_id)) {
       return InvalidArgument("facilitator_user_id",
@@ -470,7 +478,8 @@ Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const Cohor
     const long long capacity = space->Integer("capacity_people").value_or(0);
     if (capacity < 1) {
       return InvalidArgument("space_id", "the space holds fewer than one person (capacity " +
-                                             std::to_string(capacity) + ")");
+                                             std::to_string(capacity) + ")")
+          .Because(Refusal::kSpaceTooSmall);
     }
     VINCULO_ASSIGN_OR_RETURN(std::set<std::string> closures,
                              ClosureSet(txn, request.facility_id, FormatDate(start)));
@@ -519,7 +528,8 @@ Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const Cohor
       if (!clashes.empty()) {
         return Conflict("session " + std::to_string(date_idx + 1) + " on " + slot.date +
                             " clashes: " + clashes.front().message,
-                        "start_date");
+                        "start_date")
+            .Because(Refusal::kScheduleClash);
       }
       WorkshopSessionRow session;
       session.cohort_id = stored.id;
@@ -582,17 +592,20 @@ Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long c
       return InvalidArgument("parent_id", "no parent");
     }
     if (parent->Text("custody_status").value_or("") != "incarcerated") {
-      return InvalidArgument("parent_id", "the parent is no longer in prison");
+      return InvalidArgument("parent_id", "the parent is no longer in prison")
+          .Because(Refusal::kParentReleased);
     }
     if (parent->Integer("facility_id").value_or(0) != cohort.facility_id) {
-      return InvalidArgument("parent_id", "the parent is held in another facility");
+      return InvalidArgument("parent_id", "the parent is held in another facility")
+          .Because(Refusal::kParentOtherFacility);
     }
     VINCULO_RETURN_IF_ERROR(CheckGroup(txn, cohort, *parent));
     VINCULO_ASSIGN_OR_RETURN(bool known,
                              txn.ParentKnownToOrganisation(parent_id, cohort.organisation_id));
     if (!known) {
       return InvalidArgument("parent_id",
-                             "the parent has no child known to the programme of this cohort");
+                             "the parent has no child known to the programme of this cohort")
+          .Because(Refusal::kParentNoChild);
     }
     VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
     const long long enrolled =
@@ -605,7 +618,8 @@ Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long c
     if (existing) {
       if (existing->status == "enrolled" || existing->status == "waiting") {
         return Conflict("the parent is already " + existing->status + " in this cohort",
-                        "parent_id");
+                        "parent_id")
+            .Because(Refusal::kParentAlreadyEnrolled);
       }
       enrolment = *existing;  // she comes back: her attendance is kept
     }
@@ -800,8 +814,8 @@ Result<MoveOutcome> WorkshopService::MoveSession(const Actor& actor, long long s
     outcome.session.end_minute = end_minute;
     if (request.dry_run) return Status::Ok();
     if (!outcome.clashes.empty()) {
-      return Conflict("the session would clash: " + outcome.clashes.front().message,
-                      "session_date");
+      return Conflict("the session would clash: " + outcome.clashes.front().message, "session_date")
+          .Because(Refusal::kScheduleClash);
     }
     VINCULO_ASSIGN_OR_RETURN(outcome.session,
                              txn.MoveWorkshopSession(session->id, session->version, slot.date,

@@ -226,7 +226,8 @@ Status Txn::ApproveTransitionPlan(long long id, long long approved_by,
             " AND status = 'draft'",
         params);
     if (updated == 0) {
-      return Conflict("transition plan " + std::to_string(id) + " is already approved", "status");
+      return Conflict("transition plan " + std::to_string(id) + " is already approved", "status")
+          .Because(Refusal::kPlanAlreadyApproved);
     }
     return Status::Ok();
   } catch (const std::exception& error) {
@@ -434,7 +435,8 @@ Status Txn::ReturnLeave(long long id, const std::string& returned_at) {
             " WHERE id = " + params.AddInteger(id) + " AND returned_at IS NULL",
         params);
     if (updated == 0) {
-      return Conflict("leave " + std::to_string(id) + " has already returned", "returned_at");
+      return Conflict("leave " + std::to_string(id) + " has already returned", "returned_at")
+          .Because(Refusal::kLeaveAlreadyReturned);
     }
     return Status::Ok();
   } catch (const std::exception& error) {

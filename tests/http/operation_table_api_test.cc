@@ -5,11 +5,17 @@
 // and that every problem's code is one the document lists.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "common/refusal.h"
+#include "domain/access.h"
 #include "http/api_fixture.h"
 #include "http/api_server.h"
 
@@ -56,6 +62,20 @@ void CheckShape(const json& document, const json& schema_or_ref, const json& val
   } else if (value.is_array() && !value.empty() && schema.contains("items")) {
     CheckShape(document, schema["items"], value[0], where + "[0]", depth + 1, problems);
   }
+}
+
+// A documented path with every parameter an id that exists nowhere.
+std::string NowherePath(const std::string& path) {
+  std::string concrete;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '{') {
+      concrete += "99999999";
+      i = path.find('}', i);
+    } else {
+      concrete += path[i];
+    }
+  }
+  return concrete;
 }
 
 class OperationTableApiTest : public ApiTest {
@@ -126,10 +146,97 @@ TEST_F(OperationTableApiTest, Issue17_DecoderRefusalsCarryAStableCode) {
     EXPECT_TRUE(answer.body.contains("detail"));
     EXPECT_TRUE(answer.body.contains("type"));
   }
-  // A refusal of a service carries the status code's name.
+  // A role its row leaves out is refused by the gate, with its own code.
   HttpAnswer forbidden = Get("/api/v1/users", "caregiver_a");
   EXPECT_EQ(forbidden.status, 403);
-  EXPECT_EQ(forbidden.body.value("code", ""), "forbidden");
+  EXPECT_EQ(forbidden.body.value("code", ""), "role_forbidden");
+}
+
+// A service's own refusals carry their specific code (common/refusal.h), the
+// one the web UI translates; every one is in the document.
+TEST_F(OperationTableApiTest, Issue17_ServiceRefusalsCarryTheirOwnCode) {
+  struct Case {
+    std::string path;
+    json body;
+    std::string code;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {"/api/v1/nursery/supply-items",
+       {{"code", "Not A Code"},
+        {"name_es", "x"},
+        {"name_en", "x"},
+        {"unit", "piece"},
+        {"from_months", 0},
+        {"quantity", 1},
+        {"kind", "durable"}},
+       "code_format",
+       "code"},
+      {"/api/v1/extensions/99999999/decision",
+       {{"decision", "refused"}},
+       "reason_required",
+       "note"},
+      {"/api/v1/pregnancies",
+       {{"parent_id", 1}, {"due_date", "2000-01-01"}},
+       "date_in_past",
+       "due_date"},
+  };
+  const std::set<std::string> documented = ProblemCodes();
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.path);
+    HttpAnswer answer = Post(c.path, "admin_global", c.body);
+    EXPECT_EQ(answer.status, 422) << answer.raw;
+    EXPECT_EQ(answer.body.value("code", ""), c.code) << answer.raw;
+    EXPECT_EQ(answer.body.value("field", ""), c.field);
+    EXPECT_TRUE(documented.count(c.code)) << c.code;
+  }
+  for (Refusal refusal : AllRefusals()) EXPECT_TRUE(documented.count(RefusalCode(refusal)));
+}
+
+// The web UI translates refusals by code (web/src/i18n/problems.ts): every
+// code it names is one the server documents, so none of its messages is dead.
+TEST_F(OperationTableApiTest, Issue17_TheWebUiTranslatesOnlyDocumentedCodes) {
+  // The source tree holds the build directory the tests run in.
+  const std::filesystem::path relative =
+      std::filesystem::path("web") / "src" / "i18n" / "problems.ts";
+  std::filesystem::path source = relative;
+  for (std::filesystem::path dir = std::filesystem::current_path(); dir.has_relative_path();
+       dir = dir.parent_path()) {
+    if (std::filesystem::exists(dir / relative)) {
+      source = dir / relative;
+      break;
+    }
+  }
+  std::ifstream file(source);
+  ASSERT_TRUE(file) << source;
+  const std::set<std::string> documented = ProblemCodes();
+  const std::regex entry(R"(^\s+(?:\w+: \{ )?([a-z_]+): "[a-z]+\.)");
+  int translated = 0;
+  for (std::string line; std::getline(file, line);) {
+    std::smatch match;
+    if (!std::regex_search(line, match, entry)) continue;
+    ++translated;
+    EXPECT_TRUE(documented.count(match[1].str())) << match[1].str() << " in " << source;
+  }
+  EXPECT_GT(translated, 40);
+}
+
+// GET /auth/me names the nursery facilities whose needs the user sees: none
+// for a role without access, her own facility for a nursery officer.
+TEST_F(OperationTableApiTest, Issue17_MeNamesTheNurseriesInScope) {
+  auto nurseries = [&](const std::string& user) {
+    std::set<long long> ids;
+    for (const json& id : Get("/api/v1/auth/me", user).body["nursery_facility_ids"]) {
+      ids.insert(id.get<long long>());
+    }
+    return ids;
+  };
+  EXPECT_TRUE(nurseries("caregiver_a").empty());
+  EXPECT_TRUE(nurseries("visits_officer_a").empty());
+  const std::set<long long> officer = nurseries("nursery_officer_a");
+  EXPECT_TRUE(officer.empty() || officer == std::set<long long>{world_->facility_a});
+  const std::set<long long> everyone = nurseries("admin_global");
+  for (long long id : officer) EXPECT_TRUE(everyone.count(id));
 }
 
 TEST_F(OperationTableApiTest, Issue17_MeListsTheOperationsTheRoleMayCall) {
@@ -209,6 +316,64 @@ TEST_F(OperationTableApiTest, Issue17_RolesLeftOutOfARowAreRefused) {
   }
 }
 
+// Issue 17: the role gate from the tables, as an authorization matrix. For
+// every documented operation and every role, a user of that role calls it
+// (ids that exist nowhere, and an unknown query parameter, which the decoder
+// refuses after the gate, so nothing changes): a role the document's x-roles
+// leave out gets 403 role_forbidden; a role in it never does. And GET
+// /auth/me's capabilities are exactly the operations the document allows the
+// role.
+TEST_F(OperationTableApiTest, Issue17_TheRoleGateFollowsTheTables) {
+  const std::vector<std::pair<std::string, std::string>> users = {
+      {"administrator", "admin_global"},
+      {"programme_coordinator", "coordinator_a"},
+      {"caregiver", "caregiver_a"},
+      {"social_worker", "social_worker_a"},
+      {"nursery_officer", "nursery_officer_a"},
+      {"visits_officer", "visits_officer_a"},
+      {"auditor", "auditor"}};
+  ASSERT_EQ(users.size(), AllRoles().size());
+  std::map<std::string, std::set<std::string>> allowed;
+  size_t refused = 0;
+  size_t let_through = 0;
+  for (const auto& [path, item] : Document()["paths"].items()) {
+    const std::string concrete = NowherePath(path);
+    for (const auto& [method, operation] : item.items()) {
+      if (method == "parameters") continue;
+      const bool public_operation = operation.contains("security") && operation["security"].empty();
+      if (public_operation || path == "/api/v1/auth/logout") continue;
+      const std::string id = operation["operationId"].get<std::string>();
+      std::set<std::string> roles;
+      for (const auto& [role, user] : users) roles.insert(role);
+      if (operation.contains("x-roles")) {
+        roles.clear();
+        for (const json& role : operation["x-roles"]) roles.insert(role.get<std::string>());
+      }
+      std::string verb = method;
+      for (char& letter : verb) letter = static_cast<char>(std::toupper(letter));
+      for (const auto& [role, user] : users) {
+        const bool in_row = roles.count(role) > 0;
+        if (in_row) allowed[role].insert(id);
+        HttpAnswer answer = Call(verb, concrete + "?role_matrix=1", TokenFor(user),
+                                 verb == "GET" ? "" : "{}", {{"If-Match", "\"1\""}});
+        const bool gated =
+            answer.status == 403 && answer.body.value("code", "") == "role_forbidden";
+        EXPECT_EQ(gated, !in_row) << role << " " << verb << " " << concrete << ": " << answer.raw;
+        ++(gated ? refused : let_through);
+      }
+    }
+  }
+  EXPECT_GT(refused, 300u);
+  EXPECT_GT(let_through, 300u);
+  for (const auto& [role, user] : users) {
+    std::set<std::string> capabilities;
+    const HttpAnswer me = Get("/api/v1/auth/me", user);
+    ASSERT_EQ(me.status, 200) << me.raw;
+    for (const json& id : me.body["capabilities"]) capabilities.insert(id.get<std::string>());
+    EXPECT_EQ(capabilities, allowed[role]) << role;
+  }
+}
+
 TEST_F(OperationTableApiTest, Issue17_TheServedDocumentIsTheGeneratedOne) {
   HttpAnswer served = Call("GET", "/api/v1/openapi.json", "");
   ASSERT_EQ(served.status, 200);
@@ -226,15 +391,7 @@ TEST_F(OperationTableApiTest, Issue17_EveryDocumentedOperationAnswersAsDocumente
   const std::string token = TokenFor("admin_global");
   size_t walked = 0;
   for (const auto& [path, item] : Document()["paths"].items()) {
-    std::string concrete;
-    for (size_t i = 0; i < path.size(); ++i) {
-      if (path[i] == '{') {
-        concrete += "99999999";
-        i = path.find('}', i);
-      } else {
-        concrete += path[i];
-      }
-    }
+    const std::string concrete = NowherePath(path);
     for (const auto& [method, operation] : item.items()) {
       if (method == "parameters") continue;
       // Signing out would end the walk's own session.

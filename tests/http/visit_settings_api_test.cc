@@ -136,7 +136,9 @@ TEST_F(VisitSettingsApiTest, AnotherOrganisationNeitherReadsNorWritesThem) {
   const json body = {{"travel_speed_kmh", 30}, {"cost_per_km", 1}};
   EXPECT_EQ(Get(settings_, "coordinator_b").status, 404);
   EXPECT_EQ(Put(settings_, "coordinator_b", body, "\"1\"").status, 404);
-  EXPECT_EQ(Get(settings_, "visits_officer_a").status, 404);
+  // A visits officer's role is not among the readers of an organisation's
+  // programme: the role gate refuses her (issue 17).
+  EXPECT_EQ(Get(settings_, "visits_officer_a").status, 403);
   EXPECT_EQ(Get(settings_, "auditor").status, 403);
   // The organisation's own readers may not write.
   EXPECT_EQ(Put(settings_, "caregiver_a", body, "\"1\"").status, 403);

@@ -171,6 +171,18 @@ describe("programme screens", () => {
     await page.context().close();
   });
 
+  test("Issue17: the menu follows capabilities: a care organisation's coordinator has no needs and donations", async () => {
+    const call = await apiAs(server.baseUrl, "coordinadora");
+    const me = (await call("GET", "/auth/me")).body;
+    assert.ok(me.capabilities.includes("buildPlan"));
+    const page = await newPage(chromium.browser, server.baseUrl);
+    await login(page, "coordinadora");
+    await page.getByRole("link", { name: "Plan de visitas" }).waitFor();
+    const expected = me.nursery_facility_ids.length > 0 ? 1 : 0;
+    assert.equal(await page.getByRole("link", { name: "Necesidades y donaciones" }).count(), expected);
+    await page.context().close();
+  });
+
   test("an auditor has no visit planner in the menu and cannot open it", async () => {
     const page = await newPage(chromium.browser, server.baseUrl);
     await login(page, "auditora");

@@ -7,6 +7,7 @@ export interface Problem {
   title?: string;
   status: number;
   detail?: string;
+  code?: string; // the stable reason (i18n/problems.ts)
   field?: string;
   errors?: { field?: string; detail?: string }[];
 }
@@ -124,6 +125,8 @@ export interface Me {
   sees_restricted_fields: boolean;
   sees_case_records: boolean;
   access: Record<string, "read" | "write" | "none">;
+  capabilities: string[]; // the operationIds this role may call (before record scope)
+  nursery_facility_ids: number[]; // the nurseries whose needs and stock the user sees
 }
 
 export type RecordRow = { id: number; version: number; archived?: boolean } & Record<string, unknown>;

@@ -17,3 +17,7 @@ export function useSession(): SessionState {
 
 export const canRead = (me: Me, kind: string): boolean => me.access[kind] === "read" || me.access[kind] === "write";
 export const canWrite = (me: Me, kind: string): boolean => me.access[kind] === "write";
+// Whether the user's role may call an operation of the API (its operationId,
+// from GET /auth/me's `capabilities`, made from the server's operation
+// tables); the server still decides per record (not-yours reads as not found).
+export const can = (me: Me, operationId: string): boolean => me.capabilities.includes(operationId);

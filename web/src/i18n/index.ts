@@ -5,6 +5,7 @@ import { useContext } from "preact/hooks";
 import { ApiError } from "../api";
 import { en } from "./en";
 import { es, type MessageKey } from "./es";
+import { fieldProblemMessages, problemMessages } from "./problems";
 
 export type Language = "es" | "en";
 export type { MessageKey };
@@ -50,30 +51,15 @@ export function makeI18n(lang: Language): I18n {
   return i18n;
 }
 
-// The server explains errors in English; the UI shows them in the user's
-// language: known explanations are translated, others fall back to a
-// message for the HTTP status (and, in English, the server's own words).
-const patterns: [RegExp, MessageKey][] = [
-  [/is required/, "error.required"],
-  [/in the future/, "error.future"],
-  [/living inside needs the facility/, "error.needsFacility"],
-  [/only a child living inside/, "error.onlyInside"],
-  [/needs the home/, "error.needsHome"],
-  [/needs a reason/, "error.needsReason"],
-  [/must be a date/, "error.date"],
-  [/at least \d+ characters/, "error.tooShort"],
-  [/at most \d+ characters|is longer than/, "error.tooLong"],
-  [/whole number from 1\b/, "error.positive"],
-  [/must be a (whole )?number/, "error.number"],
-  [/is in the past/, "error.past"],
-  [/after the child's date of birth/, "error.beforeBirth"],
-];
-
+// A refusal in the user's language, from its stable `code` (and the field it
+// names, i18n/problems.ts); an unknown code falls back to a message for the
+// HTTP status (and, in English, the server's own words).
 function errorText(i18n: I18n, error: unknown): string {
   if (!(error instanceof ApiError)) return i18n.t("error.500");
-  const { status, detail } = error.problem;
+  const { status, detail, code, field } = error.problem;
   if (status === 0) return i18n.t("error.network");
-  for (const [pattern, key] of patterns) if (detail && pattern.test(detail)) return i18n.t(key);
+  const key = (code && field ? fieldProblemMessages[field]?.[code] : undefined) ?? (code ? problemMessages[code] : undefined);
+  if (key) return i18n.t(key);
   const statusKey = `error.${status}`;
   const general = i18n.has(statusKey) ? i18n.t(statusKey) : i18n.t("error.500");
   return i18n.lang === "en" && detail ? `${general} ${detail}` : general;

@@ -10,7 +10,7 @@ import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
 import { useI18n, type I18n, type MessageKey } from "../i18n";
-import { careError, fieldErrors, FormError } from "./care";
+import { fieldErrors, FormError } from "./care";
 
 interface SupplyItem {
   id: number;
@@ -52,7 +52,7 @@ export function SupplyCatalogue() {
       await api(`/nursery/supply-items/${item.id}/archive`, { method: "POST", ifMatch: item.version });
       setNotice(i18n.t("care.catalogue.archived", { name: i18n.lang === "es" ? item.name_es : item.name_en }));
     } catch (error) {
-      setNotice(careError(i18n, error));
+      setNotice(i18n.error(error));
     }
     state.reload();
   };
@@ -256,7 +256,7 @@ export function HealthScheduleAdmin() {
       await api(`/nursery/health-schedule/${entry.id}/${active ? "restore" : "retire"}`, { method: "POST" });
       setNotice(i18n.t(active ? "care.schedule.restored" : "care.schedule.retired", { name: entry.name }));
     } catch (error) {
-      setNotice(careError(i18n, error));
+      setNotice(i18n.error(error));
     }
     state.reload();
   };

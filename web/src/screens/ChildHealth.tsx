@@ -8,8 +8,8 @@ import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
 import { useI18n, type MessageKey } from "../i18n";
-import { useSession } from "../session";
-import { ChildHeader, fieldErrors, FormError, loadChild, todayIso, writesCare } from "./care";
+import { can, useSession } from "../session";
+import { ChildHeader, fieldErrors, FormError, loadChild, todayIso } from "./care";
 
 export interface HealthItem {
   schedule_id: number | null;
@@ -75,7 +75,7 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
                     <th scope="col">{i18n.t("care.health.dueOn")}</th>
                     <th scope="col">{i18n.t("care.health.statusCol")}</th>
                     <th scope="col">{i18n.t("care.health.doneOn")}</th>
-                    {writesCare(me) && (
+                    {can(me, "recordAppointment") && (
                       <th scope="col">
                         <span class="sr-only">{i18n.t("care.catalogue.actions")}</span>
                       </th>
@@ -95,7 +95,7 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
                       <td data-label={i18n.t("care.health.doneOn")} class={item.done_on ? "" : "empty"}>
                         {item.done_on ? i18n.date(item.done_on) : "—"}
                       </td>
-                      {writesCare(me) && (
+                      {can(me, "recordAppointment") && (
                         <td>
                           {item.schedule_id !== null && item.status !== "done" && (
                             <button
@@ -114,7 +114,7 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
                 </tbody>
               </table>
             </div>
-            {writesCare(me) && (
+            {can(me, "recordAppointment") && (
               <AppointmentForm childId={child.id} items={health} chosen={chosen} onDone={(name) => done(i18n.t("care.health.recorded", { name }))} />
             )}
             <h2>{i18n.t("care.school.title")}</h2>
@@ -130,7 +130,7 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
                 ))}
               </ul>
             )}
-            {writesCare(me) && <SchoolForm childId={child.id} onDone={() => done(i18n.t("care.school.recorded"))} />}
+            {can(me, "enrolChild") && <SchoolForm childId={child.id} onDone={() => done(i18n.t("care.school.recorded"))} />}
           </section>
         );
       }}

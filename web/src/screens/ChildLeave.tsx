@@ -10,8 +10,8 @@ import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
 import { useI18n, type MessageKey } from "../i18n";
 import { lookup, nameOf } from "../lookups";
-import { useSession } from "../session";
-import { careError, ChildHeader, dateTime, fieldErrors, FormError, loadChild, localInput, toTimestamp, writesCare } from "./care";
+import { can, useSession } from "../session";
+import { ChildHeader, dateTime, fieldErrors, FormError, loadChild, localInput, toTimestamp } from "./care";
 
 interface Adult {
   id: number;
@@ -77,12 +77,12 @@ export function ChildLeave({ params }: { params: Record<string, string> }) {
                       <br />
                       {i18n.t("care.leave.dueBack", { date: dateTime(i18n, open.due_back_at) })}
                     </p>
-                    {writesCare(me) && <ReturnForm leave={open} onDone={() => done(i18n.t("care.leave.returnedNotice"))} />}
+                    {can(me, "returnFromLeave") && <ReturnForm leave={open} onDone={() => done(i18n.t("care.leave.returnedNotice"))} />}
                   </>
                 ) : (
                   <>
                     <p>{i18n.t("care.leave.inside")}</p>
-                    {writesCare(me) && child.placement === "inside_with_mother" && (
+                    {can(me, "startLeave") && child.placement === "inside_with_mother" && (
                       <LeaveForm childId={child.id} adults={active} onDone={() => done(i18n.t("care.leave.startedNotice"))} />
                     )}
                   </>
@@ -170,7 +170,7 @@ function ReturnForm({ leave, onDone, compact }: { leave: Leave; onDone: () => vo
       await api(`/leaves/${leave.id}/return`, { body: { returned_at: toTimestamp(returnedAt) } });
       onDone();
     } catch (failure) {
-      setError(careError(i18n, failure));
+      setError(i18n.error(failure));
     }
   };
   const id = `returned_at-${leave.id}`;
@@ -191,7 +191,7 @@ function ReturnForm({ leave, onDone, compact }: { leave: Leave; onDone: () => vo
 function Adults({ childId, adults, onChange, inside }: { childId: number; adults: Adult[]; onChange: () => void; inside: boolean }) {
   const i18n = useI18n();
   const { me } = useSession();
-  const writes = writesCare(me);
+  const writes = can(me, "addAuthorisedAdult");
   const [error, setError] = useState("");
   const revoke = async (adult: Adult) => {
     setError("");
@@ -199,7 +199,7 @@ function Adults({ childId, adults, onChange, inside }: { childId: number; adults
       await api(`/authorised-adults/${adult.id}/revoke`, { method: "POST" });
       onChange();
     } catch (failure) {
-      setError(careError(i18n, failure));
+      setError(i18n.error(failure));
     }
   };
   return (
@@ -300,7 +300,7 @@ function LeaveTable({ leaves, names, onReturn }: { leaves: Leave[]; names?: Map<
               <td data-label={i18n.t("care.leave.returnedAt")}>
                 {leave.returned_at ? (
                   dateTime(i18n, leave.returned_at)
-                ) : onReturn && writesCare(me) ? (
+                ) : onReturn && can(me, "returnFromLeave") ? (
                   returning === leave.id ? (
                     <ReturnForm leave={leave} compact onDone={onReturn} />
                   ) : (

@@ -9,8 +9,8 @@ import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
 import { useI18n, type MessageKey } from "../i18n";
 import { fullName } from "../lookups";
-import { canRead, useSession } from "../session";
-import { careError, ChildHeader, fieldErrors, FormError, loadChild, planApprovers, TextArea, writesCare } from "./care";
+import { can, canRead, useSession } from "../session";
+import { ChildHeader, fieldErrors, FormError, loadChild, TextArea } from "./care";
 
 interface Step {
   on: string;
@@ -61,7 +61,7 @@ export function ChildPlan({ params }: { params: Record<string, string> }) {
       setNotice(i18n.t("care.plan.approvedNotice"));
       state.reload();
     } catch (failure) {
-      setError(careError(i18n, failure));
+      setError(i18n.error(failure));
     }
   };
   return (
@@ -77,7 +77,7 @@ export function ChildPlan({ params }: { params: Record<string, string> }) {
           <FormError text={error} />
           {child.placement !== "inside_with_mother" ? (
             <p class="muted">{i18n.t("care.notInside")}</p>
-          ) : editing || (!plan && writesCare(me)) ? (
+          ) : editing || (!plan && can(me, "saveTransitionPlan")) ? (
             <PlanForm
               childId={child.id}
               plan={plan}
@@ -142,12 +142,12 @@ export function ChildPlan({ params }: { params: Record<string, string> }) {
                 </p>
               )}
               <div class="actions">
-                {writesCare(me) && (
+                {can(me, "saveTransitionPlan") && (
                   <button type="button" onClick={() => setEditing(true)}>
                     {i18n.t("care.plan.edit")}
                   </button>
                 )}
-                {plan.status === "draft" && planApprovers.includes(me.role) && (
+                {plan.status === "draft" && can(me, "approveTransitionPlan") && (
                   <button type="button" class="primary" onClick={() => approve(plan)}>
                     {i18n.t("care.plan.approve")}
                   </button>

@@ -6,8 +6,7 @@ import { useAsync, Loaded } from "../components/Async";
 import { BarChart } from "../components/Chart";
 import { useI18n, type MessageKey } from "../i18n";
 import { lookup, nameOf } from "../lookups";
-import { useSession } from "../session";
-import { planRoles } from "./VisitPlanner";
+import { can, useSession } from "../session";
 
 interface CountRow {
   key: string;
@@ -82,7 +81,7 @@ export function Dashboard() {
     [],
   );
   const workshops = useAsync(() => Promise.all([api<WorkshopFigures>("/workshops/figures"), lookup("facilities")]), []);
-  const seesPlans = planRoles.includes(me.role) && me.organisation_id !== null;
+  const seesPlans = can(me, "buildPlan") && me.organisation_id !== null;
   const visits = useAsync(() => (seesPlans ? visitsPerMonth(me.organisation_id!) : Promise.resolve([] as PlanCounts[])), []);
   return (
     <section aria-labelledby="dash-title">

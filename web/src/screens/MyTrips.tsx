@@ -6,12 +6,14 @@ import { useState } from "preact/hooks";
 import { api } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { useI18n } from "../i18n";
-import { useSession } from "../session";
+import type { Me } from "../api";
+import { can, useSession } from "../session";
 import { Trips } from "./visits/PlanView";
 import { VisitControls, type VisitAction } from "./visits/VisitActions";
 import { currentMonth, loadNames, personName, type Plan, type PlanVisit } from "./visits/types";
 
-export const tripRoles = ["caregiver"];
+// The escorts' screen: those who record their visits but do not plan them.
+export const tripsOf = (me: Me): boolean => can(me, "recordVisit") && !can(me, "buildPlan");
 
 async function loadTrips(organisationId: number | null): Promise<Plan[]> {
   if (!organisationId) return [];

@@ -8,7 +8,7 @@ import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
 import { useI18n, type MessageKey } from "../i18n";
-import { useSession } from "../session";
+import { can, useSession } from "../session";
 
 interface AgeOutRow {
   child_id: number;
@@ -39,7 +39,6 @@ const alertKey: Record<string, MessageKey> = {
   none: "nursery.ok",
 };
 
-const writers = ["administrator", "social_worker", "nursery_officer"];
 
 export function NurseryBoard() {
   const i18n = useI18n();
@@ -117,7 +116,7 @@ export function NurseryBoard() {
                       </span>
                       {row.needs_plan && <strong class="offence"> {i18n.t("care.plan.needed")}</strong>}
                     </span>
-                    {writers.includes(me.role) && (
+                    {can(me, "requestCoresidenceExtension") && (
                       <button type="button" class="link" aria-expanded={open === row.child_id} onClick={() => setOpen(open === row.child_id ? null : row.child_id)}>
                         {i18n.t("nursery.requestExtension")}
                       </button>
@@ -164,7 +163,7 @@ function ExtensionForm({ childId, onDone }: { childId: number; onDone: () => voi
     return (
       <div class="notice" role="status">
         {i18n.t("nursery.extensionRequested")} ({i18n.date(created.new_age_out_date)}, {created.status})
-        {created.status === "pending" && me.role === "administrator" && (
+        {created.status === "pending" && can(me, "decideCoresidenceExtension") && (
           <div class="actions">
             <button type="button" onClick={() => decide("approved")}>
               {i18n.t("nursery.approve")}

@@ -9,10 +9,8 @@ import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
 import { lookup } from "../lookups";
 import { useI18n, type I18n, type MessageKey } from "../i18n";
-import { useSession } from "../session";
+import { can, useSession } from "../session";
 
-export const supplyWriters = ["administrator", "programme_coordinator", "social_worker", "nursery_officer"];
-export const supplyReaders = [...supplyWriters, "auditor"];
 
 interface ItemNeed {
   item_id: number;
@@ -71,8 +69,8 @@ const donorKey: Record<string, MessageKey> = { family: "supply.donor.family", ch
 export function Supplies() {
   const i18n = useI18n();
   const { me } = useSession();
-  const writes = supplyWriters.includes(me.role);
-  const facilities = useAsync(() => lookup("facilities").then((rows) => rows.filter((row) => row.has_nursery !== false)), []);
+  const writes = can(me, "recordDonation");
+  const facilities = useAsync(() => lookup("facilities").then((rows) => rows.filter((row) => me.nursery_facility_ids.includes(row.id))), []);
   const [chosen, setChosen] = useState<string>("");
   const facilityId = me.facility_id ?? (chosen ? Number(chosen) : (facilities.data?.[0]?.id as number | undefined));
   const [tick, setTick] = useState(0);

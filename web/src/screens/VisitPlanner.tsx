@@ -7,14 +7,15 @@ import { api } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { lookup } from "../lookups";
 import { useI18n } from "../i18n";
-import { useSession } from "../session";
+import type { Me } from "../api";
+import { can, useSession } from "../session";
 import { PlanView } from "./visits/PlanView";
 import { VisitSettings } from "./visits/VisitSettings";
 import { loadEscorts, loadNames, loadSessions, type Plan } from "./visits/types";
 
-export const planRoles = ["administrator", "programme_coordinator", "visits_officer"];
-// Those who change a plan; a visits officer reads it.
-const planners = ["administrator", "programme_coordinator"];
+// The planner screen: those who build the month's plans, and the facility's
+// visits officers (its sessions and visitors).
+export const seesPlanner = (me: Me): boolean => can(me, "buildPlan") || can(me, "listSessionVisitors");
 
 export function nextMonth(today = new Date()): string {
   const next = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1));
@@ -35,7 +36,7 @@ export function VisitPlanner() {
     () => (orgId ? api<{ items: Plan[] }>(`/organisations/${orgId}/plans`).then((r) => r.items) : Promise.resolve([] as Plan[])),
     [orgId],
   );
-  const canPlan = planners.includes(me.role);
+  const canPlan = can(me, "buildPlan");
   // Trips name their escort by id; the escorts of the month give her staff record.
   const escorts = useAsync(
     () => (plan && orgId ? loadEscorts(orgId, plan.month) : Promise.resolve([])),

@@ -10,8 +10,8 @@ import { SelectField, TextField } from "../components/Field";
 import { useI18n, type MessageKey } from "../i18n";
 import { fullName, lookup, nameOf } from "../lookups";
 import { navigate } from "../router";
-import { useSession } from "../session";
-import { explain, fieldOf, todayIso } from "./visits/types";
+import { can, useSession } from "../session";
+import { fieldOf, todayIso } from "./visits/types";
 
 interface Course {
   id: number;
@@ -50,7 +50,7 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(iso + "T00:00
 // cohort of the organisation, and herself if she is a social worker.
 async function loadFacilitators(me: ReturnType<typeof useSession>["me"], cohorts: CohortSummary[]): Promise<{ id: number; name: string }[]> {
   const found = new Map<number, string>();
-  if (me.role === "administrator") {
+  if (can(me, "listUsers")) {
     const users = await api<{ items: { id: number; username: string; display_name?: string; role: string; disabled?: boolean }[] }>("/users")
       .then((r) => r.items)
       .catch(() => []);
@@ -112,7 +112,7 @@ export function CohortForm({ cohorts }: { cohorts: CohortSummary[] }) {
       });
       navigate(`/workshops/${created.id}?created=1`);
     } catch (failure) {
-      setError({ field: fieldOf(failure), text: explain(i18n, failure) });
+      setError({ field: fieldOf(failure), text: i18n.error(failure) });
     } finally {
       setBusy(false);
     }
@@ -245,7 +245,7 @@ export function EnrolForm({
           : i18n.t("wf.enrolledDone", { name }),
       );
     } catch (failure) {
-      setError(explain(i18n, failure));
+      setError(i18n.error(failure));
     } finally {
       setBusy(false);
     }
@@ -328,12 +328,12 @@ export function WorkshopCalendar({ cohorts }: { cohorts: CohortSummary[] }) {
           placeholder={i18n.t("children.any")}
           options={(facilitators.data ?? []).map((one) => ({ value: String(one.id), label: one.name || i18n.t("wf.facilitatorN", { n: one.id }) }))}
         />
-        <TextField id="calendar-from" type="date" label={i18n.t("wf.from")} value={from} onInput={setFrom} error={sessions.error && fieldOf(sessions.error) === "from" ? explain(i18n, sessions.error) : undefined} />
-        <TextField id="calendar-to" type="date" label={i18n.t("wf.to")} value={to} onInput={setTo} error={sessions.error && fieldOf(sessions.error) === "to" ? explain(i18n, sessions.error) : undefined} />
+        <TextField id="calendar-from" type="date" label={i18n.t("wf.from")} value={from} onInput={setFrom} error={sessions.error && fieldOf(sessions.error) === "from" ? i18n.error(sessions.error) : undefined} />
+        <TextField id="calendar-to" type="date" label={i18n.t("wf.to")} value={to} onInput={setTo} error={sessions.error && fieldOf(sessions.error) === "to" ? i18n.error(sessions.error) : undefined} />
       </div>
       {sessions.error && !["from", "to"].includes(fieldOf(sessions.error)) && (
         <p class="notice notice-error" role="alert">
-          {explain(i18n, sessions.error)}
+          {i18n.error(sessions.error)}
         </p>
       )}
       {!sessions.error && sessions.data && byDate.size === 0 && <p class="muted">{i18n.t("wf.noSessions")}</p>}

@@ -9,9 +9,7 @@ import { fullName, lookup, nameOf } from "../lookups";
 import { useI18n, type MessageKey } from "../i18n";
 import { useLocation } from "../router";
 import { CohortForm, EnrolForm, WorkshopCalendar } from "./WorkshopForms";
-import { explain } from "./visits/types";
 
-export const workshopRoles = ["administrator", "programme_coordinator", "social_worker"];
 
 interface Cohort {
   id: number;
@@ -144,7 +142,7 @@ export function WorkshopCohort({ params }: { params: Record<string, string> }) {
       setSaved(i18n.t("wf.withdrawn", { name }));
       data.reload();
     } catch (failure) {
-      setWithdrawError(explain(i18n, failure));
+      setWithdrawError(i18n.error(failure));
     }
   };
   return (

@@ -1,55 +1,16 @@
 // Shared by the nursery care screens (transition plan, leave book, health and
-// schooling): who may do what (the API's own rules, so the UI hides what a role
-// cannot do), the child's heading with links between the child's screens,
-// the server's English explanations translated, and local date-times.
-import { ApiError, api, type Me, type RecordRow } from "../api";
-import { useI18n, type I18n, type MessageKey } from "../i18n";
+// schooling): the child's heading with links between the child's screens, a
+// refusal under its field, and local date-times. What a role may do comes from
+// its capabilities (session.ts `can`).
+import { ApiError, api, type RecordRow } from "../api";
+import { useI18n, type I18n } from "../i18n";
 import { fullName } from "../lookups";
-
-// NurseryCareService: writes for administrators, social workers and nursery
-// officers; plans are approved by administrators, programme coordinators and
-// nursery officers; the health schedule is edited by administrators only.
-export const careWriters = ["administrator", "social_worker", "nursery_officer"];
-export const planApprovers = ["administrator", "programme_coordinator", "nursery_officer"];
-// The leave book in the menu: the roles that keep it (a coordinator may read
-// it but works for a care organisation, whose children do not live inside).
-export const leaveReaders = ["administrator", "social_worker", "nursery_officer"];
-export const writesCare = (me: Me) => careWriters.includes(me.role);
-
-// The server explains refusals in English; these are the nursery care ones,
-// the general ones are in i18n/index.ts.
-const carePatterns: [RegExp, MessageKey][] = [
-  [/not on this child's authorised list/, "care.error.notAuthorised"],
-  [/already out on leave/, "care.error.alreadyOut"],
-  [/must be after the leave begins/, "care.error.dueBeforeLeft"],
-  [/is before the leave began/, "care.error.returnBeforeLeft"],
-  [/does not live inside/, "care.error.notInside"],
-  [/at least one step/, "care.error.needsStep"],
-  [/each step must be/, "care.error.stepShape"],
-  [/need both a parent and a frequency/, "care.error.visitBoth"],
-  [/is already approved/, "care.error.approved"],
-  [/before the child was born/, "error.beforeBirth"],
-  [/school is from three years/, "care.error.schoolAge"],
-  [/whole number of months from 0/, "care.error.months"],
-  [/must be after from_months/, "care.error.toMonths"],
-  [/already exists/, "care.error.codeTaken"],
-  [/lowercase letters, digits/, "care.error.code"],
-  [/has already returned/, "care.error.returned"],
-  [/must be one of|must be durable .* or monthly/, "care.error.choose"],
-];
-
-export function careError(i18n: I18n, error: unknown): string {
-  const detail = error instanceof ApiError ? error.problem.detail : undefined;
-  if (detail) for (const [pattern, key] of carePatterns) if (pattern.test(detail)) return i18n.t(key);
-  if (error instanceof ApiError && error.status === 412) return i18n.t("care.error.stale");
-  return i18n.error(error);
-}
 
 // The error of a refused write, under the field it names when the form has
 // that field, else for the whole form.
 export function fieldErrors(i18n: I18n, error: unknown, fields: string[]): Record<string, string> {
   const field = error instanceof ApiError && error.field && fields.includes(error.field) ? error.field : "form";
-  return { [field]: careError(i18n, error) };
+  return { [field]: i18n.error(error) };
 }
 
 // "2026-11-23T09:30" (an <input type=datetime-local>, local time) and back.

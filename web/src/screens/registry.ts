@@ -3,7 +3,7 @@
 import type { FunctionComponent } from "preact";
 import type { Me } from "../api";
 import type { MessageKey } from "../i18n";
-import { canRead } from "../session";
+import { can, canRead } from "../session";
 import { Account } from "./Account";
 import { Admin } from "./Admin";
 import { Child } from "./Child";
@@ -11,16 +11,15 @@ import { Children } from "./Children";
 import { Dashboard } from "./Dashboard";
 import { Facilities } from "./Facilities";
 import { NurseryBoard } from "./NurseryBoard";
-import { planRoles, VisitPlanner } from "./VisitPlanner";
-import { supplyReaders, Supplies } from "./Supplies";
-import { WorkshopCohort, workshopRoles, Workshops } from "./Workshops";
+import { seesPlanner, VisitPlanner } from "./VisitPlanner";
+import { Supplies } from "./Supplies";
+import { WorkshopCohort, Workshops } from "./Workshops";
 // nursery care screens (web-nursery)
-import { leaveReaders } from "./care";
 import { ChildHealth } from "./ChildHealth";
 import { ChildLeave, LeaveBook } from "./ChildLeave";
 import { ChildPlan } from "./ChildPlan";
 // visit planner and workshop screens (web-visits)
-import { MyTrips, tripRoles } from "./MyTrips";
+import { MyTrips, tripsOf } from "./MyTrips";
 
 export interface ScreenProps {
   params: Record<string, string>;
@@ -44,14 +43,14 @@ export const screens: Screen[] = [
   { path: "/children/:id/plan", component: ChildPlan, allowed: seesChildren },
   { path: "/children/:id/leave", component: ChildLeave, allowed: seesChildren },
   { path: "/children/:id/health", component: ChildHealth, allowed: seesChildren },
-  { path: "/leaves", component: LeaveBook, nav: "care.book.nav", allowed: (me) => seesChildren(me) && leaveReaders.includes(me.role) },
-  { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: (me) => planRoles.includes(me.role) },
-  { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => supplyReaders.includes(me.role) },
-  { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => workshopRoles.includes(me.role) },
-  { path: "/workshops/:id", component: WorkshopCohort, allowed: (me) => workshopRoles.includes(me.role) },
+  { path: "/leaves", component: LeaveBook, nav: "care.book.nav", allowed: (me) => seesChildren(me) && can(me, "startLeave") },
+  { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: seesPlanner },
+  { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => can(me, "facilityNeeds") && me.nursery_facility_ids.length > 0 },
+  { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => can(me, "createWorkshopCohort") },
+  { path: "/workshops/:id", component: WorkshopCohort, allowed: (me) => can(me, "createWorkshopCohort") },
   // visit planner and workshop screens (web-visits)
-  { path: "/trips", component: MyTrips, nav: "nav.trips", allowed: (me) => tripRoles.includes(me.role) },
+  { path: "/trips", component: MyTrips, nav: "nav.trips", allowed: tripsOf },
   { path: "/facilities", component: Facilities, nav: "nav.facilities", allowed: (me) => canRead(me, "facilities") },
-  { path: "/account", component: Account, allowed: () => true },
-  { path: "/admin", component: Admin, nav: "nav.admin", allowed: (me) => me.role === "administrator" },
+  { path: "/account", component: Account, allowed: (me) => can(me, "changeOwnPassword") },
+  { path: "/admin", component: Admin, nav: "nav.admin", allowed: (me) => can(me, "listUsers") },
 ];

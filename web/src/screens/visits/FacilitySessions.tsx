@@ -5,6 +5,7 @@
 // read them (visit_service.cc, CheckSessionReader); others do not see it.
 import { useState } from "preact/hooks";
 import { api, type Me, type RecordRow } from "../../api";
+import { can } from "../../session";
 import { Loaded, useAsync } from "../../components/Async";
 import { useI18n, type I18n, type MessageKey } from "../../i18n";
 import type { VisitSession } from "./types";
@@ -26,8 +27,7 @@ interface SessionTemplate {
   wing: string;
 }
 
-export const sessionReaders = (me: Me): boolean =>
-  ["administrator", "programme_coordinator", "caregiver", "social_worker", "visits_officer"].includes(me.role);
+export const sessionReaders = (me: Me): boolean => can(me, "listVisitSessions");
 
 function weekdayName(i18n: I18n, weekday: number): string {
   // 2024-01-01 was a Monday (ISO weekday 1).

@@ -7,7 +7,7 @@ import { useState } from "preact/hooks";
 import { api } from "../../api";
 import { SelectField, TextField } from "../../components/Field";
 import { useI18n, type MessageKey } from "../../i18n";
-import { explain, fieldOf, type PlanVisit, type VisitSession } from "./types";
+import { fieldOf, type PlanVisit, type VisitSession } from "./types";
 
 interface FormError {
   field: string;
@@ -25,7 +25,7 @@ function useSubmit(onDone: () => void) {
       await call();
       onDone();
     } catch (failure) {
-      setError({ field: fieldOf(failure), text: explain(i18n, failure) });
+      setError({ field: fieldOf(failure), text: i18n.error(failure) });
     } finally {
       setBusy(false);
     }

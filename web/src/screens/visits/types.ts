@@ -2,7 +2,6 @@
 // the helpers the planner and the caregiver's trips share: names of people
 // and the server's explanations of a refused change, in the user's language.
 import { ApiError, api, listAll, type RecordRow } from "../../api";
-import type { I18n, MessageKey } from "../../i18n";
 import { fullName, lookup } from "../../lookups";
 
 export interface VisitRecord {
@@ -129,48 +128,5 @@ export async function loadSessions(facilityIds: number[], month: string): Promis
 
 export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 export const currentMonth = (): string => todayIso().slice(0, 7);
-
-// The server's explanation of a refused visit change, in the user's
-// language: the hard rules of the planner have their own sentences.
-const visitPatterns: [RegExp, MessageKey][] = [
-  [/ is full$/, "vv.error.full"],
-  [/one trip per escort per day/, "vv.error.escortBusy"],
-  [/trip on .* already takes/, "vv.error.escortFull"],
-  [/is the same session/, "vv.error.sameSession"],
-  [/not held in this session's facility/, "vv.error.otherFacility"],
-  [/serves the .*wing/, "vv.error.wing"],
-  [/cannot go on/, "vv.error.childUnavailable"],
-  [/is blocked/, "vv.error.blocked"],
-  [/escort is not available/, "vv.error.escortUnavailable"],
-  [/does not fit in the day/, "vv.error.noFit"],
-  [/was cancelled/, "vv.error.cancelled"],
-  [/a cancellation needs a reason/, "vv.error.cancelReason"],
-  [/say why the visit did not happen/, "vv.error.absenceReason"],
-  [/must be after actual_start/, "vv.error.endBeforeStart"],
-  [/record it on the day or after/, "vv.error.tooEarly"],
-  [/must be 1 to 5/, "vv.error.mood"],
-  [/publish it first/, "vv.error.draft"],
-  [/this cohort is for women/, "vv.error.notWoman"],
-  [/this cohort is for men/, "vv.error.notMan"],
-  [/held in another facility/, "vv.error.otherFacilityParent"],
-  [/no longer in prison/, "vv.error.released"],
-  [/the parent is already/, "vv.error.alreadyEnrolled"],
-  [/held in a .* wing/, "vv.error.parentWing"],
-  [/no child known/, "vv.error.noChild"],
-  [/would clash|clash/, "vv.error.clash"],
-  [/holds fewer than one person/, "vv.error.spaceSmall"],
-  [/does not allow mixed groups/, "vv.error.mixed"],
-  [/active social worker/, "vv.error.facilitator"],
-];
-
-export function explain(i18n: I18n, failure: unknown): string {
-  if (failure instanceof ApiError) {
-    const detail = failure.problem.detail ?? "";
-    for (const [pattern, key] of visitPatterns) {
-      if (pattern.test(detail)) return i18n.t(key);
-    }
-  }
-  return i18n.error(failure);
-}
 
 export const fieldOf = (failure: unknown): string => (failure instanceof ApiError && failure.field ? failure.field : "form");
