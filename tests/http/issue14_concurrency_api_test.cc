@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "api_fixture.h"
+#include "http/concurrent_calls.h"
 #include "support/nursery_world.h"
 #include "support/visit_world.h"
 #include "support/workshop_world.h"
@@ -18,36 +19,6 @@ namespace vinculo::testing {
 namespace {
 
 using nlohmann::json;
-
-// Runs `count` calls at once: every thread waits until all are ready, then
-// calls. Returns the answers in call order.
-std::vector<HttpAnswer> AtOnce(int count, const std::function<HttpAnswer(int)>& call) {
-  std::vector<HttpAnswer> answers(count);
-  std::atomic<int> ready{0};
-  std::vector<std::thread> threads;
-  for (int call_idx = 0; call_idx < count; ++call_idx) {
-    threads.emplace_back([&, call_idx] {
-      ready.fetch_add(1);
-      while (ready.load() < count) std::this_thread::yield();
-      answers[call_idx] = call(call_idx);
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-  return answers;
-}
-
-int CountStatus(const std::vector<HttpAnswer>& answers, int status) {
-  int count = 0;
-  for (const HttpAnswer& answer : answers) count += answer.status == status ? 1 : 0;
-  return count;
-}
-
-std::string Raw(const std::vector<HttpAnswer>& answers) {
-  std::string text;
-  for (const HttpAnswer& answer : answers)
-    text += std::to_string(answer.status) + " " + answer.raw.substr(0, 200) + "\n";
-  return text;
-}
 
 class Issue14VisitRaceTest : public ApiTest {
  protected:

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "http/api_server.h"
+#include "http/concurrent_calls.h"
 #include "support/test_database.h"
 
 namespace vinculo::testing {
@@ -37,22 +38,6 @@ std::optional<std::string> PgScript(const std::string& arguments) {
   if (pclose(pipe) != 0) return std::nullopt;
   while (!output.empty() && output.back() == '\n') output.pop_back();
   return output;
-}
-
-// A loopback port nothing listens on now (bound, read and closed again).
-int FreePort() {
-  const int probe = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  int port = 0;
-  if (bind(probe, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-      getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-    port = ntohs(address.sin_port);
-  }
-  close(probe);
-  return port;
 }
 
 class Issue14DatabaseAwayTest : public ::testing::Test {

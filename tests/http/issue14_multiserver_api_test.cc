@@ -23,6 +23,7 @@
 #include <sstream>
 
 #include "api_fixture.h"
+#include "http/concurrent_calls.h"
 #include "support/nursery_world.h"
 #include "support/supply_world.h"
 #include "support/visit_world.h"
@@ -44,22 +45,6 @@ std::string ReadAll(const std::string& path) {
   std::ostringstream text;
   text << file.rdbuf();
   return text.str();
-}
-
-// A loopback port nothing listens on now (bound, read and closed again).
-int FreePort() {
-  const int probe = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  int port = 0;
-  if (bind(probe, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-      getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-    port = ntohs(address.sin_port);
-  }
-  close(probe);
-  return port;
 }
 
 // A child process (`argv`), its standard output and error in `log`; killed
@@ -109,34 +94,6 @@ bool WaitUntilServing(int port, const std::string& path) {
     std::this_thread::sleep_for(milliseconds(50));
   }
   return false;
-}
-
-std::vector<HttpAnswer> AtOnce(int count, const std::function<HttpAnswer(int)>& call) {
-  std::vector<HttpAnswer> answers(count);
-  std::atomic<int> ready{0};
-  std::vector<std::thread> threads;
-  for (int call_idx = 0; call_idx < count; ++call_idx) {
-    threads.emplace_back([&, call_idx] {
-      ready.fetch_add(1);
-      while (ready.load() < count) std::this_thread::yield();
-      answers[call_idx] = call(call_idx);
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-  return answers;
-}
-
-int CountStatus(const std::vector<HttpAnswer>& answers, int status) {
-  int count = 0;
-  for (const HttpAnswer& answer : answers) count += answer.status == status ? 1 : 0;
-  return count;
-}
-
-std::string Raw(const std::vector<HttpAnswer>& answers) {
-  std::string text;
-  for (const HttpAnswer& answer : answers)
-    text += std::to_string(answer.status) + " " + answer.raw.substr(0, 200) + "\n";
-  return text;
 }
 
 class Issue14MultiServerTest : public ApiTest {
