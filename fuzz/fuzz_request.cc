@@ -13,6 +13,7 @@
 #include "fuzz/fuzz_target.h"
 #include "http/operation.h"
 #include "http/router.h"
+#include "store/store.h"
 
 namespace {
 
@@ -50,12 +51,18 @@ std::string PathWith(const std::string& pattern, const std::string& segment) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
-  // DecodeCall reads none of the services: they have no store behind them.
-  static const vinculo::ServiceContext kNoStore{};
-  static Services* services = new Services{kNoStore,
-                                           vinculo::RecordService(kNoStore),
-                                           vinculo::AuthService(kNoStore),
-                                           vinculo::FiguresService(kNoStore),
+  // DecodeCall reads none of the services; they stand on an empty in-memory
+  // SQLite store because constructing them asks which engine it is.
+  static vinculo::Store* store = [] {
+    auto opened = vinculo::Store::Open(":memory:", 1);
+    if (!opened.ok()) std::abort();
+    return opened->release();
+  }();
+  static const vinculo::ServiceContext context{store, nullptr, nullptr};
+  static Services* services = new Services{context,
+                                           vinculo::RecordService(context),
+                                           vinculo::AuthService(context),
+                                           vinculo::FiguresService(context),
                                            {}};
   const auto& operations = AllOperations();
   static const std::vector<std::regex> routes = [&operations] {
