@@ -602,7 +602,7 @@ void PartModel::DropOverfull(PartPlan& plan) const {
       }
       // With the dropped child's siblings visiting that parent there.
       const std::vector<int>& family = problem_.index.Family(plan.visits[drop].pair_idx);
-      std::erase_if(plan.visits, [&](const PartVisit& visit) {
+      std::erase_if(plan.visits, [&, session_idx = session_idx](const PartVisit& visit) {
         if (visit.session_idx != session_idx ||
             std::find(family.begin(), family.end(), visit.pair_idx) == family.end()) {
           return false;
