@@ -36,6 +36,22 @@ bool WriteAll(int fd, const char* data, size_t size) {
   return true;
 }
 
+// Reads `size` bytes at `offset` into `out`; fewer when the file ends first.
+bool ReadAt(int fd, long long offset, size_t size, std::string& out) {
+  out.assign(size, '\0');
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t got =
+        ::pread(fd, out.data() + done, size - done, static_cast<off_t>(offset) + done);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return false;
+    if (got == 0) break;
+    done += static_cast<size_t>(got);
+  }
+  out.resize(done);
+  return true;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<LineJournal>> LineJournal::TakeOver(const std::string& path) {
@@ -85,17 +101,8 @@ LineJournal::~LineJournal() {
 }
 
 Result<std::vector<std::string>> LineJournal::Lines() const {
-  std::string text(static_cast<size_t>(size_), '\0');
-  size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t got =
-        ::pread(fd_, text.data() + done, text.size() - done, static_cast<off_t>(done));
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) return SystemError("read", path_);
-    if (got == 0) break;
-    done += static_cast<size_t>(got);
-  }
-  text.resize(done);
+  std::string text;
+  if (!ReadAt(fd_, 0, static_cast<size_t>(size_), text)) return SystemError("read", path_);
   std::vector<std::string> lines;
   size_t start = 0;
   while (start < text.size()) {
@@ -125,14 +132,10 @@ Status LineJournal::DropFront(long long bytes) {
     size_ = 0;
     return Status::Ok();
   }
-  std::string tail(static_cast<size_t>(size_ - bytes), '\0');
-  size_t done = 0;
-  while (done < tail.size()) {
-    const ssize_t got = ::pread(fd_, tail.data() + done, tail.size() - done,
-                                static_cast<off_t>(bytes + static_cast<long long>(done)));
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return SystemError("read", path_);
-    done += static_cast<size_t>(got);
+  std::string tail;
+  if (!ReadAt(fd_, bytes, static_cast<size_t>(size_ - bytes), tail) ||
+      static_cast<long long>(tail.size()) != size_ - bytes) {
+    return SystemError("read", path_);
   }
   const std::string next_path = path_ + ".next";
   const int next =

@@ -620,17 +620,29 @@ size_t ReadsOfChildOne(TestDatabase& database) {
   return status.ok() ? reads : 0;
 }
 
+// An audit journal's path in the temporary folder; its slots and their locks
+// are removed with it, however the test ends.
+struct TempJournal {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("vinculo_journal_" + std::to_string(getpid()) + "_" +
+                       std::to_string(steady_clock::now().time_since_epoch().count())))
+                         .string();
+  ~TempJournal() {
+    for (const std::string& slot : {path, path + ".1"}) {
+      std::filesystem::remove(slot);
+      std::filesystem::remove(slot + ".lock");
+    }
+  }
+};
+
 // Issue 13: a read that was answered is in the audit log even when the server
 // is killed before its batch is written: it was journaled before the answer,
 // and the next server to start writes it.
 TEST_F(OperationsCliTest, Issue13_AnAnsweredReadSurvivesASigkillOfTheServer) {
-  const std::string journal = (std::filesystem::temp_directory_path() /
-                               ("vinculo_journal_" + std::to_string(getpid()) + "_" +
-                                std::to_string(steady_clock::now().time_since_epoch().count())))
-                                  .string();
+  const TempJournal journal;
   // Reads stay queued ten minutes: when the kill comes only the journal has them.
   const std::string arguments =
-      db_ + " --port 0 --threads 4 --audit-batch-ms 600000 --audit-journal " + Quote(journal);
+      db_ + " --port 0 --threads 4 --audit-batch-ms 600000 --audit-journal " + Quote(journal.path);
   const size_t before = ReadsOfChildOne(*database_);
   {
     ServerProcess server(arguments);
@@ -654,22 +666,15 @@ TEST_F(OperationsCliTest, Issue13_AnAnsweredReadSurvivesASigkillOfTheServer) {
     ASSERT_TRUE(next.WaitForExit(milliseconds(10000)));
   }
   EXPECT_EQ(ReadsOfChildOne(*database_), before + 1);
-  for (const std::string& slot : {journal, journal + ".1"}) {
-    std::filesystem::remove(slot);
-    std::filesystem::remove(slot + ".lock");
-  }
 }
 
 // Two servers journal side by side (one slot each); when one is killed, the
 // next server to start takes its slot and writes what it left, while the
 // other keeps serving.
 TEST_F(OperationsCliTest, Issue13_AKilledServersJournalIsTakenOverBesideARunningOne) {
-  const std::string journal = (std::filesystem::temp_directory_path() /
-                               ("vinculo_journal2_" + std::to_string(getpid()) + "_" +
-                                std::to_string(steady_clock::now().time_since_epoch().count())))
-                                  .string();
+  const TempJournal journal;
   const std::string arguments =
-      db_ + " --port 0 --threads 4 --audit-batch-ms 600000 --audit-journal " + Quote(journal);
+      db_ + " --port 0 --threads 4 --audit-batch-ms 600000 --audit-journal " + Quote(journal.path);
   const size_t before = ReadsOfChildOne(*database_);
   ServerProcess first(arguments);
   ASSERT_GT(first.WaitForPort(), 0) << first.Stderr();
@@ -677,7 +682,7 @@ TEST_F(OperationsCliTest, Issue13_AKilledServersJournalIsTakenOverBesideARunning
     ServerProcess second(arguments);
     const int port = second.WaitForPort();
     ASSERT_GT(port, 0) << second.Stderr();
-    EXPECT_TRUE(std::filesystem::exists(journal + ".1"))
+    EXPECT_TRUE(std::filesystem::exists(journal.path + ".1"))
         << "the second server took no slot of its own";
     const std::string token = SignIn(port);
     httplib::Client client("127.0.0.1", port);
@@ -700,10 +705,6 @@ TEST_F(OperationsCliTest, Issue13_AKilledServersJournalIsTakenOverBesideARunning
   }
   first.Signal(SIGTERM);
   ASSERT_TRUE(first.WaitForExit(milliseconds(10000)));
-  for (const std::string& slot : {journal, journal + ".1"}) {
-    std::filesystem::remove(slot);
-    std::filesystem::remove(slot + ".lock");
-  }
 }
 
 }  // namespace
