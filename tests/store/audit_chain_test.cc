@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <atomic>
+#include <thread>
+
 #include "support/world.h"
 
 namespace vinculo::testing {
@@ -99,6 +102,51 @@ TEST_F(AuditChainTest, Issue13_AnInsertedEventIsNamed) {
   ASSERT_FALSE(again.ok());
   EXPECT_NE(again.status().message().find("was inserted (no chain)"), std::string::npos)
       << again.status().message();
+}
+
+TEST_F(AuditChainTest, Issue13_AHeadThatNamesAnotherHashIsNoticed) {
+  Tamper("UPDATE audit_chain_head SET hash = 'forged' WHERE id = 1");
+  auto events = Verify();
+  ASSERT_FALSE(events.ok());
+  EXPECT_NE(events.status().message().find("head does not match"), std::string::npos)
+      << events.status().message();
+}
+
+// `vinculo audit verify` runs beside live servers: events appended while it
+// reads are the chain's continuation, never a sign of tampering. (Reading the
+// head after the events made a live log look cut: "the last 1 events of the
+// chain were deleted", found by the two-server test of issue 14.)
+TEST_F(AuditChainTest, Issue13_AVerifyBesideAWriterFindsTheLogWhole) {
+  std::atomic<bool> stop{false};
+  std::atomic<int> appended{0};
+  std::thread writer([&] {
+    AuditEvent event{.at = "2026-12-06T08:00:00Z",
+                     .user_id = 1,
+                     .username = "admin",
+                     .action = "read",
+                     .record_kind = "children",
+                     .record_id = 1};
+    while (!stop.load()) {
+      Status done = world_->context.store->Write(
+          [&](Txn& txn) { return txn.AppendAudit({event, event}); });
+      if (!done.ok()) break;
+      appended.fetch_add(2);
+    }
+  });
+  int verified = 0;
+  for (; verified < 150 || appended.load() < 150; ++verified) {
+    auto events = Verify();
+    if (!events.ok()) {
+      ADD_FAILURE() << "verify " << verified << ": " << events.status().ToString();
+      break;
+    }
+    if (verified > 5000) break;
+  }
+  stop = true;
+  writer.join();
+  EXPECT_GE(appended.load(), 150) << "the writer stopped early";
+  auto last = Verify();
+  EXPECT_TRUE(last.ok()) << last.status().ToString();
 }
 
 }  // namespace
