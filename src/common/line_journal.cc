@@ -120,7 +120,13 @@ Status LineJournal::Append(std::string_view line) {
   record.reserve(line.size() + 1);
   record.append(line);
   record.push_back('\n');
-  if (!WriteAll(fd_, record.data(), record.size())) return SystemError("append to", path_);
+  // One write(2), never a second for the rest: beside other appenders a
+  // second write would land after their lines and cut this one in two.
+  ssize_t written = ::write(fd_, record.data(), record.size());
+  while (written < 0 && errno == EINTR) written = ::write(fd_, record.data(), record.size());
+  if (written != static_cast<ssize_t>(record.size())) {
+    return SystemError("append to", path_);
+  }
   size_ += static_cast<long long>(record.size());
   return Status::Ok();
 }

@@ -11,9 +11,13 @@
 // holder dies, however it dies. Open() takes the first free slot; Orphans()
 // lists the slots nobody holds, whose lines a dead process left.
 //
-// Not thread-safe: the owner serialises calls (AuditLog holds its mutex).
+// Append may run on several threads at once (one write(2) each on an O_APPEND
+// descriptor, which the kernel does not interleave); Lines, DropFront and the
+// destructor must not overlap with anything else: the owner excludes them
+// (AuditLog holds a reader-writer lock, appends shared).
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -46,11 +50,12 @@ class LineJournal {
 
   const std::string& path() const { return path_; }
   // Bytes in the journal now.
-  long long size() const { return size_; }
+  long long size() const { return size_.load(); }
 
   // The lines now in the journal, without their '\n'.
   Result<std::vector<std::string>> Lines() const;
-  // Appends `line` (which must not contain '\n') with one write(2).
+  // Appends `line` (which must not contain '\n') with one write(2). A short
+  // write (a full disk) is an error; its cut line is skipped by Lines().
   Status Append(std::string_view line);
   // Forgets the first `bytes` bytes (whole lines already dealt with), keeping
   // what was appended after them. The kept tail is written to a new file that
@@ -65,7 +70,7 @@ class LineJournal {
   std::string path_;
   int lock_fd_ = -1;
   int fd_ = -1;
-  long long size_ = 0;
+  std::atomic<long long> size_ = 0;
 };
 
 }  // namespace vinculo

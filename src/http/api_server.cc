@@ -342,14 +342,16 @@ Status ApiServer::Bind() {
 }
 
 Status ApiServer::Run() {
-  if (!impl_->server.listen_after_bind()) {
-    return Status(StatusCode::kUnavailable, "the server stopped unexpectedly");
-  }
+  const bool stopped_cleanly = impl_->server.listen_after_bind();
+  // The connections are closed: every access line is in the buffer.
+  http_internal::FlushAccessLog();
+  if (!stopped_cleanly) return Status(StatusCode::kUnavailable, "the server stopped unexpectedly");
   return Status::Ok();
 }
 
 void ApiServer::Stop() {
   if (impl_ && impl_->server.is_running()) impl_->server.stop();
+  http_internal::FlushAccessLog();
 }
 
 }  // namespace vinculo

@@ -33,6 +33,10 @@ std::string RouteOf(std::string_view path);
 // Stamps the start of the request the calling thread is about to read.
 void MarkRequestStart();
 
+// Writes out the access lines still buffered (they reach standard error in
+// batches, at most a second late); the server calls it when it stops.
+void FlushAccessLog();
+
 // Adds the access log and GET /metrics to `server`. /metrics answers a
 // request from a loopback address, or from anywhere with
 // `Authorization: Bearer <options.metrics_token>` when that token is set;

@@ -19,6 +19,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <thread>
 
 #include "common/line_journal.h"
@@ -68,11 +69,15 @@ class AuditLog {
   const std::chrono::milliseconds batch_interval_;
   std::deque<AuditEvent> queue_;  // guarded by mutex_
   // Holds exactly the queued events, in order, possibly after a prefix of
-  // events already committed (a DropFront that failed). Guarded by mutex_.
-  std::unique_ptr<LineJournal> journal_;
+  // events already committed (a DropFront that failed). Readers append under
+  // journal_mutex_ shared, many at once, each its write(2) outside mutex_;
+  // Flush takes it exclusively, so that the journal's size and the queue it
+  // takes describe the same events. Taken before mutex_.
+  std::shared_mutex journal_mutex_;
+  std::unique_ptr<LineJournal> journal_;  // guarded by journal_mutex_
   size_t recovered_ = 0;
   bool stopping_ = false;   // guarded by mutex_
-  std::mutex write_mutex_;  // one batch writer at a time; taken before mutex_
+  std::mutex write_mutex_;  // one batch writer at a time; taken before the others
   std::thread writer_;
 };
 

@@ -185,8 +185,16 @@ class Issue14MultiServerTest : public ApiTest {
     }
     return counts;
   }
+  // Access lines reach the log in batches, at most a second late: waits for
+  // both servers' lines up to three seconds.
   void ExpectBothServed(const std::string& route) {
-    const std::vector<int> counts = Served(route);
+    std::vector<int> counts = Served(route);
+    const auto deadline = steady_clock::now() + std::chrono::seconds(3);
+    while ((counts.size() != 2 || counts[0] == 0 || counts[1] == 0) &&
+           steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(milliseconds(50));
+      counts = Served(route);
+    }
     ASSERT_EQ(counts.size(), 2u);
     EXPECT_GT(counts[0], 0) << route << " never reached server a";
     EXPECT_GT(counts[1], 0) << route << " never reached server b";
