@@ -6,7 +6,8 @@
 // donation, a pregnancy. Every documented operation on those (a path under
 // /facilities/{id}, /wings/{id}, /spaces/{id}, /visit-sessions/{id},
 // /workshops/facility-settings/{id}, /workshops/cohorts/{id},
-// /workshops/sessions/{id}, /pregnancies/{id}; a list filtered by
+// /workshops/sessions/{id}, /pregnancies/{id}, /children/{id} of a child living
+// inside, /parents/{id} of a father held there; a list filtered by
 // `facility_id`; a create naming facility A in its body) is called by three
 // users of facility B (nursery officer, visits officer, administrator) and two
 // of organisation B (programme coordinator, administrator) with facility A's
@@ -20,7 +21,9 @@
 // - then facility A's own user makes the same write and it succeeds, so the
 //   refusals above were about whose facility it is, not about the body.
 // A write operation without a body below fails the walk, so a new one cannot
-// slip past it.
+// slip past it; only a child's or parent's own operations (which the
+// foreign-records walk covers for organisations) may go without, and are then
+// checked for their refusal and nothing written.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -127,6 +130,8 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
       CreatedId(Post("/api/v1/pregnancies", "nursery_officer_a",
                      {{"parent_id", workshops.mothers_a[1]}, {"due_date", "2027-02-10"}}));
 
+  // The newborn lives inside with her mother, held in facility A.
+  world_->Link(workshops.mothers_a[0], inside.newborn_a, "mother");
   // What must never reach a stranger: the pseudonyms of facility A's children
   // and parents, and the children's given names (those of facility B's
   // children differ; the test parents all share one name).
@@ -156,6 +161,9 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
       {"cohorts", cohort_id},
       {"sessions", workshop_session},
       {"pregnancies", pregnancy},
+      // A child living inside facility A, and a father held there.
+      {"children", inside.newborn_a},
+      {"parents", workshops.fathers_a[0]},
   };
   const std::map<std::string, long long> further_ids = {{"donation_id", donation},
                                                         {"parent_id", enrolled}};
@@ -211,6 +219,23 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
        {{{"parent_id", workshops.mothers_a[3]}, {"due_date", "2027-03-10"}}, "nursery_officer_a"}},
       {"POST /api/v1/pregnancies/{id}/outcome",
        {{{"outcome", "ended"}, {"on", "2026-11-20"}}, "nursery_officer_a"}},
+      {"PATCH /api/v1/children/{id}", {{{"given_names", "Inti Raymi"}}, "nursery_officer_a"}},
+      {"POST /api/v1/children/{id}/archive", {nullptr, "nursery_officer_a"}},
+      {"POST /api/v1/children/{id}/restore", {nullptr, "nursery_officer_a"}},
+      {"POST /api/v1/children/{id}/admission",
+       {{{"admitted_on", "2026-08-01"}}, "nursery_officer_a"}},
+      {"POST /api/v1/children/{id}/authorised-adults",
+       {{{"full_name", "Carmen Sintética"},
+         {"relationship", "abuela"},
+         {"document_id", "DNI 00000001"}},
+        "nursery_officer_a"}},
+      {"PATCH /api/v1/parents/{id}",
+       {{{"expected_release_date", "2029-06-10"}}, "visits_officer_a"}},
+      {"POST /api/v1/parents/{id}/archive", {nullptr, "visits_officer_a"}},
+      {"POST /api/v1/parents/{id}/restore", {nullptr, "visits_officer_a"}},
+      {"POST /api/v1/parents/{id}/transfers",
+       {{{"to_facility_id", workshops.facility_c}, {"transferred_on", "2026-11-20"}},
+        "visits_officer_a"}},
       {"POST /api/v1/children",
        {{{"given_names", "Sami"},
          {"family_names", "Condori Ñaupa"},
@@ -282,6 +307,8 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
   size_t calls = 0;
   size_t shared = 0;
   size_t writes_proven = 0;
+  size_t refused_only = 0;
+  const Write refusal_only{json::object(), ""};
   size_t own_filed = 0;
   for (const auto& [path, item] : document["paths"].items()) {
     std::smatch match;
@@ -304,23 +331,31 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
       const bool by_body = verb == "POST" && create != creates_at_a.end();
       if (!by_path && !by_query && !by_body) continue;
       const std::string key = verb + " " + path;
+      // Facility A's record the call names: the path's, or facility A itself.
+      const long long own_id = by_path ? own_records.at(match[1]) : a;
       const bool reads = verb == "GET";
-      const auto write = writes.find(key);
-      if (!reads && write == writes.end()) {
+      const auto found = writes.find(key);
+      const Write* write = found == writes.end() ? nullptr : &found->second;
+      // A child's or parent's own operations have the foreign-records walk
+      // too; those without a body here are sent an empty one and checked for
+      // their refusal and for nothing written, with no owner to prove them.
+      const bool case_record = by_path && (match[1] == "children" || match[1] == "parents");
+      if (!reads && !write && case_record) write = &refusal_only;
+      if (!reads && !write) {
         ADD_FAILURE() << key << " changes facility data and has no body in this walk";
         continue;
       }
       // The call for facility A's record, and for a missing one.
       // A change names the version of facility A's record, for both calls.
-      const bool archives = path.size() > 8 && (path.substr(path.size() - 8) == "/archive" ||
-                                                path.substr(path.size() - 8) == "/restore");
       const bool trail = path.size() > 6 && path.substr(path.size() - 6) == "/audit";
-      const std::string record_path = archives ? path.substr(0, path.size() - 8)
-                                      : trail  ? path.substr(0, path.size() - 6)
-                                               : path;
-      const bool versioned = verb == "PATCH" || (archives && by_path && match[1] != "pregnancies");
+      const std::string record_path = trail ? path.substr(0, path.size() - 6) : path;
+      // The operations the description says need If-Match (428 without it)
+      // name the version of the path's first record.
+      const bool versioned = by_path && operation["responses"].contains("428");
+      const std::string versioned_path =
+          by_path ? path.substr(0, path.find("{id}") + 4) : std::string();
       auto etag = [&] {
-        return versioned ? Call("GET", concrete(record_path, a), tokens_["root"]).etag
+        return versioned ? Call("GET", concrete(versioned_path, own_id), tokens_["root"]).etag
                          : std::string();
       };
       auto call = [&](const std::string& token, long long id) {
@@ -328,8 +363,8 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
         if (by_query) target += "?facility_id=" + std::to_string(id) + query;
         if (!by_query && !query.empty()) target += "?" + query.substr(1);
         std::string body;
-        if (!reads && !write->second.body.is_null()) {
-          json sent = write->second.body;
+        if (!reads && !write->body.is_null()) {
+          json sent = write->body;
           if (by_body && id == kMissing) sent[create->second] = kMissing;
           body = sent.dump();
         } else if (!reads) {
@@ -343,7 +378,7 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
       // first, and restored by its own user at the end.
       const bool restores = path.size() > 8 && path.substr(path.size() - 8) == "/restore";
       if (restores) {
-        const std::string archive = concrete(path.substr(0, path.size() - 8) + "/archive", a);
+        const std::string archive = concrete(path.substr(0, path.size() - 8) + "/archive", own_id);
         EXPECT_EQ(Call("POST", archive, tokens_["root"], "", {{"If-Match", etag()}}).status, 200)
             << archive;
       }
@@ -357,7 +392,7 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
         if (filing && after.empty() && stranger == organisation_strangers.front()) {
           after = EveryRow(world_->database->store());
         }
-        const HttpAnswer foreign = call(tokens[stranger], by_body ? 0 : a);
+        const HttpAnswer foreign = call(tokens[stranger], by_body ? 0 : own_id);
         const HttpAnswer missing = call(tokens[stranger], kMissing);
         ++calls;
         const std::string who = key + " as " + stranger + ": ";
@@ -396,7 +431,7 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
         // A create names a facility everyone sees; any refusal will do.
         if (by_body && create->second == "facility_id") continue;
         if (foreign.status != missing.status ||
-            words(foreign, by_body ? 0 : a) != words(missing, kMissing)) {
+            words(foreign, by_body ? 0 : own_id) != words(missing, kMissing)) {
           problems.push_back(
               who + "answers unlike a missing one: " + std::to_string(foreign.status) + " «" +
               foreign.body.value("detail", "") + "» / " + std::to_string(missing.status) + " «" +
@@ -408,12 +443,16 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
       if (before != after) {
         problems.push_back(key + " wrote for a stranger: " + FirstDifference(before, after));
       }
+      if (write->owner.empty()) {
+        ++refused_only;
+        continue;
+      }
       // Facility A's own user makes the same write.
-      const HttpAnswer own = call(tokens_[write->second.owner], by_body ? 0 : a);
-      EXPECT_LT(own.status, 300) << key << " as " << write->second.owner << ": " << own.raw;
+      const HttpAnswer own = call(tokens_[write->owner], by_body ? 0 : own_id);
+      EXPECT_LT(own.status, 300) << key << " as " << write->owner << ": " << own.raw;
       if (own.status < 300) ++writes_proven;
       if (path.size() > 8 && path.substr(path.size() - 8) == "/archive") {
-        const std::string restore = concrete(path.substr(0, path.size() - 8) + "/restore", a);
+        const std::string restore = concrete(path.substr(0, path.size() - 8) + "/restore", own_id);
         EXPECT_EQ(Call("POST", restore, tokens_["root"], "", {{"If-Match", etag()}}).status, 200)
             << restore;
       }
@@ -434,8 +473,9 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
   std::printf(
       "foreign-facility walk: %zu operations walked, %zu calls by %zu strangers, %zu shared "
       "reads answered, %zu records an organisation filed under itself at facility A, %zu writes "
-      "refused to strangers and then made by facility A's own user\n",
-      walked, calls, strangers.size(), shared, own_filed, writes_proven);
+      "refused to strangers and then made by facility A's own user, %zu writes of a child's or "
+      "parent's checked for their refusal only\n",
+      walked, calls, strangers.size(), shared, own_filed, writes_proven, refused_only);
   std::string listed;
   for (const std::string& problem : problems) listed += "  " + problem + "\n";
   EXPECT_TRUE(problems.empty()) << problems.size() << " problems:\n" << listed;
