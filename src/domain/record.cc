@@ -181,6 +181,9 @@ Result<Value> ValueFromText(const FieldSpec& spec, std::string_view text) {
     case FieldType::kText:
     case FieldType::kEnum:
     case FieldType::kDate:
+      // PostgreSQL refuses bytes that are not UTF-8 even in a filter (a 500
+      // for `?sex=%ff`, issue 13); SQLite would keep them.
+      if (!IsValidUtf8(text)) return InvalidArgument(field, "is not valid UTF-8");
       return Value{std::string(text)};
     case FieldType::kBoolean:
       if (text == "true" || text == "yes" || text == "1") return Value{true};

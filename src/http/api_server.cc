@@ -128,13 +128,18 @@ std::string SessionCookie(const std::string& token, long long max_age_seconds, b
 // Issue 13: a signed-in user refused (not allowed, or not hers to see, which
 // reads as not found) is an audit event, so that someone walking other
 // organisations' ids shows in the log.
+// The refusal may come as a Status or, from the role gate and the request
+// decoder, as a problem reply already made: both are looked at by their HTTP
+// status.
 void AuditRefusal(const ServiceContext& context, const Actor& actor,
-                  const httplib::Request& request, const Status& status) {
-  if (status.code() != StatusCode::kForbidden && status.code() != StatusCode::kNotFound) return;
+                  const httplib::Request& request, const Result<Reply>& reply) {
+  const int status = reply.ok() ? reply->status : HttpStatusFor(reply.status().code());
+  if (status != 403 && status != 404) return;
   if (!context.audit) return;
+  const StatusCode code = status == 403 ? StatusCode::kForbidden : StatusCode::kNotFound;
   context.audit->RecordRead(
       AuditEventFor(actor, context.Now(), "refused", "http", 0,
-                    request.method + " " + request.path + ": " + StatusCodeName(status.code())));
+                    request.method + " " + request.path + ": " + StatusCodeName(code)));
 }
 
 void Router::Add(const char* method, const std::string& pattern, httplib::Server::Handler handler) {
@@ -170,7 +175,7 @@ void Router::Authed(const char* method, const std::string& pattern, ActorHandler
         }
         auto run = [&] {
           Result<Reply> reply = handler(request, *actor);
-          if (!reply.ok()) AuditRefusal(services_.context, *actor, request, reply.status());
+          AuditRefusal(services_.context, *actor, request, reply);
           Send(response, reply);
         };
         if (!RunIdempotently(services_.context, request, response, *actor, run)) run();

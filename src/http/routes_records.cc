@@ -2,6 +2,7 @@
 // keep history: placements, transfers, siblings, and a record's audit trail.
 #include <charconv>
 
+#include "common/utf8.h"
 #include "http/operation.h"
 #include "json/record_json.h"
 
@@ -35,6 +36,7 @@ Result<ListQuery> ListQueryFrom(const RecordKind& kind, const httplib::Request& 
       query.after_id = *cursor;
     } else if (name == "q") {
       if (text.size() > 100) return InvalidArgument("q", "is longer than 100 characters");
+      if (!IsValidUtf8(text)) return InvalidArgument("q", "is not valid UTF-8");
       query.search = text;
     } else if (name == "archived") {
       if (text == "false" || text == "active") {

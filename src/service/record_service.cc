@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "service/facility_rights.h"
 #include "service/nursery_service.h"
 #include "service/secrets.h"
 #include "service/workshop_service.h"
@@ -537,6 +538,31 @@ Result<RecordService::Siblings> RecordService::SiblingsOf(const Actor& actor, lo
   return siblings;
 }
 
+// Reference data is read by everyone, but its trail tells what its own
+// people did (a facility's blocked days, who changed a wing): an
+// installation administrator reads every one, a facility's administrators
+// (MayActForFacility) those of the facility, its wings and spaces, an
+// organisation's those of the organisation (issue 13).
+static Status MayReadReferenceTrail(Txn& txn, const Actor& actor, const RecordKind& kind,
+                                    long long id) {
+  if (kind.scope != ScopeRule::kReference || actor.IsGlobal()) return Status::Ok();
+  if (&kind == &OrganisationKind() && actor.organisation_id == id) return Status::Ok();
+  long long facility_id = 0;
+  if (&kind == &FacilityKind()) {
+    facility_id = id;
+  } else if (&kind == &WingKind() || &kind == &SpaceKind()) {
+    VINCULO_ASSIGN_OR_RETURN(Record record, txn.Get(kind, id, Actor::System()));
+    facility_id = record.Integer("facility_id").value_or(0);
+  }
+  if (facility_id) {
+    VINCULO_ASSIGN_OR_RETURN(Record facility,
+                             txn.Get(FacilityKind(), facility_id, Actor::System()));
+    return MayActForFacility(actor, facility);
+  }
+  return Forbidden("only an installation administrator reads the audit trail of " +
+                   std::string(kind.name));
+}
+
 Result<std::vector<AuditEvent>> RecordService::AuditTrail(const Actor& actor,
                                                           const RecordKind& kind, long long id,
                                                           int limit) {
@@ -549,6 +575,7 @@ Result<std::vector<AuditEvent>> RecordService::AuditTrail(const Actor& actor,
     auto visible = txn.Visible(kind, id, actor);
     if (!visible.ok()) return visible.status();
     if (!*visible) return NotFound("no " + KindText(kind) + " with id " + std::to_string(id));
+    VINCULO_RETURN_IF_ERROR(MayReadReferenceTrail(txn, actor, kind, id));
     auto trail = txn.AuditTrail(std::string(kind.name), id, limit);
     if (!trail.ok()) return trail.status();
     events = std::move(*trail);

@@ -400,8 +400,11 @@ Result<std::vector<Visitor>> VisitService::SessionVisitors(const Actor& actor,
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     auto session = vs::GetSession(txn, session_id);
     if (!session.ok()) return session.status();
-    // The list at the entrance is the facility's: its staff only.
-    VINCULO_RETURN_IF_ERROR(CheckFacilityManager(actor, session->facility_id));
+    // The list at the entrance is the facility's: its staff only. Anyone else
+    // is told what a missing session tells (issue 13: not the facility behind it).
+    if (!CheckFacilityManager(actor, session->facility_id).ok()) {
+      return NotFound("no visiting session " + std::to_string(session_id));
+    }
     VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::SessionVisits(txn, session_id));
     const Actor system = Actor::System();
     for (const PlanVisitRow& visit : visits) {

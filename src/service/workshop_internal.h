@@ -25,6 +25,15 @@ Status AuditorsSeeFiguresOnly(const Actor& actor);
 // one); kForbidden when `manage` is asked and she only sees the schedule.
 Result<CohortRow> VisibleCohort(Txn& txn, const Actor& actor, long long cohort_id, bool manage);
 
+// A workshop session and its cohort, when the actor manages that cohort; a
+// session of a cohort she may not see reads as a missing session (issue 13:
+// not "no cohort with id N", which named the cohort behind it).
+struct ManagedSession {
+  WorkshopSessionRow session;
+  CohortRow cohort;
+};
+Result<ManagedSession> SessionToManage(Txn& txn, const Actor& actor, long long session_id);
+
 // Moves the first waiting parents up while the cohort has room.
 Status PromoteWaiting(Txn& txn, const CohortRow& cohort, const std::string& today,
                       const std::string& now);

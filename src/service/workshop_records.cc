@@ -20,8 +20,10 @@ namespace vinculo {
 using workshop_internal::AuditorsSeeFiguresOnly;
 using workshop_internal::CanManage;
 using workshop_internal::CanSeeSchedule;
+using workshop_internal::ManagedSession;
 using workshop_internal::ProgressOf;
 using workshop_internal::PromoteWaiting;
+using workshop_internal::SessionToManage;
 using workshop_internal::VisibleCohort;
 
 namespace {
@@ -109,9 +111,9 @@ Result<std::vector<EnrolmentProgress>> WorkshopService::RecordAttendance(
   if (entries.empty()) return InvalidArgument("entries", "mark at least one parent");
   std::vector<EnrolmentProgress> progress;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    auto session = txn.GetWorkshopSession(session_id);
-    if (!session.ok()) return NotFound("no workshop session with id " + std::to_string(session_id));
-    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, session->cohort_id, true));
+    VINCULO_ASSIGN_OR_RETURN(ManagedSession managed, SessionToManage(txn, actor, session_id));
+    const WorkshopSessionRow* session = &managed.session;
+    const CohortRow& cohort = managed.cohort;
     if (session->session_date > FormatDate(context_.Today())) {
       return InvalidArgument("session_date",
                              "the session on " + session->session_date + " has not happened yet");

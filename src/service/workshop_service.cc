@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "service/facility_rights.h"
 #include "service/visit_calendar.h"
 #include "service/workshop_internal.h"
 #include "store/row_lock.h"
@@ -53,6 +54,18 @@ Result<CohortRow> VisibleCohort(Txn& txn, const Actor& actor, long long cohort_i
         "manage the cohort");
   }
   return cohort;
+}
+
+Result<ManagedSession> SessionToManage(Txn& txn, const Actor& actor, long long session_id) {
+  const std::string missing = "no workshop session with id " + std::to_string(session_id);
+  auto session = txn.GetWorkshopSession(session_id);
+  if (!session.ok()) return NotFound(missing);
+  auto cohort = VisibleCohort(txn, actor, session->cohort_id, true);
+  if (!cohort.ok()) {
+    if (cohort.status().code() == StatusCode::kNotFound) return NotFound(missing);
+    return cohort.status();
+  }
+  return ManagedSession{std::move(*session), std::move(*cohort)};
 }
 
 // Moves the first waiting parents up while the cohort has room.
@@ -114,9 +127,11 @@ Result<std::vector<EnrolmentProgress>> ProgressOf(Txn& txn, const CohortRow& coh
 using workshop_internal::AuditorsSeeFiguresOnly;
 using workshop_internal::CanManage;
 using workshop_internal::CanSeeSchedule;
+using workshop_internal::ManagedSession;
 using workshop_internal::ManagesWorkshops;
 using workshop_internal::ProgressOf;
 using workshop_internal::PromoteWaiting;
+using workshop_internal::SessionToManage;
 using workshop_internal::VisibleCohort;
 
 namespace {
@@ -371,22 +386,6 @@ Result<CourseRow> WorkshopService::ReplaceTopics(const Actor& actor, long long c
   return stored;
 }
 
-namespace {
-// A facility is shared by every organisation working there: its settings are
-// changed by an installation administrator, or an administrator of the
-// facility itself or of the organisation that runs it (issue 13).
-Status MayChangeFacilitySettings(const Actor& actor, const Record& facility) {
-  if (actor.IsGlobal()) return Status::Ok();
-  if (actor.facility_id && *actor.facility_id == facility.id) return Status::Ok();
-  const std::optional<long long> runner = facility.Integer("organisation_id");
-  if (actor.organisation_id && runner && *actor.organisation_id == *runner) return Status::Ok();
-  return Forbidden(
-      "only the facility's own administrators or an installation administrator change its "
-      "settings",
-      "facility_id");
-}
-}  // namespace
-
 Status WorkshopService::SetMixedGroupsAllowed(const Actor& actor, long long facility_id,
                                               bool allowed) {
   if (actor.role != Role::kAdministrator) {
@@ -395,7 +394,7 @@ Status WorkshopService::SetMixedGroupsAllowed(const Actor& actor, long long faci
   return context_.store->Write([&](Txn& txn) -> Status {
     auto facility = txn.Get(FacilityKind(), facility_id, actor);
     if (!facility.ok()) return NotFound("no facility with id " + std::to_string(facility_id));
-    VINCULO_RETURN_IF_ERROR(MayChangeFacilitySettings(actor, *facility));
+    VINCULO_RETURN_IF_ERROR(MayActForFacility(actor, *facility));
     VINCULO_RETURN_IF_ERROR(txn.SetMixedGroupsAllowed(facility_id, allowed, context_.Now()));
     return txn.AppendAudit({Event(actor, "update", "facility_workshop_settings", facility_id,
                                   allowed ? "mixed_groups_allowed" : "mixed_groups_refused")});
@@ -411,7 +410,7 @@ Status WorkshopService::AddClosure(const Actor& actor, long long facility_id,
   return context_.store->Write([&](Txn& txn) -> Status {
     auto facility = txn.Get(FacilityKind(), facility_id, actor);
     if (!facility.ok()) return NotFound("no facility with id " + std::to_string(facility_id));
-    VINCULO_RETURN_IF_ERROR(MayChangeFacilitySettings(actor, *facility));
+    VINCULO_RETURN_IF_ERROR(MayActForFacility(actor, *facility));
     VINCULO_RETURN_IF_ERROR(
         txn.InsertClosure(facility_id, FormatDate(date), reason, context_.Now()));
     return txn.AppendAudit(
@@ -789,11 +788,10 @@ Result<MoveOutcome> WorkshopService::MoveSession(const Actor& actor, long long s
   }
   MoveOutcome outcome;
   Status status = context_.store->Write([&](Txn& txn) -> Status {
-    auto session = txn.GetWorkshopSession(session_id);
-    if (!session.ok()) return NotFound("no workshop session with id " + std::to_string(session_id));
+    VINCULO_ASSIGN_OR_RETURN(ManagedSession managed, SessionToManage(txn, actor, session_id));
+    const WorkshopSessionRow* session = &managed.session;
     VINCULO_RETURN_IF_ERROR(LockRow(txn, "spaces", session->space_id));
     VINCULO_RETURN_IF_ERROR(LockRow(txn, "users", session->facilitator_user_id));
-    VINCULO_RETURN_IF_ERROR(VisibleCohort(txn, actor, session->cohort_id, true).status());
     const int start_minute = request.start_minute.value_or(session->start_minute);
     const int end_minute = request.end_minute.value_or(
         request.start_minute ? start_minute + (session->end_minute - session->start_minute)

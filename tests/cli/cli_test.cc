@@ -110,6 +110,32 @@ TEST_F(CliTest, InitLoadsTheRuleSetAndUsersCanBeAdded) {
   EXPECT_NE(bad_role.out.find("role"), std::string::npos);
 }
 
+// Issue 13: "nobody can change her own password", from the command line too:
+// `vinculo password` reads the current password and the new one from stdin;
+// a wrong current one or a guessable new one is refused with the field named
+// and a non-zero exit, and the old password no longer works afterwards.
+TEST_F(CliTest, Issue13_AUserChangesHerOwnPasswordFromTheCommandLine) {
+  ASSERT_EQ(Vinculo("init " + db_).exit_code, 0);
+  ASSERT_EQ(Vinculo("user add " + db_ + " --username ana --role auditor --password-stdin",
+                    "una-clave-bastante-larga\n")
+                .exit_code,
+            0);
+  const std::string change = "password " + db_ + " --username ana";
+  CommandRun wrong = Vinculo(change, "otra-cosa-distinta\nGirasol-Tranvia-2031\n");
+  EXPECT_EQ(wrong.exit_code, kExitInvalidInput) << wrong.out;
+  EXPECT_NE(wrong.out.find("current_password"), std::string::npos) << wrong.out;
+  CommandRun guessable = Vinculo(change, "una-clave-bastante-larga\n1234567890\n");
+  EXPECT_EQ(guessable.exit_code, kExitInvalidInput) << guessable.out;
+  EXPECT_NE(guessable.out.find("password"), std::string::npos) << guessable.out;
+  CommandRun changed = Vinculo(change, "una-clave-bastante-larga\nGirasol-Tranvia-2031\n");
+  EXPECT_EQ(changed.exit_code, 0) << changed.out;
+  EXPECT_NE(changed.out.find("Changed the password of ana"), std::string::npos) << changed.out;
+  EXPECT_EQ(Vinculo(change, "una-clave-bastante-larga\nOtra-Clave-Segura-98\n").exit_code,
+            kExitInvalidInput)
+      << "the old password still works";
+  EXPECT_EQ(Vinculo(change, "Girasol-Tranvia-2031\nOtra-Clave-Segura-98\n").exit_code, 0);
+}
+
 TEST_F(CliTest, CsvImportIsAllOrNothingAndRoundTripsAccents) {
   ASSERT_EQ(Vinculo("init " + db_).exit_code, 0);
   const std::string organisations = WriteFile(
@@ -167,10 +193,9 @@ TEST_F(CliTest, AgeOutsListsTheDemoNurseryAsJsonSortedByDaysRemaining) {
   long long previous = std::numeric_limits<long long>::min();
   int approved_plans = 0;
   for (const nlohmann::json& row : rows) {
-    for (const char* field :
-         {"child_id", "pseudonym", "name", "facility_id", "facility", "date_of_birth",
-          "age_out_date", "days_remaining", "rule", "alert_level", "transition_plan",
-          "needs_plan"}) {
+    for (const char* field : {"child_id", "pseudonym", "name", "facility_id", "facility",
+                              "date_of_birth", "age_out_date", "days_remaining", "rule",
+                              "alert_level", "transition_plan", "needs_plan"}) {
       EXPECT_TRUE(row.contains(field)) << field;
     }
     // The demo's one transition plan is approved, for the nursery's oldest child.

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "api_fixture.h"
 
@@ -46,6 +47,24 @@ class AccountSecurityTest : public ApiTest {
     });
     EXPECT_TRUE(read.ok()) << read.ToString();
     return static_cast<size_t>(count);
+  }
+  // Every audit line with `action`, as "username|record_kind|detail".
+  std::vector<std::string> AuditLines(const std::string& action) {
+    world_->context.audit->Flush();
+    std::vector<std::string> lines;
+    Status read = world_->context.store->Read([&](Txn& txn) -> Status {
+      soci::rowset<soci::row> rows =
+          (txn.session().prepare << "SELECT username, record_kind, detail FROM audit_events "
+                                    "WHERE action = :action ORDER BY id",
+           soci::use(action));
+      for (const soci::row& row : rows) {
+        lines.push_back(row.get<std::string>(0) + "|" + row.get<std::string>(1) + "|" +
+                        row.get<std::string>(2, ""));
+      }
+      return Status::Ok();
+    });
+    EXPECT_TRUE(read.ok()) << read.ToString();
+    return lines;
   }
 };
 
@@ -163,6 +182,41 @@ TEST_F(AccountSecurityTest, Issue13_ASessionUnusedForHalfAnHourEnds) {
   HttpAnswer idle = Call("GET", "/api/v1/auth/me", token);
   EXPECT_EQ(idle.status, 401);
   EXPECT_NE(idle.raw.find("without use"), std::string::npos) << idle.raw;
+}
+
+// Issue 13: "refused access and failed logins are not logged". A signed-in
+// user refused a record that is not hers (404) or an operation her role may
+// not call (403) is a `refused` event naming her, the method and the path; a
+// failed sign-in is a `login_failed` event with the username as typed and the
+// reason, also for a username that does not exist.
+TEST_F(AccountSecurityTest, Issue13_RefusalsAndFailedSignInsAreAuditEvents) {
+  Record child = world_->AddChild("A");
+  const std::string foreign = "/api/v1/children/" + std::to_string(child.id);
+  ASSERT_TRUE(AuditLines("refused").empty());
+  EXPECT_EQ(Get(foreign, "coordinator_b").status, 404);
+  EXPECT_EQ(Get("/api/v1/users", "caregiver_a").status, 403);
+  EXPECT_EQ(Post("/api/v1/workshops/closures", "coordinator_b",
+                 {{"facility_id", world_->facility_a}, {"closed_on", "2027-01-02"}})
+                .status,
+            403);
+  const std::vector<std::string> refused = AuditLines("refused");
+  ASSERT_EQ(refused.size(), 3u);
+  EXPECT_EQ(refused[0], "coordinator_b|http|GET " + foreign + ": not_found");
+  EXPECT_EQ(refused[1], "caregiver_a|http|GET /api/v1/users: forbidden");
+  EXPECT_EQ(refused[2], "coordinator_b|http|POST /api/v1/workshops/closures: forbidden");
+  // Her own child read is a read, not a refusal.
+  EXPECT_EQ(Get(foreign, "coordinator_a").status, 200);
+  EXPECT_EQ(AuditLines("refused").size(), 3u);
+
+  EXPECT_EQ(SignIn("caregiver_a", "wrong-password").status, 401);
+  EXPECT_EQ(SignIn("nadie-existe", "wrong-password").status, 401);
+  const std::vector<std::string> failed = AuditLines("login_failed");
+  ASSERT_EQ(failed.size(), 2u);
+  EXPECT_EQ(failed[0].substr(0, failed[0].find('|')), "caregiver_a");
+  EXPECT_EQ(failed[1].substr(0, failed[1].find('|')), "nadie-existe");
+  for (const std::string& line : failed) {
+    EXPECT_FALSE(line.substr(line.rfind('|') + 1).empty()) << "no reason: " << line;
+  }
 }
 
 }  // namespace

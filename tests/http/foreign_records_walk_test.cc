@@ -6,7 +6,8 @@
 // calls it with organisation A's record and with an id that does not exist:
 // she must get the same status for both (out of scope reads exactly as
 // missing), never a success, and A's own coordinator reading the same record
-// shows that it was there to be refused. A new operation on such a record is
+// shows that it was there to be refused. A refused write leaves every table
+// as it was (compared row by row). A new operation on such a record is
 // walked without anyone listing it; one on a path whose records are not
 // mapped here is counted, so the walk's reach is visible.
 #include <gtest/gtest.h>
@@ -19,6 +20,7 @@
 
 #include "http/api_fixture.h"
 #include "http/api_server.h"
+#include "support/table_snapshot.h"
 
 namespace vinculo::testing {
 namespace {
@@ -80,10 +82,15 @@ TEST_F(ForeignRecordsWalkTest, Issue13_NoOperationReachesAnotherOrganisationsRec
       const std::string body = verb == "GET" || verb == "DELETE" ? "" : "{}";
       const std::string foreign_path = concrete(record->second) + query;
       SCOPED_TRACE(verb + " " + foreign_path);
+      const std::string before = verb == "GET" ? "" : EveryRow(world_->database->store());
       HttpAnswer foreign = Call(verb, foreign_path, stranger, body, {{"If-Match", "\"1\""}});
       HttpAnswer missing =
           Call(verb, concrete(99999999) + query, stranger, body, {{"If-Match", "\"1\""}});
       ++walked;
+      if (verb != "GET") {
+        const std::string after = EveryRow(world_->database->store());
+        EXPECT_TRUE(before == after) << "a refused call wrote: " << FirstDifference(before, after);
+      }
       EXPECT_GE(foreign.status, 400) << foreign.raw;
       EXPECT_EQ(foreign.status, missing.status)
           << "organisation A's record answers unlike a missing one: " << foreign.raw << " / "

@@ -6,6 +6,7 @@
 #include "service/csv_exchange.h"
 #include "service/nursery_care_service.h"
 #include "service/workshop_service.h"
+#include "support/supply_world.h"
 #include "support/workshop_world.h"
 #include "support/world.h"
 
@@ -115,6 +116,37 @@ TEST_F(OwnershipTest, Issue13_ANurseryOfficerDoesNotFileAChildUnderAnOrganisatio
   // An organisation's own staff still file under their own organisation.
   Record own = world_->AddChild("A", "Killa");
   EXPECT_EQ(own.Integer("organisation_id"), world_->organisation_a);
+}
+
+// Issue 13, the same rule for a change: a nursery officer does not hand a
+// child living in her facility to an organisation, neither by changing the
+// child's organisation_id nor through a placement change naming one, and
+// the organisation never reads the child.
+TEST_F(OwnershipTest, Issue13_ANurseryOfficerDoesNotMoveAChildToAnOrganisation) {
+  const SupplyChildren inside = AddSupplyChildren(*world_);
+  const Actor& officer = world_->actor("nursery_officer_a");
+  auto child = world_->records->Get(officer, ChildKind(), inside.newborn_a);
+  ASSERT_TRUE(child.ok()) << child.status().ToString();
+  auto patched = world_->records->Update(officer, ChildKind(), child->id, child->version,
+                                         {{"organisation_id", world_->organisation_b}});
+  EXPECT_EQ(patched.status().code(), StatusCode::kForbidden);
+  EXPECT_EQ(patched.status().field(), "organisation_id");
+  PlacementChange change;
+  change.placement = "inside_with_mother";
+  change.started_on = "2026-11-23";
+  change.facility_id = world_->facility_a;
+  change.organisation_id = world_->organisation_b;
+  auto placed = world_->records->ChangePlacement(officer, child->id, child->version, change);
+  EXPECT_EQ(placed.status().code(), StatusCode::kForbidden);
+  EXPECT_EQ(placed.status().field(), "organisation_id");
+  EXPECT_EQ(
+      world_->records->Get(world_->actor("coordinator_b"), ChildKind(), child->id).status().code(),
+      StatusCode::kNotFound)
+      << "organisation B never received the child";
+  auto unchanged = world_->records->Get(world_->actor("admin"), ChildKind(), child->id);
+  ASSERT_TRUE(unchanged.ok());
+  EXPECT_EQ(unchanged->version, child->version);
+  EXPECT_FALSE(unchanged->Integer("organisation_id").has_value());
 }
 
 TEST_F(OwnershipTest, Issue13_AVisitsOfficerDoesNotReadAChildsHomeOrSchool) {
