@@ -3,6 +3,7 @@
 // was, tried again on a real server over loopback.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -271,6 +272,21 @@ TEST_F(EdgeTest, Issue13_AThousandIdleConnectionsLeaveRoomForANormalClient) {
   ApiOptions options;
   options.threads = 16;
   Start(options);
+  // The anchor: the same request on the same server with no idle connection,
+  // so that a machine busy with other work does not read as a blocked server
+  // (what was found: every client blocked for about 36 s).
+  auto median_health_ms = [&] {
+    std::vector<long long> latencies;
+    for (int round = 0; round < 5; ++round) {
+      const auto started = SteadyClock::now();
+      const std::string response = Exchange(kHealthRequest, milliseconds(3000));
+      latencies.push_back(ElapsedMs(started));
+      EXPECT_EQ(StatusLine(response), "HTTP/1.1 200 OK");
+    }
+    std::sort(latencies.begin(), latencies.end());
+    return latencies;
+  };
+  const long long anchor_ms = median_health_ms()[2];
   const double before = ResidentMiB();
   std::vector<std::unique_ptr<RawConnection>> idle;
   const char* addresses[] = {"127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14", "127.0.0.15"};
@@ -281,20 +297,15 @@ TEST_F(EdgeTest, Issue13_AThousandIdleConnectionsLeaveRoomForANormalClient) {
     if (index % 2 == 1) idle.back()->Send("GET /api/v1/");
   }
   std::this_thread::sleep_for(milliseconds(500));
-  std::vector<long long> latencies;
-  for (int round = 0; round < 5; ++round) {
-    const auto started = SteadyClock::now();
-    const std::string response = Exchange(kHealthRequest, milliseconds(3000));
-    latencies.push_back(ElapsedMs(started));
-    EXPECT_EQ(StatusLine(response), "HTTP/1.1 200 OK");
-  }
-  std::sort(latencies.begin(), latencies.end());
+  const std::vector<long long> latencies = median_health_ms();
   const double grown = ResidentMiB() - before;
   std::printf(
-      "1,000 idle connections: health in %lld ms (median of 5, max %lld); resident memory "
-      "+%.1f MiB\n",
-      latencies[2], latencies[4], grown);
-  EXPECT_LT(latencies[2], 100);
+      "1,000 idle connections: health in %lld ms (median of 5, max %lld; %lld ms without "
+      "them); resident memory +%.1f MiB\n",
+      latencies[2], latencies[4], anchor_ms, grown);
+  // Within 100 ms, or within the anchor's time several times over on a
+  // machine too busy to answer anything in 100 ms.
+  EXPECT_LT(latencies[2], std::max<long long>(100, 4 * anchor_ms));
   EXPECT_LT(grown, 200.0);
 }
 
