@@ -358,7 +358,8 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
         return versioned ? Call("GET", concrete(versioned_path, own_id), tokens_["root"]).etag
                          : std::string();
       };
-      auto call = [&](const std::string& token, long long id) {
+      // (path by an init-capture: clang 14 refuses to capture a structured binding)
+      auto call = [&, &path = path](const std::string& token, long long id) {
         std::string target = by_path ? concrete(path, id) : path;
         if (by_query) target += "?facility_id=" + std::to_string(id) + query;
         if (!by_query && !query.empty()) target += "?" + query.substr(1);
