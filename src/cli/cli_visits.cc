@@ -70,7 +70,11 @@ std::optional<int> VisitCommands::RunIfChosen() {
             << row.baseline_travel_cost << "\n";
   for (const PlanUnscheduledRow& left : plan->unscheduled) {
     std::cout << "  unscheduled: child " << left.child_id << " / parent " << left.parent_id << ": "
-              << left.reason << "\n";
+              << left.reason << (left.detail.empty() ? "" : " (" + left.detail + ")") << "\n";
+  }
+  for (const PlanUnscheduledRow& left : plan->short_of_frequency) {
+    std::cout << "  short: child " << left.child_id << " / parent " << left.parent_id << ": "
+              << left.reason << " (" << left.detail << ")\n";
   }
   for (const std::string& note : plan->notes) std::cout << "  note: " << note << "\n";
   return kExitOk;

@@ -217,16 +217,23 @@ nlohmann::json PlanToJson(const PlanView& view) {
   for (const PlanVisitRow& visit : view.visits) visits.push_back(PlanVisitToJson(visit));
   nlohmann::json trips = nlohmann::json::array();
   for (const PlanTripRow& trip : view.trips) trips.push_back(PlanTripToJson(trip));
-  nlohmann::json unscheduled = nlohmann::json::array();
-  for (const PlanUnscheduledRow& row : view.unscheduled) {
-    unscheduled.push_back({{"requirement_id", row.requirement_id},
-                           {"child_id", row.child_id},
-                           {"parent_id", row.parent_id},
-                           {"reason", row.reason}});
-  }
+  auto left_out = [](const std::vector<PlanUnscheduledRow>& rows) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const PlanUnscheduledRow& row : rows) {
+      list.push_back({{"requirement_id", row.requirement_id},
+                      {"child_id", row.child_id},
+                      {"parent_id", row.parent_id},
+                      {"reason", row.reason},
+                      {"visits_planned", row.visits_planned},
+                      {"visits_wanted", row.visits_wanted},
+                      {"detail", row.detail}});
+    }
+    return list;
+  };
   json["visits"] = std::move(visits);
   json["trips"] = std::move(trips);
-  json["unscheduled"] = std::move(unscheduled);
+  json["unscheduled"] = left_out(view.unscheduled);
+  json["short_of_frequency"] = left_out(view.short_of_frequency);
   json["notes"] = view.notes;
   return json;
 }

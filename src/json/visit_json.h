@@ -23,7 +23,8 @@ nlohmann::json PlanVisitToJson(const PlanVisitRow& row);
 // status planned|cancelled|recorded, record (null until recorded), ...}
 nlohmann::json ChildVisitToJson(const ChildVisit& visit);
 nlohmann::json PlanTripToJson(const PlanTripRow& row);
-// {plan summary..., visits: [...], trips: [...], unscheduled: [...], notes: [...]}
+// {plan summary..., visits: [...], trips: [...], unscheduled: [...],
+//  short_of_frequency: [...], notes: [...]}
 nlohmann::json PlanToJson(const PlanView& view);
 nlohmann::json VisitorToJson(const Visitor& visitor);
 nlohmann::json BlockResultToJson(const BlockResult& result);

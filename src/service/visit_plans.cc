@@ -63,6 +63,13 @@ std::map<long long, long long> SiblingGroups(const std::vector<RequirementRow>& 
   return groups;
 }
 
+// "2 of 4 weekly visits: no escort free on 2026-12-12, 2026-12-19".
+std::string ShortfallDetail(const RequirementRow& requirement, const planner::Unscheduled& left) {
+  std::string text = std::to_string(left.visits) + " of " + std::to_string(left.wanted) + " " +
+                     requirement.frequency + " visit" + (left.wanted == 1 ? "" : "s");
+  return left.detail.empty() ? text : text + ": " + left.detail;
+}
+
 }  // namespace
 
 // --- Plans ---
@@ -89,7 +96,10 @@ Result<PlanView> LoadPlan(Txn& txn, long long plan_id) {
   VINCULO_ASSIGN_OR_RETURN(view.plan, vs::GetPlan(txn, plan_id));
   VINCULO_ASSIGN_OR_RETURN(view.trips, vs::PlanTrips(txn, plan_id));
   VINCULO_ASSIGN_OR_RETURN(view.visits, vs::PlanVisits(txn, plan_id));
-  VINCULO_ASSIGN_OR_RETURN(view.unscheduled, vs::PlanUnscheduled(txn, plan_id));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<PlanUnscheduledRow> left, vs::PlanUnscheduled(txn, plan_id));
+  for (PlanUnscheduledRow& row : left) {
+    (row.visits_planned > 0 ? view.short_of_frequency : view.unscheduled).push_back(std::move(row));
+  }
   view.notes = SplitLines(view.plan.note);
   const Actor system = Actor::System();
   std::map<long long, long long> session_facility;
@@ -128,6 +138,7 @@ Status KeepOwnTrips(Txn& txn, const Actor& actor, PlanView& view) {
   std::erase_if(view.visits,
                 [&](const PlanVisitRow& visit) { return !own_trips.count(visit.trip_id); });
   view.unscheduled.clear();
+  view.short_of_frequency.clear();
   return Status::Ok();
 }
 
@@ -221,8 +232,9 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     planned.capacity_families = static_cast<int>(families);
     planned.capacity_people = static_cast<int>(people);
     planned.wing = WingOf(session.wing);
-    // The store counts a session's capacity_families one per visit.
-    planned.capacity_unit = planner::CapacityUnit::kPairs;
+    // A session's places are families (a parent with all her children
+    // visiting her there is one), as SessionLoads reserves them.
+    planned.capacity_unit = planner::CapacityUnit::kFamilies;
     instance.sessions.push_back(planned);
     open_sessions[session.facility_id].push_back(&session);
   }
@@ -301,7 +313,9 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
           at_facility.begin(), at_facility.end(), [&](const VisitSessionRow* session) {
             return WingServes(session->wing, source.parent_sex);
           }));
-      pair.visits_wanted = std::min(need->visits, offered);
+      // All the frequency asks: a pair the calendar cannot serve fully is
+      // reported short of it, with the reason (the planner caps at the sessions).
+      pair.visits_wanted = need->visits;
       pair.min_interval_days = need->min_interval_days;
       if (need->visits > offered) {
         notes.push_back("child " + std::to_string(requirement.child_id) + " and parent " +
@@ -449,12 +463,16 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
       unscheduled.plan_id = stored.id;
       VINCULO_RETURN_IF_ERROR(vs::InsertUnscheduled(txn, unscheduled));
     }
-    for (const planner::Unscheduled& left : plan.unscheduled) {
-      auto requirement = requirement_of.find(left.pair_id);
-      if (requirement == requirement_of.end()) continue;
-      VINCULO_RETURN_IF_ERROR(vs::InsertUnscheduled(
-          txn, {0, stored.id, left.pair_id, requirement->second->child_id,
-                requirement->second->parent_id, planner::UnscheduledReasonName(left.reason)}));
+    for (const std::vector<planner::Unscheduled>* list :
+         {&plan.unscheduled, &plan.short_of_wanted}) {
+      for (const planner::Unscheduled& left : *list) {
+        auto requirement = requirement_of.find(left.pair_id);
+        if (requirement == requirement_of.end()) continue;
+        VINCULO_RETURN_IF_ERROR(vs::InsertUnscheduled(
+            txn, {0, stored.id, left.pair_id, requirement->second->child_id,
+                  requirement->second->parent_id, planner::UnscheduledReasonName(left.reason),
+                  left.visits, left.wanted, ShortfallDetail(*requirement->second, left)}));
+      }
     }
     VINCULO_RETURN_IF_ERROR(
         txn.AppendAudit({Event(actor, "create", "plans", stored.id,

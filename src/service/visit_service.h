@@ -112,7 +112,10 @@ struct PlanView {
   PlanRow plan;
   std::vector<PlanTripRow> trips;
   std::vector<PlanVisitRow> visits;
-  std::vector<PlanUnscheduledRow> unscheduled;
+  std::vector<PlanUnscheduledRow> unscheduled;  // pairs the plan gives no visit
+  // Pairs given some visits but fewer than their frequency wants, each with
+  // the reason and the dates lost (issue 19).
+  std::vector<PlanUnscheduledRow> short_of_frequency;
   std::vector<std::string> notes;
 };
 

@@ -167,10 +167,12 @@ Status InsertUnscheduled(Txn& txn, const PlanUnscheduledRow& row) {
   Params params;
   return Execute(txn,
                  "INSERT INTO plan_unscheduled (plan_id, requirement_id, child_id, parent_id, "
-                 "reason) VALUES (" +
+                 "reason, visits_planned, visits_wanted, detail) VALUES (" +
                      params.AddInteger(row.plan_id) + ", " + params.AddInteger(row.requirement_id) +
                      ", " + params.AddInteger(row.child_id) + ", " +
-                     params.AddInteger(row.parent_id) + ", " + params.Add(row.reason) + ")",
+                     params.AddInteger(row.parent_id) + ", " + params.Add(row.reason) + ", " +
+                     params.AddInteger(row.visits_planned) + ", " +
+                     params.AddInteger(row.visits_wanted) + ", " + params.Add(row.detail) + ")",
                  params, "storing an unscheduled pair")
       .status();
 }
@@ -217,15 +219,16 @@ Result<std::vector<PlanVisitRow>> PlanVisits(Txn& txn, long long plan_id) {
 Result<std::vector<PlanUnscheduledRow>> PlanUnscheduled(Txn& txn, long long plan_id) {
   Params params;
   std::vector<PlanUnscheduledRow> rows;
-  VINCULO_RETURN_IF_ERROR(ForRows(
-      txn,
-      "SELECT id, plan_id, requirement_id, child_id, parent_id, reason FROM plan_unscheduled "
-      "WHERE plan_id = " +
-          params.AddInteger(plan_id) + " ORDER BY id",
-      params, "reading unscheduled pairs", [&](const soci::row& row) {
-        rows.push_back({GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2),
-                        GetInteger(row, 3), GetInteger(row, 4), GetText(row, 5)});
-      }));
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              "SELECT id, plan_id, requirement_id, child_id, parent_id, reason, visits_planned, "
+              "visits_wanted, detail FROM plan_unscheduled WHERE plan_id = " +
+                  params.AddInteger(plan_id) + " ORDER BY id",
+              params, "reading unscheduled pairs", [&](const soci::row& row) {
+                rows.push_back({GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2),
+                                GetInteger(row, 3), GetInteger(row, 4), GetText(row, 5),
+                                GetInteger(row, 6), GetInteger(row, 7), GetText(row, 8)});
+              }));
   return rows;
 }
 
