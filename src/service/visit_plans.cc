@@ -165,6 +165,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   std::map<long long, std::vector<std::string>> unavailable;
   std::map<long long, std::string> leavings;
   std::vector<SiblingSplitRow> splits;
+  std::map<long long, std::vector<std::string>> published_dates;  // by requirement
   std::set<long long> facility_ids;
   VisitSettingsRow rates;
   // One write: the month's sessions and the missing requirements are created,
@@ -196,6 +197,8 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
                              vs::UnavailableDates(txn, organisation_id, first_text, last_text));
     VINCULO_ASSIGN_OR_RETURN(leavings, vs::NurseryLeavings(txn, organisation_id));
     VINCULO_ASSIGN_OR_RETURN(splits, vs::SiblingSplits(txn, organisation_id, month));
+    VINCULO_ASSIGN_OR_RETURN(published_dates, vs::VisitDatesOfPublishedPlans(
+                                                  txn, organisation_id, first_text, last_text));
     return Status::Ok();
   }));
 
@@ -308,6 +311,14 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     if (requirement.last_visit_on) {
       if (auto date = ParseDate(*requirement.last_visit_on); date.ok()) last_visit = *date;
     }
+    // The month's earlier visits (an earlier published plan's, attended or
+    // still to come, and the last recorded one when it falls in the month)
+    // count toward the frequency and the interval (issue 19).
+    std::set<Date> this_month;
+    for (const std::string& text : published_dates[requirement.id]) {
+      if (auto date = ParseDate(text); date.ok()) this_month.insert(*date);
+    }
+    if (last_visit && *last_visit >= first && *last_visit <= last) this_month.insert(*last_visit);
     if (auto need = VisitNeedInMonth(requirement.frequency, first, last, last_visit); need.ok()) {
       const int offered = static_cast<int>(std::count_if(
           at_facility.begin(), at_facility.end(), [&](const VisitSessionRow* session) {
@@ -315,17 +326,18 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
           }));
       // All the frequency asks: a pair the calendar cannot serve fully is
       // reported short of it, with the reason (the planner caps at the sessions).
-      pair.visits_wanted = need->visits;
+      pair.visits_wanted = std::max(0, need->visits - static_cast<int>(this_month.size()));
       pair.min_interval_days = need->min_interval_days;
-      if (need->visits > offered) {
+      if (pair.visits_wanted > offered) {
         notes.push_back("child " + std::to_string(requirement.child_id) + " and parent " +
                         std::to_string(requirement.parent_id) + ": " + requirement.frequency +
-                        " visits ask for " + std::to_string(need->visits) +
-                        " this month; the facility's calendar offers " + std::to_string(offered) +
-                        " sessions");
+                        " visits ask for " + std::to_string(pair.visits_wanted) +
+                        " more this month; the facility's calendar offers " +
+                        std::to_string(offered) + " sessions");
       }
     }
     if (last_visit) pair.visited_on.push_back(*last_visit);
+    pair.visited_on.insert(pair.visited_on.end(), this_month.begin(), this_month.end());
     if (banned_until) {
       for (Date day = first; day <= *banned_until; day = AddDays(day, 1)) {
         pair.child_unavailable.push_back(day);

@@ -438,6 +438,25 @@ Result<std::vector<ChildVisitRow>> ChildVisits(Txn& txn, long long child_id) {
   return rows;
 }
 
+Result<std::map<long long, std::vector<std::string>>> VisitDatesOfPublishedPlans(
+    Txn& txn, long long organisation_id, const std::string& from, const std::string& to) {
+  Params params;
+  std::map<long long, std::vector<std::string>> dates;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT v.requirement_id, s.session_date FROM plan_visits v JOIN plans p ON p.id = "
+      "v.plan_id JOIN visit_sessions s ON s.id = v.session_id WHERE p.status = 'published' AND "
+      "p.organisation_id = " +
+          params.AddInteger(organisation_id) +
+          " AND v.status = 'planned' AND (v.attended IS NULL OR v.attended = 1) AND "
+          "s.session_date >= " +
+          params.Add(from) + " AND s.session_date <= " + params.Add(to) +
+          " ORDER BY v.requirement_id, s.session_date",
+      params, "reading the month's published visits",
+      [&](const soci::row& row) { dates[GetInteger(row, 0)].push_back(GetText(row, 1)); }));
+  return dates;
+}
+
 Result<std::optional<std::string>> LatestAttendedOn(Txn& txn, long long requirement_id) {
   Params params;
   std::optional<std::string> latest;

@@ -740,5 +740,58 @@ TEST_F(VisitServiceTest, Issue19_AWeeklyPairShortOfItsVisitsSaysWhyInThePlan) {
   EXPECT_EQ(stored->short_of_frequency[0].detail, left.detail);
 }
 
+// Issue 19: the month's earlier visits count. The published plan gives the
+// weekly father all four Saturdays and the mother's children (monthly) one;
+// the 5th is recorded as attended, the 12th and the 26th are cancelled. Built
+// again that evening, the plan gives the father the 12th and the 26th only
+// (his 5th and 19th count toward his four, and the interval keeps him off
+// them), and the mother's children are not due.
+TEST_F(VisitServiceTest, Issue19_TheMonthsEarlierVisitsCountWhenThePlanIsBuiltAgain) {
+  RequirementRow father = RequirementOf(programme_.child_1, programme_.father);
+  RequirementChange weekly;
+  weekly.frequency = "weekly";
+  ASSERT_TRUE(
+      visits_->ChangeRequirement(As("coordinator_a"), father.id, weekly, father.version).ok());
+  auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  auto published = visits_->PublishPlan(As("coordinator_a"), plan->plan.id);
+  ASSERT_TRUE(published.ok()) << published.status().ToString();
+  std::map<long long, std::string> date_of;
+  for (const std::string& date : {"2026-12-05", "2026-12-12", "2026-12-19", "2026-12-26"}) {
+    date_of[SessionOn(date).id] = date;
+  }
+  std::map<std::string, const PlanVisitRow*> father_on;
+  for (const PlanVisitRow& visit : published->visits) {
+    if (visit.requirement_id == father.id) father_on[date_of[visit.session_id]] = &visit;
+  }
+  ASSERT_EQ(father_on.size(), 4u);
+  for (const char* date : {"2026-12-12", "2026-12-26"}) {
+    ASSERT_TRUE(visits_->CancelVisit(As("coordinator_a"), father_on[date]->id, "enfermedad").ok());
+  }
+  world_->clock->Set(StartOfDayUtc(Date{2026, 12, 5}) + std::chrono::hours(18));
+  VisitRecordRequest attended;
+  attended.attended = true;
+  auto recorded = visits_->RecordVisit(As("coordinator_a"), father_on["2026-12-05"]->id, attended);
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+
+  auto again = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  std::set<std::string> father_dates;
+  for (const PlanVisitRow& visit : again->visits) {
+    EXPECT_EQ(visit.requirement_id, father.id) << "only the father is still due";
+    if (visit.requirement_id == father.id) father_dates.insert(date_of[visit.session_id]);
+  }
+  EXPECT_EQ(father_dates, (std::set<std::string>{"2026-12-12", "2026-12-26"}));
+  EXPECT_TRUE(again->short_of_frequency.empty());
+  for (long long child : {programme_.child_1, programme_.child_2}) {
+    const long long mother = RequirementOf(child, programme_.mother).id;
+    bool not_due = false;
+    for (const PlanUnscheduledRow& row : again->unscheduled) {
+      not_due = not_due || (row.requirement_id == mother && row.reason == "not_due");
+    }
+    EXPECT_TRUE(not_due) << "child " << child;
+  }
+}
+
 }  // namespace
 }  // namespace vinculo::testing
