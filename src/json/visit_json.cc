@@ -234,6 +234,32 @@ nlohmann::json PlanToJson(const PlanView& view) {
   json["trips"] = std::move(trips);
   json["unscheduled"] = left_out(view.unscheduled);
   json["short_of_frequency"] = left_out(view.short_of_frequency);
+  auto groups = [](const std::vector<PlanGroupFigures>& list) {
+    auto pairs = [](const std::vector<PlanPairRef>& refs) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const PlanPairRef& ref : refs) {
+        out.push_back({{"requirement_id", ref.requirement_id},
+                       {"child_id", ref.child_id},
+                       {"parent_id", ref.parent_id}});
+      }
+      return out;
+    };
+    nlohmann::json out = nlohmann::json::array();
+    for (const PlanGroupFigures& figures : list) {
+      out.push_back({{"id", figures.id == 0 ? nlohmann::json(nullptr) : nlohmann::json(figures.id)},
+                     {"visits", figures.visits},
+                     {"pairs_visited", figures.visited.size()},
+                     {"pairs_short", figures.short_of_frequency.size()},
+                     {"pairs_waiting", figures.waiting.size()},
+                     {"visited", pairs(figures.visited)},
+                     {"short_of_frequency", pairs(figures.short_of_frequency)},
+                     {"waiting", pairs(figures.waiting)}});
+    }
+    return out;
+  };
+  json["by_home"] = groups(view.by_home);
+  json["by_facility"] = groups(view.by_facility);
+  json["trips_saved"] = view.trips_saved;
   json["notes"] = view.notes;
   return json;
 }

@@ -88,6 +88,8 @@ std::vector<std::string> SplitLines(const std::string& text) {
   return lines;
 }
 
+Status AddPlanFigures(Txn& txn, PlanView& view);
+
 // A plan with its trips, visits and unscheduled pairs. Published visits whose
 // parent was transferred to another facility or released since are flagged
 // for review here, from the parent's current record.
@@ -119,7 +121,67 @@ Result<PlanView> LoadPlan(Txn& txn, long long plan_id) {
       visit.review_reason = "the parent was transferred to another facility";
     }
   }
+  VINCULO_RETURN_IF_ERROR(AddPlanFigures(txn, view));
   return view;
+}
+
+// Who is visited and who waits, per home and per facility, and the trips
+// saved against first-come. A visit's home and facility are its trip's; a
+// pair left out is placed by the child's home and the parent's facility as
+// they are now.
+Status AddPlanFigures(Txn& txn, PlanView& view) {
+  const Actor system = Actor::System();
+  std::map<long long, const PlanTripRow*> trip_of;
+  long long live_trips = 0;
+  for (const PlanTripRow& trip : view.trips) {
+    trip_of[trip.id] = &trip;
+    live_trips += trip.status != "cancelled";
+  }
+  view.trips_saved = view.plan.baseline_trips - live_trips;
+  std::map<long long, PlanGroupFigures> homes;
+  std::map<long long, PlanGroupFigures> facilities;
+  auto group = [](std::map<long long, PlanGroupFigures>& groups,
+                  long long id) -> PlanGroupFigures& {
+    PlanGroupFigures& figures = groups[id];
+    figures.id = id;
+    return figures;
+  };
+  std::set<std::pair<long long, long long>> counted;  // (home or facility kind, requirement)
+  for (const PlanVisitRow& visit : view.visits) {
+    if (visit.status != "planned") continue;
+    auto trip = trip_of.find(visit.trip_id);
+    if (trip == trip_of.end()) continue;
+    const PlanPairRef pair{visit.requirement_id, visit.child_id, visit.parent_id};
+    PlanGroupFigures& home = group(homes, trip->second->home_id);
+    PlanGroupFigures& facility = group(facilities, trip->second->facility_id);
+    ++home.visits;
+    ++facility.visits;
+    if (counted.insert({0, visit.requirement_id}).second) home.visited.push_back(pair);
+    if (counted.insert({1, visit.requirement_id}).second) facility.visited.push_back(pair);
+  }
+  auto place = [&](const PlanUnscheduledRow& row) -> Result<std::pair<long long, long long>> {
+    auto child = txn.Get(ChildKind(), row.child_id, system);
+    auto parent = txn.Get(ParentKind(), row.parent_id, system);
+    return std::pair<long long, long long>{
+        child.ok() ? child->Integer("home_id").value_or(0) : 0,
+        parent.ok() ? parent->Integer("facility_id").value_or(0) : 0};
+  };
+  for (const PlanUnscheduledRow& row : view.short_of_frequency) {
+    VINCULO_ASSIGN_OR_RETURN(auto where, place(row));
+    const PlanPairRef pair{row.requirement_id, row.child_id, row.parent_id};
+    group(homes, where.first).short_of_frequency.push_back(pair);
+    group(facilities, where.second).short_of_frequency.push_back(pair);
+  }
+  for (const PlanUnscheduledRow& row : view.unscheduled) {
+    if (row.reason == "not_due" || row.reason == "parent_released") continue;
+    VINCULO_ASSIGN_OR_RETURN(auto where, place(row));
+    const PlanPairRef pair{row.requirement_id, row.child_id, row.parent_id};
+    group(homes, where.first).waiting.push_back(pair);
+    group(facilities, where.second).waiting.push_back(pair);
+  }
+  for (auto& [id, figures] : homes) view.by_home.push_back(std::move(figures));
+  for (auto& [id, figures] : facilities) view.by_facility.push_back(std::move(figures));
+  return Status::Ok();
 }
 
 // A caregiver's view of a plan: only her trips and the visits on them.
@@ -139,6 +201,8 @@ Status KeepOwnTrips(Txn& txn, const Actor& actor, PlanView& view) {
                 [&](const PlanVisitRow& visit) { return !own_trips.count(visit.trip_id); });
   view.unscheduled.clear();
   view.short_of_frequency.clear();
+  view.by_home.clear();
+  view.by_facility.clear();
   return Status::Ok();
 }
 

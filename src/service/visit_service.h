@@ -108,6 +108,23 @@ struct RouteRequest {
 
 // A stored plan with everything in it. `notes` explain an empty or partial
 // plan in words ("no open visiting session in 2026-12 at ...").
+// One home's or one facility's share of a plan (issue 19): the pairs given a
+// visit, those given fewer than their frequency wants, and those who wait
+// (given none though due: not those not due this month nor whose parent was
+// released).
+struct PlanPairRef {
+  long long requirement_id = 0;
+  long long child_id = 0;
+  long long parent_id = 0;
+};
+struct PlanGroupFigures {
+  long long id = 0;  // the home's or the facility's id (0: a child with no home)
+  long long visits = 0;
+  std::vector<PlanPairRef> visited;
+  std::vector<PlanPairRef> short_of_frequency;
+  std::vector<PlanPairRef> waiting;
+};
+
 struct PlanView {
   PlanRow plan;
   std::vector<PlanTripRow> trips;
@@ -117,6 +134,12 @@ struct PlanView {
   // the reason and the dates lost (issue 19).
   std::vector<PlanUnscheduledRow> short_of_frequency;
   std::vector<std::string> notes;
+  // Per home (where the children live) and per facility (where the parents
+  // are held), by id; and the trips the plan saves against the first-come
+  // baseline (its live trips fewer than the baseline's; negative: more).
+  std::vector<PlanGroupFigures> by_home;
+  std::vector<PlanGroupFigures> by_facility;
+  long long trips_saved = 0;
 };
 
 struct ManualBooking {

@@ -133,6 +133,20 @@ TEST_F(VisitsApiTest, PublishingThenBookingByHandIntoAFullSessionIsRefused) {
   HttpAnswer plan =
       Post(Organisation(world_->organisation_a, "/plans"), "coordinator_a", {{"month", "2026-12"}});
   ASSERT_EQ(plan.status, 201) << plan.raw;
+  // Issue 19: who is visited and who waits per home and per facility, the
+  // pairs short of their frequency and the trips saved against first-come.
+  ASSERT_TRUE(plan.body["by_home"].is_array()) << plan.raw;
+  ASSERT_EQ(plan.body["by_facility"].size(), 1u) << plan.raw;
+  EXPECT_EQ(plan.body["by_facility"][0]["id"], world_->facility_a);
+  EXPECT_EQ(plan.body["by_facility"][0]["pairs_visited"].get<long long>() +
+                plan.body["by_facility"][0]["pairs_waiting"].get<long long>(),
+            4);
+  EXPECT_EQ(plan.body["by_facility"][0]["visited"].size(),
+            plan.body["by_facility"][0]["pairs_visited"].get<size_t>());
+  EXPECT_TRUE(plan.body["short_of_frequency"].is_array());
+  EXPECT_EQ(plan.body["trips_saved"].get<long long>(),
+            plan.body["baseline"]["trips"].get<long long>() -
+                static_cast<long long>(plan.body["trips"].size()));
   const std::string path = "/api/v1/plans/" + std::to_string(plan.body["id"].get<long long>());
   HttpAnswer published = Post(path + "/publish", "coordinator_a", json::object());
   ASSERT_EQ(published.status, 200) << published.raw;

@@ -793,5 +793,57 @@ TEST_F(VisitServiceTest, Issue19_TheMonthsEarlierVisitsCountWhenThePlanIsBuiltAg
   }
 }
 
+// Issue 19: a plan says per home and per facility who is visited and who
+// waits, and the trips it saves against first-come. A child of another home
+// (no escort lives there) waits for her mother in facility A; the three pairs
+// of Casa Qantu are visited.
+TEST_F(VisitServiceTest, Issue19_APlanReportsWhoIsVisitedAndWhoWaitsPerHomeAndFacility) {
+  const long long other_home = world_->records
+                                   ->Create(As("admin"), HomeKind(),
+                                            {{"organisation_id", world_->organisation_a},
+                                             {"name", std::string("Casa Wayra")},
+                                             {"latitude", -13.20},
+                                             {"longitude", -74.25}})
+                                   ->id;
+  const long long wayra = AddChildAtHome(*world_, "A", other_home, "Wayra");
+  const long long wayra_mother = world_->AddParent("A", "female").id;
+  world_->Link(wayra_mother, wayra, "mother");
+  auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  const long long waiting_requirement = RequirementOf(wayra, wayra_mother).id;
+
+  auto ids = [](const std::vector<PlanPairRef>& pairs) {
+    std::set<long long> out;
+    for (const PlanPairRef& pair : pairs) out.insert(pair.requirement_id);
+    return out;
+  };
+  const std::set<long long> qantu_pairs = {RequirementOf(programme_.child_1, programme_.mother).id,
+                                           RequirementOf(programme_.child_2, programme_.mother).id,
+                                           RequirementOf(programme_.child_1, programme_.father).id};
+  ASSERT_EQ(plan->by_home.size(), 2u);
+  for (const PlanGroupFigures& home : plan->by_home) {
+    if (home.id == programme_.home) {
+      EXPECT_EQ(ids(home.visited), qantu_pairs);
+      EXPECT_EQ(home.visits, 3);
+      EXPECT_TRUE(home.waiting.empty());
+    } else {
+      EXPECT_EQ(home.id, other_home);
+      EXPECT_TRUE(home.visited.empty());
+      EXPECT_EQ(ids(home.waiting), (std::set<long long>{waiting_requirement}));
+    }
+  }
+  ASSERT_EQ(plan->by_facility.size(), 1u);
+  EXPECT_EQ(plan->by_facility[0].id, world_->facility_a);
+  EXPECT_EQ(ids(plan->by_facility[0].visited), qantu_pairs);
+  EXPECT_EQ(ids(plan->by_facility[0].waiting), (std::set<long long>{waiting_requirement}));
+  EXPECT_EQ(plan->trips_saved,
+            plan->plan.baseline_trips - static_cast<long long>(plan->trips.size()));
+  // A caregiver sees her own trips, not the organisation's figures.
+  auto caregiver = visits_->GetPlan(As("caregiver_a"), plan->plan.id);
+  ASSERT_TRUE(caregiver.ok());
+  EXPECT_TRUE(caregiver->by_home.empty());
+  EXPECT_TRUE(caregiver->by_facility.empty());
+}
+
 }  // namespace
 }  // namespace vinculo::testing
