@@ -305,6 +305,8 @@ nlohmann::json VisitSettingsToJson(const VisitSettingsRow& row) {
   return {{"organisation_id", row.organisation_id},
           {"travel_speed_kmh", row.travel_speed_kmh},
           {"cost_per_km", row.cost_per_km},
+          {"notice_hours", row.notice_hours},
+          {"longest_child_day_hours", row.longest_child_day_minutes / 60.0},
           {"version", row.version},
           {"defaults", !row.stored},
           {"updated_at", OrNull(row.updated_at)}};

@@ -29,7 +29,8 @@ nlohmann::json PlanToJson(const PlanView& view);
 nlohmann::json VisitorToJson(const Visitor& visitor);
 nlohmann::json BlockResultToJson(const BlockResult& result);
 nlohmann::json DistanceReportToJson(const DistanceReport& report);
-// {organisation_id, travel_speed_kmh, cost_per_km, version, defaults, updated_at}
+// {organisation_id, travel_speed_kmh, cost_per_km, notice_hours,
+//  longest_child_day_hours, version, defaults, updated_at}
 nlohmann::json VisitSettingsToJson(const VisitSettingsRow& row);
 
 }  // namespace vinculo

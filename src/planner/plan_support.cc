@@ -108,12 +108,19 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
       const Session& session = instance.sessions[session_idx];
       return route == nullptr ||
              session.start_minute - route->travel_minutes < settings.day_start_minute ||
-             session.end_minute + route->travel_minutes > settings.day_end_minute ||
-             session.end_minute - session.start_minute + 2 * route->travel_minutes >
-                 settings.longest_child_day_minutes;
+             session.end_minute + route->travel_minutes > settings.day_end_minute;
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kNoRoute;
+      continue;
+    }
+    narrow(UnscheduledReason::kLongestChildDay, [&](int session_idx) {
+      const Session& session = instance.sessions[session_idx];
+      return session.end_minute - session.start_minute + 2 * route->travel_minutes >
+             settings.longest_child_day_minutes;
+    });
+    if (open.empty()) {
+      blocked_[pair_idx] = UnscheduledReason::kLongestChildDay;
       continue;
     }
     narrow(UnscheduledReason::kChildUnavailable, [&](int session_idx) {
@@ -275,7 +282,9 @@ std::string DroppedWords(UnscheduledReason reason) {
     case UnscheduledReason::kNotice:
       return "within the notice period";
     case UnscheduledReason::kNoRoute:
-      return "the trip would not fit the day or a child's longest day";
+      return "the trip would not fit the day";
+    case UnscheduledReason::kLongestChildDay:
+      return "the trip would be longer than a child's longest day";
     case UnscheduledReason::kChildUnavailable:
       return "the child cannot go";
     case UnscheduledReason::kNoEscort:

@@ -145,6 +145,7 @@ enum class UnscheduledReason {
   kFamilyTooLarge,      // no escort free on a session date has a seat for every sibling
   kNotDue,              // the pair's frequency asks for no visit this month
   kMinInterval,         // every session left is too soon after the pair's last visit
+  kLongestChildDay,     // every trip there would keep the child away longer than her longest day
 };
 const char* UnscheduledReasonName(UnscheduledReason reason);  // "no_escort"
 

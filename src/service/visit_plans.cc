@@ -272,7 +272,9 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   instance.settings.time_limit_seconds = options_.time_limit_seconds;
   // No visit before now plus the notice: a plan built in the evening has no
   // visit that left that morning, nor one early the next day.
-  const auto not_before = context_.clock->Now() + std::chrono::hours(options_.notice_hours);
+  // Both from the organisation's settings (issue 19), else the installation's.
+  const auto not_before = context_.clock->Now() + std::chrono::hours(rates.notice_hours);
+  instance.settings.longest_child_day_minutes = static_cast<int>(rates.longest_child_day_minutes);
   instance.settings.not_before_date = UtcDate(not_before);
   instance.settings.not_before_minute =
       static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(

@@ -35,8 +35,11 @@ struct VisitOptions {
   double cost_per_km = 0.5;  // in the organisation's currency, each way
   double time_limit_seconds = 20.0;
   int default_max_children = 4;
-  // No planned visit starts before the plan is built plus this notice.
+  // Installation defaults for an organisation without its own (visit_settings,
+  // migration 18): no planned visit starts before the plan is built plus this
+  // notice, and a child's day, door to door, is at most this long.
   int notice_hours = kDefaultVisitNoticeHours;
+  int longest_child_day_minutes = kDefaultLongestChildDayMinutes;
 };
 
 struct TemplateRequest {
@@ -203,12 +206,19 @@ struct DistanceReport {
 struct VisitSettingsChange {
   double travel_speed_kmh = 0;
   double cost_per_km = 0;
+  // Absent: unchanged (issue 19).
+  std::optional<long long> notice_hours;
+  std::optional<double> longest_child_day_hours;
 };
 
 // Refusal limits for an organisation's travel rates: no road trip averages
 // more than this, and a cost per km above this is a typing error.
 inline constexpr double kMaxTravelSpeedKmh = 200.0;
 inline constexpr double kMaxCostPerKm = 1000.0;
+// A notice longer than the shortest month leaves no session to plan; a
+// child's longest day is more than nothing and at most a whole day.
+inline constexpr long long kMaxNoticeHours = 28 * 24;
+inline constexpr double kMaxLongestChildDayHours = 24.0;
 
 class VisitService {
  public:

@@ -154,7 +154,7 @@ TEST(Issue19, NoChildIsAwayLongerThanHerLongestDay) {
   instance.settings.day_start_minute = 0;
   instance.settings.day_end_minute = 24 * 60;
   instance.pairs = {MakePair(1, 1000, 2000, 10, 1)};
-  EXPECT_EQ(ReasonOf(SolveChecked(instance), 1), "no_route");
+  EXPECT_EQ(ReasonOf(SolveChecked(instance), 1), "longest_child_day");
   instance.settings.longest_child_day_minutes = 12 * 60;
   EXPECT_EQ(ReasonOf(SolveChecked(instance), 1), "scheduled");
 }

@@ -845,5 +845,29 @@ TEST_F(VisitServiceTest, Issue19_APlanReportsWhoIsVisitedAndWhoWaitsPerHomeAndFa
   EXPECT_TRUE(caregiver->by_facility.empty());
 }
 
+// Issue 19: a frequency the calendar cannot meet is a reason in the plan,
+// never an invalid plan: with two Saturdays blocked, the weekly father gets
+// the two left and the plan says the calendar offers two.
+TEST_F(VisitServiceTest, Issue19_AFrequencyTheCalendarCannotMeetIsAReasonInThePlan) {
+  RequirementRow father = RequirementOf(programme_.child_1, programme_.father);
+  RequirementChange weekly;
+  weekly.frequency = "weekly";
+  ASSERT_TRUE(
+      visits_->ChangeRequirement(As("coordinator_a"), father.id, weekly, father.version).ok());
+  for (const char* date : {"2026-12-12", "2026-12-19"}) {
+    ASSERT_TRUE(
+        visits_->BlockDate(As("visits_officer_a"), world_->facility_a, {date, "obras"}).ok());
+  }
+  auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  long long father_visits = 0;
+  for (const PlanVisitRow& visit : plan->visits) father_visits += visit.requirement_id == father.id;
+  EXPECT_EQ(father_visits, 2);
+  ASSERT_EQ(plan->short_of_frequency.size(), 1u);
+  EXPECT_EQ(plan->short_of_frequency[0].reason, "no_session_this_month");
+  EXPECT_EQ(plan->short_of_frequency[0].detail,
+            "2 of 4 weekly visits: the calendar offers 2 sessions for the parent");
+}
+
 }  // namespace
 }  // namespace vinculo::testing
