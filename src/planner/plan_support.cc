@@ -22,6 +22,23 @@ bool WingMatches(Wing session_wing, Wing parent_wing) {
   return session_wing == Wing::kAny || parent_wing == Wing::kAny || session_wing == parent_wing;
 }
 
+namespace {
+
+// Removes from `sessions` (indices into instance.sessions) those `drop`
+// says, and returns their dates.
+template <typename Drop>
+std::vector<Date> DropSessions(const Instance& instance, std::vector<int>& sessions, Drop drop) {
+  std::vector<Date> dates;
+  std::erase_if(sessions, [&](int session_idx) {
+    if (!drop(session_idx)) return false;
+    dates.push_back(instance.sessions[session_idx].date);
+    return true;
+  });
+  return dates;
+}
+
+}  // namespace
+
 PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
   for (const Route& route : instance.routes) {
     routes_[{route.home_base_id, route.facility_id}] = &route;
@@ -85,12 +102,7 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
     sessions_offered_[pair_idx] = static_cast<int>(open.size());
     // Narrows `open` by `drop`, remembering the dates dropped and why.
     auto narrow = [&](UnscheduledReason reason, auto drop) {
-      std::vector<Date> dates;
-      std::erase_if(open, [&](int session_idx) {
-        if (!drop(session_idx)) return false;
-        dates.push_back(instance.sessions[session_idx].date);
-        return true;
-      });
+      std::vector<Date> dates = DropSessions(instance, open, drop);
       if (!dates.empty()) dropped_[pair_idx].push_back({reason, std::move(dates)});
     };
     narrow(UnscheduledReason::kNotice, [&](int session_idx) {
@@ -198,12 +210,7 @@ void PlanningIndex::KeepFamilyTogether(const std::vector<int>& members) {
     family_drops.insert(family_drops.end(), dropped_[pair_idx].begin(), dropped_[pair_idx].end());
   }
   auto narrow = [&](UnscheduledReason why, auto drop) {
-    std::vector<Date> dates;
-    std::erase_if(common, [&](int session_idx) {
-      if (!drop(session_idx)) return false;
-      dates.push_back(instance_.sessions[session_idx].date);
-      return true;
-    });
+    std::vector<Date> dates = DropSessions(instance_, common, drop);
     if (!dates.empty()) family_drops.push_back({why, std::move(dates)});
     if (common.empty()) reason = why;
   };

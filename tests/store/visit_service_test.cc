@@ -64,6 +64,28 @@ class VisitServiceTest : public ::testing::Test {
     return {};
   }
 
+  // A second home of organisation A, "Casa Wayra", where no escort lives.
+  long long CasaWayra() {
+    auto home = world_->records->Create(As("admin"), HomeKind(),
+                                        {{"organisation_id", world_->organisation_a},
+                                         {"name", std::string("Casa Wayra")},
+                                         {"latitude", -13.20},
+                                         {"longitude", -74.25}});
+    EXPECT_TRUE(home.ok()) << home.status().ToString();
+    return home.ok() ? home->id : 0;
+  }
+
+  // Child 1's requirement to see the father, made weekly.
+  RequirementRow WeeklyFather() {
+    RequirementRow father = RequirementOf(programme_.child_1, programme_.father);
+    RequirementChange weekly;
+    weekly.frequency = "weekly";
+    auto changed =
+        visits_->ChangeRequirement(As("coordinator_a"), father.id, weekly, father.version);
+    EXPECT_TRUE(changed.ok()) << changed.status().ToString();
+    return changed.ok() ? *changed : RequirementRow{};
+  }
+
   // A child of the home and her mother, held in facility A: a family of its own.
   RequirementRow AnotherFamily(const std::string& given_names) {
     const long long mother = world_->AddParent("A", "female").id;
@@ -343,13 +365,7 @@ TEST_F(VisitServiceTest, ManualBookingsKeepEveryHardRule) {
   auto father_visit = visits_->BookVisit(As("coordinator_a"), plan_id,
                                          {father_1.id, second.id, programme_.escort_2});
   ASSERT_TRUE(father_visit.ok()) << father_visit.status().ToString();
-  const long long other_home = world_->records
-                                   ->Create(As("admin"), HomeKind(),
-                                            {{"organisation_id", world_->organisation_a},
-                                             {"name", std::string("Casa Wayra")},
-                                             {"latitude", -13.20},
-                                             {"longitude", -74.25}})
-                                   ->id;
+  const long long other_home = CasaWayra();
   const long long far_child = AddChildAtHome(*world_, "A", other_home, "Wayra");
   world_->Link(programme_.mother, far_child, "mother");
   const RequirementRow far = RequirementOf(far_child, programme_.mother);
@@ -653,11 +669,8 @@ TEST_F(VisitServiceTest, ConcurrentPublishesAndBookingsNeverOverfillASession) {
 // four Saturday sessions: a weekly pair gets more than one visit, at least
 // five days apart; a fortnightly one two, at least ten days apart.
 TEST_F(VisitServiceTest, Issue19_TheRequirementsFrequencyIsHonouredInTheMonthsPlan) {
-  RequirementRow father = RequirementOf(programme_.child_1, programme_.father);
-  RequirementChange weekly;
-  weekly.frequency = "weekly";
-  ASSERT_TRUE(
-      visits_->ChangeRequirement(As("coordinator_a"), father.id, weekly, father.version).ok());
+  const RequirementRow father = WeeklyFather();
+  ASSERT_GT(father.id, 0);
   // Both children of the mother (a family: they go together).
   RequirementRow mother = RequirementOf(programme_.child_1, programme_.mother);
   RequirementRow sibling = RequirementOf(programme_.child_2, programme_.mother);
@@ -709,11 +722,8 @@ TEST_F(VisitServiceTest, Issue19_TheRequirementsFrequencyIsHonouredInTheMonthsPl
 // father's child cannot go on the 12th nor the 19th: the plan gives him the
 // 5th and the 26th and lists him short of his frequency, with the dates.
 TEST_F(VisitServiceTest, Issue19_AWeeklyPairShortOfItsVisitsSaysWhyInThePlan) {
-  RequirementRow father = RequirementOf(programme_.child_1, programme_.father);
-  RequirementChange weekly;
-  weekly.frequency = "weekly";
-  ASSERT_TRUE(
-      visits_->ChangeRequirement(As("coordinator_a"), father.id, weekly, father.version).ok());
+  const RequirementRow father = WeeklyFather();
+  ASSERT_GT(father.id, 0);
   ASSERT_TRUE(visits_
                   ->AddUnavailableDates(As("coordinator_a"), programme_.child_1,
                                         {"2026-12-12", "2026-12-19"}, "exámenes")
@@ -747,11 +757,8 @@ TEST_F(VisitServiceTest, Issue19_AWeeklyPairShortOfItsVisitsSaysWhyInThePlan) {
 // (his 5th and 19th count toward his four, and the interval keeps him off
 // them), and the mother's children are not due.
 TEST_F(VisitServiceTest, Issue19_TheMonthsEarlierVisitsCountWhenThePlanIsBuiltAgain) {
-  RequirementRow father = RequirementOf(programme_.child_1, programme_.father);
-  RequirementChange weekly;
-  weekly.frequency = "weekly";
-  ASSERT_TRUE(
-      visits_->ChangeRequirement(As("coordinator_a"), father.id, weekly, father.version).ok());
+  const RequirementRow father = WeeklyFather();
+  ASSERT_GT(father.id, 0);
   auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
   ASSERT_TRUE(plan.ok()) << plan.status().ToString();
   auto published = visits_->PublishPlan(As("coordinator_a"), plan->plan.id);
@@ -798,13 +805,7 @@ TEST_F(VisitServiceTest, Issue19_TheMonthsEarlierVisitsCountWhenThePlanIsBuiltAg
 // (no escort lives there) waits for her mother in facility A; the three pairs
 // of Casa Qantu are visited.
 TEST_F(VisitServiceTest, Issue19_APlanReportsWhoIsVisitedAndWhoWaitsPerHomeAndFacility) {
-  const long long other_home = world_->records
-                                   ->Create(As("admin"), HomeKind(),
-                                            {{"organisation_id", world_->organisation_a},
-                                             {"name", std::string("Casa Wayra")},
-                                             {"latitude", -13.20},
-                                             {"longitude", -74.25}})
-                                   ->id;
+  const long long other_home = CasaWayra();
   const long long wayra = AddChildAtHome(*world_, "A", other_home, "Wayra");
   const long long wayra_mother = world_->AddParent("A", "female").id;
   world_->Link(wayra_mother, wayra, "mother");
@@ -849,11 +850,8 @@ TEST_F(VisitServiceTest, Issue19_APlanReportsWhoIsVisitedAndWhoWaitsPerHomeAndFa
 // never an invalid plan: with two Saturdays blocked, the weekly father gets
 // the two left and the plan says the calendar offers two.
 TEST_F(VisitServiceTest, Issue19_AFrequencyTheCalendarCannotMeetIsAReasonInThePlan) {
-  RequirementRow father = RequirementOf(programme_.child_1, programme_.father);
-  RequirementChange weekly;
-  weekly.frequency = "weekly";
-  ASSERT_TRUE(
-      visits_->ChangeRequirement(As("coordinator_a"), father.id, weekly, father.version).ok());
+  const RequirementRow father = WeeklyFather();
+  ASSERT_GT(father.id, 0);
   for (const char* date : {"2026-12-12", "2026-12-19"}) {
     ASSERT_TRUE(
         visits_->BlockDate(As("visits_officer_a"), world_->facility_a, {date, "obras"}).ok());
