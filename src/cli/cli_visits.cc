@@ -68,9 +68,24 @@ std::optional<int> VisitCommands::RunIfChosen() {
   std::cout << "  first-come baseline: visits " << row.baseline_visits << ", trips "
             << row.baseline_trips << ", coverage " << row.baseline_coverage << ", travel cost "
             << row.baseline_travel_cost << "\n";
+  std::cout << "  trips saved against first-come: " << plan->trips_saved << "\n";
+  for (const auto& [kind, groups] :
+       {std::pair{"home", &plan->by_home}, std::pair{"facility", &plan->by_facility}}) {
+    for (const PlanGroupFigures& figures : *groups) {
+      std::cout << "  " << kind << " "
+                << (figures.id == 0 ? std::string("(none)") : std::to_string(figures.id)) << ": "
+                << figures.visits << " visits, " << figures.visited.size() << " pairs visited, "
+                << figures.short_of_frequency.size() << " short of their frequency, "
+                << figures.waiting.size() << " waiting\n";
+    }
+  }
   for (const PlanUnscheduledRow& left : plan->unscheduled) {
     std::cout << "  unscheduled: child " << left.child_id << " / parent " << left.parent_id << ": "
-              << left.reason << "\n";
+              << left.reason << (left.detail.empty() ? "" : " (" + left.detail + ")") << "\n";
+  }
+  for (const PlanUnscheduledRow& left : plan->short_of_frequency) {
+    std::cout << "  short: child " << left.child_id << " / parent " << left.parent_id << ": "
+              << left.reason << " (" << left.detail << ")\n";
   }
   for (const std::string& note : plan->notes) std::cout << "  note: " << note << "\n";
   return kExitOk;

@@ -118,5 +118,9 @@ inline constexpr double kFarKm = 160.0;
 // A plan's first visit starts no sooner than this after the plan is built:
 // the families, escorts and prison need a day to arrange it (issue 19).
 inline constexpr int kDefaultVisitNoticeHours = 24;
+// A child's longest day, door to door, unless her organisation sets its own:
+// a trip carrying children is back at the home base at most this long after
+// it left (issue 19).
+inline constexpr int kDefaultLongestChildDayMinutes = 10 * 60;
 
 }  // namespace vinculo

@@ -123,6 +123,8 @@ Result<Reply> ChangeSettings(Call& call) {
   VisitSettingsChange change;
   change.travel_speed_kmh = call.body.OptionalNumber("travel_speed_kmh").value_or(0);
   change.cost_per_km = call.body.OptionalNumber("cost_per_km").value_or(0);
+  change.notice_hours = call.body.OptionalInteger("notice_hours");
+  change.longest_child_day_hours = call.body.OptionalNumber("longest_child_day_hours");
   VINCULO_ASSIGN_OR_RETURN(
       VisitSettingsRow stored,
       Visits(call).ChangeSettings(call.user(), call.id(), change, call.version));
@@ -476,7 +478,11 @@ std::vector<Operation> TravelOperations() {
            "Replaces both rates (both are required). Needs If-Match with the version read (the "
            "defaults are version 1); 412 when someone else changed them meanwhile. "
            "travel_speed_kmh must be more than 0 and at most 200; cost_per_km from 0 to 1000; "
-           "otherwise 422 naming the field and nothing changes. Plans built and distances read "
+           "notice_hours (the notice before a planned visit, default 24) from 0 to 672 (a "
+           "notice longer than the month plans nothing); longest_child_day_hours (a child's "
+           "longest day door to door, default 10) more than 0 and at most 24; the last two "
+           "keep their value when absent; otherwise 422 naming the field and nothing changes. "
+           "Plans built and distances read "
            "afterwards use the new rates (route overrides still win); stored plans keep the costs "
            "they were built with. Coordinators and administrators of the organisation; its social "
            "workers and caregivers get 403; users of another organisation get 404.",
@@ -485,7 +491,13 @@ std::vector<Operation> TravelOperations() {
        .if_match = true,
        .body = BodyKind::kFields,
        .fields = {Required("travel_speed_kmh", V::kNumber, "km/h"),
-                  Required("cost_per_km", V::kNumber)},
+                  Required("cost_per_km", V::kNumber),
+                  Optional("notice_hours", V::kInteger,
+                           "no planned visit starts sooner after the plan is built; 0 to 672 "
+                           "(absent: unchanged)"),
+                  Optional("longest_child_day_hours", V::kNumber,
+                           "a child's longest day, door to door; more than 0, at most 24 "
+                           "(absent: unchanged)")},
        .reply = "VisitSettings",
        .handler = ChangeSettings},
       {.method = "GET",

@@ -217,16 +217,49 @@ nlohmann::json PlanToJson(const PlanView& view) {
   for (const PlanVisitRow& visit : view.visits) visits.push_back(PlanVisitToJson(visit));
   nlohmann::json trips = nlohmann::json::array();
   for (const PlanTripRow& trip : view.trips) trips.push_back(PlanTripToJson(trip));
-  nlohmann::json unscheduled = nlohmann::json::array();
-  for (const PlanUnscheduledRow& row : view.unscheduled) {
-    unscheduled.push_back({{"requirement_id", row.requirement_id},
-                           {"child_id", row.child_id},
-                           {"parent_id", row.parent_id},
-                           {"reason", row.reason}});
-  }
+  auto left_out = [](const std::vector<PlanUnscheduledRow>& rows) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const PlanUnscheduledRow& row : rows) {
+      list.push_back({{"requirement_id", row.requirement_id},
+                      {"child_id", row.child_id},
+                      {"parent_id", row.parent_id},
+                      {"reason", row.reason},
+                      {"visits_planned", row.visits_planned},
+                      {"visits_wanted", row.visits_wanted},
+                      {"detail", row.detail}});
+    }
+    return list;
+  };
   json["visits"] = std::move(visits);
   json["trips"] = std::move(trips);
-  json["unscheduled"] = std::move(unscheduled);
+  json["unscheduled"] = left_out(view.unscheduled);
+  json["short_of_frequency"] = left_out(view.short_of_frequency);
+  auto groups = [](const std::vector<PlanGroupFigures>& list) {
+    auto pairs = [](const std::vector<PlanPairRef>& refs) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const PlanPairRef& ref : refs) {
+        out.push_back({{"requirement_id", ref.requirement_id},
+                       {"child_id", ref.child_id},
+                       {"parent_id", ref.parent_id}});
+      }
+      return out;
+    };
+    nlohmann::json out = nlohmann::json::array();
+    for (const PlanGroupFigures& figures : list) {
+      out.push_back({{"id", figures.id == 0 ? nlohmann::json(nullptr) : nlohmann::json(figures.id)},
+                     {"visits", figures.visits},
+                     {"pairs_visited", figures.visited.size()},
+                     {"pairs_short", figures.short_of_frequency.size()},
+                     {"pairs_waiting", figures.waiting.size()},
+                     {"visited", pairs(figures.visited)},
+                     {"short_of_frequency", pairs(figures.short_of_frequency)},
+                     {"waiting", pairs(figures.waiting)}});
+    }
+    return out;
+  };
+  json["by_home"] = groups(view.by_home);
+  json["by_facility"] = groups(view.by_facility);
+  json["trips_saved"] = view.trips_saved;
   json["notes"] = view.notes;
   return json;
 }
@@ -272,6 +305,8 @@ nlohmann::json VisitSettingsToJson(const VisitSettingsRow& row) {
   return {{"organisation_id", row.organisation_id},
           {"travel_speed_kmh", row.travel_speed_kmh},
           {"cost_per_km", row.cost_per_km},
+          {"notice_hours", row.notice_hours},
+          {"longest_child_day_hours", row.longest_child_day_minutes / 60.0},
           {"version", row.version},
           {"defaults", !row.stored},
           {"updated_at", OrNull(row.updated_at)}};

@@ -23,12 +23,14 @@ nlohmann::json PlanVisitToJson(const PlanVisitRow& row);
 // status planned|cancelled|recorded, record (null until recorded), ...}
 nlohmann::json ChildVisitToJson(const ChildVisit& visit);
 nlohmann::json PlanTripToJson(const PlanTripRow& row);
-// {plan summary..., visits: [...], trips: [...], unscheduled: [...], notes: [...]}
+// {plan summary..., visits: [...], trips: [...], unscheduled: [...],
+//  short_of_frequency: [...], notes: [...]}
 nlohmann::json PlanToJson(const PlanView& view);
 nlohmann::json VisitorToJson(const Visitor& visitor);
 nlohmann::json BlockResultToJson(const BlockResult& result);
 nlohmann::json DistanceReportToJson(const DistanceReport& report);
-// {organisation_id, travel_speed_kmh, cost_per_km, version, defaults, updated_at}
+// {organisation_id, travel_speed_kmh, cost_per_km, notice_hours,
+//  longest_child_day_hours, version, defaults, updated_at}
 nlohmann::json VisitSettingsToJson(const VisitSettingsRow& row);
 
 }  // namespace vinculo

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <string>
 #include <tuple>
 #include <unordered_set>
 
@@ -20,6 +21,23 @@ int MostVisits(const PlanningIndex& index, int pair_idx) {
 bool WingMatches(Wing session_wing, Wing parent_wing) {
   return session_wing == Wing::kAny || parent_wing == Wing::kAny || session_wing == parent_wing;
 }
+
+namespace {
+
+// Removes from `sessions` (indices into instance.sessions) those `drop`
+// says, and returns their dates.
+template <typename Drop>
+std::vector<Date> DropSessions(const Instance& instance, std::vector<int>& sessions, Drop drop) {
+  std::vector<Date> dates;
+  std::erase_if(sessions, [&](int session_idx) {
+    if (!drop(session_idx)) return false;
+    dates.push_back(instance.sessions[session_idx].date);
+    return true;
+  });
+  return dates;
+}
+
+}  // namespace
 
 PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
   for (const Route& route : instance.routes) {
@@ -54,6 +72,8 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
   const Settings& settings = instance.settings;
   candidates_.resize(instance.pairs.size());
   blocked_.resize(instance.pairs.size());
+  dropped_.resize(instance.pairs.size());
+  sessions_offered_.assign(instance.pairs.size(), 0);
   std::vector<int> no_sessions;
   for (int pair_idx = 0; pair_idx < static_cast<int>(instance.pairs.size()); ++pair_idx) {
     const Pair& pair = instance.pairs[pair_idx];
@@ -79,7 +99,13 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
       blocked_[pair_idx] = UnscheduledReason::kNoSessionThisMonth;
       continue;
     }
-    std::erase_if(open, [&](int session_idx) {
+    sessions_offered_[pair_idx] = static_cast<int>(open.size());
+    // Narrows `open` by `drop`, remembering the dates dropped and why.
+    auto narrow = [&](UnscheduledReason reason, auto drop) {
+      std::vector<Date> dates = DropSessions(instance, open, drop);
+      if (!dates.empty()) dropped_[pair_idx].push_back({reason, std::move(dates)});
+    };
+    narrow(UnscheduledReason::kNotice, [&](int session_idx) {
       const Session& session = instance.sessions[session_idx];
       return session.date < settings.not_before_date ||
              (session.date == settings.not_before_date &&
@@ -90,19 +116,26 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
       continue;
     }
     const Route* route = FindRoute(pair.home_base_id, pair.facility_id);
-    std::erase_if(open, [&](int session_idx) {
+    narrow(UnscheduledReason::kNoRoute, [&](int session_idx) {
       const Session& session = instance.sessions[session_idx];
       return route == nullptr ||
              session.start_minute - route->travel_minutes < settings.day_start_minute ||
-             session.end_minute + route->travel_minutes > settings.day_end_minute ||
-             session.end_minute - session.start_minute + 2 * route->travel_minutes >
-                 settings.longest_child_day_minutes;
+             session.end_minute + route->travel_minutes > settings.day_end_minute;
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kNoRoute;
       continue;
     }
-    std::erase_if(open, [&](int session_idx) {
+    narrow(UnscheduledReason::kLongestChildDay, [&](int session_idx) {
+      const Session& session = instance.sessions[session_idx];
+      return session.end_minute - session.start_minute + 2 * route->travel_minutes >
+             settings.longest_child_day_minutes;
+    });
+    if (open.empty()) {
+      blocked_[pair_idx] = UnscheduledReason::kLongestChildDay;
+      continue;
+    }
+    narrow(UnscheduledReason::kChildUnavailable, [&](int session_idx) {
       const Date& date = instance.sessions[session_idx].date;
       return std::find(pair.child_unavailable.begin(), pair.child_unavailable.end(), date) !=
              pair.child_unavailable.end();
@@ -111,14 +144,14 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
       blocked_[pair_idx] = UnscheduledReason::kChildUnavailable;
       continue;
     }
-    std::erase_if(open, [&](int session_idx) {
+    narrow(UnscheduledReason::kNoEscort, [&](int session_idx) {
       return EscortsFor(pair.home_base_id, instance.sessions[session_idx].date).empty();
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kNoEscort;
       continue;
     }
-    std::erase_if(open, [&](int session_idx) {
+    narrow(UnscheduledReason::kMinInterval, [&](int session_idx) {
       const long long day = DaysSinceEpoch(instance.sessions[session_idx].date);
       for (const Date& visited : pair.visited_on) {
         if (std::llabs(day - DaysSinceEpoch(visited)) < MinIntervalDays(pair)) return true;
@@ -129,7 +162,7 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
       blocked_[pair_idx] = UnscheduledReason::kMinInterval;
       continue;
     }
-    std::erase_if(open, [&](int session_idx) {
+    narrow(UnscheduledReason::kCapacity, [&](int session_idx) {
       return instance.sessions[session_idx].capacity_families <= 0 ||
              instance.sessions[session_idx].capacity_people <= 1;
     });
@@ -170,39 +203,52 @@ void PlanningIndex::KeepFamilyTogether(const std::vector<int>& members) {
     }
   }
   std::vector<int> common;
+  // The sessions the family loses, and why (each member's own drops are kept
+  // too: the family's shortfall is explained by any member's).
+  std::vector<Dropped> family_drops;
+  for (int pair_idx : members) {
+    family_drops.insert(family_drops.end(), dropped_[pair_idx].begin(), dropped_[pair_idx].end());
+  }
+  auto narrow = [&](UnscheduledReason why, auto drop) {
+    std::vector<Date> dates = DropSessions(instance_, common, drop);
+    if (!dates.empty()) family_drops.push_back({why, std::move(dates)});
+    if (common.empty()) reason = why;
+  };
   if (!reason) {
     common = candidates_[members.front()];
-    for (int pair_idx : members) {
-      const std::vector<int>& own = candidates_[pair_idx];
-      std::erase_if(common, [&](int session_idx) {
-        return std::find(own.begin(), own.end(), session_idx) == own.end();
-      });
-    }
+    // A session one member cannot go to is lost to all: the member's own
+    // drops say why, and every member is given them.
+    std::erase_if(common, [&](int session_idx) {
+      for (int pair_idx : members) {
+        const std::vector<int>& own = candidates_[pair_idx];
+        if (std::find(own.begin(), own.end(), session_idx) == own.end()) return true;
+      }
+      return false;
+    });
     if (common.empty()) reason = UnscheduledReason::kChildUnavailable;
   }
   if (!reason) {
     const long long base = instance_.pairs[members.front()].home_base_id;
-    std::erase_if(common, [&](int session_idx) {
+    narrow(UnscheduledReason::kFamilyTooLarge, [&](int session_idx) {
       for (int escort_idx : EscortsFor(base, instance_.sessions[session_idx].date)) {
         if (instance_.escorts[escort_idx].max_children >= size) return false;
       }
       return true;
     });
-    if (common.empty()) reason = UnscheduledReason::kFamilyTooLarge;
   }
   if (!reason) {
-    std::erase_if(common, [&](int session_idx) {
+    narrow(UnscheduledReason::kCapacity, [&](int session_idx) {
       const Session& session = instance_.sessions[session_idx];
       int places = session.capacity_unit == CapacityUnit::kFamilies ? 1
                    : session.capacity_unit == CapacityUnit::kPairs  ? size
                                                                     : size + 1;
       return session.capacity_people < size + 1 || session.capacity_families < places;
     });
-    if (common.empty()) reason = UnscheduledReason::kCapacity;
   }
   for (int pair_idx : members) {
     blocked_[pair_idx] = reason;
     candidates_[pair_idx] = reason ? std::vector<int>{} : common;
+    dropped_[pair_idx] = family_drops;
   }
 }
 
@@ -227,6 +273,96 @@ std::vector<int> PlanningIndex::EscortsFor(long long home_base_id, const Date& d
     }
   }
   return result;
+}
+
+namespace {
+
+std::string DateList(const std::vector<Date>& dates) {
+  std::string text;
+  for (const Date& date : dates) text += (text.empty() ? "" : ", ") + FormatDate(date);
+  return text;
+}
+
+// What a dropped session's date is, in words: "no escort free on 2026-12-12".
+std::string DroppedWords(UnscheduledReason reason) {
+  switch (reason) {
+    case UnscheduledReason::kNotice:
+      return "within the notice period";
+    case UnscheduledReason::kNoRoute:
+      return "the trip would not fit the day";
+    case UnscheduledReason::kLongestChildDay:
+      return "the trip would be longer than a child's longest day";
+    case UnscheduledReason::kChildUnavailable:
+      return "the child cannot go";
+    case UnscheduledReason::kNoEscort:
+      return "no escort free";
+    case UnscheduledReason::kMinInterval:
+      return "too soon after the last visit";
+    case UnscheduledReason::kFamilyTooLarge:
+      return "no escort free with a seat for every sibling";
+    case UnscheduledReason::kCapacity:
+      return "the session is full";
+    default:
+      return UnscheduledReasonName(reason);
+  }
+}
+
+// The most of `sessions` (in date order) that can be visited at least
+// `min_days` apart: the greedy earliest choice is optimal.
+int MostSpacedApart(const Instance& instance, const std::vector<int>& sessions, int min_days) {
+  int count = 0;
+  long long last_day = 0;
+  for (int session_idx : sessions) {
+    const long long day = DaysSinceEpoch(instance.sessions[session_idx].date);
+    if (count > 0 && (day == last_day || day - last_day < min_days)) continue;
+    ++count;
+    last_day = day;
+  }
+  return count;
+}
+
+}  // namespace
+
+Unscheduled WhyShort(const PlanningIndex& index, int pair_idx, int visits) {
+  const Instance& instance = index.instance();
+  const Pair& pair = instance.pairs[pair_idx];
+  Unscheduled left;
+  left.pair_id = pair.id;
+  left.visits = visits;
+  left.wanted = std::max(0, pair.visits_wanted);
+  if (visits == 0) {
+    left.reason = index.Blocked(pair_idx).value_or(UnscheduledReason::kCapacity);
+  } else if (index.SessionsOffered(pair_idx) < left.wanted) {
+    left.reason = UnscheduledReason::kNoSessionThisMonth;
+  } else if (static_cast<int>(index.Candidates(pair_idx).size()) < left.wanted &&
+             !index.DroppedSessions(pair_idx).empty()) {
+    left.reason = index.DroppedSessions(pair_idx).front().reason;
+  } else if (MostSpacedApart(instance, index.Candidates(pair_idx), MinIntervalDays(pair)) <
+             left.wanted) {
+    left.reason = UnscheduledReason::kMinInterval;
+  } else {
+    left.reason = UnscheduledReason::kCapacity;
+  }
+  // The detail: how many sessions the calendar offers, then each filter's dates.
+  std::string detail;
+  if (left.reason == UnscheduledReason::kNoSessionThisMonth) {
+    detail = "the calendar offers " + std::to_string(index.SessionsOffered(pair_idx)) + " session" +
+             (index.SessionsOffered(pair_idx) == 1 ? "" : "s") + " for the parent";
+  }
+  for (const PlanningIndex::Dropped& dropped : index.DroppedSessions(pair_idx)) {
+    detail += (detail.empty() ? "" : "; ") + DroppedWords(dropped.reason) + " on " +
+              DateList(dropped.dates);
+  }
+  if (left.reason == UnscheduledReason::kMinInterval && index.DroppedSessions(pair_idx).empty()) {
+    detail = "the sessions left are closer than " + std::to_string(MinIntervalDays(pair)) +
+             " days apart";
+  }
+  if (left.reason == UnscheduledReason::kCapacity) {
+    detail += std::string(detail.empty() ? "" : "; ") +
+              "the other sessions and escorts were taken by visits of higher priority";
+  }
+  left.detail = std::move(detail);
+  return left;
 }
 
 void FinishPlan(const PlanningIndex& index, Plan& plan) {
@@ -269,17 +405,20 @@ void FinishPlan(const PlanningIndex& index, Plan& plan) {
             [](const Visit& a, const Visit& b) { return a.pair_id < b.pair_id; });
 
   plan.coverage = 0;
-  std::vector<bool> visited(instance.pairs.size(), false);
+  std::vector<int> visits_of(instance.pairs.size(), 0);
   for (const Visit& visit : plan.visits) {
     int pair_idx = pair_by_id.at(visit.pair_id);
-    visited[pair_idx] = true;
+    ++visits_of[pair_idx];
     plan.coverage += instance.pairs[pair_idx].priority;
   }
   plan.unscheduled.clear();
+  plan.short_of_wanted.clear();
   for (int pair_idx = 0; pair_idx < static_cast<int>(instance.pairs.size()); ++pair_idx) {
-    if (visited[pair_idx]) continue;
-    plan.unscheduled.push_back({instance.pairs[pair_idx].id,
-                                index.Blocked(pair_idx).value_or(UnscheduledReason::kCapacity)});
+    const Pair& pair = instance.pairs[pair_idx];
+    const int wanted = std::max(0, pair.visits_wanted);
+    if (visits_of[pair_idx] > 0 && visits_of[pair_idx] >= wanted) continue;
+    Unscheduled left = WhyShort(index, pair_idx, visits_of[pair_idx]);
+    (left.visits == 0 ? plan.unscheduled : plan.short_of_wanted).push_back(std::move(left));
   }
 }
 

@@ -41,6 +41,17 @@ class PlanningIndex {
   }
   bool InFamily(int pair_idx) const { return family_of_[pair_idx] >= 0; }
 
+  // Sessions of the pair's facility and wing in the month (before any other
+  // filter), and the ones later filters dropped with the reason, in filter
+  // order (a family's members share their drops): why a pair wanting more
+  // visits than it got could not have them.
+  struct Dropped {
+    UnscheduledReason reason;
+    std::vector<Date> dates;
+  };
+  int SessionsOffered(int pair_idx) const { return sessions_offered_[pair_idx]; }
+  const std::vector<Dropped>& DroppedSessions(int pair_idx) const { return dropped_[pair_idx]; }
+
   const Route* FindRoute(long long home_base_id, long long facility_id) const;
   // Escorts (indices into instance().escorts) serving `home_base_id` free on `date`.
   std::vector<int> EscortsFor(long long home_base_id, const Date& date) const;
@@ -50,6 +61,8 @@ class PlanningIndex {
   const Instance& instance_;
   std::vector<std::vector<int>> candidates_;
   std::vector<std::optional<UnscheduledReason>> blocked_;
+  std::vector<std::vector<Dropped>> dropped_;
+  std::vector<int> sessions_offered_;
   void KeepFamilyTogether(const std::vector<int>& members);
   std::vector<std::vector<int>> families_;
   std::vector<int> family_of_;
@@ -62,9 +75,16 @@ class PlanningIndex {
 // The most visits the pair can have: its visits wanted, at most one per candidate session.
 int MostVisits(const PlanningIndex& index, int pair_idx);
 
+// Why the pair has `visits` of its visits wanted (fewer than wanted): the
+// reason it could not be scheduled at all, else the calendar offering fewer
+// sessions, else the first filter that cost it sessions, else its interval,
+// else capacity; and a detail naming the dates each filter dropped.
+Unscheduled WhyShort(const PlanningIndex& index, int pair_idx, int visits);
+
 // Drops trips without visits (renumbering the rest), sets each trip's depart
 // and return minutes and cost from its visits' sessions and route, and fills
-// coverage, travel_cost and the unscheduled list (one reason per pair not visited).
+// coverage, travel_cost, the unscheduled list (one reason per pair not
+// visited) and the pairs short of their visits wanted (with the reason).
 void FinishPlan(const PlanningIndex& index, Plan& plan);
 
 }  // namespace vinculo::planner::internal

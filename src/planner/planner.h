@@ -145,6 +145,7 @@ enum class UnscheduledReason {
   kFamilyTooLarge,      // no escort free on a session date has a seat for every sibling
   kNotDue,              // the pair's frequency asks for no visit this month
   kMinInterval,         // every session left is too soon after the pair's last visit
+  kLongestChildDay,     // every trip there would keep the child away longer than her longest day
 };
 const char* UnscheduledReasonName(UnscheduledReason reason);  // "no_escort"
 
@@ -165,15 +166,23 @@ struct Visit {
   int trip_id = 0;  // index in Plan::trips
 };
 
+// A pair given fewer visits than it wants, and why: in `unscheduled` when it
+// has none, in `short_of_wanted` when it has some but fewer (issue 19: a
+// weekly pair with 2 of its 4 visits says why the other two are missing).
+// `detail` names the dates: "no escort free on 2026-12-12, 2026-12-19".
 struct Unscheduled {
   long long pair_id = 0;
   UnscheduledReason reason = UnscheduledReason::kCapacity;
+  int visits = 0;  // visits the plan gives the pair
+  int wanted = 1;  // the pair's visits_wanted
+  std::string detail;
 };
 
 struct Plan {
   std::vector<Visit> visits;
   std::vector<Trip> trips;
   std::vector<Unscheduled> unscheduled;
+  std::vector<Unscheduled> short_of_wanted;
   // Quality figures. `coverage` is the sum of priorities of visited pairs;
   // `bound` is the solver's proven upper bound on coverage (equal to coverage
   // for the baseline's own report only when it is optimal by construction).

@@ -24,6 +24,8 @@ const char* UnscheduledReasonName(UnscheduledReason reason) {
       return "not_due";
     case UnscheduledReason::kMinInterval:
       return "min_interval";
+    case UnscheduledReason::kLongestChildDay:
+      return "longest_child_day";
   }
   return "capacity";
 }

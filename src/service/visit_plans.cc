@@ -63,6 +63,13 @@ std::map<long long, long long> SiblingGroups(const std::vector<RequirementRow>& 
   return groups;
 }
 
+// "2 of 4 weekly visits: no escort free on 2026-12-12, 2026-12-19".
+std::string ShortfallDetail(const RequirementRow& requirement, const planner::Unscheduled& left) {
+  std::string text = std::to_string(left.visits) + " of " + std::to_string(left.wanted) + " " +
+                     requirement.frequency + " visit" + (left.wanted == 1 ? "" : "s");
+  return left.detail.empty() ? text : text + ": " + left.detail;
+}
+
 }  // namespace
 
 // --- Plans ---
@@ -81,6 +88,8 @@ std::vector<std::string> SplitLines(const std::string& text) {
   return lines;
 }
 
+Status AddPlanFigures(Txn& txn, PlanView& view);
+
 // A plan with its trips, visits and unscheduled pairs. Published visits whose
 // parent was transferred to another facility or released since are flagged
 // for review here, from the parent's current record.
@@ -89,7 +98,10 @@ Result<PlanView> LoadPlan(Txn& txn, long long plan_id) {
   VINCULO_ASSIGN_OR_RETURN(view.plan, vs::GetPlan(txn, plan_id));
   VINCULO_ASSIGN_OR_RETURN(view.trips, vs::PlanTrips(txn, plan_id));
   VINCULO_ASSIGN_OR_RETURN(view.visits, vs::PlanVisits(txn, plan_id));
-  VINCULO_ASSIGN_OR_RETURN(view.unscheduled, vs::PlanUnscheduled(txn, plan_id));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<PlanUnscheduledRow> left, vs::PlanUnscheduled(txn, plan_id));
+  for (PlanUnscheduledRow& row : left) {
+    (row.visits_planned > 0 ? view.short_of_frequency : view.unscheduled).push_back(std::move(row));
+  }
   view.notes = SplitLines(view.plan.note);
   const Actor system = Actor::System();
   std::map<long long, long long> session_facility;
@@ -109,7 +121,67 @@ Result<PlanView> LoadPlan(Txn& txn, long long plan_id) {
       visit.review_reason = "the parent was transferred to another facility";
     }
   }
+  VINCULO_RETURN_IF_ERROR(AddPlanFigures(txn, view));
   return view;
+}
+
+// Who is visited and who waits, per home and per facility, and the trips
+// saved against first-come. A visit's home and facility are its trip's; a
+// pair left out is placed by the child's home and the parent's facility as
+// they are now.
+Status AddPlanFigures(Txn& txn, PlanView& view) {
+  const Actor system = Actor::System();
+  std::map<long long, const PlanTripRow*> trip_of;
+  long long live_trips = 0;
+  for (const PlanTripRow& trip : view.trips) {
+    trip_of[trip.id] = &trip;
+    live_trips += trip.status != "cancelled";
+  }
+  view.trips_saved = view.plan.baseline_trips - live_trips;
+  std::map<long long, PlanGroupFigures> homes;
+  std::map<long long, PlanGroupFigures> facilities;
+  auto group = [](std::map<long long, PlanGroupFigures>& groups,
+                  long long id) -> PlanGroupFigures& {
+    PlanGroupFigures& figures = groups[id];
+    figures.id = id;
+    return figures;
+  };
+  std::set<std::pair<long long, long long>> counted;  // (home or facility kind, requirement)
+  for (const PlanVisitRow& visit : view.visits) {
+    if (visit.status != "planned") continue;
+    auto trip = trip_of.find(visit.trip_id);
+    if (trip == trip_of.end()) continue;
+    const PlanPairRef pair{visit.requirement_id, visit.child_id, visit.parent_id};
+    PlanGroupFigures& home = group(homes, trip->second->home_id);
+    PlanGroupFigures& facility = group(facilities, trip->second->facility_id);
+    ++home.visits;
+    ++facility.visits;
+    if (counted.insert({0, visit.requirement_id}).second) home.visited.push_back(pair);
+    if (counted.insert({1, visit.requirement_id}).second) facility.visited.push_back(pair);
+  }
+  auto place = [&](const PlanUnscheduledRow& row) -> Result<std::pair<long long, long long>> {
+    auto child = txn.Get(ChildKind(), row.child_id, system);
+    auto parent = txn.Get(ParentKind(), row.parent_id, system);
+    return std::pair<long long, long long>{
+        child.ok() ? child->Integer("home_id").value_or(0) : 0,
+        parent.ok() ? parent->Integer("facility_id").value_or(0) : 0};
+  };
+  for (const PlanUnscheduledRow& row : view.short_of_frequency) {
+    VINCULO_ASSIGN_OR_RETURN(auto where, place(row));
+    const PlanPairRef pair{row.requirement_id, row.child_id, row.parent_id};
+    group(homes, where.first).short_of_frequency.push_back(pair);
+    group(facilities, where.second).short_of_frequency.push_back(pair);
+  }
+  for (const PlanUnscheduledRow& row : view.unscheduled) {
+    if (row.reason == "not_due" || row.reason == "parent_released") continue;
+    VINCULO_ASSIGN_OR_RETURN(auto where, place(row));
+    const PlanPairRef pair{row.requirement_id, row.child_id, row.parent_id};
+    group(homes, where.first).waiting.push_back(pair);
+    group(facilities, where.second).waiting.push_back(pair);
+  }
+  for (auto& [id, figures] : homes) view.by_home.push_back(std::move(figures));
+  for (auto& [id, figures] : facilities) view.by_facility.push_back(std::move(figures));
+  return Status::Ok();
 }
 
 // A caregiver's view of a plan: only her trips and the visits on them.
@@ -128,6 +200,9 @@ Status KeepOwnTrips(Txn& txn, const Actor& actor, PlanView& view) {
   std::erase_if(view.visits,
                 [&](const PlanVisitRow& visit) { return !own_trips.count(visit.trip_id); });
   view.unscheduled.clear();
+  view.short_of_frequency.clear();
+  view.by_home.clear();
+  view.by_facility.clear();
   return Status::Ok();
 }
 
@@ -154,6 +229,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   std::map<long long, std::vector<std::string>> unavailable;
   std::map<long long, std::string> leavings;
   std::vector<SiblingSplitRow> splits;
+  std::map<long long, std::vector<std::string>> published_dates;  // by requirement
   std::set<long long> facility_ids;
   VisitSettingsRow rates;
   // One write: the month's sessions and the missing requirements are created,
@@ -185,6 +261,8 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
                              vs::UnavailableDates(txn, organisation_id, first_text, last_text));
     VINCULO_ASSIGN_OR_RETURN(leavings, vs::NurseryLeavings(txn, organisation_id));
     VINCULO_ASSIGN_OR_RETURN(splits, vs::SiblingSplits(txn, organisation_id, month));
+    VINCULO_ASSIGN_OR_RETURN(published_dates, vs::VisitDatesOfPublishedPlans(
+                                                  txn, organisation_id, first_text, last_text));
     return Status::Ok();
   }));
 
@@ -194,7 +272,9 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   instance.settings.time_limit_seconds = options_.time_limit_seconds;
   // No visit before now plus the notice: a plan built in the evening has no
   // visit that left that morning, nor one early the next day.
-  const auto not_before = context_.clock->Now() + std::chrono::hours(options_.notice_hours);
+  // Both from the organisation's settings (issue 19), else the installation's.
+  const auto not_before = context_.clock->Now() + std::chrono::hours(rates.notice_hours);
+  instance.settings.longest_child_day_minutes = static_cast<int>(rates.longest_child_day_minutes);
   instance.settings.not_before_date = UtcDate(not_before);
   instance.settings.not_before_minute =
       static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(
@@ -221,8 +301,9 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     planned.capacity_families = static_cast<int>(families);
     planned.capacity_people = static_cast<int>(people);
     planned.wing = WingOf(session.wing);
-    // The store counts a session's capacity_families one per visit.
-    planned.capacity_unit = planner::CapacityUnit::kPairs;
+    // A session's places are families (a parent with all her children
+    // visiting her there is one), as SessionLoads reserves them.
+    planned.capacity_unit = planner::CapacityUnit::kFamilies;
     instance.sessions.push_back(planned);
     open_sessions[session.facility_id].push_back(&session);
   }
@@ -296,22 +377,33 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     if (requirement.last_visit_on) {
       if (auto date = ParseDate(*requirement.last_visit_on); date.ok()) last_visit = *date;
     }
+    // The month's earlier visits (an earlier published plan's, attended or
+    // still to come, and the last recorded one when it falls in the month)
+    // count toward the frequency and the interval (issue 19).
+    std::set<Date> this_month;
+    for (const std::string& text : published_dates[requirement.id]) {
+      if (auto date = ParseDate(text); date.ok()) this_month.insert(*date);
+    }
+    if (last_visit && *last_visit >= first && *last_visit <= last) this_month.insert(*last_visit);
     if (auto need = VisitNeedInMonth(requirement.frequency, first, last, last_visit); need.ok()) {
       const int offered = static_cast<int>(std::count_if(
           at_facility.begin(), at_facility.end(), [&](const VisitSessionRow* session) {
             return WingServes(session->wing, source.parent_sex);
           }));
-      pair.visits_wanted = std::min(need->visits, offered);
+      // All the frequency asks: a pair the calendar cannot serve fully is
+      // reported short of it, with the reason (the planner caps at the sessions).
+      pair.visits_wanted = std::max(0, need->visits - static_cast<int>(this_month.size()));
       pair.min_interval_days = need->min_interval_days;
-      if (need->visits > offered) {
+      if (pair.visits_wanted > offered) {
         notes.push_back("child " + std::to_string(requirement.child_id) + " and parent " +
                         std::to_string(requirement.parent_id) + ": " + requirement.frequency +
-                        " visits ask for " + std::to_string(need->visits) +
-                        " this month; the facility's calendar offers " + std::to_string(offered) +
-                        " sessions");
+                        " visits ask for " + std::to_string(pair.visits_wanted) +
+                        " more this month; the facility's calendar offers " +
+                        std::to_string(offered) + " sessions");
       }
     }
     if (last_visit) pair.visited_on.push_back(*last_visit);
+    pair.visited_on.insert(pair.visited_on.end(), this_month.begin(), this_month.end());
     if (banned_until) {
       for (Date day = first; day <= *banned_until; day = AddDays(day, 1)) {
         pair.child_unavailable.push_back(day);
@@ -449,12 +541,16 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
       unscheduled.plan_id = stored.id;
       VINCULO_RETURN_IF_ERROR(vs::InsertUnscheduled(txn, unscheduled));
     }
-    for (const planner::Unscheduled& left : plan.unscheduled) {
-      auto requirement = requirement_of.find(left.pair_id);
-      if (requirement == requirement_of.end()) continue;
-      VINCULO_RETURN_IF_ERROR(vs::InsertUnscheduled(
-          txn, {0, stored.id, left.pair_id, requirement->second->child_id,
-                requirement->second->parent_id, planner::UnscheduledReasonName(left.reason)}));
+    for (const std::vector<planner::Unscheduled>* list :
+         {&plan.unscheduled, &plan.short_of_wanted}) {
+      for (const planner::Unscheduled& left : *list) {
+        auto requirement = requirement_of.find(left.pair_id);
+        if (requirement == requirement_of.end()) continue;
+        VINCULO_RETURN_IF_ERROR(vs::InsertUnscheduled(
+            txn, {0, stored.id, left.pair_id, requirement->second->child_id,
+                  requirement->second->parent_id, planner::UnscheduledReasonName(left.reason),
+                  left.visits, left.wanted, ShortfallDetail(*requirement->second, left)}));
+      }
     }
     VINCULO_RETURN_IF_ERROR(
         txn.AppendAudit({Event(actor, "create", "plans", stored.id,

@@ -95,16 +95,19 @@ Status InsertMissingRequirements(Txn& txn, long long organisation_id,
 
 std::map<long long, SessionLoad> SessionLoads(const std::vector<PlanVisitRow>& visits,
                                               long long except_visit) {
+  std::map<long long, std::set<long long>> parents;
   std::map<long long, std::set<long long>> children;
   std::map<long long, std::set<long long>> trips;
   std::map<long long, SessionLoad> loads;
   for (const PlanVisitRow& visit : visits) {
     if (visit.status != "planned" || (except_visit != 0 && visit.id == except_visit)) continue;
-    ++loads[visit.session_id].families;
+    parents[visit.session_id].insert(visit.parent_id);
     children[visit.session_id].insert(visit.child_id);
     trips[visit.session_id].insert(visit.trip_id);
   }
-  for (auto& [session_id, load] : loads) {
+  for (auto& [session_id, parent_ids] : parents) {
+    SessionLoad& load = loads[session_id];
+    load.families = static_cast<long long>(parent_ids.size());
     load.people = static_cast<long long>(children[session_id].size() + trips[session_id].size());
   }
   return loads;

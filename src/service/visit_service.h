@@ -35,8 +35,11 @@ struct VisitOptions {
   double cost_per_km = 0.5;  // in the organisation's currency, each way
   double time_limit_seconds = 20.0;
   int default_max_children = 4;
-  // No planned visit starts before the plan is built plus this notice.
+  // Installation defaults for an organisation without its own (visit_settings,
+  // migration 18): no planned visit starts before the plan is built plus this
+  // notice, and a child's day, door to door, is at most this long.
   int notice_hours = kDefaultVisitNoticeHours;
+  int longest_child_day_minutes = kDefaultLongestChildDayMinutes;
 };
 
 struct TemplateRequest {
@@ -108,12 +111,38 @@ struct RouteRequest {
 
 // A stored plan with everything in it. `notes` explain an empty or partial
 // plan in words ("no open visiting session in 2026-12 at ...").
+// One home's or one facility's share of a plan (issue 19): the pairs given a
+// visit, those given fewer than their frequency wants, and those who wait
+// (given none though due: not those not due this month nor whose parent was
+// released).
+struct PlanPairRef {
+  long long requirement_id = 0;
+  long long child_id = 0;
+  long long parent_id = 0;
+};
+struct PlanGroupFigures {
+  long long id = 0;  // the home's or the facility's id (0: a child with no home)
+  long long visits = 0;
+  std::vector<PlanPairRef> visited;
+  std::vector<PlanPairRef> short_of_frequency;
+  std::vector<PlanPairRef> waiting;
+};
+
 struct PlanView {
   PlanRow plan;
   std::vector<PlanTripRow> trips;
   std::vector<PlanVisitRow> visits;
-  std::vector<PlanUnscheduledRow> unscheduled;
+  std::vector<PlanUnscheduledRow> unscheduled;  // pairs the plan gives no visit
+  // Pairs given some visits but fewer than their frequency wants, each with
+  // the reason and the dates lost (issue 19).
+  std::vector<PlanUnscheduledRow> short_of_frequency;
   std::vector<std::string> notes;
+  // Per home (where the children live) and per facility (where the parents
+  // are held), by id; and the trips the plan saves against the first-come
+  // baseline (its live trips fewer than the baseline's; negative: more).
+  std::vector<PlanGroupFigures> by_home;
+  std::vector<PlanGroupFigures> by_facility;
+  long long trips_saved = 0;
 };
 
 struct ManualBooking {
@@ -177,12 +206,19 @@ struct DistanceReport {
 struct VisitSettingsChange {
   double travel_speed_kmh = 0;
   double cost_per_km = 0;
+  // Absent: unchanged (issue 19).
+  std::optional<long long> notice_hours;
+  std::optional<double> longest_child_day_hours;
 };
 
 // Refusal limits for an organisation's travel rates: no road trip averages
 // more than this, and a cost per km above this is a typing error.
 inline constexpr double kMaxTravelSpeedKmh = 200.0;
 inline constexpr double kMaxCostPerKm = 1000.0;
+// A notice longer than the shortest month leaves no session to plan; a
+// child's longest day is more than nothing and at most a whole day.
+inline constexpr long long kMaxNoticeHours = 28 * 24;
+inline constexpr double kMaxLongestChildDayHours = 24.0;
 
 class VisitService {
  public:

@@ -22,6 +22,8 @@ Result<VisitSettingsRow> OrganisationVisitSettings(Txn& txn, long long organisat
   settings.version = 1;
   settings.travel_speed_kmh = defaults.speed_kmh;
   settings.cost_per_km = defaults.cost_per_km;
+  settings.notice_hours = defaults.notice_hours;
+  settings.longest_child_day_minutes = defaults.longest_child_day_minutes;
   settings.stored = false;
   return settings;
 }
@@ -63,6 +65,18 @@ Result<VisitSettingsRow> VisitService::ChangeSettings(const Actor& actor, long l
       change.cost_per_km > kMaxCostPerKm) {
     return InvalidArgument("cost_per_km", "must be from 0 to 1000 per km");
   }
+  if (change.notice_hours && (*change.notice_hours < 0 || *change.notice_hours > kMaxNoticeHours)) {
+    return InvalidArgument("notice_hours",
+                           "must be from 0 to 672 hours (28 days): a longer notice than the month "
+                           "leaves no session to plan");
+  }
+  if (change.longest_child_day_hours &&
+      (!std::isfinite(*change.longest_child_day_hours) || *change.longest_child_day_hours <= 0 ||
+       *change.longest_child_day_hours > kMaxLongestChildDayHours ||
+       std::lround(*change.longest_child_day_hours * 60) < 1)) {
+    return InvalidArgument("longest_child_day_hours",
+                           "must be more than 0 and at most 24 hours, door to door");
+  }
   VisitSettingsRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(txn.Get(OrganisationKind(), organisation_id, actor).status());
@@ -72,12 +86,19 @@ Result<VisitSettingsRow> VisitService::ChangeSettings(const Actor& actor, long l
     row.organisation_id = organisation_id;
     row.travel_speed_kmh = change.travel_speed_kmh;
     row.cost_per_km = change.cost_per_km;
+    row.notice_hours = change.notice_hours.value_or(before.notice_hours);
+    row.longest_child_day_minutes = change.longest_child_day_hours
+                                        ? std::lround(*change.longest_child_day_hours * 60)
+                                        : before.longest_child_day_minutes;
     VINCULO_ASSIGN_OR_RETURN(stored, visit_store::PutVisitSettings(txn, row, expected_version,
                                                                    actor.user_id, context_.Now()));
     return txn.AppendAudit({Event(
         actor, "update", "visit_settings", organisation_id,
         Rate(before.travel_speed_kmh) + " km/h, " + Rate(before.cost_per_km) + " per km to " +
-            Rate(row.travel_speed_kmh) + " km/h, " + Rate(row.cost_per_km) + " per km")});
+            Rate(row.travel_speed_kmh) + " km/h, " + Rate(row.cost_per_km) + " per km; notice " +
+            std::to_string(before.notice_hours) + " h to " + std::to_string(row.notice_hours) +
+            " h; a child's longest day " + std::to_string(before.longest_child_day_minutes) +
+            " min to " + std::to_string(row.longest_child_day_minutes) + " min")});
   }));
   return stored;
 }

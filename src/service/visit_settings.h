@@ -44,8 +44,9 @@ Status InsertMissingRequirements(Txn& txn, long long organisation_id,
                                  long long& created);
 
 // What one plan's planned visits (all but `except_visit`) take of each
-// session: families, counted as the store counts a session's capacity, one
-// per visit (the planner is given CapacityUnit::kPairs to match), and people
+// session: families, a parent with all her children visiting her there being
+// one (issue 19: three siblings seeing their father take one place; the
+// planner is given CapacityUnit::kFamilies to match), and people
 // (each child once, though she sees both parents there; each trip's escort
 // once). Publishing reserves these; a hand edit reserves or releases the
 // difference it makes.

@@ -956,6 +956,23 @@ CREATE UNIQUE INDEX sibling_splits_requirement_month ON sibling_splits(requireme
 CREATE INDEX sibling_splits_organisation_month ON sibling_splits(organisation_id, month)
 )SQL";
 
+// Migration 18 (issue 19): a pair left short of its frequency says so. An
+// unscheduled row now carries the visits the plan gives the pair and the
+// visits it wanted (a row with visits_planned > 0 is a pair short of its
+// frequency, not one left out) and a detail naming the dates lost and why.
+// An organisation's notice before a planned visit and a child's longest day
+// (door to door) join its travel rates; the defaults are those the planner
+// used before (24 hours, 10 hours).
+static const char* const kPlanShortfallSchema = R"SQL(
+ALTER TABLE plan_unscheduled ADD COLUMN visits_planned BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE plan_unscheduled ADD COLUMN visits_wanted BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE plan_unscheduled ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+ALTER TABLE visit_settings ADD COLUMN notice_hours BIGINT NOT NULL DEFAULT 24
+  CHECK (notice_hours >= 0);
+ALTER TABLE visit_settings ADD COLUMN longest_child_day_minutes BIGINT NOT NULL DEFAULT 600
+  CHECK (longest_child_day_minutes > 0 AND longest_child_day_minutes <= 1440)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -985,6 +1002,10 @@ const std::vector<Migration>& Migrations() {
        kCoresidenceExceptionSchema},
       {17, "visits: siblings split on purpose by a coordinator, per requirement and month",
        kSiblingSplitSchema},
+      {18,
+       "visits: a pair short of its frequency (visits planned, wanted, detail); an "
+       "organisation's notice and a child's longest day",
+       kPlanShortfallSchema},
   };
   return kMigrations;
 }

@@ -167,10 +167,12 @@ Status InsertUnscheduled(Txn& txn, const PlanUnscheduledRow& row) {
   Params params;
   return Execute(txn,
                  "INSERT INTO plan_unscheduled (plan_id, requirement_id, child_id, parent_id, "
-                 "reason) VALUES (" +
+                 "reason, visits_planned, visits_wanted, detail) VALUES (" +
                      params.AddInteger(row.plan_id) + ", " + params.AddInteger(row.requirement_id) +
                      ", " + params.AddInteger(row.child_id) + ", " +
-                     params.AddInteger(row.parent_id) + ", " + params.Add(row.reason) + ")",
+                     params.AddInteger(row.parent_id) + ", " + params.Add(row.reason) + ", " +
+                     params.AddInteger(row.visits_planned) + ", " +
+                     params.AddInteger(row.visits_wanted) + ", " + params.Add(row.detail) + ")",
                  params, "storing an unscheduled pair")
       .status();
 }
@@ -217,15 +219,16 @@ Result<std::vector<PlanVisitRow>> PlanVisits(Txn& txn, long long plan_id) {
 Result<std::vector<PlanUnscheduledRow>> PlanUnscheduled(Txn& txn, long long plan_id) {
   Params params;
   std::vector<PlanUnscheduledRow> rows;
-  VINCULO_RETURN_IF_ERROR(ForRows(
-      txn,
-      "SELECT id, plan_id, requirement_id, child_id, parent_id, reason FROM plan_unscheduled "
-      "WHERE plan_id = " +
-          params.AddInteger(plan_id) + " ORDER BY id",
-      params, "reading unscheduled pairs", [&](const soci::row& row) {
-        rows.push_back({GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2),
-                        GetInteger(row, 3), GetInteger(row, 4), GetText(row, 5)});
-      }));
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              "SELECT id, plan_id, requirement_id, child_id, parent_id, reason, visits_planned, "
+              "visits_wanted, detail FROM plan_unscheduled WHERE plan_id = " +
+                  params.AddInteger(plan_id) + " ORDER BY id",
+              params, "reading unscheduled pairs", [&](const soci::row& row) {
+                rows.push_back({GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2),
+                                GetInteger(row, 3), GetInteger(row, 4), GetText(row, 5),
+                                GetInteger(row, 6), GetInteger(row, 7), GetText(row, 8)});
+              }));
   return rows;
 }
 
@@ -433,6 +436,25 @@ Result<std::vector<ChildVisitRow>> ChildVisits(Txn& txn, long long child_id) {
         rows.push_back(std::move(child_visit));
       }));
   return rows;
+}
+
+Result<std::map<long long, std::vector<std::string>>> VisitDatesOfPublishedPlans(
+    Txn& txn, long long organisation_id, const std::string& from, const std::string& to) {
+  Params params;
+  std::map<long long, std::vector<std::string>> dates;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT v.requirement_id, s.session_date FROM plan_visits v JOIN plans p ON p.id = "
+      "v.plan_id JOIN visit_sessions s ON s.id = v.session_id WHERE p.status = 'published' AND "
+      "p.organisation_id = " +
+          params.AddInteger(organisation_id) +
+          " AND v.status = 'planned' AND (v.attended IS NULL OR v.attended = 1) AND "
+          "s.session_date >= " +
+          params.Add(from) + " AND s.session_date <= " + params.Add(to) +
+          " ORDER BY v.requirement_id, s.session_date",
+      params, "reading the month's published visits",
+      [&](const soci::row& row) { dates[GetInteger(row, 0)].push_back(GetText(row, 1)); }));
+  return dates;
 }
 
 Result<std::optional<std::string>> LatestAttendedOn(Txn& txn, long long requirement_id) {

@@ -121,6 +121,11 @@ struct VisitSettingsRow {
   long long version = 1;
   double travel_speed_kmh = 60.0;
   double cost_per_km = 0.5;  // in the organisation's currency, each way
+  // Migration 18 (issue 19): no planned visit starts sooner than this after
+  // the plan is built, and a trip carrying children is back within a child's
+  // longest day (door to door).
+  long long notice_hours = 24;
+  long long longest_child_day_minutes = 600;
   bool stored = false;
   std::optional<long long> updated_by;
   std::optional<std::string> updated_at;
@@ -217,6 +222,11 @@ struct PlanUnscheduledRow {
   long long child_id = 0;
   long long parent_id = 0;
   std::string reason;
+  // Migration 18: a row with visits_planned > 0 is a pair given fewer visits
+  // than its frequency wants (visits_wanted); detail names the dates lost and why.
+  long long visits_planned = 0;
+  long long visits_wanted = 1;
+  std::string detail;
 };
 
 }  // namespace vinculo

@@ -18,7 +18,8 @@ Result<std::optional<VisitSettingsRow>> GetVisitSettings(Txn& txn, long long org
   try {
     soci::rowset<soci::row> rows =
         (txn.session().prepare << "SELECT organisation_id, version, travel_speed_kmh, "
-                                  "cost_per_km, updated_by, updated_at FROM visit_settings "
+                                  "cost_per_km, updated_by, updated_at, notice_hours, "
+                                  "longest_child_day_minutes FROM visit_settings "
                                   "WHERE organisation_id = " +
                                       params.AddInteger(organisation_id),
          soci::use(params.values()));
@@ -31,6 +32,8 @@ Result<std::optional<VisitSettingsRow>> GetVisitSettings(Txn& txn, long long org
       settings.stored = true;
       settings.updated_by = GetInteger(row, 4);
       settings.updated_at = GetText(row, 5);
+      settings.notice_hours = GetInteger(row, 6);
+      settings.longest_child_day_minutes = GetInteger(row, 7);
       found = settings;
     }
   } catch (const std::exception& error) {
@@ -49,14 +52,18 @@ Result<VisitSettingsRow> PutVisitSettings(Txn& txn, const VisitSettingsRow& row,
     // concurrent first write inserted already when nothing is inserted here.
     query =
         "INSERT INTO visit_settings (organisation_id, version, travel_speed_kmh, "
-        "cost_per_km, updated_by, updated_at) VALUES (" +
+        "cost_per_km, updated_by, updated_at, notice_hours, longest_child_day_minutes) VALUES (" +
         params.AddInteger(row.organisation_id) + ", 2, " + params.Add(Value{row.travel_speed_kmh}) +
         ", " + params.Add(Value{row.cost_per_km}) + ", " + params.AddInteger(user_id) + ", " +
-        params.Add(now) + ") ON CONFLICT (organisation_id) DO NOTHING";
+        params.Add(now) + ", " + params.AddInteger(row.notice_hours) + ", " +
+        params.AddInteger(row.longest_child_day_minutes) +
+        ") ON CONFLICT (organisation_id) DO NOTHING";
   } else {
     query =
         "UPDATE visit_settings SET travel_speed_kmh = " + params.Add(Value{row.travel_speed_kmh}) +
         ", cost_per_km = " + params.Add(Value{row.cost_per_km}) +
+        ", notice_hours = " + params.AddInteger(row.notice_hours) +
+        ", longest_child_day_minutes = " + params.AddInteger(row.longest_child_day_minutes) +
         ", updated_by = " + params.AddInteger(user_id) + ", updated_at = " + params.Add(now) +
         ", version = version + 1 WHERE organisation_id = " +
         params.AddInteger(row.organisation_id) +

@@ -143,6 +143,12 @@ Result<std::vector<PlanVisitRow>> SessionVisits(Txn& txn, long long session_id);
 Result<std::vector<PlanVisitRow>> ParentVisitsFrom(Txn& txn, long long parent_id,
                                                    const std::string& from);
 
+// requirement id -> the session dates, from `from` to `to` (inclusive), of
+// the organisation's visits in published plans that are not cancelled nor
+// recorded as missed: the visits the month already has (issue 19).
+Result<std::map<long long, std::vector<std::string>>> VisitDatesOfPublishedPlans(
+    Txn& txn, long long organisation_id, const std::string& from, const std::string& to);
+
 // Visits of a child in published plans (planned, cancelled and recorded), with
 // their session's date, times and facility: newest session first.
 Result<std::vector<ChildVisitRow>> ChildVisits(Txn& txn, long long child_id);

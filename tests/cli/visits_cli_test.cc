@@ -67,6 +67,14 @@ TEST(VisitsCliTest, PlanBuildsTheDemoVillagesNextMonth) {
   PlanRun table = RunVinculo("plan " + db + " --org 1 --month " + month);
   EXPECT_EQ(table.exit_code, 0) << table.out;
   EXPECT_NE(table.out.find("first-come baseline"), std::string::npos) << table.out;
+  // Issue 19: per home and per facility, and the trips saved.
+  EXPECT_NE(table.out.find("trips saved against first-come: "), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("  home "), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("  facility "), std::string::npos) << table.out;
+  EXPECT_FALSE(plan["by_home"].empty());
+  EXPECT_FALSE(plan["by_facility"].empty());
+  EXPECT_EQ(plan["trips_saved"].get<long long>(), plan["baseline"]["trips"].get<long long>() -
+                                                      static_cast<long long>(plan["trips"].size()));
   EXPECT_EQ(RunVinculo("plan " + db + " --org 1 --month 2026-13").exit_code, kExitInvalidInput);
   EXPECT_EQ(RunVinculo("plan " + db + " --org 999 --month " + month).exit_code, kExitNotFound);
   EXPECT_EQ(RunVinculo("plan " + db + " --month " + month).exit_code, kExitUsage);

@@ -192,6 +192,11 @@ TEST_F(Issue14VisitRaceTest, Issue14_OnePlanPublishedManyTimesAtOnceIsPublishedO
 }
 
 TEST_F(Issue14VisitRaceTest, Issue14_HandBookingsAtOnceNeverOverfillASession) {
+  // A third family: another mother in facility A and her child at the home
+  // (a session's places count families, issue 19).
+  const long long other_mother = world_->AddParent("A", "female").id;
+  const long long killa = AddChildAtHome(*world_, "A", programme_.home, "Killa");
+  world_->Link(other_mother, killa, "mother");
   HttpAnswer plan =
       Post("/api/v1/organisations/" + std::to_string(world_->organisation_a) + "/plans",
            "coordinator_a", {{"month", "2026-12"}});
@@ -209,16 +214,26 @@ TEST_F(Issue14VisitRaceTest, Issue14_HandBookingsAtOnceNeverOverfillASession) {
   HttpAnswer requirements =
       Get("/api/v1/organisations/" + std::to_string(world_->organisation_a) + "/visit-requirements",
           "coordinator_a");
-  ASSERT_EQ(requirements.body["items"].size(), 3u);
+  ASSERT_EQ(requirements.body["items"].size(), 4u);
   const std::string sessions =
       "/api/v1/facilities/" + std::to_string(world_->facility_a) + "/visit-sessions?month=2026-12";
   const long long session_id = Get(sessions, "coordinator_a").body["items"][0]["id"];
+  auto requirement_of = [&](long long child_id, long long parent_id) -> json {
+    for (const json& row : requirements.body["items"]) {
+      if (row["child_id"] == child_id && row["parent_id"] == parent_id) return row["id"];
+    }
+    return nullptr;
+  };
+  const json racing[] = {requirement_of(programme_.child_2, programme_.mother),
+                         requirement_of(programme_.child_1, programme_.father),
+                         requirement_of(killa, other_mother)};
   const long long escorts[] = {programme_.escort_1, programme_.escort_2, programme_.escort_2};
   const std::string token = TokenFor("coordinator_a");
-  // Three pairs into a session of two families, all at once.
+  // Three families (the mother's second child, the father, the other mother)
+  // into a session of two families, all at once.
   std::vector<HttpAnswer> answers = AtOnce(3, [&](int call_idx) {
     return Call("POST", path + "/visits", token,
-                json{{"requirement_id", requirements.body["items"][call_idx]["id"]},
+                json{{"requirement_id", racing[call_idx]},
                      {"session_id", session_id},
                      {"escort_id", escorts[call_idx]}}
                     .dump());

@@ -113,6 +113,11 @@ TEST_F(PlanVisitEditsApiTest, AVisitMovesToASessionWithRoomButNotIntoAFullOne) {
              programme_.escort_1);
   BookOrFail(RequirementId(programme_.child_2, programme_.mother), SessionId(fa, "2026-12-05"),
              programme_.escort_1);
+  // The mother with her two children is one family; another mother's child the second.
+  const long long other_mother = world_->AddParent("A", "female").id;
+  const long long killa = AddChildAtHome(*world_, "A", programme_.home, "Killa");
+  world_->Link(other_mother, killa, "mother");
+  BookOrFail(RequirementId(killa, other_mother), SessionId(fa, "2026-12-05"), programme_.escort_1);
   const long long father_visit = BookOrFail(RequirementId(programme_.child_1, programme_.father),
                                             SessionId(fa, "2026-12-12"), programme_.escort_2);
   const json before = VisitInPlan(father_visit);

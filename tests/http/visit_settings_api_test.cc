@@ -74,6 +74,18 @@ TEST_F(VisitSettingsApiTest, ACoordinatorSetsTheRatesAndDistancesAndPlansFollowT
   ASSERT_EQ(read.status, 200) << read.raw;
   EXPECT_EQ(read.etag, "\"2\"");
   EXPECT_EQ(read.body["cost_per_km"], 2.0);
+  // Issue 19: the notice and a child's longest day, unchanged when absent.
+  EXPECT_EQ(read.body["notice_hours"], 24);
+  EXPECT_EQ(read.body["longest_child_day_hours"], 10.0);
+  HttpAnswer longer = Put(settings_, "coordinator_a",
+                          {{"travel_speed_kmh", 10},
+                           {"cost_per_km", 2},
+                           {"notice_hours", 48},
+                           {"longest_child_day_hours", 9.5}},
+                          read.etag);
+  ASSERT_EQ(longer.status, 200) << longer.raw;
+  EXPECT_EQ(longer.body["notice_hours"], 48);
+  EXPECT_EQ(longer.body["longest_child_day_hours"], 9.5);
 
   const json after = Child1ToMother();
   EXPECT_EQ(after["travel_minutes"], Minutes(km, 10));
@@ -109,6 +121,13 @@ TEST_F(VisitSettingsApiTest, BadValuesAreRefusedNamingTheFieldAndNothingChanges)
       {{{"travel_speed_kmh", 50}, {"cost_per_km", true}}, "cost_per_km"},
       {{{"travel_speed_kmh", 50}}, "cost_per_km"},
       {{{"travel_speed_kmh", 50}, {"cost_per_km", 1}, {"currency", "PEN"}}, "currency"},
+      // Issue 19: a notice longer than the month, a longest day of 0 or above 24 hours.
+      {{{"travel_speed_kmh", 50}, {"cost_per_km", 1}, {"notice_hours", 800}}, "notice_hours"},
+      {{{"travel_speed_kmh", 50}, {"cost_per_km", 1}, {"notice_hours", "mañana"}}, "notice_hours"},
+      {{{"travel_speed_kmh", 50}, {"cost_per_km", 1}, {"longest_child_day_hours", 0}},
+       "longest_child_day_hours"},
+      {{{"travel_speed_kmh", 50}, {"cost_per_km", 1}, {"longest_child_day_hours", 25}},
+       "longest_child_day_hours"},
   };
   for (const auto& bad : cases) {
     SCOPED_TRACE(bad.body.dump());

@@ -125,9 +125,28 @@ TEST_F(VisitsApiTest, AnotherOrganisationSeesNothingOfThePlans) {
 }
 
 TEST_F(VisitsApiTest, PublishingThenBookingByHandIntoAFullSessionIsRefused) {
+  // A second mother in facility A with her child at the home: with the first
+  // mother and her two children (one family, issue 19) the session is full.
+  const long long other_mother = world_->AddParent("A", "female").id;
+  const long long killa = AddChildAtHome(*world_, "A", programme_.home, "Killa");
+  world_->Link(other_mother, killa, "mother");
   HttpAnswer plan =
       Post(Organisation(world_->organisation_a, "/plans"), "coordinator_a", {{"month", "2026-12"}});
   ASSERT_EQ(plan.status, 201) << plan.raw;
+  // Issue 19: who is visited and who waits per home and per facility, the
+  // pairs short of their frequency and the trips saved against first-come.
+  ASSERT_TRUE(plan.body["by_home"].is_array()) << plan.raw;
+  ASSERT_EQ(plan.body["by_facility"].size(), 1u) << plan.raw;
+  EXPECT_EQ(plan.body["by_facility"][0]["id"], world_->facility_a);
+  EXPECT_EQ(plan.body["by_facility"][0]["pairs_visited"].get<long long>() +
+                plan.body["by_facility"][0]["pairs_waiting"].get<long long>(),
+            4);
+  EXPECT_EQ(plan.body["by_facility"][0]["visited"].size(),
+            plan.body["by_facility"][0]["pairs_visited"].get<size_t>());
+  EXPECT_TRUE(plan.body["short_of_frequency"].is_array());
+  EXPECT_EQ(plan.body["trips_saved"].get<long long>(),
+            plan.body["baseline"]["trips"].get<long long>() -
+                static_cast<long long>(plan.body["trips"].size()));
   const std::string path = "/api/v1/plans/" + std::to_string(plan.body["id"].get<long long>());
   HttpAnswer published = Post(path + "/publish", "coordinator_a", json::object());
   ASSERT_EQ(published.status, 200) << published.raw;
@@ -144,21 +163,33 @@ TEST_F(VisitsApiTest, PublishingThenBookingByHandIntoAFullSessionIsRefused) {
   HttpAnswer requirements =
       Get(Organisation(world_->organisation_a, "/visit-requirements"), "coordinator_a");
   ASSERT_EQ(requirements.status, 200);
-  ASSERT_EQ(requirements.body["items"].size(), 3u);
+  ASSERT_EQ(requirements.body["items"].size(), 4u);
   HttpAnswer sessions =
       Get(Facility(world_->facility_a, "/visit-sessions?month=2026-12"), "coordinator_a");
   const long long session_id = sessions.body["items"][0]["id"];
-  const long long escorts[] = {programme_.escort_1, programme_.escort_1, programme_.escort_2};
+  // The mother's two children and the other mother's child (two families),
+  // then the father's visit: a third family, refused.
+  auto requirement_of = [&](long long child_id, long long parent_id) -> json {
+    for (const json& row : requirements.body["items"]) {
+      if (row["child_id"] == child_id && row["parent_id"] == parent_id) return row["id"];
+    }
+    return nullptr;
+  };
+  const json order[] = {requirement_of(programme_.child_1, programme_.mother),
+                        requirement_of(programme_.child_2, programme_.mother),
+                        requirement_of(killa, other_mother),
+                        requirement_of(programme_.child_1, programme_.father)};
+  const long long escorts[] = {programme_.escort_1, programme_.escort_1, programme_.escort_1,
+                               programme_.escort_2};
   std::vector<int> statuses;
-  for (size_t idx = 0; idx < 3; ++idx) {
-    HttpAnswer booked = Post(path + "/visits", "coordinator_a",
-                             {{"requirement_id", requirements.body["items"][idx]["id"]},
-                              {"session_id", session_id},
-                              {"escort_id", escorts[idx]}});
+  for (size_t idx = 0; idx < 4; ++idx) {
+    HttpAnswer booked = Post(
+        path + "/visits", "coordinator_a",
+        {{"requirement_id", order[idx]}, {"session_id", session_id}, {"escort_id", escorts[idx]}});
     statuses.push_back(booked.status);
-    if (idx == 2) EXPECT_EQ(booked.body["field"], "session_id") << booked.raw;
+    if (idx == 3) EXPECT_EQ(booked.body["field"], "session_id") << booked.raw;
   }
-  EXPECT_EQ(statuses, (std::vector<int>{201, 201, 409}));
+  EXPECT_EQ(statuses, (std::vector<int>{201, 201, 201, 409}));
   HttpAnswer after =
       Get(Facility(world_->facility_a, "/visit-sessions?month=2026-12"), "visits_officer_a");
   EXPECT_EQ(after.body["items"][0]["booked_families"], 2);
@@ -167,7 +198,7 @@ TEST_F(VisitsApiTest, PublishingThenBookingByHandIntoAFullSessionIsRefused) {
   const std::string visitors = "/api/v1/visit-sessions/" + std::to_string(session_id) + "/visitors";
   HttpAnswer list = Get(visitors, "visits_officer_a");
   ASSERT_EQ(list.status, 200) << list.raw;
-  EXPECT_EQ(list.body["items"].size(), 2u);
+  EXPECT_EQ(list.body["items"].size(), 3u);
   EXPECT_FALSE(list.body["items"][0]["pseudonym"].get<std::string>().empty());
   EXPECT_EQ(Get(visitors, "nursery_officer_b").status, 403);
   EXPECT_EQ(Get(visitors, "coordinator_b").status, 403);

@@ -154,7 +154,7 @@ TEST(Issue19, NoChildIsAwayLongerThanHerLongestDay) {
   instance.settings.day_start_minute = 0;
   instance.settings.day_end_minute = 24 * 60;
   instance.pairs = {MakePair(1, 1000, 2000, 10, 1)};
-  EXPECT_EQ(ReasonOf(SolveChecked(instance), 1), "no_route");
+  EXPECT_EQ(ReasonOf(SolveChecked(instance), 1), "longest_child_day");
   instance.settings.longest_child_day_minutes = 12 * 60;
   EXPECT_EQ(ReasonOf(SolveChecked(instance), 1), "scheduled");
 }
@@ -346,6 +346,82 @@ TEST(Issue19, Issue19_APairVisitedTooRecentlyWaitsWithAReason) {
   instance.pairs[0].visited_on = {D(1)};
   for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
     EXPECT_EQ(ReasonOf(plan, 1), "min_interval");
+  }
+}
+
+}  // namespace
+}  // namespace vinculo::planner
+
+namespace vinculo::planner {
+namespace {
+
+using testing::D;
+using testing::MakeEscort;
+using testing::MakePair;
+using testing::MakeSession;
+
+// The short case: four Saturday sessions. A weekly pair whose escort is free
+// only on the 5th and the 26th gets two of its four visits and says why (no
+// escort free on the 12th and 19th); a weekly pair at a facility with three
+// sessions gets three and says the calendar offers three; a weekly pair whose
+// sessions are all full but one (a session of one family, taken by a pair of
+// higher priority) says capacity. Pairs that got what they wanted are in
+// neither list, and a pair with no visit stays in `unscheduled`, not here.
+TEST(Issue19, Issue19_AWeeklyPairShortOfItsVisitsSaysWhy) {
+  Instance instance;
+  instance.year = 2026;
+  instance.month = 12;
+  instance.settings.time_limit_seconds = 5;
+  for (int day : {5, 12, 19, 26}) {
+    instance.sessions.push_back(MakeSession(day, 10, day, 10, 12, 10, 20));
+    instance.sessions.push_back(MakeSession(100 + day, 30, day, 10, 12, day == 5 ? 1 : 10, 20));
+  }
+  for (int day : {5, 12, 19}) {
+    instance.sessions.push_back(MakeSession(200 + day, 20, day, 14, 16, 10, 20));
+  }
+  instance.escorts = {MakeEscort(100, {1}, {5, 26}, 4), MakeEscort(101, {2}, {5, 12, 19, 26}, 4),
+                      MakeEscort(102, {3}, {5, 12, 19, 26}, 4)};
+  instance.routes = {{1, 10, 60, 20.0}, {2, 20, 60, 20.0}, {3, 30, 30, 10.0}};
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2001, 20, 2),
+                    MakePair(3, 1002, 2002, 30, 3), MakePair(4, 1003, 2003, 30, 3),
+                    MakePair(5, 1004, 2004, 10, 1)};
+  for (Pair& pair : instance.pairs) {
+    pair.visits_wanted = 4;
+    pair.min_interval_days = 5;
+  }
+  // Monthly, can go only on the 5th, asks first and weighs more: the 5th's
+  // one place at facility 30 is hers.
+  instance.pairs[3].visits_wanted = 1;
+  instance.pairs[3].priority = 5;
+  instance.pairs[3].requested_order = 0;
+  instance.pairs[3].child_unavailable = {D(12), D(19), D(26)};
+  instance.pairs[4].restricted = true;
+  for (const Plan& plan : {SolvePlan(instance), PlanFirstCome(instance)}) {
+    auto violations = CheckPlan(instance, plan);
+    EXPECT_TRUE(violations.empty()) << testing::Describe(violations);
+    std::map<long long, int> visits;
+    for (const Visit& visit : plan.visits) ++visits[visit.pair_id];
+    std::map<long long, const Unscheduled*> short_of;
+    for (const Unscheduled& left : plan.short_of_wanted) short_of[left.pair_id] = &left;
+    ASSERT_EQ(short_of.size(), 3u);
+    ASSERT_TRUE(short_of.count(1));
+    EXPECT_EQ(visits[1], 2);
+    EXPECT_EQ(short_of[1]->visits, 2);
+    EXPECT_EQ(short_of[1]->wanted, 4);
+    EXPECT_EQ(short_of[1]->reason, UnscheduledReason::kNoEscort);
+    EXPECT_EQ(short_of[1]->detail, "no escort free on 2026-12-12, 2026-12-19");
+    ASSERT_TRUE(short_of.count(2));
+    EXPECT_EQ(visits[2], 3);
+    EXPECT_EQ(short_of[2]->reason, UnscheduledReason::kNoSessionThisMonth);
+    EXPECT_EQ(short_of[2]->detail, "the calendar offers 3 sessions for the parent");
+    ASSERT_TRUE(short_of.count(3));
+    EXPECT_EQ(visits[3], 3);
+    EXPECT_EQ(short_of[3]->reason, UnscheduledReason::kCapacity);
+    EXPECT_EQ(visits[4], 1);
+    EXPECT_FALSE(short_of.count(4));
+    ASSERT_EQ(plan.unscheduled.size(), 1u);
+    EXPECT_EQ(plan.unscheduled[0].pair_id, 5);
+    EXPECT_EQ(plan.unscheduled[0].reason, UnscheduledReason::kRestriction);
   }
 }
 

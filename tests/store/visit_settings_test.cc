@@ -254,5 +254,74 @@ TEST_F(VisitSettingsTest, AStaleVersionIsRefusedAndTheFirstWriteStands) {
   EXPECT_DOUBLE_EQ(Current().cost_per_km, 0.2);
 }
 
+// Issue 19: an organisation's notice and a child's longest day reach the
+// planner (and its checker, through the same instance). The defaults are 24
+// hours and 10 hours; a notice of 14 days from 23 November keeps the 5 December
+// Saturday out of the plan; a longest day of one hour (the session alone is
+// two) leaves every pair unscheduled with the reason longest_child_day.
+TEST_F(VisitSettingsTest, Issue19_AnOrganisationsNoticeAndLongestDayReachThePlan) {
+  EXPECT_EQ(Current().notice_hours, 24);
+  EXPECT_EQ(Current().longest_child_day_minutes, 600);
+  VisitSettingsChange change{60, 0.5};
+  change.notice_hours = 14 * 24;
+  auto stored = visits_->ChangeSettings(As("coordinator_a"), world_->organisation_a, change, 1);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->notice_hours, 14 * 24);
+  EXPECT_EQ(stored->longest_child_day_minutes, 600);  // absent: unchanged
+  auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  ASSERT_FALSE(plan->visits.empty());
+  auto sessions = visits_->Sessions(As("visits_officer_a"), world_->facility_a, "2026-12");
+  ASSERT_TRUE(sessions.ok());
+  long long first_saturday = 0;
+  for (const VisitSessionRow& session : *sessions) {
+    if (session.session_date == "2026-12-05") first_saturday = session.id;
+  }
+  for (const PlanVisitRow& visit : plan->visits) EXPECT_NE(visit.session_id, first_saturday);
+
+  VisitSettingsChange short_day{60, 0.5};
+  short_day.longest_child_day_hours = 1;
+  stored = visits_->ChangeSettings(As("coordinator_a"), world_->organisation_a, short_day,
+                                   stored->version);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->notice_hours, 14 * 24);
+  EXPECT_EQ(stored->longest_child_day_minutes, 60);
+  plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-12");
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_TRUE(plan->visits.empty());
+  ASSERT_EQ(plan->unscheduled.size(), 3u);
+  for (const PlanUnscheduledRow& row : plan->unscheduled) {
+    EXPECT_EQ(row.reason, "longest_child_day");
+  }
+}
+
+// Issue 19: a notice longer than the month, a longest day of 0 or above 24
+// hours are refused naming the field, and nothing is written.
+TEST_F(VisitSettingsTest, Issue19_ABadNoticeOrLongestDayIsRefusedAndChangesNothing) {
+  const VisitSettingsRow before = Current();
+  auto refuse = [&](VisitSettingsChange change, const std::string& field) {
+    auto result = visits_->ChangeSettings(As("coordinator_a"), world_->organisation_a, change,
+                                          before.version);
+    EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument) << field;
+    EXPECT_EQ(result.status().field(), field);
+  };
+  VisitSettingsChange change{30, 1};
+  change.notice_hours = 32 * 24;
+  refuse(change, "notice_hours");
+  change.notice_hours = -1;
+  refuse(change, "notice_hours");
+  change.notice_hours = std::nullopt;
+  for (double hours : {0.0, -2.0, 24.5, std::numeric_limits<double>::infinity()}) {
+    change.longest_child_day_hours = hours;
+    refuse(change, "longest_child_day_hours");
+  }
+  const VisitSettingsRow after = Current();
+  EXPECT_EQ(after.version, before.version);
+  EXPECT_FALSE(after.stored);
+  EXPECT_EQ(after.notice_hours, 24);
+  EXPECT_EQ(after.longest_child_day_minutes, 600);
+  EXPECT_EQ(after.travel_speed_kmh, before.travel_speed_kmh);
+}
+
 }  // namespace
 }  // namespace vinculo::testing

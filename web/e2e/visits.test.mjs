@@ -61,8 +61,12 @@ describe("visit planner and workshop screens", () => {
     const sessionById = new Map(sessions.map((session) => [session.id, session]));
     const isFull = (session) => session.booked_families >= session.capacity_families;
 
-    // Cancel: a confirmation with a reason, then the seat is given back.
-    const cancelled = planned.find((visit) => facilityOf.get(visit.trip_id) === facilityId);
+    // Cancel: a confirmation with a reason, then the seat is given back. A
+    // session's places are families (issue 19): a visit whose parent sees no
+    // other child there frees one.
+    const aloneInFamily = (visit) =>
+      !planned.some((other) => other.id !== visit.id && other.session_id === visit.session_id && other.parent_id === visit.parent_id);
+    const cancelled = planned.find((visit) => facilityOf.get(visit.trip_id) === facilityId && aloneInFamily(visit));
     const freed = sessionById.get(cancelled.session_id);
     let line = page.locator(`[data-testid=plan-visit][data-visit-id="${cancelled.id}"]`);
     await line.getByRole("button", { name: /^Cancelar visita/ }).click();
@@ -84,10 +88,33 @@ describe("visit planner and workshop screens", () => {
 
     // A refused move: into a full session (or one whose date double-books the
     // escort). The server's reason shows next to the session; nothing changes.
-    const fullSession = sessions.find((session) => isFull(session) && session.id !== freed.id);
-    assert.ok(fullSession, "the demo fills at least one session of the month");
+    // A session's places are families (issue 19), so the demo's plan may
+    // fill none: the busiest session is filled by moving other families'
+    // visits into it through the API.
+    const parentsIn = (sessionId) =>
+      new Set(after.visits.filter((visit) => visit.status === "planned" && visit.session_id === sessionId).map((visit) => visit.parent_id));
+    let fullSession = sessions.find((session) => isFull(session) && session.id !== freed.id);
+    if (!fullSession) {
+      const target = sessions
+        .filter((session) => session.id !== freed.id && session.status === "open")
+        .sort((a, b) => b.booked_families / b.capacity_families - a.booked_families / a.capacity_families)[0];
+      for (const visit of [...after.visits]) {
+        if (isFull((await sessionsOf(call, facilityId, plan.month)).find((session) => session.id === target.id))) break;
+        if (visit.status !== "planned" || visit.session_id === target.id || facilityOf.get(visit.trip_id) !== facilityId) continue;
+        if (parentsIn(target.id).has(visit.parent_id)) continue;
+        await call("POST", `/plan-visits/${visit.id}/move`, { session_id: target.id });
+        after = (await call("GET", `/plans/${planId}`)).body;
+      }
+      sessions = await sessionsOf(call, facilityId, plan.month);
+      fullSession = sessions.find((session) => session.id === target.id && isFull(session));
+    }
+    assert.ok(fullSession, "a session of the month is full");
     const refused = after.visits.find(
-      (visit) => visit.status === "planned" && facilityOf.get(visit.trip_id) === facilityId && visit.session_id !== fullSession.id,
+      (visit) =>
+        visit.status === "planned" &&
+        facilityOf.get(visit.trip_id) === facilityId &&
+        visit.session_id !== fullSession.id &&
+        !parentsIn(fullSession.id).has(visit.parent_id),
     );
     line = page.locator(`[data-testid=plan-visit][data-visit-id="${refused.id}"]`);
     await line.getByRole("button", { name: /^Mover/ }).click();

@@ -17,6 +17,10 @@ const reasonKey: Record<string, MessageKey> = {
   capacity: "plan.reason.capacity",
   notice: "plan.reason.notice",
   parent_released: "plan.reason.parent_released",
+  not_due: "plan.reason.not_due",
+  min_interval: "plan.reason.min_interval",
+  family_larger_than_car: "plan.reason.family_larger_than_car",
+  longest_child_day: "plan.reason.longest_child_day",
 };
 
 export function PlanView({
@@ -38,6 +42,7 @@ export function PlanView({
 }) {
   const i18n = useI18n();
   const [message, setMessage] = useState<string | null>(null);
+  const short = plan.short_of_frequency ?? [];
   const [open, setOpen] = useState<{ visit: number; action: VisitAction } | null>(null);
   const planned = plan.visits.filter((visit) => visit.status === "planned");
   const trips = plan.trips.filter((trip) => trip.status === "planned");
@@ -159,6 +164,33 @@ export function PlanView({
               </table>
             </div>
           )}
+        </>
+      ) : null}
+      {short.length > 0 ? (
+        <>
+          <h3>{i18n.t("plan.short", { n: short.length })}</h3>
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("plan.short", { n: short.length })}>
+            <table data-testid="short-of-frequency">
+              <thead>
+                <tr>
+                  <th scope="col">{i18n.t("plan.child")}</th>
+                  <th scope="col">{i18n.t("plan.parent")}</th>
+                  <th scope="col">{i18n.t("plan.visitsGiven")}</th>
+                  <th scope="col">{i18n.t("plan.why")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {short.map((row) => (
+                  <tr key={row.requirement_id}>
+                    <td>{personName(names.children, row.child_id)}</td>
+                    <td>{personName(names.parents, row.parent_id)}</td>
+                    <td>{i18n.t("plan.visitsOf", { planned: row.visits_planned ?? 0, wanted: row.visits_wanted ?? 0 })}</td>
+                    <td>{reasonKey[row.reason] ? i18n.t(reasonKey[row.reason]) : row.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : null}
     </div>

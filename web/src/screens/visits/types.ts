@@ -50,7 +50,18 @@ export interface Plan {
   baseline: { coverage: number; visits: number; trips: number; travel_cost: number };
   visits: PlanVisit[];
   trips: PlanTrip[];
-  unscheduled: { requirement_id: number; child_id: number; parent_id: number; reason: string }[];
+  unscheduled: PlanShortfall[];
+  // Pairs given some visits but fewer than their frequency wants (issue 19).
+  short_of_frequency?: PlanShortfall[];
+}
+export interface PlanShortfall {
+  requirement_id: number;
+  child_id: number;
+  parent_id: number;
+  reason: string;
+  visits_planned?: number;
+  visits_wanted?: number;
+  detail?: string;
 }
 export interface VisitSession {
   id: number;
