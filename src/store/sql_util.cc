@@ -4,24 +4,44 @@ namespace vinculo::store_internal {
 
 std::string Params::Add(const Value& value) {
   const std::string name = "p" + std::to_string(++count_);
-  if (!std::holds_alternative<long long>(value)) all_integers_ = false;
-  if (const auto* text = std::get_if<std::string>(&value)) {
-    values_.set(name, *text);
-  } else if (const auto* whole = std::get_if<long long>(&value)) {
-    values_.set(name, *whole);
+  if (const auto* whole = std::get_if<long long>(&value)) {
     named_integers_.emplace_back(name, *whole);
+  } else {
+    all_integers_ = false;
+  }
+  if (built_) {
+    Set(values_, name, value);
+  } else {
+    added_.emplace_back(name, value);
+  }
+  return ":" + name;
+}
+
+void Params::Set(soci::values& values, const std::string& name, const Value& value) {
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    values.set(name, *text);
+  } else if (const auto* whole = std::get_if<long long>(&value)) {
+    values.set(name, *whole);
   } else if (const auto* real = std::get_if<double>(&value)) {
-    values_.set(name, *real);
+    values.set(name, *real);
   } else if (const auto* flag = std::get_if<bool>(&value)) {
-    values_.set(name, static_cast<long long>(*flag ? 1 : 0));
+    values.set(name, static_cast<long long>(*flag ? 1 : 0));
   } else {
     // SOCI 4.0.3: the first set() of a name runs type_conversion::to_base,
     // which resets the indicator to i_ok; a second set() of the same name
     // keeps i_null. Without it, NULL is bound as ''.
-    values_.set(name, std::string(), soci::i_null);
-    values_.set(name, std::string(), soci::i_null);
+    values.set(name, std::string(), soci::i_null);
+    values.set(name, std::string(), soci::i_null);
   }
-  return ":" + name;
+}
+
+soci::values& Params::values() {
+  if (!built_) {
+    for (const auto& [name, value] : added_) Set(values_, name, value);
+    added_.clear();
+    built_ = true;
+  }
+  return values_;
 }
 
 long long ExecuteWith(soci::session& sql, const std::string& query, Params& params) {
