@@ -254,7 +254,10 @@ TEST_F(Issue14VisitRaceTest, Issue14_HandBookingsAtOnceNeverOverfillASession) {
                     .dump());
   });
   int planned_for_pair = 0;
-  for (const json& visit : Get(path, "coordinator_a").body["visits"]) {
+  // Held by name: a range-for over a temporary answer's member reads it after
+  // it has ended (AddressSanitizer: heap-use-after-free).
+  const HttpAnswer plan = Get(path, "coordinator_a");
+  for (const json& visit : plan.body["visits"]) {
     planned_for_pair +=
         visit.value("status", "") == "planned" &&
         visit.value("requirement_id", json()) == requirements.body["items"][2]["id"];

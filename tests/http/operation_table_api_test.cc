@@ -226,7 +226,10 @@ TEST_F(OperationTableApiTest, Issue17_TheWebUiTranslatesOnlyDocumentedCodes) {
 TEST_F(OperationTableApiTest, Issue17_MeNamesTheNurseriesInScope) {
   auto nurseries = [&](const std::string& user) {
     std::set<long long> ids;
-    for (const json& id : Get("/api/v1/auth/me", user).body["nursery_facility_ids"]) {
+    // Held by name: a range-for over a temporary answer's member reads it
+    // after it has ended (AddressSanitizer: heap-use-after-free).
+    const HttpAnswer me = Get("/api/v1/auth/me", user);
+    for (const json& id : me.body["nursery_facility_ids"]) {
       ids.insert(id.get<long long>());
     }
     return ids;
@@ -279,7 +282,10 @@ TEST_F(OperationTableApiTest, Issue17_MeListsTheOperationsTheRoleMayCall) {
 TEST_F(OperationTableApiTest, Issue17_RolesLeftOutOfARowAreRefused) {
   const std::set<std::string> caregiver = [&] {
     std::set<std::string> ids;
-    for (const json& id : Get("/api/v1/auth/me", "caregiver_a").body["capabilities"]) {
+    // Held by name: a range-for over a temporary answer's member reads it
+    // after it has ended (AddressSanitizer: heap-use-after-free).
+    const HttpAnswer me = Get("/api/v1/auth/me", "caregiver_a");
+    for (const json& id : me.body["capabilities"]) {
       ids.insert(id.get<std::string>());
     }
     return ids;
