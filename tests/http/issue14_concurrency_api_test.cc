@@ -256,8 +256,8 @@ TEST_F(Issue14VisitRaceTest, Issue14_HandBookingsAtOnceNeverOverfillASession) {
   int planned_for_pair = 0;
   // Held by name: a range-for over a temporary answer's member reads it after
   // it has ended (AddressSanitizer: heap-use-after-free).
-  const HttpAnswer plan = Get(path, "coordinator_a");
-  for (const json& visit : plan.body["visits"]) {
+  const HttpAnswer planned = Get(path, "coordinator_a");
+  for (const json& visit : planned.body["visits"]) {
     planned_for_pair +=
         visit.value("status", "") == "planned" &&
         visit.value("requirement_id", json()) == requirements.body["items"][2]["id"];
