@@ -356,7 +356,6 @@ Status ApiServer::Run() {
 
 void ApiServer::Stop() {
   if (impl_ && impl_->server.is_running()) impl_->server.stop();
-  http_internal::FlushAccessLog();
 }
 
 }  // namespace vinculo

@@ -275,7 +275,7 @@ TEST_F(EdgeTest, Issue13_AThousandIdleConnectionsLeaveRoomForANormalClient) {
   // The anchor: the same request on the same server with no idle connection,
   // so that a machine busy with other work does not read as a blocked server
   // (what was found: every client blocked for about 36 s).
-  auto median_health_ms = [&] {
+  auto health_latencies_ms = [&] {
     std::vector<long long> latencies;
     for (int round = 0; round < 5; ++round) {
       const auto started = SteadyClock::now();
@@ -286,7 +286,7 @@ TEST_F(EdgeTest, Issue13_AThousandIdleConnectionsLeaveRoomForANormalClient) {
     std::sort(latencies.begin(), latencies.end());
     return latencies;
   };
-  const long long anchor_ms = median_health_ms()[2];
+  const long long anchor_ms = health_latencies_ms()[2];
   const double before = ResidentMiB();
   std::vector<std::unique_ptr<RawConnection>> idle;
   const char* addresses[] = {"127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14", "127.0.0.15"};
@@ -297,7 +297,7 @@ TEST_F(EdgeTest, Issue13_AThousandIdleConnectionsLeaveRoomForANormalClient) {
     if (index % 2 == 1) idle.back()->Send("GET /api/v1/");
   }
   std::this_thread::sleep_for(milliseconds(500));
-  const std::vector<long long> latencies = median_health_ms();
+  const std::vector<long long> latencies = health_latencies_ms();
   const double grown = ResidentMiB() - before;
   std::printf(
       "1,000 idle connections: health in %lld ms (median of 5, max %lld; %lld ms without "
