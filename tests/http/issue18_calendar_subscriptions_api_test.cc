@@ -15,6 +15,7 @@
 #include <fstream>
 
 #include "api_fixture.h"
+#include "http/server_metrics.h"
 #include "support/visit_world.h"
 
 namespace vinculo::testing {
@@ -209,6 +210,16 @@ TEST_F(CalendarSubscriptionsApiTest, Issue18_OrganisationBNeverReadsOrganisation
   ASSERT_NE(name, std::string::npos);
   const std::string other_name = other.raw.substr(name, other.raw.find("\r\n", name) - name);
   EXPECT_EQ(feed.raw.find(other_name), std::string::npos) << other_name;
+}
+
+// The access log and the metrics count a subscribed feed by its route: the
+// secret in its path never reaches either.
+TEST(CalendarSubscriptionRoute, Issue18_TheTokenNeverReachesTheAccessLogOrTheMetrics) {
+  const std::string token = "q3Vx-_0abcDEFghiJKLmnoPQRstuVWXyz0123456789";
+  EXPECT_EQ(http_internal::RouteOf("/api/v1/calendars/" + token + ".ics"),
+            "/api/v1/calendars/{token}.ics");
+  EXPECT_EQ(http_internal::RouteOf("/api/v1/calendar-subscriptions/12"),
+            "/api/v1/calendar-subscriptions/{id}");
 }
 
 TEST_F(CalendarSubscriptionsApiTest, Issue18_BadRequestsAreRefusedNamingTheFieldAndWriteNothing) {

@@ -142,7 +142,7 @@ export function CalendarSubscriptions({ me }: { me: Me }) {
       {created && (
         <div class="notice" role="status">
           <p>{i18n.t("calsub.created")}</p>
-          <input id="calsub-url" type="text" readOnly value={created} aria-label={i18n.t("calsub.url")} data-testid="calsub-url" />{" "}
+          <input id="calsub-url" class="calsub-url" type="text" readOnly value={created} aria-label={i18n.t("calsub.url")} data-testid="calsub-url" />{" "}
           <button type="button" onClick={copy}>
             {copied ? i18n.t("calsub.copied") : i18n.t("calsub.copy")}
           </button>
