@@ -3,6 +3,7 @@
 #               demo programme if absent, and serve on http://127.0.0.1:8080
 #   make test   install, build, start a throw-away PostgreSQL, run every test
 #               (the web UI's end-to-end tests in chromium too)
+#   make package  the Debian package (CPack DEB) in build/: binary, web UI, rule set, systemd unit
 # Other targets: build, bench, test-sanitize (ASan+UBSan, clang), fuzz (libFuzzer, FUZZ_SECONDS
 # per target, default 60), format, clean.
 
@@ -11,7 +12,7 @@ DB ?= var/vinculo.db
 PORT ?= 8080
 VINCULO := $(BUILD_DIR)/vinculo
 
-.PHONY: run test build web bench deps deps-test deps-bench deps-sanitize test-sanitize fuzz format \
+.PHONY: run test build web package bench deps deps-test deps-bench deps-sanitize test-sanitize fuzz format \
 	clean
 
 deps:
@@ -45,6 +46,10 @@ run: build web
 
 test: deps-test build web
 	scripts/test.sh
+
+# build/vinculo_<version>_amd64.deb (cmake/package.cmake; docs/operations.md says how to install it).
+package: build web
+	cd $(BUILD_DIR) && cpack -G DEB
 
 bench: deps-bench
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DVINCULO_BUILD_BENCH=ON

@@ -21,6 +21,9 @@ command -v npm >/dev/null 2>&1 || web_build_pkgs+=(npm)
 build_pkgs+=("${web_build_pkgs[@]}")
 # python3-icalendar reads the iCalendar feeds with a parser other than ours.
 test_pkgs=(postgresql sqlite3 poppler-utils chromium python3-icalendar haproxy)
+# The package test (scripts/package-test.sh): systemd-analyze checks the unit,
+# curl signs in to the extracted server; dpkg-shlibdeps comes with build-essential.
+test_pkgs+=(systemd curl)
 bench_pkgs=(wrk curl)
 # make test-sanitize and make fuzz: clang with its sanitizer and libFuzzer runtimes.
 sanitize_pkgs=(clang-14 libclang-rt-14-dev)

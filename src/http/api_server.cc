@@ -256,7 +256,9 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
           what = exception.what();
         } catch (...) {
         }
-        spdlog::error("unhandled exception in {} {}: {}", request.method, request.path, what);
+        // The route, not the path: a calendar subscription's secret stays out of the log.
+        spdlog::error("unhandled exception in {} {}: {}", request.method,
+                      http_internal::RouteOf(request.path), what);
         response.status = 500;
         response.set_content(ProblemJson(Internal(what)), "application/problem+json");
       });

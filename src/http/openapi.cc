@@ -310,6 +310,12 @@ json PathParameters(const std::string& path) {
     open = close;
     if (name == "id") {
       parameters.push_back(Ref("parameters", "Id"));
+    } else if (name == "token") {
+      parameters.push_back({{"name", name},
+                            {"in", "path"},
+                            {"required", true},
+                            {"schema", {{"type", "string"}, {"pattern", "^[A-Za-z0-9_-]{1,128}$"}}},
+                            {"description", "The secret token (base64url)."}});
     } else if (name != "kind") {
       parameters.push_back({{"name", name},
                             {"in", "path"},

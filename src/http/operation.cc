@@ -257,9 +257,9 @@ std::vector<Operation> CollectOperations() {
   // patterns match the same path, so order only decides speed. The record
   // routes (the reads the API serves most) go first: a child GET went from
   // eight regex matches (14,000 instructions) to two.
-  for (auto table :
-       {RecordOperations, AccountOperations, NurseryOperations, SupplyOperations,
-        WorkshopOperations, VisitOperations, NurseryCareOperations, SecurityOperations}) {
+  for (auto table : {RecordOperations, AccountOperations, NurseryOperations, SupplyOperations,
+                     WorkshopOperations, VisitOperations, NurseryCareOperations, SecurityOperations,
+                     CalendarSubscriptionOperations}) {
     for (Operation& operation : table()) all.push_back(std::move(operation));
   }
   return all;
@@ -402,6 +402,8 @@ Status DecodeCall(const Operation& operation, Call& call, std::string& code) {
   for (const std::string& name : PathParameters(operation.path)) {
     if (name == "kind") {
       call.kind = FindRecordKind(call.request.matches[capture].str());
+    } else if (name == "token") {
+      call.token = call.request.matches[capture].str();
     } else {
       VINCULO_ASSIGN_OR_RETURN(long long id, PathId(call.request, capture));
       call.ids.push_back(id);
@@ -427,13 +429,19 @@ Status DecodeCall(const Operation& operation, Call& call, std::string& code) {
   return DecodeBody(operation, call, code);
 }
 
+// A "{token}" path parameter: a secret in base64url (calendar subscriptions).
+constexpr const char* kTokenPattern = R"(([A-Za-z0-9_-]{1,128}))";
+
 std::string RoutePattern(const Operation& operation) {
   std::string pattern;
   const std::string& path = operation.path;
   for (size_t i = 0; i < path.size(); ++i) {
     if (path[i] == '{') {
       const size_t close = path.find('}', i);
-      pattern += path.compare(i, close - i + 1, "{kind}") == 0 ? KindAlternation() : R"((\d+))";
+      const std::string name = path.substr(i, close - i + 1);
+      pattern += name == "{kind}"    ? KindAlternation()
+                 : name == "{token}" ? kTokenPattern
+                                     : R"((\d+))";
       i = close;
     } else {
       if (path[i] == '.') pattern += '\\';

@@ -107,6 +107,7 @@ struct Call {
   const Actor* actor = nullptr;  // null on public operations
   const RecordKind* kind = nullptr;
   std::vector<long long> ids{};  // the path's ids, in order
+  std::string token{};           // a "{token}" path parameter (a secret, not an id)
   long long version = 0;         // If-Match, when the row asks for it
   Body body{};
   FieldValues values{};  // BodyKind::kRecord / kRecordPatch
@@ -125,7 +126,7 @@ using Handler = std::function<Result<Reply>(Call&)>;
 struct Operation {
   std::string method{};  // "GET", "POST", ...
   // The OpenAPI path: "{id}" and other "{..._id}" are record ids, "{kind}"
-  // one of the record kinds.
+  // one of the record kinds, "{token}" a secret in base64url.
   std::string path{};
   std::string operation_id{};
   std::string tag{};
@@ -156,7 +157,8 @@ std::vector<Operation> SupplyOperations();
 std::vector<Operation> WorkshopOperations();
 std::vector<Operation> VisitOperations();
 std::vector<Operation> NurseryCareOperations();
-std::vector<Operation> SecurityOperations();  // routes_security.cc (issue 13)
+std::vector<Operation> SecurityOperations();              // routes_security.cc (issue 13)
+std::vector<Operation> CalendarSubscriptionOperations();  // routes_calendar_subscriptions.cc
 
 // The httplib pattern of a row's path ("{id}" as (\d+)).
 std::string RoutePattern(const Operation& operation);

@@ -186,6 +186,9 @@ bool SameToken(const std::string& given, const std::string& expected) {
 
 }  // namespace
 
+// The prefix of a subscribed calendar's path (routes_calendar_subscriptions.cc).
+constexpr std::string_view kCalendarsRoute = "/api/v1/calendars";
+
 std::string RouteOf(std::string_view path) {
   const size_t query = path.find('?');
   if (query != std::string_view::npos) path = path.substr(0, query);
@@ -198,7 +201,11 @@ std::string RouteOf(std::string_view path) {
     const std::string_view segment = path.substr(start, end - start);  // "/name"
     const bool numeric =
         segment.size() > 1 && segment.find_first_not_of("0123456789", 1) == std::string_view::npos;
-    route += numeric ? std::string("/{id}") : std::string(segment);
+    // A calendar subscription's secret never reaches the metrics or the access log.
+    const bool secret = route == kCalendarsRoute && start > 0;
+    route += numeric  ? std::string("/{id}")
+             : secret ? std::string("/{token}.ics")
+                      : std::string(segment);
     start = end;
   }
   return route;

@@ -27,7 +27,8 @@ struct ApiOptions;
 namespace vinculo::http_internal {
 
 // The route a path is counted under: "/api/v1/children/{id}" for
-// "/api/v1/children/42?q=Ana"; every path outside /api/ is "/static".
+// "/api/v1/children/42?q=Ana"; every path outside /api/ is "/static"; a
+// subscribed calendar's secret is "/api/v1/calendars/{token}.ics".
 std::string RouteOf(std::string_view path);
 
 // Stamps the start of the request the calling thread is about to read.

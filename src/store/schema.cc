@@ -973,6 +973,24 @@ ALTER TABLE visit_settings ADD COLUMN longest_child_day_minutes BIGINT NOT NULL 
   CHECK (longest_child_day_minutes > 0 AND longest_child_day_minutes <= 1440)
 )SQL";
 
+// Migration 19 (issue 18): calendar subscriptions. A user's secret token for
+// one feed (a facility's visits, an escort's trips, a facilitator's
+// sessions), so that a calendar application can subscribe without signing
+// in. Only the token's BLAKE2b hash is kept, as for sessions; a revoked row
+// stays, with the time it was revoked.
+static const char* const kCalendarSubscriptionSchema = R"SQL(
+CREATE TABLE calendar_subscriptions (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  feed TEXT NOT NULL CHECK (feed IN ('facility', 'escort', 'facilitator')),
+  subject_id BIGINT NOT NULL CHECK (subject_id > 0),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX calendar_subscriptions_user ON calendar_subscriptions(user_id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -1006,6 +1024,8 @@ const std::vector<Migration>& Migrations() {
        "visits: a pair short of its frequency (visits planned, wanted, detail); an "
        "organisation's notice and a child's longest day",
        kPlanShortfallSchema},
+      {19, "calendars: subscription tokens per user and feed (hashes only)",
+       kCalendarSubscriptionSchema},
   };
   return kMigrations;
 }

@@ -53,6 +53,8 @@ HttpAnswer ApiTest::Call(const std::string& method, const std::string& path,
     response = client.Patch(path, headers, body, "application/json");
   } else if (method == "PUT") {
     response = client.Put(path, headers, body, "application/json");
+  } else if (method == "DELETE") {
+    response = client.Delete(path, headers);
   }
   HttpAnswer answer;
   EXPECT_TRUE(response) << method << " " << path << ": no answer";

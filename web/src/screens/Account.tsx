@@ -6,6 +6,7 @@ import { api, ApiError } from "../api";
 import { TextField } from "../components/Field";
 import { useI18n } from "../i18n";
 import { useSession } from "../session";
+import { CalendarSubscriptions } from "./CalendarSubscriptions";
 
 const empty = { current_password: "", new_password: "", repeat: "" };
 
@@ -99,6 +100,7 @@ export function Account() {
           {i18n.t("account.submit")}
         </button>
       </form>
+      <CalendarSubscriptions me={me} />
     </section>
   );
 }
