@@ -1582,7 +1582,7 @@ class Generator {
         event.remote_address = "generate";
         events.push_back(std::move(event));
       }
-      VINCULO_RETURN_IF_ERROR(txn_.AppendAudit(events));
+      VINCULO_RETURN_IF_ERROR(AppendAuditInBulk(txn_, events));
     }
     Written("audit_events", static_cast<long long>(lines.size()));
     return Status::Ok();
