@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cli/cli_backup.h"
+#include "cli/cli_generate.h"
 #include "cli/cli_security.h"
 #include "cli/cli_supplies.h"
 #include "cli/cli_visits.h"
@@ -552,6 +553,7 @@ int RunCli(int argc, char** argv) {
   WorkshopCommands workshop_commands;
   AddWorkshopCommands(app, workshop_commands, db, kDbHelp);
   std::unique_ptr<VisitCommands> visit_commands = AddVisitCommands(app, db);
+  std::unique_ptr<GenerateCommand> generate_command = AddGenerateCommand(app, db);
 
   try {
     app.parse(argc, argv);
@@ -567,6 +569,7 @@ int RunCli(int argc, char** argv) {
   }
 
   if (auto code = visit_commands->RunIfChosen()) return *code;
+  if (auto code = generate_command->RunIfChosen()) return *code;
   if (*serve) {
     std::error_code error;
     if (web_root_given && !std::filesystem::exists(

@@ -20,6 +20,7 @@
 
 #include <array>
 
+#include "store/bulk_insert.h"
 #include "store/sql_util.h"
 #include "store/store.h"
 
@@ -89,6 +90,54 @@ Status Txn::AppendAudit(const std::vector<AuditEvent>& events) {
     return Status::Ok();
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "writing the audit log");
+  }
+}
+
+Status AppendAuditInBulk(Txn& txn, const std::vector<AuditEvent>& events) {
+  if (events.empty()) return Status::Ok();
+  long long seq = 0;
+  std::string hash;
+  try {
+    // The head's row lock first, as AppendAudit takes it.
+    txn.session() << "UPDATE audit_chain_head SET seq = seq WHERE id = 1";
+    txn.session() << "SELECT seq, hash FROM audit_chain_head WHERE id = 1", soci::into(seq),
+        soci::into(hash);
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "reading the audit chain's head");
+  }
+  std::vector<std::string> at, username, action, record_kind, remote_address, detail, hashes;
+  std::vector<long long> user_id, record_id, seqs;
+  for (const AuditEvent& event : events) {
+    hash = ChainHash(hash, ++seq, event);
+    at.push_back(event.at);
+    user_id.push_back(event.user_id);
+    username.push_back(event.username);
+    action.push_back(event.action);
+    record_kind.push_back(event.record_kind);
+    record_id.push_back(event.record_id);
+    remote_address.push_back(event.remote_address);
+    detail.push_back(event.detail);
+    seqs.push_back(seq);
+    hashes.push_back(hash);
+  }
+  BulkTable rows{"audit_events",
+                 {{"at", std::move(at)},
+                  {"user_id", std::move(user_id)},
+                  {"username", std::move(username)},
+                  {"action", std::move(action)},
+                  {"record_kind", std::move(record_kind)},
+                  {"record_id", std::move(record_id)},
+                  {"remote_address", std::move(remote_address)},
+                  {"detail", std::move(detail)},
+                  {"chain_seq", std::move(seqs)},
+                  {"chain_hash", std::move(hashes)}}};
+  VINCULO_RETURN_IF_ERROR(BulkInsert(txn, rows));
+  try {
+    txn.session() << "UPDATE audit_chain_head SET seq = :seq, hash = :hash WHERE id = 1",
+        soci::use(seq), soci::use(hash);
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "moving the audit chain's head");
   }
 }
 
