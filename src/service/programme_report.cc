@@ -1,0 +1,337 @@
+#include "service/programme_report.h"
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "domain/geo.h"
+#include "service/figures.h"
+#include "service/nursery_service.h"
+#include "service/visit_service.h"
+#include "service/workshop_internal.h"
+#include "store/report_store.h"
+
+namespace vinculo {
+namespace {
+
+// The charts cover the report's month and the five before it.
+constexpr int kTrendMonths = 6;
+
+struct CountLabels {
+  const char* code;
+  const char* es;
+  const char* en;
+  bool amount;
+};
+// The activity table, in report order.
+constexpr CountLabels kActivity[] = {
+    {"children_with_parent_to_visit", "Niñas y niños con madre o padre a visitar",
+     "Children with a parent to visit", false},
+    {"pairs_to_visit", "Vínculos niña/niño-madre/padre a visitar", "Child-parent pairs to visit",
+     false},
+    {"visits_planned", "Visitas en planes publicados", "Visits in published plans", false},
+    {"visits_attended", "Visitas realizadas", "Visits attended", false},
+    {"visits_missed", "Visitas no realizadas", "Visits missed", false},
+    {"visits_not_recorded", "Visitas sin registrar", "Visits not yet recorded", false},
+    {"trips", "Viajes", "Trips", false},
+    {"kilometres", "Kilómetros recorridos (ida y vuelta)", "Kilometres travelled (there and back)",
+     true},
+    {"travel_cost", "Costo de viaje", "Travel cost", true},
+    {"workshop_places", "Plazas en talleres que terminan", "Places in workshops ending", false},
+    {"age_outs", "Egresos por edad", "Age-outs", false},
+    {"leaves_due", "Salidas con regreso previsto", "Leaves due back", false},
+};
+
+std::string MonthText(const Date& first) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%04d-%02d", first.year, first.month);
+  return text;
+}
+
+// A leave's due time is a UTC timestamp: the month's range as timestamps.
+std::string MonthStartTimestamp(const Date& first) { return FormatDate(first) + "T00:00:00Z"; }
+
+}  // namespace
+
+Result<ReportFormat> ParseReportFormat(const std::string& text) {
+  if (text == "pdf") return ReportFormat::kPdf;
+  if (text == "xlsx") return ReportFormat::kXlsx;
+  if (text == "csv") return ReportFormat::kCsv;
+  return InvalidArgument("format", "must be pdf, xlsx or csv");
+}
+
+Result<ProgrammeReport> ReportService::Monthly(const Actor& actor, const ReportRequest& request) {
+  if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator &&
+      actor.role != Role::kAuditor) {
+    return Forbidden(
+        "programme reports are for administrators, programme coordinators and "
+        "auditors");
+  }
+  VINCULO_ASSIGN_OR_RETURN(auto range, ParseMonth(request.month, "month"));
+  const Date today = context_.Today();
+  if (range.first > today) {
+    return InvalidArgument("month",
+                           "is after the current month: a report covers a month that has "
+                           "begun")
+        .Because(Refusal::kDateInFuture);
+  }
+  if (request.language != "es" && request.language != "en") {
+    return InvalidArgument("lang", "must be es or en");
+  }
+  if (request.small_cell_threshold < 1) {
+    return InvalidArgument("small_cell_threshold",
+                           "must be 1 or more (1 withholds nothing; 5 is the usual rule)");
+  }
+  // An organisation-bound user sees her own; a facility-bound one none; an
+  // installation-wide administrator or auditor every organisation.
+  const long long organisation_id = request.organisation_id;
+  const bool may_see = actor.facility_id       ? false
+                       : actor.organisation_id ? *actor.organisation_id == organisation_id
+                                               : true;
+  const Status not_found(StatusCode::kNotFound,
+                         "no organisation " + std::to_string(organisation_id) + " that you can see",
+                         "organisation_id");
+  if (!may_see) return not_found;
+
+  ProgrammeReport report;
+  report.organisation_id = organisation_id;
+  report.month = MonthText(range.first);
+  report.language = request.language;
+  report.generated_at = context_.Now();
+  report.month_in_progress = range.second >= today;
+  // Auditors never get cells below the usual rule, whatever they ask.
+  report.small_cell_threshold = actor.role == Role::kAuditor
+                                    ? std::max(request.small_cell_threshold, kSmallCellThreshold)
+                                    : request.small_cell_threshold;
+  const long long threshold = report.small_cell_threshold;
+  const auto cell = [threshold](long long count) -> std::optional<long long> {
+    return SmallCellBelow(count, threshold);
+  };
+
+  const Date trend_first = AddMonths(range.first, -(kTrendMonths - 1));
+  MonthFacts facts;
+  std::vector<report_store::VisitRow> trend_visits;
+  long long visits_planned = 0, visits_missed = 0, visits_not_recorded = 0;
+  std::vector<long long> nursery_facilities;
+  std::map<long long, std::string> approvals;
+  std::set<long long> children_left;
+  // The day a child's transition plan was approved, if it was.
+  const auto approved_on = [&approvals](long long child_id) -> std::optional<Date> {
+    auto found = approvals.find(child_id);
+    if (found == approvals.end()) return std::nullopt;
+    auto approved = ParseDate(found->second);
+    return approved.ok() ? std::optional<Date>(*approved) : std::nullopt;
+  };
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    auto organisation = txn.Get(OrganisationKind(), organisation_id, Actor::System());
+    if (!organisation.ok()) {
+      return organisation.status().code() == StatusCode::kNotFound ? not_found
+                                                                   : organisation.status();
+    }
+    report.organisation = organisation->Text("name").value_or("");
+    VINCULO_ASSIGN_OR_RETURN(auto pairs, report_store::ContactPairs(txn, organisation_id));
+    for (const auto& pair : pairs) facts.pairs.push_back({pair.child_id, pair.parent_id});
+    VINCULO_ASSIGN_OR_RETURN(trend_visits,
+                             report_store::Visits(txn, organisation_id, FormatDate(trend_first),
+                                                  FormatDate(range.second)));
+    const std::string first_day = FormatDate(range.first);
+    for (const auto& visit : trend_visits) {
+      if (visit.session_date < first_day) continue;
+      VisitFact fact{visit.child_id, visit.parent_id, std::nullopt, std::nullopt, std::nullopt};
+      if (visit.attended) fact.attended = *visit.attended != 0;
+      if (visit.mood_before) fact.mood_before = static_cast<int>(*visit.mood_before);
+      if (visit.mood_after) fact.mood_after = static_cast<int>(*visit.mood_after);
+      facts.visits.push_back(fact);
+      ++visits_planned;
+      if (!visit.attended) {
+        ++visits_not_recorded;
+      } else if (*visit.attended == 0) {
+        ++visits_missed;
+      }
+    }
+    VINCULO_ASSIGN_OR_RETURN(
+        auto trips, report_store::Trips(txn, organisation_id, first_day, FormatDate(range.second)));
+    for (const auto& trip : trips) {
+      TripFact fact;
+      fact.cost = trip.cost;
+      if (trip.home_latitude && trip.home_longitude && trip.facility_latitude &&
+          trip.facility_longitude) {
+        fact.kilometres = 2 * GreatCircleKm(*trip.home_latitude, *trip.home_longitude,
+                                            *trip.facility_latitude, *trip.facility_longitude);
+      }
+      facts.trips.push_back(fact);
+    }
+    // Workshop places in the organisation's cohorts whose last session falls
+    // in the month; completion is the cohort's own rule (ProgressOf).
+    CohortFilter cohorts_filter;
+    cohorts_filter.organisation_id = organisation_id;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(cohorts_filter));
+    for (const CohortRow& cohort : cohorts) {
+      WorkshopSessionFilter sessions_filter;
+      sessions_filter.cohort_id = cohort.id;
+      VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
+                               txn.WorkshopSessions(sessions_filter));
+      if (sessions.empty()) continue;
+      const std::string& last = sessions.back().session_date;
+      if (last < first_day || last > FormatDate(range.second)) continue;
+      VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress,
+                               workshop_internal::ProgressOf(txn, cohort));
+      for (const EnrolmentProgress& place : progress) {
+        if (place.enrolment.status == "waiting") continue;
+        facts.places.push_back({place.completed});
+      }
+    }
+    VINCULO_ASSIGN_OR_RETURN(nursery_facilities, report_store::FacilitiesRun(txn, organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(
+        auto leaves, report_store::LeavesDue(txn, organisation_id, MonthStartTimestamp(range.first),
+                                             MonthStartTimestamp(AddMonths(range.first, 1))));
+    for (const auto& leave : leaves) facts.leaves.push_back({leave.due_back_at, leave.returned_at});
+    VINCULO_ASSIGN_OR_RETURN(auto plan_approvals, report_store::PlanApprovals(txn));
+    for (auto& [child_id, approved_text] : plan_approvals) {
+      approvals[child_id] = approved_text.substr(0, 10);
+    }
+    VINCULO_ASSIGN_OR_RETURN(
+        auto leavings,
+        report_store::NurseryLeavings(txn, organisation_id, first_day, FormatDate(range.second)));
+    for (const auto& leaving : leavings) {
+      if (!children_left.insert(leaving.child_id).second) continue;
+      auto left_on = ParseDate(leaving.left_on.substr(0, 10));
+      if (!left_on.ok()) continue;
+      facts.age_outs.push_back({*left_on, approved_on(leaving.child_id)});
+    }
+    return Status::Ok();
+  }));
+  // Children still inside whose age-out date falls in the month: the nursery
+  // board's own computation, read without a read event of its own (the
+  // report records one).
+  ServiceContext quiet = context_;
+  quiet.audit = nullptr;
+  NurseryService nursery(quiet);
+  for (long long facility_id : nursery_facilities) {
+    AgeOutQuery query;
+    query.facility_id = facility_id;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutRow> board,
+                             nursery.AgeOutBoard(Actor::System(), query));
+    for (const AgeOutRow& row : board) {
+      if (!row.age_out || children_left.count(row.child_id)) continue;
+      if (row.age_out->age_out_date < range.first || row.age_out->age_out_date > range.second) {
+        continue;
+      }
+      facts.age_outs.push_back({row.age_out->age_out_date, approved_on(row.child_id)});
+    }
+  }
+
+  // The measures, with every share or mean built on a withheld count withheld.
+  for (const MeasureValue& value : ComputeOutcomes(facts)) {
+    ReportMeasure measure;
+    measure.definition = &DefinitionOf(value.measure);
+    measure.denominator = cell(value.denominator);
+    if (measure.definition->numerator_is_count) {
+      const auto numerator = cell(std::llround(value.numerator));
+      if (numerator) measure.numerator = static_cast<double>(*numerator);
+    } else {
+      measure.numerator = value.numerator;
+    }
+    if (measure.numerator && measure.denominator) measure.value = value.value;
+    if (!measure.denominator) measure.numerator.reset();
+    report.measures.push_back(measure);
+  }
+
+  std::set<long long> children_to_visit;
+  for (const ContactPair& pair : facts.pairs) children_to_visit.insert(pair.child_id);
+  long long attended = 0;
+  for (const VisitFact& visit : facts.visits) attended += visit.attended.value_or(false) ? 1 : 0;
+  double kilometres = 0, cost = 0;
+  for (const TripFact& trip : facts.trips) {
+    kilometres += trip.kilometres;
+    cost += trip.cost;
+  }
+  const std::vector<double> counts = {static_cast<double>(children_to_visit.size()),
+                                      static_cast<double>(facts.pairs.size()),
+                                      static_cast<double>(visits_planned),
+                                      static_cast<double>(attended),
+                                      static_cast<double>(visits_missed),
+                                      static_cast<double>(visits_not_recorded),
+                                      static_cast<double>(facts.trips.size()),
+                                      kilometres,
+                                      cost,
+                                      static_cast<double>(facts.places.size()),
+                                      static_cast<double>(facts.age_outs.size()),
+                                      static_cast<double>(facts.leaves.size())};
+  for (size_t row_idx = 0; row_idx < counts.size(); ++row_idx) {
+    const CountLabels& labels = kActivity[row_idx];
+    ReportCount count{labels.code, request.language == "en" ? labels.en : labels.es, std::nullopt,
+                      labels.amount};
+    if (labels.amount) {
+      count.value = std::round(counts[row_idx] * 100) / 100;
+    } else if (auto shown = cell(std::llround(counts[row_idx]))) {
+      count.value = static_cast<double>(*shown);
+    }
+    report.activity.push_back(count);
+  }
+
+  // The trend: attended and scored visits, and the mean scores, per month.
+  for (int month_idx = 0; month_idx < kTrendMonths; ++month_idx) {
+    const Date first = AddMonths(trend_first, month_idx);
+    const std::string month = MonthText(first);
+    long long month_attended = 0, scored = 0;
+    double before = 0, after = 0;
+    for (const auto& visit : trend_visits) {
+      if (visit.session_date.compare(0, 7, month) != 0 || !visit.attended || *visit.attended == 0) {
+        continue;
+      }
+      ++month_attended;
+      if (visit.mood_before && visit.mood_after) {
+        ++scored;
+        before += static_cast<double>(*visit.mood_before);
+        after += static_cast<double>(*visit.mood_after);
+      }
+    }
+    ReportTrendPoint point;
+    point.month = month;
+    point.visits_attended = cell(month_attended);
+    point.visits_scored = cell(scored);
+    if (point.visits_scored && scored > 0) {
+      point.mood_before = before / static_cast<double>(scored);
+      point.mood_after = after / static_cast<double>(scored);
+    }
+    report.trend.push_back(point);
+  }
+
+  if (context_.audit) {
+    context_.audit->RecordRead(AuditEventFor(actor, context_.Now(), "report", "organisations",
+                                             organisation_id, "monthly " + report.month));
+  }
+  return report;
+}
+
+Result<ReportFile> ReportService::MonthlyFile(const Actor& actor, const ReportRequest& request,
+                                              ReportFormat format) {
+  VINCULO_ASSIGN_OR_RETURN(ProgrammeReport report, Monthly(actor, request));
+  ReportFile file;
+  const std::string stem = std::string(request.language == "en" ? "report-" : "informe-") +
+                           report.month + "-org-" + std::to_string(report.organisation_id);
+  switch (format) {
+    case ReportFormat::kPdf: {
+      VINCULO_ASSIGN_OR_RETURN(file.bytes, RenderReportPdf(report));
+      file.content_type = "application/pdf";
+      file.file_name = stem + ".pdf";
+      break;
+    }
+    case ReportFormat::kXlsx: {
+      VINCULO_ASSIGN_OR_RETURN(file.bytes, RenderReportXlsx(report));
+      file.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      file.file_name = stem + ".xlsx";
+      break;
+    }
+    case ReportFormat::kCsv: {
+      file.bytes = RenderReportCsv(report);
+      file.content_type = "text/csv; charset=utf-8";
+      file.file_name = stem + ".csv";
+      break;
+    }
+  }
+  return file;
+}
+
+}  // namespace vinculo
