@@ -51,7 +51,12 @@ void ReportCommands::Add(CLI::App& app, std::string& db, const char* db_help) {
       "Write an organisation's monthly programme report (outcome measures, activity, charts) "
       "as PDF, XLSX or CSV; anonymised, small counts withheld");
   report_->add_option("--db", db, db_help);
-  report_->add_option("--org", organisation_id_, "The organisation id")->required();
+  CLI::Option* organisation =
+      report_->add_option("--org", organisation_id_, "The organisation id (programme report)");
+  CLI::Option* facility =
+      report_->add_option("--facility", facility_id_, "The facility id (facility report)");
+  organisation->excludes(facility);
+  facility->excludes(organisation);
   report_->add_option("--month", month_, "The month, YYYY-MM (not after the current month)")
       ->required();
   report_->add_option("--format", format_, "pdf, xlsx or csv")->required();
@@ -71,8 +76,11 @@ int ReportCommands::Run(const std::string& db) const {
   // argument fails the same way whatever the database.
   auto format = ParseReportFormat(format_);
   if (!format.ok()) return Fail(format.status());
-  if (organisation_id_ < 1) {
-    return Fail(InvalidArgument("org", "must be an organisation id (a whole number from 1)"));
+  if (facility_id_ == 0 && organisation_id_ < 1) {
+    return Fail(InvalidArgument("org", "give --org or --facility: an id, a whole number from 1"));
+  }
+  if (facility_id_ < 0) {
+    return Fail(InvalidArgument("facility", "must be a facility id (a whole number from 1)"));
   }
   auto store = OpenReady(db, 1);
   if (!store.ok()) return Fail(store.status());
@@ -81,6 +89,7 @@ int ReportCommands::Run(const std::string& db) const {
   ServiceContext context{store->get(), &clock, &audit};
   ReportRequest request;
   request.organisation_id = organisation_id_;
+  request.facility_id = facility_id_;
   request.month = month_;
   request.language = language_;
   request.small_cell_threshold = small_cell_threshold_;

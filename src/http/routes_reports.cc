@@ -1,5 +1,6 @@
-// The programme reports (issue 18): an organisation's monthly report as a
-// file (PDF, XLSX or CSV), the same as `vinculo report`.
+// The reports (issue 18): an organisation's monthly programme report and a
+// facility's monthly report as a file (PDF, XLSX or CSV), the same as
+// `vinculo report --org` and `--facility`.
 #include "http/operation.h"
 #include "service/programme_report.h"
 
@@ -8,10 +9,11 @@ namespace {
 
 using V = ValueType;
 
-Result<Reply> MonthlyReport(Call& call) {
+// The organisation's report, or the facility's when `facility` is set.
+Result<Reply> MonthlyReport(Call& call, bool facility) {
   VINCULO_ASSIGN_OR_RETURN(ReportFormat format, ParseReportFormat(call.QueryText("format")));
   ReportRequest request;
-  request.organisation_id = call.id();
+  (facility ? request.facility_id : request.organisation_id) = call.id();
   request.month = call.QueryText("month");
   // The caller's own language unless she asks for the other one.
   request.language = call.HasQuery("lang")          ? call.QueryText("lang")
@@ -28,6 +30,20 @@ Result<Reply> MonthlyReport(Call& call) {
       {"Content-Disposition", "attachment; filename=\"" + file.file_name + "\""});
   return reply;
 }
+
+// Both reports' query parameters and media types.
+std::vector<Field> MonthlyReportQuery() {
+  return {
+      Required("month", V::kMonth, "The month, YYYY-MM."),
+      Required("format", V::kText, "pdf, xlsx or csv.").OneOf({"pdf", "xlsx", "csv"}),
+      Optional("lang", V::kText, "es or en (default: the caller's language).").OneOf({"es", "en"}),
+      Optional("small_cell_threshold", V::kInteger,
+               "Counts from 1 to this minus 1 are withheld (default 5; 1 withholds "
+               "nothing).")};
+}
+constexpr const char* kReportTypes =
+    "application/pdf, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, "
+    "text/csv";
 
 }  // namespace
 
@@ -46,18 +62,29 @@ std::vector<Operation> ReportOperations() {
            "a month after the current one (code date_in_future) and naming format for an unknown "
            "format; an organisation the caller cannot see answers 404.",
        .roles = {Role::kAdministrator, Role::kProgrammeCoordinator, Role::kAuditor},
-       .query = {Required("month", V::kMonth, "The month, YYYY-MM."),
-                 Required("format", V::kText, "pdf, xlsx or csv.").OneOf({"pdf", "xlsx", "csv"}),
-                 Optional("lang", V::kText, "es or en (default: the caller's language).")
-                     .OneOf({"es", "en"}),
-                 Optional("small_cell_threshold", V::kInteger,
-                          "Counts from 1 to this minus 1 are withheld (default 5; 1 withholds "
-                          "nothing).")},
-       .reply_type = "application/pdf, "
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, "
-                     "text/csv",
+       .query = MonthlyReportQuery(),
+       .reply_type = kReportTypes,
        .errors = {404},
-       .handler = MonthlyReport},
+       .handler = [](Call& call) { return MonthlyReport(call, false); }},
+      {.method = "GET",
+       .path = "/api/v1/facilities/{id}/reports/monthly",
+       .operation_id = "getFacilityMonthlyReport",
+       .tag = "Reports",
+       .summary = "A facility's monthly report (PDF, XLSX or CSV)",
+       .description =
+           "Official capacity against population, parents on record and children living "
+           "inside, visits received from every organisation (attended, missed, children who "
+           "visited) and workshop sessions and places in the month, with the six months of "
+           "visits and moods to it. Anonymised like the programme report; capacity, population "
+           "and sessions are not counts of people and are never withheld. A facility the caller "
+           "does not act for (installation-wide, attached to it, or of the organisation that "
+           "runs it) answers 404.",
+       .roles = {Role::kAdministrator, Role::kProgrammeCoordinator, Role::kVisitsOfficer,
+                 Role::kNurseryOfficer, Role::kAuditor},
+       .query = MonthlyReportQuery(),
+       .reply_type = kReportTypes,
+       .errors = {404},
+       .handler = [](Call& call) { return MonthlyReport(call, true); }},
   };
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "domain/geo.h"
+#include "service/facility_rights.h"
 #include "service/figures.h"
 #include "service/nursery_service.h"
 #include "service/visit_service.h"
@@ -42,6 +43,20 @@ constexpr CountLabels kActivity[] = {
     {"leaves_due", "Salidas con regreso previsto", "Leaves due back", false},
 };
 
+// The facility report's activity table, in report order.
+constexpr CountLabels kFacilityActivity[] = {
+    {"official_capacity", "Capacidad oficial", "Official capacity", false},
+    {"current_population", "Población actual", "Current population", false},
+    {"occupancy_percent", "Ocupación (% de la capacidad)", "Occupancy (% of capacity)", true},
+    {"parents_on_record", "Madres y padres registrados aquí", "Parents on record held here", false},
+    {"children_inside", "Niñas y niños que viven dentro", "Children living inside", false},
+    {"visits_received", "Visitas recibidas (realizadas)", "Visits received (attended)", false},
+    {"visits_missed", "Visitas no realizadas", "Visits missed", false},
+    {"children_visiting", "Niñas y niños que visitaron", "Children who visited", false},
+    {"workshop_sessions", "Sesiones de taller realizadas", "Workshop sessions held", false},
+    {"workshop_places", "Plazas en talleres en curso", "Places in running workshops", false},
+};
+
 std::string MonthText(const Date& first) {
   char text[8];
   std::snprintf(text, sizeof text, "%04d-%02d", first.year, first.month);
@@ -50,6 +65,72 @@ std::string MonthText(const Date& first) {
 
 // A leave's due time is a UTC timestamp: the month's range as timestamps.
 std::string MonthStartTimestamp(const Date& first) { return FormatDate(first) + "T00:00:00Z"; }
+
+// The month (not after the current one), language and threshold of a
+// request: the month's first and last days.
+Result<std::pair<Date, Date>> CheckRequest(const ReportRequest& request, const Date& today) {
+  VINCULO_ASSIGN_OR_RETURN(auto range, ParseMonth(request.month, "month"));
+  if (range.first > today) {
+    return InvalidArgument("month",
+                           "is after the current month: a report covers a month that has begun")
+        .Because(Refusal::kDateInFuture);
+  }
+  if (request.language != "es" && request.language != "en") {
+    return InvalidArgument("lang", "must be es or en");
+  }
+  if (request.small_cell_threshold < 1) {
+    return InvalidArgument("small_cell_threshold",
+                           "must be 1 or more (1 withholds nothing; 5 is the usual rule)");
+  }
+  return range;
+}
+
+// What every report carries: month, language, when, and the threshold
+// (auditors never get cells below the usual rule, whatever they ask).
+ProgrammeReport ReportFrame(const Actor& actor, const ReportRequest& request,
+                            const std::pair<Date, Date>& range, const ServiceContext& context) {
+  ProgrammeReport report;
+  report.month = MonthText(range.first);
+  report.language = request.language;
+  report.generated_at = context.Now();
+  report.month_in_progress = range.second >= context.Today();
+  report.small_cell_threshold = actor.role == Role::kAuditor
+                                    ? std::max(request.small_cell_threshold, kSmallCellThreshold)
+                                    : request.small_cell_threshold;
+  return report;
+}
+
+// Attended visits and the mean moods of each of the trend's months.
+std::vector<ReportTrendPoint> Trend(const std::vector<report_store::VisitRow>& visits,
+                                    const Date& trend_first, long long threshold) {
+  std::vector<ReportTrendPoint> trend;
+  for (int month_idx = 0; month_idx < kTrendMonths; ++month_idx) {
+    const std::string month = MonthText(AddMonths(trend_first, month_idx));
+    long long month_attended = 0, scored = 0;
+    double before = 0, after = 0;
+    for (const auto& visit : visits) {
+      if (visit.session_date.compare(0, 7, month) != 0 || !visit.attended || *visit.attended == 0) {
+        continue;
+      }
+      ++month_attended;
+      if (visit.mood_before && visit.mood_after) {
+        ++scored;
+        before += static_cast<double>(*visit.mood_before);
+        after += static_cast<double>(*visit.mood_after);
+      }
+    }
+    ReportTrendPoint point;
+    point.month = month;
+    point.visits_attended = SmallCellBelow(month_attended, threshold);
+    point.visits_scored = SmallCellBelow(scored, threshold);
+    if (point.visits_scored && scored > 0) {
+      point.mood_before = before / static_cast<double>(scored);
+      point.mood_after = after / static_cast<double>(scored);
+    }
+    trend.push_back(point);
+  }
+  return trend;
+}
 
 }  // namespace
 
@@ -67,21 +148,7 @@ Result<ProgrammeReport> ReportService::Monthly(const Actor& actor, const ReportR
         "programme reports are for administrators, programme coordinators and "
         "auditors");
   }
-  VINCULO_ASSIGN_OR_RETURN(auto range, ParseMonth(request.month, "month"));
-  const Date today = context_.Today();
-  if (range.first > today) {
-    return InvalidArgument("month",
-                           "is after the current month: a report covers a month that has "
-                           "begun")
-        .Because(Refusal::kDateInFuture);
-  }
-  if (request.language != "es" && request.language != "en") {
-    return InvalidArgument("lang", "must be es or en");
-  }
-  if (request.small_cell_threshold < 1) {
-    return InvalidArgument("small_cell_threshold",
-                           "must be 1 or more (1 withholds nothing; 5 is the usual rule)");
-  }
+  VINCULO_ASSIGN_OR_RETURN(auto range, CheckRequest(request, context_.Today()));
   // An organisation-bound user sees her own; a facility-bound one none; an
   // installation-wide administrator or auditor every organisation.
   const long long organisation_id = request.organisation_id;
@@ -93,16 +160,8 @@ Result<ProgrammeReport> ReportService::Monthly(const Actor& actor, const ReportR
                          "organisation_id");
   if (!may_see) return not_found;
 
-  ProgrammeReport report;
+  ProgrammeReport report = ReportFrame(actor, request, range, context_);
   report.organisation_id = organisation_id;
-  report.month = MonthText(range.first);
-  report.language = request.language;
-  report.generated_at = context_.Now();
-  report.month_in_progress = range.second >= today;
-  // Auditors never get cells below the usual rule, whatever they ask.
-  report.small_cell_threshold = actor.role == Role::kAuditor
-                                    ? std::max(request.small_cell_threshold, kSmallCellThreshold)
-                                    : request.small_cell_threshold;
   const long long threshold = report.small_cell_threshold;
   const auto cell = [threshold](long long count) -> std::optional<long long> {
     return SmallCellBelow(count, threshold);
@@ -270,33 +329,7 @@ Result<ProgrammeReport> ReportService::Monthly(const Actor& actor, const ReportR
     report.activity.push_back(count);
   }
 
-  // The trend: attended and scored visits, and the mean scores, per month.
-  for (int month_idx = 0; month_idx < kTrendMonths; ++month_idx) {
-    const Date first = AddMonths(trend_first, month_idx);
-    const std::string month = MonthText(first);
-    long long month_attended = 0, scored = 0;
-    double before = 0, after = 0;
-    for (const auto& visit : trend_visits) {
-      if (visit.session_date.compare(0, 7, month) != 0 || !visit.attended || *visit.attended == 0) {
-        continue;
-      }
-      ++month_attended;
-      if (visit.mood_before && visit.mood_after) {
-        ++scored;
-        before += static_cast<double>(*visit.mood_before);
-        after += static_cast<double>(*visit.mood_after);
-      }
-    }
-    ReportTrendPoint point;
-    point.month = month;
-    point.visits_attended = cell(month_attended);
-    point.visits_scored = cell(scored);
-    if (point.visits_scored && scored > 0) {
-      point.mood_before = before / static_cast<double>(scored);
-      point.mood_after = after / static_cast<double>(scored);
-    }
-    report.trend.push_back(point);
-  }
+  report.trend = Trend(trend_visits, trend_first, threshold);
 
   if (context_.audit) {
     context_.audit->RecordRead(AuditEventFor(actor, context_.Now(), "report", "organisations",
@@ -305,12 +338,132 @@ Result<ProgrammeReport> ReportService::Monthly(const Actor& actor, const ReportR
   return report;
 }
 
+Result<ProgrammeReport> ReportService::FacilityMonthly(const Actor& actor,
+                                                       const ReportRequest& request) {
+  if (actor.role == Role::kCaregiver || actor.role == Role::kSocialWorker) {
+    return Forbidden(
+        "facility reports are for administrators, programme coordinators, visits and nursery "
+        "officers and auditors");
+  }
+  VINCULO_ASSIGN_OR_RETURN(auto range, CheckRequest(request, context_.Today()));
+  const long long facility_id = request.facility_id;
+  const Status not_found(StatusCode::kNotFound,
+                         "no facility " + std::to_string(facility_id) + " that you can see",
+                         "facility_id");
+  ProgrammeReport report = ReportFrame(actor, request, range, context_);
+  report.subject = ReportSubject::kFacility;
+  report.organisation_id = facility_id;
+  const long long threshold = report.small_cell_threshold;
+  const Date trend_first = AddMonths(range.first, -(kTrendMonths - 1));
+  const std::string first_day = FormatDate(range.first);
+  const std::string last_day = FormatDate(range.second);
+  std::vector<report_store::VisitRow> visits;
+  std::vector<double> figures;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    auto facility = txn.Get(FacilityKind(), facility_id, Actor::System());
+    if (!facility.ok()) {
+      return facility.status().code() == StatusCode::kNotFound ? not_found : facility.status();
+    }
+    if (!MayActForFacility(actor, *facility).ok()) return not_found;
+    report.organisation = facility->Text("name").value_or("");
+    const long long capacity = facility->Integer("official_capacity").value_or(0);
+    const long long population = facility->Integer("current_population").value_or(0);
+    VINCULO_ASSIGN_OR_RETURN(visits, report_store::VisitsAtFacility(
+                                         txn, facility_id, FormatDate(trend_first), last_day));
+    long long received = 0, missed = 0;
+    std::set<long long> children_visiting;
+    for (const auto& visit : visits) {
+      if (visit.session_date < first_day || !visit.attended) continue;
+      if (*visit.attended == 0) {
+        ++missed;
+        continue;
+      }
+      ++received;
+      children_visiting.insert(visit.child_id);
+    }
+    VINCULO_ASSIGN_OR_RETURN(auto parents,
+                             txn.CountBy(ParentKind(), "facility_id", Actor::System()));
+    long long parents_here = 0;
+    for (const auto& [facility_key, count] : parents) {
+      if (facility_key == std::to_string(facility_id)) parents_here = count;
+    }
+    ChildrenInsideFilter inside_filter;
+    inside_filter.facility_id = facility_id;
+    VINCULO_ASSIGN_OR_RETURN(long long inside,
+                             txn.CountChildrenInside(inside_filter, Actor::System()));
+    WorkshopSessionFilter sessions_filter;
+    sessions_filter.facility_id = facility_id;
+    sessions_filter.from = first_day;
+    sessions_filter.to = std::min(last_day, FormatDate(context_.Today()));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
+                             txn.WorkshopSessions(sessions_filter));
+    long long sessions_held = 0;
+    std::set<long long> cohorts_running;
+    for (const WorkshopSessionRow& session : sessions) {
+      if (session.status == "cancelled") continue;
+      ++sessions_held;
+      cohorts_running.insert(session.cohort_id);
+    }
+    long long places = 0;
+    CohortFilter cohorts_filter;
+    cohorts_filter.facility_id = facility_id;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(cohorts_filter));
+    for (const CohortRow& cohort : cohorts) {
+      if (!cohorts_running.count(cohort.id)) continue;
+      VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress,
+                               workshop_internal::ProgressOf(txn, cohort));
+      for (const EnrolmentProgress& place : progress) {
+        places += place.enrolment.status == "waiting" ? 0 : 1;
+      }
+    }
+    const double occupancy =
+        capacity > 0
+            ? std::round(1000.0 * static_cast<double>(population) / static_cast<double>(capacity)) /
+                  10.0
+            : 0;
+    figures = {static_cast<double>(capacity),
+               static_cast<double>(population),
+               occupancy,
+               static_cast<double>(parents_here),
+               static_cast<double>(inside),
+               static_cast<double>(received),
+               static_cast<double>(missed),
+               static_cast<double>(children_visiting.size()),
+               static_cast<double>(sessions_held),
+               static_cast<double>(places)};
+    return Status::Ok();
+  }));
+  for (size_t row_idx = 0; row_idx < figures.size(); ++row_idx) {
+    const CountLabels& labels = kFacilityActivity[row_idx];
+    ReportCount count{labels.code, request.language == "en" ? labels.en : labels.es, std::nullopt,
+                      labels.amount};
+    // Capacity, population, occupancy and sessions are the facility's own
+    // public figures, not counts of people one could single out.
+    const bool people = row_idx >= 3 && std::string(labels.code) != "workshop_sessions";
+    if (!people) {
+      count.value = figures[row_idx];
+    } else if (auto shown = SmallCellBelow(std::llround(figures[row_idx]), threshold)) {
+      count.value = static_cast<double>(*shown);
+    }
+    report.activity.push_back(count);
+  }
+  report.trend = Trend(visits, trend_first, threshold);
+  if (context_.audit) {
+    context_.audit->RecordRead(AuditEventFor(actor, context_.Now(), "report", "facilities",
+                                             facility_id, "monthly " + report.month));
+  }
+  return report;
+}
+
 Result<ReportFile> ReportService::MonthlyFile(const Actor& actor, const ReportRequest& request,
                                               ReportFormat format) {
-  VINCULO_ASSIGN_OR_RETURN(ProgrammeReport report, Monthly(actor, request));
+  const bool facility = request.facility_id != 0;
+  VINCULO_ASSIGN_OR_RETURN(ProgrammeReport report,
+                           facility ? FacilityMonthly(actor, request) : Monthly(actor, request));
   ReportFile file;
   const std::string stem = std::string(request.language == "en" ? "report-" : "informe-") +
-                           report.month + "-org-" + std::to_string(report.organisation_id);
+                           report.month + (facility ? "-facility-" : "-org-") +
+                           std::to_string(report.organisation_id);
   switch (format) {
     case ReportFormat::kPdf: {
       VINCULO_ASSIGN_OR_RETURN(file.bytes, RenderReportPdf(report));

@@ -27,7 +27,8 @@ enum class ReportFormat { kPdf, kXlsx, kCsv };
 Result<ReportFormat> ParseReportFormat(const std::string& text);
 
 struct ReportRequest {
-  long long organisation_id = 0;
+  long long organisation_id = 0;       // the programme report's organisation
+  long long facility_id = 0;           // or, for the facility report, the facility
   std::string month;                   // YYYY-MM, not after the current month
   std::string language = "es";         // es | en
   long long small_cell_threshold = 5;  // counts below it (and above 0) are withheld; >= 1
@@ -58,15 +59,20 @@ struct ReportTrendPoint {
   std::optional<double> mood_after;
 };
 
+// A programme report is an organisation's; a facility report a prison's
+// (capacity against population, children inside, visits received, workshops).
+enum class ReportSubject { kOrganisation, kFacility };
+
 struct ProgrammeReport {
-  long long organisation_id = 0;
-  std::string organisation;  // its name
+  ReportSubject subject = ReportSubject::kOrganisation;
+  long long organisation_id = 0;  // the organisation's or the facility's id
+  std::string organisation;       // its name
   std::string month;
   std::string language;
   std::string generated_at;
   bool month_in_progress = false;  // the current month: figures so far
   long long small_cell_threshold = 5;
-  std::vector<ReportMeasure> measures;  // OutcomeMeasures() order
+  std::vector<ReportMeasure> measures;  // OutcomeMeasures() order; none in a facility report
   std::vector<ReportCount> activity;
   std::vector<ReportTrendPoint> trend;  // the six months to `month`, oldest first
 };
@@ -87,7 +93,16 @@ class ReportService {
   // organisation that does not exist or that the actor cannot see. Records
   // one audit event ("report", organisations, id).
   Result<ProgrammeReport> Monthly(const Actor& actor, const ReportRequest& request);
-  // The same report as a file; nothing is written anywhere on error.
+  // A facility's month (request.facility_id): official capacity, population,
+  // occupancy, parents and children inside, visits received from every
+  // organisation, workshop sessions and places. Administrators, coordinators,
+  // visits and nursery officers and auditors; a facility the actor does not
+  // act for (MayActForFacility: installation-wide, attached to it, or of the
+  // organisation that runs it) reads as not found, naming facility_id. The
+  // same checks of month, lang and small_cell_threshold as Monthly.
+  Result<ProgrammeReport> FacilityMonthly(const Actor& actor, const ReportRequest& request);
+  // Either report as a file (the facility's when request.facility_id is
+  // set); nothing is written anywhere on error.
   Result<ReportFile> MonthlyFile(const Actor& actor, const ReportRequest& request,
                                  ReportFormat format);
 

@@ -25,6 +25,8 @@ constexpr const char* kWithheld = "\u2014";
 
 struct ReportLabels {
   const char* title;
+  const char* facility_title;
+  const char* visits_received_chart;
   const char* month;
   const char* in_progress;
   const char* generated;
@@ -53,6 +55,8 @@ struct ReportLabels {
 
 constexpr ReportLabels kSpanish = {
     "Informe mensual del programa",
+    "Informe mensual del establecimiento",
+    "Visitas recibidas por mes",
     "Mes",
     "en curso: cifras hasta hoy",
     "Generado el",
@@ -81,6 +85,8 @@ constexpr ReportLabels kSpanish = {
 };
 constexpr ReportLabels kEnglish = {
     "Monthly programme report",
+    "Monthly facility report",
+    "Visits received per month",
     "Month",
     "in progress: figures to date",
     "Generated on",
@@ -276,14 +282,16 @@ void DrawChart(PageWriter& page, const ProgrammeReport& report, float x, float y
 Result<std::string> RenderReportPdf(const ProgrammeReport& report) {
   const ReportLabels& labels = LabelsOf(report);
   VINCULO_ASSIGN_OR_RETURN(std::unique_ptr<PdfDocument> pdf, PdfDocument::Open());
-  HPDF_SetInfoAttr(pdf->doc(), HPDF_INFO_TITLE, labels.title);
+  const bool facility = report.subject == ReportSubject::kFacility;
+  const char* title = facility ? labels.facility_title : labels.title;
+  HPDF_SetInfoAttr(pdf->doc(), HPDF_INFO_TITLE, title);
   HPDF_Page first = pdf->AddPage(HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
   PageWriter page(first, *pdf);
   const float width = HPDF_Page_GetWidth(first);
   const float height = HPDF_Page_GetHeight(first);
   const float right = width - kMargin;
   float y = height - 55;
-  page.Text(kMargin, y, labels.title, 18, true);
+  page.Text(kMargin, y, title, 18, true);
   y -= 22;
   page.Text(kMargin, y, report.organisation, 12, true);
   y -= 17;
@@ -296,36 +304,38 @@ Result<std::string> RenderReportPdf(const ProgrammeReport& report) {
   page.Text(kMargin, y, SuppressionNote(report), 8);
   y -= 24;
 
-  // The measures.
-  page.Text(kMargin, y, labels.measures, 12, true);
-  y -= 16;
-  const float numerator_x = right - 175;
-  const float denominator_x = right - 95;
-  page.Text(kMargin, y, labels.measure, kTableFont, true);
-  page.Text(numerator_x, y, labels.numerator, kTableFont, true, true);
-  page.Text(denominator_x, y, labels.denominator, kTableFont, true, true);
-  page.Text(right, y, labels.value, kTableFont, true, true);
-  page.Line(kMargin, y - 4, right, y - 4, 0.8f);
-  y -= kRow;
-  for (const ReportMeasure& measure : report.measures) {
-    const MeasureDefinition& definition = *measure.definition;
-    page.Text(kMargin, y, report.language == "en" ? definition.name_en : definition.name_es,
-              kTableFont);
-    page.Text(numerator_x, y, NumberText(report, measure.numerator, !definition.numerator_is_count),
-              kTableFont, false, true);
-    page.Text(denominator_x, y,
-              NumberText(report,
-                         measure.denominator
-                             ? std::optional<double>(static_cast<double>(*measure.denominator))
-                             : std::nullopt,
-                         false),
-              kTableFont, false, true);
-    page.Text(right, y, MeasureText(report, definition, measure.value), kTableFont, true, true);
-    page.Line(kMargin, y - 4, right, y - 4, 0.2f);
+  // The measures (a facility report has none).
+  if (!report.measures.empty()) {
+    page.Text(kMargin, y, labels.measures, 12, true);
+    y -= 16;
+    const float numerator_x = right - 175;
+    const float denominator_x = right - 95;
+    page.Text(kMargin, y, labels.measure, kTableFont, true);
+    page.Text(numerator_x, y, labels.numerator, kTableFont, true, true);
+    page.Text(denominator_x, y, labels.denominator, kTableFont, true, true);
+    page.Text(right, y, labels.value, kTableFont, true, true);
+    page.Line(kMargin, y - 4, right, y - 4, 0.8f);
     y -= kRow;
+    for (const ReportMeasure& measure : report.measures) {
+      const MeasureDefinition& definition = *measure.definition;
+      page.Text(kMargin, y, report.language == "en" ? definition.name_en : definition.name_es,
+                kTableFont);
+      page.Text(numerator_x, y,
+                NumberText(report, measure.numerator, !definition.numerator_is_count), kTableFont,
+                false, true);
+      page.Text(denominator_x, y,
+                NumberText(report,
+                           measure.denominator
+                               ? std::optional<double>(static_cast<double>(*measure.denominator))
+                               : std::nullopt,
+                           false),
+                kTableFont, false, true);
+      page.Text(right, y, MeasureText(report, definition, measure.value), kTableFont, true, true);
+      page.Line(kMargin, y - 4, right, y - 4, 0.2f);
+      y -= kRow;
+    }
+    y -= 14;
   }
-  y -= 14;
-
   // The month's activity.
   page.Text(kMargin, y, labels.activity, 12, true);
   y -= 16;
@@ -359,13 +369,15 @@ Result<std::string> RenderReportPdf(const ProgrammeReport& report) {
   // A round top for the visits axis: the next multiple of 4 (at least 4).
   const double visits_top = std::max(4.0, std::ceil(most_visits / 4) * 4);
   const float chart_y = y - chart_height;
-  DrawChart(page, report, kMargin, chart_y, chart_width, chart_height, labels.visits_chart,
-            {visits}, visits_top, 4, visits_withheld, {});
+  DrawChart(page, report, kMargin, chart_y, chart_width, chart_height,
+            facility ? labels.visits_received_chart : labels.visits_chart, {visits}, visits_top, 4,
+            visits_withheld, {});
   DrawChart(page, report, kMargin + chart_width + 30, chart_y, chart_width, chart_height,
             labels.mood_chart, {before, after}, kMoodHighest, kMoodHighest - kMoodLowest + 1,
             moods_withheld, {labels.before, labels.after});
 
   // The definitions on a second page (numerator, denominator, period).
+  if (report.measures.empty()) return pdf->Bytes("report");
   HPDF_Page second = pdf->AddPage(HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
   PageWriter definitions(second, *pdf);
   y = height - 55;
@@ -430,7 +442,9 @@ Result<std::string> RenderReportXlsx(const ProgrammeReport& report) {
   const bool english = report.language == "en";
 
   lxw_worksheet* measures = workbook_add_worksheet(workbook, english ? "Measures" : "Medidas");
-  worksheet_write_string(measures, 0, 0, labels.title, bold);
+  worksheet_write_string(
+      measures, 0, 0,
+      report.subject == ReportSubject::kFacility ? labels.facility_title : labels.title, bold);
   worksheet_write_string(measures, 1, 0, report.organisation.c_str(), nullptr);
   worksheet_write_string(measures, 2, 0, (std::string(labels.month) + ": " + report.month).c_str(),
                          nullptr);
@@ -543,7 +557,8 @@ std::string RenderReportCsv(const ProgrammeReport& report) {
   const bool english = report.language == "en";
   AppendCsvRow(out,
                {"section", "code", "label", "numerator", "denominator", "value", "month",
-                "organisation_id", "small_cell_threshold"},
+                report.subject == ReportSubject::kFacility ? "facility_id" : "organisation_id",
+                "small_cell_threshold"},
                dialect);
   const std::string organisation = std::to_string(report.organisation_id);
   const std::string threshold = std::to_string(report.small_cell_threshold);

@@ -41,14 +41,17 @@ Result<std::vector<PairRow>> ContactPairs(Txn& txn, long long organisation_id) {
   return rows;
 }
 
-Result<std::vector<VisitRow>> Visits(Txn& txn, long long organisation_id, const std::string& from,
-                                     const std::string& to) {
+namespace {
+
+// The published, not cancelled visits whose plan or session matches `where`.
+Result<std::vector<VisitRow>> VisitsWhere(Txn& txn, const std::string& where, long long id,
+                                          const std::string& from, const std::string& to) {
   Params params;
   const std::string query =
       "SELECT v.child_id, v.parent_id, s.session_date, v.attended, v.mood_before, v.mood_after "
       "FROM plan_visits v JOIN plans pl ON pl.id = v.plan_id "
-      "JOIN visit_sessions s ON s.id = v.session_id WHERE pl.organisation_id = " +
-      params.AddInteger(organisation_id) +
+      "JOIN visit_sessions s ON s.id = v.session_id WHERE " +
+      where + " = " + params.AddInteger(id) +
       " AND pl.status = 'published' AND v.status <> 'cancelled' AND s.session_date >= " +
       params.Add(from) + " AND s.session_date <= " + params.Add(to) + " ORDER BY v.id";
   std::vector<VisitRow> rows;
@@ -58,6 +61,18 @@ Result<std::vector<VisitRow>> Visits(Txn& txn, long long organisation_id, const 
                     GetOptionalInteger(row, 5)});
   }));
   return rows;
+}
+
+}  // namespace
+
+Result<std::vector<VisitRow>> Visits(Txn& txn, long long organisation_id, const std::string& from,
+                                     const std::string& to) {
+  return VisitsWhere(txn, "pl.organisation_id", organisation_id, from, to);
+}
+
+Result<std::vector<VisitRow>> VisitsAtFacility(Txn& txn, long long facility_id,
+                                               const std::string& from, const std::string& to) {
+  return VisitsWhere(txn, "s.facility_id", facility_id, from, to);
 }
 
 Result<std::vector<TripRow>> Trips(Txn& txn, long long organisation_id, const std::string& from,

@@ -35,6 +35,11 @@ struct VisitRow {
 Result<std::vector<VisitRow>> Visits(Txn& txn, long long organisation_id, const std::string& from,
                                      const std::string& to);
 
+// Visits of every organisation's published plans at a facility's sessions
+// from `from` to `to` (the facility report: visits it received).
+Result<std::vector<VisitRow>> VisitsAtFacility(Txn& txn, long long facility_id,
+                                               const std::string& from, const std::string& to);
+
 // Trips of the organisation's published plans dated from `from` to `to`, not
 // cancelled, with the coordinates of both ends (absent when not recorded).
 struct TripRow {

@@ -988,5 +988,69 @@ TEST_F(OperationsCliTest, Issue18_TheMonthlyReportOverHttpFollowsWhoAsks) {
   ASSERT_TRUE(server.WaitForExit(milliseconds(10000)));
 }
 
+TEST_F(OperationsCliTest,
+       Issue18_TheFacilityReportShowsCapacityVisitsAndWorkshopsToThoseWhoActForIt) {
+  const ReportTarget target = DemoReportTarget(*database_);
+  ASSERT_GT(target.village, 0);
+  // The overcrowded Peruvian prison is the demo's first facility (630 places,
+  // 2,760 people held).
+  TempFile csv_file(".csv");
+  auto [code, out] =
+      RunToEnd(std::string(VINCULO_BINARY) + " report " + db_ + " --facility 1 --month " +
+               target.last_month + " --format csv --out " + Quote(csv_file.path));
+  ASSERT_EQ(code, 0) << out;
+  auto table = ParseCsv(ReadAll(csv_file.path).substr(3));
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  std::map<std::string, std::string> activity;
+  for (const auto& row : table->rows) {
+    if (row[CsvColumn(*table, "section")] == "activity") {
+      activity[row[CsvColumn(*table, "code")]] = row[CsvColumn(*table, "value")];
+    }
+  }
+  EXPECT_EQ(activity["official_capacity"], "630");
+  EXPECT_EQ(activity["current_population"], "2760");
+  EXPECT_EQ(activity["occupancy_percent"], "438.1");
+  ASSERT_FALSE(activity["visits_received"].empty());
+  EXPECT_GT(std::stoi(activity["visits_received"]), 0);
+
+  ServerProcess server(db_ + " --port 0 --threads 4");
+  const int port = server.WaitForPort();
+  ASSERT_GT(port, 0) << server.Stderr();
+  httplib::Client client("127.0.0.1", port);
+  const auto headers_of = [&](const std::string& username) {
+    nlohmann::json login = {{"username", username}, {"password", password_}};
+    auto signed_in = client.Post("/api/v1/auth/login", login.dump(), "application/json");
+    EXPECT_TRUE(signed_in && signed_in->status == 200) << username;
+    return httplib::Headers{
+        {"Authorization",
+         "Bearer " + nlohmann::json::parse(signed_in->body)["token"].get<std::string>()}};
+  };
+  const std::string query = "/reports/monthly?month=" + target.last_month + "&format=pdf";
+  // The visits officer of the first prison reads hers; the village's
+  // coordinator does not act for a prison the authority runs.
+  const auto officer = headers_of("visitas");
+  auto own = client.Get("/api/v1/facilities/1" + query, officer);
+  ASSERT_TRUE(own);
+  ASSERT_EQ(own->status, 200) << own->body;
+  TempFile pdf(".pdf");
+  std::ofstream(pdf.path, std::ios::binary) << own->body;
+  const std::string text = PdfText(pdf.path);
+  EXPECT_NE(text.find("Informe mensual del establecimiento"), std::string::npos) << text;
+  EXPECT_NE(text.find("Establecimiento Penitenciario Sintético de Huamanga"), std::string::npos);
+  EXPECT_NE(text.find("Población actual"), std::string::npos) << text;
+  auto other = client.Get("/api/v1/facilities/3" + query, officer);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 404) << other->body;
+  EXPECT_EQ(nlohmann::json::parse(other->body).value("field", ""), "facility_id");
+  auto coordinator = client.Get("/api/v1/facilities/1" + query, headers_of("coordinadora"));
+  ASSERT_TRUE(coordinator);
+  EXPECT_EQ(coordinator->status, 404) << coordinator->body;
+  auto caregiver = client.Get("/api/v1/facilities/1" + query, headers_of("cuidadora"));
+  ASSERT_TRUE(caregiver);
+  EXPECT_EQ(caregiver->status, 403) << caregiver->body;
+  server.Signal(SIGTERM);
+  ASSERT_TRUE(server.WaitForExit(milliseconds(10000)));
+}
+
 }  // namespace
 }  // namespace vinculo::testing
