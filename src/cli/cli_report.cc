@@ -55,8 +55,12 @@ void ReportCommands::Add(CLI::App& app, std::string& db, const char* db_help) {
       report_->add_option("--org", organisation_id_, "The organisation id (programme report)");
   CLI::Option* facility =
       report_->add_option("--facility", facility_id_, "The facility id (facility report)");
-  organisation->excludes(facility);
-  facility->excludes(organisation);
+  CLI::Option* jurisdiction = report_->add_option(
+      "--jurisdiction", jurisdiction_id_,
+      "The jurisdiction id (open data: every facility's month as CSV, small cells withheld)");
+  organisation->excludes(facility)->excludes(jurisdiction);
+  facility->excludes(organisation)->excludes(jurisdiction);
+  jurisdiction->excludes(organisation)->excludes(facility);
   report_->add_option("--month", month_, "The month, YYYY-MM (not after the current month)")
       ->required();
   report_->add_option("--format", format_, "pdf, xlsx or csv")->required();
@@ -76,8 +80,12 @@ int ReportCommands::Run(const std::string& db) const {
   // argument fails the same way whatever the database.
   auto format = ParseReportFormat(format_);
   if (!format.ok()) return Fail(format.status());
-  if (facility_id_ == 0 && organisation_id_ < 1) {
-    return Fail(InvalidArgument("org", "give --org or --facility: an id, a whole number from 1"));
+  if (facility_id_ == 0 && jurisdiction_id_ == 0 && organisation_id_ < 1) {
+    return Fail(InvalidArgument(
+        "org", "give --org, --facility or --jurisdiction: an id, a whole number from 1"));
+  }
+  if (jurisdiction_id_ != 0 && *format != ReportFormat::kCsv) {
+    return Fail(InvalidArgument("format", "open data (--jurisdiction) is csv"));
   }
   if (facility_id_ < 0) {
     return Fail(InvalidArgument("facility", "must be a facility id (a whole number from 1)"));
@@ -93,11 +101,19 @@ int ReportCommands::Run(const std::string& db) const {
   request.month = month_;
   request.language = language_;
   request.small_cell_threshold = small_cell_threshold_;
-  auto file = ReportService(context).MonthlyFile(Actor::System(), request, *format);
+  Result<std::string> bytes = std::string();
+  if (jurisdiction_id_ != 0) {
+    bytes = ReportService(context).OpenDataCsv(Actor::System(), jurisdiction_id_, request);
+  } else if (auto file = ReportService(context).MonthlyFile(Actor::System(), request, *format);
+             file.ok()) {
+    bytes = std::move(file->bytes);
+  } else {
+    bytes = file.status();
+  }
   audit.Flush();
-  if (!file.ok()) return Fail(file.status());
-  if (Status written = WriteWhole(out_, file->bytes); !written.ok()) return Fail(written);
-  std::cerr << "vinculo: wrote " << out_ << " (" << file->bytes.size() << " bytes)\n";
+  if (!bytes.ok()) return Fail(bytes.status());
+  if (Status written = WriteWhole(out_, *bytes); !written.ok()) return Fail(written);
+  std::cerr << "vinculo: wrote " << out_ << " (" << bytes->size() << " bytes)\n";
   return kExitOk;
 }
 

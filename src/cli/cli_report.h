@@ -1,6 +1,6 @@
-// `vinculo report`: an organisation's monthly programme report (--org), or a
-// facility's monthly report (--facility), written to a file as PDF, XLSX or
-// CSV (service/programme_report.h), as the operator of
+// `vinculo report`: an organisation's monthly programme report (--org), a
+// facility's monthly report (--facility), both as PDF, XLSX or CSV, or a
+// jurisdiction's open data (--jurisdiction, CSV) (service/programme_report.h), as the operator of
 // the machine (the installation's administrator). The file appears whole or
 // not at all: it is written beside --out under a temporary name and renamed.
 #pragma once
@@ -22,6 +22,7 @@ class ReportCommands {
   CLI::App* report_ = nullptr;
   long long organisation_id_ = 0;
   long long facility_id_ = 0;
+  long long jurisdiction_id_ = 0;
   std::string month_;
   std::string format_;
   std::string out_;

@@ -85,6 +85,37 @@ std::vector<Operation> ReportOperations() {
        .reply_type = kReportTypes,
        .errors = {404},
        .handler = [](Call& call) { return MonthlyReport(call, true); }},
+      {.method = "GET",
+       .path = "/api/v1/jurisdictions/{id}/open-data",
+       .operation_id = "getJurisdictionOpenData",
+       .tag = "Reports",
+       .summary = "A jurisdiction's open data for a month (CSV)",
+       .description =
+           "One line per facility of the jurisdiction with the facility report's figures for "
+           "the month, then the jurisdiction's total; counts of people from 1 to "
+           "small_cell_threshold - 1 are withheld (empty), the threshold never below 5. UTF-8 "
+           "with a byte order mark. 404 naming jurisdiction_id for an unknown one.",
+       .roles = {Role::kAdministrator, Role::kAuditor},
+       .query = {Required("month", V::kMonth, "The month, YYYY-MM."),
+                 Optional("small_cell_threshold", V::kInteger,
+                          "Counts from 1 to this minus 1 are withheld (never below 5).")},
+       .reply_type = "text/csv",
+       .errors = {404},
+       .handler = [](Call& call) -> Result<Reply> {
+         ReportRequest request;
+         request.month = call.QueryText("month");
+         if (auto threshold = call.QueryInteger("small_cell_threshold")) {
+           request.small_cell_threshold = *threshold;
+         }
+         VINCULO_ASSIGN_OR_RETURN(
+             std::string csv,
+             ReportService(call.services.context).OpenDataCsv(call.user(), call.id(), request));
+         Reply reply = RawReply(std::move(csv), "text/csv; charset=utf-8");
+         reply.headers.push_back({"Content-Disposition", "attachment; filename=\"open-data-" +
+                                                             request.month + "-" +
+                                                             std::to_string(call.id()) + ".csv\""});
+         return reply;
+       }},
   };
 }
 

@@ -1,9 +1,12 @@
 #include "service/programme_report.h"
 
 #include <cmath>
+#include <cstdio>
+#include <iterator>
 #include <map>
 #include <set>
 
+#include "common/csv.h"
 #include "domain/geo.h"
 #include "service/facility_rights.h"
 #include "service/figures.h"
@@ -23,6 +26,9 @@ struct CountLabels {
   const char* es;
   const char* en;
   bool amount;
+  // A facility's own public figure (capacity, population, sessions), not a
+  // count of people one could single out: never withheld.
+  bool public_figure = false;
 };
 // The activity table, in report order.
 constexpr CountLabels kActivity[] = {
@@ -45,15 +51,15 @@ constexpr CountLabels kActivity[] = {
 
 // The facility report's activity table, in report order.
 constexpr CountLabels kFacilityActivity[] = {
-    {"official_capacity", "Capacidad oficial", "Official capacity", false},
-    {"current_population", "Población actual", "Current population", false},
-    {"occupancy_percent", "Ocupación (% de la capacidad)", "Occupancy (% of capacity)", true},
+    {"official_capacity", "Capacidad oficial", "Official capacity", false, true},
+    {"current_population", "Población actual", "Current population", false, true},
+    {"occupancy_percent", "Ocupación (% de la capacidad)", "Occupancy (% of capacity)", true, true},
     {"parents_on_record", "Madres y padres registrados aquí", "Parents on record held here", false},
     {"children_inside", "Niñas y niños que viven dentro", "Children living inside", false},
     {"visits_received", "Visitas recibidas (realizadas)", "Visits received (attended)", false},
     {"visits_missed", "Visitas no realizadas", "Visits missed", false},
     {"children_visiting", "Niñas y niños que visitaron", "Children who visited", false},
-    {"workshop_sessions", "Sesiones de taller realizadas", "Workshop sessions held", false},
+    {"workshop_sessions", "Sesiones de taller realizadas", "Workshop sessions held", false, true},
     {"workshop_places", "Plazas en talleres en curso", "Places in running workshops", false},
 };
 
@@ -338,6 +344,83 @@ Result<ProgrammeReport> ReportService::Monthly(const Actor& actor, const ReportR
   return report;
 }
 
+namespace {
+
+// A facility's figures for a month, in kFacilityActivity order, before any
+// cell is withheld; `visits` gets its published visits from `trend_first_day`.
+// `parents` is the count of parents per facility id (CountBy).
+Result<std::vector<double>> FacilityFigures(
+    Txn& txn, const Record& facility, const std::vector<std::pair<std::string, long long>>& parents,
+    const std::string& trend_first_day, const std::string& first_day, const std::string& last_day,
+    const std::string& today, std::vector<report_store::VisitRow>* visits) {
+  const long long facility_id = facility.id;
+  const long long capacity = facility.Integer("official_capacity").value_or(0);
+  const long long population = facility.Integer("current_population").value_or(0);
+  VINCULO_ASSIGN_OR_RETURN(
+      *visits, report_store::VisitsAtFacility(txn, facility_id, trend_first_day, last_day));
+  long long received = 0, missed = 0;
+  std::set<long long> children_visiting;
+  for (const auto& visit : *visits) {
+    if (visit.session_date < first_day || !visit.attended) continue;
+    if (*visit.attended == 0) {
+      ++missed;
+      continue;
+    }
+    ++received;
+    children_visiting.insert(visit.child_id);
+  }
+  long long parents_here = 0;
+  for (const auto& [facility_key, count] : parents) {
+    if (facility_key == std::to_string(facility_id)) parents_here = count;
+  }
+  ChildrenInsideFilter inside_filter;
+  inside_filter.facility_id = facility_id;
+  VINCULO_ASSIGN_OR_RETURN(long long inside,
+                           txn.CountChildrenInside(inside_filter, Actor::System()));
+  WorkshopSessionFilter sessions_filter;
+  sessions_filter.facility_id = facility_id;
+  sessions_filter.from = first_day;
+  sessions_filter.to = std::min(last_day, today);
+  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
+                           txn.WorkshopSessions(sessions_filter));
+  long long sessions_held = 0;
+  std::set<long long> cohorts_running;
+  for (const WorkshopSessionRow& session : sessions) {
+    if (session.status == "cancelled") continue;
+    ++sessions_held;
+    cohorts_running.insert(session.cohort_id);
+  }
+  long long places = 0;
+  CohortFilter cohorts_filter;
+  cohorts_filter.facility_id = facility_id;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(cohorts_filter));
+  for (const CohortRow& cohort : cohorts) {
+    if (!cohorts_running.count(cohort.id)) continue;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress,
+                             workshop_internal::ProgressOf(txn, cohort));
+    for (const EnrolmentProgress& place : progress) {
+      places += place.enrolment.status == "waiting" ? 0 : 1;
+    }
+  }
+  const double occupancy =
+      capacity > 0
+          ? std::round(1000.0 * static_cast<double>(population) / static_cast<double>(capacity)) /
+                10.0
+          : 0;
+  return std::vector<double>{static_cast<double>(capacity),
+                             static_cast<double>(population),
+                             occupancy,
+                             static_cast<double>(parents_here),
+                             static_cast<double>(inside),
+                             static_cast<double>(received),
+                             static_cast<double>(missed),
+                             static_cast<double>(children_visiting.size()),
+                             static_cast<double>(sessions_held),
+                             static_cast<double>(places)};
+}
+
+}  // namespace
+
 Result<ProgrammeReport> ReportService::FacilityMonthly(const Actor& actor,
                                                        const ReportRequest& request) {
   if (actor.role == Role::kCaregiver || actor.role == Role::kSocialWorker) {
@@ -366,81 +449,18 @@ Result<ProgrammeReport> ReportService::FacilityMonthly(const Actor& actor,
     }
     if (!MayActForFacility(actor, *facility).ok()) return not_found;
     report.organisation = facility->Text("name").value_or("");
-    const long long capacity = facility->Integer("official_capacity").value_or(0);
-    const long long population = facility->Integer("current_population").value_or(0);
-    VINCULO_ASSIGN_OR_RETURN(visits, report_store::VisitsAtFacility(
-                                         txn, facility_id, FormatDate(trend_first), last_day));
-    long long received = 0, missed = 0;
-    std::set<long long> children_visiting;
-    for (const auto& visit : visits) {
-      if (visit.session_date < first_day || !visit.attended) continue;
-      if (*visit.attended == 0) {
-        ++missed;
-        continue;
-      }
-      ++received;
-      children_visiting.insert(visit.child_id);
-    }
     VINCULO_ASSIGN_OR_RETURN(auto parents,
                              txn.CountBy(ParentKind(), "facility_id", Actor::System()));
-    long long parents_here = 0;
-    for (const auto& [facility_key, count] : parents) {
-      if (facility_key == std::to_string(facility_id)) parents_here = count;
-    }
-    ChildrenInsideFilter inside_filter;
-    inside_filter.facility_id = facility_id;
-    VINCULO_ASSIGN_OR_RETURN(long long inside,
-                             txn.CountChildrenInside(inside_filter, Actor::System()));
-    WorkshopSessionFilter sessions_filter;
-    sessions_filter.facility_id = facility_id;
-    sessions_filter.from = first_day;
-    sessions_filter.to = std::min(last_day, FormatDate(context_.Today()));
-    VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
-                             txn.WorkshopSessions(sessions_filter));
-    long long sessions_held = 0;
-    std::set<long long> cohorts_running;
-    for (const WorkshopSessionRow& session : sessions) {
-      if (session.status == "cancelled") continue;
-      ++sessions_held;
-      cohorts_running.insert(session.cohort_id);
-    }
-    long long places = 0;
-    CohortFilter cohorts_filter;
-    cohorts_filter.facility_id = facility_id;
-    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(cohorts_filter));
-    for (const CohortRow& cohort : cohorts) {
-      if (!cohorts_running.count(cohort.id)) continue;
-      VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress,
-                               workshop_internal::ProgressOf(txn, cohort));
-      for (const EnrolmentProgress& place : progress) {
-        places += place.enrolment.status == "waiting" ? 0 : 1;
-      }
-    }
-    const double occupancy =
-        capacity > 0
-            ? std::round(1000.0 * static_cast<double>(population) / static_cast<double>(capacity)) /
-                  10.0
-            : 0;
-    figures = {static_cast<double>(capacity),
-               static_cast<double>(population),
-               occupancy,
-               static_cast<double>(parents_here),
-               static_cast<double>(inside),
-               static_cast<double>(received),
-               static_cast<double>(missed),
-               static_cast<double>(children_visiting.size()),
-               static_cast<double>(sessions_held),
-               static_cast<double>(places)};
+    VINCULO_ASSIGN_OR_RETURN(
+        figures, FacilityFigures(txn, *facility, parents, FormatDate(trend_first), first_day,
+                                 last_day, FormatDate(context_.Today()), &visits));
     return Status::Ok();
   }));
   for (size_t row_idx = 0; row_idx < figures.size(); ++row_idx) {
     const CountLabels& labels = kFacilityActivity[row_idx];
     ReportCount count{labels.code, request.language == "en" ? labels.en : labels.es, std::nullopt,
                       labels.amount};
-    // Capacity, population, occupancy and sessions are the facility's own
-    // public figures, not counts of people one could single out.
-    const bool people = row_idx >= 3 && std::string(labels.code) != "workshop_sessions";
-    if (!people) {
+    if (labels.public_figure) {
       count.value = figures[row_idx];
     } else if (auto shown = SmallCellBelow(std::llround(figures[row_idx]), threshold)) {
       count.value = static_cast<double>(*shown);
@@ -453,6 +473,91 @@ Result<ProgrammeReport> ReportService::FacilityMonthly(const Actor& actor,
                                              facility_id, "monthly " + report.month));
   }
   return report;
+}
+
+Result<std::string> ReportService::OpenDataCsv(const Actor& actor, long long jurisdiction_id,
+                                               const ReportRequest& request) {
+  if (actor.role != Role::kAdministrator && actor.role != Role::kAuditor) {
+    return Forbidden("open data exports are for administrators and auditors");
+  }
+  VINCULO_ASSIGN_OR_RETURN(auto range, CheckRequest(request, context_.Today()));
+  // Open data is public: never a threshold below the usual rule.
+  const long long threshold = std::max(request.small_cell_threshold, kSmallCellThreshold);
+  const std::string first_day = FormatDate(range.first);
+  const std::string last_day = FormatDate(range.second);
+  const std::string month = MonthText(range.first);
+  CsvDialect dialect;
+  dialect.byte_order_mark = true;
+  std::string out = CsvDocumentStart(dialect);
+  std::vector<std::string> header = {"jurisdiction_id", "jurisdiction", "month", "facility_id",
+                                     "facility"};
+  for (const CountLabels& labels : kFacilityActivity) header.push_back(labels.code);
+  header.push_back("small_cell_threshold");
+  AppendCsvRow(out, header, dialect);
+  const auto number = [](double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.10g", value);
+    return std::string(text);
+  };
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    auto jurisdiction = txn.Get(JurisdictionKind(), jurisdiction_id, Actor::System());
+    if (!jurisdiction.ok()) {
+      return jurisdiction.status().code() == StatusCode::kNotFound
+                 ? Status(StatusCode::kNotFound,
+                          "no jurisdiction " + std::to_string(jurisdiction_id), "jurisdiction_id")
+                 : jurisdiction.status();
+    }
+    const std::string jurisdiction_name = jurisdiction->Text("name").value_or("");
+    VINCULO_ASSIGN_OR_RETURN(auto parents,
+                             txn.CountBy(ParentKind(), "facility_id", Actor::System()));
+    ListQuery query;
+    query.filters["jurisdiction_id"] = jurisdiction_id;
+    query.limit = 500;
+    std::vector<double> totals(std::size(kFacilityActivity), 0);
+    // One row per facility, then the jurisdiction's total (summed before
+    // any cell is withheld, its occupancy from the summed figures).
+    const auto row_of = [&](const std::string& facility_id, const std::string& name,
+                            const std::vector<double>& figures) {
+      std::vector<std::string> cells = {std::to_string(jurisdiction_id), jurisdiction_name, month,
+                                        facility_id, name};
+      for (size_t column_idx = 0; column_idx < figures.size(); ++column_idx) {
+        const CountLabels& labels = kFacilityActivity[column_idx];
+        if (labels.public_figure) {
+          cells.push_back(number(figures[column_idx]));
+        } else if (auto shown = SmallCellBelow(std::llround(figures[column_idx]), threshold)) {
+          cells.push_back(std::to_string(*shown));
+        } else {
+          cells.push_back("");
+        }
+      }
+      cells.push_back(std::to_string(threshold));
+      AppendCsvRow(out, cells, dialect);
+    };
+    while (true) {
+      VINCULO_ASSIGN_OR_RETURN(Page page, txn.List(FacilityKind(), query, Actor::System()));
+      for (const Record& facility : page.items) {
+        std::vector<report_store::VisitRow> visits;
+        VINCULO_ASSIGN_OR_RETURN(std::vector<double> figures,
+                                 FacilityFigures(txn, facility, parents, first_day, first_day,
+                                                 last_day, FormatDate(context_.Today()), &visits));
+        for (size_t column_idx = 0; column_idx < figures.size(); ++column_idx) {
+          totals[column_idx] += figures[column_idx];
+        }
+        row_of(std::to_string(facility.id), facility.Text("name").value_or(""), figures);
+      }
+      if (!page.next_after_id) break;
+      query.after_id = *page.next_after_id;
+    }
+    // kFacilityActivity: capacity, population, then occupancy.
+    totals[2] = totals[0] > 0 ? std::round(1000.0 * totals[1] / totals[0]) / 10.0 : 0;
+    row_of("", "total", totals);
+    return Status::Ok();
+  }));
+  if (context_.audit) {
+    context_.audit->RecordRead(AuditEventFor(actor, context_.Now(), "open_data", "jurisdictions",
+                                             jurisdiction_id, "monthly " + month));
+  }
+  return out;
 }
 
 Result<ReportFile> ReportService::MonthlyFile(const Actor& actor, const ReportRequest& request,

@@ -101,6 +101,13 @@ class ReportService {
   // organisation that runs it) reads as not found, naming facility_id. The
   // same checks of month, lang and small_cell_threshold as Monthly.
   Result<ProgrammeReport> FacilityMonthly(const Actor& actor, const ReportRequest& request);
+  // Open data: one CSV line (UTF-8 with a byte order mark) per facility of a
+  // jurisdiction with the facility report's figures for the month, then the
+  // jurisdiction's total; counts of people from 1 to the threshold - 1
+  // withheld (empty), the threshold never below 5 whoever asks.
+  // Administrators and auditors; kNotFound naming jurisdiction_id.
+  Result<std::string> OpenDataCsv(const Actor& actor, long long jurisdiction_id,
+                                  const ReportRequest& request);
   // Either report as a file (the facility's when request.facility_id is
   // set); nothing is written anywhere on error.
   Result<ReportFile> MonthlyFile(const Actor& actor, const ReportRequest& request,

@@ -1052,5 +1052,68 @@ TEST_F(OperationsCliTest,
   ASSERT_TRUE(server.WaitForExit(milliseconds(10000)));
 }
 
+TEST_F(OperationsCliTest, Issue18_OpenDataPerJurisdictionWithholdsSmallCellsAndTotals) {
+  const ReportTarget target = DemoReportTarget(*database_);
+  ASSERT_GT(target.village, 0);
+  // The jurisdiction of the demo's first prison (Peru: two prisons).
+  long long peru = 0;
+  ASSERT_TRUE(database_->Reopen(1).ok());
+  ASSERT_TRUE(database_->store()
+                  .Read([&](Txn& txn) -> Status {
+                    auto facility = txn.Get(FacilityKind(), 1, Actor::System());
+                    if (!facility.ok()) return facility.status();
+                    peru = facility->Integer("jurisdiction_id").value_or(0);
+                    return Status::Ok();
+                  })
+                  .ok());
+  database_->Close();
+  ASSERT_GT(peru, 0);
+  TempFile out(".csv");
+  const std::string report = std::string(VINCULO_BINARY) + " report " + db_ + " --month " +
+                             target.last_month + " --out " + Quote(out.path);
+  auto [code, message] =
+      RunToEnd(report + " --jurisdiction " + std::to_string(peru) + " --format csv");
+  ASSERT_EQ(code, 0) << message;
+  const std::string csv = ReadAll(out.path);
+  ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  auto table = ParseCsv(csv.substr(3));
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  ASSERT_EQ(table->rows.size(), 3u) << csv;  // two prisons and the total
+  const auto cell = [&](size_t row_idx, const char* column) {
+    return table->rows[row_idx][CsvColumn(*table, column)];
+  };
+  EXPECT_EQ(cell(0, "official_capacity"), "630");
+  EXPECT_EQ(cell(2, "facility"), "total");
+  EXPECT_EQ(cell(2, "official_capacity"), "870");  // 630 + 240
+  EXPECT_EQ(cell(2, "current_population"), "3370");
+  EXPECT_EQ(cell(2, "small_cell_threshold"), "5");
+  // Every count of people is either withheld (empty) or 0 or at least 5.
+  for (size_t row_idx = 0; row_idx < table->rows.size(); ++row_idx) {
+    for (const char* column : {"parents_on_record", "children_inside", "visits_received",
+                               "visits_missed", "children_visiting", "workshop_places"}) {
+      const std::string value = cell(row_idx, column);
+      if (value.empty() || value == "0") continue;
+      EXPECT_GE(std::stoll(value), 5) << column << " " << csv;
+    }
+  }
+  // Asking for less suppression changes nothing: open data keeps 5.
+  TempFile lower(".csv");
+  auto [lower_code, lower_message] =
+      RunToEnd(std::string(VINCULO_BINARY) + " report " + db_ + " --month " + target.last_month +
+               " --out " + Quote(lower.path) + " --jurisdiction " + std::to_string(peru) +
+               " --format csv --small-cell-threshold 1");
+  ASSERT_EQ(lower_code, 0) << lower_message;
+  EXPECT_NE(ReadAll(lower.path).find(",5\r\n"), std::string::npos) << ReadAll(lower.path);
+  // Open data is CSV only, and an unknown jurisdiction is not found; nothing written.
+  std::ofstream(out.path) << "before";
+  auto [pdf_code, pdf_message] =
+      RunToEnd(report + " --jurisdiction " + std::to_string(peru) + " --format pdf");
+  EXPECT_EQ(pdf_code, kExitInvalidInput) << pdf_message;
+  EXPECT_NE(pdf_message.find("format"), std::string::npos) << pdf_message;
+  auto [missing_code, missing_message] = RunToEnd(report + " --jurisdiction 999999 --format csv");
+  EXPECT_EQ(missing_code, kExitNotFound) << missing_message;
+  EXPECT_EQ(ReadAll(out.path), "before");
+}
+
 }  // namespace
 }  // namespace vinculo::testing
