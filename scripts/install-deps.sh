@@ -9,7 +9,7 @@ build_pkgs=(
   build-essential cmake ninja-build ccache pkg-config
   libcpp-httplib-dev nlohmann-json3-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   coinor-libcbc-dev libsodium-dev libcli11-dev libspdlog-dev libical-dev libjemalloc-dev libhpdf-dev
-  libpwquality-dev cracklib-runtime
+  libpwquality-dev cracklib-runtime libxlsxwriter-dev
   fonts-dejavu-core
   libgtest-dev libgmock-dev libbenchmark-dev
 )
@@ -20,7 +20,8 @@ command -v node >/dev/null 2>&1 || web_build_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || web_build_pkgs+=(npm)
 build_pkgs+=("${web_build_pkgs[@]}")
 # python3-icalendar reads the iCalendar feeds with a parser other than ours.
-test_pkgs=(postgresql sqlite3 poppler-utils chromium python3-icalendar haproxy)
+# libreoffice-calc-nogui reads the XLSX reports (headless conversion to CSV).
+test_pkgs=(postgresql sqlite3 poppler-utils chromium python3-icalendar haproxy libreoffice-calc-nogui)
 # The package test (scripts/package-test.sh): systemd-analyze checks the unit,
 # curl signs in to the extracted server; dpkg-shlibdeps comes with build-essential.
 test_pkgs+=(systemd curl)

@@ -20,6 +20,7 @@
 
 #include "cli/cli_backup.h"
 #include "cli/cli_generate.h"
+#include "cli/cli_report.h"
 #include "cli/cli_security.h"
 #include "cli/cli_supplies.h"
 #include "cli/cli_visits.h"
@@ -549,6 +550,8 @@ int RunCli(int argc, char** argv) {
   security_commands.Add(app, db, kDbHelp);
   BackupCommands backup_commands;
   backup_commands.Add(app, db, kDbHelp);
+  ReportCommands report_commands;
+  report_commands.Add(app, db, kDbHelp);
 
   WorkshopCommands workshop_commands;
   AddWorkshopCommands(app, workshop_commands, db, kDbHelp);
@@ -612,6 +615,7 @@ int RunCli(int argc, char** argv) {
   if (supply_commands.Chosen()) return supply_commands.Run(db);
   if (security_commands.Chosen()) return security_commands.Run(db);
   if (backup_commands.Chosen()) return backup_commands.Run(db);
+  if (report_commands.Chosen()) return report_commands.Run(db);
   if (*ageouts) {
     if (*ageout_facility_option) ageout_query.facility_id = ageout_facility;
     if (*within_option) ageout_query.within_days = within_days;

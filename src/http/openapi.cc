@@ -118,9 +118,19 @@ json QueryParameter(const Field& field) {
 json ReplyContent(const Operation& operation, const std::string& schema_name) {
   const std::string& reply = operation.reply;
   if (operation.reply_type != "application/json") {
-    json schema = {{"type", "string"}};
-    if (operation.reply_type == "application/pdf") schema["format"] = "binary";
-    return {{operation.reply_type, {{"schema", schema}}}};
+    // One media type, or several separated by ", " (a file in the format asked for).
+    json content = json::object();
+    size_t start = 0;
+    while (start <= operation.reply_type.size()) {
+      size_t end = operation.reply_type.find(", ", start);
+      if (end == std::string::npos) end = operation.reply_type.size();
+      const std::string type = operation.reply_type.substr(start, end - start);
+      json schema = {{"type", "string"}};
+      if (type.rfind("text/", 0) != 0) schema["format"] = "binary";
+      content[type] = {{"schema", schema}};
+      start = end + 2;
+    }
+    return content;
   }
   json schema;
   if (reply == "page") {

@@ -159,6 +159,7 @@ std::vector<Operation> VisitOperations();
 std::vector<Operation> NurseryCareOperations();
 std::vector<Operation> SecurityOperations();              // routes_security.cc (issue 13)
 std::vector<Operation> CalendarSubscriptionOperations();  // routes_calendar_subscriptions.cc
+std::vector<Operation> ReportOperations();                // routes_reports.cc (issue 18)
 
 // The httplib pattern of a row's path ("{id}" as (\d+)).
 std::string RoutePattern(const Operation& operation);

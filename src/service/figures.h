@@ -22,9 +22,14 @@ inline constexpr long long kSmallCellThreshold = 5;
 // suppressed and from 1 to kSmallCellThreshold - 1. Every figure an auditor
 // can ask for (summary, nursery forecast, facility needs) goes through it.
 inline bool SuppressesSmallCells(const Actor& actor) { return actor.role == Role::kAuditor; }
-inline std::optional<long long> SmallCell(long long count, bool suppress) {
-  if (suppress && count > 0 && count < kSmallCellThreshold) return std::nullopt;
+// The same rule with another threshold (the programme reports let a user
+// ask for one, never below 1; 1 withholds nothing).
+inline std::optional<long long> SmallCellBelow(long long count, long long threshold) {
+  if (count > 0 && count < threshold) return std::nullopt;
   return count;
+}
+inline std::optional<long long> SmallCell(long long count, bool suppress) {
+  return SmallCellBelow(count, suppress ? kSmallCellThreshold : 1);
 }
 
 struct CountRow {

@@ -1,33 +1,12 @@
 #include "service/workshop_certificate.h"
 
-#include <hpdf.h>
-
-#include <cstdio>
 #include <memory>
+
+#include "service/pdf_document.h"
 
 namespace vinculo {
 namespace {
 
-struct HaruError {
-  HPDF_STATUS code = HPDF_OK;
-  HPDF_STATUS detail = 0;
-};
-
-void OnHaruError(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) {
-  auto* error = static_cast<HaruError*>(user_data);
-  if (error->code == HPDF_OK) *error = {code, detail};
-}
-
-struct DocFree {
-  void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
-};
-
-// DejaVu (Debian's fonts-dejavu-core) covers Latin, Greek and Cyrillic
-// with every accent a name in the programmes' countries carries.
-constexpr const char* kFontFolders[] = {"/usr/share/fonts/truetype/dejavu",
-                                        "/usr/local/share/fonts/truetype/dejavu"};
-constexpr const char* kRegularFont = "DejaVuSans.ttf";
-constexpr const char* kBoldFont = "DejaVuSans-Bold.ttf";
 // Left and right margin of the text inside the frame, in points.
 constexpr float kTextMargin = 70;
 constexpr float kTopicsFontSize = 11;
@@ -68,39 +47,12 @@ constexpr Labels kEnglish = {"Certificate of completion",
 
 }  // namespace
 
-Result<std::string> CertificateFontPath(bool bold) {
-  for (const char* folder : kFontFolders) {
-    const std::string path = std::string(folder) + "/" + (bold ? kBoldFont : kRegularFont);
-    if (FILE* file = std::fopen(path.c_str(), "rb")) {
-      std::fclose(file);
-      return path;
-    }
-  }
-  return Status(StatusCode::kUnavailable,
-                std::string("the certificate font ") + (bold ? kBoldFont : kRegularFont) +
-                    " is not installed; install the Debian package fonts-dejavu-core");
-}
-
 Result<std::string> RenderCertificatePdf(const CertificateText& text) {
-  HaruError error;
-  std::unique_ptr<_HPDF_Doc_Rec, DocFree> doc(HPDF_New(OnHaruError, &error));
-  if (!doc) return Internal("libharu could not start a document");
+  VINCULO_ASSIGN_OR_RETURN(std::unique_ptr<PdfDocument> pdf, PdfDocument::Open());
   const Labels& labels = text.language == "en" ? kEnglish : kSpanish;
-  HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, "Vinculo");
-  HPDF_Page page = HPDF_AddPage(doc.get());
-  HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
-  // The fonts are embedded (subset by libharu) and the text is given as
-  // UTF-8, so any name prints as written, whatever the reader has installed.
-  VINCULO_ASSIGN_OR_RETURN(std::string regular_path, CertificateFontPath(false));
-  VINCULO_ASSIGN_OR_RETURN(std::string bold_path, CertificateFontPath(true));
-  HPDF_UseUTFEncodings(doc.get());
-  HPDF_SetCurrentEncoder(doc.get(), "UTF-8");
-  const char* regular_name = HPDF_LoadTTFontFromFile(doc.get(), regular_path.c_str(), HPDF_TRUE);
-  const char* bold_name = HPDF_LoadTTFontFromFile(doc.get(), bold_path.c_str(), HPDF_TRUE);
-  if (!regular_name || !bold_name) return Internal("libharu could not load the DejaVu fonts");
-  HPDF_Font regular = HPDF_GetFont(doc.get(), regular_name, "UTF-8");
-  HPDF_Font bold = HPDF_GetFont(doc.get(), bold_name, "UTF-8");
-  if (!regular || !bold) return Internal("libharu could not use the DejaVu fonts");
+  HPDF_Page page = pdf->AddPage(HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
+  HPDF_Font regular = pdf->regular();
+  HPDF_Font bold = pdf->bold();
   const float width = HPDF_Page_GetWidth(page);
   const float height = HPDF_Page_GetHeight(page);
 
@@ -162,19 +114,7 @@ Result<std::string> RenderCertificatePdf(const CertificateText& text) {
   centred(regular, 12, std::string(labels.facilitator) + " " + text.facilitator);
   centred(regular, 12, std::string(labels.issued) + " " + text.issued_on);
 
-  if (HPDF_SaveToStream(doc.get()) != HPDF_OK || error.code != HPDF_OK) {
-    return Internal("libharu could not write the certificate (error " + std::to_string(error.code) +
-                    ")");
-  }
-  std::string pdf(HPDF_GetStreamSize(doc.get()), '\0');
-  HPDF_UINT32 size = static_cast<HPDF_UINT32>(pdf.size());
-  HPDF_ResetStream(doc.get());
-  if (HPDF_ReadFromStream(doc.get(), reinterpret_cast<HPDF_BYTE*>(pdf.data()), &size) != HPDF_OK &&
-      error.code != HPDF_STREAM_EOF) {
-    if (size == 0) return Internal("libharu could not read the certificate back");
-  }
-  pdf.resize(size);
-  return pdf;
+  return pdf->Bytes("certificate");
 }
 
 }  // namespace vinculo

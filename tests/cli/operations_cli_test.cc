@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
@@ -25,6 +26,7 @@
 #include <thread>
 
 #include "cli/exit_codes.h"
+#include "common/csv.h"
 #include "support/test_database.h"
 
 namespace vinculo::testing {
@@ -705,6 +707,412 @@ TEST_F(OperationsCliTest, Issue13_AKilledServersJournalIsTakenOverBesideARunning
   }
   first.Signal(SIGTERM);
   ASSERT_TRUE(first.WaitForExit(milliseconds(10000)));
+}
+
+// --- Issue 18: the monthly programme report, read by other people's software ---
+
+// The demo's village and last month (the demo has three months of visits
+// made before today).
+struct ReportTarget {
+  long long village = 0;
+  long long other_organisation = 0;
+  std::string last_month;
+  std::string next_month;
+};
+
+ReportTarget DemoReportTarget(TestDatabase& database) {
+  ReportTarget target;
+  if (!database.Reopen(1).ok()) return target;
+  Status status = database.store().Read([&](Txn& txn) -> Status {
+    ListQuery query;
+    query.limit = 50;
+    auto organisations = txn.List(OrganisationKind(), query, Actor::System());
+    if (!organisations.ok()) return organisations.status();
+    for (const Record& organisation : organisations->items) {
+      if (organisation.Text("kind") == "care_organisation")
+        target.village = organisation.id;
+      else
+        target.other_organisation = organisation.id;
+    }
+    return Status::Ok();
+  });
+  database.Close();
+  const Date today = UtcDate(std::chrono::system_clock::now());
+  const Date first{today.year, today.month, 1};
+  target.last_month = FormatDate(AddMonths(first, -1)).substr(0, 7);
+  target.next_month = FormatDate(AddMonths(first, 1)).substr(0, 7);
+  return status.ok() ? target : ReportTarget{};
+}
+
+// A file in the temporary folder, removed however the test ends.
+struct TempFile {
+  explicit TempFile(const std::string& suffix)
+      : path((std::filesystem::temp_directory_path() /
+              ("vinculo_report_" + std::to_string(getpid()) + "_" + std::to_string(counter++) +
+               suffix))
+                 .string()) {}
+  ~TempFile() { std::filesystem::remove(path); }
+  static inline int counter = 0;
+  std::string path;
+};
+
+// pdftotext's reading of a PDF, lines joined by spaces.
+std::string PdfText(const std::string& path) {
+  // poppler warns on standard error about libharu's ToUnicode maps; only the text counts.
+  std::string text = RunToEnd("(pdftotext -enc UTF-8 " + Quote(path) + " - 2>/dev/null)").second;
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+TEST_F(OperationsCliTest, Issue18_TheMonthlyReportPdfReadsInPopplerWithAccentsAndEmbeddedFonts) {
+  const ReportTarget target = DemoReportTarget(*database_);
+  ASSERT_GT(target.village, 0);
+  const std::string report = std::string(VINCULO_BINARY) + " report " + db_ + " --org " +
+                             std::to_string(target.village) + " --month " + target.last_month;
+  TempFile spanish(".pdf");
+  auto [code, out] = RunToEnd(report + " --format pdf --out " + Quote(spanish.path));
+  ASSERT_EQ(code, 0) << out;
+  ASSERT_EQ(ReadAll(spanish.path).substr(0, 5), "%PDF-");
+  const std::string text = PdfText(spanish.path);
+  for (const char* expected :
+       {"Informe mensual del programa", "Aldea Infantil Sintética Ayacucho (demo)",
+        "Visitas por niña o niño", "Ánimo antes de la visita (1-5)", "Ánimo después de la visita",
+        "Niñas y niños en contacto mensual con cada madre o padre", "Kilómetros por visita",
+        "Visitas realizadas por mes", "Definiciones"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  EXPECT_EQ(text.find('?'), std::string::npos) << text;
+  // No child's name or pseudonym: only counts.
+  EXPECT_EQ(text.find("NNA-"), std::string::npos) << text;
+  // Every font DejaVu, every one embedded.
+  const std::string fonts = RunToEnd("pdffonts " + Quote(spanish.path)).second;
+  std::istringstream lines(fonts);
+  int dejavu = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("DejaVu") == std::string::npos) continue;
+    ++dejavu;
+    EXPECT_NE(line.find(" yes "), std::string::npos) << line;
+  }
+  EXPECT_EQ(dejavu, 2) << fonts;
+
+  TempFile english(".pdf");
+  auto [english_code, english_out] =
+      RunToEnd(report + " --format pdf --lang en --out " + Quote(english.path));
+  ASSERT_EQ(english_code, 0) << english_out;
+  const std::string english_text = PdfText(english.path);
+  EXPECT_NE(english_text.find("Monthly programme report"), std::string::npos) << english_text;
+  EXPECT_NE(english_text.find("Mood before the visit (1-5)"), std::string::npos) << english_text;
+
+  // The first page, as the reader sees it, among the screenshots (SQLite run).
+  if (TestEngineName() == "sqlite") {
+    const std::string artifacts = std::string(VINCULO_SOURCE_DIR) + "/test-artifacts";
+    std::filesystem::create_directories(artifacts);
+    auto [png_code, png_out] =
+        RunToEnd("pdftoppm -png -r 80 -f 1 -l 1 -singlefile " + Quote(spanish.path) + " " +
+                 Quote(artifacts + "/report-monthly-demo"));
+    EXPECT_EQ(png_code, 0) << png_out;
+    EXPECT_TRUE(std::filesystem::exists(artifacts + "/report-monthly-demo.png"));
+  }
+}
+
+// The measures of a report's CSV: code -> value (empty when withheld).
+std::map<std::string, std::string> MeasureValues(const CsvTable& table) {
+  std::map<std::string, std::string> values;
+  const int section = CsvColumn(table, "section");
+  const int code = CsvColumn(table, "code");
+  const int value = CsvColumn(table, "value");
+  for (const auto& row : table.rows) {
+    if (row[section] == "measure") values[row[code]] = row[value];
+  }
+  return values;
+}
+
+TEST_F(OperationsCliTest, Issue18_TheMonthlyReportCsvAndXlsxReadInASpreadsheetAlike) {
+  const ReportTarget target = DemoReportTarget(*database_);
+  ASSERT_GT(target.village, 0);
+  const std::string report = std::string(VINCULO_BINARY) + " report " + db_ + " --org " +
+                             std::to_string(target.village) + " --month " + target.last_month;
+  TempFile csv_file(".csv");
+  auto [code, out] = RunToEnd(report + " --format csv --out " + Quote(csv_file.path));
+  ASSERT_EQ(code, 0) << out;
+  const std::string csv = ReadAll(csv_file.path);
+  ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF") << "a byte order mark for Excel";
+  auto table = ParseCsv(csv.substr(3));
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  const auto measures = MeasureValues(*table);
+  ASSERT_EQ(measures.size(), 10u);
+  // The demo's last month: visits made, scored before and after.
+  ASSERT_FALSE(measures.at("visits_per_child").empty()) << csv;
+  EXPECT_GT(std::stod(measures.at("visits_per_child")), 0) << csv;
+  ASSERT_FALSE(measures.at("mood_after_mean").empty()) << csv;
+  EXPECT_GE(std::stod(measures.at("mood_after_mean")), 1);
+  EXPECT_LE(std::stod(measures.at("mood_after_mean")), 5);
+  EXPECT_NE(csv.find("Visitas por niña o niño"), std::string::npos);
+
+  // The XLSX through LibreOffice's headless conversion (its first sheet, the
+  // measures), with a profile of its own so runs do not share a lock.
+  TempFile xlsx(".xlsx");
+  auto [xlsx_code, xlsx_out] = RunToEnd(report + " --format xlsx --out " + Quote(xlsx.path));
+  ASSERT_EQ(xlsx_code, 0) << xlsx_out;
+  const std::string folder =
+      (std::filesystem::temp_directory_path() / ("vinculo_lo_" + std::to_string(getpid())))
+          .string();
+  std::filesystem::create_directories(folder);
+  auto [lo_code, lo_out] = RunToEnd("libreoffice -env:UserInstallation=file://" + folder +
+                                    "/profile --headless --convert-to "
+                                    "csv:\"Text - txt - csv (StarCalc)\":44,34,76 --outdir " +
+                                    Quote(folder) + " " + Quote(xlsx.path));
+  const std::string converted =
+      folder + "/" + std::filesystem::path(xlsx.path).stem().string() + ".csv";
+  const std::string sheet = ReadAll(converted);
+  std::filesystem::remove_all(folder);
+  ASSERT_EQ(lo_code, 0) << lo_out;
+  EXPECT_NE(sheet.find("Informe mensual del programa"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("Visitas por niña o niño"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("Ánimo antes de la visita"), std::string::npos) << sheet;
+  // The same visits per child as the CSV, to the spreadsheet's two decimals.
+  const size_t row = sheet.find("visits_per_child,");
+  ASSERT_NE(row, std::string::npos) << sheet;
+  std::vector<std::string> cells;
+  std::stringstream line(sheet.substr(row, sheet.find('\n', row) - row));
+  for (std::string cell; std::getline(line, cell, ',');) cells.push_back(cell);
+  ASSERT_GE(cells.size(), 5u) << sheet;
+  EXPECT_NEAR(std::stod(cells[4]), std::stod(measures.at("visits_per_child")), 0.006) << sheet;
+}
+
+TEST_F(OperationsCliTest, Issue18_BadReportRequestsAreRefusedAndWriteNothing) {
+  const ReportTarget target = DemoReportTarget(*database_);
+  ASSERT_GT(target.village, 0);
+  TempFile out(".pdf");
+  std::ofstream(out.path) << "the previous report";
+  const std::string report =
+      std::string(VINCULO_BINARY) + " report " + db_ + " --out " + Quote(out.path) + " --org ";
+  const std::string village = std::to_string(target.village);
+  struct Case {
+    std::string arguments;
+    int exit_code;
+    std::string names;
+  };
+  const std::vector<Case> cases = {
+      {village + " --month " + target.next_month + " --format pdf", kExitInvalidInput, "month"},
+      {village + " --month 2026-13 --format pdf", kExitInvalidInput, "month"},
+      {village + " --month " + target.last_month + " --format docx", kExitInvalidInput, "format"},
+      {village + " --month " + target.last_month + " --format pdf --lang fr", kExitInvalidInput,
+       "lang"},
+      {village + " --month " + target.last_month + " --format pdf --small-cell-threshold 0",
+       kExitInvalidInput, "small_cell_threshold"},
+      {"999999 --month " + target.last_month + " --format pdf", kExitNotFound, "organisation"},
+  };
+  for (const Case& bad : cases) {
+    auto [code, message] = RunToEnd(report + bad.arguments);
+    EXPECT_EQ(code, bad.exit_code) << bad.arguments << "\n" << message;
+    EXPECT_NE(message.find(bad.names), std::string::npos) << bad.arguments << "\n" << message;
+    EXPECT_EQ(ReadAll(out.path), "the previous report") << bad.arguments;
+  }
+  // No temporary file left beside --out.
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(out.path).parent_path())) {
+    EXPECT_EQ(entry.path().filename().string().rfind(".vinculo-report-", 0), std::string::npos)
+        << entry.path();
+  }
+}
+
+TEST_F(OperationsCliTest, Issue18_TheMonthlyReportOverHttpFollowsWhoAsks) {
+  const ReportTarget target = DemoReportTarget(*database_);
+  ASSERT_GT(target.village, 0);
+  ServerProcess server(db_ + " --port 0 --threads 4");
+  const int port = server.WaitForPort();
+  ASSERT_GT(port, 0) << server.Stderr();
+  httplib::Client client("127.0.0.1", port);
+  // The village's coordinator, signed in with the demo password.
+  nlohmann::json login = {{"username", "coordinadora"}, {"password", password_}};
+  auto signed_in = client.Post("/api/v1/auth/login", login.dump(), "application/json");
+  ASSERT_TRUE(signed_in);
+  ASSERT_EQ(signed_in->status, 200) << signed_in->body;
+  const httplib::Headers auth = {
+      {"Authorization",
+       "Bearer " + nlohmann::json::parse(signed_in->body)["token"].get<std::string>()}};
+  const std::string path =
+      "/api/v1/organisations/" + std::to_string(target.village) + "/reports/monthly?month=";
+
+  auto pdf = client.Get(path + target.last_month + "&format=pdf", auth);
+  ASSERT_TRUE(pdf);
+  ASSERT_EQ(pdf->status, 200) << pdf->body;
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_NE(pdf->get_header_value("Content-Disposition").find("informe-" + target.last_month),
+            std::string::npos);
+  EXPECT_EQ(pdf->body.substr(0, 5), "%PDF-");
+  auto xlsx = client.Get(path + target.last_month + "&format=xlsx&lang=en", auth);
+  ASSERT_TRUE(xlsx);
+  ASSERT_EQ(xlsx->status, 200);
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK") << "an XLSX is a zip";
+
+  struct Refusal {
+    std::string query;
+    int status;
+    std::string field;
+  };
+  for (const Refusal& bad :
+       std::vector<Refusal>{{target.next_month + "&format=pdf", 422, "month"},
+                            {target.last_month + "&format=docx", 422, "format"},
+                            {target.last_month + "&format=pdf&small_cell_threshold=0", 422,
+                             "small_cell_threshold"}}) {
+    auto answer = client.Get(path + bad.query, auth);
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, bad.status) << bad.query << " " << answer->body;
+    EXPECT_EQ(answer->get_header_value("Content-Type"), "application/problem+json");
+    EXPECT_EQ(nlohmann::json::parse(answer->body).value("field", ""), bad.field) << answer->body;
+  }
+  auto future = client.Get(path + target.next_month + "&format=pdf", auth);
+  EXPECT_EQ(nlohmann::json::parse(future->body).value("code", ""), "date_in_future")
+      << future->body;
+  // Another organisation reads as one that does not exist.
+  auto other = client.Get("/api/v1/organisations/" + std::to_string(target.other_organisation) +
+                              "/reports/monthly?month=" + target.last_month + "&format=pdf",
+                          auth);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 404) << other->body;
+  auto missing = client.Get(
+      "/api/v1/organisations/999999/reports/monthly?month=" + target.last_month + "&format=pdf",
+      auth);
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  // Both answers say the same thing, but for the id.
+  std::string other_detail = nlohmann::json::parse(other->body).value("detail", "");
+  const std::string other_id = std::to_string(target.other_organisation);
+  ASSERT_NE(other_detail.find(other_id), std::string::npos) << other->body;
+  other_detail.replace(other_detail.find(other_id), other_id.size(), "999999");
+  EXPECT_EQ(other_detail, nlohmann::json::parse(missing->body).value("detail", ""))
+      << missing->body;
+  server.Signal(SIGTERM);
+  ASSERT_TRUE(server.WaitForExit(milliseconds(10000)));
+}
+
+TEST_F(OperationsCliTest,
+       Issue18_TheFacilityReportShowsCapacityVisitsAndWorkshopsToThoseWhoActForIt) {
+  const ReportTarget target = DemoReportTarget(*database_);
+  ASSERT_GT(target.village, 0);
+  // The overcrowded Peruvian prison is the demo's first facility (630 places,
+  // 2,760 people held).
+  TempFile csv_file(".csv");
+  auto [code, out] =
+      RunToEnd(std::string(VINCULO_BINARY) + " report " + db_ + " --facility 1 --month " +
+               target.last_month + " --format csv --out " + Quote(csv_file.path));
+  ASSERT_EQ(code, 0) << out;
+  auto table = ParseCsv(ReadAll(csv_file.path).substr(3));
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  std::map<std::string, std::string> activity;
+  for (const auto& row : table->rows) {
+    if (row[CsvColumn(*table, "section")] == "activity") {
+      activity[row[CsvColumn(*table, "code")]] = row[CsvColumn(*table, "value")];
+    }
+  }
+  EXPECT_EQ(activity["official_capacity"], "630");
+  EXPECT_EQ(activity["current_population"], "2760");
+  EXPECT_EQ(activity["occupancy_percent"], "438.1");
+  ASSERT_FALSE(activity["visits_received"].empty());
+  EXPECT_GT(std::stoi(activity["visits_received"]), 0);
+
+  ServerProcess server(db_ + " --port 0 --threads 4");
+  const int port = server.WaitForPort();
+  ASSERT_GT(port, 0) << server.Stderr();
+  httplib::Client client("127.0.0.1", port);
+  const auto headers_of = [&](const std::string& username) {
+    nlohmann::json login = {{"username", username}, {"password", password_}};
+    auto signed_in = client.Post("/api/v1/auth/login", login.dump(), "application/json");
+    EXPECT_TRUE(signed_in && signed_in->status == 200) << username;
+    return httplib::Headers{
+        {"Authorization",
+         "Bearer " + nlohmann::json::parse(signed_in->body)["token"].get<std::string>()}};
+  };
+  const std::string query = "/reports/monthly?month=" + target.last_month + "&format=pdf";
+  // The visits officer of the first prison reads hers; the village's
+  // coordinator does not act for a prison the authority runs.
+  const auto officer = headers_of("visitas");
+  auto own = client.Get("/api/v1/facilities/1" + query, officer);
+  ASSERT_TRUE(own);
+  ASSERT_EQ(own->status, 200) << own->body;
+  TempFile pdf(".pdf");
+  std::ofstream(pdf.path, std::ios::binary) << own->body;
+  const std::string text = PdfText(pdf.path);
+  EXPECT_NE(text.find("Informe mensual del establecimiento"), std::string::npos) << text;
+  EXPECT_NE(text.find("Establecimiento Penitenciario Sintético de Huamanga"), std::string::npos);
+  EXPECT_NE(text.find("Población actual"), std::string::npos) << text;
+  auto other = client.Get("/api/v1/facilities/3" + query, officer);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 404) << other->body;
+  EXPECT_EQ(nlohmann::json::parse(other->body).value("field", ""), "facility_id");
+  auto coordinator = client.Get("/api/v1/facilities/1" + query, headers_of("coordinadora"));
+  ASSERT_TRUE(coordinator);
+  EXPECT_EQ(coordinator->status, 404) << coordinator->body;
+  auto caregiver = client.Get("/api/v1/facilities/1" + query, headers_of("cuidadora"));
+  ASSERT_TRUE(caregiver);
+  EXPECT_EQ(caregiver->status, 403) << caregiver->body;
+  server.Signal(SIGTERM);
+  ASSERT_TRUE(server.WaitForExit(milliseconds(10000)));
+}
+
+TEST_F(OperationsCliTest, Issue18_OpenDataPerJurisdictionWithholdsSmallCellsAndTotals) {
+  const ReportTarget target = DemoReportTarget(*database_);
+  ASSERT_GT(target.village, 0);
+  // The jurisdiction of the demo's first prison (Peru: two prisons).
+  long long peru = 0;
+  ASSERT_TRUE(database_->Reopen(1).ok());
+  ASSERT_TRUE(database_->store()
+                  .Read([&](Txn& txn) -> Status {
+                    auto facility = txn.Get(FacilityKind(), 1, Actor::System());
+                    if (!facility.ok()) return facility.status();
+                    peru = facility->Integer("jurisdiction_id").value_or(0);
+                    return Status::Ok();
+                  })
+                  .ok());
+  database_->Close();
+  ASSERT_GT(peru, 0);
+  TempFile out(".csv");
+  const std::string report = std::string(VINCULO_BINARY) + " report " + db_ + " --month " +
+                             target.last_month + " --out " + Quote(out.path);
+  auto [code, message] =
+      RunToEnd(report + " --jurisdiction " + std::to_string(peru) + " --format csv");
+  ASSERT_EQ(code, 0) << message;
+  const std::string csv = ReadAll(out.path);
+  ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  auto table = ParseCsv(csv.substr(3));
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  ASSERT_EQ(table->rows.size(), 3u) << csv;  // two prisons and the total
+  const auto cell = [&](size_t row_idx, const char* column) {
+    return table->rows[row_idx][CsvColumn(*table, column)];
+  };
+  EXPECT_EQ(cell(0, "official_capacity"), "630");
+  EXPECT_EQ(cell(2, "facility"), "total");
+  EXPECT_EQ(cell(2, "official_capacity"), "870");  // 630 + 240
+  EXPECT_EQ(cell(2, "current_population"), "3370");
+  EXPECT_EQ(cell(2, "small_cell_threshold"), "5");
+  // Every count of people is either withheld (empty) or 0 or at least 5.
+  for (size_t row_idx = 0; row_idx < table->rows.size(); ++row_idx) {
+    for (const char* column : {"parents_on_record", "children_inside", "visits_received",
+                               "visits_missed", "children_visiting", "workshop_places"}) {
+      const std::string value = cell(row_idx, column);
+      if (value.empty() || value == "0") continue;
+      EXPECT_GE(std::stoll(value), 5) << column << " " << csv;
+    }
+  }
+  // Asking for less suppression changes nothing: open data keeps 5.
+  TempFile lower(".csv");
+  auto [lower_code, lower_message] =
+      RunToEnd(std::string(VINCULO_BINARY) + " report " + db_ + " --month " + target.last_month +
+               " --out " + Quote(lower.path) + " --jurisdiction " + std::to_string(peru) +
+               " --format csv --small-cell-threshold 1");
+  ASSERT_EQ(lower_code, 0) << lower_message;
+  EXPECT_NE(ReadAll(lower.path).find(",5\r\n"), std::string::npos) << ReadAll(lower.path);
+  // Open data is CSV only, and an unknown jurisdiction is not found; nothing written.
+  std::ofstream(out.path) << "before";
+  auto [pdf_code, pdf_message] =
+      RunToEnd(report + " --jurisdiction " + std::to_string(peru) + " --format pdf");
+  EXPECT_EQ(pdf_code, kExitInvalidInput) << pdf_message;
+  EXPECT_NE(pdf_message.find("format"), std::string::npos) << pdf_message;
+  auto [missing_code, missing_message] = RunToEnd(report + " --jurisdiction 999999 --format csv");
+  EXPECT_EQ(missing_code, kExitNotFound) << missing_message;
+  EXPECT_EQ(ReadAll(out.path), "before");
 }
 
 }  // namespace

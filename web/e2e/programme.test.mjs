@@ -56,7 +56,8 @@ describe("programme screens", () => {
     const call = await apiAs(server.baseUrl, "coordinadora");
     const plans = await call("GET", "/organisations/1/plans");
     assert.ok(plans.body.items.some((plan) => plan.month === nextMonth() && plan.status === "published"));
-    const published = await call("GET", `/plans/${plans.body.items.find((plan) => plan.status === "published").id}`);
+    // The demo also has the three months before this one published (and recorded).
+    const published = await call("GET", `/plans/${plans.body.items.find((plan) => plan.month === nextMonth() && plan.status === "published").id}`);
     const planned = published.body.visits.filter((visit) => visit.status === "planned").length;
 
     // The dashboard charts visits planned and done per month, and workshop attendance.
@@ -64,9 +65,18 @@ describe("programme screens", () => {
     const visitsChart = page.locator("figure.chart", { hasText: "Visitas planificadas y realizadas por mes" });
     await visitsChart.locator("canvas").waitFor();
     await visitsChart.getByText("Datos del gráfico").click();
-    const row = await visitsChart.locator("tbody tr").first().innerText();
+    const row = await visitsChart.locator("tbody tr").last().innerText();
     assert.match(row, new RegExp(`\\b${planned}\\b`));
     await page.locator("figure.chart", { hasText: "Asistencia a los talleres por grupo" }).locator("canvas").waitFor();
+    // The monthly programme report (issue 18): last month by default, downloaded as a PDF.
+    const report = page.getByRole("link", { name: "Descargar informe" });
+    const href = await report.getAttribute("href");
+    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    assert.equal(href, `/api/v1/organisations/1/reports/monthly?month=${lastMonth}&format=pdf&lang=es`);
+    const pdf = await page.request.get(server.baseUrl + href);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()["content-type"], "application/pdf");
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
     await checkBothWidths(page, "dashboard-coordinator");
     assert.deepEqual(page.errors, []);
     await page.context().close();
