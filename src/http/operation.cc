@@ -257,9 +257,9 @@ std::vector<Operation> CollectOperations() {
   // patterns match the same path, so order only decides speed. The record
   // routes (the reads the API serves most) go first: a child GET went from
   // eight regex matches (14,000 instructions) to two.
-  for (auto table :
-       {RecordOperations, AccountOperations, NurseryOperations, SupplyOperations,
-        WorkshopOperations, VisitOperations, NurseryCareOperations, SecurityOperations}) {
+  for (auto table : {RecordOperations, AccountOperations, NurseryOperations, SupplyOperations,
+                     WorkshopOperations, VisitOperations, NurseryCareOperations, SecurityOperations,
+                     FamilyOperations}) {
     for (Operation& operation : table()) all.push_back(std::move(operation));
   }
   return all;

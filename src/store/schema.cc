@@ -973,6 +973,24 @@ ALTER TABLE visit_settings ADD COLUMN longest_child_day_minutes BIGINT NOT NULL 
   CHECK (longest_child_day_minutes > 0 AND longest_child_day_minutes <= 1440)
 )SQL";
 
+// Migration 20 (issue 15): siblings the parent links do not show (a half
+// sibling whose shared parent is not in prison, siblings whose parents are
+// not registered). One row per pair, the smaller child id first, so the CHECK
+// refuses a child who would be her own sibling and the UNIQUE a pair twice.
+static const char* const kSiblingLinkSchema = R"SQL(
+CREATE TABLE sibling_links (
+  id {{id}},
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  sibling_id BIGINT NOT NULL REFERENCES children(id),
+  relation TEXT NOT NULL CHECK (relation IN ('full', 'half', 'step')),
+  created_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  CHECK (child_id < sibling_id),
+  UNIQUE (child_id, sibling_id)
+);
+CREATE INDEX sibling_links_sibling ON sibling_links(sibling_id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -1006,6 +1024,7 @@ const std::vector<Migration>& Migrations() {
        "visits: a pair short of its frequency (visits planned, wanted, detail); an "
        "organisation's notice and a child's longest day",
        kPlanShortfallSchema},
+      {20, "families: sibling links beyond shared parents", kSiblingLinkSchema},
   };
   return kMigrations;
 }
