@@ -19,6 +19,13 @@ inline constexpr int kSiblingsApartDefaultDays = 90;
 // The longest "apart" window a reader may ask for: ten years.
 inline constexpr int kSiblingsApartMaxDays = 3650;
 
+// The release countdown lists parents whose expected release is at most this
+// many days away when the reader does not say otherwise: six months, the time
+// a reunification plan (housing, income, school places) needs.
+inline constexpr int kReleaseNearDefaultDays = 180;
+// At most this many parents in one countdown answer.
+inline constexpr int kReleaseCountdownLimit = 500;
+
 // The relation of a recorded sibling link.
 enum class SiblingRelation { kFull, kHalf, kStep };
 const char* SiblingRelationName(SiblingRelation relation);

@@ -46,6 +46,31 @@ std::vector<Operation> FamilyOperations() {
                                   Families(call).Family(call.user(), call.id(), apart_days));
          return JsonReply(FamilyToJson(view));
        }},
+      {.method = "GET",
+       .path = "/api/v1/release-countdown",
+       .operation_id = "releaseCountdown",
+       .tag = "Families",
+       .summary = "Parents whose release is near",
+       .description =
+           "Parents in custody whose expected release date is at most within_days days away "
+           "(default 180), or has passed without a release recorded, soonest first, with the "
+           "days to go and how many times the date moved (each value is kept: PATCH a parent's "
+           "expected_release_date and the family view lists its history). Scoped like parents: "
+           "an organisation's staff see the parents it follows or whose children it cares for, "
+           "a prison's staff the parents held there. At most 500. One read event per parent. "
+           "Auditors get 403.",
+       .roles = EveryRoleBut({Role::kAuditor}),
+       .query = {Optional("within_days", V::kInteger,
+                          "Parents released at most this many days from today (default 180).")
+                     .Range(0, 3650)},
+       .reply = "items:ReleaseCountdownEntry",
+       .handler = [](Call& call) -> Result<Reply> {
+         std::optional<int> within_days;
+         if (auto days = call.QueryInteger("within_days")) within_days = static_cast<int>(*days);
+         VINCULO_ASSIGN_OR_RETURN(auto entries,
+                                  Families(call).ReleaseCountdown(call.user(), within_days));
+         return ItemsReply(entries, ReleaseCountdownEntryToJson);
+       }},
       {.method = "POST",
        .path = "/api/v1/children/{id}/sibling-links",
        .operation_id = "linkSiblings",

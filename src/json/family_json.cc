@@ -45,9 +45,16 @@ json FamilyToJson(const FamilyView& view) {
   }
   json parents = json::array();
   for (const FamilyParent& parent : view.parents) {
+    json history = json::array();
+    for (const family_store::ReleaseDateChange& change : parent.release_history) {
+      history.push_back({{"expected_release_date", OrNull(change.expected_release_date)},
+                         {"previous_date", OrNull(change.previous_date)},
+                         {"changed_at", change.created_at}});
+    }
     parents.push_back({{"record", RecordToJson(parent.record)},
                        {"place", PlaceToJson(parent.place)},
-                       {"days_to_release", OrNull(parent.days_to_release)}});
+                       {"days_to_release", OrNull(parent.days_to_release)},
+                       {"release_history", std::move(history)}});
   }
   json carers = json::array();
   for (const FamilyCarer& carer : view.carers) {
@@ -106,6 +113,15 @@ json FamilyToJson(const FamilyView& view) {
           {"parent_links", std::move(links)},   {"siblings", std::move(siblings)},
           {"distances", std::move(distances)},  {"pairs", std::move(pairs)},
           {"siblings_apart", std::move(apart)}, {"timeline", std::move(timeline)}};
+}
+
+json ReleaseCountdownEntryToJson(const ReleaseCountdownEntry& entry) {
+  const family_store::ReleaseCountdownRow& row = entry.row;
+  return {{"parent", {{"id", row.parent_id}, {"name", row.given_names + " " + row.family_names}}},
+          {"facility", {{"id", row.facility_id}, {"name", row.facility_name}}},
+          {"expected_release_date", row.expected_release_date},
+          {"days_to_release", entry.days_to_release},
+          {"changes", row.changes}};
 }
 
 json SiblingLinkToJson(const family_store::SiblingLinkRow& row) {

@@ -12,6 +12,9 @@ namespace vinculo {
 //  [{record, place, days_to_release}], carers, parent_links, siblings,
 //  distances, pairs, siblings_apart, timeline}
 nlohmann::json FamilyToJson(const FamilyView& view);
+// {parent {id, name}, facility {id, name}, expected_release_date,
+//  days_to_release, changes}
+nlohmann::json ReleaseCountdownEntryToJson(const ReleaseCountdownEntry& entry);
 nlohmann::json SiblingLinkToJson(const family_store::SiblingLinkRow& row);
 
 }  // namespace vinculo

@@ -225,6 +225,7 @@ class FamilyReader {
       FamilyParent member;
       member.record = parent;
       FamilyPlace& place = member.place;
+      VINCULO_ASSIGN_OR_RETURN(member.release_history, family_store::ReleaseDateHistory(txn_, id));
       VINCULO_ASSIGN_OR_RETURN(std::vector<Transfer> transfers, txn_.Transfers(id));
       transfers_[id] = transfers;
       if (parent.Text("custody_status").value_or("") == "released") {
@@ -514,6 +515,35 @@ Result<FamilyView> FamilyService::Family(const Actor& actor, long long child_id,
     records.Present(actor, ParentKind(), parent.record);
   }
   return view;
+}
+
+Result<std::vector<ReleaseCountdownEntry>> FamilyService::ReleaseCountdown(
+    const Actor& actor, std::optional<int> within_days) {
+  if (!SeesCaseRecords(actor.role)) return Forbidden("auditors see figures only");
+  const int days = within_days.value_or(kReleaseNearDefaultDays);
+  if (days < 0 || days > kSiblingsApartMaxDays) {
+    return InvalidArgument("within_days",
+                           "must be from 0 to " + std::to_string(kSiblingsApartMaxDays) + " days");
+  }
+  const Date today = context_.Today();
+  std::vector<ReleaseCountdownEntry> entries;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(
+        std::vector<family_store::ReleaseCountdownRow> rows,
+        family_store::ReleaseCountdown(txn, actor, FormatDate(AddDays(today, days)),
+                                       kReleaseCountdownLimit));
+    for (family_store::ReleaseCountdownRow& row : rows) {
+      auto date = ParseDate(row.expected_release_date, "expected_release_date");
+      if (!date.ok()) continue;
+      entries.push_back({std::move(row), DaysBetween(today, *date)});
+    }
+    return Status::Ok();
+  }));
+  for (const ReleaseCountdownEntry& entry : entries) {
+    context_.audit->RecordRead(AuditEventFor(actor, context_.Now(), "list", "parents",
+                                             entry.row.parent_id, "release_countdown"));
+  }
+  return entries;
 }
 
 Result<family_store::SiblingLinkRow> FamilyService::LinkSiblings(

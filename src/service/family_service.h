@@ -47,6 +47,8 @@ struct FamilyParent {
   // Days from today to the expected release date while in custody (negative
   // when it has passed without a release recorded).
   std::optional<long long> days_to_release;
+  // Every value the expected release date took, oldest first.
+  std::vector<family_store::ReleaseDateChange> release_history;
 };
 
 // A caregiver (staff record) of a home one of the family's children lives in.
@@ -141,6 +143,12 @@ struct FamilyView {
   std::vector<FamilyEvent> timeline;  // oldest first, then by kind and id
 };
 
+// A parent on the release countdown.
+struct ReleaseCountdownEntry {
+  family_store::ReleaseCountdownRow row;
+  long long days_to_release = 0;  // negative: the date passed without a release recorded
+};
+
 struct SiblingLinkRequest {
   long long sibling_id = 0;
   std::string relation;  // full | half | step
@@ -156,6 +164,14 @@ class FamilyService {
   // kInvalidArgument naming apart_days outside 1..kSiblingsApartMaxDays.
   Result<FamilyView> Family(const Actor& actor, long long child_id,
                             std::optional<int> apart_days = std::nullopt);
+
+  // Parents in custody whose expected release is at most `within_days` days
+  // away (absent: kReleaseNearDefaultDays), or past without a release
+  // recorded, soonest first, as the actor may see them (at most
+  // kReleaseCountdownLimit). kForbidden for auditors; kInvalidArgument naming
+  // within_days outside 0..kSiblingsApartMaxDays. One read event per parent.
+  Result<std::vector<ReleaseCountdownEntry>> ReleaseCountdown(
+      const Actor& actor, std::optional<int> within_days = std::nullopt);
 
   // Records that two children are siblings. Roles that write parent-child
   // links; both children visible to the actor. kInvalidArgument naming

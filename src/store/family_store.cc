@@ -55,6 +55,57 @@ Result<std::vector<SiblingLinkRow>> SiblingLinksOf(Txn& txn, long long child_id)
   return rows;
 }
 
+Status RecordReleaseDate(Txn& txn, long long parent_id, const std::optional<std::string>& before,
+                         const std::optional<std::string>& after, long long changed_by,
+                         const std::string& now) {
+  if (before == after) return Status::Ok();
+  Params params;
+  const std::string query =
+      "INSERT INTO release_date_changes (parent_id, expected_release_date, previous_date, "
+      "changed_by, created_at) VALUES (" +
+      params.AddInteger(parent_id) + ", " + params.AddOptional(after) + ", " +
+      params.AddOptional(before) + ", " + params.AddInteger(changed_by) + ", " + params.Add(now) +
+      ") RETURNING id";
+  return InsertReturningId(txn, query, params, "recording a release date").status();
+}
+
+Result<std::vector<ReleaseDateChange>> ReleaseDateHistory(Txn& txn, long long parent_id) {
+  Params params;
+  std::vector<ReleaseDateChange> rows;
+  const std::string query =
+      "SELECT id, parent_id, expected_release_date, previous_date, changed_by, created_at FROM "
+      "release_date_changes WHERE parent_id = " +
+      params.AddInteger(parent_id) + " ORDER BY id";
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn, query, params, "reading release dates", [&](const soci::row& row) {
+        rows.push_back({GetInteger(row, 0), GetInteger(row, 1), GetOptionalText(row, 2),
+                        GetOptionalText(row, 3), GetInteger(row, 4), GetText(row, 5)});
+      }));
+  return rows;
+}
+
+Result<std::vector<ReleaseCountdownRow>> ReleaseCountdown(Txn& txn, const Actor& actor,
+                                                          const std::string& until, int limit) {
+  Params params;
+  std::vector<ReleaseCountdownRow> rows;
+  const std::string query =
+      "SELECT p.id, p.given_names, p.family_names, p.facility_id, f.name, "
+      "p.expected_release_date, (SELECT COUNT(*) FROM release_date_changes r WHERE r.parent_id "
+      "= p.id) FROM parents p JOIN facilities f ON f.id = p.facility_id WHERE p.archived = 0 AND "
+      "p.custody_status = 'incarcerated' AND p.expected_release_date IS NOT NULL AND "
+      "p.expected_release_date <= " +
+      params.Add(until) + " AND " +
+      store_internal::ScopePredicate(ParentKind(), actor, params, "p") +
+      " ORDER BY p.expected_release_date, p.id LIMIT " + std::to_string(limit);
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn, query, params, "reading the release countdown", [&](const soci::row& row) {
+        const long long recorded = GetInteger(row, 6);
+        rows.push_back({GetInteger(row, 0), GetText(row, 1), GetText(row, 2), GetInteger(row, 3),
+                        GetText(row, 4), GetText(row, 5), recorded > 0 ? recorded - 1 : 0});
+      }));
+  return rows;
+}
+
 Result<std::optional<NurseryAdmission>> AdmissionOf(Txn& txn, long long child_id) {
   Params params;
   std::optional<NurseryAdmission> admission;

@@ -8,7 +8,8 @@
 // Spanish, and nothing is written. Another facility's nursery officer, who
 // sees none of the family, gets "not found"; the auditor has no family screen.
 // axe-core and screenshots at 360 and 1280 px, and nothing scrolls sideways at
-// 390 px.
+// 390 px. A moved release date is listed under its parent, and the release
+// countdown (/releases) lists the parents released soonest first.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
@@ -90,5 +91,26 @@ describe("a family seen together", () => {
     const auditor = await apiAs(server.baseUrl, "auditora");
     assert.equal((await auditor("GET", `/children/${childId}/family`)).status, 403);
     assert.ok(!(await auditor("GET", "/auth/me")).body.capabilities.includes("getFamily"));
+  });
+
+  test("a moved release date keeps its history and the countdown lists the parents released soon", async () => {
+    const coordinator = await apiAs(server.baseUrl, "coordinadora");
+    const parents = (await coordinator("GET", "/parents?limit=200")).body.items;
+    const parent = parents.find((one) => one.custody_status === "incarcerated" && one.expected_release_date);
+    const links = (await coordinator("GET", `/parent_child_links?parent_id=${parent.id}`)).body.items;
+    const soon = new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const moved = await coordinator("PATCH", `/parents/${parent.id}`, { expected_release_date: soon }, { "If-Match": `"${parent.version}"` });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+
+    const page = await newPage(chromium.browser, server.baseUrl);
+    await login(page, "coordinadora");
+    await page.goto(`/children/${links[0].child_id}/family`);
+    await page.getByTestId("family-release-history").first().waitFor();
+    await page.goto("/releases");
+    const table = page.getByTestId("release-countdown");
+    await table.waitFor();
+    assert.match(await table.innerText(), new RegExp(parent.given_names));
+    assert.equal(page.errors.length, 0, page.errors.join("\n"));
+    await checkBothWidths(page, "release-countdown");
   });
 });

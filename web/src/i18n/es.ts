@@ -765,6 +765,16 @@ export const es = {
   "family.linkButton": "Registrar",
   "family.linked": "Se registró el vínculo entre hermanos.",
   "family.error.ownSibling": "Una niña o un niño no puede ser su propia hermana o hermano.",
+  "release.nav": "Liberaciones próximas",
+  "release.title": "Cuenta regresiva de liberaciones",
+  "release.within": "Liberación en los próximos (días)",
+  "release.none": "Nadie sale en libertad en ese plazo.",
+  "release.parent": "Madre o padre",
+  "release.date": "Libertad prevista",
+  "release.days": "Días que faltan",
+  "release.changes": "Veces que cambió la fecha",
+  "release.overdue": "vencida hace {n} días",
+  "release.history": "La fecha prevista cambió: {dates}",
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -34,7 +34,12 @@ export interface Family {
   as_of: string;
   apart_days: number;
   children: { record: RecordRow; place: Place }[];
-  parents: { record: RecordRow; place: Place; days_to_release: number | null }[];
+  parents: {
+    record: RecordRow;
+    place: Place;
+    days_to_release: number | null;
+    release_history: { expected_release_date: string | null; previous_date: string | null; changed_at: string }[];
+  }[];
   carers: { staff_id: number; given_names: string; family_names: string; home: { id: number; name: string } }[];
   parent_links: { parent_id: number; child_id: number; relation: string }[];
   siblings: { child_id: number; sibling_id: number; relation: string; link_id: number | null }[];
@@ -117,6 +122,14 @@ export function ChildFamily({ params }: { params: Record<string, string> }) {
                     ))}
                     <br />
                     <span data-testid="family-place">{placeText(i18n, parent.place)}</span>
+                    {parent.release_history.length > 1 && (
+                      <>
+                        <br />
+                        <span class="muted small" data-testid="family-release-history">
+                          {i18n.t("release.history", { dates: parent.release_history.map((change) => i18n.date(change.expected_release_date)).join(" → ") })}
+                        </span>
+                      </>
+                    )}
                     {parent.days_to_release !== null && (
                       <>
                         <br />
