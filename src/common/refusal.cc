@@ -120,6 +120,8 @@ const char* RefusalCode(Refusal refusal) {
       return "facilitator_not_social_worker";
     case Refusal::kRoleForbidden:
       return "role_forbidden";
+    case Refusal::kOwnSibling:
+      return "own_sibling";
   }
   return "";
 }
@@ -179,7 +181,8 @@ const std::vector<Refusal>& AllRefusals() {
                                             Refusal::kSpaceTooSmall,
                                             Refusal::kMixedGroupsNotAllowed,
                                             Refusal::kFacilitatorNotSocialWorker,
-                                            Refusal::kRoleForbidden};
+                                            Refusal::kRoleForbidden,
+                                            Refusal::kOwnSibling};
   return kAll;
 }
 

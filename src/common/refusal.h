@@ -73,6 +73,8 @@ enum class Refusal {
   kFacilitatorNotSocialWorker,
   // The role gate of the operation tables (http/operation.cc).
   kRoleForbidden,
+  // Families (issue 15).
+  kOwnSibling,
 };
 
 // The wire name ("session_full"); "" for kNone.

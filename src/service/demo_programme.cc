@@ -64,6 +64,9 @@ struct FamilyPlan {
   // Three siblings in three placements: a family home, relatives in another
   // town, state residential care (which arranges no visits of its own).
   bool split_siblings = false;
+  // The second child lives in another of the village's homes (issue 15's
+  // family split across two prisons and two homes).
+  bool homes_apart = false;
 };
 
 struct Location {
@@ -456,7 +459,8 @@ class DemoBuilder {
   std::vector<FamilyPlan> PlanVillageFamilies() {
     std::vector<FamilyPlan> plans = {
         {3, ParentsInside::kMother, /*split_siblings=*/true},
-        {1, ParentsInside::kMotherHereFatherInHuanta},
+        {2, ParentsInside::kMotherHereFatherInHuanta, /*split_siblings=*/false,
+         /*homes_apart=*/true},
         {2, ParentsInside::kBoth},
         {1, ParentsInside::kBoth},
         {2, ParentsInside::kBoth},
@@ -576,9 +580,12 @@ class DemoBuilder {
           child.home_address = "Centro de Acogida Residencial Sintético, Lima";
           child.home_location = kLima;
         } else {
+          // Homes apart: the next home after the family's own.
+          const std::size_t idx =
+              plan.homes_apart && child_idx == 1 ? (home_idx + 1) % places_.homes.size() : home_idx;
           child.placement = "care_home";
-          child.home = places_.homes[home_idx];
-          ++places_.children_per_home[home_idx];
+          child.home = places_.homes[idx];
+          ++places_.children_per_home[idx];
         }
         VINCULO_ASSIGN_OR_RETURN(long long id, CreateChild(child));
         if (mother) VINCULO_RETURN_IF_ERROR(Link(*mother, id, "mother"));

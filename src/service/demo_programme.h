@@ -4,9 +4,10 @@
 // It holds the two programmes of the field brief. In Peru: an overcrowded
 // men's-and-women's prison (630 places, 2,760 people held: 438 %), a smaller
 // second prison, and a children's village with six family homes whose ~40
-// children visit parents inside (some with both parents inside, one with a
-// father in the second prison, one group of three siblings split between a
-// home, relatives and state care). In Mexico: a women's prison whose nursery
+// children visit parents inside (some with both parents inside, one family
+// split across two prisons and two homes: the mother in the big prison, the
+// father in the second, two children in two homes; one group of three
+// siblings split between a home, relatives and state care). In Mexico: a women's prison whose nursery
 // has ~20 children under three living with their mothers. Every name is
 // synthetic, built at random from common Spanish and Quechua names; facilities
 // and organisations say they are invented. Dates are relative to the clock's

@@ -6,6 +6,7 @@
 #include "service/nursery_service.h"
 #include "service/secrets.h"
 #include "service/workshop_service.h"
+#include "store/family_store.h"
 
 namespace vinculo {
 namespace {
@@ -239,6 +240,12 @@ Result<Record> RecordService::CreateIn(Txn& txn, const Actor& actor, const Recor
     auto placement = txn.InsertPlacement(first);
     if (!placement.ok()) return placement.status();
   }
+  if (&kind == &ParentKind()) {
+    // The first value of the expected release date's history (issue 15).
+    VINCULO_RETURN_IF_ERROR(family_store::RecordReleaseDate(txn, inserted->id, std::nullopt,
+                                                            inserted->Text("expected_release_date"),
+                                                            actor.user_id, context_.Now()));
+  }
   if (kind.audited) {
     VINCULO_RETURN_IF_ERROR(txn.AppendAudit({Event(actor, "create", kind, inserted->id)}));
   }
@@ -305,6 +312,12 @@ Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind,
     VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, changes));
     auto written = txn.Update(kind, id, expected_version, changes, context_.Now());
     if (!written.ok()) return written.status();
+    if (&kind == &ParentKind()) {
+      // A moved release date is kept, not overwritten (issue 15).
+      VINCULO_RETURN_IF_ERROR(family_store::RecordReleaseDate(
+          txn, id, current->Text("expected_release_date"), written->Text("expected_release_date"),
+          actor.user_id, context_.Now()));
+    }
     if (&kind == &ParentKind() && current->Text("custody_status") != "released" &&
         written->Text("custody_status") == "released") {
       // A released parent's workshop places end; their waiting lists move up.

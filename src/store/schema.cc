@@ -991,6 +991,43 @@ CREATE TABLE calendar_subscriptions (
 CREATE INDEX calendar_subscriptions_user ON calendar_subscriptions(user_id)
 )SQL";
 
+// Migration 20 (issue 15): siblings the parent links do not show (a half
+// sibling whose shared parent is not in prison, siblings whose parents are
+// not registered). One row per pair, the smaller child id first, so the CHECK
+// refuses a child who would be her own sibling and the UNIQUE a pair twice.
+static const char* const kSiblingLinkSchema = R"SQL(
+CREATE TABLE sibling_links (
+  id {{id}},
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  sibling_id BIGINT NOT NULL REFERENCES children(id),
+  relation TEXT NOT NULL CHECK (relation IN ('full', 'half', 'step')),
+  created_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  CHECK (child_id < sibling_id),
+  UNIQUE (child_id, sibling_id)
+);
+CREATE INDEX sibling_links_sibling ON sibling_links(sibling_id)
+)SQL";
+
+// Migration 21 (issue 15): a parent's expected release date moves (appeals,
+// sentence reductions); each value it takes is one row, the first from the
+// registration (existing parents get theirs from the parents table).
+static const char* const kReleaseDateHistorySchema = R"SQL(
+CREATE TABLE release_date_changes (
+  id {{id}},
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  expected_release_date TEXT,
+  previous_date TEXT,
+  changed_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX release_date_changes_parent ON release_date_changes(parent_id, id);
+INSERT INTO release_date_changes (parent_id, expected_release_date, previous_date, changed_by,
+                                  created_at)
+  SELECT id, expected_release_date, NULL, 0, created_at FROM parents
+  WHERE expected_release_date IS NOT NULL
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -1026,6 +1063,9 @@ const std::vector<Migration>& Migrations() {
        kPlanShortfallSchema},
       {19, "calendars: subscription tokens per user and feed (hashes only)",
        kCalendarSubscriptionSchema},
+      {20, "families: sibling links beyond shared parents", kSiblingLinkSchema},
+      {21, "families: the history of each parent's expected release date",
+       kReleaseDateHistorySchema},
   };
   return kMigrations;
 }

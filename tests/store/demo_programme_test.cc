@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "service/family_service.h"
 #include "service/secrets.h"
 #include "support/test_database.h"
 
@@ -231,7 +232,38 @@ TEST_F(DemoProgrammeTest, SomeChildrenHaveBothParentsInsideAndOneAFatherInTheSec
     if (father->Integer("facility_id") == huanta_.id) ++father_in_huanta;
   }
   EXPECT_GE(both_inside_same_prison, 4);
-  EXPECT_EQ(father_in_huanta, 1);
+  // Issue 15: the family split across two prisons has two children.
+  EXPECT_EQ(father_in_huanta, 2);
+}
+
+// Issue 15: the family view of the demo shows a family split across two
+// prisons (mother in Huamanga, father in Huanta) and two homes, as the
+// village's coordinator reads it.
+TEST_F(DemoProgrammeTest, Issue15_TheDemoShowsAFamilySplitAcrossTwoPrisonsAndTwoHomes) {
+  long long child_id = 0;
+  for (const Record& link : demo_->All(ParentChildLinkKind())) {
+    auto parent = demo_->records->Get(Actor::System(), ParentKind(), *link.Integer("parent_id"));
+    ASSERT_TRUE(parent.ok());
+    if (parent->Integer("facility_id") == huanta_.id) child_id = *link.Integer("child_id");
+  }
+  ASSERT_GT(child_id, 0);
+  Actor coordinator;
+  coordinator.role = Role::kProgrammeCoordinator;
+  coordinator.organisation_id = village_.id;
+  FamilyService families(demo_->context);
+  auto family = families.Family(coordinator, child_id);
+  ASSERT_TRUE(family.ok()) << family.status().ToString();
+  std::set<long long> prisons;
+  for (const FamilyParent& parent : family->parents) prisons.insert(*parent.place.facility_id);
+  EXPECT_EQ(prisons, (std::set<long long>{huamanga_.id, huanta_.id}));
+  std::set<long long> homes;
+  for (const FamilyChild& child : family->children) {
+    if (child.place.home_id) homes.insert(*child.place.home_id);
+  }
+  EXPECT_EQ(family->children.size(), 2u);
+  EXPECT_EQ(homes.size(), 2u);
+  // Parent to parent, four child-parent pairs, the sibling pair.
+  EXPECT_EQ(family->distances.size(), 6u);
 }
 
 TEST_F(DemoProgrammeTest, ParentsHaveAPastAdmissionALaterReleaseAndTheOffenceMix) {

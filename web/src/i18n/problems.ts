@@ -70,6 +70,8 @@ export const problemMessages: Record<string, MessageKey> = {
   space_too_small: "vv.error.spaceSmall",
   mixed_groups_not_allowed: "vv.error.mixed",
   facilitator_not_social_worker: "vv.error.facilitator",
+  // Families.
+  own_sibling: "family.error.ownSibling",
 };
 
 // A code for one field only: a transition plan's steps of the wrong shape.

@@ -18,6 +18,9 @@ import { WorkshopCohort, Workshops } from "./Workshops";
 import { ChildHealth } from "./ChildHealth";
 import { ChildLeave, LeaveBook } from "./ChildLeave";
 import { ChildPlan } from "./ChildPlan";
+// the family view (issue 15)
+import { ChildFamily } from "./ChildFamily";
+import { Releases } from "./Releases";
 // visit planner and workshop screens (web-visits)
 import { MyTrips, tripsOf } from "./MyTrips";
 
@@ -43,7 +46,9 @@ export const screens: Screen[] = [
   { path: "/children/:id/plan", component: ChildPlan, allowed: seesChildren },
   { path: "/children/:id/leave", component: ChildLeave, allowed: seesChildren },
   { path: "/children/:id/health", component: ChildHealth, allowed: seesChildren },
+  { path: "/children/:id/family", component: ChildFamily, allowed: (me) => seesChildren(me) && can(me, "getFamily") },
   { path: "/leaves", component: LeaveBook, nav: "care.book.nav", allowed: (me) => seesChildren(me) && can(me, "startLeave") },
+  { path: "/releases", component: Releases, nav: "release.nav", allowed: (me) => me.sees_case_records && can(me, "releaseCountdown") },
   { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: seesPlanner },
   { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => can(me, "facilityNeeds") && me.nursery_facility_ids.length > 0 },
   { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => can(me, "createWorkshopCohort") },

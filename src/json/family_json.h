@@ -1,0 +1,20 @@
+// JSON encoding of the family view and of a sibling link (issue 15), shared by
+// the HTTP API. Dates "YYYY-MM-DD", times of day "HH:MM". Pure, thread-safe.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "service/family_service.h"
+
+namespace vinculo {
+
+// {child_id, as_of, apart_days, children: [{record, place}], parents:
+//  [{record, place, days_to_release}], carers, parent_links, siblings,
+//  distances, pairs, siblings_apart, timeline}
+nlohmann::json FamilyToJson(const FamilyView& view);
+// {parent {id, name}, facility {id, name}, expected_release_date,
+//  days_to_release, changes}
+nlohmann::json ReleaseCountdownEntryToJson(const ReleaseCountdownEntry& entry);
+nlohmann::json SiblingLinkToJson(const family_store::SiblingLinkRow& row);
+
+}  // namespace vinculo
