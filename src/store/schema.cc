@@ -973,6 +973,18 @@ ALTER TABLE visit_settings ADD COLUMN longest_child_day_minutes BIGINT NOT NULL 
   CHECK (longest_child_day_minutes > 0 AND longest_child_day_minutes <= 1440)
 )SQL";
 
+// Migration 22 (issue 19): what a visiting session's places count, per
+// template and so per session: families (the default, as before: a parent
+// with all her children visiting her there is one place), pairs (one
+// child-parent visit) or people (children and escorts). capacity_families and
+// booked_families keep their names and count places in that unit.
+static const char* const kSessionCapacityUnitSchema = R"SQL(
+ALTER TABLE visit_session_templates ADD COLUMN capacity_unit TEXT NOT NULL DEFAULT 'families'
+  CHECK (capacity_unit IN ('families', 'pairs', 'people'));
+ALTER TABLE visit_sessions ADD COLUMN capacity_unit TEXT NOT NULL DEFAULT 'families'
+  CHECK (capacity_unit IN ('families', 'pairs', 'people'))
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -1006,6 +1018,8 @@ const std::vector<Migration>& Migrations() {
        "visits: a pair short of its frequency (visits planned, wanted, detail); an "
        "organisation's notice and a child's longest day",
        kPlanShortfallSchema},
+      {22, "visits: what a session's places count (families, pairs or people)",
+       kSessionCapacityUnitSchema},
   };
   return kMigrations;
 }
