@@ -422,6 +422,18 @@ int RunCli(int argc, char** argv) {
                    "Worker threads; keep above the number of concurrent connections")
       ->capture_default_str()
       ->check(CLI::Range(2, 1024));
+  serve
+      ->add_option("--active-requests", serve_options.active_requests,
+                   "Requests handled at once; the others wait their turn in arrival order "
+                   "(0: no bound)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1024));
+  serve
+      ->add_option("--request-queue-wait-ms", serve_options.request_queue_wait_ms,
+                   "Longest wait for a turn, after which a request runs anyway (so that a few "
+                   "long requests cannot hold the others back)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 60000));
   bool web_root_given = false;
   serve
       ->add_option("--web-root,--web-dir", serve_options.web_dir,

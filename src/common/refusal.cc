@@ -82,6 +82,10 @@ const char* RefusalCode(Refusal refusal) {
       return "escort_unavailable";
     case Refusal::kDayTooShort:
       return "day_too_short";
+    case Refusal::kWithinNotice:
+      return "within_notice";
+    case Refusal::kChildDayTooLong:
+      return "child_day_too_long";
     case Refusal::kVisitCancelled:
       return "visit_cancelled";
     case Refusal::kCancellationReasonRequired:
@@ -135,7 +139,8 @@ const std::vector<Refusal>& AllRefusals() {
                                             Refusal::kTextTooShort,
                                             Refusal::kTextTooLong,
                                             Refusal::kNumberInvalid,
-                                            Refusal::kNumberNotPositive, Refusal::kValueNotAllowed,
+                                            Refusal::kNumberNotPositive,
+                                            Refusal::kValueNotAllowed,
                                             Refusal::kReasonRequired,
                                             Refusal::kFacilityRequiredInside,
                                             Refusal::kOnlyChildInside,
@@ -164,8 +169,11 @@ const std::vector<Refusal>& AllRefusals() {
                                             Refusal::kVisitBlocked,
                                             Refusal::kEscortUnavailable,
                                             Refusal::kDayTooShort,
+                                            Refusal::kWithinNotice,
+                                            Refusal::kChildDayTooLong,
                                             Refusal::kVisitCancelled,
-                                            Refusal::kCancellationReasonRequired, Refusal::kAbsenceReasonRequired,
+                                            Refusal::kCancellationReasonRequired,
+                                            Refusal::kAbsenceReasonRequired,
                                             Refusal::kEndBeforeStart,
                                             Refusal::kRecordedTooEarly,
                                             Refusal::kMoodRange,

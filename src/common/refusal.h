@@ -52,6 +52,8 @@ enum class Refusal {
   kVisitBlocked,
   kEscortUnavailable,
   kDayTooShort,
+  kWithinNotice,
+  kChildDayTooLong,
   kVisitCancelled,
   kCancellationReasonRequired,
   kAbsenceReasonRequired,

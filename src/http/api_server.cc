@@ -143,6 +143,13 @@ void AuditRefusal(const ServiceContext& context, const Actor& actor,
 }
 
 void Router::Add(const char* method, const std::string& pattern, httplib::Server::Handler handler) {
+  if (gate_) {
+    handler = [gate = gate_, handler = std::move(handler)](const httplib::Request& request,
+                                                           httplib::Response& response) {
+      const RequestGate::Pass pass(*gate);
+      handler(request, response);
+    };
+  }
   const std::string verb = method;
   if (verb == "GET") {
     server_.Get(pattern, std::move(handler));
@@ -201,7 +208,12 @@ struct ApiServer::Impl {
       : server(EdgeLimitsFor(options)),
         services{context, RecordService(context), AuthService(context), FiguresService(context),
                  options},
-        router(server, services) {}
+        gate(options.active_requests > 0
+                 ? std::make_unique<http_internal::RequestGate>(
+                       static_cast<size_t>(options.active_requests),
+                       std::chrono::milliseconds(options.request_queue_wait_ms))
+                 : nullptr),
+        router(server, services, gate.get()) {}
   static http_internal::EdgeLimits EdgeLimitsFor(const ApiOptions& options) {
     http_internal::EdgeLimits limits;
     limits.core_threads = options.threads;
@@ -214,6 +226,7 @@ struct ApiServer::Impl {
   }
   http_internal::KeepAliveServer server;
   http_internal::Services services;
+  std::unique_ptr<http_internal::RequestGate> gate;
   http_internal::Router router;
 };
 

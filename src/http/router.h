@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "http/api_server.h"
+#include "http/request_gate.h"
 #include "service/figures.h"
 
 namespace vinculo::http_internal {
@@ -62,7 +63,9 @@ using ActorHandler = std::function<Result<Reply>(const httplib::Request&, const 
 
 class Router {
  public:
-  Router(httplib::Server& server, Services& services) : server_(server), services_(services) {}
+  // `gate`, when set, bounds the handlers running at once (request_gate.h).
+  Router(httplib::Server& server, Services& services, RequestGate* gate)
+      : server_(server), services_(services), gate_(gate) {}
   Services& services() { return services_; }
 
   void Public(const char* method, const std::string& pattern, PublicHandler handler);
@@ -72,6 +75,7 @@ class Router {
   void Add(const char* method, const std::string& pattern, httplib::Server::Handler handler);
   httplib::Server& server_;
   Services& services_;
+  RequestGate* gate_;
 };
 
 // Writes a reply or a problem.

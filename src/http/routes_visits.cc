@@ -47,6 +47,7 @@ Result<Reply> CreateTemplate(Call& call) {
   request.end_time = body.Text("end_time");
   request.capacity_families = body.Integer("capacity_families");
   request.capacity_people = body.Integer("capacity_people");
+  request.capacity_unit = body.OptionalText("capacity_unit").value_or("families");
   request.wing = body.OptionalText("wing").value_or("any");
   request.exclusion_dates = body.Texts("exclusion_dates");
   VINCULO_ASSIGN_OR_RETURN(SessionTemplateRow stored,
@@ -204,8 +205,13 @@ std::vector<Operation> FacilityOperations() {
                   Optional("anchor_date", V::kDate), Required("valid_from", V::kDate),
                   Optional("valid_to", V::kDate), Required("start_time", V::kText),
                   Required("end_time", V::kText), Required("capacity_families", V::kInteger),
-                  Required("capacity_people", V::kInteger), Optional("wing", V::kText),
-                  Optional("exclusion_dates", V::kTexts)},
+                  Required("capacity_people", V::kInteger),
+                  Optional("capacity_unit", V::kText,
+                           "What capacity_families counts: families (default: a parent with all "
+                           "her children visiting her is one place), pairs (one child-parent "
+                           "visit each) or people (children and escorts)")
+                      .OneOf({"families", "pairs", "people"}),
+                  Optional("wing", V::kText), Optional("exclusion_dates", V::kTexts)},
        .status = 201,
        .reply = "SessionTemplate",
        .errors = {409},

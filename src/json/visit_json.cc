@@ -47,6 +47,7 @@ nlohmann::json SessionTemplateToJson(const SessionTemplateRow& row) {
           {"end_time", FormatClock(static_cast<int>(row.end_minute))},
           {"capacity_families", row.capacity_families},
           {"capacity_people", row.capacity_people},
+          {"capacity_unit", row.capacity_unit},
           {"wing", row.wing}};
 }
 
@@ -69,6 +70,7 @@ nlohmann::json VisitSessionToJson(const VisitSessionRow& row) {
           {"end_time", FormatClock(static_cast<int>(row.end_minute))},
           {"capacity_families", row.capacity_families},
           {"capacity_people", row.capacity_people},
+          {"capacity_unit", row.capacity_unit},
           {"booked_families", row.booked_families},
           {"booked_people", row.booked_people},
           {"wing", row.wing},

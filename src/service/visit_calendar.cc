@@ -59,8 +59,8 @@ Status MaterialiseVisitSessions(Txn& txn, long long facility_id, const Date& fir
         // refuse the second).
         VINCULO_RETURN_IF_ERROR(LockRow(txn, "facilities", facility_id));
         locked = true;
-        VINCULO_ASSIGN_OR_RETURN(existing, vs::Sessions(txn, {facility_id}, FormatDate(first),
-                                                        FormatDate(last)));
+        VINCULO_ASSIGN_OR_RETURN(
+            existing, vs::Sessions(txn, {facility_id}, FormatDate(first), FormatDate(last)));
         for (const VisitSessionRow& session : existing)
           have.emplace(session.template_id, session.session_date);
         if (have.count({row.id, day})) continue;
@@ -74,6 +74,7 @@ Status MaterialiseVisitSessions(Txn& txn, long long facility_id, const Date& fir
       session.end_minute = row.end_minute;
       session.capacity_families = row.capacity_families;
       session.capacity_people = row.capacity_people;
+      session.capacity_unit = row.capacity_unit;
       session.wing = row.wing;
       session.status = "open";
       VINCULO_RETURN_IF_ERROR(vs::InsertSession(txn, session, now).status());

@@ -3,7 +3,8 @@
 // and flagging a parent's visits on a transfer or release. Each checks the
 // same hard rules as the planner (session capacity and wing, the pair's
 // restrictions and unavailable dates, one trip per escort per day, children
-// per escort) inside the write's transaction. Split from visit_service.cc.
+// per escort, the organisation's notice and a child's longest day) inside the
+// write's transaction. Split from visit_service.cc.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -86,6 +87,21 @@ Status CheckPairOnSession(Txn& txn, const RequirementRow& requirement,
   return Status::Ok();
 }
 
+// No visit booked or moved by hand starts before now plus the organisation's
+// notice (issue 19), as the planner plans none.
+Status CheckNotice(Txn& txn, const ServiceContext& context, long long organisation_id,
+                   const VisitSessionRow& session, const VisitOptions& options) {
+  VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow rates,
+                           OrganisationVisitSettings(txn, organisation_id, options));
+  if (visit_internal::StartsBefore(session,
+                                   visit_internal::NotBefore(context, rates.notice_hours))) {
+    return InvalidArgument("session_id", "the session starts within the organisation's notice of " +
+                                             std::to_string(rates.notice_hours) + " hours")
+        .Because(Refusal::kWithinNotice);
+  }
+  return Status::Ok();
+}
+
 struct TripChoice {
   PlanTripRow trip;
   bool is_new = false;
@@ -137,6 +153,8 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
   // the organisation's rates.
   int minutes = 0;
   double cost = 0;
+  VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow rates,
+                           OrganisationVisitSettings(txn, plan.organisation_id, options));
   VINCULO_ASSIGN_OR_RETURN(std::vector<RouteOverrideRow> overrides,
                            vs::Routes(txn, plan.organisation_id));
   const auto route = std::find_if(overrides.begin(), overrides.end(), [&](const auto& row) {
@@ -156,8 +174,6 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
         !facility->latitude) {
       return InvalidArgument("session_id", "no route from the child's home to the facility");
     }
-    VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow rates,
-                             OrganisationVisitSettings(txn, plan.organisation_id, options));
     const Travel travel = TravelFor(
         GreatCircleKm(*home->latitude, *home->longitude, *facility->latitude, *facility->longitude),
         rates.travel_speed_kmh, rates.cost_per_km);
@@ -177,6 +193,15 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
   if (trip.depart_minute < day.day_start_minute || trip.return_minute > day.day_end_minute) {
     return InvalidArgument("session_id", "the trip does not fit in the day around this session")
         .Because(Refusal::kDayTooShort);
+  }
+  // A child's day, door to door, within the organisation's longest (issue 19).
+  if (trip.return_minute - trip.depart_minute > rates.longest_child_day_minutes) {
+    return InvalidArgument("session_id",
+                           "the child's day would be " +
+                               std::to_string(trip.return_minute - trip.depart_minute) +
+                               " minutes door to door, longer than the organisation's " +
+                               std::to_string(rates.longest_child_day_minutes))
+        .Because(Refusal::kChildDayTooLong);
   }
   VINCULO_ASSIGN_OR_RETURN(trip, vs::InsertTrip(txn, trip));
   return TripChoice{trip, true};
@@ -204,14 +229,17 @@ Result<bool> ShiftLoad(Txn& txn, const std::vector<PlanVisitRow>& before,
   };
   const visit_internal::SessionLoad was = load(before);
   const visit_internal::SessionLoad will = load(after);
-  const long long families = will.families - was.families;
-  const long long people = will.people - was.people;
-  if (families < 0 || people < 0) {
-    VINCULO_RETURN_IF_ERROR(
-        vs::Release(txn, session_id, std::max(0LL, -families), std::max(0LL, -people), now));
+  const SessionPlaces difference{will.families - was.families, will.pairs - was.pairs,
+                                 will.people - was.people};
+  const SessionPlaces released{std::max(0LL, -difference.families),
+                               std::max(0LL, -difference.pairs), std::max(0LL, -difference.people)};
+  const SessionPlaces reserved{std::max(0LL, difference.families), std::max(0LL, difference.pairs),
+                               std::max(0LL, difference.people)};
+  if (released.families > 0 || released.pairs > 0 || released.people > 0) {
+    VINCULO_RETURN_IF_ERROR(vs::Release(txn, session_id, released, now));
   }
-  if (families > 0 || people > 0) {
-    return vs::Reserve(txn, session_id, std::max(0LL, families), std::max(0LL, people), now);
+  if (reserved.families > 0 || reserved.pairs > 0 || reserved.people > 0) {
+    return vs::Reserve(txn, session_id, reserved, now);
   }
   return true;
 }
@@ -265,6 +293,7 @@ Result<PlanVisitRow> VisitService::BookVisit(const Actor& actor, long long plan_
       }
     }
     VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, *requirement, *session));
+    VINCULO_RETURN_IF_ERROR(CheckNotice(txn, context_, plan.organisation_id, *session, options_));
     VINCULO_ASSIGN_OR_RETURN(long long home_id, ChildHome(txn, requirement->child_id));
     VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
                              ChooseTrip(txn, plan, booking.escort_id, home_id, *session, options_));
@@ -319,6 +348,7 @@ Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit
     VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
                              vs::GetRequirement(txn, visit.requirement_id));
     VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, requirement, *session));
+    VINCULO_RETURN_IF_ERROR(CheckNotice(txn, context_, plan->organisation_id, *session, options_));
     VINCULO_ASSIGN_OR_RETURN(PlanTripRow old_trip, vs::GetTrip(txn, visit.trip_id));
     VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
                              ChooseTrip(txn, *plan, old_trip.escort_id, old_trip.home_id, *session,

@@ -273,13 +273,11 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   // No visit before now plus the notice: a plan built in the evening has no
   // visit that left that morning, nor one early the next day.
   // Both from the organisation's settings (issue 19), else the installation's.
-  const auto not_before = context_.clock->Now() + std::chrono::hours(rates.notice_hours);
+  const visit_internal::NoticeBound not_before =
+      visit_internal::NotBefore(context_, rates.notice_hours);
   instance.settings.longest_child_day_minutes = static_cast<int>(rates.longest_child_day_minutes);
-  instance.settings.not_before_date = UtcDate(not_before);
-  instance.settings.not_before_minute =
-      static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(
-                           not_before - std::chrono::floor<std::chrono::days>(not_before))
-                           .count());
+  instance.settings.not_before_date = not_before.date;
+  instance.settings.not_before_minute = not_before.minute;
   std::vector<std::string> notes;
   std::vector<PlanUnscheduledRow> decided;  // left out before the planner, with the reason
 
@@ -302,8 +300,9 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     planned.capacity_people = static_cast<int>(people);
     planned.wing = WingOf(session.wing);
     // A session's places are families (a parent with all her children
-    // visiting her there is one), as SessionLoads reserves them.
-    planned.capacity_unit = planner::CapacityUnit::kFamilies;
+    // visiting her there is one), pairs or people, as its template says and
+    // as publishing reserves them.
+    planned.capacity_unit = visit_internal::CapacityUnitOf(session.capacity_unit);
     instance.sessions.push_back(planned);
     open_sessions[session.facility_id].push_back(&session);
   }
@@ -621,12 +620,12 @@ Result<PlanView> VisitService::PublishPlan(const Actor& actor, long long plan_id
     }
     VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, plan_id));
     for (const auto& [session_id, load] : SessionLoads(visits)) {
-      VINCULO_ASSIGN_OR_RETURN(
-          bool reserved, vs::Reserve(txn, session_id, load.families, load.people, context_.Now()));
+      VINCULO_ASSIGN_OR_RETURN(bool reserved, vs::Reserve(txn, session_id, load, context_.Now()));
       if (!reserved) {
         return Conflict("session " + std::to_string(session_id) + " has no room left for " +
-                            std::to_string(load.families) +
-                            " families (or it was blocked); build the plan again",
+                            std::to_string(load.families) + " families (" +
+                            std::to_string(load.pairs) + " visits, " + std::to_string(load.people) +
+                            " people), or it was blocked; build the plan again",
                         "session_id");
       }
     }

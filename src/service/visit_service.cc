@@ -101,6 +101,7 @@ std::map<long long, SessionLoad> SessionLoads(const std::vector<PlanVisitRow>& v
   std::map<long long, SessionLoad> loads;
   for (const PlanVisitRow& visit : visits) {
     if (visit.status != "planned" || (except_visit != 0 && visit.id == except_visit)) continue;
+    ++loads[visit.session_id].pairs;
     parents[visit.session_id].insert(visit.parent_id);
     children[visit.session_id].insert(visit.child_id);
     trips[visit.session_id].insert(visit.trip_id);
@@ -111,6 +112,26 @@ std::map<long long, SessionLoad> SessionLoads(const std::vector<PlanVisitRow>& v
     load.people = static_cast<long long>(children[session_id].size() + trips[session_id].size());
   }
   return loads;
+}
+
+NoticeBound NotBefore(const ServiceContext& context, long long notice_hours) {
+  const auto not_before = context.clock->Now() + std::chrono::hours(notice_hours);
+  return {UtcDate(not_before),
+          static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(
+                               not_before - std::chrono::floor<std::chrono::days>(not_before))
+                               .count())};
+}
+
+bool StartsBefore(const VisitSessionRow& session, const NoticeBound& bound) {
+  const std::string date = FormatDate(bound.date);
+  return session.session_date < date ||
+         (session.session_date == date && session.start_minute < bound.minute);
+}
+
+planner::CapacityUnit CapacityUnitOf(const std::string& unit) {
+  if (unit == "pairs") return planner::CapacityUnit::kPairs;
+  if (unit == "people") return planner::CapacityUnit::kPeople;
+  return planner::CapacityUnit::kFamilies;
 }
 
 }  // namespace visit_internal
@@ -233,6 +254,10 @@ Result<SessionTemplateRow> VisitService::CreateTemplate(const Actor& actor,
   if (request.wing != "women" && request.wing != "men" && request.wing != "any") {
     return InvalidArgument("wing", "must be women, men or any");
   }
+  if (request.capacity_unit != "families" && request.capacity_unit != "pairs" &&
+      request.capacity_unit != "people") {
+    return InvalidArgument("capacity_unit", "must be families, pairs or people");
+  }
   Recurrence recurrence;
   recurrence.kind = kind;
   recurrence.interval = request.interval;
@@ -270,6 +295,7 @@ Result<SessionTemplateRow> VisitService::CreateTemplate(const Actor& actor,
   row.end_minute = end_minute;
   row.capacity_families = request.capacity_families;
   row.capacity_people = request.capacity_people;
+  row.capacity_unit = request.capacity_unit;
   row.wing = request.wing;
   row.created_by = actor.user_id;
   row.created_at = context_.Now();

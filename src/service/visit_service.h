@@ -55,8 +55,9 @@ struct TemplateRequest {
   std::optional<std::string> valid_to;
   std::string start_time;  // HH:MM
   std::string end_time;
-  long long capacity_families = 0;
+  long long capacity_families = 0;  // places, counted in capacity_unit
   long long capacity_people = 0;
+  std::string capacity_unit = "families";  // families | pairs | people
   std::string wing = "any";  // women | men | any
   std::vector<std::string> exclusion_dates;
 };

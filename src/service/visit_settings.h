@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "planner/planner.h"
 #include "service/visit_service.h"
 #include "store/store.h"
 #include "store/visit_rows.h"
@@ -45,16 +46,26 @@ Status InsertMissingRequirements(Txn& txn, long long organisation_id,
 
 // What one plan's planned visits (all but `except_visit`) take of each
 // session: families, a parent with all her children visiting her there being
-// one (issue 19: three siblings seeing their father take one place; the
-// planner is given CapacityUnit::kFamilies to match), and people
-// (each child once, though she sees both parents there; each trip's escort
-// once). Publishing reserves these; a hand edit reserves or releases the
-// difference it makes.
-struct SessionLoad {
-  long long families = 0;
-  long long people = 0;
-};
+// one (issue 19: three siblings seeing their father take one place), pairs,
+// and people (each child once, though she sees both parents there; each
+// trip's escort once), as the planner counts them for the session's
+// capacity_unit. Publishing reserves these (the store takes the session's
+// unit); a hand edit reserves or releases the difference it makes.
+using SessionLoad = SessionPlaces;
 std::map<long long, SessionLoad> SessionLoads(const std::vector<PlanVisitRow>& visits,
                                               long long except_visit = 0);
+// The first moment a visit may start: now plus the organisation's notice
+// (issue 19), as the plan build gives it to the planner and a hand booking or
+// move checks it.
+struct NoticeBound {
+  Date date;
+  int minute = 0;  // minutes after midnight
+};
+NoticeBound NotBefore(const ServiceContext& context, long long notice_hours);
+bool StartsBefore(const VisitSessionRow& session, const NoticeBound& bound);
+
+// The planner's unit for a session's capacity_unit ("families", "pairs",
+// "people"); families for anything else.
+planner::CapacityUnit CapacityUnitOf(const std::string& unit);
 
 }  // namespace vinculo::visit_internal

@@ -1028,6 +1028,18 @@ INSERT INTO release_date_changes (parent_id, expected_release_date, previous_dat
   WHERE expected_release_date IS NOT NULL
 )SQL";
 
+// Migration 22 (issue 19): what a visiting session's places count, per
+// template and so per session: families (the default, as before: a parent
+// with all her children visiting her there is one place), pairs (one
+// child-parent visit) or people (children and escorts). capacity_families and
+// booked_families keep their names and count places in that unit.
+static const char* const kSessionCapacityUnitSchema = R"SQL(
+ALTER TABLE visit_session_templates ADD COLUMN capacity_unit TEXT NOT NULL DEFAULT 'families'
+  CHECK (capacity_unit IN ('families', 'pairs', 'people'));
+ALTER TABLE visit_sessions ADD COLUMN capacity_unit TEXT NOT NULL DEFAULT 'families'
+  CHECK (capacity_unit IN ('families', 'pairs', 'people'))
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -1066,6 +1078,8 @@ const std::vector<Migration>& Migrations() {
       {20, "families: sibling links beyond shared parents", kSiblingLinkSchema},
       {21, "families: the history of each parent's expected release date",
        kReleaseDateHistorySchema},
+      {22, "visits: what a session's places count (families, pairs or people)",
+       kSessionCapacityUnitSchema},
   };
   return kMigrations;
 }

@@ -25,8 +25,9 @@ struct SessionTemplateRow {
   std::optional<std::string> valid_to;
   long long start_minute = 0;
   long long end_minute = 0;
-  long long capacity_families = 0;
+  long long capacity_families = 0;  // places, counted in capacity_unit
   long long capacity_people = 0;
+  std::string capacity_unit = "families";  // families | pairs | people
   std::string wing;  // women | men | any
   long long created_by = 0;
   std::string created_at;
@@ -43,6 +44,16 @@ struct VisitExclusionRow {
   std::string created_at;
 };
 
+// What visits take of a session: families (an imprisoned parent with all her
+// children visiting her there), pairs (child-parent visits) and people
+// (children and escorts present). A session's places count one of the first
+// three, its capacity_unit; its people are always counted as well.
+struct SessionPlaces {
+  long long families = 0;
+  long long pairs = 0;
+  long long people = 0;
+};
+
 struct VisitSessionRow {
   long long id = 0;
   long long version = 1;
@@ -52,9 +63,10 @@ struct VisitSessionRow {
   std::string session_date;
   long long start_minute = 0;
   long long end_minute = 0;
-  long long capacity_families = 0;
+  long long capacity_families = 0;  // places, counted in capacity_unit
   long long capacity_people = 0;
-  long long booked_families = 0;
+  std::string capacity_unit = "families";  // families | pairs | people
+  long long booked_families = 0;           // places taken, in capacity_unit
   long long booked_people = 0;
   std::string wing;
   std::string status;  // open | blocked

@@ -65,7 +65,7 @@ std::optional<double> GetOptionalDouble(const soci::row& row, std::size_t index)
 constexpr const char* kTemplateColumns =
     "id, version, facility_id, space_id, pattern, interval_n, weekday, nth, month_day, "
     "anchor_date, valid_from, valid_to, start_minute, end_minute, capacity_families, "
-    "capacity_people, wing, created_by, created_at";
+    "capacity_people, wing, created_by, created_at, capacity_unit";
 
 SessionTemplateRow ReadTemplate(const soci::row& row) {
   SessionTemplateRow t;
@@ -88,13 +88,14 @@ SessionTemplateRow ReadTemplate(const soci::row& row) {
   t.wing = GetText(row, 16);
   t.created_by = GetInteger(row, 17);
   t.created_at = GetText(row, 18);
+  t.capacity_unit = GetText(row, 19);
   return t;
 }
 
 constexpr const char* kSessionColumns =
     "id, version, facility_id, space_id, template_id, session_date, start_minute, end_minute, "
     "capacity_families, capacity_people, booked_families, booked_people, wing, status, "
-    "blocked_reason";
+    "blocked_reason, capacity_unit";
 
 VisitSessionRow ReadSession(const soci::row& row) {
   VisitSessionRow s;
@@ -113,6 +114,7 @@ VisitSessionRow ReadSession(const soci::row& row) {
   s.wing = GetText(row, 12);
   s.status = GetText(row, 13);
   s.blocked_reason = GetText(row, 14);
+  s.capacity_unit = GetText(row, 15);
   return s;
 }
 
@@ -142,7 +144,8 @@ Result<SessionTemplateRow> InsertTemplate(Txn& txn, const SessionTemplateRow& ro
   const std::string query =
       "INSERT INTO visit_session_templates (created_at, updated_at, facility_id, space_id, "
       "pattern, interval_n, weekday, nth, month_day, anchor_date, valid_from, valid_to, "
-      "start_minute, end_minute, capacity_families, capacity_people, wing, created_by) VALUES (" +
+      "start_minute, end_minute, capacity_families, capacity_people, capacity_unit, wing, "
+      "created_by) VALUES (" +
       params.Add(row.created_at) + ", " + params.Add(row.created_at) + ", " +
       params.AddInteger(row.facility_id) + ", " + params.AddOptional(row.space_id) + ", " +
       params.Add(row.pattern) + ", " + params.AddInteger(row.interval) + ", " +
@@ -151,7 +154,8 @@ Result<SessionTemplateRow> InsertTemplate(Txn& txn, const SessionTemplateRow& ro
       params.Add(row.valid_from) + ", " + params.AddOptional(row.valid_to) + ", " +
       params.AddInteger(row.start_minute) + ", " + params.AddInteger(row.end_minute) + ", " +
       params.AddInteger(row.capacity_families) + ", " + params.AddInteger(row.capacity_people) +
-      ", " + params.Add(row.wing) + ", " + params.AddInteger(row.created_by) + ") RETURNING id";
+      ", " + params.Add(row.capacity_unit) + ", " + params.Add(row.wing) + ", " +
+      params.AddInteger(row.created_by) + ") RETURNING id";
   SessionTemplateRow stored = row;
   VINCULO_ASSIGN_OR_RETURN(stored.id,
                            InsertReturningId(txn, query, params, "creating a session template"));
@@ -241,15 +245,15 @@ Result<VisitSessionRow> InsertSession(Txn& txn, const VisitSessionRow& row,
   Params params;
   const std::string query =
       "INSERT INTO visit_sessions (facility_id, space_id, template_id, session_date, "
-      "start_minute, end_minute, capacity_families, capacity_people, wing, status, "
-      "blocked_reason, created_at, updated_at) VALUES (" +
+      "start_minute, end_minute, capacity_families, capacity_people, capacity_unit, wing, "
+      "status, blocked_reason, created_at, updated_at) VALUES (" +
       params.AddInteger(row.facility_id) + ", " + params.AddOptional(row.space_id) + ", " +
       params.AddInteger(row.template_id) + ", " + params.Add(row.session_date) + ", " +
       params.AddInteger(row.start_minute) + ", " + params.AddInteger(row.end_minute) + ", " +
       params.AddInteger(row.capacity_families) + ", " + params.AddInteger(row.capacity_people) +
-      ", " + params.Add(row.wing) + ", " + params.Add(row.status) + ", " +
-      params.Add(row.blocked_reason) + ", " + params.Add(now) + ", " + params.Add(now) +
-      ") RETURNING id";
+      ", " + params.Add(row.capacity_unit) + ", " + params.Add(row.wing) + ", " +
+      params.Add(row.status) + ", " + params.Add(row.blocked_reason) + ", " + params.Add(now) +
+      ", " + params.Add(now) + ") RETURNING id";
   VisitSessionRow stored = row;
   VINCULO_ASSIGN_OR_RETURN(stored.id,
                            InsertReturningId(txn, query, params, "materialising a session"));
@@ -278,32 +282,43 @@ Result<std::vector<long long>> BlockSessions(Txn& txn, long long facility_id,
   return ids;
 }
 
-Result<bool> Reserve(Txn& txn, long long session_id, long long families, long long people,
+namespace {
+// The places `places` take in a session's own unit, as SQL over its
+// capacity_unit column.
+std::string PlacesInUnit(const SessionPlaces& places, Params& params) {
+  // The casts tell PostgreSQL the parameters' type, which a CASE branch
+  // does not.
+  return "(CASE capacity_unit WHEN 'pairs' THEN CAST(" + params.AddInteger(places.pairs) +
+         " AS BIGINT) WHEN 'people' THEN CAST(" + params.AddInteger(places.people) +
+         " AS BIGINT) ELSE CAST(" + params.AddInteger(places.families) + " AS BIGINT) END)";
+}
+}  // namespace
+
+Result<bool> Reserve(Txn& txn, long long session_id, const SessionPlaces& places,
                      const std::string& now) {
   Params params;
-  const std::string families_a = params.AddInteger(families);
-  const std::string people_a = params.AddInteger(people);
-  const std::string query =
-      "UPDATE visit_sessions SET booked_families = booked_families + " + families_a +
-      ", booked_people = booked_people + " + people_a + ", updated_at = " + params.Add(now) +
-      ", version = version + 1 WHERE id = " + params.AddInteger(session_id) +
-      " AND status = 'open' AND booked_families + " + params.AddInteger(families) +
-      " <= capacity_families AND booked_people + " + params.AddInteger(people) +
-      " <= capacity_people";
+  const std::string query = "UPDATE visit_sessions SET booked_families = booked_families + " +
+                            PlacesInUnit(places, params) + ", booked_people = booked_people + " +
+                            params.AddInteger(places.people) + ", updated_at = " + params.Add(now) +
+                            ", version = version + 1 WHERE id = " + params.AddInteger(session_id) +
+                            " AND status = 'open' AND booked_families + " +
+                            PlacesInUnit(places, params) +
+                            " <= capacity_families AND booked_people + " +
+                            params.AddInteger(places.people) + " <= capacity_people";
   VINCULO_ASSIGN_OR_RETURN(long long updated,
                            Execute(txn, query, params, "reserving session capacity"));
   return updated == 1;
 }
 
-Status Release(Txn& txn, long long session_id, long long families, long long people,
+Status Release(Txn& txn, long long session_id, const SessionPlaces& places,
                const std::string& now) {
   Params params;
   const std::string query =
       "UPDATE visit_sessions SET booked_families = CASE WHEN booked_families >= " +
-      params.AddInteger(families) + " THEN booked_families - " + params.AddInteger(families) +
-      " ELSE 0 END, booked_people = CASE WHEN booked_people >= " + params.AddInteger(people) +
-      " THEN booked_people - " + params.AddInteger(people) +
-      " ELSE 0 END, updated_at = " + params.Add(now) +
+      PlacesInUnit(places, params) + " THEN booked_families - " + PlacesInUnit(places, params) +
+      " ELSE 0 END, booked_people = CASE WHEN booked_people >= " +
+      params.AddInteger(places.people) + " THEN booked_people - " +
+      params.AddInteger(places.people) + " ELSE 0 END, updated_at = " + params.Add(now) +
       ", version = version + 1 WHERE id = " + params.AddInteger(session_id);
   return Execute(txn, query, params, "releasing session capacity").status();
 }

@@ -34,14 +34,14 @@ Result<VisitSessionRow> InsertSession(Txn& txn, const VisitSessionRow& row, cons
 Result<std::vector<long long>> BlockSessions(Txn& txn, long long facility_id,
                                              const std::string& date, const std::string& reason,
                                              const std::string& now);
-// Reserves room for `families` visits and `people` people in an open session
-// with one conditional UPDATE (the row lock makes concurrent reservations
-// queue): false, changing nothing, when the session is blocked or would
-// overfill.
-Result<bool> Reserve(Txn& txn, long long session_id, long long families, long long people,
+// Reserves `places` in an open session, in the session's own capacity unit
+// and in people, with one conditional UPDATE (the row lock makes concurrent
+// reservations queue): false, changing nothing, when the session is blocked
+// or would overfill.
+Result<bool> Reserve(Txn& txn, long long session_id, const SessionPlaces& places,
                      const std::string& now);
 // Gives back what Reserve took (never below zero).
-Status Release(Txn& txn, long long session_id, long long families, long long people,
+Status Release(Txn& txn, long long session_id, const SessionPlaces& places,
                const std::string& now);
 
 // --- Requirements ---

@@ -24,6 +24,7 @@ interface SessionTemplate {
   end_time: string;
   capacity_families: number;
   capacity_people: number;
+  capacity_unit?: "families" | "pairs" | "people";
   wing: string;
 }
 
@@ -137,7 +138,7 @@ function SessionTables({ facilityId, month, spaces }: { facilityId: number; mont
               {templates.map((template) => (
                 <li key={template.id}>
                   <strong>{recurrenceText(i18n, template)}</strong>, {template.start_time}–{template.end_time} ·{" "}
-                  {i18n.t("fs.capacity", { families: template.capacity_families, people: template.capacity_people })} ·{" "}
+                  {i18n.t(template.capacity_unit === "pairs" ? "fs.capacityPairs" : template.capacity_unit === "people" ? "fs.capacityPeople" : "fs.capacity", { families: template.capacity_families, people: template.capacity_people })} ·{" "}
                   {i18n.t(wingKey(template.wing))} · {i18n.t("fs.space")}: {spaceName(template.space_id)} ·{" "}
                   {i18n.t("fs.valid", { from: i18n.date(template.valid_from), to: template.valid_to ? i18n.date(template.valid_to) : "…" })}
                 </li>

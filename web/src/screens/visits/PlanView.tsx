@@ -5,7 +5,7 @@
 import { useState } from "preact/hooks";
 import { useI18n, type MessageKey } from "../../i18n";
 import { nameOf } from "../../lookups";
-import { RecordSummary, VisitControls, type VisitAction } from "./VisitActions";
+import { placesText, RecordSummary, VisitControls, type VisitAction } from "./VisitActions";
 import { escortName, personName, type Names, type Plan, type PlanTrip, type PlanVisit, type VisitSession } from "./types";
 
 const reasonKey: Record<string, MessageKey> = {
@@ -268,7 +268,7 @@ function Calendar({ plan, names, sessions, controls }: { plan: Plan; names: Name
                       {session.start_time ? `${i18n.date(session.date)} ${session.start_time}–${session.end_time}` : "#" + session.id}
                       {session.facility_id ? " · " + nameOf(names.facilities, session.facility_id) : ""}
                       {session.capacity_families !== undefined && (
-                        <span class="muted small"> · {i18n.t("vv.seats", { n: session.booked_families, capacity: session.capacity_families })}</span>
+                        <span class="muted small"> · {placesText(i18n, session.booked_families ?? 0, session.capacity_families, session.capacity_unit)}</span>
                       )}
                     </h5>
                     <ul class="plain-list">

@@ -42,11 +42,18 @@ function FormError({ error, fields }: { error: FormError | null; fields: string[
   );
 }
 
+// A session's places taken and offered, in the unit they count (issue 19:
+// families by default, or pairs, or people).
+export function placesText(i18n: ReturnType<typeof useI18n>, booked: number, capacity: number, unit?: string): string {
+  const key: MessageKey = unit === "pairs" ? "vv.seatsPairs" : unit === "people" ? "vv.seatsPeople" : "vv.seats";
+  return i18n.t(key, { n: booked, capacity });
+}
+
 export function sessionLabel(i18n: ReturnType<typeof useI18n>, session: VisitSession): string {
   const full = session.booked_families >= session.capacity_families || session.booked_people >= session.capacity_people;
   return (
     `${i18n.date(session.date)} ${session.start_time}–${session.end_time} · ` +
-    i18n.t("vv.seats", { n: session.booked_families, capacity: session.capacity_families }) +
+    placesText(i18n, session.booked_families, session.capacity_families, session.capacity_unit) +
     (session.status !== "open" ? " · " + i18n.t("vv.blocked") : full ? " · " + i18n.t("vv.full") : "")
   );
 }

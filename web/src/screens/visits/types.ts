@@ -73,6 +73,7 @@ export interface VisitSession {
   end_time: string;
   capacity_families: number;
   capacity_people: number;
+  capacity_unit?: "families" | "pairs" | "people";
   booked_families: number;
   booked_people: number;
   wing: string;
