@@ -57,7 +57,7 @@ run_wrk() {
 
 "$build_dir/vinculo" init --db "$work/demo.db" --demo >/dev/null
 api_port=$(free_port)
-"$build_dir/vinculo" serve --db "$work/demo.db" --port "$api_port" --threads 96 >"$work/serve.log" 2>&1 &
+"$build_dir/vinculo" serve --db "$work/demo.db" --port "$api_port" --threads 96 ${BENCH_SERVE_ARGS:-} >"$work/serve.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$api_port/api/v1/health"
 

@@ -34,11 +34,11 @@ struct ApiOptions {
   int max_connections = 1500;
   int max_connections_per_address = 400;
   int header_timeout_ms = 10'000;
-  // Request handlers running at once (0, the default: no bound); the others
-  // wait in arrival order, at most request_queue_wait_ms
-  // (http/request_gate.h). Measured on 2 cores (docs/benchmarks.md): 8 keeps
-  // the child GET's p99 steadier on a machine busy with other work, at about
-  // 10 % of its throughput; on a quiet machine it gains nothing.
+  // Request handlers running at once (0, the default: no bound; `vinculo
+  // serve` sets it, see cli.cc); the others wait in arrival order, at most
+  // request_queue_wait_ms (http/request_gate.h). Measured on 2 cores
+  // (docs/benchmarks.md): 8 keeps the child GET's p99 under 10 ms more
+  // steadily, at up to a fifth of its throughput.
   int active_requests = 0;
   int request_queue_wait_ms = 20;
   int body_timeout_ms = 30'000;
