@@ -82,8 +82,6 @@ const char* RefusalCode(Refusal refusal) {
       return "escort_unavailable";
     case Refusal::kDayTooShort:
       return "day_too_short";
-    case Refusal::kWithinNotice:
-      return "within_notice";
     case Refusal::kChildDayTooLong:
       return "child_day_too_long";
     case Refusal::kVisitCancelled:
@@ -169,7 +167,6 @@ const std::vector<Refusal>& AllRefusals() {
                                             Refusal::kVisitBlocked,
                                             Refusal::kEscortUnavailable,
                                             Refusal::kDayTooShort,
-                                            Refusal::kWithinNotice,
                                             Refusal::kChildDayTooLong,
                                             Refusal::kVisitCancelled,
                                             Refusal::kCancellationReasonRequired,

@@ -52,7 +52,6 @@ enum class Refusal {
   kVisitBlocked,
   kEscortUnavailable,
   kDayTooShort,
-  kWithinNotice,
   kChildDayTooLong,
   kVisitCancelled,
   kCancellationReasonRequired,

@@ -3,8 +3,9 @@
 // and flagging a parent's visits on a transfer or release. Each checks the
 // same hard rules as the planner (session capacity and wing, the pair's
 // restrictions and unavailable dates, one trip per escort per day, children
-// per escort, the organisation's notice and a child's longest day) inside the
-// write's transaction. Split from visit_service.cc.
+// per escort, a child's longest day) inside the write's transaction. The
+// organisation's notice is the planner's alone: a coordinator may book today's
+// session by hand (a family that came without notice). Split from visit_service.cc.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -83,21 +84,6 @@ Status CheckPairOnSession(Txn& txn, const RequirementRow& requirement,
   if (unavailable.count(requirement.child_id)) {
     return InvalidArgument("session_id", "the child cannot go on " + session.session_date)
         .Because(Refusal::kChildUnavailable);
-  }
-  return Status::Ok();
-}
-
-// No visit booked or moved by hand starts before now plus the organisation's
-// notice (issue 19), as the planner plans none.
-Status CheckNotice(Txn& txn, const ServiceContext& context, long long organisation_id,
-                   const VisitSessionRow& session, const VisitOptions& options) {
-  VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow rates,
-                           OrganisationVisitSettings(txn, organisation_id, options));
-  if (visit_internal::StartsBefore(session,
-                                   visit_internal::NotBefore(context, rates.notice_hours))) {
-    return InvalidArgument("session_id", "the session starts within the organisation's notice of " +
-                                             std::to_string(rates.notice_hours) + " hours")
-        .Because(Refusal::kWithinNotice);
   }
   return Status::Ok();
 }
@@ -293,7 +279,6 @@ Result<PlanVisitRow> VisitService::BookVisit(const Actor& actor, long long plan_
       }
     }
     VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, *requirement, *session));
-    VINCULO_RETURN_IF_ERROR(CheckNotice(txn, context_, plan.organisation_id, *session, options_));
     VINCULO_ASSIGN_OR_RETURN(long long home_id, ChildHome(txn, requirement->child_id));
     VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
                              ChooseTrip(txn, plan, booking.escort_id, home_id, *session, options_));
@@ -348,7 +333,6 @@ Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit
     VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
                              vs::GetRequirement(txn, visit.requirement_id));
     VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, requirement, *session));
-    VINCULO_RETURN_IF_ERROR(CheckNotice(txn, context_, plan->organisation_id, *session, options_));
     VINCULO_ASSIGN_OR_RETURN(PlanTripRow old_trip, vs::GetTrip(txn, visit.trip_id));
     VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
                              ChooseTrip(txn, *plan, old_trip.escort_id, old_trip.home_id, *session,

@@ -122,12 +122,6 @@ NoticeBound NotBefore(const ServiceContext& context, long long notice_hours) {
                                .count())};
 }
 
-bool StartsBefore(const VisitSessionRow& session, const NoticeBound& bound) {
-  const std::string date = FormatDate(bound.date);
-  return session.session_date < date ||
-         (session.session_date == date && session.start_minute < bound.minute);
-}
-
 planner::CapacityUnit CapacityUnitOf(const std::string& unit) {
   if (unit == "pairs") return planner::CapacityUnit::kPairs;
   if (unit == "people") return planner::CapacityUnit::kPeople;

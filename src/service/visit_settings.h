@@ -55,14 +55,12 @@ using SessionLoad = SessionPlaces;
 std::map<long long, SessionLoad> SessionLoads(const std::vector<PlanVisitRow>& visits,
                                               long long except_visit = 0);
 // The first moment a visit may start: now plus the organisation's notice
-// (issue 19), as the plan build gives it to the planner and a hand booking or
-// move checks it.
+// (issue 19), as the plan build gives it to the planner.
 struct NoticeBound {
   Date date;
   int minute = 0;  // minutes after midnight
 };
 NoticeBound NotBefore(const ServiceContext& context, long long notice_hours);
-bool StartsBefore(const VisitSessionRow& session, const NoticeBound& bound);
 
 // The planner's unit for a session's capacity_unit ("families", "pairs",
 // "people"); families for anything else.

@@ -643,7 +643,6 @@ export const en: Record<MessageKey, string> = {
   "vv.error.blocked": "The session is blocked.",
   "vv.error.escortUnavailable": "The escort is not available that day.",
   "vv.error.noFit": "The trip does not fit in the day around that session.",
-  "vv.error.withinNotice": "This session starts too soon: the organisation asks for more notice before a visit.",
   "vv.error.childDayTooLong": "The trip would make the child's day longer than the organisation allows.",
   "vv.error.cancelled": "The visit was cancelled.",
   "vv.error.cancelReason": "Say why the visit is cancelled.",

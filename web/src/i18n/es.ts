@@ -643,7 +643,6 @@ export const es = {
   "vv.error.blocked": "La sesión está bloqueada.",
   "vv.error.escortUnavailable": "La acompañante no está disponible ese día.",
   "vv.error.noFit": "El viaje no cabe en el día alrededor de esa sesión.",
-  "vv.error.withinNotice": "Esta sesión empieza muy pronto: la organización pide más aviso antes de una visita.",
   "vv.error.childDayTooLong": "El viaje haría el día del niño más largo de lo que la organización permite.",
   "vv.error.cancelled": "La visita ya fue cancelada.",
   "vv.error.cancelReason": "Indique el motivo de la cancelación.",

@@ -51,7 +51,6 @@ export const problemMessages: Record<string, MessageKey> = {
   visit_blocked: "vv.error.blocked",
   escort_unavailable: "vv.error.escortUnavailable",
   day_too_short: "vv.error.noFit",
-  within_notice: "vv.error.withinNotice",
   child_day_too_long: "vv.error.childDayTooLong",
   visit_cancelled: "vv.error.cancelled",
   cancellation_reason_required: "vv.error.cancelReason",
