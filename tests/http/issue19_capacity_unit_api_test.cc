@@ -86,6 +86,27 @@ class CapacityUnitApiTest : public ApiTest {
     return count;
   }
 
+  // Blocks the sessions already made (all, or those of one template), so
+  // that the next plan uses only a template added after.
+  void BlockSessions(const std::string& where = "") {
+    Status blocked = world_->context.store->Write([&](Txn& txn) -> Status {
+      txn.session() << "UPDATE visit_sessions SET status = 'blocked'" + where;
+      return Status::Ok();
+    });
+    ASSERT_TRUE(blocked.ok()) << blocked.ToString();
+  }
+
+  // Publishes the last plan built and reads the places its template's
+  // sessions then have booked.
+  long long PublishAndReadBookedPlaces(long long template_id) {
+    HttpAnswer published =
+        Post("/api/v1/plans/" + std::to_string(plan_["id"].get<long long>()) + "/publish",
+             "coordinator_a", json::object());
+    EXPECT_EQ(published.status, 200) << published.raw;
+    return Count("SELECT booked_families FROM visit_sessions WHERE template_id = " +
+                 std::to_string(template_id));
+  }
+
   long long father_ = 0;
   json plan_;
 };
@@ -117,20 +138,9 @@ TEST_F(CapacityUnitApiTest, Issue19_ASessionCountedInPairsTakesEachSiblingAsAPla
   // With three places they all go, and publishing takes three.
   HttpAnswer wider = AddSaturday(3, 10, "pairs");
   ASSERT_EQ(wider.status, 201) << wider.raw;
-  Status blocked = world_->context.store->Write([&](Txn& txn) -> Status {
-    txn.session() << "UPDATE visit_sessions SET status = 'blocked' WHERE template_id = "
-                  << created.body["id"].get<long long>();
-    return Status::Ok();
-  });
-  ASSERT_TRUE(blocked.ok()) << blocked.ToString();
+  BlockSessions(" WHERE template_id = " + std::to_string(created.body["id"].get<long long>()));
   EXPECT_EQ(ChildrenVisitingTheFather(), 3u) << plan_.dump();
-  HttpAnswer published =
-      Post("/api/v1/plans/" + std::to_string(plan_["id"].get<long long>()) + "/publish",
-           "coordinator_a", json::object());
-  ASSERT_EQ(published.status, 200) << published.raw;
-  EXPECT_EQ(Count("SELECT booked_families FROM visit_sessions WHERE template_id = " +
-                  std::to_string(wider.body["id"].get<long long>())),
-            3);
+  EXPECT_EQ(PublishAndReadBookedPlaces(wider.body["id"].get<long long>()), 3);
 }
 
 TEST_F(CapacityUnitApiTest, Issue19_ASessionCountedInPeopleCountsTheEscortToo) {
@@ -138,21 +148,11 @@ TEST_F(CapacityUnitApiTest, Issue19_ASessionCountedInPeopleCountsTheEscortToo) {
   HttpAnswer narrow = AddSaturday(3, 10, "people");
   ASSERT_EQ(narrow.status, 201) << narrow.raw;
   EXPECT_EQ(ChildrenVisitingTheFather(), 0u) << plan_.dump();
-  Status blocked = world_->context.store->Write([&](Txn& txn) -> Status {
-    txn.session() << "UPDATE visit_sessions SET status = 'blocked'";
-    return Status::Ok();
-  });
-  ASSERT_TRUE(blocked.ok()) << blocked.ToString();
+  BlockSessions();
   HttpAnswer enough = AddSaturday(4, 10, "people");
   ASSERT_EQ(enough.status, 201) << enough.raw;
   EXPECT_EQ(ChildrenVisitingTheFather(), 3u) << plan_.dump();
-  HttpAnswer published =
-      Post("/api/v1/plans/" + std::to_string(plan_["id"].get<long long>()) + "/publish",
-           "coordinator_a", json::object());
-  ASSERT_EQ(published.status, 200) << published.raw;
-  EXPECT_EQ(Count("SELECT booked_families FROM visit_sessions WHERE template_id = " +
-                  std::to_string(enough.body["id"].get<long long>())),
-            4);
+  EXPECT_EQ(PublishAndReadBookedPlaces(enough.body["id"].get<long long>()), 4);
 }
 
 TEST_F(CapacityUnitApiTest, Issue19_AnUnknownCapacityUnitIsRefusedAndStoresNothing) {
