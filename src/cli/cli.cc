@@ -27,6 +27,7 @@
 #include "cli/cli_workshops.h"
 #include "cli/exit_codes.h"
 #include "cli/open_store.h"
+#include "cli/output_file.h"
 #include "http/api_server.h"
 #include "json/nursery_json.h"
 #include "service/csv_exchange.h"
@@ -314,9 +315,12 @@ int Import(const std::string& db, const std::string& kind_name, const std::strin
 }
 
 int Export(const std::string& db, const std::string& kind_name, bool with_names,
-           const std::string& output, const std::string& separator, bool byte_order_mark) {
+           const std::string& output, const std::string& separator, bool byte_order_mark,
+           const std::string& format_name) {
   auto dialect = CsvDialectNamed(separator, byte_order_mark);
   if (!dialect.ok()) return Fail(dialect.status());
+  auto format = SheetFormatNamed(format_name);
+  if (!format.ok()) return Fail(format.status());
   const RecordKind* kind = KindFromName(kind_name);
   if (!kind) return Fail(InvalidArgument("kind", "must be one of: " + KindNames()));
   auto store = OpenReady(db, 1);
@@ -326,15 +330,16 @@ int Export(const std::string& db, const std::string& kind_name, bool with_names,
   ExportOptions options;
   options.with_names = with_names;
   options.dialect = *dialect;
-  auto csv = ExportCsv(records, Actor::System(), *kind, options);
-  if (!csv.ok()) return Fail(csv.status());
+  auto bytes = ExportRecords(records, Actor::System(), *kind, options, *format);
+  if (!bytes.ok()) return Fail(bytes.status());
   if (output.empty() || output == "-") {
-    std::cout << *csv;
-  } else {
-    std::ofstream file(output, std::ios::binary);
-    if (!file) return Fail(Status(StatusCode::kNotFound, "cannot write " + output));
-    file << *csv;
+    std::cout << *bytes << std::flush;
+    return std::cout ? kExitOk
+                     : Fail(Status(StatusCode::kUnavailable, "could not write", "output"));
   }
+  // Whole or not at all: a failed export leaves the previous file as it was.
+  if (Status written = WriteFileWhole(output, *bytes, "output"); !written.ok())
+    return Fail(written);
   return kExitOk;
 }
 
@@ -527,7 +532,7 @@ int RunCli(int argc, char** argv) {
   bool with_names = false;
   std::string output;
   CLI::App* export_command = app.add_subcommand(
-      "export", "Export records as CSV; children appear under their pseudonyms by default");
+      "export", "Export records as CSV or XLSX; children appear under their pseudonyms by default");
   export_command->add_option("--db", db, kDbHelp);
   export_command->add_option("--kind", kind_name, "Record kind: " + KindNames())->required();
   export_command->add_flag("--with-names", with_names,
@@ -538,6 +543,11 @@ int RunCli(int argc, char** argv) {
       ->add_option("--separator", separator,
                    "comma (RFC 4180, decimal points) or semicolon (decimal commas, for "
                    "spreadsheets in Spanish, German, French... locales)")
+      ->capture_default_str();
+  std::string export_format = "csv";
+  export_command
+      ->add_option("--format", export_format,
+                   "csv, or xlsx (a workbook: numbers as numbers, no formula is ever read)")
       ->capture_default_str();
   bool byte_order_mark = false;
   export_command->add_flag("--bom", byte_order_mark,
@@ -631,7 +641,9 @@ int RunCli(int argc, char** argv) {
     return AddUser(db, new_user, role_name, password_stdin);
   }
   if (*import) return Import(db, kind_name, path);
-  if (*export_command) return Export(db, kind_name, with_names, output, separator, byte_order_mark);
+  if (*export_command) {
+    return Export(db, kind_name, with_names, output, separator, byte_order_mark, export_format);
+  }
   if (supply_commands.Chosen()) return supply_commands.Run(db);
   if (security_commands.Chosen()) return security_commands.Run(db);
   if (backup_commands.Chosen()) return backup_commands.Run(db);

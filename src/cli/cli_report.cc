@@ -8,6 +8,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/open_store.h"
+#include "cli/output_file.h"
 #include "service/figures.h"
 #include "service/programme_report.h"
 
@@ -17,30 +18,6 @@ namespace {
 int Fail(const Status& status) {
   std::cerr << "vinculo: " << status.ToString() << "\n";
   return ExitCodeFor(status.code());
-}
-
-// Writes `bytes` to `path` whole or not at all: a temporary file in the same
-// folder, flushed and closed, then renamed over `path`.
-Status WriteWhole(const std::string& path, const std::string& bytes) {
-  const std::filesystem::path target(path);
-  const std::filesystem::path folder =
-      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  std::string temporary = (folder / (".vinculo-report-XXXXXX")).string();
-  const int descriptor = mkstemp(temporary.data());
-  if (descriptor < 0) {
-    return Status(StatusCode::kNotFound, "cannot write in the folder of " + path, "out");
-  }
-  FILE* file = fdopen(descriptor, "wb");
-  bool written = file && std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-  written = file && std::fclose(file) == 0 && written;
-  if (!file) close(descriptor);
-  std::error_code error;
-  if (written) std::filesystem::rename(temporary, target, error);
-  if (!written || error) {
-    std::remove(temporary.c_str());
-    return Status(StatusCode::kUnavailable, "could not write " + path, "out");
-  }
-  return Status::Ok();
 }
 
 }  // namespace
@@ -112,7 +89,7 @@ int ReportCommands::Run(const std::string& db) const {
   }
   audit.Flush();
   if (!bytes.ok()) return Fail(bytes.status());
-  if (Status written = WriteWhole(out_, *bytes); !written.ok()) return Fail(written);
+  if (Status written = WriteFileWhole(out_, *bytes, "out"); !written.ok()) return Fail(written);
   std::cerr << "vinculo: wrote " << out_ << " (" << bytes->size() << " bytes)\n";
   return kExitOk;
 }

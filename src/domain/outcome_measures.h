@@ -39,6 +39,9 @@ struct MeasureDefinition {
   const char* numerator_en;
   const char* denominator_en;
   const char* period_en;
+  const char* numerator_es;
+  const char* denominator_es;
+  const char* period_es;
   MeasureUnit unit;
   // Whether the numerator is a count of children, visits or places (a small
   // cell may single someone out) rather than an amount (kilometres, money,

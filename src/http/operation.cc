@@ -545,4 +545,30 @@ Reply RawReply(std::string body, std::string content_type) {
   return reply;
 }
 
+Field ByteOrderMarkField() {
+  return Optional("bom", ValueType::kBoolean,
+                  "CSV only: start the file with a UTF-8 byte order mark (Excel for Windows).");
+}
+
+Field SeparatorField() {
+  return Optional("separator", ValueType::kText,
+                  "CSV only: comma (default, RFC 4180) or semicolon, with decimal commas, for "
+                  "spreadsheets in comma-decimal locales.")
+      .OneOf({"comma", "semicolon"});
+}
+
+Result<Reply> SheetReply(const Call& call, const Sheet& sheet, const std::string& file_stem) {
+  VINCULO_ASSIGN_OR_RETURN(
+      SheetFormat format,
+      SheetFormatNamed(call.HasQuery("format") ? call.QueryText("format") : "csv"));
+  const std::string separator = call.HasQuery("separator") ? call.QueryText("separator") : "comma";
+  VINCULO_ASSIGN_OR_RETURN(CsvDialect dialect,
+                           CsvDialectNamed(separator, call.QueryBool("bom").value_or(false)));
+  VINCULO_ASSIGN_OR_RETURN(std::string bytes, SheetBytes(sheet, format, dialect));
+  Reply reply = RawReply(std::move(bytes), SheetMediaType(format));
+  reply.headers.push_back({"Content-Disposition", "attachment; filename=\"" + file_stem + "." +
+                                                      SheetExtension(format) + "\""});
+  return reply;
+}
+
 }  // namespace vinculo::http_internal

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "http/router.h"
+#include "service/spreadsheet.h"
 
 namespace vinculo::http_internal {
 
@@ -193,6 +194,14 @@ std::string GenerateOpenApiDocument();
 Reply SignedInReply(const Services& services, const LoginResult& login);
 Reply ProblemReply(const Status& status, const std::string& code);
 Reply RawReply(std::string body, std::string content_type);
+// The list exports' query parameters besides `format`: "bom" (a UTF-8 byte
+// order mark, for Excel for Windows) and "separator" (comma, or semicolon with
+// decimal commas for comma-decimal locales); CSV only.
+Field ByteOrderMarkField();
+Field SeparatorField();
+// A list export as the reply: the query's "format" (csv or xlsx) and, for CSV,
+// its dialect; an attachment named `file_stem` plus the format's extension.
+Result<Reply> SheetReply(const Call& call, const Sheet& sheet, const std::string& file_stem);
 template <typename Row, typename Encode>
 Reply VersionedReply(const Row& row, Encode encode, int status = 200) {
   Reply reply = JsonReply(encode(row), status);

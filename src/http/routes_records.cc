@@ -5,6 +5,7 @@
 #include "common/utf8.h"
 #include "http/operation.h"
 #include "json/record_json.h"
+#include "service/csv_exchange.h"
 
 namespace vinculo::http_internal {
 namespace {
@@ -93,6 +94,20 @@ Result<Reply> ListRecords(Call& call) {
   return reply;
 }
 
+// GET /api/v1/{kind}/export: the records as ExportSheet reads them
+// (service/csv_exchange.h), written as the query asks.
+Result<Reply> ExportRecordsReply(Call& call) {
+  ExportOptions options;
+  options.with_names = call.QueryBool("with_names").value_or(false);
+  const std::string archived = call.QueryText("archived");
+  options.archived = archived == "true"  ? ArchivedFilter::kArchived
+                     : archived == "all" ? ArchivedFilter::kAll
+                                         : ArchivedFilter::kActive;
+  VINCULO_ASSIGN_OR_RETURN(Sheet sheet,
+                           ExportSheet(call.services.records, call.user(), *call.kind, options));
+  return SheetReply(call, sheet, std::string(call.kind->name));
+}
+
 Handler SetArchived(bool archive) {
   return [archive](Call& call) -> Result<Reply> {
     VINCULO_ASSIGN_OR_RETURN(Record record,
@@ -160,6 +175,27 @@ std::vector<Operation> KindOperations() {
              call.services.records.Create(call.user(), *call.kind, std::move(call.values)));
          return RecordReply(*call.kind, created, 201);
        }},
+      {.method = "GET",
+       .path = base + "/export",
+       .operation_id = "export",
+       .tag = "",
+       .summary = "Export {kinds} as CSV or XLSX",
+       .description =
+           "Every {kind} in the caller's scope, in id order, as a spreadsheet: the columns are id "
+           "and the fields the caller's role sees. Children appear under their pseudonym, and "
+           "date of birth, address, coordinates, school and offence category are left empty, "
+           "unless with_names=true (roles that read case records only: 403 otherwise). Every "
+           "child or parent exported is an audited read.",
+       .query =
+           {Optional("format", ValueType::kText, "csv (default) or xlsx.").OneOf({"csv", "xlsx"}),
+            Optional("with_names", ValueType::kBoolean,
+                     "Real names and identifying fields (not for auditors)."),
+            Optional("archived", ValueType::kText,
+                     "false (default): active records; true: archived; all.")
+                .OneOf({"false", "true", "all"}),
+            ByteOrderMarkField(), SeparatorField()},
+       .reply_type = "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+       .handler = ExportRecordsReply},
       {.method = "GET",
        .path = base + "/{id}",
        .operation_id = "get",

@@ -112,9 +112,10 @@ Result<Reply> Certificate(Call& call) {
 
 Result<Reply> Figures(Call& call) {
   const std::optional<long long> facility_id = call.QueryInteger("facility_id");
-  if (call.QueryText("format") == "csv") {
-    VINCULO_ASSIGN_OR_RETURN(std::string csv, Workshops(call).FiguresCsv(call.user(), facility_id));
-    return RawReply(std::move(csv), "text/csv; charset=utf-8");
+  const std::string format = call.QueryText("format");
+  if (format == "csv" || format == "xlsx") {
+    VINCULO_ASSIGN_OR_RETURN(Sheet sheet, Workshops(call).FiguresSheet(call.user(), facility_id));
+    return SheetReply(call, sheet, "workshop-figures");
   }
   VINCULO_ASSIGN_OR_RETURN(WorkshopFigures figures,
                            Workshops(call).Figures(call.user(), facility_id));
@@ -399,12 +400,16 @@ std::vector<Operation> CalendarOperations() {
        .operation_id = "getWorkshopFigures",
        .tag = "Workshops",
        .summary = "Workshop figures per cohort and facility",
-       .description = "Enrolment, waiting list, completions, sessions held and attendance rate "
-                      "(present marks over all marks). Every role within its scope; auditors see "
-                      "all (or their organisation's) with counts from 1 to 4 suppressed (null). "
-                      "format=csv answers text/csv.",
+       .description =
+           "Enrolment, waiting list, completions, sessions held and attendance rate "
+           "(present marks over all marks). Every role within its scope; auditors see "
+           "all (or their organisation's) with counts from 1 to 4 suppressed (null). "
+           "format=csv answers text/csv (bom=true and separator=semicolon as in the list exports), "
+           "format=xlsx a workbook.",
        .query = {Optional("facility_id", V::kId, "Only this facility."),
-                 Optional("format", V::kText, "json (default) or csv.").OneOf({"json", "csv"})},
+                 Optional("format", V::kText, "json (default), csv or xlsx.")
+                     .OneOf({"json", "csv", "xlsx"}),
+                 ByteOrderMarkField(), SeparatorField()},
        .reply = "WorkshopFigures",
        .errors = {400, 404},
        .handler = Figures},

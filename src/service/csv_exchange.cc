@@ -44,44 +44,29 @@ bool IsNameField(std::string_view field_name) {
          std::end(kNameFields);
 }
 
-// Whether a spreadsheet would read `text` as a formula (the characters are
-// NeutraliseSpreadsheetFormula's, kept in one place).
-bool StartsAsFormula(std::string_view text) {
-  return !text.empty() && NeutraliseSpreadsheetFormula(text).size() != text.size();
-}
-
-// One or more apostrophes followed by what a spreadsheet reads as a formula: the shape of every
-// neutralised cell.
-bool StartsAsNeutralisedFormula(std::string_view text) {
-  const size_t first_other = text.find_first_not_of('\'');
-  return first_other != 0 && first_other != std::string_view::npos &&
-         StartsAsFormula(text.substr(first_other));
-}
-
-// NeutraliseSpreadsheetFormula, extended so that import can undo it exactly: text that already
-// has the neutralised shape gets one more apostrophe too ("=x" -> "'=x", "'=x" -> "''=x"), and
-// import removes exactly one from every cell of that shape. Other text ("O'Higgins") is unchanged.
-std::string TextForExport(std::string_view text) {
-  if (!StartsAsNeutralisedFormula(text)) return NeutraliseSpreadsheetFormula(text);
-  std::string guarded(1, '\'');
-  guarded.append(text);
-  return guarded;
-}
-
-std::string_view TextFromImport(std::string_view cell) {
-  return StartsAsNeutralisedFormula(cell) ? cell.substr(1) : cell;
-}
-
+// A record's cell as it is, unguarded and with a decimal point (SheetToCsv and SheetToXlsx
+// write it for their reader).
 std::string ExportCell(const FieldSpec& spec, const Record& record, bool hide_names,
-                       bool withhold_identifying, const CsvDialect& dialect) {
+                       bool withhold_identifying) {
   if (hide_names && IsNameField(spec.name)) return {};
   if (withhold_identifying && IsWithheldByDefault(spec.name)) return {};
   auto found = record.values.find(spec.name);
   if (found == record.values.end()) return {};
-  std::string text = ValueToText(found->second);
-  // Only free text: a number such as -74.22 must stay a number in the spreadsheet.
-  if (spec.type == FieldType::kText) return TextForExport(text);
-  return spec.type == FieldType::kNumber ? CsvDecimal(text, dialect) : text;
+  return ValueToText(found->second);
+}
+
+// Only free text is guarded: a number such as -74.22 must stay a number in the spreadsheet.
+// Ids and references stay plain: a spreadsheet has no use for summing them.
+ColumnType ColumnTypeOf(const FieldSpec& spec) {
+  switch (spec.type) {
+    case FieldType::kText:
+      return ColumnType::kText;
+    case FieldType::kInteger:
+    case FieldType::kNumber:
+      return ColumnType::kNumber;
+    default:
+      return ColumnType::kPlain;
+  }
 }
 
 // Puts the CSV line in front of a failure, keeping its code and field:
@@ -141,7 +126,7 @@ Result<FieldValues> RowValues(const std::vector<const FieldSpec*>& targets,
     const FieldSpec* spec = targets[column_idx];
     std::string_view cell = cells[column_idx];
     if (spec == nullptr || cell.empty()) continue;
-    if (spec->type == FieldType::kText) cell = TextFromImport(cell);
+    if (spec->type == FieldType::kText) cell = UnguardFormula(cell);
     VINCULO_ASSIGN_OR_RETURN(Value value, ValueFromText(*spec, cell));
     values.emplace(std::string(spec->name), std::move(value));
   }
@@ -150,8 +135,8 @@ Result<FieldValues> RowValues(const std::vector<const FieldSpec*>& targets,
 
 }  // namespace
 
-Result<std::string> ExportCsv(RecordService& records, const Actor& actor, const RecordKind& kind,
-                              const ExportOptions& options) {
+Result<Sheet> ExportSheet(RecordService& records, const Actor& actor, const RecordKind& kind,
+                          const ExportOptions& options) {
   if (options.with_names && !SeesCaseRecords(actor.role)) {
     return Forbidden(std::string("the role ") + RoleName(actor.role) +
                          " sees pseudonymised figures only and cannot export names",
@@ -159,19 +144,18 @@ Result<std::string> ExportCsv(RecordService& records, const Actor& actor, const 
   }
   const bool hide_names = IsPseudonymised(kind) && !options.with_names;
   const bool withhold_identifying = !options.with_names;
-  std::vector<const FieldSpec*> columns;
+  std::vector<const FieldSpec*> fields;
   for (const FieldSpec& spec : kind.fields) {
     if (!SeesField(actor.role, kind, spec)) continue;
-    columns.push_back(&spec);
+    fields.push_back(&spec);
   }
 
-  const CsvDialect& dialect = options.dialect;
-  std::string csv = CsvDocumentStart(dialect);
-  std::vector<std::string> cells;
-  cells.reserve(columns.size() + 1);
-  cells.emplace_back(kIdColumn);
-  for (const FieldSpec* spec : columns) cells.emplace_back(spec->name);
-  AppendCsvRow(csv, cells, dialect);
+  Sheet sheet;
+  sheet.name = kind.name;
+  sheet.columns.push_back({std::string(kIdColumn), ColumnType::kPlain});
+  for (const FieldSpec* spec : fields) {
+    sheet.columns.push_back({std::string(spec->name), ColumnTypeOf(*spec)});
+  }
 
   ListQuery query;
   query.limit = kExportPageSize;
@@ -179,17 +163,30 @@ Result<std::string> ExportCsv(RecordService& records, const Actor& actor, const 
   while (true) {
     VINCULO_ASSIGN_OR_RETURN(Page page, records.List(actor, kind, query));
     for (const Record& record : page.items) {
-      cells.clear();
+      std::vector<std::string>& cells = sheet.rows.emplace_back();
+      cells.reserve(sheet.columns.size());
       cells.push_back(std::to_string(record.id));
-      for (const FieldSpec* spec : columns) {
-        cells.push_back(ExportCell(*spec, record, hide_names, withhold_identifying, dialect));
+      for (const FieldSpec* spec : fields) {
+        cells.push_back(ExportCell(*spec, record, hide_names, withhold_identifying));
       }
-      AppendCsvRow(csv, cells, dialect);
     }
     if (!page.next_after_id) break;
     query.after_id = *page.next_after_id;
   }
-  return csv;
+  return sheet;
+}
+
+Result<std::string> ExportCsv(RecordService& records, const Actor& actor, const RecordKind& kind,
+                              const ExportOptions& options) {
+  VINCULO_ASSIGN_OR_RETURN(Sheet sheet, ExportSheet(records, actor, kind, options));
+  return SheetToCsv(sheet, options.dialect);
+}
+
+Result<std::string> ExportRecords(RecordService& records, const Actor& actor,
+                                  const RecordKind& kind, const ExportOptions& options,
+                                  SheetFormat format) {
+  VINCULO_ASSIGN_OR_RETURN(Sheet sheet, ExportSheet(records, actor, kind, options));
+  return SheetBytes(sheet, format, options.dialect);
 }
 
 Result<ImportReport> ImportCsv(RecordService& records, const Actor& actor, const RecordKind& kind,

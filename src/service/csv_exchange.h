@@ -17,6 +17,7 @@
 
 #include "common/csv.h"
 #include "service/record_service.h"
+#include "service/spreadsheet.h"
 
 namespace vinculo {
 
@@ -47,6 +48,18 @@ struct ExportOptions {
 // to read case records (field "with_names"); the store's status if a read fails.
 Result<std::string> ExportCsv(RecordService& records, const Actor& actor, const RecordKind& kind,
                               const ExportOptions& options);
+
+// The same records and columns as ExportCsv, as a Sheet (service/spreadsheet.h): cells unguarded,
+// numbers with a decimal point; SheetToCsv and SheetToXlsx write them for their reader.
+Result<Sheet> ExportSheet(RecordService& records, const Actor& actor, const RecordKind& kind,
+                          const ExportOptions& options);
+
+// ExportSheet written as `format`: CSV in options.dialect (exactly ExportCsv) or XLSX, in which
+// numbers are numeric cells and text is never read as a formula. The list exports of the CLI
+// (`vinculo export --format`) and of the API (GET /api/v1/{kind}/export).
+Result<std::string> ExportRecords(RecordService& records, const Actor& actor,
+                                  const RecordKind& kind, const ExportOptions& options,
+                                  SheetFormat format);
 
 struct ImportReport {
   int created = 0;

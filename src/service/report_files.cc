@@ -3,19 +3,18 @@
 // with a byte order mark so that Excel reads it as UTF-8). Pure: a
 // ProgrammeReport in, bytes out.
 #include <hpdf.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "common/csv.h"
 #include "service/pdf_document.h"
 #include "service/programme_report.h"
+#include "service/spreadsheet.h"
 
 namespace vinculo {
 namespace {
@@ -116,6 +115,22 @@ constexpr ReportLabels kEnglish = {
 
 const ReportLabels& LabelsOf(const ProgrammeReport& report) {
   return report.language == "en" ? kEnglish : kSpanish;
+}
+
+// A measure's name and definition in the report's language.
+struct MeasureTexts {
+  const char* name;
+  const char* numerator;
+  const char* denominator;
+  const char* period;
+};
+MeasureTexts TextsOf(const ProgrammeReport& report, const MeasureDefinition& definition) {
+  if (report.language == "en") {
+    return {definition.name_en, definition.numerator_en, definition.denominator_en,
+            definition.period_en};
+  }
+  return {definition.name_es, definition.numerator_es, definition.denominator_es,
+          definition.period_es};
 }
 
 std::string Fixed(double number, int decimals, char decimal_mark) {
@@ -318,8 +333,7 @@ Result<std::string> RenderReportPdf(const ProgrammeReport& report) {
     y -= kRow;
     for (const ReportMeasure& measure : report.measures) {
       const MeasureDefinition& definition = *measure.definition;
-      page.Text(kMargin, y, report.language == "en" ? definition.name_en : definition.name_es,
-                kTableFont);
+      page.Text(kMargin, y, TextsOf(report, definition).name, kTableFont);
       page.Text(numerator_x, y,
                 NumberText(report, measure.numerator, !definition.numerator_is_count), kTableFont,
                 false, true);
@@ -384,14 +398,13 @@ Result<std::string> RenderReportPdf(const ProgrammeReport& report) {
   definitions.Text(kMargin, y, labels.definitions, 14, true);
   y -= 22;
   for (const ReportMeasure& measure : report.measures) {
-    const MeasureDefinition& definition = *measure.definition;
-    definitions.Text(kMargin, y, report.language == "en" ? definition.name_en : definition.name_es,
-                     9.5f, true);
+    const MeasureTexts texts = TextsOf(report, *measure.definition);
+    definitions.Text(kMargin, y, texts.name, 9.5f, true);
     y -= 12;
     for (const auto& [label, text] :
-         {std::pair<const char*, const char*>{labels.numerator, definition.numerator_en},
-          {labels.denominator, definition.denominator_en},
-          {labels.period, definition.period_en}}) {
+         {std::pair<const char*, const char*>{labels.numerator, texts.numerator},
+          {labels.denominator, texts.denominator},
+          {labels.period, texts.period}}) {
       // Wrapped between words to the page's width.
       std::istringstream words(std::string(label) + ": " + text);
       std::string word, line;
@@ -417,129 +430,108 @@ Result<std::string> RenderReportPdf(const ProgrammeReport& report) {
 
 Result<std::string> RenderReportXlsx(const ProgrammeReport& report) {
   const ReportLabels& labels = LabelsOf(report);
-  // libxlsxwriter 1.1.4 (Debian 12) writes only to a file: a private
-  // temporary one, read back and removed.
-  char path[] = "/tmp/vinculo-report-XXXXXX";
-  const int descriptor = mkstemp(path);
-  if (descriptor < 0) return Internal("could not create a temporary file for the spreadsheet");
-  close(descriptor);
-  struct Remove {
-    const char* path;
-    ~Remove() { std::remove(path); }
-  } remove_later{path};
+  return WriteXlsxWorkbook(false, [&](lxw_workbook* workbook) -> Status {
+    lxw_format* bold = workbook_add_format(workbook);
+    format_set_bold(bold);
+    lxw_format* percent = workbook_add_format(workbook);
+    format_set_num_format(percent, "0%");
+    lxw_format* decimals = workbook_add_format(workbook);
+    format_set_num_format(decimals, "0.00");
+    const bool english = report.language == "en";
 
-  lxw_workbook_options options = {};
-  options.constant_memory = LXW_FALSE;
-  options.tmpdir = nullptr;
-  lxw_workbook* workbook = workbook_new_opt(path, &options);
-  if (!workbook) return Internal("libxlsxwriter could not start a workbook");
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
-  lxw_format* percent = workbook_add_format(workbook);
-  format_set_num_format(percent, "0%");
-  lxw_format* decimals = workbook_add_format(workbook);
-  format_set_num_format(decimals, "0.00");
-  const bool english = report.language == "en";
+    lxw_worksheet* measures = workbook_add_worksheet(workbook, english ? "Measures" : "Medidas");
+    worksheet_write_string(
+        measures, 0, 0,
+        report.subject == ReportSubject::kFacility ? labels.facility_title : labels.title, bold);
+    worksheet_write_string(measures, 1, 0, report.organisation.c_str(), nullptr);
+    worksheet_write_string(measures, 2, 0,
+                           (std::string(labels.month) + ": " + report.month).c_str(), nullptr);
+    worksheet_write_string(measures, 3, 0, SuppressionNote(report).c_str(), nullptr);
+    const char* headers[] = {"code",
+                             labels.measure,
+                             labels.numerator,
+                             labels.denominator,
+                             labels.value,
+                             english ? "Numerator definition" : "Definición del numerador",
+                             english ? "Denominator definition" : "Definición del denominador",
+                             labels.period};
+    for (int column = 0; column < 8; ++column) {
+      worksheet_write_string(measures, 5, static_cast<lxw_col_t>(column), headers[column], bold);
+    }
+    lxw_row_t row = 6;
+    for (const ReportMeasure& measure : report.measures) {
+      const MeasureDefinition& definition = *measure.definition;
+      worksheet_write_string(measures, row, 0, definition.code, nullptr);
+      const MeasureTexts texts = TextsOf(report, definition);
+      worksheet_write_string(measures, row, 1, texts.name, nullptr);
+      if (measure.numerator) worksheet_write_number(measures, row, 2, *measure.numerator, nullptr);
+      if (measure.denominator) {
+        worksheet_write_number(measures, row, 3, static_cast<double>(*measure.denominator),
+                               nullptr);
+      }
+      if (measure.value) {
+        worksheet_write_number(measures, row, 4, *measure.value,
+                               definition.unit == MeasureUnit::kShare ? percent : decimals);
+      }
+      worksheet_write_string(measures, row, 5, texts.numerator, nullptr);
+      worksheet_write_string(measures, row, 6, texts.denominator, nullptr);
+      worksheet_write_string(measures, row, 7, texts.period, nullptr);
+      ++row;
+    }
+    worksheet_set_column(measures, 0, 0, 30, nullptr);
+    worksheet_set_column(measures, 1, 1, 50, nullptr);
+    worksheet_set_column(measures, 2, 4, 13, nullptr);
+    worksheet_set_column(measures, 5, 7, 60, nullptr);
 
-  lxw_worksheet* measures = workbook_add_worksheet(workbook, english ? "Measures" : "Medidas");
-  worksheet_write_string(
-      measures, 0, 0,
-      report.subject == ReportSubject::kFacility ? labels.facility_title : labels.title, bold);
-  worksheet_write_string(measures, 1, 0, report.organisation.c_str(), nullptr);
-  worksheet_write_string(measures, 2, 0, (std::string(labels.month) + ": " + report.month).c_str(),
-                         nullptr);
-  worksheet_write_string(measures, 3, 0, SuppressionNote(report).c_str(), nullptr);
-  const char* headers[] = {"code",
-                           labels.measure,
-                           labels.numerator,
-                           labels.denominator,
-                           labels.value,
-                           english ? "Numerator definition" : "Definición del numerador",
-                           english ? "Denominator definition" : "Definición del denominador",
-                           labels.period};
-  for (int column = 0; column < 8; ++column) {
-    worksheet_write_string(measures, 5, static_cast<lxw_col_t>(column), headers[column], bold);
-  }
-  lxw_row_t row = 6;
-  for (const ReportMeasure& measure : report.measures) {
-    const MeasureDefinition& definition = *measure.definition;
-    worksheet_write_string(measures, row, 0, definition.code, nullptr);
-    worksheet_write_string(measures, row, 1, english ? definition.name_en : definition.name_es,
-                           nullptr);
-    if (measure.numerator) worksheet_write_number(measures, row, 2, *measure.numerator, nullptr);
-    if (measure.denominator) {
-      worksheet_write_number(measures, row, 3, static_cast<double>(*measure.denominator), nullptr);
+    lxw_worksheet* activity = workbook_add_worksheet(workbook, english ? "Activity" : "Actividad");
+    worksheet_write_string(activity, 0, 0, "code", bold);
+    worksheet_write_string(activity, 0, 1, labels.item, bold);
+    worksheet_write_string(activity, 0, 2, labels.figure, bold);
+    row = 1;
+    for (const ReportCount& count : report.activity) {
+      worksheet_write_string(activity, row, 0, count.code.c_str(), nullptr);
+      worksheet_write_string(activity, row, 1, count.label.c_str(), nullptr);
+      if (count.value) {
+        worksheet_write_number(activity, row, 2, *count.value, count.amount ? decimals : nullptr);
+      }
+      ++row;
     }
-    if (measure.value) {
-      worksheet_write_number(measures, row, 4, *measure.value,
-                             definition.unit == MeasureUnit::kShare ? percent : decimals);
-    }
-    worksheet_write_string(measures, row, 5, definition.numerator_en, nullptr);
-    worksheet_write_string(measures, row, 6, definition.denominator_en, nullptr);
-    worksheet_write_string(measures, row, 7, definition.period_en, nullptr);
-    ++row;
-  }
-  worksheet_set_column(measures, 0, 0, 30, nullptr);
-  worksheet_set_column(measures, 1, 1, 50, nullptr);
-  worksheet_set_column(measures, 2, 4, 13, nullptr);
-  worksheet_set_column(measures, 5, 7, 60, nullptr);
+    worksheet_set_column(activity, 0, 0, 30, nullptr);
+    worksheet_set_column(activity, 1, 1, 45, nullptr);
+    worksheet_set_column(activity, 2, 2, 12, nullptr);
 
-  lxw_worksheet* activity = workbook_add_worksheet(workbook, english ? "Activity" : "Actividad");
-  worksheet_write_string(activity, 0, 0, "code", bold);
-  worksheet_write_string(activity, 0, 1, labels.item, bold);
-  worksheet_write_string(activity, 0, 2, labels.figure, bold);
-  row = 1;
-  for (const ReportCount& count : report.activity) {
-    worksheet_write_string(activity, row, 0, count.code.c_str(), nullptr);
-    worksheet_write_string(activity, row, 1, count.label.c_str(), nullptr);
-    if (count.value) {
-      worksheet_write_number(activity, row, 2, *count.value, count.amount ? decimals : nullptr);
+    lxw_worksheet* trend = workbook_add_worksheet(workbook, english ? "Trend" : "Tendencia");
+    const char* trend_headers[] = {labels.month, labels.visits_attended, labels.visits_scored,
+                                   labels.before, labels.after};
+    for (int column = 0; column < 5; ++column) {
+      worksheet_write_string(trend, 0, static_cast<lxw_col_t>(column), trend_headers[column], bold);
     }
-    ++row;
-  }
-  worksheet_set_column(activity, 0, 0, 30, nullptr);
-  worksheet_set_column(activity, 1, 1, 45, nullptr);
-  worksheet_set_column(activity, 2, 2, 12, nullptr);
-
-  lxw_worksheet* trend = workbook_add_worksheet(workbook, english ? "Trend" : "Tendencia");
-  const char* trend_headers[] = {labels.month, labels.visits_attended, labels.visits_scored,
-                                 labels.before, labels.after};
-  for (int column = 0; column < 5; ++column) {
-    worksheet_write_string(trend, 0, static_cast<lxw_col_t>(column), trend_headers[column], bold);
-  }
-  row = 1;
-  for (const ReportTrendPoint& point : report.trend) {
-    worksheet_write_string(trend, row, 0, point.month.c_str(), nullptr);
-    if (point.visits_attended) {
-      worksheet_write_number(trend, row, 1, static_cast<double>(*point.visits_attended), nullptr);
+    row = 1;
+    for (const ReportTrendPoint& point : report.trend) {
+      worksheet_write_string(trend, row, 0, point.month.c_str(), nullptr);
+      if (point.visits_attended) {
+        worksheet_write_number(trend, row, 1, static_cast<double>(*point.visits_attended), nullptr);
+      }
+      if (point.visits_scored) {
+        worksheet_write_number(trend, row, 2, static_cast<double>(*point.visits_scored), nullptr);
+      }
+      if (point.mood_before) worksheet_write_number(trend, row, 3, *point.mood_before, decimals);
+      if (point.mood_after) worksheet_write_number(trend, row, 4, *point.mood_after, decimals);
+      ++row;
     }
-    if (point.visits_scored) {
-      worksheet_write_number(trend, row, 2, static_cast<double>(*point.visits_scored), nullptr);
-    }
-    if (point.mood_before) worksheet_write_number(trend, row, 3, *point.mood_before, decimals);
-    if (point.mood_after) worksheet_write_number(trend, row, 4, *point.mood_after, decimals);
-    ++row;
-  }
-  worksheet_set_column(trend, 0, 4, 16, nullptr);
-  // A native chart of the visits per month, beside the table.
-  lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_COLUMN);
-  lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-  chart_series_set_categories(series, english ? "Trend" : "Tendencia", 1, 0,
-                              static_cast<lxw_row_t>(report.trend.size()), 0);
-  chart_series_set_values(series, english ? "Trend" : "Tendencia", 1, 1,
-                          static_cast<lxw_row_t>(report.trend.size()), 1);
-  chart_series_set_name(series, labels.visits_attended);
-  chart_title_set_name(chart, labels.visits_chart);
-  worksheet_insert_chart(trend, 1, 6, chart);
-
-  if (workbook_close(workbook) != LXW_NO_ERROR) {
-    return Internal("libxlsxwriter could not write the spreadsheet");
-  }
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  if (!file) return Internal("could not read the spreadsheet back");
-  return bytes.str();
+    worksheet_set_column(trend, 0, 4, 16, nullptr);
+    // A native chart of the visits per month, beside the table.
+    lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_COLUMN);
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(series, english ? "Trend" : "Tendencia", 1, 0,
+                                static_cast<lxw_row_t>(report.trend.size()), 0);
+    chart_series_set_values(series, english ? "Trend" : "Tendencia", 1, 1,
+                            static_cast<lxw_row_t>(report.trend.size()), 1);
+    chart_series_set_name(series, labels.visits_attended);
+    chart_title_set_name(chart, labels.visits_chart);
+    worksheet_insert_chart(trend, 1, 6, chart);
+    return Status::Ok();
+  });
 }
 
 // --- CSV ---
@@ -564,14 +556,14 @@ std::string RenderReportCsv(const ProgrammeReport& report) {
   const std::string threshold = std::to_string(report.small_cell_threshold);
   for (const ReportMeasure& measure : report.measures) {
     const MeasureDefinition& definition = *measure.definition;
-    AppendCsvRow(out,
-                 {"measure", definition.code, english ? definition.name_en : definition.name_es,
-                  number(measure.numerator),
-                  number(measure.denominator
-                             ? std::optional<double>(static_cast<double>(*measure.denominator))
-                             : std::nullopt),
-                  number(measure.value), report.month, organisation, threshold},
-                 dialect);
+    AppendCsvRow(
+        out,
+        {"measure", definition.code, TextsOf(report, definition).name, number(measure.numerator),
+         number(measure.denominator
+                    ? std::optional<double>(static_cast<double>(*measure.denominator))
+                    : std::nullopt),
+         number(measure.value), report.month, organisation, threshold},
+        dialect);
   }
   for (const ReportCount& count : report.activity) {
     AppendCsvRow(out,

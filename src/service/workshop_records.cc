@@ -7,7 +7,6 @@
 #include <map>
 #include <set>
 
-#include "common/csv.h"
 #include "domain/icalendar.h"
 #include "service/calendar_zones.h"
 #include "service/figures.h"
@@ -296,26 +295,30 @@ Result<WorkshopFigures> WorkshopService::Figures(const Actor& actor,
   return figures;
 }
 
-Result<std::string> WorkshopService::FiguresCsv(const Actor& actor,
-                                                std::optional<long long> facility_id) {
+Result<Sheet> WorkshopService::FiguresSheet(const Actor& actor,
+                                            std::optional<long long> facility_id) {
   VINCULO_ASSIGN_OR_RETURN(WorkshopFigures figures, Figures(actor, facility_id));
   auto count = [](const std::optional<long long>& value) {
     return value ? std::to_string(*value) : std::string();
   };
-  std::string csv;
-  AppendCsvRow(csv, {"level", "cohort_id", "facility_id", "group", "enrolled", "waiting",
-                     "completions", "sessions_held", "attendance_rate"});
+  Sheet sheet;
+  sheet.name = "workshop figures";
+  sheet.columns = {{"level", ColumnType::kPlain},           {"cohort_id", ColumnType::kPlain},
+                   {"facility_id", ColumnType::kPlain},     {"group", ColumnType::kPlain},
+                   {"enrolled", ColumnType::kNumber},       {"waiting", ColumnType::kNumber},
+                   {"completions", ColumnType::kNumber},    {"sessions_held", ColumnType::kNumber},
+                   {"attendance_rate", ColumnType::kNumber}};
   auto append = [&](const char* level, const WorkshopFigureRow& row) {
     char rate[16] = "";
     if (row.attendance_rate) std::snprintf(rate, sizeof rate, "%.3f", *row.attendance_rate);
-    AppendCsvRow(
-        csv, {level, row.cohort_id ? std::to_string(row.cohort_id) : std::string(),
-              std::to_string(row.facility_id), row.group_kind, count(row.enrolled),
-              count(row.waiting), count(row.completions), std::to_string(row.sessions_held), rate});
+    sheet.rows.push_back({level, row.cohort_id ? std::to_string(row.cohort_id) : std::string(),
+                          std::to_string(row.facility_id), row.group_kind, count(row.enrolled),
+                          count(row.waiting), count(row.completions),
+                          std::to_string(row.sessions_held), rate});
   };
   for (const WorkshopFigureRow& row : figures.cohorts) append("cohort", row);
   for (const WorkshopFigureRow& row : figures.facilities) append("facility", row);
-  return csv;
+  return sheet;
 }
 
 Status EndWorkshopPlaces(Txn& txn, long long parent_id, long long current_facility_id,

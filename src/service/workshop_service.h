@@ -25,6 +25,7 @@
 
 #include "domain/workshop_calendar.h"
 #include "service/context.h"
+#include "service/spreadsheet.h"
 
 namespace vinculo {
 
@@ -206,8 +207,9 @@ class WorkshopService {
   Result<std::string> Certificate(const Actor& actor, long long cohort_id, long long parent_id);
 
   Result<WorkshopFigures> Figures(const Actor& actor, std::optional<long long> facility_id);
-  // The same figures as CSV (RFC 4180), one line per cohort then per facility.
-  Result<std::string> FiguresCsv(const Actor& actor, std::optional<long long> facility_id);
+  // The same figures as a sheet (service/spreadsheet.h) for the CSV and XLSX exports, one row
+  // per cohort then per facility; a suppressed count is an empty cell.
+  Result<Sheet> FiguresSheet(const Actor& actor, std::optional<long long> facility_id);
 
  private:
   AuditEvent Event(const Actor& actor, const char* action, const char* kind, long long id,

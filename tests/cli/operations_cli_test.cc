@@ -27,6 +27,7 @@
 
 #include "cli/exit_codes.h"
 #include "common/csv.h"
+#include "support/spreadsheet_reader.h"
 #include "support/test_database.h"
 
 namespace vinculo::testing {
@@ -782,6 +783,9 @@ TEST_F(OperationsCliTest, Issue18_TheMonthlyReportPdfReadsInPopplerWithAccentsAn
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   }
   EXPECT_EQ(text.find('?'), std::string::npos) << text;
+  // The definitions page speaks the report's language too.
+  EXPECT_NE(text.find("visitas de los planes publicados del mes"), std::string::npos) << text;
+  EXPECT_EQ(text.find("visits of the month's published plans"), std::string::npos) << text;
   // No child's name or pseudonym: only counts.
   EXPECT_EQ(text.find("NNA-"), std::string::npos) << text;
   // Every font DejaVu, every one embedded.
@@ -802,6 +806,8 @@ TEST_F(OperationsCliTest, Issue18_TheMonthlyReportPdfReadsInPopplerWithAccentsAn
   const std::string english_text = PdfText(english.path);
   EXPECT_NE(english_text.find("Monthly programme report"), std::string::npos) << english_text;
   EXPECT_NE(english_text.find("Mood before the visit (1-5)"), std::string::npos) << english_text;
+  EXPECT_NE(english_text.find("visits of the month's published plans"), std::string::npos)
+      << english_text;
 
   // The first page, as the reader sees it, among the screenshots (SQLite run).
   if (TestEngineName() == "sqlite") {
@@ -849,24 +855,13 @@ TEST_F(OperationsCliTest, Issue18_TheMonthlyReportCsvAndXlsxReadInASpreadsheetAl
   EXPECT_LE(std::stod(measures.at("mood_after_mean")), 5);
   EXPECT_NE(csv.find("Visitas por niña o niño"), std::string::npos);
 
-  // The XLSX through LibreOffice's headless conversion (its first sheet, the
-  // measures), with a profile of its own so runs do not share a lock.
+  // The XLSX through LibreOffice's headless conversion (its first sheet, the measures).
   TempFile xlsx(".xlsx");
   auto [xlsx_code, xlsx_out] = RunToEnd(report + " --format xlsx --out " + Quote(xlsx.path));
   ASSERT_EQ(xlsx_code, 0) << xlsx_out;
-  const std::string folder =
-      (std::filesystem::temp_directory_path() / ("vinculo_lo_" + std::to_string(getpid())))
-          .string();
-  std::filesystem::create_directories(folder);
-  auto [lo_code, lo_out] = RunToEnd("libreoffice -env:UserInstallation=file://" + folder +
-                                    "/profile --headless --convert-to "
-                                    "csv:\"Text - txt - csv (StarCalc)\":44,34,76 --outdir " +
-                                    Quote(folder) + " " + Quote(xlsx.path));
-  const std::string converted =
-      folder + "/" + std::filesystem::path(xlsx.path).stem().string() + ".csv";
-  const std::string sheet = ReadAll(converted);
-  std::filesystem::remove_all(folder);
-  ASSERT_EQ(lo_code, 0) << lo_out;
+  std::string lo_out;
+  const std::string sheet = XlsxFirstSheetAsCsv(ReadAll(xlsx.path), &lo_out);
+  ASSERT_FALSE(sheet.empty()) << lo_out;
   EXPECT_NE(sheet.find("Informe mensual del programa"), std::string::npos) << sheet;
   EXPECT_NE(sheet.find("Visitas por niña o niño"), std::string::npos) << sheet;
   EXPECT_NE(sheet.find("Ánimo antes de la visita"), std::string::npos) << sheet;
@@ -912,9 +907,46 @@ TEST_F(OperationsCliTest, Issue18_BadReportRequestsAreRefusedAndWriteNothing) {
   // No temporary file left beside --out.
   for (const auto& entry :
        std::filesystem::directory_iterator(std::filesystem::path(out.path).parent_path())) {
-    EXPECT_EQ(entry.path().filename().string().rfind(".vinculo-report-", 0), std::string::npos)
+    EXPECT_EQ(entry.path().filename().string().rfind(".vinculo-output-", 0), std::string::npos)
         << entry.path();
   }
+}
+
+// Issue 18: every list export also as XLSX. The demo's facilities (accents,
+// decimals, integers, empty cells) exported both ways: LibreOffice reads from
+// the workbook exactly the cells of the CSV. A bad format is exit 65 and leaves
+// the previous file as it was.
+TEST_F(OperationsCliTest, Issue18_AListExportAsXlsxReadsInLibreOfficeAsTheCsvDoes) {
+  const std::string export_command =
+      std::string(VINCULO_BINARY) + " export " + db_ + " --kind facilities --output ";
+  TempFile csv_file(".csv");
+  auto [csv_code, csv_out] = RunToEnd(export_command + Quote(csv_file.path));
+  ASSERT_EQ(csv_code, 0) << csv_out;
+  TempFile xlsx_file(".xlsx");
+  auto [code, out] = RunToEnd(export_command + Quote(xlsx_file.path) + " --format xlsx");
+  ASSERT_EQ(code, 0) << out;
+  const std::string bytes = ReadAll(xlsx_file.path);
+  ASSERT_EQ(bytes.substr(0, 2), "PK") << "an XLSX workbook is a zip archive";
+
+  std::string lo_out;
+  const std::string sheet = XlsxFirstSheetAsCsv(bytes, &lo_out);
+  ASSERT_FALSE(sheet.empty()) << lo_out;
+  auto from_xlsx = ParseCsv(sheet);
+  ASSERT_TRUE(from_xlsx.ok()) << from_xlsx.status().ToString() << "\n" << sheet;
+  auto from_csv = ParseCsv(ReadAll(csv_file.path));
+  ASSERT_TRUE(from_csv.ok()) << from_csv.status().ToString();
+  EXPECT_EQ(from_xlsx->header, from_csv->header);
+  ASSERT_GE(from_csv->rows.size(), 3u);
+  ASSERT_EQ(from_xlsx->rows.size(), from_csv->rows.size()) << sheet;
+  for (size_t row = 0; row < from_csv->rows.size(); ++row) {
+    EXPECT_EQ(from_xlsx->rows[row], from_csv->rows[row]) << "row " << row;
+  }
+  EXPECT_NE(sheet.find("Sintético"), std::string::npos) << sheet;
+
+  auto [bad_code, bad_out] = RunToEnd(export_command + Quote(xlsx_file.path) + " --format docx");
+  EXPECT_EQ(bad_code, kExitInvalidInput) << bad_out;
+  EXPECT_NE(bad_out.find("format"), std::string::npos) << bad_out;
+  EXPECT_EQ(ReadAll(xlsx_file.path), bytes) << "the previous export is untouched";
 }
 
 TEST_F(OperationsCliTest, Issue18_TheMonthlyReportOverHttpFollowsWhoAsks) {

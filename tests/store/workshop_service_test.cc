@@ -485,9 +485,9 @@ TEST_F(WorkshopServiceTest, FiguresPerCohortAndFacilityExportAsCsv) {
   ASSERT_EQ(figures->facilities.size(), 1u);
   EXPECT_EQ(figures->facilities[0].enrolled, 3);
 
-  auto csv = workshops_->FiguresCsv(facilitator, world_->facility_a);
-  ASSERT_TRUE(csv.ok());
-  auto table = ParseCsv(*csv);
+  auto sheet = workshops_->FiguresSheet(facilitator, world_->facility_a);
+  ASSERT_TRUE(sheet.ok());
+  auto table = ParseCsv(SheetToCsv(*sheet, CsvDialect{}));
   ASSERT_TRUE(table.ok()) << table.status().ToString();
   ASSERT_EQ(table->rows.size(), 2u);
   EXPECT_EQ(table->rows[0][CsvColumn(*table, "enrolled")], "3");

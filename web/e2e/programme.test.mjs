@@ -82,6 +82,47 @@ describe("programme screens", () => {
     await page.context().close();
   });
 
+  test("administrator downloads a facility's report, a jurisdiction's open data and the children as Excel", async () => {
+    const page = await newPage(chromium.browser, server.baseUrl);
+    await login(page, "admin");
+    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const download = page.getByRole("link", { name: "Descargar informe" });
+    // The facility report of the demo's first prison, as a workbook.
+    await page.getByLabel("Informe", { exact: true }).selectOption("facility");
+    await page.getByLabel("Establecimiento", { exact: true }).selectOption({ label: "Establecimiento Penitenciario Sintético de Huamanga" });
+    await page.getByLabel("Formato").selectOption("xlsx");
+    const facilityHref = await download.getAttribute("href");
+    assert.match(facilityHref, new RegExp(`^/api/v1/facilities/\\d+/reports/monthly\\?month=${lastMonth}&format=xlsx&lang=es$`));
+    const workbook = await page.request.get(server.baseUrl + facilityHref);
+    assert.equal(workbook.status(), 200);
+    assert.equal(workbook.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assert.equal((await workbook.body()).subarray(0, 2).toString(), "PK");
+    // The open data of the jurisdiction (CSV only: no format or language to pick).
+    await page.getByLabel("Informe", { exact: true }).selectOption("openData");
+    assert.equal(await page.getByLabel("Formato").count(), 0);
+    await page.getByLabel("Jurisdicción", { exact: true }).selectOption({ index: 1 });
+    const openDataHref = await download.getAttribute("href");
+    assert.match(openDataHref, new RegExp(`^/api/v1/jurisdictions/\\d+/open-data\\?month=${lastMonth}$`));
+    const openData = await page.request.get(server.baseUrl + openDataHref);
+    assert.equal(openData.status(), 200);
+    assert.match(openData.headers()["content-type"], /^text\/csv/);
+    await checkBothWidths(page, "dashboard-admin-reports");
+    // The children's list exports as Excel and CSV, pseudonymised.
+    await page.getByRole("link", { name: "Niñas y niños" }).click();
+    const excel = page.getByTestId("export-children-xlsx");
+    await excel.waitFor();
+    const children = await page.request.get(server.baseUrl + (await excel.getAttribute("href")));
+    assert.equal(children.status(), 200);
+    assert.equal((await children.body()).subarray(0, 2).toString(), "PK");
+    const csv = await page.request.get(server.baseUrl + (await page.getByTestId("export-children-csv").getAttribute("href")));
+    assert.equal(csv.status(), 200);
+    const text = (await csv.body()).toString("utf8");
+    assert.equal(text.charCodeAt(0), 0xfeff, "a byte order mark for Excel");
+    assert.match(text, /NNA-/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("social worker takes attendance for a past workshop session in a few taps", async () => {
     const call = await apiAs(server.baseUrl, "psicologa");
     const page = await newPage(chromium.browser, server.baseUrl);

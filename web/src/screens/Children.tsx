@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import { api, ApiError, type Page, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
+import { ExportLinks } from "../components/ExportLinks";
 import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
 import { useI18n, type MessageKey } from "../i18n";
@@ -44,6 +45,7 @@ export function Children() {
         )}
       </div>
       {showForm && <NewChild onCreated={(id) => navigate("/children/" + id)} />}
+      <ExportLinks kind="children" label={i18n.t("children.title")} />
       <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <TextField id="q" type="search" label={i18n.t("children.search")} value={filters.q} onInput={(value) => setFilter("q", value)} />
         <SelectField

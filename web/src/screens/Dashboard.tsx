@@ -4,7 +4,7 @@
 import { api, ApiError } from "../api";
 import { useAsync, Loaded } from "../components/Async";
 import { BarChart } from "../components/Chart";
-import { MonthlyReport } from "../components/MonthlyReport";
+import { MonthlyReport, reportKinds } from "../components/MonthlyReport";
 import { useI18n, type MessageKey } from "../i18n";
 import { lookup, nameOf } from "../lookups";
 import { can, useSession } from "../session";
@@ -146,7 +146,7 @@ export function Dashboard() {
             />
           </div>
         )}
-        {can(me, "getMonthlyReport") && <MonthlyReport me={me} />}
+        {reportKinds(me).length > 0 && <MonthlyReport me={me} />}
         {seesPlans && !forbidden(visits.error) && (
           <div class="card">
             <Loaded state={visits}>

@@ -4,6 +4,7 @@
 import { useState } from "preact/hooks";
 import { api, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
+import { ExportLinks } from "../components/ExportLinks";
 import { useI18n, type MessageKey } from "../i18n";
 import { canRead, useSession } from "../session";
 import { FacilitySessions, sessionReaders } from "./visits/FacilitySessions";
@@ -32,6 +33,7 @@ export function Facilities() {
   return (
     <section aria-labelledby="facilities-title">
       <h1 id="facilities-title">{i18n.t("facilities.title")}</h1>
+      <ExportLinks kind="facilities" label={i18n.t("facilities.title")} />
       {seesSessions && (
         <div class="field facility-month">
           <label for="sessions-month">{i18n.t("fs.month")}</label>
