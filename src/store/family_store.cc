@@ -95,7 +95,8 @@ Result<std::vector<ReleaseCountdownRow>> ReleaseCountdown(Txn& txn, const Actor&
       "p.custody_status = 'incarcerated' AND p.expected_release_date IS NOT NULL AND "
       "p.expected_release_date <= " +
       params.Add(until) + " AND " +
-      store_internal::ScopePredicate(ParentKind(), actor, params, "p") +
+      store_internal::ScopePredicate(ParentKind(), actor, params, "p",
+                                     store_internal::ScopeShape::kSet) +
       " ORDER BY p.expected_release_date, p.id LIMIT " + std::to_string(limit);
   VINCULO_RETURN_IF_ERROR(
       ForRows(txn, query, params, "reading the release countdown", [&](const soci::row& row) {

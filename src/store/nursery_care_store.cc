@@ -253,7 +253,8 @@ Result<std::vector<std::pair<long long, std::string>>> Txn::TransitionPlanStatus
       if (filter.facility_id) {
         query += " AND c.facility_id = " + params.AddInteger(*filter.facility_id);
       }
-      query += " AND " + store_internal::ScopePredicate(ChildKind(), actor, params, "c");
+      query += " AND " + store_internal::ScopePredicate(ChildKind(), actor, params, "c",
+                                                        store_internal::ScopeShape::kSet);
     }
     query += " ORDER BY p.child_id";
     constexpr std::size_t kBatch = 2000;
@@ -449,7 +450,8 @@ Result<std::vector<LeaveRow>> Txn::Leaves(const LeaveFilter& filter, const Actor
     Params params;
     std::string query = std::string("SELECT ") + kLeaveColumns + kLeaveFrom +
                         " JOIN children c ON c.id = l.child_id WHERE " +
-                        store_internal::ScopePredicate(ChildKind(), actor, params, "c");
+                        store_internal::ScopePredicate(ChildKind(), actor, params, "c",
+                                                       store_internal::ScopeShape::kSet);
     if (filter.facility_id) {
       query += " AND l.facility_id = " + params.AddInteger(*filter.facility_id);
     }

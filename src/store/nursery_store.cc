@@ -133,7 +133,8 @@ static std::string ChildrenInsideWhere(const ChildrenInsideFilter& filter, const
                                        Params& params) {
   return " WHERE c.archived = 0 AND c.placement = 'inside_with_mother'" +
          FacilityCondition(filter, params, "c.facility_id") + " AND " +
-         store_internal::ScopePredicate(ChildKind(), actor, params, "c");
+         store_internal::ScopePredicate(ChildKind(), actor, params, "c",
+                                        store_internal::ScopeShape::kSet);
 }
 
 Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& actor,

@@ -161,7 +161,8 @@ Result<bool> Txn::Visible(const RecordKind& kind, long long id, const Actor& act
 Result<Page> Txn::List(const RecordKind& kind, const ListQuery& query, const Actor& actor) {
   try {
     Params params;
-    std::string where = store_internal::ScopePredicate(kind, actor, params, "t");
+    std::string where =
+        store_internal::ScopePredicate(kind, actor, params, "t", store_internal::ScopeShape::kSet);
     if (query.archived == ArchivedFilter::kActive) where += " AND t.archived = 0";
     if (query.archived == ArchivedFilter::kArchived) where += " AND t.archived = 1";
     if (query.after_id > 0) where += " AND t.id > " + params.AddInteger(query.after_id);
@@ -257,9 +258,9 @@ Result<Record> Txn::SetArchived(const RecordKind& kind, long long id, long long 
 Result<long long> Txn::Count(const RecordKind& kind, const Actor& actor) {
   try {
     Params params;
-    const std::string query = "SELECT COUNT(*) FROM " + Table(kind) +
-                              " t WHERE t.archived = 0 AND " +
-                              store_internal::ScopePredicate(kind, actor, params, "t");
+    const std::string query =
+        "SELECT COUNT(*) FROM " + Table(kind) + " t WHERE t.archived = 0 AND " +
+        store_internal::ScopePredicate(kind, actor, params, "t", store_internal::ScopeShape::kSet);
     long long count = 0;
     if (params.empty()) {
       sql_ << query, soci::into(count);
@@ -282,10 +283,10 @@ Result<std::vector<std::pair<std::string, long long>>> Txn::CountBy(const Record
   try {
     Params params;
     const std::string column = "t." + std::string(spec->name);
-    const std::string query = "SELECT " + column + ", COUNT(*) FROM " + Table(kind) +
-                              " t WHERE t.archived = 0 AND " +
-                              store_internal::ScopePredicate(kind, actor, params, "t") +
-                              " GROUP BY " + column + " ORDER BY " + column;
+    const std::string query =
+        "SELECT " + column + ", COUNT(*) FROM " + Table(kind) + " t WHERE t.archived = 0 AND " +
+        store_internal::ScopePredicate(kind, actor, params, "t", store_internal::ScopeShape::kSet) +
+        " GROUP BY " + column + " ORDER BY " + column;
     std::vector<std::pair<std::string, long long>> counts;
     auto collect = [&](soci::rowset<soci::row>& rows) {
       for (const soci::row& row : rows) {

@@ -72,11 +72,16 @@ double GetDouble(const soci::row& row, std::size_t index);
 std::string GetText(const soci::row& row, std::size_t index);
 std::optional<std::string> GetOptionalText(const soci::row& row, std::size_t index);
 
+// How a scope condition is written: kRow for a query that reads a few rows by
+// id (a correlated EXISTS per row), kSet for one that scans, pages or counts
+// (an `id IN (...)` list computed once). Both select the same rows.
+enum class ScopeShape { kRow, kSet };
+
 // The WHERE-clause condition that limits `alias` rows of `kind` to what
 // `actor` may see. Never empty: "1=1" for reference data or a global actor,
 // "1=0" for an actor with no affiliation.
 std::string ScopePredicate(const RecordKind& kind, const Actor& actor, Params& params,
-                           const std::string& alias);
+                           const std::string& alias, ScopeShape shape = ScopeShape::kRow);
 
 // Escapes %, _ and \ for LIKE ... ESCAPE '\'.
 std::string EscapeLike(const std::string& text);

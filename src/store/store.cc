@@ -7,6 +7,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 
@@ -296,6 +297,10 @@ Status Store::Read(const std::function<Status(Txn&)>& work) { return RunGuarded(
 Status Store::Write(const std::function<Status(Txn&)>& work) { return RunGuarded(true, work); }
 
 namespace {
+// How long a write waits for the process's other writes: SQLite's busy
+// timeout ("timeout=10" when the connections open).
+constexpr std::chrono::seconds kSqliteWriterWait{10};
+
 // Returns a leased connection to the pool however the work ends.
 class Lease {
  public:
@@ -312,6 +317,14 @@ class Lease {
 }  // namespace
 
 Status Store::RunGuarded(bool write, const std::function<Status(Txn&)>& work) {
+  // Taken before the connection: a writer waiting its turn holds no
+  // connection that a reader could use. As long as SQLite's own busy timeout.
+  std::unique_lock<std::timed_mutex> writer(sqlite_writer_, std::defer_lock);
+  if (write && engine_ == Engine::kSqlite && !writer.try_lock_for(kSqliteWriterWait)) {
+    spdlog::error("store: a write waited {} s for the other writes of this process",
+                  kSqliteWriterWait.count());
+    return Status(StatusCode::kUnavailable, "the database is not available; try again shortly");
+  }
   try {
     Lease lease(*pool_);
     in_use_.fetch_add(1, std::memory_order_relaxed);
