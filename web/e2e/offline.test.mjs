@@ -5,7 +5,9 @@
 // queue; back online the queue is sent once each (the visit's version moves
 // by one). A record the coordinator changed meanwhile is shown with both
 // versions for her to choose; a record of a visit cancelled meanwhile keeps
-// what she typed with a clear message. Real chromium, real server, axe and
+// what she typed with a clear message. What she types survives a reload, and
+// a record made after her session expired waits for her (not for another
+// user) to sign in again. Real chromium, real server, axe and
 // screenshots at 360 and 1280 px.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -152,6 +154,23 @@ describe("offline caregiver", () => {
     const kept = await visitOf(mine[0]);
     assert.equal(kept.record.note, "Corregida sin señal (demo).");
     assert.equal(kept.record.attended, true);
+    // Another conflict, where she takes the server's record: hers is dropped.
+    await context.setOffline(true);
+    line = page.locator(`[data-visit-id="${mine[1]}"]`);
+    await line.getByRole("button", { name: /^Corregir registro/ }).click();
+    form = line.getByTestId("record-form");
+    await form.getByLabel("Nota breve").fill("Otra corrección sin señal (demo).");
+    await form.getByRole("button", { name: "Guardar registro" }).click();
+    const coordinatorsNote = "Nota de la coordinadora (demo).";
+    assert.equal((await coordinator("POST", `/plan-visits/${mine[1]}/record`, { attended: true, note: coordinatorsNote })).status, 200);
+    const afterTheirs = (await visitOf(mine[1])).version;
+    await context.setOffline(false);
+    const second = page.locator(`[data-testid="queued-record"][data-state="conflict"]`);
+    await second.getByRole("button", { name: "Tomar el del servidor" }).click();
+    await second.waitFor({ state: "detached" });
+    const taken = await visitOf(mine[1]);
+    assert.equal(taken.record.note, coordinatorsNote);
+    assert.equal(taken.version, afterTheirs, "nothing of hers was sent");
     // What she typed for the cancelled visit stays until she discards it.
     await page.reload();
     await cancelled.waitFor();
@@ -169,8 +188,15 @@ describe("offline caregiver", () => {
     await page.goto("/trips");
     const line = page.locator(`[data-visit-id="${mine[1]}"]`);
     await line.getByRole("button", { name: /^Corregir registro/ }).click();
-    const form = line.getByTestId("record-form");
+    let form = line.getByTestId("record-form");
+    // What she types survives a reload of the page.
     await form.getByLabel("Nota breve").fill("Escrita cuando la sesión ya había vencido (demo).");
+    await form.getByRole("group", { name: "Cómo estaba después de la visita" }).getByLabel("Bien", { exact: true }).check();
+    await page.reload();
+    await line.getByRole("button", { name: /^Corregir registro/ }).click();
+    form = line.getByTestId("record-form");
+    assert.equal(await form.getByLabel("Nota breve").inputValue(), "Escrita cuando la sesión ya había vencido (demo).");
+    assert.equal(await form.getByRole("group", { name: "Cómo estaba después de la visita" }).getByLabel("Bien", { exact: true }).isChecked(), true);
     const before = await visitOf(mine[1]);
     await page.context().clearCookies(); // the session ends on the server's side
     await form.getByRole("button", { name: "Guardar registro" }).click();
@@ -189,6 +215,7 @@ describe("offline caregiver", () => {
     await page.waitForFunction(() => JSON.parse(localStorage.getItem("vinculo.queue") ?? "[]").length === 0, null, { timeout: 30000 });
     const after = await visitOf(mine[1]);
     assert.equal(after.record.note, "Escrita cuando la sesión ya había vencido (demo).");
+    assert.equal(after.record.mood_after, 4);
     assert.equal(after.version, before.version + 1);
     assert.deepEqual(page.errors, []);
   });

@@ -6,6 +6,7 @@
 import { useState } from "preact/hooks";
 import { api, ApiError, idempotencyKeyFor } from "../../api";
 import { SelectField, TextField } from "../../components/Field";
+import { useDraft } from "../../draft";
 import { useI18n, type MessageKey } from "../../i18n";
 import { enqueue, isNetworkError, type RecordBody } from "../../offline";
 import { fieldOf, type PlanVisit, type VisitSession } from "./types";
@@ -172,15 +173,32 @@ export function RecordForm({
 }) {
   const i18n = useI18n();
   const old = offline?.pending ?? visit.record;
-  const [attended, setAttended] = useState<"yes" | "no">(old?.attended === false ? "no" : "yes");
-  const [absence, setAbsence] = useState(old?.absence_reason ?? "");
-  const [start, setStart] = useState(old?.actual_start ?? "");
-  const [end, setEnd] = useState(old?.actual_end ?? "");
-  const [brought, setBrought] = useState<string[]>(old?.brought ?? []);
-  const [note, setNote] = useState(old?.note ?? "");
-  const [before, setBefore] = useState<number | null>(old?.mood_before ?? null);
-  const [after, setAfter] = useState<number | null>(old?.mood_after ?? null);
-  const { error, busy, run } = useSubmit(() => onDone(i18n.t("vv.recorded")));
+  // What she types is kept in the tab (src/draft.ts) until it is saved, kept
+  // on the device or cancelled: a reload or a new sign-in loses nothing.
+  const [form, setForm, clearDraft] = useDraft(`record.${visit.id}.${visit.version}`, {
+    attended: old?.attended === false ? "no" : "yes",
+    absence: old?.absence_reason ?? "",
+    start: old?.actual_start ?? "",
+    end: old?.actual_end ?? "",
+    brought: (old?.brought ?? []).join(","),
+    note: old?.note ?? "",
+    before: String(old?.mood_before ?? ""),
+    after: String(old?.mood_after ?? ""),
+  });
+  const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value });
+  const attended = form.attended === "no" ? "no" : "yes";
+  const { absence, start, end, note } = form;
+  const brought = form.brought ? form.brought.split(",") : [];
+  const before = form.before ? Number(form.before) : null;
+  const after = form.after ? Number(form.after) : null;
+  const [setAttended, setAbsence, setStart, setEnd, setNote] = [set("attended"), set("absence"), set("start"), set("end"), set("note")];
+  const setBrought = (items: string[]) => set("brought")(items.join(","));
+  const setBefore = (mood: number) => set("before")(String(mood));
+  const setAfter = (mood: number) => set("after")(String(mood));
+  const { error, busy, run } = useSubmit(() => {
+    clearDraft();
+    onDone(i18n.t("vv.recorded"));
+  });
   const id = `record-${visit.id}`;
   const errorFor = (field: string) => (error?.field === field ? error.text : undefined);
   const submit = (event: Event) => {
@@ -203,6 +221,7 @@ export function RecordForm({
       const expired = failure instanceof ApiError && failure.status === 401;
       if (!offline || !(isNetworkError(failure) || expired)) return false;
       enqueue({ key, userId: offline.userId, planId: offline.planId, visitId: visit.id, version: visit.version, body, label: offline.label });
+      clearDraft();
       onDone(i18n.t("offline.kept"));
       return true;
     };
@@ -306,7 +325,13 @@ export function RecordForm({
         <button type="submit" class="primary" disabled={busy}>
           {i18n.t("vv.saveRecord")}
         </button>
-        <button type="button" onClick={onClose}>
+        <button
+          type="button"
+          onClick={() => {
+            clearDraft();
+            onClose();
+          }}
+        >
           {i18n.t("app.cancel")}
         </button>
       </div>
