@@ -137,9 +137,14 @@ const recordPath = (visitId: number) => `/plan-visits/${visitId}/record`;
 // that gets no answer (still offline, or the session ended: she signs in and
 // it goes on). One run at a time.
 let running = false;
+let again: number | null = null; // a user's run asked for while another was under way
 export async function sendQueue(userId: number): Promise<void> {
-  if (running) return;
+  if (running) {
+    again = userId;
+    return;
+  }
   running = true;
+  again = null;
   try {
     for (const item of queueOf(userId)) {
       if (item.state !== "waiting") continue;
@@ -168,6 +173,7 @@ export async function sendQueue(userId: number): Promise<void> {
     }
   } finally {
     running = false;
+    if (again !== null) void sendQueue(again);
   }
 }
 
