@@ -316,6 +316,21 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
                                                    ? "public, max-age=31536000, immutable"
                                                    : "no-cache");
         });
+    // The service worker (issue 16: the app opens offline) must be served
+    // from the root to control the whole app, as JavaScript, and revalidated
+    // so that a new build replaces it. Absent from an older build: 404.
+    const std::string worker = (std::filesystem::path(options_.web_dir) / "sw.js").string();
+    server.Get("/sw.js", [worker](const httplib::Request&, httplib::Response& response) {
+      std::ifstream file(worker);
+      if (!file) {
+        response.status = 404;
+        return;
+      }
+      std::string script((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      response.headers.erase("Cache-Control");
+      response.set_header("Cache-Control", "no-cache");
+      response.set_content(script, "text/javascript; charset=utf-8");
+    });
     // A single-page app: paths outside /api/ and /assets/ that are not files
     // get index.html, and the app routes them in the browser.
     const std::string index = (std::filesystem::path(options_.web_dir) / "index.html").string();

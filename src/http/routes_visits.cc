@@ -159,6 +159,11 @@ Result<Reply> RecordVisit(Call& call) {
   record.note = body.Text("note");
   record.mood_before = body.OptionalInteger("mood_before");
   record.mood_after = body.OptionalInteger("mood_after");
+  // If-Match is optional here (clients written before issue 16 send none);
+  // when sent, a record written against an older version is refused with 412.
+  if (call.request.has_header("If-Match")) {
+    VINCULO_ASSIGN_OR_RETURN(record.expected_version, IfMatchVersion(call.request));
+  }
   VINCULO_ASSIGN_OR_RETURN(PlanVisitRow visit,
                            Visits(call).RecordVisit(call.user(), call.id(), record));
   return JsonReply(PlanVisitToJson(visit));
@@ -695,7 +700,10 @@ std::vector<Operation> PlanVisitOperations() {
        .description = "Attended or not (with a reason), actual times, what the child brought, a "
                       "note, and the caregiver's observation of the child before and after (1-5). "
                       "On the day or after. Coordinators and caregivers of the organisation; a "
-                      "caregiver only on her own trips (404 otherwise).",
+                      "caregiver only on her own trips (404 otherwise). If-Match is optional: "
+                      "when sent with the visit's version and the visit changed since, 412 "
+                      "and nothing is written (an offline record never overwrites a newer one); "
+                      "a cancelled visit is 409 naming status.",
        .request = "VisitRecord",
        .roles = {Role::kAdministrator, Role::kProgrammeCoordinator, Role::kCaregiver},
        .body = BodyKind::kFields,
@@ -704,7 +712,7 @@ std::vector<Operation> PlanVisitOperations() {
                   Optional("brought", V::kTexts), Optional("note", V::kText),
                   Optional("mood_before", V::kInteger), Optional("mood_after", V::kInteger)},
        .reply = "PlanVisit",
-       .errors = {409},
+       .errors = {409, 412},
        .handler = RecordVisit},
   };
 }

@@ -459,6 +459,11 @@ Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long vis
     }
     if (visit.status != "planned")
       return Conflict("the visit was cancelled", "status").Because(Refusal::kVisitCancelled);
+    if (request.expected_version && *request.expected_version != visit.version) {
+      return Status(StatusCode::kPreconditionFailed,
+                    "the visit was changed by someone else since version " +
+                        std::to_string(*request.expected_version));
+    }
     VINCULO_ASSIGN_OR_RETURN(VisitSessionRow session, vs::GetSession(txn, visit.session_id));
     if (session.session_date > FormatDate(context_.Today())) {
       return InvalidArgument("attended", "the visit is on " + session.session_date +

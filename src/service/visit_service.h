@@ -58,7 +58,7 @@ struct TemplateRequest {
   long long capacity_families = 0;  // places, counted in capacity_unit
   long long capacity_people = 0;
   std::string capacity_unit = "families";  // families | pairs | people
-  std::string wing = "any";  // women | men | any
+  std::string wing = "any";                // women | men | any
   std::vector<std::string> exclusion_dates;
 };
 
@@ -162,6 +162,10 @@ struct VisitRecordRequest {
   // 1..5; wide so that an out-of-range number from a request is refused, not cut.
   std::optional<long long> mood_before;
   std::optional<long long> mood_after;
+  // The visit's version the record was written against (If-Match, optional):
+  // when the visit has changed since, kPreconditionFailed and nothing is
+  // written (issue 16: a record queued offline never overwrites a newer one).
+  std::optional<long long> expected_version;
 };
 
 // A visit on a child's page: the published visit with its session and

@@ -375,6 +375,38 @@ TEST_F(PlanVisitEditsApiTest, TheEscortRecordsTheVisitAndBadValuesAreRefusedNami
 namespace vinculo::testing {
 namespace {
 
+// Issue 16: a record sent with If-Match (a caregiver's record queued offline)
+// is written only over the version it was made against: after the
+// coordinator's record it is 412 and her record stays; without If-Match the
+// record is written as before; a cancelled visit is 409 naming status.
+TEST_F(PlanVisitEditsApiTest, Issue16_ARecordWithAnOldVersionIsRefusedAndChangesNothing) {
+  const long long fa = world_->facility_a;
+  const long long visit = BookOrFail(RequirementId(programme_.child_1, programme_.mother),
+                                     SessionId(fa, "2026-12-05"), programme_.escort_1);
+  world_->clock->Set(StartOfDayUtc(Date{2026, 12, 5}) + std::chrono::hours(18));
+  tokens_.clear();
+  const std::string seen =
+      "\"" + std::to_string(VisitInPlan(visit)["version"].get<long long>()) + "\"";
+  const json theirs = {{"attended", true}, {"note", "registrado por la coordinadora"}};
+  ASSERT_EQ(Post(VisitPath(visit, "/record"), "coordinator_a", theirs).status, 200);
+  const json mine = {{"attended", true}, {"note", "registrado sin señal"}};
+  HttpAnswer stale = Call("POST", VisitPath(visit, "/record"), TokenFor("caregiver_a"), mine.dump(),
+                          {{"If-Match", seen}});
+  EXPECT_EQ(stale.status, 412) << stale.raw;
+  EXPECT_EQ(VisitInPlan(visit)["record"]["note"], "registrado por la coordinadora");
+  const std::string now =
+      "\"" + std::to_string(VisitInPlan(visit)["version"].get<long long>()) + "\"";
+  HttpAnswer current = Call("POST", VisitPath(visit, "/record"), TokenFor("caregiver_a"),
+                            mine.dump(), {{"If-Match", now}});
+  EXPECT_EQ(current.status, 200) << current.raw;
+  EXPECT_EQ(VisitInPlan(visit)["record"]["note"], "registrado sin señal");
+  ASSERT_EQ(Post(VisitPath(visit, "/cancel"), "coordinator_a", {{"reason", "prueba"}}).status, 200);
+  HttpAnswer cancelled = Call("POST", VisitPath(visit, "/record"), TokenFor("caregiver_a"),
+                              mine.dump(), {{"If-Match", now}});
+  EXPECT_EQ(cancelled.status, 409) << cancelled.raw;
+  EXPECT_EQ(cancelled.body["field"], "status");
+}
+
 // Issue 19: a visit booked by hand keeps a child's longest day: no new trip
 // longer, door to door, than the organisation allows. Refused with the field
 // and code, and nothing booked. (The notice before a visit is the planner's

@@ -126,5 +126,25 @@ TEST_F(WebServingTest, AppPathsFallBackToIndexButApiAndAssetsDoNot) {
   EXPECT_EQ(health->get_header_value("Cache-Control"), "no-store");
 }
 
+// Issue 16: the service worker is served from the root (so that it may
+// control the whole app) as JavaScript and revalidated, under the same
+// Content-Security-Policy (script-src 'self' covers a worker of this origin);
+// a build without one answers 404, not index.html as a script.
+TEST_F(WebServingTest, Issue16_TheServiceWorkerIsServedFromTheRootAsJavaScript) {
+  auto missing = Fetch("/sw.js");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  std::ofstream(web_dir_ / "sw.js") << "self.addEventListener(\"fetch\", () => {});";
+  auto worker = Fetch("/sw.js");
+  ASSERT_TRUE(worker);
+  EXPECT_EQ(worker->status, 200);
+  EXPECT_EQ(worker->body, "self.addEventListener(\"fetch\", () => {});");
+  EXPECT_EQ(worker->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(worker->get_header_value("Cache-Control"), "no-cache");
+  EXPECT_EQ(worker->get_header_value_count("Cache-Control"), 1u);
+  EXPECT_NE(worker->get_header_value("Content-Security-Policy").find("script-src 'self'"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace vinculo::testing

@@ -162,3 +162,68 @@ export async function checkBothWidths(page, name) {
   }
   await page.setViewportSize(viewports.desktop);
 }
+
+// Today's date and this month in UTC, as the server's clock reads them.
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+// Visits of today on the demo caregiver's own trip: a session today at the
+// first prison, her staff record available today as an escort, this month's
+// plan published, and `count` of its visits on her trip in today's session
+// (moved there, or booked by hand). Returns the API callers, the plan's id,
+// her visits' ids and whether a visit of the plan is hers.
+export async function caregiverVisitsToday(baseUrl, count) {
+  const today = todayIso();
+  const admin = await apiAs(baseUrl, "admin");
+  const coordinator = await apiAs(baseUrl, "coordinadora");
+  const caregiver = await apiAs(baseUrl, "cuidadora");
+  const me = (await caregiver("GET", "/auth/me")).body;
+  assert.ok(me.staff_id, "the demo caregiver is linked to her staff record");
+  const template = await admin("POST", "/facilities/1/session-templates", {
+    pattern: "every_n_days",
+    interval: 1,
+    anchor_date: today,
+    valid_from: today,
+    valid_to: today,
+    start_time: "15:00",
+    end_time: "17:00",
+    capacity_families: 20,
+    capacity_people: 80,
+  });
+  assert.equal(template.status, 201, JSON.stringify(template.body));
+  const escort = await coordinator("POST", "/organisations/1/escorts", { staff_id: me.staff_id, available_dates: [today] });
+  assert.equal(escort.status, 200, JSON.stringify(escort.body));
+  const sessions = await coordinator("GET", `/facilities/1/visit-sessions?month=${today.slice(0, 7)}`);
+  assert.equal(sessions.status, 200, JSON.stringify(sessions.body));
+  const session = sessions.body.items.find((one) => one.template_id === template.body.id);
+  assert.ok(session, "today's session");
+  const built = await coordinator("POST", "/organisations/1/plans", { month: today.slice(0, 7) });
+  assert.equal(built.status, 201, JSON.stringify(built.body));
+  const planId = built.body.id;
+  assert.equal((await coordinator("POST", `/plans/${planId}/publish`)).status, 200);
+  const plan = (await coordinator("GET", `/plans/${planId}`)).body;
+  const hers = (visit, trips = plan.trips) => trips.find((trip) => trip.id === visit.trip_id)?.escort_id === escort.body.id;
+  const homeOf = (await coordinator("GET", `/staff/${me.staff_id}`)).body.home_id;
+  const children = (await coordinator("GET", "/children?limit=200")).body.items;
+  const parents = (await coordinator("GET", "/parents?limit=200")).body.items;
+  const requirements = (await coordinator("GET", "/organisations/1/visit-requirements")).body.items;
+  const mine = [];
+  for (const visit of plan.visits.filter((one) => one.status === "planned" && hers(one))) {
+    if (mine.length === count) break;
+    if (visit.session_id !== session.id) {
+      const reply = await coordinator("POST", `/plan-visits/${visit.id}/move`, { session_id: session.id });
+      if (reply.status !== 200) continue;
+    }
+    mine.push(visit.id);
+  }
+  for (const requirement of requirements) {
+    if (mine.length === count) break;
+    const child = children.find((one) => one.id === requirement.child_id);
+    const parent = parents.find((one) => one.id === requirement.parent_id);
+    if (!child || child.home_id !== homeOf || parent?.facility_id !== 1) continue;
+    if (plan.visits.some((visit) => visit.requirement_id === requirement.id && visit.status === "planned")) continue;
+    const booked = await coordinator("POST", `/plans/${planId}/visits`, { requirement_id: requirement.id, session_id: session.id, escort_id: escort.body.id });
+    if (booked.status === 201) mine.push(booked.body.id);
+  }
+  assert.equal(mine.length, count, `${count} visits of today on the caregiver's trip`);
+  return { coordinator, caregiver, planId, mine, hers };
+}

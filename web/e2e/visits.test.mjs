@@ -4,7 +4,7 @@
 // demo database: each screen with axe-core and screenshots at 360 and 1280 px.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
+import { apiAs, caregiverVisitsToday, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
 
 let server;
 let chromium;
@@ -19,7 +19,6 @@ after(async () => {
   await server?.stop();
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
 const monthOf = (offset) => {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
@@ -158,60 +157,11 @@ describe("visit planner and workshop screens", () => {
   });
 
   test("a coordinator records a visit of today; a caregiver records one on her own trip and sees no one else's", async () => {
-    const admin = await apiAs(server.baseUrl, "admin");
-    const coordinator = await apiAs(server.baseUrl, "coordinadora");
-    const caregiver = await apiAs(server.baseUrl, "cuidadora");
-    const me = (await caregiver("GET", "/auth/me")).body;
-    assert.ok(me.staff_id, "the demo caregiver is linked to her staff record");
-    // Today: a session at the first prison, and the caregiver available.
-    const template = await admin("POST", "/facilities/1/session-templates", {
-      pattern: "every_n_days",
-      interval: 1,
-      anchor_date: today(),
-      valid_from: today(),
-      valid_to: today(),
-      start_time: "15:00",
-      end_time: "17:00",
-      capacity_families: 20,
-      capacity_people: 80,
-    });
-    assert.equal(template.status, 201, JSON.stringify(template.body));
-    const escort = await coordinator("POST", "/organisations/1/escorts", { staff_id: me.staff_id, available_dates: [today()] });
-    assert.equal(escort.status, 200, JSON.stringify(escort.body));
-    const session = (await sessionsOf(coordinator, 1, monthOf(0))).find((one) => one.template_id === template.body.id);
-    assert.ok(session, "today's session");
-    // This month's plan, published; two of her visits go to today's session.
-    const built = await coordinator("POST", "/organisations/1/plans", { month: monthOf(0) });
-    assert.equal(built.status, 201, JSON.stringify(built.body));
-    const planId = built.body.id;
-    assert.equal((await coordinator("POST", `/plans/${planId}/publish`)).status, 200);
-    let plan = (await coordinator("GET", `/plans/${planId}`)).body;
-    const hers = (visit) => plan.trips.find((trip) => trip.id === visit.trip_id)?.escort_id === escort.body.id;
-    const homeOf = (await coordinator("GET", `/staff/${me.staff_id}`)).body.home_id;
-    const children = (await coordinator("GET", "/children?limit=200")).body.items;
-    const parents = (await coordinator("GET", "/parents?limit=200")).body.items;
-    const requirements = (await coordinator("GET", "/organisations/1/visit-requirements")).body.items;
-    const mine = [];
-    for (const visit of plan.visits.filter((one) => one.status === "planned" && hers(one))) {
-      if (mine.length === 2) break;
-      if (visit.session_id !== session.id) {
-        const reply = await coordinator("POST", `/plan-visits/${visit.id}/move`, { session_id: session.id });
-        if (reply.status !== 200) continue;
-      }
-      mine.push(visit.id);
-    }
-    for (const requirement of requirements) {
-      if (mine.length === 2) break;
-      const child = children.find((one) => one.id === requirement.child_id);
-      const parent = parents.find((one) => one.id === requirement.parent_id);
-      if (!child || child.home_id !== homeOf || parent?.facility_id !== 1) continue;
-      if (plan.visits.some((visit) => visit.requirement_id === requirement.id && visit.status === "planned")) continue;
-      const booked = await coordinator("POST", `/plans/${planId}/visits`, { requirement_id: requirement.id, session_id: session.id, escort_id: escort.body.id });
-      if (booked.status === 201) mine.push(booked.body.id);
-    }
-    assert.equal(mine.length, 2, "two visits of today on the caregiver's trip");
-    plan = (await coordinator("GET", `/plans/${planId}`)).body;
-    const others = plan.visits.filter((visit) => !hers(visit));
+    // Today: a session at the first prison, the caregiver available, this
+    // month's plan published, and two of her visits in today's session.
+    const { coordinator, caregiver, planId, mine, hers } = await caregiverVisitsToday(server.baseUrl, 2);
+    const plan = (await coordinator("GET", `/plans/${planId}`)).body;
+    const others = plan.visits.filter((visit) => !hers(visit, plan.trips));
 
     // The caregiver: her trips only, and the record of one visit.
     const page = await newPage(chromium.browser, server.baseUrl);

@@ -3,6 +3,7 @@
 // to the same page, where forms restore their drafts.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, setExpiredListener, type Me } from "./api";
+import { forgetMe, isNetworkError, rememberMe, rememberedMe, sendQueue } from "./offline";
 import { I18nContext, makeI18n, type Language } from "./i18n";
 import { currentUrl, matchPath, navigate, onLinkClick, useLocation } from "./router";
 import { Login } from "./screens/Login";
@@ -42,16 +43,35 @@ export function App() {
         return null;
       });
     });
+    // Without a network the app opens as the user who signed in last on
+    // this device (issue 16): the server decides again when it answers.
     api<Me>("/auth/me").then(
       (found) => {
+        rememberMe(found);
         setMe(found);
         setLang(found.language);
       },
-      () => setMe(null),
+      (error) => {
+        const remembered = isNetworkError(error) ? rememberedMe() : null;
+        setMe(remembered);
+        if (remembered) setLang(remembered.language);
+      },
     );
   }, []);
 
+  // Records she made offline leave when she is signed in and the network
+  // returns, whatever screen is open; never as another user.
+  const userId = me?.user_id;
+  useEffect(() => {
+    if (userId === undefined) return;
+    const send = () => void sendQueue(userId);
+    send();
+    window.addEventListener("online", send);
+    return () => window.removeEventListener("online", send);
+  }, [userId]);
+
   const signedIn = (found: Me) => {
+    rememberMe(found);
     setMe(found);
     setLang(found.language);
     setExpired(false);
@@ -67,11 +87,13 @@ export function App() {
             setLanguage: async (next: Language) => {
               setLang(next);
               const updated = await api<Me>("/auth/me", { method: "PATCH", body: { language: next } });
+              rememberMe(updated);
               setMe(updated);
             },
             logout: async () => {
               await api("/auth/logout", { method: "POST" }).catch(() => undefined);
               sessionStorage.clear();
+              forgetMe(me);
               setMe(null);
               setExpired(false);
               navigate("/login", true);

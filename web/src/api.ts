@@ -40,6 +40,7 @@ export interface RequestOptions {
   body?: unknown;
   ifMatch?: number;
   query?: Record<string, string | number | undefined | null>;
+  idempotencyKey?: string; // a POST's key chosen by the caller (the offline queue keeps it across retries)
 }
 
 // Idempotency-Key of a POST: the same form sent again while the first is still
@@ -61,18 +62,30 @@ function idempotencyKey(request: string): string {
   return key;
 }
 
-export async function api<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+function requestUrl(path: string, query: RequestOptions["query"]): URL {
   const url = new URL("/api/v1" + path, window.location.origin);
-  for (const [name, value] of Object.entries(options.query ?? {})) {
+  for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== "") url.searchParams.set(name, String(value));
   }
+  return url;
+}
+
+// The key api() sends with this POST now (the same one while it has no
+// answer), for a caller that may have to send it again later.
+export function idempotencyKeyFor(path: string, body: unknown): string {
+  const url = requestUrl(path, undefined);
+  return idempotencyKey(url.pathname + url.search + "\n" + JSON.stringify(body));
+}
+
+export async function api<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+  const url = requestUrl(path, options.query);
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (options.ifMatch !== undefined) headers["If-Match"] = `"${options.ifMatch}"`;
   const method = options.method ?? (options.body !== undefined ? "POST" : "GET");
   const body = options.body !== undefined ? JSON.stringify(options.body) : undefined;
   const sent = url.pathname + url.search + "\n" + (body ?? "");
-  if (method === "POST") headers["Idempotency-Key"] = idempotencyKey(sent);
+  if (method === "POST") headers["Idempotency-Key"] = options.idempotencyKey ?? idempotencyKey(sent);
   let response: Response;
   try {
     response = await fetch(url.pathname + url.search, {

@@ -4,9 +4,11 @@
 // before and after). The server checks the hard rules; its refusal appears
 // next to the field at fault and nothing changes.
 import { useState } from "preact/hooks";
-import { api } from "../../api";
+import { api, ApiError, idempotencyKeyFor } from "../../api";
 import { SelectField, TextField } from "../../components/Field";
+import { useDraft } from "../../draft";
 import { useI18n, type MessageKey } from "../../i18n";
+import { enqueue, isNetworkError, type RecordBody } from "../../offline";
 import { fieldOf, type PlanVisit, type VisitSession } from "./types";
 
 interface FormError {
@@ -18,13 +20,15 @@ function useSubmit(onDone: () => void) {
   const i18n = useI18n();
   const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = async (call: () => Promise<unknown>) => {
+  // `kept` may take a failure over (a record kept on the device): true when it did.
+  const run = async (call: () => Promise<unknown>, kept?: (failure: unknown) => boolean) => {
     setBusy(true);
     setError(null);
     try {
       await call();
       onDone();
     } catch (failure) {
+      if (kept?.(failure)) return;
       setError({ field: fieldOf(failure), text: i18n.error(failure) });
     } finally {
       setBusy(false);
@@ -146,37 +150,86 @@ export function CancelForm({ visit, onDone, onClose }: { visit: PlanVisit; onDon
 const broughtItems = ["photos", "notebook", "homework", "drawings", "letters"] as const;
 const moods = [1, 2, 3, 4, 5] as const;
 
-export function RecordForm({ visit, onDone, onClose }: { visit: PlanVisit; onDone: (message: string) => void; onClose: () => void }) {
+// Where a record goes when the network or the session is gone: the device's
+// queue of the user who made it (src/offline.ts); `pending` is a record of
+// this visit still waiting there, which the form shows again.
+export interface OfflineRecord {
+  userId: number;
+  planId: number;
+  label: string;
+  pending?: RecordBody;
+}
+
+export function RecordForm({
+  visit,
+  offline,
+  onDone,
+  onClose,
+}: {
+  visit: PlanVisit;
+  offline?: OfflineRecord;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}) {
   const i18n = useI18n();
-  const old = visit.record;
-  const [attended, setAttended] = useState<"yes" | "no">(old?.attended === false ? "no" : "yes");
-  const [absence, setAbsence] = useState(old?.absence_reason ?? "");
-  const [start, setStart] = useState(old?.actual_start ?? "");
-  const [end, setEnd] = useState(old?.actual_end ?? "");
-  const [brought, setBrought] = useState<string[]>(old?.brought ?? []);
-  const [note, setNote] = useState(old?.note ?? "");
-  const [before, setBefore] = useState<number | null>(old?.mood_before ?? null);
-  const [after, setAfter] = useState<number | null>(old?.mood_after ?? null);
-  const { error, busy, run } = useSubmit(() => onDone(i18n.t("vv.recorded")));
+  const old = offline?.pending ?? visit.record;
+  // What she types is kept in the tab (src/draft.ts) until it is saved, kept
+  // on the device or cancelled: a reload or a new sign-in loses nothing.
+  const [form, setForm, clearDraft] = useDraft(`record.${visit.id}.${visit.version}`, {
+    attended: old?.attended === false ? "no" : "yes",
+    absence: old?.absence_reason ?? "",
+    start: old?.actual_start ?? "",
+    end: old?.actual_end ?? "",
+    brought: (old?.brought ?? []).join(","),
+    note: old?.note ?? "",
+    before: String(old?.mood_before ?? ""),
+    after: String(old?.mood_after ?? ""),
+  });
+  const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value });
+  const attended = form.attended === "no" ? "no" : "yes";
+  const { absence, start, end, note } = form;
+  const brought = form.brought ? form.brought.split(",") : [];
+  const before = form.before ? Number(form.before) : null;
+  const after = form.after ? Number(form.after) : null;
+  const [setAttended, setAbsence, setStart, setEnd, setNote] = [set("attended"), set("absence"), set("start"), set("end"), set("note")];
+  const setBrought = (items: string[]) => set("brought")(items.join(","));
+  const setBefore = (mood: number) => set("before")(String(mood));
+  const setAfter = (mood: number) => set("after")(String(mood));
+  const { error, busy, run } = useSubmit(() => {
+    clearDraft();
+    onDone(i18n.t("vv.recorded"));
+  });
   const id = `record-${visit.id}`;
   const errorFor = (field: string) => (error?.field === field ? error.text : undefined);
   const submit = (event: Event) => {
     event.preventDefault();
     const yes = attended === "yes";
-    run(() =>
-      api(`/plan-visits/${visit.id}/record`, {
-        body: {
-          attended: yes,
-          ...(yes ? {} : { absence_reason: absence }),
-          ...(yes && start ? { actual_start: start } : {}),
-          ...(yes && end ? { actual_end: end } : {}),
-          brought: yes ? brought : [],
-          note,
-          ...(yes && before ? { mood_before: before } : {}),
-          ...(yes && after ? { mood_after: after } : {}),
-        },
-      }),
-    );
+    const body: RecordBody = {
+      attended: yes,
+      ...(yes ? {} : { absence_reason: absence }),
+      ...(yes && start ? { actual_start: start } : {}),
+      ...(yes && end ? { actual_end: end } : {}),
+      brought: yes ? brought : [],
+      note,
+      ...(yes && before ? { mood_before: before } : {}),
+      ...(yes && after ? { mood_after: after } : {}),
+    };
+    const path = `/plan-visits/${visit.id}/record`;
+    // The key this attempt sends, kept with the record if it gets no answer.
+    const key = idempotencyKeyFor(path, body);
+    const keep = (failure: unknown): boolean => {
+      const expired = failure instanceof ApiError && failure.status === 401;
+      if (!offline || !(isNetworkError(failure) || expired)) return false;
+      enqueue({ key, userId: offline.userId, planId: offline.planId, visitId: visit.id, version: visit.version, body, label: offline.label });
+      clearDraft();
+      onDone(i18n.t("offline.kept"));
+      return true;
+    };
+    if (offline && !navigator.onLine) {
+      keep(new ApiError({ status: 0 }));
+      return;
+    }
+    run(() => api(path, { body, ifMatch: visit.version, idempotencyKey: key }), keep);
   };
   const moodScale = (name: string, legend: MessageKey, value: number | null, set: (mood: number) => void) => (
     <fieldset class={"mood" + (errorFor(name) ? " field-invalid" : "")} aria-describedby={errorFor(name) ? `${id}-${name}-error` : undefined}>
@@ -272,7 +325,13 @@ export function RecordForm({ visit, onDone, onClose }: { visit: PlanVisit; onDon
         <button type="submit" class="primary" disabled={busy}>
           {i18n.t("vv.saveRecord")}
         </button>
-        <button type="button" onClick={onClose}>
+        <button
+          type="button"
+          onClick={() => {
+            clearDraft();
+            onClose();
+          }}
+        >
           {i18n.t("app.cancel")}
         </button>
       </div>
@@ -310,6 +369,7 @@ export function VisitControls({
   setOpen,
   onChanged,
   label,
+  offline,
 }: {
   visit: PlanVisit;
   date: string | undefined;
@@ -320,6 +380,7 @@ export function VisitControls({
   setOpen: (action: VisitAction | null) => void;
   onChanged: (message: string) => void;
   label: string;
+  offline?: OfflineRecord;
 }) {
   const i18n = useI18n();
   if (visit.status !== "planned") return null;
@@ -343,7 +404,7 @@ export function VisitControls({
       </div>
       {open === "move" && <MoveForm visit={visit} sessions={sessions} onDone={done} onClose={() => setOpen(null)} />}
       {open === "cancel" && <CancelForm visit={visit} onDone={done} onClose={() => setOpen(null)} />}
-      {open === "record" && <RecordForm visit={visit} onDone={done} onClose={() => setOpen(null)} />}
+      {open === "record" && <RecordForm visit={visit} offline={offline} onDone={done} onClose={() => setOpen(null)} />}
     </>
   );
 }
