@@ -93,6 +93,24 @@ bool IsStepOverdue(StepStatus status, const Date& due_on, const Date& today) {
   return open && due_on < today;
 }
 
+const char* ReleaseAlertName(ReleaseAlert alert) {
+  switch (alert) {
+    case ReleaseAlert::kNoPlan:
+      return "no_plan";
+    case ReleaseAlert::kOverdueSteps:
+      return "overdue_steps";
+  }
+  return "";
+}
+
+std::vector<ReleaseAlert> ReleaseAlertsFor(long long days_to_release, bool has_open_plan,
+                                           long long overdue_steps, int alert_days) {
+  std::vector<ReleaseAlert> alerts;
+  if (!has_open_plan && days_to_release <= alert_days) alerts.push_back(ReleaseAlert::kNoPlan);
+  if (overdue_steps > 0) alerts.push_back(ReleaseAlert::kOverdueSteps);
+  return alerts;
+}
+
 Status CheckFollowUpDays(long long days) {
   if (days < 0 || days > kFollowUpMaxDays) {
     return InvalidArgument("follow_up_days",

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "common/date.h"
 #include "common/status.h"
@@ -49,6 +50,14 @@ Result<FollowUpKind> ParseFollowUpKind(std::string_view text);
 // A step is overdue on `today` when its due date has passed and it is still
 // pending or in progress (done and cancelled steps never are).
 bool IsStepOverdue(StepStatus status, const Date& due_on, const Date& today);
+
+// Why a parent on the release countdown is flagged: her release is at most
+// the alert window away and she has no open reunification plan, or her open
+// plan has overdue steps.
+enum class ReleaseAlert { kNoPlan, kOverdueSteps };
+const char* ReleaseAlertName(ReleaseAlert alert);  // "no_plan", "overdue_steps"
+std::vector<ReleaseAlert> ReleaseAlertsFor(long long days_to_release, bool has_open_plan,
+                                           long long overdue_steps, int alert_days);
 
 // A follow-up period in days: kInvalidArgument naming follow_up_days below 0
 // or above kFollowUpMaxDays.

@@ -216,5 +216,61 @@ TEST_F(Issue15ReunificationApiTest,
   EXPECT_EQ(Put(settings, "coordinator_a", {{"follow_up_days", 90}}, defaults.etag).status, 412);
 }
 
+TEST_F(Issue15ReunificationApiTest,
+       Issue15_TheCountdownFlagsAReleaseNearWithoutAPlanOrWithOverdueSteps) {
+  // The father in 69 days without a plan; the mother in 48 days with a plan
+  // whose school step is overdue; both within the 90-day alert window.
+  for (auto [parent, date] :
+       {std::pair{family_.father, "2027-01-31"}, std::pair{family_.mother, "2027-01-10"}}) {
+    const std::string path = "/api/v1/parents/" + std::to_string(parent);
+    HttpAnswer read = Get(path, "coordinator_a");
+    ASSERT_EQ(Patch(path, "coordinator_a", {{"expected_release_date", date}}, read.etag).status,
+              200);
+  }
+  HttpAnswer plan = Post(PlanOf(family_.mother), "coordinator_a", json::object());
+  ASSERT_EQ(plan.status, 201) << plan.raw;
+  const std::string steps = "/api/v1/reunification-plans/" + plan.body["id"].dump() + "/steps";
+  ASSERT_EQ(
+      Post(steps, "coordinator_a", Step("school_place", "2026-11-01", "coordinator_a")).status,
+      201);
+  ASSERT_EQ(Post(steps, "coordinator_a", Step("housing", "2026-12-20", "coordinator_a")).status,
+            201);
+
+  HttpAnswer countdown = Get("/api/v1/release-countdown", "coordinator_a");
+  ASSERT_EQ(countdown.status, 200) << countdown.raw;
+  ASSERT_EQ(countdown.body["items"].size(), 2u) << countdown.raw;
+  const json& mother = countdown.body["items"][0];
+  const json& father = countdown.body["items"][1];
+  EXPECT_EQ(mother["parent"]["id"], family_.mother);
+  EXPECT_EQ(mother["reunification_plan_id"], plan.body["id"]);
+  EXPECT_EQ(mother["overdue_steps"], 1);
+  EXPECT_EQ(mother["alerts"], json::array({"overdue_steps"}));
+  EXPECT_EQ(father["parent"]["id"], family_.father);
+  EXPECT_TRUE(father["reunification_plan_id"].is_null());
+  EXPECT_EQ(father["alerts"], json::array({"no_plan"}));
+  // A 60-day window: the father (69 days) is near, not yet an alert.
+  HttpAnswer narrow = Get("/api/v1/release-countdown?alert_days=60", "coordinator_a");
+  ASSERT_EQ(narrow.status, 200);
+  EXPECT_TRUE(narrow.body["items"][1]["alerts"].empty());
+  HttpAnswer only =
+      Get("/api/v1/release-countdown?alert_days=60&alerts_only=true", "coordinator_a");
+  ASSERT_EQ(only.body["items"].size(), 1u);
+  EXPECT_EQ(only.body["items"][0]["parent"]["id"], family_.mother);
+  HttpAnswer bad = Get("/api/v1/release-countdown?alert_days=-1", "coordinator_a");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body["field"], "alert_days");
+  // Once the step is done and the father has a plan, nobody is flagged.
+  HttpAnswer plan_read = Get(PlanOf(family_.mother), "coordinator_a");
+  const json& school = plan_read.body["steps"][0];
+  ASSERT_EQ(school["kind"], "school_place");
+  ASSERT_EQ(Patch("/api/v1/reunification-steps/" + school["id"].dump(), "coordinator_a",
+                  {{"status", "done"}}, "\"" + school["version"].dump() + "\"")
+                .status,
+            200);
+  ASSERT_EQ(Post(PlanOf(family_.father), "coordinator_a", json::object()).status, 201);
+  EXPECT_TRUE(
+      Get("/api/v1/release-countdown?alerts_only=true", "coordinator_a").body["items"].empty());
+}
+
 }  // namespace
 }  // namespace vinculo::testing

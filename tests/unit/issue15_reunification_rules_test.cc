@@ -53,5 +53,15 @@ TEST(Issue15ReunificationRules, Issue15_AReleasedFamilyIsDueAMonthAfterTheLastCo
   EXPECT_TRUE(FollowUpOn(released, std::nullopt, 0, released).within_period);
 }
 
+TEST(Issue15ReunificationRules, Issue15_ANearReleaseWithoutAPlanOrWithOverdueStepsIsAnAlert) {
+  using Alerts = std::vector<ReleaseAlert>;
+  EXPECT_EQ(ReleaseAlertsFor(90, false, 0, 90), Alerts{ReleaseAlert::kNoPlan});
+  EXPECT_EQ(ReleaseAlertsFor(91, false, 0, 90), Alerts{});
+  EXPECT_EQ(ReleaseAlertsFor(-3, false, 0, 90), Alerts{ReleaseAlert::kNoPlan});  // date passed
+  EXPECT_EQ(ReleaseAlertsFor(30, true, 0, 90), Alerts{});
+  EXPECT_EQ(ReleaseAlertsFor(300, true, 2, 90), Alerts{ReleaseAlert::kOverdueSteps});
+  EXPECT_STREQ(ReleaseAlertName(ReleaseAlert::kNoPlan), "no_plan");
+}
+
 }  // namespace
 }  // namespace vinculo
