@@ -28,6 +28,10 @@ inline constexpr int kFollowUpMaxDays = 1825;
 // the last one (or the release) is at least this many days ago: monthly.
 inline constexpr int kFollowUpContactEveryDays = 30;
 
+// The child placement (record_kinds.cc) of a child who lives with her parent
+// after the parent's release.
+inline constexpr const char* kPlacementWithReleasedParent = "with_released_parent";
+
 enum class StepKind {
   kHousing,
   kIncome,

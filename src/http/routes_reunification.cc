@@ -171,6 +171,20 @@ std::vector<Operation> ReunificationOperations() {
                                   Reunification(call).AddStep(call.user(), call.id(), step));
          return StepReply(added, 201);
        }},
+      {.method = "GET",
+       .path = "/api/v1/reunification-plans/{id}/owners",
+       .operation_id = "listReunificationStepOwners",
+       .tag = "Families",
+       .summary = "Who may own a plan's steps",
+       .description = std::string("The enabled users of the plan's organisation, for the step "
+                                  "form. Administrators, coordinators and social workers.") +
+                      kScopeNote,
+       .roles = kReunificationWriters,
+       .reply = "items:ReunificationStepOwner",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(auto owners, Reunification(call).Owners(call.user(), call.id()));
+         return ItemsReply(owners, StepOwnerToJson);
+       }},
       {.method = "PATCH",
        .path = "/api/v1/reunification-steps/{id}",
        .operation_id = "updateReunificationStep",

@@ -66,6 +66,10 @@ json ReunificationPlanSummaryToJson(const ReunificationPlanSummary& summary) {
           {"overdue_steps", summary.overdue_steps}};
 }
 
+json StepOwnerToJson(const StepOwner& owner) {
+  return {{"id", owner.user_id}, {"name", owner.name}, {"role", owner.role}};
+}
+
 json FollowUpContactToJson(const reunification_store::FollowUpContactRow& row) {
   return {{"id", row.id},
           {"parent_id", row.parent_id},

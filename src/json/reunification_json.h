@@ -18,6 +18,7 @@ nlohmann::json ReunificationPlanToJson(const ReunificationPlan& plan);
 nlohmann::json ReunificationStepToJson(const ReunificationStep& step);
 // {id, parent {...}, status, version, steps, open_steps, overdue_steps}
 nlohmann::json ReunificationPlanSummaryToJson(const ReunificationPlanSummary& summary);
+nlohmann::json StepOwnerToJson(const StepOwner& owner);  // {id, name, role}
 nlohmann::json FollowUpContactToJson(const reunification_store::FollowUpContactRow& row);
 // {follow_up_days, items: [{parent {id, name}, released_on, follow_up_until,
 //  last_contacted_on, contacts, due}]}

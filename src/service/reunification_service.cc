@@ -39,8 +39,16 @@ ReunificationStep WithOverdue(rs::StepRow row, const Date& today) {
   return step;
 }
 
-// The owner of a step: an enabled user of the plan's organisation (without
-// one, of the actor's facility; any user for an installation administrator).
+// Who may own a step: an enabled user of the plan's organisation (a plan
+// without one: of the actor's facility; any user for an installation
+// administrator).
+bool MayOwnStep(const Actor& actor, const rs::PlanRow& plan, const User& user) {
+  if (user.disabled) return false;
+  if (plan.organisation_id) return user.organisation_id == plan.organisation_id;
+  if (actor.IsGlobal()) return true;
+  return actor.facility_id && user.facility_id == actor.facility_id;
+}
+
 Status CheckOwner(Txn& txn, const Actor& actor, const rs::PlanRow& plan,
                   std::optional<long long> owner_user_id) {
   if (!owner_user_id) {
@@ -48,12 +56,7 @@ Status CheckOwner(Txn& txn, const Actor& actor, const rs::PlanRow& plan,
         .Because(Refusal::kValueRequired);
   }
   auto user = txn.GetUser(*owner_user_id);
-  bool fits = user.ok() && !user->disabled;
-  if (fits && plan.organisation_id) {
-    fits = user->organisation_id == plan.organisation_id;
-  } else if (fits && !actor.IsGlobal()) {
-    fits = actor.facility_id && user->facility_id == actor.facility_id;
-  }
+  const bool fits = user.ok() && MayOwnStep(actor, plan, *user);
   if (!fits) {
     if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
     return InvalidArgument("owner_user_id", "no enabled user " + std::to_string(*owner_user_id) +
@@ -119,6 +122,23 @@ Status CheckOrganisationReader(const Actor& actor, long long organisation_id) {
 bool MayWriteReunification(Role role) {
   return role == Role::kAdministrator || role == Role::kProgrammeCoordinator ||
          role == Role::kSocialWorker;
+}
+
+Status CheckPlacementWithReleasedParent(Txn& txn, const Actor& actor, long long child_id,
+                                        const FieldValues& values) {
+  auto placement = values.find("placement");
+  if (placement == values.end() || IsNull(placement->second) ||
+      ValueToText(placement->second) != kPlacementWithReleasedParent) {
+    return Status::Ok();
+  }
+  VINCULO_ASSIGN_OR_RETURN(bool has_parent, rs::HasReleasedParent(txn, actor, child_id));
+  if (!has_parent) {
+    return InvalidArgument("placement",
+                           "a child placed with a released parent needs a parent linked to her "
+                           "whose release is recorded")
+        .Because(Refusal::kNoReleasedParent);
+  }
+  return Status::Ok();
 }
 
 Result<int> FollowUpDaysOf(Txn& txn, std::optional<long long> organisation_id) {
@@ -280,6 +300,22 @@ Result<ReunificationStep> ReunificationService::ChangeStep(const Actor& actor, l
     return Status::Ok();
   }));
   return changed;
+}
+
+Result<std::vector<StepOwner>> ReunificationService::Owners(const Actor& actor, long long plan_id) {
+  VINCULO_RETURN_IF_ERROR(CheckWriter(actor));
+  std::vector<StepOwner> owners;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(PlanAndParent found, VisiblePlan(txn, actor, plan_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<User> users, txn.ListUsers(Actor::System()));
+    for (const User& user : users) {
+      if (MayOwnStep(actor, found.plan, user)) {
+        owners.push_back({user.id, user.display_name, RoleName(user.role)});
+      }
+    }
+    return Status::Ok();
+  }));
+  return owners;
 }
 
 Result<std::vector<ReunificationPlanSummary>> ReunificationService::Plans(const Actor& actor,

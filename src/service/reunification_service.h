@@ -47,6 +47,13 @@ struct ReunificationPlanSummary {
   long long overdue_steps = 0;
 };
 
+// A user who may own a plan's steps.
+struct StepOwner {
+  long long user_id = 0;
+  std::string name;  // display name
+  std::string role;
+};
+
 struct NewReunificationStep {
   std::string kind;
   std::string description;
@@ -106,6 +113,9 @@ class ReunificationService {
   Result<ReunificationStep> ChangeStep(const Actor& actor, long long step_id,
                                        long long expected_version,
                                        const ReunificationStepChange& change);
+  // The users who may own the plan's steps (for the step form), by username.
+  // Writers only (kForbidden otherwise); kNotFound as Plan.
+  Result<std::vector<StepOwner>> Owners(const Actor& actor, long long plan_id);
   // Plans of parents the actor may see (open ones unless include_closed).
   Result<std::vector<ReunificationPlanSummary>> Plans(const Actor& actor, bool include_closed);
 
@@ -134,6 +144,14 @@ class ReunificationService {
  private:
   ServiceContext context_;
 };
+
+// A child placed "with_released_parent" (issue 15) needs a parent linked to
+// her, released and visible to the actor: otherwise kInvalidArgument naming
+// placement (no_released_parent). Other placements pass. Inside the write
+// that places her (a new child has no links yet, so she cannot be
+// registered so: she is placed there by a placement change).
+Status CheckPlacementWithReleasedParent(Txn& txn, const Actor& actor, long long child_id,
+                                        const FieldValues& values);
 
 // The follow-up period of an organisation, inside a transaction (the default
 // without a row or without an organisation).

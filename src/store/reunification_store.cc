@@ -245,6 +245,19 @@ Result<std::vector<PlanListRow>> ListPlans(Txn& txn, const Actor& actor, bool in
   return rows;
 }
 
+Result<bool> HasReleasedParent(Txn& txn, const Actor& actor, long long child_id) {
+  Params params;
+  long long found = 0;
+  const std::string query =
+      "SELECT COUNT(*) FROM parent_child_links l JOIN parents p ON p.id = l.parent_id WHERE "
+      "l.archived = 0 AND p.archived = 0 AND p.custody_status = 'released' AND l.child_id = " +
+      params.AddInteger(child_id) + " AND " +
+      store_internal::ScopePredicate(ParentKind(), actor, params, "p");
+  VINCULO_RETURN_IF_ERROR(ForRows(txn, query, params, "reading a child's released parents",
+                                  [&](const soci::row& row) { found = GetInteger(row, 0); }));
+  return found > 0;
+}
+
 Result<FollowUpContactRow> InsertFollowUpContact(Txn& txn, FollowUpContactRow row) {
   Params params;
   const std::string query =

@@ -86,6 +86,10 @@ struct PlanListRow {
 Result<std::vector<PlanListRow>> ListPlans(Txn& txn, const Actor& actor, bool include_closed,
                                            int limit);
 
+// Whether `child_id` has a released parent (parent-child link not archived,
+// custody_status released) whom `actor` may see.
+Result<bool> HasReleasedParent(Txn& txn, const Actor& actor, long long child_id);
+
 // One contact with a released family.
 struct FollowUpContactRow {
   long long id = 0;

@@ -8,6 +8,8 @@
 // 422 naming follow_up_days, nothing written).
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "concurrent_calls.h"
 #include "support/family_world.h"
 
@@ -47,6 +49,14 @@ TEST_F(Issue15ReunificationApiTest, Issue15_APlanHasStepsWithOwnersDueDatesAndSt
   EXPECT_EQ(again.status, 409) << again.raw;
   EXPECT_EQ(again.body["field"], "parent_id");
 
+  HttpAnswer owners = Get(plan + "/owners", "coordinator_a");
+  ASSERT_EQ(owners.status, 200) << owners.raw;
+  std::set<long long> owner_ids;
+  for (const json& owner : owners.body["items"]) owner_ids.insert(owner["id"].get<long long>());
+  EXPECT_TRUE(owner_ids.count(UserId("social_worker_a")));
+  EXPECT_TRUE(owner_ids.count(UserId("caregiver_a")));
+  EXPECT_FALSE(owner_ids.count(UserId("coordinator_b")));
+  EXPECT_EQ(Get(plan + "/owners", "coordinator_b").status, 404);
   HttpAnswer housing =
       Post(plan + "/steps", "social_worker_a", Step("housing", "2027-01-15", "social_worker_a"));
   ASSERT_EQ(housing.status, 201) << housing.raw;
@@ -270,6 +280,46 @@ TEST_F(Issue15ReunificationApiTest,
   ASSERT_EQ(Post(PlanOf(family_.father), "coordinator_a", json::object()).status, 201);
   EXPECT_TRUE(
       Get("/api/v1/release-countdown?alerts_only=true", "coordinator_a").body["items"].empty());
+}
+
+TEST_F(Issue15ReunificationApiTest, Issue15_AChildIsPlacedWithHerParentOnlyAfterTheRelease) {
+  const std::string child = "/api/v1/children/" + std::to_string(family_.child_lima);
+  const json move = {{"placement", "with_released_parent"}, {"started_on", "2026-11-23"}};
+  HttpAnswer read = Get(child, "coordinator_a");
+  HttpAnswer early = Call("POST", child + "/placements", TokenFor("coordinator_a"), move.dump(),
+                          {{"If-Match", read.etag}});
+  EXPECT_EQ(early.status, 422) << early.raw;
+  EXPECT_EQ(early.body["field"], "placement");
+  EXPECT_EQ(early.body["code"], "no_released_parent");
+  EXPECT_EQ(Get(child + "/placements", "coordinator_a").body["items"].size(), 1u);
+  // Registering a child so is refused too: she has no parent yet.
+  HttpAnswer registered = Post("/api/v1/children", "coordinator_a",
+                               {{"given_names", "Yaku"},
+                                {"family_names", "Quispe"},
+                                {"date_of_birth", "2019-02-02"},
+                                {"sex", "male"},
+                                {"organisation_id", world_->organisation_a},
+                                {"placement", "with_released_parent"}});
+  EXPECT_EQ(registered.status, 422) << registered.raw;
+  EXPECT_EQ(registered.body["field"], "placement");
+
+  const std::string father = "/api/v1/parents/" + std::to_string(family_.father);
+  HttpAnswer parent = Get(father, "coordinator_a");
+  ASSERT_EQ(Patch(father, "coordinator_a",
+                  {{"custody_status", "released"}, {"released_on", "2026-11-15"}}, parent.etag)
+                .status,
+            200);
+  HttpAnswer placed = Call("POST", child + "/placements", TokenFor("coordinator_a"), move.dump(),
+                           {{"If-Match", read.etag}});
+  ASSERT_EQ(placed.status, 200) << placed.raw;
+  EXPECT_EQ(placed.body["placement"], "with_released_parent");
+  HttpAnswer family = Get(child + "/family", "coordinator_a");
+  ASSERT_EQ(family.status, 200);
+  for (const json& member : family.body["children"]) {
+    if (member["record"]["id"] == family_.child_lima) {
+      EXPECT_EQ(member["place"]["kind"], "with_released_parent");
+    }
+  }
 }
 
 }  // namespace
