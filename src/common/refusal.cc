@@ -124,6 +124,8 @@ const char* RefusalCode(Refusal refusal) {
       return "role_forbidden";
     case Refusal::kOwnSibling:
       return "own_sibling";
+    case Refusal::kNoReleasedParent:
+      return "no_released_parent";
   }
   return "";
 }
@@ -187,7 +189,8 @@ const std::vector<Refusal>& AllRefusals() {
                                             Refusal::kMixedGroupsNotAllowed,
                                             Refusal::kFacilitatorNotSocialWorker,
                                             Refusal::kRoleForbidden,
-                                            Refusal::kOwnSibling};
+                                            Refusal::kOwnSibling,
+                                            Refusal::kNoReleasedParent};
   return kAll;
 }
 

@@ -76,6 +76,7 @@ enum class Refusal {
   kRoleForbidden,
   // Families (issue 15).
   kOwnSibling,
+  kNoReleasedParent,
 };
 
 // The wire name ("session_full"); "" for kNone.

@@ -364,7 +364,9 @@ RecordKind MakeChild() {
        // Placement, facility and home change through a placement change, which
        // keeps the history.
        Immutable(Enum("placement",
-                      {"inside_with_mother", "relatives", "care_home", "state_care", "other"},
+                      {"inside_with_mother", "relatives", "care_home", "state_care", "other",
+                       // Back with her parent after the release (issue 15).
+                       "with_released_parent"},
                       true)),
        Immutable(Ref("facility_id", "facilities")), Immutable(Ref("home_id", "homes")),
        // An administrator's documented reason for a child living inside

@@ -261,7 +261,8 @@ std::vector<Operation> CollectOperations() {
   // eight regex matches (14,000 instructions) to two.
   for (auto table : {RecordOperations, AccountOperations, NurseryOperations, SupplyOperations,
                      WorkshopOperations, VisitOperations, NurseryCareOperations, SecurityOperations,
-                     CalendarSubscriptionOperations, ReportOperations, FamilyOperations}) {
+                     CalendarSubscriptionOperations, ReportOperations, FamilyOperations,
+                     ReunificationOperations}) {
     for (Operation& operation : table()) all.push_back(std::move(operation));
   }
   return all;

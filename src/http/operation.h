@@ -162,6 +162,7 @@ std::vector<Operation> SecurityOperations();              // routes_security.cc 
 std::vector<Operation> CalendarSubscriptionOperations();  // routes_calendar_subscriptions.cc
 std::vector<Operation> ReportOperations();                // routes_reports.cc (issue 18)
 std::vector<Operation> FamilyOperations();                // routes_family.cc (issue 15)
+std::vector<Operation> ReunificationOperations();         // routes_reunification.cc (issue 15)
 
 // The httplib pattern of a row's path ("{id}" as (\d+)).
 std::string RoutePattern(const Operation& operation);

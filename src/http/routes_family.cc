@@ -57,18 +57,30 @@ std::vector<Operation> FamilyOperations() {
            "days to go and how many times the date moved (each value is kept: PATCH a parent's "
            "expected_release_date and the family view lists its history). Scoped like parents: "
            "an organisation's staff see the parents it follows or whose children it cares for, "
-           "a prison's staff the parents held there. At most 500. One read event per parent. "
-           "Auditors get 403.",
+           "a prison's staff the parents held there. Each parent carries her open reunification "
+           "plan (reunification_plan_id, null without one), its overdue steps and her alerts: "
+           "no_plan when her release is at most alert_days away (default 90) and she has no open "
+           "plan, overdue_steps when her plan has steps past their due date still pending or in "
+           "progress; alerts_only=true lists only the parents with an alert. At most 500. One "
+           "read event per parent. Auditors get 403.",
        .roles = EveryRoleBut({Role::kAuditor}),
        .query = {Optional("within_days", V::kInteger,
                           "Parents released at most this many days from today (default 180).")
-                     .Range(0, 3650)},
+                     .Range(0, 3650),
+                 Optional("alert_days", V::kInteger,
+                          "A release at most this many days away without a plan is an alert "
+                          "(default 90).")
+                     .Range(0, 3650),
+                 Optional("alerts_only", V::kBoolean, "Only the parents with an alert.")},
        .reply = "items:ReleaseCountdownEntry",
        .handler = [](Call& call) -> Result<Reply> {
          std::optional<int> within_days;
          if (auto days = call.QueryInteger("within_days")) within_days = static_cast<int>(*days);
-         VINCULO_ASSIGN_OR_RETURN(auto entries,
-                                  Families(call).ReleaseCountdown(call.user(), within_days));
+         std::optional<int> alert_days;
+         if (auto days = call.QueryInteger("alert_days")) alert_days = static_cast<int>(*days);
+         VINCULO_ASSIGN_OR_RETURN(auto entries, Families(call).ReleaseCountdown(
+                                                    call.user(), within_days, alert_days,
+                                                    call.QueryBool("alerts_only").value_or(false)));
          return ItemsReply(entries, ReleaseCountdownEntryToJson);
        }},
       {.method = "POST",

@@ -290,7 +290,9 @@ std::vector<Operation> HistoryOperations() {
            "facility_id, care_home needs home_id). A move to live inside a facility marked "
            "without a nursery, or in a jurisdiction whose rule in force on started_on does not "
            "allow co-residence, is a 422 naming facility_id, unless an administrator gives "
-           "coresidence_exception. Written to the audit log.",
+           "coresidence_exception. with_released_parent (back with her parent after the "
+           "release) needs a parent linked to the child whose release is recorded, else 422 "
+           "naming placement (code no_released_parent). Written to the audit log.",
        .request = "PlacementChange",
        .roles = RolesWith(ChildKind(), Access::kWrite),
        .if_match = true,

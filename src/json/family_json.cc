@@ -121,7 +121,11 @@ json ReleaseCountdownEntryToJson(const ReleaseCountdownEntry& entry) {
           {"facility", {{"id", row.facility_id}, {"name", row.facility_name}}},
           {"expected_release_date", row.expected_release_date},
           {"days_to_release", entry.days_to_release},
-          {"changes", row.changes}};
+          {"changes", row.changes},
+          {"reunification_plan_id",
+           entry.reunification_plan_id ? json(*entry.reunification_plan_id) : json(nullptr)},
+          {"overdue_steps", entry.overdue_steps},
+          {"alerts", entry.alerts}};
 }
 
 json SiblingLinkToJson(const family_store::SiblingLinkRow& row) {

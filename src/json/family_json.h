@@ -13,7 +13,7 @@ namespace vinculo {
 //  distances, pairs, siblings_apart, timeline}
 nlohmann::json FamilyToJson(const FamilyView& view);
 // {parent {id, name}, facility {id, name}, expected_release_date,
-//  days_to_release, changes}
+//  days_to_release, changes, reunification_plan_id, overdue_steps, alerts}
 nlohmann::json ReleaseCountdownEntryToJson(const ReleaseCountdownEntry& entry);
 nlohmann::json SiblingLinkToJson(const family_store::SiblingLinkRow& row);
 

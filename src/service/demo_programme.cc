@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "service/demo_nursery_care.h"
+#include "service/demo_reunification.h"
 #include "service/demo_supplies.h"
 #include "service/demo_visits.h"
 #include "service/demo_workshops.h"
@@ -761,6 +762,7 @@ Result<DemoReport> CreateDemoProgramme(ServiceContext context, RecordService& re
   }
   VINCULO_RETURN_IF_ERROR(CreateDemoSupplies(context, places.oaxaca));
   VINCULO_RETURN_IF_ERROR(CreateDemoWorkshops(context, places.huamanga, places.village));
+  VINCULO_RETURN_IF_ERROR(SeedReunificationDemo(context, records, places.huanta, places.village));
   report.admin_username = "admin";
   report.admin_password = kDemoPassword;
   return report;

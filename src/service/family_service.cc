@@ -9,8 +9,10 @@
 #include "domain/access.h"
 #include "domain/family.h"
 #include "domain/geo.h"
+#include "domain/reunification.h"
 #include "service/record_service.h"
 #include "service/visit_settings.h"
+#include "store/reunification_store.h"
 #include "store/visit_store.h"
 
 namespace vinculo {
@@ -518,11 +520,17 @@ Result<FamilyView> FamilyService::Family(const Actor& actor, long long child_id,
 }
 
 Result<std::vector<ReleaseCountdownEntry>> FamilyService::ReleaseCountdown(
-    const Actor& actor, std::optional<int> within_days) {
+    const Actor& actor, std::optional<int> within_days, std::optional<int> alert_days,
+    bool alerts_only) {
   if (!SeesCaseRecords(actor.role)) return Forbidden("auditors see figures only");
   const int days = within_days.value_or(kReleaseNearDefaultDays);
   if (days < 0 || days > kSiblingsApartMaxDays) {
     return InvalidArgument("within_days",
+                           "must be from 0 to " + std::to_string(kSiblingsApartMaxDays) + " days");
+  }
+  const int alert_window = alert_days.value_or(kReunificationAlertDefaultDays);
+  if (alert_window < 0 || alert_window > kSiblingsApartMaxDays) {
+    return InvalidArgument("alert_days",
                            "must be from 0 to " + std::to_string(kSiblingsApartMaxDays) + " days");
   }
   const Date today = context_.Today();
@@ -532,10 +540,40 @@ Result<std::vector<ReleaseCountdownEntry>> FamilyService::ReleaseCountdown(
         std::vector<family_store::ReleaseCountdownRow> rows,
         family_store::ReleaseCountdown(txn, actor, FormatDate(AddDays(today, days)),
                                        kReleaseCountdownLimit));
+    std::vector<long long> parent_ids;
     for (family_store::ReleaseCountdownRow& row : rows) {
       auto date = ParseDate(row.expected_release_date, "expected_release_date");
       if (!date.ok()) continue;
-      entries.push_back({std::move(row), DaysBetween(today, *date)});
+      parent_ids.push_back(row.parent_id);
+      entries.push_back({std::move(row), DaysBetween(today, *date), std::nullopt, 0, {}});
+    }
+    // The open plans of these parents and their overdue steps, in two
+    // set-based reads.
+    VINCULO_ASSIGN_OR_RETURN(auto plan_ids, reunification_store::OpenPlanIdsOf(txn, parent_ids));
+    VINCULO_ASSIGN_OR_RETURN(auto steps, reunification_store::OpenPlanStepsOf(txn, parent_ids));
+    std::map<long long, long long> plan_of(plan_ids.begin(), plan_ids.end());
+    std::map<long long, long long> overdue_of;
+    for (const reunification_store::ParentStep& step : steps) {
+      auto status = ParseStepStatus(step.step.status);
+      auto due = ParseDate(step.step.due_on, "due_on");
+      if (status.ok() && due.ok() && IsStepOverdue(*status, *due, today)) {
+        ++overdue_of[step.parent_id];
+      }
+    }
+    for (ReleaseCountdownEntry& entry : entries) {
+      if (auto plan = plan_of.find(entry.row.parent_id); plan != plan_of.end()) {
+        entry.reunification_plan_id = plan->second;
+      }
+      entry.overdue_steps = overdue_of[entry.row.parent_id];
+      for (ReleaseAlert alert :
+           ReleaseAlertsFor(entry.days_to_release, entry.reunification_plan_id.has_value(),
+                            entry.overdue_steps, alert_window)) {
+        entry.alerts.push_back(ReleaseAlertName(alert));
+      }
+    }
+    if (alerts_only) {
+      std::erase_if(entries,
+                    [](const ReleaseCountdownEntry& entry) { return entry.alerts.empty(); });
     }
     return Status::Ok();
   }));

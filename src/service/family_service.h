@@ -147,6 +147,9 @@ struct FamilyView {
 struct ReleaseCountdownEntry {
   family_store::ReleaseCountdownRow row;
   long long days_to_release = 0;  // negative: the date passed without a release recorded
+  std::optional<long long> reunification_plan_id;  // her open plan, if any
+  long long overdue_steps = 0;                     // of that plan (IsStepOverdue)
+  std::vector<std::string> alerts;                 // ReleaseAlertName values
 };
 
 struct SiblingLinkRequest {
@@ -168,10 +171,15 @@ class FamilyService {
   // Parents in custody whose expected release is at most `within_days` days
   // away (absent: kReleaseNearDefaultDays), or past without a release
   // recorded, soonest first, as the actor may see them (at most
-  // kReleaseCountdownLimit). kForbidden for auditors; kInvalidArgument naming
-  // within_days outside 0..kSiblingsApartMaxDays. One read event per parent.
+  // kReleaseCountdownLimit), each with her open reunification plan and its
+  // overdue steps, and the alerts (domain ReleaseAlertsFor) for a release
+  // at most `alert_days` away (absent: kReunificationAlertDefaultDays);
+  // `alerts_only`: only the parents with an alert.
+  // kForbidden for auditors; kInvalidArgument naming within_days or
+  // alert_days outside 0..kSiblingsApartMaxDays. One read event per parent.
   Result<std::vector<ReleaseCountdownEntry>> ReleaseCountdown(
-      const Actor& actor, std::optional<int> within_days = std::nullopt);
+      const Actor& actor, std::optional<int> within_days = std::nullopt,
+      std::optional<int> alert_days = std::nullopt, bool alerts_only = false);
 
   // Records that two children are siblings. Roles that write parent-child
   // links; both children visible to the actor. kInvalidArgument naming

@@ -4,6 +4,7 @@
 
 #include "service/facility_rights.h"
 #include "service/nursery_service.h"
+#include "service/reunification_service.h"
 #include "service/secrets.h"
 #include "service/workshop_service.h"
 #include "store/family_store.h"
@@ -226,6 +227,8 @@ Result<Record> RecordService::CreateIn(Txn& txn, const Actor& actor, const Recor
   if (&kind == &ChildKind()) {
     VINCULO_RETURN_IF_ERROR(
         CheckLivingInside(txn, actor, context_, inserted->id, inserted->values, context_.Today()));
+    VINCULO_RETURN_IF_ERROR(
+        CheckPlacementWithReleasedParent(txn, actor, inserted->id, inserted->values));
     Placement first;
     first.child_id = inserted->id;
     first.placement = *inserted->Text("placement");
@@ -424,6 +427,7 @@ Result<Record> RecordService::ChangePlacement(const Actor& actor, long long chil
     VINCULO_RETURN_IF_ERROR(CheckOrganisationFiling(actor, kind, placement_fields, &*current));
     VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, placement_fields));
     VINCULO_RETURN_IF_ERROR(CheckLivingInside(txn, actor, context_, child_id, merged, *started));
+    VINCULO_RETURN_IF_ERROR(CheckPlacementWithReleasedParent(txn, actor, child_id, merged));
     VINCULO_RETURN_IF_ERROR(txn.ClosePlacement(child_id, change.started_on));
     Placement next;
     next.child_id = child_id;

@@ -1054,6 +1054,62 @@ DROP INDEX links_parent;
 CREATE INDEX links_parent ON parent_child_links(parent_id, archived, child_id)
 )SQL";
 
+// Migration 24 (issue 15): release and reunification. A reunification plan
+// per incarcerated parent (at most one open: the partial unique index, so two
+// creations at the same moment give one plan and a 409) with its steps, each
+// owned by a user; the contacts with a family after release; and an
+// organisation's follow-up period (no row: the default, reported as
+// version 1, like visit_settings).
+static const char* const kReunificationSchema = R"SQL(
+CREATE TABLE reunification_plans (
+  id {{id}},
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  organisation_id BIGINT REFERENCES organisations(id),
+  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+  note TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  closed_at TEXT
+);
+CREATE UNIQUE INDEX reunification_plans_one_open ON reunification_plans(parent_id)
+  WHERE status = 'open';
+CREATE INDEX reunification_plans_parent ON reunification_plans(parent_id);
+CREATE TABLE reunification_steps (
+  id {{id}},
+  plan_id BIGINT NOT NULL REFERENCES reunification_plans(id),
+  kind TEXT NOT NULL CHECK (kind IN ('housing', 'income', 'school_place', 'custody_legal',
+                                     'contact_before_release', 'other')),
+  description TEXT NOT NULL,
+  owner_user_id BIGINT NOT NULL REFERENCES users(id),
+  due_on TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'in_progress', 'done', 'cancelled')),
+  version BIGINT NOT NULL DEFAULT 1,
+  created_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX reunification_steps_plan ON reunification_steps(plan_id, due_on);
+CREATE TABLE follow_up_contacts (
+  id {{id}},
+  parent_id BIGINT NOT NULL REFERENCES parents(id),
+  contacted_on TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('home_visit', 'phone', 'office_meeting', 'other')),
+  note TEXT,
+  recorded_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX follow_up_contacts_parent ON follow_up_contacts(parent_id, contacted_on);
+CREATE TABLE reunification_settings (
+  organisation_id BIGINT PRIMARY KEY REFERENCES organisations(id),
+  version BIGINT NOT NULL,
+  follow_up_days BIGINT NOT NULL CHECK (follow_up_days >= 0),
+  updated_by BIGINT NOT NULL,
+  updated_at TEXT NOT NULL
+)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -1095,6 +1151,8 @@ const std::vector<Migration>& Migrations() {
       {22, "visits: what a session's places count (families, pairs or people)",
        kSessionCapacityUnitSchema},
       {23, "indexes for scoped counts and lists at national scale", kScopeIndexes},
+      {24, "families: reunification plans and steps, follow-up contacts after release",
+       kReunificationSchema},
   };
   return kMigrations;
 }

@@ -73,6 +73,7 @@ export const problemMessages: Record<string, MessageKey> = {
   facilitator_not_social_worker: "vv.error.facilitator",
   // Families.
   own_sibling: "family.error.ownSibling",
+  no_released_parent: "family.error.noReleasedParent",
 };
 
 // A code for one field only: a transition plan's steps of the wrong shape.

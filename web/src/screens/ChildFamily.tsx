@@ -130,6 +130,14 @@ export function ChildFamily({ params }: { params: Record<string, string> }) {
                         </span>
                       </>
                     )}
+                    {can(me, "getReunificationPlan") && (
+                      <>
+                        <br />
+                        <a href={`/parents/${parent.record.id}/reunification`} data-testid="family-reunification-link">
+                          {i18n.t("reunification.link")}
+                        </a>
+                      </>
+                    )}
                     {parent.days_to_release !== null && (
                       <>
                         <br />

@@ -12,7 +12,9 @@ import { navigate, useLocation } from "../router";
 import { canWrite, useSession } from "../session";
 
 const PAGE_SIZE = 25;
-export const placements = ["inside_with_mother", "relatives", "care_home", "state_care", "other"];
+export const placements = ["inside_with_mother", "relatives", "care_home", "state_care", "other", "with_released_parent"];
+// A child is placed with her released parent by a placement change, never at registration.
+const registrationPlacements = placements.filter((value) => value !== "with_released_parent");
 const sexes = ["female", "male", "unspecified"];
 
 export function Children() {
@@ -179,7 +181,7 @@ function NewChild({ onCreated }: { onCreated: (id: number) => void }) {
           value={form.placement}
           required
           error={errors.placement}
-          options={placements.map((value) => ({ value, label: i18n.t(("placement." + value) as MessageKey) }))}
+          options={registrationPlacements.map((value) => ({ value, label: i18n.t(("placement." + value) as MessageKey) }))}
           onChange={set("placement")}
         />
         <SelectField

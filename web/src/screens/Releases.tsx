@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 import { api } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { TextField } from "../components/Field";
-import { useI18n } from "../i18n";
+import { useI18n, type MessageKey } from "../i18n";
 
 interface CountdownEntry {
   parent: { id: number; name: string };
@@ -14,6 +14,9 @@ interface CountdownEntry {
   expected_release_date: string;
   days_to_release: number;
   changes: number;
+  reunification_plan_id: number | null;
+  overdue_steps: number;
+  alerts: string[];
 }
 
 // A month or less to go, or past: the plan for the day after is urgent.
@@ -54,12 +57,15 @@ export function Releases() {
                   <th scope="col">{i18n.t("release.date")}</th>
                   <th scope="col">{i18n.t("release.days")}</th>
                   <th scope="col">{i18n.t("release.changes")}</th>
+                  <th scope="col">{i18n.t("release.alerts")}</th>
                 </tr>
               </thead>
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.parent.id}>
-                    <td data-label={i18n.t("release.parent")}>{entry.parent.name}</td>
+                    <td data-label={i18n.t("release.parent")}>
+                      <a href={`/parents/${entry.parent.id}/reunification`}>{entry.parent.name}</a>
+                    </td>
                     <td data-label={i18n.t("field.facility_id")}>{entry.facility.name}</td>
                     <td data-label={i18n.t("release.date")}>{i18n.date(entry.expected_release_date)}</td>
                     <td data-label={i18n.t("release.days")}>
@@ -68,6 +74,13 @@ export function Releases() {
                       </span>
                     </td>
                     <td data-label={i18n.t("release.changes")}>{i18n.number(entry.changes)}</td>
+                    <td data-label={i18n.t("release.alerts")} data-testid="release-alerts">
+                      {entry.alerts.map((alert) => (
+                        <span key={alert} class="tag tag-alert">
+                          {i18n.t(("release.alert." + alert) as MessageKey)}
+                        </span>
+                      ))}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -21,6 +21,7 @@ import { ChildPlan } from "./ChildPlan";
 // the family view (issue 15)
 import { ChildFamily } from "./ChildFamily";
 import { Releases } from "./Releases";
+import { FollowUps, ReunificationPlan } from "./Reunification";
 // visit planner and workshop screens (web-visits)
 import { MyTrips, tripsOf } from "./MyTrips";
 
@@ -49,6 +50,8 @@ export const screens: Screen[] = [
   { path: "/children/:id/family", component: ChildFamily, allowed: (me) => seesChildren(me) && can(me, "getFamily") },
   { path: "/leaves", component: LeaveBook, nav: "care.book.nav", allowed: (me) => seesChildren(me) && can(me, "startLeave") },
   { path: "/releases", component: Releases, nav: "release.nav", allowed: (me) => me.sees_case_records && can(me, "releaseCountdown") },
+  { path: "/parents/:id/reunification", component: ReunificationPlan, allowed: (me) => me.sees_case_records && can(me, "getReunificationPlan") },
+  { path: "/follow-ups", component: FollowUps, nav: "followUp.nav", allowed: (me) => me.sees_case_records && can(me, "recordFollowUpContact") },
   { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: seesPlanner },
   { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => can(me, "facilityNeeds") && me.nursery_facility_ids.length > 0 },
   { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => can(me, "createWorkshopCohort") },
