@@ -58,7 +58,7 @@ struct TemplateRequest {
   long long capacity_families = 0;  // places, counted in capacity_unit
   long long capacity_people = 0;
   std::string capacity_unit = "families";  // families | pairs | people
-  std::string wing = "any";  // women | men | any
+  std::string wing = "any";                // women | men | any
   std::vector<std::string> exclusion_dates;
 };
 
@@ -88,6 +88,8 @@ struct Visitor {
   std::string parent_name;
   long long escort_id = 0;
   std::string escort_name;
+  bool needs_review = false;  // e.g. the parent was transferred or released (issue 15)
+  std::string review_reason;
 };
 
 struct RequirementChange {

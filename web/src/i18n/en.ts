@@ -745,6 +745,9 @@ export const en: Record<MessageKey, string> = {
   "cv.attended": "attended",
   "cv.notAttended": "did not happen: {reason}",
   "cv.observation": "before: {before}, after: {after}",
+  "cv.review": "to review: {reason}",
+  "cv.reason.transferred": "the parent was transferred to another facility",
+  "cv.reason.released": "the parent was released",
   // families (issue 15)
   "family.nav": "Family",
   "family.title": "{name}'s family",

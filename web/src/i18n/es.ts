@@ -745,6 +745,9 @@ export const es = {
   "cv.attended": "asistió",
   "cv.notAttended": "no se realizó: {reason}",
   "cv.observation": "antes: {before}, después: {after}",
+  "cv.review": "revisar: {reason}",
+  "cv.reason.transferred": "traslado a otro penal",
+  "cv.reason.released": "salida en libertad",
   // families (issue 15)
   "family.nav": "Familia",
   "family.title": "Familia de {name}",
