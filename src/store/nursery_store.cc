@@ -132,8 +132,9 @@ Result<std::vector<CoresidenceRuleRow>> Txn::CoresidenceRules() {
 static std::string ChildrenInsideWhere(const ChildrenInsideFilter& filter, const Actor& actor,
                                        Params& params) {
   return " WHERE c.archived = 0 AND c.placement = 'inside_with_mother'" +
-         FacilityCondition(filter, params, "c.facility_id") + " AND " +
-         store_internal::ScopePredicate(ChildKind(), actor, params, "c");
+         FacilityCondition(filter, params, "c.facility_id") +
+         (filter.child_id ? " AND c.id = " + params.AddInteger(*filter.child_id) : std::string()) +
+         " AND " + store_internal::ScopePredicate(ChildKind(), actor, params, "c");
 }
 
 Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& actor,

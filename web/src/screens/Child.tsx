@@ -131,12 +131,13 @@ export function Child({ params }: { params: Record<string, string> }) {
     const parents = await Promise.all(
       links.map(async (link) => ({ link, parent: canRead(me, "parents") ? await api<RecordRow>(`/parents/${link.parent_id}`).catch(() => null) : null })),
     );
-    // A child living inside has an age-out date on the nursery board.
+    // A child living inside has an age-out date on the nursery board, and
+    // on her own record with the rule behind it (issue 15).
     const ageOut =
       child.placement === "inside_with_mother"
         ? ((await api<{ items: (ChildData["ageOut"] & { child_id: number })[] }>("/nursery/ageouts").catch(() => ({ items: [] }))).items.find(
             (row) => row?.child_id === child.id,
-          ) ?? null)
+          ) ?? (child.age_out_date ? { age_out_date: child.age_out_date as string, days_remaining: null, alert_level: "none" } : null))
         : null;
     // Care records: a role that may not read them (or a child they do not
     // apply to) leaves the part out rather than failing the page.
@@ -258,6 +259,16 @@ export function Child({ params }: { params: Record<string, string> }) {
                   {ageOut.days_remaining !== null && (
                     <span class={"tag alert-tag-" + ageOut.alert_level}>{i18n.t("nursery.days", { n: i18n.number(ageOut.days_remaining) })}</span>
                   )}
+                  {child.age_out_source ? (
+                    <span class="muted small rule-source" data-testid="child-ageout-rule">
+                      <br />
+                      {i18n.t("nursery.rule")}:{" "}
+                      {child.age_out_max_age_months !== null && child.age_out_max_age_months !== undefined
+                        ? i18n.t("nursery.months", { n: i18n.number(child.age_out_max_age_months as number) }) + " · "
+                        : ""}
+                      {String(child.age_out_source)}
+                    </span>
+                  ) : null}
                 </dd>
               </div>
             ) : null}
