@@ -54,6 +54,10 @@ const char* RefusalCode(Refusal refusal) {
       return "leave_due_before_start";
     case Refusal::kLeaveReturnBeforeStart:
       return "leave_return_before_start";
+    case Refusal::kLeaveHasBegun:
+      return "leave_has_begun";
+    case Refusal::kLeaveTooFarAhead:
+      return "leave_too_far_ahead";
     case Refusal::kPlanNeedsStep:
       return "plan_needs_step";
     case Refusal::kPlanVisitIncomplete:
@@ -155,6 +159,8 @@ const std::vector<Refusal>& AllRefusals() {
                                             Refusal::kLeaveAlreadyReturned,
                                             Refusal::kLeaveDueBeforeStart,
                                             Refusal::kLeaveReturnBeforeStart,
+                                            Refusal::kLeaveHasBegun,
+                                            Refusal::kLeaveTooFarAhead,
                                             Refusal::kPlanNeedsStep,
                                             Refusal::kPlanVisitIncomplete,
                                             Refusal::kPlanAlreadyApproved,

@@ -37,6 +37,8 @@ enum class Refusal {
   kLeaveAlreadyReturned,
   kLeaveDueBeforeStart,
   kLeaveReturnBeforeStart,
+  kLeaveHasBegun,
+  kLeaveTooFarAhead,
   kPlanNeedsStep,
   kPlanVisitIncomplete,
   kPlanAlreadyApproved,

@@ -108,6 +108,7 @@ std::string FormatICalendar(const std::string& name, const std::vector<CalendarZ
     line("DTSTART" + zoned + Compact(event.date, event.start_minute) + utc);
     line("DTEND" + zoned + Compact(event.date, event.end_minute) + utc);
     if (event.sequence >= 0) line("SEQUENCE:" + std::to_string(event.sequence));
+    if (event.tentative) line("STATUS:TENTATIVE");
     line("SUMMARY:" + EscapeText(event.summary));
     if (!event.location.empty()) line("LOCATION:" + EscapeText(event.location));
     if (!event.description.empty()) line("DESCRIPTION:" + EscapeText(event.description));

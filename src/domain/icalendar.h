@@ -23,7 +23,8 @@ struct CalendarEvent {
   std::string summary;
   std::string location;
   std::string description;
-  int sequence = -1;  // SEQUENCE (revision of the event) when >= 0
+  int sequence = -1;       // SEQUENCE (revision of the event) when >= 0
+  bool tentative = false;  // STATUS:TENTATIVE (e.g. a visit flagged for review)
 };
 
 struct CalendarZone {

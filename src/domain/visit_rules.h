@@ -16,6 +16,11 @@
 
 namespace vinculo {
 
+// Why a visit is flagged for review when its parent moves (issue 15): the one
+// wording of the plan, the child's visits, the entrance list and the feeds.
+inline constexpr char kReviewParentReleased[] = "the parent was released";
+inline constexpr char kReviewParentTransferred[] = "the parent was transferred to another facility";
+
 enum class RecurrenceKind {
   kWeekly,             // every `interval` weeks on `weekday`, counted from `anchor`
   kMonthlyNthWeekday,  // the `nth` `weekday` of every month (nth -1: the last)

@@ -236,19 +236,22 @@ std::vector<Operation> LeaveOperations() {
        .path = "/api/v1/children/{id}/leaves",
        .operation_id = "startLeave",
        .tag = "Nursery",
-       .summary = "Record a child leaving on temporary leave",
+       .summary = "Record a child leaving on temporary leave, or book one ahead",
        .description =
-           "A weekend with relatives, hospital or court. Refused (422 naming the field, nothing "
-           "changes): an adult not on the child's authorised list (adult_id), a return time before "
-           "leaving (due_back_at), a leave in the future (left_at), a child not living inside "
-           "(child_id); a child already out is 409 naming child_id. Administrators, social workers "
+           "A weekend with relatives, hospital or court. A left_at later than now books the leave "
+           "ahead (state booked until it begins; issue 15), at most 366 days ahead. Refused (422 "
+           "naming the field, nothing changes): an adult not on the child's authorised list "
+           "(adult_id), a return time before leaving (due_back_at), a start too far ahead "
+           "(left_at), a child not living inside (child_id); a child with a leave booked or out "
+           "already is 409 naming child_id. Administrators, social workers "
            "and nursery officers who can see the child; bad input is 422 naming the field and "
            "changes nothing. Written to the audit log.",
        .request = "LeaveRequest",
        .roles = NurseryCaseWriters(),
        .body = BodyKind::kFields,
        .fields = {Required("adult_id", V::kId, "An active adult on the child's authorised list."),
-                  Required("reason", V::kText), Required("left_at", V::kText, "Not in the future."),
+                  Required("reason", V::kText),
+                  Required("left_at", V::kText, "Later than now books the leave ahead."),
                   Required("due_back_at", V::kText, "After left_at."), Optional("note", V::kText)},
        .status = 201,
        .reply = "Leave",
@@ -275,6 +278,22 @@ std::vector<Operation> LeaveOperations() {
              Care(call).ReturnFromLeave(call.user(), call.id(), call.body.Text("returned_at")));
          return JsonReply(LeaveToJson(stored));
        }},
+      {.method = "POST",
+       .path = "/api/v1/leaves/{id}/cancel",
+       .operation_id = "cancelBookedLeave",
+       .tag = "Nursery",
+       .summary = "Cancel a leave booked ahead",
+       .description = "Only before it begins (then it never happened; the audit log keeps the "
+                      "booking and its cancellation); a leave that has begun is 409 naming "
+                      "left_at: record the return instead. Administrators, social workers and "
+                      "nursery officers who can see the child. Written to the audit log.",
+       .roles = NurseryCaseWriters(),
+       .status = 204,
+       .errors = {409},
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_RETURN_IF_ERROR(Care(call).CancelBookedLeave(call.user(), call.id()));
+         return NoContent();
+       }},
       {.method = "GET",
        .path = "/api/v1/nursery/leaves",
        .operation_id = "listLeaves",
@@ -282,8 +301,9 @@ std::vector<Operation> LeaveOperations() {
        .summary = "The leave book",
        .description =
            "Every leave of the children the caller may see, newest first, with its state at as_of "
-           "(out, overdue, returned). overdue=true lists only the children not back in time: the "
-           "alert list. Scoped like the child: a nursery officer sees her facility's children, a "
+           "(booked, out, overdue, returned). overdue=true lists only the children not back in "
+           "time: the alert list. Scoped like the child: a nursery officer sees her facility's "
+           "children, a "
            "child out of scope answers 404; auditors see figures only and get 403.",
        .roles = EveryRoleBut({Role::kAuditor}),
        .query = {Optional("facility_id", V::kId, "Only this facility."),
@@ -357,8 +377,11 @@ std::vector<Operation> HealthOperations() {
        .summary = "A child's health plan",
        .description =
            "The schedule applied to the child's date of birth, merged with the appointments "
-           "recorded, each with its status at as_of: done, overdue, due (within 30 days) or "
-           "upcoming. Scoped like the child: a nursery officer sees her facility's children, a "
+           "recorded, each with its status at as_of: done, overdue, due (within 30 days), "
+           "upcoming, or before_registration: an entry due before the child was registered "
+           "(her first placement) with no appointment entered for it, never counted overdue "
+           "(issue 15: the schedule starts from registration unless earlier history is "
+           "entered). Scoped like the child: a nursery officer sees her facility's children, a "
            "child out of scope answers 404; auditors see figures only and get 403.",
        .roles = EveryRoleBut({Role::kAuditor}),
        .query = {Optional("as_of", V::kDate, "Compute statuses on this date (default: today).")},

@@ -6,6 +6,7 @@
 #include "http/operation.h"
 #include "json/record_json.h"
 #include "service/csv_exchange.h"
+#include "service/nursery_service.h"
 
 namespace vinculo::http_internal {
 namespace {
@@ -117,6 +118,31 @@ Handler SetArchived(bool archive) {
   };
 }
 
+// A child's own record carries her age-out date and the rule behind it while
+// she lives inside (issue 15), as the nursery board computes them; null
+// otherwise. Only the GET of one child: a list would compute a board.
+Status AddAgeOut(Call& call, Record& child) {
+  VINCULO_ASSIGN_OR_RETURN(std::optional<AgeOutRow> row,
+                           NurseryService(call.services.context).ChildAgeOut(call.user(), child));
+  FieldValues age_out = {{"age_out_date", Value{}},    {"age_out_basis", Value{}},
+                         {"age_out_rule_id", Value{}}, {"age_out_max_age_months", Value{}},
+                         {"age_out_source", Value{}},  {"age_out_problem", Value{}}};
+  if (row && row->age_out) {
+    const AgeOut& decided = *row->age_out;
+    age_out["age_out_date"] = FormatDate(decided.age_out_date);
+    age_out["age_out_basis"] = std::string(AgeOutBasisName(decided.basis));
+    if (decided.rule_id) age_out["age_out_rule_id"] = decided.rule_id;
+    if (decided.max_age_months) {
+      age_out["age_out_max_age_months"] = static_cast<long long>(*decided.max_age_months);
+    }
+    age_out["age_out_source"] = decided.source;
+  } else if (row) {
+    age_out["age_out_problem"] = row->problem;
+  }
+  for (auto& [name, value] : age_out) child.values[name] = std::move(value);
+  return Status::Ok();
+}
+
 Result<Reply> ChangePlacement(Call& call) {
   PlacementChange change;
   change.placement = call.body.Text("placement");
@@ -206,6 +232,7 @@ std::vector<Operation> KindOperations() {
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(Record record,
                                   call.services.records.Get(call.user(), *call.kind, call.id()));
+         if (call.kind == &ChildKind()) VINCULO_RETURN_IF_ERROR(AddAgeOut(call, record));
          return RecordReply(*call.kind, record);
        }},
       {.method = "PATCH",

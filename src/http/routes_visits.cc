@@ -277,8 +277,10 @@ std::vector<Operation> FacilityOperations() {
        .summary = "Who is coming to a session",
        .description = "The planned visits of published plans in the session: the list at the "
                       "special entrance. Children appear by pseudonym, with names for roles that "
-                      "see case records. Only the facility's visits officers and administrators "
-                      "(others 403 or 404). One read event in the audit log.",
+                      "see case records; a visit flagged for review (its parent transferred or "
+                      "released, its session blocked) carries needs_review and the reason. Only "
+                      "the facility's visits officers and administrators (others 403 or 404). "
+                      "One read event in the audit log.",
        .roles = kFacilityManagers,
        .reply = "items:Visitor",
        .handler = [](Call& call) -> Result<Reply> {
@@ -291,7 +293,9 @@ std::vector<Operation> FacilityOperations() {
        .tag = "Visits",
        .summary = "A facility's visiting sessions (iCalendar)",
        .description = "The facility's sessions of this month and the next two, with families "
-                      "booked or the reason of a block. Visits officers and administrators of the "
+                      "booked or the reason of a block; a session with visits flagged for review "
+                      "is STATUS:TENTATIVE, with \"Revisar\" and each reason in its summary and "
+                      "description. Visits officers and administrators of the "
                       "facility (a visits officer of another facility gets 404; other roles 403).",
        .roles = kFacilityManagers,
        .reply_type = "text/calendar",
@@ -537,7 +541,9 @@ std::vector<Operation> TravelOperations() {
        .summary = "An escort's visit calendar (iCalendar)",
        .description =
            "The escort's trips in published plans, one event per trip from departure to return, "
-           "with the children's pseudonyms. The organisation's coordinators, administrators, "
+           "with the children's pseudonyms; a trip with a visit flagged for review (its parent "
+           "transferred or released) is STATUS:TENTATIVE, its summary begins \"Revisar:\" and "
+           "its description gives each reason. The organisation's coordinators, administrators, "
            "social workers and caregivers; users of another organisation get 404; a caregiver "
            "reads only her own escort's feed (another escort's is 404).",
        .roles = kOrganisationReaders,
@@ -591,12 +597,15 @@ std::vector<Operation> PlanOperations() {
        .operation_id = "getPlan",
        .tag = "Visits",
        .summary = "A visit plan",
-       .description = "With visits, trips, unscheduled pairs and notes. Visits whose parent was "
-                      "transferred or released since are flagged needs_review. The organisation's "
-                      "coordinators, administrators, social workers and caregivers; users of "
-                      "another organisation get 404 A caregiver sees only the trips whose escort "
-                      "is her own staff record (the user's staff_id) and the visits on them, no "
-                      "unscheduled pairs; a caregiver linked to no staff record sees no trips.",
+       .description =
+           "With visits, trips, unscheduled pairs and notes. Visits whose parent was "
+           "transferred or released since are flagged needs_review (a transfer or release "
+           "also stores the flag on the visits, so the child's visits, the entrance "
+           "list and the feeds show it). The organisation's "
+           "coordinators, administrators, social workers and caregivers; users of "
+           "another organisation get 404 A caregiver sees only the trips whose escort "
+           "is her own staff record (the user's staff_id) and the visits on them, no "
+           "unscheduled pairs; a caregiver linked to no staff record sees no trips.",
        .roles = kOrganisationReaders,
        .reply = "Plan",
        .handler = [](Call& call) -> Result<Reply> {

@@ -19,6 +19,13 @@ nlohmann::json AgeOutRowToJson(const AgeOutRow& row) {
                          {"facility", row.facility},       {"date_of_birth", row.date_of_birth},
                          {"alert_level", row.alert_level}, {"transition_plan", row.transition_plan},
                          {"needs_plan", row.needs_plan}};
+  json["leave"] = nullptr;
+  if (row.leave) {
+    json["leave"] = {{"id", row.leave->id},
+                     {"state", row.leave->state},
+                     {"left_at", row.leave->left_at},
+                     {"due_back_at", row.leave->due_back_at}};
+  }
   if (row.age_out) {
     const AgeOut& age_out = *row.age_out;
     json["age_out_date"] = FormatDate(age_out.age_out_date);

@@ -267,10 +267,16 @@ nlohmann::json PlanToJson(const PlanView& view) {
 }
 
 nlohmann::json VisitorToJson(const Visitor& visitor) {
-  return {{"visit_id", visitor.visit_id},   {"child_id", visitor.child_id},
-          {"pseudonym", visitor.pseudonym}, {"child_name", OrNull(visitor.child_name)},
-          {"parent_id", visitor.parent_id}, {"parent_name", visitor.parent_name},
-          {"escort_id", visitor.escort_id}};
+  return {{"visit_id", visitor.visit_id},
+          {"child_id", visitor.child_id},
+          {"pseudonym", visitor.pseudonym},
+          {"child_name", OrNull(visitor.child_name)},
+          {"parent_id", visitor.parent_id},
+          {"parent_name", visitor.parent_name},
+          {"escort_id", visitor.escort_id},
+          {"needs_review", visitor.needs_review},
+          {"review_reason", visitor.review_reason.empty() ? nlohmann::json(nullptr)
+                                                          : nlohmann::json(visitor.review_reason)}};
 }
 
 nlohmann::json BlockResultToJson(const BlockResult& result) {

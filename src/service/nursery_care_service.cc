@@ -4,6 +4,14 @@
 #include <map>
 
 namespace vinculo {
+
+const char* LeaveStateAt(const LeaveRow& leave, const std::string& as_of) {
+  // A leave returned later than as_of is still history: it has returned.
+  if (leave.returned_at) return "returned";
+  if (leave.left_at > as_of) return "booked";
+  return leave.due_back_at < as_of ? "overdue" : "out";
+}
+
 namespace {
 
 constexpr size_t kMaxText = 2000;
@@ -299,9 +307,13 @@ Result<LeaveRow> NurseryCareService::StartLeave(const Actor& actor, long long ch
                                       {"weekend_with_relatives", "hospital", "court", "other"}));
   VINCULO_ASSIGN_OR_RETURN(leave.left_at, Timestamp(request.left_at, "left_at"));
   VINCULO_ASSIGN_OR_RETURN(leave.due_back_at, Timestamp(request.due_back_at, "due_back_at"));
-  if (leave.left_at > context_.Now()) {
-    return InvalidArgument("left_at", "cannot be in the future: record a leave when it begins")
-        .Because(Refusal::kDateInFuture);
+  // A leave may be booked ahead (issue 15), within a year.
+  const std::string latest_start =
+      FormatDate(AddDays(context_.Today(), kLeaveBookingDaysAhead)) + "T23:59:59Z";
+  if (leave.left_at > latest_start) {
+    return InvalidArgument("left_at", "a leave can be booked at most " +
+                                          std::to_string(kLeaveBookingDaysAhead) + " days ahead")
+        .Because(Refusal::kLeaveTooFarAhead);
   }
   if (leave.due_back_at <= leave.left_at) {
     return InvalidArgument("due_back_at", "must be after the leave begins (" + leave.left_at + ")")
@@ -325,8 +337,9 @@ Result<LeaveRow> NurseryCareService::StartLeave(const Actor& actor, long long ch
     }
     VINCULO_ASSIGN_OR_RETURN(std::optional<LeaveRow> open, txn.OpenLeaveOf(child_id));
     if (open) {
-      return Conflict("the child is already out on leave " + std::to_string(open->id) + " since " +
-                          open->left_at,
+      return Conflict("the child already has leave " + std::to_string(open->id) + " (" +
+                          LeaveStateAt(*open, context_.Now()) + ", from " + open->left_at +
+                          ") not returned",
                       "child_id")
           .Because(Refusal::kLeaveAlreadyOut);
     }
@@ -362,6 +375,19 @@ Result<LeaveRow> NurseryCareService::ReturnFromLeave(const Actor& actor, long lo
   return stored;
 }
 
+Status NurseryCareService::CancelBookedLeave(const Actor& actor, long long leave_id) {
+  VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
+  return context_.store->Write([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(LeaveRow leave, txn.GetLeave(leave_id));
+    VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), leave.child_id, actor));
+    if (!visible) return NotFound("no leave " + std::to_string(leave_id));
+    VINCULO_RETURN_IF_ERROR(txn.CancelBookedLeave(leave_id, context_.Now()));
+    return txn.AppendAudit(
+        {Event(actor, "cancel_leave", "children", leave.child_id,
+               "leave " + std::to_string(leave_id) + " booked from " + leave.left_at)});
+  });
+}
+
 Result<std::vector<LeaveView>> NurseryCareService::Leaves(const Actor& actor,
                                                           const LeaveQuery& query) {
   VINCULO_RETURN_IF_ERROR(CheckCaseReader(actor));
@@ -384,10 +410,7 @@ Result<std::vector<LeaveView>> NurseryCareService::Leaves(const Actor& actor,
   std::vector<LeaveView> views;
   views.reserve(leaves.size());
   for (LeaveRow& leave : leaves) {
-    // A leave returned later than as_of is still history: it has returned.
-    const char* state = leave.returned_at           ? "returned"
-                        : leave.due_back_at < as_of ? "overdue"
-                                                    : "out";
+    const char* state = LeaveStateAt(leave, as_of);
     views.push_back({std::move(leave), state});
   }
   if (context_.audit) {
@@ -528,6 +551,15 @@ Result<std::vector<HealthItem>> NurseryCareService::HealthPlan(const Actor& acto
                              ParseDate(child.Text("date_of_birth").value_or(""), "date_of_birth"));
     VINCULO_ASSIGN_OR_RETURN(std::vector<HealthScheduleRow> schedule, txn.HealthSchedule());
     VINCULO_ASSIGN_OR_RETURN(std::vector<AppointmentRow> appointments, txn.Appointments(child_id));
+    // The schedule starts from the child's registration with us (issue 15):
+    // her first placement, else the record's creation. What fell due before
+    // is not ours to call overdue unless its history is entered (an
+    // appointment recorded for that entry).
+    std::string registered_on = child.created_at.substr(0, 10);
+    VINCULO_ASSIGN_OR_RETURN(std::vector<Placement> placements, txn.Placements(child_id));
+    for (const Placement& placement : placements) {
+      registered_on = std::min(registered_on, placement.started_on);
+    }
     // The latest appointment recorded for each schedule entry stands for it.
     std::map<long long, const AppointmentRow*> by_entry;
     for (const AppointmentRow& appointment : appointments) {
@@ -546,7 +578,9 @@ Result<std::vector<HealthItem>> NurseryCareService::HealthPlan(const Actor& acto
         item.due_on = recorded->second->due_on;
         item.done_on = recorded->second->done_on;
       }
-      item.status = HealthStatus(item.due_on, item.done_on, today_text, soon);
+      item.status = recorded == by_entry.end() && item.due_on < registered_on
+                        ? "before_registration"
+                        : HealthStatus(item.due_on, item.done_on, today_text, soon);
       items.push_back(std::move(item));
     }
     for (const AppointmentRow& appointment : appointments) {

@@ -56,7 +56,7 @@ struct AuthorisedAdultRequest {
 struct LeaveRequest {
   long long adult_id = 0;
   std::string reason;       // weekend_with_relatives | hospital | court | other
-  std::string left_at;      // YYYY-MM-DDTHH:MM:SSZ, not in the future
+  std::string left_at;      // YYYY-MM-DDTHH:MM:SSZ; later than now books the leave ahead
   std::string due_back_at;  // after left_at
   std::string note;
 };
@@ -71,8 +71,15 @@ struct LeaveQuery {
 // A line of the leave book with its state at the query's time.
 struct LeaveView {
   LeaveRow leave;
-  std::string state;  // out | overdue | returned
+  std::string state;  // LeaveStateAt
 };
+
+// A leave's state at `as_of` (a timestamp), from its dates and recorded
+// return (issue 15): booked (begins after as_of), out, overdue (not back by
+// due_back_at) or returned. The one rule of the leave book and the board.
+const char* LeaveStateAt(const LeaveRow& leave, const std::string& as_of);
+// How far ahead a leave may be booked.
+inline constexpr int kLeaveBookingDaysAhead = 366;
 
 struct ScheduleEntryRequest {
   std::string kind;  // checkup | vaccine
@@ -98,7 +105,10 @@ struct HealthItem {
   std::string name;
   std::string due_on;
   std::optional<std::string> done_on;
-  std::string status;  // done | overdue | due | upcoming
+  // done | overdue | due | upcoming, or before_registration: a schedule
+  // entry due before the child was registered with no history entered for it
+  // (issue 15), never counted overdue.
+  std::string status;
 };
 
 struct EnrolmentRequest {
@@ -141,14 +151,19 @@ class NurseryCareService {
   // can no longer take the child out. kNotFound when the child is not visible.
   Result<AuthorisedAdultRow> RevokeAuthorisedAdult(const Actor& actor, long long adult_id);
 
-  // Records a child leaving. kInvalidArgument naming adult_id (not on the
-  // child's active authorised list), reason, left_at, due_back_at or child_id
-  // (not living inside); kConflict naming child_id when it is out already.
+  // Records a child leaving, or books a leave ahead (left_at later than now,
+  // at most kLeaveBookingDaysAhead). kInvalidArgument naming adult_id (not on
+  // the child's active authorised list), reason, left_at, due_back_at or
+  // child_id (not living inside); kConflict naming child_id when a leave of
+  // hers is booked or out already (one open leave per child).
   Result<LeaveRow> StartLeave(const Actor& actor, long long child_id, const LeaveRequest& request);
   // kInvalidArgument naming returned_at (before the leave began, or in the
   // future); kConflict when it has returned already.
   Result<LeaveRow> ReturnFromLeave(const Actor& actor, long long leave_id,
                                    const std::string& returned_at);
+  // Cancels a booked leave that has not begun; kConflict naming left_at once
+  // it has begun; kNotFound when its child is not visible.
+  Status CancelBookedLeave(const Actor& actor, long long leave_id);
   // The leave book (history), newest first, or only the overdue returns.
   Result<std::vector<LeaveView>> Leaves(const Actor& actor, const LeaveQuery& query);
 

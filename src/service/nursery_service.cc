@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "service/figures.h"
+#include "service/nursery_care_service.h"
 
 namespace vinculo {
 namespace {
@@ -188,6 +189,14 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     // cursor walks them alongside, no lookup per child.
     VINCULO_ASSIGN_OR_RETURN(auto plans, txn.TransitionPlanStatuses(filter, scope));
     size_t plan_idx = 0;
+    // The leaves not yet returned (few: one per child at most), by child.
+    LeaveFilter open_leaves;
+    open_leaves.facility_id = query.facility_id;
+    open_leaves.open_only = true;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<LeaveRow> leaves, txn.Leaves(open_leaves, scope));
+    std::unordered_map<long long, const LeaveRow*> leave_of;
+    for (const LeaveRow& leave : leaves) leave_of[leave.child_id] = &leave;
+    const std::string now = context_.Now();
     return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
       auto input = CaseOf(child, rules);
       Result<AgeOut> age_out =
@@ -209,6 +218,11 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
       while (plan_idx < plans.size() && plans[plan_idx].first < child.child_id) ++plan_idx;
       if (plan_idx < plans.size() && plans[plan_idx].first == child.child_id) {
         row.transition_plan = plans[plan_idx].second;
+      }
+      if (auto found = leave_of.find(child.child_id); found != leave_of.end()) {
+        const LeaveRow& leave = *found->second;
+        row.leave =
+            AgeOutRow::Leave{leave.id, LeaveStateAt(leave, now), leave.left_at, leave.due_back_at};
       }
       if (age_out.ok()) {
         row.needs_plan = age_out->days_remaining <= options_.transition_plan_days &&
@@ -249,6 +263,38 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     }
   }
   return board;
+}
+
+Result<std::optional<AgeOutRow>> NurseryService::ChildAgeOut(const Actor& actor,
+                                                             const Record& child_record) {
+  std::optional<AgeOutRow> found;
+  if (child_record.Text("placement").value_or("") != "inside_with_mother") return found;
+  const Date today = context_.Today();
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rule_rows, txn.CoresidenceRules());
+    VINCULO_ASSIGN_OR_RETURN(RulesByJurisdiction rules, GroupRules(rule_rows));
+    ChildrenInsideFilter filter;
+    filter.child_id = child_record.id;
+    filter.facility_id = child_record.Integer("facility_id");
+    return txn.ForEachChildInside(filter, ScopeActor(actor), [&](const ChildInsideRow& child) {
+      auto input = CaseOf(child, rules);
+      Result<AgeOut> age_out =
+          input.ok() ? ComputeAgeOut(*input, today, options_.policy, options_.thresholds)
+                     : Result<AgeOut>(input.status());
+      AgeOutRow& row = found.emplace();
+      row.child_id = child.child_id;
+      row.facility_id = child.facility_id;
+      row.facility = child.facility;
+      if (age_out.ok()) {
+        row.alert_level = AlertLevelName(age_out->alert);
+        row.age_out = std::move(*age_out);
+      } else {
+        row.problem = age_out.status().message();
+        row.alert_level = "unknown";
+      }
+    });
+  }));
+  return found;
 }
 
 Result<NurseryAdmission> NurseryService::RecordAdmission(const Actor& actor, long long child_id,

@@ -57,6 +57,15 @@ struct AgeOutRow {
   // Within NurseryOptions::transition_plan_days of the age-out (or past it)
   // without an approved plan.
   bool needs_plan = false;
+  // The child's leave not yet returned, with its state now (issue 15): who
+  // is out, who is overdue, who has a leave booked.
+  struct Leave {
+    long long id = 0;
+    std::string state;  // booked | out | overdue (LeaveStateAt)
+    std::string left_at;
+    std::string due_back_at;
+  };
+  std::optional<Leave> leave;
 };
 
 struct AdmissionRequest {
@@ -120,6 +129,11 @@ class NurseryService {
   // The board, sorted by days remaining (problems first). kForbidden for a
   // role with no access to children; kInvalidArgument naming within_days.
   Result<std::vector<AgeOutRow>> AgeOutBoard(const Actor& actor, const AgeOutQuery& query);
+
+  // The age-out of a child the actor has read, computed as the board computes
+  // it, for the child's own record (issue 15): nullopt when she does not live
+  // inside; a row with `problem` when it cannot be computed.
+  Result<std::optional<AgeOutRow>> ChildAgeOut(const Actor& actor, const Record& child);
 
   // Records when a child living inside was admitted, and its review date.
   // kNotFound if the child is not visible; kInvalidArgument naming the field

@@ -2,12 +2,14 @@
 
 #include <cmath>
 
+#include "domain/visit_rules.h"
 #include "service/facility_rights.h"
 #include "service/nursery_service.h"
 #include "service/reunification_service.h"
 #include "service/secrets.h"
 #include "service/workshop_service.h"
 #include "store/family_store.h"
+#include "store/visit_store.h"
 
 namespace vinculo {
 namespace {
@@ -324,9 +326,14 @@ Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind,
     if (&kind == &ParentKind() && current->Text("custody_status") != "released" &&
         written->Text("custody_status") == "released") {
       // A released parent's workshop places end; their waiting lists move up.
-      VINCULO_RETURN_IF_ERROR(EndWorkshopPlaces(
-          txn, id, 0, "released",
-          written->Text("released_on").value_or(FormatDate(context_.Today())), context_.Now()));
+      const std::string released_on =
+          written->Text("released_on").value_or(FormatDate(context_.Today()));
+      VINCULO_RETURN_IF_ERROR(
+          EndWorkshopPlaces(txn, id, 0, "released", released_on, context_.Now()));
+      // Her visits still to come are flagged wherever they are shown (issue 15).
+      VINCULO_RETURN_IF_ERROR(visit_store::FlagParentVisitsFrom(
+                                  txn, id, released_on, 0, kReviewParentReleased, context_.Now())
+                                  .status());
     }
     auto visible = txn.Visible(kind, id, actor);
     if (!visible.ok()) return visible.status();
@@ -523,6 +530,12 @@ Result<Record> RecordService::TransferParent(const Actor& actor, long long paren
     // Her workshop places at the old facility end; their waiting lists move up.
     VINCULO_RETURN_IF_ERROR(EndWorkshopPlaces(txn, parent_id, request.to_facility_id, "transferred",
                                               request.transferred_on, context_.Now()));
+    // Her visits still to come at another facility are flagged wherever they
+    // are shown (issue 15).
+    VINCULO_RETURN_IF_ERROR(visit_store::FlagParentVisitsFrom(
+                                txn, parent_id, request.transferred_on, request.to_facility_id,
+                                kReviewParentTransferred, context_.Now())
+                                .status());
     VINCULO_RETURN_IF_ERROR(txn.AppendAudit(
         {Event(actor, "transfer", kind, parent_id,
                std::to_string(from) + "->" + std::to_string(request.to_facility_id))}));

@@ -115,10 +115,10 @@ Result<PlanView> LoadPlan(Txn& txn, long long plan_id) {
     }
     if (parent->Text("custody_status").value_or("") == "released") {
       visit.needs_review = true;
-      visit.review_reason = "the parent was released";
+      visit.review_reason = kReviewParentReleased;
     } else if (parent->Integer("facility_id").value_or(0) != session_facility[visit.session_id]) {
       visit.needs_review = true;
-      visit.review_reason = "the parent was transferred to another facility";
+      visit.review_reason = kReviewParentTransferred;
     }
   }
   VINCULO_RETURN_IF_ERROR(AddPlanFigures(txn, view));

@@ -136,6 +136,8 @@ using visit_internal::Trimmed;
 namespace {
 
 constexpr long long kMaxCapacity = 10000;
+// The feeds' word for a visit flagged for review (issue 15).
+constexpr char kReviewLabel[] = "Revisar";
 // A ban or an unavailable date more than this far ahead is a typing error.
 constexpr int kMaxMonthsAhead = 36;
 
@@ -435,6 +437,8 @@ Result<std::vector<Visitor>> VisitService::SessionVisitors(const Actor& actor,
       visitor.visit_id = visit.id;
       visitor.child_id = visit.child_id;
       visitor.parent_id = visit.parent_id;
+      visitor.needs_review = visit.needs_review;
+      visitor.review_reason = visit.review_reason;
       if (auto child = txn.Get(ChildKind(), visit.child_id, system); child.ok()) {
         visitor.pseudonym = child->Text("pseudonym").value_or("");
         if (SeesCaseRecords(actor.role)) {
@@ -769,11 +773,16 @@ Result<std::string> VisitService::EscortCalendar(const Actor& actor, long long e
       if (!date.ok()) continue;
       VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, trip.plan_id));
       std::string children;
+      std::string review;  // the visits flagged for review, with their reasons (issue 15)
       for (const PlanVisitRow& visit : visits) {
         if (visit.trip_id != trip.id || visit.status != "planned") continue;
         auto child = txn.Get(ChildKind(), visit.child_id, system);
-        children += (children.empty() ? "" : ", ") +
-                    (child.ok() ? child->Text("pseudonym").value_or("") : std::string("?"));
+        const std::string pseudonym =
+            child.ok() ? child->Text("pseudonym").value_or("") : std::string("?");
+        children += (children.empty() ? "" : ", ") + pseudonym;
+        if (visit.needs_review) {
+          review += "\n" + std::string(kReviewLabel) + " " + pseudonym + ": " + visit.review_reason;
+        }
       }
       VINCULO_ASSIGN_OR_RETURN(CalendarZone zone, FacilityCalendarZone(txn, trip.facility_id));
       CalendarEvent event;
@@ -785,7 +794,11 @@ Result<std::string> VisitService::EscortCalendar(const Actor& actor, long long e
       event.end_minute = static_cast<int>(trip.return_minute);
       event.summary = "Visita a " + facility_name[trip.facility_id];
       event.location = facility_name[trip.facility_id];
-      event.description = "Niñas y niños: " + children;
+      event.description = "Niñas y niños: " + children + review;
+      if (!review.empty()) {
+        event.tentative = true;
+        event.summary = std::string(kReviewLabel) + ": " + event.summary;
+      }
       events.push_back(std::move(event));
     }
     return Status::Ok();
@@ -823,6 +836,23 @@ Result<std::string> VisitService::FacilityCalendar(const Actor& actor, long long
                           : "Visitas: " + std::to_string(session.booked_families) + " de " +
                                 std::to_string(session.capacity_families) + " familias";
       event.location = name;
+      if (session.booked_families > 0) {
+        // Visits flagged for review make the session tentative (issue 15).
+        VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits,
+                                 vs::SessionVisits(txn, session.id));
+        long long flagged = 0;
+        for (const PlanVisitRow& visit : visits) {
+          if (!visit.needs_review) continue;
+          ++flagged;
+          event.description += (event.description.empty() ? "" : "\n") + std::string(kReviewLabel) +
+                               " visita " + std::to_string(visit.id) + ": " + visit.review_reason;
+        }
+        if (flagged > 0) {
+          event.tentative = true;
+          event.summary = std::string(kReviewLabel) + ": " + event.summary + " (" +
+                          std::to_string(flagged) + " por revisar)";
+        }
+      }
       events.push_back(std::move(event));
     }
     return Status::Ok();

@@ -88,6 +88,8 @@ struct Visitor {
   std::string parent_name;
   long long escort_id = 0;
   std::string escort_name;
+  bool needs_review = false;  // e.g. the parent was transferred or released (issue 15)
+  std::string review_reason;
 };
 
 struct RequirementChange {

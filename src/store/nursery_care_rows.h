@@ -76,6 +76,8 @@ struct LeaveFilter {
   std::optional<long long> child_id;
   // Only leaves not yet returned whose due_back_at is before this timestamp.
   std::optional<std::string> overdue_at;
+  // Only leaves not yet returned (booked, out or overdue).
+  bool open_only = false;
 };
 
 struct HealthScheduleRow {

@@ -445,6 +445,26 @@ Status Txn::ReturnLeave(long long id, const std::string& returned_at) {
   }
 }
 
+Status Txn::CancelBookedLeave(long long id, const std::string& now) {
+  try {
+    Params params;
+    const long long removed = store_internal::ExecuteWith(
+        sql_,
+        "DELETE FROM nursery_leaves WHERE id = " + params.AddInteger(id) +
+            " AND returned_at IS NULL AND left_at > " + params.Add(now),
+        params);
+    if (removed == 0) {
+      return Conflict("leave " + std::to_string(id) +
+                          " has begun: record the child's return instead of cancelling it",
+                      "left_at")
+          .Because(Refusal::kLeaveHasBegun);
+    }
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "cancelling a booked leave");
+  }
+}
+
 Result<std::vector<LeaveRow>> Txn::Leaves(const LeaveFilter& filter, const Actor& actor) {
   try {
     Params params;
@@ -459,6 +479,7 @@ Result<std::vector<LeaveRow>> Txn::Leaves(const LeaveFilter& filter, const Actor
     if (filter.overdue_at) {
       query += " AND l.returned_at IS NULL AND l.due_back_at < " + params.Add(*filter.overdue_at);
     }
+    if (filter.open_only) query += " AND l.returned_at IS NULL";
     query += " ORDER BY l.left_at DESC, l.id DESC";
     return Select<LeaveRow>(sql_, query, params, ReadLeave);
   } catch (const std::exception& error) {

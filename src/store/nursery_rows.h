@@ -44,6 +44,7 @@ struct ChildInsideRow {
 
 struct ChildrenInsideFilter {
   std::optional<long long> facility_id;
+  std::optional<long long> child_id;  // one child (her own record, issue 15)
 };
 
 struct NurseryAdmission {

@@ -132,9 +132,13 @@ Result<std::vector<CoresidenceRuleRow>> Txn::CoresidenceRules() {
 static std::string ChildrenInsideWhere(const ChildrenInsideFilter& filter, const Actor& actor,
                                        Params& params) {
   return " WHERE c.archived = 0 AND c.placement = 'inside_with_mother'" +
-         FacilityCondition(filter, params, "c.facility_id") + " AND " +
-         store_internal::ScopePredicate(ChildKind(), actor, params, "c",
-                                        store_internal::ScopeShape::kSet);
+         FacilityCondition(filter, params, "c.facility_id") +
+         (filter.child_id ? " AND c.id = " + params.AddInteger(*filter.child_id) : std::string()) +
+         " AND " +
+         // One child: a read by id; the board: a scan of the scope.
+         store_internal::ScopePredicate(
+             ChildKind(), actor, params, "c",
+             filter.child_id ? store_internal::ScopeShape::kRow : store_internal::ScopeShape::kSet);
 }
 
 Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& actor,

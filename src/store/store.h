@@ -325,6 +325,10 @@ class Txn {
   Result<std::optional<LeaveRow>> OpenLeaveOf(long long child_id);
   // kConflict naming returned_at when the leave has returned already.
   Status ReturnLeave(long long id, const std::string& returned_at);
+  // Removes a booked leave that has not begun by `now` (issue 15: it never
+  // happened; the audit log keeps the booking and its cancellation).
+  // kConflict naming left_at when it has begun or returned.
+  Status CancelBookedLeave(long long id, const std::string& now);
   // Leaves of children `actor` may see, newest first.
   Result<std::vector<LeaveRow>> Leaves(const LeaveFilter& filter, const Actor& actor);
   // Every schedule entry, active or not, by age.

@@ -390,6 +390,22 @@ Result<long long> FlagSessionVisits(Txn& txn, const std::vector<long long>& sess
                  params, "flagging visits for review");
 }
 
+Result<long long> FlagParentVisitsFrom(Txn& txn, long long parent_id, const std::string& from,
+                                       long long kept_facility_id, const std::string& reason,
+                                       const std::string& now) {
+  Params params;
+  return Execute(txn,
+                 "UPDATE plan_visits SET needs_review = 1, review_reason = " + params.Add(reason) +
+                     ", updated_at = " + params.Add(now) +
+                     ", version = version + 1 WHERE status = 'planned' AND attended IS NULL AND "
+                     "parent_id = " +
+                     params.AddInteger(parent_id) +
+                     " AND session_id IN (SELECT id FROM visit_sessions WHERE session_date >= " +
+                     params.Add(from) + " AND facility_id <> " +
+                     params.AddInteger(kept_facility_id) + ")",
+                 params, "flagging a parent's visits for review");
+}
+
 Result<std::vector<PlanVisitRow>> SessionVisits(Txn& txn, long long session_id) {
   Params params;
   return VisitsWhere(txn,

@@ -41,8 +41,7 @@ Result<std::vector<long long>> BlockSessions(Txn& txn, long long facility_id,
 Result<bool> Reserve(Txn& txn, long long session_id, const SessionPlaces& places,
                      const std::string& now);
 // Gives back what Reserve took (never below zero).
-Status Release(Txn& txn, long long session_id, const SessionPlaces& places,
-               const std::string& now);
+Status Release(Txn& txn, long long session_id, const SessionPlaces& places, const std::string& now);
 
 // --- Requirements ---
 // Active parent-child links of the organisation's children, with the parent's
@@ -137,6 +136,14 @@ Result<long long> TripVisitCount(Txn& txn, long long trip_id);
 // Flags the planned visits of sessions for review with `reason`; returns how many.
 Result<long long> FlagSessionVisits(Txn& txn, const std::vector<long long>& session_ids,
                                     const std::string& reason, const std::string& now);
+// Flags for review, with `reason`, a parent's visits still to come: planned
+// (not cancelled, not recorded), in sessions on or after `from` and at a
+// facility other than `kept_facility_id` (0 keeps none). Issue 15: a
+// transfer or a release, so that every view of those visits shows the flag.
+// Returns how many.
+Result<long long> FlagParentVisitsFrom(Txn& txn, long long parent_id, const std::string& from,
+                                       long long kept_facility_id, const std::string& reason,
+                                       const std::string& now);
 // Planned visits of published plans held in `sessions` (visitor lists).
 Result<std::vector<PlanVisitRow>> SessionVisits(Txn& txn, long long session_id);
 // Planned visits of published plans for a parent on or after `from`.

@@ -16,6 +16,7 @@
 
 #include "api_fixture.h"
 #include "http/server_metrics.h"
+#include "python_reader.h"
 #include "support/visit_world.h"
 
 namespace vinculo::testing {
@@ -26,24 +27,13 @@ using nlohmann::json;
 // Reads a feed with python3-icalendar and returns "<events> <first TZID>",
 // or the parser's complaint.
 std::string ReadWithPythonICalendar(const std::string& feed) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                     ("vinculo_subscribed_" + std::to_string(getpid()) + ".ics");
-  std::ofstream(path, std::ios::binary) << feed;
-  const std::string script =
+  std::string out = RunPythonOn(
       "import sys, icalendar\n"
       "cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n"
       "events = cal.walk('VEVENT')\n"
       "zones = [ev['DTSTART'].params.get('TZID') for ev in events]\n"
-      "print(len(events), zones[0] if zones else '-')\n";
-  const std::string command = "/usr/bin/python3 -c \"$SCRIPT\" " + path.string() + " 2>&1";
-  setenv("SCRIPT", script.c_str(), 1);
-  std::string out;
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buffer[512];
-    while (fgets(buffer, sizeof(buffer), pipe)) out += buffer;
-    if (pclose(pipe) != 0) out = "python3-icalendar failed: " + out;
-  }
-  std::filesystem::remove(path);
+      "print(len(events), zones[0] if zones else '-')\n",
+      feed);
   while (!out.empty() && out.back() == '\n') out.pop_back();
   return out;
 }

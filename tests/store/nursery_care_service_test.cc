@@ -252,10 +252,11 @@ TEST_F(NurseryCareTest, BadLeavesAreRefusedNamingTheFieldAndNothingChanges) {
       {"due back before leaving", children_.overdue_a,
        [](LeaveRequest& leave) { leave.due_back_at = "2026-11-20T09:00:00Z"; },
        StatusCode::kInvalidArgument, "due_back_at"},
-      {"left in the future", children_.overdue_a,
+      // A leave may be booked ahead (issue 15), but not beyond a year.
+      {"booked more than a year ahead", children_.overdue_a,
        [](LeaveRequest& leave) {
-         leave.left_at = "2026-11-24T09:00:00Z";
-         leave.due_back_at = "2026-11-25T09:00:00Z";
+         leave.left_at = "2027-11-25T09:00:00Z";
+         leave.due_back_at = "2027-11-26T09:00:00Z";
        },
        StatusCode::kInvalidArgument, "left_at"},
       {"malformed time", children_.overdue_a,
@@ -379,10 +380,18 @@ TEST_F(NurseryCareTest, AChildsHealthPlanIsDueOverdueOrDoneOnADate) {
   // Wayta, born 2024-04-01: 31 months old on 2026-11-23.
   auto schedule = *care_->HealthSchedule(As("admin"));
   long long checkup_24 = 0;
+  long long checkup_12 = 0;
   for (const HealthScheduleRow& entry : schedule) {
     if (entry.kind == "checkup" && entry.age_months == 24) checkup_24 = entry.id;
+    if (entry.kind == "checkup" && entry.age_months == 12) checkup_12 = entry.id;
   }
   ASSERT_GT(checkup_24, 0);
+  ASSERT_GT(checkup_12, 0);
+  // She was registered on 2026-11-23: the 12-month check-up's history is
+  // entered (not done), so it counts; the 18-month one's is not (issue 15).
+  AppointmentRequest missed;
+  missed.schedule_id = checkup_12;
+  ASSERT_TRUE(care_->RecordAppointment(As("nursery_officer_a"), children_.notice_a, missed).ok());
   AppointmentRequest done;
   done.schedule_id = checkup_24;
   done.done_on = "2026-04-03";
@@ -400,7 +409,8 @@ TEST_F(NurseryCareTest, AChildsHealthPlanIsDueOverdueOrDoneOnADate) {
   std::map<std::string, std::string> status;
   for (const HealthItem& item : *plan) status[item.name] = item.status;
   EXPECT_EQ(status["Paediatric check-up, 24 months"], "done");
-  EXPECT_EQ(status["Paediatric check-up, 18 months"], "overdue");
+  EXPECT_EQ(status["Paediatric check-up, 12 months"], "overdue");
+  EXPECT_EQ(status["Paediatric check-up, 18 months"], "before_registration");
   EXPECT_EQ(status["Odontología"], "due");  // within 30 days
   EXPECT_EQ(status["Paediatric check-up, 36 months"], "upcoming");
   // On 2025-03-15 the 12-month check-up (2025-04-01) was due within 30 days.

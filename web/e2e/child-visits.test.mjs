@@ -121,5 +121,31 @@ describe("a child's visits in her timeline", () => {
     assert.match(text, /Le llevó un dibujo \(demo\)/);
     assert.equal(page.errors.length, 0, page.errors.join("\n"));
     await checkBothWidths(page, "child-visits");
+
+    // Issue 15: a parent transferred with a visit still to come; the child's
+    // page says the visit is to be reviewed, and why.
+    let upcoming = null;
+    for (const candidate of plan.visits.filter((one) => one.status === "planned" && one.id !== visit.id)) {
+      const listedVisits = (await coordinator("GET", `/children/${candidate.child_id}/visits`)).body.items;
+      const found = listedVisits.find((one) => one.id === candidate.id && one.date >= today() && one.status === "planned");
+      if (found) {
+        upcoming = found;
+        break;
+      }
+    }
+    assert.ok(upcoming, "a visit still to come in this month's plan");
+    const parent = (await admin("GET", `/parents/${upcoming.parent.id}`)).body;
+    const facilities = (await admin("GET", "/facilities?limit=200")).body.items;
+    const elsewhere = facilities.find((one) => one.id !== parent.facility_id && !one.archived);
+    const transfer = await admin("POST", `/parents/${parent.id}/transfers`, { to_facility_id: elsewhere.id, transferred_on: today(), reason: "traslado (demo)" }, { "If-Match": `"${parent.version}"` });
+    assert.equal(transfer.status, 200, JSON.stringify(transfer.body));
+    const flagged = (await coordinator("GET", `/children/${upcoming.child_id}/visits`)).body.items.find((one) => one.id === upcoming.id);
+    assert.equal(flagged.needs_review, true);
+    assert.equal(flagged.review_reason, "the parent was transferred to another facility");
+    await page.goto(`/children/${upcoming.child_id}`);
+    const review = page.getByTestId("timeline").locator("li[data-kind=visit]").filter({ hasText: "revisar: traslado a otro penal" });
+    await review.first().waitFor();
+    assert.equal(page.errors.length, 0, page.errors.join("\n"));
+    await checkBothWidths(page, "child-visits-review");
   });
 });

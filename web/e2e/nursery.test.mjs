@@ -62,6 +62,8 @@ describe("nursery care and administration screens", () => {
     await row.getByTestId("board-plan").getByText("Sin plan").waitFor();
     // The overdue leave is on the board too.
     await page.getByTestId("board-overdue-leaves").getByText("1 con regreso vencido").waitFor();
+    // Issue 15: and on the overdue child's own line of the board.
+    await page.locator(`[data-testid="board-leave"][data-state="overdue"]`).first().waitFor();
     await checkBothWidths(page, "nursery-board-plans");
     await row.getByRole("link", { name: "Plan de transición" }).click();
     await page.getByRole("heading", { name: /Plan de transición/ }).waitFor();
@@ -193,6 +195,27 @@ describe("nursery care and administration screens", () => {
     leaves = (await officer("GET", `/nursery/leaves?child_id=${fresh.child_id}`)).body.items;
     assert.equal(leaves[0].state, "returned");
     await page.getByTestId("leaves").getByText("Volvió").waitFor();
+
+    // Issue 15: a leave booked ahead is "Reservada" here and on the board,
+    // and the booking can be cancelled before it begins.
+    await leaveForm.getByLabel("Persona autorizada").selectOption(String(adults[0].id));
+    await leaveForm.getByLabel("Motivo").selectOption("court");
+    await leaveForm.getByLabel("Salida", { exact: true }).fill(localInput(48));
+    await leaveForm.getByLabel("Regreso previsto").fill(localInput(56));
+    await leaveForm.getByRole("button", { name: "Registrar la salida" }).click();
+    await page.getByTestId("leave-now").getByText("Reservada", { exact: true }).waitFor();
+    leaves = (await officer("GET", `/nursery/leaves?child_id=${fresh.child_id}`)).body.items;
+    assert.equal(leaves[0].state, "booked");
+    await checkBothWidths(page, "child-leave-booked");
+    await page.getByRole("link", { name: "Guardería" }).first().click();
+    await page.getByTestId("ageout").filter({ hasText: fresh.name }).locator(`[data-testid="board-leave"][data-state="booked"]`).waitFor();
+    await checkBothWidths(page, "nursery-board-leaves");
+    await page.goto(`/children/${fresh.child_id}/leave`);
+    await page.getByTestId("cancel-leave").click();
+    await page.getByRole("status").getByText("Reserva anulada.").waitFor();
+    leaves = (await officer("GET", `/nursery/leaves?child_id=${fresh.child_id}`)).body.items;
+    assert.equal(leaves.length, 1);
+    assert.equal(leaves[0].state, "returned");
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -202,13 +225,19 @@ describe("nursery care and administration screens", () => {
     await login(page, "oficial.guarderia");
     await page.goto(`/children/${fresh.child_id}`);
     await page.getByTestId("timeline").waitFor();
+    // Issue 15: her age-out date comes with the rule behind it.
+    const record = (await officer("GET", `/children/${fresh.child_id}`)).body;
+    assert.ok(record.age_out_date, "a child inside carries her age-out date");
+    await page.getByTestId("child-ageout-rule").getByText(record.age_out_source, { exact: false }).waitFor();
     await page.getByRole("link", { name: "Salud y escolaridad" }).click();
     await page.getByTestId("health").waitFor();
     const before = (await officer("GET", `/children/${fresh.child_id}/health`)).body.items;
-    const pending = before.find((item) => item.schedule_id !== null && item.status === "overdue");
-    assert.ok(pending, "the child has an overdue check-up or vaccine");
-    assert.match(await page.getByTestId("health-summary").innerText(), /Atrasado/);
-    await page.locator(`tr[data-status="overdue"]`).first().waitFor();
+    // Issue 15: what fell due before the child was registered is not overdue;
+    // entering its history records it.
+    const pending = before.find((item) => item.schedule_id !== null && (item.status === "overdue" || item.status === "before_registration"));
+    assert.ok(pending, "the child has a check-up or vaccine from before her registration");
+    assert.match(await page.getByTestId("health-summary").innerText(), /Antes del registro/);
+    await page.locator(`tr[data-status="${pending.status}"]`).first().waitFor();
     await checkBothWidths(page, "child-health");
 
     const form = page.getByRole("form", { name: "Registrar una cita de salud" });

@@ -32,6 +32,8 @@ export const problemMessages: Record<string, MessageKey> = {
   leave_already_returned: "care.error.returned",
   leave_due_before_start: "care.error.dueBeforeLeft",
   leave_return_before_start: "care.error.returnBeforeLeft",
+  leave_has_begun: "care.error.leaveBegun",
+  leave_too_far_ahead: "care.error.tooFarAhead",
   plan_needs_step: "care.error.needsStep",
   plan_visit_incomplete: "care.error.visitBoth",
   plan_already_approved: "care.error.approved",

@@ -33,6 +33,7 @@ export interface ChildVisit {
   facility: { id: number; name: string };
   parent: { id: number; name: string };
   status: "planned" | "cancelled" | "recorded";
+  needs_review: boolean;
   review_reason: string | null;
   record: {
     attended: boolean;
@@ -84,6 +85,17 @@ export function kmBetween(a: { lat: number; lon: number }, b: { lat: number; lon
 const pointOf = (row: RecordRow | undefined, lat = "latitude", lon = "longitude") =>
   row && typeof row[lat] === "number" && typeof row[lon] === "number" ? { lat: row[lat] as number, lon: row[lon] as number } : null;
 
+// The server's reasons for a review (domain/visit_rules.h) in the reader's
+// language; any other reason as written.
+const reviewReasons: Record<string, MessageKey> = {
+  "the parent was transferred to another facility": "cv.reason.transferred",
+  "the parent was released": "cv.reason.released",
+};
+function reviewReason(i18n: I18n, reason: string | null): string {
+  if (!reason) return "";
+  return reviewReasons[reason] ? i18n.t(reviewReasons[reason]) : reason;
+}
+
 // "5 Dec 2026, 09:00–11:00 · Recorded: attended · mood 2 → 4 · note".
 function visitDetail(i18n: I18n, visit: ChildVisit): string {
   const parts = [i18n.date(visit.date) + ", " + visit.start_time + "–" + visit.end_time, i18n.t(("cv.status." + visit.status) as MessageKey)];
@@ -97,6 +109,8 @@ function visitDetail(i18n: I18n, visit: ChildVisit): string {
     if (record.note) parts.push(record.note);
   } else if (visit.status === "cancelled" && visit.review_reason) {
     parts.push(visit.review_reason.replace(/^cancelled: /, ""));
+  } else if (visit.needs_review) {
+    parts.push(i18n.t("cv.review", { reason: reviewReason(i18n, visit.review_reason) }));
   }
   return parts.join(" · ");
 }
@@ -117,12 +131,13 @@ export function Child({ params }: { params: Record<string, string> }) {
     const parents = await Promise.all(
       links.map(async (link) => ({ link, parent: canRead(me, "parents") ? await api<RecordRow>(`/parents/${link.parent_id}`).catch(() => null) : null })),
     );
-    // A child living inside has an age-out date on the nursery board.
+    // A child living inside has an age-out date on the nursery board, and
+    // on her own record with the rule behind it (issue 15).
     const ageOut =
       child.placement === "inside_with_mother"
         ? ((await api<{ items: (ChildData["ageOut"] & { child_id: number })[] }>("/nursery/ageouts").catch(() => ({ items: [] }))).items.find(
             (row) => row?.child_id === child.id,
-          ) ?? null)
+          ) ?? (child.age_out_date ? { age_out_date: child.age_out_date as string, days_remaining: null, alert_level: "none" } : null))
         : null;
     // Care records: a role that may not read them (or a child they do not
     // apply to) leaves the part out rather than failing the page.
@@ -192,7 +207,7 @@ export function Child({ params }: { params: Record<string, string> }) {
             on: visit.date,
             key: "v" + visit.id,
             kind: "visit" as const,
-            alert: visit.record ? !visit.record.attended : false,
+            alert: visit.record ? !visit.record.attended : visit.status === "planned" && visit.needs_review,
             title: i18n.t("cv.title", { parent: visit.parent.name, facility: visit.facility.name }),
             detail: visitDetail(i18n, visit),
           })),
@@ -244,6 +259,16 @@ export function Child({ params }: { params: Record<string, string> }) {
                   {ageOut.days_remaining !== null && (
                     <span class={"tag alert-tag-" + ageOut.alert_level}>{i18n.t("nursery.days", { n: i18n.number(ageOut.days_remaining) })}</span>
                   )}
+                  {child.age_out_source ? (
+                    <span class="muted small rule-source" data-testid="child-ageout-rule">
+                      <br />
+                      {i18n.t("nursery.rule")}:{" "}
+                      {child.age_out_max_age_months !== null && child.age_out_max_age_months !== undefined
+                        ? i18n.t("nursery.months", { n: i18n.number(child.age_out_max_age_months as number) }) + " · "
+                        : ""}
+                      {String(child.age_out_source)}
+                    </span>
+                  ) : null}
                 </dd>
               </div>
             ) : null}

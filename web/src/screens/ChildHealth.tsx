@@ -18,7 +18,7 @@ export interface HealthItem {
   name: string;
   due_on: string;
   done_on: string | null;
-  status: "done" | "due" | "overdue" | "upcoming";
+  status: "done" | "due" | "overdue" | "upcoming" | "before_registration";
 }
 export interface Enrolment {
   id: number;
@@ -49,7 +49,7 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
   return (
     <Loaded state={state}>
       {({ child, health, schooling }) => {
-        const counts = { overdue: 0, due: 0, upcoming: 0, done: 0 };
+        const counts = { overdue: 0, due: 0, upcoming: 0, done: 0, before_registration: 0 };
         for (const item of health) counts[item.status] += 1;
         return (
           <section aria-labelledby="health-title">
@@ -60,7 +60,7 @@ export function ChildHealth({ params }: { params: Record<string, string> }) {
               </p>
             )}
             <p data-testid="health-summary">
-              {(["overdue", "due", "upcoming", "done"] as const).map((status) => (
+              {(["overdue", "due", "upcoming", "done", "before_registration"] as const).map((status) => (
                 <span key={status} class={"tag health-" + status}>
                   {i18n.t(("care.health.status." + status) as MessageKey)}: {i18n.number(counts[status])}
                 </span>

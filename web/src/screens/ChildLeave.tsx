@@ -31,7 +31,7 @@ export interface Leave {
   due_back_at: string;
   returned_at: string | null;
   note: string;
-  state: "out" | "overdue" | "returned";
+  state: "booked" | "out" | "overdue" | "returned";
 }
 
 const reasons = ["weekend_with_relatives", "hospital", "court", "other"];
@@ -73,11 +73,25 @@ export function ChildLeave({ params }: { params: Record<string, string> }) {
                   <>
                     <p class={"leave-state leave-" + open.state}>
                       <span class={"tag leave-tag-" + open.state}>{i18n.t(("care.leave.state." + open.state) as MessageKey)}</span>{" "}
-                      {i18n.t("care.leave.outWith", { adult: open.adult_name, date: dateTime(i18n, open.left_at) })}
+                      {i18n.t(open.state === "booked" ? "care.leave.bookedWith" : "care.leave.outWith", { adult: open.adult_name, date: dateTime(i18n, open.left_at) })}
                       <br />
                       {i18n.t("care.leave.dueBack", { date: dateTime(i18n, open.due_back_at) })}
                     </p>
-                    {can(me, "returnFromLeave") && <ReturnForm leave={open} onDone={() => done(i18n.t("care.leave.returnedNotice"))} />}
+                    {open.state === "booked"
+                      ? can(me, "cancelBookedLeave") && (
+                          <button
+                            type="button"
+                            data-testid="cancel-leave"
+                            onClick={() =>
+                              api(`/leaves/${open.id}/cancel`, { method: "POST" })
+                                .then(() => done(i18n.t("care.leave.cancelledNotice")))
+                                .catch((error) => setNotice(i18n.error(error)))
+                            }
+                          >
+                            {i18n.t("care.leave.cancel")}
+                          </button>
+                        )
+                      : can(me, "returnFromLeave") && <ReturnForm leave={open} onDone={() => done(i18n.t("care.leave.returnedNotice"))} />}
                   </>
                 ) : (
                   <>

@@ -23,6 +23,8 @@ interface AgeOutRow {
   problem?: string;
   transition_plan: "missing" | "draft" | "approved";
   needs_plan: boolean;
+  // The leave not yet returned (issue 15): booked, out or overdue.
+  leave: { id: number; state: "booked" | "out" | "overdue"; left_at: string; due_back_at: string } | null;
 }
 
 interface Extension {
@@ -91,6 +93,14 @@ export function NurseryBoard() {
                       {row.name ?? row.pseudonym}
                     </a>
                     <span class={"tag alert-tag-" + row.alert_level}>{i18n.t(alertKey[row.alert_level] ?? "nursery.ok")}</span>
+                    {row.leave && (
+                      <a href={`/children/${row.child_id}/leave`} class={"tag board-leave leave-tag-" + row.leave.state} data-testid="board-leave" data-state={row.leave.state}>
+                        {i18n.t(("nursery.leave." + row.leave.state) as MessageKey, {
+                          from: i18n.date(row.leave.left_at.slice(0, 10)),
+                          until: i18n.date(row.leave.due_back_at.slice(0, 10)),
+                        })}
+                      </a>
+                    )}
                     <span>
                       {i18n.t("nursery.ageOut")}: {i18n.date(row.age_out_date)} ·{" "}
                       <span class="sr-only">
