@@ -61,8 +61,8 @@ int ReportCommands::Run(const std::string& db) const {
     return Fail(InvalidArgument(
         "org", "give --org, --facility or --jurisdiction: an id, a whole number from 1"));
   }
-  if (jurisdiction_id_ != 0 && *format != ReportFormat::kCsv) {
-    return Fail(InvalidArgument("format", "open data (--jurisdiction) is csv"));
+  if (jurisdiction_id_ != 0 && *format == ReportFormat::kPdf) {
+    return Fail(InvalidArgument("format", "open data (--jurisdiction) is csv or xlsx"));
   }
   if (facility_id_ < 0) {
     return Fail(InvalidArgument("facility", "must be a facility id (a whole number from 1)"));
@@ -80,7 +80,12 @@ int ReportCommands::Run(const std::string& db) const {
   request.small_cell_threshold = small_cell_threshold_;
   Result<std::string> bytes = std::string();
   if (jurisdiction_id_ != 0) {
-    bytes = ReportService(context).OpenDataCsv(Actor::System(), jurisdiction_id_, request);
+    if (*format == ReportFormat::kXlsx) {
+      auto sheet = ReportService(context).OpenDataSheet(Actor::System(), jurisdiction_id_, request);
+      bytes = sheet.ok() ? SheetToXlsx(*sheet) : Result<std::string>(sheet.status());
+    } else {
+      bytes = ReportService(context).OpenDataCsv(Actor::System(), jurisdiction_id_, request);
+    }
   } else if (auto file = ReportService(context).MonthlyFile(Actor::System(), request, *format);
              file.ok()) {
     bytes = std::move(file->bytes);

@@ -94,18 +94,27 @@ std::vector<Operation> ReportOperations() {
            "One line per facility of the jurisdiction with the facility report's figures for "
            "the month, then the jurisdiction's total; counts of people from 1 to "
            "small_cell_threshold - 1 are withheld (empty), the threshold never below 5. UTF-8 "
-           "with a byte order mark. 404 naming jurisdiction_id for an unknown one.",
+           "with a byte order mark (format=xlsx: the same cells as a workbook). 404 naming "
+           "jurisdiction_id for an unknown one.",
        .roles = {Role::kAdministrator, Role::kAuditor},
        .query = {Required("month", V::kMonth, "The month, YYYY-MM."),
                  Optional("small_cell_threshold", V::kInteger,
-                          "Counts from 1 to this minus 1 are withheld (never below 5).")},
-       .reply_type = "text/csv",
+                          "Counts from 1 to this minus 1 are withheld (never below 5)."),
+                 Optional("format", V::kText, "csv (default) or xlsx.").OneOf({"csv", "xlsx"})},
+       .reply_type = "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
        .errors = {404},
        .handler = [](Call& call) -> Result<Reply> {
          ReportRequest request;
          request.month = call.QueryText("month");
          if (auto threshold = call.QueryInteger("small_cell_threshold")) {
            request.small_cell_threshold = *threshold;
+         }
+         if (call.QueryText("format") == "xlsx") {
+           VINCULO_ASSIGN_OR_RETURN(
+               Sheet sheet,
+               ReportService(call.services.context).OpenDataSheet(call.user(), call.id(), request));
+           return SheetReply(call, sheet,
+                             "open-data-" + request.month + "-" + std::to_string(call.id()));
          }
          VINCULO_ASSIGN_OR_RETURN(
              std::string csv,

@@ -475,8 +475,8 @@ Result<ProgrammeReport> ReportService::FacilityMonthly(const Actor& actor,
   return report;
 }
 
-Result<std::string> ReportService::OpenDataCsv(const Actor& actor, long long jurisdiction_id,
-                                               const ReportRequest& request) {
+Result<Sheet> ReportService::OpenDataSheet(const Actor& actor, long long jurisdiction_id,
+                                           const ReportRequest& request) {
   if (actor.role != Role::kAdministrator && actor.role != Role::kAuditor) {
     return Forbidden("open data exports are for administrators and auditors");
   }
@@ -486,14 +486,17 @@ Result<std::string> ReportService::OpenDataCsv(const Actor& actor, long long jur
   const std::string first_day = FormatDate(range.first);
   const std::string last_day = FormatDate(range.second);
   const std::string month = MonthText(range.first);
-  CsvDialect dialect;
-  dialect.byte_order_mark = true;
-  std::string out = CsvDocumentStart(dialect);
-  std::vector<std::string> header = {"jurisdiction_id", "jurisdiction", "month", "facility_id",
-                                     "facility"};
-  for (const CountLabels& labels : kFacilityActivity) header.push_back(labels.code);
-  header.push_back("small_cell_threshold");
-  AppendCsvRow(out, header, dialect);
+  Sheet out;
+  out.name = "open data " + month;
+  out.columns = {{"jurisdiction_id", ColumnType::kPlain},
+                 {"jurisdiction", ColumnType::kText},
+                 {"month", ColumnType::kPlain},
+                 {"facility_id", ColumnType::kPlain},
+                 {"facility", ColumnType::kText}};
+  for (const CountLabels& labels : kFacilityActivity) {
+    out.columns.push_back({labels.code, ColumnType::kNumber});
+  }
+  out.columns.push_back({"small_cell_threshold", ColumnType::kNumber});
   const auto number = [](double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%.10g", value);
@@ -531,7 +534,7 @@ Result<std::string> ReportService::OpenDataCsv(const Actor& actor, long long jur
         }
       }
       cells.push_back(std::to_string(threshold));
-      AppendCsvRow(out, cells, dialect);
+      out.rows.push_back(std::move(cells));
     };
     while (true) {
       VINCULO_ASSIGN_OR_RETURN(Page page, txn.List(FacilityKind(), query, Actor::System()));
@@ -558,6 +561,14 @@ Result<std::string> ReportService::OpenDataCsv(const Actor& actor, long long jur
                                              jurisdiction_id, "monthly " + month));
   }
   return out;
+}
+
+Result<std::string> ReportService::OpenDataCsv(const Actor& actor, long long jurisdiction_id,
+                                               const ReportRequest& request) {
+  VINCULO_ASSIGN_OR_RETURN(Sheet sheet, OpenDataSheet(actor, jurisdiction_id, request));
+  CsvDialect dialect;
+  dialect.byte_order_mark = true;
+  return SheetToCsv(sheet, dialect);
 }
 
 Result<ReportFile> ReportService::MonthlyFile(const Actor& actor, const ReportRequest& request,

@@ -19,6 +19,7 @@
 
 #include "domain/outcome_measures.h"
 #include "service/context.h"
+#include "service/spreadsheet.h"
 
 namespace vinculo {
 
@@ -108,6 +109,9 @@ class ReportService {
   // Administrators and auditors; kNotFound naming jurisdiction_id.
   Result<std::string> OpenDataCsv(const Actor& actor, long long jurisdiction_id,
                                   const ReportRequest& request);
+  // The same open data as a sheet (service/spreadsheet.h), for its XLSX.
+  Result<Sheet> OpenDataSheet(const Actor& actor, long long jurisdiction_id,
+                              const ReportRequest& request);
   // Either report as a file (the facility's when request.facility_id is
   // set); nothing is written anywhere on error.
   Result<ReportFile> MonthlyFile(const Actor& actor, const ReportRequest& request,

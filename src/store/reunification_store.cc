@@ -297,7 +297,8 @@ Result<std::vector<ReleasedParentRow>> ReleasedParents(Txn& txn, const Actor& ac
       "follow_up_contacts c WHERE c.parent_id = p.id) FROM parents p WHERE p.archived = 0 AND "
       "p.custody_status = 'released' AND p.released_on IS NOT NULL AND p.released_on >= " +
       params.Add(released_since) + " AND " +
-      store_internal::ScopePredicate(ParentKind(), actor, params, "p") +
+      store_internal::ScopePredicate(ParentKind(), actor, params, "p",
+                                     store_internal::ScopeShape::kSet) +
       " ORDER BY p.released_on, p.id LIMIT " + std::to_string(limit);
   VINCULO_RETURN_IF_ERROR(
       ForRows(txn, query, params, "reading released parents", [&](const soci::row& row) {

@@ -1136,7 +1136,18 @@ TEST_F(OperationsCliTest, Issue18_OpenDataPerJurisdictionWithholdsSmallCellsAndT
                " --format csv --small-cell-threshold 1");
   ASSERT_EQ(lower_code, 0) << lower_message;
   EXPECT_NE(ReadAll(lower.path).find(",5\r\n"), std::string::npos) << ReadAll(lower.path);
-  // Open data is CSV only, and an unknown jurisdiction is not found; nothing written.
+  // The same open data as XLSX: LibreOffice reads the CSV's cells from it.
+  TempFile workbook(".xlsx");
+  auto [xlsx_code, xlsx_message] = RunToEnd(
+      std::string(VINCULO_BINARY) + " report " + db_ + " --month " + target.last_month + " --out " +
+      Quote(workbook.path) + " --jurisdiction " + std::to_string(peru) + " --format xlsx");
+  ASSERT_EQ(xlsx_code, 0) << xlsx_message;
+  std::string lo_out;
+  auto from_xlsx = ParseCsv(XlsxFirstSheetAsCsv(ReadAll(workbook.path), &lo_out));
+  ASSERT_TRUE(from_xlsx.ok()) << from_xlsx.status().ToString() << lo_out;
+  EXPECT_EQ(from_xlsx->header, table->header);
+  EXPECT_EQ(from_xlsx->rows, table->rows);
+  // Open data is CSV or XLSX, and an unknown jurisdiction is not found; nothing written.
   std::ofstream(out.path) << "before";
   auto [pdf_code, pdf_message] =
       RunToEnd(report + " --jurisdiction " + std::to_string(peru) + " --format pdf");

@@ -97,15 +97,19 @@ describe("programme screens", () => {
     assert.equal(workbook.status(), 200);
     assert.equal(workbook.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assert.equal((await workbook.body()).subarray(0, 2).toString(), "PK");
-    // The open data of the jurisdiction (CSV only: no format or language to pick).
+    // The open data of the jurisdiction (CSV or XLSX; no language to pick).
     await page.getByLabel("Informe", { exact: true }).selectOption("openData");
-    assert.equal(await page.getByLabel("Formato").count(), 0);
+    assert.equal(await page.getByLabel("Idioma del informe").count(), 0);
     await page.getByLabel("Jurisdicción", { exact: true }).selectOption({ index: 1 });
     const openDataHref = await download.getAttribute("href");
-    assert.match(openDataHref, new RegExp(`^/api/v1/jurisdictions/\\d+/open-data\\?month=${lastMonth}$`));
+    assert.match(openDataHref, new RegExp(`^/api/v1/jurisdictions/\\d+/open-data\\?month=${lastMonth}&format=csv$`));
     const openData = await page.request.get(server.baseUrl + openDataHref);
     assert.equal(openData.status(), 200);
     assert.match(openData.headers()["content-type"], /^text\/csv/);
+    await page.getByLabel("Formato").selectOption("xlsx");
+    const openDataBook = await page.request.get(server.baseUrl + (await download.getAttribute("href")));
+    assert.equal(openDataBook.status(), 200);
+    assert.equal((await openDataBook.body()).subarray(0, 2).toString(), "PK");
     await checkBothWidths(page, "dashboard-admin-reports");
     // The children's list exports as Excel and CSV, pseudonymised.
     await page.getByRole("link", { name: "Niñas y niños" }).click();

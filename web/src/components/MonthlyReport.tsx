@@ -38,6 +38,7 @@ export function MonthlyReport({ me }: { me: Me }) {
   const [kind, setKind] = useState<ReportKind>(kinds[0] ?? "organisation");
   const [month, setMonth] = useState(`${last.getUTCFullYear()}-${pad(last.getUTCMonth() + 1)}`);
   const [format, setFormat] = useState("pdf");
+  const [openDataFormat, setOpenDataFormat] = useState("csv");
   const [lang, setLang] = useState<string>(i18n.lang);
   const [organisation, setOrganisation] = useState(me.organisation_id !== null ? String(me.organisation_id) : "");
   const [facility, setFacility] = useState(me.facility_id !== null ? String(me.facility_id) : "");
@@ -60,7 +61,7 @@ export function MonthlyReport({ me }: { me: Me }) {
   const ready = subject !== "" && /^\d{4}-\d{2}$/.test(month) && !monthError;
   const href =
     kind === "openData"
-      ? `/api/v1/jurisdictions/${jurisdiction}/open-data?month=${month}`
+      ? `/api/v1/jurisdictions/${jurisdiction}/open-data?month=${month}&format=${openDataFormat}`
       : `/api/v1/${kind === "organisation" ? "organisations/" + organisation : "facilities/" + facility}/reports/monthly?month=${month}&format=${format}&lang=${lang}`;
   return (
     <div class="card">
@@ -87,6 +88,18 @@ export function MonthlyReport({ me }: { me: Me }) {
         <SelectField id="report-jurisdiction" label={i18n.t("report.jurisdiction")} value={jurisdiction} onChange={setJurisdiction} placeholder="—" options={options(jurisdictions.data)} />
       )}
       <TextField id="report-month" label={i18n.t("report.month")} type="month" value={month} onInput={setMonth} error={monthError} />
+      {kind === "openData" && (
+        <SelectField
+          id="report-open-data-format"
+          label={i18n.t("report.format")}
+          value={openDataFormat}
+          onChange={setOpenDataFormat}
+          options={[
+            { value: "csv", label: "CSV" },
+            { value: "xlsx", label: "Excel (XLSX)" },
+          ]}
+        />
+      )}
       {kind !== "openData" && (
         <>
           <SelectField

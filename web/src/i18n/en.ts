@@ -380,7 +380,7 @@ export const en: Record<MessageKey, string> = {
   "report.kind": "Report",
   "report.kind.organisation": "The organisation's programme",
   "report.kind.facility": "A prison facility",
-  "report.kind.openData": "The jurisdiction's open data (CSV)",
+  "report.kind.openData": "The jurisdiction's open data",
   "report.facility": "Facility",
   "report.jurisdiction": "Jurisdiction",
   "report.title": "Monthly programme report",

@@ -380,7 +380,7 @@ export const es = {
   "report.kind": "Informe",
   "report.kind.organisation": "Programa de la organización",
   "report.kind.facility": "Establecimiento penitenciario",
-  "report.kind.openData": "Datos abiertos de la jurisdicción (CSV)",
+  "report.kind.openData": "Datos abiertos de la jurisdicción",
   "report.facility": "Establecimiento",
   "report.jurisdiction": "Jurisdicción",
   "report.title": "Informe mensual del programa",
