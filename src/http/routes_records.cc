@@ -109,18 +109,10 @@ Result<Reply> ExportRecordsReply(Call& call) {
   return SheetReply(call, sheet, std::string(call.kind->name));
 }
 
-Handler SetArchived(bool archive) {
-  return [archive](Call& call) -> Result<Reply> {
-    VINCULO_ASSIGN_OR_RETURN(Record record,
-                             call.services.records.SetArchived(call.user(), *call.kind, call.id(),
-                                                               call.version, archive));
-    return RecordReply(*call.kind, record);
-  };
-}
-
 // A child's own record carries her age-out date and the rule behind it while
 // she lives inside (issue 15), as the nursery board computes them; null
-// otherwise. Only the GET of one child: a list would compute a board.
+// otherwise: every reply of one child (OneRecordReply), never a list, which
+// would compute a board.
 Status AddAgeOut(Call& call, Record& child) {
   VINCULO_ASSIGN_OR_RETURN(std::optional<AgeOutRow> row,
                            NurseryService(call.services.context).ChildAgeOut(call.user(), child));
@@ -143,6 +135,23 @@ Status AddAgeOut(Call& call, Record& child) {
   return Status::Ok();
 }
 
+// A record as the reply to any operation on one record: a child's carries
+// her age-out fields whichever operation answers (read, create, change,
+// archive, placement), so that every reply has the same shape.
+Result<Reply> OneRecordReply(Call& call, const RecordKind& kind, Record record, int status = 200) {
+  if (&kind == &ChildKind()) VINCULO_RETURN_IF_ERROR(AddAgeOut(call, record));
+  return RecordReply(kind, record, status);
+}
+
+Handler SetArchived(bool archive) {
+  return [archive](Call& call) -> Result<Reply> {
+    VINCULO_ASSIGN_OR_RETURN(Record record,
+                             call.services.records.SetArchived(call.user(), *call.kind, call.id(),
+                                                               call.version, archive));
+    return OneRecordReply(call, *call.kind, std::move(record));
+  };
+}
+
 Result<Reply> ChangePlacement(Call& call) {
   PlacementChange change;
   change.placement = call.body.Text("placement");
@@ -154,7 +163,7 @@ Result<Reply> ChangePlacement(Call& call) {
   change.coresidence_exception = call.body.OptionalText("coresidence_exception");
   VINCULO_ASSIGN_OR_RETURN(Record child, call.services.records.ChangePlacement(
                                              call.user(), call.id(), call.version, change));
-  return RecordReply(ChildKind(), child);
+  return OneRecordReply(call, ChildKind(), std::move(child));
 }
 
 Result<Reply> TransferParent(Call& call) {
@@ -199,7 +208,7 @@ std::vector<Operation> KindOperations() {
          VINCULO_ASSIGN_OR_RETURN(
              Record created,
              call.services.records.Create(call.user(), *call.kind, std::move(call.values)));
-         return RecordReply(*call.kind, created, 201);
+         return OneRecordReply(call, *call.kind, std::move(created), 201);
        }},
       {.method = "GET",
        .path = base + "/export",
@@ -232,8 +241,7 @@ std::vector<Operation> KindOperations() {
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(Record record,
                                   call.services.records.Get(call.user(), *call.kind, call.id()));
-         if (call.kind == &ChildKind()) VINCULO_RETURN_IF_ERROR(AddAgeOut(call, record));
-         return RecordReply(*call.kind, record);
+         return OneRecordReply(call, *call.kind, std::move(record));
        }},
       {.method = "PATCH",
        .path = base + "/{id}",
@@ -249,7 +257,7 @@ std::vector<Operation> KindOperations() {
          VINCULO_ASSIGN_OR_RETURN(
              Record updated, call.services.records.Update(call.user(), *call.kind, call.id(),
                                                           call.version, std::move(call.values)));
-         return RecordReply(*call.kind, updated);
+         return OneRecordReply(call, *call.kind, std::move(updated));
        }},
       {.method = "POST",
        .path = base + "/{id}/archive",
