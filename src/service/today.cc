@@ -25,9 +25,10 @@ bool OutOfScope(const Status& status) {
   return status.code() == StatusCode::kForbidden || status.code() == StatusCode::kNotFound;
 }
 
-// Keeps the item only with something in it; its count is of every entry.
-void Keep(TodayView& view, TodayItem item) {
-  item.count = static_cast<long long>(item.entries.size());
+// Keeps the item only with something in it. Its count is of every entry,
+// or `count` where the entries are groups (pairs by reason).
+void Keep(TodayView& view, TodayItem item, std::optional<long long> count = std::nullopt) {
+  item.count = count.value_or(static_cast<long long>(item.entries.size()));
   if (item.entries.empty()) return;
   if (item.entries.size() > kTodayEntriesShown) item.entries.resize(kTodayEntriesShown);
   view.items.push_back(std::move(item));
@@ -176,8 +177,22 @@ class HomeBuilder {
       if (plan.status != "published" || plan.month != today.substr(0, 7)) continue;
       Result<PlanView> read = visits.GetPlan(actor_, plan.id);
       if (!read.ok()) return OutOfScope(read.status()) ? Status::Ok() : read.status();
+      // The sessions of today's visits, for their times, in one read.
+      std::set<long long> trips_today;
       for (const PlanTripRow& trip : read->trips) {
-        if (trip.trip_date != today || trip.status == "cancelled") continue;
+        if (trip.trip_date == today && trip.status != "cancelled") trips_today.insert(trip.id);
+      }
+      std::map<long long, VisitSessionRow> sessions;
+      VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+        for (const PlanVisitRow& visit : read->visits) {
+          if (!trips_today.count(visit.trip_id) || sessions.count(visit.session_id)) continue;
+          VINCULO_ASSIGN_OR_RETURN(sessions[visit.session_id],
+                                   visit_store::GetSession(txn, visit.session_id));
+        }
+        return Status::Ok();
+      }));
+      for (const PlanTripRow& trip : read->trips) {
+        if (!trips_today.count(trip.id)) continue;
         TodayEntry entry{.route = "/trips"};
         entry.ids = {{"trip_id", trip.id},
                      {"plan_id", plan.id},
@@ -193,13 +208,9 @@ class HomeBuilder {
                       {"child_id", visit.child_id},
                       {"parent_id", visit.parent_id},
                       {"session_id", visit.session_id}};
-          VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-            VINCULO_ASSIGN_OR_RETURN(VisitSessionRow session,
-                                     visit_store::GetSession(txn, visit.session_id));
-            part.facts = {{"start_time", FormatClock(static_cast<int>(session.start_minute))},
-                          {"end_time", FormatClock(static_cast<int>(session.end_minute))}};
-            return Status::Ok();
-          }));
+          const VisitSessionRow& session = sessions[visit.session_id];
+          part.facts = {{"start_time", FormatClock(static_cast<int>(session.start_minute))},
+                        {"end_time", FormatClock(static_cast<int>(session.end_minute))}};
           // The child as the actor reads her record (audited); one she may
           // not read keeps only her id.
           if (Result<Record> child = records.Get(actor_, ChildKind(), visit.child_id); child.ok()) {
@@ -257,14 +268,12 @@ class HomeBuilder {
         item.entries.push_back(std::move(entry));
       }
     }
-    Keep(view, std::move(item));
-    if (kind == TodayKind::kUnscheduledPairs && !view.items.empty() &&
-        view.items.back().kind == kind) {
-      // Counted in pairs, not in reasons.
-      long long pairs = 0;
-      for (const TodayEntry& entry : view.items.back().entries) pairs += entry.count.value_or(0);
-      view.items.back().count = pairs;
+    std::optional<long long> pairs;
+    if (kind == TodayKind::kUnscheduledPairs) {
+      pairs = 0;
+      for (const TodayEntry& entry : item.entries) *pairs += entry.count.value_or(0);
     }
+    Keep(view, std::move(item), pairs);
     return Status::Ok();
   }
 
@@ -321,7 +330,7 @@ class HomeBuilder {
     Result<SummaryFigures> figures = FiguresService(context_).Summary(actor_);
     if (!figures.ok()) return OutOfScope(figures.status()) ? Status::Ok() : figures.status();
     TodayItem item{.kind = TodayKind::kMonthFigures, .route = "/figures"};
-    const auto total = [&](const char* key, const std::vector<CountRow>& rows) {
+    const auto total = [&](const char* key, const std::vector<CountRow>& rows) -> long long {
       long long sum = 0;
       long long withheld = 0;
       for (const CountRow& row : rows) {
@@ -336,10 +345,13 @@ class HomeBuilder {
                      {"month", figures->as_of.substr(0, 7)},
                      {"withheld_cells", std::to_string(withheld)}};
       item.entries.push_back(std::move(entry));
+      return sum;
     };
-    total("children_inside", figures->children_inside_by_facility);
+    // The item counts the children inside: a count of people, under the
+    // small-cell rule like each total, never the number of figures.
+    const long long children = total("children_inside", figures->children_inside_by_facility);
     total("parents_held", figures->parents_by_facility);
-    Keep(view, std::move(item));
+    Keep(view, std::move(item), children);
     return Status::Ok();
   }
 

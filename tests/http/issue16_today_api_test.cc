@@ -290,6 +290,7 @@ TEST_F(TodayApiTest, Issue16_FamiliesNotContactedForThirtyDaysAndTheAuditorsFigu
   ASSERT_FALSE(figures.is_null());
   EXPECT_EQ(figures["entries"][0]["figure"], "children_inside");
   EXPECT_EQ(figures["entries"][0]["count"], inside);
+  EXPECT_EQ(figures["count"], inside);
   EXPECT_EQ(figures["entries"][0]["withheld_cells"], std::to_string(withheld));
   EXPECT_EQ(figures["route"], "/figures");
   EXPECT_EQ(Kinds("auditor"), (std::set<std::string>{"month_figures"}));
