@@ -2,7 +2,9 @@
 // the signed-in user, user administration and summary figures.
 #include "http/operation.h"
 #include "json/record_json.h"
+#include "json/today_json.h"
 #include "service/supply_service.h"
+#include "service/today.h"
 
 namespace vinculo::http_internal {
 namespace {
@@ -210,6 +212,30 @@ std::vector<Operation> SessionOperations() {
        .description = "Who is signed in, and what the role may do with each record kind.",
        .reply = "Me",
        .handler = [](Call& call) -> Result<Reply> { return MeReply(call, call.user()); }},
+      {.method = "GET",
+       .path = "/api/v1/me/today",
+       .operation_id = "getMyToday",
+       .tag = "Auth",
+       .summary = "Read what needs the signed-in user today",
+       .description =
+           "The signed-in user's home (issue 16): for her role, the things that need her today, "
+           "each with the ids it is about and the web UI route of its action. A nursery officer: "
+           "overdue leave returns, age-outs without an approved transition plan, supplies short "
+           "today. A caregiver: her trips of today with visit times and children. A programme "
+           "coordinator: the pairs this month's and next month's plans leave out (by reason), the "
+           "draft plan to publish, released families not contacted for 30 days. A social worker: "
+           "overdue leave returns, age-outs without a plan, families not contacted. A visits "
+           "officer: today's sessions of her facility (the entrance lists). An auditor: the "
+           "figures, small cells withheld. An administrator: the nursery's, the coordinator's "
+           "and the visits officer's items her scope gives. Each item is read through the list "
+           "it links to, as the user, so it counts exactly what that list shows her; an item "
+           "with nothing in it is left out. At most 20 entries per item; `count` is of all.",
+       .reply = "Today",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(TodayView view,
+                                  TodayService(call.services.context).Today(call.user()));
+         return JsonReply(TodayToJson(view));
+       }},
       {.method = "PATCH",
        .path = "/api/v1/auth/me",
        .operation_id = "updateMe",

@@ -72,7 +72,8 @@ async function visitsPerMonth(organisationId: number): Promise<PlanCounts[]> {
 // A card that a role may not load (403) is left out rather than shown as an error.
 const forbidden = (error: unknown) => error instanceof ApiError && error.status === 403;
 
-export function Dashboard() {
+// Its own page at /figures, and below the home's items (embedded: a second-level heading).
+export function Dashboard({ embedded = false }: { embedded?: boolean; params?: Record<string, string> }) {
   const i18n = useI18n();
   const { me } = useSession();
   const summary = useAsync(() => api<Summary>("/figures/summary"), []);
@@ -86,7 +87,7 @@ export function Dashboard() {
   const visits = useAsync(() => (seesPlans ? visitsPerMonth(me.organisation_id!) : Promise.resolve([] as PlanCounts[])), []);
   return (
     <section aria-labelledby="dash-title">
-      <h1 id="dash-title">{i18n.t("dash.title")}</h1>
+      {embedded ? <h2 id="dash-title">{i18n.t("dash.figures")}</h2> : <h1 id="dash-title">{i18n.t("dash.figures")}</h1>}
       <div class="grid">
         {!forbidden(summary.error) && (
           <Loaded state={summary}>

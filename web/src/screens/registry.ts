@@ -9,6 +9,7 @@ import { Admin } from "./Admin";
 import { Child } from "./Child";
 import { Children } from "./Children";
 import { Dashboard } from "./Dashboard";
+import { Home } from "./Home";
 import { Facilities } from "./Facilities";
 import { NurseryBoard } from "./NurseryBoard";
 import { seesPlanner, VisitPlanner } from "./VisitPlanner";
@@ -39,7 +40,8 @@ export interface Screen {
 const seesChildren = (me: Me) => me.sees_case_records && canRead(me, "children");
 
 export const screens: Screen[] = [
-  { path: "/", component: Dashboard, nav: "nav.dashboard", allowed: () => true },
+  { path: "/", component: Home, nav: "nav.dashboard", allowed: () => true },
+  { path: "/figures", component: Dashboard, allowed: () => true },
   { path: "/children", component: Children, nav: "nav.children", allowed: seesChildren },
   { path: "/children/:id", component: Child, allowed: seesChildren },
   { path: "/nursery", component: NurseryBoard, nav: "nav.nursery", allowed: seesChildren },
