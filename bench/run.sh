@@ -11,6 +11,7 @@
 # machine's loopback; wrk shares the 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 build_dir="${BUILD_DIR:-build}"
 duration="${BENCH_DURATION:-15s}"
 connections="${BENCH_CONNECTIONS:-64}"
@@ -107,6 +108,17 @@ ratio API / bare (medians): $ratio; target (>= 15,000 requests/s and p99 < 10 ms
 on the medians, met in $rounds_met of $rounds rounds
 wrk -t2 -c$connections -d$duration per round after a 3 s warm-up, $(nproc) cores, $(date -u +%Y-%m-%d)
 REPORT
+
+# Issue 16: a cold first load of the web UI in chromium (target: under 1 s),
+# against a cold navigation to one of the build's tiny files.
+echo
+echo "Web UI cold load (bench/cold_load.mjs):"
+if [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  binary=$(realpath "$build_dir/vinculo")
+  (cd "$root/web" && VINCULO_BINARY="$binary" "$("$root/scripts/node20.sh")" ../bench/cold_load.mjs 9)
+else
+  echo "(chromium is missing: scripts/install-deps.sh test)"
+fi
 
 # Issue 3: the age-out board and the 12-month forecast for 100,000 children
 # living inside across 1,000 facilities (SQLite, data generated in-process,

@@ -15,5 +15,19 @@ fi
 # playwright-core needs Node.js 20 or later; node20.sh finds or installs one.
 node=$("$root/scripts/node20.sh")
 cd "$root/web"
+# The TAP report goes to the output and to a file; when a journey fails, its
+# failure (the assertion, the expected and actual values, the stack) is
+# printed again at the end, where a CI log that keeps only the tail shows it.
+mkdir -p "$root/test-artifacts"
+report="$root/test-artifacts/e2e-report.tap"
+status=0
 VINCULO_BINARY="$binary" VINCULO_E2E_ARTIFACTS="$root/test-artifacts" \
-  "$node" --test --test-concurrency=1 --test-timeout=300000 e2e/
+  "$node" --test --test-concurrency=1 --test-timeout=300000 \
+  --test-reporter=tap --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$report" e2e/ || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "e2e: what failed (from $report):"
+  # Each failed test with its YAML block, up to the block's end ("...").
+  awk '/^ *not ok /{show=1} show{print} show && /^ *\.\.\.$/{show=0}' "$report" | cut -c1-400 | head -150
+fi
+exit "$status"

@@ -20,7 +20,7 @@ if [ ! -d node_modules ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_s
 fi
 
 if [ ! -f dist/index.html ] ||
-  [ -n "$(find src index.html package-lock.json vite.config.ts vite-pwa.ts tsconfig.json -newer dist/index.html -print -quit)" ]; then
+  [ -n "$(find src index.html package-lock.json vite.config.ts vite-pwa.ts vite-compress.ts tsconfig.json -newer dist/index.html -print -quit)" ]; then
   echo "web-build: npm run build"
   npm run build
 else

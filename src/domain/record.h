@@ -45,7 +45,9 @@ struct FieldSpec {
   bool restricted = false;
   // Accepted as an equality filter on lists (?facility_id=3).
   bool filterable = false;
-  // Matched by the free-text list filter (?q=quispe).
+  // Matched by the free-text list filter (?q=quispe), accent- and
+  // case-insensitively, through the record's stored search text. Never a
+  // restricted field: a search would tell who may not read it what it holds.
   bool searchable = false;
   int max_length = 200;
   std::vector<std::string_view> enum_values = {};
@@ -95,7 +97,17 @@ struct RecordKind {
   bool audited = false;
 
   const FieldSpec* Field(std::string_view field_name) const;
+  // Whether the kind has searchable fields (and so a search_text column).
+  bool Searchable() const;
 };
+
+// The text a search of `kind` matches (the search_text column): the searchable
+// fields of `values`, in the kind's order, each folded (common/text_fold.h),
+// every word preceded by one space (" mateo ayala nna 7k2p"), so that a word
+// of a search matches the beginning of any word with LIKE '% word%' and
+// "mateo ayala" matches a child whose given and family names are two fields.
+// Empty when none has a value.
+std::string SearchText(const RecordKind& kind, const FieldValues& values);
 
 struct Record {
   long long id = 0;

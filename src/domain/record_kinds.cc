@@ -3,6 +3,7 @@
 // incarcerated parents, children and the links between parents and children.
 #include <algorithm>
 
+#include "common/text_fold.h"
 #include "domain/record.h"
 #include "domain/time_zones.h"
 
@@ -85,6 +86,10 @@ FieldSpec ReadOnly(FieldSpec spec) {
 }
 FieldSpec Filterable(FieldSpec spec) {
   spec.filterable = true;
+  return spec;
+}
+FieldSpec Searchable(FieldSpec spec) {
+  spec.searchable = true;
   return spec;
 }
 std::vector<FieldSpec> Coordinates(std::string_view latitude, std::string_view longitude) {
@@ -337,7 +342,7 @@ RecordKind MakeParent() {
       Immutable(Ref("facility_id", "facilities", true)),
       Ref("wing_id", "wings"),
       Ref("organisation_id", "organisations"),
-      Filterable(Text("prisoner_number", false, 40)),
+      Searchable(Filterable(Text("prisoner_number", false, 40))),
       Enum("custody_status", {"incarcerated", "released"}, true),
       DateField("admission_date", true),
       DateField("expected_release_date"),
@@ -358,7 +363,7 @@ RecordKind MakeChild() {
   kind.fields = Concat(
       {Name("given_names"), Name("family_names"),
        // Generated at registration; used in every report and export by default.
-       ReadOnly(Text("pseudonym", false, 40)), DateField("date_of_birth", true),
+       Searchable(ReadOnly(Text("pseudonym", false, 40))), DateField("date_of_birth", true),
        Enum("sex", {"female", "male", "unspecified"}, true),
        Ref("organisation_id", "organisations"),
        // Placement, facility and home change through a placement change, which
@@ -416,6 +421,26 @@ const Catalogue& TheCatalogue() {
 }
 
 }  // namespace
+
+bool RecordKind::Searchable() const {
+  return std::any_of(fields.begin(), fields.end(),
+                     [](const FieldSpec& spec) { return spec.searchable; });
+}
+
+std::string SearchText(const RecordKind& kind, const FieldValues& values) {
+  std::string text;
+  for (const FieldSpec& spec : kind.fields) {
+    if (!spec.searchable) continue;
+    const Value* value = Find(values, spec.name);
+    const std::string* words = value ? std::get_if<std::string>(value) : nullptr;
+    if (!words || words->empty()) continue;
+    const std::string folded = FoldForSearch(*words);
+    if (folded.empty()) continue;
+    text += ' ';
+    text += folded;
+  }
+  return text;
+}
 
 const FieldSpec* RecordKind::Field(std::string_view field_name) const {
   for (const FieldSpec& spec : fields) {

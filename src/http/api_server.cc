@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <filesystem>
-#include <fstream>
 
 #include "http/edge_guard.h"
 #include "http/idempotent_request.h"
@@ -14,6 +12,7 @@
 #include "http/operation.h"
 #include "http/problem.h"
 #include "http/server_metrics.h"
+#include "http/web_files.h"
 #include "json/record_json.h"
 
 namespace vinculo {
@@ -285,72 +284,7 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
   // Every operation of the API, from the modules' tables (http/operation.h).
   http_internal::RegisterOperations(impl_->router);
 
-  if (!options_.web_dir.empty() && std::filesystem::is_directory(options_.web_dir)) {
-    for (const auto& [extension, type] : std::initializer_list<std::pair<const char*, const char*>>{
-             {"html", "text/html; charset=utf-8"},
-             {"js", "text/javascript; charset=utf-8"},
-             {"mjs", "text/javascript; charset=utf-8"},
-             {"css", "text/css; charset=utf-8"},
-             {"json", "application/json"},
-             {"map", "application/json"},
-             {"svg", "image/svg+xml"},
-             {"png", "image/png"},
-             {"ico", "image/x-icon"},
-             {"woff2", "font/woff2"},
-             {"webmanifest", "application/manifest+json"},
-             {"txt", "text/plain; charset=utf-8"}}) {
-      server.set_file_extension_and_mimetype_mapping(extension, type);
-    }
-    // Only /assets/ is a mount point: httplib looks for a file under every
-    // mount point whose prefix matches before it routes a GET, so mounting
-    // "/" cost every API request a failed stat() of the web folder. The
-    // build's only other file, index.html, is the app route's below.
-    server.set_mount_point("/assets/",
-                           (std::filesystem::path(options_.web_dir) / "assets").string());
-    // Vite names the files under /assets/ by their content hash: they never
-    // change, so browsers keep them a year; everything else is revalidated.
-    server.set_file_request_handler(
-        [](const httplib::Request& request, httplib::Response& response) {
-          response.headers.erase("Cache-Control");
-          response.set_header("Cache-Control", request.path.rfind("/assets/", 0) == 0
-                                                   ? "public, max-age=31536000, immutable"
-                                                   : "no-cache");
-        });
-    // The service worker (issue 16: the app opens offline) must be served
-    // from the root to control the whole app, as JavaScript, and revalidated
-    // so that a new build replaces it. Absent from an older build: 404.
-    const std::string worker = (std::filesystem::path(options_.web_dir) / "sw.js").string();
-    server.Get("/sw.js", [worker](const httplib::Request&, httplib::Response& response) {
-      std::ifstream file(worker);
-      if (!file) {
-        response.status = 404;
-        return;
-      }
-      std::string script((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-      response.headers.erase("Cache-Control");
-      response.set_header("Cache-Control", "no-cache");
-      response.set_content(script, "text/javascript; charset=utf-8");
-    });
-    // A single-page app: paths outside /api/ and /assets/ that are not files
-    // get index.html, and the app routes them in the browser.
-    const std::string index = (std::filesystem::path(options_.web_dir) / "index.html").string();
-    server.Get(R"(/(?!api/|assets/).*)", [index](const httplib::Request&,
-                                                 httplib::Response& response) {
-      std::ifstream file(index);
-      std::string html((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-      response.headers.erase("Cache-Control");
-      response.set_header("Cache-Control", "no-cache");
-      response.set_content(html, "text/html; charset=utf-8");
-    });
-  } else {
-    server.Get("/", [](const httplib::Request&, httplib::Response& response) {
-      response.set_content(
-          "<!doctype html><html lang=\"es\"><meta charset=\"utf-8\"><title>Vínculo</title>"
-          "<h1>Vínculo</h1><p>API: <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a></p>"
-          "</html>",
-          "text/html; charset=utf-8");
-    });
-  }
+  http_internal::RegisterWebFiles(server, options_.web_dir);
 }
 
 ApiServer::~ApiServer() { Stop(); }

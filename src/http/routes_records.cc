@@ -2,6 +2,7 @@
 // keep history: placements, transfers, siblings, and a record's audit trail.
 #include <charconv>
 
+#include "common/text_fold.h"
 #include "common/utf8.h"
 #include "http/operation.h"
 #include "json/record_json.h"
@@ -37,7 +38,11 @@ Result<ListQuery> ListQueryFrom(const RecordKind& kind, const httplib::Request& 
       if (!cursor.ok()) return InvalidArgument("cursor", "is not a cursor this server gave out");
       query.after_id = *cursor;
     } else if (name == "q") {
-      if (text.size() > 100) return InvalidArgument("q", "is longer than 100 characters");
+      if (text.size() > kMaxSearchBytes) {
+        return InvalidArgument("q", "is longer than " + std::to_string(kMaxSearchBytes) +
+                                        " bytes; search with fewer words")
+            .Because(Refusal::kTextTooLong);
+      }
       if (!IsValidUtf8(text)) return InvalidArgument("q", "is not valid UTF-8");
       query.search = text;
     } else if (name == "archived") {

@@ -113,6 +113,33 @@ std::string PseudonymFor(std::uint64_t seed, long long id) {
   return "NNA-" + code;
 }
 
+// A searchable kind's rows with their search text (domain SearchText) made
+// from the searchable columns they carry, as Txn::Insert writes it.
+BulkTable WithSearchText(const RecordKind& kind, const BulkTable& rows) {
+  BulkTable with = rows;
+  std::vector<const BulkColumn*> searched;
+  for (const BulkColumn& column : rows.columns) {
+    const FieldSpec* spec = kind.Field(column.name);
+    if (spec && spec->searchable &&
+        std::holds_alternative<std::vector<std::string>>(column.values)) {
+      searched.push_back(&column);
+    }
+  }
+  const std::size_t count = rows.columns.empty() ? 0 : rows.columns.front().size();
+  std::vector<std::string> texts;
+  texts.reserve(count);
+  for (std::size_t row = 0; row < count; ++row) {
+    FieldValues values;
+    for (const BulkColumn* column : searched) {
+      if (!column->nulls.empty() && column->nulls[row]) continue;
+      values.emplace(column->name, Value{std::get<std::vector<std::string>>(column->values)[row]});
+    }
+    texts.push_back(SearchText(kind, values));
+  }
+  with.columns.push_back(BulkColumn{"search_text", std::move(texts), {}});
+  return with;
+}
+
 // --- Rows of one table, column by column ----------------------------------------
 
 class TableRows {
@@ -271,7 +298,13 @@ class Generator {
   Result<long long> Base(const std::string& table) { return NextId(txn_, table); }
 
   Status Load(const TableRows& rows) {
-    VINCULO_RETURN_IF_ERROR(BulkInsert(txn_, rows.rows()));
+    const BulkTable* table = &rows.rows();
+    BulkTable searchable;
+    if (const RecordKind* kind = FindRecordKind(table->table); kind && kind->Searchable()) {
+      searchable = WithSearchText(*kind, *table);
+      table = &searchable;
+    }
+    VINCULO_RETURN_IF_ERROR(BulkInsert(txn_, *table));
     VINCULO_RETURN_IF_ERROR(AfterExplicitIds(txn_, rows.rows().table));
     Written(rows.rows().table, static_cast<long long>(rows.size()));
     return Status::Ok();

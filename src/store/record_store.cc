@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "common/text_fold.h"
 #include "store/sql_util.h"
 #include "store/statement_cache.h"
 #include "store/store.h"
@@ -111,6 +112,10 @@ Result<Record> Txn::Insert(const RecordKind& kind, const FieldValues& values,
       columns += ", " + std::string(spec.name);
       placeholders += ", " + params.Add(it->second);
     }
+    if (kind.Searchable()) {
+      columns += ", search_text";
+      placeholders += ", " + params.Add(Value{SearchText(kind, values)});
+    }
     const std::string query = "INSERT INTO " + Table(kind) + " (" + columns + ") VALUES (" +
                               placeholders + ") RETURNING id";
     long long id = 0;
@@ -178,16 +183,15 @@ Result<Page> Txn::List(const RecordKind& kind, const ListQuery& query, const Act
       }
     }
     if (!query.search.empty()) {
-      std::string pattern = "%" + store_internal::EscapeLike(query.search) + "%";
-      std::string any;
-      for (const FieldSpec& spec : kind.fields) {
-        if (!spec.searchable) continue;
-        if (!any.empty()) any += " OR ";
-        // LOWER folds ASCII in SQLite and all of Unicode in PostgreSQL.
-        any += "LOWER(t." + std::string(spec.name) + ") LIKE LOWER(" + params.Add(pattern) +
-               ") ESCAPE '\\'";
+      if (!kind.Searchable()) {
+        return InvalidArgument("q", "cannot search " + std::string(kind.name));
       }
-      if (!any.empty()) where += " AND (" + any + ")";
+      // Every word, folded as the stored text was (common/text_fold.h), begins
+      // a word of the record's search text (domain SearchText).
+      for (const std::string& word : SearchWords(query.search)) {
+        where += " AND t.search_text LIKE " +
+                 params.Add(Value{"% " + store_internal::EscapeLike(word) + "%"}) + " ESCAPE '\\'";
+      }
     }
     const int limit = query.limit;
     // One extra row tells whether there is a next page.
@@ -226,7 +230,20 @@ Result<Record> Txn::Update(const RecordKind& kind, long long id, long long expec
           "the " + std::string(kind.singular) + " was changed by someone else (now version " +
               std::to_string(current->version) + "); reload it and apply your change again");
     }
-    return Get(kind, id, Actor::System());
+    VINCULO_ASSIGN_OR_RETURN(Record updated, Get(kind, id, Actor::System()));
+    const bool words_changed = std::any_of(changes.begin(), changes.end(), [&](const auto& change) {
+      const FieldSpec* spec = kind.Field(change.first);
+      return spec && spec->searchable;
+    });
+    if (words_changed) {
+      Params text;
+      store_internal::ExecuteWith(sql_,
+                                  "UPDATE " + Table(kind) + " SET search_text = " +
+                                      text.Add(Value{SearchText(kind, updated.values)}) +
+                                      " WHERE id = " + text.AddInteger(id),
+                                  text);
+    }
+    return updated;
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "updating a " + std::string(kind.singular));
   }
@@ -270,6 +287,54 @@ Result<long long> Txn::Count(const RecordKind& kind, const Actor& actor) {
     return count;
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "counting " + std::string(kind.name));
+  }
+}
+
+Result<long long> Txn::FillMissingSearchText() {
+  // Rows without search text, a chunk at a time (each chunk filled before the
+  // next is read, so the same query moves on).
+  constexpr int kChunk = 2000;
+  long long filled = 0;
+  try {
+    for (const RecordKind* kind : AllRecordKinds()) {
+      if (!kind->Searchable()) continue;
+      std::vector<const FieldSpec*> searched;
+      std::string columns = "id";
+      for (const FieldSpec& spec : kind->fields) {
+        if (!spec.searchable) continue;
+        searched.push_back(&spec);
+        columns += ", " + std::string(spec.name);
+      }
+      std::string text;
+      long long id = 0;
+      soci::statement update =
+          (sql_.prepare << "UPDATE " + Table(*kind) + " SET search_text = :text WHERE id = :id",
+           soci::use(text), soci::use(id));
+      const std::string select = "SELECT " + columns + " FROM " + Table(*kind) +
+                                 " WHERE search_text IS NULL ORDER BY id LIMIT " +
+                                 std::to_string(kChunk);
+      for (;;) {
+        std::vector<std::pair<long long, std::string>> chunk;
+        soci::rowset<soci::row> rows = (sql_.prepare << select);
+        for (const soci::row& row : rows) {
+          FieldValues values;
+          for (std::size_t column = 0; column < searched.size(); ++column) {
+            values.emplace(searched[column]->name, Value{store_internal::GetText(row, column + 1)});
+          }
+          chunk.emplace_back(store_internal::GetInteger(row, 0), SearchText(*kind, values));
+        }
+        for (auto& [row_id, row_text] : chunk) {
+          id = row_id;
+          text = std::move(row_text);
+          update.execute(true);
+        }
+        filled += static_cast<long long>(chunk.size());
+        if (static_cast<int>(chunk.size()) < kChunk) break;
+      }
+    }
+    return filled;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "writing the search text of records");
   }
 }
 

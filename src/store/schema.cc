@@ -1110,6 +1110,22 @@ CREATE TABLE reunification_settings (
 )
 )SQL";
 
+// Issue 16: accent- and case-insensitive search. Each searchable record
+// keeps its searchable fields folded (domain SearchText, common/text_fold.h)
+// in search_text, written with the record; Store::MigrateTo fills the rows
+// that were there before this migration.
+constexpr const char* kSearchTextSchema = R"SQL(
+ALTER TABLE jurisdictions ADD COLUMN search_text TEXT;
+ALTER TABLE organisations ADD COLUMN search_text TEXT;
+ALTER TABLE facilities ADD COLUMN search_text TEXT;
+ALTER TABLE wings ADD COLUMN search_text TEXT;
+ALTER TABLE spaces ADD COLUMN search_text TEXT;
+ALTER TABLE homes ADD COLUMN search_text TEXT;
+ALTER TABLE staff ADD COLUMN search_text TEXT;
+ALTER TABLE parents ADD COLUMN search_text TEXT;
+ALTER TABLE children ADD COLUMN search_text TEXT
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
@@ -1153,6 +1169,8 @@ const std::vector<Migration>& Migrations() {
       {23, "indexes for scoped counts and lists at national scale", kScopeIndexes},
       {24, "families: reunification plans and steps, follow-up contacts after release",
        kReunificationSchema},
+      {kSearchTextMigration, "search: each record's searchable fields folded (accents, case)",
+       kSearchTextSchema},
   };
   return kMigrations;
 }

@@ -20,4 +20,8 @@ struct Migration {
 
 const std::vector<Migration>& Migrations();
 
+// The migration that adds each searchable record's search_text; the rows
+// already there are filled by Store::MigrateTo right after it.
+inline constexpr int kSearchTextMigration = 28;
+
 }  // namespace vinculo

@@ -285,6 +285,9 @@ Result<std::vector<int>> Store::MigrateTo(int up_to_version) {
       sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",
           soci::use(version), soci::use(name), soci::use(now);
       applied.push_back(migration.version);
+      if (migration.version == kSearchTextMigration) {
+        VINCULO_RETURN_IF_ERROR(txn.FillMissingSearchText().status());
+      }
     }
     return Status::Ok();
   });

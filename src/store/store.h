@@ -57,7 +57,8 @@ enum class ArchivedFilter { kActive, kArchived, kAll };
 struct ListQuery {
   // Equality filters on filterable fields, already type-checked.
   FieldValues filters;
-  // Case-insensitive substring over the kind's searchable fields.
+  // Words that must all appear, accent- and case-insensitively, in the
+  // kind's searchable fields (its stored search text, domain SearchText).
   std::string search;
   // Keyset pagination: records with id greater than this, in id order.
   long long after_id = 0;
@@ -158,6 +159,10 @@ class Txn {
   Result<Record> SetArchived(const RecordKind& kind, long long id, long long expected_version,
                              bool archived, const std::string& now);
   Result<long long> Count(const RecordKind& kind, const Actor& actor);
+  // Writes the search text (domain SearchText) of every record of a
+  // searchable kind that has none: rows written before migration 25 or by a
+  // bulk load that left it out. Returns how many rows it filled.
+  Result<long long> FillMissingSearchText();
 
   // --- Histories (store/history_store.cc) ---
   Status ClosePlacement(long long child_id, const std::string& ended_on);

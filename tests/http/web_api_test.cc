@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "api_fixture.h"
+#include "http/web_files.h"
 
 namespace vinculo::testing {
 namespace {
@@ -144,6 +145,72 @@ TEST_F(WebServingTest, Issue16_TheServiceWorkerIsServedFromTheRootAsJavaScript) 
   EXPECT_EQ(worker->get_header_value_count("Cache-Control"), 1u);
   EXPECT_NE(worker->get_header_value("Content-Security-Policy").find("script-src 'self'"),
             std::string::npos);
+}
+
+// Issue 16: the build compresses the app once (web/vite-compress.ts); the
+// server sends NAME.br or NAME.gz as they are when the browser accepts that
+// encoding, and never compresses a file per request (a cold first load took
+// ~2 s while httplib brotli-compressed the bundle on every request).
+TEST_F(WebServingTest, Issue16_FilesCompressedByTheBuildAreSentAsTheyAre) {
+  const std::string script(4096, 'x');
+  std::ofstream(web_dir_ / "assets" / "app-1.js") << script;
+  std::ofstream(web_dir_ / "assets" / "app-1.js.br") << "BROTLI BYTES";
+  std::ofstream(web_dir_ / "assets" / "app-1.js.gz") << "GZIP BYTES";
+  auto fetch = [&](const std::string& path, const char* accept) {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_decompress(false);  // the bytes as sent
+    httplib::Headers headers;
+    if (accept) headers.emplace("Accept-Encoding", accept);
+    return client.Get(path, headers);
+  };
+  auto brotli = fetch("/assets/app-1.js", "gzip, deflate, br");
+  ASSERT_TRUE(brotli);
+  EXPECT_EQ(brotli->status, 200);
+  EXPECT_EQ(brotli->body, "BROTLI BYTES");
+  EXPECT_EQ(brotli->get_header_value("Content-Encoding"), "br");
+  EXPECT_EQ(brotli->get_header_value_count("Content-Encoding"), 1u);
+  EXPECT_EQ(brotli->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_EQ(brotli->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(brotli->get_header_value("Cache-Control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(brotli->get_header_value_count("Cache-Control"), 1u);
+
+  auto gzip = fetch("/assets/app-1.js", "br;q=0, gzip");
+  ASSERT_TRUE(gzip);
+  EXPECT_EQ(gzip->body, "GZIP BYTES");
+  EXPECT_EQ(gzip->get_header_value("Content-Encoding"), "gzip");
+
+  auto plain = fetch("/assets/app-1.js", "identity");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->body, script);
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+
+  // A file the build did not compress goes as it is, even to a browser
+  // that accepts brotli: nothing is compressed per request.
+  auto style = fetch("/assets/index-abc123.css", "br, gzip");
+  ASSERT_TRUE(style);
+  EXPECT_EQ(style->body, "body{}");
+  EXPECT_FALSE(style->has_header("Content-Encoding"));
+
+  // Only the flat folder of assets: no way out of it.
+  for (const char* path : {"/assets/../index.html", "/assets/%2E%2E/index.html", "/assets/.hidden",
+                           "/assets/sub/app-1.js"}) {
+    auto outside = fetch(path, "br");
+    ASSERT_TRUE(outside) << path;
+    EXPECT_EQ(outside->status, 404) << path;
+  }
+}
+
+TEST(ChooseEncodingTest, Issue16_BrotliThenGzipAsTheBrowserAcceptsAndTheBuildMade) {
+  using http_internal::ChooseEncoding;
+  EXPECT_EQ(ChooseEncoding("gzip, deflate, br", true, true), "br");
+  EXPECT_EQ(ChooseEncoding("gzip, deflate, br", false, true), "gzip");
+  EXPECT_EQ(ChooseEncoding("gzip, deflate, br", false, false), "");
+  EXPECT_EQ(ChooseEncoding("BR;q=0.5", true, true), "br");
+  EXPECT_EQ(ChooseEncoding("br;q=0, gzip;q=1.0", true, true), "gzip");
+  EXPECT_EQ(ChooseEncoding("br; q=0.0, gzip;q=0", true, true), "");
+  EXPECT_EQ(ChooseEncoding("*", true, true), "br");
+  EXPECT_EQ(ChooseEncoding("identity", true, true), "");
+  EXPECT_EQ(ChooseEncoding("", true, true), "");
 }
 
 }  // namespace

@@ -11,7 +11,8 @@ import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "../..");
-export const webRoot = path.resolve(here, "../dist");
+// VINCULO_WEB_ROOT: another build (bench/cold_load.mjs compares two).
+export const webRoot = process.env.VINCULO_WEB_ROOT ?? path.resolve(here, "../dist");
 export const artifacts = path.resolve(process.env.VINCULO_E2E_ARTIFACTS ?? path.join(repoRoot, "test-artifacts"));
 export const DEMO_PASSWORD = "vinculo-demo-2026";
 const require = createRequire(import.meta.url);
@@ -87,6 +88,15 @@ export async function newPage(browser, baseUrl, viewport = viewports.desktop) {
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   page.errors = errors;
+  // Irreversible actions ask first (window.confirm): every question is kept
+  // in page.dialogs and answered with page.answerDialogs ("accept" unless a
+  // test says "dismiss").
+  page.dialogs = [];
+  page.answerDialogs = "accept";
+  page.on("dialog", (dialog) => {
+    page.dialogs.push(dialog.message());
+    void (page.answerDialogs === "dismiss" ? dialog.dismiss() : dialog.accept()).catch(() => undefined);
+  });
   return page;
 }
 

@@ -279,6 +279,12 @@ describe("visit planner and workshop screens", () => {
     await form.getByRole("button", { name: "Formar el grupo" }).click();
     await form.locator("#cohort-space-error").waitFor();
     assert.equal((await call("GET", "/workshops/cohorts")).body.items.length, cohortsBefore.length);
+    // What she typed survives a reload, as it does an expired session (issue 16).
+    await page.reload();
+    await page.locator("summary", { hasText: "Formar un grupo nuevo" }).click();
+    assert.equal(await form.getByLabel("Hora de inicio").inputValue(), "16:30");
+    assert.equal(await form.getByLabel("Hora de fin").inputValue(), "18:00");
+    assert.equal(await form.getByLabel("Establecimiento").inputValue(), "1");
     await checkBothWidths(page, "workshop-new-cohort");
     await form.getByLabel(/Espacio/).selectOption(String(room.body.id));
     await form.getByRole("button", { name: "Formar el grupo" }).click();

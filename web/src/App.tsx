@@ -28,6 +28,12 @@ export function App() {
     document.getElementById("main")?.focus({ preventScroll: true });
   }, [path]);
 
+  // On a phone the menu is one row scrolled sideways: the current screen's
+  // item is brought into view, so that she sees where she is.
+  useEffect(() => {
+    document.querySelector('.topbar nav a[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [path, me]);
+
   useEffect(() => {
     document.documentElement.lang = lang;
     localStorage.setItem("vinculo.lang", lang);

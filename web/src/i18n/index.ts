@@ -27,8 +27,18 @@ export function makeI18n(lang: Language): I18n {
   const locale = locales[lang];
   const dateFormat = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+  // Plural forms (Intl.PluralRules): with a count `n`, a key's variant for
+  // the count's category ("nursery.days.one": "{n} día") replaces the key's
+  // own text, which is the "other" form; a formatted count ("1") counts too.
+  const plurals = new Intl.PluralRules(locale);
   const t = (key: MessageKey, params?: Record<string, string | number>) => {
     let text = dict[key] ?? key;
+    const count = typeof params?.n === "string" && /^\d+$/.test(params.n) ? Number(params.n) : params?.n;
+    if (typeof count === "number") {
+      const category = plurals.select(count);
+      const variant = category === "other" ? undefined : dict[`${key}.${category}` as MessageKey];
+      if (variant !== undefined) text = variant;
+    }
     for (const [name, value] of Object.entries(params ?? {})) text = text.replace(`{${name}}`, String(value));
     return text;
   };

@@ -81,4 +81,6 @@ export const problemMessages: Record<string, MessageKey> = {
 // A code for one field only: a transition plan's steps of the wrong shape.
 export const fieldProblemMessages: Record<string, Partial<Record<string, MessageKey>>> = {
   steps: { field_type: "care.error.stepShape" },
+  // A search longer than the server takes (issue 16).
+  q: { text_too_long: "search.tooLong" },
 };

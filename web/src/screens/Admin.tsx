@@ -70,6 +70,8 @@ function Users() {
     return { users, organisations, facilities, staff };
   }, []);
   const toggle = async (user: User) => {
+    // Disabling ends her sessions at once: asked first (issue 16).
+    if (!user.disabled && !window.confirm(i18n.t("admin.confirmDisable", { user: user.username }))) return;
     try {
       await api(`/users/${user.id}/${user.disabled ? "enable" : "disable"}`, { method: "POST", ifMatch: user.version });
       state.reload();

@@ -48,6 +48,7 @@ export function SupplyCatalogue() {
   const [editing, setEditing] = useState<number | null>(null);
   const state = useAsync(() => api<{ items: SupplyItem[] }>("/nursery/supply-items", { query: { archived: "true" } }).then((page) => page.items), []);
   const archive = async (item: SupplyItem) => {
+    if (!window.confirm(i18n.t("care.catalogue.confirmArchive", { name: i18n.lang === "es" ? item.name_es : item.name_en }))) return;
     try {
       await api(`/nursery/supply-items/${item.id}/archive`, { method: "POST", ifMatch: item.version });
       setNotice(i18n.t("care.catalogue.archived", { name: i18n.lang === "es" ? item.name_es : item.name_en }));

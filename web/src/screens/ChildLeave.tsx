@@ -208,6 +208,8 @@ function Adults({ childId, adults, onChange, inside }: { childId: number; adults
   const writes = can(me, "addAuthorisedAdult");
   const [error, setError] = useState("");
   const revoke = async (adult: Adult) => {
+    // She may no longer collect the child: asked first (issue 16).
+    if (!window.confirm(i18n.t("care.adults.confirmRevoke", { name: adult.full_name }))) return;
     setError("");
     try {
       await api(`/authorised-adults/${adult.id}/revoke`, { method: "POST" });

@@ -72,6 +72,8 @@ export function VisitPlanner() {
   };
   const publish = async () => {
     if (!plan) return;
+    // Publishing tells escorts and prisons: asked first (issue 16).
+    if (!window.confirm(i18n.t("plan.confirmPublish", { month: i18n.month(plan.month) }))) return;
     setBusy(true);
     setError(null);
     try {

@@ -7,6 +7,7 @@ import { useState } from "preact/hooks";
 import { api, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
+import { useDraft } from "../draft";
 import { useI18n, type MessageKey } from "../i18n";
 import { fullName, lookup, nameOf } from "../lookups";
 import { navigate } from "../router";
@@ -73,7 +74,8 @@ export function CohortForm({ cohorts }: { cohorts: CohortSummary[] }) {
     ]);
     return { courses, facilities, spaces, facilitators };
   }, [cohorts.length]);
-  const [form, setForm] = useState({
+  // Kept across an expired session or a reload (issue 16), until it is sent.
+  const [form, setForm, clearForm] = useDraft("workshops.cohort", {
     course_id: "",
     facility_id: "",
     group_kind: "women",
@@ -110,6 +112,7 @@ export function CohortForm({ cohorts }: { cohorts: CohortSummary[] }) {
           completion_percent: number(form.completion_percent),
         },
       });
+      clearForm();
       navigate(`/workshops/${created.id}?created=1`);
     } catch (failure) {
       setError({ field: fieldOf(failure), text: i18n.error(failure) });
@@ -227,7 +230,9 @@ export function EnrolForm({
 }) {
   const i18n = useI18n();
   const parents = useAsync(() => listAll<RecordRow>("/parents").catch(() => [] as RecordRow[]), [facilityId]);
-  const [parentId, setParentId] = useState("");
+  const [draft, setDraft, clearDraft] = useDraft(`workshops.enrol.${cohortId}`, { parent_id: "" });
+  const parentId = draft.parent_id;
+  const setParentId = (value: string) => (value === "" ? clearDraft() : setDraft({ parent_id: value }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event, name: string) => {

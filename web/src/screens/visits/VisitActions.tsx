@@ -78,9 +78,13 @@ export function MoveForm({
   const choices = sessions
     .filter((one) => one.id !== visit.session_id && (!current || one.facility_id === current.facility_id))
     .sort((a, b) => (a.date + a.start_time).localeCompare(b.date + b.start_time));
-  const [sessionId, setSessionId] = useState("");
+  // Kept across an expired session or a reload (issue 16), until it is sent.
+  const [draft, setDraft, clearDraft] = useDraft(`visits.move.${visit.id}`, { session_id: "" });
+  const sessionId = draft.session_id;
+  const setSessionId = (value: string) => setDraft({ session_id: value });
   const { error, busy, run } = useSubmit(() => {
     const chosen = sessions.find((one) => String(one.id) === sessionId);
+    clearDraft();
     onDone(i18n.t("vv.moved", { date: chosen ? i18n.date(chosen.date) : sessionId }));
   });
   const id = `move-${visit.id}`;
@@ -118,8 +122,13 @@ export function MoveForm({
 
 export function CancelForm({ visit, onDone, onClose }: { visit: PlanVisit; onDone: (message: string) => void; onClose: () => void }) {
   const i18n = useI18n();
-  const [reason, setReason] = useState("");
-  const { error, busy, run } = useSubmit(() => onDone(i18n.t("vv.cancelledDone")));
+  const [draft, setDraft, clearDraft] = useDraft(`visits.cancel.${visit.id}`, { reason: "" });
+  const reason = draft.reason;
+  const setReason = (value: string) => setDraft({ reason: value });
+  const { error, busy, run } = useSubmit(() => {
+    clearDraft();
+    onDone(i18n.t("vv.cancelledDone"));
+  });
   const submit = (event: Event) => {
     event.preventDefault();
     run(() => api(`/plan-visits/${visit.id}/cancel`, { body: { reason } }));
