@@ -22,6 +22,7 @@ import { ChildPlan } from "./ChildPlan";
 import { ChildFamily } from "./ChildFamily";
 import { Releases } from "./Releases";
 import { FollowUps, ReunificationPlan } from "./Reunification";
+import { FollowUpContacts } from "./FollowUpContacts";
 // visit planner and workshop screens (web-visits)
 import { MyTrips, tripsOf } from "./MyTrips";
 
@@ -51,6 +52,7 @@ export const screens: Screen[] = [
   { path: "/leaves", component: LeaveBook, nav: "care.book.nav", allowed: (me) => seesChildren(me) && can(me, "startLeave") },
   { path: "/releases", component: Releases, nav: "release.nav", allowed: (me) => me.sees_case_records && can(me, "releaseCountdown") },
   { path: "/parents/:id/reunification", component: ReunificationPlan, allowed: (me) => me.sees_case_records && can(me, "getReunificationPlan") },
+  { path: "/parents/:id/follow-ups", component: FollowUpContacts, allowed: (me) => me.sees_case_records && can(me, "listFollowUpContacts") },
   { path: "/follow-ups", component: FollowUps, nav: "followUp.nav", allowed: (me) => me.sees_case_records && can(me, "recordFollowUpContact") },
   { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: seesPlanner },
   { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => can(me, "facilityNeeds") && me.nursery_facility_ids.length > 0 },
