@@ -23,6 +23,7 @@ import { ChildFamily } from "./ChildFamily";
 import { Releases } from "./Releases";
 import { FollowUps, ReunificationPlan } from "./Reunification";
 import { FollowUpContacts } from "./FollowUpContacts";
+import { ChildPlacement } from "./ChildPlacement";
 // visit planner and workshop screens (web-visits)
 import { MyTrips, tripsOf } from "./MyTrips";
 
@@ -48,6 +49,7 @@ export const screens: Screen[] = [
   { path: "/children/:id/plan", component: ChildPlan, allowed: seesChildren },
   { path: "/children/:id/leave", component: ChildLeave, allowed: seesChildren },
   { path: "/children/:id/health", component: ChildHealth, allowed: seesChildren },
+  { path: "/children/:id/placement", component: ChildPlacement, allowed: (me) => seesChildren(me) && can(me, "changeChildPlacement") },
   { path: "/children/:id/family", component: ChildFamily, allowed: (me) => seesChildren(me) && can(me, "getFamily") },
   { path: "/leaves", component: LeaveBook, nav: "care.book.nav", allowed: (me) => seesChildren(me) && can(me, "startLeave") },
   { path: "/releases", component: Releases, nav: "release.nav", allowed: (me) => me.sees_case_records && can(me, "releaseCountdown") },
