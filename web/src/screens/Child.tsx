@@ -91,7 +91,7 @@ const reviewReasons: Record<string, MessageKey> = {
   "the parent was transferred to another facility": "cv.reason.transferred",
   "the parent was released": "cv.reason.released",
 };
-function reviewReason(i18n: I18n, reason: string | null): string {
+export function reviewReason(i18n: I18n, reason: string | null): string {
   if (!reason) return "";
   return reviewReasons[reason] ? i18n.t(reviewReasons[reason]) : reason;
 }

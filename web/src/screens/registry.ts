@@ -24,6 +24,7 @@ import { Releases } from "./Releases";
 import { FollowUps, ReunificationPlan } from "./Reunification";
 import { FollowUpContacts } from "./FollowUpContacts";
 import { ChildPlacement } from "./ChildPlacement";
+import { Entrance } from "./Entrance";
 // visit planner and workshop screens (web-visits)
 import { MyTrips, tripsOf } from "./MyTrips";
 
@@ -56,6 +57,7 @@ export const screens: Screen[] = [
   { path: "/parents/:id/reunification", component: ReunificationPlan, allowed: (me) => me.sees_case_records && can(me, "getReunificationPlan") },
   { path: "/parents/:id/follow-ups", component: FollowUpContacts, allowed: (me) => me.sees_case_records && can(me, "listFollowUpContacts") },
   { path: "/follow-ups", component: FollowUps, nav: "followUp.nav", allowed: (me) => me.sees_case_records && can(me, "recordFollowUpContact") },
+  { path: "/entrance", component: Entrance, nav: "ent.nav", allowed: (me) => can(me, "listSessionVisitors") },
   { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: seesPlanner },
   { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => can(me, "facilityNeeds") && me.nursery_facility_ids.length > 0 },
   { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => can(me, "createWorkshopCohort") },
