@@ -88,6 +88,39 @@ const std::vector<MeasureDefinition>& OutcomeMeasures() {
        "visits recorded as attended", "calendar month of the trip",
        "costo de los viajes del mes según los planes", "visitas registradas como realizadas",
        "mes calendario del viaje", MeasureUnit::kMoney, false},
+      {OutcomeMeasure::kReleasesPlannedAhead, "releases_planned_ahead_share",
+       "Liberaciones con plan de reunificación previo",
+       "Releases with a reunification plan made before",
+       "released parents whose first reunification plan was opened on or before the release date",
+       "parents of the organisation's children (a parent-child link) whose release date falls in "
+       "the month",
+       "calendar month of the release date",
+       "madres y padres liberados cuyo primer plan de reunificación se abrió el día de la "
+       "liberación o antes",
+       "madres y padres de niñas y niños de la organización (un vínculo madre/padre-hijo) cuya "
+       "fecha de liberación cae en el mes",
+       "mes calendario de la fecha de liberación", MeasureUnit::kShare, true},
+      {OutcomeMeasure::kChildrenBackWithParent, "children_with_released_parent_share",
+       "Niñas y niños con la madre o el padre liberado", "Children placed with the released parent",
+       "those children whose placement on the month's last day is with the released parent",
+       "children of the organisation with a parent released in the month",
+       "calendar month of the release date",
+       "esas niñas y niños cuya situación el último día del mes es con la madre o el padre "
+       "liberado",
+       "niñas y niños de la organización con una madre o un padre liberado en el mes",
+       "mes calendario de la fecha de liberación", MeasureUnit::kShare, true},
+      {OutcomeMeasure::kFollowUpContactsInPeriod, "follow_up_contacts_share",
+       "Familias con contacto de seguimiento en el mes", "Families followed up in the month",
+       "those families with at least one follow-up contact dated in the month",
+       "released parents of the organisation's children within their follow-up period (release "
+       "date to release date + the organisation's follow-up days, 180 by default) on some day of "
+       "the month",
+       "calendar month of the contact",
+       "esas familias con al menos un contacto de seguimiento fechado en el mes",
+       "madres y padres liberados de niñas y niños de la organización dentro de su periodo de "
+       "seguimiento (de la liberación a la liberación + los días de seguimiento de la "
+       "organización, 180 por defecto) algún día del mes",
+       "mes calendario del contacto", MeasureUnit::kShare, true},
   };
   return kMeasures;
 }
@@ -101,6 +134,11 @@ const MeasureDefinition& DefinitionOf(OutcomeMeasure measure) {
 
 bool PlannedInTime(const Date& age_out, const std::optional<Date>& approved_on) {
   return approved_on && DaysBetween(*approved_on, age_out) >= kTransitionPlanLeadDays;
+}
+
+bool InFollowUpPeriod(const Date& released_on, long long follow_up_days, const Date& first,
+                      const Date& last) {
+  return released_on <= last && AddDays(released_on, follow_up_days) >= first;
 }
 
 namespace {
@@ -168,6 +206,33 @@ std::vector<MeasureValue> ComputeOutcomes(const MonthFacts& facts) {
     on_time += leave.returned_at && *leave.returned_at <= leave.due_back_at ? 1 : 0;
   }
 
+  // Release and reunification: releases of the month, and the families
+  // within their follow-up period in it.
+  long long released = 0, planned_ahead = 0, in_period = 0, contacted = 0;
+  for (const ReleaseFact& release : facts.releases) {
+    if (release.released_on >= facts.first_day && release.released_on <= facts.last_day) {
+      ++released;
+      planned_ahead += release.plan_opened_on && *release.plan_opened_on <= release.released_on;
+    }
+    if (!InFollowUpPeriod(release.released_on, facts.follow_up_days, facts.first_day,
+                          facts.last_day)) {
+      continue;
+    }
+    ++in_period;
+    bool in_month = false;
+    for (const Date& contact : release.contacts) {
+      in_month |= contact >= facts.first_day && contact <= facts.last_day;
+    }
+    contacted += in_month;
+  }
+  // A child with both parents released in the month counts once.
+  std::map<long long, bool> children_back;
+  for (const ReleasedChildFact& child : facts.released_children) {
+    children_back[child.child_id] |= child.with_released_parent;
+  }
+  long long back = 0;
+  for (const auto& [child_id, with_parent] : children_back) back += with_parent;
+
   // Every element of OutcomeMeasures(), in its order.
   return {
       Ratio(OutcomeMeasure::kVisitsPerChild, static_cast<double>(attended), children),
@@ -183,6 +248,10 @@ std::vector<MeasureValue> ComputeOutcomes(const MonthFacts& facts) {
             static_cast<long long>(facts.leaves.size())),
       Ratio(OutcomeMeasure::kKilometresPerVisit, kilometres, attended),
       Ratio(OutcomeMeasure::kCostPerVisit, cost, attended),
+      Ratio(OutcomeMeasure::kReleasesPlannedAhead, static_cast<double>(planned_ahead), released),
+      Ratio(OutcomeMeasure::kChildrenBackWithParent, static_cast<double>(back),
+            static_cast<long long>(children_back.size())),
+      Ratio(OutcomeMeasure::kFollowUpContactsInPeriod, static_cast<double>(contacted), in_period),
   };
 }
 

@@ -25,6 +25,10 @@ enum class OutcomeMeasure {
   kLeaveReturnsOnTime,    // leaves back by their due time / leaves due back
   kKilometresPerVisit,    // kilometres travelled / attended visits
   kCostPerVisit,          // travel cost / attended visits
+  // Release and reunification (issue 15):
+  kReleasesPlannedAhead,      // parents released with a plan opened by then / parents released
+  kChildrenBackWithParent,    // their children placed with the released parent / their children
+  kFollowUpContactsInPeriod,  // families contacted in the month / families in their period
 };
 
 // How a measure's value reads: a count per unit, a share (0..1), a mean
@@ -99,6 +103,19 @@ struct LeaveFact {
   std::optional<std::string> returned_at;
 };
 
+// A parent of the organisation's children released (issue 15) in the month
+// or within the follow-up period before it.
+struct ReleaseFact {
+  Date released_on;
+  std::optional<Date> plan_opened_on;  // the day her first reunification plan was opened
+  std::vector<Date> contacts;          // the days of her follow-up contacts
+};
+// A child of the organisation whose parent was released in the month.
+struct ReleasedChildFact {
+  long long child_id = 0;
+  bool with_released_parent = false;  // so placed on the month's last day
+};
+
 struct MonthFacts {
   std::vector<ContactPair> pairs;
   std::vector<VisitFact> visits;
@@ -106,6 +123,13 @@ struct MonthFacts {
   std::vector<PlaceFact> places;
   std::vector<AgeOutFact> age_outs;
   std::vector<LeaveFact> leaves;
+  // Release and reunification (issue 15): the month's first and last day and
+  // the organisation's follow-up period decide which releases count.
+  Date first_day;
+  Date last_day;
+  long long follow_up_days = 0;
+  std::vector<ReleaseFact> releases;
+  std::vector<ReleasedChildFact> released_children;
 };
 
 // One measure's value for the month: value = numerator / denominator, absent
@@ -119,6 +143,11 @@ struct MeasureValue {
 
 // Every measure of OutcomeMeasures(), in that order.
 std::vector<MeasureValue> ComputeOutcomes(const MonthFacts& facts);
+
+// Whether a released family is within its follow-up period (release day to
+// release + follow_up_days, inclusive) on some day from `first` to `last`.
+bool InFollowUpPeriod(const Date& released_on, long long follow_up_days, const Date& first,
+                      const Date& last);
 
 // Whether a plan approved on `approved_on` (if at all) was in time for an
 // age-out on `age_out`: at least kTransitionPlanLeadDays before it.

@@ -278,10 +278,12 @@ std::vector<Operation> FacilityOperations() {
        .description = "The planned visits of published plans in the session: the list at the "
                       "special entrance. Children appear by pseudonym, with names for roles that "
                       "see case records; a visit flagged for review (its parent transferred or "
-                      "released, its session blocked) carries needs_review and the reason. Only "
-                      "the facility's visits officers and administrators (others 403 or 404). "
-                      "One read event in the audit log.",
-       .roles = kFacilityManagers,
+                      "released, its session blocked) carries needs_review and the reason; each "
+                      "with the escort's name. The facility's visits officers and administrators "
+                      "see every family; a programme coordinator sees her organisation's "
+                      "families only (issue 15); others 403 or 404. One read event in the audit "
+                      "log.",
+       .roles = {Role::kAdministrator, Role::kVisitsOfficer, Role::kProgrammeCoordinator},
        .reply = "items:Visitor",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).SessionVisitors(call.user(), call.id()));

@@ -274,6 +274,7 @@ nlohmann::json VisitorToJson(const Visitor& visitor) {
           {"parent_id", visitor.parent_id},
           {"parent_name", visitor.parent_name},
           {"escort_id", visitor.escort_id},
+          {"escort_name", visitor.escort_name},
           {"needs_review", visitor.needs_review},
           {"review_reason", visitor.review_reason.empty() ? nlohmann::json(nullptr)
                                                           : nlohmann::json(visitor.review_reason)}};

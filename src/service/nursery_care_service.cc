@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "store/row_lock.h"
+
 namespace vinculo {
 
 const char* LeaveStateAt(const LeaveRow& leave, const std::string& as_of) {
@@ -13,6 +15,15 @@ const char* LeaveStateAt(const LeaveRow& leave, const std::string& as_of) {
 }
 
 namespace {
+
+// Whether `leave` would be away while `open` (not returned) is.
+bool LeavesOverlap(const LeaveRow& open, const LeaveRow& leave, const std::string& as_of) {
+  // A leave not returned lasts to its due time, or to now when it is overdue
+  // (she is still out). ISO UTC timestamps compare as text.
+  const std::string& ends =
+      open.left_at <= as_of && open.due_back_at < as_of ? as_of : open.due_back_at;
+  return leave.left_at < ends && open.left_at < leave.due_back_at;
+}
 
 constexpr size_t kMaxText = 2000;
 // School (pre-school included) from three years of age; daycare from birth.
@@ -335,11 +346,20 @@ Result<LeaveRow> NurseryCareService::StartLeave(const Actor& actor, long long ch
                                              " is not on this child's authorised list")
           .Because(Refusal::kLeavePersonNotAuthorised);
     }
-    VINCULO_ASSIGN_OR_RETURN(std::optional<LeaveRow> open, txn.OpenLeaveOf(child_id));
-    if (open) {
-      return Conflict("the child already has leave " + std::to_string(open->id) + " (" +
-                          LeaveStateAt(*open, context_.Now()) + ", from " + open->left_at +
-                          ") not returned",
+    // A leave may be booked ahead while the child is out on another (issue
+    // 15), never over it: the child's row lock makes two bookings at once
+    // take turns, so the second sees the first.
+    VINCULO_RETURN_IF_ERROR(LockRow(txn, "children", child_id));
+    LeaveFilter open_filter;
+    open_filter.child_id = child_id;
+    open_filter.open_only = true;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<LeaveRow> open, txn.Leaves(open_filter, Actor::System()));
+    const std::string now = context_.Now();
+    for (const LeaveRow& other : open) {
+      if (!LeavesOverlap(other, leave, now)) continue;
+      return Conflict("the child has leave " + std::to_string(other.id) + " (" +
+                          LeaveStateAt(other, now) + ", from " + other.left_at + ", due back " +
+                          other.due_back_at + ") not returned at that time",
                       "child_id")
           .Because(Refusal::kLeaveAlreadyOut);
     }

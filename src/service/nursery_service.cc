@@ -195,7 +195,12 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     open_leaves.open_only = true;
     VINCULO_ASSIGN_OR_RETURN(std::vector<LeaveRow> leaves, txn.Leaves(open_leaves, scope));
     std::unordered_map<long long, const LeaveRow*> leave_of;
-    for (const LeaveRow& leave : leaves) leave_of[leave.child_id] = &leave;
+    // A child out on one leave with another booked ahead (issue 15): the
+    // board shows the one that began first (out or overdue).
+    for (const LeaveRow& leave : leaves) {
+      auto [found, added] = leave_of.emplace(leave.child_id, &leave);
+      if (!added && leave.left_at < found->second->left_at) found->second = &leave;
+    }
     const std::string now = context_.Now();
     return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
       auto input = CaseOf(child, rules);

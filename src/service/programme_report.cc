@@ -11,6 +11,7 @@
 #include "service/facility_rights.h"
 #include "service/figures.h"
 #include "service/nursery_service.h"
+#include "service/reunification_service.h"
 #include "service/visit_service.h"
 #include "service/workshop_internal.h"
 #include "store/report_store.h"
@@ -251,6 +252,40 @@ Result<ProgrammeReport> ReportService::Monthly(const Actor& actor, const ReportR
         auto leaves, report_store::LeavesDue(txn, organisation_id, MonthStartTimestamp(range.first),
                                              MonthStartTimestamp(AddMonths(range.first, 1))));
     for (const auto& leave : leaves) facts.leaves.push_back({leave.due_back_at, leave.returned_at});
+    // Release and reunification (issue 15): the month's releases, and those
+    // within the organisation's follow-up period before it.
+    facts.first_day = range.first;
+    facts.last_day = range.second;
+    VINCULO_ASSIGN_OR_RETURN(facts.follow_up_days, FollowUpDaysOf(txn, organisation_id));
+    const std::string released_since = FormatDate(AddDays(range.first, -facts.follow_up_days));
+    const std::string last_day = FormatDate(range.second);
+    VINCULO_ASSIGN_OR_RETURN(
+        auto releases, report_store::Releases(txn, organisation_id, released_since, last_day));
+    VINCULO_ASSIGN_OR_RETURN(auto contacts, report_store::ReleaseContacts(
+                                                txn, organisation_id, released_since, last_day));
+    std::map<long long, std::vector<Date>> contacts_of;
+    for (const auto& [parent_id, day] : contacts) {
+      if (auto contacted = ParseDate(day); contacted.ok())
+        contacts_of[parent_id].push_back(*contacted);
+    }
+    for (const auto& release : releases) {
+      auto released_on = ParseDate(release.released_on);
+      if (!released_on.ok()) continue;
+      ReleaseFact fact;
+      fact.released_on = *released_on;
+      if (release.plan_opened_at) {
+        auto opened = ParseDate(release.plan_opened_at->substr(0, 10));
+        if (opened.ok()) fact.plan_opened_on = *opened;
+      }
+      fact.contacts = contacts_of[release.parent_id];
+      facts.releases.push_back(std::move(fact));
+    }
+    VINCULO_ASSIGN_OR_RETURN(
+        auto released_children,
+        report_store::ReleasedChildren(txn, organisation_id, first_day, last_day, last_day));
+    for (const auto& child : released_children) {
+      facts.released_children.push_back({child.child_id, child.with_released_parent});
+    }
     VINCULO_ASSIGN_OR_RETURN(auto plan_approvals, report_store::PlanApprovals(txn));
     for (auto& [child_id, approved_text] : plan_approvals) {
       approvals[child_id] = approved_text.substr(0, 10);

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <sstream>
 
 #include "common/csv.h"
@@ -236,6 +237,9 @@ class PageWriter {
 
 constexpr float kMargin = 40;
 constexpr float kRow = 15;
+// Room a measure's definition needs at the foot of a page (name and up to
+// six wrapped lines); with less, it goes on the next page.
+constexpr float kDefinitionRoom = kMargin + 80;
 constexpr float kTableFont = 8.5f;
 // The programme's two colours in the charts (before: grey-blue, after: teal).
 constexpr float kBefore[3] = {0.55f, 0.62f, 0.75f};
@@ -392,14 +396,19 @@ Result<std::string> RenderReportPdf(const ProgrammeReport& report) {
 
   // The definitions on a second page (numerator, denominator, period).
   if (report.measures.empty()) return pdf->Bytes("report");
-  HPDF_Page second = pdf->AddPage(HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-  PageWriter definitions(second, *pdf);
+  std::optional<PageWriter> definitions;
+  definitions.emplace(pdf->AddPage(HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT), *pdf);
   y = height - 55;
-  definitions.Text(kMargin, y, labels.definitions, 14, true);
+  definitions->Text(kMargin, y, labels.definitions, 14, true);
   y -= 22;
   for (const ReportMeasure& measure : report.measures) {
+    // A definition that would run off the page starts the next one.
+    if (y < kDefinitionRoom) {
+      definitions.emplace(pdf->AddPage(HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT), *pdf);
+      y = height - 55;
+    }
     const MeasureTexts texts = TextsOf(report, *measure.definition);
-    definitions.Text(kMargin, y, texts.name, 9.5f, true);
+    definitions->Text(kMargin, y, texts.name, 9.5f, true);
     y -= 12;
     for (const auto& [label, text] :
          {std::pair<const char*, const char*>{labels.numerator, texts.numerator},
@@ -410,15 +419,15 @@ Result<std::string> RenderReportPdf(const ProgrammeReport& report) {
       std::string word, line;
       while (words >> word) {
         const std::string longer = line.empty() ? word : line + " " + word;
-        if (!line.empty() && definitions.Width(longer, 8) > right - kMargin - 12) {
-          definitions.Text(kMargin + 12, y, line, 8);
+        if (!line.empty() && definitions->Width(longer, 8) > right - kMargin - 12) {
+          definitions->Text(kMargin + 12, y, line, 8);
           y -= 10;
           line = word;
         } else {
           line = longer;
         }
       }
-      if (!line.empty()) definitions.Text(kMargin + 12, y, line, 8);
+      if (!line.empty()) definitions->Text(kMargin + 12, y, line, 8);
       y -= 10;
     }
     y -= 6;

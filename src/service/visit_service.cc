@@ -425,14 +425,28 @@ Result<std::vector<Visitor>> VisitService::SessionVisitors(const Actor& actor,
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     auto session = vs::GetSession(txn, session_id);
     if (!session.ok()) return session.status();
-    // The list at the entrance is the facility's: its staff only. Anyone else
-    // is told what a missing session tells (issue 13: not the facility behind it).
-    if (!CheckFacilityManager(actor, session->facility_id).ok()) {
+    // The list at the entrance is the facility's: its staff see every family.
+    // A programme coordinator sees her own organisation's families there
+    // (issue 15); anyone else is told what a missing session tells (issue 13:
+    // not the facility behind it).
+    const bool facility_staff = CheckFacilityManager(actor, session->facility_id).ok();
+    const bool coordinator = actor.role == Role::kProgrammeCoordinator && actor.organisation_id;
+    if (!facility_staff && !coordinator) {
       return NotFound("no visiting session " + std::to_string(session_id));
     }
     VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::SessionVisits(txn, session_id));
     const Actor system = Actor::System();
+    std::map<long long, long long> plan_organisation;
+    std::map<long long, std::string> escort_name;
     for (const PlanVisitRow& visit : visits) {
+      if (!facility_staff) {
+        auto known = plan_organisation.find(visit.plan_id);
+        if (known == plan_organisation.end()) {
+          VINCULO_ASSIGN_OR_RETURN(PlanRow plan, vs::GetPlan(txn, visit.plan_id));
+          known = plan_organisation.emplace(visit.plan_id, plan.organisation_id).first;
+        }
+        if (known->second != *actor.organisation_id) continue;
+      }
       Visitor visitor;
       visitor.visit_id = visit.id;
       visitor.child_id = visit.child_id;
@@ -452,6 +466,12 @@ Result<std::vector<Visitor>> VisitService::SessionVisitors(const Actor& actor,
       }
       if (auto trip = vs::GetTrip(txn, visit.trip_id); trip.ok()) {
         visitor.escort_id = trip->escort_id;
+        auto named = escort_name.find(trip->escort_id);
+        if (named == escort_name.end()) {
+          auto escort = vs::GetEscort(txn, trip->escort_id);
+          named = escort_name.emplace(trip->escort_id, escort.ok() ? escort->name : "").first;
+        }
+        visitor.escort_name = named->second;
       }
       visitors.push_back(std::move(visitor));
     }

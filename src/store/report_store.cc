@@ -145,6 +145,77 @@ Result<std::vector<LeavingRow>> NurseryLeavings(Txn& txn, long long organisation
   return rows;
 }
 
+namespace {
+
+// Parent `p` released from `from` to `to`, linked to a child of the organisation.
+std::string ReleasedOfOrganisation(Params& params, long long organisation_id,
+                                   const std::string& from, const std::string& to) {
+  return "p.archived = 0 AND p.custody_status = 'released' AND p.released_on IS NOT NULL AND "
+         "p.released_on >= " +
+         params.Add(from) + " AND p.released_on <= " + params.Add(to) +
+         " AND EXISTS (SELECT 1 FROM parent_child_links k JOIN children c ON c.id = k.child_id "
+         "WHERE k.parent_id = p.id AND k.archived = 0 AND c.archived = 0 AND c.organisation_id = " +
+         params.AddInteger(organisation_id) + ")";
+}
+
+}  // namespace
+
+Result<std::vector<ReleaseRow>> Releases(Txn& txn, long long organisation_id,
+                                         const std::string& from, const std::string& to) {
+  Params params;
+  const std::string query =
+      "SELECT p.id, p.released_on, (SELECT MIN(r.created_at) FROM reunification_plans r WHERE "
+      "r.parent_id = p.id) FROM parents p WHERE " +
+      ReleasedOfOrganisation(params, organisation_id, from, to) + " ORDER BY p.id";
+  std::vector<ReleaseRow> rows;
+  VINCULO_RETURN_IF_ERROR(ForRows(txn, query, params, "releases", [&](const soci::row& row) {
+    rows.push_back({GetInteger(row, 0), GetText(row, 1), GetOptionalText(row, 2)});
+  }));
+  return rows;
+}
+
+Result<std::vector<std::pair<long long, std::string>>> ReleaseContacts(Txn& txn,
+                                                                       long long organisation_id,
+                                                                       const std::string& from,
+                                                                       const std::string& to) {
+  Params params;
+  const std::string query =
+      "SELECT f.parent_id, f.contacted_on FROM follow_up_contacts f JOIN parents p ON p.id = "
+      "f.parent_id WHERE " +
+      ReleasedOfOrganisation(params, organisation_id, from, to) +
+      " ORDER BY f.parent_id, f.contacted_on";
+  std::vector<std::pair<long long, std::string>> rows;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn, query, params, "follow-up contacts",
+      [&](const soci::row& row) { rows.emplace_back(GetInteger(row, 0), GetText(row, 1)); }));
+  return rows;
+}
+
+Result<std::vector<ReleasedChildRow>> ReleasedChildren(Txn& txn, long long organisation_id,
+                                                       const std::string& from,
+                                                       const std::string& to,
+                                                       const std::string& on) {
+  Params params;
+  const std::string placed =
+      "CASE WHEN EXISTS (SELECT 1 FROM placements pl WHERE pl.child_id = c.id AND pl.placement = "
+      "'with_released_parent' AND pl.started_on <= " +
+      params.Add(on) + " AND (pl.ended_on IS NULL OR pl.ended_on > " + params.Add(on) +
+      ")) THEN 1 ELSE 0 END";
+  const std::string query =
+      "SELECT c.id, " + placed + " FROM children c WHERE c.archived = 0 AND c.organisation_id = " +
+      params.AddInteger(organisation_id) +
+      " AND EXISTS (SELECT 1 FROM parent_child_links k JOIN parents p ON p.id = k.parent_id "
+      "WHERE k.child_id = c.id AND k.archived = 0 AND p.archived = 0 AND p.custody_status = "
+      "'released' AND p.released_on >= " +
+      params.Add(from) + " AND p.released_on <= " + params.Add(to) + ") ORDER BY c.id";
+  std::vector<ReleasedChildRow> rows;
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn, query, params, "children of released parents", [&](const soci::row& row) {
+        rows.push_back({GetInteger(row, 0), GetInteger(row, 1) != 0});
+      }));
+  return rows;
+}
+
 Result<std::vector<std::pair<long long, std::string>>> PlanApprovals(Txn& txn) {
   Params params;
   const std::string query =

@@ -72,6 +72,32 @@ struct LeavingRow {
 Result<std::vector<LeavingRow>> NurseryLeavings(Txn& txn, long long organisation_id,
                                                 const std::string& from, const std::string& to);
 
+// Release and reunification (issue 15). Parents linked to a child of the
+// organisation (not archived), released from `from` to `to` (inclusive), with
+// the day (created_at, a timestamp) of their first reunification plan.
+struct ReleaseRow {
+  long long parent_id = 0;
+  std::string released_on;
+  std::optional<std::string> plan_opened_at;
+};
+Result<std::vector<ReleaseRow>> Releases(Txn& txn, long long organisation_id,
+                                         const std::string& from, const std::string& to);
+// The follow-up contacts of those same parents: parent id -> contact day.
+Result<std::vector<std::pair<long long, std::string>>> ReleaseContacts(Txn& txn,
+                                                                       long long organisation_id,
+                                                                       const std::string& from,
+                                                                       const std::string& to);
+// Children of the organisation with a parent released from `from` to `to`,
+// each with whether her placement on `on` is with the released parent.
+struct ReleasedChildRow {
+  long long child_id = 0;
+  bool with_released_parent = false;
+};
+Result<std::vector<ReleasedChildRow>> ReleasedChildren(Txn& txn, long long organisation_id,
+                                                       const std::string& from,
+                                                       const std::string& to,
+                                                       const std::string& on);
+
 // child id -> the day its transition plan was approved, for approved plans.
 Result<std::vector<std::pair<long long, std::string>>> PlanApprovals(Txn& txn);
 

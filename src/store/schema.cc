@@ -1110,6 +1110,15 @@ CREATE TABLE reunification_settings (
 )
 )SQL";
 
+// Migration 26 (issue 15): a leave may be booked ahead while the child is out
+// on another, so "one leave not yet returned per child" is no longer the
+// rule; the rule is "no two leaves of a child at the same time", which an
+// index cannot say: StartLeave checks it under the child's row lock
+// (docs/operations.md).
+static const char* const kLeavesBookedAheadSchema = R"SQL(
+DROP INDEX leaves_one_open
+)SQL";
+
 // Issue 16: accent- and case-insensitive search. Each searchable record
 // keeps its searchable fields folded (domain SearchText, common/text_fold.h)
 // in search_text, written with the record; Store::MigrateTo fills the rows
@@ -1169,6 +1178,8 @@ const std::vector<Migration>& Migrations() {
       {23, "indexes for scoped counts and lists at national scale", kScopeIndexes},
       {24, "families: reunification plans and steps, follow-up contacts after release",
        kReunificationSchema},
+      {26, "nursery: a leave booked ahead while the child is out on another",
+       kLeavesBookedAheadSchema},
       {kSearchTextMigration, "search: each record's searchable fields folded (accents, case)",
        kSearchTextSchema},
   };

@@ -22,6 +22,6 @@ const std::vector<Migration>& Migrations();
 
 // The migration that adds each searchable record's search_text; the rows
 // already there are filled by Store::MigrateTo right after it.
-inline constexpr int kSearchTextMigration = 28;
+inline constexpr int kSearchTextMigration = 27;
 
 }  // namespace vinculo

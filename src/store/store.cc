@@ -110,8 +110,6 @@ struct UniqueRule {
 constexpr UniqueRule kUniqueRules[] = {
     {"\"plans_one_published\"", "plans.organisation_id, plans.month",
      "the organisation already has a published plan for this month", "month"},
-    {"\"leaves_one_open\"", "nursery_leaves.child_id", "the child is already out on leave",
-     "child_id"},
     {"\"placements_one_current\"", "placements.child_id",
      "the child's placement was changed meanwhile; read it again", "placement"},
     {"\"extensions_one_pending\"", "coresidence_extensions.child_id",

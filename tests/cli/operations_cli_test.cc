@@ -846,7 +846,7 @@ TEST_F(OperationsCliTest, Issue18_TheMonthlyReportCsvAndXlsxReadInASpreadsheetAl
   auto table = ParseCsv(csv.substr(3));
   ASSERT_TRUE(table.ok()) << table.status().ToString();
   const auto measures = MeasureValues(*table);
-  ASSERT_EQ(measures.size(), 10u);
+  ASSERT_EQ(measures.size(), 13u);
   // The demo's last month: visits made, scored before and after.
   ASSERT_FALSE(measures.at("visits_per_child").empty()) << csv;
   EXPECT_GT(std::stod(measures.at("visits_per_child")), 0) << csv;

@@ -267,6 +267,8 @@ TEST_F(ForeignFacilityWalkTest, Issue13_NoOneReachesAnotherFacilitysData) {
       {"/api/v1/facilities/{id}/session-templates",
        "care organisations plan visits to every prison"},
       {"/api/v1/facilities/{id}/visit-sessions", "care organisations plan visits to every prison"},
+      {"/api/v1/visit-sessions/{id}/visitors",
+       "a coordinator sees her own organisation's families at any prison's entrance (issue 15)"},
   };
   const std::set<std::string> own_filing = {"/api/v1/children", "/api/v1/parents"};
   const std::vector<std::string> facility_strangers = {"nursery_officer_b", "visits_officer_b",

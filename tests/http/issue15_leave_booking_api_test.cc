@@ -73,8 +73,8 @@ TEST_F(LeaveBookingApiTest, Issue15_ABookedLeaveIsBookedThenOutThenOverdueOnTheB
   std::map<long long, std::string> board = BoardLeaves();
   EXPECT_EQ(board[children_.overdue_a], "booked");
   EXPECT_EQ(board[children_.critical_a], "");
-  // One leave not yet returned per child: a second booking is 409.
-  HttpAnswer second = Book(children_.overdue_a, "2026-12-10T08:00:00Z", "2026-12-11T18:00:00Z");
+  // Never two leaves at once: a second booking over the first is 409.
+  HttpAnswer second = Book(children_.overdue_a, "2026-11-29T08:00:00Z", "2026-12-01T18:00:00Z");
   EXPECT_EQ(second.status, 409) << second.raw;
   EXPECT_EQ(second.body["field"], "child_id");
 
@@ -151,6 +151,63 @@ TEST_F(LeaveBookingApiTest, Issue15_BadBookingsAreRefusedNamingTheFieldAndABooki
   EXPECT_EQ(late.body["field"], "left_at");
   EXPECT_EQ(late.body["code"], "leave_has_begun");
   EXPECT_EQ(BookState(children_.overdue_a), "out");
+}
+
+// A child out on leave now can have her next leave booked ahead; the board
+// shows her out (then overdue), not the booking; a leave over the one she is
+// on, or over an overdue one (she is still out), is 409 naming child_id and
+// writes nothing; once she is back the board shows the booking.
+TEST_F(LeaveBookingApiTest, Issue15_ALeaveIsBookedAheadWhileTheChildIsOutOnAnother) {
+  const long long child = children_.critical_a;
+  const std::string book = "/api/v1/nursery/leaves?child_id=" + std::to_string(child);
+  HttpAnswer out = Book(child, "2026-11-23T08:00:00Z", "2026-11-25T18:00:00Z");
+  ASSERT_EQ(out.status, 201) << out.raw;
+  EXPECT_EQ(BoardLeaves()[child], "out");
+
+  HttpAnswer ahead = Book(child, "2026-12-05T08:00:00Z", "2026-12-06T18:00:00Z");
+  ASSERT_EQ(ahead.status, 201) << ahead.raw;
+  EXPECT_EQ(BoardLeaves()[child], "out");
+  std::map<long long, std::string> states;
+  HttpAnswer listed = Get(book, "nursery_officer_a");
+  for (const json& row : listed.body["items"]) {
+    states[row["id"].get<long long>()] = row["state"].get<std::string>();
+  }
+  EXPECT_EQ(states,
+            (std::map<long long, std::string>{{out.body["id"].get<long long>(), "out"},
+                                              {ahead.body["id"].get<long long>(), "booked"}}));
+
+  const struct {
+    const char* name;
+    const char* left_at;
+    const char* due_back_at;
+  } overlapping[] = {
+      {"inside the leave she is on", "2026-11-24T08:00:00Z", "2026-11-24T18:00:00Z"},
+      {"across her return", "2026-11-25T12:00:00Z", "2026-11-27T18:00:00Z"},
+      {"over the booking", "2026-12-01T08:00:00Z", "2026-12-05T09:00:00Z"},
+      {"around the booking", "2026-12-04T08:00:00Z", "2026-12-08T09:00:00Z"},
+  };
+  for (const auto& bad : overlapping) {
+    SCOPED_TRACE(bad.name);
+    HttpAnswer refused = Book(child, bad.left_at, bad.due_back_at);
+    EXPECT_EQ(refused.status, 409) << refused.raw;
+    EXPECT_EQ(refused.body["field"], "child_id") << refused.raw;
+    EXPECT_EQ(refused.body["code"], "leave_already_out") << refused.raw;
+  }
+  EXPECT_EQ(Get(book, "nursery_officer_a").body["items"].size(), 2u);
+  // Between the two: booked too.
+  HttpAnswer between = Book(child, "2026-11-28T08:00:00Z", "2026-11-29T18:00:00Z");
+  ASSERT_EQ(between.status, 201) << between.raw;
+
+  SetClock("2026-11-27", 12);  // past due and not back: overdue, still out
+  EXPECT_EQ(BoardLeaves()[child], "overdue");
+  HttpAnswer while_overdue = Book(child, "2026-11-26T08:00:00Z", "2026-11-27T18:00:00Z");
+  EXPECT_EQ(while_overdue.status, 409) << while_overdue.raw;
+  EXPECT_EQ(Get(book, "nursery_officer_a").body["items"].size(), 3u);
+
+  const std::string back =
+      "/api/v1/leaves/" + std::to_string(out.body["id"].get<long long>()) + "/return";
+  ASSERT_EQ(Post(back, "nursery_officer_a", {{"returned_at", "2026-11-27T10:00:00Z"}}).status, 200);
+  EXPECT_EQ(BoardLeaves()[child], "booked");
 }
 
 }  // namespace

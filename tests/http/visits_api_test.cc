@@ -5,6 +5,8 @@
 // or facility sees nothing). The clock is fixed at 2026-11-23.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "api_fixture.h"
 #include "support/visit_world.h"
 
@@ -201,7 +203,22 @@ TEST_F(VisitsApiTest, PublishingThenBookingByHandIntoAFullSessionIsRefused) {
   EXPECT_EQ(list.body["items"].size(), 3u);
   EXPECT_FALSE(list.body["items"][0]["pseudonym"].get<std::string>().empty());
   EXPECT_EQ(Get(visitors, "nursery_officer_b").status, 403);
-  EXPECT_EQ(Get(visitors, "coordinator_b").status, 403);
+  // Issue 15: each visitor with her escort's name; a programme coordinator
+  // sees her own organisation's families at the entrance, another
+  // organisation's coordinator none of them.
+  std::set<std::string> escort_names;
+  for (const json& visitor : list.body["items"]) {
+    escort_names.insert(visitor["escort_name"].get<std::string>());
+  }
+  EXPECT_EQ(escort_names.size(), 1u) << list.raw;
+  EXPECT_FALSE(escort_names.begin()->empty()) << list.raw;
+  HttpAnswer coordinator = Get(visitors, "coordinator_a");
+  ASSERT_EQ(coordinator.status, 200) << coordinator.raw;
+  EXPECT_EQ(coordinator.body["items"].size(), 3u);
+  HttpAnswer other = Get(visitors, "coordinator_b");
+  ASSERT_EQ(other.status, 200) << other.raw;
+  EXPECT_TRUE(other.body["items"].empty()) << other.raw;
+  EXPECT_EQ(Get(visitors, "social_worker_a").status, 403);
 }
 
 }  // namespace

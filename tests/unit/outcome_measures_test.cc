@@ -18,7 +18,7 @@ const MeasureValue& Of(const std::vector<MeasureValue>& values, OutcomeMeasure m
 
 TEST(OutcomeMeasuresTest, Issue18_EveryMeasureIsDefinedOnceWithItsParts) {
   const auto& definitions = OutcomeMeasures();
-  ASSERT_EQ(definitions.size(), 10u);
+  ASSERT_EQ(definitions.size(), 13u);
   const std::vector<MeasureValue> values = ComputeOutcomes({});
   ASSERT_EQ(values.size(), definitions.size());
   for (size_t measure_idx = 0; measure_idx < definitions.size(); ++measure_idx) {
@@ -89,6 +89,42 @@ TEST(OutcomeMeasuresTest, Issue18_DistanceCostAndCompletionAreSharedOverWhatHapp
   EXPECT_DOUBLE_EQ(*Of(values, OutcomeMeasure::kKilometresPerVisit).value, 75.0);
   EXPECT_DOUBLE_EQ(*Of(values, OutcomeMeasure::kCostPerVisit).value, 37.5);
   EXPECT_DOUBLE_EQ(*Of(values, OutcomeMeasure::kWorkshopCompletion).value, 0.75);
+}
+
+// Issue 15: releases of the month with a plan opened by the release day;
+// children of those parents back with one (a child of two released parents
+// counted once); families within the follow-up period on some day of the
+// month, and those of them contacted in it.
+TEST(OutcomeMeasuresTest,
+     Issue15_ReunificationMeasuresCountTheMonthsReleasesAndTheFamiliesInTheirPeriod) {
+  MonthFacts facts;
+  facts.first_day = {2026, 11, 1};
+  facts.last_day = {2026, 11, 30};
+  facts.follow_up_days = 30;
+  facts.releases = {
+      // Released in the month, the plan opened the same day: planned ahead.
+      {{2026, 11, 23}, Date{2026, 11, 23}, {}},
+      // Released in the month, the plan opened a day later: not ahead.
+      {{2026, 11, 10}, Date{2026, 11, 11}, {{2026, 11, 15}}},
+      // Released before the month, period to 2026-11-01: in it, contacted in October only.
+      {{2026, 10, 2}, std::nullopt, {{2026, 10, 20}}},
+      // Released before the month, period to 2026-10-31: not in it.
+      {{2026, 10, 1}, std::nullopt, {{2026, 11, 3}}},
+  };
+  facts.released_children = {{7, true}, {7, false}, {8, false}, {9, true}};
+  const auto values = ComputeOutcomes(facts);
+  const MeasureValue& ahead = Of(values, OutcomeMeasure::kReleasesPlannedAhead);
+  EXPECT_DOUBLE_EQ(ahead.numerator, 1);
+  EXPECT_EQ(ahead.denominator, 2);
+  const MeasureValue& back = Of(values, OutcomeMeasure::kChildrenBackWithParent);
+  EXPECT_DOUBLE_EQ(back.numerator, 2);  // children 7 and 9
+  EXPECT_EQ(back.denominator, 3);
+  const MeasureValue& followed = Of(values, OutcomeMeasure::kFollowUpContactsInPeriod);
+  EXPECT_DOUBLE_EQ(followed.numerator, 1);  // the release of the 10th, contacted on the 15th
+  EXPECT_EQ(followed.denominator, 3);
+  EXPECT_TRUE(InFollowUpPeriod({2026, 10, 2}, 30, facts.first_day, facts.last_day));
+  EXPECT_FALSE(InFollowUpPeriod({2026, 10, 1}, 30, facts.first_day, facts.last_day));
+  EXPECT_FALSE(InFollowUpPeriod({2026, 12, 1}, 30, facts.first_day, facts.last_day));
 }
 
 }  // namespace

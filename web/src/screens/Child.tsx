@@ -8,7 +8,7 @@ import { api, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { useI18n, type I18n, type MessageKey } from "../i18n";
 import { ageText, fullName, lookup, nameOf } from "../lookups";
-import { can, canRead, useSession } from "../session";
+import { can, canRead, canWrite, useSession } from "../session";
 import { dateTime } from "./care";
 import type { Leave } from "./ChildLeave";
 import type { Enrolment, HealthItem } from "./ChildHealth";
@@ -91,7 +91,7 @@ const reviewReasons: Record<string, MessageKey> = {
   "the parent was transferred to another facility": "cv.reason.transferred",
   "the parent was released": "cv.reason.released",
 };
-function reviewReason(i18n: I18n, reason: string | null): string {
+export function reviewReason(i18n: I18n, reason: string | null): string {
   if (!reason) return "";
   return reviewReasons[reason] ? i18n.t(reviewReasons[reason]) : reason;
 }
@@ -300,6 +300,13 @@ export function Child({ params }: { params: Record<string, string> }) {
               <li>
                 <a href={`/children/${child.id}/health`}>{i18n.t("care.health.title")}</a>
               </li>
+              {can(me, "changeChildPlacement") && canWrite(me, "children") && (
+                <li>
+                  <a href={`/children/${child.id}/placement`} data-testid="child-placement-link">
+                    {i18n.t("pc.title")}
+                  </a>
+                </li>
+              )}
               {can(me, "getFamily") && (
                 <li>
                   <a href={`/children/${child.id}/family`} data-testid="child-family-link">

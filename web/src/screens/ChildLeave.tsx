@@ -55,7 +55,8 @@ export function ChildLeave({ params }: { params: Record<string, string> }) {
   return (
     <Loaded state={state}>
       {({ child, adults, leaves }) => {
-        const open = leaves.find((leave) => !leave.returned_at);
+        // Out (or overdue) first; a leave booked ahead meanwhile is in the history (issue 15).
+        const open = leaves.filter((leave) => !leave.returned_at).sort((a, b) => a.left_at.localeCompare(b.left_at))[0];
         const active = adults.filter((adult) => adult.active);
         return (
           <section aria-labelledby="leave-title">
@@ -92,6 +93,12 @@ export function ChildLeave({ params }: { params: Record<string, string> }) {
                           </button>
                         )
                       : can(me, "returnFromLeave") && <ReturnForm leave={open} onDone={() => done(i18n.t("care.leave.returnedNotice"))} />}
+                    {open.state !== "booked" && can(me, "startLeave") && child.placement === "inside_with_mother" && (
+                      <details class="book-ahead" data-testid="book-next-leave">
+                        <summary>{i18n.t("care.leave.bookNext")}</summary>
+                        <LeaveForm childId={child.id} adults={active} onDone={() => done(i18n.t("care.leave.startedNotice"))} />
+                      </details>
+                    )}
                   </>
                 ) : (
                   <>

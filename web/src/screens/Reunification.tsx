@@ -93,6 +93,13 @@ export function ReunificationPlan({ params }: ScreenProps) {
             ) : (
               <>
                 {plan.parent.expected_release_date && <p>{i18n.t("release.date") + ": " + i18n.date(plan.parent.expected_release_date)}</p>}
+                {plan.parent.released_on && (
+                  <p>
+                    <a href={`/parents/${plan.parent.id}/follow-ups`} data-testid="reunification-follow-ups">
+                      {i18n.t("fuc.title")}
+                    </a>
+                  </p>
+                )}
                 {plan.overdue_steps > 0 && (
                   <p class="notice notice-error" data-testid="reunification-overdue">
                     {i18n.t("reunification.overdueCount", { n: i18n.number(plan.overdue_steps) })}
@@ -260,7 +267,8 @@ export function FollowUps() {
                     .map((item) => (
                       <tr key={item.parent.id}>
                         <td data-label={i18n.t("release.parent")}>
-                          {item.parent.name} {item.due && <span class="tag tag-alert">{i18n.t("followUp.due")}</span>}
+                          <a href={`/parents/${item.parent.id}/follow-ups`}>{item.parent.name}</a>{" "}
+                          {item.due && <span class="tag tag-alert">{i18n.t("followUp.due")}</span>}
                         </td>
                         <td data-label={i18n.t("followUp.released")}>{i18n.date(item.released_on)}</td>
                         <td data-label={i18n.t("followUp.last")}>{item.last_contacted_on ? i18n.date(item.last_contacted_on) : i18n.t("app.none")}</td>

@@ -23,6 +23,9 @@ import { ChildPlan } from "./ChildPlan";
 import { ChildFamily } from "./ChildFamily";
 import { Releases } from "./Releases";
 import { FollowUps, ReunificationPlan } from "./Reunification";
+import { FollowUpContacts } from "./FollowUpContacts";
+import { ChildPlacement } from "./ChildPlacement";
+import { Entrance } from "./Entrance";
 // visit planner and workshop screens (web-visits)
 import { MyTrips, tripsOf } from "./MyTrips";
 
@@ -49,11 +52,14 @@ export const screens: Screen[] = [
   { path: "/children/:id/plan", component: ChildPlan, allowed: seesChildren },
   { path: "/children/:id/leave", component: ChildLeave, allowed: seesChildren },
   { path: "/children/:id/health", component: ChildHealth, allowed: seesChildren },
+  { path: "/children/:id/placement", component: ChildPlacement, allowed: (me) => seesChildren(me) && can(me, "changeChildPlacement") },
   { path: "/children/:id/family", component: ChildFamily, allowed: (me) => seesChildren(me) && can(me, "getFamily") },
   { path: "/leaves", component: LeaveBook, nav: "care.book.nav", allowed: (me) => seesChildren(me) && can(me, "startLeave") },
   { path: "/releases", component: Releases, nav: "release.nav", allowed: (me) => me.sees_case_records && can(me, "releaseCountdown") },
   { path: "/parents/:id/reunification", component: ReunificationPlan, allowed: (me) => me.sees_case_records && can(me, "getReunificationPlan") },
+  { path: "/parents/:id/follow-ups", component: FollowUpContacts, allowed: (me) => me.sees_case_records && can(me, "listFollowUpContacts") },
   { path: "/follow-ups", component: FollowUps, nav: "followUp.nav", allowed: (me) => me.sees_case_records && can(me, "recordFollowUpContact") },
+  { path: "/entrance", component: Entrance, nav: "ent.nav", allowed: (me) => can(me, "listSessionVisitors") },
   { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: seesPlanner },
   { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => can(me, "facilityNeeds") && me.nursery_facility_ids.length > 0 },
   { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => can(me, "createWorkshopCohort") },
