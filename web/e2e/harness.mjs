@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,6 +20,22 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 export const viewports = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 860 } };
+
+// A suite's server and browser: a fresh `vinculo serve` over the demo and
+// chromium, started before the file's tests and stopped after them. Returns
+// the object whose `server` and `chromium` the tests use.
+export function useServerAndBrowser() {
+  const world = { server: undefined, chromium: undefined };
+  before(async () => {
+    world.server = await startServer();
+    world.chromium = await launchBrowser();
+  });
+  after(async () => {
+    await world.chromium?.close();
+    await world.server?.stop();
+  });
+  return world;
+}
 
 export async function startServer() {
   const binary = process.env.VINCULO_BINARY ?? path.join(repoRoot, "build/vinculo");

@@ -7,26 +7,15 @@ import assert from "node:assert/strict";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { after, before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer, viewports } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser, viewports } from "./harness.mjs";
 
 const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const world = useServerAndBrowser();
 
 describe("search, the phone header and the app's files", () => {
   test("a coordinator finds Ángela by typing 'angela huaman', by part of a name and by her pseudonym", async () => {
-    const coordinator = await apiAs(server.baseUrl, "coordinadora");
+    const coordinator = await apiAs(world.server.baseUrl, "coordinadora");
     const made = await coordinator("POST", "/children", {
       given_names: "Ángela Rocío",
       family_names: "Huamán Sintética",
@@ -36,7 +25,7 @@ describe("search, the phone header and the app's files", () => {
     });
     assert.equal(made.status, 201, JSON.stringify(made.body));
     const pseudonym = made.body.pseudonym;
-    const page = await newPage(chromium.browser, server.baseUrl, viewports.phone);
+    const page = await newPage(world.chromium.browser, world.server.baseUrl, viewports.phone);
     await login(page, "coordinadora");
     await page.goto("/children");
     const search = page.getByLabel("Buscar por nombre o seudónimo");
@@ -68,7 +57,7 @@ describe("search, the phone header and the app's files", () => {
 
   test("on a phone the header takes two short rows for every role", async () => {
     for (const username of ["admin", "coordinadora", "cuidadora", "oficial.guarderia", "visitas", "auditora"]) {
-      const page = await newPage(chromium.browser, server.baseUrl, viewports.phone);
+      const page = await newPage(world.chromium.browser, world.server.baseUrl, viewports.phone);
       await login(page, username);
       await page.waitForLoadState("networkidle");
       const height = await page.locator(".topbar").evaluate((header) => header.getBoundingClientRect().height);
@@ -81,7 +70,7 @@ describe("search, the phone header and the app's files", () => {
   });
 
   test("the app's files are sent as the build compressed them, once", async () => {
-    const html = await (await fetch(`${server.baseUrl}/`)).text();
+    const html = await (await fetch(`${world.server.baseUrl}/`)).text();
     const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     assert.ok(script, "index.html loads the bundle");
     const file = path.join(dist, script);
@@ -90,7 +79,7 @@ describe("search, the phone header and the app's files", () => {
       ["gzip", "gzip", ".gz"],
       ["identity", null, ""],
     ]) {
-      const reply = await fetch(server.baseUrl + script, { headers: { "Accept-Encoding": accept } });
+      const reply = await fetch(world.server.baseUrl + script, { headers: { "Accept-Encoding": accept } });
       assert.equal(reply.status, 200);
       assert.equal(reply.headers.get("content-encoding"), encoding, accept);
       assert.equal(Number(reply.headers.get("content-length")), statSync(file + suffix).size, accept);
@@ -100,9 +89,9 @@ describe("search, the phone header and the app's files", () => {
     }
   });
   test("disabling a user asks first; saying no changes nothing", async () => {
-    const admin = await apiAs(server.baseUrl, "admin");
+    const admin = await apiAs(world.server.baseUrl, "admin");
     const auditor = () => admin("GET", "/users").then((reply) => reply.body.items.find((user) => user.username === "auditora"));
-    const page = await newPage(chromium.browser, server.baseUrl, viewports.phone);
+    const page = await newPage(world.chromium.browser, world.server.baseUrl, viewports.phone);
     await login(page, "admin");
     await page.goto("/admin");
     const disable = page.getByRole("button", { name: "Desactivar auditora" });
