@@ -310,7 +310,7 @@ class HomeBuilder {
     for (const VisitSessionRow& session : *sessions) {
       if (session.session_date != today || session.status != "open") continue;
       TodayEntry entry{
-          .route = "/facilities/" + Id(session.facility_id) + "/entrance?date=" + today,
+          .route = "/entrance?facility_id=" + Id(session.facility_id) + "&date=" + today,
           .count = session.booked_families};
       entry.ids = {{"facility_id", session.facility_id}, {"session_id", session.id}};
       entry.facts = {{"date", session.session_date},

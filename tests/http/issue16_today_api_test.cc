@@ -242,7 +242,7 @@ TEST_F(TodayApiTest, Issue16_CoordinatorCaregiverAndVisitsOfficerEachSeeTheirDay
   for (const json& entry : entrance["entries"]) {
     shown[entry["session_id"]] = entry["count"];
     EXPECT_EQ(entry["route"],
-              "/facilities/" + std::to_string(world_->facility_a) + "/entrance?date=" + day);
+              "/entrance?facility_id=" + std::to_string(world_->facility_a) + "&date=" + day);
     EXPECT_EQ(entry["start_time"], "09:00");
   }
   EXPECT_EQ(shown, booked_today);

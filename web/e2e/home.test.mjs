@@ -86,6 +86,8 @@ describe("a home per role", () => {
     await expectItems(page, items);
     const href = await follow(page, "plan_to_publish");
     assert.match(href, /^\/plan\?month=\d{4}-\d{2}$/);
+    // The planner opens on the linked month.
+    assert.equal(await page.locator("#plan-month").inputValue(), href.slice(-7));
     assert.deepEqual(page.errors, []);
   });
 
@@ -125,7 +127,10 @@ describe("a home per role", () => {
     const page = await openHome("visitas", "home-visits-officer");
     await expectItems(page, items);
     const href = await follow(page, "entrance_lists");
-    assert.equal(href, `/facilities/${me.facility_id}/entrance?date=${today}`);
+    assert.equal(href, `/entrance?facility_id=${me.facility_id}&date=${today}`);
+    // The link opens that facility's list of that day.
+    await page.getByTestId("entrance-heading").waitFor();
+    assert.equal(new URL(page.url()).pathname, "/entrance");
   });
 
   test("the auditor's figures open the figures page, and her home names nobody", async () => {

@@ -13,6 +13,7 @@ import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
 import { useI18n } from "../i18n";
 import { lookup, nameOf } from "../lookups";
+import { useLocation } from "../router";
 import { useSession } from "../session";
 import { todayIso } from "./care";
 import { reviewReason } from "./Child";
@@ -47,8 +48,10 @@ export function Entrance() {
   const i18n = useI18n();
   const { me } = useSession();
   const facilities = useAsync(() => lookup("facilities"), []);
-  const [facility, setFacility] = useState(me.facility_id ? String(me.facility_id) : "");
-  const [date, setDate] = useState(todayIso());
+  // A link may name the facility and the day (the home's "today's entrance list").
+  const { query } = useLocation();
+  const [facility, setFacility] = useState(me.facility_id ? String(me.facility_id) : (query.get("facility_id") ?? ""));
+  const [date, setDate] = useState(/^\d{4}-\d{2}-\d{2}$/.test(query.get("date") ?? "") ? (query.get("date") as string) : todayIso());
   const chosen = Number(facility);
   return (
     <article aria-labelledby="entrance-title" class="entrance">

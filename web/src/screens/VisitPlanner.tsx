@@ -8,6 +8,7 @@ import { Loaded, useAsync } from "../components/Async";
 import { lookup } from "../lookups";
 import { useI18n } from "../i18n";
 import type { Me } from "../api";
+import { useLocation } from "../router";
 import { can, useSession } from "../session";
 import { PlanView } from "./visits/PlanView";
 import { VisitSettings } from "./visits/VisitSettings";
@@ -25,7 +26,9 @@ export function nextMonth(today = new Date()): string {
 export function VisitPlanner() {
   const i18n = useI18n();
   const { me } = useSession();
-  const [month, setMonth] = useState(nextMonth());
+  // A link may name the month (the home's "pairs left out" and "plan to publish").
+  const linked = useLocation().query.get("month") ?? "";
+  const [month, setMonth] = useState(/^\d{4}-\d{2}$/.test(linked) ? linked : nextMonth());
   const [plan, setPlan] = useState<Plan | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
