@@ -187,14 +187,14 @@ Result<std::vector<ChildInsideRow>> ChildrenInsideJurisdiction(Txn& txn,
 template <typename Row>
 class ByChild {
  public:
-  explicit ByChild(const std::vector<Row>& rows) : rows_(rows) {}
-  const Row* Find(long long child_id) {
+  explicit ByChild(std::vector<Row>& rows) : rows_(rows) {}
+  Row* Find(long long child_id) {
     while (next_ < rows_.size() && rows_[next_].child_id < child_id) ++next_;
     return next_ < rows_.size() && rows_[next_].child_id == child_id ? &rows_[next_] : nullptr;
   }
 
  private:
-  const std::vector<Row>& rows_;
+  std::vector<Row>& rows_;
   size_t next_ = 0;
 };
 
@@ -336,8 +336,8 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     for (const LeaveRow& leave : leaves) leave_of[leave.child_id] = &leave;
     const std::string now = context_.Now();
     return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
-      const AgeOutDecisionRow* decision = decision_of.Find(child.child_id);
-      const AgeOutProposalRow* proposal = proposal_of.Find(child.child_id);
+      AgeOutDecisionRow* decision = decision_of.Find(child.child_id);
+      AgeOutProposalRow* proposal = proposal_of.Find(child.child_id);
       Result<AgeOut> age_out =
           ShownAgeOut(child, decision, rules, as_of, options_.policy, options_.thresholds);
       if (age_out.ok() && query.within_days && age_out->days_remaining > *query.within_days) {
@@ -362,8 +362,9 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
         row.leave =
             AgeOutRow::Leave{leave.id, LeaveStateAt(leave, now), leave.left_at, leave.due_back_at};
       }
-      if (decision) row.decision = *decision;
-      if (proposal) row.proposal = *proposal;
+      // Each is read once: moved, not copied.
+      if (decision) row.decision = std::make_shared<const AgeOutDecisionRow>(std::move(*decision));
+      if (proposal) row.proposal = std::make_shared<const AgeOutProposalRow>(std::move(*proposal));
       if (age_out.ok()) {
         row.needs_plan = age_out->days_remaining <= options_.transition_plan_days &&
                          row.transition_plan != "approved";
@@ -427,8 +428,10 @@ Result<std::optional<AgeOutRow>> NurseryService::ChildAgeOut(const Actor& actor,
       row.child_id = child.child_id;
       row.facility_id = child.facility_id;
       row.facility = child.facility;
-      if (decision && decision->facility_id == child.facility_id) row.decision = decision;
-      row.proposal = proposal;
+      if (decision && decision->facility_id == child.facility_id) {
+        row.decision = std::make_shared<const AgeOutDecisionRow>(*decision);
+      }
+      if (proposal) row.proposal = std::make_shared<const AgeOutProposalRow>(*proposal);
       if (age_out.ok()) {
         row.alert_level = AlertLevelName(age_out->alert);
         row.age_out = std::move(*age_out);

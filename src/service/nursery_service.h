@@ -14,6 +14,7 @@
 // Thread-safe: holds no mutable state of its own.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,9 +71,11 @@ struct AgeOutRow {
   // The kept decision this age-out comes from (issue 15): absent for a child
   // kept before the decisions were (she is computed until the first change
   // of her jurisdiction's rules keeps hers).
-  std::optional<AgeOutDecisionRow> decision;
+  // Shared pointers, not values: the board moves 100,000 rows while sorting
+  // and a row twice as large made it much slower (docs/benchmarks.md).
+  std::shared_ptr<const AgeOutDecisionRow> decision;
   // A change of the rules that would move her date, waiting for a person.
-  std::optional<AgeOutProposalRow> proposal;
+  std::shared_ptr<const AgeOutProposalRow> proposal;
 };
 
 struct AgeOutProposalQuery {
