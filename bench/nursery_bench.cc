@@ -97,6 +97,20 @@ Status Generate(Txn& txn) {
       "recorded_by, created_at, updated_at) SELECT id, 'relatives', 'Synthetic family', "
       "'Synthetic', CASE WHEN id % 20 = 0 THEN 'approved' ELSE 'draft' END, 0, " +
       now + ", " + now + " FROM children WHERE id % 10 = 0"));
+  // Issue 15: every child keeps her age-out decision (as once each has been
+  // admitted, moved inside or backfilled), and one in a hundred has a
+  // proposal waiting: the board reads both in bulk.
+  VINCULO_RETURN_IF_ERROR(txn.Execute(
+      "INSERT INTO ageout_decisions (child_id, facility_id, age_out_date, basis, source, policy, "
+      "occasion, decided_at) SELECT id, facility_id, date(date_of_birth, '+36 months'), "
+      "'jurisdiction_rule', 'Synthetic law', 'rule_at_admission', 'existing', " +
+      now + " FROM children"));
+  VINCULO_RETURN_IF_ERROR(txn.Execute(
+      "INSERT INTO ageout_proposals (child_id, decision_id, kept_date, proposed_date, "
+      "proposed_basis, proposed_source, reason, status, created_at, updated_at) SELECT "
+      "child_id, id, age_out_date, date(age_out_date, '-6 months'), 'jurisdiction_rule', "
+      "'Reform', 'rule version 1 added', 'pending', " +
+      now + ", " + now + " FROM ageout_decisions WHERE child_id % 100 = 0"));
   return txn.Execute(
       "INSERT INTO pregnancies (parent_id, facility_id, due_date, registered_on, status, "
       "recorded_by, created_at) SELECT id, facility_id, date('2026-11-24', '+' || (id % 280) "

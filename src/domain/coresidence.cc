@@ -35,8 +35,9 @@ const char* AlertLevelName(AlertLevel level) {
 Result<const CoresidenceRule*> RuleInForce(std::span<const CoresidenceRule> rules, const Date& on,
                                            const std::string& jurisdiction) {
   const CoresidenceRule* best = nullptr;
+  // std::optional orders an absent date before every date: exactly "since always".
   for (const CoresidenceRule& rule : rules) {
-    if (rule.effective_from > on) continue;
+    if (rule.effective_from && *rule.effective_from > on) continue;
     if (!best || rule.effective_from > best->effective_from) best = &rule;
   }
   if (!best) {

@@ -39,7 +39,10 @@ struct CoresidenceRule {
   long long id = 0;
   bool allowed = false;
   std::optional<int> max_age_months;  // absent with allowed: no fixed limit
-  Date effective_from;
+  // Absent: open-ended in the past, in force "since always" until the next
+  // version (issue 15). At most one such version per jurisdiction (the
+  // database's coresidence_rules_one_open index).
+  std::optional<Date> effective_from;
   std::string source;
 };
 
@@ -97,8 +100,10 @@ struct AgeOut {
 };
 
 // The rule version that applies on `on`: the one with the latest
-// effective_from not after `on`, pointing into `rules`. kInvalidArgument naming `coresidence_rules`
-// when none was in force yet.
+// effective_from not after `on`, pointing into `rules`; an open-ended version
+// (no effective_from) counts as earlier than every dated one, so it applies on
+// any day before the first dated version. kInvalidArgument naming
+// `coresidence_rules` when none was in force yet.
 Result<const CoresidenceRule*> RuleInForce(std::span<const CoresidenceRule> rules, const Date& on,
                                            const std::string& jurisdiction);
 

@@ -229,7 +229,9 @@ RecordKind MakeCoresidenceRule() {
       Immutable(Enum("rule_kind", {"law", "regulation", "practice", "programme"}, true)),
       Immutable(Enum("extension_possible", {"yes", "no", "unknown"}, true)),
       // A law change is a new rule with a later effective date, never an edit.
-      Immutable(DateField("effective_from", true)),
+      // Absent: open-ended in the past, "in force since always until the next
+      // version" (issue 15); at most one such version per jurisdiction.
+      Immutable(DateField("effective_from")),
       Text("notes", false, 2000),
       Text("source", true, 2000),
   };

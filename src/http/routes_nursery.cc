@@ -55,6 +55,25 @@ Result<Reply> DecideExtension(Call& call) {
   return JsonReply(ExtensionToJson(decided));
 }
 
+Result<Reply> AgeOutProposals(Call& call) {
+  AgeOutProposalQuery query;
+  query.facility_id = call.QueryInteger("facility_id");
+  query.child_id = call.QueryInteger("child_id");
+  if (call.HasQuery("status")) query.status = call.QueryText("status");
+  VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutProposalRow> proposals,
+                           Nursery(call).AgeOutProposals(call.user(), query));
+  return ItemsReply(proposals, AgeOutProposalToJson);
+}
+
+Handler DecideAgeOutProposal(bool accept) {
+  return [accept](Call& call) -> Result<Reply> {
+    VINCULO_ASSIGN_OR_RETURN(
+        AgeOutProposalRow decided,
+        Nursery(call).DecideAgeOutProposal(call.user(), call.id(), call.version, accept));
+    return VersionedReply(decided, AgeOutProposalToJson);
+  };
+}
+
 Result<Reply> RegisterPregnancy(Call& call) {
   PregnancyRequest pregnancy{call.body.Integer("parent_id"), call.body.Text("due_date")};
   VINCULO_ASSIGN_OR_RETURN(PregnancyRow stored,
@@ -141,6 +160,51 @@ std::vector<Operation> NurseryOperations() {
        .reply = "Extension",
        .errors = {409},
        .handler = DecideExtension},
+      {.method = "GET",
+       .path = "/api/v1/nursery/ageout-proposals",
+       .operation_id = "listAgeOutProposals",
+       .tag = "Nursery",
+       .summary = "Age-out proposals made by changes of the co-residence rules",
+       .description =
+           "Each child living inside keeps the age-out decided at her admission, placement inside "
+           "or approved extension (date, rule version, policy). A change to her jurisdiction's "
+           "rule versions (added, edited, archived, restored) never moves it: where the change "
+           "would give another date or rule version it makes a proposal, at most one pending per "
+           "child (a later change replaces it). Lists the proposals of the children the caller may "
+           "see (a nursery officer: her facility), newest first. Auditors get 403.",
+       .roles = EveryRoleBut({Role::kAuditor}),
+       .query =
+           {facility, Optional("child_id", V::kId, "Only this child."),
+            Optional("status", V::kText).OneOf({"pending", "accepted", "rejected", "withdrawn"})},
+       .reply = "items:AgeOutProposal",
+       .handler = AgeOutProposals},
+      {.method = "POST",
+       .path = "/api/v1/ageout-proposals/{id}/accept",
+       .operation_id = "acceptAgeOutProposal",
+       .tag = "Nursery",
+       .summary = "Accept an age-out proposal: the child's kept date moves",
+       .description =
+           "The kept decision becomes the proposal's date and rule version, and the board and "
+           "the child's record show it. If-Match carries the proposal's version (a later change "
+           "of the rules replaced it: 412). Deciding twice is 409. Administrators, social workers "
+           "and nursery officers who can see the child; another's proposal reads as not found. "
+           "Written to the audit log.",
+       .roles = NurseryCaseWriters(),
+       .if_match = true,
+       .reply = "AgeOutProposal",
+       .errors = {409, 412},
+       .handler = DecideAgeOutProposal(true)},
+      {.method = "POST",
+       .path = "/api/v1/ageout-proposals/{id}/reject",
+       .operation_id = "rejectAgeOutProposal",
+       .tag = "Nursery",
+       .summary = "Reject an age-out proposal: the child's kept date stays",
+       .description = "As accept, but the kept decision does not change.",
+       .roles = NurseryCaseWriters(),
+       .if_match = true,
+       .reply = "AgeOutProposal",
+       .errors = {409, 412},
+       .handler = DecideAgeOutProposal(false)},
       {.method = "GET",
        .path = "/api/v1/nursery/forecast",
        .operation_id = "nurseryForecast",

@@ -121,9 +121,23 @@ Result<Reply> ExportRecordsReply(Call& call) {
 Status AddAgeOut(Call& call, Record& child) {
   VINCULO_ASSIGN_OR_RETURN(std::optional<AgeOutRow> row,
                            NurseryService(call.services.context).ChildAgeOut(call.user(), child));
-  FieldValues age_out = {{"age_out_date", Value{}},    {"age_out_basis", Value{}},
-                         {"age_out_rule_id", Value{}}, {"age_out_max_age_months", Value{}},
-                         {"age_out_source", Value{}},  {"age_out_problem", Value{}}};
+  FieldValues age_out = {{"age_out_date", Value{}},          {"age_out_basis", Value{}},
+                         {"age_out_rule_id", Value{}},       {"age_out_max_age_months", Value{}},
+                         {"age_out_source", Value{}},        {"age_out_problem", Value{}},
+                         {"age_out_policy", Value{}},        {"age_out_decided_at", Value{}},
+                         {"age_out_proposal_id", Value{}},   {"age_out_proposal_version", Value{}},
+                         {"age_out_proposed_date", Value{}}, {"age_out_proposal_reason", Value{}}};
+  // The kept decision (issue 15) and a proposal waiting for a person.
+  if (row && row->decision) {
+    age_out["age_out_policy"] = row->decision->policy;
+    age_out["age_out_decided_at"] = row->decision->decided_at;
+  }
+  if (row && row->proposal) {
+    age_out["age_out_proposal_id"] = row->proposal->id;
+    age_out["age_out_proposal_version"] = row->proposal->version;
+    age_out["age_out_proposed_date"] = row->proposal->proposed_date;
+    age_out["age_out_proposal_reason"] = row->proposal->reason;
+  }
   if (row && row->age_out) {
     const AgeOut& decided = *row->age_out;
     age_out["age_out_date"] = FormatDate(decided.age_out_date);

@@ -26,6 +26,8 @@ nlohmann::json AgeOutRowToJson(const AgeOutRow& row) {
                      {"left_at", row.leave->left_at},
                      {"due_back_at", row.leave->due_back_at}};
   }
+  json["decision"] = row.decision ? AgeOutDecisionToJson(*row.decision) : nlohmann::json(nullptr);
+  json["proposal"] = row.proposal ? AgeOutProposalToJson(*row.proposal) : nlohmann::json(nullptr);
   if (row.age_out) {
     const AgeOut& age_out = *row.age_out;
     json["age_out_date"] = FormatDate(age_out.age_out_date);
@@ -44,6 +46,39 @@ nlohmann::json AgeOutRowToJson(const AgeOutRow& row) {
     json["problem"] = row.problem;
   }
   return json;
+}
+
+nlohmann::json AgeOutDecisionToJson(const AgeOutDecisionRow& decision) {
+  return {{"id", decision.id},
+          {"version", decision.version},
+          {"age_out_date", decision.age_out_date},
+          {"basis", decision.basis},
+          {"rule_id", OrNull(decision.rule_id)},
+          {"extension_id", OrNull(decision.extension_id)},
+          {"policy", decision.policy},
+          {"occasion", decision.occasion},
+          {"decided_by_user_id", OrNull(decision.decided_by)},
+          {"decided_at", decision.decided_at}};
+}
+
+nlohmann::json AgeOutProposalToJson(const AgeOutProposalRow& proposal) {
+  return {{"id", proposal.id},
+          {"version", proposal.version},
+          {"child_id", proposal.child_id},
+          {"decision_id", proposal.decision_id},
+          {"kept_date", proposal.kept_date},
+          {"kept_rule_id", OrNull(proposal.kept_rule_id)},
+          {"proposed_date", proposal.proposed_date},
+          {"proposed_basis", proposal.proposed_basis},
+          {"proposed_rule_id", OrNull(proposal.proposed_rule_id)},
+          {"proposed_max_age_months", OrNull(proposal.proposed_max_age_months)},
+          {"proposed_source", proposal.proposed_source},
+          {"reason", proposal.reason},
+          {"status", proposal.status},
+          {"created_at", proposal.created_at},
+          {"updated_at", proposal.updated_at},
+          {"decided_by_user_id", OrNull(proposal.decided_by)},
+          {"decided_at", OrNull(proposal.decided_at)}};
 }
 
 nlohmann::json ExtensionToJson(const ExtensionRow& extension) {

@@ -14,8 +14,11 @@ namespace vinculo {
 //  facility_id, facility, date_of_birth, age_out_date, days_remaining,
 //  rule: {basis, rule_id, extension_id, max_age_months, source}, alert_level,
 //  transition_plan (missing | draft | approved), needs_plan,
-//  problem (only when the age-out cannot be computed)}
+//  problem (only when the age-out cannot be computed),
+//  decision (the kept decision, or null), proposal (the pending one, or null)}
 nlohmann::json AgeOutRowToJson(const AgeOutRow& row);
+nlohmann::json AgeOutDecisionToJson(const AgeOutDecisionRow& decision);
+nlohmann::json AgeOutProposalToJson(const AgeOutProposalRow& proposal);
 nlohmann::json ExtensionToJson(const ExtensionRow& extension);
 nlohmann::json AdmissionToJson(const NurseryAdmission& admission);
 nlohmann::json PregnancyToJson(const PregnancyRow& pregnancy);

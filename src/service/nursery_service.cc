@@ -7,6 +7,7 @@
 
 #include "service/figures.h"
 #include "service/nursery_care_service.h"
+#include "store/ageout_store.h"
 
 namespace vinculo {
 namespace {
@@ -37,11 +38,13 @@ Result<RulesByJurisdiction> GroupRules(const std::vector<CoresidenceRuleRow>& ro
     rule.id = row.id;
     rule.allowed = row.allowed;
     if (row.max_age_months) rule.max_age_months = static_cast<int>(*row.max_age_months);
-    auto from = ParseDate(row.effective_from, "effective_from");
-    if (!from.ok())
-      return Internal("co-residence rule " + std::to_string(row.id) +
-                      " has a malformed effective_from");
-    rule.effective_from = *from;
+    if (!row.effective_from.empty()) {  // empty (NULL): open-ended in the past
+      auto from = ParseDate(row.effective_from, "effective_from");
+      if (!from.ok())
+        return Internal("co-residence rule " + std::to_string(row.id) +
+                        " has a malformed effective_from");
+      rule.effective_from = *from;
+    }
     rule.source = row.rule_kind + ": " + row.source;
     rules[row.jurisdiction_id].push_back(std::move(rule));
   }
@@ -75,6 +78,132 @@ Result<AgeOutCase> CaseOf(const ChildInsideRow& row, const RulesByJurisdiction& 
     child.extension = std::move(extension);
   }
   return child;
+}
+
+const char* PolicyName(CoresidencePolicy policy) {
+  return policy == CoresidencePolicy::kRuleInForce ? "rule_in_force" : "rule_at_admission";
+}
+
+CoresidencePolicy PolicyFromName(const std::string& name) {
+  return name == "rule_in_force" ? CoresidencePolicy::kRuleInForce
+                                 : CoresidencePolicy::kRuleAtAdmission;
+}
+
+AgeOutBasis BasisFromName(const std::string& name) {
+  for (AgeOutBasis basis : {AgeOutBasis::kJurisdictionRule, AgeOutBasis::kFacilityOverride,
+                            AgeOutBasis::kReviewDate, AgeOutBasis::kExtension}) {
+    if (name == AgeOutBasisName(basis)) return basis;
+  }
+  return AgeOutBasis::kJurisdictionRule;
+}
+
+// The child's age-out computed afresh from the rules (never from her kept
+// decision), as of today.
+Result<AgeOut> FreshAgeOut(const ChildInsideRow& child, const RulesByJurisdiction& rules,
+                           const Date& today, CoresidencePolicy policy) {
+  auto input = CaseOf(child, rules);
+  if (!input.ok()) return input.status();
+  return ComputeAgeOut(*input, today, policy);
+}
+
+// The one way every reader (board, child's record, forecast) gets a child's
+// age-out: her kept decision when she has one for the facility she is in
+// (issue 15: a change of the rules does not move it), else computed.
+Result<AgeOut> ShownAgeOut(const ChildInsideRow& child, const AgeOutDecisionRow* kept,
+                           const RulesByJurisdiction& rules, const Date& as_of,
+                           CoresidencePolicy policy, const AlertThresholds& thresholds) {
+  if (kept && kept->child_id == child.child_id && kept->facility_id == child.facility_id) {
+    const AgeOutDecisionRow& decision = *kept;
+    auto date = ParseDate(decision.age_out_date, "age_out_date");
+    if (!date.ok()) return Internal("the kept age-out decision has a malformed date");
+    AgeOut age_out;
+    age_out.age_out_date = *date;
+    age_out.days_remaining = DaysBetween(as_of, *date);
+    age_out.basis = BasisFromName(decision.basis);
+    age_out.rule_id = decision.rule_id.value_or(0);
+    age_out.extension_id = decision.extension_id.value_or(0);
+    if (decision.max_age_months)
+      age_out.max_age_months = static_cast<int>(*decision.max_age_months);
+    age_out.source = decision.source;
+    age_out.alert = AlertFor(age_out.days_remaining, thresholds);
+    return age_out;
+  }
+  auto input = CaseOf(child, rules);
+  if (!input.ok()) return input.status();
+  return ComputeAgeOut(*input, as_of, policy, thresholds);
+}
+
+AgeOutDecisionRow DecisionRow(const ChildInsideRow& child, const AgeOut& age_out,
+                              CoresidencePolicy policy, const char* occasion,
+                              std::optional<long long> decided_by, const std::string& now) {
+  AgeOutDecisionRow row;
+  row.child_id = child.child_id;
+  row.facility_id = child.facility_id;
+  row.age_out_date = FormatDate(age_out.age_out_date);
+  row.basis = AgeOutBasisName(age_out.basis);
+  if (age_out.rule_id) row.rule_id = age_out.rule_id;
+  if (age_out.extension_id) row.extension_id = age_out.extension_id;
+  if (age_out.max_age_months) row.max_age_months = *age_out.max_age_months;
+  row.source = age_out.source;
+  row.policy = PolicyName(policy);
+  row.occasion = occasion;
+  row.decided_by = decided_by;
+  row.decided_at = now;
+  return row;
+}
+
+// The rules of every jurisdiction (a small table), grouped.
+Result<RulesByJurisdiction> ReadRules(Txn& txn) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rows, txn.CoresidenceRules());
+  return GroupRules(rows);
+}
+
+// The children living inside that `filter` names, copied out of the store's
+// reused row (the writes that follow cannot run while it reads).
+Result<std::vector<ChildInsideRow>> ChildrenInside(Txn& txn, const ChildrenInsideFilter& filter) {
+  std::vector<ChildInsideRow> children;
+  VINCULO_RETURN_IF_ERROR(txn.ForEachChildInside(
+      filter, Actor::System(), [&](const ChildInsideRow& child) { children.push_back(child); }));
+  return children;
+}
+
+// The children living inside in the facilities of one jurisdiction, by facility.
+Result<std::vector<ChildInsideRow>> ChildrenInsideJurisdiction(Txn& txn,
+                                                               long long jurisdiction_id) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<long long> facilities,
+                           ageout_store::FacilitiesOf(txn, jurisdiction_id));
+  std::vector<ChildInsideRow> children;
+  for (long long facility_id : facilities) {
+    ChildrenInsideFilter filter;
+    filter.facility_id = facility_id;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<ChildInsideRow> inside, ChildrenInside(txn, filter));
+    for (ChildInsideRow& child : inside) children.push_back(std::move(child));
+  }
+  return children;
+}
+
+// A cursor over rows sorted by child id, walked alongside the board's
+// children (also by child id): the row of `child_id`, or null.
+template <typename Row>
+class ByChild {
+ public:
+  explicit ByChild(std::vector<Row>& rows) : rows_(rows) {}
+  Row* Find(long long child_id) {
+    while (next_ < rows_.size() && rows_[next_].child_id < child_id) ++next_;
+    return next_ < rows_.size() && rows_[next_].child_id == child_id ? &rows_[next_] : nullptr;
+  }
+
+ private:
+  std::vector<Row>& rows_;
+  size_t next_ = 0;
+};
+
+// Maps child id -> row, for the few rows of one jurisdiction's children.
+template <typename Row>
+std::unordered_map<long long, Row> IndexByChild(std::vector<Row> rows) {
+  std::unordered_map<long long, Row> index;
+  for (Row& row : rows) index.emplace(row.child_id, std::move(row));
+  return index;
 }
 
 std::string Trimmed(const std::string& text) {
@@ -194,6 +323,15 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     open_leaves.facility_id = query.facility_id;
     open_leaves.open_only = true;
     VINCULO_ASSIGN_OR_RETURN(std::vector<LeaveRow> leaves, txn.Leaves(open_leaves, scope));
+    // The kept decisions and pending proposals (issue 15), by child like the children.
+    ageout_store::InsideFilter inside;
+    inside.facility_id = query.facility_id;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutDecisionRow> decisions,
+                             ageout_store::DecisionsInside(txn, scope, inside));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutProposalRow> proposals,
+                             ageout_store::PendingProposalsInside(txn, scope, inside));
+    ByChild<AgeOutDecisionRow> decision_of(decisions);
+    ByChild<AgeOutProposalRow> proposal_of(proposals);
     std::unordered_map<long long, const LeaveRow*> leave_of;
     // A child out on one leave with another booked ahead (issue 15): the
     // board shows the one that began first (out or overdue).
@@ -203,10 +341,10 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     }
     const std::string now = context_.Now();
     return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
-      auto input = CaseOf(child, rules);
+      AgeOutDecisionRow* decision = decision_of.Find(child.child_id);
+      AgeOutProposalRow* proposal = proposal_of.Find(child.child_id);
       Result<AgeOut> age_out =
-          input.ok() ? ComputeAgeOut(*input, as_of, options_.policy, options_.thresholds)
-                     : Result<AgeOut>(input.status());
+          ShownAgeOut(child, decision, rules, as_of, options_.policy, options_.thresholds);
       if (age_out.ok() && query.within_days && age_out->days_remaining > *query.within_days) {
         return;
       }
@@ -229,6 +367,9 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
         row.leave =
             AgeOutRow::Leave{leave.id, LeaveStateAt(leave, now), leave.left_at, leave.due_back_at};
       }
+      // Each is read once: moved, not copied.
+      if (decision) row.decision = std::make_shared<const AgeOutDecisionRow>(std::move(*decision));
+      if (proposal) row.proposal = std::make_shared<const AgeOutProposalRow>(std::move(*proposal));
       if (age_out.ok()) {
         row.needs_plan = age_out->days_remaining <= options_.transition_plan_days &&
                          row.transition_plan != "approved";
@@ -281,15 +422,21 @@ Result<std::optional<AgeOutRow>> NurseryService::ChildAgeOut(const Actor& actor,
     ChildrenInsideFilter filter;
     filter.child_id = child_record.id;
     filter.facility_id = child_record.Integer("facility_id");
+    VINCULO_ASSIGN_OR_RETURN(std::optional<AgeOutDecisionRow> decision,
+                             ageout_store::DecisionOf(txn, child_record.id));
+    VINCULO_ASSIGN_OR_RETURN(std::optional<AgeOutProposalRow> proposal,
+                             ageout_store::PendingProposalOf(txn, child_record.id));
     return txn.ForEachChildInside(filter, ScopeActor(actor), [&](const ChildInsideRow& child) {
-      auto input = CaseOf(child, rules);
-      Result<AgeOut> age_out =
-          input.ok() ? ComputeAgeOut(*input, today, options_.policy, options_.thresholds)
-                     : Result<AgeOut>(input.status());
+      Result<AgeOut> age_out = ShownAgeOut(child, decision ? &*decision : nullptr, rules, today,
+                                           options_.policy, options_.thresholds);
       AgeOutRow& row = found.emplace();
       row.child_id = child.child_id;
       row.facility_id = child.facility_id;
       row.facility = child.facility;
+      if (decision && decision->facility_id == child.facility_id) {
+        row.decision = std::make_shared<const AgeOutDecisionRow>(*decision);
+      }
+      if (proposal) row.proposal = std::make_shared<const AgeOutProposalRow>(*proposal);
       if (age_out.ok()) {
         row.alert_level = AlertLevelName(age_out->alert);
         row.age_out = std::move(*age_out);
@@ -338,6 +485,8 @@ Result<NurseryAdmission> NurseryService::RecordAdmission(const Actor& actor, lon
     admission.recorded_by = actor.user_id;
     admission.created_at = context_.Now();
     VINCULO_ASSIGN_OR_RETURN(stored, txn.UpsertAdmission(admission));
+    VINCULO_RETURN_IF_ERROR(
+        KeepAgeOutDecision(txn, actor, context_, child_id, "admission", options_.policy));
     return txn.AppendAudit(
         {Event(actor, "admission", "children", child_id, "admitted_on " + admission.admitted_on)});
   }));
@@ -400,6 +549,10 @@ Result<ExtensionRow> NurseryService::DecideExtension(const Actor& actor, long lo
     const std::string status = decision.approve ? "approved" : "refused";
     VINCULO_ASSIGN_OR_RETURN(decided, txn.DecideExtension(extension_id, status, actor.user_id,
                                                           FormatDate(context_.Today()), note));
+    if (decision.approve) {
+      VINCULO_RETURN_IF_ERROR(KeepAgeOutDecision(txn, actor, context_, extension.child_id,
+                                                 "extension", options_.policy));
+    }
     return txn.AppendAudit(
         {Event(actor, decision.approve ? "approve" : "refuse", "coresidence_extensions",
                extension_id, "child " + std::to_string(extension.child_id))});
@@ -495,6 +648,11 @@ Result<std::vector<ForecastMonth>> NurseryService::Forecast(const Actor& actor,
     const Actor scope = ScopeActor(actor);
     VINCULO_ASSIGN_OR_RETURN(long long count, txn.CountChildrenInside(filter, scope));
     residents.reserve(static_cast<size_t>(count) + pregnancies.size());
+    ageout_store::InsideFilter inside;
+    inside.facility_id = filter.facility_id;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutDecisionRow> decisions,
+                             ageout_store::DecisionsInside(txn, scope, inside));
+    ByChild<AgeOutDecisionRow> decision_of(decisions);
     long long last_facility = 0;
     return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
       if (child.facility_id != last_facility &&
@@ -502,10 +660,11 @@ Result<std::vector<ForecastMonth>> NurseryService::Forecast(const Actor& actor,
         facility_names[child.facility_id] = child.facility;
       }
       last_facility = child.facility_id;
-      auto input = CaseOf(child, rules);
-      if (!input.ok()) return;
-      auto age_out = ComputeAgeOut(*input, today, options_.policy, options_.thresholds);
-      Resident resident{child.facility_id, input->date_of_birth, std::nullopt};
+      auto born = ParseDate(child.date_of_birth, "date_of_birth");
+      if (!born.ok()) return;
+      auto age_out = ShownAgeOut(child, decision_of.Find(child.child_id), rules, today,
+                                 options_.policy, options_.thresholds);
+      Resident resident{child.facility_id, *born, std::nullopt};
       if (age_out.ok()) resident.leaves = age_out->age_out_date;
       residents.push_back(resident);
     });
@@ -597,6 +756,201 @@ Result<std::vector<ForecastMonth>> NurseryService::Forecast(const Actor& actor,
     for (ForecastMonth& month : months) forecast.push_back(std::move(month));
   }
   return forecast;
+}
+
+Status KeepAgeOutDecision(Txn& txn, const Actor& actor, const ServiceContext& context,
+                          long long child_id, const char* occasion, CoresidencePolicy policy) {
+  const std::string now = context.Now();
+  VINCULO_RETURN_IF_ERROR(ageout_store::WithdrawPending(txn, child_id, now));
+  VINCULO_ASSIGN_OR_RETURN(RulesByJurisdiction rules, ReadRules(txn));
+  ChildrenInsideFilter filter;
+  filter.child_id = child_id;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<ChildInsideRow> children, ChildrenInside(txn, filter));
+  Result<AgeOut> age_out = Status(StatusCode::kNotFound, "not inside");
+  if (!children.empty()) age_out = FreshAgeOut(children.front(), rules, context.Today(), policy);
+  if (!age_out.ok()) return ageout_store::ForgetDecision(txn, child_id);
+  const std::optional<long long> decided_by =
+      actor.user_id ? std::optional<long long>(actor.user_id) : std::nullopt;
+  VINCULO_ASSIGN_OR_RETURN(
+      AgeOutDecisionRow kept,
+      ageout_store::KeepDecision(
+          txn, DecisionRow(children.front(), *age_out, policy, occasion, decided_by, now)));
+  return txn.AppendAudit(
+      {AuditEventFor(actor, now, "ageout_decision", "children", child_id,
+                     "kept " + kept.age_out_date + " (" + occasion + ", " + kept.basis + ")")});
+}
+
+Status KeepMissingAgeOutDecisions(Txn& txn, const ServiceContext& context,
+                                  long long jurisdiction_id) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<ChildInsideRow> children,
+                           ChildrenInsideJurisdiction(txn, jurisdiction_id));
+  if (children.empty()) return Status::Ok();
+  ageout_store::InsideFilter inside;
+  inside.jurisdiction_id = jurisdiction_id;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutDecisionRow> decision_rows,
+                           ageout_store::DecisionsInside(txn, Actor::System(), inside));
+  const auto decisions = IndexByChild(std::move(decision_rows));
+  std::optional<RulesByJurisdiction> rules;
+  const std::string now = context.Now();
+  for (const ChildInsideRow& child : children) {
+    if (auto kept = decisions.find(child.child_id);
+        kept != decisions.end() && kept->second.facility_id == child.facility_id) {
+      continue;
+    }
+    if (!rules) {
+      VINCULO_ASSIGN_OR_RETURN(rules, ReadRules(txn));
+    }
+    // The default policy: what the board computed for her until now.
+    auto age_out = FreshAgeOut(child, *rules, context.Today(), CoresidencePolicy::kRuleAtAdmission);
+    if (!age_out.ok()) continue;  // nothing to keep: the board shows her problem
+    VINCULO_RETURN_IF_ERROR(
+        ageout_store::KeepDecision(
+            txn, DecisionRow(child, *age_out, CoresidencePolicy::kRuleAtAdmission, "existing",
+                             std::nullopt, now))
+            .status());
+  }
+  return Status::Ok();
+}
+
+Status ProposeAgeOutChanges(Txn& txn, const Actor& actor, const ServiceContext& context,
+                            long long jurisdiction_id, const std::string& reason) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<ChildInsideRow> children,
+                           ChildrenInsideJurisdiction(txn, jurisdiction_id));
+  if (children.empty()) return Status::Ok();
+  VINCULO_ASSIGN_OR_RETURN(RulesByJurisdiction rules, ReadRules(txn));
+  ageout_store::InsideFilter inside;
+  inside.jurisdiction_id = jurisdiction_id;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutDecisionRow> decision_rows,
+                           ageout_store::DecisionsInside(txn, Actor::System(), inside));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutProposalRow> proposal_rows,
+                           ageout_store::PendingProposalsInside(txn, Actor::System(), inside));
+  const auto decisions = IndexByChild(std::move(decision_rows));
+  const auto pending = IndexByChild(std::move(proposal_rows));
+  const std::string now = context.Now();
+  std::vector<AuditEvent> events;
+  for (const ChildInsideRow& child : children) {
+    auto found = decisions.find(child.child_id);
+    if (found == decisions.end() || found->second.facility_id != child.facility_id) continue;
+    const AgeOutDecisionRow& kept = found->second;
+    auto fresh = FreshAgeOut(child, rules, context.Today(), PolicyFromName(kept.policy));
+    // A result that cannot be computed (the law no longer allows it, no rule
+    // in force) makes no proposal: the kept decision stands until a person
+    // re-decides (a placement change or an exception).
+    if (!fresh.ok()) continue;
+    const std::string date = FormatDate(fresh->age_out_date);
+    const std::optional<long long> rule_id =
+        fresh->rule_id ? std::optional<long long>(fresh->rule_id) : std::nullopt;
+    if (date == kept.age_out_date && rule_id == kept.rule_id) {
+      if (pending.count(child.child_id)) {
+        VINCULO_RETURN_IF_ERROR(ageout_store::WithdrawPending(txn, child.child_id, now));
+      }
+      continue;
+    }
+    AgeOutProposalRow proposal;
+    proposal.child_id = child.child_id;
+    proposal.decision_id = kept.id;
+    proposal.kept_date = kept.age_out_date;
+    proposal.kept_rule_id = kept.rule_id;
+    proposal.proposed_date = date;
+    proposal.proposed_basis = AgeOutBasisName(fresh->basis);
+    proposal.proposed_rule_id = rule_id;
+    if (fresh->extension_id) proposal.proposed_extension_id = fresh->extension_id;
+    if (fresh->max_age_months) proposal.proposed_max_age_months = *fresh->max_age_months;
+    proposal.proposed_source = fresh->source;
+    proposal.reason = reason;
+    proposal.updated_at = now;
+    VINCULO_ASSIGN_OR_RETURN(AgeOutProposalRow stored, ageout_store::ProposePending(txn, proposal));
+    events.push_back(AuditEventFor(actor, now, "propose", "ageout_proposals", stored.id,
+                                   "child " + std::to_string(child.child_id) + ": kept " +
+                                       kept.age_out_date + ", proposed " + date + " (" + reason +
+                                       ")"));
+  }
+  if (events.empty()) return Status::Ok();
+  return txn.AppendAudit(events);
+}
+
+Status CheckOneOpenEndedRule(Txn& txn, long long jurisdiction_id, long long except_rule_id) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rows, txn.CoresidenceRules());
+  for (const CoresidenceRuleRow& row : rows) {
+    if (row.jurisdiction_id == jurisdiction_id && row.effective_from.empty() &&
+        row.id != except_rule_id) {
+      return InvalidArgument("effective_from",
+                             "the jurisdiction already has an open-ended rule version (rule " +
+                                 std::to_string(row.id) +
+                                 ", in force since always until the next one); give this one "
+                                 "the date it took effect");
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<AgeOutProposalRow>> NurseryService::AgeOutProposals(
+    const Actor& actor, const AgeOutProposalQuery& query) {
+  if (!SeesCaseRecords(actor.role) || KindAccess(actor.role, ChildKind()) == Access::kNone) {
+    return Forbidden(std::string("a ") + RoleName(actor.role) +
+                     " does not see children's age-out proposals");
+  }
+  if (query.status && *query.status != "pending" && *query.status != "accepted" &&
+      *query.status != "rejected" && *query.status != "withdrawn") {
+    return InvalidArgument("status", "must be pending, accepted, rejected or withdrawn");
+  }
+  std::vector<AgeOutProposalRow> proposals;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    ageout_store::ProposalFilter filter{query.facility_id, query.child_id, query.status};
+    VINCULO_ASSIGN_OR_RETURN(proposals, ageout_store::Proposals(txn, actor, filter));
+    return Status::Ok();
+  }));
+  if (context_.audit) {
+    for (const AgeOutProposalRow& proposal : proposals) {
+      context_.audit->RecordRead(Event(actor, "list", "children", proposal.child_id,
+                                       "age-out proposal " + std::to_string(proposal.id)));
+    }
+  }
+  return proposals;
+}
+
+Result<AgeOutProposalRow> NurseryService::DecideAgeOutProposal(const Actor& actor,
+                                                               long long proposal_id,
+                                                               long long expected_version,
+                                                               bool accept) {
+  VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
+  AgeOutProposalRow decided;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    const Status not_found = NotFound("no age-out proposal " + std::to_string(proposal_id));
+    auto proposal = ageout_store::GetProposal(txn, proposal_id);
+    if (!proposal.ok()) return proposal.status();
+    // The proposal is as visible as its child: not yours is not found.
+    VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), proposal->child_id, actor));
+    if (!visible) return not_found;
+    const std::string now = context_.Now();
+    VINCULO_ASSIGN_OR_RETURN(decided, ageout_store::DecideProposal(
+                                          txn, proposal_id, expected_version,
+                                          accept ? "accepted" : "rejected", actor.user_id, now));
+    if (accept) {
+      VINCULO_ASSIGN_OR_RETURN(std::optional<AgeOutDecisionRow> kept,
+                               ageout_store::DecisionOf(txn, decided.child_id));
+      if (!kept || kept->id != decided.decision_id) {
+        return Conflict("the child's age-out was decided again since this proposal was made",
+                        "decision_id");
+      }
+      AgeOutDecisionRow next = *kept;
+      next.age_out_date = decided.proposed_date;
+      next.basis = decided.proposed_basis;
+      next.rule_id = decided.proposed_rule_id;
+      next.extension_id = decided.proposed_extension_id;
+      next.max_age_months = decided.proposed_max_age_months;
+      next.source = decided.proposed_source;
+      next.occasion = "proposal";
+      next.decided_by = actor.user_id;
+      next.decided_at = now;
+      VINCULO_RETURN_IF_ERROR(ageout_store::KeepDecision(txn, next).status());
+    }
+    return txn.AppendAudit(
+        {Event(actor, accept ? "accept" : "reject", "ageout_proposals", proposal_id,
+               "child " + std::to_string(decided.child_id) + ": kept " + decided.kept_date +
+                   ", proposed " + decided.proposed_date)});
+  }));
+  return decided;
 }
 
 }  // namespace vinculo

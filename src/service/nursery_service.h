@@ -14,12 +14,14 @@
 // Thread-safe: holds no mutable state of its own.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/coresidence.h"
 #include "service/context.h"
+#include "store/ageout_store.h"
 
 namespace vinculo {
 
@@ -66,6 +68,20 @@ struct AgeOutRow {
     std::string due_back_at;
   };
   std::optional<Leave> leave;
+  // The kept decision this age-out comes from (issue 15): absent for a child
+  // kept before the decisions were (she is computed until the first change
+  // of her jurisdiction's rules keeps hers).
+  // Shared pointers, not values: the board moves 100,000 rows while sorting
+  // and a row twice as large made it much slower (docs/benchmarks.md).
+  std::shared_ptr<const AgeOutDecisionRow> decision;
+  // A change of the rules that would move her date, waiting for a person.
+  std::shared_ptr<const AgeOutProposalRow> proposal;
+};
+
+struct AgeOutProposalQuery {
+  std::optional<long long> facility_id;
+  std::optional<long long> child_id;
+  std::optional<std::string> status;  // pending | accepted | rejected | withdrawn
 };
 
 struct AdmissionRequest {
@@ -121,6 +137,35 @@ Status CheckChildMayLiveInside(Txn& txn, const Actor& actor, const ServiceContex
                                long long child_id, long long facility_id, const Date& on,
                                const std::string& exception);
 
+// The age-out decision kept for each admission (issue 15, migration 25).
+// KeepAgeOutDecision decides the child's age-out now, from the rules as they
+// stand, and keeps it with `occasion` (admission, placement, extension): in
+// the write that admits her, moves her inside or approves her extension. A
+// child not living inside, or whose age-out cannot be computed, keeps none.
+// Any pending proposal of hers is withdrawn (the new decision supersedes it).
+Status KeepAgeOutDecision(Txn& txn, const Actor& actor, const ServiceContext& context,
+                          long long child_id, const char* occasion,
+                          CoresidencePolicy policy = CoresidencePolicy::kRuleAtAdmission);
+// Before a change to a jurisdiction's rule versions: each child living
+// inside there with no kept decision (kept before migration 25) gets one
+// from the rules as they still stand, so the change cannot move her date.
+Status KeepMissingAgeOutDecisions(Txn& txn, const ServiceContext& context,
+                                  long long jurisdiction_id);
+// After a change to a jurisdiction's rule versions (added, edited, archived,
+// restored), in the same write: each child inside there is computed again
+// under her decision's policy; where the result differs from her kept
+// decision (date or rule version), a pending proposal saying `reason` is made
+// or the waiting one replaced; where it no longer differs, the waiting one is
+// withdrawn. The kept decision itself does not change. Audited per proposal.
+Status ProposeAgeOutChanges(Txn& txn, const Actor& actor, const ServiceContext& context,
+                            long long jurisdiction_id, const std::string& reason);
+// Issue 15's refusal before a rule version is written: a version with no
+// effective_from where the jurisdiction has an active one already is
+// kInvalidArgument naming effective_from (the database's
+// coresidence_rules_one_open index is the last guard). `except_rule_id`: the
+// rule being restored itself.
+Status CheckOneOpenEndedRule(Txn& txn, long long jurisdiction_id, long long except_rule_id = 0);
+
 class NurseryService {
  public:
   explicit NurseryService(ServiceContext context, NurseryOptions options = {})
@@ -150,6 +195,20 @@ class NurseryService {
   // note when a refusal gives no reason.
   Result<ExtensionRow> DecideExtension(const Actor& actor, long long extension_id,
                                        const ExtensionDecision& decision);
+
+  // The age-out proposals of children the actor may see, newest first.
+  // kForbidden for roles that never read case records.
+  Result<std::vector<AgeOutProposalRow>> AgeOutProposals(const Actor& actor,
+                                                         const AgeOutProposalQuery& query);
+  // Accepts (the kept decision becomes the proposal's date and rule version)
+  // or rejects (the kept decision stays) a pending proposal at
+  // `expected_version`, in one transaction with its audit event. kNotFound
+  // when the child is not visible (not yours reads as not found); kForbidden
+  // for roles that do not change co-residence; kConflict when it was decided
+  // already or the decision it was made against changed meanwhile;
+  // kPreconditionFailed when a later change replaced it (version moved).
+  Result<AgeOutProposalRow> DecideAgeOutProposal(const Actor& actor, long long proposal_id,
+                                                 long long expected_version, bool accept);
 
   // kInvalidArgument naming due_date when it is in the past or more than 300
   // days away; kNotFound naming parent_id when the parent is not visible.

@@ -52,6 +52,16 @@ Status CheckLivingInside(Txn& txn, const Actor& actor, const ServiceContext& con
   return Status::Ok();
 }
 
+// Issue 15: a co-residence rule version changes (added, edited, archived,
+// restored). Before the write, `before` keeps a decision for every child
+// inside the jurisdiction who has none; after it, `after` proposes, never
+// applies, what the change would make of each kept decision.
+bool IsRule(const RecordKind& kind) { return &kind == &CoresidenceRuleKind(); }
+
+std::string RuleChangeReason(long long rule_id, const char* what) {
+  return "rule version " + std::to_string(rule_id) + " " + what;
+}
+
 }  // namespace
 
 Status RecordService::CheckKindAccess(const Actor& actor, const RecordKind& kind,
@@ -217,8 +227,23 @@ Result<Record> RecordService::CreateIn(Txn& txn, const Actor& actor, const Recor
     values["language"] = std::string("es");
 
   VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, values));
+  std::optional<long long> rule_jurisdiction;
+  if (IsRule(kind)) {
+    if (auto found = values.find("jurisdiction_id");
+        found != values.end() && std::holds_alternative<long long>(found->second)) {
+      rule_jurisdiction = std::get<long long>(found->second);
+      if (!HasField(values, "effective_from")) {
+        VINCULO_RETURN_IF_ERROR(CheckOneOpenEndedRule(txn, *rule_jurisdiction));
+      }
+      VINCULO_RETURN_IF_ERROR(KeepMissingAgeOutDecisions(txn, context_, *rule_jurisdiction));
+    }
+  }
   auto inserted = txn.Insert(kind, values, context_.Now());
   if (!inserted.ok()) return inserted.status();
+  if (rule_jurisdiction) {
+    VINCULO_RETURN_IF_ERROR(ProposeAgeOutChanges(txn, actor, context_, *rule_jurisdiction,
+                                                 RuleChangeReason(inserted->id, "added")));
+  }
   auto visible = txn.Visible(kind, inserted->id, actor);
   if (!visible.ok()) return visible.status();
   if (!*visible) {
@@ -244,6 +269,10 @@ Result<Record> RecordService::CreateIn(Txn& txn, const Actor& actor, const Recor
     first.created_at = context_.Now();
     auto placement = txn.InsertPlacement(first);
     if (!placement.ok()) return placement.status();
+    // A child registered as living inside keeps her age-out decision now.
+    if (first.placement == "inside_with_mother") {
+      VINCULO_RETURN_IF_ERROR(KeepAgeOutDecision(txn, actor, context_, inserted->id, "placement"));
+    }
   }
   if (&kind == &ParentKind()) {
     // The first value of the expected release date's history (issue 15).
@@ -315,8 +344,17 @@ Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind,
     VINCULO_RETURN_IF_ERROR(ValidateRecordWrite(kind, changes, &current->values, context_.Today()));
     VINCULO_RETURN_IF_ERROR(CheckOrganisationFiling(actor, kind, changes, &*current));
     VINCULO_RETURN_IF_ERROR(CheckReferences(txn, actor, kind, changes));
+    const long long rule_jurisdiction =
+        IsRule(kind) ? current->Integer("jurisdiction_id").value_or(0) : 0;
+    if (rule_jurisdiction) {
+      VINCULO_RETURN_IF_ERROR(KeepMissingAgeOutDecisions(txn, context_, rule_jurisdiction));
+    }
     auto written = txn.Update(kind, id, expected_version, changes, context_.Now());
     if (!written.ok()) return written.status();
+    if (rule_jurisdiction) {
+      VINCULO_RETURN_IF_ERROR(ProposeAgeOutChanges(txn, actor, context_, rule_jurisdiction,
+                                                   RuleChangeReason(id, "changed")));
+    }
     if (&kind == &ParentKind()) {
       // A moved release date is kept, not overwritten (issue 15).
       VINCULO_RETURN_IF_ERROR(family_store::RecordReleaseDate(
@@ -362,8 +400,21 @@ Result<Record> RecordService::SetArchived(const Actor& actor, const RecordKind& 
   Status status = context_.store->Write([&](Txn& txn) -> Status {
     auto current = txn.Get(kind, id, actor);
     if (!current.ok()) return current.status();
+    const long long rule_jurisdiction =
+        IsRule(kind) ? current->Integer("jurisdiction_id").value_or(0) : 0;
+    if (rule_jurisdiction) {
+      if (!archived && !current->Text("effective_from")) {
+        VINCULO_RETURN_IF_ERROR(CheckOneOpenEndedRule(txn, rule_jurisdiction, id));
+      }
+      VINCULO_RETURN_IF_ERROR(KeepMissingAgeOutDecisions(txn, context_, rule_jurisdiction));
+    }
     auto written = txn.SetArchived(kind, id, expected_version, archived, context_.Now());
     if (!written.ok()) return written.status();
+    if (rule_jurisdiction) {
+      VINCULO_RETURN_IF_ERROR(
+          ProposeAgeOutChanges(txn, actor, context_, rule_jurisdiction,
+                               RuleChangeReason(id, archived ? "archived" : "restored")));
+    }
     if (kind.audited) {
       VINCULO_RETURN_IF_ERROR(
           txn.AppendAudit({Event(actor, archived ? "archive" : "restore", kind, id)}));
@@ -451,6 +502,8 @@ Result<Record> RecordService::ChangePlacement(const Actor& actor, long long chil
     if (!inserted.ok()) return inserted.status();
     auto written = txn.Update(kind, child_id, expected_version, placement_fields, context_.Now());
     if (!written.ok()) return written.status();
+    // Inside: a new age-out decision for the new stay; outside: none kept.
+    VINCULO_RETURN_IF_ERROR(KeepAgeOutDecision(txn, actor, context_, child_id, "placement"));
     VINCULO_RETURN_IF_ERROR(
         txn.AppendAudit({Event(actor, "update", kind, child_id, "placement:" + change.placement)}));
     result = std::move(*written);

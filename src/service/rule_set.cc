@@ -161,12 +161,17 @@ Result<RuleRow> ReadRow(const std::vector<std::string>& cells, int line, const C
   if (!max_age.ok()) return RowStatus(line, CoresidenceRuleKind(), max_age.status());
   if (!IsNull(*max_age)) row.rule["max_age_months"] = *max_age;
 
+  // An empty cell of the column is an open-ended version ("in force since
+  // always until the next one", issue 15); a file without the column gives
+  // every rule `default_effective_from`.
   const std::string_view effective_from = Cell(cells, columns, "effective_from");
   row.effective_from =
-      std::string(effective_from.empty() ? default_effective_from : effective_from);
-  auto parsed = ParseDate(row.effective_from, "effective_from");
-  if (!parsed.ok()) return RowStatus(line, CoresidenceRuleKind(), parsed.status());
-  row.rule["effective_from"] = row.effective_from;
+      std::string(columns.count("effective_from") ? effective_from : default_effective_from);
+  if (!row.effective_from.empty()) {
+    auto parsed = ParseDate(row.effective_from, "effective_from");
+    if (!parsed.ok()) return RowStatus(line, CoresidenceRuleKind(), parsed.status());
+    row.rule["effective_from"] = row.effective_from;
+  }
 
   for (const char* field : {"rule_kind", "extension_possible", "notes", "source"}) {
     SetUnlessEmpty(row.rule, field, Cell(cells, columns, field));
@@ -186,8 +191,9 @@ Status CompareWithStored(const RuleRow& row, const Record& stored) {
     const Value stored_value = ValueOf(stored.values, field);
     const Value wanted = ValueOf(row.rule, field);
     if (stored_value == wanted) continue;
-    std::string what = "differs from the stored " + row.jurisdiction_code + " rule in force from " +
-                       row.effective_from;
+    std::string what = "differs from the stored " + row.jurisdiction_code + " rule in force " +
+                       (row.effective_from.empty() ? std::string("since always (open-ended)")
+                                                   : "from " + row.effective_from);
     if (field != "notes" && field != "source") {
       auto shown = [](const Value& value) {
         if (IsNull(value)) return std::string("empty");
@@ -245,6 +251,13 @@ Result<RuleSetReport> LoadCoresidenceRules(RecordService& records, const Actor& 
     for (const RuleRow& row : rows) {
       const auto key = std::make_pair(row.jurisdiction_code, row.effective_from);
       if (auto earlier = line_of_rule.find(key); earlier != line_of_rule.end()) {
+        if (row.effective_from.empty()) {
+          // Two open-ended versions of one jurisdiction: bad input, not a clash with history.
+          return AtLine(row.line, StatusCode::kInvalidArgument, "effective_from",
+                        "line " + std::to_string(earlier->second) +
+                            " already gives an open-ended " + row.jurisdiction_code +
+                            " rule; only one version may be in force since always");
+        }
         return AtLine(row.line, StatusCode::kConflict, "effective_from",
                       "line " + std::to_string(earlier->second) + " already gives the " +
                           row.jurisdiction_code + " rule in force from " + row.effective_from);
@@ -275,7 +288,7 @@ Result<RuleSetReport> LoadCoresidenceRules(RecordService& records, const Actor& 
       if (!stored.ok()) return stored.status();
       const Record* same_date = nullptr;
       for (const Record& rule : *stored) {
-        if (rule.Text("effective_from") == row.effective_from) same_date = &rule;
+        if (rule.Text("effective_from").value_or("") == row.effective_from) same_date = &rule;
       }
       if (same_date) {
         VINCULO_RETURN_IF_ERROR(CompareWithStored(row, *same_date));

@@ -7,7 +7,9 @@
 //   jurisdiction_code,jurisdiction_name,max_age_months,allowed,rule_kind,
 //   extension_possible,notes,source[,effective_from]
 // with allowed "yes"/"no", max_age_months empty when there is no fixed limit,
-// and an optional effective_from column (YYYY-MM-DD). Rules are never edited
+// and an optional effective_from column (YYYY-MM-DD; an empty cell is a
+// version open-ended in the past, in force since always until the next one,
+// at most one per jurisdiction). Rules are never edited
 // in place: a change in the law (Mexico's national law of 2016) is a second
 // rule for the same jurisdiction with a later effective_from, so the rule in
 // force on any past date can still be answered.
@@ -39,8 +41,8 @@ struct RuleSetReport {
 // Creates the jurisdictions the database does not have yet (code, name, and
 // country_code = the part of the code before '-': "US" for "US-NY"); a
 // jurisdiction already stored keeps its name. Creates one co-residence rule per
-// row, in force from the row's effective_from cell, or from `effective_from`
-// when the CSV has no such column or the cell is empty. notes and source are
+// row, in force from the row's effective_from cell (open-ended when the cell
+// is empty), or from `effective_from` when the CSV has no such column. notes and source are
 // kept verbatim; source is required (every limit must say where it comes from).
 //
 // A row whose jurisdiction already has a rule with the same effective_from and
@@ -49,7 +51,9 @@ struct RuleSetReport {
 //
 // Errors (nothing is written on any of them):
 //   kForbidden        `actor` is not an installation (global) administrator;
-//   kInvalidArgument  `effective_from` is not a date; or a row breaks a rule of
+//   kInvalidArgument  `effective_from` is not a date; two open-ended versions
+//                     of one jurisdiction (in the file, or one in the file
+//                     and one stored); or a row breaks a rule of
 //                     the co-residence rule kind (an unknown rule_kind, allowed
 //                     "no" with an age limit, a missing source, ...);
 //   kMalformed        the CSV cannot be read, a required column is missing or

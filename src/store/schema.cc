@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include <string>
+
 namespace vinculo {
 
 // Conventions shared by both engines:
@@ -1110,6 +1112,100 @@ CREATE TABLE reunification_settings (
 )
 )SQL";
 
+// Migration 25 (issue 15): the age-out decision kept, and law changes as
+// proposals. A rule version may be open-ended in the past (effective_from
+// NULL: in force since always until the next version), at most one per
+// jurisdiction. SQLite cannot drop a NOT NULL, so it rebuilds the table
+// (nothing references it yet); PostgreSQL alters the column. The rest is the
+// same on both engines (kAgeOutDecisionTables).
+//
+// ageout_decisions: one kept decision per child living inside (her
+// admission): the date, the rule version and policy that gave it, who
+// decided and when. Written with the admission, the placement change inside
+// or the approved extension; the board and the child's record read it and do
+// not recompute. A child inside without one (before this migration) gets it
+// from the rules as they stand before the first change to her
+// jurisdiction's rules (service/ageout_decisions.cc), so no existing date
+// moves silently.
+// ageout_proposals: what a change to the rules would make of a kept
+// decision, waiting for a person: at most one pending per child (replaced in
+// place by a later change, withdrawn when a new decision is kept).
+static const char* const kOpenEndedRulesSqlite = R"SQL(
+CREATE TABLE coresidence_rules_rebuilt (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  jurisdiction_id BIGINT NOT NULL REFERENCES jurisdictions(id),
+  allowed INTEGER NOT NULL,
+  max_age_months BIGINT,
+  rule_kind TEXT NOT NULL,
+  extension_possible TEXT NOT NULL,
+  effective_from TEXT,
+  notes TEXT,
+  source TEXT NOT NULL,
+  UNIQUE (jurisdiction_id, effective_from)
+);
+INSERT INTO coresidence_rules_rebuilt (id, version, archived, created_at, updated_at,
+  jurisdiction_id, allowed, max_age_months, rule_kind, extension_possible, effective_from, notes,
+  source)
+  SELECT id, version, archived, created_at, updated_at, jurisdiction_id, allowed, max_age_months,
+    rule_kind, extension_possible, effective_from, notes, source FROM coresidence_rules;
+DROP TABLE coresidence_rules;
+ALTER TABLE coresidence_rules_rebuilt RENAME TO coresidence_rules;
+CREATE INDEX rules_jurisdiction ON coresidence_rules(jurisdiction_id)
+)SQL";
+
+static const char* const kOpenEndedRulesPostgres = R"SQL(
+ALTER TABLE coresidence_rules ALTER COLUMN effective_from DROP NOT NULL
+)SQL";
+
+static const char* const kAgeOutDecisionTables = R"SQL(
+CREATE UNIQUE INDEX coresidence_rules_one_open ON coresidence_rules(jurisdiction_id)
+  WHERE effective_from IS NULL AND archived = 0;
+CREATE TABLE ageout_decisions (
+  id {{id}},
+  child_id BIGINT NOT NULL UNIQUE REFERENCES children(id),
+  version BIGINT NOT NULL DEFAULT 1,
+  facility_id BIGINT NOT NULL REFERENCES facilities(id),
+  age_out_date TEXT NOT NULL,
+  basis TEXT NOT NULL
+    CHECK (basis IN ('jurisdiction_rule', 'facility_override', 'review_date', 'extension')),
+  rule_id BIGINT REFERENCES coresidence_rules(id),
+  extension_id BIGINT REFERENCES coresidence_extensions(id),
+  max_age_months BIGINT,
+  source TEXT NOT NULL,
+  policy TEXT NOT NULL CHECK (policy IN ('rule_at_admission', 'rule_in_force')),
+  occasion TEXT NOT NULL,
+  decided_by BIGINT,
+  decided_at TEXT NOT NULL
+);
+CREATE TABLE ageout_proposals (
+  id {{id}},
+  version BIGINT NOT NULL DEFAULT 1,
+  child_id BIGINT NOT NULL REFERENCES children(id),
+  decision_id BIGINT NOT NULL,
+  kept_date TEXT NOT NULL,
+  kept_rule_id BIGINT,
+  proposed_date TEXT NOT NULL,
+  proposed_basis TEXT NOT NULL,
+  proposed_rule_id BIGINT REFERENCES coresidence_rules(id),
+  proposed_extension_id BIGINT,
+  proposed_max_age_months BIGINT,
+  proposed_source TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected', 'withdrawn')),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  decided_by BIGINT,
+  decided_at TEXT
+);
+CREATE UNIQUE INDEX ageout_proposals_one_pending ON ageout_proposals(child_id)
+  WHERE status = 'pending';
+CREATE INDEX ageout_proposals_child ON ageout_proposals(child_id)
+)SQL";
+
 // Migration 26 (issue 15): a leave may be booked ahead while the child is out
 // on another, so "one leave not yet returned per child" is no longer the
 // rule; the rule is "no two leaves of a child at the same time", which an
@@ -1136,6 +1232,11 @@ ALTER TABLE children ADD COLUMN search_text TEXT
 )SQL";
 
 const std::vector<Migration>& Migrations() {
+  // Statements are separated by ";\n": the engine's part, then the common one.
+  static const std::string kMigration25Sqlite =
+      std::string(kOpenEndedRulesSqlite) + ";\n" + kAgeOutDecisionTables;
+  static const std::string kMigration25Postgres =
+      std::string(kOpenEndedRulesPostgres) + ";\n" + kAgeOutDecisionTables;
   static const std::vector<Migration> kMigrations = {
       {1, "records, users, sessions and audit log", kInitialSchema},
       {2, "nursery: co-residence extensions, review dates, admissions, pregnancies",
@@ -1178,6 +1279,10 @@ const std::vector<Migration>& Migrations() {
       {23, "indexes for scoped counts and lists at national scale", kScopeIndexes},
       {24, "families: reunification plans and steps, follow-up contacts after release",
        kReunificationSchema},
+      {25,
+       "nursery: open-ended rule versions, the kept age-out decision per admission, law "
+       "changes as proposals",
+       kMigration25Sqlite.c_str(), kMigration25Postgres.c_str()},
       {26, "nursery: a leave booked ahead while the child is out on another",
        kLeavesBookedAheadSchema},
       {kSearchTextMigration, "search: each record's searchable fields folded (accents, case)",

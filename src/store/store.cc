@@ -114,6 +114,14 @@ constexpr UniqueRule kUniqueRules[] = {
      "the child's placement was changed meanwhile; read it again", "placement"},
     {"\"extensions_one_pending\"", "coresidence_extensions.child_id",
      "the child already has an extension request waiting for a decision", "child_id"},
+    // Migration 25. The pair's own UNIQUE first: its SQLite columns begin
+    // with the open-ended index's.
+    {"\"coresidence_rules_jurisdiction_id_effective_from_key\"",
+     "coresidence_rules.jurisdiction_id, coresidence_rules.effective_from",
+     "the jurisdiction already has a rule version in force from this date", "effective_from"},
+    {"\"coresidence_rules_one_open\"", "coresidence_rules.jurisdiction_id",
+     "the jurisdiction already has an open-ended rule version (no effective_from)",
+     "effective_from"},
 };
 
 }  // namespace

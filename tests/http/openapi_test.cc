@@ -274,8 +274,11 @@ TEST(OpenApiDocument, RecordKindSchemasListEveryDescriptorField) {
     if (kind == &FacilityKind()) expected.insert("occupancy_percent");
     if (kind == &ChildKind()) {
       // Only in a child's GET (issue 15).
-      for (const char* name : {"age_out_date", "age_out_basis", "age_out_rule_id",
-                               "age_out_max_age_months", "age_out_source", "age_out_problem"}) {
+      for (const char* name :
+           {"age_out_date", "age_out_basis", "age_out_rule_id", "age_out_max_age_months",
+            "age_out_source", "age_out_problem", "age_out_policy", "age_out_decided_at",
+            "age_out_proposal_id", "age_out_proposal_version", "age_out_proposed_date",
+            "age_out_proposal_reason"}) {
         expected.insert(name);
         EXPECT_TRUE(Flag(At(properties, {name, "readOnly"}))) << name;
       }

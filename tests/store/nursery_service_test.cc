@@ -242,9 +242,16 @@ TEST_F(NurseryServiceTest, AnAdmissionDateDecidesTheRuleUnderTheDefaultPolicy) {
     if (row.child_id != children_.notice_a) continue;
     EXPECT_EQ(FormatDate(row.age_out->age_out_date), "2027-04-01");
   }
+  // Under the policy "the rule in force applies to everyone inside", the
+  // decision kept at her admission follows the new law (issue 15: the policy
+  // is part of the kept decision, so it takes a new admission to apply it).
   NurseryOptions in_force;
   in_force.policy = CoresidencePolicy::kRuleInForce;
   NurseryService new_law(world_->context, in_force);
+  ASSERT_TRUE(new_law
+                  .RecordAdmission(world_->actor("nursery_officer_a"), children_.notice_a,
+                                   {"2024-06-01", std::nullopt})
+                  .ok());
   auto board = new_law.AgeOutBoard(world_->actor("admin"), query);
   ASSERT_TRUE(board.ok());
   bool seen = false;

@@ -293,6 +293,42 @@ TEST(CoresidenceRules, RuleInForcePicksTheLatestEffectiveVersion) {
   EXPECT_EQ((*RuleInForce(rules, D("2025-01-01"), "XX"))->id, 2);
 }
 
+// Issue 15: a version with no effective_from is in force "since always"
+// until the next one, whatever order the versions come in.
+CoresidenceRule OpenEnded(long long id, int months) {
+  CoresidenceRule rule = Rule(id, months);
+  rule.effective_from.reset();
+  return rule;
+}
+
+TEST(CoresidenceRules, Issue15_AnOpenEndedVersionAppliesOnAnyDayBeforeTheNext) {
+  const std::vector<CoresidenceRule> rules = {Rule(2, 36, "2016-01-01"), OpenEnded(1, 72)};
+  EXPECT_EQ((*RuleInForce(rules, D("1900-06-01"), "MX"))->id, 1);
+  EXPECT_EQ((*RuleInForce(rules, D("2015-12-31"), "MX"))->id, 1);
+  EXPECT_EQ((*RuleInForce(rules, D("2016-01-01"), "MX"))->id, 2);
+  EXPECT_EQ((*RuleInForce(rules, D("2030-01-01"), "MX"))->id, 2);
+  // Alone, it is in force on every day.
+  const std::vector<CoresidenceRule> alone = {OpenEnded(3, 36)};
+  EXPECT_EQ((*RuleInForce(alone, D("1900-01-01"), "PE"))->id, 3);
+}
+
+TEST(CoresidenceRules, Issue15_AChildAdmittedBeforeTheFirstDatedVersionIsUnderTheOpenEndedOne) {
+  const std::vector<CoresidenceRule> rules = {OpenEnded(1, 72), Rule(2, 36, "2016-01-01")};
+  AgeOutCase child;
+  child.jurisdiction = "MX";
+  child.date_of_birth = D("2014-05-10");
+  child.admitted_on = D("2014-05-10");
+  child.rules = rules;
+  auto age_out = ComputeAgeOut(child, D("2015-01-01"));
+  ASSERT_TRUE(age_out.ok()) << age_out.status().ToString();
+  EXPECT_EQ(FormatDate(age_out->age_out_date), "2020-05-10");
+  EXPECT_EQ(age_out->rule_id, 1);
+  // Under the rule in force, the 2016 law applies from its date on.
+  age_out = ComputeAgeOut(child, D("2016-02-01"), CoresidencePolicy::kRuleInForce);
+  ASSERT_TRUE(age_out.ok());
+  EXPECT_EQ(FormatDate(age_out->age_out_date), "2017-05-10");
+}
+
 struct AlertRow {
   long long days;
   AlertLevel level;

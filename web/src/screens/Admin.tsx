@@ -378,7 +378,7 @@ function Rules() {
                     <tr key={rule.id}>
                       <th scope="row">{nameOf(jurisdictions, rule.jurisdiction_id)}</th>
                       <td>{rule.allowed ? (rule.max_age_months === null ? "∞" : i18n.number(rule.max_age_months as number)) : i18n.t("app.no")}</td>
-                      <td>{i18n.date(rule.effective_from as string)}</td>
+                      <td>{rule.effective_from ? i18n.date(rule.effective_from as string) : i18n.t("ruleForm.sinceAlways")}</td>
                       <td>{String(rule.rule_kind)}</td>
                       <td>{String(rule.extension_possible)}</td>
                     </tr>
@@ -388,7 +388,114 @@ function Rules() {
           </div>
         )}
       </Loaded>
+      <Loaded state={state}>{({ jurisdictions }) => <RuleVersionForm jurisdictions={jurisdictions} onSaved={state.reload} />}</Loaded>
     </section>
+  );
+}
+
+// A new version of a jurisdiction's rule (issue 15). An empty "valid from"
+// is a version open-ended in the past: in force since always until the next
+// one (one per jurisdiction). Adding one never moves a child's kept age-out
+// date: where it would, the nursery board shows a proposal to accept.
+function RuleVersionForm({ jurisdictions, onSaved }: { jurisdictions: RecordRow[]; onSaved: () => void }) {
+  const i18n = useI18n();
+  const empty = { jurisdiction_id: "", allowed: "yes", max_age_months: "", rule_kind: "law", extension_possible: "unknown", effective_from: "", source: "", notes: "" };
+  const [form, setForm, clear] = useDraft("rule-version", empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState("");
+  const set = (name: keyof typeof empty) => (value: string) => setForm({ ...form, [name]: value });
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setErrors({});
+    setNotice("");
+    const months = form.max_age_months.trim();
+    const body: Record<string, unknown> = {
+      jurisdiction_id: form.jurisdiction_id ? Number(form.jurisdiction_id) : undefined,
+      allowed: form.allowed === "yes",
+      max_age_months: months === "" ? undefined : /^\d+$/.test(months) ? Number(months) : months,
+      rule_kind: form.rule_kind,
+      extension_possible: form.extension_possible,
+      effective_from: form.effective_from || undefined,
+      source: form.source,
+      notes: form.notes || undefined,
+    };
+    try {
+      await api("/coresidence_rules", { body });
+      clear();
+      setNotice(i18n.t("ruleForm.added"));
+      onSaved();
+    } catch (error) {
+      const field = error instanceof ApiError && error.field && error.field in empty ? error.field : "form";
+      setErrors({ [field]: i18n.error(error) });
+    }
+  };
+  return (
+    <details class="form-card" data-testid="rule-version-form">
+      <summary>{i18n.t("ruleForm.add")}</summary>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <form onSubmit={submit} noValidate>
+        <SelectField
+          id="rule-jurisdiction"
+          label={i18n.t("admin.jurisdiction")}
+          value={form.jurisdiction_id}
+          placeholder="—"
+          options={jurisdictions.map((row) => ({ value: String(row.id), label: String(row.name) }))}
+          error={errors.jurisdiction_id}
+          onChange={set("jurisdiction_id")}
+        />
+        <SelectField
+          id="rule-allowed"
+          label={i18n.t("ruleForm.allowed")}
+          value={form.allowed}
+          options={[
+            { value: "yes", label: i18n.t("app.yes") },
+            { value: "no", label: i18n.t("app.no") },
+          ]}
+          error={errors.allowed}
+          onChange={set("allowed")}
+        />
+        <TextField id="rule-months" label={i18n.t("admin.maxAge")} inputMode="numeric" value={form.max_age_months} error={errors.max_age_months} onInput={set("max_age_months")} />
+        <SelectField
+          id="rule-kind"
+          label={i18n.t("admin.ruleKind")}
+          value={form.rule_kind}
+          options={["law", "regulation", "practice", "programme"].map((value) => ({ value, label: value }))}
+          error={errors.rule_kind}
+          onChange={set("rule_kind")}
+        />
+        <SelectField
+          id="rule-extension"
+          label={i18n.t("admin.extension")}
+          value={form.extension_possible}
+          options={["yes", "no", "unknown"].map((value) => ({ value, label: value }))}
+          error={errors.extension_possible}
+          onChange={set("extension_possible")}
+        />
+        <TextField
+          id="rule-from"
+          type="date"
+          label={i18n.t("admin.validFrom")}
+          hint={i18n.t("ruleForm.fromHint")}
+          value={form.effective_from}
+          error={errors.effective_from}
+          onInput={set("effective_from")}
+        />
+        <TextField id="rule-source" label={i18n.t("ruleForm.source")} value={form.source} error={errors.source} onInput={set("source")} />
+        <TextField id="rule-notes" label={i18n.t("ruleForm.notes")} value={form.notes} error={errors.notes} onInput={set("notes")} />
+        {errors.form && (
+          <p class="notice notice-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <button type="submit" class="primary">
+          {i18n.t("ruleForm.add")}
+        </button>
+      </form>
+    </details>
   );
 }
 

@@ -13,6 +13,7 @@ import { dateTime } from "./care";
 import type { Leave } from "./ChildLeave";
 import type { Enrolment, HealthItem } from "./ChildHealth";
 import { loadPlan, type TransitionPlan } from "./ChildPlan";
+import { ProposalNotice, type AgeOutProposal } from "./NurseryBoard";
 
 interface Placement {
   id: number;
@@ -54,7 +55,16 @@ interface ChildData {
   siblings: RecordRow[];
   facilities: RecordRow[];
   homes: RecordRow[];
-  ageOut: { age_out_date: string | null; days_remaining: number | null; alert_level: string; transition_plan?: string; needs_plan?: boolean } | null;
+  ageOut: {
+    age_out_date: string | null;
+    days_remaining: number | null;
+    alert_level: string;
+    transition_plan?: string;
+    needs_plan?: boolean;
+    // The kept decision and a proposal waiting (issue 15), from the board.
+    decision?: { policy: string; decided_at: string; occasion: string } | null;
+    proposal?: AgeOutProposal | null;
+  } | null;
   leaves: Leave[];
   health: HealthItem[];
   schooling: Enrolment[];
@@ -269,6 +279,16 @@ export function Child({ params }: { params: Record<string, string> }) {
                       {String(child.age_out_source)}
                     </span>
                   ) : null}
+                  {ageOut.decision ? (
+                    <span class="muted small" data-testid="child-ageout-decision">
+                      <br />
+                      {i18n.t("ageoutProposal.kept", {
+                        on: i18n.date(ageOut.decision.decided_at.slice(0, 10)),
+                        policy: i18n.t(ageOut.decision.policy === "rule_in_force" ? "ageoutProposal.policyInForce" : "ageoutProposal.policyAtAdmission"),
+                      })}
+                    </span>
+                  ) : null}
+                  {ageOut.proposal ? <ProposalNotice proposal={ageOut.proposal} onDecided={state.reload} /> : null}
                 </dd>
               </div>
             ) : null}

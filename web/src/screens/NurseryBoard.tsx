@@ -25,6 +25,18 @@ interface AgeOutRow {
   needs_plan: boolean;
   // The leave not yet returned (issue 15): booked, out or overdue.
   leave: { id: number; state: "booked" | "out" | "overdue"; left_at: string; due_back_at: string } | null;
+  // A change of the co-residence rules that would move the kept date (issue 15).
+  proposal: AgeOutProposal | null;
+}
+
+export interface AgeOutProposal {
+  id: number;
+  version: number;
+  child_id: number;
+  kept_date: string;
+  proposed_date: string;
+  reason: string;
+  status: string;
 }
 
 interface Extension {
@@ -77,6 +89,9 @@ export function NurseryBoard() {
       ) : null}
       <p class="muted">{i18n.t("nursery.legend")}</p>
       <Loaded state={board}>
+        {(data) => <ProposalList rows={data.items.filter((row) => row.proposal)} onDecided={board.reload} />}
+      </Loaded>
+      <Loaded state={board}>
         {(data) =>
           data.items.length === 0 ? (
             <p class="muted">{i18n.t("nursery.empty")}</p>
@@ -126,6 +141,7 @@ export function NurseryBoard() {
                       </span>
                       {row.needs_plan && <strong class="offence"> {i18n.t("care.plan.needed")}</strong>}
                     </span>
+                    {row.proposal && <ProposalNotice proposal={row.proposal} onDecided={board.reload} />}
                     {can(me, "requestCoresidenceExtension") && (
                       <button type="button" class="link" aria-expanded={open === row.child_id} onClick={() => setOpen(open === row.child_id ? null : row.child_id)}>
                         {i18n.t("nursery.requestExtension")}
@@ -206,5 +222,79 @@ function ExtensionForm({ childId, onDone }: { childId: number; onDone: () => voi
         {i18n.t("nursery.requestExtension")}
       </button>
     </form>
+  );
+}
+
+// The children of the board whose kept age-out date a change of the rules
+// would move: each waits for a person to accept or reject it (issue 15).
+function ProposalList({ rows, onDecided }: { rows: AgeOutRow[]; onDecided: () => void }) {
+  const i18n = useI18n();
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="proposals-title" class="card" data-testid="ageout-proposals">
+      <h2 id="proposals-title">{i18n.t("ageoutProposal.listTitle")}</h2>
+      <p class="muted">{i18n.t("ageoutProposal.listHelp")}</p>
+      <ul class="plain">
+        {rows.map((row) => (
+          <li key={row.child_id} data-testid="ageout-proposal" data-child={row.child_id}>
+            <a href={"/children/" + row.child_id}>{row.name ?? row.pseudonym}</a> · {row.facility}
+            <ProposalNotice proposal={row.proposal as AgeOutProposal} onDecided={onDecided} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+// "A proposal is waiting", with both dates and why, and (for those who may
+// decide) accept and reject, each asked again before it is sent.
+export function ProposalNotice({ proposal, onDecided }: { proposal: AgeOutProposal; onDecided: () => void }) {
+  const i18n = useI18n();
+  const { me } = useSession();
+  const [confirming, setConfirming] = useState<"accept" | "reject" | null>(null);
+  const [error, setError] = useState("");
+  const decide = async (what: "accept" | "reject") => {
+    setError("");
+    try {
+      await api(`/ageout-proposals/${proposal.id}/${what}`, { method: "POST", ifMatch: proposal.version });
+      setConfirming(null);
+      onDecided();
+    } catch (failure) {
+      setError(i18n.error(failure));
+      if (failure instanceof ApiError && (failure.status === 412 || failure.status === 409)) onDecided();
+    }
+  };
+  const dates = { kept: i18n.date(proposal.kept_date), proposed: i18n.date(proposal.proposed_date) };
+  return (
+    <div class="notice proposal-notice" role="status" data-testid="proposal-notice">
+      <strong>{i18n.t("ageoutProposal.waiting")}</strong> {i18n.t("ageoutProposal.dates", dates)}
+      <span class="muted small"> ({proposal.reason})</span>
+      {can(me, "acceptAgeOutProposal") &&
+        (confirming ? (
+          <div class="actions" role="group" aria-label={i18n.t("ageoutProposal.confirmGroup")}>
+            <span>{i18n.t(confirming === "accept" ? "ageoutProposal.confirmAccept" : "ageoutProposal.confirmReject", dates)}</span>
+            <button type="button" class="primary" onClick={() => decide(confirming)}>
+              {i18n.t(confirming === "accept" ? "ageoutProposal.yesAccept" : "ageoutProposal.yesReject")}
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              {i18n.t("ageoutProposal.cancel")}
+            </button>
+          </div>
+        ) : (
+          <div class="actions">
+            <button type="button" onClick={() => setConfirming("accept")}>
+              {i18n.t("ageoutProposal.accept")}
+            </button>
+            <button type="button" onClick={() => setConfirming("reject")}>
+              {i18n.t("ageoutProposal.reject")}
+            </button>
+          </div>
+        ))}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
