@@ -113,10 +113,9 @@ std::string PseudonymFor(std::uint64_t seed, long long id) {
   return "NNA-" + code;
 }
 
-// A searchable kind's rows with their search text (domain SearchText) made
-// from the searchable columns they carry, as Txn::Insert writes it.
-BulkTable WithSearchText(const RecordKind& kind, const BulkTable& rows) {
-  BulkTable with = rows;
+// Appends to a searchable kind's rows their search text (domain SearchText),
+// made from the searchable columns they carry, as Txn::Insert writes it.
+void AddSearchText(const RecordKind& kind, BulkTable& rows) {
   std::vector<const BulkColumn*> searched;
   for (const BulkColumn& column : rows.columns) {
     const FieldSpec* spec = kind.Field(column.name);
@@ -136,8 +135,7 @@ BulkTable WithSearchText(const RecordKind& kind, const BulkTable& rows) {
     }
     texts.push_back(SearchText(kind, values));
   }
-  with.columns.push_back(BulkColumn{"search_text", std::move(texts), {}});
-  return with;
+  rows.columns.push_back(BulkColumn{"search_text", std::move(texts), {}});
 }
 
 // --- Rows of one table, column by column ----------------------------------------
@@ -181,6 +179,7 @@ class TableRows {
     return value ? T(std::move(*value)) : Null();
   }
   const BulkTable& rows() const { return rows_; }
+  BulkTable& rows() { return rows_; }
   std::size_t size() const { return rows_.columns.front().size(); }
 
  private:
@@ -297,16 +296,17 @@ class Generator {
   // --- Infrastructure ---
   Result<long long> Base(const std::string& table) { return NextId(txn_, table); }
 
-  Status Load(const TableRows& rows) {
-    const BulkTable* table = &rows.rows();
-    BulkTable searchable;
-    if (const RecordKind* kind = FindRecordKind(table->table); kind && kind->Searchable()) {
-      searchable = WithSearchText(*kind, *table);
-      table = &searchable;
+  // Writes the rows (with their search text when the kind has one; the
+  // column is added to them, not to a copy of a table of 250,000 rows).
+  Status Load(TableRows& rows) {
+    BulkTable& table = rows.rows();
+    const long long count = static_cast<long long>(rows.size());
+    if (const RecordKind* kind = FindRecordKind(table.table); kind && kind->Searchable()) {
+      AddSearchText(*kind, table);
     }
-    VINCULO_RETURN_IF_ERROR(BulkInsert(txn_, *table));
-    VINCULO_RETURN_IF_ERROR(AfterExplicitIds(txn_, rows.rows().table));
-    Written(rows.rows().table, static_cast<long long>(rows.size()));
+    VINCULO_RETURN_IF_ERROR(BulkInsert(txn_, table));
+    VINCULO_RETURN_IF_ERROR(AfterExplicitIds(txn_, table.table));
+    Written(table.table, count);
     return Status::Ok();
   }
 
