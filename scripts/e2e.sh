@@ -15,19 +15,28 @@ fi
 # playwright-core needs Node.js 20 or later; node20.sh finds or installs one.
 node=$("$root/scripts/node20.sh")
 cd "$root/web"
-# The TAP report goes to the output and to a file; when a journey fails, its
-# failure (the assertion, the expected and actual values, the stack) is
-# printed again at the end, where a CI log that keeps only the tail shows it.
+# The journeys run in a network namespace of their own when this machine
+# allows one (root, unshare and ip: scripts/e2e-netns.sh), so that the
+# browser sees the same network everywhere, whatever the machine's own;
+# VINCULO_E2E_NETNS=0 runs them on the machine's network.
+wrap=()
+if [ "${VINCULO_E2E_NETNS:-1}" != 0 ] && command -v unshare >/dev/null && command -v ip >/dev/null \
+  && unshare --net true 2>/dev/null; then
+  wrap=(unshare --net -- "$root/scripts/e2e-netns.sh")
+else
+  echo "e2e: on this machine's own network (no network namespace here)"
+fi
+# The TAP report goes to the output and to a file; when a journey fails, a
+# few lines of each failure (the first one last) are printed again at the
+# end, where a CI log that keeps only the tail shows them.
 mkdir -p "$root/test-artifacts"
 report="$root/test-artifacts/e2e-report.tap"
 status=0
 VINCULO_BINARY="$binary" VINCULO_E2E_ARTIFACTS="$root/test-artifacts" \
-  "$node" --test --test-concurrency=1 --test-timeout=300000 \
+  "${wrap[@]}" "$node" --test --test-concurrency=1 --test-timeout=300000 \
   --test-reporter=tap --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$report" e2e/ || status=$?
 if [ "$status" -ne 0 ]; then
-  echo "e2e: what failed (from $report):"
-  # Each failed test with its YAML block, up to the block's end ("...").
-  awk '/^ *not ok /{show=1} show{print} show && /^ *\.\.\.$/{show=0}' "$report" | cut -c1-400 | head -150
+  "$node" "$root/scripts/e2e-failures.mjs" "$report" || true
 fi
 exit "$status"

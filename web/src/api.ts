@@ -41,6 +41,9 @@ export interface RequestOptions {
   ifMatch?: number;
   query?: Record<string, string | number | undefined | null>;
   idempotencyKey?: string; // a POST's key chosen by the caller (the offline queue keeps it across retries)
+  // Give up after this long as if the network were gone (a signal that
+  // connects but carries nothing): the caller may keep the request for later.
+  timeoutMs?: number;
 }
 
 // Idempotency-Key of a POST: the same form sent again while the first is still
@@ -93,6 +96,7 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
       headers,
       body,
       credentials: "same-origin",
+      ...(options.timeoutMs !== undefined && typeof AbortSignal.timeout === "function" ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
     });
   } catch {
     throw new ApiError({ status: 0, title: "network" });

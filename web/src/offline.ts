@@ -17,7 +17,12 @@ import type { Names, Plan, VisitRecord } from "./screens/visits/types";
 const kMeKey = "vinculo.me";
 const kQueueKey = "vinculo.queue";
 const tripsKey = (userId: number) => `vinculo.trips.${userId}`;
-const kRetryMs = 30_000;
+// While records wait (or her trips come from the device), the network is
+// tried again this often; the "online" event is only a hint, as the browser
+// cannot tell a network that reaches the server from one that does not.
+export const kRetryMs = 15_000;
+// A record, or her trips, with no answer in this long: as if offline.
+export const kRecordWaitMs = 20_000;
 
 function read<T>(key: string): T | null {
   try {
@@ -151,7 +156,7 @@ export async function sendQueue(userId: number): Promise<void> {
       // A later record of a visit waits while an earlier one is unresolved.
       if (queueOf(userId).some((other) => other.visitId === item.visitId && other.state !== "waiting" && other.queuedAt < item.queuedAt)) continue;
       try {
-        await api(recordPath(item.visitId), { body: item.body, ifMatch: item.version, idempotencyKey: item.key });
+        await api(recordPath(item.visitId), { body: item.body, ifMatch: item.version, idempotencyKey: item.key, timeoutMs: kRecordWaitMs });
         discard(item.id);
       } catch (error) {
         if (!(error instanceof ApiError) || error.status === 0 || error.status === 401 || error.status >= 500) return;
@@ -178,7 +183,7 @@ export async function sendQueue(userId: number): Promise<void> {
 }
 
 // Her queue, kept current, and sent whenever the network returns, every
-// 30 seconds while records wait, and once on sign-in.
+// kRetryMs while records wait, and once on sign-in.
 export function useQueue(userId: number): QueuedRecord[] {
   const [items, setItems] = useState(() => queueOf(userId));
   useEffect(() => {

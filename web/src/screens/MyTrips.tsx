@@ -10,7 +10,7 @@ import { api, ApiError } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { useI18n, type I18n, type MessageKey } from "../i18n";
 import type { Me } from "../api";
-import { discard, isNetworkError, keepMine, saveTrips, savedTrips, sendQueue, useQueue, type QueuedRecord, type RecordBody, type SavedTrips } from "../offline";
+import { discard, isNetworkError, keepMine, kRecordWaitMs, kRetryMs, saveTrips, savedTrips, sendQueue, useQueue, type QueuedRecord, type RecordBody, type SavedTrips } from "../offline";
 import { can, useSession } from "../session";
 import { Trips } from "./visits/PlanView";
 import { VisitControls, type VisitAction } from "./visits/VisitActions";
@@ -21,12 +21,12 @@ export const tripsOf = (me: Me): boolean => can(me, "recordVisit") && !can(me, "
 
 async function loadTrips(organisationId: number | null): Promise<Plan[]> {
   if (!organisationId) return [];
-  const summaries = (await api<{ items: Plan[] }>(`/organisations/${organisationId}/plans`)).items;
+  const summaries = (await api<{ items: Plan[] }>(`/organisations/${organisationId}/plans`, { timeoutMs: kRecordWaitMs })).items;
   // This month first, then the months ahead, then the months gone (latest first).
   const now = currentMonth();
   const rank = (month: string) => (month >= now ? month : "~" + String(9999 - Number(month.slice(0, 4))) + String(12 - Number(month.slice(5))).padStart(2, "0"));
   const published = summaries.filter((plan) => plan.status === "published").sort((a, b) => rank(a.month).localeCompare(rank(b.month)));
-  return Promise.all(published.map((plan) => api<Plan>(`/plans/${plan.id}`)));
+  return Promise.all(published.map((plan) => api<Plan>(`/plans/${plan.id}`, { timeoutMs: kRecordWaitMs })));
 }
 
 // From the network, kept on the device; without a network, the device's copy
@@ -147,16 +147,25 @@ export function MyTrips() {
   const queue = useQueue(me.user_id);
   const [open, setOpen] = useState<{ visit: number; action: VisitAction } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  // Back online, or a record sent from the queue: read the trips again.
+  // A record left the queue (sent, or dropped by her), the network is said
+  // to be back, or her trips come from the device: read them again (kept on
+  // screen while read; without a network the device's copy stays). Never
+  // gated on navigator.onLine, which can be wrong either way.
   const queued = useRef(queue.length);
   useEffect(() => {
-    if (queue.length < queued.current && navigator.onLine) trips.reload();
+    if (queue.length < queued.current) trips.reload();
     queued.current = queue.length;
   }, [queue.length]);
   useEffect(() => {
     window.addEventListener("online", trips.reload);
     return () => window.removeEventListener("online", trips.reload);
   }, [trips.reload]);
+  const fromDevice = trips.data?.offline === true;
+  useEffect(() => {
+    if (!fromDevice) return;
+    const timer = window.setInterval(trips.reload, kRetryMs);
+    return () => window.clearInterval(timer);
+  }, [fromDevice, trips.reload]);
   return (
     <section aria-labelledby="trips-title">
       <h1 id="trips-title">{i18n.t("vv.myTrips")}</h1>
@@ -203,7 +212,7 @@ export function MyTrips() {
                     }}
                     onChanged={(text) => {
                       setMessage(text);
-                      if (navigator.onLine) trips.reload();
+                      trips.reload();
                     }}
                     label={label}
                     offline={{ userId: me.user_id, planId: plan.id, label, pending: pending?.body }}

@@ -8,7 +8,7 @@ import { api, ApiError, idempotencyKeyFor } from "../../api";
 import { SelectField, TextField } from "../../components/Field";
 import { useDraft } from "../../draft";
 import { useI18n, type MessageKey } from "../../i18n";
-import { enqueue, isNetworkError, type RecordBody } from "../../offline";
+import { enqueue, isNetworkError, kRecordWaitMs, type RecordBody } from "../../offline";
 import { fieldOf, type PlanVisit, type VisitSession } from "./types";
 
 interface FormError {
@@ -234,11 +234,11 @@ export function RecordForm({
       onDone(i18n.t("offline.kept"));
       return true;
     };
-    if (offline && !navigator.onLine) {
-      keep(new ApiError({ status: 0 }));
-      return;
-    }
-    run(() => api(path, { body, ifMatch: visit.version, idempotencyKey: key }), keep);
+    // Always tried first: the browser's own idea of being online
+    // (navigator.onLine) is wrong both ways (true on a signal that carries
+    // nothing, false on a network with no route out), so only the request's
+    // own failure, or no answer in time, keeps the record on the device.
+    run(() => api(path, { body, ifMatch: visit.version, idempotencyKey: key, ...(offline ? { timeoutMs: kRecordWaitMs } : {}) }), keep);
   };
   const moodScale = (name: string, legend: MessageKey, value: number | null, set: (mood: number) => void) => (
     <fieldset class={"mood" + (errorFor(name) ? " field-invalid" : "")} aria-describedby={errorFor(name) ? `${id}-${name}-error` : undefined}>
