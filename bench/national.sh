@@ -124,8 +124,10 @@ for engine in $engines; do
   wait_for "$api/api/v1/health"
   coordinator=$(login bench.coordinator)
   nursery=$(login bench.nursery)
+  administrator=$(login bench.admin)
   auth_c="Authorization: Bearer $coordinator"
   auth_n="Authorization: Bearer $nursery"
+  auth_a="Authorization: Bearer $administrator"
   child=$(curl -sf -H "$auth_c" "$api/api/v1/children?limit=1" | jq '.items[0].id')
   list_query="placement=relatives&q=Qui&limit=50"
   cursor=$(curl -sf -H "$auth_c" "$api/api/v1/children?$list_query" | jq -r '.next_cursor')
@@ -177,6 +179,9 @@ LUA
   figures[search]=$(measure "$api/api/v1/children?q=angela%20huaman&limit=25" -H "$auth_c")
   figures[board]=$(measure "$api/api/v1/nursery/ageouts" -H "$auth_n")
   figures[dashboard]=$(measure "$api/api/v1/figures/summary" -H "$auth_c")
+  # The home of an administrator of the whole installation (issue 16): every
+  # nursery's items, the largest read a home makes.
+  figures[home]=$(measure "$api/api/v1/me/today" -H "$auth_a")
   figures[record]=$(measure "$api/" -s "$work/record.lua")
   figures[mixed]=$(measure "$api/" -s "$work/mixed.lua")
   read -r anchor_after _ _ _ < <(measure "http://127.0.0.1:$bare_port/child")
@@ -205,7 +210,7 @@ LUA
       *) echo "-" ;;
     esac
   }
-  for workload in child list search board dashboard record mixed; do
+  for workload in child list search board dashboard home record mixed; do
     read -r rps p50 p99 errors <<<"${figures[$workload]}"
     ratio=$(awk -v a="$rps" -v b="$anchor" 'BEGIN {printf "%.3f", a / b}')
     rows+="| $engine | $workload | $rps | $p50 | $p99 | $errors | $ratio | $(target "$workload" "$rps" "$p99") |"$'\n'

@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "service/nursery_service.h"
+#include "store/ageout_store.h"
 
 namespace vinculo {
 namespace {
@@ -182,6 +183,24 @@ void BM_TransitionPlanStatuses(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_TransitionPlanStatuses)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The board's reading of the kept age-out decisions alone (issue 15: every
+// child has one, 100,000 rows, bulk-fetched in a second pass): against
+// BM_ChildrenInsideQuery, what the decisions add.
+void BM_DecisionsInside(benchmark::State& state) {
+  for (auto _ : state) {
+    size_t rows = 0;
+    Status status = fixture->store->Read([&rows](Txn& txn) -> Status {
+      auto decisions = ageout_store::DecisionsInside(txn, Actor::System(), {});
+      if (!decisions.ok()) return decisions.status();
+      rows = decisions->size();
+      return Status::Ok();
+    });
+    benchmark::DoNotOptimize(rows);
+    if (!status.ok()) state.SkipWithError(status.ToString().c_str());
+  }
+}
+BENCHMARK(BM_DecisionsInside)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 void BM_Forecast12Months(benchmark::State& state) {
   NurseryService nursery(fixture->context);

@@ -326,12 +326,16 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     // The kept decisions and pending proposals (issue 15), by child like the children.
     ageout_store::InsideFilter inside;
     inside.facility_id = query.facility_id;
-    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutDecisionRow> decisions,
+    // Each row points into these two vectors (shared pointers that share
+    // the vector's ownership): no allocation or copy per child.
+    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutDecisionRow> decision_rows,
                              ageout_store::DecisionsInside(txn, scope, inside));
-    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutProposalRow> proposals,
+    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutProposalRow> proposal_rows,
                              ageout_store::PendingProposalsInside(txn, scope, inside));
-    ByChild<AgeOutDecisionRow> decision_of(decisions);
-    ByChild<AgeOutProposalRow> proposal_of(proposals);
+    auto decisions = std::make_shared<std::vector<AgeOutDecisionRow>>(std::move(decision_rows));
+    auto proposals = std::make_shared<std::vector<AgeOutProposalRow>>(std::move(proposal_rows));
+    ByChild<AgeOutDecisionRow> decision_of(*decisions);
+    ByChild<AgeOutProposalRow> proposal_of(*proposals);
     std::unordered_map<long long, const LeaveRow*> leave_of;
     // A child out on one leave with another booked ahead (issue 15): the
     // board shows the one that began first (out or overdue).
@@ -367,9 +371,8 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
         row.leave =
             AgeOutRow::Leave{leave.id, LeaveStateAt(leave, now), leave.left_at, leave.due_back_at};
       }
-      // Each is read once: moved, not copied.
-      if (decision) row.decision = std::make_shared<const AgeOutDecisionRow>(std::move(*decision));
-      if (proposal) row.proposal = std::make_shared<const AgeOutProposalRow>(std::move(*proposal));
+      if (decision) row.decision = std::shared_ptr<const AgeOutDecisionRow>(decisions, decision);
+      if (proposal) row.proposal = std::shared_ptr<const AgeOutProposalRow>(proposals, proposal);
       if (age_out.ok()) {
         row.needs_plan = age_out->days_remaining <= options_.transition_plan_days &&
                          row.transition_plan != "approved";

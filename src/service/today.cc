@@ -71,14 +71,21 @@ class HomeBuilder {
   }
 
  private:
-  // The nursery board, read once for both of its items (names, pseudonyms).
-  Result<const std::vector<AgeOutRow>*> Board() {
-    if (!board_) {
+  // The nursery board, read at most once each way: only the children whose
+  // age-out is within the days a transition plan is due (the board computes
+  // every child but builds and sorts only these rows: a national
+  // administrator's home has a few thousand, not 100,000), and the whole
+  // board only to name a child out on leave who is not among them.
+  Result<const std::vector<AgeOutRow>*> Board(bool near_age_out_only) {
+    std::optional<std::vector<AgeOutRow>>& kept = near_age_out_only ? near_board_ : board_;
+    if (!kept) {
+      AgeOutQuery query;
+      if (near_age_out_only) query.within_days = NurseryOptions{}.transition_plan_days;
       VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutRow> rows,
-                               NurseryService(context_).AgeOutBoard(actor_, AgeOutQuery{}));
-      board_ = std::move(rows);
+                               NurseryService(context_).AgeOutBoard(actor_, query));
+      kept = std::move(rows);
     }
-    return &*board_;
+    return &*kept;
   }
 
   static void AddChild(TodayEntry& entry, const AgeOutRow* row) {
@@ -94,8 +101,17 @@ class HomeBuilder {
     Result<std::vector<LeaveView>> leaves = NurseryCareService(context_).Leaves(actor_, query);
     if (!leaves.ok()) return OutOfScope(leaves.status()) ? Status::Ok() : leaves.status();
     std::map<long long, const AgeOutRow*> children;
-    if (Result<const std::vector<AgeOutRow>*> board = Board(); board.ok()) {
-      for (const AgeOutRow& row : **board) children[row.child_id] = &row;
+    auto name_from = [&](bool near_age_out_only) {
+      if (Result<const std::vector<AgeOutRow>*> board = Board(near_age_out_only); board.ok()) {
+        for (const AgeOutRow& row : **board) children.emplace(row.child_id, &row);
+      }
+    };
+    name_from(true);
+    for (const LeaveView& leave : *leaves) {
+      if (children.count(leave.leave.child_id) == 0) {
+        name_from(false);
+        break;
+      }
     }
     TodayItem item{.kind = TodayKind::kOverdueLeaveReturns, .route = "/leaves"};
     for (const LeaveView& leave : *leaves) {
@@ -113,7 +129,7 @@ class HomeBuilder {
   }
 
   Status AgeOutsWithoutPlan(TodayView& view) {
-    Result<const std::vector<AgeOutRow>*> board = Board();
+    Result<const std::vector<AgeOutRow>*> board = Board(true);
     if (!board.ok()) return OutOfScope(board.status()) ? Status::Ok() : board.status();
     TodayItem item{.kind = TodayKind::kAgeOutsWithoutPlan, .route = "/nursery"};
     for (const AgeOutRow& row : **board) {
@@ -357,7 +373,8 @@ class HomeBuilder {
 
   ServiceContext context_;
   const Actor& actor_;
-  std::optional<std::vector<AgeOutRow>> board_;
+  std::optional<std::vector<AgeOutRow>> board_;       // every child inside
+  std::optional<std::vector<AgeOutRow>> near_board_;  // near her age-out
 };
 
 }  // namespace
