@@ -72,7 +72,9 @@ struct AgeOutRow {
   // kept before the decisions were (she is computed until the first change
   // of her jurisdiction's rules keeps hers).
   // Shared pointers, not values: the board moves 100,000 rows while sorting
-  // and a row twice as large made it much slower (docs/benchmarks.md).
+  // and a row twice as large made it much slower (docs/benchmarks.md). On the
+  // board they point into the vector of every decision read, whose ownership
+  // they share: a row kept alone keeps that vector alive.
   std::shared_ptr<const AgeOutDecisionRow> decision;
   // A change of the rules that would move her date, waiting for a person.
   std::shared_ptr<const AgeOutProposalRow> proposal;
