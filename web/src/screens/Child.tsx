@@ -145,7 +145,12 @@ export function Child({ params }: { params: Record<string, string> }) {
     // on her own record with the rule behind it (issue 15).
     const ageOut =
       child.placement === "inside_with_mother"
-        ? ((await api<{ items: (ChildData["ageOut"] & { child_id: number })[] }>("/nursery/ageouts").catch(() => ({ items: [] }))).items.find(
+        ? ((
+            await api<{ items: (ChildData["ageOut"] & { child_id: number })[] }>("/nursery/ageouts", {
+              // Her facility's board only (hundreds of rows), not the whole installation's.
+              query: { facility_id: typeof child.facility_id === "number" ? child.facility_id : undefined },
+            }).catch(() => ({ items: [] }))
+          ).items.find(
             (row) => row?.child_id === child.id,
           ) ?? (child.age_out_date ? { age_out_date: child.age_out_date as string, days_remaining: null, alert_level: "none" } : null))
         : null;

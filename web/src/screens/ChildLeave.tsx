@@ -354,7 +354,10 @@ export function LeaveBook() {
   const state = useAsync(async () => {
     const [leaves, board] = await Promise.all([
       api<{ items: Leave[] }>("/nursery/leaves", { query: { facility_id: facilityId, overdue: overdueOnly ? "true" : undefined } }).then((page) => page.items),
-      api<{ items: { child_id: number; name: string | null; pseudonym: string }[] }>("/nursery/ageouts").then((page) => page.items).catch(() => []),
+      // The names of the facility's children (the board of that facility only).
+      api<{ items: { child_id: number; name: string | null; pseudonym: string }[] }>("/nursery/ageouts", { query: { facility_id: facilityId } })
+        .then((page) => page.items)
+        .catch(() => []),
     ]);
     const names = new Map(board.map((row) => [row.child_id, row.name ?? row.pseudonym]));
     return { leaves, names };
