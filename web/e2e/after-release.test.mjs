@@ -10,21 +10,18 @@
 //   nothing is written; "with the released parent" is saved and shown.
 // axe-core and screenshots at 360 and 1280 px, nothing scrolls sideways.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
 let coordinator;
 let father;
 let childId;
 
 const daysAgo = (n) => new Date(Date.now() - n * 24 * 3600 * 1000).toISOString().slice(0, 10);
 
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  coordinator = await apiAs(server.baseUrl, "coordinadora");
+// This file's server and chromium, then its own set-up.
+const suite = useServerAndBrowser(async () => {
+  coordinator = await apiAs(suite.server.baseUrl, "coordinadora");
   // A father in custody with a child of the village's: released 40 days ago.
   const parents = (await coordinator("GET", "/parents?limit=200")).body.items;
   for (const parent of parents.filter((one) => one.custody_status === "incarcerated")) {
@@ -39,15 +36,10 @@ before(async () => {
   assert.ok(father, "a demo parent released");
 });
 
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
 describe("after a parent's release", () => {
   test("the coordinator records a follow-up contact; one dated before the release is refused under its field", async () => {
     const contacts = `/parents/${father.id}/follow-up-contacts`;
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.goto("/follow-ups");
     const list = page.getByTestId("follow-ups");
@@ -89,7 +81,7 @@ describe("after a parent's release", () => {
   test("the coordinator changes the child's placement: inside a prison without a nursery is refused, with the released parent is saved", async () => {
     const placements = `/children/${childId}/placements`;
     const before = (await coordinator("GET", placements)).body.items.length;
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.goto(`/children/${childId}`);
     await page.getByTestId("child-placement-link").click();

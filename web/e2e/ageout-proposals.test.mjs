@@ -6,11 +6,9 @@
 // real chromium against a real server over a fresh demo database, with axe-core
 // and screenshots at 360 px and 1280 px.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
 let officer;
 // A child of the demo nursery born after the back-dated law's date, whose
 // date the jurisdiction's rule decides.
@@ -19,21 +17,15 @@ let mexico; // the jurisdiction's name as the admin screen lists it
 
 const LAW_FROM = "2024-01-01";
 
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  officer = await apiAs(server.baseUrl, "oficial.guarderia");
-  const admin = await apiAs(server.baseUrl, "admin");
+// This file's server and chromium, then its own set-up.
+const suite = useServerAndBrowser(async () => {
+  officer = await apiAs(suite.server.baseUrl, "oficial.guarderia");
+  const admin = await apiAs(suite.server.baseUrl, "admin");
   mexico = (await admin("GET", "/jurisdictions?code=MX")).body.items.find((row) => row.code === "MX")?.name;
   assert.ok(mexico, "the demo has Mexico's rules");
   const board = (await officer("GET", "/nursery/ageouts")).body.items;
   child = board.find((row) => row.date_of_birth >= LAW_FROM && row.rule && row.rule.basis === "jurisdiction_rule" && row.rule.max_age_months > 24 && !row.proposal);
   assert.ok(child, "the demo nursery has a child born after " + LAW_FROM + " under the jurisdiction's rule");
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
 });
 
 const ageOutOf = async (childId) => (await officer("GET", `/children/${childId}`)).body;
@@ -44,7 +36,7 @@ describe("a back-dated law change waits for the nursery officer", () => {
     assert.equal(before.age_out_date, child.age_out_date);
 
     // The administrator's form: Mexico, 24 months, in force from 2024-01-01.
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "admin");
     await page.goto("/admin");
     const form = page.getByTestId("rule-version-form");
@@ -66,7 +58,7 @@ describe("a back-dated law change waits for the nursery officer", () => {
     await page.close();
 
     // The nursery officer: the board lists the proposal; accept, confirm.
-    const board = await newPage(chromium.browser, server.baseUrl);
+    const board = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(board, "oficial.guarderia");
     await board.goto("/nursery");
     const item = board.getByTestId("ageout-proposal").and(board.locator(`[data-child="${child.child_id}"]`));

@@ -5,25 +5,14 @@
 // token) reads the feed there, she revokes it after confirming, and the
 // address answers 404; axe-core and screenshots at 360 px and 1280 px.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser(); // this file's server and chromium
 
 describe("calendar subscriptions", () => {
   test("a visits officer subscribes to her facility's sessions and revokes the address", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "visitas");
     await page.goto("/account");
     const section = page.getByTestId("calendar-subscriptions");
@@ -46,7 +35,7 @@ describe("calendar subscriptions", () => {
     assert.match(text, /TZID:America\/Lima/);
 
     // The list, through the API, never holds the token.
-    const visitas = await apiAs(server.baseUrl, "visitas");
+    const visitas = await apiAs(suite.server.baseUrl, "visitas");
     const listed = await visitas("GET", "/calendar-subscriptions");
     assert.equal(listed.body.items.length, 1);
     assert.ok(!JSON.stringify(listed.body).includes(address.split("/").pop().replace(".ics", "")));

@@ -5,29 +5,18 @@
 // observation in the child's timeline; the auditor is refused the list.
 // axe-core and screenshots at 360 and 1280 px.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser(); // this file's server and chromium
 
 const today = () => new Date().toISOString().slice(0, 10);
 const thisMonth = () => today().slice(0, 7);
 
 describe("a child's visits in her timeline", () => {
   test("coordinator publishes a plan, records a visit with an observation and sees both on the child's page", async () => {
-    const admin = await apiAs(server.baseUrl, "admin");
-    const coordinator = await apiAs(server.baseUrl, "coordinadora");
+    const admin = await apiAs(suite.server.baseUrl, "admin");
+    const coordinator = await apiAs(suite.server.baseUrl, "coordinadora");
     // Today: a session at the first prison, so a visit can be recorded now.
     const template = await admin("POST", "/facilities/1/session-templates", {
       pattern: "every_n_days",
@@ -46,7 +35,7 @@ describe("a child's visits in her timeline", () => {
     assert.ok(session, "today's session");
 
     // The demo caregiver escorts today (a trip needs an available escort).
-    const caregiver = await apiAs(server.baseUrl, "cuidadora");
+    const caregiver = await apiAs(suite.server.baseUrl, "cuidadora");
     const me = (await caregiver("GET", "/auth/me")).body;
     assert.ok(me.staff_id, "the demo caregiver is linked to her staff record");
     const escort = await coordinator("POST", "/organisations/1/escorts", { staff_id: me.staff_id, available_dates: [today()] });
@@ -104,11 +93,11 @@ describe("a child's visits in her timeline", () => {
     assert.equal(listed.facility.id, 1);
     assert.deepEqual([listed.record.mood_before, listed.record.mood_after], [2, 4]);
     // Auditors see figures only.
-    const auditor = await apiAs(server.baseUrl, "auditora");
+    const auditor = await apiAs(suite.server.baseUrl, "auditora");
     assert.equal((await auditor("GET", `/children/${visit.child_id}/visits`)).status, 403);
 
     // The page: the visit in the timeline with the parent, facility and observation.
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.goto(`/children/${visit.child_id}`);
     const timeline = page.getByTestId("timeline");

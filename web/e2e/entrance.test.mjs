@@ -8,32 +8,21 @@
 // prison and sees her organisation's families there. axe-core and
 // screenshots at 360 and 1280 px, nothing scrolls sideways.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, caregiverVisitsToday, checkBothWidths, launchBrowser, login, newPage, screenshot, startServer, todayIso } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, caregiverVisitsToday, checkBothWidths, login, newPage, screenshot, todayIso, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser(); // this file's server and chromium
 
 describe("the entrance list", () => {
   test("the visits officer prints today's list with a visit to review marked; the coordinator sees her families", async () => {
-    const { coordinator, planId, mine } = await caregiverVisitsToday(server.baseUrl, 2);
+    const { coordinator, planId, mine } = await caregiverVisitsToday(suite.server.baseUrl, 2);
     const plan = (await coordinator("GET", `/plans/${planId}`)).body;
     const flaggedVisit = plan.visits.find((visit) => visit.id === mine[0]);
     const parent = (await coordinator("GET", `/parents/${flaggedVisit.parent_id}`)).body;
     const released = await coordinator("PATCH", `/parents/${parent.id}`, { custody_status: "released", released_on: todayIso() }, { "If-Match": `"${parent.version}"` });
     assert.equal(released.status, 200, JSON.stringify(released.body));
 
-    const officer = await apiAs(server.baseUrl, "visitas");
+    const officer = await apiAs(suite.server.baseUrl, "visitas");
     const sessions = (await officer("GET", `/facilities/1/visit-sessions?month=${todayIso().slice(0, 7)}`)).body.items.filter((one) => one.date === todayIso());
     let expected = 0;
     let review = 0;
@@ -45,7 +34,7 @@ describe("the entrance list", () => {
     assert.ok(expected >= 2, "today's visitors");
     assert.ok(review >= 1, "the released father's visit is flagged");
 
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "visitas");
     await page.getByRole("link", { name: "Lista de ingreso", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: /Lista de ingreso/ }).waitFor();
@@ -72,7 +61,7 @@ describe("the entrance list", () => {
     assert.equal(page.errors.length, 0, page.errors.join("\n"));
 
     // The coordinator chooses the prison: her organisation's families.
-    const own = await newPage(chromium.browser, server.baseUrl);
+    const own = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(own, "coordinadora");
     await own.goto("/entrance");
     await own.getByLabel("Establecimiento", { exact: true }).selectOption("1");

@@ -11,25 +11,14 @@
 // 390 px. A moved release date is listed under its parent, and the release
 // countdown (/releases) lists the parents released soonest first.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser(); // this file's server and chromium
 
 describe("a family seen together", () => {
   test("coordinator reads the family split across two prisons and is refused a child as her own sibling", async () => {
-    const coordinator = await apiAs(server.baseUrl, "coordinadora");
+    const coordinator = await apiAs(suite.server.baseUrl, "coordinadora");
     const facilities = (await coordinator("GET", "/facilities?limit=200")).body.items;
     const huanta = facilities.find((one) => one.name.includes("Huanta"));
     assert.ok(huanta, "the demo's second prison");
@@ -49,7 +38,7 @@ describe("a family seen together", () => {
     assert.equal(new Set(family.body.children.map((one) => one.place.home.id)).size, 2);
     assert.equal(family.body.distances.length, 6);
 
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.goto(`/children/${childId}`);
     await page.getByTestId("child-family-link").click();
@@ -82,19 +71,19 @@ describe("a family seen together", () => {
 
     // Scoped like its members: a nursery officer of the Mexican prison sees
     // no one of this family, and reads it as a child that does not exist.
-    const officer = await apiAs(server.baseUrl, "oficial.guarderia");
+    const officer = await apiAs(suite.server.baseUrl, "oficial.guarderia");
     const foreign = await officer("GET", `/children/${childId}/family`);
     const missing = await officer("GET", "/children/999999/family");
     assert.equal(foreign.status, 404);
     assert.equal(missing.status, 404);
     assert.equal(foreign.body.code, missing.body.code);
-    const auditor = await apiAs(server.baseUrl, "auditora");
+    const auditor = await apiAs(suite.server.baseUrl, "auditora");
     assert.equal((await auditor("GET", `/children/${childId}/family`)).status, 403);
     assert.ok(!(await auditor("GET", "/auth/me")).body.capabilities.includes("getFamily"));
   });
 
   test("a moved release date keeps its history and the countdown lists the parents released soon", async () => {
-    const coordinator = await apiAs(server.baseUrl, "coordinadora");
+    const coordinator = await apiAs(suite.server.baseUrl, "coordinadora");
     const parents = (await coordinator("GET", "/parents?limit=200")).body.items;
     const parent = parents.find((one) => one.custody_status === "incarcerated" && one.expected_release_date);
     const links = (await coordinator("GET", `/parent_child_links?parent_id=${parent.id}`)).body.items;
@@ -102,7 +91,7 @@ describe("a family seen together", () => {
     const moved = await coordinator("PATCH", `/parents/${parent.id}`, { expected_release_date: soon }, { "If-Match": `"${parent.version}"` });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
 
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.goto(`/children/${links[0].child_id}/family`);
     await page.getByTestId("family-release-history").first().waitFor();

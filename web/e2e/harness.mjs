@@ -24,11 +24,14 @@ export const viewports = { phone: { width: 360, height: 740 }, desktop: { width:
 // A suite's server and browser: a fresh `vinculo serve` over the demo and
 // chromium, started before the file's tests and stopped after them. Returns
 // the object whose `server` and `chromium` the tests use.
-export function useServerAndBrowser() {
+export function useServerAndBrowser(setUp) {
   const world = { server: undefined, chromium: undefined };
   before(async () => {
     world.server = await startServer();
     world.chromium = await launchBrowser();
+    // A file's own set-up, once both are up (a second top-level before()
+    // hook may run before this one has finished).
+    if (setUp) await setUp(world);
   });
   after(async () => {
     await world.chromium?.close();

@@ -5,25 +5,14 @@
 // its action. The items shown are checked against the API's answer for the
 // same user, and the auditor's home against what she may not see.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, caregiverVisitsToday, checkBothWidths, launchBrowser, login, newPage, startServer, todayIso } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, caregiverVisitsToday, checkBothWidths, login, newPage, todayIso, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser(); // this file's server and chromium
 
 // The user's items as the API gives them: kind -> item.
 async function itemsOf(username) {
-  const call = await apiAs(server.baseUrl, username);
+  const call = await apiAs(suite.server.baseUrl, username);
   const today = await call("GET", "/me/today");
   assert.equal(today.status, 200, JSON.stringify(today.body));
   return new Map(today.body.items.map((item) => [item.kind, item]));
@@ -31,7 +20,7 @@ async function itemsOf(username) {
 
 // Signs in, waits for the home's items, checks it at both widths.
 async function openHome(username, screenshotName) {
-  const page = await newPage(chromium.browser, server.baseUrl);
+  const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
   await login(page, username);
   await page.getByRole("heading", { name: "Hoy", exact: true }).waitFor();
   await page.locator(`section[aria-labelledby="today-title"] :is(ul.today-list, p.muted)`).first().waitFor();
@@ -74,7 +63,7 @@ describe("a home per role", () => {
   });
 
   test("the coordinator follows the plan to publish to the planner", async () => {
-    const coordinator = await apiAs(server.baseUrl, "coordinadora");
+    const coordinator = await apiAs(suite.server.baseUrl, "coordinadora");
     const month = nextMonth();
     const built = await coordinator("POST", "/organisations/1/plans", { month });
     assert.equal(built.status, 201, JSON.stringify(built.body));
@@ -92,7 +81,7 @@ describe("a home per role", () => {
   });
 
   test("the caregiver sees today's trip with visit times and children and opens her trips", async () => {
-    await caregiverVisitsToday(server.baseUrl, 1);
+    await caregiverVisitsToday(suite.server.baseUrl, 1);
     const items = await itemsOf("cuidadora");
     const trips = items.get("todays_trips");
     assert.ok(trips, "a trip today");
@@ -106,8 +95,8 @@ describe("a home per role", () => {
   });
 
   test("the visits officer's entrance list of today links to it", async () => {
-    const admin = await apiAs(server.baseUrl, "admin");
-    const officer = await apiAs(server.baseUrl, "visitas");
+    const admin = await apiAs(suite.server.baseUrl, "admin");
+    const officer = await apiAs(suite.server.baseUrl, "visitas");
     const me = (await officer("GET", "/auth/me")).body;
     const today = todayIso();
     const template = await admin("POST", `/facilities/${me.facility_id}/session-templates`, {
@@ -161,10 +150,10 @@ describe("a home per role", () => {
   });
 
   test("the social worker's home loads in English too", async () => {
-    const social = await apiAs(server.baseUrl, "psicologa");
+    const social = await apiAs(suite.server.baseUrl, "psicologa");
     const me = (await social("GET", "/auth/me")).body;
     assert.equal((await social("PATCH", "/auth/me", { language: "en" })).status, 200, JSON.stringify(me));
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "psicologa");
     await page.getByRole("heading", { name: "Today", exact: true }).waitFor();
     await checkBothWidths(page, "home-social-worker-en");

@@ -3,21 +3,10 @@
 // role must not see; session expiry; axe-core on every screen; screenshots of
 // every main screen at 360 px and 1280 px in test-artifacts/.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, expectAccessible, launchBrowser, login, newPage, screenshot, startServer, viewports } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, expectAccessible, login, newPage, screenshot, useServerAndBrowser, viewports } from "./harness.mjs";
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser(); // this file's server and chromium
 
 // Visits a screen at both widths: screenshot and axe at each.
 async function checkScreen(page, name, url, ready) {
@@ -33,22 +22,22 @@ async function checkScreen(page, name, url, ready) {
 
 describe("web UI", () => {
   test("the server serves the app, its assets and an SPA fallback", async () => {
-    const index = await fetch(`${server.baseUrl}/children/1`);
+    const index = await fetch(`${suite.server.baseUrl}/children/1`);
     assert.equal(index.status, 200);
     assert.match(index.headers.get("content-type"), /text\/html/);
     const html = await index.text();
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)[1];
-    const script = await fetch(server.baseUrl + asset);
+    const script = await fetch(suite.server.baseUrl + asset);
     assert.equal(script.status, 200);
     assert.match(script.headers.get("content-type"), /javascript/);
     assert.match(script.headers.get("cache-control"), /immutable/);
-    const missing = await fetch(`${server.baseUrl}/api/v1/nothing-here`);
+    const missing = await fetch(`${suite.server.baseUrl}/api/v1/nothing-here`);
     assert.equal(missing.status, 404);
     assert.match(missing.headers.get("content-type"), /problem\+json/);
   });
 
   test("login screen, a wrong password, and sign-in as each main role", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await checkScreen(page, "login", "/login", (p) => p.getByRole("button", { name: "Entrar" }).waitFor());
     await page.setViewportSize(viewports.desktop);
     await page.getByLabel("Usuario").fill("admin");
@@ -58,7 +47,7 @@ describe("web UI", () => {
     await page.context().close();
 
     for (const username of ["admin", "coordinadora", "cuidadora", "oficial.guarderia", "auditora"]) {
-      const rolePage = await newPage(chromium.browser, server.baseUrl);
+      const rolePage = await newPage(suite.chromium.browser, suite.server.baseUrl);
       await login(rolePage, username);
       await rolePage.getByRole("heading", { name: "Inicio" }).waitFor();
       assert.match(await rolePage.locator(".whoami").innerText(), new RegExp(username.replace(".", "\\.")));
@@ -70,7 +59,7 @@ describe("web UI", () => {
   });
 
   test("administrator: every screen, with charts, accessible at phone and desktop width", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "admin");
     await checkScreen(page, "dashboard", "/", async (p) => {
       await p.locator("figure.chart canvas").nth(4).waitFor();
@@ -91,7 +80,7 @@ describe("web UI", () => {
   });
 
   test("the keyboard alone signs in and moves through the menu", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await page.goto("/login");
     await page.getByRole("button", { name: "Entrar" }).waitFor();
     await page.locator("body").focus();
@@ -123,7 +112,7 @@ describe("web UI", () => {
   });
 
   test("coordinator registers a child; a field error appears next to the field, in Spanish", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl, viewports.phone);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl, viewports.phone);
     await login(page, "coordinadora");
     await page.goto("/children");
     await page.getByRole("button", { name: "Registrar niña o niño" }).click();
@@ -162,7 +151,7 @@ describe("web UI", () => {
   });
 
   test("nursery officer sees age-outs with alert colours on the board", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "oficial.guarderia");
     await page.getByRole("link", { name: "Guardería" }).click();
     const card = page.locator('[data-testid="ageout"]').first();
@@ -194,7 +183,7 @@ describe("web UI", () => {
   });
 
   test("switching language changes the interface, is stored for the user, and formats dates", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "cuidadora");
     await page.getByRole("link", { name: "Niñas y niños" }).waitFor();
     await page.getByLabel("Idioma").selectOption("en");
@@ -207,7 +196,7 @@ describe("web UI", () => {
     await page.getByRole("heading", { name: "Placement history" }).waitFor();
     assert.match(await page.locator(".facts").innerText(), /Date of birth\s+\d{1,2} [A-Z][a-z]{2,3} \d{4}/);
     // Stored on the server: a new browser context signs in in English.
-    const other = await newPage(chromium.browser, server.baseUrl);
+    const other = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(other, "cuidadora");
     await other.getByRole("heading", { name: "Home" }).waitFor();
     await checkScreen(other, "children-en", "/children", (p) => p.locator(".child-card").first().waitFor());
@@ -218,10 +207,10 @@ describe("web UI", () => {
   });
 
   test("an auditor sees figures only: no names, no children or nursery screens", async () => {
-    const admin = await apiAs(server.baseUrl, "admin");
+    const admin = await apiAs(suite.server.baseUrl, "admin");
     const children = (await admin("GET", "/children?limit=200")).body.items;
     assert.ok(children.length > 0);
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "auditora");
     await page.locator("figure.chart canvas").first().waitFor();
     const nav = await page.getByRole("navigation").innerText();
@@ -243,7 +232,7 @@ describe("web UI", () => {
   });
 
   test("a caregiver of another organisation cannot see this organisation's children", async () => {
-    const admin = await apiAs(server.baseUrl, "admin");
+    const admin = await apiAs(suite.server.baseUrl, "admin");
     const organisation = await admin("POST", "/organisations", { name: "Hogar Sintético Otro (e2e)", kind: "care_organisation" });
     assert.equal(organisation.status, 201, JSON.stringify(organisation.body));
     const user = await admin("POST", "/users", {
@@ -254,10 +243,10 @@ describe("web UI", () => {
       display_name: "Cuidadora de otra organización (e2e)",
     });
     assert.equal(user.status, 201, JSON.stringify(user.body));
-    const village = (await (await apiAs(server.baseUrl, "cuidadora"))("GET", "/children?limit=5")).body.items;
+    const village = (await (await apiAs(suite.server.baseUrl, "cuidadora"))("GET", "/children?limit=5")).body.items;
     assert.ok(village.length > 0);
 
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "cuidadora.otra", "otra-clave-e2e-2026");
     await page.getByRole("link", { name: "Niñas y niños" }).click();
     await page.getByText("No hay resultados.").waitFor();
@@ -269,7 +258,7 @@ describe("web UI", () => {
   });
 
   test("an expired session returns to login and keeps what the user typed", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.goto("/children?new=1");
     await page.getByLabel("Nombres").fill("Mateo Borrador");

@@ -6,11 +6,9 @@
 // see. The demo's children inside all live in the Oaxaca nursery, where the
 // demo nursery officer works; one of them is a day late back from a weekend.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer, viewports } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser, viewports } from "./harness.mjs";
 
-let server;
-let chromium;
 let admin;
 let officer;
 // Children of the demo nursery: one without a plan, adults or leaves yet, and
@@ -18,11 +16,10 @@ let officer;
 let fresh;
 let overdueLeave;
 
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  admin = await apiAs(server.baseUrl, "admin");
-  officer = await apiAs(server.baseUrl, "oficial.guarderia");
+// This file's server and chromium, then its own set-up.
+const suite = useServerAndBrowser(async () => {
+  admin = await apiAs(suite.server.baseUrl, "admin");
+  officer = await apiAs(suite.server.baseUrl, "oficial.guarderia");
   const board = (await officer("GET", "/nursery/ageouts")).body.items;
   const leaves = (await officer("GET", "/nursery/leaves")).body.items;
   overdueLeave = leaves.find((leave) => leave.state === "overdue");
@@ -38,11 +35,6 @@ before(async () => {
   assert.ok(fresh, "the demo has a child inside with no plan, adults or leave");
 });
 
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
 // "2026-11-23T09:30" for an <input type=datetime-local>, `hours` from now, in the browser's zone (the test's).
 function localInput(hours) {
   const date = new Date(Date.now() + hours * 3600 * 1000);
@@ -55,7 +47,7 @@ function isoDate(days) {
 
 describe("nursery care and administration screens", () => {
   test("a nursery officer drafts a transition plan from the board and an administrator approves it", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "oficial.guarderia");
     await page.getByRole("link", { name: "Guardería" }).first().click();
     const row = page.getByTestId("ageout").filter({ hasText: fresh.name });
@@ -108,7 +100,7 @@ describe("nursery care and administration screens", () => {
     await page.context().close();
 
     // An administrator (an approver) approves it.
-    const adminPage = await newPage(chromium.browser, server.baseUrl);
+    const adminPage = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(adminPage, "admin");
     await adminPage.goto(`/children/${fresh.child_id}/plan`);
     await adminPage.getByRole("button", { name: "Aprobar el plan" }).click();
@@ -126,7 +118,7 @@ describe("nursery care and administration screens", () => {
   });
 
   test("a nursery officer sees the overdue leave highlighted, records that return, then authorises an adult and records a leave out and back", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "oficial.guarderia");
     await page.getByRole("link", { name: "Salidas" }).click();
     await page.getByRole("heading", { name: "Libro de salidas de la guardería" }).waitFor();
@@ -221,7 +213,7 @@ describe("nursery care and administration screens", () => {
   });
 
   test("a nursery officer records a health appointment and an enrolment; the child's page shows the timeline and her parents' distance", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "oficial.guarderia");
     await page.goto(`/children/${fresh.child_id}`);
     await page.getByTestId("timeline").waitFor();
@@ -284,7 +276,7 @@ describe("nursery care and administration screens", () => {
   });
 
   test("an administrator edits a needs-catalogue item (a stale edit is explained), the health schedule, and links a new user to a staff record", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "admin");
     await page.getByRole("link", { name: "Administración" }).click();
     await page.getByTestId("catalogue").waitFor();
@@ -311,7 +303,7 @@ describe("nursery care and administration screens", () => {
     await page.getByRole("button", { name: `Editar ${nappies.name_es}` }).click();
     const again = page.getByRole("form", { name: `Editar ${nappies.name_es}` });
     await again.getByLabel("Nombre en inglés").fill("Nappies (edited here)");
-    const elsewhere = await fetch(`${server.baseUrl}/api/v1/nursery/supply-items/${nappies.id}`, {
+    const elsewhere = await fetch(`${suite.server.baseUrl}/api/v1/nursery/supply-items/${nappies.id}`, {
       method: "PATCH",
       headers: { "Content-Type": "application/json", "If-Match": `"${saved.version}"`, Authorization: `Bearer ${await tokenOf("admin")}` },
       body: JSON.stringify({ name_en: "Nappies (edited elsewhere)" }),
@@ -366,7 +358,7 @@ describe("nursery care and administration screens", () => {
   });
 
   test("a nursery officer of another facility sees none of this nursery's children, plans or leaves", async () => {
-    const visits = (await (await apiAs(server.baseUrl, "visitas"))("GET", "/auth/me")).body;
+    const visits = (await (await apiAs(suite.server.baseUrl, "visitas"))("GET", "/auth/me")).body;
     const made = await admin("POST", "/users", {
       username: "oficial.otra",
       password: "otra-clave-e2e-2026",
@@ -376,7 +368,7 @@ describe("nursery care and administration screens", () => {
       language: "es",
     });
     assert.equal(made.status, 201);
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "oficial.otra", "otra-clave-e2e-2026");
     await page.getByRole("link", { name: "Salidas" }).click();
     await page.getByTestId("overdue-count").waitFor();
@@ -398,7 +390,7 @@ describe("nursery care and administration screens", () => {
   });
 
   test("an auditor has no leave book, no care screens and no administration", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "auditora");
     assert.equal(await page.getByRole("link", { name: "Salidas" }).count(), 0);
     assert.equal(await page.getByRole("link", { name: "Administración" }).count(), 0);
@@ -408,7 +400,7 @@ describe("nursery care and administration screens", () => {
       assert.doesNotMatch(await page.locator("main").innerText(), /Sintétic|INE|Núñez/);
     }
     await checkBothWidths(page, "auditor-care-screen");
-    const auditor = await apiAs(server.baseUrl, "auditora");
+    const auditor = await apiAs(suite.server.baseUrl, "auditora");
     assert.equal((await auditor("GET", "/nursery/leaves")).status, 403);
     assert.equal((await auditor("GET", `/children/${fresh.child_id}/transition-plan`)).status, 403);
     await page.context().close();
@@ -417,7 +409,7 @@ describe("nursery care and administration screens", () => {
   test("an expired session while drafting a transition plan returns to the plan with what was typed, steps included", async () => {
     const board = (await officer("GET", "/nursery/ageouts")).body.items;
     const other = board.find((row) => row.transition_plan === "missing" && row.child_id !== fresh.child_id);
-    const page = await newPage(chromium.browser, server.baseUrl, viewports.phone);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl, viewports.phone);
     await login(page, "oficial.guarderia");
     await page.goto(`/children/${other.child_id}/plan`);
     const form = page.getByRole("form", { name: "Nuevo plan de transición" });
@@ -455,7 +447,7 @@ describe("nursery care and administration screens", () => {
       due_back_at: new Date(Date.now() + 3600 * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
     });
     assert.equal(started.status, 201);
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "oficial.guarderia");
     await page.goto("/leaves");
     const out = page.locator(`[data-testid="leave-row"][data-state="out"]`);
@@ -487,7 +479,7 @@ describe("nursery care and administration screens", () => {
       language: "en",
     });
     assert.equal(made.status, 201);
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "nursery.officer.en", "english-officer-e2e-2026");
     await page.getByRole("link", { name: "Leave book" }).click();
     await page.getByRole("heading", { name: "Nursery leave book" }).waitFor();
@@ -507,7 +499,7 @@ describe("nursery care and administration screens", () => {
 });
 
 async function tokenOf(username, password = "vinculo-demo-2026") {
-  const response = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+  const response = await fetch(`${suite.server.baseUrl}/api/v1/auth/login`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ username, password }),

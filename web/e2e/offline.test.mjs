@@ -10,48 +10,37 @@
 // user) to sign in again. Real chromium, real server, axe and
 // screenshots at 360 and 1280 px.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { caregiverVisitsToday, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { caregiverVisitsToday, checkBothWidths, login, newPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
+const suite = useServerAndBrowser(); // this file's server and chromium
 let world; // the visits of the second test, for the third
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
 
 // Three visits of today on her trip, and a visit as the caregiver reads it now.
 async function threeVisitsToday() {
-  const world = await caregiverVisitsToday(server.baseUrl, 3);
+  const world = await caregiverVisitsToday(suite.server.baseUrl, 3);
   const visitOf = async (id) => (await world.caregiver("GET", `/plans/${world.planId}`)).body.visits.find((visit) => visit.id === id);
   return { ...world, visitOf };
 }
 
 describe("offline caregiver", () => {
   test("installable: the worker at the root as JavaScript, the manifest and its icons", async () => {
-    const worker = await fetch(`${server.baseUrl}/sw.js`);
+    const worker = await fetch(`${suite.server.baseUrl}/sw.js`);
     assert.equal(worker.status, 200);
     assert.match(worker.headers.get("content-type"), /^text\/javascript/);
     assert.equal(worker.headers.get("cache-control"), "no-cache");
     assert.match(worker.headers.get("content-security-policy"), /script-src 'self'/);
-    const html = await (await fetch(`${server.baseUrl}/trips`)).text();
+    const html = await (await fetch(`${suite.server.baseUrl}/trips`)).text();
     const manifestPath = /<link rel="manifest" href="([^"]+)"/.exec(html)?.[1];
     assert.ok(manifestPath, "index.html links the manifest");
-    const manifest = await (await fetch(server.baseUrl + manifestPath)).json();
+    const manifest = await (await fetch(suite.server.baseUrl + manifestPath)).json();
     assert.equal(manifest.name, "Vínculo");
     assert.equal(manifest.start_url, "/");
     assert.equal(manifest.display, "standalone");
     for (const size of ["192x192", "512x512"]) {
       const icon = manifest.icons.find((one) => one.sizes === size);
       assert.ok(icon, `a ${size} icon`);
-      const png = await fetch(server.baseUrl + icon.src);
+      const png = await fetch(suite.server.baseUrl + icon.src);
       assert.equal(png.status, 200);
       assert.equal(png.headers.get("content-type"), "image/png");
     }
@@ -60,7 +49,7 @@ describe("offline caregiver", () => {
   test("records made offline wait on the device, survive a reload, are sent once when the network returns; a conflict and a cancelled visit are hers to resolve", async () => {
     world = await threeVisitsToday();
     const { coordinator, mine, visitOf } = world;
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     const context = page.context();
     await login(page, "cuidadora");
     await page.getByRole("link", { name: "Mis viajes" }).click();
@@ -188,7 +177,7 @@ describe("offline caregiver", () => {
       const recorded = await caregiver("POST", `/plan-visits/${mine[1]}/record`, { attended: true, note: "Registrada antes (demo)." });
       assert.equal(recorded.status, 200, JSON.stringify(recorded.body));
     }
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "cuidadora");
     await page.goto("/trips");
     const line = page.locator(`[data-visit-id="${mine[1]}"]`);

@@ -2,21 +2,10 @@
 // needs and donations) in a real chromium against a real server over a fresh
 // demo database: each with axe-core and screenshots at 360 px and 1280 px.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser(); // this file's server and chromium
 
 function nextMonth() {
   const now = new Date();
@@ -25,7 +14,7 @@ function nextMonth() {
 
 describe("programme screens", () => {
   test("coordinator runs next month's visit plan, reads it and publishes it", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.getByRole("link", { name: "Plan de visitas" }).click();
     await page.getByRole("heading", { name: "Plan de visitas del mes" }).waitFor();
@@ -53,7 +42,7 @@ describe("programme screens", () => {
     await page.getByTestId("plan-status").getByText("Publicado").waitFor();
     assert.equal(await page.getByRole("button", { name: "Publicar el plan" }).count(), 0);
 
-    const call = await apiAs(server.baseUrl, "coordinadora");
+    const call = await apiAs(suite.server.baseUrl, "coordinadora");
     const plans = await call("GET", "/organisations/1/plans");
     assert.ok(plans.body.items.some((plan) => plan.month === nextMonth() && plan.status === "published"));
     // The demo also has the three months before this one published (and recorded).
@@ -73,7 +62,7 @@ describe("programme screens", () => {
     const href = await report.getAttribute("href");
     const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
     assert.equal(href, `/api/v1/organisations/1/reports/monthly?month=${lastMonth}&format=pdf&lang=es`);
-    const pdf = await page.request.get(server.baseUrl + href);
+    const pdf = await page.request.get(suite.server.baseUrl + href);
     assert.equal(pdf.status(), 200);
     assert.equal(pdf.headers()["content-type"], "application/pdf");
     assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
@@ -83,7 +72,7 @@ describe("programme screens", () => {
   });
 
   test("administrator downloads a facility's report, a jurisdiction's open data and the children as Excel", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "admin");
     const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
     const download = page.getByRole("link", { name: "Descargar informe" });
@@ -93,7 +82,7 @@ describe("programme screens", () => {
     await page.getByLabel("Formato").selectOption("xlsx");
     const facilityHref = await download.getAttribute("href");
     assert.match(facilityHref, new RegExp(`^/api/v1/facilities/\\d+/reports/monthly\\?month=${lastMonth}&format=xlsx&lang=es$`));
-    const workbook = await page.request.get(server.baseUrl + facilityHref);
+    const workbook = await page.request.get(suite.server.baseUrl + facilityHref);
     assert.equal(workbook.status(), 200);
     assert.equal(workbook.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assert.equal((await workbook.body()).subarray(0, 2).toString(), "PK");
@@ -103,11 +92,11 @@ describe("programme screens", () => {
     await page.getByLabel("Jurisdicción", { exact: true }).selectOption({ index: 1 });
     const openDataHref = await download.getAttribute("href");
     assert.match(openDataHref, new RegExp(`^/api/v1/jurisdictions/\\d+/open-data\\?month=${lastMonth}&format=csv$`));
-    const openData = await page.request.get(server.baseUrl + openDataHref);
+    const openData = await page.request.get(suite.server.baseUrl + openDataHref);
     assert.equal(openData.status(), 200);
     assert.match(openData.headers()["content-type"], /^text\/csv/);
     await page.getByLabel("Formato").selectOption("xlsx");
-    const openDataBook = await page.request.get(server.baseUrl + (await download.getAttribute("href")));
+    const openDataBook = await page.request.get(suite.server.baseUrl + (await download.getAttribute("href")));
     assert.equal(openDataBook.status(), 200);
     assert.equal((await openDataBook.body()).subarray(0, 2).toString(), "PK");
     await checkBothWidths(page, "dashboard-admin-reports");
@@ -115,10 +104,10 @@ describe("programme screens", () => {
     await page.getByRole("link", { name: "Niñas y niños" }).click();
     const excel = page.getByTestId("export-children-xlsx");
     await excel.waitFor();
-    const children = await page.request.get(server.baseUrl + (await excel.getAttribute("href")));
+    const children = await page.request.get(suite.server.baseUrl + (await excel.getAttribute("href")));
     assert.equal(children.status(), 200);
     assert.equal((await children.body()).subarray(0, 2).toString(), "PK");
-    const csv = await page.request.get(server.baseUrl + (await page.getByTestId("export-children-csv").getAttribute("href")));
+    const csv = await page.request.get(suite.server.baseUrl + (await page.getByTestId("export-children-csv").getAttribute("href")));
     assert.equal(csv.status(), 200);
     const text = (await csv.body()).toString("utf8");
     assert.equal(text.charCodeAt(0), 0xfeff, "a byte order mark for Excel");
@@ -128,8 +117,8 @@ describe("programme screens", () => {
   });
 
   test("social worker takes attendance for a past workshop session in a few taps", async () => {
-    const call = await apiAs(server.baseUrl, "psicologa");
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const call = await apiAs(suite.server.baseUrl, "psicologa");
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "psicologa");
     await page.getByRole("link", { name: "Talleres" }).click();
     await page.getByRole("heading", { name: "Talleres de crianza" }).waitFor();
@@ -174,11 +163,11 @@ describe("programme screens", () => {
   });
 
   test("nursery officer reads the needs and records a donation; stock goes up", async () => {
-    const call = await apiAs(server.baseUrl, "oficial.guarderia");
+    const call = await apiAs(suite.server.baseUrl, "oficial.guarderia");
     const me = (await call("GET", "/auth/me")).body;
     const stockOf = async (itemId) =>
       (await call("GET", `/facilities/${me.facility_id}/stock`)).body.items.find((line) => line.item_id === itemId)?.quantity ?? 0;
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "oficial.guarderia");
     await page.getByRole("link", { name: "Necesidades y donaciones" }).click();
     await page.getByRole("heading", { name: "Necesidades de la guardería y donaciones" }).waitFor();
@@ -214,7 +203,7 @@ describe("programme screens", () => {
   });
 
   test("an auditor sees needs and stock only: no donors, no donation form, no plans or workshops", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "auditora");
     await page.getByRole("link", { name: "Necesidades y donaciones" }).click();
     await page.getByTestId("needs-now").waitFor();
@@ -227,10 +216,10 @@ describe("programme screens", () => {
   });
 
   test("Issue17: the menu follows capabilities: a care organisation's coordinator has no needs and donations", async () => {
-    const call = await apiAs(server.baseUrl, "coordinadora");
+    const call = await apiAs(suite.server.baseUrl, "coordinadora");
     const me = (await call("GET", "/auth/me")).body;
     assert.ok(me.capabilities.includes("buildPlan"));
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.getByRole("link", { name: "Plan de visitas" }).waitFor();
     const expected = me.nursery_facility_ids.length > 0 ? 1 : 0;
@@ -239,7 +228,7 @@ describe("programme screens", () => {
   });
 
   test("an auditor has no visit planner in the menu and cannot open it", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "auditora");
     assert.equal(await page.getByRole("link", { name: "Plan de visitas" }).count(), 0);
     assert.equal(await page.getByRole("link", { name: "Talleres" }).count(), 0);

@@ -8,25 +8,14 @@
 // reached from the family screen. Follow-ups due after release are listed.
 // axe-core and screenshots at 360 and 1280 px, nothing scrolls sideways.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser(); // this file's server and chromium
 
 describe("a reunification plan before release", () => {
   test("the coordinator follows the countdown to the plan, completes the overdue step and adds one", async () => {
-    const coordinator = await apiAs(server.baseUrl, "coordinadora");
+    const coordinator = await apiAs(suite.server.baseUrl, "coordinadora");
     const countdown = await coordinator("GET", "/release-countdown?alerts_only=true");
     assert.equal(countdown.status, 200, JSON.stringify(countdown.body));
     const flagged = countdown.body.items.find((entry) => entry.reunification_plan_id !== null);
@@ -35,7 +24,7 @@ describe("a reunification plan before release", () => {
     const plan = await coordinator("GET", `/parents/${flagged.parent.id}/reunification-plan`);
     assert.equal(plan.body.steps.length, 4);
 
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.goto("/releases");
     const table = page.getByTestId("release-countdown");
@@ -88,12 +77,12 @@ describe("a reunification plan before release", () => {
 
     // Another facility's nursery officer reads the plan as a missing one; the
     // auditor has no plan.
-    const officer = await apiAs(server.baseUrl, "oficial.guarderia");
+    const officer = await apiAs(suite.server.baseUrl, "oficial.guarderia");
     const foreign = await officer("GET", `/parents/${flagged.parent.id}/reunification-plan`);
     const missing = await officer("GET", "/parents/999999/reunification-plan");
     assert.equal(foreign.status, 404);
     assert.equal(foreign.body.code, missing.body.code);
-    const auditor = await apiAs(server.baseUrl, "auditora");
+    const auditor = await apiAs(suite.server.baseUrl, "auditora");
     assert.equal((await auditor("GET", `/parents/${flagged.parent.id}/reunification-plan`)).status, 403);
   });
 });

@@ -4,33 +4,25 @@
 // stale save) and an administrator editing a user (role, name, language, staff
 // link, a stale save), with axe-core and screenshots at 360 px and 1280 px.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import path from "node:path";
-import { apiAs, artifacts, checkBothWidths, launchBrowser, login, newPage, screenshot, startServer, viewports } from "./harness.mjs";
+import { apiAs, artifacts, checkBothWidths, login, newPage, screenshot, useServerAndBrowser, viewports } from "./harness.mjs";
 
-let server;
-let chromium;
 let coordinator;
 let admin;
 let orgId;
 
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-  coordinator = await apiAs(server.baseUrl, "coordinadora");
-  admin = await apiAs(server.baseUrl, "admin");
+// This file's server and chromium, then its own set-up.
+const suite = useServerAndBrowser(async () => {
+  coordinator = await apiAs(suite.server.baseUrl, "coordinadora");
+  admin = await apiAs(suite.server.baseUrl, "admin");
   orgId = (await coordinator("GET", "/auth/me")).body.organisation_id;
   assert.ok(orgId, "the demo coordinator belongs to an organisation");
 });
 
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
 describe("settings screens", () => {
   test("a coordinator sets the travel estimates the planner uses", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.goto("/plan");
     await page.getByText("Estimaciones de viaje").click();
@@ -69,7 +61,7 @@ describe("settings screens", () => {
   });
 
   test("a visits officer sees no travel estimates to change", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "visitas");
     await page.goto("/plan");
     await page.getByRole("heading", { name: "Plan de visitas del mes" }).first().waitFor();
@@ -86,7 +78,7 @@ describe("settings screens", () => {
     assert.ok(staff.length > 0, "her organisation has other staff records");
     const otherStaff = staff[0];
 
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "admin");
     await page.goto("/admin");
     await page.getByRole("button", { name: "Editar cuidadora" }).click();
@@ -136,10 +128,10 @@ describe("settings screens", () => {
     });
     assert.equal(made.status, 201, JSON.stringify(made.body));
     // A session of hers on another device, to be ended by the change.
-    const otherDevice = await apiAs(server.baseUrl, "cuidadora.clave", "primera-clave-e2e-2026");
+    const otherDevice = await apiAs(suite.server.baseUrl, "cuidadora.clave", "primera-clave-e2e-2026");
     assert.equal((await otherDevice("GET", "/auth/me")).status, 200);
 
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "cuidadora.clave", "primera-clave-e2e-2026");
     await page.getByRole("link", { name: "Mi cuenta" }).click();
     await page.getByRole("heading", { name: "Cambiar mi contraseña" }).waitFor();
@@ -175,8 +167,8 @@ describe("settings screens", () => {
     await page.getByRole("link", { name: "Inicio" }).click();
     await page.locator("header.topbar").waitFor();
     assert.equal(new URL(page.url()).pathname, "/");
-    await assert.rejects(apiAs(server.baseUrl, "cuidadora.clave", "primera-clave-e2e-2026"));
-    await apiAs(server.baseUrl, "cuidadora.clave", "segunda-clave-e2e-2026");
+    await assert.rejects(apiAs(suite.server.baseUrl, "cuidadora.clave", "primera-clave-e2e-2026"));
+    await apiAs(suite.server.baseUrl, "cuidadora.clave", "segunda-clave-e2e-2026");
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

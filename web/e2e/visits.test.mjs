@@ -3,21 +3,10 @@
 // of a workshop cohort, in a real chromium against a real server over a fresh
 // demo database: each screen with axe-core and screenshots at 360 and 1280 px.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { apiAs, caregiverVisitsToday, checkBothWidths, launchBrowser, login, newPage, startServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { apiAs, caregiverVisitsToday, checkBothWidths, login, newPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser(); // this file's server and chromium
 
 const monthOf = (offset) => {
   const now = new Date();
@@ -32,8 +21,8 @@ async function sessionsOf(call, facilityId, month) {
 
 describe("visit planner and workshop screens", () => {
   test("coordinator publishes next month's plan, reads it by date and by escort, cancels a visit and moves two (one refused)", async () => {
-    const call = await apiAs(server.baseUrl, "coordinadora");
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const call = await apiAs(suite.server.baseUrl, "coordinadora");
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.getByRole("link", { name: "Plan de visitas" }).click();
     await page.getByRole("button", { name: "Calcular el plan" }).click();
@@ -159,12 +148,12 @@ describe("visit planner and workshop screens", () => {
   test("a coordinator records a visit of today; a caregiver records one on her own trip and sees no one else's", async () => {
     // Today: a session at the first prison, the caregiver available, this
     // month's plan published, and two of her visits in today's session.
-    const { coordinator, caregiver, planId, mine, hers } = await caregiverVisitsToday(server.baseUrl, 2);
+    const { coordinator, caregiver, planId, mine, hers } = await caregiverVisitsToday(suite.server.baseUrl, 2);
     const plan = (await coordinator("GET", `/plans/${planId}`)).body;
     const others = plan.visits.filter((visit) => !hers(visit, plan.trips));
 
     // The caregiver: her trips only, and the record of one visit.
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "cuidadora");
     await page.getByRole("link", { name: "Mis viajes" }).click();
     await page.getByRole("heading", { name: "Mis viajes de visita" }).waitFor();
@@ -202,7 +191,7 @@ describe("visit planner and workshop screens", () => {
     await page.context().close();
 
     // The coordinator records the other visit as not having happened.
-    const coordinatorPage = await newPage(chromium.browser, server.baseUrl);
+    const coordinatorPage = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(coordinatorPage, "coordinadora");
     await coordinatorPage.goto("/plan");
     await coordinatorPage.getByText(/Planes anteriores/).click();
@@ -225,7 +214,7 @@ describe("visit planner and workshop screens", () => {
   });
 
   test("facilities show their visiting sessions of a month and the timetables behind them", async () => {
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.getByRole("link", { name: "Establecimientos" }).click();
     await page.getByTestId("facility").first().waitFor();
@@ -246,14 +235,14 @@ describe("visit planner and workshop screens", () => {
   });
 
   test("a coordinator forms a workshop cohort in a one-seat room, is told a father cannot join, enrols a mother, puts a second on the waiting list, withdraws the first so the second moves up, and takes attendance", async () => {
-    const call = await apiAs(server.baseUrl, "coordinadora");
+    const call = await apiAs(suite.server.baseUrl, "coordinadora");
     const parents = (await call("GET", "/parents?limit=200")).body.items.filter((parent) => parent.facility_id === 1 && parent.custody_status !== "released");
     const cohortsBefore = (await call("GET", "/workshops/cohorts")).body.items;
     // A room for one person (set up by the administrator), so the second mother waits.
-    const admin = await apiAs(server.baseUrl, "admin");
+    const admin = await apiAs(suite.server.baseUrl, "admin");
     const room = await admin("POST", "/spaces", { facility_id: 1, name: "Sala pequeña (demo)", kind: "classroom", capacity_people: 1 });
     assert.equal(room.status, 201, JSON.stringify(room.body));
-    const page = await newPage(chromium.browser, server.baseUrl);
+    const page = await newPage(suite.chromium.browser, suite.server.baseUrl);
     await login(page, "coordinadora");
     await page.getByRole("link", { name: "Talleres" }).click();
     await page.getByTestId("ws-calendar").waitFor();
