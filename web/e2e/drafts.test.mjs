@@ -42,7 +42,11 @@ async function prepare() {
   // The social worker's first workshop cohort (it has sessions that happened).
   const socialWorker = await apiAs(world.server.baseUrl, "psicologa");
   fixture.cohort = (await socialWorker("GET", "/workshops/cohorts")).body.items[0].id;
+  // A child of the nursery out on a leave that is overdue (the demo's).
+  const officer = await apiAs(world.server.baseUrl, "oficial.guarderia");
+  fixture.leaveChild = (await officer("GET", "/nursery/leaves")).body.items.find((leave) => leave.state === "overdue").child_id;
   fixture.coordinator = coordinator;
+  fixture.admin = await apiAs(world.server.baseUrl, "admin");
 }
 
 // Waits until a control shows the expected value (lists of options arrive
@@ -223,6 +227,35 @@ const forms = {
       await expectValue(section.getByLabel("Establecimiento", exact), this.subject, "facility");
     },
   },
+  returnFromLeave: {
+    screen: "ChildLeave (a return)",
+    user: "oficial.guarderia",
+    path: () => `/children/${fixture.leaveChild}/leave`,
+    form: (page) => page.getByRole("form", { name: "Registrar el regreso" }),
+    async type(form) {
+      await form.getByLabel("Regreso", exact).fill(`${daysAgo(0)}T08:15`);
+    },
+    async expect(form) {
+      await expectValue(form.getByLabel("Regreso", exact), `${daysAgo(0)}T08:15`, "returned at");
+    },
+  },
+  editUser: {
+    screen: "Admin (editing a user)",
+    user: "admin",
+    path: () => "/admin",
+    async open(page) {
+      await page.getByRole("button", { name: "Editar auditora" }).click();
+    },
+    form: (page) => page.getByRole("form", { name: "Editar a auditora" }),
+    async type(form) {
+      await form.getByLabel("Nombre visible", exact).fill("Auditora Sintética (borrador)");
+      await form.getByLabel("Idioma", exact).selectOption("en");
+    },
+    async expect(form) {
+      await expectValue(form.getByLabel("Nombre visible", exact), "Auditora Sintética (borrador)", "display name");
+      await expectValue(form.getByLabel("Idioma", exact), "en", "language");
+    },
+  },
   entrance: {
     screen: "Entrance (facility and day)",
     user: "coordinadora",
@@ -332,6 +365,34 @@ describe("no lost input: every form keeps what was typed", () => {
     const form = entry.form(page);
     await form.waitFor();
     await entry.expect(form);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("an edited user changed by someone else meanwhile: her change is kept over the newest record, never the old version", async () => {
+    const auditor = async () => (await fixture.admin("GET", "/users")).body.items.find((user) => user.username === "auditora");
+    const page = await newPage(world.chromium.browser, world.server.baseUrl);
+    await login(page, "admin");
+    const form = await openForm(page, forms.editUser);
+    await form.getByLabel("Nombre visible", exact).fill("Auditora del Programa");
+    // Meanwhile someone else gives her English.
+    const read = await auditor();
+    const other = await fixture.admin("PATCH", `/users/${read.id}`, { language: read.language === "en" ? "es" : "en" }, { "If-Match": `"${read.version}"` });
+    assert.equal(other.status, 200, JSON.stringify(other.body));
+    await page.reload();
+    const again = forms.editUser.form(page);
+    await again.waitFor();
+    await expectValue(again.getByLabel("Nombre visible", exact), "Auditora del Programa", "her change");
+    await expectValue(again.getByLabel("Idioma", exact), other.body.language, "the other change, as read now");
+    await again.getByRole("button", { name: "Guardar cambios" }).click();
+    await page.getByRole("status").getByText("Se actualizó a auditora.").waitFor();
+    const saved = await auditor();
+    assert.equal(saved.display_name, "Auditora del Programa");
+    assert.equal(saved.language, other.body.language);
+    await page.reload();
+    await page.getByRole("button", { name: "Editar auditora" }).waitFor();
+    assert.equal(await forms.editUser.form(page).count(), 0, "the saved form stays closed");
+    assert.deepEqual((await draftKeys(page)).filter((key) => key !== "vinculo.draft.login"), []);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

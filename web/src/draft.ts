@@ -1,8 +1,10 @@
 // Form drafts kept in sessionStorage, so that a form survives a reload, going
 // offline and an expired session: the user signs in again and comes back to
-// what she typed. Passwords are never kept. A form left as it started keeps
-// no draft (so a saved form, cleared, is gone for good, and a form whose
-// starting values come from the server starts from the server's newest).
+// what she typed. Passwords are never kept. Only the fields she changed are
+// kept: a form whose starting values come from the server (a record being
+// edited) restores her changes over the server's newest values, never an old
+// copy of the rest; a form left as it started keeps no draft (so a saved
+// form, cleared, is gone for good).
 // Drafts belong to the user who typed them: another user signing in on the
 // same tab starts with none (claimDrafts).
 import { useEffect, useState } from "preact/hooks";
@@ -12,8 +14,9 @@ const kOwner = "vinculo.draftOwner";
 // The login form's own draft (the user name) is nobody's yet.
 const kUnowned = new Set([kPrefix + "login"]);
 
-const keptText = (value: Record<string, string>) =>
-  JSON.stringify(Object.fromEntries(Object.entries(value).filter(([name]) => !/password/i.test(name))));
+// The fields changed from the form's start, passwords left out.
+const changed = (value: Record<string, string>, initial: Record<string, string>) =>
+  Object.fromEntries(Object.entries(value).filter(([name, text]) => text !== initial[name] && !/password/i.test(name)));
 
 export function useDraft<T extends Record<string, string>>(key: string, initial: T): [T, (next: T) => void, () => void] {
   const storageKey = kPrefix + key;
@@ -26,10 +29,10 @@ export function useDraft<T extends Record<string, string>>(key: string, initial:
     }
   });
   const store = (next: T) => {
-    const text = keptText(next);
+    const kept = changed(next, initial);
     try {
-      if (text === keptText(initial)) sessionStorage.removeItem(storageKey);
-      else sessionStorage.setItem(storageKey, text);
+      if (Object.keys(kept).length === 0) sessionStorage.removeItem(storageKey);
+      else sessionStorage.setItem(storageKey, JSON.stringify(kept));
     } catch {
       // A full or refused storage keeps the form working, only without a draft.
     }
@@ -41,7 +44,7 @@ export function useDraft<T extends Record<string, string>>(key: string, initial:
     setValue(next);
   };
   // A form whose key changes (a new version read) keeps its values under the new key.
-  const text = keptText(value);
+  const text = JSON.stringify(value);
   useEffect(() => store(value), [storageKey, text]);
   const clear = () => set(initial);
   return [value, set, clear];
