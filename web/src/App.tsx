@@ -3,6 +3,7 @@
 // to the same page, where forms restore their drafts.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, setExpiredListener, type Me } from "./api";
+import { claimDrafts } from "./draft";
 import { forgetMe, isNetworkError, rememberMe, rememberedMe, sendQueue } from "./offline";
 import { I18nContext, makeI18n, type Language } from "./i18n";
 import { currentUrl, matchPath, navigate, onLinkClick, useLocation } from "./router";
@@ -54,11 +55,13 @@ export function App() {
     api<Me>("/auth/me").then(
       (found) => {
         rememberMe(found);
+        claimDrafts(found.user_id);
         setMe(found);
         setLang(found.language);
       },
       (error) => {
         const remembered = isNetworkError(error) ? rememberedMe() : null;
+        if (remembered) claimDrafts(remembered.user_id);
         setMe(remembered);
         if (remembered) setLang(remembered.language);
       },
@@ -78,6 +81,7 @@ export function App() {
 
   const signedIn = (found: Me) => {
     rememberMe(found);
+    claimDrafts(found.user_id);
     setMe(found);
     setLang(found.language);
     setExpired(false);

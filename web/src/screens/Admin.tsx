@@ -59,7 +59,9 @@ function Users() {
   const i18n = useI18n();
   const { me } = useSession();
   const [notice, setNotice] = useState("");
-  const [editing, setEditing] = useState<User | null>(null);
+  // The user being edited is kept as a draft too: a reload or an expired
+  // session reopens her form, read afresh, with the changes typed.
+  const [edit, setEdit, stopEditing] = useDraft("admin.editing", { user_id: "" });
   const state = useAsync(async () => {
     const [users, organisations, facilities, staff] = await Promise.all([
       api<{ items: User[] }>("/users").then((page) => page.items),
@@ -88,73 +90,76 @@ function Users() {
         </p>
       )}
       <Loaded state={state}>
-        {({ users, organisations, facilities, staff }) => (
-          <>
-            <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("admin.users")}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{i18n.t("field.username")}</th>
-                    <th scope="col">{i18n.t("field.display_name")}</th>
-                    <th scope="col">{i18n.t("field.role")}</th>
-                    <th scope="col">{i18n.t("field.organisation_id")} / {i18n.t("field.facility_id")}</th>
-                    <th scope="col">{i18n.t("admin.staffLink")}</th>
-                    <th scope="col">{i18n.t("field.language")}</th>
-                    <th scope="col">
-                      <span class="sr-only">{i18n.t("admin.disable")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {users.map((user) => (
-                    <tr key={user.id} class={user.disabled ? "muted" : ""}>
-                      <td>{user.username}</td>
-                      <td>{user.display_name}</td>
-                      <td>{i18n.t(("role." + user.role) as MessageKey)}</td>
-                      <td>{user.organisation_id ? nameOf(organisations, user.organisation_id) : user.facility_id ? nameOf(facilities, user.facility_id) : "—"}</td>
-                      <td>{user.staff_id ? staffName(staff, user.staff_id) : "—"}</td>
-                      <td>{user.language}</td>
-                      <td>
-                        <div class="actions">
-                        <button type="button" aria-label={`${i18n.t("ue.edit")} ${user.username}`} onClick={() => setEditing(user)}>
-                          {i18n.t("ue.edit")}
-                        </button>
-                        {user.id !== me.user_id && (
-                          <button type="button" aria-label={`${user.disabled ? i18n.t("admin.enable") : i18n.t("admin.disable")} ${user.username}`} onClick={() => toggle(user)}>
-                            {user.disabled ? i18n.t("admin.enable") : i18n.t("admin.disable")}
-                          </button>
-                        )}
-                        </div>
-                      </td>
+        {({ users, organisations, facilities, staff }) => {
+          const editing = users.find((user) => String(user.id) === edit.user_id);
+          return (
+            <>
+              <div class="table-wrap" tabIndex={0} role="region" aria-label={i18n.t("admin.users")}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{i18n.t("field.username")}</th>
+                      <th scope="col">{i18n.t("field.display_name")}</th>
+                      <th scope="col">{i18n.t("field.role")}</th>
+                      <th scope="col">{i18n.t("field.organisation_id")} / {i18n.t("field.facility_id")}</th>
+                      <th scope="col">{i18n.t("admin.staffLink")}</th>
+                      <th scope="col">{i18n.t("field.language")}</th>
+                      <th scope="col">
+                        <span class="sr-only">{i18n.t("admin.disable")}</span>
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {editing && (
-              <EditUser
-                key={editing.id + ":" + editing.version}
-                user={editing}
-                self={editing.id === me.user_id}
+                  </thead>
+                  <tbody>
+                    {users.map((user) => (
+                      <tr key={user.id} class={user.disabled ? "muted" : ""}>
+                        <td>{user.username}</td>
+                        <td>{user.display_name}</td>
+                        <td>{i18n.t(("role." + user.role) as MessageKey)}</td>
+                        <td>{user.organisation_id ? nameOf(organisations, user.organisation_id) : user.facility_id ? nameOf(facilities, user.facility_id) : "—"}</td>
+                        <td>{user.staff_id ? staffName(staff, user.staff_id) : "—"}</td>
+                        <td>{user.language}</td>
+                        <td>
+                          <div class="actions">
+                          <button type="button" aria-label={`${i18n.t("ue.edit")} ${user.username}`} onClick={() => setEdit({ user_id: String(user.id) })}>
+                            {i18n.t("ue.edit")}
+                          </button>
+                          {user.id !== me.user_id && (
+                            <button type="button" aria-label={`${user.disabled ? i18n.t("admin.enable") : i18n.t("admin.disable")} ${user.username}`} onClick={() => toggle(user)}>
+                              {user.disabled ? i18n.t("admin.enable") : i18n.t("admin.disable")}
+                            </button>
+                          )}
+                          </div>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {editing && (
+                <EditUser
+                  key={editing.id + ":" + editing.version}
+                  user={editing}
+                  self={editing.id === me.user_id}
+                  staff={staff}
+                  onDone={(message) => {
+                    stopEditing();
+                    if (message) setNotice(message);
+                    state.reload();
+                  }}
+                />
+              )}
+              <NewUser
+                organisations={organisations}
+                facilities={facilities}
                 staff={staff}
-                onDone={(message) => {
-                  setEditing(null);
-                  if (message) setNotice(message);
+                onCreated={(name) => {
+                  setNotice(i18n.t("admin.userAdded", { name }));
                   state.reload();
                 }}
               />
-            )}
-            <NewUser
-              organisations={organisations}
-              facilities={facilities}
-              staff={staff}
-              onCreated={(name) => {
-                setNotice(i18n.t("admin.userAdded", { name }));
-                state.reload();
-              }}
-            />
-          </>
-        )}
+            </>
+          );
+        }}
       </Loaded>
     </section>
   );
@@ -166,7 +171,8 @@ function Users() {
 // already are; the server checks it again and names the field if not.
 function EditUser({ user, self, staff, onDone }: { user: User; self: boolean; staff: RecordRow[]; onDone: (message?: string) => void }) {
   const i18n = useI18n();
-  const [form, setForm] = useState({
+  // Only her changes are kept, over the user as read now (never an old version).
+  const [form, setForm, clear] = useDraft("user-edit." + user.id, {
     role: user.role,
     display_name: user.display_name,
     language: user.language,
@@ -188,6 +194,7 @@ function EditUser({ user, self, staff, onDone }: { user: User; self: boolean; st
     if (user.organisation_id !== null) body.staff_id = form.staff_id === "" ? null : Number(form.staff_id);
     try {
       await api(`/users/${user.id}`, { method: "PATCH", body, ifMatch: user.version });
+      clear();
       onDone(i18n.t("ue.saved", { name: user.username }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
@@ -245,7 +252,13 @@ function EditUser({ user, self, staff, onDone }: { user: User; self: boolean; st
         <button type="submit" class="primary">
           {i18n.t("ue.save")}
         </button>
-        <button type="button" onClick={() => onDone()}>
+        <button
+          type="button"
+          onClick={() => {
+            clear();
+            onDone();
+          }}
+        >
           {i18n.t("ue.cancel")}
         </button>
       </div>

@@ -3,11 +3,14 @@
 // her own workshop sessions) for a calendar application to subscribe to with
 // no sign-in. The URL is shown once, with a copy button; the list shows the
 // user's subscriptions; revoking asks for confirmation. The server decides
-// who may subscribe to what (the feed's own rules).
+// who may subscribe to what (the feed's own rules). The feed and subject
+// chosen are kept as a draft until the subscription is made; the secret URL
+// never is.
 import { useState } from "preact/hooks";
 import { api, listAll, type Me, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField } from "../components/Field";
+import { useDraft } from "../draft";
 import { useI18n } from "../i18n";
 import { fullName, lookup } from "../lookups";
 import { can } from "../session";
@@ -51,8 +54,9 @@ export function CalendarSubscriptions({ me }: { me: Me }) {
   const i18n = useI18n();
   const subjects = useAsync(() => loadSubjects(me), [me.user_id]);
   const mine = useAsync(() => api<{ items: Subscription[] }>("/calendar-subscriptions").then((r) => r.items), []);
-  const [feed, setFeed] = useState<Feed | "">("");
-  const [subject, setSubject] = useState("");
+  const [choice, setChoice, clear] = useDraft("calendar-subscription", { feed: "", subject: "" });
+  const feed = choice.feed as Feed | "";
+  const subject = choice.subject;
   const [created, setCreated] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -73,6 +77,7 @@ export function CalendarSubscriptions({ me }: { me: Me }) {
         body: { feed, subject_id: Number(subject) },
       });
       setCreated(window.location.origin + answer.path);
+      clear();
       mine.reload();
     } catch (failure) {
       setError(i18n.error(failure));
@@ -119,13 +124,10 @@ export function CalendarSubscriptions({ me }: { me: Me }) {
                 value={feed}
                 placeholder=""
                 options={feeds.map((one) => ({ value: one, label: i18n.t(`calsub.feed.${one}`) }))}
-                onChange={(value) => {
-                  setFeed(value as Feed | "");
-                  setSubject(value ? options[value as Feed][0]?.value ?? "" : "");
-                }}
+                onChange={(value) => setChoice({ feed: value, subject: value ? options[value as Feed][0]?.value ?? "" : "" })}
               />
-              {feed && (
-                <SelectField id="calsub-subject" label={i18n.t(`calsub.subject.${feed}`)} value={subject} options={options[feed]} onChange={setSubject} />
+              {feed && feeds.includes(feed) && (
+                <SelectField id="calsub-subject" label={i18n.t(`calsub.subject.${feed}`)} value={subject} options={options[feed]} onChange={(value) => setChoice({ feed, subject: value })} />
               )}
               <button type="submit" class="primary" disabled={busy}>
                 {i18n.t("calsub.create")}

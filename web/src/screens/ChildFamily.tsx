@@ -4,10 +4,13 @@
 // who have not seen each other for N days, and the family's one timeline. A
 // member the user may not see is simply absent (the server leaves it out).
 // Roles that change family links get a form to record two children as siblings.
+// What is typed in either form is kept as a draft (a reload or an expired
+// session loses nothing); the sibling form's until the link is saved.
 import { useState } from "preact/hooks";
 import { api, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
+import { useDraft } from "../draft";
 import { useI18n, type I18n, type MessageKey } from "../i18n";
 import { fullName } from "../lookups";
 import { can, useSession } from "../session";
@@ -76,7 +79,8 @@ function visitText(i18n: I18n, visit: VisitRef | null): string {
 export function ChildFamily({ params }: { params: Record<string, string> }) {
   const i18n = useI18n();
   const { me } = useSession();
-  const [apartDays, setApartDays] = useState("");
+  const [apart, setApart] = useDraft("family.apart." + params.id, { apart_days: "" });
+  const apartDays = apart.apart_days;
   const [reload, setReload] = useState(0);
   const state = useAsync<Family>(
     () => api<Family>(`/children/${params.id}/family`, { query: { apart_days: apartDays || undefined } }),
@@ -224,7 +228,7 @@ export function ChildFamily({ params }: { params: Record<string, string> }) {
                 setReload(reload + 1);
               }}
             >
-              <TextField id="apart_days" type="number" inputMode="numeric" label={i18n.t("family.apartDays")} value={apartDays || String(family.apart_days)} onInput={setApartDays} />
+              <TextField id="apart_days" type="number" inputMode="numeric" label={i18n.t("family.apartDays")} value={apartDays || String(family.apart_days)} onInput={(value) => setApart({ apart_days: value })} />
               <button type="submit">{i18n.t("family.apartShow")}</button>
             </form>
             {family.siblings_apart.length === 0 ? (
@@ -270,7 +274,7 @@ export function ChildFamily({ params }: { params: Record<string, string> }) {
 // Records that this child and another the user can see are siblings.
 function SiblingForm({ childId, family, onDone }: { childId: number; family: Family; onDone: () => void }) {
   const i18n = useI18n();
-  const [form, setForm] = useState({ sibling_id: "", relation: "" });
+  const [form, setForm, clear] = useDraft("sibling." + childId, { sibling_id: "", relation: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState("");
   const candidates = useAsync(() => listAll<RecordRow>("/children"), []);
@@ -283,7 +287,7 @@ function SiblingForm({ childId, family, onDone }: { childId: number; family: Fam
         body: { sibling_id: form.sibling_id ? Number(form.sibling_id) : undefined, relation: form.relation || undefined },
       });
       setNotice(i18n.t("family.linked"));
-      setForm({ sibling_id: "", relation: "" });
+      clear();
       onDone();
     } catch (error) {
       setErrors(fieldErrors(i18n, error, ["sibling_id", "relation"]));

@@ -182,13 +182,17 @@ function LeaveForm({ childId, adults, onDone }: { childId: number; adults: Adult
 
 function ReturnForm({ leave, onDone, compact }: { leave: Leave; onDone: () => void; compact?: boolean }) {
   const i18n = useI18n();
-  const [returnedAt, setReturnedAt] = useState(localInput(new Date()));
+  // A time she typed is kept as a draft until the return is recorded.
+  const [draft, setDraft, clear] = useDraft("return." + leave.id, { returned_at: localInput(new Date()) });
+  const returnedAt = draft.returned_at;
+  const setReturnedAt = (returned_at: string) => setDraft({ returned_at });
   const [error, setError] = useState("");
   const submit = async (event: Event) => {
     event.preventDefault();
     setError("");
     try {
       await api(`/leaves/${leave.id}/return`, { body: { returned_at: toTimestamp(returnedAt) } });
+      clear();
       onDone();
     } catch (failure) {
       setError(i18n.error(failure));

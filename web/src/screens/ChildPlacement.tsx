@@ -5,12 +5,15 @@
 // inside where the law in force or the facility (no nursery) forbids it is a
 // 422 naming facility_id, "with the released parent" without a released
 // parent a 422 naming placement; each error shows under its field and nothing
-// is saved. Reached from the child's page.
+// is saved. Reached from the child's page. What she types is kept as a draft
+// (a reload or an expired session loses nothing) until the move is saved; the
+// version sent is always the one just read, never a kept one.
 import { useState } from "preact/hooks";
 import { api, ApiError, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
 import { useI18n, type MessageKey } from "../i18n";
+import { useDraft } from "../draft";
 import { fullName, lookup, nameOf } from "../lookups";
 import { navigate } from "../router";
 import { useSession } from "../session";
@@ -53,7 +56,14 @@ export function ChildPlacement({ params }: ScreenProps) {
 function PlacementForm({ child, facilities, homes }: { child: RecordRow; facilities: RecordRow[]; homes: RecordRow[] }) {
   const i18n = useI18n();
   const { me } = useSession();
-  const [form, setForm] = useState({ placement: "", started_on: todayIso(), facility_id: "", home_id: "", note: "", coresidence_exception: "" });
+  const [form, setForm, clear] = useDraft("placement." + child.id, {
+    placement: "",
+    started_on: todayIso(),
+    facility_id: "",
+    home_id: "",
+    note: "",
+    coresidence_exception: "",
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value });
@@ -74,6 +84,7 @@ function PlacementForm({ child, facilities, homes }: { child: RecordRow; facilit
           coresidence_exception: inside && form.coresidence_exception ? form.coresidence_exception : undefined,
         },
       });
+      clear();
       navigate(`/children/${child.id}`);
     } catch (error) {
       const errors = fieldErrors(i18n, error, kFields);

@@ -6,14 +6,15 @@
 // Printable: the print styles (styles.css, @media print) leave a clean A4
 // list without the menus and the form. The facility's visits officers see
 // every family; a programme coordinator her organisation's (the server
-// decides).
-import { useState } from "preact/hooks";
+// decides). The facility and day chosen are written into the address, so a
+// reload, an expired session (which returns to the same address) or a link
+// shows the same list.
 import { api, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
 import { useI18n } from "../i18n";
 import { lookup, nameOf } from "../lookups";
-import { useLocation } from "../router";
+import { navigate, useLocation } from "../router";
 import { useSession } from "../session";
 import { todayIso } from "./care";
 import { reviewReason } from "./Child";
@@ -50,8 +51,16 @@ export function Entrance() {
   const facilities = useAsync(() => lookup("facilities"), []);
   // A link may name the facility and the day (the home's "today's entrance list").
   const { query } = useLocation();
-  const [facility, setFacility] = useState(me.facility_id ? String(me.facility_id) : (query.get("facility_id") ?? ""));
-  const [date, setDate] = useState(/^\d{4}-\d{2}-\d{2}$/.test(query.get("date") ?? "") ? (query.get("date") as string) : todayIso());
+  const facility = me.facility_id ? String(me.facility_id) : (query.get("facility_id") ?? "");
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(query.get("date") ?? "") ? (query.get("date") as string) : todayIso();
+  const choose = (next: { facility_id?: string; date?: string }) => {
+    const chosen = new URLSearchParams(query);
+    for (const [name, value] of Object.entries(next)) {
+      if (value) chosen.set(name, value);
+      else chosen.delete(name);
+    }
+    navigate("/entrance?" + chosen.toString(), true);
+  };
   const chosen = Number(facility);
   return (
     <article aria-labelledby="entrance-title" class="entrance">
@@ -70,10 +79,10 @@ export function Entrance() {
             value={facility}
             placeholder={i18n.t("field.choose")}
             options={(facilities.data ?? []).map((row: RecordRow) => ({ value: String(row.id), label: String(row.name) }))}
-            onChange={setFacility}
+            onChange={(value) => choose({ facility_id: value })}
           />
         )}
-        <TextField id="entrance_date" type="date" label={i18n.t("ent.date")} value={date} onInput={(value) => value && setDate(value)} />
+        <TextField id="entrance_date" type="date" label={i18n.t("ent.date")} value={date} onInput={(value) => value && choose({ date: value })} />
         <button type="button" onClick={() => window.print()}>
           {i18n.t("ent.print")}
         </button>

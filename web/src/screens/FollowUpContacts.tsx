@@ -2,11 +2,13 @@
 // organisation's follow-up period and whether a contact is due (GET
 // /follow-ups-due), the contacts made (GET /parents/{id}/follow-up-contacts)
 // and a form to record one (POST, the server checks the date: not before the
-// release, not in the future; its field errors show under the fields).
+// release, not in the future; its field errors show under the fields). What
+// she types is kept as a draft until the contact is saved.
 // Reached from the follow-ups list and the reunification plan.
 import { useState } from "preact/hooks";
 import { api, ApiError } from "../api";
 import { Loaded, useAsync } from "../components/Async";
+import { useDraft } from "../draft";
 import { SelectField, TextField } from "../components/Field";
 import { useI18n, type MessageKey } from "../i18n";
 import { can, useSession } from "../session";
@@ -127,7 +129,7 @@ export function FollowUpContacts({ params }: ScreenProps) {
 function ContactForm({ parentId, onDone }: { parentId: number; onDone: () => void }) {
   const i18n = useI18n();
   const empty = { contacted_on: todayIso(), kind: "", note: "" };
-  const [form, setForm] = useState(empty);
+  const [form, setForm, clear] = useDraft("follow-up." + parentId, empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -136,7 +138,7 @@ function ContactForm({ parentId, onDone }: { parentId: number; onDone: () => voi
       await api(`/parents/${parentId}/follow-up-contacts`, {
         body: { contacted_on: form.contacted_on || undefined, kind: form.kind || undefined, note: form.note || undefined },
       });
-      setForm(empty);
+      clear();
       onDone();
     } catch (error) {
       const errors = fieldErrors(i18n, error, ["contacted_on", "kind", "note"]);

@@ -1,11 +1,13 @@
 // The release countdown (GET /release-countdown, issue 15): parents in custody
 // whose expected release is near, or past without a release recorded, soonest
 // first, with the days to go and how often the date moved. What the user sees
-// is what the server's scope gives her.
+// is what the server's scope gives her. The number of days typed is kept
+// (a reload shows the same list).
 import { useState } from "preact/hooks";
 import { api } from "../api";
 import { Loaded, useAsync } from "../components/Async";
 import { TextField } from "../components/Field";
+import { useDraft } from "../draft";
 import { useI18n, type MessageKey } from "../i18n";
 
 interface CountdownEntry {
@@ -24,7 +26,8 @@ const kUrgentDays = 30;
 
 export function Releases() {
   const i18n = useI18n();
-  const [withinDays, setWithinDays] = useState("");
+  const [filter, setFilter] = useDraft("releases", { within_days: "" });
+  const withinDays = filter.within_days;
   const [reload, setReload] = useState(0);
   const state = useAsync(
     () => api<{ items: CountdownEntry[] }>("/release-countdown", { query: { within_days: withinDays || undefined } }).then((page) => page.items),
@@ -40,7 +43,7 @@ export function Releases() {
           setReload(reload + 1);
         }}
       >
-        <TextField id="within_days" type="number" inputMode="numeric" label={i18n.t("release.within")} value={withinDays || "180"} onInput={setWithinDays} />
+        <TextField id="within_days" type="number" inputMode="numeric" label={i18n.t("release.within")} value={withinDays || "180"} onInput={(value) => setFilter({ within_days: value })} />
         <button type="submit">{i18n.t("family.apartShow")}</button>
       </form>
       <Loaded state={state}>

@@ -4,10 +4,12 @@
 // place; and the released families due for a follow-up (GET /follow-ups-due).
 // Reached from the family screen and the release countdown. What a role may
 // do comes from its capabilities; what she sees is what the server's scope
-// gives her (another organisation's parent reads as not found).
+// gives her (another organisation's parent reads as not found). A step being
+// typed is kept as a draft until it is added.
 import { useState } from "preact/hooks";
 import { ApiError, api } from "../api";
 import { Loaded, useAsync } from "../components/Async";
+import { useDraft } from "../draft";
 import { SelectField, TextField } from "../components/Field";
 import { useI18n, type MessageKey } from "../i18n";
 import { can, useSession } from "../session";
@@ -176,7 +178,7 @@ function StepTable({ plan, writes, onChanged }: { plan: Plan; writes: boolean; o
 function StepForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
   const i18n = useI18n();
   const empty = { kind: "", description: "", owner_user_id: "", due_on: "" };
-  const [form, setForm] = useState(empty);
+  const [form, setForm, clear] = useDraft("reunification-step." + plan.id, empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const owners = useAsync(() => api<{ items: { id: number; name: string }[] }>(`/reunification-plans/${plan.id}/owners`).then((page) => page.items), [plan.id]);
   const submit = async (event: Event) => {
@@ -191,7 +193,7 @@ function StepForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
           due_on: form.due_on || undefined,
         },
       });
-      setForm(empty);
+      clear();
       onDone();
     } catch (error) {
       setErrors(fieldErrors(i18n, error, ["kind", "description", "owner_user_id", "due_on"]));

@@ -1,10 +1,14 @@
 // Parenting workshops: the cohorts (and a form for a new one), the workshop
 // calendar, a cohort's sessions, enrolled and waiting parents (enrol,
 // withdraw), attendance for a session that has happened (one tap per parent:
-// present, absent with a reason, excused) and completion certificates.
+// present, absent with a reason, excused) and completion certificates. The
+// attendance being taken (which session, each mark and reason) is kept as a
+// draft until it is saved or cancelled: a reload or an expired session
+// reopens the same list with the same marks.
 import { useState } from "preact/hooks";
 import { api, listAll, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
+import { useDraft } from "../draft";
 import { fullName, lookup, nameOf } from "../lookups";
 import { useI18n, type MessageKey } from "../i18n";
 import { useLocation } from "../router";
@@ -129,7 +133,8 @@ async function loadCohort(id: string): Promise<CohortData> {
 export function WorkshopCohort({ params }: { params: Record<string, string> }) {
   const i18n = useI18n();
   const data = useAsync(() => loadCohort(params.id), [params.id]);
-  const [marking, setMarking] = useState<number | null>(null);
+  const [open, setOpen, closeAttendance] = useDraft("attendance.open." + params.id, { session_id: "" });
+  const marking = open.session_id ? Number(open.session_id) : null;
   const [saved, setSaved] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<number | null>(null);
   const [withdrawError, setWithdrawError] = useState<string | null>(null);
@@ -161,7 +166,7 @@ export function WorkshopCohort({ params }: { params: Record<string, string> }) {
             .filter((row) => row.status === "waiting")
             .sort((a, b) => (a.waiting_position ?? 0) - (b.waiting_position ?? 0));
           const holding = enrolments.filter((row) => row.status === "enrolled" || row.status === "waiting").map((row) => row.parent_id);
-          const session = sessions.find((one) => one.id === marking);
+          const session = sessions.find((one) => one.id === marking && one.status === "scheduled");
           return (
             <>
               <h1 id="cohort-title">{i18n.lang === "es" ? cohort.course_title_es : cohort.course_title_en}</h1>
@@ -197,12 +202,13 @@ export function WorkshopCohort({ params }: { params: Record<string, string> }) {
               )}
               {session && (
                 <AttendanceForm
+                  key={session.id}
                   session={session}
                   parents={enrolled.map((row) => ({ id: row.parent_id, name: name(row.parent_id) }))}
-                  onCancel={() => setMarking(null)}
+                  onCancel={closeAttendance}
                   onSaved={() => {
                     setSaved(i18n.t("ws.attendanceSaved", { date: i18n.date(session.session_date) }));
-                    setMarking(null);
+                    closeAttendance();
                     data.reload();
                   }}
                 />
@@ -222,7 +228,7 @@ export function WorkshopCohort({ params }: { params: Record<string, string> }) {
                           type="button"
                           onClick={() => {
                             setSaved(null);
-                            setMarking(one.id);
+                            setOpen({ session_id: String(one.id) });
                             window.scrollTo(0, 0);
                           }}
                           aria-label={i18n.t("ws.takeAttendanceFor", { date: i18n.date(one.session_date) })}
@@ -346,10 +352,23 @@ function AttendanceForm({
   onSaved: () => void;
 }) {
   const i18n = useI18n();
-  const [marks, setMarks] = useState<Record<number, Mark>>(() => Object.fromEntries(parents.map((parent) => [parent.id, { status: "present", reason: "" }])));
+  // Kept flat (status.<parent>, reason.<parent>) as a draft of this session's list.
+  const [flat, setFlat, clear] = useDraft(
+    "attendance." + session.id,
+    Object.fromEntries(parents.flatMap((parent) => [
+      ["status." + parent.id, "present"],
+      ["reason." + parent.id, ""],
+    ])),
+  );
+  const marks: Record<number, Mark> = Object.fromEntries(
+    parents.map((parent) => [parent.id, { status: (flat["status." + parent.id] ?? "present") as Mark["status"], reason: flat["reason." + parent.id] ?? "" }]),
+  );
   const [error, setError] = useState<{ field: string; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (id: number, mark: Partial<Mark>) => setMarks({ ...marks, [id]: { ...marks[id], ...mark } });
+  const set = (id: number, mark: Partial<Mark>) => {
+    const next = { ...marks[id], ...mark };
+    setFlat({ ...flat, ["status." + id]: next.status, ["reason." + id]: next.reason });
+  };
   const submit = async (event: Event) => {
     event.preventDefault();
     setError(null);
@@ -364,6 +383,7 @@ function AttendanceForm({
           })),
         },
       });
+      clear();
       onSaved();
     } catch (failure) {
       const field = failure && typeof failure === "object" && "field" in failure ? String((failure as { field?: string }).field ?? "form") : "form";
@@ -434,7 +454,13 @@ function AttendanceForm({
         <button type="submit" class="primary" disabled={busy}>
           {i18n.t("ws.saveAttendance")}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button
+          type="button"
+          onClick={() => {
+            clear();
+            onCancel();
+          }}
+        >
           {i18n.t("app.cancel")}
         </button>
       </div>

@@ -1,10 +1,15 @@
 // The organisation's travel estimates for the planner: speed and cost per km
 // of the great-circle estimate where no route override exists, changed by
-// the organisation's planners (If-Match on the version read).
-import { useEffect, useState } from "preact/hooks";
+// the organisation's planners (If-Match on the version read). What she types
+// is kept as a draft until it is saved (a reload or an expired session loses
+// nothing); the draft keeps only the two figures, never the version: a save
+// sends the version just read. Someone else's change while she edits (412)
+// replaces the form with theirs, as the notice says.
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "../../api";
 import { Loaded, useAsync } from "../../components/Async";
 import { TextField } from "../../components/Field";
+import { hasDraft, useDraft } from "../../draft";
 import { useI18n } from "../../i18n";
 
 interface Settings {
@@ -19,8 +24,10 @@ interface Settings {
 export function VisitSettings({ orgId }: { orgId: number }) {
   const i18n = useI18n();
   const state = useAsync(() => api<Settings>(`/organisations/${orgId}/visit-settings`), [orgId]);
+  // Unfolded when she comes back to figures she had typed.
+  const [unfolded] = useState(() => hasDraft(draftKey(orgId)));
   return (
-    <details class="card form-card" id="visit-settings">
+    <details class="card form-card" id="visit-settings" open={unfolded}>
       <summary>
         <h2 class="inline-heading">{i18n.t("vs.title")}</h2>
       </summary>
@@ -31,15 +38,24 @@ export function VisitSettings({ orgId }: { orgId: number }) {
   );
 }
 
+const draftKey = (orgId: number) => `visit-settings.${orgId}`;
+
 function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
   const i18n = useI18n();
-  const [speed, setSpeed] = useState(String(settings.travel_speed_kmh));
-  const [cost, setCost] = useState(String(settings.cost_per_km));
+  const stored = { travel_speed_kmh: String(settings.travel_speed_kmh), cost_per_km: String(settings.cost_per_km) };
+  const [form, setForm, clear] = useDraft(draftKey(settings.organisation_id), stored);
+  const { travel_speed_kmh: speed, cost_per_km: cost } = form;
+  const setSpeed = (value: string) => setForm({ ...form, travel_speed_kmh: value });
+  const setCost = (value: string) => setForm({ ...form, cost_per_km: value });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState("");
+  // A newer version read (after her save, or someone else's): the form shows
+  // it; the version the form opened with keeps a restored draft.
+  const shownVersion = useRef(settings.version);
   useEffect(() => {
-    setSpeed(String(settings.travel_speed_kmh));
-    setCost(String(settings.cost_per_km));
+    if (shownVersion.current === settings.version) return;
+    shownVersion.current = settings.version;
+    setForm(stored);
   }, [settings.version]);
 
   const summary = i18n.t(settings.defaults ? "vs.summaryDefaults" : "vs.summary", {
@@ -59,6 +75,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
     try {
       await api(`/organisations/${settings.organisation_id}/visit-settings`, { method: "PUT", body, ifMatch: settings.version });
       setNotice(i18n.t("vs.saved"));
+      clear();
       onSaved();
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
