@@ -28,6 +28,8 @@ import { ChildPlacement } from "./ChildPlacement";
 import { Entrance } from "./Entrance";
 // visit planner and workshop screens (web-visits)
 import { MyTrips, tripsOf } from "./MyTrips";
+// the coordinator's programme screens (issue 16)
+import { Escorts } from "./visits/Escorts";
 
 export interface ScreenProps {
   params: Record<string, string>;
@@ -61,6 +63,7 @@ export const screens: Screen[] = [
   { path: "/follow-ups", component: FollowUps, nav: "followUp.nav", allowed: (me) => me.sees_case_records && can(me, "recordFollowUpContact") },
   { path: "/entrance", component: Entrance, nav: "ent.nav", allowed: (me) => can(me, "listSessionVisitors") },
   { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: seesPlanner },
+  { path: "/plan/escorts", component: Escorts, allowed: (me) => can(me, "setEscort") },
   { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => can(me, "facilityNeeds") && me.nursery_facility_ids.length > 0 },
   { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => can(me, "createWorkshopCohort") },
   { path: "/workshops/:id", component: WorkshopCohort, allowed: (me) => can(me, "createWorkshopCohort") },

