@@ -11,6 +11,7 @@ import type { Me } from "../../api";
 const kLinks: { href: string; label: MessageKey; operation: string }[] = [
   { href: "/plan", label: "pnav.plan", operation: "listPlans" },
   { href: "/plan/escorts", label: "pnav.escorts", operation: "setEscort" },
+  { href: "/plan/requirements", label: "pnav.requirements", operation: "updateVisitRequirement" },
 ];
 
 export function ProgrammeNav({ current }: { current: string }) {
