@@ -31,6 +31,7 @@ import { MyTrips, tripsOf } from "./MyTrips";
 // the coordinator's programme screens (issue 16)
 import { Escorts } from "./visits/Escorts";
 import { Requirements } from "./visits/Requirements";
+import { Routes } from "./visits/Routes";
 
 export interface ScreenProps {
   params: Record<string, string>;
@@ -66,6 +67,7 @@ export const screens: Screen[] = [
   { path: "/plan", component: VisitPlanner, nav: "nav.plan", allowed: seesPlanner },
   { path: "/plan/escorts", component: Escorts, allowed: (me) => can(me, "setEscort") },
   { path: "/plan/requirements", component: Requirements, allowed: (me) => can(me, "updateVisitRequirement") },
+  { path: "/plan/routes", component: Routes, allowed: (me) => can(me, "setRouteOverride") },
   { path: "/supplies", component: Supplies, nav: "nav.supplies", allowed: (me) => can(me, "facilityNeeds") && me.nursery_facility_ids.length > 0 },
   { path: "/workshops", component: Workshops, nav: "nav.workshops", allowed: (me) => can(me, "createWorkshopCohort") },
   { path: "/workshops/:id", component: WorkshopCohort, allowed: (me) => can(me, "createWorkshopCohort") },

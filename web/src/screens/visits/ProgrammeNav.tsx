@@ -12,6 +12,7 @@ const kLinks: { href: string; label: MessageKey; operation: string }[] = [
   { href: "/plan", label: "pnav.plan", operation: "listPlans" },
   { href: "/plan/escorts", label: "pnav.escorts", operation: "setEscort" },
   { href: "/plan/requirements", label: "pnav.requirements", operation: "updateVisitRequirement" },
+  { href: "/plan/routes", label: "pnav.routes", operation: "setRouteOverride" },
 ];
 
 export function ProgrammeNav({ current }: { current: string }) {
