@@ -136,4 +136,58 @@ describe("the missing screens", () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
+
+  test("a coordinator edits a child's record (a change meanwhile said, her input kept) and registers the child's father", async () => {
+    const coordinator = await apiAs(world.server.baseUrl, "coordinadora");
+    const child = (await coordinator("GET", "/children?limit=1")).body.items[0];
+    const name = `${child.given_names} ${child.family_names}`;
+    const page = await newPage(world.chromium.browser, world.server.baseUrl, viewports.phone);
+    await login(page, "coordinadora");
+    await page.goto(`/children/${child.id}`);
+    await page.getByTestId("child-edit-link").click();
+    await page.getByRole("heading", { name: `Editar los datos ${name}` }).waitFor();
+    await page.getByLabel("Grado escolar").fill("2.º de secundaria");
+    await page.getByLabel("Fecha de nacimiento").fill("2099-01-01");
+    await page.getByRole("button", { name: "Guardar los cambios" }).click();
+    await page.locator("#date_of_birth-error").waitFor();
+    assert.equal((await coordinator("GET", `/children/${child.id}`)).body.version, child.version, "nothing saved");
+    await checkBothWidths(page, "child-edit-refused");
+    await page.getByLabel("Fecha de nacimiento").fill(child.date_of_birth);
+    // What she typed survives a reload.
+    await page.reload();
+    assert.equal(await page.getByLabel("Grado escolar").inputValue(), "2.º de secundaria");
+    // Someone else changes the record meanwhile.
+    const other = await coordinator("PATCH", `/children/${child.id}`, { school_name: "I.E. Sintética Otra" }, { "If-Match": `"${child.version}"` });
+    assert.equal(other.status, 200, JSON.stringify(other.body));
+    await page.getByRole("button", { name: "Guardar los cambios" }).click();
+    await page.getByText(/Otra persona cambió este registro mientras tanto/).waitFor();
+    assert.equal(await page.getByLabel("Grado escolar").inputValue(), "2.º de secundaria");
+    await page.getByRole("button", { name: "Guardar los cambios" }).click();
+    await page.getByRole("heading", { name, exact: true }).waitFor();
+    const saved = (await coordinator("GET", `/children/${child.id}`)).body;
+    assert.equal(saved.school_grade, "2.º de secundaria");
+    assert.equal(saved.school_name, "I.E. Sintética Otra", "the other change is kept");
+
+    await page.getByTestId("child-new-parent-link").click();
+    await page.getByLabel("Relación con la niña o el niño").selectOption("father");
+    await page.getByLabel("Nombres").fill("Teodoro Sintético");
+    await page.getByLabel("Apellidos").fill("Quispe Demo");
+    await page.getByLabel("Sexo").selectOption("male");
+    await page.getByLabel("Establecimiento donde está").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Registrar y vincular" }).click();
+    await page.locator("#admission_date-error").getByText("Este campo es obligatorio.").waitFor();
+    const parents = async () => (await coordinator("GET", "/parents?limit=200")).body.items.filter((one) => one.given_names === "Teodoro Sintético");
+    assert.deepEqual(await parents(), [], "nothing saved");
+    await checkBothWidths(page, "parent-new-refused");
+    await page.getByLabel("Fecha de ingreso").fill("2025-03-01");
+    await page.getByRole("button", { name: "Registrar y vincular" }).click();
+    await page.getByRole("heading", { name, exact: true }).waitFor();
+    const [father] = await parents();
+    assert.ok(father, "the father is registered");
+    const links = (await coordinator("GET", `/parent_child_links?child_id=${child.id}`)).body.items;
+    assert.ok(links.some((link) => link.parent_id === father.id && link.relation === "father"));
+    await page.getByText("Teodoro Sintético Quispe Demo").first().waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
 });

@@ -13,13 +13,20 @@ export function useDraft<T extends Record<string, string>>(key: string, initial:
       return initial;
     }
   });
-  useEffect(() => {
-    const kept = Object.fromEntries(Object.entries(value).filter(([name]) => !/password/i.test(name)));
+  const keep = (next: T) => {
+    const kept = Object.fromEntries(Object.entries(next).filter(([name]) => !/password/i.test(name)));
     sessionStorage.setItem(storageKey, JSON.stringify(kept));
-  }, [storageKey, value]);
+  };
+  useEffect(() => keep(value), [storageKey]);
+  // Kept as it is typed, not after the next paint (an effect): a reload right
+  // after the last keystroke loses nothing.
+  const set = (next: T) => {
+    keep(next);
+    setValue(next);
+  };
   const clear = () => {
     sessionStorage.removeItem(storageKey);
     setValue(initial);
   };
-  return [value, setValue, clear];
+  return [value, set, clear];
 }

@@ -25,6 +25,7 @@ import { Releases } from "./Releases";
 import { FollowUps, ReunificationPlan } from "./Reunification";
 import { FollowUpContacts } from "./FollowUpContacts";
 import { ChildPlacement } from "./ChildPlacement";
+import { ChildEdit, NewParent } from "./ChildEdit";
 import { Entrance } from "./Entrance";
 // visit planner and workshop screens (web-visits)
 import { MyTrips, tripsOf } from "./MyTrips";
@@ -57,6 +58,8 @@ export const screens: Screen[] = [
   { path: "/children/:id/leave", component: ChildLeave, allowed: seesChildren },
   { path: "/children/:id/health", component: ChildHealth, allowed: seesChildren },
   { path: "/children/:id/placement", component: ChildPlacement, allowed: (me) => seesChildren(me) && can(me, "changeChildPlacement") },
+  { path: "/children/:id/edit", component: ChildEdit, allowed: (me) => seesChildren(me) && can(me, "updateChild") },
+  { path: "/children/:id/parents/new", component: NewParent, allowed: (me) => seesChildren(me) && can(me, "createParent") && can(me, "createParentChildLink") },
   { path: "/children/:id/family", component: ChildFamily, allowed: (me) => seesChildren(me) && can(me, "getFamily") },
   { path: "/leaves", component: LeaveBook, nav: "care.book.nav", allowed: (me) => seesChildren(me) && can(me, "startLeave") },
   { path: "/releases", component: Releases, nav: "release.nav", allowed: (me) => me.sees_case_records && can(me, "releaseCountdown") },
