@@ -246,4 +246,46 @@ describe("the missing screens", () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
+
+  test("the auditor downloads the month's anonymised report and open data from her menu; no names in them", async () => {
+    const admin = await apiAs(world.server.baseUrl, "admin");
+    const children = (await admin("GET", "/children?limit=200")).body.items;
+    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const page = await newPage(world.chromium.browser, world.server.baseUrl, viewports.phone);
+    await login(page, "auditora");
+    await page.locator(".topbar nav").getByRole("link", { name: "Informes" }).click();
+    await page.getByRole("heading", { name: "Informes del mes" }).waitFor();
+    await checkBothWidths(page, "auditor-reports");
+    const download = page.getByRole("link", { name: "Descargar informe" });
+    const noNames = (text, what) => {
+      for (const child of children) assert.ok(!text.includes(`${child.given_names} ${child.family_names}`), `${what} names ${child.given_names}`);
+    };
+    // The organisation's programme report, as CSV.
+    await page.getByLabel("Informe", { exact: true }).selectOption("organisation");
+    await page.getByLabel("Organización").selectOption({ index: 1 });
+    assert.equal(await page.getByLabel("Mes", { exact: true }).inputValue(), lastMonth);
+    await page.getByLabel("Formato").selectOption("csv");
+    const reportHref = await download.getAttribute("href");
+    assert.match(reportHref, new RegExp(`^/api/v1/organisations/\\d+/reports/monthly\\?month=${lastMonth}&format=csv&lang=es$`));
+    const report = await page.request.get(world.server.baseUrl + reportHref);
+    assert.equal(report.status(), 200);
+    assert.match(report.headers()["content-type"], /^text\/csv/);
+    noNames((await report.body()).toString("utf8"), "the report");
+    // And as PDF, the way it is sent to the ministry.
+    await page.getByLabel("Formato").selectOption("pdf");
+    const pdf = await page.request.get(world.server.baseUrl + (await download.getAttribute("href")));
+    assert.equal(pdf.status(), 200);
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
+    // The jurisdiction's open data.
+    await page.getByLabel("Informe", { exact: true }).selectOption("openData");
+    await page.getByLabel("Jurisdicción").selectOption({ index: 1 });
+    const openData = await page.request.get(world.server.baseUrl + (await download.getAttribute("href")));
+    assert.equal(openData.status(), 200);
+    noNames((await openData.body()).toString("utf8"), "the open data");
+    // A case export stays closed to her.
+    assert.equal((await page.request.get(world.server.baseUrl + "/api/v1/children/export?format=csv")).status(), 403);
+    await checkBothWidths(page, "auditor-reports-open-data");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
 });

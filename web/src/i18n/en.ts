@@ -1148,4 +1148,7 @@ export const en: Record<MessageKey, string> = {
   "correction.was": "{n} were recorded: {reason}",
   "correction.confirmWithdraw": "Withdraw the donation of {item}? Its quantity leaves the stock.",
   "correction.error.handedOut": "Part of that donation was already handed out: the stock does not hold what would be taken back.",
+  "nav.reports": "Reports",
+  "reports.title": "The month's reports",
+  "reports.hint": "The month's figures to download (PDF, Excel or CSV) and the jurisdiction's open data. No report carries names.",
 };

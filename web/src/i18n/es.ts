@@ -1148,6 +1148,9 @@ export const es = {
   "correction.was": "se registraron {n}: {reason}",
   "correction.confirmWithdraw": "¿Retirar la donación de {item}? Su cantidad sale del almacén.",
   "correction.error.handedOut": "Parte de esa donación ya se entregó: el almacén no tiene lo que se quitaría.",
+  "nav.reports": "Informes",
+  "reports.title": "Informes del mes",
+  "reports.hint": "Cifras del mes para descargar (PDF, Excel o CSV) y los datos abiertos de la jurisdicción. Ningún informe lleva nombres.",
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -33,6 +33,8 @@ import { MyTrips, tripsOf } from "./MyTrips";
 import { Escorts } from "./visits/Escorts";
 import { Requirements } from "./visits/Requirements";
 import { Routes } from "./visits/Routes";
+import { Reports } from "./Reports";
+import { reportKinds } from "../components/MonthlyReport";
 
 export interface ScreenProps {
   params: Record<string, string>;
@@ -76,6 +78,7 @@ export const screens: Screen[] = [
   { path: "/workshops/:id", component: WorkshopCohort, allowed: (me) => can(me, "createWorkshopCohort") },
   // visit planner and workshop screens (web-visits)
   { path: "/trips", component: MyTrips, nav: "nav.trips", allowed: tripsOf },
+  { path: "/reports", component: Reports, nav: "nav.reports", allowed: (me) => reportKinds(me).length > 0 },
   { path: "/facilities", component: Facilities, nav: "nav.facilities", allowed: (me) => canRead(me, "facilities") },
   { path: "/account", component: Account, allowed: (me) => can(me, "changeOwnPassword") },
   { path: "/admin", component: Admin, nav: "nav.admin", allowed: (me) => can(me, "listUsers") },
