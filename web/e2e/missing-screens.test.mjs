@@ -6,7 +6,9 @@
 // 1280 px, and a refused input shown under its field with nothing saved.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { apiAs, checkBothWidths, login, newPage, useServerAndBrowser, viewports } from "./harness.mjs";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { apiAs, artifacts, caregiverVisitsToday, checkBothWidths, login, newPage, screenshot, useServerAndBrowser, viewports } from "./harness.mjs";
 
 const world = useServerAndBrowser();
 
@@ -287,5 +289,47 @@ describe("the missing screens", () => {
     await checkBothWidths(page, "auditor-reports-open-data");
     assert.deepEqual(page.errors, []);
     await page.context().close();
+  });
+
+  test("printed, a caregiver's trip sheet and the coordinator's plan leave out the menu, the forms and the buttons", async () => {
+    const { planId } = await caregiverVisitsToday(world.server.baseUrl, 1);
+    // What is on paper: the page under print media, as a screenshot and a PDF.
+    const printed = async (page, name, onPaper) => {
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await page.locator(".topbar").isVisible(), false, `${name}: no menu on paper`);
+      assert.equal(await page.locator(".printable").getByRole("button").filter({ visible: true }).count(), 0, `${name}: no buttons on paper`);
+      await screenshot(page, `${name}-print`);
+      mkdirSync(artifacts, { recursive: true });
+      const pdf = await page.pdf({ path: path.join(artifacts, `${name}.pdf`), format: "A4" });
+      assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+      await onPaper();
+      await page.emulateMedia({ media: "screen" });
+    };
+    const caregiver = await newPage(world.chromium.browser, world.server.baseUrl, viewports.phone);
+    await login(caregiver, "cuidadora");
+    await caregiver.goto("/trips");
+    const trip = caregiver.getByTestId("trip").first();
+    await trip.waitFor();
+    await caregiver.getByRole("button", { name: "Imprimir" }).waitFor();
+    await checkBothWidths(caregiver, "trip-sheet");
+    await printed(caregiver, "trip-sheet", async () => {
+      assert.equal(await trip.isVisible(), true, "the trip is on paper");
+      assert.equal(await caregiver.getByRole("button", { name: /^Registrar/ }).filter({ visible: true }).count(), 0, "no record buttons");
+    });
+    await caregiver.context().close();
+
+    const coordinator = await newPage(world.chromium.browser, world.server.baseUrl);
+    await login(coordinator, "coordinadora");
+    await coordinator.goto("/plan");
+    await coordinator.getByText(/^Planes anteriores/).click();
+    await coordinator.locator(`[data-plan-id="${planId}"]`).click();
+    await coordinator.getByTestId("plan-day").first().waitFor();
+    await checkBothWidths(coordinator, "plan-printable");
+    await printed(coordinator, "plan", async () => {
+      assert.equal(await coordinator.getByTestId("plan-day").first().isVisible(), true, "the plan is on paper");
+      assert.equal(await coordinator.getByLabel("Mes", { exact: true }).isVisible(), false, "the month form is not");
+    });
+    assert.deepEqual(coordinator.errors, []);
+    await coordinator.context().close();
   });
 });

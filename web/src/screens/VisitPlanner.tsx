@@ -94,7 +94,7 @@ export function VisitPlanner() {
     <section aria-labelledby="plan-title">
       <h1 id="plan-title">{i18n.t("plan.title")}</h1>
       <ProgrammeNav current="/plan" />
-      <div class="card form-card">
+      <div class="card form-card no-print">
         <div class="filters">
           <div class="field">
             <label for="plan-month">{i18n.t("plan.month")}</label>

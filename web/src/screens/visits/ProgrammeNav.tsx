@@ -21,7 +21,7 @@ export function ProgrammeNav({ current }: { current: string }) {
   const links = kLinks.filter((link) => can(me, link.operation));
   if (links.length < 2) return null;
   return (
-    <nav aria-label={i18n.t("pnav.label")} class="subnav">
+    <nav aria-label={i18n.t("pnav.label")} class="subnav no-print">
       <ul>
         {links.map((link) => (
           <li key={link.href}>

@@ -20,7 +20,7 @@ export function VisitSettings({ orgId }: { orgId: number }) {
   const i18n = useI18n();
   const state = useAsync(() => api<Settings>(`/organisations/${orgId}/visit-settings`), [orgId]);
   return (
-    <details class="card form-card" id="visit-settings">
+    <details class="card form-card no-print" id="visit-settings">
       <summary>
         <h2 class="inline-heading">{i18n.t("vs.title")}</h2>
       </summary>
