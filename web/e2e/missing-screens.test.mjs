@@ -211,13 +211,13 @@ describe("the missing screens", () => {
     await page.goto("/supplies");
     const handout = page.getByRole("form", { name: "Entregar a una niña o niño" });
     await handout.getByLabel("Niña o niño (vive dentro)").selectOption({ label: childName });
-    await handout.getByLabel("Artículo").selectOption({ label: "Baberos de prueba" });
-    await handout.getByLabel("Cantidad").fill("11");
+    await handout.getByLabel("Qué se entrega").selectOption({ label: "Baberos de prueba" });
+    await handout.getByLabel("Cuánto se entrega").fill("11");
     await handout.getByRole("button", { name: "Registrar la entrega" }).click();
     await handout.getByText("No hay tanto en el almacén: no se entregó nada.").waitFor();
     assert.equal(await stock(), 10, "nothing handed out");
     await checkBothWidths(page, "handout-refused");
-    await handout.getByLabel("Cantidad").fill("3");
+    await handout.getByLabel("Cuánto se entrega").fill("3");
     await handout.getByRole("button", { name: "Registrar la entrega" }).click();
     await page.getByRole("status").getByText(`Entrega registrada: 3 × Baberos de prueba para ${childName}.`).waitFor();
     assert.equal(await stock(), 7);

@@ -1151,4 +1151,6 @@ export const en: Record<MessageKey, string> = {
   "nav.reports": "Reports",
   "reports.title": "The month's reports",
   "reports.hint": "The month's figures to download (PDF, Excel or CSV) and the jurisdiction's open data. No report carries names.",
+  "handout.item": "What is handed out",
+  "handout.quantity": "How many",
 };

@@ -1151,6 +1151,8 @@ export const es = {
   "nav.reports": "Informes",
   "reports.title": "Informes del mes",
   "reports.hint": "Cifras del mes para descargar (PDF, Excel o CSV) y los datos abiertos de la jurisdicción. Ningún informe lleva nombres.",
+  "handout.item": "Qué se entrega",
+  "handout.quantity": "Cuánto se entrega",
 } as const;
 
 export type MessageKey = keyof typeof es;

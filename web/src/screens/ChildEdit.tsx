@@ -109,8 +109,7 @@ function ChildForm({ child, organisations, onStale }: { child: RecordRow; organi
         {i18n.t("ce.title")}
       </h2>
       <div class="form-grid">
-        <TextField id="given_names" label={i18n.t("field.given_names")} value={form.given_names} required error={errors.given_names} onInput={set("given_names")} />
-        <TextField id="family_names" label={i18n.t("field.family_names")} value={form.family_names} required error={errors.family_names} onInput={set("family_names")} />
+        <NameFields form={form} errors={errors} set={set} />
         <TextField id="date_of_birth" type="date" label={i18n.t("field.date_of_birth")} value={form.date_of_birth} required error={errors.date_of_birth} onInput={set("date_of_birth")} />
         <SelectField
           id="sex"
@@ -135,21 +134,8 @@ function ChildForm({ child, organisations, onStale }: { child: RecordRow; organi
         <TextField id="school_grade" label={i18n.t("field.school_grade")} value={form.school_grade} error={errors.school_grade} onInput={set("school_grade")} />
       </div>
       <FormError text={errors.form} />
-      <div class="actions">
-        {/* Not while the record is read again after a change meanwhile. */}
-        <button type="submit" class="primary" disabled={busy || staleVersion === child.version}>
-          {i18n.t("ce.save")}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            clear();
-            navigate(`/children/${child.id}`);
-          }}
-        >
-          {i18n.t("app.cancel")}
-        </button>
-      </div>
+      {/* Saving waits while the record is read again after a change meanwhile. */}
+      <FormActions label={i18n.t("ce.save")} disabled={busy || staleVersion === child.version} onCancel={clear} childId={child.id} />
     </form>
   );
 }
@@ -256,8 +242,7 @@ function ParentForm({ child, facilities }: { child: RecordRow; facilities: Recor
       <fieldset class="date-picker" disabled={locked}>
         <legend>{i18n.t("np.parent")}</legend>
         <div class="form-grid">
-          <TextField id="given_names" label={i18n.t("field.given_names")} value={form.given_names} required error={errors.given_names} onInput={set("given_names")} />
-          <TextField id="family_names" label={i18n.t("field.family_names")} value={form.family_names} required error={errors.family_names} onInput={set("family_names")} />
+          <NameFields form={form} errors={errors} set={set} />
           <SelectField
             id="sex"
             label={i18n.t("field.sex")}
@@ -313,20 +298,39 @@ function ParentForm({ child, facilities }: { child: RecordRow; facilities: Recor
         </div>
       </fieldset>
       <FormError text={errors.form} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {i18n.t(locked ? "np.linkOnly" : "np.save")}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            clear();
-            navigate(`/children/${child.id}`);
-          }}
-        >
-          {i18n.t("app.cancel")}
-        </button>
-      </div>
+      <FormActions label={i18n.t(locked ? "np.linkOnly" : "np.save")} disabled={busy} onCancel={clear} childId={child.id} />
     </form>
+  );
+}
+
+// Given and family names, the same two fields for a child and a parent.
+function NameFields({ form, errors, set }: { form: { given_names: string; family_names: string }; errors: Record<string, string>; set: (name: "given_names" | "family_names") => (value: string) => void }) {
+  const i18n = useI18n();
+  return (
+    <>
+      <TextField id="given_names" label={i18n.t("field.given_names")} value={form.given_names} required error={errors.given_names} onInput={set("given_names")} />
+      <TextField id="family_names" label={i18n.t("field.family_names")} value={form.family_names} required error={errors.family_names} onInput={set("family_names")} />
+    </>
+  );
+}
+
+// Save, or cancel: the draft is dropped and she is back on the child's page.
+function FormActions({ label, disabled, onCancel, childId }: { label: string; disabled: boolean; onCancel: () => void; childId: number }) {
+  const i18n = useI18n();
+  return (
+    <div class="actions">
+      <button type="submit" class="primary" disabled={disabled}>
+        {label}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          onCancel();
+          navigate(`/children/${childId}`);
+        }}
+      >
+        {i18n.t("app.cancel")}
+      </button>
+    </div>
   );
 }

@@ -14,7 +14,7 @@ import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
 import { useI18n, type I18n } from "../i18n";
 import { fullName } from "../lookups";
-import { fieldErrors, FormError, todayIso } from "./care";
+import { fieldErrors, FormError, Saved, todayIso } from "./care";
 
 export interface SupplyItemName {
   id: number;
@@ -152,23 +152,19 @@ function HandoutForm({ facilityId, children, items, onSaved }: { facilityId: num
         />
         <SelectField
           id="handout-item"
-          label={i18n.t("supply.item")}
+          label={i18n.t("handout.item")}
           value={form.item_id}
           placeholder={i18n.t("supply.chooseItem")}
           error={errors.item_id}
           options={items.map((item) => ({ value: String(item.id), label: itemLabel(i18n, item, item.id) }))}
           onChange={(item_id) => setForm({ ...form, item_id })}
         />
-        <TextField id="handout-quantity" label={i18n.t("supply.quantity")} inputMode="numeric" value={form.quantity} error={errors.quantity} onInput={(quantity) => setForm({ ...form, quantity })} />
+        <TextField id="handout-quantity" label={i18n.t("handout.quantity")} inputMode="numeric" value={form.quantity} error={errors.quantity} onInput={(quantity) => setForm({ ...form, quantity })} />
         <TextField id="handout-date" type="date" label={i18n.t("handout.date")} value={form.allocated_on} error={errors.allocated_on} onInput={(allocated_on) => setForm({ ...form, allocated_on })} />
       </div>
       <TextField id="handout-note" label={i18n.t("supply.note")} value={form.note} error={errors.note} onInput={(note) => setForm({ ...form, note })} />
       <FormError text={errors.form} />
-      {done && (
-        <p class="notice" role="status">
-          {done}
-        </p>
-      )}
+      <Saved text={done} />
       <button type="submit" class="primary" disabled={busy}>
         {i18n.t("handout.save")}
       </button>

@@ -12,7 +12,7 @@ import { useDraft } from "../../draft";
 import { useI18n } from "../../i18n";
 import { fullName, lookup, nameOf } from "../../lookups";
 import { useSession } from "../../session";
-import { fieldErrors, FormError } from "../care";
+import { fieldErrors, FormError, Saved } from "../care";
 import { nextMonth } from "../VisitPlanner";
 import { ProgrammeNav, useOrganisationId } from "./ProgrammeNav";
 import type { Escort } from "./types";
@@ -181,11 +181,7 @@ function EscortForm({ orgId, staff, escorts, onSaved }: { orgId: number; staff: 
         )}
       </fieldset>
       <FormError text={errors.form} />
-      {done && (
-        <p class="notice" role="status">
-          {done}
-        </p>
-      )}
+      <Saved text={done} />
       <button type="submit" class="primary" disabled={busy}>
         {i18n.t("esc.save")}
       </button>

@@ -14,7 +14,7 @@ import { useDraft } from "../../draft";
 import { useI18n } from "../../i18n";
 import { lookup, nameOf } from "../../lookups";
 import { useSession } from "../../session";
-import { fieldErrors, FormError } from "../care";
+import { fieldErrors, FormError, Saved } from "../care";
 import { nextMonth } from "../VisitPlanner";
 import { ProgrammeNav, useOrganisationId } from "./ProgrammeNav";
 
@@ -207,11 +207,7 @@ function RouteForm({ orgId, chosen, homes, facilities, onSaved }: { orgId: numbe
         <TextField id="cost" label={i18n.t("rt.costLabel")} inputMode="text" value={form.cost} error={errors.cost} onInput={(cost) => setForm({ ...form, cost })} />
       </div>
       <FormError text={errors.form} />
-      {done && (
-        <p class="notice" role="status">
-          {done}
-        </p>
-      )}
+      <Saved text={done} />
       <button type="submit" class="primary" disabled={busy}>
         {i18n.t("rt.save")}
       </button>
