@@ -332,6 +332,20 @@ export function Child({ params }: { params: Record<string, string> }) {
                   </a>
                 </li>
               )}
+              {can(me, "updateChild") && (
+                <li>
+                  <a href={`/children/${child.id}/edit`} data-testid="child-edit-link">
+                    {i18n.t("ce.nav")}
+                  </a>
+                </li>
+              )}
+              {can(me, "createParent") && can(me, "createParentChildLink") && (
+                <li>
+                  <a href={`/children/${child.id}/parents/new`} data-testid="child-new-parent-link">
+                    {i18n.t("np.nav")}
+                  </a>
+                </li>
+              )}
               {can(me, "getFamily") && (
                 <li>
                   <a href={`/children/${child.id}/family`} data-testid="child-family-link">

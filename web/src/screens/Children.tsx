@@ -15,7 +15,7 @@ const PAGE_SIZE = 25;
 export const placements = ["inside_with_mother", "relatives", "care_home", "state_care", "other", "with_released_parent"];
 // A child is placed with her released parent by a placement change, never at registration.
 const registrationPlacements = placements.filter((value) => value !== "with_released_parent");
-const sexes = ["female", "male", "unspecified"];
+export const sexes = ["female", "male", "unspecified"];
 
 export function Children() {
   const i18n = useI18n();

@@ -167,11 +167,16 @@ export function MyTrips() {
     return () => window.clearInterval(timer);
   }, [fromDevice, trips.reload]);
   return (
-    <section aria-labelledby="trips-title">
-      <h1 id="trips-title">{i18n.t("vv.myTrips")}</h1>
-      <p class="muted">{i18n.t("vv.myTripsIntro")}</p>
+    <section aria-labelledby="trips-title" class="printable">
+      <div class="title-row">
+        <h1 id="trips-title">{i18n.t("vv.myTrips")}</h1>
+        <button type="button" class="no-print" onClick={() => window.print()}>
+          {i18n.t("ent.print")}
+        </button>
+      </div>
+      <p class="muted no-print">{i18n.t("vv.myTripsIntro")}</p>
       {trips.data?.offline && (
-        <p class="notice" role="status" data-testid="offline-notice">
+        <p class="notice no-print" role="status" data-testid="offline-notice">
           {i18n.t("offline.showingSaved", { time: timeText(i18n, trips.data.savedAt) })}{" "}
           <button type="button" class="link" onClick={trips.reload}>
             {i18n.t("app.retry")}
@@ -183,7 +188,9 @@ export function MyTrips() {
           {message}
         </p>
       )}
-      <Queue items={queue} userId={me.user_id} />
+      <div class="no-print">
+        <Queue items={queue} userId={me.user_id} />
+      </div>
       <Loaded state={trips}>
         {({ plans: list, names: people }) => {
           const withTrips = list.filter((plan) => plan.trips.some((trip) => trip.status === "planned"));

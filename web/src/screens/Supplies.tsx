@@ -2,6 +2,7 @@
 // now and a month from now against the stock (with the shortfall), the stock
 // per item, and a form to record a donation. Auditors see the figures only
 // (needs and stock), never donors.
+import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import { api, ApiError, type RecordRow } from "../api";
 import { Loaded, useAsync } from "../components/Async";
@@ -10,6 +11,7 @@ import { useDraft } from "../draft";
 import { lookup } from "../lookups";
 import { useI18n, type I18n, type MessageKey } from "../i18n";
 import { can, useSession } from "../session";
+import { CorrectionForm, Handouts } from "./SupplyHandouts";
 
 
 interface ItemNeed {
@@ -47,6 +49,8 @@ interface Donation {
   id: number;
   item_id: number;
   quantity: number;
+  received_quantity?: number;
+  correction_reason?: string | null;
   donated_on: string;
   donor_type: string;
   donor_name: string | null;
@@ -128,7 +132,8 @@ export function Supplies() {
         </div>
         {writes && facilityId && <DonationForm facilityId={facilityId} onSaved={refresh} />}
       </div>
-      {writes && facilityId && <Donations facilityId={facilityId} tick={tick} />}
+      {can(me, "allocateSupply") && facilityId && <Handouts facilityId={facilityId} tick={tick} onSaved={refresh} />}
+      {writes && facilityId && <Donations facilityId={facilityId} tick={tick} corrects={can(me, "correctDonation")} onCorrected={refresh} />}
     </section>
   );
 }
@@ -254,11 +259,18 @@ function DonationForm({ facilityId, onSaved }: { facilityId: number; onSaved: ()
   );
 }
 
-function Donations({ facilityId, tick }: { facilityId: number; tick: number }) {
+function Donations({ facilityId, tick, corrects, onCorrected }: { facilityId: number; tick: number; corrects: boolean; onCorrected: () => void }) {
   const i18n = useI18n();
+  const [correcting, setCorrecting] = useState<number | null>(null);
   const donations = useAsync(
     () =>
-      Promise.all([api<{ items: Donation[] }>(`/facilities/${facilityId}/donations`), api<{ items: SupplyItem[] }>("/nursery/supply-items", { query: { archived: "true" } }).catch(() => ({ items: [] as SupplyItem[] }))]),
+      Promise.all([
+        api<{ items: Donation[] }>(`/facilities/${facilityId}/donations`),
+        // The items in use and the archived ones (a donation may name either).
+        Promise.all(
+          ["false", "true"].map((archived) => api<{ items: SupplyItem[] }>("/nursery/supply-items", { query: { archived } }).catch(() => ({ items: [] as SupplyItem[] }))),
+        ).then(([active, archived]) => ({ items: [...active.items, ...archived.items] })),
+      ]),
     [facilityId, tick],
   );
   return (
@@ -277,21 +289,65 @@ function Donations({ facilityId, tick }: { facilityId: number; tick: number }) {
                     <th scope="col">{i18n.t("supply.item")}</th>
                     <th scope="col">{i18n.t("supply.quantity")}</th>
                     <th scope="col">{i18n.t("supply.donor")}</th>
+                    {corrects && (
+                      <th scope="col">
+                        <span class="sr-only">{i18n.t("req.actions")}</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
                   {list.items.slice(0, 20).map((row) => {
                     const item = catalogue.items.find((one) => one.id === row.item_id);
+                    const name = item ? itemName(i18n, item) : "#" + row.item_id;
                     return (
-                      <tr key={row.id}>
-                        <td>{i18n.date(row.donated_on)}</td>
-                        <td>{item ? itemName(i18n, item) : "#" + row.item_id}</td>
-                        <td>{i18n.number(row.quantity)}</td>
-                        <td>
-                          {i18n.t(donorKey[row.donor_type] ?? "supply.donor.other")}
-                          {row.donor_name ? " · " + row.donor_name : ""}
-                        </td>
-                      </tr>
+                      <Fragment key={row.id}>
+                        <tr data-donation-id={row.id}>
+                          <td>{i18n.date(row.donated_on)}</td>
+                          <td>{name}</td>
+                          <td>
+                            {i18n.number(row.quantity)}
+                            {row.correction_reason ? (
+                              <span class="muted small">
+                                {" "}
+                                ({i18n.t("correction.was", { n: i18n.number(row.received_quantity ?? row.quantity), reason: row.correction_reason })})
+                              </span>
+                            ) : null}
+                          </td>
+                          <td>
+                            {i18n.t(donorKey[row.donor_type] ?? "supply.donor.other")}
+                            {row.donor_name ? " · " + row.donor_name : ""}
+                          </td>
+                          {corrects && (
+                            <td>
+                              <button
+                                type="button"
+                                class="link"
+                                aria-expanded={correcting === row.id}
+                                aria-label={i18n.t("correction.open", { item: name, date: i18n.date(row.donated_on) })}
+                                onClick={() => setCorrecting(correcting === row.id ? null : row.id)}
+                              >
+                                {i18n.t("correction.action")}
+                              </button>
+                            </td>
+                          )}
+                        </tr>
+                        {corrects && correcting === row.id && (
+                          <tr>
+                            <td colSpan={5}>
+                              <CorrectionForm
+                                facilityId={facilityId}
+                                donation={row}
+                                item={name}
+                                onSaved={() => {
+                                  setCorrecting(null);
+                                  onCorrected();
+                                }}
+                              />
+                            </td>
+                          </tr>
+                        )}
+                      </Fragment>
                     );
                   })}
                 </tbody>

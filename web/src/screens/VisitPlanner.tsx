@@ -11,6 +11,7 @@ import type { Me } from "../api";
 import { useLocation } from "../router";
 import { can, useSession } from "../session";
 import { PlanView } from "./visits/PlanView";
+import { ProgrammeNav } from "./visits/ProgrammeNav";
 import { VisitSettings } from "./visits/VisitSettings";
 import { loadEscorts, loadNames, loadSessions, type Plan } from "./visits/types";
 
@@ -92,7 +93,8 @@ export function VisitPlanner() {
   return (
     <section aria-labelledby="plan-title">
       <h1 id="plan-title">{i18n.t("plan.title")}</h1>
-      <div class="card form-card">
+      <ProgrammeNav current="/plan" />
+      <div class="card form-card no-print">
         <div class="filters">
           <div class="field">
             <label for="plan-month">{i18n.t("plan.month")}</label>

@@ -100,3 +100,12 @@ export function FormError({ text }: { text?: string }) {
     </p>
   ) : null;
 }
+
+// What was just saved, said where the form is (a status, read out once).
+export function Saved({ text }: { text?: string }) {
+  return text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null;
+}

@@ -70,7 +70,7 @@ export function PlanView({
       />
     );
   return (
-    <div data-testid="plan">
+    <div data-testid="plan" class="printable">
       <div class="title-row">
         <h2>
           {i18n.t("plan.planFor", { month: i18n.month(plan.month) })}{" "}
@@ -83,8 +83,11 @@ export function PlanView({
             {i18n.t("plan.publish")}
           </button>
         )}
+        <button type="button" class="no-print" onClick={() => window.print()}>
+          {i18n.t("ent.print")}
+        </button>
       </div>
-      {published && canPlan && <p class="muted">{i18n.t("vv.publishedHint")}</p>}
+      {published && canPlan && <p class="muted no-print">{i18n.t("vv.publishedHint")}</p>}
       {message && (
         <p class="notice" role="status" data-testid="plan-message">
           {message}

@@ -27,7 +27,7 @@ export function VisitSettings({ orgId }: { orgId: number }) {
   // Unfolded when she comes back to figures she had typed.
   const [unfolded] = useState(() => hasDraft(draftKey(orgId)));
   return (
-    <details class="card form-card" id="visit-settings" open={unfolded}>
+    <details class="card form-card no-print" id="visit-settings" open={unfolded}>
       <summary>
         <h2 class="inline-heading">{i18n.t("vs.title")}</h2>
       </summary>
