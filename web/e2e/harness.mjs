@@ -149,7 +149,9 @@ export async function axeViolations(page) {
 
 export async function screenshot(page, name) {
   mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+  // A full-page capture of a long screen can take over 30 s on a loaded
+  // 2-core machine (it timed out once in a clean-clone run): 90 s.
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true, timeout: 90_000 });
 }
 
 // The API as a script: a Bearer token from a login, then JSON calls.

@@ -39,10 +39,15 @@ describe("the missing screens", () => {
     await page.getByRole("button", { name: "Añadir fecha" }).click();
     await page.getByLabel("Fecha", { exact: true }).fill(dayOf(month, 17));
     await page.getByRole("button", { name: "Añadir fecha" }).click();
-    assert.equal(await page.getByTestId("esc-dates").locator("li").count(), 2);
-    // What she typed survives a reload (a draft).
+    const dates = page.getByTestId("esc-dates").locator("li");
+    await dates.nth(1).waitFor();
+    assert.equal(await dates.count(), 2);
+    // What she typed survives a reload (a draft). Counted once the screen is
+    // drawn again: right after the reload it has no list yet (0 once in a
+    // clean-clone run).
     await page.reload();
-    assert.equal(await page.getByTestId("esc-dates").locator("li").count(), 2);
+    await dates.nth(1).waitFor();
+    assert.equal(await dates.count(), 2);
     assert.equal(await page.getByLabel("Máximo de niñas y niños por viaje").inputValue(), "30");
     await page.getByRole("button", { name: "Guardar acompañante" }).click();
     await page.locator("#max_children-error").getByText("Escriba un número entero de 1 a 20.").waitFor();
