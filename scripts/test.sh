@@ -8,12 +8,24 @@ build_dir="${BUILD_DIR:-build}"
 pg_dir=$(mktemp -d /tmp/vinculo-pg.XXXXXX)
 trap 'scripts/pg.sh stop "$pg_dir"' EXIT
 
-# A free loopback port: nothing answers a connection there.
-for _ in $(seq 1 50); do
-  port=$((20000 + RANDOM % 20000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+# A free loopback port: nothing answers a connection there. The ports are
+# below Linux's ephemeral range (32768 and up), where an outgoing connection
+# may hold a port nothing listens on; a start that still meets a taken port
+# is tried again on another.
+free_port() {
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 12000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  done
+}
+for attempt in 1 2 3 4 5; do
+  free_port
+  if VINCULO_TEST_PG=$(scripts/pg.sh start "$pg_dir" "$port"); then break; fi
+  scripts/pg.sh stop "$pg_dir"
+  if [ "$attempt" = 5 ]; then echo "test: PostgreSQL did not start" >&2; exit 70; fi
+  echo "test: PostgreSQL could not start on port $port; trying another" >&2
+  pg_dir=$(mktemp -d /tmp/vinculo-pg.XXXXXX)
 done
-VINCULO_TEST_PG=$(scripts/pg.sh start "$pg_dir" "$port")
 export VINCULO_TEST_PG
 echo "test: PostgreSQL on 127.0.0.1:$port"
 
