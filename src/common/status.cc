@@ -78,7 +78,30 @@ std::string Status::ToString() const {
     out += ": ";
   }
   out += message_;
+  // The CLI prints every field at fault, one after the other.
+  for (const FieldError& more : more_errors_) {
+    out += "; ";
+    out += more.field;
+    out += ": ";
+    out += more.message;
+  }
   return out;
+}
+
+Status& Status::AlsoAt(std::string field, std::string message, std::string code) {
+  if (field == field_) return *this;
+  for (const FieldError& known : more_errors_) {
+    if (known.field == field) return *this;
+  }
+  more_errors_.push_back({std::move(field), std::move(message), std::move(code)});
+  return *this;
+}
+
+Status& Status::AlsoAt(const Status& other, std::string_view code) {
+  AlsoAt(other.field(), other.message(),
+         other.refusal() != Refusal::kNone ? RefusalCode(other.refusal()) : std::string(code));
+  for (const FieldError& more : other.more_errors()) AlsoAt(more.field, more.message, more.code);
+  return *this;
 }
 
 }  // namespace vinculo

@@ -1,15 +1,18 @@
 // Status and Result<T>: errors as values below the HTTP and CLI edges.
 //
 // A Status is a code, a human message and, for input errors, the name of the
-// field at fault. Result<T> holds either a T or a non-OK Status. Both are plain
+// field at fault (and, when a request breaks several rules, the other fields
+// at fault too, so that a form can show every error at once). Result<T> holds either a T or a non-OK Status. Both are plain
 // values: copyable, movable, and safe to pass between threads (no shared state).
 // The two edges map codes to the outside world in exactly one place each:
 // http/problem.cc (HTTP status + problem+json) and cli/exit_codes.h.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "common/refusal.h"
 
@@ -48,6 +51,18 @@ class Status {
   const std::string& message() const { return message_; }
   // The input field at fault ("date_of_birth", "parent_id"), empty if none.
   const std::string& field() const { return field_; }
+  // Further fields at fault beyond field(), in the order found; empty when one
+  // field (or none) is at fault.
+  struct FieldError {
+    std::string field;
+    std::string message;
+    std::string code;  // the stable reason (problem+json), empty when none
+  };
+  const std::vector<FieldError>& more_errors() const { return more_errors_; }
+  // Adds another field at fault (ignored when it is field() or already listed).
+  Status& AlsoAt(std::string field, std::string message, std::string code = {});
+  // Adds `other`'s field and its more_errors, with `code` when `other` has no refusal.
+  Status& AlsoAt(const Status& other, std::string_view code = {});
   // For kTooManyAttempts and kUnavailable: seconds after which a retry may
   // succeed (HTTP Retry-After); 0 when unknown.
   int retry_after_seconds() const { return retry_after_seconds_; }
@@ -72,6 +87,7 @@ class Status {
   std::string field_;
   int retry_after_seconds_ = 0;
   Refusal refusal_ = Refusal::kNone;
+  std::vector<FieldError> more_errors_;
 };
 
 inline Status InvalidArgument(std::string field, std::string message) {

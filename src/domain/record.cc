@@ -119,31 +119,47 @@ std::optional<double> Record::Number(std::string_view field) const {
 Status ValidateRecordWrite(const RecordKind& kind, const FieldValues& incoming,
                            const FieldValues* existing, const Date& today) {
   const bool creating = existing == nullptr;
+  // Every field at fault is reported at once (the first is the Status's own
+  // field, the others ride along in more_errors), so that a form shows them all.
+  Status found;
+  const auto at_fault = [&found](Status error) {
+    if (found.ok()) {
+      found = std::move(error);
+    } else {
+      found.AlsoAt(error);
+    }
+  };
   for (const auto& [name, value] : incoming) {
     const FieldSpec* spec = kind.Field(name);
     if (!spec) {
-      return InvalidArgument(name, "is not a field of a " + std::string(kind.singular));
+      at_fault(InvalidArgument(name, "is not a field of a " + std::string(kind.singular)));
+      continue;
     }
-    if (spec->read_only) return InvalidArgument(name, "is set by the system and cannot be written");
+    if (spec->read_only) {
+      at_fault(InvalidArgument(name, "is set by the system and cannot be written"));
+      continue;
+    }
     if (!creating && spec->immutable) {
       auto old = existing->find(name);
       const bool unchanged = old != existing->end() && old->second == value;
       if (!unchanged) {
-        return InvalidArgument(
+        at_fault(InvalidArgument(
             name,
             "cannot be changed once the " + std::string(kind.singular) + " is recorded" +
                 (name == "facility_id" && kind.name == "parents" ? " (record a transfer instead)"
                  : kind.name == "children" ? " (record a placement change instead)"
-                                           : ""));
+                                           : "")));
+        continue;
       }
     }
     if (IsNull(value)) {
-      if (spec->required)
-        return InvalidArgument(name, "is required and cannot be null")
-            .Because(Refusal::kValueRequired);
+      if (spec->required) {
+        at_fault(InvalidArgument(name, "is required and cannot be null")
+                     .Because(Refusal::kValueRequired));
+      }
       continue;
     }
-    VINCULO_RETURN_IF_ERROR(CheckValue(*spec, value));
+    if (Status checked = CheckValue(*spec, value); !checked.ok()) at_fault(std::move(checked));
   }
 
   FieldValues merged = existing ? *existing : FieldValues{};
@@ -153,11 +169,13 @@ Status ValidateRecordWrite(const RecordKind& kind, const FieldValues& incoming,
       if (!spec.required) continue;
       auto it = merged.find(spec.name);
       if (it == merged.end() || IsNull(it->second)) {
-        return InvalidArgument(std::string(spec.name), "is required")
-            .Because(Refusal::kValueRequired);
+        at_fault(InvalidArgument(std::string(spec.name), "is required")
+                     .Because(Refusal::kValueRequired));
       }
     }
   }
+  if (!found.ok()) return found;
+  // The rules across fields run on values that each passed their own checks.
   if (kind.rule) return kind.rule(kind, merged, today);
   return Status::Ok();
 }

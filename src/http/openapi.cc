@@ -293,6 +293,10 @@ json OperationObject(const Operation& operation, const RecordKind* kind,
   }
   if (!parameters.empty()) object["parameters"] = parameters;
 
+  // A fixed kind's record as the body (Operation::record_kind).
+  if (!kind && !operation.record_kind.empty()) {
+    schema_name = NamesOf(*FindRecordKind(operation.record_kind)).schema;
+  }
   std::string request;
   if (operation.body == BodyKind::kFields) {
     request = operation.request.empty() ? operation.operation_id + "Request" : operation.request;

@@ -185,30 +185,42 @@ Status CheckMember(const Field& field, const nlohmann::json& value, std::string&
 }
 
 // Unknown members first, then each field in the row's order: its type, then
-// whether it is required.
+// whether it is required. Every field at fault is reported (the first with its
+// code, the others as more_errors), so that a form can show them all at once.
 Status DecodeMembers(const std::vector<Field>& fields, const nlohmann::json& object,
                      std::string& code) {
+  Status found;
+  std::string first_code;
+  const auto at_fault = [&](Status error) {
+    if (found.ok()) {
+      found = std::move(error);
+      first_code = code;
+    } else {
+      found.AlsoAt(error, code);
+    }
+  };
   for (const auto& [name, value] : object.items()) {
     const bool known =
         std::any_of(fields.begin(), fields.end(),
                     [&name = name](const Field& field) { return field.name == name; });
     // A member named "" is named as such: a refusal always says which field.
     if (!known) {
-      return Refuse(code, "field_unknown",
-                    InvalidArgument(name.empty() ? "\"\"" : name, "is not expected here"));
+      at_fault(Refuse(code, "field_unknown",
+                      InvalidArgument(name.empty() ? "\"\"" : name, "is not expected here")));
     }
   }
   for (const Field& field : fields) {
     auto it = object.find(field.name);
     if (it == object.end() || it->is_null()) {
       if (field.need == Need::kRequired) {
-        return Refuse(code, "field_required", InvalidArgument(field.name, "is required"));
+        at_fault(Refuse(code, "field_required", InvalidArgument(field.name, "is required")));
       }
       continue;
     }
-    VINCULO_RETURN_IF_ERROR(CheckMember(field, *it, code));
+    if (Status checked = CheckMember(field, *it, code); !checked.ok()) at_fault(std::move(checked));
   }
-  return Status::Ok();
+  if (!found.ok()) code = first_code;
+  return found;
 }
 
 Status DecodeBody(const Operation& operation, Call& call, std::string& code) {
@@ -402,6 +414,7 @@ std::optional<bool> Call::QueryBool(const std::string& name) const {
 Status DecodeCall(const Operation& operation, Call& call, std::string& code) {
   code = "not_found";
   int capture = 1;
+  if (!operation.record_kind.empty()) call.kind = FindRecordKind(operation.record_kind);
   for (const std::string& name : PathParameters(operation.path)) {
     if (name == "kind") {
       call.kind = FindRecordKind(call.request.matches[capture].str());

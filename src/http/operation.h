@@ -140,6 +140,8 @@ struct Operation {
   std::vector<Field> query{};
   bool open_query = false;  // the handler reads the query itself (record lists)
   BodyKind body = BodyKind::kNone;
+  // A row without "{kind}" whose body is this kind's record (BodyKind::kRecord).
+  std::string record_kind{};
   std::vector<Field> fields{};
   int status = 200;
   std::string reply{};  // the reply's component schema ("" for none or raw)

@@ -126,8 +126,15 @@ std::string ProblemJson(const Status& status, std::string_view code) {
   };
   if (!status.field().empty()) {
     problem["field"] = status.field();
-    problem["errors"] =
-        nlohmann::json::array({{{"field", status.field()}, {"message", status.message()}}});
+    // Every field at fault, the first being `field`, each with its own code.
+    nlohmann::json errors = nlohmann::json::array(
+        {{{"field", status.field()}, {"message", status.message()}, {"code", problem["code"]}}});
+    for (const Status::FieldError& more : status.more_errors()) {
+      errors.push_back({{"field", more.field},
+                        {"message", more.message},
+                        {"code", more.code.empty() ? StatusCodeName(status.code()) : more.code}});
+    }
+    problem["errors"] = std::move(errors);
   }
   // A message may quote what the client sent (a query value such as %ff):
   // bytes that are not UTF-8 become U+FFFD rather than an exception.

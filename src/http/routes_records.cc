@@ -317,6 +317,33 @@ std::vector<Operation> KindOperations() {
 std::vector<Operation> HistoryOperations() {
   using V = ValueType;
   return {
+      {.method = "POST",
+       .path = "/api/v1/children/{id}/parents",
+       .operation_id = "registerParentOfChild",
+       .tag = "Children",
+       .summary = "Register a parent of a child and link them, in one step",
+       .description =
+           "The body is the new parent's record, as for POST /parents; `relation` (query) is "
+           "what she is to the child. The parent and her link to the child are written in one "
+           "transaction: a refused parent or a refused link (e.g. the child already has this "
+           "parent) writes nothing, so sending again never registers her twice. The reply is the "
+           "new parent. Users who may write parents and read the child; a child the caller "
+           "cannot see is a 404.",
+       .roles = RolesWith(ParentKind(), Access::kWrite),
+       .query = {Required("relation", V::kText, "what the parent is to the child")
+                     .OneOf({"mother", "father", "legal_guardian"})},
+       .body = BodyKind::kRecord,
+       .record_kind = "parents",
+       .status = 201,
+       .reply = "record",
+       .errors = {409},
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(Record created,
+                                  call.services.records.RegisterParentOf(
+                                      call.user(), call.id(), call.QueryText("relation"),
+                                      std::move(call.values)));
+         return OneRecordReply(call, ParentKind(), std::move(created), 201);
+       }},
       {.method = "GET",
        .path = "/api/v1/children/{id}/placements",
        .operation_id = "listChildPlacements",

@@ -469,6 +469,23 @@ std::vector<Operation> TravelOperations() {
        .reply = "RouteOverride",
        .handler = SetRoute},
       {.method = "GET",
+       .path = "/api/v1/organisations/{id}/routes",
+       .operation_id = "listRouteOverrides",
+       .tag = "Visits",
+       .summary = "An organisation's route overrides",
+       .description = "Every travel override between one of the organisation's homes and a "
+                      "facility (set with POST), oldest first: the planner, hand bookings and the "
+                      "distance analytics use these minutes and cost instead of the great-circle "
+                      "estimate. The organisation's coordinators, administrators, social workers "
+                      "and caregivers; auditors get 403; users of another organisation get 404.",
+       .roles = kOrganisationReaders,
+       .reply = "items:RouteOverride",
+       .handler = [](Call& call) -> Result<Reply> {
+         VINCULO_ASSIGN_OR_RETURN(auto rows,
+                                  Visits(call).RouteOverrides(call.user(), call.id()));
+         return ItemsReply(rows, RouteToJson);
+       }},
+      {.method = "GET",
        .path = "/api/v1/organisations/{id}/visit-settings",
        .operation_id = "getVisitSettings",
        .tag = "Visits",

@@ -297,18 +297,33 @@ Result<FieldValues> FieldValuesFromJson(const RecordKind& kind, std::string_view
   auto parsed = ParseJsonObject(body);
   if (!parsed.ok()) return parsed.status();
   FieldValues values;
+  // Every member at fault is reported at once (more_errors after the first).
+  Status found;
+  const auto at_fault = [&found](Status error) {
+    if (found.ok()) {
+      found = std::move(error);
+    } else {
+      found.AlsoAt(error);
+    }
+  };
   for (const auto& [name, element] : parsed->items()) {
     if (IsSystemField(name)) {
-      return InvalidArgument(name, "is set by the system and cannot be written");
+      at_fault(InvalidArgument(name, "is set by the system and cannot be written"));
+      continue;
     }
     const FieldSpec* spec = kind.Field(name);
     if (!spec) {
-      return InvalidArgument(name, "is not a field of a " + std::string(kind.singular));
+      at_fault(InvalidArgument(name, "is not a field of a " + std::string(kind.singular)));
+      continue;
     }
     auto value = ValueFromJson(*spec, element);
-    if (!value.ok()) return value.status();
+    if (!value.ok()) {
+      at_fault(value.status());
+      continue;
+    }
     values[name] = std::move(*value);
   }
+  if (!found.ok()) return found;
   return values;
 }
 

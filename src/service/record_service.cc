@@ -179,6 +179,23 @@ Result<Record> RecordService::Create(const Actor& actor, const RecordKind& kind,
   return created;
 }
 
+Result<Record> RecordService::RegisterParentOf(const Actor& actor, long long child_id,
+                                               const std::string& relation,
+                                               FieldValues parent) {
+  VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, ChildKind(), Access::kRead));
+  Record created;
+  VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
+    // A child the caller cannot see is a 404 before anything is written.
+    VINCULO_RETURN_IF_ERROR(txn.Get(ChildKind(), child_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(created, CreateIn(txn, actor, ParentKind(), std::move(parent)));
+    FieldValues link = {{"parent_id", created.id},
+                        {"child_id", child_id},
+                        {"relation", relation}};
+    return CreateIn(txn, actor, ParentChildLinkKind(), std::move(link)).status();
+  }));
+  return created;
+}
+
 Status RecordService::WriteBatch(const Actor& actor,
                                  const std::function<Status(RecordBatch&)>& work) {
   return context_.store->Write([&](Txn& txn) -> Status {

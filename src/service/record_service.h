@@ -63,6 +63,11 @@ class RecordService {
   explicit RecordService(ServiceContext context) : context_(context) {}
 
   Result<Record> Create(const Actor& actor, const RecordKind& kind, FieldValues values);
+  // Registers a new parent of the child and links her as `relation`, in one
+  // transaction: both writes with Create's checks, or neither (a refused link
+  // leaves no parent behind). kNotFound when the caller cannot see the child.
+  Result<Record> RegisterParentOf(const Actor& actor, long long child_id,
+                                  const std::string& relation, FieldValues parent);
   // Runs `work` in one transaction; commits only if it returns OK.
   Status WriteBatch(const Actor& actor, const std::function<Status(RecordBatch&)>& work);
   Result<Record> Get(const Actor& actor, const RecordKind& kind, long long id);

@@ -658,10 +658,18 @@ Result<EscortRow> VisitService::SetEscort(const Actor& actor, long long organisa
 Result<RouteOverrideRow> VisitService::SetRoute(const Actor& actor, long long organisation_id,
                                                 const RouteRequest& request) {
   VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, true));
+  Status refused;  // both fields at fault at once
   if (request.travel_minutes < 1 || request.travel_minutes > 24 * 60) {
-    return InvalidArgument("travel_minutes", "must be a whole number from 1 to 1440");
+    refused = InvalidArgument("travel_minutes", "must be a whole number from 1 to 1440");
   }
-  if (request.cost < 0) return InvalidArgument("cost", "cannot be negative");
+  if (request.cost < 0) {
+    if (refused.ok()) {
+      refused = InvalidArgument("cost", "cannot be negative");
+    } else {
+      refused.AlsoAt("cost", "cannot be negative");
+    }
+  }
+  VINCULO_RETURN_IF_ERROR(refused);
   RouteOverrideRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     auto home = txn.Get(HomeKind(), request.home_id, actor);
@@ -683,6 +691,18 @@ Result<RouteOverrideRow> VisitService::SetRoute(const Actor& actor, long long or
 }
 
 // --- Distances and calendars ---
+
+Result<std::vector<RouteOverrideRow>> VisitService::RouteOverrides(const Actor& actor,
+                                                                   long long organisation_id) {
+  VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, false));
+  std::vector<RouteOverrideRow> routes;
+  VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
+    VINCULO_RETURN_IF_ERROR(txn.Get(OrganisationKind(), organisation_id, actor).status());
+    VINCULO_ASSIGN_OR_RETURN(routes, vs::Routes(txn, organisation_id));
+    return Status::Ok();
+  }));
+  return routes;
+}
 
 Result<DistanceReport> VisitService::Distances(const Actor& actor, long long organisation_id,
                                                const std::string& month) {

@@ -274,6 +274,10 @@ class VisitService {
                                          const std::string& month);
   Result<RouteOverrideRow> SetRoute(const Actor& actor, long long organisation_id,
                                     const RouteRequest& request);
+  // The organisation's route overrides (one per home and facility), oldest
+  // first: readers of the organisation's programme; kNotFound for another.
+  Result<std::vector<RouteOverrideRow>> RouteOverrides(const Actor& actor,
+                                                       long long organisation_id);
 
   // Builds, solves and stores the month's draft plan. A month without sessions
   // gives an empty plan with reasons, not an error.

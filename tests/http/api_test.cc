@@ -2,6 +2,8 @@
 // writes, bad input, sessions. Each test runs once per database engine.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "api_fixture.h"
 
 namespace vinculo::testing {
@@ -514,6 +516,69 @@ TEST_F(ApiTest, UsersAreManagedByAdministratorsWithinTheirScope) {
       Call("POST", "/api/v1/auth/login", "",
            json{{"username", "cuidadora.nueva"}, {"password", "una-clave-larga"}}.dump());
   EXPECT_EQ(login.status, 401);
+}
+
+// Issue 16: registering a child's parent from her page is one request and
+// one transaction (POST /children/{id}/parents?relation=...): the parent and
+// her link, or neither. A refused parent names every field at fault at once;
+// a refused link (the child is archived) leaves no parent behind; a child of
+// another organisation is a 404; a bad relation is named.
+TEST_F(ApiTest, Issue16_AParentIsRegisteredAndLinkedToAChildInOneTransaction) {
+  Record child = world_->AddChild("A", "Amapola");
+  const std::string path = "/api/v1/children/" + std::to_string(child.id) + "/parents";
+  const auto parents_named = [&](const std::string& given_names) {
+    HttpAnswer list = Get("/api/v1/parents?limit=200", "coordinator_a");
+    EXPECT_EQ(list.status, 200) << list.raw;
+    std::vector<json> found;
+    for (const json& parent : list.body["items"]) {
+      if (parent["given_names"] == given_names) found.push_back(parent);
+    }
+    return found;
+  };
+  const json father = {{"given_names", "Teodoro Unasola"},
+                       {"family_names", "Quispe Demo"},
+                       {"sex", "male"},
+                       {"facility_id", world_->facility_a},
+                       {"custody_status", "incarcerated"},
+                       {"admission_date", "2025-03-01"}};
+
+  json incomplete = father;
+  incomplete.erase("family_names");
+  incomplete.erase("admission_date");
+  HttpAnswer refused = Post(path + "?relation=father", "coordinator_a", incomplete);
+  EXPECT_EQ(refused.status, 422) << refused.raw;
+  std::set<std::string> fields;
+  for (const json& error : refused.body["errors"]) fields.insert(error["field"].get<std::string>());
+  EXPECT_EQ(fields, (std::set<std::string>{"admission_date", "family_names"})) << refused.raw;
+  EXPECT_EQ(Post(path + "?relation=uncle", "coordinator_a", father).body.value("field", ""),
+            "relation");
+  EXPECT_EQ(Post(path, "coordinator_a", father).body.value("field", ""), "relation");
+  EXPECT_EQ(Post(path + "?relation=father", "coordinator_b", father).status, 404);
+  EXPECT_TRUE(parents_named("Teodoro Unasola").empty());
+
+  HttpAnswer registered = Post(path + "?relation=father", "coordinator_a", father);
+  ASSERT_EQ(registered.status, 201) << registered.raw;
+  EXPECT_EQ(registered.body["given_names"], "Teodoro Unasola");
+  const long long parent_id = registered.body["id"].get<long long>();
+  HttpAnswer links = Get("/api/v1/parent_child_links?child_id=" + std::to_string(child.id),
+                         "coordinator_a");
+  ASSERT_EQ(links.status, 200) << links.raw;
+  ASSERT_EQ(links.body["items"].size(), 1u) << links.raw;
+  EXPECT_EQ(links.body["items"][0]["parent_id"], parent_id);
+  EXPECT_EQ(links.body["items"][0]["relation"], "father");
+  EXPECT_EQ(parents_named("Teodoro Unasola").size(), 1u);
+
+  // The link is refused for an archived child: the parent is not kept either.
+  ASSERT_TRUE(world_->records
+                  ->SetArchived(world_->actor("admin"), ChildKind(), child.id, child.version, true)
+                  .ok());
+  json mother = father;
+  mother["given_names"] = "Rosa Sinvinculo";
+  mother["sex"] = "female";
+  HttpAnswer unlinked = Post(path + "?relation=mother", "coordinator_a", mother);
+  EXPECT_EQ(unlinked.status, 422) << unlinked.raw;
+  EXPECT_EQ(unlinked.body.value("field", ""), "child_id") << unlinked.raw;
+  EXPECT_TRUE(parents_named("Rosa Sinvinculo").empty());
 }
 
 }  // namespace

@@ -152,6 +152,50 @@ TEST_F(OperationTableApiTest, Issue17_DecoderRefusalsCarryAStableCode) {
   EXPECT_EQ(forbidden.body.value("code", ""), "role_forbidden");
 }
 
+// Issue 16: a refused form names every field at fault at once, each with its
+// own code, and writes nothing. The decoder's refusals (an unknown member and
+// a missing one) and a record kind's (a bad choice, a date that does not
+// exist, missing names) alike; `field` stays the first of them.
+TEST_F(OperationTableApiTest, Issue16_EveryFieldAtFaultIsNamedAtOnce) {
+  const std::string plans =
+      "/api/v1/organisations/" + std::to_string(world_->organisation_a) + "/plans";
+  const auto fields_of = [](const json& problem) {
+    std::map<std::string, std::string> codes;
+    for (const json& error : problem["errors"]) {
+      codes[error["field"].get<std::string>()] = error["code"].get<std::string>();
+      EXPECT_FALSE(error.value("message", "").empty()) << error;
+    }
+    return codes;
+  };
+  const std::set<std::string> documented = ProblemCodes();
+
+  HttpAnswer decoder = Call("POST", plans, TokenFor("admin_global"), R"({"extra":1})");
+  EXPECT_EQ(decoder.status, 422) << decoder.raw;
+  EXPECT_EQ(decoder.body.value("field", ""), "extra");
+  EXPECT_EQ(decoder.body.value("code", ""), "field_unknown");
+  EXPECT_EQ(fields_of(decoder.body),
+            (std::map<std::string, std::string>{{"extra", "field_unknown"},
+                                                {"month", "field_required"}}));
+
+  const json child = {{"given_names", "Zinnia Varioserror"},
+                      {"sex", "dragon"},
+                      {"date_of_birth", "2025-02-30"},
+                      {"placement", "relatives"}};
+  HttpAnswer record = Post("/api/v1/children", "coordinator_a", child);
+  EXPECT_EQ(record.status, 422) << record.raw;
+  const auto codes = fields_of(record.body);
+  ASSERT_EQ(codes.size(), 3u) << record.raw;
+  EXPECT_EQ(codes.at("sex"), "value_not_allowed");
+  EXPECT_EQ(codes.at("date_of_birth"), "date_invalid");
+  EXPECT_EQ(codes.at("family_names"), "value_required");
+  EXPECT_EQ(record.body["errors"][0]["field"], record.body["field"]);
+  EXPECT_EQ(record.body["errors"][0]["code"], record.body["code"]);
+  for (const auto& [field, code] : codes) EXPECT_TRUE(documented.count(code)) << code;
+  HttpAnswer found = Get("/api/v1/children?q=Varioserror", "coordinator_a");
+  ASSERT_EQ(found.status, 200) << found.raw;
+  EXPECT_TRUE(found.body["items"].empty()) << found.raw;
+}
+
 // A service's own refusals carry their specific code (common/refusal.h), the
 // one the web UI translates; every one is in the document.
 TEST_F(OperationTableApiTest, Issue17_ServiceRefusalsCarryTheirOwnCode) {

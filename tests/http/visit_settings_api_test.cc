@@ -172,6 +172,57 @@ TEST_F(VisitSettingsApiTest, AnotherOrganisationNeitherReadsNorWritesThem) {
   EXPECT_EQ(Get(settings_, "coordinator_a").body["defaults"], true);
 }
 
+// Issue 16: the routes screen lists the overrides it set (GET
+// /organisations/{id}/routes), the distances follow them, two bad values are
+// both named at once and store nothing, and another organisation reads none.
+TEST_F(VisitSettingsApiTest, Issue16_RouteOverridesAreListedForTheOrganisationsReaders) {
+  const std::string routes = Organisation(world_->organisation_a, "/routes");
+  HttpAnswer none = Get(routes, "coordinator_a");
+  ASSERT_EQ(none.status, 200) << none.raw;
+  EXPECT_TRUE(none.body["items"].empty()) << none.raw;
+
+  const json bad = {{"home_id", programme_.home},
+                    {"facility_id", world_->facility_a},
+                    {"travel_minutes", 0},
+                    {"cost", -1}};
+  HttpAnswer refused = Post(routes, "coordinator_a", bad);
+  EXPECT_EQ(refused.status, 422) << refused.raw;
+  ASSERT_EQ(refused.body["errors"].size(), 2u) << refused.raw;
+  EXPECT_EQ(refused.body["errors"][0]["field"], "travel_minutes");
+  EXPECT_EQ(refused.body["errors"][1]["field"], "cost");
+  EXPECT_TRUE(Get(routes, "coordinator_a").body["items"].empty());
+
+  const json good = {{"home_id", programme_.home},
+                     {"facility_id", world_->facility_a},
+                     {"travel_minutes", 95},
+                     {"cost", 14.5}};
+  HttpAnswer set = Post(routes, "coordinator_a", good);
+  ASSERT_EQ(set.status, 200) << set.raw;
+  HttpAnswer listed = Get(routes, "social_worker_a");
+  ASSERT_EQ(listed.status, 200) << listed.raw;
+  ASSERT_EQ(listed.body["items"].size(), 1u) << listed.raw;
+  const json& route = listed.body["items"][0];
+  EXPECT_EQ(route["id"], set.body["id"]);
+  EXPECT_EQ(route["home_id"], programme_.home);
+  EXPECT_EQ(route["facility_id"], world_->facility_a);
+  EXPECT_EQ(route["travel_minutes"], 95);
+  EXPECT_EQ(route["cost"], 14.5);
+  EXPECT_EQ(Child1ToMother()["travel_minutes"], 95);
+  // Setting it again replaces it: still one override.
+  json faster = good;
+  faster["travel_minutes"] = 80;
+  ASSERT_EQ(Post(routes, "coordinator_a", faster).status, 200);
+  HttpAnswer again = Get(routes, "caregiver_a");
+  ASSERT_EQ(again.body["items"].size(), 1u) << again.raw;
+  EXPECT_EQ(again.body["items"][0]["travel_minutes"], 80);
+
+  EXPECT_EQ(Get(routes, "coordinator_b").status, 404);
+  EXPECT_EQ(Get(routes, "auditor").status, 403);
+  HttpAnswer theirs = Get(Organisation(world_->organisation_b, "/routes"), "coordinator_b");
+  ASSERT_EQ(theirs.status, 200) << theirs.raw;
+  EXPECT_TRUE(theirs.body["items"].empty()) << theirs.raw;
+}
+
 TEST_F(VisitSettingsApiTest, AStaleIfMatchIsRefusedWith412) {
   HttpAnswer read = Get(settings_, "coordinator_a");
   ASSERT_EQ(read.status, 200);

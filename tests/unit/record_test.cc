@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include "domain/access.h"
 
 namespace vinculo {
@@ -54,6 +57,34 @@ TEST(RecordTest, MissingRequiredFieldIsNamed) {
   values.erase("date_of_birth");
   Status status = ValidateRecordWrite(ChildKind(), values, nullptr, kToday);
   EXPECT_EQ(status.field(), "date_of_birth");
+}
+
+// Issue 16: every field at fault at once, the first as field(), the others as
+// more_errors with their codes; the rules across fields wait for clean fields.
+TEST(RecordTest, EveryFieldAtFaultIsNamedAtOnce) {
+  FieldValues values = ValidChild();
+  values.erase("family_names");
+  values["sex"] = std::string("dragon");
+  values["date_of_birth"] = std::string("2025-02-30");
+  values["favourite_colour"] = std::string("blue");
+  Status status = ValidateRecordWrite(ChildKind(), values, nullptr, kToday);
+  ASSERT_EQ(status.code(), StatusCode::kInvalidArgument);
+  std::map<std::string, std::string> codes = {
+      {status.field(), RefusalCode(status.refusal())}};
+  for (const Status::FieldError& more : status.more_errors()) codes[more.field] = more.code;
+  EXPECT_EQ(codes, (std::map<std::string, std::string>{{"date_of_birth", "date_invalid"},
+                                                       {"family_names", "value_required"},
+                                                       {"favourite_colour", ""},
+                                                       {"sex", "value_not_allowed"}}))
+      << status.ToString();
+  // The CLI's one line names them all.
+  for (const char* field : {"date_of_birth", "family_names", "favourite_colour", "sex"}) {
+    EXPECT_NE(status.ToString().find(field), std::string::npos) << status.ToString();
+  }
+  // One fault is one field, with nothing more.
+  FieldValues one = ValidChild();
+  one["sex"] = std::string("dragon");
+  EXPECT_TRUE(ValidateRecordWrite(ChildKind(), one, nullptr, kToday).more_errors().empty());
 }
 
 TEST(RecordTest, AReleaseDateBeforeAdmissionIsRefused) {

@@ -111,7 +111,7 @@ describe("the missing screens", () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
-  test("a coordinator sets the route from a home to a prison; minutes out of range are refused and nothing changes", async () => {
+  test("a coordinator sets the route from a home to a prison; minutes out of range and a negative cost are refused at once and nothing changes", async () => {
     const coordinator = await apiAs(world.server.baseUrl, "coordinadora");
     const distances = async () => (await coordinator("GET", `/organisations/1/visit-distances?month=${nextMonth()}`)).body.pairs;
     const before = await distances();
@@ -127,10 +127,15 @@ describe("the missing screens", () => {
     const form = page.getByRole("form", { name: "Fijar una ruta" });
     assert.equal(await form.getByLabel("Hogar").inputValue(), String(pair.home_id));
     assert.equal(await form.getByLabel("Minutos de viaje por trayecto").inputValue(), String(pair.travel_minutes));
+    assert.equal(await row.getByTestId("rt-override").count(), 0, "the estimate, not set by hand");
     await form.getByLabel("Minutos de viaje por trayecto").fill("2000");
+    await form.getByLabel("Costo por trayecto").fill("-1");
     await form.getByRole("button", { name: "Guardar la ruta" }).click();
+    // The server names both fields at once, and the form marks both.
     await page.locator("#travel_minutes-error").getByText("Escriba un número entero de minutos, de 1 a 1440.").waitFor();
+    await page.locator("#cost-error").getByText("El costo no puede ser negativo.").waitFor();
     assert.deepEqual(await distances(), before, "nothing changed");
+    assert.deepEqual((await coordinator("GET", "/organisations/1/routes")).body.items, [], "no override stored");
     await checkBothWidths(page, "routes-refused");
     await form.getByLabel("Minutos de viaje por trayecto").fill("95");
     await form.getByLabel("Costo por trayecto").fill("42,5");
@@ -139,6 +144,12 @@ describe("the missing screens", () => {
     const after = (await distances()).filter((one) => one.home_id === pair.home_id && one.facility_id === pair.facility_id);
     assert.ok(after.length > 0 && after.every((one) => one.travel_minutes === 95 && one.travel_cost === 42.5), JSON.stringify(after));
     await row.getByText("95", { exact: true }).waitFor();
+    await row.getByTestId("rt-override").getByText("fijada a mano").waitFor();
+    const overrides = (await coordinator("GET", "/organisations/1/routes")).body.items;
+    assert.deepEqual(
+      overrides.map(({ home_id, facility_id, travel_minutes, cost }) => ({ home_id, facility_id, travel_minutes, cost })),
+      [{ home_id: pair.home_id, facility_id: pair.facility_id, travel_minutes: 95, cost: 42.5 }],
+    );
     await checkBothWidths(page, "routes");
     assert.deepEqual(page.errors, []);
     await page.context().close();
@@ -178,14 +189,16 @@ describe("the missing screens", () => {
     await page.getByTestId("child-new-parent-link").click();
     await page.getByLabel("Relación con la niña o el niño").selectOption("father");
     await page.getByLabel("Nombres").fill("Teodoro Sintético");
-    await page.getByLabel("Apellidos").fill("Quispe Demo");
     await page.getByLabel("Sexo").selectOption("male");
     await page.getByLabel("Establecimiento donde está").selectOption({ index: 1 });
     await page.getByRole("button", { name: "Registrar y vincular" }).click();
+    // Both missing fields are marked at once (one request, one refusal).
     await page.locator("#admission_date-error").getByText("Este campo es obligatorio.").waitFor();
+    await page.locator("#family_names-error").getByText("Este campo es obligatorio.").waitFor();
     const parents = async () => (await coordinator("GET", "/parents?limit=200")).body.items.filter((one) => one.given_names === "Teodoro Sintético");
     assert.deepEqual(await parents(), [], "nothing saved");
     await checkBothWidths(page, "parent-new-refused");
+    await page.getByLabel("Apellidos").fill("Quispe Demo");
     await page.getByLabel("Fecha de ingreso").fill("2025-03-01");
     await page.getByRole("button", { name: "Registrar y vincular" }).click();
     await page.getByRole("heading", { name, exact: true }).waitFor();

@@ -9,7 +9,8 @@ export interface Problem {
   detail?: string;
   code?: string; // the stable reason (i18n/problems.ts)
   field?: string;
-  errors?: { field?: string; detail?: string }[];
+  // Every field at fault at once, the first being `field`, each with its code.
+  errors?: { field?: string; message?: string; code?: string }[];
 }
 
 export class ApiError extends Error {
@@ -21,6 +22,18 @@ export class ApiError extends Error {
   }
   get field(): string | undefined {
     return this.problem.field;
+  }
+  // One refusal per field at fault (the server reports them all at once), each
+  // with its own code for i18n; just this one when the problem names no field.
+  get perField(): ApiError[] {
+    const errors = this.problem.errors ?? [];
+    if (errors.length <= 1) return [this];
+    return errors.map(
+      (each, index) =>
+        index === 0
+          ? this
+          : new ApiError({ status: this.problem.status, type: this.problem.type, field: each.field, code: each.code, detail: each.message }),
+    );
   }
 }
 

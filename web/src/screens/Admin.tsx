@@ -3,6 +3,7 @@
 // each jurisdiction, the needs catalogue and the health schedule.
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, listAll, type RecordRow } from "../api";
+import { fieldErrors } from "./care";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
@@ -201,8 +202,7 @@ function EditUser({ user, self, staff, onDone }: { user: User; self: boolean; st
         setErrors({ form: i18n.t("ue.stale") });
         return;
       }
-      const field = error instanceof ApiError && error.field && error.field in form ? error.field : "form";
-      setErrors({ [field]: i18n.error(error) });
+      setErrors(fieldErrors(i18n, error, Object.keys(form)));
     }
   };
   return (
@@ -287,8 +287,7 @@ function NewUser({ organisations, facilities, staff, onCreated }: { organisation
       clear();
       onCreated(user.username);
     } catch (error) {
-      const field = error instanceof ApiError && error.field && error.field in initial ? error.field : "form";
-      setErrors({ [field]: i18n.error(error) });
+      setErrors(fieldErrors(i18n, error, Object.keys(initial)));
     }
   };
   return (
@@ -438,8 +437,7 @@ function RuleVersionForm({ jurisdictions, onSaved }: { jurisdictions: RecordRow[
       setNotice(i18n.t("ruleForm.added"));
       onSaved();
     } catch (error) {
-      const field = error instanceof ApiError && error.field && error.field in empty ? error.field : "form";
-      setErrors({ [field]: i18n.error(error) });
+      setErrors(fieldErrors(i18n, error, Object.keys(empty)));
     }
   };
   return (

@@ -185,45 +185,34 @@ function ParentForm({ child, facilities }: { child: RecordRow; facilities: Recor
     expected_release_date: "",
     offence_category: "",
     language: "es",
-    // The parent saved when her link to the child was refused: sending again only links.
-    saved_parent_id: "",
   };
   const [form, setForm, clear] = useDraft(`parent-new.${child.id}`, initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (name: keyof typeof initial) => (value: string) => setForm({ ...form, [name]: value });
+  // The parent and her link to the child in one request, one transaction
+  // (POST /children/{id}/parents): a refusal writes neither, and every field
+  // at fault is marked at once.
   const submit = async (event: Event) => {
     event.preventDefault();
     setErrors({});
     if (!form.relation) return setErrors({ relation: i18n.t("error.required") });
     setBusy(true);
-    let parentId = form.saved_parent_id;
     try {
-      if (!parentId) {
-        const body: Record<string, unknown> = { organisation_id: child.organisation_id ?? undefined };
-        for (const name of kParentFields) {
-          const value = form[name as keyof typeof initial].trim();
-          if (value !== "") body[name] = name === "facility_id" ? Number(value) : value;
-        }
-        const parent = await api<RecordRow>("/parents", { body });
-        parentId = String(parent.id);
+      const body: Record<string, unknown> = { organisation_id: child.organisation_id ?? undefined };
+      for (const name of kParentFields) {
+        const value = form[name as keyof typeof initial].trim();
+        if (value !== "") body[name] = name === "facility_id" ? Number(value) : value;
       }
-      try {
-        await api("/parent_child_links", { body: { parent_id: Number(parentId), child_id: child.id, relation: form.relation } });
-      } catch (error) {
-        setForm({ ...form, saved_parent_id: parentId });
-        setErrors({ form: i18n.t("np.linkFailed", { reason: i18n.error(error) }) });
-        return;
-      }
+      await api<RecordRow>(`/children/${child.id}/parents`, { body, query: { relation: form.relation } });
       clear();
       navigate(`/children/${child.id}`);
     } catch (error) {
-      setErrors(fieldErrors(i18n, error, kParentFields));
+      setErrors(fieldErrors(i18n, error, [...kParentFields, "relation"]));
     } finally {
       setBusy(false);
     }
   };
-  const locked = form.saved_parent_id !== "";
   return (
     <form onSubmit={submit} noValidate aria-labelledby="np-form-title" class="card form-card">
       <h2 id="np-form-title" class="sr-only">
@@ -239,7 +228,7 @@ function ParentForm({ child, facilities }: { child: RecordRow; facilities: Recor
         options={kRelations.map((value) => ({ value, label: i18n.t(("relation." + value) as MessageKey) }))}
         onChange={set("relation")}
       />
-      <fieldset class="date-picker" disabled={locked}>
+      <fieldset class="date-picker">
         <legend>{i18n.t("np.parent")}</legend>
         <div class="form-grid">
           <NameFields form={form} errors={errors} set={set} />
@@ -298,7 +287,7 @@ function ParentForm({ child, facilities }: { child: RecordRow; facilities: Recor
         </div>
       </fieldset>
       <FormError text={errors.form} />
-      <FormActions label={i18n.t(locked ? "np.linkOnly" : "np.save")} disabled={busy} onCancel={clear} childId={child.id} />
+      <FormActions label={i18n.t("np.save")} disabled={busy} onCancel={clear} childId={child.id} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 // Children: search, filters and pages over /api/v1/children, and the
 // registration form for roles that may write children.
 import { useState } from "preact/hooks";
-import { api, ApiError, type Page, type RecordRow } from "../api";
+import { api, type Page, type RecordRow } from "../api";
+import { fieldErrors } from "./care";
 import { Loaded, useAsync } from "../components/Async";
 import { ExportLinks } from "../components/ExportLinks";
 import { SelectField, TextField } from "../components/Field";
@@ -151,8 +152,7 @@ function NewChild({ onCreated }: { onCreated: (id: number) => void }) {
       clearLookups();
       onCreated(created.id);
     } catch (error) {
-      const field = error instanceof ApiError && error.field && error.field in initial ? error.field : "form";
-      setErrors({ [field]: i18n.error(error) });
+      setErrors(fieldErrors(i18n, error, Object.keys(initial)));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@
 // and co-residence extensions.
 import { useState } from "preact/hooks";
 import { api, ApiError } from "../api";
+import { fieldErrors } from "./care";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
@@ -172,8 +173,7 @@ function ExtensionForm({ childId, onDone }: { childId: number; onDone: () => voi
       setCreated(await api<Extension>(`/children/${childId}/extensions`, { body: form }));
       clear();
     } catch (error) {
-      const field = error instanceof ApiError && error.field && error.field in form ? error.field : "form";
-      setErrors({ [field]: i18n.error(error) });
+      setErrors(fieldErrors(i18n, error, Object.keys(form)));
     }
   };
   const decide = async (decision: "approved" | "refused") => {

@@ -4,7 +4,8 @@
 // (needs and stock), never donors.
 import { Fragment } from "preact";
 import { useState } from "preact/hooks";
-import { api, ApiError, type RecordRow } from "../api";
+import { api, type RecordRow } from "../api";
+import { fieldErrors } from "./care";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
@@ -212,8 +213,7 @@ function DonationForm({ facilityId, onSaved }: { facilityId: number; onSaved: ()
       clear();
       onSaved();
     } catch (error) {
-      const field = error instanceof ApiError && error.field && fields.includes(error.field) ? error.field : "form";
-      setErrors({ [field]: i18n.error(error) });
+      setErrors(fieldErrors(i18n, error, fields));
     }
   };
   return (

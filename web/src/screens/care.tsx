@@ -6,11 +6,20 @@ import { ApiError, api, type RecordRow } from "../api";
 import { useI18n, type I18n } from "../i18n";
 import { fullName } from "../lookups";
 
-// The error of a refused write, under the field it names when the form has
-// that field, else for the whole form.
-export function fieldErrors(i18n: I18n, error: unknown, fields: string[]): Record<string, string> {
-  const field = error instanceof ApiError && error.field && fields.includes(error.field) ? error.field : "form";
-  return { [field]: i18n.error(error) };
+// The errors of a refused write, each under the field it names when the form
+// has that field, else (the first of them) for the whole form: the server
+// names every field at fault at once, and the form marks them all.
+// `plain` gives a form's own words for a field whose refusal carries only the
+// general code (invalid_argument), e.g. the range a number must be in.
+export function fieldErrors(i18n: I18n, error: unknown, fields: string[], plain: Record<string, string> = {}): Record<string, string> {
+  if (!(error instanceof ApiError)) return { form: i18n.error(error) };
+  const found: Record<string, string> = {};
+  for (const each of error.perField) {
+    const field = each.field && fields.includes(each.field) ? each.field : "form";
+    const own = each.problem.code === "invalid_argument" && each.field ? plain[each.field] : undefined;
+    found[field] ??= own ?? i18n.error(each);
+  }
+  return found;
 }
 
 // "2026-11-23T09:30" (an <input type=datetime-local>, local time) and back.

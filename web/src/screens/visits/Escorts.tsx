@@ -5,7 +5,7 @@
 // never removed; max_children from 1 to 20). A refusal shows under its field
 // and nothing is saved; the form is a draft until it is saved.
 import { useState } from "preact/hooks";
-import { api, ApiError, listAll, type RecordRow } from "../../api";
+import { api, listAll, type RecordRow } from "../../api";
 import { Loaded, useAsync } from "../../components/Async";
 import { SelectField, TextField } from "../../components/Field";
 import { useDraft } from "../../draft";
@@ -131,11 +131,7 @@ function EscortForm({ orgId, staff, escorts, onSaved }: { orgId: number; staff: 
       clear();
       onSaved();
     } catch (error) {
-      const found = fieldErrors(i18n, error, kFields);
-      if (error instanceof ApiError && error.problem.code === "invalid_argument") {
-        if (error.field === "staff_id") found.staff_id = i18n.t("esc.error.staff");
-        if (error.field === "max_children") found.max_children = i18n.t("esc.error.max");
-      }
+      const found = fieldErrors(i18n, error, kFields, { staff_id: i18n.t("esc.error.staff"), max_children: i18n.t("esc.error.max") });
       setErrors(found);
     } finally {
       setBusy(false);

@@ -202,11 +202,7 @@ function RequirementForm({ row, child, onSaved, onStale }: { row: Requirement; c
         onStale();
         return;
       }
-      const found = fieldErrors(i18n, error, kFields);
-      if (error instanceof ApiError && error.problem.code === "invalid_argument") {
-        if (error.field === "weight") found.weight = i18n.t("req.error.weight");
-        if (error.field === "frequency") found.frequency = i18n.t("care.error.choose");
-      }
+      const found = fieldErrors(i18n, error, kFields, { weight: i18n.t("req.error.weight"), frequency: i18n.t("care.error.choose") });
       setErrors(found);
     } finally {
       setBusy(false);

@@ -1,13 +1,13 @@
 // The coordinator's routes (issue 16): the travel between each home and
 // facility that the planner uses (GET /organisations/{id}/visit-distances:
 // the great-circle estimate at the organisation's speed and cost per km, or
-// the route override where one is set), and a form to set an override (POST
-// /organisations/{id}/routes: minutes from 1 to 1440, a cost not negative).
-// The server keeps no list of overrides of its own to read back; the table
-// shows the travel in use, so a saved override shows there. A refusal shows
-// under its field and nothing is saved; the form is a draft until saved.
+// the route override where one is set), each override marked as set by hand
+// (GET /organisations/{id}/routes; an override no pair travels yet is a row
+// too), and a form to set an override (POST /organisations/{id}/routes:
+// minutes from 1 to 1440, a cost not negative). Every refusal shows under its
+// field at once and nothing is saved; the form is a draft until saved.
 import { useEffect, useState } from "preact/hooks";
-import { api, ApiError, type RecordRow } from "../../api";
+import { api, type RecordRow } from "../../api";
 import { Loaded, useAsync } from "../../components/Async";
 import { SelectField, TextField } from "../../components/Field";
 import { useDraft } from "../../draft";
@@ -40,17 +40,33 @@ interface Route {
   travel_cost: number | null;
   far: boolean;
   pairs: number;
+  override: boolean; // set by hand (the planner uses it instead of the estimate)
+}
+interface RouteOverride {
+  id: number;
+  home_id: number;
+  facility_id: number;
+  travel_minutes: number;
+  cost: number;
 }
 
-// One row per home and facility, however many pairs travel it.
-function routesOf(report: DistanceReport): Route[] {
+// One row per home and facility, however many pairs travel it, and one per
+// override that no pair travels yet.
+function routesOf(report: DistanceReport, overrides: RouteOverride[]): Route[] {
   const routes = new Map<string, Route>();
+  const overridden = new Set(overrides.map((route) => `${route.home_id}-${route.facility_id}`));
   for (const pair of report.pairs) {
     if (pair.home_id === null) continue;
     const key = `${pair.home_id}-${pair.facility_id}`;
     const known = routes.get(key);
     if (known) known.pairs += 1;
-    else routes.set(key, { ...pair, home_id: pair.home_id, pairs: 1 });
+    else routes.set(key, { ...pair, home_id: pair.home_id, pairs: 1, override: overridden.has(key) });
+  }
+  for (const route of overrides) {
+    const key = `${route.home_id}-${route.facility_id}`;
+    if (!routes.has(key)) {
+      routes.set(key, { home_id: route.home_id, facility_id: route.facility_id, km: null, travel_minutes: route.travel_minutes, travel_cost: route.cost, far: false, pairs: 0, override: true });
+    }
   }
   return [...routes.values()].sort((a, b) => (b.km ?? 0) - (a.km ?? 0));
 }
@@ -63,8 +79,13 @@ export function Routes() {
   const [chosen, setChosen] = useState<Route | null>(null);
   const state = useAsync(async () => {
     if (!orgId) return null;
-    const [report, homes, facilities] = await Promise.all([api<DistanceReport>(`/organisations/${orgId}/visit-distances`, { query: { month: nextMonth() } }), lookup("homes"), lookup("facilities")]);
-    return { routes: routesOf(report), farKm: report.far_km, homes: homes.filter((home) => home.organisation_id === orgId), facilities };
+    const [report, overrides, homes, facilities] = await Promise.all([
+      api<DistanceReport>(`/organisations/${orgId}/visit-distances`, { query: { month: nextMonth() } }),
+      api<{ items: RouteOverride[] }>(`/organisations/${orgId}/routes`),
+      lookup("homes"),
+      lookup("facilities"),
+    ]);
+    return { routes: routesOf(report, overrides.items), farKm: report.far_km, homes: homes.filter((home) => home.organisation_id === orgId), facilities };
   }, [orgId]);
   return (
     <section aria-labelledby="rt-title">
@@ -107,7 +128,9 @@ export function Routes() {
                             {i18n.number(route.km, { maximumFractionDigits: 0 })}{" "}
                             {route.far && <span class="tag tag-alert">{i18n.t("rt.far", { km: data.farKm })}</span>}
                           </td>
-                          <td data-label={i18n.t("rt.minutes")}>{i18n.number(route.travel_minutes)}</td>
+                          <td data-label={i18n.t("rt.minutes")}>
+                            <span>{i18n.number(route.travel_minutes)}</span> {route.override && <span class="tag" data-testid="rt-override">{i18n.t("rt.override")}</span>}
+                          </td>
                           <td data-label={i18n.t("rt.cost")}>{i18n.number(route.travel_cost, { maximumFractionDigits: 2 })}</td>
                           <td data-label={i18n.t("rt.pairs")}>{i18n.number(route.pairs)}</td>
                           <td>
@@ -170,12 +193,7 @@ function RouteForm({ orgId, chosen, homes, facilities, onSaved }: { orgId: numbe
       clear();
       onSaved();
     } catch (error) {
-      const found = fieldErrors(i18n, error, kFields);
-      if (error instanceof ApiError && error.problem.code === "invalid_argument") {
-        if (error.field === "travel_minutes") found.travel_minutes = i18n.t("rt.error.minutes");
-        if (error.field === "cost") found.cost = i18n.t("rt.error.cost");
-        if (error.field === "home_id") found.home_id = i18n.t("rt.error.home");
-      }
+      const found = fieldErrors(i18n, error, kFields, { travel_minutes: i18n.t("rt.error.minutes"), cost: i18n.t("rt.error.cost"), home_id: i18n.t("rt.error.home") });
       setErrors(found);
     } finally {
       setBusy(false);
