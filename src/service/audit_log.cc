@@ -1,5 +1,6 @@
 #include "service/audit_log.h"
 
+#include <iterator>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
@@ -169,6 +170,34 @@ void AuditLog::RecordRead(AuditEvent event) {
     }
     std::lock_guard<std::mutex> lock(mutex_);
     queue_.push_back(std::move(event));
+    queued = queue_.size();
+  }
+  if (!journaled) {
+    Flush();
+  } else if (queued >= kBatchSize) {
+    wake_.notify_one();
+  }
+}
+
+void AuditLog::RecordReads(std::vector<AuditEvent> events) {
+  size_t queued = 0;
+  bool journaled = true;
+  {
+    std::shared_lock<std::shared_mutex> journal_lock(journal_mutex_);
+    if (journal_) {
+      for (const AuditEvent& event : events) {
+        Status appended = journal_->Append(JournalLine(event));
+        if (!appended.ok()) {
+          spdlog::error("{}; these reads are written to the database before they are answered",
+                        appended.message());
+          journaled = false;
+          break;
+        }
+      }
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.insert(queue_.end(), std::make_move_iterator(events.begin()),
+                  std::make_move_iterator(events.end()));
     queued = queue_.size();
   }
   if (!journaled) {

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <vector>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -53,6 +54,9 @@ class AuditLog {
   // Queues a read event and journals it; blocks on the database only when
   // the journal cannot be written.
   void RecordRead(AuditEvent event);
+  // The same for many reads at once (a board's line per child), under one
+  // lock: as if each were recorded in turn.
+  void RecordReads(std::vector<AuditEvent> events);
   // Writes everything queued so far; returns the store's status.
   Status Flush();
   // Read events queued and not yet written (the server's /metrics).

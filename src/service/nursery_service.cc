@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "service/figures.h"
+#include "service/kept_decisions.h"
 #include "service/nursery_care_service.h"
 #include "store/ageout_store.h"
 
@@ -187,16 +188,32 @@ Result<std::vector<ChildInsideRow>> ChildrenInsideJurisdiction(Txn& txn,
 template <typename Row>
 class ByChild {
  public:
-  explicit ByChild(std::vector<Row>& rows) : rows_(rows) {}
-  Row* Find(long long child_id) {
+  explicit ByChild(const std::vector<Row>& rows) : rows_(rows) {}
+  const Row* Find(long long child_id) {
     while (next_ < rows_.size() && rows_[next_].child_id < child_id) ++next_;
     return next_ < rows_.size() && rows_[next_].child_id == child_id ? &rows_[next_] : nullptr;
   }
 
  private:
-  std::vector<Row>& rows_;
+  const std::vector<Row>& rows_;
   size_t next_ = 0;
 };
+
+// The kept decisions a board or forecast of `facility_id` (every facility in
+// scope when absent) looks its children up in: for the whole installation
+// (the 100,000-child board), every decision through the cache
+// (service/kept_decisions.h), read again only after a change; for one
+// facility, or a user attached to one, that facility's, read in scope. Only
+// from a read transaction.
+Result<KeptDecisions> DecisionsFor(const Store& store, Txn& txn, const Actor& scope,
+                                   std::optional<long long> facility_id) {
+  if (!facility_id && !scope.facility_id) return ReadKeptDecisions(store, txn);
+  ageout_store::InsideFilter inside;
+  inside.facility_id = facility_id;
+  VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutDecisionRow> rows,
+                           ageout_store::DecisionsInside(txn, scope, inside));
+  return std::make_shared<const std::vector<AgeOutDecisionRow>>(std::move(rows));
+}
 
 // Maps child id -> row, for the few rows of one jurisdiction's children.
 template <typename Row>
@@ -328,11 +345,10 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     inside.facility_id = query.facility_id;
     // Each row points into these two vectors (shared pointers that share
     // the vector's ownership): no allocation or copy per child.
-    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutDecisionRow> decision_rows,
-                             ageout_store::DecisionsInside(txn, scope, inside));
+    VINCULO_ASSIGN_OR_RETURN(KeptDecisions decisions,
+                             DecisionsFor(*context_.store, txn, scope, query.facility_id));
     VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutProposalRow> proposal_rows,
                              ageout_store::PendingProposalsInside(txn, scope, inside));
-    auto decisions = std::make_shared<std::vector<AgeOutDecisionRow>>(std::move(decision_rows));
     auto proposals = std::make_shared<std::vector<AgeOutProposalRow>>(std::move(proposal_rows));
     ByChild<AgeOutDecisionRow> decision_of(*decisions);
     ByChild<AgeOutProposalRow> proposal_of(*proposals);
@@ -345,8 +361,8 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     }
     const std::string now = context_.Now();
     return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
-      AgeOutDecisionRow* decision = decision_of.Find(child.child_id);
-      AgeOutProposalRow* proposal = proposal_of.Find(child.child_id);
+      const AgeOutDecisionRow* decision = decision_of.Find(child.child_id);
+      const AgeOutProposalRow* proposal = proposal_of.Find(child.child_id);
       Result<AgeOut> age_out =
           ShownAgeOut(child, decision, rules, as_of, options_.policy, options_.thresholds);
       if (age_out.ok() && query.within_days && age_out->days_remaining > *query.within_days) {
@@ -407,9 +423,12 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
                   (query.facility_id ? ", facility " + std::to_string(*query.facility_id)
                                      : std::string())));
     // And a line in each child's own trail (issue 13), as a list gives.
+    std::vector<AuditEvent> reads;
+    reads.reserve(board.size());
     for (const AgeOutRow& row : board) {
-      context_.audit->RecordRead(Event(actor, "list", "children", row.child_id, "age-out board"));
+      reads.push_back(Event(actor, "list", "children", row.child_id, "age-out board"));
     }
+    context_.audit->RecordReads(std::move(reads));
   }
   return board;
 }
@@ -651,11 +670,9 @@ Result<std::vector<ForecastMonth>> NurseryService::Forecast(const Actor& actor,
     const Actor scope = ScopeActor(actor);
     VINCULO_ASSIGN_OR_RETURN(long long count, txn.CountChildrenInside(filter, scope));
     residents.reserve(static_cast<size_t>(count) + pregnancies.size());
-    ageout_store::InsideFilter inside;
-    inside.facility_id = filter.facility_id;
-    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutDecisionRow> decisions,
-                             ageout_store::DecisionsInside(txn, scope, inside));
-    ByChild<AgeOutDecisionRow> decision_of(decisions);
+    VINCULO_ASSIGN_OR_RETURN(KeptDecisions decisions,
+                             DecisionsFor(*context_.store, txn, scope, filter.facility_id));
+    ByChild<AgeOutDecisionRow> decision_of(*decisions);
     long long last_facility = 0;
     return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
       if (child.facility_id != last_facility &&
@@ -816,9 +833,14 @@ Status KeepMissingAgeOutDecisions(Txn& txn, const ServiceContext& context,
 }
 
 Status ProposeAgeOutChanges(Txn& txn, const Actor& actor, const ServiceContext& context,
-                            long long jurisdiction_id, const std::string& reason) {
+                            long long jurisdiction_id, const std::string& reason,
+                            const AgeOutReviewScope& only) {
   VINCULO_ASSIGN_OR_RETURN(std::vector<ChildInsideRow> children,
                            ChildrenInsideJurisdiction(txn, jurisdiction_id));
+  std::erase_if(children, [&](const ChildInsideRow& child) {
+    return (only.facility_id && child.facility_id != *only.facility_id) ||
+           (only.child_id && child.child_id != *only.child_id);
+  });
   if (children.empty()) return Status::Ok();
   VINCULO_ASSIGN_OR_RETURN(RulesByJurisdiction rules, ReadRules(txn));
   ageout_store::InsideFilter inside;

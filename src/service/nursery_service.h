@@ -159,8 +159,15 @@ Status KeepMissingAgeOutDecisions(Txn& txn, const ServiceContext& context,
 // decision (date or rule version), a pending proposal saying `reason` is made
 // or the waiting one replaced; where it no longer differs, the waiting one is
 // withdrawn. The kept decision itself does not change. Audited per proposal.
+// `only` narrows it to one facility's children or one child (a facility's own
+// age limit changed, a child's date of birth corrected).
+struct AgeOutReviewScope {
+  std::optional<long long> facility_id;
+  std::optional<long long> child_id;
+};
 Status ProposeAgeOutChanges(Txn& txn, const Actor& actor, const ServiceContext& context,
-                            long long jurisdiction_id, const std::string& reason);
+                            long long jurisdiction_id, const std::string& reason,
+                            const AgeOutReviewScope& only = {});
 // Issue 15's refusal before a rule version is written: a version with no
 // effective_from where the jurisdiction has an active one already is
 // kInvalidArgument naming effective_from (the database's

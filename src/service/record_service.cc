@@ -340,6 +340,46 @@ Result<Page> RecordService::List(const Actor& actor, const RecordKind& kind,
   return page;
 }
 
+namespace {
+
+// What an update asks to review of the kept age-out decisions (issue 15).
+struct AgeOutReview {
+  long long jurisdiction_id = 0;
+  std::string reason;
+  AgeOutReviewScope only;
+};
+
+bool Changes(const FieldValues& changes, const Record& current, const char* field) {
+  auto changed = changes.find(field);
+  if (changed == changes.end()) return false;
+  auto before = current.values.find(field);
+  return before == current.values.end() || before->second != changed->second;
+}
+
+// A child living inside whose date of birth is corrected, or a facility whose
+// own age limit changes: the jurisdiction to review and for whom; nullopt for
+// any other update.
+Result<std::optional<AgeOutReview>> AgeOutReviewOf(Txn& txn, const RecordKind& kind, long long id,
+                                                   const Record& current,
+                                                   const FieldValues& changes) {
+  std::optional<AgeOutReview> review;
+  if (&kind == &ChildKind() && Changes(changes, current, "date_of_birth") &&
+      current.Text("placement").value_or("") == "inside_with_mother" &&
+      current.Integer("facility_id")) {
+    VINCULO_ASSIGN_OR_RETURN(
+        Record facility, txn.Get(FacilityKind(), *current.Integer("facility_id"), Actor::System()));
+    review = AgeOutReview{facility.Integer("jurisdiction_id").value_or(0),
+                          "date of birth corrected", {std::nullopt, id}};
+  } else if (&kind == &FacilityKind() && Changes(changes, current, "nursery_max_age_months")) {
+    review = AgeOutReview{current.Integer("jurisdiction_id").value_or(0),
+                          "the facility's own age limit changed", {id, std::nullopt}};
+  }
+  if (review && review->jurisdiction_id == 0) review.reset();
+  return review;
+}
+
+}  // namespace
+
 Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind, long long id,
                                      long long expected_version, FieldValues changes) {
   VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, kind, Access::kWrite));
@@ -366,11 +406,23 @@ Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind,
     if (rule_jurisdiction) {
       VINCULO_RETURN_IF_ERROR(KeepMissingAgeOutDecisions(txn, context_, rule_jurisdiction));
     }
+    // A corrected date of birth of a child living inside, or a facility's own
+    // age limit changed, is reviewed like a law change (issue 15): her kept
+    // date stays, and a proposal says what the change would make of it.
+    VINCULO_ASSIGN_OR_RETURN(std::optional<AgeOutReview> review,
+                             AgeOutReviewOf(txn, kind, id, *current, changes));
+    if (review) {
+      VINCULO_RETURN_IF_ERROR(KeepMissingAgeOutDecisions(txn, context_, review->jurisdiction_id));
+    }
     auto written = txn.Update(kind, id, expected_version, changes, context_.Now());
     if (!written.ok()) return written.status();
     if (rule_jurisdiction) {
       VINCULO_RETURN_IF_ERROR(ProposeAgeOutChanges(txn, actor, context_, rule_jurisdiction,
                                                    RuleChangeReason(id, "changed")));
+    }
+    if (review) {
+      VINCULO_RETURN_IF_ERROR(ProposeAgeOutChanges(txn, actor, context_, review->jurisdiction_id,
+                                                   review->reason, review->only));
     }
     if (&kind == &ParentKind()) {
       // A moved release date is kept, not overwritten (issue 15).

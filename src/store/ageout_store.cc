@@ -96,14 +96,13 @@ static std::string InsideWhere(const Actor& actor, const InsideFilter& filter, P
              filter.child_id ? store_internal::ScopeShape::kRow : store_internal::ScopeShape::kSet);
 }
 
-Result<std::vector<AgeOutDecisionRow>> DecisionsInside(Txn& txn, const Actor& actor,
-                                                       const InsideFilter& filter) {
-  // The board reads every child's decision (100,000 at national scale): a
-  // bulk fetch into column vectors, as ForEachChildInside reads the children,
-  // not a dynamic row per decision (that made the board half as slow again,
-  // docs/benchmarks.md).
+// The board reads every child's decision (100,000 at national scale): a
+// bulk fetch into column vectors, as ForEachChildInside reads the children,
+// not a dynamic row per decision (that made the board half as slow again,
+// docs/benchmarks.md). `query` selects kDecisionColumns.
+static Result<std::vector<AgeOutDecisionRow>> FetchDecisions(Txn& txn, const std::string& query,
+                                                             Params& params) {
   constexpr std::size_t kBatch = 2000;
-  Params params;
   std::vector<AgeOutDecisionRow> rows;
   try {
     std::vector<long long> ids(kBatch), child_ids(kBatch), versions(kBatch), facilities(kBatch);
@@ -113,9 +112,6 @@ Result<std::vector<AgeOutDecisionRow>> DecisionsInside(Txn& txn, const Actor& ac
         decided_by_inds(kBatch);
     std::vector<std::string> dates(kBatch), bases(kBatch), sources(kBatch), policies(kBatch),
         occasions(kBatch), decided_at(kBatch);
-    const std::string query = std::string("SELECT ") + kDecisionColumns +
-                              " FROM ageout_decisions d JOIN children c ON c.id = d.child_id" +
-                              InsideWhere(actor, filter, params) + " ORDER BY d.child_id";
     soci::statement statement =
         (txn.session().prepare << query, soci::use(params.values()), soci::into(ids),
          soci::into(child_ids), soci::into(versions), soci::into(facilities), soci::into(dates),
@@ -150,6 +146,39 @@ Result<std::vector<AgeOutDecisionRow>> DecisionsInside(Txn& txn, const Actor& ac
     return StatusFromDriverError(error.what(), "reading the kept age-out decisions");
   }
   return rows;
+}
+
+Result<std::vector<AgeOutDecisionRow>> DecisionsInside(Txn& txn, const Actor& actor,
+                                                       const InsideFilter& filter) {
+  Params params;
+  const std::string query = std::string("SELECT ") + kDecisionColumns +
+                            " FROM ageout_decisions d JOIN children c ON c.id = d.child_id" +
+                            InsideWhere(actor, filter, params) + " ORDER BY d.child_id";
+  return FetchDecisions(txn, query, params);
+}
+
+Result<std::vector<AgeOutDecisionRow>> AllDecisions(Txn& txn) {
+  Params params;
+  return FetchDecisions(
+      txn, std::string("SELECT ") + kDecisionColumns + " FROM ageout_decisions d ORDER BY d.child_id",
+      params);
+}
+
+Result<DecisionsStamp> ReadDecisionsStamp(Txn& txn) {
+  Params params;
+  DecisionsStamp stamp;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT COUNT(*), COALESCE(MAX(id), 0), CAST(COALESCE(SUM(version), 0) AS BIGINT), "
+      "CAST(COALESCE(SUM(child_id * 1009 + facility_id * 7919 + version * 31), 0) AS BIGINT) "
+      "FROM ageout_decisions",
+      params, "reading the kept decisions' stamp", [&](const soci::row& row) {
+        stamp.count = GetInteger(row, 0);
+        stamp.max_id = GetInteger(row, 1);
+        stamp.versions = GetInteger(row, 2);
+        stamp.mix = GetInteger(row, 3);
+      }));
+  return stamp;
 }
 
 Result<std::vector<AgeOutProposalRow>> PendingProposalsInside(Txn& txn, const Actor& actor,

@@ -70,6 +70,24 @@ struct InsideFilter {
 // (the board merges them with its children as it does admissions).
 Result<std::vector<AgeOutDecisionRow>> DecisionsInside(Txn& txn, const Actor& actor,
                                                        const InsideFilter& filter);
+// Every kept decision, by child id, whoever may see it: only for a caller
+// that looks up the children it has read in scope (service/kept_decisions.h).
+Result<std::vector<AgeOutDecisionRow>> AllDecisions(Txn& txn);
+// What the kept decisions hold, in one aggregate over the table. Ids are
+// never reused and every change raises its row's version (the only way this
+// store changes a decision), so no sequence of inserts, deletes and changes
+// comes back to an earlier stamp: equal stamps mean equal decisions. `mix`
+// also tells apart two databases filled differently (a regenerated one).
+// Read it in a read transaction: a write transaction's own uncommitted
+// changes would give a stamp that a later commit may give again.
+struct DecisionsStamp {
+  long long count = 0;
+  long long max_id = 0;
+  long long versions = 0;  // the sum of the rows' versions
+  long long mix = 0;       // the sum of child, facility and version, weighted
+  bool operator==(const DecisionsStamp&) const = default;
+};
+Result<DecisionsStamp> ReadDecisionsStamp(Txn& txn);
 // Their pending proposals, by child id.
 Result<std::vector<AgeOutProposalRow>> PendingProposalsInside(Txn& txn, const Actor& actor,
                                                               const InsideFilter& filter);

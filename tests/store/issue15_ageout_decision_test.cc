@@ -146,6 +146,133 @@ TEST_F(Issue15AgeOutDecisionTest, Issue15_AcceptingTheProposalMovesTheDate) {
   EXPECT_EQ(again.status().code(), StatusCode::kConflict);
 }
 
+// Issue 15: the whole-installation board and forecast read the kept
+// decisions through a cache (service/kept_decisions.h) that holds them until
+// they change. A second server (its own Store on the same database) and the
+// first each show a decision changed by the other on their very next board,
+// and every row's decision is the one the database holds (read child by
+// child, without the cache).
+TEST_F(Issue15AgeOutDecisionTest, Issue15_EveryServersBoardShowsAChangedDecisionAtOnce) {
+  auto second_store = Store::Open(world_->database->target());
+  ASSERT_TRUE(second_store.ok()) << second_store.status().ToString();
+  ServiceContext second_context = world_->context;
+  second_context.store = second_store->get();
+  NurseryService second(second_context);
+  const auto date_on = [&](NurseryService& service, long long child_id) {
+    auto board = service.AgeOutBoard(world_->actor("admin"), {});
+    EXPECT_TRUE(board.ok()) << board.status().ToString();
+    std::string date;
+    for (const AgeOutRow& row : board.ok() ? *board : std::vector<AgeOutRow>{}) {
+      if (row.child_id == child_id && row.age_out) date = FormatDate(row.age_out->age_out_date);
+    }
+    return date;
+  };
+  // Both servers have read the board (and kept the decisions).
+  EXPECT_EQ(date_on(*nursery_, children_.notice_a), "2027-04-01");
+  EXPECT_EQ(date_on(second, children_.notice_a), "2027-04-01");
+
+  // The law changes and the first server accepts the proposal: the second's
+  // next board shows the new date.
+  ASSERT_TRUE(AddPeruRule(24, "2024-01-01").ok());
+  const std::vector<AgeOutProposalRow> pending = Proposals("admin");
+  ASSERT_EQ(pending.size(), 1u);
+  ASSERT_TRUE(nursery_
+                  ->DecideAgeOutProposal(world_->actor("admin"), pending[0].id,
+                                         pending[0].version, true)
+                  .ok());
+  EXPECT_EQ(date_on(second, children_.notice_a), "2026-04-01");
+  EXPECT_EQ(date_on(*nursery_, children_.notice_a), "2026-04-01");
+
+  // The second server records an admission: the first sees who decided.
+  NurseryService second_nursery(second_context);
+  ASSERT_TRUE(second_nursery
+                  .RecordAdmission(world_->actor("nursery_officer_a"), children_.notice_a,
+                                   {"2024-05-01", std::nullopt})
+                  .ok());
+  auto board = nursery_->AgeOutBoard(world_->actor("admin"), {});
+  ASSERT_TRUE(board.ok()) << board.status().ToString();
+  int checked = 0;
+  for (const AgeOutRow& row : *board) {
+    std::optional<AgeOutDecisionRow> stored;
+    ASSERT_TRUE(world_->database->store()
+                    .Read([&](Txn& txn) -> Status {
+                      VINCULO_ASSIGN_OR_RETURN(stored, ageout_store::DecisionOf(txn, row.child_id));
+                      return Status::Ok();
+                    })
+                    .ok());
+    ASSERT_EQ(row.decision != nullptr, stored.has_value()) << row.child_id;
+    if (!stored) continue;
+    EXPECT_EQ(row.decision->version, stored->version) << row.child_id;
+    EXPECT_EQ(row.decision->age_out_date, stored->age_out_date) << row.child_id;
+    EXPECT_EQ(row.decision->occasion, stored->occasion) << row.child_id;
+    ++checked;
+  }
+  EXPECT_GE(checked, 3);
+  for (const AgeOutRow& row : *board) {
+    if (row.child_id != children_.notice_a) continue;
+    ASSERT_TRUE(row.decision);
+    EXPECT_EQ(row.decision->occasion, "admission");
+    EXPECT_EQ(row.decision->decided_by, world_->actor("nursery_officer_a").user_id);
+  }
+}
+
+// Issue 15: a corrected date of birth does not move a kept date silently
+// either: it stays, and a proposal for that child alone says what the
+// correction would make of it, as a law change does.
+TEST_F(Issue15AgeOutDecisionTest, Issue15_ACorrectedDateOfBirthIsProposedNotApplied) {
+  auto wayta = world_->records->Get(world_->actor("admin"), ChildKind(), children_.notice_a);
+  ASSERT_TRUE(wayta.ok()) << wayta.status().ToString();
+  auto corrected = world_->records->Update(world_->actor("admin"), ChildKind(), children_.notice_a,
+                                           wayta->version,
+                                           {{"date_of_birth", std::string("2024-06-01")}});
+  ASSERT_TRUE(corrected.ok()) << corrected.status().ToString();
+  EXPECT_EQ(BoardDate(children_.notice_a), "2027-04-01");
+  const std::vector<AgeOutProposalRow> pending = Proposals("admin");
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0].child_id, children_.notice_a);
+  EXPECT_EQ(pending[0].kept_date, "2027-04-01");
+  EXPECT_EQ(pending[0].proposed_date, "2027-06-01");
+  EXPECT_EQ(pending[0].reason, "date of birth corrected");
+  ASSERT_TRUE(nursery_
+                  ->DecideAgeOutProposal(world_->actor("nursery_officer_a"), pending[0].id,
+                                         pending[0].version, true)
+                  .ok());
+  EXPECT_EQ(BoardDate(children_.notice_a), "2027-06-01");
+
+  // Other fields of hers make no proposal.
+  auto again = world_->records->Get(world_->actor("admin"), ChildKind(), children_.notice_a);
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE(world_->records
+                  ->Update(world_->actor("admin"), ChildKind(), children_.notice_a, again->version,
+                           {{"school_name", std::string("Wawa Wasi Sintético")}})
+                  .ok());
+  EXPECT_TRUE(Proposals("admin").empty());
+}
+
+// Issue 15: a facility's own lower age limit is reviewed for its children
+// only, like a law change: kept dates stay, proposals say the new ones.
+TEST_F(Issue15AgeOutDecisionTest, Issue15_AFacilitysOwnLimitIsProposedForItsChildren) {
+  auto facility = world_->records->Get(world_->actor("admin"), FacilityKind(), world_->facility_a);
+  ASSERT_TRUE(facility.ok()) << facility.status().ToString();
+  auto changed = world_->records->Update(world_->actor("admin"), FacilityKind(),
+                                         world_->facility_a, facility->version,
+                                         {{"nursery_max_age_months", 24LL}});
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  EXPECT_EQ(BoardDate(children_.notice_a), "2027-04-01");
+  const std::vector<AgeOutProposalRow> pending = Proposals("admin");
+  ASSERT_FALSE(pending.empty());
+  bool wayta = false;
+  for (const AgeOutProposalRow& proposal : pending) {
+    EXPECT_NE(proposal.child_id, children_.calm_b) << "a child of facility B";
+    EXPECT_EQ(proposal.reason, "the facility's own age limit changed");
+    if (proposal.child_id == children_.notice_a) {
+      wayta = true;
+      EXPECT_EQ(proposal.proposed_date, "2026-04-01");
+    }
+  }
+  EXPECT_TRUE(wayta);
+}
+
 TEST_F(Issue15AgeOutDecisionTest, Issue15_RejectingTheProposalKeepsTheDate) {
   ASSERT_TRUE(AddPeruRule(24, "2024-01-01").ok());
   const std::vector<AgeOutProposalRow> pending = Proposals("admin");
