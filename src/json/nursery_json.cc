@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/ageout_reasons.h"
 #include "service/figures.h"
 
 namespace vinculo {
@@ -62,6 +63,7 @@ nlohmann::json AgeOutDecisionToJson(const AgeOutDecisionRow& decision) {
 }
 
 nlohmann::json AgeOutProposalToJson(const AgeOutProposalRow& proposal) {
+  const AgeOutReasonCode reason = ReasonCodeOf(proposal.reason);
   return {{"id", proposal.id},
           {"version", proposal.version},
           {"child_id", proposal.child_id},
@@ -74,6 +76,8 @@ nlohmann::json AgeOutProposalToJson(const AgeOutProposalRow& proposal) {
           {"proposed_max_age_months", OrNull(proposal.proposed_max_age_months)},
           {"proposed_source", proposal.proposed_source},
           {"reason", proposal.reason},
+          {"reason_code", reason.code},
+          {"reason_rule_id", OrNull(reason.rule_id)},
           {"status", proposal.status},
           {"created_at", proposal.created_at},
           {"updated_at", proposal.updated_at},

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "domain/ageout_reasons.h"
 #include "domain/visit_rules.h"
 #include "service/facility_rights.h"
 #include "service/nursery_service.h"
@@ -59,7 +60,7 @@ Status CheckLivingInside(Txn& txn, const Actor& actor, const ServiceContext& con
 bool IsRule(const RecordKind& kind) { return &kind == &CoresidenceRuleKind(); }
 
 std::string RuleChangeReason(long long rule_id, const char* what) {
-  return "rule version " + std::to_string(rule_id) + " " + what;
+  return RuleVersionReason(rule_id, what);
 }
 
 }  // namespace
@@ -369,10 +370,10 @@ Result<std::optional<AgeOutReview>> AgeOutReviewOf(Txn& txn, const RecordKind& k
     VINCULO_ASSIGN_OR_RETURN(
         Record facility, txn.Get(FacilityKind(), *current.Integer("facility_id"), Actor::System()));
     review = AgeOutReview{facility.Integer("jurisdiction_id").value_or(0),
-                          "date of birth corrected", {std::nullopt, id}};
+                          kBirthDateCorrectedReason, {std::nullopt, id}};
   } else if (&kind == &FacilityKind() && Changes(changes, current, "nursery_max_age_months")) {
     review = AgeOutReview{current.Integer("jurisdiction_id").value_or(0),
-                          "the facility's own age limit changed", {id, std::nullopt}};
+                          kFacilityLimitChangedReason, {id, std::nullopt}};
   }
   if (review && review->jurisdiction_id == 0) review.reset();
   return review;

@@ -73,6 +73,9 @@ TEST_F(AgeOutProposalApiTest, Issue15_ABackDatedRuleWaitsForTheNurseryOfficersAc
     if (row["child_id"] != children_.notice_a) continue;
     EXPECT_EQ(row["age_out_date"], "2027-04-01");
     EXPECT_EQ(row["proposal"]["proposed_date"], "2026-04-01");
+    // The reason's stable code and rule, for a translated text (issue 16).
+    EXPECT_EQ(row["proposal"]["reason_code"], "rule_added");
+    EXPECT_EQ(row["proposal"]["reason_rule_id"], rule.body["id"]);
     EXPECT_EQ(row["decision"]["age_out_date"], "2027-04-01");
   }
 

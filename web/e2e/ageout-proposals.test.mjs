@@ -63,6 +63,8 @@ describe("a back-dated law change waits for the nursery officer", () => {
     await board.goto("/nursery");
     const item = board.getByTestId("ageout-proposal").and(board.locator(`[data-child="${child.child_id}"]`));
     await item.waitFor();
+    // Why, in her language (the reason's code, not the server's English words).
+    await item.getByText(/se agregó la versión \d+ de la regla/).waitFor();
     await checkBothWidths(board, "ageout-proposals");
     await item.getByRole("button", { name: "Aceptar la nueva fecha" }).click();
     await item.getByRole("group", { name: "Confirmar la decisión" }).waitFor();

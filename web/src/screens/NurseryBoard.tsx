@@ -8,7 +8,7 @@ import { fieldErrors } from "./care";
 import { Loaded, useAsync } from "../components/Async";
 import { SelectField, TextField } from "../components/Field";
 import { useDraft } from "../draft";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n, type I18n, type MessageKey } from "../i18n";
 import { can, useSession } from "../session";
 
 interface AgeOutRow {
@@ -37,6 +37,8 @@ export interface AgeOutProposal {
   kept_date: string;
   proposed_date: string;
   reason: string;
+  reason_code: string; // rule_added ... facility_limit_changed, other (translated below)
+  reason_rule_id: number | null;
   status: string;
 }
 
@@ -268,7 +270,7 @@ export function ProposalNotice({ proposal, onDecided }: { proposal: AgeOutPropos
   return (
     <div class="notice proposal-notice" role="status" data-testid="proposal-notice">
       <strong>{i18n.t("ageoutProposal.waiting")}</strong> {i18n.t("ageoutProposal.dates", dates)}
-      <span class="muted small"> ({proposal.reason})</span>
+      <span class="muted small"> ({proposalReason(i18n, proposal)})</span>
       {can(me, "acceptAgeOutProposal") &&
         (confirming ? (
           <div class="actions" role="group" aria-label={i18n.t("ageoutProposal.confirmGroup")}>
@@ -297,4 +299,12 @@ export function ProposalNotice({ proposal, onDecided }: { proposal: AgeOutPropos
       )}
     </div>
   );
+}
+
+// Why a proposal was made, in the user's language, from its stable code (the
+// server's English words only for a reason it has no code for).
+function proposalReason(i18n: I18n, proposal: AgeOutProposal): string {
+  const key = `ageoutProposal.reason.${proposal.reason_code}`;
+  if (proposal.reason_code === "other" || !i18n.has(key)) return proposal.reason;
+  return i18n.t(key, { rule: proposal.reason_rule_id ?? "" });
 }
