@@ -97,6 +97,12 @@ Status& Status::AlsoAt(std::string field, std::string message, std::string code)
   return *this;
 }
 
+Status& Status::Collect(Status error, std::string_view code) {
+  if (error.ok()) return *this;
+  if (ok()) return *this = std::move(error);
+  return AlsoAt(error, code);
+}
+
 Status& Status::AlsoAt(const Status& other, std::string_view code) {
   AlsoAt(other.field(), other.message(),
          other.refusal() != Refusal::kNone ? RefusalCode(other.refusal()) : std::string(code));

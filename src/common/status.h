@@ -2,9 +2,9 @@
 //
 // A Status is a code, a human message and, for input errors, the name of the
 // field at fault (and, when a request breaks several rules, the other fields
-// at fault too, so that a form can show every error at once). Result<T> holds either a T or a non-OK Status. Both are plain
-// values: copyable, movable, and safe to pass between threads (no shared state).
-// The two edges map codes to the outside world in exactly one place each:
+// at fault too, so that a form can show every error at once). Result<T> holds either a T or a
+// non-OK Status. Both are plain values: copyable, movable, and safe to pass between threads (no
+// shared state). The two edges map codes to the outside world in exactly one place each:
 // http/problem.cc (HTTP status + problem+json) and cli/exit_codes.h.
 #pragma once
 
@@ -63,6 +63,9 @@ class Status {
   Status& AlsoAt(std::string field, std::string message, std::string code = {});
   // Adds `other`'s field and its more_errors, with `code` when `other` has no refusal.
   Status& AlsoAt(const Status& other, std::string_view code = {});
+  // Collects the refusals of a whole form: the first becomes this status, the
+  // later ones ride along as more_errors (AlsoAt); an OK `error` changes nothing.
+  Status& Collect(Status error, std::string_view code = {});
   // For kTooManyAttempts and kUnavailable: seconds after which a retry may
   // succeed (HTTP Retry-After); 0 when unknown.
   int retry_after_seconds() const { return retry_after_seconds_; }

@@ -122,28 +122,21 @@ Status ValidateRecordWrite(const RecordKind& kind, const FieldValues& incoming,
   // Every field at fault is reported at once (the first is the Status's own
   // field, the others ride along in more_errors), so that a form shows them all.
   Status found;
-  const auto at_fault = [&found](Status error) {
-    if (found.ok()) {
-      found = std::move(error);
-    } else {
-      found.AlsoAt(error);
-    }
-  };
   for (const auto& [name, value] : incoming) {
     const FieldSpec* spec = kind.Field(name);
     if (!spec) {
-      at_fault(InvalidArgument(name, "is not a field of a " + std::string(kind.singular)));
+      found.Collect(InvalidArgument(name, "is not a field of a " + std::string(kind.singular)));
       continue;
     }
     if (spec->read_only) {
-      at_fault(InvalidArgument(name, "is set by the system and cannot be written"));
+      found.Collect(InvalidArgument(name, "is set by the system and cannot be written"));
       continue;
     }
     if (!creating && spec->immutable) {
       auto old = existing->find(name);
       const bool unchanged = old != existing->end() && old->second == value;
       if (!unchanged) {
-        at_fault(InvalidArgument(
+        found.Collect(InvalidArgument(
             name,
             "cannot be changed once the " + std::string(kind.singular) + " is recorded" +
                 (name == "facility_id" && kind.name == "parents" ? " (record a transfer instead)"
@@ -154,12 +147,12 @@ Status ValidateRecordWrite(const RecordKind& kind, const FieldValues& incoming,
     }
     if (IsNull(value)) {
       if (spec->required) {
-        at_fault(InvalidArgument(name, "is required and cannot be null")
-                     .Because(Refusal::kValueRequired));
+        found.Collect(InvalidArgument(name, "is required and cannot be null")
+                          .Because(Refusal::kValueRequired));
       }
       continue;
     }
-    if (Status checked = CheckValue(*spec, value); !checked.ok()) at_fault(std::move(checked));
+    found.Collect(CheckValue(*spec, value));
   }
 
   FieldValues merged = existing ? *existing : FieldValues{};
@@ -169,8 +162,8 @@ Status ValidateRecordWrite(const RecordKind& kind, const FieldValues& incoming,
       if (!spec.required) continue;
       auto it = merged.find(spec.name);
       if (it == merged.end() || IsNull(it->second)) {
-        at_fault(InvalidArgument(std::string(spec.name), "is required")
-                     .Because(Refusal::kValueRequired));
+        found.Collect(InvalidArgument(std::string(spec.name), "is required")
+                          .Because(Refusal::kValueRequired));
       }
     }
   }

@@ -192,12 +192,8 @@ Status DecodeMembers(const std::vector<Field>& fields, const nlohmann::json& obj
   Status found;
   std::string first_code;
   const auto at_fault = [&](Status error) {
-    if (found.ok()) {
-      found = std::move(error);
-      first_code = code;
-    } else {
-      found.AlsoAt(error, code);
-    }
+    if (found.ok()) first_code = code;
+    found.Collect(std::move(error), code);
   };
   for (const auto& [name, value] : object.items()) {
     const bool known =

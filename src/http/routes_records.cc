@@ -314,6 +314,13 @@ std::vector<Operation> KindOperations() {
 }
 
 // The operations that keep history: placements, transfers, siblings.
+// A record kind's closed list of values for `field`, as a row's choices.
+std::vector<std::string> EnumChoices(const RecordKind& kind, std::string_view field) {
+  std::vector<std::string> choices;
+  for (std::string_view value : kind.Field(field)->enum_values) choices.emplace_back(value);
+  return choices;
+}
+
 std::vector<Operation> HistoryOperations() {
   using V = ValueType;
   return {
@@ -331,17 +338,17 @@ std::vector<Operation> HistoryOperations() {
            "cannot see is a 404.",
        .roles = RolesWith(ParentKind(), Access::kWrite),
        .query = {Required("relation", V::kText, "what the parent is to the child")
-                     .OneOf({"mother", "father", "legal_guardian"})},
+                     .OneOf(EnumChoices(ParentChildLinkKind(), "relation"))},
        .body = BodyKind::kRecord,
        .record_kind = "parents",
        .status = 201,
        .reply = "record",
        .errors = {409},
        .handler = [](Call& call) -> Result<Reply> {
-         VINCULO_ASSIGN_OR_RETURN(Record created,
-                                  call.services.records.RegisterParentOf(
-                                      call.user(), call.id(), call.QueryText("relation"),
-                                      std::move(call.values)));
+         VINCULO_ASSIGN_OR_RETURN(
+             Record created,
+             call.services.records.RegisterParentOf(
+                 call.user(), call.id(), call.QueryText("relation"), std::move(call.values)));
          return OneRecordReply(call, ParentKind(), std::move(created), 201);
        }},
       {.method = "GET",

@@ -481,8 +481,7 @@ std::vector<Operation> TravelOperations() {
        .roles = kOrganisationReaders,
        .reply = "items:RouteOverride",
        .handler = [](Call& call) -> Result<Reply> {
-         VINCULO_ASSIGN_OR_RETURN(auto rows,
-                                  Visits(call).RouteOverrides(call.user(), call.id()));
+         VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).RouteOverrides(call.user(), call.id()));
          return ItemsReply(rows, RouteToJson);
        }},
       {.method = "GET",

@@ -299,26 +299,19 @@ Result<FieldValues> FieldValuesFromJson(const RecordKind& kind, std::string_view
   FieldValues values;
   // Every member at fault is reported at once (more_errors after the first).
   Status found;
-  const auto at_fault = [&found](Status error) {
-    if (found.ok()) {
-      found = std::move(error);
-    } else {
-      found.AlsoAt(error);
-    }
-  };
   for (const auto& [name, element] : parsed->items()) {
     if (IsSystemField(name)) {
-      at_fault(InvalidArgument(name, "is set by the system and cannot be written"));
+      found.Collect(InvalidArgument(name, "is set by the system and cannot be written"));
       continue;
     }
     const FieldSpec* spec = kind.Field(name);
     if (!spec) {
-      at_fault(InvalidArgument(name, "is not a field of a " + std::string(kind.singular)));
+      found.Collect(InvalidArgument(name, "is not a field of a " + std::string(kind.singular)));
       continue;
     }
     auto value = ValueFromJson(*spec, element);
     if (!value.ok()) {
-      at_fault(value.status());
+      found.Collect(value.status());
       continue;
     }
     values[name] = std::move(*value);

@@ -1,9 +1,9 @@
 #include "service/audit_log.h"
 
-#include <iterator>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 #include <vector>
 

@@ -181,17 +181,14 @@ Result<Record> RecordService::Create(const Actor& actor, const RecordKind& kind,
 }
 
 Result<Record> RecordService::RegisterParentOf(const Actor& actor, long long child_id,
-                                               const std::string& relation,
-                                               FieldValues parent) {
+                                               const std::string& relation, FieldValues parent) {
   VINCULO_RETURN_IF_ERROR(CheckKindAccess(actor, ChildKind(), Access::kRead));
   Record created;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     // A child the caller cannot see is a 404 before anything is written.
     VINCULO_RETURN_IF_ERROR(txn.Get(ChildKind(), child_id, actor).status());
     VINCULO_ASSIGN_OR_RETURN(created, CreateIn(txn, actor, ParentKind(), std::move(parent)));
-    FieldValues link = {{"parent_id", created.id},
-                        {"child_id", child_id},
-                        {"relation", relation}};
+    FieldValues link = {{"parent_id", created.id}, {"child_id", child_id}, {"relation", relation}};
     return CreateIn(txn, actor, ParentChildLinkKind(), std::move(link)).status();
   }));
   return created;
@@ -370,10 +367,12 @@ Result<std::optional<AgeOutReview>> AgeOutReviewOf(Txn& txn, const RecordKind& k
     VINCULO_ASSIGN_OR_RETURN(
         Record facility, txn.Get(FacilityKind(), *current.Integer("facility_id"), Actor::System()));
     review = AgeOutReview{facility.Integer("jurisdiction_id").value_or(0),
-                          kBirthDateCorrectedReason, {std::nullopt, id}};
+                          kBirthDateCorrectedReason,
+                          {std::nullopt, id}};
   } else if (&kind == &FacilityKind() && Changes(changes, current, "nursery_max_age_months")) {
     review = AgeOutReview{current.Integer("jurisdiction_id").value_or(0),
-                          kFacilityLimitChangedReason, {id, std::nullopt}};
+                          kFacilityLimitChangedReason,
+                          {id, std::nullopt}};
   }
   if (review && review->jurisdiction_id == 0) review.reset();
   return review;

@@ -660,15 +660,9 @@ Result<RouteOverrideRow> VisitService::SetRoute(const Actor& actor, long long or
   VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, organisation_id, true));
   Status refused;  // both fields at fault at once
   if (request.travel_minutes < 1 || request.travel_minutes > 24 * 60) {
-    refused = InvalidArgument("travel_minutes", "must be a whole number from 1 to 1440");
+    refused.Collect(InvalidArgument("travel_minutes", "must be a whole number from 1 to 1440"));
   }
-  if (request.cost < 0) {
-    if (refused.ok()) {
-      refused = InvalidArgument("cost", "cannot be negative");
-    } else {
-      refused.AlsoAt("cost", "cannot be negative");
-    }
-  }
+  if (request.cost < 0) refused.Collect(InvalidArgument("cost", "cannot be negative"));
   VINCULO_RETURN_IF_ERROR(refused);
   RouteOverrideRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {

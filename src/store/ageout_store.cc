@@ -160,7 +160,8 @@ Result<std::vector<AgeOutDecisionRow>> DecisionsInside(Txn& txn, const Actor& ac
 Result<std::vector<AgeOutDecisionRow>> AllDecisions(Txn& txn) {
   Params params;
   return FetchDecisions(
-      txn, std::string("SELECT ") + kDecisionColumns + " FROM ageout_decisions d ORDER BY d.child_id",
+      txn,
+      std::string("SELECT ") + kDecisionColumns + " FROM ageout_decisions d ORDER BY d.child_id",
       params);
 }
 

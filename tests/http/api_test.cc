@@ -560,8 +560,8 @@ TEST_F(ApiTest, Issue16_AParentIsRegisteredAndLinkedToAChildInOneTransaction) {
   ASSERT_EQ(registered.status, 201) << registered.raw;
   EXPECT_EQ(registered.body["given_names"], "Teodoro Unasola");
   const long long parent_id = registered.body["id"].get<long long>();
-  HttpAnswer links = Get("/api/v1/parent_child_links?child_id=" + std::to_string(child.id),
-                         "coordinator_a");
+  HttpAnswer links =
+      Get("/api/v1/parent_child_links?child_id=" + std::to_string(child.id), "coordinator_a");
   ASSERT_EQ(links.status, 200) << links.raw;
   ASSERT_EQ(links.body["items"].size(), 1u) << links.raw;
   EXPECT_EQ(links.body["items"][0]["parent_id"], parent_id);

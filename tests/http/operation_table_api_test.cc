@@ -173,9 +173,8 @@ TEST_F(OperationTableApiTest, Issue16_EveryFieldAtFaultIsNamedAtOnce) {
   EXPECT_EQ(decoder.status, 422) << decoder.raw;
   EXPECT_EQ(decoder.body.value("field", ""), "extra");
   EXPECT_EQ(decoder.body.value("code", ""), "field_unknown");
-  EXPECT_EQ(fields_of(decoder.body),
-            (std::map<std::string, std::string>{{"extra", "field_unknown"},
-                                                {"month", "field_required"}}));
+  EXPECT_EQ(fields_of(decoder.body), (std::map<std::string, std::string>{
+                                         {"extra", "field_unknown"}, {"month", "field_required"}}));
 
   const json child = {{"given_names", "Zinnia Varioserror"},
                       {"sex", "dragon"},

@@ -176,10 +176,10 @@ TEST_F(Issue15AgeOutDecisionTest, Issue15_EveryServersBoardShowsAChangedDecision
   ASSERT_TRUE(AddPeruRule(24, "2024-01-01").ok());
   const std::vector<AgeOutProposalRow> pending = Proposals("admin");
   ASSERT_EQ(pending.size(), 1u);
-  ASSERT_TRUE(nursery_
-                  ->DecideAgeOutProposal(world_->actor("admin"), pending[0].id,
-                                         pending[0].version, true)
-                  .ok());
+  ASSERT_TRUE(
+      nursery_
+          ->DecideAgeOutProposal(world_->actor("admin"), pending[0].id, pending[0].version, true)
+          .ok());
   EXPECT_EQ(date_on(second, children_.notice_a), "2026-04-01");
   EXPECT_EQ(date_on(*nursery_, children_.notice_a), "2026-04-01");
 
@@ -222,9 +222,9 @@ TEST_F(Issue15AgeOutDecisionTest, Issue15_EveryServersBoardShowsAChangedDecision
 TEST_F(Issue15AgeOutDecisionTest, Issue15_ACorrectedDateOfBirthIsProposedNotApplied) {
   auto wayta = world_->records->Get(world_->actor("admin"), ChildKind(), children_.notice_a);
   ASSERT_TRUE(wayta.ok()) << wayta.status().ToString();
-  auto corrected = world_->records->Update(world_->actor("admin"), ChildKind(), children_.notice_a,
-                                           wayta->version,
-                                           {{"date_of_birth", std::string("2024-06-01")}});
+  auto corrected =
+      world_->records->Update(world_->actor("admin"), ChildKind(), children_.notice_a,
+                              wayta->version, {{"date_of_birth", std::string("2024-06-01")}});
   ASSERT_TRUE(corrected.ok()) << corrected.status().ToString();
   EXPECT_EQ(BoardDate(children_.notice_a), "2027-04-01");
   const std::vector<AgeOutProposalRow> pending = Proposals("admin");
@@ -254,9 +254,8 @@ TEST_F(Issue15AgeOutDecisionTest, Issue15_ACorrectedDateOfBirthIsProposedNotAppl
 TEST_F(Issue15AgeOutDecisionTest, Issue15_AFacilitysOwnLimitIsProposedForItsChildren) {
   auto facility = world_->records->Get(world_->actor("admin"), FacilityKind(), world_->facility_a);
   ASSERT_TRUE(facility.ok()) << facility.status().ToString();
-  auto changed = world_->records->Update(world_->actor("admin"), FacilityKind(),
-                                         world_->facility_a, facility->version,
-                                         {{"nursery_max_age_months", 24LL}});
+  auto changed = world_->records->Update(world_->actor("admin"), FacilityKind(), world_->facility_a,
+                                         facility->version, {{"nursery_max_age_months", 24LL}});
   ASSERT_TRUE(changed.ok()) << changed.status().ToString();
   EXPECT_EQ(BoardDate(children_.notice_a), "2027-04-01");
   const std::vector<AgeOutProposalRow> pending = Proposals("admin");

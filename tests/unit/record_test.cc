@@ -69,8 +69,7 @@ TEST(RecordTest, EveryFieldAtFaultIsNamedAtOnce) {
   values["favourite_colour"] = std::string("blue");
   Status status = ValidateRecordWrite(ChildKind(), values, nullptr, kToday);
   ASSERT_EQ(status.code(), StatusCode::kInvalidArgument);
-  std::map<std::string, std::string> codes = {
-      {status.field(), RefusalCode(status.refusal())}};
+  std::map<std::string, std::string> codes = {{status.field(), RefusalCode(status.refusal())}};
   for (const Status::FieldError& more : status.more_errors()) codes[more.field] = more.code;
   EXPECT_EQ(codes, (std::map<std::string, std::string>{{"date_of_birth", "date_invalid"},
                                                        {"family_names", "value_required"},
