@@ -281,7 +281,7 @@ json OperationObject(const Operation& operation, const RecordKind* kind,
                                                                 : ValueType::kText,
                              "Only " + std::string(kind->name) + " whose " +
                                  std::string(spec.name) + " equals this value.");
-      for (std::string_view value : spec.enum_values) field.choices.emplace_back(value);
+      field.choices = ChoicesOf(spec);
       parameters.push_back(QueryParameter(field));
     }
   }

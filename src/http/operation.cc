@@ -303,6 +303,10 @@ Field Field::Shape(std::string text) const {
   return copy;
 }
 
+std::vector<std::string> ChoicesOf(const FieldSpec& spec) {
+  return {spec.enum_values.begin(), spec.enum_values.end()};
+}
+
 Field Required(std::string name, ValueType type, std::string description) {
   Field field;
   field.name = std::move(name);

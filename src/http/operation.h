@@ -55,6 +55,8 @@ struct Field {
   Field Shape(std::string text) const;
 };
 
+// A record kind's closed list of values (FieldSpec::enum_values), as a Field's choices.
+std::vector<std::string> ChoicesOf(const FieldSpec& spec);
 Field Required(std::string name, ValueType type, std::string description = {});
 Field Optional(std::string name, ValueType type, std::string description = {});
 Field Objects(std::string name, std::vector<Field> members, std::string description = {});

@@ -314,13 +314,6 @@ std::vector<Operation> KindOperations() {
 }
 
 // The operations that keep history: placements, transfers, siblings.
-// A record kind's closed list of values for `field`, as a row's choices.
-std::vector<std::string> EnumChoices(const RecordKind& kind, std::string_view field) {
-  std::vector<std::string> choices;
-  for (std::string_view value : kind.Field(field)->enum_values) choices.emplace_back(value);
-  return choices;
-}
-
 std::vector<Operation> HistoryOperations() {
   using V = ValueType;
   return {
@@ -338,7 +331,7 @@ std::vector<Operation> HistoryOperations() {
            "cannot see is a 404.",
        .roles = RolesWith(ParentKind(), Access::kWrite),
        .query = {Required("relation", V::kText, "what the parent is to the child")
-                     .OneOf(EnumChoices(ParentChildLinkKind(), "relation"))},
+                     .OneOf(ChoicesOf(*ParentChildLinkKind().Field("relation")))},
        .body = BodyKind::kRecord,
        .record_kind = "parents",
        .status = 201,

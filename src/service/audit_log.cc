@@ -152,37 +152,17 @@ AuditLog::~AuditLog() {
   Flush();
 }
 
-void AuditLog::RecordRead(AuditEvent event) {
+void AuditLog::RecordRead(AuditEvent event) { Record(std::span<AuditEvent>(&event, 1)); }
+
+void AuditLog::RecordReads(std::vector<AuditEvent> events) { Record(events); }
+
+void AuditLog::Record(std::span<AuditEvent> events) {
   size_t queued = 0;
   bool journaled = true;
   {
     // Shared: the write(2) of one reader's line does not hold up the others
     // (a global lock held across a system call queued every request behind
     // it, issue 13's p99).
-    std::shared_lock<std::shared_mutex> journal_lock(journal_mutex_);
-    if (journal_) {
-      Status appended = journal_->Append(JournalLine(event));
-      if (!appended.ok()) {
-        spdlog::error("{}; this read is written to the database before it is answered",
-                      appended.message());
-        journaled = false;
-      }
-    }
-    std::lock_guard<std::mutex> lock(mutex_);
-    queue_.push_back(std::move(event));
-    queued = queue_.size();
-  }
-  if (!journaled) {
-    Flush();
-  } else if (queued >= kBatchSize) {
-    wake_.notify_one();
-  }
-}
-
-void AuditLog::RecordReads(std::vector<AuditEvent> events) {
-  size_t queued = 0;
-  bool journaled = true;
-  {
     std::shared_lock<std::shared_mutex> journal_lock(journal_mutex_);
     if (journal_) {
       for (const AuditEvent& event : events) {

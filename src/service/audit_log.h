@@ -17,11 +17,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
-#include <vector>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <span>
 #include <thread>
+#include <vector>
 
 #include "common/line_journal.h"
 #include "store/store.h"
@@ -63,6 +64,8 @@ class AuditLog {
   size_t QueuedEvents();
 
  private:
+  // RecordRead and RecordReads: journal each line, then queue them all.
+  void Record(std::span<AuditEvent> events);
   void Run();
   Status WriteBatch(std::vector<AuditEvent> batch);
   Status Recover(LineJournal& journal);

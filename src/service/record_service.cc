@@ -59,10 +59,6 @@ Status CheckLivingInside(Txn& txn, const Actor& actor, const ServiceContext& con
 // applies, what the change would make of each kept decision.
 bool IsRule(const RecordKind& kind) { return &kind == &CoresidenceRuleKind(); }
 
-std::string RuleChangeReason(long long rule_id, const char* what) {
-  return RuleVersionReason(rule_id, what);
-}
-
 }  // namespace
 
 Status RecordService::CheckKindAccess(const Actor& actor, const RecordKind& kind,
@@ -257,7 +253,7 @@ Result<Record> RecordService::CreateIn(Txn& txn, const Actor& actor, const Recor
   if (!inserted.ok()) return inserted.status();
   if (rule_jurisdiction) {
     VINCULO_RETURN_IF_ERROR(ProposeAgeOutChanges(txn, actor, context_, *rule_jurisdiction,
-                                                 RuleChangeReason(inserted->id, "added")));
+                                                 RuleVersionReason(inserted->id, "added")));
   }
   auto visible = txn.Visible(kind, inserted->id, actor);
   if (!visible.ok()) return visible.status();
@@ -418,7 +414,7 @@ Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind,
     if (!written.ok()) return written.status();
     if (rule_jurisdiction) {
       VINCULO_RETURN_IF_ERROR(ProposeAgeOutChanges(txn, actor, context_, rule_jurisdiction,
-                                                   RuleChangeReason(id, "changed")));
+                                                   RuleVersionReason(id, "changed")));
     }
     if (review) {
       VINCULO_RETURN_IF_ERROR(ProposeAgeOutChanges(txn, actor, context_, review->jurisdiction_id,
@@ -482,7 +478,7 @@ Result<Record> RecordService::SetArchived(const Actor& actor, const RecordKind& 
     if (rule_jurisdiction) {
       VINCULO_RETURN_IF_ERROR(
           ProposeAgeOutChanges(txn, actor, context_, rule_jurisdiction,
-                               RuleChangeReason(id, archived ? "archived" : "restored")));
+                               RuleVersionReason(id, archived ? "archived" : "restored")));
     }
     if (kind.audited) {
       VINCULO_RETURN_IF_ERROR(
