@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <condition_variable>
 #include <csignal>
 #include <cstdlib>
@@ -139,6 +140,7 @@ std::string DefaultAuditJournal(const std::string& db, bool sqlite) {
 }
 
 constexpr int kSqliteActiveRequests = 8;
+constexpr int kSqlitePoolPerActiveRequest = 3;
 
 int Serve(const std::string& db, ApiOptions options, int shutdown_timeout_seconds,
           std::string audit_journal, int audit_batch_ms) {
@@ -152,17 +154,24 @@ int Serve(const std::string& db, ApiOptions options, int shutdown_timeout_second
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  // SQLite connections are cheap: one per worker thread, so no request waits
-  // for a connection. PostgreSQL connections cost server memory: 16 keep two
-  // cores busy, and the pool queues the rest.
   const bool sqlite = db.find("dbname=") == std::string::npos &&
                       db.find("host=") == std::string::npos && db.rfind("postgres", 0) != 0;
-  auto store = OpenReady(db, sqlite ? options.threads : 16);
   // Issue 13: on SQLite, whose requests are all CPU, at most this many
   // handlers run at once unless --active-requests says otherwise: the child
   // GET's p99 stayed under 10 ms in every round with it, in 10 of 15 without
   // (docs/benchmarks.md).
   if (options.active_requests < 0) options.active_requests = sqlite ? kSqliteActiveRequests : 0;
+  // Connections: PostgreSQL's cost server memory; 16 keep two cores busy and
+  // the pool queues the rest. SQLite's each keep a page cache of up to 2 MiB:
+  // one per worker thread (96 in the national benchmark) held 190 MiB of the
+  // server's memory (issue 14), while only the admitted handlers and the
+  // audit writer use one at once. Without a gate, one per thread, so that no
+  // request waits for a connection.
+  const int sqlite_pool =
+      options.active_requests > 0
+          ? std::min(options.threads, kSqlitePoolPerActiveRequest * options.active_requests)
+          : options.threads;
+  auto store = OpenReady(db, sqlite ? sqlite_pool : 16);
   if (!store.ok()) return Fail(store.status());
   Session session(std::move(*store), std::chrono::milliseconds(audit_batch_ms));
   // Reads are journaled ahead of their answer (see AuditLog): a server that

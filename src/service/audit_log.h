@@ -3,7 +3,8 @@
 // Changes are audited inside the write's own transaction (RecordService does
 // that), so a change and its audit line commit together. Reads are queued here
 // and written in batches by one background thread, every 200 ms or every 4,096
-// events, so that reading a child does not wait on a write lock. The queue is
+// events, so that reading a child does not wait on a write lock; a reader
+// waits only when the queue is too long for memory (kQueueLimit). The queue is
 // flushed on Flush() and on destruction. With a journal (UseJournal, which
 // `vinculo serve` always sets), each read is also appended to a file before
 // RecordRead returns, so before the answer is sent: a read that was answered
@@ -53,7 +54,8 @@ class AuditLog {
   size_t RecoveredEvents() const { return recovered_; }
 
   // Queues a read event and journals it; blocks on the database only when
-  // the journal cannot be written.
+  // the journal cannot be written, and for at most 2 s while more than
+  // 32,768 reads wait for the writer (memory stays bounded under load).
   void RecordRead(AuditEvent event);
   // The same for many reads at once (a board's line per child), under one
   // lock: as if each were recorded in turn.
@@ -73,6 +75,7 @@ class AuditLog {
   Store& store_;
   std::mutex mutex_;
   std::condition_variable wake_;
+  std::condition_variable drained_;  // the queue was taken by a batch
   const std::chrono::milliseconds batch_interval_;
   std::deque<AuditEvent> queue_;  // guarded by mutex_
   // Holds exactly the queued events, in order, possibly after a prefix of

@@ -2,9 +2,14 @@
 // trail. Schooling, health, authorised adults and parent-child links were
 // read without a trace.
 #include <gtest/gtest.h>
+#include <soci/soci.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 
+#include "service/audit_log.h"
 #include "service/nursery_care_service.h"
 #include "support/nursery_world.h"
 #include "support/world.h"
@@ -40,6 +45,48 @@ TEST(ChildReadAuditTest, Issue13_EveryKindOfChildReadIsInTheChildsTrail) {
     EXPECT_NE(std::find(details.begin(), details.end(), expected), details.end())
         << expected << " is missing from the trail";
   }
+}
+
+// Issue 14: reads faster than the audit writer no longer pile up in memory
+// (927 MiB in the national benchmark). A read that finds more than 32,768
+// lines waiting returns only once the writer has taken them, and every line
+// is written in the end. The writer here wakes only for a full batch.
+TEST(ChildReadAuditTest, Issue14_AReaderWaitsForTheWriterRatherThanQueueWithoutBound) {
+  auto world = MakeWorld();
+  ASSERT_NE(world, nullptr);
+  const std::string journal =
+      ::testing::TempDir() + "vinculo_bounded_" + std::to_string(::getpid()) + ".journal";
+  {
+    AuditLog log(world->database->store(), std::chrono::minutes(10));
+    ASSERT_TRUE(log.UseJournal(journal).ok());
+    const Actor reader = world->actor("admin");
+    for (int round = 0; round < 3; ++round) {
+      std::vector<AuditEvent> reads;
+      for (int read = 0; read < 20000; ++read) {
+        reads.push_back(AuditEventFor(reader, "2026-11-23T10:00:00Z", "list", "children", 1 + read,
+                                      "bounded queue"));
+      }
+      log.RecordReads(std::move(reads));
+      EXPECT_LE(log.QueuedEvents(), 32768u) << "round " << round;
+    }
+    ASSERT_TRUE(log.Flush().ok());
+  }
+  for (const auto& file : std::filesystem::directory_iterator(::testing::TempDir())) {
+    if (file.path().filename().string().rfind("vinculo_bounded_" + std::to_string(::getpid()), 0) ==
+        0) {
+      std::filesystem::remove(file.path());
+    }
+  }
+  long long written = 0;
+  ASSERT_TRUE(world->database->store()
+                  .Read([&](Txn& txn) -> Status {
+                    txn.session() << "SELECT COUNT(*) FROM audit_events WHERE detail = "
+                                     "'bounded queue'",
+                        soci::into(written);
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(written, 60000);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "service/nursery_care_service.h"
 #include "support/nursery_world.h"
 
 namespace vinculo::testing {
@@ -362,6 +363,51 @@ TEST_F(NurseryServiceTest, ANotAllowedJurisdictionShowsTheReasonOnTheBoard) {
   ASSERT_FALSE(board.empty());
   EXPECT_EQ(board[0].child_id, child->id);
   EXPECT_EQ(board[0].problem, "co-residence is not allowed in NO");
+}
+
+// Issue 14: an officer's board reads her children in scope once and what it
+// shows beside them (plans, leaves) for the facilities they live in. A child
+// living inside prison B whose father is held in prison A is on A's officer's
+// board with her own plan and leave, and no child of B unlinked to A is; B's
+// officer sees the same facts for her.
+TEST_F(NurseryServiceTest, AnOfficersBoardShowsEachChildsOwnFactsAcrossFacilities) {
+  const Record father = world_->AddParent("A", "male");
+  world_->Link(father.id, children_.calm_b, "father");
+  const long long other_b = ChildInside(*world_, world_->facility_b, "Sisa", "2025-06-01");
+  NurseryCareService care(world_->context);
+  TransitionPlanRequest plan;
+  plan.destination = "relatives";
+  plan.receiving_party = "Abuela paterna (sintética)";
+  plan.consulted = "madre; abuela";
+  plan.steps = {{"2026-12-10", "Visita de la abuela"}};
+  ASSERT_TRUE(
+      care.SaveTransitionPlan(world_->actor("nursery_officer_b"), children_.calm_b, plan).ok());
+  ASSERT_TRUE(
+      care.SaveTransitionPlan(world_->actor("nursery_officer_a"), children_.notice_a, plan).ok());
+  auto adult = care.AddAuthorisedAdult(world_->actor("nursery_officer_b"), children_.calm_b,
+                                       {"Rosa Sintética", "abuela", "INE 00000002"});
+  ASSERT_TRUE(adult.ok()) << adult.status().ToString();
+  LeaveRequest leave{adult->id, "weekend_with_relatives", "2026-11-22T09:00:00Z",
+                     "2026-11-24T18:00:00Z", ""};
+  auto started = care.StartLeave(world_->actor("nursery_officer_b"), children_.calm_b, leave);
+  ASSERT_TRUE(started.ok()) << started.status().ToString();
+
+  const std::vector<AgeOutRow> board_a = Board("nursery_officer_a");
+  EXPECT_EQ(Ids(board_a), (std::vector<long long>{children_.overdue_a, children_.critical_a,
+                                                  children_.notice_a, children_.calm_b}));
+  const std::vector<AgeOutRow> board_b = Board("nursery_officer_b");
+  EXPECT_EQ(Ids(board_b), (std::vector<long long>{children_.calm_b, other_b}));
+  for (const std::vector<AgeOutRow>& board : {board_a, board_b}) {
+    for (const AgeOutRow& row : board) {
+      SCOPED_TRACE(row.child_id);
+      const bool planned = row.child_id == children_.calm_b || row.child_id == children_.notice_a;
+      EXPECT_EQ(row.transition_plan, planned ? "draft" : "missing");
+      EXPECT_EQ(row.leave.has_value(), row.child_id == children_.calm_b);
+      if (row.leave) {
+        EXPECT_EQ(row.leave->id, started->id);
+      }
+    }
+  }
 }
 
 }  // namespace

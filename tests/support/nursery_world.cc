@@ -11,6 +11,8 @@ long long CreateOrZero(World& world, const RecordKind& kind, FieldValues values)
   return created.ok() ? created->id : 0;
 }
 
+}  // namespace
+
 long long ChildInside(World& world, long long facility_id, const char* given_names,
                       const char* born) {
   return CreateOrZero(world, ChildKind(),
@@ -21,8 +23,6 @@ long long ChildInside(World& world, long long facility_id, const char* given_nam
                        {"placement", std::string("inside_with_mother")},
                        {"facility_id", facility_id}});
 }
-
-}  // namespace
 
 NurseryChildren AddNursery(World& world) {
   for (long long jurisdiction : {world.jurisdiction_pe, world.jurisdiction_mx}) {

@@ -18,6 +18,10 @@ struct NurseryChildren {
   long long mother_b = 0;  // a woman held in facility B, for pregnancies
 };
 
+// A child living inside `facility_id` with her mother, born on `born`; 0 on error.
+long long ChildInside(World& world, long long facility_id, const char* given_names,
+                      const char* born);
+
 // Adds the rules and children; fails the test (and returns zeros) on error.
 NurseryChildren AddNursery(World& world);
 

@@ -13,7 +13,7 @@
 // axe and screenshots at 360 and 1280 px for one restored form.
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { apiAs, checkBothWidths, DEMO_PASSWORD, login, newPage, useServerAndBrowser, viewports } from "./harness.mjs";
+import { apiAs, checkBothWidths, DEMO_PASSWORD, login, newPage, setOffline, useServerAndBrowser, viewports } from "./harness.mjs";
 
 const world = useServerAndBrowser();
 const daysAgo = (n) => new Date(Date.now() - n * 24 * 3600 * 1000).toISOString().slice(0, 10);
@@ -423,11 +423,11 @@ describe("no lost input: every form keeps what was typed", () => {
     const form = await openForm(page, entry);
     await entry.type(form);
     const before = (await fixture.coordinator("GET", `/parents/${fixture.planParent}/reunification-plan`)).body.steps.length;
-    await context.setOffline(true);
+    await setOffline(context, true);
     await form.getByRole("button", { name: "Agregar paso", exact: true }).click();
     await form.getByRole("alert").waitFor();
     await entry.expect(form);
-    await context.setOffline(false);
+    await setOffline(context, false);
     await page.reload();
     await entry.form(page).waitFor();
     await entry.expect(entry.form(page));
@@ -437,10 +437,10 @@ describe("no lost input: every form keeps what was typed", () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
     await page.goto(forms.releases.path());
     await forms.releases.type(page);
-    await context.setOffline(true);
+    await setOffline(context, true);
     await page.reload();
     await forms.releases.expect(page);
-    await context.setOffline(false);
+    await setOffline(context, false);
     await context.close();
   });
 });

@@ -101,6 +101,27 @@ export async function launchBrowser() {
   };
 }
 
+// The network off or on for a whole context. Chromium's offline emulation
+// (navigator.onLine, the service worker, every request) is the device without
+// signal. Once, in a loaded CI run, a visit record reached the server while
+// it was on (not reproduced since; the app only sends from the page, so the
+// emulation let it through), so while offline every API request is also
+// refused at the context's routing: nothing the app sends can reach the
+// server. The requests refused are kept in context.refused.
+const kApi = /\/api\//;
+export async function setOffline(context, offline) {
+  context.refused ??= [];
+  await context.setOffline(offline);
+  if (offline) {
+    await context.route(kApi, (route) => {
+      context.refused.push(`${route.request().method()} ${new URL(route.request().url()).pathname}`);
+      return route.abort("internetdisconnected");
+    });
+  } else {
+    await context.unroute(kApi);
+  }
+}
+
 // A fresh context (no cookies) at the given width.
 export async function newPage(browser, baseUrl, viewport = viewports.desktop) {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: "es-PE" });
