@@ -308,7 +308,7 @@ Result<SupplyItemRow> SupplyService::ArchiveCatalogueItem(const Actor& actor, lo
 // --- Needs and stock ---------------------------------------------------------
 
 Result<FacilityNeeds> SupplyService::Needs(const Actor& actor, long long facility_id,
-                                           std::optional<Date> as_of) {
+                                           std::optional<Date> as_of, bool next_month) {
   VINCULO_RETURN_IF_ERROR(Require(actor, SupplyAccess::kFigures));
   const Date on = as_of.value_or(context_.Today());
   const Date next = AddMonths(on, 1);
@@ -347,18 +347,21 @@ Result<FacilityNeeds> SupplyService::Needs(const Actor& actor, long long facilit
   // Who will have left a month later: the age-out board of this facility, read
   // as the system without a read event (only figures leave this function).
   std::set<long long> leaving;
-  ServiceContext quiet = context_;
-  quiet.audit = nullptr;
-  AgeOutQuery board_query;
-  board_query.facility_id = facility_id;
-  board_query.as_of = on;
-  VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutRow> board,
-                           NurseryService(quiet).AgeOutBoard(Actor::System(), board_query));
-  for (const AgeOutRow& row : board) {
-    if (row.age_out && row.age_out->age_out_date <= next) leaving.insert(row.child_id);
+  if (next_month) {
+    ServiceContext quiet = context_;
+    quiet.audit = nullptr;
+    AgeOutQuery board_query;
+    board_query.facility_id = facility_id;
+    board_query.as_of = on;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutRow> board,
+                             NurseryService(quiet).AgeOutBoard(Actor::System(), board_query));
+    for (const AgeOutRow& row : board) {
+      if (row.age_out && row.age_out->age_out_date <= next) leaving.insert(row.child_id);
+    }
   }
   for (auto [period, date] : {std::pair{&needs.now, on}, std::pair{&needs.next_month, next}}) {
     const bool later = period == &needs.next_month;
+    if (later && !next_month) break;
     for (const auto& [child_id, born] : children) {
       if (born <= date && !(later && leaving.count(child_id))) ++period->children;
     }

@@ -129,8 +129,10 @@ class SupplyService {
   // Children are those living inside now, with their ages on each date; a
   // child whose age-out date (the nursery's co-residence rules, extensions
   // included) falls on or before the later date is not counted a month later.
+  // Without `next_month` (a home's shortfalls of today), `next_month` is left
+  // empty and the facility's age-out board is not read.
   Result<FacilityNeeds> Needs(const Actor& actor, long long facility_id,
-                              std::optional<Date> as_of = std::nullopt);
+                              std::optional<Date> as_of = std::nullopt, bool next_month = true);
   // Every active item with the quantity in stock (0 when none).
   Result<std::vector<StockLine>> Stock(const Actor& actor, long long facility_id);
 

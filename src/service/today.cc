@@ -157,7 +157,8 @@ class HomeBuilder {
       return OutOfScope(facilities.status()) ? Status::Ok() : facilities.status();
     TodayItem item{.kind = TodayKind::kLowStock, .route = "/supplies"};
     for (long long facility_id : *facilities) {
-      Result<FacilityNeeds> needs = supplies.Needs(actor_, facility_id);
+      Result<FacilityNeeds> needs =
+          supplies.Needs(actor_, facility_id, std::nullopt, /*next_month=*/false);
       if (!needs.ok()) {
         if (OutOfScope(needs.status())) continue;
         return needs.status();

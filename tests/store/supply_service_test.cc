@@ -243,6 +243,25 @@ TEST_F(SupplyServiceTest, AChildWhoAgesOutBeforeNextMonthIsNotCountedNextMonth) 
   EXPECT_EQ(Need(needs->next_month, "crib").children, 1);
 }
 
+// Issue 14: a home's shortfalls of today skip next month (and the facility's
+// age-out board it needs): today's figures are the same, next month's empty.
+TEST_F(SupplyServiceTest, TodaysNeedsAloneAreTheFullNeedsOfToday) {
+  auto full = supplies_->Needs(As("nursery_officer_b"), world_->facility_b);
+  auto today = supplies_->Needs(As("nursery_officer_b"), world_->facility_b, std::nullopt,
+                                /*next_month=*/false);
+  ASSERT_TRUE(full.ok() && today.ok());
+  EXPECT_EQ(today->children_inside, full->children_inside);
+  EXPECT_EQ(today->now.children, full->now.children);
+  ASSERT_EQ(today->now.items.size(), full->now.items.size());
+  for (size_t item_idx = 0; item_idx < full->now.items.size(); ++item_idx) {
+    SCOPED_TRACE(full->now.items[item_idx].item.code);
+    EXPECT_EQ(today->now.items[item_idx].needed, full->now.items[item_idx].needed);
+    EXPECT_EQ(today->now.items[item_idx].shortfall, full->now.items[item_idx].shortfall);
+  }
+  EXPECT_TRUE(today->next_month.items.empty());
+  EXPECT_EQ(today->next_month.children, 0);
+}
+
 TEST_F(SupplyServiceTest, DonationsAddStockAllocationsTakeItAndTheShortfallFollows) {
   Donate(crib_, 2);
   Donate(bed_, 1);
