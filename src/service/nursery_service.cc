@@ -230,14 +230,13 @@ struct BoardFacts {
 constexpr size_t kFactFacilities = 4;
 
 // The facts of the board's `children` (read in `scope`, by child id; null
-// for a global scope, whose facts are read in it). A
-// scope that is a predicate, such as a prison officer's (the children inside
-// her prison or whose parent is held there: 3,200 children for a national
-// prison), cost 13,000 page reads a board when each of the four statements
-// tested it again (issue 14). So the children are read in scope once, and
-// the facts for the few facilities they live in without it: a fact of a
-// child out of scope is read but never looked up, since only the children
-// read in scope are. A global scope has no predicate to spare.
+// for a global scope, whose facts are read in it). A scope that is a
+// predicate, such as a prison officer's (the children inside her prison or
+// whose parent is held there: 3,200 children for a national prison), cost
+// 13,000 page reads a board when each statement tested it again (issue 14).
+// So the children are read in scope once, and the facts for the few
+// facilities they live in without it: a fact of a child out of scope is read
+// but never looked up, since only the children read in scope are.
 Result<BoardFacts> ReadBoardFacts(const Store& store, Txn& txn, const Actor& scope,
                                   std::optional<long long> facility_id,
                                   const std::vector<ChildInsideRow>* children) {
@@ -252,46 +251,40 @@ Result<BoardFacts> ReadBoardFacts(const Store& store, Txn& txn, const Actor& sco
     }
   }
   BoardFacts facts;
-  // The leaves not yet returned are few (one per child at most): all of them
-  // in the reader's scope, whatever facility they were recorded at.
+  // The leaves not yet returned are few (one per child at most): without a
+  // scope, all of them, whatever facility they were recorded at.
   LeaveFilter open_leaves;
   open_leaves.facility_id = reader.IsGlobal() ? std::nullopt : facility_id;
   open_leaves.open_only = true;
   VINCULO_ASSIGN_OR_RETURN(facts.leaves, txn.Leaves(open_leaves, reader));
+  // Each facility's facts; several are merged by child id. One keeps its
+  // decisions as read (the whole installation's, from the cache, uncopied).
   facts.proposals = std::make_shared<std::vector<AgeOutProposalRow>>();
-  if (facilities.size() == 1) {
-    ChildrenInsideFilter filter;
-    filter.facility_id = facilities[0];
-    VINCULO_ASSIGN_OR_RETURN(facts.plans, txn.TransitionPlanStatuses(filter, reader));
-    VINCULO_ASSIGN_OR_RETURN(facts.decisions, DecisionsFor(store, txn, reader, facilities[0]));
-    ageout_store::InsideFilter inside;
-    inside.facility_id = facilities[0];
-    VINCULO_ASSIGN_OR_RETURN(*facts.proposals,
-                             ageout_store::PendingProposalsInside(txn, reader, inside));
-    return facts;
-  }
-  // Several facilities (or none): each read, then merged by child id.
-  auto decisions = std::make_shared<std::vector<AgeOutDecisionRow>>();
+  auto merged = std::make_shared<std::vector<AgeOutDecisionRow>>();
   for (std::optional<long long> facility : facilities) {
     ChildrenInsideFilter filter;
     filter.facility_id = facility;
     VINCULO_ASSIGN_OR_RETURN(auto plans, txn.TransitionPlanStatuses(filter, reader));
     facts.plans.insert(facts.plans.end(), plans.begin(), plans.end());
-    VINCULO_ASSIGN_OR_RETURN(KeptDecisions kept, DecisionsFor(store, txn, reader, facility));
-    decisions->insert(decisions->end(), kept->begin(), kept->end());
+    VINCULO_ASSIGN_OR_RETURN(facts.decisions, DecisionsFor(store, txn, reader, facility));
+    if (facilities.size() != 1) {
+      merged->insert(merged->end(), facts.decisions->begin(), facts.decisions->end());
+    }
     ageout_store::InsideFilter inside;
     inside.facility_id = facility;
     VINCULO_ASSIGN_OR_RETURN(std::vector<AgeOutProposalRow> proposals,
                              ageout_store::PendingProposalsInside(txn, reader, inside));
     facts.proposals->insert(facts.proposals->end(), proposals.begin(), proposals.end());
   }
-  const auto by_child = [](const auto& left, const auto& right) {
-    return left.child_id < right.child_id;
-  };
-  std::sort(facts.plans.begin(), facts.plans.end());
-  std::stable_sort(decisions->begin(), decisions->end(), by_child);
-  std::stable_sort(facts.proposals->begin(), facts.proposals->end(), by_child);
-  facts.decisions = std::move(decisions);
+  if (facilities.size() != 1) {
+    const auto by_child = [](const auto& left, const auto& right) {
+      return left.child_id < right.child_id;
+    };
+    std::sort(facts.plans.begin(), facts.plans.end());
+    std::stable_sort(merged->begin(), merged->end(), by_child);
+    std::stable_sort(facts.proposals->begin(), facts.proposals->end(), by_child);
+    facts.decisions = std::move(merged);
+  }
   return facts;
 }
 
