@@ -55,8 +55,8 @@ bench: deps-bench
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DVINCULO_BUILD_BENCH=ON
 	cmake --build $(BUILD_DIR)
 	bench/run.sh
-	@if [ "$${BENCH_NATIONAL:-0}" = 1 ]; then bench/national.sh; \
-	else echo "(national dataset benchmarks, issue 14: BENCH_NATIONAL=1 make bench, or bench/national.sh)"; fi
+	@if [ "$${BENCH_NATIONAL:-0}" = 1 ]; then bench/national.sh && bench/two_servers.sh; \
+	else echo "(national dataset benchmarks, issue 14: BENCH_NATIONAL=1 make bench, or bench/national.sh and bench/two_servers.sh)"; fi
 
 # The suites under AddressSanitizer and UndefinedBehaviorSanitizer (clang, build-sanitize).
 test-sanitize: deps-sanitize

@@ -25,7 +25,8 @@ test_pkgs=(postgresql sqlite3 poppler-utils chromium python3-icalendar haproxy l
 # The package test (scripts/package-test.sh): systemd-analyze checks the unit,
 # curl signs in to the extracted server; dpkg-shlibdeps comes with build-essential.
 test_pkgs+=(systemd curl)
-bench_pkgs=(wrk curl)
+# jq reads the API's answers in bench/national.sh and bench/two_servers.sh.
+bench_pkgs=(wrk curl jq)
 # make test-sanitize and make fuzz: clang with its sanitizer and libFuzzer runtimes.
 sanitize_pkgs=(clang-14 libclang-rt-14-dev)
 
