@@ -197,7 +197,8 @@ describe("programme screens", () => {
     assert.equal(await stockOf(formula.id), before + 12);
     // The stock on screen follows.
     await page.getByTestId(`stock-${formula.id}`).getByText(new RegExp(`^${before + 12}$`)).waitFor();
-    assert.match(await page.getByTestId("donations").innerText(), /Asociación Sintética de Apoyo/);
+    // The list of donations is read again after the stock: waited for, not read at once.
+    await page.getByTestId("donations").getByText(/Asociación Sintética de Apoyo/).waitFor();
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
