@@ -11,6 +11,7 @@
 # machine's loopback; wrk shares the 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 root=$(pwd)
 build_dir="${BUILD_DIR:-build}"
 duration="${BENCH_DURATION:-15s}"
@@ -24,23 +25,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "bench: no free port" >&2; exit 69
-}
-
-wait_for() {
-  for _ in $(seq 1 100); do
-    if curl -sf "$1" >/dev/null 2>&1; then return 0; fi
-    sleep 0.1
-  done
-  echo "bench: $1 did not answer" >&2; exit 69
-}
 
 # Prints "requests_per_second p99_ms" from wrk's --latency output.
 run_wrk() {

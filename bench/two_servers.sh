@@ -21,6 +21,7 @@
 # what the proxy costs is not read as what the second server adds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 build_dir="${BUILD_DIR:-build}"
 duration="${BENCH_DURATION:-8s}"
 connections="${BENCH_CONNECTIONS:-64}"
@@ -40,35 +41,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "two_servers: no free port" >&2; exit 69
-}
-wait_for() {
-  for _ in $(seq 1 300); do
-    if curl -sf "$1" >/dev/null 2>&1; then return 0; fi
-    sleep 0.1
-  done
-  echo "two_servers: $1 did not answer" >&2; exit 69
-}
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.2f", v}'; }
-# "requests/s p50_ms p99_ms non_2xx" for one wrk run.
-measure() {
-  local url="$1"; shift
-  wrk -t2 -c"$connections" -d2s "$@" "$url" >/dev/null
-  wrk -t2 -c"$connections" -d"$duration" --latency "$@" "$url" >"$work/wrk.txt"
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt" | to_ms)
-  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt" | to_ms)
-  errors=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.txt")
-  echo "$rps $p50 $p99 ${errors:-0}"
-}
 
 db=$(scripts/pg.sh start "$pg_dir" "$(free_port)")
 started=$(date +%s.%N)
@@ -113,19 +85,7 @@ cursor=$(curl -sf -H "$auth" "http://127.0.0.1:$port_a/api/v1/children?$list_que
 list_path="/api/v1/children?$list_query${cursor:+&cursor=$cursor}"  # a small scale has one page
 visit_ids=$(psql "$db" -Atc "SELECT v.id FROM plan_visits v JOIN plans p ON p.id = v.plan_id
                              WHERE p.organisation_id = $organisation ORDER BY v.id LIMIT 2000" | paste -sd, -)
-cat >"$work/record.lua" <<LUA
-ids = {$visit_ids}
-counter = 1
-function setup(thread) thread:set("offset", counter * 997); counter = counter + 1 end
-i = 0
-body = '{"attended":true,"mood_before":3,"mood_after":4,"brought":["photos"]}'
-headers = {["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json"}
-request = function()
-  i = i + 1
-  local id = ids[((i + (offset or 0)) % #ids) + 1]
-  return wrk.format("POST", "/api/v1/plan-visits/" .. id .. "/record", headers, body)
-end
-LUA
+record_script "$work/record.lua" "$visit_ids" "$token"
 
 # Waits until neither server has a request at the database (at most 30 s):
 # a slow workload's requests still running after wrk stops would otherwise
@@ -154,19 +114,19 @@ run() {  # workload port
 # Every workload once through both servers first: the first writes after
 # generation (autovacuum, the statements' first plans) fall outside the figures.
 for workload in child list record; do run "$workload" "$port_two" >/dev/null; done
+# Each side's "requests/s p50 p99 non_2xx", by side and round (one1, two2, ...).
+declare -A seen=()
+mean() { awk -v a="${seen[${1}1]%% *}" -v b="${seen[${1}2]%% *}" 'BEGIN {printf "%.0f", (a + b) / 2}'; }
+fmt() { read -r rps p50 p99 errors <<<"${seen[$1]}"; printf '%.0f (p99 %s ms%s)' "$rps" "$p99" "$([ "$errors" = 0 ] || echo ", $errors non-2xx")"; }
 rows=""
 for workload in child list record; do
-  declare -A seen=()
   for round in 1 2; do
     seen[one$round]=$(run "$workload" "$port_a")
     seen[proxy$round]=$(run "$workload" "$port_one")
     seen[two$round]=$(run "$workload" "$port_two")
   done
-  mean() { awk -v a="${seen[${1}1]%% *}" -v b="${seen[${1}2]%% *}" 'BEGIN {printf "%.0f", (a + b) / 2}'; }
-  fmt() { read -r rps p50 p99 errors <<<"${seen[$1]}"; printf '%.0f (p99 %s ms%s)' "$rps" "$p99" "$([ "$errors" = 0 ] || echo ", $errors non-2xx")"; }
   one=$(mean one); proxy=$(mean proxy); two=$(mean two)
   rows+="| $workload | $(fmt one1) / $(fmt one2) | $(fmt proxy1) / $(fmt proxy2) | $(fmt two1) / $(fmt two2) | $(awk -v t="$two" -v o="$one" 'BEGIN {printf "%.2f", t / o}') | $(awk -v t="$two" -v p="$proxy" 'BEGIN {printf "%.2f", t / p}') |"$'\n'
-  unset seen
 done
 
 cat <<REPORT
