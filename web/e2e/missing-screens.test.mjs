@@ -125,6 +125,8 @@ describe("the missing screens", () => {
     const row = page.locator(`[data-route="${route}"]`);
     await row.getByRole("button", { name: /^Fijar la ruta de / }).click();
     const form = page.getByRole("form", { name: "Fijar una ruta" });
+    // The homes are read after the form opens: the choice is there before its value is read.
+    await form.getByLabel("Hogar").locator(`option[value="${pair.home_id}"]`).waitFor({ state: "attached" });
     assert.equal(await form.getByLabel("Hogar").inputValue(), String(pair.home_id));
     assert.equal(await form.getByLabel("Minutos de viaje por trayecto").inputValue(), String(pair.travel_minutes));
     assert.equal(await row.getByTestId("rt-override").count(), 0, "the estimate, not set by hand");
