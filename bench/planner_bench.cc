@@ -30,7 +30,7 @@ using vinculo::planner::Instance;
 using vinculo::planner::Plan;
 
 bool Run(const char* name, const GeneratorOptions& options, double time_limit,
-         double* solve_seconds = nullptr) {
+         double* solve_seconds = nullptr, double* coverage_seconds = nullptr) {
   Instance instance = GenerateInstance(options);
   instance.settings.time_limit_seconds = time_limit;
   auto started = std::chrono::steady_clock::now();
@@ -45,19 +45,21 @@ bool Run(const char* name, const GeneratorOptions& options, double time_limit,
   double priorities = 0;
   for (const auto& pair : instance.pairs) priorities += pair.priority;
   std::printf(
-      "| %s | %zu pairs, %zu sessions, %zu escorts | %d | %.2f s (CPU %.2f s) | %.2f (%zu visits) "
+      "| %s | %zu pairs, %zu sessions, %zu escorts | %d | %.2f s (CPU %.2f s; coverage settled "
+      "at %.2f s) | %.2f (%zu visits) "
       "| %.2f | "
       "%.3f%% | %s | %zu | %.0f | %.2f (%zu visits) | %zu | %.0f | %.2f s | %zu |\n",
       name, instance.pairs.size(), instance.sessions.size(), instance.escorts.size(), plan.parts,
-      plan.solve_seconds, cpu_seconds, plan.coverage, plan.visits.size(), plan.bound,
-      100 * plan.gap, plan.proven_optimal ? "yes" : "no", plan.trips.size(), plan.travel_cost,
-      baseline.coverage, baseline.visits.size(), baseline.trips.size(), baseline.travel_cost,
-      baseline_seconds, plan_violations.size() + baseline_violations.size());
+      plan.solve_seconds, cpu_seconds, plan.coverage_seconds, plan.coverage, plan.visits.size(),
+      plan.bound, 100 * plan.gap, plan.proven_optimal ? "yes" : "no", plan.trips.size(),
+      plan.travel_cost, baseline.coverage, baseline.visits.size(), baseline.trips.size(),
+      baseline.travel_cost, baseline_seconds, plan_violations.size() + baseline_violations.size());
   std::printf(
       "<!-- %s: total priority %.2f; coverage +%.1f%% over first-come; trips saved %d -->\n", name,
       priorities, 100 * (plan.coverage - baseline.coverage) / baseline.coverage,
       static_cast<int>(baseline.trips.size()) - static_cast<int>(plan.trips.size()));
   if (solve_seconds != nullptr) *solve_seconds = plan.solve_seconds;
+  if (coverage_seconds != nullptr) *coverage_seconds = plan.coverage_seconds;
   return plan_violations.empty() && baseline_violations.empty();
 }
 
@@ -82,14 +84,19 @@ int main(int argc, char** argv) {
   programme.home_bases_per_organisation = 4;
   bool valid = true;
   std::vector<double> times;
+  std::vector<double> coverage_times;
   for (int run = 0; run < 5; ++run) {
     double seconds = 0;
-    valid = Run("(a) programme", programme, 10.0, &seconds) && valid;
+    double coverage_seconds = 0;
+    valid = Run("(a) programme", programme, 10.0, &seconds, &coverage_seconds) && valid;
     times.push_back(seconds);
+    coverage_times.push_back(coverage_seconds);
   }
   std::sort(times.begin(), times.end());
+  std::sort(coverage_times.begin(), coverage_times.end());
+  std::printf("<!-- (a) median of 5: solve %.3f s, coverage settled at %.3f s -->\n", times[2],
+              coverage_times[2]);
   if (argc > 3 && std::string(argv[3]) == "a") return valid ? 0 : 1;  // (a) only
-  std::printf("<!-- (a) median of 5 solve times: %.3f s -->\n", times[2]);
 
   // Growth: the national shape (2 facilities and 3 home bases per
   // organisation, 6 facilities and 40 escorts per 1,000 pairs).

@@ -35,6 +35,9 @@
 //   seats per (b,f,d), per child           children once <= sum_c max_children_c Z
 //   seats per session of (b,f,d)           its children once <= sum_c max_c Zs
 //   one trip per escort per day            sum_{b,f} Z[c,b,f,d] <= n(c,d)
+//   sessions too far apart for one trip    Zs[c,g,s] + Zs[c,g,s'] <= Z[c,g]; and the
+//     (a child's longest day)              children of all the sessions too far from s
+//                                          once <= sum_c max_c (Z[c,g] - Zs[c,g,s])
 //   a child not in overlapping sessions,   y[p,s] + y[p',s'] <= 1
 //     nor in two whose trip is too long
 //   a child on one trip a day              sum y[p,s on d at f] + sum y[p',s' on d at f'] <= 1
@@ -55,7 +58,9 @@
 // (from fractions above 0.05, then above 0.5), fixed, the LP re-solved (with
 // trips fixed the visits are nearly a transportation problem, whose LP is
 // integral) and the greedy run on that solution. If the plan does not reach
-// the bound, CBC (warm-started from it) closes the gap with the time given.
+// the bound, CBC closes the gap with the time given: through its own driver
+// (CbcMain1, the cbc program's cuts, heuristics and search), one part at a
+// time, since the driver keeps global state (BranchAndBound).
 // Then, with coverage held at its value by a row, the full objective: a
 // greedy from its LP, a set-cover greedy that fills one trip at a time at the
 // (base, facility, date) most of the visited pairs can still use (restarted
@@ -65,25 +70,151 @@
 // EXTRACTION. Per (b,f,d) the Z trips get actual escorts of each class free that
 // date; children (a child's visits together, siblings kept as a block where a
 // trip has room) are packed onto the trip adding the fewest escorts to
-// sessions, within a child's longest day; visits that would overfill a
-// session's people are dropped; empty trips are dropped.
+// sessions, within a child's longest day. When that greedy leaves a child
+// home, a depth-first search over ride units (RidePacker: a family visiting
+// one parent, with each child's own visits) looks for a packing placing more;
+// visits that would overfill a session's people are dropped; empty trips are
+// dropped.
 //
 #include "planner/part_model.h"
 
 #include <CbcModel.hpp>
-#include <CbcStrategy.hpp>
+#include <CbcSolver.hpp>
+#include <ClpSolve.hpp>
 #include <CoinPackedMatrix.hpp>
 #include <OsiClpSolverInterface.hpp>
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <functional>
+#include <mutex>
 #include <queue>
 #include <random>
+#include <string>
 
 namespace vinculo::planner::internal {
 
 // Restarts of the trip-filling greedy with other tie-breaks (FewestTrips).
 constexpr unsigned kFewestTripsRestarts = 64;
+
+namespace {
+
+// Children who ride together (a family visiting one parent in one session,
+// and a child's own visits), placed on one trip or left home together.
+struct RideUnit {
+  std::vector<long long> children;
+  std::uint64_t sessions = 0;  // bits of the group's sessions they attend
+  int earliest_start = 24 * 60;
+  int latest_end = 0;
+  int size = 0;
+  double value = 0;  // the priorities of their visits
+};
+
+// The best placement of a group's ride units on its trips (issue 19: a
+// greedy left children home where a placement existed): the most priority
+// placed, then the fewest (trip, session) attendances (escorts present count
+// as people in a session); each trip's sessions within `day_budget` minutes
+// from the first start to the last end. Depth-first with a bound, at most
+// `node_limit` nodes; per unit the trip index, or -1 for home.
+class RidePacker {
+ public:
+  RidePacker(const std::vector<RideUnit>& units, const std::vector<int>& rooms, int day_budget,
+             long node_limit)
+      : units_(units),
+        room_(rooms),
+        earliest_(rooms.size(), 24 * 60),
+        latest_(rooms.size(), 0),
+        attends_(rooms.size(), 0),
+        capacity_(rooms),
+        day_budget_(day_budget),
+        node_limit_(node_limit),
+        current_(units.size(), -1),
+        value_left_(units.size() + 1, 0) {
+    for (size_t unit = units.size(); unit-- > 0;) {
+      value_left_[unit] = value_left_[unit + 1] + units[unit].value;
+    }
+  }
+  std::vector<int> Pack() {
+    Search(0);
+    return best_;
+  }
+  double placed() const { return best_value_; }
+
+ private:
+  void Search(size_t unit_idx) {
+    if (++nodes_ > node_limit_) return;
+    if (current_value_ + value_left_[unit_idx] < best_value_ - 1e-9) return;
+    if (unit_idx == units_.size()) {
+      if (current_value_ > best_value_ + 1e-9 ||
+          (current_value_ > best_value_ - 1e-9 && current_attendances_ < best_attendances_)) {
+        best_ = current_;
+        best_value_ = current_value_;
+        best_attendances_ = current_attendances_;
+      }
+      return;
+    }
+    const RideUnit& unit = units_[unit_idx];
+    // Trips by the sessions they would add, fewest first; one empty trip per size.
+    std::vector<std::pair<int, size_t>> trips;
+    std::set<int> empty_rooms;
+    for (size_t trip = 0; trip < room_.size(); ++trip) {
+      if (room_[trip] < unit.size) continue;
+      if (attends_[trip] == 0 && !empty_rooms.insert(capacity_[trip]).second) continue;
+      if (std::max(latest_[trip], unit.latest_end) -
+              std::min(earliest_[trip], unit.earliest_start) >
+          day_budget_) {
+        continue;
+      }
+      trips.push_back({std::popcount(unit.sessions & ~attends_[trip]), trip});
+    }
+    std::sort(trips.begin(), trips.end());
+    for (const auto& [added, trip] : trips) {
+      const int earliest = earliest_[trip];
+      const int latest = latest_[trip];
+      const std::uint64_t attends = attends_[trip];
+      room_[trip] -= unit.size;
+      earliest_[trip] = std::min(earliest, unit.earliest_start);
+      latest_[trip] = std::max(latest, unit.latest_end);
+      attends_[trip] |= unit.sessions;
+      current_[unit_idx] = static_cast<int>(trip);
+      current_value_ += unit.value;
+      current_attendances_ += added;
+      Search(unit_idx + 1);
+      current_attendances_ -= added;
+      current_value_ -= unit.value;
+      attends_[trip] = attends;
+      latest_[trip] = latest;
+      earliest_[trip] = earliest;
+      room_[trip] += unit.size;
+    }
+    current_[unit_idx] = -1;
+    Search(unit_idx + 1);
+  }
+
+  const std::vector<RideUnit>& units_;
+  std::vector<int> room_;
+  std::vector<int> earliest_;
+  std::vector<int> latest_;
+  std::vector<std::uint64_t> attends_;
+  const std::vector<int> capacity_;
+  const int day_budget_;
+  const long node_limit_;
+  long nodes_ = 0;
+  std::vector<int> current_;
+  std::vector<double> value_left_;
+  double current_value_ = 0;
+  int current_attendances_ = 0;
+  std::vector<int> best_;
+  double best_value_ = -1;
+  int best_attendances_ = 0;
+};
+
+// Nodes the exact packing of one group may visit (a group is one prison on
+// one day for one home base: a few trips, a few dozen children at most).
+constexpr long kRidePackingNodes = 20000;
+
+}  // namespace
 
 double PartModel::TripWeight(const Group& group) const {
   const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
@@ -264,6 +395,32 @@ void PartModel::Build() {
                  0);
         }
       }
+    }
+    // The children of the sessions too far from session s ride trips that do
+    // not attend s: they take at most the seats of Z - Zs[s] trips per class.
+    // (With one such session, its own seats row and the row above say it.)
+    for (const auto& [session_idx, unused] : by_session) {
+      const Session& session = instance_.sessions[session_idx];
+      std::vector<int> far_cols;
+      int far_sessions = 0;
+      for (const auto& [other_idx, y_cols] : by_session) {
+        const Session& other = instance_.sessions[other_idx];
+        if (std::max(session.end_minute, other.end_minute) -
+                std::min(session.start_minute, other.start_minute) + 2 * travel <=
+            settings.longest_child_day_minutes) {
+          continue;
+        }
+        ++far_sessions;
+        far_cols.insert(far_cols.end(), y_cols.begin(), y_cols.end());
+      }
+      if (far_sessions < 2) continue;
+      std::vector<std::pair<int, double>> seats_left = CountOnce(far_cols, &Pair::child_id);
+      for (size_t k = 0; k < group.z_cols.size(); ++k) {
+        const double seats = problem_.classes[group.z_cols[k].second].max_children;
+        seats_left.push_back({group.z_cols[k].first, -seats});
+        seats_left.push_back({group.zs_cols[session_idx][k], seats});
+      }
+      AddRow(seats_left, 0);
     }
   }
   y_of_.resize(objective_.size(), {-1, -1});
@@ -505,6 +662,10 @@ PartPlan PartModel::Extract(const double* solution) const {
       }
       return best;
     };
+    // The trips as made (trip index, seats), for the exact packing.
+    std::vector<std::pair<int, int>> seats_made;
+    for (const Seat& seat : seats) seats_made.push_back({seat.trip, seat.room});
+    std::map<long long, int> trip_of_child;
     for (const auto& [block_sessions, block] : ordered) {
       // A whole block in one trip if one has room, else family by family
       // (siblings visiting one parent ride together), else child by child.
@@ -541,16 +702,88 @@ PartPlan PartModel::Extract(const double* solution) const {
               std::min(seat->earliest_start, instance_.sessions[session_idx].start_minute);
           seat->latest_end = std::max(seat->latest_end, instance_.sessions[session_idx].end_minute);
         }
-        for (int y_col : visits_by_child.at(child_id)) {
-          plan.visits.push_back({y_of_[y_col].first, y_of_[y_col].second, seat->trip});
-          plan.coverage += instance_.pairs[y_of_[y_col].first].priority;
-        }
+        trip_of_child[child_id] = seat->trip;
+      }
+    }
+    if (trip_of_child.size() < visits_by_child.size()) {
+      PackExactly(visits_by_child, seats_made, group, trip_of_child);
+    }
+    for (const auto& [child_id, trip] : trip_of_child) {
+      for (int y_col : visits_by_child.at(child_id)) {
+        plan.visits.push_back({y_of_[y_col].first, y_of_[y_col].second, trip});
+        plan.coverage += instance_.pairs[y_of_[y_col].first].priority;
       }
     }
   }
   DropSplitFamilies(plan);
   DropOverfull(plan);
   return plan;
+}
+
+void PartModel::PackExactly(const std::map<long long, std::vector<int>>& visits_by_child,
+                            const std::vector<std::pair<int, int>>& trips, const Group& group,
+                            std::map<long long, int>& trip_of_child) const {
+  std::map<int, int> bit_of_session;
+  for (const auto& [child_id, y_cols] : visits_by_child) {
+    for (int y_col : y_cols) {
+      bit_of_session.try_emplace(y_of_[y_col].second, static_cast<int>(bit_of_session.size()));
+    }
+  }
+  if (trips.empty() || bit_of_session.size() > 64) return;
+  // Ride units: children joined by a family they visit with.
+  std::map<long long, long long> leader;
+  std::function<long long(long long)> find = [&](long long child_id) {
+    long long& up = leader.try_emplace(child_id, child_id).first->second;
+    if (up != child_id) up = find(up);
+    return up;
+  };
+  for (const auto& [child_id, y_cols] : visits_by_child) {
+    for (int y_col : y_cols) {
+      for (int member : problem_.index.Family(y_of_[y_col].first)) {
+        long long sibling = instance_.pairs[member].child_id;
+        if (visits_by_child.count(sibling)) leader[find(sibling)] = find(child_id);
+      }
+    }
+  }
+  std::map<long long, RideUnit> by_leader;
+  for (const auto& [child_id, y_cols] : visits_by_child) {
+    RideUnit& unit = by_leader[find(child_id)];
+    unit.children.push_back(child_id);
+    ++unit.size;
+    for (int y_col : y_cols) {
+      const Session& session = instance_.sessions[y_of_[y_col].second];
+      unit.sessions |= std::uint64_t{1} << bit_of_session.at(y_of_[y_col].second);
+      unit.earliest_start = std::min(unit.earliest_start, session.start_minute);
+      unit.latest_end = std::max(unit.latest_end, session.end_minute);
+      unit.value += instance_.pairs[y_of_[y_col].first].priority;
+    }
+  }
+  std::vector<RideUnit> units;
+  for (auto& [unused, unit] : by_leader) units.push_back(std::move(unit));
+  std::stable_sort(units.begin(), units.end(), [](const RideUnit& a, const RideUnit& b) {
+    return a.size != b.size ? a.size > b.size : a.value > b.value;
+  });
+  std::vector<int> rooms;
+  for (const auto& [trip, seats] : trips) rooms.push_back(seats);
+  const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
+  const int travel = route == nullptr ? 0 : route->travel_minutes;
+  RidePacker packer(units, rooms, instance_.settings.longest_child_day_minutes - 2 * travel,
+                    kRidePackingNodes);
+  std::vector<int> placement = packer.Pack();
+  double greedy = 0;
+  for (const auto& [child_id, trip] : trip_of_child) {
+    for (int y_col : visits_by_child.at(child_id)) {
+      greedy += instance_.pairs[y_of_[y_col].first].priority;
+    }
+  }
+  if (placement.empty() || packer.placed() <= greedy + 1e-9) return;
+  trip_of_child.clear();
+  for (size_t unit_idx = 0; unit_idx < units.size(); ++unit_idx) {
+    if (placement[unit_idx] < 0) continue;
+    for (long long child_id : units[unit_idx].children) {
+      trip_of_child[child_id] = trips[placement[unit_idx]].first;
+    }
+  }
 }
 
 void PartModel::DropSplitFamilies(PartPlan& plan) const {
@@ -942,13 +1175,29 @@ bool PartModel::BranchAndBound(const std::vector<double>& objective, double min_
   model.setLogLevel(0);
   model.messageHandler()->setLogLevel(0);
   model.solver()->messageHandler()->setLogLevel(0);
-  CbcStrategyDefault strategy(1, 5, 5);
-  model.setStrategy(strategy);
-  model.setUseElapsedTime(true);
-  model.setMaximumSeconds(std::max(0.01, seconds));
   int columns = static_cast<int>(best.size());
   model.setBestSolution(best.data(), columns, ValueOf(objective, best), true);
-  model.branchAndBound();
+  {
+    // CBC's own driver (CbcMain1: its cuts, heuristics and search settings,
+    // as the cbc program runs them) proves instance (a) in about 0.4 s where
+    // CbcModel::branchAndBound with CbcStrategyDefault needed 30 s. It keeps
+    // state in globals (two at once crashed), so one part runs it at a time;
+    // the wait counts against the part's time. CBC's preprocessing is off: in
+    // CBC 2.10.8 its postprocessing crashed in about one run in three.
+    static std::mutex cbc_driver;
+    const Clock::time_point asked = Clock::now();
+    std::lock_guard<std::mutex> lock(cbc_driver);
+    seconds -= std::chrono::duration<double>(Clock::now() - asked).count();
+    CbcSolverUsefulData data;
+    CbcMain0(model, data);
+    const std::string limit = std::to_string(std::max(0.01, seconds));
+    const char* arguments[] = {"vinculo",     "-timeMode", "elapsed", "-seconds",
+                               limit.c_str(), "-log",      "0",       "-preprocess",
+                               "off",         "-solve",    "-quit"};
+    CbcMain1(
+        static_cast<int>(std::size(arguments)), arguments, model, [](CbcModel*, int) { return 0; },
+        data);
+  }
   if (model.bestSolution() != nullptr &&
       ValueOf(objective,
               std::vector<double>(model.bestSolution(), model.bestSolution() + columns)) <
@@ -977,6 +1226,12 @@ void PartModel::Start(const PartPlan& first_come) {
     if (y_of_[col].first >= 0) coverage_objective_[col] = objective_[col];
   }
   std::unique_ptr<OsiClpSolverInterface> lp = MakeSolver(coverage_objective_, 0, false);
+  // Primal simplex: 2.4 times faster than Clp's default (dual) on these LPs
+  // (the 3,000-pair parts: 0.61 s against 1.49 s for six of them).
+  ClpSolve primal;
+  primal.setSolveType(ClpSolve::usePrimal);
+  primal.setPresolveType(ClpSolve::presolveOff);
+  lp->setSolveOptions(primal);
   lp->initialSolve();
   coverage_bound_ = schedulable_;
   std::vector<double> score(columns, 0.0);
@@ -1024,6 +1279,7 @@ void PartModel::Start(const PartPlan& first_come) {
   std::vector<double> warm = WarmStart(first_come);
   if (CoverageOf(warm) > CoverageOf(best_) + 1e-9) best_ = warm;
   proven_ = CoverageOf(best_) >= coverage_bound_ - 1e-6;
+  coverage_settled_ = Clock::now();
 }
 
 void PartModel::Improve(double seconds) {
@@ -1038,6 +1294,7 @@ void PartModel::Improve(double seconds) {
     coverage_bound_ = std::min(coverage_bound_, -min_bound);
     proven_ = proven_ || CoverageOf(best_) >= coverage_bound_ - 1e-6;
   }
+  coverage_settled_ = Clock::now();
   double coverage = CoverageOf(best_);
 
   // At that coverage: fewer trips, lower cost, siblings and parents together.

@@ -74,6 +74,8 @@ class PartModel {
   PartPlan Result() const;
   bool proven() const { return proven_; }
   double Gap() const { return coverage_bound_ - CoverageOf(best_); }
+  // When the coverage stage last ended (Start, or Improve's branch and bound).
+  Clock::time_point coverage_settled() const { return coverage_settled_; }
 
  private:
   struct Group {  // one (home base, facility, date)
@@ -138,6 +140,12 @@ class PartModel {
                       double seconds, std::vector<double>& best, double& bound) const;
   std::vector<double> WarmStart(const PartPlan& first_come) const;
   PartPlan Extract(const double* solution) const;
+  // When the greedy packing of a group left children home: the exact packing
+  // of the group's children (by ride unit) on its `trips` ((trip, seats)),
+  // kept in `trip_of_child` when it places more priority.
+  void PackExactly(const std::map<long long, std::vector<int>>& visits_by_child,
+                   const std::vector<std::pair<int, int>>& trips, const Group& group,
+                   std::map<long long, int>& trip_of_child) const;
 
   const Problem& problem_;
   const Instance& instance_;
@@ -148,6 +156,7 @@ class PartModel {
   double schedulable_ = 0;
   double coverage_bound_ = 0;
   bool proven_ = false;
+  Clock::time_point coverage_settled_;
 
   // Columns.
   std::vector<double> objective_;

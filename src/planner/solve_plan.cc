@@ -6,10 +6,11 @@
 // DECOMPOSITION. Pairs, sessions and escorts interact only through a home base
 // or a facility: a union-find joins each schedulable pair's home base and
 // facility, and all home bases of an escort. Each component is an independent
-// MIP (a region's organisation and the prisons it visits). Two passes on a
-// pool of Settings::threads workers: first every part (biggest first) gets its
-// LP bound and heuristic plan; then the time left goes to CBC, parts with the
-// largest gap first, each with its share of what remains. The first-come plan
+// MIP (a region's organisation and the prisons it visits). Two passes: first
+// every part (biggest first) gets its LP bound and heuristic plan, on a pool of
+// Settings::threads workers; then the time left goes to CBC, one part at a
+// time (CBC's driver is not reentrant), largest gap first, each with an equal
+// share of what remains. The first-come plan
 // restricted to a part is a warm start and the fallback: a part never started
 // (time limit) keeps first-come, and no part returns less coverage than
 // first-come, so the plan is always complete and feasible.
@@ -160,9 +161,9 @@ Plan SolvePlan(const Instance& instance) {
     fallback[part_idx].bound = schedulable;
   }
 
-  // Two passes on a pool of workers. First every part gets its LP bound and
-  // heuristic plan (biggest first); then the time left goes to branch and bound,
-  // the parts with the largest gap first, each with a share of what remains.
+  // Two passes. First every part gets its LP bound and heuristic plan (biggest
+  // first) on a pool of workers; then the time left goes to branch and bound,
+  // the parts with the largest gap first.
   std::vector<PartPlan> results = fallback;
   double limit = instance.settings.time_limit_seconds;
   auto left = [&]() { return limit - std::chrono::duration<double>(Clock::now() - start).count(); };
@@ -193,17 +194,18 @@ Plan SolvePlan(const Instance& instance) {
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return models[a]->Gap() > models[b]->Gap(); });
-  std::atomic<size_t> improved{0};
-  run_pool(
-      [&](size_t position) {
-        double remaining = left();
-        if (remaining <= 0.01) return;
-        double parts_left = static_cast<double>(order.size() - improved.fetch_add(1));
-        models[order[position]]->Improve(std::min(remaining, remaining * threads / parts_left));
-      },
-      order.size());
+  // One part at a time: CBC's driver runs one search at a time (part_model.cc),
+  // so each part gets an equal share of what remains.
+  for (size_t position = 0; position < order.size(); ++position) {
+    double remaining = left();
+    if (remaining <= 0.01) break;
+    models[order[position]]->Improve(remaining / static_cast<double>(order.size() - position));
+  }
+  Clock::time_point coverage_settled = start;
   for (size_t part_idx = 0; part_idx < parts.size(); ++part_idx) {
-    if (models[part_idx]) results[part_idx] = models[part_idx]->Result();
+    if (!models[part_idx]) continue;
+    results[part_idx] = models[part_idx]->Result();
+    coverage_settled = std::max(coverage_settled, models[part_idx]->coverage_settled());
   }
 
   // One plan from the parts.
@@ -233,6 +235,7 @@ Plan SolvePlan(const Instance& instance) {
   plan.bound = plan.proven_optimal ? plan.coverage : std::max(bound, plan.coverage);
   plan.gap = plan.bound > 0 ? (plan.bound - plan.coverage) / plan.bound : 0;
   plan.solve_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  plan.coverage_seconds = std::chrono::duration<double>(coverage_settled - start).count();
   return plan;
 }
 

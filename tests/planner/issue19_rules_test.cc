@@ -217,6 +217,40 @@ Instance SiblingCase() {
   return instance;
 }
 
+// Three sessions at one prison on the 5th, 174 minutes from the home: 13:00
+// to 16:00 (men's wing) and 14:00 to 16:00 (women's) fit one child's day (528
+// minutes door to door), 10:00 to 13:00 fits neither (708 of 600). Two
+// escorts of two seats: the afternoon children share one trip and the
+// morning child rides the other. Packing trips child by child took an
+// escort to each afternoon session and left the morning child home (the
+// model's three visits became two, below first-come's 2.25); the packing
+// now places every child.
+TEST(Issue19, Issue19_TripsArePackedSoThatNoChildTheModelPlacedStaysHome) {
+  Instance instance;
+  instance.year = 2026;
+  instance.month = 12;
+  instance.sessions = {MakeSession(1, 10, 5, 14, 16, 1, 2, Wing::kWomen),
+                       MakeSession(2, 10, 5, 13, 16, 1, 2, Wing::kMen),
+                       MakeSession(3, 10, 5, 10, 13, 1, 2)};
+  instance.escorts = {MakeEscort(100, {1}, {5}, 2), MakeEscort(101, {1}, {5}, 2)};
+  instance.routes = {{1, 10, 174, 40.0}};
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2001, 10, 1),
+                    MakePair(3, 1002, 2002, 10, 1), MakePair(4, 1003, 2003, 10, 1, 0.25)};
+  instance.pairs[0].parent_wing = Wing::kWomen;
+  instance.pairs[1].parent_wing = Wing::kMen;
+  instance.pairs[2].parent_wing = Wing::kWomen;
+  // Asking first, a low priority takes the morning place in first-come (2.25).
+  instance.pairs[3].parent_wing = Wing::kWomen;
+  instance.pairs[3].requested_order = 0;
+  instance.settings.time_limit_seconds = 5;
+  Plan plan = SolveChecked(instance);
+  EXPECT_NEAR(PlanFirstCome(instance).coverage, 2.25, 1e-9);
+  EXPECT_EQ(plan.visits.size(), 3u);
+  EXPECT_NEAR(plan.coverage, 3.0, 1e-9);
+  EXPECT_TRUE(plan.proven_optimal);
+  EXPECT_EQ(plan.trips.size(), 2u);
+}
+
 TEST(Issue19, Issue19_SiblingsVisitingTheirFatherGoTogetherOrNotAtAll) {
   Instance instance = SiblingCase();
   for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
