@@ -18,6 +18,8 @@
 
 #include "service/nursery_service.h"
 #include "store/ageout_store.h"
+#include "store/nursery_care_store.h"
+#include "store/nursery_store.h"
 
 namespace vinculo {
 namespace {
@@ -150,15 +152,15 @@ void BM_AgeOutBoard(benchmark::State& state) {
 }
 BENCHMARK(BM_AgeOutBoard)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
-// The board's reading of the children alone (Txn::ForEachChildInside: its
+// The board's reading of the children alone (nursery_store::ForEachChildInside: its
 // set-based statements, rows read, nothing kept), to see how the board's time
 // splits between the database and the rules engine.
 void BM_ChildrenInsideQuery(benchmark::State& state) {
   for (auto _ : state) {
     long long rows = 0;
     Status status = fixture->store->Read([&rows](Txn& txn) -> Status {
-      return txn.ForEachChildInside(
-          ChildrenInsideFilter{}, Actor::System(),
+      return nursery_store::ForEachChildInside(
+          txn, ChildrenInsideFilter{}, Actor::System(),
           [&rows](const ChildInsideRow& child) { rows += child.child_id > 0; });
     });
     benchmark::DoNotOptimize(rows);
@@ -173,7 +175,8 @@ void BM_TransitionPlanStatuses(benchmark::State& state) {
   for (auto _ : state) {
     size_t rows = 0;
     Status status = fixture->store->Read([&rows](Txn& txn) -> Status {
-      auto plans = txn.TransitionPlanStatuses(ChildrenInsideFilter{}, Actor::System());
+      auto plans =
+          nursery_care_store::TransitionPlanStatuses(txn, ChildrenInsideFilter{}, Actor::System());
       if (!plans.ok()) return plans.status();
       rows = plans->size();
       return Status::Ok();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "service/nursery_care_service.h"
+#include "store/nursery_store.h"
 
 namespace vinculo {
 namespace {
@@ -26,9 +27,10 @@ Status SeedNurseryCareDemo(ServiceContext context, RecordService& records) {
   const Date today = context.Today();
   std::vector<Resident> residents;
   VINCULO_RETURN_IF_ERROR(context.store->Read([&](Txn& txn) -> Status {
-    return txn.ForEachChildInside(ChildrenInsideFilter{}, system, [&](const ChildInsideRow& row) {
-      residents.push_back({row.child_id, row.date_of_birth});
-    });
+    return nursery_store::ForEachChildInside(
+        txn, ChildrenInsideFilter{}, system, [&](const ChildInsideRow& row) {
+          residents.push_back({row.child_id, row.date_of_birth});
+        });
   }));
   if (residents.size() < 2) return NotFound("demo programme: fewer than two children inside");
   // Oldest first: the nearest age-outs.

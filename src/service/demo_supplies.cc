@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "service/supply_service.h"
+#include "store/nursery_store.h"
 
 namespace vinculo {
 namespace {
@@ -56,7 +57,7 @@ Status CreateDemoSupplies(ServiceContext context, long long facility_id) {
   VINCULO_RETURN_IF_ERROR(context.store->Read([&](Txn& txn) -> Status {
     ChildrenInsideFilter filter;
     filter.facility_id = facility_id;
-    return txn.ForEachChildInside(filter, system, [&](const ChildInsideRow& child) {
+    return nursery_store::ForEachChildInside(txn, filter, system, [&](const ChildInsideRow& child) {
       auto born = ParseDate(child.date_of_birth, "date_of_birth");
       if (born.ok()) children.emplace_back(child.child_id, *born);
     });

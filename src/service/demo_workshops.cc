@@ -1,6 +1,7 @@
 #include "service/demo_workshops.h"
 
 #include "service/workshop_service.h"
+#include "store/workshop_store.h"
 
 namespace vinculo {
 namespace {
@@ -52,8 +53,8 @@ Status CreateDemoWorkshops(ServiceContext context, long long facility_id,
           parent.Text("custody_status") != "incarcerated") {
         continue;
       }
-      VINCULO_ASSIGN_OR_RETURN(bool known,
-                               txn.ParentKnownToOrganisation(parent.id, organisation_id));
+      VINCULO_ASSIGN_OR_RETURN(
+          bool known, workshop_store::ParentKnownToOrganisation(txn, parent.id, organisation_id));
       if (!known) continue;
       (parent.Text("sex") == "female" ? mothers : fathers).push_back(parent.id);
     }

@@ -12,6 +12,7 @@
 #include "domain/reunification.h"
 #include "service/record_service.h"
 #include "service/visit_settings.h"
+#include "store/nursery_care_store.h"
 #include "store/reunification_store.h"
 #include "store/visit_store.h"
 
@@ -422,7 +423,8 @@ class FamilyReader {
       }
       LeaveFilter filter;
       filter.child_id = id;
-      VINCULO_ASSIGN_OR_RETURN(std::vector<LeaveRow> leaves, txn_.Leaves(filter, actor_));
+      VINCULO_ASSIGN_OR_RETURN(std::vector<LeaveRow> leaves,
+                               nursery_care_store::Leaves(txn_, filter, actor_));
       for (const LeaveRow& leave : leaves) {
         events.push_back({DatePart(leave.left_at), "leave", id, std::nullopt, leave.facility_id,
                           std::nullopt, leave.reason, ""});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "store/nursery_care_store.h"
 #include "store/row_lock.h"
 
 namespace vinculo {
@@ -191,9 +192,10 @@ Result<TransitionPlanView> NurseryCareService::SaveTransitionPlan(
                                txn.Visible(ParentKind(), *plan.visit_parent_id, actor));
       if (!visible) return InvalidArgument("visit_parent_id", "no parent");
     }
-    VINCULO_ASSIGN_OR_RETURN(view.plan, txn.SaveTransitionPlan(plan));
+    VINCULO_ASSIGN_OR_RETURN(view.plan, nursery_care_store::SaveTransitionPlan(txn, plan));
     view.plan.steps = plan.steps;
-    VINCULO_ASSIGN_OR_RETURN(view.visit_requirements, txn.VisitRequirements(child_id));
+    VINCULO_ASSIGN_OR_RETURN(view.visit_requirements,
+                             nursery_care_store::VisitRequirements(txn, child_id));
     return txn.AppendAudit({Event(actor, "save", "transition_plans", view.plan.id,
                                   "child " + std::to_string(child_id) + ", " + plan.destination)});
   }));
@@ -206,10 +208,12 @@ Result<TransitionPlanView> NurseryCareService::TransitionPlan(const Actor& actor
   TransitionPlanView view;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
-    VINCULO_ASSIGN_OR_RETURN(std::optional<TransitionPlanRow> plan, txn.TransitionPlanOf(child_id));
+    VINCULO_ASSIGN_OR_RETURN(std::optional<TransitionPlanRow> plan,
+                             nursery_care_store::TransitionPlanOf(txn, child_id));
     if (!plan) return NotFound("child " + std::to_string(child_id) + " has no transition plan");
     view.plan = std::move(*plan);
-    VINCULO_ASSIGN_OR_RETURN(view.visit_requirements, txn.VisitRequirements(child_id));
+    VINCULO_ASSIGN_OR_RETURN(view.visit_requirements,
+                             nursery_care_store::VisitRequirements(txn, child_id));
     return Status::Ok();
   }));
   if (context_.audit) {
@@ -224,12 +228,13 @@ Result<TransitionPlanView> NurseryCareService::ApproveTransitionPlan(const Actor
   VINCULO_RETURN_IF_ERROR(CheckPlanApprover(actor));
   TransitionPlanView view;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(TransitionPlanRow plan, txn.GetTransitionPlan(plan_id));
+    VINCULO_ASSIGN_OR_RETURN(TransitionPlanRow plan,
+                             nursery_care_store::GetTransitionPlan(txn, plan_id));
     // A plan is as visible as its child: not yours is not found.
     VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), plan.child_id, actor));
     if (!visible) return NotFound("no transition plan " + std::to_string(plan_id));
-    VINCULO_RETURN_IF_ERROR(txn.ApproveTransitionPlan(
-        plan_id, actor.user_id, FormatDate(context_.Today()), context_.Now()));
+    VINCULO_RETURN_IF_ERROR(nursery_care_store::ApproveTransitionPlan(
+        txn, plan_id, actor.user_id, FormatDate(context_.Today()), context_.Now()));
     if (plan.visit_parent_id && plan.visit_frequency) {
       // The visits start with the move: the date of the last step.
       VisitRequirementRow requirement;
@@ -240,10 +245,12 @@ Result<TransitionPlanView> NurseryCareService::ApproveTransitionPlan(const Actor
       requirement.starts_on =
           plan.steps.empty() ? FormatDate(context_.Today()) : plan.steps.back().step_on;
       requirement.created_at = context_.Now();
-      VINCULO_RETURN_IF_ERROR(txn.InsertVisitRequirement(requirement).status());
+      VINCULO_RETURN_IF_ERROR(
+          nursery_care_store::InsertVisitRequirement(txn, requirement).status());
     }
-    VINCULO_ASSIGN_OR_RETURN(view.plan, txn.GetTransitionPlan(plan_id));
-    VINCULO_ASSIGN_OR_RETURN(view.visit_requirements, txn.VisitRequirements(plan.child_id));
+    VINCULO_ASSIGN_OR_RETURN(view.plan, nursery_care_store::GetTransitionPlan(txn, plan_id));
+    VINCULO_ASSIGN_OR_RETURN(view.visit_requirements,
+                             nursery_care_store::VisitRequirements(txn, plan.child_id));
     return txn.AppendAudit({Event(actor, "approve", "transition_plans", plan_id,
                                   "child " + std::to_string(plan.child_id))});
   }));
@@ -266,7 +273,7 @@ Result<AuthorisedAdultRow> NurseryCareService::AddAuthorisedAdult(
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
     VINCULO_RETURN_IF_ERROR(RequireInside(child));
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertAuthorisedAdult(adult));
+    VINCULO_ASSIGN_OR_RETURN(stored, nursery_care_store::InsertAuthorisedAdult(txn, adult));
     return txn.AppendAudit({Event(actor, "create", "authorised_adults", stored.id,
                                   "child " + std::to_string(child_id))});
   }));
@@ -279,7 +286,7 @@ Result<std::vector<AuthorisedAdultRow>> NurseryCareService::AuthorisedAdults(con
   std::vector<AuthorisedAdultRow> adults;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
-    VINCULO_ASSIGN_OR_RETURN(adults, txn.AuthorisedAdults(child_id));
+    VINCULO_ASSIGN_OR_RETURN(adults, nursery_care_store::AuthorisedAdults(txn, child_id));
     return Status::Ok();
   }));
   if (!SeesDocumentIds(actor.role)) {
@@ -296,11 +303,12 @@ Result<AuthorisedAdultRow> NurseryCareService::RevokeAuthorisedAdult(const Actor
   VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
   AuthorisedAdultRow revoked;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(AuthorisedAdultRow adult, txn.GetAuthorisedAdult(adult_id));
+    VINCULO_ASSIGN_OR_RETURN(AuthorisedAdultRow adult,
+                             nursery_care_store::GetAuthorisedAdult(txn, adult_id));
     VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), adult.child_id, actor));
     if (!visible) return NotFound("no authorised adult " + std::to_string(adult_id));
-    VINCULO_RETURN_IF_ERROR(txn.SetAuthorisedAdultActive(adult_id, false));
-    VINCULO_ASSIGN_OR_RETURN(revoked, txn.GetAuthorisedAdult(adult_id));
+    VINCULO_RETURN_IF_ERROR(nursery_care_store::SetAuthorisedAdultActive(txn, adult_id, false));
+    VINCULO_ASSIGN_OR_RETURN(revoked, nursery_care_store::GetAuthorisedAdult(txn, adult_id));
     return txn.AppendAudit({Event(actor, "revoke", "authorised_adults", adult_id,
                                   "child " + std::to_string(adult.child_id))});
   }));
@@ -339,7 +347,7 @@ Result<LeaveRow> NurseryCareService::StartLeave(const Actor& actor, long long ch
     VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
     VINCULO_RETURN_IF_ERROR(RequireInside(child));
     leave.facility_id = *child.Integer("facility_id");
-    auto adult = txn.GetAuthorisedAdult(request.adult_id);
+    auto adult = nursery_care_store::GetAuthorisedAdult(txn, request.adult_id);
     if (!adult.ok() && adult.status().code() != StatusCode::kNotFound) return adult.status();
     if (!adult.ok() || adult->child_id != child_id || !adult->active) {
       return InvalidArgument("adult_id", "adult " + std::to_string(request.adult_id) +
@@ -353,7 +361,8 @@ Result<LeaveRow> NurseryCareService::StartLeave(const Actor& actor, long long ch
     LeaveFilter open_filter;
     open_filter.child_id = child_id;
     open_filter.open_only = true;
-    VINCULO_ASSIGN_OR_RETURN(std::vector<LeaveRow> open, txn.Leaves(open_filter, Actor::System()));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<LeaveRow> open,
+                             nursery_care_store::Leaves(txn, open_filter, Actor::System()));
     const std::string now = context_.Now();
     for (const LeaveRow& other : open) {
       if (!LeavesOverlap(other, leave, now)) continue;
@@ -363,7 +372,7 @@ Result<LeaveRow> NurseryCareService::StartLeave(const Actor& actor, long long ch
                       "child_id")
           .Because(Refusal::kLeaveAlreadyOut);
     }
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertLeave(leave));
+    VINCULO_ASSIGN_OR_RETURN(stored, nursery_care_store::InsertLeave(txn, leave));
     stored.adult_name = adult->full_name;
     return txn.AppendAudit({Event(actor, "leave", "children", child_id,
                                   "leave " + std::to_string(stored.id) + ", " + leave.reason)});
@@ -380,15 +389,15 @@ Result<LeaveRow> NurseryCareService::ReturnFromLeave(const Actor& actor, long lo
         .Because(Refusal::kDateInFuture);
   LeaveRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(LeaveRow leave, txn.GetLeave(leave_id));
+    VINCULO_ASSIGN_OR_RETURN(LeaveRow leave, nursery_care_store::GetLeave(txn, leave_id));
     VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), leave.child_id, actor));
     if (!visible) return NotFound("no leave " + std::to_string(leave_id));
     if (returned < leave.left_at) {
       return InvalidArgument("returned_at", "is before the leave began (" + leave.left_at + ")")
           .Because(Refusal::kLeaveReturnBeforeStart);
     }
-    VINCULO_RETURN_IF_ERROR(txn.ReturnLeave(leave_id, returned));
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.GetLeave(leave_id));
+    VINCULO_RETURN_IF_ERROR(nursery_care_store::ReturnLeave(txn, leave_id, returned));
+    VINCULO_ASSIGN_OR_RETURN(stored, nursery_care_store::GetLeave(txn, leave_id));
     return txn.AppendAudit(
         {Event(actor, "return", "children", leave.child_id, "leave " + std::to_string(leave_id))});
   }));
@@ -398,10 +407,10 @@ Result<LeaveRow> NurseryCareService::ReturnFromLeave(const Actor& actor, long lo
 Status NurseryCareService::CancelBookedLeave(const Actor& actor, long long leave_id) {
   VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
   return context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(LeaveRow leave, txn.GetLeave(leave_id));
+    VINCULO_ASSIGN_OR_RETURN(LeaveRow leave, nursery_care_store::GetLeave(txn, leave_id));
     VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), leave.child_id, actor));
     if (!visible) return NotFound("no leave " + std::to_string(leave_id));
-    VINCULO_RETURN_IF_ERROR(txn.CancelBookedLeave(leave_id, context_.Now()));
+    VINCULO_RETURN_IF_ERROR(nursery_care_store::CancelBookedLeave(txn, leave_id, context_.Now()));
     return txn.AppendAudit(
         {Event(actor, "cancel_leave", "children", leave.child_id,
                "leave " + std::to_string(leave_id) + " booked from " + leave.left_at)});
@@ -424,7 +433,7 @@ Result<std::vector<LeaveView>> NurseryCareService::Leaves(const Actor& actor,
     if (query.child_id) {
       VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), *query.child_id, actor));
     }
-    VINCULO_ASSIGN_OR_RETURN(leaves, txn.Leaves(filter, actor));
+    VINCULO_ASSIGN_OR_RETURN(leaves, nursery_care_store::Leaves(txn, filter, actor));
     return Status::Ok();
   }));
   std::vector<LeaveView> views;
@@ -451,7 +460,7 @@ Result<std::vector<HealthScheduleRow>> NurseryCareService::HealthSchedule(const 
   }
   std::vector<HealthScheduleRow> schedule;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(schedule, txn.HealthSchedule());
+    VINCULO_ASSIGN_OR_RETURN(schedule, nursery_care_store::HealthSchedule(txn));
     return Status::Ok();
   }));
   return schedule;
@@ -475,7 +484,7 @@ Result<HealthScheduleRow> NurseryCareService::AddScheduleEntry(
   entry.created_at = context_.Now();
   HealthScheduleRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertScheduleEntry(entry));
+    VINCULO_ASSIGN_OR_RETURN(stored, nursery_care_store::InsertScheduleEntry(txn, entry));
     return txn.AppendAudit({Event(actor, "create", "health_schedule", stored.id, entry.name)});
   }));
   return stored;
@@ -490,8 +499,9 @@ Result<HealthScheduleRow> NurseryCareService::SetScheduleEntryActive(const Actor
   }
   HealthScheduleRow changed;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_RETURN_IF_ERROR(txn.SetScheduleEntryActive(entry_id, active));
-    VINCULO_ASSIGN_OR_RETURN(std::vector<HealthScheduleRow> schedule, txn.HealthSchedule());
+    VINCULO_RETURN_IF_ERROR(nursery_care_store::SetScheduleEntryActive(txn, entry_id, active));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<HealthScheduleRow> schedule,
+                             nursery_care_store::HealthSchedule(txn));
     for (const HealthScheduleRow& entry : schedule) {
       if (entry.id == entry_id) changed = entry;
     }
@@ -535,7 +545,8 @@ Result<AppointmentRow> NurseryCareService::RecordAppointment(const Actor& actor,
     VINCULO_ASSIGN_OR_RETURN(Date born,
                              ParseDate(child.Text("date_of_birth").value_or(""), "date_of_birth"));
     if (request.schedule_id) {
-      VINCULO_ASSIGN_OR_RETURN(std::vector<HealthScheduleRow> schedule, txn.HealthSchedule());
+      VINCULO_ASSIGN_OR_RETURN(std::vector<HealthScheduleRow> schedule,
+                               nursery_care_store::HealthSchedule(txn));
       auto entry = std::find_if(schedule.begin(), schedule.end(),
                                 [&](const auto& row) { return row.id == *request.schedule_id; });
       if (entry == schedule.end()) {
@@ -550,7 +561,7 @@ Result<AppointmentRow> NurseryCareService::RecordAppointment(const Actor& actor,
       return InvalidArgument("due_on", "cannot be before the child was born")
           .Because(Refusal::kDateBeforeBirth);
     appointment.due_on = FormatDate(*due_on);
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertAppointment(appointment));
+    VINCULO_ASSIGN_OR_RETURN(stored, nursery_care_store::InsertAppointment(txn, appointment));
     return txn.AppendAudit({Event(actor, "create", "health_appointments", stored.id,
                                   "child " + std::to_string(child_id) + ", " + appointment.name)});
   }));
@@ -569,8 +580,10 @@ Result<std::vector<HealthItem>> NurseryCareService::HealthPlan(const Actor& acto
     VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
     VINCULO_ASSIGN_OR_RETURN(Date born,
                              ParseDate(child.Text("date_of_birth").value_or(""), "date_of_birth"));
-    VINCULO_ASSIGN_OR_RETURN(std::vector<HealthScheduleRow> schedule, txn.HealthSchedule());
-    VINCULO_ASSIGN_OR_RETURN(std::vector<AppointmentRow> appointments, txn.Appointments(child_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<HealthScheduleRow> schedule,
+                             nursery_care_store::HealthSchedule(txn));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<AppointmentRow> appointments,
+                             nursery_care_store::Appointments(txn, child_id));
     // The schedule starts from the child's registration with us (issue 15):
     // her first placement, else the record's creation. What fell due before
     // is not ours to call overdue unless its history is entered (an
@@ -651,7 +664,7 @@ Result<SchoolEnrolmentRow> NurseryCareService::Enrol(const Actor& actor, long lo
       return InvalidArgument("setting", "school is from three years of age; use daycare")
           .Because(Refusal::kSchoolAge);
     }
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertSchoolEnrolment(enrolment));
+    VINCULO_ASSIGN_OR_RETURN(stored, nursery_care_store::InsertSchoolEnrolment(txn, enrolment));
     return txn.AppendAudit({Event(actor, "create", "school_enrolments", stored.id,
                                   "child " + std::to_string(child_id))});
   }));
@@ -664,7 +677,7 @@ Result<std::vector<SchoolEnrolmentRow>> NurseryCareService::SchoolEnrolments(con
   std::vector<SchoolEnrolmentRow> enrolments;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(Record child, txn.Get(ChildKind(), child_id, actor));
-    VINCULO_ASSIGN_OR_RETURN(enrolments, txn.SchoolEnrolments(child_id));
+    VINCULO_ASSIGN_OR_RETURN(enrolments, nursery_care_store::SchoolEnrolments(txn, child_id));
     return Status::Ok();
   }));
   if (context_.audit) {
@@ -689,7 +702,8 @@ Result<PregnancyRow> NurseryCareService::RecordPregnancyOutcome(
   }
   PregnancyRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(PregnancyRow pregnancy, txn.GetPregnancy(pregnancy_id));
+    VINCULO_ASSIGN_OR_RETURN(PregnancyRow pregnancy,
+                             nursery_care_store::GetPregnancy(txn, pregnancy_id));
     VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ParentKind(), pregnancy.parent_id, actor));
     if (!visible) return NotFound("no pregnancy " + std::to_string(pregnancy_id));
     if (request.child_id) {
@@ -704,9 +718,9 @@ Result<PregnancyRow> NurseryCareService::RecordPregnancyOutcome(
         return InvalidArgument("child_id", "the child was not born on " + FormatDate(on));
       }
     }
-    VINCULO_RETURN_IF_ERROR(
-        txn.SetPregnancyOutcome(pregnancy_id, outcome, request.child_id, FormatDate(on)));
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.GetPregnancy(pregnancy_id));
+    VINCULO_RETURN_IF_ERROR(nursery_care_store::SetPregnancyOutcome(
+        txn, pregnancy_id, outcome, request.child_id, FormatDate(on)));
+    VINCULO_ASSIGN_OR_RETURN(stored, nursery_care_store::GetPregnancy(txn, pregnancy_id));
     return txn.AppendAudit({Event(actor, outcome == "born" ? "born" : "end", "pregnancies",
                                   pregnancy_id, "parent " + std::to_string(pregnancy.parent_id))});
   }));

@@ -24,6 +24,8 @@
 #include <vector>
 
 #include "service/context.h"
+#include "store/nursery_care_store.h"
+#include "store/nursery_store.h"
 
 namespace vinculo {
 
@@ -184,7 +186,7 @@ class NurseryCareService {
   // kInvalidArgument naming setting (school before 3 years of age),
   // institution, level or started_on.
   Result<SchoolEnrolmentRow> Enrol(const Actor& actor, long long child_id,
-                             const EnrolmentRequest& request);
+                                   const EnrolmentRequest& request);
   Result<std::vector<SchoolEnrolmentRow>> SchoolEnrolments(const Actor& actor, long long child_id);
 
   // kInvalidArgument naming outcome, child_id or on; kConflict when the

@@ -10,6 +10,8 @@
 #include "service/kept_decisions.h"
 #include "service/nursery_care_service.h"
 #include "store/ageout_store.h"
+#include "store/nursery_care_store.h"
+#include "store/nursery_store.h"
 
 namespace vinculo {
 namespace {
@@ -156,7 +158,8 @@ AgeOutDecisionRow DecisionRow(const ChildInsideRow& child, const AgeOut& age_out
 
 // The rules of every jurisdiction (a small table), grouped.
 Result<RulesByJurisdiction> ReadRules(Txn& txn) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rows, txn.CoresidenceRules());
+  VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rows,
+                           nursery_store::CoresidenceRules(txn));
   return GroupRules(rows);
 }
 
@@ -164,8 +167,9 @@ Result<RulesByJurisdiction> ReadRules(Txn& txn) {
 // reused row (the writes that follow cannot run while it reads).
 Result<std::vector<ChildInsideRow>> ChildrenInside(Txn& txn, const ChildrenInsideFilter& filter) {
   std::vector<ChildInsideRow> children;
-  VINCULO_RETURN_IF_ERROR(txn.ForEachChildInside(
-      filter, Actor::System(), [&](const ChildInsideRow& child) { children.push_back(child); }));
+  VINCULO_RETURN_IF_ERROR(nursery_store::ForEachChildInside(
+      txn, filter, Actor::System(),
+      [&](const ChildInsideRow& child) { children.push_back(child); }));
   return children;
 }
 
@@ -256,7 +260,7 @@ Result<BoardFacts> ReadBoardFacts(const Store& store, Txn& txn, const Actor& sco
   LeaveFilter open_leaves;
   open_leaves.facility_id = reader.IsGlobal() ? std::nullopt : facility_id;
   open_leaves.open_only = true;
-  VINCULO_ASSIGN_OR_RETURN(facts.leaves, txn.Leaves(open_leaves, reader));
+  VINCULO_ASSIGN_OR_RETURN(facts.leaves, nursery_care_store::Leaves(txn, open_leaves, reader));
   // Each facility's facts; several are merged by child id. One keeps its
   // decisions as read (the whole installation's, from the cache, uncopied).
   facts.proposals = std::make_shared<std::vector<AgeOutProposalRow>>();
@@ -264,7 +268,8 @@ Result<BoardFacts> ReadBoardFacts(const Store& store, Txn& txn, const Actor& sco
   for (std::optional<long long> facility : facilities) {
     ChildrenInsideFilter filter;
     filter.facility_id = facility;
-    VINCULO_ASSIGN_OR_RETURN(auto plans, txn.TransitionPlanStatuses(filter, reader));
+    VINCULO_ASSIGN_OR_RETURN(auto plans,
+                             nursery_care_store::TransitionPlanStatuses(txn, filter, reader));
     facts.plans.insert(facts.plans.end(), plans.begin(), plans.end());
     VINCULO_ASSIGN_OR_RETURN(facts.decisions, DecisionsFor(store, txn, reader, facility));
     if (facilities.size() != 1) {
@@ -326,7 +331,8 @@ Status CheckChildMayLiveInside(Txn& txn, const Actor& actor, const ServiceContex
     VINCULO_ASSIGN_OR_RETURN(Record jurisdiction,
                              txn.Get(JurisdictionKind(), jurisdiction_id, actor));
     site.jurisdiction = jurisdiction.Text("name").value_or(std::to_string(jurisdiction_id));
-    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rows, txn.CoresidenceRules());
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rows,
+                             nursery_store::CoresidenceRules(txn));
     std::erase_if(rows, [&](const CoresidenceRuleRow& row) {
       return row.jurisdiction_id != jurisdiction_id;
     });
@@ -396,7 +402,8 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
   };
   std::vector<SortKey> keys;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rule_rows, txn.CoresidenceRules());
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rule_rows,
+                             nursery_store::CoresidenceRules(txn));
     VINCULO_ASSIGN_OR_RETURN(RulesByJurisdiction rules, GroupRules(rule_rows));
     ChildrenInsideFilter filter;
     filter.facility_id = query.facility_id;
@@ -408,10 +415,11 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     const bool children_first = !scope.IsGlobal();
     std::vector<ChildInsideRow> children;
     if (children_first) {
-      VINCULO_RETURN_IF_ERROR(txn.ForEachChildInside(
-          filter, scope, [&](const ChildInsideRow& child) { children.push_back(child); }));
+      VINCULO_RETURN_IF_ERROR(nursery_store::ForEachChildInside(
+          txn, filter, scope, [&](const ChildInsideRow& child) { children.push_back(child); }));
     } else {
-      VINCULO_ASSIGN_OR_RETURN(long long count, txn.CountChildrenInside(filter, scope));
+      VINCULO_ASSIGN_OR_RETURN(long long count,
+                               nursery_store::CountChildrenInside(txn, filter, scope));
       board.reserve(static_cast<size_t>(count));
       keys.reserve(static_cast<size_t>(count));
     }
@@ -475,7 +483,7 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
         row.alert_level = "unknown";
       }
     };
-    if (!children_first) return txn.ForEachChildInside(filter, scope, add);
+    if (!children_first) return nursery_store::ForEachChildInside(txn, filter, scope, add);
     board.reserve(children.size());
     keys.reserve(children.size());
     for (const ChildInsideRow& child : children) add(child);
@@ -520,7 +528,8 @@ Result<std::optional<AgeOutRow>> NurseryService::ChildAgeOut(const Actor& actor,
   if (child_record.Text("placement").value_or("") != "inside_with_mother") return found;
   const Date today = context_.Today();
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rule_rows, txn.CoresidenceRules());
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rule_rows,
+                             nursery_store::CoresidenceRules(txn));
     VINCULO_ASSIGN_OR_RETURN(RulesByJurisdiction rules, GroupRules(rule_rows));
     ChildrenInsideFilter filter;
     filter.child_id = child_record.id;
@@ -529,25 +538,26 @@ Result<std::optional<AgeOutRow>> NurseryService::ChildAgeOut(const Actor& actor,
                              ageout_store::DecisionOf(txn, child_record.id));
     VINCULO_ASSIGN_OR_RETURN(std::optional<AgeOutProposalRow> proposal,
                              ageout_store::PendingProposalOf(txn, child_record.id));
-    return txn.ForEachChildInside(filter, ScopeActor(actor), [&](const ChildInsideRow& child) {
-      Result<AgeOut> age_out = ShownAgeOut(child, decision ? &*decision : nullptr, rules, today,
-                                           options_.policy, options_.thresholds);
-      AgeOutRow& row = found.emplace();
-      row.child_id = child.child_id;
-      row.facility_id = child.facility_id;
-      row.facility = child.facility;
-      if (decision && decision->facility_id == child.facility_id) {
-        row.decision = std::make_shared<const AgeOutDecisionRow>(*decision);
-      }
-      if (proposal) row.proposal = std::make_shared<const AgeOutProposalRow>(*proposal);
-      if (age_out.ok()) {
-        row.alert_level = AlertLevelName(age_out->alert);
-        row.age_out = std::move(*age_out);
-      } else {
-        row.problem = age_out.status().message();
-        row.alert_level = "unknown";
-      }
-    });
+    return nursery_store::ForEachChildInside(
+        txn, filter, ScopeActor(actor), [&](const ChildInsideRow& child) {
+          Result<AgeOut> age_out = ShownAgeOut(child, decision ? &*decision : nullptr, rules, today,
+                                               options_.policy, options_.thresholds);
+          AgeOutRow& row = found.emplace();
+          row.child_id = child.child_id;
+          row.facility_id = child.facility_id;
+          row.facility = child.facility;
+          if (decision && decision->facility_id == child.facility_id) {
+            row.decision = std::make_shared<const AgeOutDecisionRow>(*decision);
+          }
+          if (proposal) row.proposal = std::make_shared<const AgeOutProposalRow>(*proposal);
+          if (age_out.ok()) {
+            row.alert_level = AlertLevelName(age_out->alert);
+            row.age_out = std::move(*age_out);
+          } else {
+            row.problem = age_out.status().message();
+            row.alert_level = "unknown";
+          }
+        });
   }));
   return found;
 }
@@ -587,7 +597,7 @@ Result<NurseryAdmission> NurseryService::RecordAdmission(const Actor& actor, lon
     if (review_date) admission.review_date = FormatDate(*review_date);
     admission.recorded_by = actor.user_id;
     admission.created_at = context_.Now();
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.UpsertAdmission(admission));
+    VINCULO_ASSIGN_OR_RETURN(stored, nursery_store::UpsertAdmission(txn, admission));
     VINCULO_RETURN_IF_ERROR(
         KeepAgeOutDecision(txn, actor, context_, child_id, "admission", options_.policy));
     return txn.AppendAudit(
@@ -628,7 +638,7 @@ Result<ExtensionRow> NurseryService::RequestExtension(const Actor& actor, long l
     extension.new_age_out_date = FormatDate(new_date);
     extension.status = "requested";
     extension.created_at = context_.Now();
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertExtension(extension));
+    VINCULO_ASSIGN_OR_RETURN(stored, nursery_store::InsertExtension(txn, extension));
     return txn.AppendAudit(
         {Event(actor, "create", "coresidence_extensions", stored.id,
                "child " + std::to_string(child_id) + " to " + extension.new_age_out_date)});
@@ -645,13 +655,15 @@ Result<ExtensionRow> NurseryService::DecideExtension(const Actor& actor, long lo
   }
   ExtensionRow decided;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(ExtensionRow extension, txn.GetExtension(extension_id));
+    VINCULO_ASSIGN_OR_RETURN(ExtensionRow extension,
+                             nursery_store::GetExtension(txn, extension_id));
     // The extension is as visible as its child: not yours is not found.
     VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), extension.child_id, actor));
     if (!visible) return NotFound("no co-residence extension " + std::to_string(extension_id));
     const std::string status = decision.approve ? "approved" : "refused";
-    VINCULO_ASSIGN_OR_RETURN(decided, txn.DecideExtension(extension_id, status, actor.user_id,
-                                                          FormatDate(context_.Today()), note));
+    VINCULO_ASSIGN_OR_RETURN(
+        decided, nursery_store::DecideExtension(txn, extension_id, status, actor.user_id,
+                                                FormatDate(context_.Today()), note));
     if (decision.approve) {
       VINCULO_RETURN_IF_ERROR(KeepAgeOutDecision(txn, actor, context_, extension.child_id,
                                                  "extension", options_.policy));
@@ -698,7 +710,7 @@ Result<PregnancyRow> NurseryService::RegisterPregnancy(const Actor& actor,
     pregnancy.status = "expected";
     pregnancy.recorded_by = actor.user_id;
     pregnancy.created_at = context_.Now();
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertPregnancy(pregnancy));
+    VINCULO_ASSIGN_OR_RETURN(stored, nursery_store::InsertPregnancy(txn, pregnancy));
     return txn.AppendAudit({Event(actor, "create", "pregnancies", stored.id,
                                   "parent " + std::to_string(request.parent_id))});
   }));
@@ -740,22 +752,25 @@ Result<std::vector<ForecastMonth>> NurseryService::Forecast(const Actor& actor,
   std::map<long long, std::string> facility_names;
   std::map<long long, long long> facility_jurisdiction;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rule_rows, txn.CoresidenceRules());
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rule_rows,
+                             nursery_store::CoresidenceRules(txn));
     VINCULO_ASSIGN_OR_RETURN(rules, GroupRules(rule_rows));
-    VINCULO_ASSIGN_OR_RETURN(pregnancies, txn.ExpectedPregnancies(filter, FormatDate(today)));
+    VINCULO_ASSIGN_OR_RETURN(pregnancies,
+                             nursery_store::ExpectedPregnancies(txn, filter, FormatDate(today)));
     if (filter.facility_id) {
       VINCULO_ASSIGN_OR_RETURN(Record facility,
                                txn.Get(FacilityKind(), *filter.facility_id, actor));
       facility_names[*filter.facility_id] = facility.Text("name").value_or("");
     }
     const Actor scope = ScopeActor(actor);
-    VINCULO_ASSIGN_OR_RETURN(long long count, txn.CountChildrenInside(filter, scope));
+    VINCULO_ASSIGN_OR_RETURN(long long count,
+                             nursery_store::CountChildrenInside(txn, filter, scope));
     residents.reserve(static_cast<size_t>(count) + pregnancies.size());
     VINCULO_ASSIGN_OR_RETURN(KeptDecisions decisions,
                              DecisionsFor(*context_.store, txn, scope, filter.facility_id));
     ByChild<AgeOutDecisionRow> decision_of(*decisions);
     long long last_facility = 0;
-    return txn.ForEachChildInside(filter, scope, [&](const ChildInsideRow& child) {
+    return nursery_store::ForEachChildInside(txn, filter, scope, [&](const ChildInsideRow& child) {
       if (child.facility_id != last_facility &&
           facility_jurisdiction.emplace(child.facility_id, child.jurisdiction_id).second) {
         facility_names[child.facility_id] = child.facility;
@@ -976,7 +991,8 @@ Status ProposeAgeOutChanges(Txn& txn, const Actor& actor, const ServiceContext& 
 }
 
 Status CheckOneOpenEndedRule(Txn& txn, long long jurisdiction_id, long long except_rule_id) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rows, txn.CoresidenceRules());
+  VINCULO_ASSIGN_OR_RETURN(std::vector<CoresidenceRuleRow> rows,
+                           nursery_store::CoresidenceRules(txn));
   for (const CoresidenceRuleRow& row : rows) {
     if (row.jurisdiction_id == jurisdiction_id && row.effective_from.empty() &&
         row.id != except_rule_id) {

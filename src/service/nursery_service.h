@@ -22,6 +22,7 @@
 #include "domain/coresidence.h"
 #include "service/context.h"
 #include "store/ageout_store.h"
+#include "store/nursery_store.h"
 
 namespace vinculo {
 

@@ -14,7 +14,9 @@
 #include "service/reunification_service.h"
 #include "service/visit_service.h"
 #include "service/workshop_internal.h"
+#include "store/nursery_store.h"
 #include "store/report_store.h"
+#include "store/workshop_store.h"
 
 namespace vinculo {
 namespace {
@@ -231,12 +233,13 @@ Result<ProgrammeReport> ReportService::Monthly(const Actor& actor, const ReportR
     // in the month; completion is the cohort's own rule (ProgressOf).
     CohortFilter cohorts_filter;
     cohorts_filter.organisation_id = organisation_id;
-    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(cohorts_filter));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts,
+                             workshop_store::Cohorts(txn, cohorts_filter));
     for (const CohortRow& cohort : cohorts) {
       WorkshopSessionFilter sessions_filter;
       sessions_filter.cohort_id = cohort.id;
       VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
-                               txn.WorkshopSessions(sessions_filter));
+                               workshop_store::WorkshopSessions(txn, sessions_filter));
       if (sessions.empty()) continue;
       const std::string& last = sessions.back().session_date;
       if (last < first_day || last > FormatDate(range.second)) continue;
@@ -411,13 +414,13 @@ Result<std::vector<double>> FacilityFigures(
   ChildrenInsideFilter inside_filter;
   inside_filter.facility_id = facility_id;
   VINCULO_ASSIGN_OR_RETURN(long long inside,
-                           txn.CountChildrenInside(inside_filter, Actor::System()));
+                           nursery_store::CountChildrenInside(txn, inside_filter, Actor::System()));
   WorkshopSessionFilter sessions_filter;
   sessions_filter.facility_id = facility_id;
   sessions_filter.from = first_day;
   sessions_filter.to = std::min(last_day, today);
   VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
-                           txn.WorkshopSessions(sessions_filter));
+                           workshop_store::WorkshopSessions(txn, sessions_filter));
   long long sessions_held = 0;
   std::set<long long> cohorts_running;
   for (const WorkshopSessionRow& session : sessions) {
@@ -428,7 +431,8 @@ Result<std::vector<double>> FacilityFigures(
   long long places = 0;
   CohortFilter cohorts_filter;
   cohorts_filter.facility_id = facility_id;
-  VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(cohorts_filter));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts,
+                           workshop_store::Cohorts(txn, cohorts_filter));
   for (const CohortRow& cohort : cohorts) {
     if (!cohorts_running.count(cohort.id)) continue;
     VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress,

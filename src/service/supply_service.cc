@@ -8,6 +8,8 @@
 #include "common/utf8.h"
 #include "service/figures.h"
 #include "service/nursery_service.h"
+#include "store/nursery_store.h"
+#include "store/supply_store.h"
 
 namespace vinculo {
 namespace {
@@ -166,7 +168,7 @@ bool InBand(const SupplyItemRow& item, long long age_months) {
 }
 
 Result<SupplyItemRow> ActiveItem(Txn& txn, long long item_id) {
-  auto item = txn.GetSupplyItem(item_id);
+  auto item = supply_store::GetSupplyItem(txn, item_id);
   if (!item.ok()) {
     if (item.status().code() == StatusCode::kNotFound) {
       return InvalidArgument("item_id", "no catalogue item " + std::to_string(item_id));
@@ -227,7 +229,7 @@ Result<std::vector<SupplyItemRow>> SupplyService::Catalogue(const Actor& actor,
   (void)actor;  // reference data: every signed-in user reads it
   std::vector<SupplyItemRow> items;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(items, txn.SupplyItems(include_archived));
+    VINCULO_ASSIGN_OR_RETURN(items, supply_store::SupplyItems(txn, include_archived));
     return Status::Ok();
   }));
   return items;
@@ -237,7 +239,7 @@ Result<SupplyItemRow> SupplyService::CatalogueItem(const Actor& actor, long long
   (void)actor;
   SupplyItemRow item;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(item, txn.GetSupplyItem(id));
+    VINCULO_ASSIGN_OR_RETURN(item, supply_store::GetSupplyItem(txn, id));
     return Status::Ok();
   }));
   return item;
@@ -267,7 +269,7 @@ Result<SupplyItemRow> SupplyService::AddCatalogueItem(const Actor& actor,
   VINCULO_RETURN_IF_ERROR(ValidateItem(item));
   SupplyItemRow stored;
   Status written = context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertSupplyItem(item, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(stored, supply_store::InsertSupplyItem(txn, item, context_.Now()));
     return txn.AppendAudit({Event(actor, "create", "supply_items", stored.id, stored.code)});
   });
   if (!written.ok()) return NameCodeConflict(written, item.code);
@@ -281,11 +283,12 @@ Result<SupplyItemRow> SupplyService::ChangeCatalogueItem(const Actor& actor, lon
   SupplyItemRow stored;
   std::string code;
   Status written = context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(SupplyItemRow item, txn.GetSupplyItem(id));
+    VINCULO_ASSIGN_OR_RETURN(SupplyItemRow item, supply_store::GetSupplyItem(txn, id));
     Merge(item, changes);
     code = item.code;
     VINCULO_RETURN_IF_ERROR(ValidateItem(item));
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.UpdateSupplyItem(item, expected_version, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(
+        stored, supply_store::UpdateSupplyItem(txn, item, expected_version, context_.Now()));
     return txn.AppendAudit({Event(actor, "update", "supply_items", id, stored.code)});
   });
   if (!written.ok()) return NameCodeConflict(written, code);
@@ -297,9 +300,10 @@ Result<SupplyItemRow> SupplyService::ArchiveCatalogueItem(const Actor& actor, lo
   VINCULO_RETURN_IF_ERROR(RequireCatalogueAdmin(actor));
   SupplyItemRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(SupplyItemRow item, txn.GetSupplyItem(id));
+    VINCULO_ASSIGN_OR_RETURN(SupplyItemRow item, supply_store::GetSupplyItem(txn, id));
     item.archived = true;
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.UpdateSupplyItem(item, expected_version, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(
+        stored, supply_store::UpdateSupplyItem(txn, item, expected_version, context_.Now()));
     return txn.AppendAudit({Event(actor, "archive", "supply_items", id, stored.code)});
   }));
   return stored;
@@ -326,11 +330,12 @@ Result<FacilityNeeds> SupplyService::Needs(const Actor& actor, long long facilit
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(Record facility, VisibleFacility(txn, actor, facility_id));
     needs.facility = facility.Text("name").value_or("");
-    VINCULO_ASSIGN_OR_RETURN(items, txn.SupplyItems(false));
-    VINCULO_ASSIGN_OR_RETURN(std::vector<SupplyStockRow> stock_rows, txn.Stock(facility_id));
+    VINCULO_ASSIGN_OR_RETURN(items, supply_store::SupplyItems(txn, false));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<SupplyStockRow> stock_rows,
+                             supply_store::Stock(txn, facility_id));
     for (const SupplyStockRow& row : stock_rows) stock[row.item_id] = row.quantity;
     VINCULO_ASSIGN_OR_RETURN(std::vector<ChildItemTotal> totals,
-                             txn.AllocatedPerChild(facility_id));
+                             supply_store::AllocatedPerChild(txn, facility_id));
     for (const ChildItemTotal& total : totals) {
       received[{total.child_id, total.item_id}] = total.quantity;
     }
@@ -338,10 +343,11 @@ Result<FacilityNeeds> SupplyService::Needs(const Actor& actor, long long facilit
     // figures leave this function.
     ChildrenInsideFilter filter;
     filter.facility_id = facility_id;
-    return txn.ForEachChildInside(filter, Actor::System(), [&](const ChildInsideRow& child) {
-      auto born = ParseDate(child.date_of_birth, "date_of_birth");
-      if (born.ok()) children.emplace_back(child.child_id, *born);
-    });
+    return nursery_store::ForEachChildInside(
+        txn, filter, Actor::System(), [&](const ChildInsideRow& child) {
+          auto born = ParseDate(child.date_of_birth, "date_of_birth");
+          if (born.ok()) children.emplace_back(child.child_id, *born);
+        });
   }));
   needs.children_inside = static_cast<long long>(children.size());
   // Who will have left a month later: the age-out board of this facility, read
@@ -390,8 +396,10 @@ Result<std::vector<StockLine>> SupplyService::Stock(const Actor& actor, long lon
   std::vector<StockLine> lines;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(VisibleFacility(txn, actor, facility_id).status());
-    VINCULO_ASSIGN_OR_RETURN(std::vector<SupplyItemRow> items, txn.SupplyItems(false));
-    VINCULO_ASSIGN_OR_RETURN(std::vector<SupplyStockRow> rows, txn.Stock(facility_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<SupplyItemRow> items,
+                             supply_store::SupplyItems(txn, false));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<SupplyStockRow> rows,
+                             supply_store::Stock(txn, facility_id));
     std::map<long long, long long> stock;
     for (const SupplyStockRow& row : rows) stock[row.item_id] = row.quantity;
     for (SupplyItemRow& item : items) {
@@ -429,9 +437,9 @@ Result<SupplyDonationRow> SupplyService::RecordDonation(const Actor& actor, long
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(VisibleFacility(txn, actor, facility_id).status());
     VINCULO_ASSIGN_OR_RETURN(SupplyItemRow item, ActiveItem(txn, request.item_id));
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertDonation(donation));
+    VINCULO_ASSIGN_OR_RETURN(stored, supply_store::InsertDonation(txn, donation));
     VINCULO_RETURN_IF_ERROR(
-        txn.AddStock(facility_id, item.id, donation.quantity, donation.created_at));
+        supply_store::AddStock(txn, facility_id, item.id, donation.quantity, donation.created_at));
     return txn.AppendAudit({Event(actor, "create", "supply_donations", stored.id,
                                   "facility " + std::to_string(facility_id) + ", " +
                                       std::to_string(donation.quantity) + " " + item.code)});
@@ -453,7 +461,7 @@ Result<SupplyDonationRow> SupplyService::CorrectDonation(const Actor& actor, lon
   SupplyDonationRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(VisibleFacility(txn, actor, facility_id).status());
-    auto donation = txn.GetDonation(donation_id);
+    auto donation = supply_store::GetDonation(txn, donation_id);
     if (!donation.ok() || donation->facility_id != facility_id) {
       if (!donation.ok() && donation.status().code() != StatusCode::kNotFound) {
         return donation.status();
@@ -464,10 +472,11 @@ Result<SupplyDonationRow> SupplyService::CorrectDonation(const Actor& actor, lon
     const std::string now = context_.Now();
     const long long delta = correction.quantity - donation->quantity;
     if (delta > 0) {
-      VINCULO_RETURN_IF_ERROR(txn.AddStock(facility_id, donation->item_id, delta, now));
+      VINCULO_RETURN_IF_ERROR(
+          supply_store::AddStock(txn, facility_id, donation->item_id, delta, now));
     } else if (delta < 0) {
-      VINCULO_ASSIGN_OR_RETURN(bool taken,
-                               txn.TakeStock(facility_id, donation->item_id, -delta, now));
+      VINCULO_ASSIGN_OR_RETURN(
+          bool taken, supply_store::TakeStock(txn, facility_id, donation->item_id, -delta, now));
       if (!taken) {
         return Conflict("taking back " + std::to_string(-delta) +
                             " would make the stock negative: part of this donation was already "
@@ -475,8 +484,9 @@ Result<SupplyDonationRow> SupplyService::CorrectDonation(const Actor& actor, lon
                         "quantity");
       }
     }
-    VINCULO_RETURN_IF_ERROR(txn.CorrectDonation(donation_id, correction.quantity, reason, now));
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.GetDonation(donation_id));
+    VINCULO_RETURN_IF_ERROR(
+        supply_store::CorrectDonation(txn, donation_id, correction.quantity, reason, now));
+    VINCULO_ASSIGN_OR_RETURN(stored, supply_store::GetDonation(txn, donation_id));
     return txn.AppendAudit({Event(actor, "correct", "supply_donations", donation_id,
                                   std::to_string(donation->quantity) + " -> " +
                                       std::to_string(correction.quantity) + ": " + reason)});
@@ -490,7 +500,7 @@ Result<std::vector<SupplyDonationRow>> SupplyService::Donations(const Actor& act
   std::vector<SupplyDonationRow> donations;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(VisibleFacility(txn, actor, facility_id).status());
-    VINCULO_ASSIGN_OR_RETURN(donations, txn.Donations(facility_id));
+    VINCULO_ASSIGN_OR_RETURN(donations, supply_store::Donations(txn, facility_id));
     return Status::Ok();
   }));
   return donations;
@@ -528,11 +538,13 @@ Result<SupplyAllocationRow> SupplyService::Allocate(const Actor& actor, long lon
       return InvalidArgument("child_id", not_inside);
     }
     VINCULO_ASSIGN_OR_RETURN(SupplyItemRow item, ActiveItem(txn, request.item_id));
-    VINCULO_ASSIGN_OR_RETURN(
-        bool taken, txn.TakeStock(facility_id, item.id, request.quantity, allocation.created_at));
+    VINCULO_ASSIGN_OR_RETURN(bool taken,
+                             supply_store::TakeStock(txn, facility_id, item.id, request.quantity,
+                                                     allocation.created_at));
     if (!taken) {
       long long in_stock = 0;
-      VINCULO_ASSIGN_OR_RETURN(std::vector<SupplyStockRow> rows, txn.Stock(facility_id));
+      VINCULO_ASSIGN_OR_RETURN(std::vector<SupplyStockRow> rows,
+                               supply_store::Stock(txn, facility_id));
       for (const SupplyStockRow& row : rows) {
         if (row.item_id == item.id) in_stock = row.quantity;
       }
@@ -540,7 +552,7 @@ Result<SupplyAllocationRow> SupplyService::Allocate(const Actor& actor, long lon
                           " left, " + std::to_string(request.quantity) + " asked",
                       "quantity");
     }
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertAllocation(allocation));
+    VINCULO_ASSIGN_OR_RETURN(stored, supply_store::InsertAllocation(txn, allocation));
     return txn.AppendAudit({Event(actor, "allocate", "children", request.child_id,
                                   std::to_string(request.quantity) + " " + item.code +
                                       ", allocation " + std::to_string(stored.id))});
@@ -554,7 +566,7 @@ Result<std::vector<SupplyAllocationRow>> SupplyService::Allocations(const Actor&
   std::vector<SupplyAllocationRow> allocations;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_RETURN_IF_ERROR(VisibleFacility(txn, actor, facility_id).status());
-    VINCULO_ASSIGN_OR_RETURN(allocations, txn.Allocations(facility_id));
+    VINCULO_ASSIGN_OR_RETURN(allocations, supply_store::Allocations(txn, facility_id));
     return Status::Ok();
   }));
   // Who looked at which children's allocations: a read of case data.

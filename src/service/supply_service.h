@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "service/context.h"
+#include "store/supply_store.h"
 
 namespace vinculo {
 

@@ -10,6 +10,7 @@
 #include "domain/visit_rules.h"
 #include "service/synthetic_names.h"
 #include "store/bulk_insert.h"
+#include "store/workshop_store.h"
 
 namespace vinculo {
 namespace {
@@ -357,7 +358,7 @@ class Generator {
       return Status(StatusCode::kNotFound,
                     "jurisdiction PE is missing: load the co-residence rules (vinculo init)");
     }
-    auto courses = txn_.Courses();
+    auto courses = workshop_store::Courses(txn_);
     if (!courses.ok()) return courses.status();
     for (const CourseRow& course : *courses) {
       if (course.code == "crianza-positiva") course_ = course.id;

@@ -11,6 +11,7 @@
 #include "service/visit_settings.h"
 #include "store/row_lock.h"
 #include "store/visit_store.h"
+#include "store/workshop_store.h"
 
 namespace vinculo {
 namespace vs = visit_store;
@@ -191,7 +192,8 @@ Status CheckWorkshopsInSpace(Txn& txn, long long facility_id, long long space_id
   filter.facility_id = facility_id;
   filter.from = FormatDate(recurrence.valid_from);
   if (recurrence.valid_to) filter.to = FormatDate(*recurrence.valid_to);
-  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> workshops, txn.WorkshopSessions(filter));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> workshops,
+                           workshop_store::WorkshopSessions(txn, filter));
   // The facility's own exclusions (for every template) apply too.
   std::vector<Date> excluded = exclusions;
   VINCULO_ASSIGN_OR_RETURN(

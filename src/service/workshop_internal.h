@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "service/workshop_service.h"
-#include "store/store.h"
+#include "store/workshop_store.h"
 
 namespace vinculo::workshop_internal {
 

@@ -14,6 +14,7 @@
 #include "service/workshop_internal.h"
 #include "service/workshop_service.h"
 #include "store/row_lock.h"
+#include "store/workshop_store.h"
 
 namespace vinculo {
 using workshop_internal::AuditorsSeeFiguresOnly;
@@ -56,7 +57,7 @@ Result<std::string> WorkshopService::FacilitatorCalendar(const Actor& actor,
     WorkshopSessionFilter filter;
     filter.facilitator_user_id = facilitator_user_id;
     VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
-                             txn.WorkshopSessions(filter));
+                             workshop_store::WorkshopSessions(txn, filter));
     std::map<long long, CohortRow> cohorts;
     std::map<long long, CourseRow> courses;
     std::map<long long, std::string> facilities;
@@ -66,11 +67,13 @@ Result<std::string> WorkshopService::FacilitatorCalendar(const Actor& actor,
     for (const WorkshopSessionRow& session : sessions) {
       if (session.status != "scheduled") continue;
       if (!cohorts.count(session.cohort_id)) {
-        VINCULO_ASSIGN_OR_RETURN(cohorts[session.cohort_id], txn.GetCohort(session.cohort_id));
+        VINCULO_ASSIGN_OR_RETURN(cohorts[session.cohort_id],
+                                 workshop_store::GetCohort(txn, session.cohort_id));
       }
       const CohortRow& cohort = cohorts[session.cohort_id];
       if (!courses.count(cohort.course_id)) {
-        VINCULO_ASSIGN_OR_RETURN(courses[cohort.course_id], txn.GetCourse(cohort.course_id));
+        VINCULO_ASSIGN_OR_RETURN(courses[cohort.course_id],
+                                 workshop_store::GetCourse(txn, cohort.course_id));
       }
       if (!facilities.count(session.facility_id)) {
         VINCULO_ASSIGN_OR_RETURN(Record facility,
@@ -139,7 +142,7 @@ Result<std::vector<EnrolmentProgress>> WorkshopService::RecordAttendance(
         return InvalidArgument("parent_id", "the parent is marked twice");
       }
       VINCULO_ASSIGN_OR_RETURN(std::optional<EnrolmentRow> enrolment,
-                               txn.FindEnrolment(cohort.id, entry.parent_id));
+                               workshop_store::FindEnrolment(txn, cohort.id, entry.parent_id));
       // She must have held a place on the day: not waiting, not gone before
       // it. (Marks are often entered after the fact, so a place taken later
       // than the session still counts.)
@@ -158,7 +161,7 @@ Result<std::vector<EnrolmentProgress>> WorkshopService::RecordAttendance(
       mark.absence_reason = entry.absence_reason;
       mark.recorded_by = actor.user_id;
       mark.recorded_at = context_.Now();
-      VINCULO_RETURN_IF_ERROR(txn.UpsertAttendance(mark));
+      VINCULO_RETURN_IF_ERROR(workshop_store::UpsertAttendance(txn, mark));
     }
     VINCULO_ASSIGN_OR_RETURN(progress, ProgressOf(txn, cohort));
     return txn.AppendAudit({Event(actor, "attendance", "workshop_sessions", session->id,
@@ -187,7 +190,7 @@ Result<std::string> WorkshopService::Certificate(const Actor& actor, long long c
                                               std::to_string(cohort.completion_percent) +
                                               "% are needed");
     }
-    VINCULO_ASSIGN_OR_RETURN(CourseRow course, txn.GetCourse(cohort.course_id));
+    VINCULO_ASSIGN_OR_RETURN(CourseRow course, workshop_store::GetCourse(txn, cohort.course_id));
     VINCULO_ASSIGN_OR_RETURN(Record facility,
                              txn.Get(FacilityKind(), cohort.facility_id, Actor::System()));
     auto facilitator = txn.GetUser(cohort.facilitator_user_id);
@@ -221,7 +224,7 @@ Result<WorkshopFigures> WorkshopService::Figures(const Actor& actor,
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     CohortFilter filter;
     filter.facility_id = facility_id;
-    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(filter));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, workshop_store::Cohorts(txn, filter));
     struct Totals {
       long long cohorts = 0, enrolled = 0, waiting = 0, completions = 0, sessions = 0;
       long long present = 0, marks = 0;
@@ -255,7 +258,7 @@ Result<WorkshopFigures> WorkshopService::Figures(const Actor& actor,
       session_filter.cohort_id = cohort.id;
       session_filter.to = today;
       VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> held,
-                               txn.WorkshopSessions(session_filter));
+                               workshop_store::WorkshopSessions(txn, session_filter));
       Totals totals;
       totals.cohorts = 1;
       totals.sessions = static_cast<long long>(held.size());
@@ -325,21 +328,23 @@ Status EndWorkshopPlaces(Txn& txn, long long parent_id, long long current_facili
                          const std::string& status, const std::string& on, const std::string& now) {
   // Lock her cohorts in id order (the fixed order of docs/operations.md), then
   // read her places again: they cannot change under the count any more.
-  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> unlocked, txn.ParentEnrolments(parent_id));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> unlocked,
+                           workshop_store::ParentEnrolments(txn, parent_id));
   std::set<long long> cohort_ids;
   for (const EnrolmentRow& enrolment : unlocked) cohort_ids.insert(enrolment.cohort_id);
   for (long long cohort_id : cohort_ids) {
     VINCULO_RETURN_IF_ERROR(LockRow(txn, "workshop_cohorts", cohort_id));
   }
-  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.ParentEnrolments(parent_id));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments,
+                           workshop_store::ParentEnrolments(txn, parent_id));
   for (EnrolmentRow& enrolment : enrolments) {
     if (enrolment.status != "enrolled" && enrolment.status != "waiting") continue;
-    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, txn.GetCohort(enrolment.cohort_id));
+    VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, workshop_store::GetCohort(txn, enrolment.cohort_id));
     if (current_facility_id && cohort.facility_id == current_facility_id) continue;
     enrolment.status = status;
     enrolment.ended_on = on;
     enrolment.end_reason = status == "released" ? "released" : "transferred to another facility";
-    VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(enrolment, now));
+    VINCULO_RETURN_IF_ERROR(workshop_store::UpdateEnrolment(txn, enrolment, now));
     VINCULO_RETURN_IF_ERROR(PromoteWaiting(txn, cohort, on, now));
   }
   return Status::Ok();

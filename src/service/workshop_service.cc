@@ -8,6 +8,7 @@
 #include "service/visit_calendar.h"
 #include "service/workshop_internal.h"
 #include "store/row_lock.h"
+#include "store/workshop_store.h"
 
 namespace vinculo {
 
@@ -44,7 +45,7 @@ Status AuditorsSeeFiguresOnly(const Actor& actor) {
 // one); kForbidden when `manage` is asked and she only sees the schedule.
 Result<CohortRow> VisibleCohort(Txn& txn, const Actor& actor, long long cohort_id, bool manage) {
   VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
-  auto cohort = txn.GetCohort(cohort_id);
+  auto cohort = workshop_store::GetCohort(txn, cohort_id);
   if (!cohort.ok() || !CanSeeSchedule(actor, *cohort)) {
     return NotFound("no cohort with id " + std::to_string(cohort_id));
   }
@@ -58,7 +59,7 @@ Result<CohortRow> VisibleCohort(Txn& txn, const Actor& actor, long long cohort_i
 
 Result<ManagedSession> SessionToManage(Txn& txn, const Actor& actor, long long session_id) {
   const std::string missing = "no workshop session with id " + std::to_string(session_id);
-  auto session = txn.GetWorkshopSession(session_id);
+  auto session = workshop_store::GetWorkshopSession(txn, session_id);
   if (!session.ok()) return NotFound(missing);
   auto cohort = VisibleCohort(txn, actor, session->cohort_id, true);
   if (!cohort.ok()) {
@@ -71,7 +72,8 @@ Result<ManagedSession> SessionToManage(Txn& txn, const Actor& actor, long long s
 // Moves the first waiting parents up while the cohort has room.
 Status PromoteWaiting(Txn& txn, const CohortRow& cohort, const std::string& today,
                       const std::string& now) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments,
+                           workshop_store::CohortEnrolments(txn, cohort.id));
   long long enrolled =
       std::count_if(enrolments.begin(), enrolments.end(),
                     [](const EnrolmentRow& row) { return row.status == "enrolled"; });
@@ -80,7 +82,7 @@ Status PromoteWaiting(Txn& txn, const CohortRow& cohort, const std::string& toda
     if (enrolment.status != "waiting") continue;
     enrolment.status = "enrolled";
     enrolment.enrolled_on = today;
-    VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(enrolment, now));
+    VINCULO_RETURN_IF_ERROR(workshop_store::UpdateEnrolment(txn, enrolment, now));
     ++enrolled;
   }
   return Status::Ok();
@@ -88,14 +90,17 @@ Status PromoteWaiting(Txn& txn, const CohortRow& cohort, const std::string& toda
 
 // Progress of every enrolment of a cohort, in enrolment order.
 Result<std::vector<EnrolmentProgress>> ProgressOf(Txn& txn, const CohortRow& cohort) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments,
+                           workshop_store::CohortEnrolments(txn, cohort.id));
   WorkshopSessionFilter filter;
   filter.cohort_id = cohort.id;
-  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions, txn.WorkshopSessions(filter));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
+                           workshop_store::WorkshopSessions(txn, filter));
   const int total = static_cast<int>(std::count_if(
       sessions.begin(), sessions.end(),
       [](const WorkshopSessionRow& session) { return session.status == "scheduled"; }));
-  VINCULO_ASSIGN_OR_RETURN(std::vector<AttendanceRow> marks, txn.CohortAttendance(cohort.id));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<AttendanceRow> marks,
+                           workshop_store::CohortAttendance(txn, cohort.id));
   std::map<long long, EnrolmentProgress> by_enrolment;
   std::vector<EnrolmentProgress> progress;
   int waiting = 0;
@@ -214,7 +219,7 @@ Result<std::vector<WorkshopClash>> ClashesOf(Txn& txn, const Slot& slot, double 
   }
   const DayBooking wanted{slot.start_minute, slot.end_minute};
   VINCULO_ASSIGN_OR_RETURN(std::vector<SpaceBooking> bookings,
-                           txn.SpaceBookingsOn(slot.space_id, slot.date));
+                           workshop_store::SpaceBookingsOn(txn, slot.space_id, slot.date));
   for (const SpaceBooking& booking : bookings) {
     if (booking.source == "workshop_session" && booking.id == slot.session_id) continue;
     if (!BookingsClash(wanted, {booking.start_minute, booking.end_minute}, 0)) continue;
@@ -235,7 +240,8 @@ Result<std::vector<WorkshopClash>> ClashesOf(Txn& txn, const Slot& slot, double 
   filter.facilitator_user_id = slot.facilitator_user_id;
   filter.from = slot.date;
   filter.to = slot.date;
-  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> same_day, txn.WorkshopSessions(filter));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> same_day,
+                           workshop_store::WorkshopSessions(txn, filter));
   std::optional<Place> here;
   for (const WorkshopSessionRow& other : same_day) {
     if (other.id == slot.session_id || other.status != "scheduled") continue;
@@ -271,24 +277,26 @@ Result<std::vector<WorkshopClash>> ClashesOf(Txn& txn, const Slot& slot, double 
 }
 
 Result<std::set<std::string>> ClosureSet(Txn& txn, long long facility_id, const std::string& from) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<std::string> dates, txn.Closures(facility_id, from));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<std::string> dates,
+                           workshop_store::Closures(txn, facility_id, from));
   return std::set<std::string>(dates.begin(), dates.end());
 }
 
 Result<CohortView> ViewOf(Txn& txn, const CohortRow& cohort) {
   CohortView view;
   view.cohort = cohort;
-  VINCULO_ASSIGN_OR_RETURN(CourseRow course, txn.GetCourse(cohort.course_id));
+  VINCULO_ASSIGN_OR_RETURN(CourseRow course, workshop_store::GetCourse(txn, cohort.course_id));
   view.course_title_es = course.title_es;
   view.course_title_en = course.title_en;
-  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments,
+                           workshop_store::CohortEnrolments(txn, cohort.id));
   for (const EnrolmentRow& enrolment : enrolments) {
     if (enrolment.status == "enrolled") ++view.enrolled;
     if (enrolment.status == "waiting") ++view.waiting;
   }
   WorkshopSessionFilter filter;
   filter.cohort_id = cohort.id;
-  VINCULO_ASSIGN_OR_RETURN(view.sessions, txn.WorkshopSessions(filter));
+  VINCULO_ASSIGN_OR_RETURN(view.sessions, workshop_store::WorkshopSessions(txn, filter));
   return view;
 }
 
@@ -326,7 +334,7 @@ Result<std::vector<CourseRow>> WorkshopService::Courses(const Actor& actor) {
   VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
   std::vector<CourseRow> courses;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(courses, txn.Courses());
+    VINCULO_ASSIGN_OR_RETURN(courses, workshop_store::Courses(txn));
     return Status::Ok();
   }));
   return courses;
@@ -347,7 +355,7 @@ Result<CourseRow> WorkshopService::CreateCourse(const Actor& actor, const Course
       0, 1, request.code, request.title_es, request.title_en, Numbered(request.topics)};
   CourseRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.InsertCourse(course, context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(stored, workshop_store::InsertCourse(txn, course, context_.Now()));
     return txn.AppendAudit({Event(actor, "create", "workshop_courses", stored.id, course.code)});
   }));
   return stored;
@@ -362,14 +370,15 @@ Result<CourseRow> WorkshopService::ReplaceTopics(const Actor& actor, long long c
   VINCULO_RETURN_IF_ERROR(CheckTopics(topics));
   CourseRow stored;
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
-    VINCULO_RETURN_IF_ERROR(txn.GetCourse(course_id).status());
+    VINCULO_RETURN_IF_ERROR(workshop_store::GetCourse(txn, course_id).status());
     // A course is installation-wide: rewriting its topics changes every
     // cohort that runs it. Only an installation administrator does that
     // when another organisation's cohorts use it (issue 13).
     if (!actor.IsGlobal()) {
       CohortFilter using_course;
       using_course.course_id = course_id;
-      VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(using_course));
+      VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts,
+                               workshop_store::Cohorts(txn, using_course));
       for (const CohortRow& cohort : cohorts) {
         if (!actor.organisation_id || cohort.organisation_id != *actor.organisation_id) {
           return Forbidden(
@@ -379,8 +388,9 @@ Result<CourseRow> WorkshopService::ReplaceTopics(const Actor& actor, long long c
         }
       }
     }
-    VINCULO_ASSIGN_OR_RETURN(stored, txn.ReplaceCourseTopics(course_id, expected_version,
-                                                             Numbered(topics), context_.Now()));
+    VINCULO_ASSIGN_OR_RETURN(stored,
+                             workshop_store::ReplaceCourseTopics(txn, course_id, expected_version,
+                                                                 Numbered(topics), context_.Now()));
     return txn.AppendAudit({Event(actor, "update", "workshop_courses", course_id, "topics")});
   }));
   return stored;
@@ -395,7 +405,8 @@ Status WorkshopService::SetMixedGroupsAllowed(const Actor& actor, long long faci
     auto facility = txn.Get(FacilityKind(), facility_id, actor);
     if (!facility.ok()) return NotFound("no facility with id " + std::to_string(facility_id));
     VINCULO_RETURN_IF_ERROR(MayActForFacility(actor, *facility));
-    VINCULO_RETURN_IF_ERROR(txn.SetMixedGroupsAllowed(facility_id, allowed, context_.Now()));
+    VINCULO_RETURN_IF_ERROR(
+        workshop_store::SetMixedGroupsAllowed(txn, facility_id, allowed, context_.Now()));
     return txn.AppendAudit({Event(actor, "update", "facility_workshop_settings", facility_id,
                                   allowed ? "mixed_groups_allowed" : "mixed_groups_refused")});
   });
@@ -412,7 +423,7 @@ Status WorkshopService::AddClosure(const Actor& actor, long long facility_id,
     if (!facility.ok()) return NotFound("no facility with id " + std::to_string(facility_id));
     VINCULO_RETURN_IF_ERROR(MayActForFacility(actor, *facility));
     VINCULO_RETURN_IF_ERROR(
-        txn.InsertClosure(facility_id, FormatDate(date), reason, context_.Now()));
+        workshop_store::InsertClosure(txn, facility_id, FormatDate(date), reason, context_.Now()));
     return txn.AppendAudit(
         {Event(actor, "create", "facility_closures", facility_id, FormatDate(date))});
   });
@@ -442,14 +453,15 @@ Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const Cohor
     // below (docs/operations.md, the order of locks).
     VINCULO_RETURN_IF_ERROR(LockRow(txn, "spaces", request.space_id));
     VINCULO_RETURN_IF_ERROR(LockRow(txn, "users", request.facilitator_user_id));
-    auto course = txn.GetCourse(request.course_id);
+    auto course = workshop_store::GetCourse(txn, request.course_id);
     if (!course.ok()) return InvalidArgument("course_id", "no such course");
     auto facility = txn.Get(FacilityKind(), request.facility_id, Actor::System());
     if (!facility.ok() || facility->archived) {
       return InvalidArgument("facility_id", "no open facility with that id");
     }
     if (request.group_kind == "mixed") {
-      VINCULO_ASSIGN_OR_RETURN(bool mixed, txn.MixedGroupsAllowed(request.facility_id));
+      VINCULO_ASSIGN_OR_RETURN(bool mixed,
+                               workshop_store::MixedGroupsAllowed(txn, request.facility_id));
       if (!mixed) {
         return InvalidArgument("group_kind",
                                "this facility does not allow mixed groups; form one for women "
@@ -511,7 +523,7 @@ Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const Cohor
       VINCULO_RETURN_IF_ERROR(MaterialiseVisitSessions(txn, cohort.facility_id, dates.front(),
                                                        dates.back(), context_.Now()));
     }
-    VINCULO_ASSIGN_OR_RETURN(CohortRow stored, txn.InsertCohort(cohort));
+    VINCULO_ASSIGN_OR_RETURN(CohortRow stored, workshop_store::InsertCohort(txn, cohort));
     // Sessions are written one by one and each checked against everything
     // already booked, so the cohort's own sessions count too.
     for (size_t date_idx = 0; date_idx < dates.size(); ++date_idx) {
@@ -540,7 +552,7 @@ Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const Cohor
       session.start_minute = cohort.start_minute;
       session.end_minute = cohort.end_minute;
       session.status = "scheduled";
-      VINCULO_RETURN_IF_ERROR(txn.InsertWorkshopSession(session).status());
+      VINCULO_RETURN_IF_ERROR(workshop_store::InsertWorkshopSession(txn, session).status());
     }
     VINCULO_ASSIGN_OR_RETURN(view, ViewOf(txn, stored));
     return txn.AppendAudit(
@@ -567,7 +579,7 @@ Result<std::vector<CohortView>> WorkshopService::Cohorts(const Actor& actor,
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     CohortFilter filter;
     filter.facility_id = facility_id;
-    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(filter));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, workshop_store::Cohorts(txn, filter));
     for (const CohortRow& cohort : cohorts) {
       if (!CanSeeSchedule(actor, cohort)) continue;
       VINCULO_ASSIGN_OR_RETURN(CohortView view, ViewOf(txn, cohort));
@@ -599,20 +611,21 @@ Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long c
           .Because(Refusal::kParentOtherFacility);
     }
     VINCULO_RETURN_IF_ERROR(CheckGroup(txn, cohort, *parent));
-    VINCULO_ASSIGN_OR_RETURN(bool known,
-                             txn.ParentKnownToOrganisation(parent_id, cohort.organisation_id));
+    VINCULO_ASSIGN_OR_RETURN(bool known, workshop_store::ParentKnownToOrganisation(
+                                             txn, parent_id, cohort.organisation_id));
     if (!known) {
       return InvalidArgument("parent_id",
                              "the parent has no child known to the programme of this cohort")
           .Because(Refusal::kParentNoChild);
     }
-    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.CohortEnrolments(cohort.id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments,
+                             workshop_store::CohortEnrolments(txn, cohort.id));
     const long long enrolled =
         std::count_if(enrolments.begin(), enrolments.end(),
                       [](const EnrolmentRow& row) { return row.status == "enrolled"; });
     const std::string today = FormatDate(context_.Today());
     VINCULO_ASSIGN_OR_RETURN(std::optional<EnrolmentRow> existing,
-                             txn.FindEnrolment(cohort.id, parent_id));
+                             workshop_store::FindEnrolment(txn, cohort.id, parent_id));
     EnrolmentRow enrolment;
     if (existing) {
       if (existing->status == "enrolled" || existing->status == "waiting") {
@@ -630,9 +643,9 @@ Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long c
     enrolment.end_reason.clear();
     enrolment.created_at = context_.Now();
     if (existing) {
-      VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(enrolment, context_.Now()));
+      VINCULO_RETURN_IF_ERROR(workshop_store::UpdateEnrolment(txn, enrolment, context_.Now()));
     } else {
-      VINCULO_ASSIGN_OR_RETURN(enrolment, txn.InsertEnrolment(enrolment));
+      VINCULO_ASSIGN_OR_RETURN(enrolment, workshop_store::InsertEnrolment(txn, enrolment));
     }
     VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
     for (const EnrolmentProgress& row : progress) {
@@ -652,7 +665,7 @@ Result<EnrolmentProgress> WorkshopService::Withdraw(const Actor& actor, long lon
     VINCULO_RETURN_IF_ERROR(LockRow(txn, "workshop_cohorts", cohort_id));
     VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
     VINCULO_ASSIGN_OR_RETURN(std::optional<EnrolmentRow> existing,
-                             txn.FindEnrolment(cohort.id, parent_id));
+                             workshop_store::FindEnrolment(txn, cohort.id, parent_id));
     if (!existing || (existing->status != "enrolled" && existing->status != "waiting")) {
       return NotFound("the parent holds no place in this cohort");
     }
@@ -660,7 +673,7 @@ Result<EnrolmentProgress> WorkshopService::Withdraw(const Actor& actor, long lon
     existing->status = "withdrawn";
     existing->ended_on = today;
     existing->end_reason = "left the course";
-    VINCULO_RETURN_IF_ERROR(txn.UpdateEnrolment(*existing, context_.Now()));
+    VINCULO_RETURN_IF_ERROR(workshop_store::UpdateEnrolment(txn, *existing, context_.Now()));
     VINCULO_RETURN_IF_ERROR(PromoteWaiting(txn, cohort, today, context_.Now()));
     VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
     for (const EnrolmentProgress& row : progress) {
@@ -692,11 +705,13 @@ Result<ParentWorkshops> WorkshopService::OfParent(const Actor& actor, long long 
   ParentWorkshops answer;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(Record parent, txn.Get(ParentKind(), parent_id, actor));
-    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments, txn.ParentEnrolments(parent_id));
+    VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments,
+                             workshop_store::ParentEnrolments(txn, parent_id));
     std::set<long long> unfinished_courses;
     std::set<long long> own_cohorts;
     for (const EnrolmentRow& enrolment : enrolments) {
-      VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, txn.GetCohort(enrolment.cohort_id));
+      VINCULO_ASSIGN_OR_RETURN(CohortRow cohort,
+                               workshop_store::GetCohort(txn, enrolment.cohort_id));
       if (!CanSeeSchedule(actor, cohort)) continue;
       own_cohorts.insert(cohort.id);
       VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
@@ -718,7 +733,8 @@ Result<ParentWorkshops> WorkshopService::OfParent(const Actor& actor, long long 
       filter.facility_id = facility_id;
       filter.course_id = course_id;
       filter.status = "running";
-      VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts, txn.Cohorts(filter));
+      VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts,
+                               workshop_store::Cohorts(txn, filter));
       for (const CohortRow& cohort : cohorts) {
         if (own_cohorts.count(cohort.id) || !CanSeeSchedule(actor, cohort)) continue;
         if (!CheckGroup(txn, cohort, parent).ok()) continue;
@@ -749,17 +765,18 @@ Result<std::vector<SessionView>> WorkshopService::Sessions(const Actor& actor,
     if (query.from) filter.from = FormatDate(*query.from);
     if (query.to) filter.to = FormatDate(*query.to);
     VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
-                             txn.WorkshopSessions(filter));
+                             workshop_store::WorkshopSessions(txn, filter));
     std::map<long long, std::optional<CohortRow>> cohorts;
     std::map<long long, CourseRow> courses;
     for (const WorkshopSessionRow& session : sessions) {
       auto& cohort = cohorts[session.cohort_id];
       if (!cohort) {
-        VINCULO_ASSIGN_OR_RETURN(cohort, txn.GetCohort(session.cohort_id));
+        VINCULO_ASSIGN_OR_RETURN(cohort, workshop_store::GetCohort(txn, session.cohort_id));
       }
       if (!CanSeeSchedule(actor, *cohort)) continue;
       if (!courses.count(cohort->course_id)) {
-        VINCULO_ASSIGN_OR_RETURN(courses[cohort->course_id], txn.GetCourse(cohort->course_id));
+        VINCULO_ASSIGN_OR_RETURN(courses[cohort->course_id],
+                                 workshop_store::GetCourse(txn, cohort->course_id));
       }
       const CourseRow& course = courses[cohort->course_id];
       SessionView view;
@@ -815,9 +832,9 @@ Result<MoveOutcome> WorkshopService::MoveSession(const Actor& actor, long long s
       return Conflict("the session would clash: " + outcome.clashes.front().message, "session_date")
           .Because(Refusal::kScheduleClash);
     }
-    VINCULO_ASSIGN_OR_RETURN(outcome.session,
-                             txn.MoveWorkshopSession(session->id, session->version, slot.date,
-                                                     start_minute, end_minute));
+    VINCULO_ASSIGN_OR_RETURN(
+        outcome.session, workshop_store::MoveWorkshopSession(txn, session->id, session->version,
+                                                             slot.date, start_minute, end_minute));
     outcome.saved = true;
     return txn.AppendAudit({Event(actor, "move", "workshop_sessions", session->id,
                                   slot.date + " " + ClockOf(start_minute))});

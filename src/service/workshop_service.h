@@ -26,6 +26,7 @@
 #include "domain/workshop_calendar.h"
 #include "service/context.h"
 #include "service/spreadsheet.h"
+#include "store/workshop_store.h"
 
 namespace vinculo {
 

@@ -1,6 +1,8 @@
 // The nursery care tables (migration 3): transition plans and their steps,
 // visit requirements, authorised adults, the leave book, the health schedule,
 // appointments, school enrolments, and pregnancy outcomes.
+#include "store/nursery_care_store.h"
+
 #include <soci/soci.h>
 
 #include <cstddef>
@@ -8,9 +10,8 @@
 #include <vector>
 
 #include "store/sql_util.h"
-#include "store/store.h"
 
-namespace vinculo {
+namespace vinculo::nursery_care_store {
 using store_internal::GetInteger;
 using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
@@ -118,11 +119,11 @@ PregnancyRow ReadPregnancy(const soci::row& row) {
 
 // --- Transition plans ---
 
-Result<std::optional<TransitionPlanRow>> Txn::TransitionPlanOf(long long child_id) {
+Result<std::optional<TransitionPlanRow>> TransitionPlanOf(Txn& txn, long long child_id) {
   try {
     Params params;
     auto plans = Select<TransitionPlanRow>(
-        sql_,
+        txn.session(),
         std::string("SELECT ") + kPlanColumns +
             " FROM transition_plans WHERE child_id = " + params.AddInteger(child_id),
         params, ReadPlan);
@@ -130,7 +131,7 @@ Result<std::optional<TransitionPlanRow>> Txn::TransitionPlanOf(long long child_i
     TransitionPlanRow plan = std::move(plans.front());
     Params step_params;
     plan.steps = Select<TransitionStepRow>(
-        sql_,
+        txn.session(),
         "SELECT step_on, description FROM transition_steps WHERE plan_id = " +
             step_params.AddInteger(plan.id) + " ORDER BY position",
         step_params, [](const soci::row& row) {
@@ -142,12 +143,12 @@ Result<std::optional<TransitionPlanRow>> Txn::TransitionPlanOf(long long child_i
   }
 }
 
-Result<TransitionPlanRow> Txn::SaveTransitionPlan(const TransitionPlanRow& plan) {
+Result<TransitionPlanRow> SaveTransitionPlan(Txn& txn, const TransitionPlanRow& plan) {
   try {
     TransitionPlanRow stored = plan;
     Params update;
     const long long updated = store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE transition_plans SET destination = " + update.Add(plan.destination) +
             ", receiving_party = " + update.Add(plan.receiving_party) +
             ", consulted = " + update.Add(plan.consulted) +
@@ -170,20 +171,20 @@ Result<TransitionPlanRow> Txn::SaveTransitionPlan(const TransitionPlanRow& plan)
           params.AddOptional(plan.visit_frequency) + ", " + params.Add(plan.status) + ", " +
           params.AddInteger(plan.recorded_by) + ", " + params.Add(plan.created_at) + ", " +
           params.Add(plan.updated_at) + ") RETURNING id";
-      sql_ << query, soci::use(params.values()), soci::into(stored.id);
+      txn.session() << query, soci::use(params.values()), soci::into(stored.id);
     } else {
-      sql_ << "SELECT id, created_at FROM transition_plans WHERE child_id = " +
-                  params.AddInteger(plan.child_id),
+      txn.session() << "SELECT id, created_at FROM transition_plans WHERE child_id = " +
+                           params.AddInteger(plan.child_id),
           soci::use(params.values()), soci::into(stored.id), soci::into(stored.created_at);
     }
     Params remove;
     store_internal::ExecuteWith(
-        sql_, "DELETE FROM transition_steps WHERE plan_id = " + remove.AddInteger(stored.id),
-        remove);
+        txn.session(),
+        "DELETE FROM transition_steps WHERE plan_id = " + remove.AddInteger(stored.id), remove);
     for (size_t step_idx = 0; step_idx < plan.steps.size(); ++step_idx) {
       Params step;
       store_internal::ExecuteWith(
-          sql_,
+          txn.session(),
           "INSERT INTO transition_steps (plan_id, position, step_on, description) VALUES (" +
               step.AddInteger(stored.id) + ", " +
               step.AddInteger(static_cast<long long>(step_idx)) + ", " +
@@ -197,29 +198,29 @@ Result<TransitionPlanRow> Txn::SaveTransitionPlan(const TransitionPlanRow& plan)
   }
 }
 
-Result<TransitionPlanRow> Txn::GetTransitionPlan(long long id) {
+Result<TransitionPlanRow> GetTransitionPlan(Txn& txn, long long id) {
   try {
     Params params;
     auto plans =
-        Select<TransitionPlanRow>(sql_,
+        Select<TransitionPlanRow>(txn.session(),
                                   std::string("SELECT ") + kPlanColumns +
                                       " FROM transition_plans WHERE id = " + params.AddInteger(id),
                                   params, ReadPlan);
     if (plans.empty()) return NotFound("no transition plan " + std::to_string(id));
     VINCULO_ASSIGN_OR_RETURN(std::optional<TransitionPlanRow> full,
-                             TransitionPlanOf(plans.front().child_id));
+                             TransitionPlanOf(txn, plans.front().child_id));
     return *full;
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading a transition plan");
   }
 }
 
-Status Txn::ApproveTransitionPlan(long long id, long long approved_by,
-                                  const std::string& approved_on, const std::string& now) {
+Status ApproveTransitionPlan(Txn& txn, long long id, long long approved_by,
+                             const std::string& approved_on, const std::string& now) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE transition_plans SET status = 'approved', approved_by_user_id = " +
             params.AddInteger(approved_by) + ", approved_on = " + params.Add(approved_on) +
             ", updated_at = " + params.Add(now) + " WHERE id = " + params.AddInteger(id) +
@@ -235,8 +236,8 @@ Status Txn::ApproveTransitionPlan(long long id, long long approved_by,
   }
 }
 
-Result<std::vector<std::pair<long long, std::string>>> Txn::TransitionPlanStatuses(
-    const ChildrenInsideFilter& filter, const Actor& actor) {
+Result<std::vector<std::pair<long long, std::string>>> TransitionPlanStatuses(
+    Txn& txn, const ChildrenInsideFilter& filter, const Actor& actor) {
   try {
     Params params;
     // Integers only, fetched in bulk like the board: SOCI's dynamic rows
@@ -260,7 +261,7 @@ Result<std::vector<std::pair<long long, std::string>>> Txn::TransitionPlanStatus
     constexpr std::size_t kBatch = 2000;
     std::vector<long long> child_ids(kBatch);
     std::vector<long long> approved(kBatch);
-    soci::statement statement = (sql_.prepare << query, soci::use(params.values()),
+    soci::statement statement = (txn.session().prepare << query, soci::use(params.values()),
                                  soci::into(child_ids), soci::into(approved));
     statement.execute();
     std::vector<std::pair<long long, std::string>> statuses;
@@ -275,17 +276,19 @@ Result<std::vector<std::pair<long long, std::string>>> Txn::TransitionPlanStatus
   }
 }
 
-Result<VisitRequirementRow> Txn::InsertVisitRequirement(const VisitRequirementRow& requirement) {
+Result<VisitRequirementRow> InsertVisitRequirement(Txn& txn,
+                                                   const VisitRequirementRow& requirement) {
   try {
     Params params;
     VisitRequirementRow stored = requirement;
-    sql_ << "INSERT INTO transition_visit_requirements (plan_id, child_id, parent_id, frequency, "
-            "starts_on, created_at) VALUES (" +
-                params.AddInteger(requirement.plan_id) + ", " +
-                params.AddInteger(requirement.child_id) + ", " +
-                params.AddInteger(requirement.parent_id) + ", " +
-                params.Add(requirement.frequency) + ", " + params.Add(requirement.starts_on) +
-                ", " + params.Add(requirement.created_at) + ") RETURNING id",
+    txn.session()
+        << "INSERT INTO transition_visit_requirements (plan_id, child_id, parent_id, frequency, "
+           "starts_on, created_at) VALUES (" +
+               params.AddInteger(requirement.plan_id) + ", " +
+               params.AddInteger(requirement.child_id) + ", " +
+               params.AddInteger(requirement.parent_id) + ", " + params.Add(requirement.frequency) +
+               ", " + params.Add(requirement.starts_on) + ", " +
+               params.Add(requirement.created_at) + ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -293,11 +296,11 @@ Result<VisitRequirementRow> Txn::InsertVisitRequirement(const VisitRequirementRo
   }
 }
 
-Result<std::vector<VisitRequirementRow>> Txn::VisitRequirements(long long child_id) {
+Result<std::vector<VisitRequirementRow>> VisitRequirements(Txn& txn, long long child_id) {
   try {
     Params params;
     return Select<VisitRequirementRow>(
-        sql_,
+        txn.session(),
         "SELECT id, plan_id, child_id, parent_id, frequency, starts_on, created_at FROM "
         "transition_visit_requirements WHERE child_id = " +
             params.AddInteger(child_id) + " ORDER BY id",
@@ -319,17 +322,18 @@ Result<std::vector<VisitRequirementRow>> Txn::VisitRequirements(long long child_
 
 // --- Authorised adults and the leave book ---
 
-Result<AuthorisedAdultRow> Txn::InsertAuthorisedAdult(const AuthorisedAdultRow& adult) {
+Result<AuthorisedAdultRow> InsertAuthorisedAdult(Txn& txn, const AuthorisedAdultRow& adult) {
   try {
     Params params;
     AuthorisedAdultRow stored = adult;
-    sql_ << "INSERT INTO authorised_adults (child_id, full_name, relationship, document_id, "
-            "active, recorded_by, created_at) VALUES (" +
-                params.AddInteger(adult.child_id) + ", " + params.Add(adult.full_name) + ", " +
-                params.Add(adult.relationship) + ", " + params.Add(adult.document_id) + ", " +
-                params.AddInteger(adult.active ? 1 : 0) + ", " +
-                params.AddInteger(adult.recorded_by) + ", " + params.Add(adult.created_at) +
-                ") RETURNING id",
+    txn.session()
+        << "INSERT INTO authorised_adults (child_id, full_name, relationship, document_id, "
+           "active, recorded_by, created_at) VALUES (" +
+               params.AddInteger(adult.child_id) + ", " + params.Add(adult.full_name) + ", " +
+               params.Add(adult.relationship) + ", " + params.Add(adult.document_id) + ", " +
+               params.AddInteger(adult.active ? 1 : 0) + ", " +
+               params.AddInteger(adult.recorded_by) + ", " + params.Add(adult.created_at) +
+               ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -337,10 +341,10 @@ Result<AuthorisedAdultRow> Txn::InsertAuthorisedAdult(const AuthorisedAdultRow& 
   }
 }
 
-Result<std::vector<AuthorisedAdultRow>> Txn::AuthorisedAdults(long long child_id) {
+Result<std::vector<AuthorisedAdultRow>> AuthorisedAdults(Txn& txn, long long child_id) {
   try {
     Params params;
-    return Select<AuthorisedAdultRow>(sql_,
+    return Select<AuthorisedAdultRow>(txn.session(),
                                       std::string("SELECT ") + kAdultColumns +
                                           " FROM authorised_adults WHERE child_id = " +
                                           params.AddInteger(child_id) + " ORDER BY id",
@@ -350,11 +354,11 @@ Result<std::vector<AuthorisedAdultRow>> Txn::AuthorisedAdults(long long child_id
   }
 }
 
-Result<AuthorisedAdultRow> Txn::GetAuthorisedAdult(long long id) {
+Result<AuthorisedAdultRow> GetAuthorisedAdult(Txn& txn, long long id) {
   try {
     Params params;
     auto adults = Select<AuthorisedAdultRow>(
-        sql_,
+        txn.session(),
         std::string("SELECT ") + kAdultColumns +
             " FROM authorised_adults WHERE id = " + params.AddInteger(id),
         params, ReadAdult);
@@ -365,11 +369,11 @@ Result<AuthorisedAdultRow> Txn::GetAuthorisedAdult(long long id) {
   }
 }
 
-Status Txn::SetAuthorisedAdultActive(long long id, bool active) {
+Status SetAuthorisedAdultActive(Txn& txn, long long id, bool active) {
   try {
     Params params;
     store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE authorised_adults SET active = " + params.AddInteger(active ? 1 : 0) +
             " WHERE id = " + params.AddInteger(id),
         params);
@@ -379,18 +383,19 @@ Status Txn::SetAuthorisedAdultActive(long long id, bool active) {
   }
 }
 
-Result<LeaveRow> Txn::InsertLeave(const LeaveRow& leave) {
+Result<LeaveRow> InsertLeave(Txn& txn, const LeaveRow& leave) {
   try {
     Params params;
     LeaveRow stored = leave;
-    sql_ << "INSERT INTO nursery_leaves (child_id, facility_id, adult_id, reason, left_at, "
-            "due_back_at, returned_at, note, recorded_by, created_at) VALUES (" +
-                params.AddInteger(leave.child_id) + ", " + params.AddInteger(leave.facility_id) +
-                ", " + params.AddInteger(leave.adult_id) + ", " + params.Add(leave.reason) + ", " +
-                params.Add(leave.left_at) + ", " + params.Add(leave.due_back_at) + ", " +
-                params.AddOptional(leave.returned_at) + ", " + params.Add(leave.note) + ", " +
-                params.AddInteger(leave.recorded_by) + ", " + params.Add(leave.created_at) +
-                ") RETURNING id",
+    txn.session()
+        << "INSERT INTO nursery_leaves (child_id, facility_id, adult_id, reason, left_at, "
+           "due_back_at, returned_at, note, recorded_by, created_at) VALUES (" +
+               params.AddInteger(leave.child_id) + ", " + params.AddInteger(leave.facility_id) +
+               ", " + params.AddInteger(leave.adult_id) + ", " + params.Add(leave.reason) + ", " +
+               params.Add(leave.left_at) + ", " + params.Add(leave.due_back_at) + ", " +
+               params.AddOptional(leave.returned_at) + ", " + params.Add(leave.note) + ", " +
+               params.AddInteger(leave.recorded_by) + ", " + params.Add(leave.created_at) +
+               ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -398,10 +403,10 @@ Result<LeaveRow> Txn::InsertLeave(const LeaveRow& leave) {
   }
 }
 
-Result<LeaveRow> Txn::GetLeave(long long id) {
+Result<LeaveRow> GetLeave(Txn& txn, long long id) {
   try {
     Params params;
-    auto leaves = Select<LeaveRow>(sql_,
+    auto leaves = Select<LeaveRow>(txn.session(),
                                    std::string("SELECT ") + kLeaveColumns + kLeaveFrom +
                                        " WHERE l.id = " + params.AddInteger(id),
                                    params, ReadLeave);
@@ -412,10 +417,10 @@ Result<LeaveRow> Txn::GetLeave(long long id) {
   }
 }
 
-Result<std::optional<LeaveRow>> Txn::OpenLeaveOf(long long child_id) {
+Result<std::optional<LeaveRow>> OpenLeaveOf(Txn& txn, long long child_id) {
   try {
     Params params;
-    auto leaves = Select<LeaveRow>(sql_,
+    auto leaves = Select<LeaveRow>(txn.session(),
                                    std::string("SELECT ") + kLeaveColumns + kLeaveFrom +
                                        " WHERE l.child_id = " + params.AddInteger(child_id) +
                                        " AND l.returned_at IS NULL ORDER BY l.id",
@@ -427,11 +432,11 @@ Result<std::optional<LeaveRow>> Txn::OpenLeaveOf(long long child_id) {
   }
 }
 
-Status Txn::ReturnLeave(long long id, const std::string& returned_at) {
+Status ReturnLeave(Txn& txn, long long id, const std::string& returned_at) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE nursery_leaves SET returned_at = " + params.Add(returned_at) +
             " WHERE id = " + params.AddInteger(id) + " AND returned_at IS NULL",
         params);
@@ -445,11 +450,11 @@ Status Txn::ReturnLeave(long long id, const std::string& returned_at) {
   }
 }
 
-Status Txn::CancelBookedLeave(long long id, const std::string& now) {
+Status CancelBookedLeave(Txn& txn, long long id, const std::string& now) {
   try {
     Params params;
     const long long removed = store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "DELETE FROM nursery_leaves WHERE id = " + params.AddInteger(id) +
             " AND returned_at IS NULL AND left_at > " + params.Add(now),
         params);
@@ -465,7 +470,7 @@ Status Txn::CancelBookedLeave(long long id, const std::string& now) {
   }
 }
 
-Result<std::vector<LeaveRow>> Txn::Leaves(const LeaveFilter& filter, const Actor& actor) {
+Result<std::vector<LeaveRow>> Leaves(Txn& txn, const LeaveFilter& filter, const Actor& actor) {
   try {
     Params params;
     std::string query = std::string("SELECT ") + kLeaveColumns + kLeaveFrom +
@@ -481,7 +486,7 @@ Result<std::vector<LeaveRow>> Txn::Leaves(const LeaveFilter& filter, const Actor
     }
     if (filter.open_only) query += " AND l.returned_at IS NULL";
     query += " ORDER BY l.left_at DESC, l.id DESC";
-    return Select<LeaveRow>(sql_, query, params, ReadLeave);
+    return Select<LeaveRow>(txn.session(), query, params, ReadLeave);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading the leave book");
   }
@@ -489,11 +494,11 @@ Result<std::vector<LeaveRow>> Txn::Leaves(const LeaveFilter& filter, const Actor
 
 // --- Health and school ---
 
-Result<std::vector<HealthScheduleRow>> Txn::HealthSchedule() {
+Result<std::vector<HealthScheduleRow>> HealthSchedule(Txn& txn) {
   try {
     Params params;
     return Select<HealthScheduleRow>(
-        sql_,
+        txn.session(),
         "SELECT id, kind, name, age_months, active, created_at FROM health_schedule "
         "ORDER BY age_months, kind, id",
         params, [](const soci::row& row) {
@@ -511,15 +516,16 @@ Result<std::vector<HealthScheduleRow>> Txn::HealthSchedule() {
   }
 }
 
-Result<HealthScheduleRow> Txn::InsertScheduleEntry(const HealthScheduleRow& entry) {
+Result<HealthScheduleRow> InsertScheduleEntry(Txn& txn, const HealthScheduleRow& entry) {
   try {
     Params params;
     HealthScheduleRow stored = entry;
-    sql_ << "INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES (" +
-                params.Add(entry.kind) + ", " + params.Add(entry.name) + ", " +
-                params.AddInteger(entry.age_months) + ", " +
-                params.AddInteger(entry.active ? 1 : 0) + ", " + params.Add(entry.created_at) +
-                ") RETURNING id",
+    txn.session()
+        << "INSERT INTO health_schedule (kind, name, age_months, active, created_at) VALUES (" +
+               params.Add(entry.kind) + ", " + params.Add(entry.name) + ", " +
+               params.AddInteger(entry.age_months) + ", " +
+               params.AddInteger(entry.active ? 1 : 0) + ", " + params.Add(entry.created_at) +
+               ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -527,11 +533,11 @@ Result<HealthScheduleRow> Txn::InsertScheduleEntry(const HealthScheduleRow& entr
   }
 }
 
-Status Txn::SetScheduleEntryActive(long long id, bool active) {
+Status SetScheduleEntryActive(Txn& txn, long long id, bool active) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE health_schedule SET active = " + params.AddInteger(active ? 1 : 0) +
             " WHERE id = " + params.AddInteger(id),
         params);
@@ -542,18 +548,19 @@ Status Txn::SetScheduleEntryActive(long long id, bool active) {
   }
 }
 
-Result<AppointmentRow> Txn::InsertAppointment(const AppointmentRow& appointment) {
+Result<AppointmentRow> InsertAppointment(Txn& txn, const AppointmentRow& appointment) {
   try {
     Params params;
     AppointmentRow stored = appointment;
-    sql_ << "INSERT INTO health_appointments (child_id, schedule_id, kind, name, due_on, done_on, "
-            "note, recorded_by, created_at) VALUES (" +
-                params.AddInteger(appointment.child_id) + ", " +
-                params.AddOptional(appointment.schedule_id) + ", " + params.Add(appointment.kind) +
-                ", " + params.Add(appointment.name) + ", " + params.Add(appointment.due_on) + ", " +
-                params.AddOptional(appointment.done_on) + ", " + params.Add(appointment.note) +
-                ", " + params.AddInteger(appointment.recorded_by) + ", " +
-                params.Add(appointment.created_at) + ") RETURNING id",
+    txn.session()
+        << "INSERT INTO health_appointments (child_id, schedule_id, kind, name, due_on, done_on, "
+           "note, recorded_by, created_at) VALUES (" +
+               params.AddInteger(appointment.child_id) + ", " +
+               params.AddOptional(appointment.schedule_id) + ", " + params.Add(appointment.kind) +
+               ", " + params.Add(appointment.name) + ", " + params.Add(appointment.due_on) + ", " +
+               params.AddOptional(appointment.done_on) + ", " + params.Add(appointment.note) +
+               ", " + params.AddInteger(appointment.recorded_by) + ", " +
+               params.Add(appointment.created_at) + ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -561,10 +568,10 @@ Result<AppointmentRow> Txn::InsertAppointment(const AppointmentRow& appointment)
   }
 }
 
-Result<std::vector<AppointmentRow>> Txn::Appointments(long long child_id) {
+Result<std::vector<AppointmentRow>> Appointments(Txn& txn, long long child_id) {
   try {
     Params params;
-    return Select<AppointmentRow>(sql_,
+    return Select<AppointmentRow>(txn.session(),
                                   std::string("SELECT ") + kAppointmentColumns +
                                       " FROM health_appointments WHERE child_id = " +
                                       params.AddInteger(child_id) + " ORDER BY due_on, id",
@@ -574,17 +581,17 @@ Result<std::vector<AppointmentRow>> Txn::Appointments(long long child_id) {
   }
 }
 
-Result<SchoolEnrolmentRow> Txn::InsertSchoolEnrolment(const SchoolEnrolmentRow& enrolment) {
+Result<SchoolEnrolmentRow> InsertSchoolEnrolment(Txn& txn, const SchoolEnrolmentRow& enrolment) {
   try {
     Params params;
     SchoolEnrolmentRow stored = enrolment;
-    sql_ << "INSERT INTO school_enrolments (child_id, setting, institution, level, started_on, "
-            "recorded_by, created_at) VALUES (" +
-                params.AddInteger(enrolment.child_id) + ", " + params.Add(enrolment.setting) +
-                ", " + params.Add(enrolment.institution) + ", " + params.Add(enrolment.level) +
-                ", " + params.Add(enrolment.started_on) + ", " +
-                params.AddInteger(enrolment.recorded_by) + ", " + params.Add(enrolment.created_at) +
-                ") RETURNING id",
+    txn.session()
+        << "INSERT INTO school_enrolments (child_id, setting, institution, level, started_on, "
+           "recorded_by, created_at) VALUES (" +
+               params.AddInteger(enrolment.child_id) + ", " + params.Add(enrolment.setting) + ", " +
+               params.Add(enrolment.institution) + ", " + params.Add(enrolment.level) + ", " +
+               params.Add(enrolment.started_on) + ", " + params.AddInteger(enrolment.recorded_by) +
+               ", " + params.Add(enrolment.created_at) + ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -592,11 +599,11 @@ Result<SchoolEnrolmentRow> Txn::InsertSchoolEnrolment(const SchoolEnrolmentRow& 
   }
 }
 
-Result<std::vector<SchoolEnrolmentRow>> Txn::SchoolEnrolments(long long child_id) {
+Result<std::vector<SchoolEnrolmentRow>> SchoolEnrolments(Txn& txn, long long child_id) {
   try {
     Params params;
     return Select<SchoolEnrolmentRow>(
-        sql_,
+        txn.session(),
         "SELECT id, child_id, setting, institution, level, started_on, recorded_by, created_at "
         "FROM school_enrolments WHERE child_id = " +
             params.AddInteger(child_id) + " ORDER BY started_on, id",
@@ -619,11 +626,11 @@ Result<std::vector<SchoolEnrolmentRow>> Txn::SchoolEnrolments(long long child_id
 
 // --- Pregnancy outcomes ---
 
-Result<PregnancyRow> Txn::GetPregnancy(long long id) {
+Result<PregnancyRow> GetPregnancy(Txn& txn, long long id) {
   try {
     Params params;
     auto pregnancies = Select<PregnancyRow>(
-        sql_,
+        txn.session(),
         "SELECT id, parent_id, facility_id, due_date, registered_on, status, recorded_by, "
         "created_at, child_id, outcome_on FROM pregnancies WHERE id = " +
             params.AddInteger(id),
@@ -635,12 +642,12 @@ Result<PregnancyRow> Txn::GetPregnancy(long long id) {
   }
 }
 
-Status Txn::SetPregnancyOutcome(long long id, const std::string& status,
-                                std::optional<long long> child_id, const std::string& on) {
+Status SetPregnancyOutcome(Txn& txn, long long id, const std::string& status,
+                           std::optional<long long> child_id, const std::string& on) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE pregnancies SET status = " + params.Add(status) +
             ", child_id = " + params.AddOptional(child_id) + ", outcome_on = " + params.Add(on) +
             " WHERE id = " + params.AddInteger(id) + " AND status = 'expected'",
@@ -654,4 +661,4 @@ Status Txn::SetPregnancyOutcome(long long id, const std::string& status,
   }
 }
 
-}  // namespace vinculo
+}  // namespace vinculo::nursery_care_store

@@ -1,6 +1,8 @@
 // The nursery tables (migration 2): co-residence rules as the engine reads
 // them, the children living inside joined with everything their age-out
 // depends on, admissions, extension requests and decisions, pregnancies.
+#include "store/nursery_store.h"
+
 #include <soci/soci.h>
 
 #include <cstddef>
@@ -10,9 +12,8 @@
 #include <vector>
 
 #include "store/sql_util.h"
-#include "store/store.h"
 
-namespace vinculo {
+namespace vinculo::nursery_store {
 using store_internal::GetInteger;
 using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
@@ -104,13 +105,14 @@ void AssignText(std::string& target, const std::string& value, soci::indicator i
 
 }  // namespace
 
-Result<std::vector<CoresidenceRuleRow>> Txn::CoresidenceRules() {
+Result<std::vector<CoresidenceRuleRow>> CoresidenceRules(Txn& txn) {
   try {
     std::vector<CoresidenceRuleRow> rules;
     soci::rowset<soci::row> rows =
-        (sql_.prepare << "SELECT id, jurisdiction_id, allowed, max_age_months, effective_from, "
-                         "rule_kind, source FROM coresidence_rules WHERE archived = 0 "
-                         "ORDER BY jurisdiction_id, effective_from");
+        (txn.session().prepare
+         << "SELECT id, jurisdiction_id, allowed, max_age_months, effective_from, "
+            "rule_kind, source FROM coresidence_rules WHERE archived = 0 "
+            "ORDER BY jurisdiction_id, effective_from");
     for (const soci::row& row : rows) {
       CoresidenceRuleRow rule;
       rule.id = GetInteger(row, 0);
@@ -141,8 +143,8 @@ static std::string ChildrenInsideWhere(const ChildrenInsideFilter& filter, const
              filter.child_id ? store_internal::ScopeShape::kRow : store_internal::ScopeShape::kSet);
 }
 
-Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& actor,
-                               const std::function<void(const ChildInsideRow&)>& on_child) {
+Status ForEachChildInside(Txn& txn, const ChildrenInsideFilter& filter, const Actor& actor,
+                          const std::function<void(const ChildInsideRow&)>& on_child) {
   const char* const kContext = "reading the children living inside";
   try {
     // Four statements instead of one five-way join: the facilities with their
@@ -159,7 +161,7 @@ Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& 
           "SELECT f.id, f.name, f.nursery_max_age_months, j.id, j.code FROM facilities f "
           "JOIN jurisdictions j ON j.id = f.jurisdiction_id";
       if (filter.facility_id) query += " WHERE f.id = " + params.AddInteger(*filter.facility_id);
-      soci::rowset<soci::row> rows = (sql_.prepare << query, soci::use(params.values()));
+      soci::rowset<soci::row> rows = (txn.session().prepare << query, soci::use(params.values()));
       for (const soci::row& row : rows) {
         BoardFacility& facility = facilities[GetInteger(row, 0)];
         facility.name = GetText(row, 1);
@@ -175,8 +177,8 @@ Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& 
           "SELECT a.child_id, a.admitted_on, a.review_date FROM nursery_admissions a "
           "JOIN children c ON c.id = a.child_id" +
           ChildrenInsideWhere(filter, actor, params) + " ORDER BY a.child_id";
-      admissions =
-          store_internal::Select<BoardAdmission>(sql_, query, params, [](const soci::row& row) {
+      admissions = store_internal::Select<BoardAdmission>(
+          txn.session(), query, params, [](const soci::row& row) {
             return BoardAdmission{GetInteger(row, 0), GetText(row, 1), GetOptionalText(row, 2)};
           });
     }
@@ -189,8 +191,8 @@ Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& 
           "JOIN (SELECT MAX(id) AS id FROM coresidence_extensions WHERE status = 'approved' "
           "GROUP BY child_id) le ON le.id = e.id" +
           ChildrenInsideWhere(filter, actor, params) + " ORDER BY e.child_id";
-      extensions =
-          store_internal::Select<BoardExtension>(sql_, query, params, [](const soci::row& row) {
+      extensions = store_internal::Select<BoardExtension>(
+          txn.session(), query, params, [](const soci::row& row) {
             return BoardExtension{GetInteger(row, 0), GetInteger(row, 1), GetText(row, 2),
                                   GetText(row, 3), GetOptionalInteger(row, 4).value_or(0)};
           });
@@ -203,7 +205,7 @@ Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& 
         ChildrenInsideWhere(filter, actor, params) + " ORDER BY c.id";
     ChildInsideBatch batch;
     soci::statement statement =
-        (sql_.prepare << query, soci::use(params.values()), soci::into(batch.child_ids),
+        (txn.session().prepare << query, soci::use(params.values()), soci::into(batch.child_ids),
          soci::into(batch.pseudonyms, batch.pseudonym_inds),
          soci::into(batch.given_names, batch.given_names_inds),
          soci::into(batch.family_names, batch.family_names_inds),
@@ -271,13 +273,14 @@ Status Txn::ForEachChildInside(const ChildrenInsideFilter& filter, const Actor& 
   }
 }
 
-Result<long long> Txn::CountChildrenInside(const ChildrenInsideFilter& filter, const Actor& actor) {
+Result<long long> CountChildrenInside(Txn& txn, const ChildrenInsideFilter& filter,
+                                      const Actor& actor) {
   try {
     Params params;
     const std::string query =
         "SELECT COUNT(*) FROM children c" + ChildrenInsideWhere(filter, actor, params);
     long long count = 0;
-    soci::rowset<soci::row> rows = (sql_.prepare << query, soci::use(params.values()));
+    soci::rowset<soci::row> rows = (txn.session().prepare << query, soci::use(params.values()));
     for (const soci::row& row : rows) count = GetInteger(row, 0);
     return count;
   } catch (const std::exception& error) {
@@ -285,11 +288,11 @@ Result<long long> Txn::CountChildrenInside(const ChildrenInsideFilter& filter, c
   }
 }
 
-Result<NurseryAdmission> Txn::UpsertAdmission(const NurseryAdmission& admission) {
+Result<NurseryAdmission> UpsertAdmission(Txn& txn, const NurseryAdmission& admission) {
   try {
     Params update;
     const long long updated = store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE nursery_admissions SET facility_id = " + update.AddInteger(admission.facility_id) +
             ", admitted_on = " + update.Add(admission.admitted_on) +
             ", review_date = " + update.AddOptional(admission.review_date) +
@@ -308,10 +311,10 @@ Result<NurseryAdmission> Txn::UpsertAdmission(const NurseryAdmission& admission)
           params.AddOptional(admission.review_date) + ", " +
           params.AddInteger(admission.recorded_by) + ", " + params.Add(admission.created_at) +
           ", " + params.Add(admission.created_at) + ") RETURNING id";
-      sql_ << query, soci::use(params.values()), soci::into(stored.id);
+      txn.session() << query, soci::use(params.values()), soci::into(stored.id);
     } else {
-      sql_ << "SELECT id FROM nursery_admissions WHERE child_id = " +
-                  params.AddInteger(admission.child_id),
+      txn.session() << "SELECT id FROM nursery_admissions WHERE child_id = " +
+                           params.AddInteger(admission.child_id),
           soci::use(params.values()), soci::into(stored.id);
     }
     return stored;
@@ -320,7 +323,7 @@ Result<NurseryAdmission> Txn::UpsertAdmission(const NurseryAdmission& admission)
   }
 }
 
-Result<ExtensionRow> Txn::InsertExtension(const ExtensionRow& extension) {
+Result<ExtensionRow> InsertExtension(Txn& txn, const ExtensionRow& extension) {
   try {
     Params params;
     const std::string query =
@@ -334,19 +337,19 @@ Result<ExtensionRow> Txn::InsertExtension(const ExtensionRow& extension) {
         params.AddOptional(extension.approved_on) + ", " + params.Add(extension.decision_note) +
         ", " + params.Add(extension.created_at) + ") RETURNING id";
     ExtensionRow stored = extension;
-    sql_ << query, soci::use(params.values()), soci::into(stored.id);
+    txn.session() << query, soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "recording an extension request");
   }
 }
 
-Result<ExtensionRow> Txn::GetExtension(long long id) {
+Result<ExtensionRow> GetExtension(Txn& txn, long long id) {
   try {
     Params params;
     const std::string query = std::string("SELECT ") + kExtensionColumns +
                               " FROM coresidence_extensions WHERE id = " + params.AddInteger(id);
-    soci::rowset<soci::row> rows = (sql_.prepare << query, soci::use(params.values()));
+    soci::rowset<soci::row> rows = (txn.session().prepare << query, soci::use(params.values()));
     for (const soci::row& row : rows) return ReadExtension(row);
     return NotFound("no co-residence extension " + std::to_string(id));
   } catch (const std::exception& error) {
@@ -354,13 +357,13 @@ Result<ExtensionRow> Txn::GetExtension(long long id) {
   }
 }
 
-Result<ExtensionRow> Txn::DecideExtension(long long id, const std::string& status,
-                                          long long decided_by, const std::string& decided_on,
-                                          const std::string& note) {
+Result<ExtensionRow> DecideExtension(Txn& txn, long long id, const std::string& status,
+                                     long long decided_by, const std::string& decided_on,
+                                     const std::string& note) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE coresidence_extensions SET status = " + params.Add(status) +
             ", approved_by_user_id = " + params.AddInteger(decided_by) +
             ", approved_on = " + params.Add(decided_on) + ", decision_note = " + params.Add(note) +
@@ -372,10 +375,10 @@ Result<ExtensionRow> Txn::DecideExtension(long long id, const std::string& statu
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "deciding an extension");
   }
-  return GetExtension(id);
+  return GetExtension(txn, id);
 }
 
-Result<PregnancyRow> Txn::InsertPregnancy(const PregnancyRow& pregnancy) {
+Result<PregnancyRow> InsertPregnancy(Txn& txn, const PregnancyRow& pregnancy) {
   try {
     Params params;
     const std::string query =
@@ -386,15 +389,15 @@ Result<PregnancyRow> Txn::InsertPregnancy(const PregnancyRow& pregnancy) {
         params.Add(pregnancy.status) + ", " + params.AddInteger(pregnancy.recorded_by) + ", " +
         params.Add(pregnancy.created_at) + ") RETURNING id";
     PregnancyRow stored = pregnancy;
-    sql_ << query, soci::use(params.values()), soci::into(stored.id);
+    txn.session() << query, soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "registering a pregnancy");
   }
 }
 
-Result<std::vector<PregnancyRow>> Txn::ExpectedPregnancies(const ChildrenInsideFilter& filter,
-                                                           const std::string& from) {
+Result<std::vector<PregnancyRow>> ExpectedPregnancies(Txn& txn, const ChildrenInsideFilter& filter,
+                                                      const std::string& from) {
   try {
     Params params;
     const std::string query =
@@ -402,7 +405,7 @@ Result<std::vector<PregnancyRow>> Txn::ExpectedPregnancies(const ChildrenInsideF
         "created_at FROM pregnancies WHERE status = 'expected' AND due_date >= " +
         params.Add(from) + FacilityCondition(filter, params, "facility_id") + " ORDER BY id";
     std::vector<PregnancyRow> pregnancies;
-    soci::rowset<soci::row> rows = (sql_.prepare << query, soci::use(params.values()));
+    soci::rowset<soci::row> rows = (txn.session().prepare << query, soci::use(params.values()));
     for (const soci::row& row : rows) {
       PregnancyRow pregnancy;
       pregnancy.id = GetInteger(row, 0);
@@ -421,4 +424,4 @@ Result<std::vector<PregnancyRow>> Txn::ExpectedPregnancies(const ChildrenInsideF
   }
 }
 
-}  // namespace vinculo
+}  // namespace vinculo::nursery_store

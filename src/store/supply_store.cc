@@ -2,15 +2,16 @@
 // donations, stock and allocations. Stock changes are single statements whose
 // WHERE clause carries the rule (TakeStock), so they hold under concurrent
 // writers on both engines without reading the stock first.
+#include "store/supply_store.h"
+
 #include <soci/soci.h>
 
 #include <string>
 #include <vector>
 
 #include "store/sql_util.h"
-#include "store/store.h"
 
-namespace vinculo {
+namespace vinculo::supply_store {
 using store_internal::GetInteger;
 using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
@@ -83,23 +84,23 @@ SupplyAllocationRow ReadAllocation(const soci::row& row) {
 
 }  // namespace
 
-Result<std::vector<SupplyItemRow>> Txn::SupplyItems(bool include_archived) {
+Result<std::vector<SupplyItemRow>> SupplyItems(Txn& txn, bool include_archived) {
   try {
     Params params;
     const std::string query = std::string("SELECT ") + kItemColumns + " FROM supply_items" +
                               (include_archived ? "" : " WHERE archived = 0") + " ORDER BY id";
-    return Select<SupplyItemRow>(sql_, query, params, ReadItem);
+    return Select<SupplyItemRow>(txn.session(), query, params, ReadItem);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading the needs catalogue");
   }
 }
 
-Result<SupplyItemRow> Txn::GetSupplyItem(long long id) {
+Result<SupplyItemRow> GetSupplyItem(Txn& txn, long long id) {
   try {
     Params params;
     const std::string query = std::string("SELECT ") + kItemColumns +
                               " FROM supply_items WHERE id = " + params.AddInteger(id);
-    auto rows = Select<SupplyItemRow>(sql_, query, params, ReadItem);
+    auto rows = Select<SupplyItemRow>(txn.session(), query, params, ReadItem);
     if (rows.empty()) return NotFound("no catalogue item " + std::to_string(id));
     return rows.front();
   } catch (const std::exception& error) {
@@ -107,7 +108,8 @@ Result<SupplyItemRow> Txn::GetSupplyItem(long long id) {
   }
 }
 
-Result<SupplyItemRow> Txn::InsertSupplyItem(const SupplyItemRow& item, const std::string& now) {
+Result<SupplyItemRow> InsertSupplyItem(Txn& txn, const SupplyItemRow& item,
+                                       const std::string& now) {
   try {
     Params params;
     const std::string query =
@@ -118,19 +120,19 @@ Result<SupplyItemRow> Txn::InsertSupplyItem(const SupplyItemRow& item, const std
         ", " + params.AddInteger(item.from_months) + ", " + params.AddOptional(item.to_months) +
         ", " + params.AddInteger(item.quantity) + ", " + params.Add(item.kind) + ") RETURNING id";
     long long id = 0;
-    sql_ << query, soci::use(params.values()), soci::into(id);
-    return GetSupplyItem(id);
+    txn.session() << query, soci::use(params.values()), soci::into(id);
+    return GetSupplyItem(txn, id);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "adding a catalogue item");
   }
 }
 
-Result<SupplyItemRow> Txn::UpdateSupplyItem(const SupplyItemRow& item, long long expected_version,
-                                            const std::string& now) {
+Result<SupplyItemRow> UpdateSupplyItem(Txn& txn, const SupplyItemRow& item,
+                                       long long expected_version, const std::string& now) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE supply_items SET version = version + 1, updated_at = " + params.Add(now) +
             ", archived = " + params.AddInteger(item.archived ? 1 : 0) +
             ", code = " + params.Add(item.code) + ", name_es = " + params.Add(item.name_es) +
@@ -142,7 +144,7 @@ Result<SupplyItemRow> Txn::UpdateSupplyItem(const SupplyItemRow& item, long long
             " AND version = " + params.AddInteger(expected_version),
         params);
     if (updated == 0) {
-      VINCULO_ASSIGN_OR_RETURN(SupplyItemRow stored, GetSupplyItem(item.id));
+      VINCULO_ASSIGN_OR_RETURN(SupplyItemRow stored, GetSupplyItem(txn, item.id));
       return Status(StatusCode::kPreconditionFailed,
                     "catalogue item " + std::to_string(item.id) + " is at version " +
                         std::to_string(stored.version) + ", not " +
@@ -152,10 +154,10 @@ Result<SupplyItemRow> Txn::UpdateSupplyItem(const SupplyItemRow& item, long long
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "changing a catalogue item");
   }
-  return GetSupplyItem(item.id);
+  return GetSupplyItem(txn, item.id);
 }
 
-Result<SupplyDonationRow> Txn::InsertDonation(const SupplyDonationRow& donation) {
+Result<SupplyDonationRow> InsertDonation(Txn& txn, const SupplyDonationRow& donation) {
   try {
     Params params;
     const std::string query =
@@ -169,19 +171,19 @@ Result<SupplyDonationRow> Txn::InsertDonation(const SupplyDonationRow& donation)
         ", NULL, " + params.AddInteger(donation.recorded_by) + ", " +
         params.Add(donation.created_at) + ", " + params.Add(donation.created_at) + ") RETURNING id";
     long long id = 0;
-    sql_ << query, soci::use(params.values()), soci::into(id);
-    return GetDonation(id);
+    txn.session() << query, soci::use(params.values()), soci::into(id);
+    return GetDonation(txn, id);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "recording a donation");
   }
 }
 
-Result<SupplyDonationRow> Txn::GetDonation(long long id) {
+Result<SupplyDonationRow> GetDonation(Txn& txn, long long id) {
   try {
     Params params;
     const std::string query = std::string("SELECT ") + kDonationColumns +
                               " FROM supply_donations WHERE id = " + params.AddInteger(id);
-    auto rows = Select<SupplyDonationRow>(sql_, query, params, ReadDonation);
+    auto rows = Select<SupplyDonationRow>(txn.session(), query, params, ReadDonation);
     if (rows.empty()) return NotFound("no donation " + std::to_string(id));
     return rows.front();
   } catch (const std::exception& error) {
@@ -189,12 +191,12 @@ Result<SupplyDonationRow> Txn::GetDonation(long long id) {
   }
 }
 
-Status Txn::CorrectDonation(long long id, long long quantity, const std::string& reason,
-                            const std::string& now) {
+Status CorrectDonation(Txn& txn, long long id, long long quantity, const std::string& reason,
+                       const std::string& now) {
   try {
     Params params;
     store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE supply_donations SET quantity = " + params.AddInteger(quantity) +
             ", correction_reason = " + params.Add(reason) + ", updated_at = " + params.Add(now) +
             " WHERE id = " + params.AddInteger(id),
@@ -205,27 +207,27 @@ Status Txn::CorrectDonation(long long id, long long quantity, const std::string&
   }
 }
 
-Result<std::vector<SupplyDonationRow>> Txn::Donations(long long facility_id) {
+Result<std::vector<SupplyDonationRow>> Donations(Txn& txn, long long facility_id) {
   try {
     Params params;
     const std::string query =
         std::string("SELECT ") + kDonationColumns +
         " FROM supply_donations WHERE facility_id = " + params.AddInteger(facility_id) +
         " ORDER BY donated_on DESC, id DESC";
-    return Select<SupplyDonationRow>(sql_, query, params, ReadDonation);
+    return Select<SupplyDonationRow>(txn.session(), query, params, ReadDonation);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading donations");
   }
 }
 
-Status Txn::AddStock(long long facility_id, long long item_id, long long quantity,
-                     const std::string& now) {
+Status AddStock(Txn& txn, long long facility_id, long long item_id, long long quantity,
+                const std::string& now) {
   try {
     // One statement on both engines (SQLite 3.24+ and PostgreSQL share the
     // ON CONFLICT upsert), so two first donations of an item cannot collide.
     Params params;
     store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "INSERT INTO supply_stock (facility_id, item_id, quantity, updated_at) VALUES (" +
             params.AddInteger(facility_id) + ", " + params.AddInteger(item_id) + ", " +
             params.AddInteger(quantity) + ", " + params.Add(now) +
@@ -238,15 +240,15 @@ Status Txn::AddStock(long long facility_id, long long item_id, long long quantit
   }
 }
 
-Result<bool> Txn::TakeStock(long long facility_id, long long item_id, long long quantity,
-                            const std::string& now) {
+Result<bool> TakeStock(Txn& txn, long long facility_id, long long item_id, long long quantity,
+                       const std::string& now) {
   try {
     // The condition is evaluated on the row as locked by the UPDATE: on
     // PostgreSQL a second writer waits for the first and re-checks it against
     // the committed quantity; SQLite has one writer at a time.
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE supply_stock SET quantity = quantity - " + params.AddInteger(quantity) +
             ", updated_at = " + params.Add(now) + " WHERE facility_id = " +
             params.AddInteger(facility_id) + " AND item_id = " + params.AddInteger(item_id) +
@@ -258,13 +260,13 @@ Result<bool> Txn::TakeStock(long long facility_id, long long item_id, long long 
   }
 }
 
-Result<std::vector<SupplyStockRow>> Txn::Stock(long long facility_id) {
+Result<std::vector<SupplyStockRow>> Stock(Txn& txn, long long facility_id) {
   try {
     Params params;
     const std::string query =
         "SELECT facility_id, item_id, quantity FROM supply_stock WHERE facility_id = " +
         params.AddInteger(facility_id) + " ORDER BY item_id";
-    return Select<SupplyStockRow>(sql_, query, params, [](const soci::row& row) {
+    return Select<SupplyStockRow>(txn.session(), query, params, [](const soci::row& row) {
       return SupplyStockRow{GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2)};
     });
   } catch (const std::exception& error) {
@@ -272,7 +274,7 @@ Result<std::vector<SupplyStockRow>> Txn::Stock(long long facility_id) {
   }
 }
 
-Result<SupplyAllocationRow> Txn::InsertAllocation(const SupplyAllocationRow& allocation) {
+Result<SupplyAllocationRow> InsertAllocation(Txn& txn, const SupplyAllocationRow& allocation) {
   try {
     Params params;
     const std::string query =
@@ -284,33 +286,33 @@ Result<SupplyAllocationRow> Txn::InsertAllocation(const SupplyAllocationRow& all
         params.AddOptional(allocation.note) + ", " + params.AddInteger(allocation.recorded_by) +
         ", " + params.Add(allocation.created_at) + ") RETURNING id";
     SupplyAllocationRow stored = allocation;
-    sql_ << query, soci::use(params.values()), soci::into(stored.id);
+    txn.session() << query, soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "recording an allocation");
   }
 }
 
-Result<std::vector<SupplyAllocationRow>> Txn::Allocations(long long facility_id) {
+Result<std::vector<SupplyAllocationRow>> Allocations(Txn& txn, long long facility_id) {
   try {
     Params params;
     const std::string query =
         std::string("SELECT ") + kAllocationColumns +
         " FROM supply_allocations WHERE facility_id = " + params.AddInteger(facility_id) +
         " ORDER BY allocated_on DESC, id DESC";
-    return Select<SupplyAllocationRow>(sql_, query, params, ReadAllocation);
+    return Select<SupplyAllocationRow>(txn.session(), query, params, ReadAllocation);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading allocations");
   }
 }
 
-Result<std::vector<ChildItemTotal>> Txn::AllocatedPerChild(long long facility_id) {
+Result<std::vector<ChildItemTotal>> AllocatedPerChild(Txn& txn, long long facility_id) {
   try {
     Params params;
     const std::string query =
         "SELECT child_id, item_id, SUM(quantity) FROM supply_allocations WHERE facility_id = " +
         params.AddInteger(facility_id) + " GROUP BY child_id, item_id ORDER BY child_id, item_id";
-    return Select<ChildItemTotal>(sql_, query, params, [](const soci::row& row) {
+    return Select<ChildItemTotal>(txn.session(), query, params, [](const soci::row& row) {
       return ChildItemTotal{GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2)};
     });
   } catch (const std::exception& error) {
@@ -318,4 +320,4 @@ Result<std::vector<ChildItemTotal>> Txn::AllocatedPerChild(long long facility_id
   }
 }
 
-}  // namespace vinculo
+}  // namespace vinculo::supply_store

@@ -1,14 +1,15 @@
 // The workshop tables (migration 6): courses and topics, facility settings
 // and closures, cohorts, sessions, enrolments and attendance.
+#include "store/workshop_store.h"
+
 #include <soci/soci.h>
 
 #include <string>
 #include <vector>
 
 #include "store/sql_util.h"
-#include "store/store.h"
 
-namespace vinculo {
+namespace vinculo::workshop_store {
 using store_internal::ExecuteWith;
 using store_internal::GetInteger;
 using store_internal::GetOptionalText;
@@ -96,30 +97,31 @@ Status InsertTopics(soci::session& sql, long long course_id,
 
 }  // namespace
 
-Result<CourseRow> Txn::InsertCourse(const CourseRow& course, const std::string& now) {
+Result<CourseRow> InsertCourse(Txn& txn, const CourseRow& course, const std::string& now) {
   try {
     Params params;
     CourseRow stored = course;
     stored.version = 1;
-    sql_ << "INSERT INTO workshop_courses (created_at, updated_at, code, title_es, title_en) "
-            "VALUES (" +
-                params.Add(now) + ", " + params.Add(now) + ", " + params.Add(course.code) + ", " +
-                params.Add(course.title_es) + ", " + params.Add(course.title_en) + ") RETURNING id",
+    txn.session()
+        << "INSERT INTO workshop_courses (created_at, updated_at, code, title_es, title_en) "
+           "VALUES (" +
+               params.Add(now) + ", " + params.Add(now) + ", " + params.Add(course.code) + ", " +
+               params.Add(course.title_es) + ", " + params.Add(course.title_en) + ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
-    VINCULO_RETURN_IF_ERROR(InsertTopics(sql_, stored.id, course.topics));
+    VINCULO_RETURN_IF_ERROR(InsertTopics(txn.session(), stored.id, course.topics));
     return stored;
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "creating a course");
   }
 }
 
-Result<CourseRow> Txn::ReplaceCourseTopics(long long course_id, long long expected_version,
-                                           const std::vector<CourseTopicRow>& topics,
-                                           const std::string& now) {
+Result<CourseRow> ReplaceCourseTopics(Txn& txn, long long course_id, long long expected_version,
+                                      const std::vector<CourseTopicRow>& topics,
+                                      const std::string& now) {
   try {
     Params params;
     const long long updated = ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE workshop_courses SET version = version + 1, updated_at = " + params.Add(now) +
             " WHERE id = " + params.AddInteger(course_id) +
             " AND version = " + params.AddInteger(expected_version),
@@ -131,21 +133,21 @@ Result<CourseRow> Txn::ReplaceCourseTopics(long long course_id, long long expect
     }
     Params remove;
     ExecuteWith(
-        sql_,
+        txn.session(),
         "DELETE FROM workshop_course_topics WHERE course_id = " + remove.AddInteger(course_id),
         remove);
-    VINCULO_RETURN_IF_ERROR(InsertTopics(sql_, course_id, topics));
+    VINCULO_RETURN_IF_ERROR(InsertTopics(txn.session(), course_id, topics));
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "changing a course");
   }
-  return GetCourse(course_id);
+  return GetCourse(txn, course_id);
 }
 
-Result<std::vector<CourseRow>> Txn::Courses() {
+Result<std::vector<CourseRow>> Courses(Txn& txn) {
   try {
     Params params;
     std::vector<CourseRow> courses = Select<CourseRow>(
-        sql_,
+        txn.session(),
         "SELECT id, version, code, title_es, title_en FROM workshop_courses WHERE archived = 0 "
         "ORDER BY id",
         params, [](const soci::row& row) {
@@ -160,7 +162,7 @@ Result<std::vector<CourseRow>> Txn::Courses() {
     for (CourseRow& course : courses) {
       Params topic_params;
       course.topics = Select<CourseTopicRow>(
-          sql_,
+          txn.session(),
           "SELECT position, topic_es, topic_en FROM workshop_course_topics WHERE course_id = " +
               topic_params.AddInteger(course.id) + " ORDER BY position",
           topic_params, [](const soci::row& row) {
@@ -177,19 +179,19 @@ Result<std::vector<CourseRow>> Txn::Courses() {
   }
 }
 
-Result<CourseRow> Txn::GetCourse(long long id) {
-  VINCULO_ASSIGN_OR_RETURN(std::vector<CourseRow> courses, Courses());
+Result<CourseRow> GetCourse(Txn& txn, long long id) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<CourseRow> courses, Courses(txn));
   for (CourseRow& course : courses) {
     if (course.id == id) return std::move(course);
   }
   return NotFound("no course with id " + std::to_string(id));
 }
 
-Result<bool> Txn::MixedGroupsAllowed(long long facility_id) {
+Result<bool> MixedGroupsAllowed(Txn& txn, long long facility_id) {
   try {
     Params params;
     std::vector<long long> values = Select<long long>(
-        sql_,
+        txn.session(),
         "SELECT mixed_groups_allowed FROM facility_workshop_settings WHERE facility_id = " +
             params.AddInteger(facility_id),
         params, [](const soci::row& row) { return GetInteger(row, 0); });
@@ -199,18 +201,19 @@ Result<bool> Txn::MixedGroupsAllowed(long long facility_id) {
   }
 }
 
-Status Txn::SetMixedGroupsAllowed(long long facility_id, bool allowed, const std::string& now) {
+Status SetMixedGroupsAllowed(Txn& txn, long long facility_id, bool allowed,
+                             const std::string& now) {
   try {
     Params update;
     const long long updated =
-        ExecuteWith(sql_,
+        ExecuteWith(txn.session(),
                     "UPDATE facility_workshop_settings SET mixed_groups_allowed = " +
                         update.AddInteger(allowed ? 1 : 0) + ", updated_at = " + update.Add(now) +
                         " WHERE facility_id = " + update.AddInteger(facility_id),
                     update);
     if (updated == 0) {
       Params insert;
-      ExecuteWith(sql_,
+      ExecuteWith(txn.session(),
                   "INSERT INTO facility_workshop_settings (facility_id, mixed_groups_allowed, "
                   "updated_at) VALUES (" +
                       insert.AddInteger(facility_id) + ", " + insert.AddInteger(allowed ? 1 : 0) +
@@ -223,11 +226,11 @@ Status Txn::SetMixedGroupsAllowed(long long facility_id, bool allowed, const std
   }
 }
 
-Status Txn::InsertClosure(long long facility_id, const std::string& closed_on,
-                          const std::string& reason, const std::string& now) {
+Status InsertClosure(Txn& txn, long long facility_id, const std::string& closed_on,
+                     const std::string& reason, const std::string& now) {
   try {
     Params params;
-    ExecuteWith(sql_,
+    ExecuteWith(txn.session(),
                 "INSERT INTO facility_closures (facility_id, closed_on, reason, created_at) "
                 "VALUES (" +
                     params.AddInteger(facility_id) + ", " + params.Add(closed_on) + ", " +
@@ -239,10 +242,11 @@ Status Txn::InsertClosure(long long facility_id, const std::string& closed_on,
   }
 }
 
-Result<std::vector<std::string>> Txn::Closures(long long facility_id, const std::string& from) {
+Result<std::vector<std::string>> Closures(Txn& txn, long long facility_id,
+                                          const std::string& from) {
   try {
     Params params;
-    return Select<std::string>(sql_,
+    return Select<std::string>(txn.session(),
                                "SELECT closed_on FROM facility_closures WHERE facility_id = " +
                                    params.AddInteger(facility_id) +
                                    " AND closed_on >= " + params.Add(from) + " ORDER BY closed_on",
@@ -252,26 +256,27 @@ Result<std::vector<std::string>> Txn::Closures(long long facility_id, const std:
   }
 }
 
-Result<CohortRow> Txn::InsertCohort(const CohortRow& cohort) {
+Result<CohortRow> InsertCohort(Txn& txn, const CohortRow& cohort) {
   try {
     Params params;
     CohortRow stored = cohort;
     stored.version = 1;
-    sql_ << "INSERT INTO workshop_cohorts (created_at, updated_at, course_id, facility_id, "
-            "organisation_id, group_kind, facilitator_user_id, space_id, capacity, start_date, "
-            "recurrence_days, start_minute, end_minute, completion_percent, status) VALUES (" +
-                params.Add(cohort.created_at) + ", " + params.Add(cohort.created_at) + ", " +
-                params.AddInteger(cohort.course_id) + ", " + params.AddInteger(cohort.facility_id) +
-                ", " + params.AddInteger(cohort.organisation_id) + ", " +
-                params.Add(cohort.group_kind) + ", " +
-                params.AddInteger(cohort.facilitator_user_id) + ", " +
-                params.AddInteger(cohort.space_id) + ", " + params.AddInteger(cohort.capacity) +
-                ", " + params.Add(cohort.start_date) + ", " +
-                params.AddInteger(cohort.recurrence_days) + ", " +
-                params.AddInteger(cohort.start_minute) + ", " +
-                params.AddInteger(cohort.end_minute) + ", " +
-                params.AddInteger(cohort.completion_percent) + ", " + params.Add(cohort.status) +
-                ") RETURNING id",
+    txn.session()
+        << "INSERT INTO workshop_cohorts (created_at, updated_at, course_id, facility_id, "
+           "organisation_id, group_kind, facilitator_user_id, space_id, capacity, start_date, "
+           "recurrence_days, start_minute, end_minute, completion_percent, status) VALUES (" +
+               params.Add(cohort.created_at) + ", " + params.Add(cohort.created_at) + ", " +
+               params.AddInteger(cohort.course_id) + ", " + params.AddInteger(cohort.facility_id) +
+               ", " + params.AddInteger(cohort.organisation_id) + ", " +
+               params.Add(cohort.group_kind) + ", " +
+               params.AddInteger(cohort.facilitator_user_id) + ", " +
+               params.AddInteger(cohort.space_id) + ", " + params.AddInteger(cohort.capacity) +
+               ", " + params.Add(cohort.start_date) + ", " +
+               params.AddInteger(cohort.recurrence_days) + ", " +
+               params.AddInteger(cohort.start_minute) + ", " +
+               params.AddInteger(cohort.end_minute) + ", " +
+               params.AddInteger(cohort.completion_percent) + ", " + params.Add(cohort.status) +
+               ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -279,11 +284,11 @@ Result<CohortRow> Txn::InsertCohort(const CohortRow& cohort) {
   }
 }
 
-Result<CohortRow> Txn::GetCohort(long long id) {
+Result<CohortRow> GetCohort(Txn& txn, long long id) {
   try {
     Params params;
     auto cohorts =
-        Select<CohortRow>(sql_,
+        Select<CohortRow>(txn.session(),
                           std::string("SELECT ") + kCohortColumns +
                               " FROM workshop_cohorts WHERE id = " + params.AddInteger(id),
                           params, ReadCohort);
@@ -294,7 +299,7 @@ Result<CohortRow> Txn::GetCohort(long long id) {
   }
 }
 
-Result<std::vector<CohortRow>> Txn::Cohorts(const CohortFilter& filter) {
+Result<std::vector<CohortRow>> Cohorts(Txn& txn, const CohortFilter& filter) {
   try {
     Params params;
     std::string where = " WHERE 1=1";
@@ -308,7 +313,7 @@ Result<std::vector<CohortRow>> Txn::Cohorts(const CohortFilter& filter) {
     }
     if (filter.status) where += " AND status = " + params.Add(*filter.status);
     return Select<CohortRow>(
-        sql_,
+        txn.session(),
         std::string("SELECT ") + kCohortColumns + " FROM workshop_cohorts" + where + " ORDER BY id",
         params, ReadCohort);
   } catch (const std::exception& error) {
@@ -316,20 +321,21 @@ Result<std::vector<CohortRow>> Txn::Cohorts(const CohortFilter& filter) {
   }
 }
 
-Result<WorkshopSessionRow> Txn::InsertWorkshopSession(const WorkshopSessionRow& session) {
+Result<WorkshopSessionRow> InsertWorkshopSession(Txn& txn, const WorkshopSessionRow& session) {
   try {
     Params params;
     WorkshopSessionRow stored = session;
     stored.version = 1;
-    sql_ << "INSERT INTO workshop_sessions (cohort_id, position, facility_id, space_id, "
-            "facilitator_user_id, session_date, start_minute, end_minute, status) VALUES (" +
-                params.AddInteger(session.cohort_id) + ", " + params.AddInteger(session.position) +
-                ", " + params.AddInteger(session.facility_id) + ", " +
-                params.AddInteger(session.space_id) + ", " +
-                params.AddInteger(session.facilitator_user_id) + ", " +
-                params.Add(session.session_date) + ", " + params.AddInteger(session.start_minute) +
-                ", " + params.AddInteger(session.end_minute) + ", " + params.Add(session.status) +
-                ") RETURNING id",
+    txn.session()
+        << "INSERT INTO workshop_sessions (cohort_id, position, facility_id, space_id, "
+           "facilitator_user_id, session_date, start_minute, end_minute, status) VALUES (" +
+               params.AddInteger(session.cohort_id) + ", " + params.AddInteger(session.position) +
+               ", " + params.AddInteger(session.facility_id) + ", " +
+               params.AddInteger(session.space_id) + ", " +
+               params.AddInteger(session.facilitator_user_id) + ", " +
+               params.Add(session.session_date) + ", " + params.AddInteger(session.start_minute) +
+               ", " + params.AddInteger(session.end_minute) + ", " + params.Add(session.status) +
+               ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -337,11 +343,11 @@ Result<WorkshopSessionRow> Txn::InsertWorkshopSession(const WorkshopSessionRow& 
   }
 }
 
-Result<WorkshopSessionRow> Txn::GetWorkshopSession(long long id) {
+Result<WorkshopSessionRow> GetWorkshopSession(Txn& txn, long long id) {
   try {
     Params params;
     auto sessions = Select<WorkshopSessionRow>(
-        sql_,
+        txn.session(),
         std::string("SELECT ") + kSessionColumns +
             " FROM workshop_sessions WHERE id = " + params.AddInteger(id),
         params, ReadSession);
@@ -352,7 +358,8 @@ Result<WorkshopSessionRow> Txn::GetWorkshopSession(long long id) {
   }
 }
 
-Result<std::vector<WorkshopSessionRow>> Txn::WorkshopSessions(const WorkshopSessionFilter& filter) {
+Result<std::vector<WorkshopSessionRow>> WorkshopSessions(Txn& txn,
+                                                         const WorkshopSessionFilter& filter) {
   try {
     Params params;
     std::string where = " WHERE 1=1";
@@ -363,7 +370,7 @@ Result<std::vector<WorkshopSessionRow>> Txn::WorkshopSessions(const WorkshopSess
     if (filter.cohort_id) where += " AND cohort_id = " + params.AddInteger(*filter.cohort_id);
     if (!filter.from.empty()) where += " AND session_date >= " + params.Add(filter.from);
     if (!filter.to.empty()) where += " AND session_date <= " + params.Add(filter.to);
-    return Select<WorkshopSessionRow>(sql_,
+    return Select<WorkshopSessionRow>(txn.session(),
                                       std::string("SELECT ") + kSessionColumns +
                                           " FROM workshop_sessions" + where +
                                           " ORDER BY session_date, start_minute, id",
@@ -373,13 +380,13 @@ Result<std::vector<WorkshopSessionRow>> Txn::WorkshopSessions(const WorkshopSess
   }
 }
 
-Result<WorkshopSessionRow> Txn::MoveWorkshopSession(long long id, long long expected_version,
-                                                    const std::string& session_date,
-                                                    int start_minute, int end_minute) {
+Result<WorkshopSessionRow> MoveWorkshopSession(Txn& txn, long long id, long long expected_version,
+                                               const std::string& session_date, int start_minute,
+                                               int end_minute) {
   try {
     Params params;
     const long long updated = ExecuteWith(
-        sql_,
+        txn.session(),
         "UPDATE workshop_sessions SET version = version + 1, session_date = " +
             params.Add(session_date) + ", start_minute = " + params.AddInteger(start_minute) +
             ", end_minute = " + params.AddInteger(end_minute) + " WHERE id = " +
@@ -392,19 +399,19 @@ Result<WorkshopSessionRow> Txn::MoveWorkshopSession(long long id, long long expe
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "moving a workshop session");
   }
-  return GetWorkshopSession(id);
+  return GetWorkshopSession(txn, id);
 }
 
 // The one place that knows what can occupy a space: scheduled workshop
 // sessions and open visiting sessions (visit_sessions). Visiting sessions are
 // materialised lazily from templates, so callers materialise the dates they
 // check first (MaterialiseVisitSessions in service/visit_calendar.h).
-Result<std::vector<SpaceBooking>> Txn::SpaceBookingsOn(long long space_id,
-                                                       const std::string& date) {
+Result<std::vector<SpaceBooking>> SpaceBookingsOn(Txn& txn, long long space_id,
+                                                  const std::string& date) {
   try {
     Params params;
     return Select<SpaceBooking>(
-        sql_,
+        txn.session(),
         "SELECT 'workshop_session', id, session_date, start_minute, end_minute "
         "FROM workshop_sessions WHERE status = 'scheduled' AND space_id = " +
             params.AddInteger(space_id) + " AND session_date = " + params.Add(date) +
@@ -426,11 +433,11 @@ Result<std::vector<SpaceBooking>> Txn::SpaceBookingsOn(long long space_id,
   }
 }
 
-Result<bool> Txn::ParentKnownToOrganisation(long long parent_id, long long organisation_id) {
+Result<bool> ParentKnownToOrganisation(Txn& txn, long long parent_id, long long organisation_id) {
   try {
     Params params;
     auto counts = Select<long long>(
-        sql_,
+        txn.session(),
         "SELECT COUNT(*) FROM parent_child_links l JOIN children c ON c.id = l.child_id "
         "WHERE l.archived = 0 AND c.archived = 0 AND l.parent_id = " +
             params.AddInteger(parent_id) +
@@ -442,18 +449,20 @@ Result<bool> Txn::ParentKnownToOrganisation(long long parent_id, long long organ
   }
 }
 
-Result<EnrolmentRow> Txn::InsertEnrolment(const EnrolmentRow& enrolment) {
+Result<EnrolmentRow> InsertEnrolment(Txn& txn, const EnrolmentRow& enrolment) {
   try {
     Params params;
     EnrolmentRow stored = enrolment;
-    sql_ << "INSERT INTO workshop_enrolments (cohort_id, parent_id, status, enrolled_on, "
-            "ended_on, end_reason, created_at, updated_at) VALUES (" +
-                params.AddInteger(enrolment.cohort_id) + ", " +
-                params.AddInteger(enrolment.parent_id) + ", " + params.Add(enrolment.status) +
-                ", " + params.AddOptional(enrolment.enrolled_on) + ", " +
-                params.AddOptional(enrolment.ended_on) + ", " + params.Add(enrolment.end_reason) +
-                ", " + params.Add(enrolment.created_at) + ", " + params.Add(enrolment.created_at) +
-                ") RETURNING id",
+    txn.session() << "INSERT INTO workshop_enrolments (cohort_id, parent_id, status, enrolled_on, "
+                     "ended_on, end_reason, created_at, updated_at) VALUES (" +
+                         params.AddInteger(enrolment.cohort_id) + ", " +
+                         params.AddInteger(enrolment.parent_id) + ", " +
+                         params.Add(enrolment.status) + ", " +
+                         params.AddOptional(enrolment.enrolled_on) + ", " +
+                         params.AddOptional(enrolment.ended_on) + ", " +
+                         params.Add(enrolment.end_reason) + ", " +
+                         params.Add(enrolment.created_at) + ", " +
+                         params.Add(enrolment.created_at) + ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -461,11 +470,12 @@ Result<EnrolmentRow> Txn::InsertEnrolment(const EnrolmentRow& enrolment) {
   }
 }
 
-Result<std::optional<EnrolmentRow>> Txn::FindEnrolment(long long cohort_id, long long parent_id) {
+Result<std::optional<EnrolmentRow>> FindEnrolment(Txn& txn, long long cohort_id,
+                                                  long long parent_id) {
   try {
     Params params;
     auto rows = Select<EnrolmentRow>(
-        sql_,
+        txn.session(),
         std::string("SELECT ") + kEnrolmentColumns +
             " FROM workshop_enrolments WHERE cohort_id = " + params.AddInteger(cohort_id) +
             " AND parent_id = " + params.AddInteger(parent_id),
@@ -477,10 +487,10 @@ Result<std::optional<EnrolmentRow>> Txn::FindEnrolment(long long cohort_id, long
   }
 }
 
-Result<std::vector<EnrolmentRow>> Txn::CohortEnrolments(long long cohort_id) {
+Result<std::vector<EnrolmentRow>> CohortEnrolments(Txn& txn, long long cohort_id) {
   try {
     Params params;
-    return Select<EnrolmentRow>(sql_,
+    return Select<EnrolmentRow>(txn.session(),
                                 std::string("SELECT ") + kEnrolmentColumns +
                                     " FROM workshop_enrolments WHERE cohort_id = " +
                                     params.AddInteger(cohort_id) + " ORDER BY id",
@@ -490,10 +500,10 @@ Result<std::vector<EnrolmentRow>> Txn::CohortEnrolments(long long cohort_id) {
   }
 }
 
-Result<std::vector<EnrolmentRow>> Txn::ParentEnrolments(long long parent_id) {
+Result<std::vector<EnrolmentRow>> ParentEnrolments(Txn& txn, long long parent_id) {
   try {
     Params params;
-    return Select<EnrolmentRow>(sql_,
+    return Select<EnrolmentRow>(txn.session(),
                                 std::string("SELECT ") + kEnrolmentColumns +
                                     " FROM workshop_enrolments WHERE parent_id = " +
                                     params.AddInteger(parent_id) + " ORDER BY id",
@@ -503,10 +513,10 @@ Result<std::vector<EnrolmentRow>> Txn::ParentEnrolments(long long parent_id) {
   }
 }
 
-Status Txn::UpdateEnrolment(const EnrolmentRow& enrolment, const std::string& now) {
+Status UpdateEnrolment(Txn& txn, const EnrolmentRow& enrolment, const std::string& now) {
   try {
     Params params;
-    ExecuteWith(sql_,
+    ExecuteWith(txn.session(),
                 "UPDATE workshop_enrolments SET status = " + params.Add(enrolment.status) +
                     ", enrolled_on = " + params.AddOptional(enrolment.enrolled_on) +
                     ", ended_on = " + params.AddOptional(enrolment.ended_on) + ", end_reason = " +
@@ -519,11 +529,11 @@ Status Txn::UpdateEnrolment(const EnrolmentRow& enrolment, const std::string& no
   }
 }
 
-Status Txn::UpsertAttendance(const AttendanceRow& attendance) {
+Status UpsertAttendance(Txn& txn, const AttendanceRow& attendance) {
   try {
     Params update;
     const long long updated =
-        ExecuteWith(sql_,
+        ExecuteWith(txn.session(),
                     "UPDATE workshop_attendance SET status = " + update.Add(attendance.status) +
                         ", absence_reason = " + update.Add(attendance.absence_reason) +
                         ", recorded_by = " + update.AddInteger(attendance.recorded_by) +
@@ -533,7 +543,7 @@ Status Txn::UpsertAttendance(const AttendanceRow& attendance) {
                     update);
     if (updated == 0) {
       Params insert;
-      ExecuteWith(sql_,
+      ExecuteWith(txn.session(),
                   "INSERT INTO workshop_attendance (session_id, enrolment_id, status, "
                   "absence_reason, recorded_by, recorded_at) VALUES (" +
                       insert.AddInteger(attendance.session_id) + ", " +
@@ -549,11 +559,11 @@ Status Txn::UpsertAttendance(const AttendanceRow& attendance) {
   }
 }
 
-Result<std::vector<AttendanceRow>> Txn::CohortAttendance(long long cohort_id) {
+Result<std::vector<AttendanceRow>> CohortAttendance(Txn& txn, long long cohort_id) {
   try {
     Params params;
     return Select<AttendanceRow>(
-        sql_,
+        txn.session(),
         "SELECT a.id, a.session_id, a.enrolment_id, a.status, a.absence_reason, a.recorded_by, "
         "a.recorded_at FROM workshop_attendance a JOIN workshop_sessions s ON s.id = "
         "a.session_id WHERE s.cohort_id = " +
@@ -574,4 +584,4 @@ Result<std::vector<AttendanceRow>> Txn::CohortAttendance(long long cohort_id) {
   }
 }
 
-}  // namespace vinculo
+}  // namespace vinculo::workshop_store

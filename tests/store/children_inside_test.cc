@@ -1,4 +1,4 @@
-// Txn::ForEachChildInside reads the children living inside with their
+// nursery_store::ForEachChildInside reads the children living inside with their
 // facility, jurisdiction, admission and latest approved extension in four
 // statements merged in memory. This compares what it gives, for each scope,
 // with the same data read by one plain join written out here, on both engines.
@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "service/nursery_service.h"
+#include "store/nursery_store.h"
 #include "store/sql_util.h"
 #include "support/nursery_world.h"
 
@@ -88,9 +89,9 @@ class ChildrenInsideTest : public ::testing::Test {
   std::vector<BoardTuple> Read(const std::string& as, ChildrenInsideFilter filter = {}) {
     std::vector<BoardTuple> rows;
     Status status = world_->context.store->Read([&](Txn& txn) {
-      return txn.ForEachChildInside(filter, world_->actor(as), [&](const ChildInsideRow& row) {
-        rows.push_back(TupleOf(row));
-      });
+      return nursery_store::ForEachChildInside(
+          txn, filter, world_->actor(as),
+          [&](const ChildInsideRow& row) { rows.push_back(TupleOf(row)); });
     });
     EXPECT_TRUE(status.ok()) << status.ToString();
     return rows;
