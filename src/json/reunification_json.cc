@@ -30,7 +30,7 @@ json ReunificationStepToJson(const ReunificationStep& step) {
           {"description", row.description},
           {"owner", {{"id", row.owner_user_id}, {"name", row.owner_name}}},
           {"due_on", row.due_on},
-          {"status", row.status},
+          {"status", StepStatusName(row.status)},
           {"overdue", step.overdue},
           {"version", row.version},
           {"updated_at", row.updated_at}};
@@ -41,7 +41,7 @@ json ReunificationPlanToJson(const ReunificationPlan& plan) {
   for (const ReunificationStep& step : plan.steps) steps.push_back(ReunificationStepToJson(step));
   return {{"id", plan.plan.id},
           {"parent", ParentOf(plan.parent)},
-          {"status", plan.plan.status},
+          {"status", ReunificationPlanStatusName(plan.plan.status)},
           {"note", plan.plan.note},
           {"version", plan.plan.version},
           {"created_at", plan.plan.created_at},
@@ -59,7 +59,7 @@ json ReunificationPlanSummaryToJson(const ReunificationPlanSummary& summary) {
             {"custody_status", row.custody_status},
             {"expected_release_date", OptionalText(row.expected_release_date)},
             {"released_on", OptionalText(row.released_on)}}},
-          {"status", row.plan.status},
+          {"status", ReunificationPlanStatusName(row.plan.status)},
           {"version", row.plan.version},
           {"steps", summary.steps},
           {"open_steps", summary.open_steps},
