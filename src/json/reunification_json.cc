@@ -56,7 +56,7 @@ json ReunificationPlanSummaryToJson(const ReunificationPlanSummary& summary) {
           {"parent",
            {{"id", row.plan.parent_id},
             {"name", row.given_names + " " + row.family_names},
-            {"custody_status", row.custody_status},
+            {"custody_status", CustodyStatusName(row.custody_status)},
             {"expected_release_date", OptionalText(row.expected_release_date)},
             {"released_on", OptionalText(row.released_on)}}},
           {"status", ReunificationPlanStatusName(row.plan.status)},

@@ -242,7 +242,8 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
         InsertMissingRequirements(txn, organisation_id, sources, context_.Now(), created));
     VINCULO_ASSIGN_OR_RETURN(requirements, vs::Requirements(txn, organisation_id));
     for (const PairSourceRow& source : sources) {
-      if (source.custody_status != "released") facility_ids.insert(source.facility_id);
+      if (source.custody_status != CustodyStatus::kReleased)
+        facility_ids.insert(source.facility_id);
     }
     for (long long facility_id : facility_ids) {
       VINCULO_RETURN_IF_ERROR(
@@ -321,7 +322,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
       decided.push_back(
           {0, 0, requirement.id, requirement.child_id, requirement.parent_id, reason});
     };
-    if (source.custody_status == "released") {
+    if (source.custody_status == CustodyStatus::kReleased) {
       leave_out("parent_released");
       continue;
     }

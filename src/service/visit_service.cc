@@ -730,7 +730,7 @@ Result<DistanceReport> VisitService::Distances(const Actor& actor, long long org
     double total_km = 0;
     long long measured = 0;
     for (const PairSourceRow& source : sources) {
-      if (source.custody_status == "released") continue;
+      if (source.custody_status == CustodyStatus::kReleased) continue;
       PairDistance pair;
       pair.child_id = source.child_id;
       pair.parent_id = source.parent_id;

@@ -247,7 +247,9 @@ Result<std::vector<PlanListRow>> ListPlans(Txn& txn, const Actor& actor, bool in
         VINCULO_ASSIGN_OR_RETURN(read.plan, ReadPlan(row));
         read.given_names = GetText(row, kPlanColumnCount);
         read.family_names = GetText(row, kPlanColumnCount + 1);
-        read.custody_status = GetText(row, kPlanColumnCount + 2);
+        VINCULO_ASSIGN_OR_RETURN(
+            read.custody_status,
+            ReadEnum(row, kPlanColumnCount + 2, ParseCustodyStatus, "parents.custody_status"));
         read.expected_release_date = GetOptionalText(row, kPlanColumnCount + 3);
         read.released_on = GetOptionalText(row, kPlanColumnCount + 4);
         rows.push_back(std::move(read));

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/family.h"
 #include "domain/reunification.h"
 #include "store/store.h"
 
@@ -80,7 +81,7 @@ struct PlanListRow {
   PlanRow plan;
   std::string given_names;
   std::string family_names;
-  std::string custody_status;
+  CustodyStatus custody_status = CustodyStatus::kIncarcerated;
   std::optional<std::string> expected_release_date;
   std::optional<std::string> released_on;
 };

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/family.h"
 #include "domain/visit_rules.h"
 
 namespace vinculo {
@@ -95,7 +96,7 @@ struct PairSourceRow {
   std::optional<long long> home_id;
   long long facility_id = 0;
   std::string parent_sex;
-  std::string custody_status;
+  CustodyStatus custody_status = CustodyStatus::kIncarcerated;
   std::optional<std::string> expected_release_date;
   std::optional<std::string> released_on;
   std::optional<double> home_latitude;

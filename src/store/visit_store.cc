@@ -338,19 +338,21 @@ Result<std::vector<PairSourceRow>> PairSources(Txn& txn, long long organisation_
       "JOIN parents p ON p.id = l.parent_id LEFT JOIN homes h ON h.id = c.home_id "
       "WHERE l.archived = 0 AND c.archived = 0 AND p.archived = 0 AND c.organisation_id = " +
           params.AddInteger(organisation_id) + " ORDER BY c.id, p.id",
-      params, "reading the organisation's parent-child pairs", [&](const soci::row& row) {
+      params, "reading the organisation's parent-child pairs", [&](const soci::row& row) -> Status {
         PairSourceRow pair;
         pair.child_id = GetInteger(row, 0);
         pair.parent_id = GetInteger(row, 1);
         pair.home_id = GetOptionalInteger(row, 2);
         pair.facility_id = GetInteger(row, 3);
         pair.parent_sex = GetText(row, 4);
-        pair.custody_status = GetText(row, 5);
+        VINCULO_ASSIGN_OR_RETURN(pair.custody_status,
+                                 ReadEnum(row, 5, ParseCustodyStatus, "parents.custody_status"));
         pair.expected_release_date = GetOptionalText(row, 6);
         pair.released_on = GetOptionalText(row, 7);
         pair.home_latitude = GetOptionalDouble(row, 8);
         pair.home_longitude = GetOptionalDouble(row, 9);
         pairs.push_back(std::move(pair));
+        return Status::Ok();
       }));
   return pairs;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/coresidence.h"
+#include "domain/family.h"
 #include "domain/reunification.h"
 #include "domain/visit_rules.h"
 
@@ -90,6 +91,12 @@ TEST(Issue17StatusNames, Issue17_AReunificationPlanIsOpenOrClosedAndItsStepsHave
                                       {FollowUpKind::kOfficeMeeting, "office_meeting"},
                                       {FollowUpKind::kOther, "other"}},
                                      FollowUpKindName, ParseFollowUpKind, "kind");
+}
+
+TEST(Issue17StatusNames, Issue17_AParentIsIncarceratedUntilReleased) {
+  ExpectNamesRoundTrip<CustodyStatus>(
+      {{CustodyStatus::kIncarcerated, "incarcerated"}, {CustodyStatus::kReleased, "released"}},
+      CustodyStatusName, ParseCustodyStatus, "custody_status");
 }
 
 TEST(Issue17StatusNames, Issue17_AnAgeOutProposalIsPendingUntilDecidedOrWithdrawn) {
