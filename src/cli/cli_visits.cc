@@ -59,7 +59,7 @@ std::optional<int> VisitCommands::RunIfChosen() {
     return kExitOk;
   }
   const PlanRow& row = plan->plan;
-  std::cout << "plan " << row.id << " (" << row.status << ") for organisation "
+  std::cout << "plan " << row.id << " (" << VisitPlanStatusName(row.status) << ") for organisation "
             << row.organisation_id << ", " << row.month << "\n";
   std::cout << std::fixed << std::setprecision(2) << "  visits " << plan->visits.size()
             << ", trips " << plan->trips.size() << ", unscheduled " << plan->unscheduled.size()

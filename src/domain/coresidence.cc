@@ -1,6 +1,24 @@
 #include "domain/coresidence.h"
 
+#include "common/enum_names.h"
+
 namespace vinculo {
+namespace {
+
+constexpr EnumName<AgeOutProposalStatus> kAgeOutProposalStatusNames[] = {
+    {AgeOutProposalStatus::kPending, "pending"},
+    {AgeOutProposalStatus::kAccepted, "accepted"},
+    {AgeOutProposalStatus::kRejected, "rejected"},
+    {AgeOutProposalStatus::kWithdrawn, "withdrawn"}};
+
+}  // namespace
+
+const char* AgeOutProposalStatusName(AgeOutProposalStatus status) {
+  return NameIn(kAgeOutProposalStatusNames, status);
+}
+Result<AgeOutProposalStatus> ParseAgeOutProposalStatus(std::string_view text) {
+  return ParseIn(kAgeOutProposalStatusNames, text, "status");
+}
 
 const char* AgeOutBasisName(AgeOutBasis basis) {
   switch (basis) {

@@ -27,6 +27,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/date.h"
@@ -77,6 +78,13 @@ struct AgeOutCase {
 
 enum class AgeOutBasis { kJurisdictionRule, kFacilityOverride, kReviewDate, kExtension };
 const char* AgeOutBasisName(AgeOutBasis basis);  // "jurisdiction_rule", ...
+
+// What became of a proposal a change of the rules made for a kept age-out
+// decision: pending until a person accepts or rejects it, or withdrawn (a new
+// decision was kept, or the rules no longer change the date).
+enum class AgeOutProposalStatus { kPending, kAccepted, kRejected, kWithdrawn };
+const char* AgeOutProposalStatusName(AgeOutProposalStatus status);  // "pending", ...
+Result<AgeOutProposalStatus> ParseAgeOutProposalStatus(std::string_view text);
 
 enum class AlertLevel { kNone, kNotice, kWarning, kCritical, kOverdue };
 const char* AlertLevelName(AlertLevel level);  // "none", "notice", ...

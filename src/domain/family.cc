@@ -1,6 +1,19 @@
 #include "domain/family.h"
 
+#include "common/enum_names.h"
+
 namespace vinculo {
+namespace {
+
+constexpr EnumName<CustodyStatus> kCustodyStatusNames[] = {
+    {CustodyStatus::kIncarcerated, "incarcerated"}, {CustodyStatus::kReleased, "released"}};
+
+}  // namespace
+
+const char* CustodyStatusName(CustodyStatus status) { return NameIn(kCustodyStatusNames, status); }
+Result<CustodyStatus> ParseCustodyStatus(std::string_view text) {
+  return ParseIn(kCustodyStatusNames, text, "custody_status");
+}
 
 const char* SiblingRelationName(SiblingRelation relation) {
   switch (relation) {

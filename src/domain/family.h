@@ -32,6 +32,13 @@ const char* SiblingRelationName(SiblingRelation relation);
 // kInvalidArgument naming `relation` for anything but full, half or step.
 Result<SiblingRelation> ParseSiblingRelation(std::string_view text);
 
+// An incarcerated parent's custody status (the parent record's
+// custody_status): incarcerated until released.
+enum class CustodyStatus { kIncarcerated, kReleased };
+const char* CustodyStatusName(CustodyStatus status);  // "incarcerated", "released"
+// kInvalidArgument naming custody_status for anything else.
+Result<CustodyStatus> ParseCustodyStatus(std::string_view text);
+
 // A sibling link between `child_id` and `sibling_id`: refused, naming
 // sibling_id (reason own_sibling), when both are the same child.
 Status CheckSiblingLink(long long child_id, long long sibling_id);

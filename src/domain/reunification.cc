@@ -2,90 +2,50 @@
 
 #include <string>
 
+#include "common/enum_names.h"
+
 namespace vinculo {
 namespace {
 
-template <typename Enum, size_t N>
-Result<Enum> ParseNamed(std::string_view text, const Enum (&values)[N], const char* (*name)(Enum),
-                        const char* field) {
-  std::string allowed;
-  for (Enum value : values) {
-    if (text == name(value)) return value;
-    if (!allowed.empty()) allowed += ", ";
-    allowed += name(value);
-  }
-  return InvalidArgument(field, "must be one of " + allowed).Because(Refusal::kValueNotAllowed);
-}
-
-constexpr StepKind kStepKinds[] = {StepKind::kHousing,
-                                   StepKind::kIncome,
-                                   StepKind::kSchoolPlace,
-                                   StepKind::kCustodyLegal,
-                                   StepKind::kContactBeforeRelease,
-                                   StepKind::kOther};
-constexpr StepStatus kStepStatuses[] = {StepStatus::kPending, StepStatus::kInProgress,
-                                        StepStatus::kDone, StepStatus::kCancelled};
-constexpr FollowUpKind kFollowUpKinds[] = {FollowUpKind::kHomeVisit, FollowUpKind::kPhone,
-                                           FollowUpKind::kOfficeMeeting, FollowUpKind::kOther};
+constexpr EnumName<StepKind> kStepKindNames[] = {
+    {StepKind::kHousing, "housing"},
+    {StepKind::kIncome, "income"},
+    {StepKind::kSchoolPlace, "school_place"},
+    {StepKind::kCustodyLegal, "custody_legal"},
+    {StepKind::kContactBeforeRelease, "contact_before_release"},
+    {StepKind::kOther, "other"}};
+constexpr EnumName<StepStatus> kStepStatusNames[] = {{StepStatus::kPending, "pending"},
+                                                     {StepStatus::kInProgress, "in_progress"},
+                                                     {StepStatus::kDone, "done"},
+                                                     {StepStatus::kCancelled, "cancelled"}};
+constexpr EnumName<FollowUpKind> kFollowUpKindNames[] = {
+    {FollowUpKind::kHomeVisit, "home_visit"},
+    {FollowUpKind::kPhone, "phone"},
+    {FollowUpKind::kOfficeMeeting, "office_meeting"},
+    {FollowUpKind::kOther, "other"}};
+constexpr EnumName<ReunificationPlanStatus> kReunificationPlanStatusNames[] = {
+    {ReunificationPlanStatus::kOpen, "open"}, {ReunificationPlanStatus::kClosed, "closed"}};
 
 }  // namespace
 
-const char* StepKindName(StepKind kind) {
-  switch (kind) {
-    case StepKind::kHousing:
-      return "housing";
-    case StepKind::kIncome:
-      return "income";
-    case StepKind::kSchoolPlace:
-      return "school_place";
-    case StepKind::kCustodyLegal:
-      return "custody_legal";
-    case StepKind::kContactBeforeRelease:
-      return "contact_before_release";
-    case StepKind::kOther:
-      return "other";
-  }
-  return "";
-}
-
-const char* StepStatusName(StepStatus status) {
-  switch (status) {
-    case StepStatus::kPending:
-      return "pending";
-    case StepStatus::kInProgress:
-      return "in_progress";
-    case StepStatus::kDone:
-      return "done";
-    case StepStatus::kCancelled:
-      return "cancelled";
-  }
-  return "";
-}
-
-const char* FollowUpKindName(FollowUpKind kind) {
-  switch (kind) {
-    case FollowUpKind::kHomeVisit:
-      return "home_visit";
-    case FollowUpKind::kPhone:
-      return "phone";
-    case FollowUpKind::kOfficeMeeting:
-      return "office_meeting";
-    case FollowUpKind::kOther:
-      return "other";
-  }
-  return "";
+const char* StepKindName(StepKind kind) { return NameIn(kStepKindNames, kind); }
+const char* StepStatusName(StepStatus status) { return NameIn(kStepStatusNames, status); }
+const char* FollowUpKindName(FollowUpKind kind) { return NameIn(kFollowUpKindNames, kind); }
+const char* ReunificationPlanStatusName(ReunificationPlanStatus status) {
+  return NameIn(kReunificationPlanStatusNames, status);
 }
 
 Result<StepKind> ParseStepKind(std::string_view text) {
-  return ParseNamed(text, kStepKinds, StepKindName, "kind");
+  return ParseIn(kStepKindNames, text, "kind");
 }
-
 Result<StepStatus> ParseStepStatus(std::string_view text) {
-  return ParseNamed(text, kStepStatuses, StepStatusName, "status");
+  return ParseIn(kStepStatusNames, text, "status");
 }
-
 Result<FollowUpKind> ParseFollowUpKind(std::string_view text) {
-  return ParseNamed(text, kFollowUpKinds, FollowUpKindName, "kind");
+  return ParseIn(kFollowUpKindNames, text, "kind");
+}
+Result<ReunificationPlanStatus> ParseReunificationPlanStatus(std::string_view text) {
+  return ParseIn(kReunificationPlanStatusNames, text, "status");
 }
 
 bool IsStepOverdue(StepStatus status, const Date& due_on, const Date& today) {

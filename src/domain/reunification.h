@@ -42,14 +42,18 @@ enum class StepKind {
 };
 enum class StepStatus { kPending, kInProgress, kDone, kCancelled };
 enum class FollowUpKind { kHomeVisit, kPhone, kOfficeMeeting, kOther };
+// A reunification plan is open until closed; a closed plan is history.
+enum class ReunificationPlanStatus { kOpen, kClosed };
 
 const char* StepKindName(StepKind kind);
 const char* StepStatusName(StepStatus status);
 const char* FollowUpKindName(FollowUpKind kind);
+const char* ReunificationPlanStatusName(ReunificationPlanStatus status);  // "open", "closed"
 // kInvalidArgument naming `kind` / `status` for anything outside the lists.
 Result<StepKind> ParseStepKind(std::string_view text);
 Result<StepStatus> ParseStepStatus(std::string_view text);
 Result<FollowUpKind> ParseFollowUpKind(std::string_view text);
+Result<ReunificationPlanStatus> ParseReunificationPlanStatus(std::string_view text);
 
 // A step is overdue on `today` when its due date has passed and it is still
 // pending or in progress (done and cancelled steps never are).

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/enum_names.h"
+
 namespace vinculo {
 
 const char* RecurrenceKindName(RecurrenceKind kind) {
@@ -27,6 +29,56 @@ Result<RecurrenceKind> ParseRecurrenceKind(std::string_view text) {
   }
   return InvalidArgument("pattern",
                          "must be weekly, monthly_nth_weekday, monthly_day or every_n_days");
+}
+
+namespace {
+
+constexpr EnumName<VisitPlanStatus> kVisitPlanStatusNames[] = {
+    {VisitPlanStatus::kDraft, "draft"}, {VisitPlanStatus::kPublished, "published"}};
+constexpr EnumName<VisitSessionStatus> kVisitSessionStatusNames[] = {
+    {VisitSessionStatus::kOpen, "open"}, {VisitSessionStatus::kBlocked, "blocked"}};
+constexpr EnumName<TripStatus> kTripStatusNames[] = {{TripStatus::kPlanned, "planned"},
+                                                     {TripStatus::kCancelled, "cancelled"}};
+constexpr EnumName<PlannedVisitStatus> kPlannedVisitStatusNames[] = {
+    {PlannedVisitStatus::kPlanned, "planned"}, {PlannedVisitStatus::kCancelled, "cancelled"}};
+constexpr EnumName<VisitOutcome> kVisitOutcomeNames[] = {{VisitOutcome::kPlanned, "planned"},
+                                                         {VisitOutcome::kAttended, "attended"},
+                                                         {VisitOutcome::kMissed, "missed"},
+                                                         {VisitOutcome::kCancelled, "cancelled"}};
+
+}  // namespace
+
+const char* VisitPlanStatusName(VisitPlanStatus status) {
+  return NameIn(kVisitPlanStatusNames, status);
+}
+Result<VisitPlanStatus> ParseVisitPlanStatus(std::string_view text) {
+  return ParseIn(kVisitPlanStatusNames, text, "status");
+}
+const char* VisitSessionStatusName(VisitSessionStatus status) {
+  return NameIn(kVisitSessionStatusNames, status);
+}
+Result<VisitSessionStatus> ParseVisitSessionStatus(std::string_view text) {
+  return ParseIn(kVisitSessionStatusNames, text, "status");
+}
+const char* TripStatusName(TripStatus status) { return NameIn(kTripStatusNames, status); }
+Result<TripStatus> ParseTripStatus(std::string_view text) {
+  return ParseIn(kTripStatusNames, text, "status");
+}
+const char* PlannedVisitStatusName(PlannedVisitStatus status) {
+  return NameIn(kPlannedVisitStatusNames, status);
+}
+Result<PlannedVisitStatus> ParsePlannedVisitStatus(std::string_view text) {
+  return ParseIn(kPlannedVisitStatusNames, text, "status");
+}
+
+const char* VisitOutcomeName(VisitOutcome outcome) { return NameIn(kVisitOutcomeNames, outcome); }
+Result<VisitOutcome> ParseVisitOutcome(std::string_view text) {
+  return ParseIn(kVisitOutcomeNames, text, "status");
+}
+VisitOutcome VisitOutcomeOf(PlannedVisitStatus status, std::optional<bool> attended) {
+  if (status == PlannedVisitStatus::kCancelled) return VisitOutcome::kCancelled;
+  if (attended) return *attended ? VisitOutcome::kAttended : VisitOutcome::kMissed;
+  return VisitOutcome::kPlanned;
 }
 
 int IsoWeekday(const Date& date) {

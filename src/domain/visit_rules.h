@@ -30,6 +30,32 @@ enum class RecurrenceKind {
 const char* RecurrenceKindName(RecurrenceKind kind);  // "weekly", "monthly_nth_weekday", ...
 Result<RecurrenceKind> ParseRecurrenceKind(std::string_view text);
 
+// A month's visit plan: built as a draft, then published (once, and only then
+// do its visits bind anyone).
+enum class VisitPlanStatus { kDraft, kPublished };
+const char* VisitPlanStatusName(VisitPlanStatus status);  // "draft", "published"
+Result<VisitPlanStatus> ParseVisitPlanStatus(std::string_view text);
+
+// A materialised visiting session: open, or blocked (by an exclusion, with a reason).
+enum class VisitSessionStatus { kOpen, kBlocked };
+const char* VisitSessionStatusName(VisitSessionStatus status);  // "open", "blocked"
+Result<VisitSessionStatus> ParseVisitSessionStatus(std::string_view text);
+
+// An escort's trip of a plan, and a planned visit: planned until cancelled.
+enum class TripStatus { kPlanned, kCancelled };
+const char* TripStatusName(TripStatus status);  // "planned", "cancelled"
+Result<TripStatus> ParseTripStatus(std::string_view text);
+enum class PlannedVisitStatus { kPlanned, kCancelled };
+const char* PlannedVisitStatusName(PlannedVisitStatus status);  // "planned", "cancelled"
+Result<PlannedVisitStatus> ParsePlannedVisitStatus(std::string_view text);
+
+// What a planned visit came to, as a family's timeline shows it: cancelled,
+// else attended or missed once recorded, else still planned.
+enum class VisitOutcome { kPlanned, kAttended, kMissed, kCancelled };
+const char* VisitOutcomeName(VisitOutcome outcome);  // "planned", "attended", ...
+Result<VisitOutcome> ParseVisitOutcome(std::string_view text);
+VisitOutcome VisitOutcomeOf(PlannedVisitStatus status, std::optional<bool> attended);
+
 struct Recurrence {
   RecurrenceKind kind = RecurrenceKind::kWeekly;
   int interval = 1;              // weeks (kWeekly) or days (kEveryNDays), >= 1

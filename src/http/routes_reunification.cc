@@ -166,7 +166,9 @@ std::vector<Operation> ReunificationOperations() {
          step.description = call.body.Text("description");
          step.owner_user_id = call.body.OptionalInteger("owner_user_id");
          step.due_on = call.body.Text("due_on");
-         if (auto status = call.body.OptionalText("status")) step.status = *status;
+         if (auto status = call.body.OptionalText("status")) {
+           VINCULO_ASSIGN_OR_RETURN(step.status, ParseStepStatus(*status));
+         }
          VINCULO_ASSIGN_OR_RETURN(auto added,
                                   Reunification(call).AddStep(call.user(), call.id(), step));
          return StepReply(added, 201);
@@ -211,7 +213,9 @@ std::vector<Operation> ReunificationOperations() {
          change.description = call.body.OptionalText("description");
          change.owner_user_id = call.body.OptionalInteger("owner_user_id");
          change.due_on = call.body.OptionalText("due_on");
-         change.status = call.body.OptionalText("status");
+         if (auto status = call.body.OptionalText("status")) {
+           VINCULO_ASSIGN_OR_RETURN(change.status, ParseStepStatus(*status));
+         }
          VINCULO_ASSIGN_OR_RETURN(auto step, Reunification(call).ChangeStep(call.user(), call.id(),
                                                                             call.version, change));
          return StepReply(step);

@@ -78,7 +78,7 @@ nlohmann::json AgeOutProposalToJson(const AgeOutProposalRow& proposal) {
           {"reason", proposal.reason},
           {"reason_code", reason.code},
           {"reason_rule_id", OrNull(reason.rule_id)},
-          {"status", proposal.status},
+          {"status", AgeOutProposalStatusName(proposal.status)},
           {"created_at", proposal.created_at},
           {"updated_at", proposal.updated_at},
           {"decided_by_user_id", OrNull(proposal.decided_by)},

@@ -74,9 +74,10 @@ nlohmann::json VisitSessionToJson(const VisitSessionRow& row) {
           {"booked_families", row.booked_families},
           {"booked_people", row.booked_people},
           {"wing", row.wing},
-          {"status", row.status},
-          {"blocked_reason",
-           row.status == "blocked" ? nlohmann::json(row.blocked_reason) : nlohmann::json(nullptr)}};
+          {"status", VisitSessionStatusName(row.status)},
+          {"blocked_reason", row.status == VisitSessionStatus::kBlocked
+                                 ? nlohmann::json(row.blocked_reason)
+                                 : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json RequirementToJson(const RequirementRow& row) {
@@ -126,7 +127,7 @@ nlohmann::json PlanSummaryToJson(const PlanRow& row) {
           {"version", row.version},
           {"organisation_id", row.organisation_id},
           {"month", row.month},
-          {"status", row.status},
+          {"status", VisitPlanStatusName(row.status)},
           {"coverage", row.coverage},
           {"bound", row.bound},
           {"gap", row.gap},
@@ -152,7 +153,7 @@ nlohmann::json PlanVisitToJson(const PlanVisitRow& row) {
           {"parent_id", row.parent_id},
           {"session_id", row.session_id},
           {"trip_id", row.trip_id},
-          {"status", row.status},
+          {"status", PlannedVisitStatusName(row.status)},
           {"needs_review", row.needs_review},
           {"review_reason",
            row.review_reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.review_reason)},
@@ -210,7 +211,7 @@ nlohmann::json PlanTripToJson(const PlanTripRow& row) {
           {"depart", FormatClock(static_cast<int>(row.depart_minute))},
           {"return", FormatClock(static_cast<int>(row.return_minute))},
           {"cost", row.cost},
-          {"status", row.status}};
+          {"status", TripStatusName(row.status)}};
 }
 
 nlohmann::json PlanToJson(const PlanView& view) {

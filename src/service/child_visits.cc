@@ -43,9 +43,9 @@ Result<std::vector<ChildVisit>> VisitService::ChildVisits(const Actor& actor, lo
       }
       ChildVisit visit;
       visit.parent_name = name->second;
-      visit.status = row.visit.status == "cancelled" ? "cancelled"
-                     : row.visit.attended            ? "recorded"
-                                                     : "planned";
+      visit.status = row.visit.status == PlannedVisitStatus::kCancelled ? "cancelled"
+                     : row.visit.attended                               ? "recorded"
+                                                                        : "planned";
       visit.row = std::move(row);
       visits.push_back(std::move(visit));
     }

@@ -19,18 +19,19 @@ struct DemoStep {
   const char* description;
   const char* owner;  // demo username
   long long due_in_days;
-  const char* status;
+  StepStatus status;
 };
 
 // One step overdue (the school place), one in progress, one done, one ahead.
 constexpr DemoStep kDemoSteps[] = {
     {"housing", "Alquiler de un cuarto cerca de la casa hogar, con apoyo municipal", "psicologa",
-     20, "in_progress"},
+     20, StepStatus::kInProgress},
     {"school_place", "Vacante en la escuela de Huanta para el hijo mayor", "coordinadora", -5,
-     "pending"},
-    {"custody_legal", "Audiencia de tenencia: informe social presentado", "psicologa", -30, "done"},
+     StepStatus::kPending},
+    {"custody_legal", "Audiencia de tenencia: informe social presentado", "psicologa", -30,
+     StepStatus::kDone},
     {"contact_before_release", "Dos visitas más al mes antes de la libertad", "coordinadora", 30,
-     "pending"},
+     StepStatus::kPending},
 };
 
 }  // namespace

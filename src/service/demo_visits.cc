@@ -66,7 +66,7 @@ Status SeedVisitDemo(ServiceContext context, long long organisation_id) {
     VINCULO_ASSIGN_OR_RETURN(std::vector<PairSourceRow> pairs,
                              visit_store::PairSources(txn, organisation_id));
     for (const PairSourceRow& pair : pairs) {
-      if (pair.custody_status != "released") facilities.insert(pair.facility_id);
+      if (pair.custody_status != CustodyStatus::kReleased) facilities.insert(pair.facility_id);
     }
     ListQuery query;
     query.limit = 200;

@@ -70,12 +70,6 @@ int KindRank(const std::string& kind) {
   return static_cast<int>(std::size(kOrder));
 }
 
-std::string VisitStatus(const PlanVisitRow& visit) {
-  if (visit.status == "cancelled") return "cancelled";
-  if (visit.attended) return *visit.attended ? "attended" : "missed";
-  return "planned";
-}
-
 // The walk, the places and the rest, inside one read transaction.
 class FamilyReader {
  public:
@@ -346,15 +340,17 @@ class FamilyReader {
         const FamilyVisitRef ref{row.visit.id, row.session_date, row.start_minute, row.facility_id,
                                  row.facility_name};
         auto pair = pairs.find({child_id, row.visit.parent_id});
-        const std::string status = VisitStatus(row.visit);
+        const VisitOutcome outcome = VisitOutcomeOf(row.visit.status, row.visit.attended);
         if (pair != pairs.end()) {
           // rows are newest first: the last match is the earliest.
-          if (status == "planned" && row.session_date >= today) pair->second.next_planned = ref;
-          if (status == "attended" && !pair->second.last_attended) {
+          if (outcome == VisitOutcome::kPlanned && row.session_date >= today) {
+            pair->second.next_planned = ref;
+          }
+          if (outcome == VisitOutcome::kAttended && !pair->second.last_attended) {
             pair->second.last_attended = ref;
           }
         }
-        if (status == "attended")
+        if (outcome == VisitOutcome::kAttended)
           attended_sessions[child_id][row.visit.session_id] = row.session_date;
         visits_.push_back(std::move(row));
       }
@@ -436,7 +432,9 @@ class FamilyReader {
     }
     for (const ChildVisitRow& row : visits_) {
       events.push_back({row.session_date, "visit", row.visit.child_id, row.visit.parent_id,
-                        row.facility_id, std::nullopt, VisitStatus(row.visit), ""});
+                        row.facility_id, std::nullopt,
+                        VisitOutcomeName(VisitOutcomeOf(row.visit.status, row.visit.attended)),
+                        ""});
     }
     for (const auto& [id, parent] : parents_) {
       const std::vector<Transfer>& transfers = transfers_[id];
@@ -556,9 +554,8 @@ Result<std::vector<ReleaseCountdownEntry>> FamilyService::ReleaseCountdown(
     std::map<long long, long long> plan_of(plan_ids.begin(), plan_ids.end());
     std::map<long long, long long> overdue_of;
     for (const reunification_store::ParentStep& step : steps) {
-      auto status = ParseStepStatus(step.step.status);
       auto due = ParseDate(step.step.due_on, "due_on");
-      if (status.ok() && due.ok() && IsStepOverdue(*status, *due, today)) {
+      if (due.ok() && IsStepOverdue(step.step.status, *due, today)) {
         ++overdue_of[step.parent_id];
       }
     }

@@ -1012,13 +1012,17 @@ Result<std::vector<AgeOutProposalRow>> NurseryService::AgeOutProposals(
     return Forbidden(std::string("a ") + RoleName(actor.role) +
                      " does not see children's age-out proposals");
   }
-  if (query.status && *query.status != "pending" && *query.status != "accepted" &&
-      *query.status != "rejected" && *query.status != "withdrawn") {
-    return InvalidArgument("status", "must be pending, accepted, rejected or withdrawn");
+  std::optional<AgeOutProposalStatus> status;
+  if (query.status) {
+    auto parsed = ParseAgeOutProposalStatus(*query.status);
+    if (!parsed.ok()) {
+      return InvalidArgument("status", "must be pending, accepted, rejected or withdrawn");
+    }
+    status = *parsed;
   }
   std::vector<AgeOutProposalRow> proposals;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
-    ageout_store::ProposalFilter filter{query.facility_id, query.child_id, query.status};
+    ageout_store::ProposalFilter filter{query.facility_id, query.child_id, status};
     VINCULO_ASSIGN_OR_RETURN(proposals, ageout_store::Proposals(txn, actor, filter));
     return Status::Ok();
   }));
@@ -1045,9 +1049,11 @@ Result<AgeOutProposalRow> NurseryService::DecideAgeOutProposal(const Actor& acto
     VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), proposal->child_id, actor));
     if (!visible) return not_found;
     const std::string now = context_.Now();
-    VINCULO_ASSIGN_OR_RETURN(decided, ageout_store::DecideProposal(
-                                          txn, proposal_id, expected_version,
-                                          accept ? "accepted" : "rejected", actor.user_id, now));
+    VINCULO_ASSIGN_OR_RETURN(
+        decided, ageout_store::DecideProposal(
+                     txn, proposal_id, expected_version,
+                     accept ? AgeOutProposalStatus::kAccepted : AgeOutProposalStatus::kRejected,
+                     actor.user_id, now));
     if (accept) {
       VINCULO_ASSIGN_OR_RETURN(std::optional<AgeOutDecisionRow> kept,
                                ageout_store::DecisionOf(txn, decided.child_id));

@@ -28,13 +28,10 @@ Status CheckWriter(const Actor& actor) {
   return Status::Ok();
 }
 
-Result<StepStatus> StepStatusOf(const rs::StepRow& row) { return ParseStepStatus(row.status); }
-
 ReunificationStep WithOverdue(rs::StepRow row, const Date& today) {
   ReunificationStep step;
-  auto status = StepStatusOf(row);
   auto due = ParseDate(row.due_on, "due_on");
-  step.overdue = status.ok() && due.ok() && IsStepOverdue(*status, *due, today);
+  step.overdue = due.ok() && IsStepOverdue(row.status, *due, today);
   step.row = std::move(row);
   return step;
 }
@@ -66,7 +63,7 @@ Status CheckOwner(Txn& txn, const Actor& actor, const rs::PlanRow& plan,
 }
 
 Status CheckStepFields(const std::string& kind, const std::string& description,
-                       const std::string& due_on, const std::string& status) {
+                       const std::string& due_on) {
   VINCULO_RETURN_IF_ERROR(ParseStepKind(kind).status());
   if (description.empty()) {
     return InvalidArgument("description", "a step needs a description")
@@ -77,8 +74,7 @@ Status CheckStepFields(const std::string& kind, const std::string& description,
                            "is longer than " + std::to_string(kStepDescriptionMaxBytes) + " bytes")
         .Because(Refusal::kTextTooLong);
   }
-  VINCULO_RETURN_IF_ERROR(ParseDate(due_on, "due_on").status());
-  return ParseStepStatus(status).status();
+  return ParseDate(due_on, "due_on").status();
 }
 
 // The plan and its parent, as the actor may see them.
@@ -240,8 +236,10 @@ Result<ReunificationStep> ReunificationService::AddStep(const Actor& actor, long
   const Date today = context_.Today();
   VINCULO_RETURN_IF_ERROR(context_.store->Write([&](Txn& txn) -> Status {
     VINCULO_ASSIGN_OR_RETURN(PlanAndParent found, VisiblePlan(txn, actor, plan_id));
-    if (found.plan.status != "open") return Conflict("the plan is closed", "status");
-    VINCULO_RETURN_IF_ERROR(CheckStepFields(step.kind, step.description, step.due_on, step.status));
+    if (found.plan.status != ReunificationPlanStatus::kOpen) {
+      return Conflict("the plan is closed", "status");
+    }
+    VINCULO_RETURN_IF_ERROR(CheckStepFields(step.kind, step.description, step.due_on));
     VINCULO_RETURN_IF_ERROR(CheckOwner(txn, actor, found.plan, step.owner_user_id));
     rs::StepRow row;
     row.plan_id = plan_id;
@@ -253,10 +251,10 @@ Result<ReunificationStep> ReunificationService::AddStep(const Actor& actor, long
     row.created_by = actor.user_id;
     row.created_at = context_.Now();
     VINCULO_ASSIGN_OR_RETURN(rs::StepRow stored, rs::InsertStep(txn, row));
-    VINCULO_RETURN_IF_ERROR(txn.AppendAudit(
-        {AuditEventFor(actor, context_.Now(), "reunification_step", "parents", found.plan.parent_id,
-                       "plan " + std::to_string(plan_id) + " step " + std::to_string(stored.id) +
-                           " added (" + stored.kind + ", " + stored.status + ")")}));
+    VINCULO_RETURN_IF_ERROR(txn.AppendAudit({AuditEventFor(
+        actor, context_.Now(), "reunification_step", "parents", found.plan.parent_id,
+        "plan " + std::to_string(plan_id) + " step " + std::to_string(stored.id) + " added (" +
+            stored.kind + ", " + StepStatusName(stored.status) + ")")}));
     added = WithOverdue(std::move(stored), today);
     return Status::Ok();
   }));
@@ -279,14 +277,16 @@ Result<ReunificationStep> ReunificationService::ChangeStep(const Actor& actor, l
       }
       return found.status();
     }
-    if (found->plan.status != "open") return Conflict("the plan is closed", "status");
+    if (found->plan.status != ReunificationPlanStatus::kOpen) {
+      return Conflict("the plan is closed", "status");
+    }
     rs::StepRow row = *current;
     if (change.kind) row.kind = *change.kind;
     if (change.description) row.description = *change.description;
     if (change.due_on) row.due_on = *change.due_on;
     if (change.status) row.status = *change.status;
     if (change.owner_user_id) row.owner_user_id = *change.owner_user_id;
-    VINCULO_RETURN_IF_ERROR(CheckStepFields(row.kind, row.description, row.due_on, row.status));
+    VINCULO_RETURN_IF_ERROR(CheckStepFields(row.kind, row.description, row.due_on));
     if (change.owner_user_id) {
       VINCULO_RETURN_IF_ERROR(CheckOwner(txn, actor, found->plan, change.owner_user_id));
     }
@@ -295,7 +295,7 @@ Result<ReunificationStep> ReunificationService::ChangeStep(const Actor& actor, l
     VINCULO_RETURN_IF_ERROR(txn.AppendAudit({AuditEventFor(
         actor, context_.Now(), "reunification_step", "parents", found->plan.parent_id,
         "plan " + std::to_string(row.plan_id) + " step " + std::to_string(step_id) + " changed (" +
-            stored.status + ")")}));
+            StepStatusName(stored.status) + ")")}));
     changed = WithOverdue(std::move(stored), today);
     return Status::Ok();
   }));
@@ -331,7 +331,9 @@ Result<std::vector<ReunificationPlanSummary>> ReunificationService::Plans(const 
       VINCULO_ASSIGN_OR_RETURN(std::vector<rs::StepRow> steps, rs::StepsOf(txn, row.plan.id));
       for (rs::StepRow& step : steps) {
         ++summary.steps;
-        if (step.status == "pending" || step.status == "in_progress") ++summary.open_steps;
+        if (step.status == StepStatus::kPending || step.status == StepStatus::kInProgress) {
+          ++summary.open_steps;
+        }
         if (WithOverdue(std::move(step), today).overdue) ++summary.overdue_steps;
       }
       summary.row = std::move(row);

@@ -59,7 +59,7 @@ struct NewReunificationStep {
   std::string description;
   std::optional<long long> owner_user_id;  // required: absent is kInvalidArgument
   std::string due_on;
-  std::string status = "pending";
+  StepStatus status = StepStatus::kPending;
 };
 
 // Absent members keep their value.
@@ -68,7 +68,7 @@ struct ReunificationStepChange {
   std::optional<std::string> description;
   std::optional<long long> owner_user_id;
   std::optional<std::string> due_on;
-  std::optional<std::string> status;
+  std::optional<StepStatus> status;
 };
 
 struct FollowUpContactRequest {

@@ -191,13 +191,14 @@ class HomeBuilder {
     TodayItem item{.kind = TodayKind::kTodaysTrips, .route = "/trips"};
     RecordService records(context_);
     for (const PlanRow& plan : *plans) {
-      if (plan.status != "published" || plan.month != today.substr(0, 7)) continue;
+      if (plan.status != VisitPlanStatus::kPublished || plan.month != today.substr(0, 7)) continue;
       Result<PlanView> read = visits.GetPlan(actor_, plan.id);
       if (!read.ok()) return OutOfScope(read.status()) ? Status::Ok() : read.status();
       // The sessions of today's visits, for their times, in one read.
       std::set<long long> trips_today;
       for (const PlanTripRow& trip : read->trips) {
-        if (trip.trip_date == today && trip.status != "cancelled") trips_today.insert(trip.id);
+        if (trip.trip_date == today && trip.status != TripStatus::kCancelled)
+          trips_today.insert(trip.id);
       }
       std::map<long long, VisitSessionRow> sessions;
       VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
@@ -219,7 +220,7 @@ class HomeBuilder {
                        {"depart_time", FormatClock(static_cast<int>(trip.depart_minute))},
                        {"return_time", FormatClock(static_cast<int>(trip.return_minute))}};
         for (const PlanVisitRow& visit : read->visits) {
-          if (visit.trip_id != trip.id || visit.status != "planned") continue;
+          if (visit.trip_id != trip.id || visit.status != PlannedVisitStatus::kPlanned) continue;
           TodayEntry part{.route = "/trips"};
           part.ids = {{"visit_id", visit.id},
                       {"child_id", visit.child_id},
@@ -260,14 +261,15 @@ class HomeBuilder {
       for (const PlanRow& plan : *plans) {
         if (plan.month != month) continue;
         const bool better = !chosen ||
-                            (plan.status == "published" && chosen->status != "published") ||
+                            (plan.status == VisitPlanStatus::kPublished &&
+                             chosen->status != VisitPlanStatus::kPublished) ||
                             (plan.status == chosen->status && plan.id > chosen->id);
         if (better) chosen = &plan;
       }
       if (!chosen) continue;
       const std::string route = "/plan?month=" + month;
       if (kind == TodayKind::kPlanToPublish) {
-        if (chosen->status != "draft") continue;
+        if (chosen->status != VisitPlanStatus::kDraft) continue;
         TodayEntry entry{.route = route};
         entry.ids = {{"plan_id", chosen->id}};
         entry.facts = {{"month", month}, {"created_at", chosen->created_at}};
@@ -281,7 +283,8 @@ class HomeBuilder {
       for (const auto& [reason, pairs] : by_reason) {
         TodayEntry entry{.route = route, .count = pairs};
         entry.ids = {{"plan_id", chosen->id}};
-        entry.facts = {{"month", month}, {"status", chosen->status}, {"reason", reason}};
+        entry.facts = {
+            {"month", month}, {"status", VisitPlanStatusName(chosen->status)}, {"reason", reason}};
         item.entries.push_back(std::move(entry));
       }
     }
@@ -325,7 +328,7 @@ class HomeBuilder {
     if (!sessions.ok()) return OutOfScope(sessions.status()) ? Status::Ok() : sessions.status();
     TodayItem item{.kind = TodayKind::kEntranceLists, .route = "/facilities"};
     for (const VisitSessionRow& session : *sessions) {
-      if (session.session_date != today || session.status != "open") continue;
+      if (session.session_date != today || session.status != VisitSessionStatus::kOpen) continue;
       TodayEntry entry{
           .route = "/entrance?facility_id=" + Id(session.facility_id) + "&date=" + today,
           .count = session.booked_families};

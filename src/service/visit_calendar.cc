@@ -76,7 +76,7 @@ Status MaterialiseVisitSessions(Txn& txn, long long facility_id, const Date& fir
       session.capacity_people = row.capacity_people;
       session.capacity_unit = row.capacity_unit;
       session.wing = row.wing;
-      session.status = "open";
+      session.status = VisitSessionStatus::kOpen;
       VINCULO_RETURN_IF_ERROR(vs::InsertSession(txn, session, now).status());
     }
   }

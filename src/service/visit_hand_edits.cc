@@ -41,7 +41,7 @@ Result<PlanRow> WritablePublishedPlan(Txn& txn, const Actor& actor, long long pl
   }
   if (!caregivers_too)
     VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, plan.organisation_id, true));
-  if (plan.status != "published") {
+  if (plan.status != VisitPlanStatus::kPublished) {
     return Conflict("plan " + std::to_string(plan_id) + " is a draft: publish it first", "status")
         .Because(Refusal::kPlanDraft);
   }
@@ -52,7 +52,7 @@ Result<PlanRow> WritablePublishedPlan(Txn& txn, const Actor& actor, long long pl
 // wing, restrictions, the child's unavailable dates.
 Status CheckPairOnSession(Txn& txn, const RequirementRow& requirement,
                           const VisitSessionRow& session) {
-  if (session.status != "open") {
+  if (session.status != VisitSessionStatus::kOpen) {
     return Conflict(
                "session " + std::to_string(session.id) + " is blocked: " + session.blocked_reason,
                "session_id")
@@ -244,7 +244,7 @@ std::vector<PlanVisitRow> WithVisit(std::vector<PlanVisitRow> visits, const Plan
 
 Status CloseTripIfEmpty(Txn& txn, long long trip_id) {
   VINCULO_ASSIGN_OR_RETURN(long long left, vs::TripVisitCount(txn, trip_id));
-  if (left == 0) return vs::SetTripStatus(txn, trip_id, "cancelled");
+  if (left == 0) return vs::SetTripStatus(txn, trip_id, TripStatus::kCancelled);
   return Status::Ok();
 }
 
@@ -272,7 +272,8 @@ Result<PlanVisitRow> VisitService::BookVisit(const Actor& actor, long long plan_
     }
     VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, plan_id));
     for (const PlanVisitRow& visit : visits) {
-      if (visit.status == "planned" && visit.requirement_id == booking.requirement_id) {
+      if (visit.status == PlannedVisitStatus::kPlanned &&
+          visit.requirement_id == booking.requirement_id) {
         return Conflict("this pair already has a visit in the plan (visit " +
                             std::to_string(visit.id) + "): move it instead",
                         "requirement_id");
@@ -317,7 +318,7 @@ Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit
       }
       return plan.status();
     }
-    if (visit.status != "planned")
+    if (visit.status != PlannedVisitStatus::kPlanned)
       return Conflict("the visit was cancelled", "status").Because(Refusal::kVisitCancelled);
     if (visit.session_id == session_id)
       return InvalidArgument("session_id", "is the same session").Because(Refusal::kSameSession);
@@ -384,12 +385,12 @@ Result<PlanVisitRow> VisitService::CancelVisit(const Actor& actor, long long vis
       }
       return plan.status();
     }
-    if (visit.status != "planned")
+    if (visit.status != PlannedVisitStatus::kPlanned)
       return Conflict("the visit was cancelled already", "status")
           .Because(Refusal::kVisitCancelled);
     VINCULO_ASSIGN_OR_RETURN(std::vector<PlanVisitRow> visits, vs::PlanVisits(txn, visit.plan_id));
     const long long expected = visit.version;
-    visit.status = "cancelled";
+    visit.status = PlannedVisitStatus::kCancelled;
     VINCULO_RETURN_IF_ERROR(
         ShiftLoad(txn, visits, WithVisit(visits, visit), visit.session_id, context_.Now())
             .status());
@@ -457,7 +458,7 @@ Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long vis
       VINCULO_ASSIGN_OR_RETURN(bool own, IsOwnTrip(txn, actor, trip.escort_id, known));
       if (!own) return NotFound("no visit " + std::to_string(visit_id));
     }
-    if (visit.status != "planned")
+    if (visit.status != PlannedVisitStatus::kPlanned)
       return Conflict("the visit was cancelled", "status").Because(Refusal::kVisitCancelled);
     if (request.expected_version && *request.expected_version != visit.version) {
       return Status(StatusCode::kPreconditionFailed,

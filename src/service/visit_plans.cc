@@ -106,7 +106,7 @@ Result<PlanView> LoadPlan(Txn& txn, long long plan_id) {
   const Actor system = Actor::System();
   std::map<long long, long long> session_facility;
   for (PlanVisitRow& visit : view.visits) {
-    if (visit.status != "planned" || visit.needs_review) continue;
+    if (visit.status != PlannedVisitStatus::kPlanned || visit.needs_review) continue;
     auto parent = txn.Get(ParentKind(), visit.parent_id, system);
     if (!parent.ok()) continue;
     if (!session_facility.count(visit.session_id)) {
@@ -135,7 +135,7 @@ Status AddPlanFigures(Txn& txn, PlanView& view) {
   long long live_trips = 0;
   for (const PlanTripRow& trip : view.trips) {
     trip_of[trip.id] = &trip;
-    live_trips += trip.status != "cancelled";
+    live_trips += trip.status != TripStatus::kCancelled;
   }
   view.trips_saved = view.plan.baseline_trips - live_trips;
   std::map<long long, PlanGroupFigures> homes;
@@ -148,7 +148,7 @@ Status AddPlanFigures(Txn& txn, PlanView& view) {
   };
   std::set<std::pair<long long, long long>> counted;  // (home or facility kind, requirement)
   for (const PlanVisitRow& visit : view.visits) {
-    if (visit.status != "planned") continue;
+    if (visit.status != PlannedVisitStatus::kPlanned) continue;
     auto trip = trip_of.find(visit.trip_id);
     if (trip == trip_of.end()) continue;
     const PlanPairRef pair{visit.requirement_id, visit.child_id, visit.parent_id};
@@ -242,7 +242,8 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
         InsertMissingRequirements(txn, organisation_id, sources, context_.Now(), created));
     VINCULO_ASSIGN_OR_RETURN(requirements, vs::Requirements(txn, organisation_id));
     for (const PairSourceRow& source : sources) {
-      if (source.custody_status != "released") facility_ids.insert(source.facility_id);
+      if (source.custody_status != CustodyStatus::kReleased)
+        facility_ids.insert(source.facility_id);
     }
     for (long long facility_id : facility_ids) {
       VINCULO_RETURN_IF_ERROR(
@@ -283,7 +284,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
 
   std::map<long long, std::vector<const VisitSessionRow*>> open_sessions;  // by facility
   for (const VisitSessionRow& session : sessions) {
-    if (session.status != "open") continue;
+    if (session.status != VisitSessionStatus::kOpen) continue;
     const long long families = session.capacity_families - session.booked_families;
     const long long people = session.capacity_people - session.booked_people;
     if (families <= 0 || people <= 0) continue;
@@ -321,7 +322,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
       decided.push_back(
           {0, 0, requirement.id, requirement.child_id, requirement.parent_id, reason});
     };
-    if (source.custody_status == "released") {
+    if (source.custody_status == CustodyStatus::kReleased) {
       leave_out("parent_released");
       continue;
     }
@@ -488,7 +489,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   PlanRow row;
   row.organisation_id = organisation_id;
   row.month = month;
-  row.status = "draft";
+  row.status = VisitPlanStatus::kDraft;
   row.coverage = plan.coverage;
   row.bound = plan.bound;
   row.gap = plan.gap;
@@ -593,8 +594,9 @@ Result<PlanView> VisitService::PublishPlan(const Actor& actor, long long plan_id
       return NotFound("no plan " + std::to_string(plan_id));
     }
     VINCULO_RETURN_IF_ERROR(CheckOrganisation(actor, plan.organisation_id, true));
-    if (plan.status != "draft")
-      return Conflict("plan " + std::to_string(plan_id) + " is " + plan.status, "status");
+    if (plan.status != VisitPlanStatus::kDraft)
+      return Conflict("plan " + std::to_string(plan_id) + " is " + VisitPlanStatusName(plan.status),
+                      "status");
     VINCULO_ASSIGN_OR_RETURN(bool month_taken,
                              vs::HasPublishedPlan(txn, plan.organisation_id, plan.month));
     if (month_taken) {

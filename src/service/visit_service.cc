@@ -101,7 +101,9 @@ std::map<long long, SessionLoad> SessionLoads(const std::vector<PlanVisitRow>& v
   std::map<long long, std::set<long long>> trips;
   std::map<long long, SessionLoad> loads;
   for (const PlanVisitRow& visit : visits) {
-    if (visit.status != "planned" || (except_visit != 0 && visit.id == except_visit)) continue;
+    if (visit.status != PlannedVisitStatus::kPlanned ||
+        (except_visit != 0 && visit.id == except_visit))
+      continue;
     ++loads[visit.session_id].pairs;
     parents[visit.session_id].insert(visit.parent_id);
     children[visit.session_id].insert(visit.child_id);
@@ -730,7 +732,7 @@ Result<DistanceReport> VisitService::Distances(const Actor& actor, long long org
     double total_km = 0;
     long long measured = 0;
     for (const PairSourceRow& source : sources) {
-      if (source.custody_status == "released") continue;
+      if (source.custody_status == CustodyStatus::kReleased) continue;
       PairDistance pair;
       pair.child_id = source.child_id;
       pair.parent_id = source.parent_id;
@@ -768,17 +770,17 @@ Result<DistanceReport> VisitService::Distances(const Actor& actor, long long org
     const PlanRow* chosen = nullptr;
     for (const PlanRow& plan : plans) {
       if (plan.month != month) continue;
-      if (plan.status == "published") {
+      if (plan.status == VisitPlanStatus::kPublished) {
         chosen = &plan;
         break;
       }
       chosen = &plan;  // the latest draft, unless a published one is found
     }
     if (chosen) {
-      report.cost_basis = chosen->status;
+      report.cost_basis = VisitPlanStatusName(chosen->status);
       VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> trips, vs::PlanTrips(txn, chosen->id));
       for (const PlanTripRow& trip : trips) {
-        if (trip.status != "planned") continue;
+        if (trip.status != TripStatus::kPlanned) continue;
         report.monthly_travel_cost += trip.cost;
         ++report.trips;
       }
@@ -811,7 +813,7 @@ Result<std::string> VisitService::EscortCalendar(const Actor& actor, long long e
       std::string children;
       std::string review;  // the visits flagged for review, with their reasons (issue 15)
       for (const PlanVisitRow& visit : visits) {
-        if (visit.trip_id != trip.id || visit.status != "planned") continue;
+        if (visit.trip_id != trip.id || visit.status != PlannedVisitStatus::kPlanned) continue;
         auto child = txn.Get(ChildKind(), visit.child_id, system);
         const std::string pseudonym =
             child.ok() ? child->Text("pseudonym").value_or("") : std::string("?");
@@ -867,7 +869,7 @@ Result<std::string> VisitService::FacilityCalendar(const Actor& actor, long long
       event.date = *date;
       event.start_minute = static_cast<int>(session.start_minute);
       event.end_minute = static_cast<int>(session.end_minute);
-      event.summary = session.status == "blocked"
+      event.summary = session.status == VisitSessionStatus::kBlocked
                           ? "Visitas suspendidas: " + session.blocked_reason
                           : "Visitas: " + std::to_string(session.booked_families) + " de " +
                                 std::to_string(session.capacity_families) + " familias";

@@ -13,9 +13,11 @@ using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::ReadEnum;
 using visit_store::internal::Execute;
 using visit_store::internal::ForRows;
 using visit_store::internal::InsertReturningId;
+using visit_store::internal::KeepRow;
 
 constexpr const char* kDecisionColumns =
     "d.id, d.child_id, d.version, d.facility_id, d.age_out_date, d.basis, d.rule_id, "
@@ -47,7 +49,7 @@ AgeOutDecisionRow ReadDecision(const soci::row& row) {
   return decision;
 }
 
-AgeOutProposalRow ReadProposal(const soci::row& row) {
+Result<AgeOutProposalRow> ReadProposal(const soci::row& row) {
   AgeOutProposalRow proposal;
   proposal.id = GetInteger(row, 0);
   proposal.version = GetInteger(row, 1);
@@ -62,7 +64,8 @@ AgeOutProposalRow ReadProposal(const soci::row& row) {
   proposal.proposed_max_age_months = GetOptionalInteger(row, 10);
   proposal.proposed_source = GetText(row, 11);
   proposal.reason = GetText(row, 12);
-  proposal.status = GetText(row, 13);
+  VINCULO_ASSIGN_OR_RETURN(proposal.status,
+                           ReadEnum(row, 13, ParseAgeOutProposalStatus, "ageout_proposals.status"));
   proposal.created_at = GetText(row, 14);
   proposal.updated_at = GetText(row, 15);
   proposal.decided_by = GetOptionalInteger(row, 16);
@@ -76,7 +79,7 @@ Result<std::optional<AgeOutProposalRow>> OneProposal(Txn& txn, const std::string
   VINCULO_RETURN_IF_ERROR(ForRows(
       txn, std::string("SELECT ") + kProposalColumns + " FROM ageout_proposals p WHERE " + where,
       params, "reading an age-out proposal",
-      [&](const soci::row& row) { found = ReadProposal(row); }));
+      [&](const soci::row& row) { return KeepRow(found, ReadProposal(row)); }));
   return found;
 }
 
@@ -192,7 +195,7 @@ Result<std::vector<AgeOutProposalRow>> PendingProposalsInside(Txn& txn, const Ac
           " FROM ageout_proposals p JOIN children c ON c.id = p.child_id" +
           InsideWhere(actor, filter, params) + " AND p.status = 'pending' ORDER BY p.child_id",
       params, "reading the pending age-out proposals",
-      [&](const soci::row& row) { rows.push_back(ReadProposal(row)); }));
+      [&](const soci::row& row) { return KeepRow(rows, ReadProposal(row)); }));
   return rows;
 }
 
@@ -335,23 +338,26 @@ Result<AgeOutProposalRow> GetProposal(Txn& txn, long long id) {
 }
 
 Result<AgeOutProposalRow> DecideProposal(Txn& txn, long long id, long long expected_version,
-                                         const std::string& status, long long decided_by,
+                                         AgeOutProposalStatus status, long long decided_by,
                                          const std::string& now) {
   Params params;
   // One conditional update: two people deciding at once, only one wins.
   VINCULO_ASSIGN_OR_RETURN(
       long long updated,
-      Execute(txn,
-              "UPDATE ageout_proposals SET status = " + params.Add(status) +
-                  ", version = version + 1, decided_by = " + params.AddInteger(decided_by) +
-                  ", decided_at = " + params.Add(now) + ", updated_at = " + params.Add(now) +
-                  " WHERE id = " + params.AddInteger(id) +
-                  " AND status = 'pending' AND version = " + params.AddInteger(expected_version),
-              params, "deciding an age-out proposal"));
+      Execute(
+          txn,
+          "UPDATE ageout_proposals SET status = " + params.Add(AgeOutProposalStatusName(status)) +
+              ", version = version + 1, decided_by = " + params.AddInteger(decided_by) +
+              ", decided_at = " + params.Add(now) + ", updated_at = " + params.Add(now) +
+              " WHERE id = " + params.AddInteger(id) +
+              " AND status = 'pending' AND version = " + params.AddInteger(expected_version),
+          params, "deciding an age-out proposal"));
   VINCULO_ASSIGN_OR_RETURN(AgeOutProposalRow stored, GetProposal(txn, id));
   if (updated == 0) {
-    if (stored.status != "pending") {
-      return Conflict("the proposal was " + stored.status + " already", "status");
+    if (stored.status != AgeOutProposalStatus::kPending) {
+      return Conflict(
+          std::string("the proposal was ") + AgeOutProposalStatusName(stored.status) + " already",
+          "status");
     }
     return Status(StatusCode::kPreconditionFailed,
                   "the proposal was replaced by a later change of the rules (now version " +
@@ -368,7 +374,9 @@ Result<std::vector<AgeOutProposalRow>> Proposals(Txn& txn, const Actor& actor,
                                                      store_internal::ScopeShape::kSet);
   if (filter.facility_id) where += " AND c.facility_id = " + params.AddInteger(*filter.facility_id);
   if (filter.child_id) where += " AND p.child_id = " + params.AddInteger(*filter.child_id);
-  if (filter.status) where += " AND p.status = " + params.Add(*filter.status);
+  if (filter.status) {
+    where += " AND p.status = " + params.Add(AgeOutProposalStatusName(*filter.status));
+  }
   std::vector<AgeOutProposalRow> rows;
   VINCULO_RETURN_IF_ERROR(
       ForRows(txn,
@@ -376,7 +384,7 @@ Result<std::vector<AgeOutProposalRow>> Proposals(Txn& txn, const Actor& actor,
                   " FROM ageout_proposals p JOIN children c ON c.id = p.child_id" + where +
                   " ORDER BY p.id DESC",
               params, "listing age-out proposals",
-              [&](const soci::row& row) { rows.push_back(ReadProposal(row)); }));
+              [&](const soci::row& row) { return KeepRow(rows, ReadProposal(row)); }));
   return rows;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/coresidence.h"
 #include "store/store.h"
 
 namespace vinculo {
@@ -48,7 +49,7 @@ struct AgeOutProposalRow {
   std::optional<long long> proposed_max_age_months;
   std::string proposed_source;
   std::string reason;
-  std::string status;  // pending | accepted | rejected | withdrawn
+  AgeOutProposalStatus status = AgeOutProposalStatus::kPending;
   std::string created_at;
   std::string updated_at;
   std::optional<long long> decided_by;
@@ -118,13 +119,13 @@ Result<AgeOutProposalRow> GetProposal(Txn& txn, long long id);
 // rejected. kConflict when it is no longer pending; kPreconditionFailed when
 // its version moved (a later change of the rules replaced it).
 Result<AgeOutProposalRow> DecideProposal(Txn& txn, long long id, long long expected_version,
-                                         const std::string& status, long long decided_by,
+                                         AgeOutProposalStatus status, long long decided_by,
                                          const std::string& now);
 
 struct ProposalFilter {
   std::optional<long long> facility_id;  // the child's current facility
   std::optional<long long> child_id;
-  std::optional<std::string> status;
+  std::optional<AgeOutProposalStatus> status;
 };
 // The proposals of children `actor` may see, newest first.
 Result<std::vector<AgeOutProposalRow>> Proposals(Txn& txn, const Actor& actor,

@@ -13,22 +13,25 @@ using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::ReadEnum;
 using visit_store::internal::Execute;
 using visit_store::internal::ForRows;
 using visit_store::internal::InList;
 using visit_store::internal::InsertReturningId;
+using visit_store::internal::KeepRow;
 
 constexpr const char* kPlanColumns =
     "rp.id, rp.parent_id, rp.organisation_id, rp.status, rp.note, rp.version, rp.created_by, "
     "rp.created_at, rp.updated_at, rp.closed_at";
 constexpr size_t kPlanColumnCount = 10;
 
-PlanRow ReadPlan(const soci::row& row) {
+Result<PlanRow> ReadPlan(const soci::row& row) {
   PlanRow plan;
   plan.id = GetInteger(row, 0);
   plan.parent_id = GetInteger(row, 1);
   plan.organisation_id = GetOptionalInteger(row, 2);
-  plan.status = GetText(row, 3);
+  VINCULO_ASSIGN_OR_RETURN(
+      plan.status, ReadEnum(row, 3, ParseReunificationPlanStatus, "reunification_plans.status"));
   plan.note = GetOptionalText(row, 4).value_or("");
   plan.version = GetInteger(row, 5);
   plan.created_by = GetInteger(row, 6);
@@ -42,8 +45,9 @@ Result<std::optional<PlanRow>> OnePlan(Txn& txn, const std::string& where, Param
   std::optional<PlanRow> plan;
   const std::string query =
       std::string("SELECT ") + kPlanColumns + " FROM reunification_plans rp WHERE " + where;
-  VINCULO_RETURN_IF_ERROR(ForRows(txn, query, params, "reading a reunification plan",
-                                  [&](const soci::row& row) { plan = ReadPlan(row); }));
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn, query, params, "reading a reunification plan",
+              [&](const soci::row& row) { return KeepRow(plan, ReadPlan(row)); }));
   return plan;
 }
 
@@ -53,7 +57,7 @@ constexpr const char* kStepColumns =
 constexpr const char* kStepFrom =
     " FROM reunification_steps s JOIN users u ON u.id = s.owner_user_id ";
 
-StepRow ReadStep(const soci::row& row, size_t first = 0) {
+Result<StepRow> ReadStep(const soci::row& row, size_t first = 0) {
   StepRow step;
   step.id = GetInteger(row, first + 0);
   step.plan_id = GetInteger(row, first + 1);
@@ -62,7 +66,8 @@ StepRow ReadStep(const soci::row& row, size_t first = 0) {
   step.owner_user_id = GetInteger(row, first + 4);
   step.owner_name = GetText(row, first + 5);
   step.due_on = GetText(row, first + 6);
-  step.status = GetText(row, first + 7);
+  VINCULO_ASSIGN_OR_RETURN(step.status,
+                           ReadEnum(row, first + 7, ParseStepStatus, "reunification_steps.status"));
   step.version = GetInteger(row, first + 8);
   step.created_by = GetInteger(row, first + 9);
   step.created_at = GetText(row, first + 10);
@@ -88,7 +93,7 @@ Result<PlanRow> InsertPlan(Txn& txn, PlanRow row) {
     return id.status();
   }
   row.id = *id;
-  row.status = "open";
+  row.status = ReunificationPlanStatus::kOpen;
   row.version = 1;
   row.updated_at = row.created_at;
   return row;
@@ -120,7 +125,8 @@ Result<PlanRow> ClosePlan(Txn& txn, long long plan_id, long long expected_versio
   VINCULO_ASSIGN_OR_RETURN(std::optional<PlanRow> plan, GetPlan(txn, plan_id));
   if (!plan) return NotFound("no reunification plan " + std::to_string(plan_id));
   if (written == 0) {
-    if (plan->status != "open") return Conflict("the plan is closed already", "status");
+    if (plan->status != ReunificationPlanStatus::kOpen)
+      return Conflict("the plan is closed already", "status");
     return Status(
         StatusCode::kPreconditionFailed,
         "the plan was changed by someone else (now version " + std::to_string(plan->version) + ")");
@@ -135,7 +141,7 @@ Result<StepRow> InsertStep(Txn& txn, StepRow row) {
       "status, version, created_by, created_at, updated_at) VALUES (" +
       params.AddInteger(row.plan_id) + ", " + params.Add(row.kind) + ", " +
       params.Add(row.description) + ", " + params.AddInteger(row.owner_user_id) + ", " +
-      params.Add(row.due_on) + ", " + params.Add(row.status) + ", 1, " +
+      params.Add(row.due_on) + ", " + params.Add(StepStatusName(row.status)) + ", 1, " +
       params.AddInteger(row.created_by) + ", " + params.Add(row.created_at) + ", " +
       params.Add(row.created_at) + ") RETURNING id";
   VINCULO_ASSIGN_OR_RETURN(long long id,
@@ -150,8 +156,9 @@ Result<std::optional<StepRow>> GetStep(Txn& txn, long long step_id) {
   std::optional<StepRow> step;
   const std::string query = std::string("SELECT ") + kStepColumns + kStepFrom +
                             "WHERE s.id = " + params.AddInteger(step_id);
-  VINCULO_RETURN_IF_ERROR(ForRows(txn, query, params, "reading a reunification step",
-                                  [&](const soci::row& row) { step = ReadStep(row); }));
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn, query, params, "reading a reunification step",
+              [&](const soci::row& row) { return KeepRow(step, ReadStep(row)); }));
   return step;
 }
 
@@ -162,7 +169,7 @@ Result<StepRow> UpdateStep(Txn& txn, const StepRow& row, long long expected_vers
                             ", description = " + params.Add(row.description) +
                             ", owner_user_id = " + params.AddInteger(row.owner_user_id) +
                             ", due_on = " + params.Add(row.due_on) +
-                            ", status = " + params.Add(row.status) +
+                            ", status = " + params.Add(StepStatusName(row.status)) +
                             ", updated_at = " + params.Add(now) +
                             ", version = version + 1 WHERE id = " + params.AddInteger(row.id) +
                             " AND version = " + params.AddInteger(expected_version);
@@ -184,8 +191,9 @@ Result<std::vector<StepRow>> StepsOf(Txn& txn, long long plan_id) {
   const std::string query = std::string("SELECT ") + kStepColumns + kStepFrom +
                             "WHERE s.plan_id = " + params.AddInteger(plan_id) +
                             " ORDER BY s.due_on, s.id";
-  VINCULO_RETURN_IF_ERROR(ForRows(txn, query, params, "reading reunification steps",
-                                  [&](const soci::row& row) { steps.push_back(ReadStep(row)); }));
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn, query, params, "reading reunification steps",
+              [&](const soci::row& row) { return KeepRow(steps, ReadStep(row)); }));
   return steps;
 }
 
@@ -198,10 +206,12 @@ Result<std::vector<ParentStep>> OpenPlanStepsOf(Txn& txn,
                             "JOIN reunification_plans rp ON rp.id = s.plan_id WHERE "
                             "rp.status = 'open' AND rp.parent_id IN " +
                             InList(parent_ids, params) + " ORDER BY rp.parent_id, s.due_on, s.id";
-  VINCULO_RETURN_IF_ERROR(
-      ForRows(txn, query, params, "reading reunification steps", [&](const soci::row& row) {
-        steps.push_back({GetInteger(row, 0), ReadStep(row, 1)});
-      }));
+  VINCULO_RETURN_IF_ERROR(ForRows(txn, query, params, "reading reunification steps",
+                                  [&](const soci::row& row) -> Status {
+                                    VINCULO_ASSIGN_OR_RETURN(StepRow step, ReadStep(row, 1));
+                                    steps.push_back({GetInteger(row, 0), std::move(step)});
+                                    return Status::Ok();
+                                  }));
   return steps;
 }
 
@@ -231,16 +241,19 @@ Result<std::vector<PlanListRow>> ListPlans(Txn& txn, const Actor& actor, bool in
       (include_closed ? std::string() : std::string("rp.status = 'open' AND ")) +
       store_internal::ScopePredicate(ParentKind(), actor, params, "p") +
       " ORDER BY p.expected_release_date, rp.id LIMIT " + std::to_string(limit);
-  VINCULO_RETURN_IF_ERROR(
-      ForRows(txn, query, params, "listing reunification plans", [&](const soci::row& row) {
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn, query, params, "listing reunification plans", [&](const soci::row& row) -> Status {
         PlanListRow read;
-        read.plan = ReadPlan(row);
+        VINCULO_ASSIGN_OR_RETURN(read.plan, ReadPlan(row));
         read.given_names = GetText(row, kPlanColumnCount);
         read.family_names = GetText(row, kPlanColumnCount + 1);
-        read.custody_status = GetText(row, kPlanColumnCount + 2);
+        VINCULO_ASSIGN_OR_RETURN(
+            read.custody_status,
+            ReadEnum(row, kPlanColumnCount + 2, ParseCustodyStatus, "parents.custody_status"));
         read.expected_release_date = GetOptionalText(row, kPlanColumnCount + 3);
         read.released_on = GetOptionalText(row, kPlanColumnCount + 4);
         rows.push_back(std::move(read));
+        return Status::Ok();
       }));
   return rows;
 }

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/family.h"
+#include "domain/reunification.h"
 #include "store/store.h"
 
 namespace vinculo::reunification_store {
@@ -20,7 +22,7 @@ struct PlanRow {
   long long id = 0;
   long long parent_id = 0;
   std::optional<long long> organisation_id;  // whose users may own its steps
-  std::string status;                        // open | closed
+  ReunificationPlanStatus status = ReunificationPlanStatus::kOpen;
   std::string note;
   long long version = 1;
   long long created_by = 0;
@@ -37,7 +39,7 @@ struct StepRow {
   long long owner_user_id = 0;
   std::string owner_name;  // the owner's display name (read only)
   std::string due_on;      // YYYY-MM-DD
-  std::string status;      // StepStatus names
+  StepStatus status = StepStatus::kPending;
   long long version = 1;
   long long created_by = 0;
   std::string created_at;
@@ -79,7 +81,7 @@ struct PlanListRow {
   PlanRow plan;
   std::string given_names;
   std::string family_names;
-  std::string custody_status;
+  CustodyStatus custody_status = CustodyStatus::kIncarcerated;
   std::optional<std::string> expected_release_date;
   std::optional<std::string> released_on;
 };

@@ -22,6 +22,7 @@ class Params {
  public:
   std::string Add(const Value& value);
   std::string Add(const std::string& text) { return Add(Value{text}); }
+  std::string Add(const char* text) { return Add(std::string(text)); }  // an enum's name
   std::string AddInteger(long long number) { return Add(Value{number}); }
   std::string AddOptional(const std::optional<long long>& number) {
     return number ? AddInteger(*number) : Add(Value{});
@@ -71,6 +72,20 @@ std::optional<long long> GetOptionalInteger(const soci::row& row, std::size_t in
 double GetDouble(const soci::row& row, std::size_t index);
 std::string GetText(const soci::row& row, std::size_t index);
 std::optional<std::string> GetOptionalText(const soci::row& row, std::size_t index);
+
+// A stored enum's value: `parse` (a domain Parse... function) of the text in
+// column `index`, or kInternal naming `column` when the database holds text
+// this version does not know (never a crash, never a default).
+template <typename Parse>
+auto ReadEnum(const soci::row& row, std::size_t index, Parse parse, const char* column)
+    -> decltype(parse(std::string())) {
+  const std::string text = GetText(row, index);
+  auto parsed = parse(text);
+  if (!parsed.ok()) {
+    return Internal(std::string(column) + " holds '" + text + "', which is not a known value");
+  }
+  return parsed;
+}
 
 // How a scope condition is written: kRow for a query that reads a few rows by
 // id (a correlated EXISTS per row), kSet for one that scans, pages or counts

@@ -12,12 +12,14 @@ using internal::Execute;
 using internal::ForRows;
 using internal::InList;
 using internal::InsertReturningId;
+using internal::KeepRow;
 using store_internal::GetDouble;
 using store_internal::GetInteger;
 using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::ReadEnum;
 
 namespace {
 
@@ -26,13 +28,13 @@ constexpr const char* kPlanColumns =
     "travel_cost, solve_seconds, baseline_coverage, baseline_visits, baseline_trips, "
     "baseline_travel_cost, note, created_by, created_at, published_by, published_at";
 
-PlanRow ReadPlan(const soci::row& row) {
+Result<PlanRow> ReadPlan(const soci::row& row) {
   PlanRow p;
   p.id = GetInteger(row, 0);
   p.version = GetInteger(row, 1);
   p.organisation_id = GetInteger(row, 2);
   p.month = GetText(row, 3);
-  p.status = GetText(row, 4);
+  VINCULO_ASSIGN_OR_RETURN(p.status, ReadEnum(row, 4, ParseVisitPlanStatus, "plans.status"));
   p.coverage = GetDouble(row, 5);
   p.bound = GetDouble(row, 6);
   p.gap = GetDouble(row, 7);
@@ -55,7 +57,7 @@ constexpr const char* kTripColumns =
     "id, plan_id, escort_id, home_id, facility_id, trip_date, depart_minute, return_minute, cost, "
     "status";
 
-PlanTripRow ReadTrip(const soci::row& row) {
+Result<PlanTripRow> ReadTrip(const soci::row& row) {
   PlanTripRow t;
   t.id = GetInteger(row, 0);
   t.plan_id = GetInteger(row, 1);
@@ -66,7 +68,7 @@ PlanTripRow ReadTrip(const soci::row& row) {
   t.depart_minute = GetInteger(row, 6);
   t.return_minute = GetInteger(row, 7);
   t.cost = GetDouble(row, 8);
-  t.status = GetText(row, 9);
+  VINCULO_ASSIGN_OR_RETURN(t.status, ReadEnum(row, 9, ParseTripStatus, "plan_trips.status"));
   return t;
 }
 
@@ -76,7 +78,7 @@ constexpr const char* kVisitColumns =
     "v.actual_start_minute, v.actual_end_minute, v.brought, v.note, v.mood_before, v.mood_after, "
     "v.updated_at";
 
-PlanVisitRow ReadVisit(const soci::row& row) {
+Result<PlanVisitRow> ReadVisit(const soci::row& row) {
   PlanVisitRow v;
   v.id = GetInteger(row, 0);
   v.version = GetInteger(row, 1);
@@ -86,7 +88,8 @@ PlanVisitRow ReadVisit(const soci::row& row) {
   v.parent_id = GetInteger(row, 5);
   v.session_id = GetInteger(row, 6);
   v.trip_id = GetInteger(row, 7);
-  v.status = GetText(row, 8);
+  VINCULO_ASSIGN_OR_RETURN(v.status,
+                           ReadEnum(row, 8, ParsePlannedVisitStatus, "plan_visits.status"));
   v.needs_review = GetInteger(row, 9) != 0;
   v.review_reason = GetText(row, 10);
   if (auto attended = GetOptionalInteger(row, 11)) v.attended = *attended != 0;
@@ -106,7 +109,7 @@ Result<std::vector<PlanVisitRow>> VisitsWhere(Txn& txn, const std::string& where
   std::vector<PlanVisitRow> visits;
   VINCULO_RETURN_IF_ERROR(
       ForRows(txn, std::string("SELECT ") + kVisitColumns + " FROM plan_visits v " + where, params,
-              context, [&](const soci::row& row) { visits.push_back(ReadVisit(row)); }));
+              context, [&](const soci::row& row) { return KeepRow(visits, ReadVisit(row)); }));
   return visits;
 }
 
@@ -119,7 +122,7 @@ Result<PlanRow> InsertPlan(Txn& txn, const PlanRow& row) {
       "travel_cost, solve_seconds, baseline_coverage, baseline_visits, baseline_trips, "
       "baseline_travel_cost, note, created_by, created_at) VALUES (" +
       params.AddInteger(row.organisation_id) + ", " + params.Add(row.month) + ", " +
-      params.Add(row.status) + ", " + params.Add(Value{row.coverage}) + ", " +
+      params.Add(VisitPlanStatusName(row.status)) + ", " + params.Add(Value{row.coverage}) + ", " +
       params.Add(Value{row.bound}) + ", " + params.Add(Value{row.gap}) + ", " +
       params.AddInteger(row.proven_optimal ? 1 : 0) + ", " + params.Add(Value{row.travel_cost}) +
       ", " + params.Add(Value{row.solve_seconds}) + ", " +
@@ -141,7 +144,7 @@ Result<PlanTripRow> InsertTrip(Txn& txn, const PlanTripRow& row) {
       params.AddInteger(row.home_id) + ", " + params.AddInteger(row.facility_id) + ", " +
       params.Add(row.trip_date) + ", " + params.AddInteger(row.depart_minute) + ", " +
       params.AddInteger(row.return_minute) + ", " + params.Add(Value{row.cost}) + ", " +
-      params.Add(row.status) + ") RETURNING id";
+      params.Add(TripStatusName(row.status)) + ") RETURNING id";
   PlanTripRow stored = row;
   VINCULO_ASSIGN_OR_RETURN(stored.id, InsertReturningId(txn, query, params, "storing a trip"));
   return stored;
@@ -155,9 +158,10 @@ Result<PlanVisitRow> InsertVisit(Txn& txn, const PlanVisitRow& row) {
       params.AddInteger(row.plan_id) + ", " + params.AddInteger(row.requirement_id) + ", " +
       params.AddInteger(row.child_id) + ", " + params.AddInteger(row.parent_id) + ", " +
       params.AddInteger(row.session_id) + ", " + params.AddInteger(row.trip_id) + ", " +
-      params.Add(row.status) + ", " + params.AddInteger(row.needs_review ? 1 : 0) + ", " +
-      params.Add(row.review_reason) + ", " + params.Add(row.brought) + ", " + params.Add(row.note) +
-      ", " + params.Add(row.updated_at) + ") RETURNING id";
+      params.Add(PlannedVisitStatusName(row.status)) + ", " +
+      params.AddInteger(row.needs_review ? 1 : 0) + ", " + params.Add(row.review_reason) + ", " +
+      params.Add(row.brought) + ", " + params.Add(row.note) + ", " + params.Add(row.updated_at) +
+      ") RETURNING id";
   PlanVisitRow stored = row;
   VINCULO_ASSIGN_OR_RETURN(stored.id, InsertReturningId(txn, query, params, "storing a visit"));
   return stored;
@@ -183,7 +187,8 @@ Result<PlanRow> GetPlan(Txn& txn, long long id) {
   VINCULO_RETURN_IF_ERROR(ForRows(
       txn,
       std::string("SELECT ") + kPlanColumns + " FROM plans WHERE id = " + params.AddInteger(id),
-      params, "reading a plan", [&](const soci::row& row) { found = ReadPlan(row); }));
+      params, "reading a plan",
+      [&](const soci::row& row) { return KeepRow(found, ReadPlan(row)); }));
   if (!found) return NotFound("no plan " + std::to_string(id));
   return *found;
 }
@@ -191,22 +196,24 @@ Result<PlanRow> GetPlan(Txn& txn, long long id) {
 Result<std::vector<PlanRow>> Plans(Txn& txn, long long organisation_id) {
   Params params;
   std::vector<PlanRow> plans;
-  VINCULO_RETURN_IF_ERROR(ForRows(
-      txn,
-      std::string("SELECT ") + kPlanColumns + " FROM plans WHERE organisation_id = " +
-          params.AddInteger(organisation_id) + " ORDER BY id",
-      params, "reading plans", [&](const soci::row& row) { plans.push_back(ReadPlan(row)); }));
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              std::string("SELECT ") + kPlanColumns + " FROM plans WHERE organisation_id = " +
+                  params.AddInteger(organisation_id) + " ORDER BY id",
+              params, "reading plans",
+              [&](const soci::row& row) { return KeepRow(plans, ReadPlan(row)); }));
   return plans;
 }
 
 Result<std::vector<PlanTripRow>> PlanTrips(Txn& txn, long long plan_id) {
   Params params;
   std::vector<PlanTripRow> trips;
-  VINCULO_RETURN_IF_ERROR(ForRows(
-      txn,
-      std::string("SELECT ") + kTripColumns +
-          " FROM plan_trips WHERE plan_id = " + params.AddInteger(plan_id) + " ORDER BY id",
-      params, "reading trips", [&](const soci::row& row) { trips.push_back(ReadTrip(row)); }));
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              std::string("SELECT ") + kTripColumns +
+                  " FROM plan_trips WHERE plan_id = " + params.AddInteger(plan_id) + " ORDER BY id",
+              params, "reading trips",
+              [&](const soci::row& row) { return KeepRow(trips, ReadTrip(row)); }));
   return trips;
 }
 
@@ -271,8 +278,9 @@ Result<PlanTripRow> GetTrip(Txn& txn, long long id) {
   VINCULO_RETURN_IF_ERROR(ForRows(txn,
                                   std::string("SELECT ") + kTripColumns +
                                       " FROM plan_trips WHERE id = " + params.AddInteger(id),
-                                  params, "reading a trip",
-                                  [&](const soci::row& row) { found = ReadTrip(row); }));
+                                  params, "reading a trip", [&](const soci::row& row) {
+                                    return KeepRow(found, ReadTrip(row));
+                                  }));
   if (!found) return NotFound("no trip " + std::to_string(id));
   return *found;
 }
@@ -283,7 +291,8 @@ Result<PlanVisitRow> UpdateVisit(Txn& txn, const PlanVisitRow& row, long long ex
   if (row.attended) attended = *row.attended ? 1 : 0;
   const std::string query =
       "UPDATE plan_visits SET session_id = " + params.AddInteger(row.session_id) +
-      ", trip_id = " + params.AddInteger(row.trip_id) + ", status = " + params.Add(row.status) +
+      ", trip_id = " + params.AddInteger(row.trip_id) +
+      ", status = " + params.Add(PlannedVisitStatusName(row.status)) +
       ", needs_review = " + params.AddInteger(row.needs_review ? 1 : 0) +
       ", review_reason = " + params.Add(row.review_reason) +
       ", attended = " + params.AddOptional(attended) +
@@ -304,10 +313,10 @@ Result<PlanVisitRow> UpdateVisit(Txn& txn, const PlanVisitRow& row, long long ex
   return GetVisit(txn, row.id);
 }
 
-Status SetTripStatus(Txn& txn, long long trip_id, const std::string& status) {
+Status SetTripStatus(Txn& txn, long long trip_id, TripStatus status) {
   Params params;
   return Execute(txn,
-                 "UPDATE plan_trips SET status = " + params.Add(status) +
+                 "UPDATE plan_trips SET status = " + params.Add(TripStatusName(status)) +
                      " WHERE id = " + params.AddInteger(trip_id),
                  params, "updating a trip")
       .status();
@@ -326,7 +335,7 @@ Result<std::vector<PlanTripRow>> EscortTripsOn(Txn& txn, long long escort_id,
           params.AddInteger(escort_id) + " AND t.trip_date = " + params.Add(date) +
           " ORDER BY t.id",
       params, "reading an escort's trips",
-      [&](const soci::row& row) { trips.push_back(ReadTrip(row)); }));
+      [&](const soci::row& row) { return KeepRow(trips, ReadTrip(row)); }));
   return trips;
 }
 
@@ -362,7 +371,7 @@ Result<std::vector<PlanTripRow>> EscortTrips(Txn& txn, long long escort_id) {
       "= t.plan_id WHERE p.status = 'published' AND t.status = 'planned' AND t.escort_id = " +
           params.AddInteger(escort_id) + " ORDER BY t.trip_date, t.id",
       params, "reading an escort's trips",
-      [&](const soci::row& row) { trips.push_back(ReadTrip(row)); }));
+      [&](const soci::row& row) { return KeepRow(trips, ReadTrip(row)); }));
   return trips;
 }
 
@@ -440,9 +449,9 @@ Result<std::vector<ChildVisitRow>> ChildVisits(Txn& txn, long long child_id) {
       "WHERE p.status = 'published' AND v.child_id = " +
       params.AddInteger(child_id) + " ORDER BY s.session_date DESC, s.start_minute DESC, v.id DESC";
   VINCULO_RETURN_IF_ERROR(
-      ForRows(txn, query, params, "reading a child's visits", [&](const soci::row& row) {
+      ForRows(txn, query, params, "reading a child's visits", [&](const soci::row& row) -> Status {
         ChildVisitRow child_visit;
-        child_visit.visit = ReadVisit(row);
+        VINCULO_ASSIGN_OR_RETURN(child_visit.visit, ReadVisit(row));
         child_visit.plan_month = GetText(row, 20);
         child_visit.session_date = GetText(row, 21);
         child_visit.start_minute = GetInteger(row, 22);
@@ -450,6 +459,7 @@ Result<std::vector<ChildVisitRow>> ChildVisits(Txn& txn, long long child_id) {
         child_visit.facility_id = GetInteger(row, 24);
         child_visit.facility_name = GetText(row, 25);
         rows.push_back(std::move(child_visit));
+        return Status::Ok();
       }));
   return rows;
 }

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/family.h"
+#include "domain/visit_rules.h"
+
 namespace vinculo {
 
 struct SessionTemplateRow {
@@ -69,7 +72,7 @@ struct VisitSessionRow {
   long long booked_families = 0;           // places taken, in capacity_unit
   long long booked_people = 0;
   std::string wing;
-  std::string status;  // open | blocked
+  VisitSessionStatus status = VisitSessionStatus::kOpen;
   std::string blocked_reason;
 };
 
@@ -93,7 +96,7 @@ struct PairSourceRow {
   std::optional<long long> home_id;
   long long facility_id = 0;
   std::string parent_sex;
-  std::string custody_status;
+  CustodyStatus custody_status = CustodyStatus::kIncarcerated;
   std::optional<std::string> expected_release_date;
   std::optional<std::string> released_on;
   std::optional<double> home_latitude;
@@ -148,7 +151,7 @@ struct PlanRow {
   long long version = 1;
   long long organisation_id = 0;
   std::string month;   // YYYY-MM
-  std::string status;  // draft | published
+  VisitPlanStatus status = VisitPlanStatus::kDraft;
   double coverage = 0;
   double bound = 0;
   double gap = 0;
@@ -176,7 +179,7 @@ struct PlanTripRow {
   long long depart_minute = 0;
   long long return_minute = 0;
   double cost = 0;
-  std::string status = "planned";  // planned | cancelled
+  TripStatus status = TripStatus::kPlanned;
 };
 
 struct PlanVisitRow {
@@ -188,7 +191,7 @@ struct PlanVisitRow {
   long long parent_id = 0;
   long long session_id = 0;
   long long trip_id = 0;
-  std::string status = "planned";  // planned | cancelled
+  PlannedVisitStatus status = PlannedVisitStatus::kPlanned;
   bool needs_review = false;
   std::string review_reason;
   std::optional<bool> attended;

@@ -13,6 +13,7 @@ using internal::Execute;
 using internal::ForRows;
 using internal::InList;
 using internal::InsertReturningId;
+using internal::KeepRow;
 using store_internal::ExecuteWith;
 using store_internal::GetDouble;
 using store_internal::GetInteger;
@@ -20,6 +21,7 @@ using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::ReadEnum;
 
 namespace internal {
 
@@ -97,7 +99,7 @@ constexpr const char* kSessionColumns =
     "capacity_families, capacity_people, booked_families, booked_people, wing, status, "
     "blocked_reason, capacity_unit";
 
-VisitSessionRow ReadSession(const soci::row& row) {
+Result<VisitSessionRow> ReadSession(const soci::row& row) {
   VisitSessionRow s;
   s.id = GetInteger(row, 0);
   s.version = GetInteger(row, 1);
@@ -112,7 +114,8 @@ VisitSessionRow ReadSession(const soci::row& row) {
   s.booked_families = GetInteger(row, 10);
   s.booked_people = GetInteger(row, 11);
   s.wing = GetText(row, 12);
-  s.status = GetText(row, 13);
+  VINCULO_ASSIGN_OR_RETURN(s.status,
+                           ReadEnum(row, 13, ParseVisitSessionStatus, "visit_sessions.status"));
   s.blocked_reason = GetText(row, 14);
   s.capacity_unit = GetText(row, 15);
   return s;
@@ -224,7 +227,7 @@ Result<std::vector<VisitSessionRow>> Sessions(Txn& txn, const std::vector<long l
       " AND session_date <= " + params.Add(to) + " ORDER BY session_date, start_minute, id";
   VINCULO_RETURN_IF_ERROR(
       ForRows(txn, query, params, "reading visiting sessions",
-              [&](const soci::row& row) { sessions.push_back(ReadSession(row)); }));
+              [&](const soci::row& row) { return KeepRow(sessions, ReadSession(row)); }));
   return sessions;
 }
 
@@ -234,8 +237,9 @@ Result<VisitSessionRow> GetSession(Txn& txn, long long id) {
   VINCULO_RETURN_IF_ERROR(ForRows(txn,
                                   std::string("SELECT ") + kSessionColumns +
                                       " FROM visit_sessions WHERE id = " + params.AddInteger(id),
-                                  params, "reading a visiting session",
-                                  [&](const soci::row& row) { found = ReadSession(row); }));
+                                  params, "reading a visiting session", [&](const soci::row& row) {
+                                    return KeepRow(found, ReadSession(row));
+                                  }));
   if (!found) return NotFound("no visiting session " + std::to_string(id));
   return *found;
 }
@@ -252,8 +256,8 @@ Result<VisitSessionRow> InsertSession(Txn& txn, const VisitSessionRow& row,
       params.AddInteger(row.start_minute) + ", " + params.AddInteger(row.end_minute) + ", " +
       params.AddInteger(row.capacity_families) + ", " + params.AddInteger(row.capacity_people) +
       ", " + params.Add(row.capacity_unit) + ", " + params.Add(row.wing) + ", " +
-      params.Add(row.status) + ", " + params.Add(row.blocked_reason) + ", " + params.Add(now) +
-      ", " + params.Add(now) + ") RETURNING id";
+      params.Add(VisitSessionStatusName(row.status)) + ", " + params.Add(row.blocked_reason) +
+      ", " + params.Add(now) + ", " + params.Add(now) + ") RETURNING id";
   VisitSessionRow stored = row;
   VINCULO_ASSIGN_OR_RETURN(stored.id,
                            InsertReturningId(txn, query, params, "materialising a session"));
@@ -334,19 +338,21 @@ Result<std::vector<PairSourceRow>> PairSources(Txn& txn, long long organisation_
       "JOIN parents p ON p.id = l.parent_id LEFT JOIN homes h ON h.id = c.home_id "
       "WHERE l.archived = 0 AND c.archived = 0 AND p.archived = 0 AND c.organisation_id = " +
           params.AddInteger(organisation_id) + " ORDER BY c.id, p.id",
-      params, "reading the organisation's parent-child pairs", [&](const soci::row& row) {
+      params, "reading the organisation's parent-child pairs", [&](const soci::row& row) -> Status {
         PairSourceRow pair;
         pair.child_id = GetInteger(row, 0);
         pair.parent_id = GetInteger(row, 1);
         pair.home_id = GetOptionalInteger(row, 2);
         pair.facility_id = GetInteger(row, 3);
         pair.parent_sex = GetText(row, 4);
-        pair.custody_status = GetText(row, 5);
+        VINCULO_ASSIGN_OR_RETURN(pair.custody_status,
+                                 ReadEnum(row, 5, ParseCustodyStatus, "parents.custody_status"));
         pair.expected_release_date = GetOptionalText(row, 6);
         pair.released_on = GetOptionalText(row, 7);
         pair.home_latitude = GetOptionalDouble(row, 8);
         pair.home_longitude = GetOptionalDouble(row, 9);
         pairs.push_back(std::move(pair));
+        return Status::Ok();
       }));
   return pairs;
 }

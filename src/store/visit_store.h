@@ -123,7 +123,7 @@ Result<PlanTripRow> GetTrip(Txn& txn, long long id);
 // Writes every mutable column of a visit if its version is `expected_version`;
 // kPreconditionFailed otherwise.
 Result<PlanVisitRow> UpdateVisit(Txn& txn, const PlanVisitRow& row, long long expected_version);
-Status SetTripStatus(Txn& txn, long long trip_id, const std::string& status);
+Status SetTripStatus(Txn& txn, long long trip_id, TripStatus status);
 // Live trips (planned, in published plans) of an escort on a date.
 Result<std::vector<PlanTripRow>> EscortTripsOn(Txn& txn, long long escort_id,
                                                const std::string& date);

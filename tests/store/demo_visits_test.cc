@@ -50,7 +50,7 @@ TEST(DemoVisitsTest, TheVillageGetsSessionsEscortsRequirementsAndAPlan) {
   EXPECT_FALSE(plan->visits.empty());
   auto published = visits.PublishPlan(coordinator, plan->plan.id);
   ASSERT_TRUE(published.ok()) << published.status().ToString();
-  EXPECT_EQ(published->plan.status, "published");
+  EXPECT_EQ(published->plan.status, VisitPlanStatus::kPublished);
 
   // The demo caregiver is the staff record of an escort: she sees her own
   // trips of the plan, and only those.

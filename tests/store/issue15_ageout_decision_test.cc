@@ -121,7 +121,7 @@ TEST_F(Issue15AgeOutDecisionTest,
   EXPECT_EQ(pending[0].child_id, children_.notice_a);
   EXPECT_EQ(pending[0].proposed_rule_id, rule->id);
   EXPECT_EQ(pending[0].reason, "rule version " + std::to_string(rule->id) + " added");
-  EXPECT_EQ(pending[0].status, "pending");
+  EXPECT_EQ(pending[0].status, AgeOutProposalStatus::kPending);
 }
 
 TEST_F(Issue15AgeOutDecisionTest, Issue15_AcceptingTheProposalMovesTheDate) {
@@ -131,7 +131,7 @@ TEST_F(Issue15AgeOutDecisionTest, Issue15_AcceptingTheProposalMovesTheDate) {
   auto accepted = nursery_->DecideAgeOutProposal(world_->actor("nursery_officer_a"), pending[0].id,
                                                  pending[0].version, true);
   ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
-  EXPECT_EQ(accepted->status, "accepted");
+  EXPECT_EQ(accepted->status, AgeOutProposalStatus::kAccepted);
   EXPECT_EQ(BoardDate(children_.notice_a), "2026-04-01");
   auto row = OnHerRecord(children_.notice_a);
   ASSERT_TRUE(row && row->decision);
@@ -279,7 +279,7 @@ TEST_F(Issue15AgeOutDecisionTest, Issue15_RejectingTheProposalKeepsTheDate) {
   auto rejected = nursery_->DecideAgeOutProposal(world_->actor("admin"), pending[0].id,
                                                  pending[0].version, false);
   ASSERT_TRUE(rejected.ok()) << rejected.status().ToString();
-  EXPECT_EQ(rejected->status, "rejected");
+  EXPECT_EQ(rejected->status, AgeOutProposalStatus::kRejected);
   EXPECT_EQ(BoardDate(children_.notice_a), "2027-04-01");
   EXPECT_EQ(Proposals("admin", "rejected").size(), 1u);
   auto row = OnHerRecord(children_.notice_a);

@@ -129,7 +129,7 @@ TEST_F(VisitServiceTest, SaturdaySessionsAreMaterialisedOnceWithExclusionsLeftOu
   EXPECT_EQ(session.start_minute, 540);
   EXPECT_EQ(session.end_minute, 660);
   EXPECT_EQ(session.capacity_families, 2);
-  EXPECT_EQ(session.status, "open");
+  EXPECT_EQ(session.status, VisitSessionStatus::kOpen);
   EXPECT_EQ(session.template_id, programme_.template_id);
 }
 
@@ -220,7 +220,7 @@ TEST_F(VisitServiceTest, AMonthWithoutSessionsGivesAnEmptyPlanWithReasons) {
   // The template starts in December: November has no session.
   auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, "2026-11");
   ASSERT_TRUE(plan.ok()) << plan.status().ToString();
-  EXPECT_EQ(plan->plan.status, "draft");
+  EXPECT_EQ(plan->plan.status, VisitPlanStatus::kDraft);
   EXPECT_TRUE(plan->visits.empty());
   EXPECT_TRUE(plan->trips.empty());
   ASSERT_EQ(plan->unscheduled.size(), 3u);
@@ -264,7 +264,7 @@ TEST_F(VisitServiceTest, APlanIsStoredAsADraftWithTheBaselineFiguresAndPublished
             StatusCode::kNotFound);
   auto published = visits_->PublishPlan(As("coordinator_a"), plan->plan.id);
   ASSERT_TRUE(published.ok()) << published.status().ToString();
-  EXPECT_EQ(published->plan.status, "published");
+  EXPECT_EQ(published->plan.status, VisitPlanStatus::kPublished);
   EXPECT_EQ(visits_->PublishPlan(As("coordinator_a"), plan->plan.id).status().code(),
             StatusCode::kConflict);
   // Each session's booked counter is what the plan put there: its families
@@ -446,14 +446,14 @@ TEST_F(VisitServiceTest, BlockingADateFlagsItsVisitsForReviewWithoutDroppingThem
   ASSERT_TRUE(blocked.ok()) << blocked.status().ToString();
   EXPECT_EQ(blocked->session_ids.size(), 1u);
   EXPECT_EQ(blocked->flagged_visits, 1);
-  EXPECT_EQ(SessionOn("2026-12-05").status, "blocked");
+  EXPECT_EQ(SessionOn("2026-12-05").status, VisitSessionStatus::kBlocked);
   auto plan = visits_->GetPlan(As("coordinator_a"), plan_id);
   ASSERT_TRUE(plan.ok());
   bool seen = false;
   for (const PlanVisitRow& row : plan->visits) {
     if (row.id != visit->id) continue;
     seen = true;
-    EXPECT_EQ(row.status, "planned");
+    EXPECT_EQ(row.status, PlannedVisitStatus::kPlanned);
     EXPECT_TRUE(row.needs_review);
     EXPECT_NE(row.review_reason.find("requisa"), std::string::npos);
   }
@@ -583,7 +583,7 @@ TEST_F(VisitServiceTest, ConcurrentPublishesAndBookingsNeverOverfillASession) {
                       PlanRow plan;
                       plan.organisation_id = world_->organisation_a;
                       plan.month = "2026-12";
-                      plan.status = "draft";
+                      plan.status = VisitPlanStatus::kDraft;
                       plan.created_at = world_->context.Now();
                       VINCULO_ASSIGN_OR_RETURN(plan, visit_store::InsertPlan(txn, plan));
                       plan_id = plan.id;
@@ -657,9 +657,9 @@ TEST_F(VisitServiceTest, ConcurrentPublishesAndBookingsNeverOverfillASession) {
   for (long long plan_id : {plan_a, plan_b}) {
     auto plan = visits_->GetPlan(As("coordinator_a"), plan_id);
     ASSERT_TRUE(plan.ok());
-    if (plan->plan.status != "published") continue;
+    if (plan->plan.status != VisitPlanStatus::kPublished) continue;
     for (const PlanVisitRow& visit : plan->visits) {
-      if (visit.status == "planned" && visit.session_id == session.id) ++planned;
+      if (visit.status == PlannedVisitStatus::kPlanned && visit.session_id == session.id) ++planned;
     }
   }
   EXPECT_EQ(planned, after.booked_families);
