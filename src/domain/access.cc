@@ -47,43 +47,6 @@ Result<Role> ParseRole(std::string_view text) {
                          "social_worker, nursery_officer, visits_officer, auditor");
 }
 
-Access KindAccess(Role role, const RecordKind& kind) {
-  if (role == Role::kAdministrator) return Access::kWrite;
-  if (kind.scope == ScopeRule::kReference) return Access::kRead;
-  const bool is_case_record = kind.scope == ScopeRule::kChild || kind.scope == ScopeRule::kParent ||
-                              kind.scope == ScopeRule::kLink;
-  switch (role) {
-    case Role::kAdministrator:
-      return Access::kWrite;
-    case Role::kProgrammeCoordinator:
-      // Runs the organisation's programme: its homes, staff and case records.
-      return Access::kWrite;
-    case Role::kSocialWorker:
-      // Case records; staff and homes are the coordinator's.
-      return is_case_record ? Access::kWrite : Access::kRead;
-    case Role::kCaregiver:
-      // Reads her organisation's children and their parents; changes go through
-      // the coordinator or social worker.
-      return Access::kRead;
-    case Role::kNurseryOfficer:
-      // Registers and follows the children living inside her facility.
-      return is_case_record ? Access::kWrite : Access::kNone;
-    case Role::kVisitsOfficer:
-      // Keeps the facility's parent register; reads children for the entrance list.
-      if (kind.scope == ScopeRule::kParent) return Access::kWrite;
-      return is_case_record ? Access::kRead : Access::kNone;
-    case Role::kAuditor:
-      return Access::kNone;
-  }
-  return Access::kNone;
-}
-
-bool SeesRestrictedFields(Role role) {
-  return role == Role::kAdministrator || role == Role::kSocialWorker;
-}
-
-bool SeesCaseRecords(Role role) { return role != Role::kAuditor; }
-
 bool SeesField(Role role, const RecordKind& kind, const FieldSpec& spec) {
   if (spec.restricted && !SeesRestrictedFields(role)) return false;
   if (role == Role::kVisitsOfficer && &kind == &ChildKind()) {

@@ -1,9 +1,9 @@
 // Who is asking, and what their role lets them do with each kind of record.
 //
-// The permission matrix lives here, in one table, so the HTTP API, the CLI and
-// the UI agree on it. Record-level scoping (which children of a kind a user may
-// see) is the ScopeRule of each RecordKind, which the store turns into SQL.
-// All functions are pure; Actor is a value type.
+// The permission table, record kinds' access included, is in permissions.h,
+// so the HTTP API, the CLI and the UI agree on it. Record-level scoping (which
+// children of a kind a user may see) is the ScopeRule of each RecordKind,
+// which the store turns into SQL. All functions are pure; Actor is a value type.
 #pragma once
 
 #include <optional>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "domain/permissions.h"
 #include "domain/record.h"
 
 namespace vinculo {
@@ -34,21 +35,10 @@ struct Actor {
   static Actor System();
 };
 
-enum class Access { kNone, kRead, kWrite };
-
 const char* RoleName(Role role);  // "programme_coordinator"
 Result<Role> ParseRole(std::string_view text);
 const std::vector<Role>& AllRoles();
 
-// What a role may do with a kind, before record-level scoping. Reference data
-// (jurisdictions, rules, facilities, organisations) is readable by every role and
-// written by administrators; case records follow the matrix in access.cc.
-Access KindAccess(Role role, const RecordKind& kind);
-// Offence category and other restricted fields: administrators and social
-// workers (case work) only.
-bool SeesRestrictedFields(Role role);
-// Auditors see pseudonymised figures only, never a child's or parent's record.
-bool SeesCaseRecords(Role role);
 // Whether a role reads and writes field `spec` of `kind`: not a restricted
 // field without SeesRestrictedFields, and not a field its work does not need
 // (issue 13: a visits officer arranges visits at her prison; a child's home

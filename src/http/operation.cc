@@ -467,14 +467,6 @@ std::string RoutePattern(const Operation& operation) {
   return pattern;
 }
 
-std::vector<Role> EveryRoleBut(std::initializer_list<Role> left_out) {
-  std::vector<Role> roles;
-  for (Role role : AllRoles()) {
-    if (std::find(left_out.begin(), left_out.end(), role) == left_out.end()) roles.push_back(role);
-  }
-  return roles;
-}
-
 std::vector<Role> RolesWith(const RecordKind& kind, Access needed) {
   std::vector<Role> roles;
   for (Role role : AllRoles()) {

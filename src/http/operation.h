@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/permissions.h"
 #include "http/router.h"
 #include "service/spreadsheet.h"
 
@@ -68,13 +69,10 @@ Field Objects(std::string name, std::vector<Field> members, std::string descript
 // decides by scope (a record not hers reads as not found).
 enum class Gate { kPublic, kSession };
 
-// The rows' role lists: every role but those left out, and the roles a record
-// kind's access table lets read (Access::kRead) or change (Access::kWrite).
-std::vector<Role> EveryRoleBut(std::initializer_list<Role> left_out);
+// The rows' role lists: RolesWith(Permission::k...) from the permission table
+// (domain/permissions.h), or the roles a record kind's access lets read
+// (Access::kRead) or change (Access::kWrite).
 std::vector<Role> RolesWith(const RecordKind& kind, Access needed);
-// Who changes a nursery child's care records and co-residence: administrators,
-// social workers and nursery officers (routes_nursery_care.cc).
-const std::vector<Role>& NurseryCaseWriters();
 
 // The body of a request: none, the row's fields, or a record kind's fields
 // (decoded by the kind's own descriptors, json/record_json.h).

@@ -253,7 +253,6 @@ std::vector<Operation> SessionOperations() {
 }
 
 std::vector<Operation> UserOperations() {
-  const std::vector<Role> administrators = {Role::kAdministrator};
   return {
       {.method = "GET",
        .path = "/api/v1/users",
@@ -263,7 +262,7 @@ std::vector<Operation> UserOperations() {
        .description =
            "Administrators only. A global administrator sees every user; an administrator of an "
            "organisation or facility sees its users. Ordered by username; not paginated.",
-       .roles = administrators,
+       .roles = RolesWith(Permission::kManageUsers),
        .reply = "items:User",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto users, call.services.auth.ListUsers(call.user()));
@@ -278,7 +277,7 @@ std::vector<Operation> UserOperations() {
            "One user account, without its password hash. Administrators only (403 otherwise), for "
            "users of their own organisation or facility (404 otherwise; a global administrator "
            "sees all). The ETag is the user's version, for PATCH, disable and enable.",
-       .roles = administrators,
+       .roles = RolesWith(Permission::kManageUsers),
        .reply = "User",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(User user, call.services.auth.GetUser(call.user(), call.id()));
@@ -300,7 +299,7 @@ std::vector<Operation> UserOperations() {
            "sessions pick the change up on their next request in this server; another server "
            "process sharing the database within 5 seconds (the session cache). Audited.",
        .request = "UserChange",
-       .roles = administrators,
+       .roles = RolesWith(Permission::kManageUsers),
        .if_match = true,
        .body = BodyKind::kFields,
        .fields = {Optional("staff_id", V::kId,
@@ -323,7 +322,7 @@ std::vector<Operation> UserOperations() {
            "organisation_id; facility roles (nursery_officer, visits_officer) need facility_id; a "
            "social_worker needs one of them; a user never has both. Written to the audit log.",
        .request = "NewUser",
-       .roles = administrators,
+       .roles = RolesWith(Permission::kManageUsers),
        .body = BodyKind::kFields,
        .fields =
            {Optional("username", V::kText,
@@ -353,7 +352,7 @@ std::vector<Operation> UserOperations() {
                       "cannot disable themselves (422). Administrators only, for users they can "
                       "list (404 otherwise). Needs If-Match with the user's version (from the "
                       "User's version field or the ETag of the last change); no request body.",
-       .roles = administrators,
+       .roles = RolesWith(Permission::kManageUsers),
        .if_match = true,
        .reply = "User",
        .errors = {422},
@@ -366,7 +365,7 @@ std::vector<Operation> UserOperations() {
        .description = "Lets a disabled user sign in again. Administrators only, for users they can "
                       "list (404 otherwise). Needs If-Match with the user's version (from the "
                       "User's version field or the ETag of the last change); no request body.",
-       .roles = administrators,
+       .roles = RolesWith(Permission::kManageUsers),
        .if_match = true,
        .reply = "User",
        .errors = {422},
@@ -380,7 +379,7 @@ std::vector<Operation> UserOperations() {
                       "caller's organisation or facility (all for an unaffiliated user). For "
                       "auditors every count from 1 to 4 is suppressed (null) so that a small group "
                       "cannot be singled out. Caregivers may not read figures (403).",
-       .roles = EveryRoleBut({Role::kCaregiver}),
+       .roles = RolesWith(Permission::kReadSummaryFigures),
        .reply = "SummaryFigures",
        .handler = SummaryFigures},
   };

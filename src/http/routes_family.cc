@@ -34,7 +34,7 @@ std::vector<Operation> FamilyOperations() {
            "parent is simply absent; a child the reader cannot see answers 404, exactly as a "
            "missing one. Every child and parent returned is a read in the audit log. Auditors "
            "get 403 (figures only).",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .query = {Optional("apart_days", V::kInteger,
                           "Siblings apart at least this many days are listed (default 90).")
                      .Range(1, 3650)},
@@ -63,7 +63,7 @@ std::vector<Operation> FamilyOperations() {
            "plan, overdue_steps when her plan has steps past their due date still pending or in "
            "progress; alerts_only=true lists only the parents with an alert. At most 500. One "
            "read event per parent. Auditors get 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .query = {Optional("within_days", V::kInteger,
                           "Parents released at most this many days from today (default 180).")
                      .Range(0, 3650),

@@ -102,7 +102,7 @@ std::vector<Operation> NurseryOperations() {
            "none. Auditors see figures only and get 403 here (their view is the forecast). Roles "
            "without case records see pseudonyms (name is null). One read event per request in the "
            "audit log.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .query = {facility,
                  Optional("within_days", V::kInteger,
                           "Only age-outs at most this many days away (overdue included).")
@@ -121,7 +121,7 @@ std::vector<Operation> NurseryOperations() {
                       "is taken to have lived inside since birth. Administrators, social workers "
                       "and nursery officers. Written to the audit log.",
        .request = "AdmissionRequest",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields = {Required("admitted_on", V::kDate), Optional("review_date", V::kDate)},
        .reply = "Admission",
@@ -136,7 +136,7 @@ std::vector<Operation> NurseryOperations() {
            "request changes nothing until it is approved. Administrators, social workers and "
            "nursery officers of the child's facility. Written to the audit log.",
        .request = "ExtensionRequest",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields = {Optional("reason", V::kText), Required("new_age_out_date", V::kDate)},
        .status = 201,
@@ -153,7 +153,7 @@ std::vector<Operation> NurseryOperations() {
            "extension sets the child's age-out date on the board. Administrators, social workers "
            "and nursery officers who can see the child. Written to the audit log.",
        .request = "ExtensionDecision",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields = {Required("decision", V::kText).OneOf({"approved", "refused"}),
                   Optional("note", V::kText, "Required when refusing.")},
@@ -172,7 +172,7 @@ std::vector<Operation> NurseryOperations() {
            "would give another date or rule version it makes a proposal, at most one pending per "
            "child (a later change replaces it). Lists the proposals of the children the caller may "
            "see (a nursery officer: her facility), newest first. Auditors get 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .query =
            {facility, Optional("child_id", V::kId, "Only this child."),
             Optional("status", V::kText).OneOf({"pending", "accepted", "rejected", "withdrawn"})},
@@ -189,7 +189,7 @@ std::vector<Operation> NurseryOperations() {
            "of the rules replaced it: 412). Deciding twice is 409. Administrators, social workers "
            "and nursery officers who can see the child; another's proposal reads as not found. "
            "Written to the audit log.",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .if_match = true,
        .reply = "AgeOutProposal",
        .errors = {409, 412},
@@ -200,7 +200,7 @@ std::vector<Operation> NurseryOperations() {
        .tag = "Nursery",
        .summary = "Reject an age-out proposal: the child's kept date stays",
        .description = "As accept, but the kept decision does not change.",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .if_match = true,
        .reply = "AgeOutProposal",
        .errors = {409, 412},
@@ -230,7 +230,7 @@ std::vector<Operation> NurseryOperations() {
            "in the past nor more than 300 days away; the parent must be a woman the caller can "
            "see. Administrators, social workers and nursery officers. Written to the audit log.",
        .request = "PregnancyRequest",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields = {Required("parent_id", V::kId), Required("due_date", V::kDate)},
        .status = 201,

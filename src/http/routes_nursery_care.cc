@@ -12,13 +12,6 @@ namespace {
 
 using V = ValueType;
 
-// The roles NurseryCareService lets approve a transition plan
-// (CheckPlanApprover) and edit the health schedule; those who change a child's
-// care records (CheckCaseWriter) are NurseryCaseWriters(), at the end.
-const std::vector<Role> kPlanApprovers = {Role::kAdministrator, Role::kProgrammeCoordinator,
-                                          Role::kNurseryOfficer};
-const std::vector<Role> kAdministrators = {Role::kAdministrator};
-
 NurseryCareService Care(const Call& call) { return NurseryCareService(call.services.context); }
 
 Result<Reply> SaveTransitionPlan(Call& call) {
@@ -122,7 +115,7 @@ std::vector<Operation> TransitionPlanOperations() {
            "The plan with its steps and the visit requirements its approval created; 404 when the "
            "child has none. Scoped like the child: a nursery officer sees her facility's children, "
            "a child out of scope answers 404; auditors see figures only and get 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "TransitionPlan",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(TransitionPlanView plan,
@@ -141,7 +134,7 @@ std::vector<Operation> TransitionPlanOperations() {
            "workers and nursery officers who can see the child; bad input is 422 naming the field "
            "and changes nothing. Written to the audit log.",
        .request = "TransitionPlanRequest",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields =
            {Required("destination", V::kText),
@@ -166,7 +159,7 @@ std::vector<Operation> TransitionPlanOperations() {
                       "visits, creates the visit requirement (child, parent, frequency, from the "
                       "last step) for the visits module. Administrators, programme coordinators "
                       "and nursery officers who can see the child. Written to the audit log.",
-       .roles = kPlanApprovers,
+       .roles = RolesWith(Permission::kApproveTransitionPlan),
        .reply = "TransitionPlan",
        .errors = {409},
        .handler = [](Call& call) -> Result<Reply> {
@@ -189,7 +182,7 @@ std::vector<Operation> LeaveOperations() {
            "The child's authorised list; document_id only for administrators, social workers and "
            "nursery officers. Scoped like the child: a nursery officer sees her facility's "
            "children, a child out of scope answers 404; auditors see figures only and get 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "items:AuthorisedAdult",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto adults, Care(call).AuthorisedAdults(call.user(), call.id()));
@@ -205,7 +198,7 @@ std::vector<Operation> LeaveOperations() {
            "inside. Administrators, social workers and nursery officers who can see the child; bad "
            "input is 422 naming the field and changes nothing. Written to the audit log.",
        .request = "AuthorisedAdultRequest",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields =
            {Optional("full_name", V::kText), Optional("relationship", V::kText),
@@ -225,7 +218,7 @@ std::vector<Operation> LeaveOperations() {
            "The adult stays in the history of past leaves (active false) and can no longer take "
            "the child out. Administrators, social workers and nursery officers who can see the "
            "child; another facility's adult answers 404. Written to the audit log.",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .reply = "AuthorisedAdult",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(AuthorisedAdultRow revoked,
@@ -247,7 +240,7 @@ std::vector<Operation> LeaveOperations() {
            "and nursery officers who can see the child; bad input is 422 naming the field and "
            "changes nothing. Written to the audit log.",
        .request = "LeaveRequest",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields = {Required("adult_id", V::kId, "An active adult on the child's authorised list."),
                   Required("reason", V::kText),
@@ -267,7 +260,7 @@ std::vector<Operation> LeaveOperations() {
                       "who can see the child; bad input is 422 naming the field and changes "
                       "nothing. Written to the audit log.",
        .request = "ReturnRequest",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields = {Required("returned_at", V::kText, "Not before left_at, not in the future.")},
        .reply = "Leave",
@@ -287,7 +280,7 @@ std::vector<Operation> LeaveOperations() {
                       "booking and its cancellation); a leave that has begun is 409 naming "
                       "left_at: record the return instead. Administrators, social workers and "
                       "nursery officers who can see the child. Written to the audit log.",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .status = 204,
        .errors = {409},
        .handler = [](Call& call) -> Result<Reply> {
@@ -305,7 +298,7 @@ std::vector<Operation> LeaveOperations() {
            "time: the alert list. Scoped like the child: a nursery officer sees her facility's "
            "children, a "
            "child out of scope answers 404; auditors see figures only and get 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .query = {Optional("facility_id", V::kId, "Only this facility."),
                  Optional("child_id", V::kId, "Only this child."),
                  Optional("overdue", V::kBoolean,
@@ -340,7 +333,7 @@ std::vector<Operation> HealthOperations() {
        .summary = "Add to the paediatric schedule",
        .description = "Administrators only. Written to the audit log.",
        .request = "HealthScheduleRequest",
-       .roles = kAdministrators,
+       .roles = RolesWith(Permission::kKeepHealthSchedule),
        .body = BodyKind::kFields,
        .fields = {Required("kind", V::kText), Optional("name", V::kText),
                   Required("age_months", V::kInteger)},
@@ -356,7 +349,7 @@ std::vector<Operation> HealthOperations() {
        .description =
            "A retired entry no longer appears in children's health plans unless an appointment was "
            "recorded for it. Administrators only. Written to the audit log.",
-       .roles = kAdministrators,
+       .roles = RolesWith(Permission::kKeepHealthSchedule),
        .reply = "HealthScheduleEntry",
        .handler = SetScheduleEntryActive(false)},
       {.method = "POST",
@@ -367,7 +360,7 @@ std::vector<Operation> HealthOperations() {
        .description =
            "A retired entry no longer appears in children's health plans unless an appointment was "
            "recorded for it. Administrators only. Written to the audit log.",
-       .roles = kAdministrators,
+       .roles = RolesWith(Permission::kKeepHealthSchedule),
        .reply = "HealthScheduleEntry",
        .handler = SetScheduleEntryActive(true)},
       {.method = "GET",
@@ -383,7 +376,7 @@ std::vector<Operation> HealthOperations() {
            "(issue 15: the schedule starts from registration unless earlier history is "
            "entered). Scoped like the child: a nursery officer sees her facility's children, a "
            "child out of scope answers 404; auditors see figures only and get 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .query = {Optional("as_of", V::kDate, "Compute statuses on this date (default: today).")},
        .reply = "items:HealthItem",
        .handler = [](Call& call) -> Result<Reply> {
@@ -401,7 +394,7 @@ std::vector<Operation> HealthOperations() {
                       "nursery officers who can see the child; bad input is 422 naming the field "
                       "and changes nothing. Written to the audit log.",
        .request = "AppointmentRequest",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields = {Optional("schedule_id", V::kId,
                            "A schedule entry: kind and name come from it, due_on defaults to birth "
@@ -421,7 +414,7 @@ std::vector<Operation> HealthOperations() {
        .description =
            "By start date. Scoped like the child: a nursery officer sees her facility's children, "
            "a child out of scope answers 404; auditors see figures only and get 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "items:Enrolment",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Care(call).SchoolEnrolments(call.user(), call.id()));
@@ -437,7 +430,7 @@ std::vector<Operation> HealthOperations() {
            "Administrators, social workers and nursery officers who can see the child; bad input "
            "is 422 naming the field and changes nothing. Written to the audit log.",
        .request = "EnrolmentRequest",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields = {Required("setting", V::kText, "School from three years of age."),
                   Optional("institution", V::kText), Optional("level", V::kText),
@@ -456,7 +449,7 @@ std::vector<Operation> HealthOperations() {
                       "outcome is 409. Administrators, social workers and nursery officers who can "
                       "see the mother. Written to the audit log.",
        .request = "PregnancyOutcomeRequest",
-       .roles = NurseryCaseWriters(),
+       .roles = RolesWith(Permission::kWriteNurseryCase),
        .body = BodyKind::kFields,
        .fields = {Required("outcome", V::kText),
                   Optional("child_id", V::kId,
@@ -476,12 +469,6 @@ std::vector<Operation> NurseryCareOperations() {
     for (Operation& row : more()) rows.push_back(std::move(row));
   }
   return rows;
-}
-
-const std::vector<Role>& NurseryCaseWriters() {
-  static const std::vector<Role> kRoles = {Role::kAdministrator, Role::kSocialWorker,
-                                           Role::kNurseryOfficer};
-  return kRoles;
 }
 
 }  // namespace vinculo::http_internal

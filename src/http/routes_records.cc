@@ -303,7 +303,7 @@ std::vector<Operation> KindOperations() {
        .description =
            "Who read or changed the record, newest first, at most 500 events. Administrators only "
            "(403 for other roles), and only for records in their scope (404 otherwise).",
-       .roles = {Role::kAdministrator},
+       .roles = RolesWith(Permission::kReadAuditTrail),
        .reply = "items:AuditEvent",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(

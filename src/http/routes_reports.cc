@@ -61,7 +61,7 @@ std::vector<Operation> ReportOperations() {
            "below 5) are withheld with every share or mean built on them. 422 naming month for "
            "a month after the current one (code date_in_future) and naming format for an unknown "
            "format; an organisation the caller cannot see answers 404.",
-       .roles = {Role::kAdministrator, Role::kProgrammeCoordinator, Role::kAuditor},
+       .roles = RolesWith(Permission::kReadProgrammeReport),
        .query = MonthlyReportQuery(),
        .reply_type = kReportTypes,
        .errors = {404},
@@ -79,8 +79,7 @@ std::vector<Operation> ReportOperations() {
            "and sessions are not counts of people and are never withheld. A facility the caller "
            "does not act for (installation-wide, attached to it, or of the organisation that "
            "runs it) answers 404.",
-       .roles = {Role::kAdministrator, Role::kProgrammeCoordinator, Role::kVisitsOfficer,
-                 Role::kNurseryOfficer, Role::kAuditor},
+       .roles = RolesWith(Permission::kReadFacilityReport),
        .query = MonthlyReportQuery(),
        .reply_type = kReportTypes,
        .errors = {404},
@@ -96,7 +95,7 @@ std::vector<Operation> ReportOperations() {
            "small_cell_threshold - 1 are withheld (empty), the threshold never below 5. UTF-8 "
            "with a byte order mark (format=xlsx: the same cells as a workbook). 404 naming "
            "jurisdiction_id for an unknown one.",
-       .roles = {Role::kAdministrator, Role::kAuditor},
+       .roles = RolesWith(Permission::kExportOpenData),
        .query = {Required("month", V::kMonth, "The month, YYYY-MM."),
                  Optional("small_cell_threshold", V::kInteger,
                           "Counts from 1 to this minus 1 are withheld (never below 5)."),

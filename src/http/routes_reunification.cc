@@ -15,8 +15,6 @@ ReunificationService Reunification(const Call& call) {
   return ReunificationService(call.services.context);
 }
 
-const std::vector<Role> kReunificationWriters = {Role::kAdministrator, Role::kProgrammeCoordinator,
-                                                 Role::kSocialWorker};
 const std::vector<std::string> kStepKinds = {
     "housing", "income", "school_place", "custody_legal", "contact_before_release", "other"};
 const std::vector<std::string> kStepStatuses = {"pending", "in_progress", "done", "cancelled"};
@@ -56,7 +54,7 @@ std::vector<Operation> ReunificationOperations() {
                        "coordinators and social workers; audited on the parent.") +
            kScopeNote,
        .request = "ReunificationPlanRequest",
-       .roles = kReunificationWriters,
+       .roles = RolesWith(Permission::kWriteReunification),
        .body = BodyKind::kFields,
        .fields = {Optional("note", V::kText, "What the plan is for, in a few words.")},
        .status = 201,
@@ -79,7 +77,7 @@ std::vector<Operation> ReunificationOperations() {
                        "plan's version (for closing it). A read event on the parent. "
                        "Auditors get 403.") +
            kScopeNote,
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "ReunificationPlan",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto plan, Reunification(call).PlanOf(call.user(), call.id()));
@@ -94,7 +92,7 @@ std::vector<Operation> ReunificationOperations() {
            "Open plans (and closed ones with include_closed=true) of parents in the reader's "
            "scope, soonest expected release first, with their steps counted: all, still open, "
            "overdue. At most 500. One read event per parent. Auditors get 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .query = {Optional("include_closed", V::kBoolean, "Closed plans too (default false).")},
        .reply = "items:ReunificationPlanSummary",
        .handler = [](Call& call) -> Result<Reply> {
@@ -111,7 +109,7 @@ std::vector<Operation> ReunificationOperations() {
        .description = std::string("As GET /parents/{id}/reunification-plan, by the plan's id. "
                                   "Auditors get 403.") +
                       kScopeNote,
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "ReunificationPlan",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto plan, Reunification(call).Plan(call.user(), call.id()));
@@ -127,7 +125,7 @@ std::vector<Operation> ReunificationOperations() {
                        "plan is 409 naming status. The parent may then get a new plan. "
                        "Administrators, coordinators and social workers; audited.") +
            kScopeNote,
-       .roles = kReunificationWriters,
+       .roles = RolesWith(Permission::kWriteReunification),
        .if_match = true,
        .reply = "ReunificationPlan",
        .errors = {409},
@@ -150,7 +148,7 @@ std::vector<Operation> ReunificationOperations() {
                        "workers; audited on the parent.") +
            kScopeNote,
        .request = "ReunificationStepRequest",
-       .roles = kReunificationWriters,
+       .roles = RolesWith(Permission::kWriteReunification),
        .body = BodyKind::kFields,
        .fields = {Required("kind", V::kText, "What the step arranges.").OneOf(kStepKinds),
                   Required("description", V::kText, "What is to be done."),
@@ -181,7 +179,7 @@ std::vector<Operation> ReunificationOperations() {
        .description = std::string("The enabled users of the plan's organisation, for the step "
                                   "form. Administrators, coordinators and social workers.") +
                       kScopeNote,
-       .roles = kReunificationWriters,
+       .roles = RolesWith(Permission::kWriteReunification),
        .reply = "items:ReunificationStepOwner",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto owners, Reunification(call).Owners(call.user(), call.id()));
@@ -199,7 +197,7 @@ std::vector<Operation> ReunificationOperations() {
                        "is 409 naming status.") +
            kScopeNote,
        .request = "ReunificationStepChange",
-       .roles = kReunificationWriters,
+       .roles = RolesWith(Permission::kWriteReunification),
        .if_match = true,
        .body = BodyKind::kFields,
        .fields = {Optional("kind", V::kText).OneOf(kStepKinds), Optional("description", V::kText),
@@ -231,7 +229,7 @@ std::vector<Operation> ReunificationOperations() {
                        "it). Administrators, coordinators and social workers; audited.") +
            kScopeNote,
        .request = "FollowUpContactRequest",
-       .roles = kReunificationWriters,
+       .roles = RolesWith(Permission::kWriteReunification),
        .body = BodyKind::kFields,
        .fields = {Required("contacted_on", V::kDate, "The day of the contact."),
                   Required("kind", V::kText, "How.").OneOf(kFollowUpKinds),
@@ -253,7 +251,7 @@ std::vector<Operation> ReunificationOperations() {
        .summary = "A released parent's follow-up contacts",
        .description =
            std::string("Newest first. A read event on the parent. Auditors get 403.") + kScopeNote,
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "items:FollowUpContact",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Reunification(call).FollowUps(call.user(), call.id()));
@@ -269,7 +267,7 @@ std::vector<Operation> ReunificationOperations() {
            "(her organisation's period, default 180), oldest release first, each with the last "
            "contact and `due`: no contact (nor the release) in the last 30 days. At most 500. "
            "One read event per parent. Auditors get 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "FollowUpList",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto list, Reunification(call).FollowUpsDue(call.user()));
@@ -284,7 +282,7 @@ std::vector<Operation> ReunificationOperations() {
            "follow_up_days, 180 by default (defaults true, version 1). The ETag is the version, "
            "for PUT. The organisation's users and installation administrators; users of another "
            "organisation get 404. Auditors get 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "FollowUpSettings",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto settings,
@@ -302,7 +300,7 @@ std::vector<Operation> ReunificationOperations() {
            "412 when someone else changed it meanwhile. Administrators and coordinators of the "
            "organisation; users of another organisation get 404.",
        .request = "FollowUpSettingsRequest",
-       .roles = {Role::kAdministrator, Role::kProgrammeCoordinator},
+       .roles = RolesWith(Permission::kSetFollowUpPeriod),
        .if_match = true,
        .body = BodyKind::kFields,
        .fields = {Required("follow_up_days", V::kInteger, "Days after release.")

@@ -63,7 +63,7 @@ std::vector<Operation> SecurityOperations() {
            "After 5 failed sign-ins in a row for an account (20 for an address) each further "
            "failure doubles the wait before the next attempt, from 1 s up to a 15-minute "
            "lockout. Installation administrators only.",
-       .roles = {Role::kAdministrator},
+       .roles = RolesWith(Permission::kSeeLoginWaits),
        .reply = "items:LoginWait",
        .handler = LoginWaits},
   };

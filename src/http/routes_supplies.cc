@@ -11,11 +11,6 @@ namespace {
 
 using V = ValueType;
 
-// Who keeps a facility's donations and allocations (supply_service.cc); an
-// auditor sees the figures (needs and stock) only.
-const std::vector<Role> kSupplyKeepers = {Role::kAdministrator, Role::kProgrammeCoordinator,
-                                          Role::kSocialWorker, Role::kNurseryOfficer};
-
 SupplyService Supplies(const Call& call) { return SupplyService(call.services.context); }
 
 Reply ItemReply(const SupplyItemRow& item, int status = 200) {
@@ -86,7 +81,6 @@ Result<Reply> Allocate(Call& call) {
 // The needs catalogue.
 std::vector<Operation> CatalogueOperations() {
   const std::string catalogue = "/api/v1/nursery/supply-items";
-  const std::vector<Role> administrators = {Role::kAdministrator};
   return {
       {.method = "GET",
        .path = catalogue,
@@ -112,7 +106,7 @@ std::vector<Operation> CatalogueOperations() {
        .description = "Installation administrators only. Every field is required except to_months "
                       "(absent: no upper age). Written to the audit log.",
        .request = "SupplyItemFields",
-       .roles = administrators,
+       .roles = RolesWith(Permission::kKeepSupplyCatalogue),
        .body = BodyKind::kFields,
        .fields = ItemFieldRules(),
        .status = 201,
@@ -143,7 +137,7 @@ std::vector<Operation> CatalogueOperations() {
        .description = "Installation administrators only. Members present are changed; to_months "
                       "null removes the upper age. If-Match is required. Written to the audit log.",
        .request = "SupplyItemFields",
-       .roles = administrators,
+       .roles = RolesWith(Permission::kKeepSupplyCatalogue),
        .if_match = true,
        .body = BodyKind::kFields,
        .fields = ItemFieldRules(),
@@ -163,7 +157,7 @@ std::vector<Operation> CatalogueOperations() {
        .description =
            "Installation administrators only. The item leaves the needs and takes no new "
            "donations; past donations and allocations keep it. If-Match is required.",
-       .roles = administrators,
+       .roles = RolesWith(Permission::kKeepSupplyCatalogue),
        .if_match = true,
        .reply = "SupplyItem",
        .handler = [](Call& call) -> Result<Reply> {
@@ -190,7 +184,7 @@ std::vector<Operation> FacilitySupplyOperations() {
                       "only: auditors may read them. A nursery officer reaches her own facility "
                       "only (another facility: 404); an organisation-bound user the facilities of "
                       "her organisation; an installation administrator or auditor every facility.",
-       .roles = EveryRoleBut({Role::kCaregiver, Role::kVisitsOfficer}),
+       .roles = RolesWith(Permission::kReadSupplyFigures),
        .query = {Optional("as_of", V::kDate, "The date, YYYY-MM-DD (default: today).")},
        .reply = "FacilityNeeds",
        .handler = [](Call& call) -> Result<Reply> {
@@ -209,7 +203,7 @@ std::vector<Operation> FacilitySupplyOperations() {
            "Figures only: auditors may read them. A nursery officer reaches her own facility only "
            "(another facility: 404); an organisation-bound user the facilities of her "
            "organisation; an installation administrator or auditor every facility.",
-       .roles = EveryRoleBut({Role::kCaregiver, Role::kVisitsOfficer}),
+       .roles = RolesWith(Permission::kReadSupplyFigures),
        .reply = "items:StockLine",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto stock, Supplies(call).Stock(call.user(), call.id()));
@@ -224,7 +218,7 @@ std::vector<Operation> FacilitySupplyOperations() {
                       "nursery officers. A nursery officer reaches her own facility only (another "
                       "facility: 404); an organisation-bound user the facilities of her "
                       "organisation; an installation administrator or auditor every facility.",
-       .roles = kSupplyKeepers,
+       .roles = RolesWith(Permission::kKeepSupplies),
        .reply = "items:Donation",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Supplies(call).Donations(call.user(), call.id()));
@@ -243,7 +237,7 @@ std::vector<Operation> FacilitySupplyOperations() {
            "404); an organisation-bound user the facilities of her organisation; an installation "
            "administrator or auditor every facility. Written to the audit log.",
        .request = "DonationRequest",
-       .roles = kSupplyKeepers,
+       .roles = RolesWith(Permission::kKeepSupplies),
        .body = BodyKind::kFields,
        .fields = {Required("item_id", V::kId), Required("quantity", V::kInteger),
                   Optional("donated_on", V::kDate), Required("donor_type", V::kText),
@@ -264,7 +258,7 @@ std::vector<Operation> FacilitySupplyOperations() {
                       "facility: 404); an organisation-bound user the facilities of her "
                       "organisation; an installation administrator or auditor every facility.",
        .request = "DonationCorrection",
-       .roles = kSupplyKeepers,
+       .roles = RolesWith(Permission::kKeepSupplies),
        .body = BodyKind::kFields,
        .fields = {Required("quantity", V::kInteger), Required("reason", V::kText)},
        .reply = "Donation",
@@ -280,7 +274,7 @@ std::vector<Operation> FacilitySupplyOperations() {
                       "officers. A nursery officer reaches her own facility only (another "
                       "facility: 404); an organisation-bound user the facilities of her "
                       "organisation; an installation administrator or auditor every facility.",
-       .roles = kSupplyKeepers,
+       .roles = RolesWith(Permission::kKeepSupplies),
        .reply = "items:Allocation",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Supplies(call).Allocations(call.user(), call.id()));
@@ -300,7 +294,7 @@ std::vector<Operation> FacilitySupplyOperations() {
            "facility: 404); an organisation-bound user the facilities of her organisation; an "
            "installation administrator or auditor every facility. Written to the audit log.",
        .request = "AllocationRequest",
-       .roles = kSupplyKeepers,
+       .roles = RolesWith(Permission::kKeepSupplies),
        .body = BodyKind::kFields,
        .fields = {Required("child_id", V::kId), Required("item_id", V::kId),
                   Required("quantity", V::kInteger), Optional("allocated_on", V::kDate),

@@ -12,18 +12,6 @@ namespace {
 
 using V = ValueType;
 
-// The roles VisitService lets change a facility's visiting sessions
-// (CheckFacilityManager) and an organisation's programme (CheckOrganisation).
-const std::vector<Role> kFacilityManagers = {Role::kAdministrator, Role::kVisitsOfficer};
-const std::vector<Role> kProgrammeWriters = {Role::kAdministrator, Role::kProgrammeCoordinator};
-// An organisation's visit programme is read by its staff (CheckOrganisation);
-// a facility's sessions also by its visits officers (CheckSessionReader).
-const std::vector<Role> kOrganisationReaders = {Role::kAdministrator, Role::kProgrammeCoordinator,
-                                                Role::kSocialWorker, Role::kCaregiver};
-const std::vector<Role> kSessionReaders = {Role::kAdministrator, Role::kProgrammeCoordinator,
-                                           Role::kSocialWorker, Role::kCaregiver,
-                                           Role::kVisitsOfficer};
-
 VisitService Visits(const Call& call) { return VisitService(call.services.context); }
 
 Reply Calendar(std::string calendar) {
@@ -181,7 +169,7 @@ std::vector<Operation> FacilityOperations() {
        .summary = "A facility's visiting-session templates",
        .description =
            "Active templates. Read by the facility's staff and by the staff of care organisations.",
-       .roles = kSessionReaders,
+       .roles = RolesWith(Permission::kReadVisitSessions),
        .reply = "items:SessionTemplate",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).Templates(call.user(), call.id()));
@@ -202,7 +190,7 @@ std::vector<Operation> FacilityOperations() {
            "the facility (a visits officer of another facility gets 404; other roles 403). Written "
            "to the audit log.",
        .request = "NewSessionTemplate",
-       .roles = kFacilityManagers,
+       .roles = RolesWith(Permission::kManageVisitSessions),
        .body = BodyKind::kFields,
        .fields = {Optional("space_id", V::kId), Required("pattern", V::kText),
                   Optional("interval", V::kInt32), Optional("weekday", V::kInt32),
@@ -231,7 +219,7 @@ std::vector<Operation> FacilityOperations() {
                       "instead. Visits officers and administrators of the facility (a visits "
                       "officer of another facility gets 404; other roles 403).",
        .request = "NewVisitExclusion",
-       .roles = kFacilityManagers,
+       .roles = RolesWith(Permission::kManageVisitSessions),
        .body = BodyKind::kFields,
        .fields = {Optional("template_id", V::kId), Required("date", V::kDate),
                   Optional("reason", V::kText)},
@@ -246,7 +234,7 @@ std::vector<Operation> FacilityOperations() {
        .description = "Materialises the month's sessions from the templates (minus exclusions) the "
                       "first time, then lists them with their booked counters. Read by the "
                       "facility's staff and by the staff of care organisations; auditors get 403.",
-       .roles = kSessionReaders,
+       .roles = RolesWith(Permission::kReadVisitSessions),
        .query = {kMonthQuery},
        .reply = "items:VisitSession",
        .handler = [](Call& call) -> Result<Reply> {
@@ -265,7 +253,7 @@ std::vector<Operation> FacilityOperations() {
            "Visits officers and administrators of the facility (a visits officer of another "
            "facility gets 404; other roles 403). Written to the audit log.",
        .request = "VisitBlock",
-       .roles = kFacilityManagers,
+       .roles = RolesWith(Permission::kManageVisitSessions),
        .body = BodyKind::kFields,
        .fields = {Required("date", V::kDate), Required("reason", V::kText)},
        .reply = "VisitBlockResult",
@@ -283,7 +271,7 @@ std::vector<Operation> FacilityOperations() {
                       "see every family; a programme coordinator sees her organisation's "
                       "families only (issue 15); others 403 or 404. One read event in the audit "
                       "log.",
-       .roles = {Role::kAdministrator, Role::kVisitsOfficer, Role::kProgrammeCoordinator},
+       .roles = RolesWith(Permission::kReadEntranceList),
        .reply = "items:Visitor",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).SessionVisitors(call.user(), call.id()));
@@ -299,7 +287,7 @@ std::vector<Operation> FacilityOperations() {
                       "is STATUS:TENTATIVE, with \"Revisar\" and each reason in its summary and "
                       "description. Visits officers and administrators of the "
                       "facility (a visits officer of another facility gets 404; other roles 403).",
-       .roles = kFacilityManagers,
+       .roles = RolesWith(Permission::kManageVisitSessions),
        .reply_type = "text/calendar",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(std::string ics,
@@ -320,7 +308,7 @@ std::vector<Operation> OrganisationOperations() {
        .description = "One per child and imprisoned parent (parent-child link). The organisation's "
                       "coordinators, administrators, social workers and caregivers; users of "
                       "another organisation get 404.",
-       .roles = kOrganisationReaders,
+       .roles = RolesWith(Permission::kReadVisits),
        .reply = "items:VisitRequirement",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).Requirements(call.user(), call.id()));
@@ -335,7 +323,7 @@ std::vector<Operation> OrganisationOperations() {
            "For every linked pair of the organisation's children without one: monthly, weight 1. "
            "Idempotent. Coordinators and administrators of the organisation; its caregivers and "
            "social workers get 403; users of another organisation get 404.",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .reply = "items:VisitRequirement",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows,
@@ -353,7 +341,7 @@ std::vector<Operation> OrganisationOperations() {
            "Coordinators and administrators of the organisation; its caregivers and social workers "
            "get 403; users of another organisation get 404.",
        .request = "VisitRequirementChange",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .if_match = true,
        .body = BodyKind::kFields,
        .fields = {Optional("frequency", V::kText), Optional("weight", V::kNumber),
@@ -374,7 +362,7 @@ std::vector<Operation> OrganisationOperations() {
            "social workers get 403; users of another organisation get 404. Written to the audit "
            "log.",
        .request = "NewSiblingSplit",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .body = BodyKind::kFields,
        .fields = {Required("month", V::kMonth), Required("reason", V::kText)},
        .status = 201,
@@ -389,7 +377,7 @@ std::vector<Operation> OrganisationOperations() {
        .description = "School exams, health, court: no visit is planned or booked on them. "
                       "Coordinators of the child's organisation.",
        .request = "UnavailableDates",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .body = BodyKind::kFields,
        .fields = {Optional("dates", V::kTexts), Optional("reason", V::kText)},
        .status = 204,
@@ -407,7 +395,7 @@ std::vector<Operation> OrganisationOperations() {
            "programme (coordinators, administrators, social workers, caregivers) who can read the "
            "child; a caregiver sees only the visits on her own trips. Another organisation's staff "
            "get 404; auditors 403 (figures only). One read event in the audit log.",
-       .roles = kOrganisationReaders,
+       .roles = RolesWith(Permission::kReadVisits),
        .reply = "items:ChildVisit",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).ChildVisits(call.user(), call.id()));
@@ -428,7 +416,7 @@ std::vector<Operation> TravelOperations() {
                       "Coordinators and administrators of the organisation; its caregivers and "
                       "social workers get 403; users of another organisation get 404.",
        .request = "EscortRequest",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .body = BodyKind::kFields,
        .fields = {Required("staff_id", V::kId), Optional("max_children", V::kInteger),
                   Optional("available_dates", V::kTexts)},
@@ -444,7 +432,7 @@ std::vector<Operation> TravelOperations() {
            "month she is available. Coordinators, administrators and social workers of the "
            "organisation read every escort; a caregiver reads only her own (none when her user is "
            "linked to no staff record); users of another organisation get 404; auditors get 403.",
-       .roles = kOrganisationReaders,
+       .roles = RolesWith(Permission::kReadVisits),
        .query = {kMonthQuery},
        .reply = "items:Escort",
        .errors = {400},
@@ -462,7 +450,7 @@ std::vector<Operation> TravelOperations() {
                       "Coordinators and administrators of the organisation; its caregivers and "
                       "social workers get 403; users of another organisation get 404.",
        .request = "RouteOverrideRequest",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .body = BodyKind::kFields,
        .fields = {Required("home_id", V::kId), Required("facility_id", V::kId),
                   Required("travel_minutes", V::kInteger), Required("cost", V::kNumber)},
@@ -478,7 +466,7 @@ std::vector<Operation> TravelOperations() {
                       "distance analytics use these minutes and cost instead of the great-circle "
                       "estimate. The organisation's coordinators, administrators, social workers "
                       "and caregivers; auditors get 403; users of another organisation get 404.",
-       .roles = kOrganisationReaders,
+       .roles = RolesWith(Permission::kReadVisits),
        .reply = "items:RouteOverride",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).RouteOverrides(call.user(), call.id()));
@@ -495,7 +483,7 @@ std::vector<Operation> TravelOperations() {
                       "km/h and 0.5 per km (`defaults` true, version 1). The ETag is the version, "
                       "for PUT. The organisation's coordinators, administrators, social workers "
                       "and caregivers; auditors get 403; users of another organisation get 404.",
-       .roles = kOrganisationReaders,
+       .roles = RolesWith(Permission::kReadVisits),
        .reply = "VisitSettings",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow settings,
@@ -520,7 +508,7 @@ std::vector<Operation> TravelOperations() {
            "they were built with. Coordinators and administrators of the organisation; its social "
            "workers and caregivers get 403; users of another organisation get 404.",
        .request = "VisitSettingsChange",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .if_match = true,
        .body = BodyKind::kFields,
        .fields = {Required("travel_speed_kmh", V::kNumber, "km/h"),
@@ -543,7 +531,7 @@ std::vector<Operation> TravelOperations() {
                       "flagged, the average, and the month's travel cost from its published plan "
                       "(else its latest draft). The organisation's coordinators, administrators, "
                       "social workers and caregivers; users of another organisation get 404.",
-       .roles = kOrganisationReaders,
+       .roles = RolesWith(Permission::kReadVisits),
        .query = {kMonthQuery},
        .reply = "DistanceReport",
        .handler = [](Call& call) -> Result<Reply> {
@@ -564,7 +552,7 @@ std::vector<Operation> TravelOperations() {
            "its description gives each reason. The organisation's coordinators, administrators, "
            "social workers and caregivers; users of another organisation get 404; a caregiver "
            "reads only her own escort's feed (another escort's is 404).",
-       .roles = kOrganisationReaders,
+       .roles = RolesWith(Permission::kReadVisits),
        .reply_type = "text/calendar",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(std::string ics,
@@ -585,7 +573,7 @@ std::vector<Operation> PlanOperations() {
        .description =
            "Drafts and published plans, oldest first. The organisation's coordinators, "
            "administrators, social workers and caregivers; users of another organisation get 404.",
-       .roles = kOrganisationReaders,
+       .roles = RolesWith(Permission::kReadVisits),
        .reply = "items:PlanSummary",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).Plans(call.user(), call.id()));
@@ -604,7 +592,7 @@ std::vector<Operation> PlanOperations() {
                       "administrators of the organisation; its caregivers and social workers get "
                       "403; users of another organisation get 404. Written to the audit log.",
        .request = "NewPlan",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .body = BodyKind::kFields,
        .fields = {Required("month", V::kMonth)},
        .status = 201,
@@ -624,7 +612,7 @@ std::vector<Operation> PlanOperations() {
            "another organisation get 404 A caregiver sees only the trips whose escort "
            "is her own staff record (the user's staff_id) and the visits on them, no "
            "unscheduled pairs; a caregiver linked to no staff record sees no trips.",
-       .roles = kOrganisationReaders,
+       .roles = RolesWith(Permission::kReadVisits),
        .reply = "Plan",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(PlanView plan, Visits(call).GetPlan(call.user(), call.id()));
@@ -642,7 +630,7 @@ std::vector<Operation> PlanOperations() {
            "is 409. Publishing twice, or a second plan for a month already published, is 409. "
            "Coordinators and administrators of the organisation; its caregivers and social workers "
            "get 403; users of another organisation get 404.",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .reply = "Plan",
        .errors = {409},
        .handler = [](Call& call) -> Result<Reply> {
@@ -667,7 +655,7 @@ std::vector<Operation> PlanVisitOperations() {
            "administrators of the organisation; its caregivers and social workers get 403; users "
            "of another organisation get 404.",
        .request = "ManualBooking",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .body = BodyKind::kFields,
        .fields = {Required("requirement_id", V::kId), Required("session_id", V::kId),
                   Required("escort_id", V::kId)},
@@ -688,7 +676,7 @@ std::vector<Operation> PlanVisitOperations() {
            "any refusal. Coordinators and administrators of the organisation; its caregivers and "
            "social workers get 403; users of another organisation get 404.",
        .request = "VisitMove",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .body = BodyKind::kFields,
        .fields = {Required("session_id", V::kId)},
        .reply = "PlanVisit",
@@ -708,7 +696,7 @@ std::vector<Operation> PlanVisitOperations() {
                       "of the organisation; its caregivers and social workers get 403; users of "
                       "another organisation get 404.",
        .request = "VisitCancel",
-       .roles = kProgrammeWriters,
+       .roles = RolesWith(Permission::kPlanVisits),
        .body = BodyKind::kFields,
        .fields = {Required("reason", V::kText)},
        .reply = "PlanVisit",
@@ -732,7 +720,7 @@ std::vector<Operation> PlanVisitOperations() {
                       "and nothing is written (an offline record never overwrites a newer one); "
                       "a cancelled visit is 409 naming status.",
        .request = "VisitRecord",
-       .roles = {Role::kAdministrator, Role::kProgrammeCoordinator, Role::kCaregiver},
+       .roles = RolesWith(Permission::kRecordVisits),
        .body = BodyKind::kFields,
        .fields = {Required("attended", V::kBoolean), Optional("absence_reason", V::kText),
                   Optional("actual_start", V::kText), Optional("actual_end", V::kText),

@@ -12,12 +12,6 @@ namespace {
 
 using V = ValueType;
 
-// Who edits the courses, and who manages a cohort (workshop_service.cc:
-// ManagesWorkshops); every other role but auditors reads the schedule.
-const std::vector<Role> kCourseEditors = {Role::kAdministrator, Role::kProgrammeCoordinator};
-const std::vector<Role> kWorkshopManagers = {Role::kAdministrator, Role::kProgrammeCoordinator,
-                                             Role::kSocialWorker};
-
 WorkshopService Workshops(const Call& call) { return WorkshopService(call.services.context); }
 
 std::vector<CourseTopicRow> Topics(const Body& body) {
@@ -148,7 +142,7 @@ std::vector<Operation> CourseOperations() {
        .description =
            "Every course with its ordered session topics in Spanish and English; the default "
            "course (crianza-positiva) ships with the database. Every role but auditors.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "items:WorkshopCourse",
        .errors = {400, 404},
        .handler = [](Call& call) -> Result<Reply> {
@@ -163,7 +157,7 @@ std::vector<Operation> CourseOperations() {
        .description = "A course is an ordered list of session topics in Spanish and English. "
                       "Administrators and programme coordinators. 409 when the code is taken.",
        .request = "WorkshopCourseRequest",
-       .roles = kCourseEditors,
+       .roles = RolesWith(Permission::kEditWorkshopCourses),
        .body = BodyKind::kFields,
        .fields = {Required("code", V::kText), Required("title_es", V::kText),
                   Required("title_en", V::kText), TopicsField()},
@@ -179,7 +173,7 @@ std::vector<Operation> CourseOperations() {
        .description = "Replaces the ordered topics; If-Match with the course's ETag is required "
                       "(428 without it, 412 when stale). Cohorts already formed keep their "
                       "sessions. Administrators and programme coordinators.",
-       .roles = kCourseEditors,
+       .roles = RolesWith(Permission::kEditWorkshopCourses),
        .if_match = true,
        .body = BodyKind::kFields,
        .fields = {TopicsField()},
@@ -212,7 +206,7 @@ std::vector<Operation> CohortOperations() {
            "another booking of the space. 422 naming the field otherwise. Written to the audit "
            "log.",
        .request = "WorkshopCohortRequest",
-       .roles = kWorkshopManagers,
+       .roles = RolesWith(Permission::kManageWorkshops),
        .body = BodyKind::kFields,
        .fields = {Required("course_id", V::kId), Required("facility_id", V::kId),
                   Required("group_kind", V::kText), Required("facilitator_user_id", V::kId),
@@ -235,7 +229,7 @@ std::vector<Operation> CohortOperations() {
            "The cohorts the caller may see: managers (administrators, programme coordinators and "
            "social workers) see their organisation's cohorts, prison staff the cohorts held in "
            "their facility; another organisation sees none. Auditors: 403 (figures only).",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .query = {Optional("facility_id", V::kId, "Only this facility.")},
        .reply = "items:WorkshopCohort",
        .errors = {400, 404},
@@ -251,7 +245,7 @@ std::vector<Operation> CohortOperations() {
        .summary = "Read a workshop cohort",
        .description = "The cohort, its counts and its sessions. 404 for a cohort of another "
                       "organisation or facility.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "WorkshopCohort",
        .errors = {400},
        .handler = [](Call& call) -> Result<Reply> {
@@ -267,7 +261,7 @@ std::vector<Operation> CohortOperations() {
        .description =
            "Every parent who held or waits for a place, with attendance counts and completion. "
            "Managers of the cohort only (prison staff: 403). Audited as a read.",
-       .roles = kWorkshopManagers,
+       .roles = RolesWith(Permission::kManageWorkshops),
        .reply = "items:WorkshopEnrolment",
        .errors = {400},
        .handler = [](Call& call) -> Result<Reply> {
@@ -284,7 +278,7 @@ std::vector<Operation> CohortOperations() {
                       "organisation (422 naming parent_id otherwise). Beyond the space's capacity "
                       "she waits; the list moves up when someone leaves, is released or is "
                       "transferred. 409 when she already holds or waits for a place.",
-       .roles = kWorkshopManagers,
+       .roles = RolesWith(Permission::kManageWorkshops),
        .body = BodyKind::kFields,
        .fields = {Required("parent_id", V::kId)},
        .status = 201,
@@ -303,7 +297,7 @@ std::vector<Operation> CohortOperations() {
        .summary = "A parent leaves a cohort",
        .description = "Her attendance is kept; the first waiting parent moves up. 404 when she "
                       "holds no place.",
-       .roles = kWorkshopManagers,
+       .roles = RolesWith(Permission::kManageWorkshops),
        .reply = "WorkshopEnrolment",
        .errors = {409},
        .handler = [](Call& call) -> Result<Reply> {
@@ -319,7 +313,7 @@ std::vector<Operation> CohortOperations() {
        .description = "A one-page PDF in the parent's language (Spanish or English). 422 naming "
                       "parent_id when she did not attend the cohort's completion share of sessions "
                       "(default 75 %). Managers of the cohort only.",
-       .roles = kWorkshopManagers,
+       .roles = RolesWith(Permission::kManageWorkshops),
        .reply_type = "application/pdf",
        .errors = {409},
        .handler = Certificate},
@@ -337,7 +331,7 @@ std::vector<Operation> CalendarOperations() {
        .description = "Sessions in date order with their group, course and topic: managers see "
                       "their organisation's, prison staff their facility's, another organisation "
                       "none. Auditors: 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .query = {Optional("facility_id", V::kId, "Only this facility."),
                  Optional("facilitator_user_id", V::kId, "Only this facilitator's sessions."),
                  Optional("from", V::kDate, "First day (inclusive)."),
@@ -355,7 +349,7 @@ std::vector<Operation> CalendarOperations() {
                       "time). Without it, any clash answers 409 and nothing changes. A session "
                       "cannot move into the past (422). Managers of the cohort only.",
        .request = "WorkshopMoveRequest",
-       .roles = kWorkshopManagers,
+       .roles = RolesWith(Permission::kManageWorkshops),
        .query = {Optional("dry_run", V::kBoolean, "true: check, change nothing.")},
        .body = BodyKind::kFields,
        .fields = {Required("session_date", V::kDate), Optional("start_time", V::kTime),
@@ -373,7 +367,7 @@ std::vector<Operation> CalendarOperations() {
                       "session that has not happened yet; every entry or none is written. Managers "
                       "of the cohort only. Written to the audit log.",
        .request = "WorkshopAttendanceRequest",
-       .roles = kWorkshopManagers,
+       .roles = RolesWith(Permission::kManageWorkshops),
        .body = BodyKind::kFields,
        .fields = {Objects("entries", {Required("parent_id", V::kId), Required("status", V::kText),
                                       Optional("reason", V::kText)})},
@@ -388,7 +382,7 @@ std::vector<Operation> CalendarOperations() {
        .description = "RFC 5545: CRLF line ends, lines folded at 75 octets, one VEVENT per session "
                       "with UID and DTSTAMP; times are the facility's local time. The facilitator "
                       "herself and managers of her organisation; 404 for others.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply_type = "text/calendar",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(std::string ics,
@@ -421,7 +415,7 @@ std::vector<Operation> CalendarOperations() {
        .description = "Her enrolments with attendance (kept after a transfer or release) and, when "
                       "she left a course unfinished, the running cohorts of that course at the "
                       "facility where she is now held. Auditors: 403.",
-       .roles = EveryRoleBut({Role::kAuditor}),
+       .roles = RolesWith(Permission::kSeeCaseRecords),
        .reply = "ParentWorkshops",
        .errors = {400},
        .handler = [](Call& call) -> Result<Reply> {
@@ -437,7 +431,7 @@ std::vector<Operation> CalendarOperations() {
        .description = "Sessions generated afterwards skip it; moving a session onto it is a clash. "
                       "Administrators. 409 when already recorded.",
        .request = "FacilityClosureRequest",
-       .roles = {Role::kAdministrator},
+       .roles = RolesWith(Permission::kSetFacilityWorkshopRules),
        .body = BodyKind::kFields,
        .fields = {Required("facility_id", V::kId), Required("closed_on", V::kDate),
                   Optional("reason", V::kText)},
@@ -453,7 +447,7 @@ std::vector<Operation> CalendarOperations() {
        .description = "Mothers and fathers meet in separate groups unless the facility allows "
                       "mixed ones. Administrators.",
        .request = "FacilityWorkshopSettingsRequest",
-       .roles = {Role::kAdministrator},
+       .roles = RolesWith(Permission::kSetFacilityWorkshopRules),
        .body = BodyKind::kFields,
        .fields = {Required("mixed_groups_allowed", V::kBoolean)},
        .reply = "FacilityWorkshopSettings",

@@ -216,7 +216,7 @@ Result<LoginResult> AuthService::ChangeOwnPassword(const Actor& actor,
 
 Result<std::vector<LoginThrottle::Wait>> AuthService::CurrentLoginWaits(const Actor& actor) const {
   // Usernames and addresses of every organisation: installation administrators only.
-  if (actor.role != Role::kAdministrator || !actor.IsGlobal()) {
+  if (!Allows(actor.role, Permission::kSeeLoginWaits) || !actor.IsGlobal()) {
     return Forbidden("only installation administrators see sign-in lockouts");
   }
   return throttle_->Current(context_.clock->Now());
@@ -299,7 +299,8 @@ Status AuthService::Logout(const std::string& token) {
 }
 
 Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
-  if (actor.role != Role::kAdministrator) return Forbidden("only administrators add users");
+  if (!Allows(actor.role, Permission::kManageUsers))
+    return Forbidden("only administrators add users");
   static const std::regex kUsername("[a-z0-9][a-z0-9._-]{2,39}");
   if (!std::regex_match(request.username, kUsername)) {
     return InvalidArgument("username",
@@ -361,7 +362,8 @@ Result<User> AuthService::AddUser(const Actor& actor, const NewUser& request) {
 }
 
 Result<std::vector<User>> AuthService::ListUsers(const Actor& actor) {
-  if (actor.role != Role::kAdministrator) return Forbidden("only administrators list users");
+  if (!Allows(actor.role, Permission::kManageUsers))
+    return Forbidden("only administrators list users");
   std::vector<User> users;
   Status status = context_.store->Read([&](Txn& txn) -> Status {
     auto rows = txn.ListUsers(actor);
@@ -375,7 +377,8 @@ Result<std::vector<User>> AuthService::ListUsers(const Actor& actor) {
 }
 
 Result<User> AuthService::GetUser(const Actor& actor, long long user_id) {
-  if (actor.role != Role::kAdministrator) return Forbidden("only administrators read users");
+  if (!Allows(actor.role, Permission::kManageUsers))
+    return Forbidden("only administrators read users");
   User found;
   Status status = context_.store->Read([&](Txn& txn) -> Status {
     auto user = txn.GetUser(user_id);
@@ -395,7 +398,8 @@ Result<User> AuthService::GetUser(const Actor& actor, long long user_id) {
 
 Result<User> AuthService::SetDisabled(const Actor& actor, long long user_id,
                                       long long expected_version, bool disabled) {
-  if (actor.role != Role::kAdministrator) return Forbidden("only administrators manage users");
+  if (!Allows(actor.role, Permission::kManageUsers))
+    return Forbidden("only administrators manage users");
   if (disabled && user_id == actor.user_id) {
     return InvalidArgument("disabled", "you cannot disable your own account");
   }
@@ -425,7 +429,8 @@ Result<User> AuthService::SetDisabled(const Actor& actor, long long user_id,
 
 Result<User> AuthService::UpdateUser(const Actor& actor, long long user_id,
                                      const UserChange& change, long long expected_version) {
-  if (actor.role != Role::kAdministrator) return Forbidden("only administrators change users");
+  if (!Allows(actor.role, Permission::kManageUsers))
+    return Forbidden("only administrators change users");
   std::string display_name;
   if (change.display_name) {
     const auto first = change.display_name->find_first_not_of(" \t\r\n");

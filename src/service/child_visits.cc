@@ -11,7 +11,9 @@ namespace vinculo {
 namespace vs = visit_store;
 
 Result<std::vector<ChildVisit>> VisitService::ChildVisits(const Actor& actor, long long child_id) {
-  if (actor.role == Role::kAuditor) return Forbidden("auditors see figures only");
+  if (!Allows(actor.role, Permission::kSeeCaseRecords)) {
+    return Forbidden("auditors see figures only");
+  }
   std::vector<ChildVisit> visits;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     // The child as the actor may read it (organisation, home), then the

@@ -17,7 +17,7 @@ Actor CountingScope(const Actor& actor) {
 }  // namespace
 
 Result<SummaryFigures> FiguresService::Summary(const Actor& actor) {
-  if (actor.role == Role::kCaregiver) {
+  if (!Allows(actor.role, Permission::kReadSummaryFigures)) {
     return Forbidden("figures are for coordinators, officers, administrators and auditors");
   }
   const Actor scope = CountingScope(actor);

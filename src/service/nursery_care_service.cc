@@ -86,36 +86,21 @@ Status CheckCaseReader(const Actor& actor) {
 }
 
 Status CheckCaseWriter(const Actor& actor) {
-  switch (actor.role) {
-    case Role::kAdministrator:
-    case Role::kSocialWorker:
-    case Role::kNurseryOfficer:
-      return Status::Ok();
-    default:
-      return Forbidden(std::string("a ") + RoleName(actor.role) +
-                       " cannot change a nursery child's care records; an administrator, social "
-                       "worker or nursery officer can");
-  }
+  if (Allows(actor.role, Permission::kWriteNurseryCase)) return Status::Ok();
+  return Forbidden(std::string("a ") + RoleName(actor.role) +
+                   " cannot change a nursery child's care records; an administrator, social "
+                   "worker or nursery officer can");
 }
 
 Status CheckPlanApprover(const Actor& actor) {
-  switch (actor.role) {
-    case Role::kAdministrator:
-    case Role::kProgrammeCoordinator:
-    case Role::kNurseryOfficer:
-      return Status::Ok();
-    default:
-      return Forbidden(std::string("a ") + RoleName(actor.role) +
-                       " cannot approve a transition plan; an administrator, programme "
-                       "coordinator or nursery officer can");
-  }
+  if (Allows(actor.role, Permission::kApproveTransitionPlan)) return Status::Ok();
+  return Forbidden(std::string("a ") + RoleName(actor.role) +
+                   " cannot approve a transition plan; an administrator, programme "
+                   "coordinator or nursery officer can");
 }
 
 // Who manages the authorised list, and so may read document ids.
-bool SeesDocumentIds(Role role) {
-  return role == Role::kAdministrator || role == Role::kSocialWorker ||
-         role == Role::kNurseryOfficer;
-}
+bool SeesDocumentIds(Role role) { return Allows(role, Permission::kWriteNurseryCase); }
 
 Status RequireInside(const Record& child) {
   if (child.Text("placement").value_or("") != "inside_with_mother" ||
@@ -455,7 +440,7 @@ Result<std::vector<LeaveView>> NurseryCareService::Leaves(const Actor& actor,
 // --- Health and school ---
 
 Result<std::vector<HealthScheduleRow>> NurseryCareService::HealthSchedule(const Actor& actor) {
-  if (KindAccess(actor.role, ChildKind()) == Access::kNone && actor.role != Role::kAuditor) {
+  if (KindAccess(actor.role, ChildKind()) == Access::kNone && SeesCaseRecords(actor.role)) {
     return Forbidden(std::string("a ") + RoleName(actor.role) + " cannot see children");
   }
   std::vector<HealthScheduleRow> schedule;

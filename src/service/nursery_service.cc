@@ -315,7 +315,7 @@ Status CheckChildMayLiveInside(Txn& txn, const Actor& actor, const ServiceContex
                                long long child_id, long long facility_id, const Date& on,
                                const std::string& exception) {
   const std::string reason = Trimmed(exception);
-  if (!reason.empty() && actor.role != Role::kAdministrator) {
+  if (!reason.empty() && !Allows(actor.role, Permission::kRecordCoresidenceException)) {
     return Forbidden("only an administrator records a co-residence exception",
                      "coresidence_exception");
   }
@@ -364,16 +364,10 @@ AuditEvent NurseryService::Event(const Actor& actor, const char* action, const c
 }
 
 Status NurseryService::CheckCaseWriter(const Actor& actor) const {
-  switch (actor.role) {
-    case Role::kAdministrator:
-    case Role::kSocialWorker:
-    case Role::kNurseryOfficer:
-      return Status::Ok();
-    default:
-      return Forbidden(std::string("a ") + RoleName(actor.role) +
-                       " cannot change a child's co-residence; an administrator, social worker "
-                       "or nursery officer can");
-  }
+  if (Allows(actor.role, Permission::kWriteNurseryCase)) return Status::Ok();
+  return Forbidden(std::string("a ") + RoleName(actor.role) +
+                   " cannot change a child's co-residence; an administrator, social worker "
+                   "or nursery officer can");
 }
 
 Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
@@ -719,7 +713,7 @@ Result<PregnancyRow> NurseryService::RegisterPregnancy(const Actor& actor,
 
 Result<std::vector<ForecastMonth>> NurseryService::Forecast(const Actor& actor,
                                                             const ForecastQuery& query) {
-  if (actor.role != Role::kAuditor && KindAccess(actor.role, ChildKind()) == Access::kNone) {
+  if (SeesCaseRecords(actor.role) && KindAccess(actor.role, ChildKind()) == Access::kNone) {
     return Forbidden(std::string("a ") + RoleName(actor.role) + " cannot see children");
   }
   if (query.months < 1 || query.months > kMaxForecastMonths) {

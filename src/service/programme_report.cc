@@ -151,8 +151,7 @@ Result<ReportFormat> ParseReportFormat(const std::string& text) {
 }
 
 Result<ProgrammeReport> ReportService::Monthly(const Actor& actor, const ReportRequest& request) {
-  if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator &&
-      actor.role != Role::kAuditor) {
+  if (!Allows(actor.role, Permission::kReadProgrammeReport)) {
     return Forbidden(
         "programme reports are for administrators, programme coordinators and "
         "auditors");
@@ -462,7 +461,7 @@ Result<std::vector<double>> FacilityFigures(
 
 Result<ProgrammeReport> ReportService::FacilityMonthly(const Actor& actor,
                                                        const ReportRequest& request) {
-  if (actor.role == Role::kCaregiver || actor.role == Role::kSocialWorker) {
+  if (!Allows(actor.role, Permission::kReadFacilityReport)) {
     return Forbidden(
         "facility reports are for administrators, programme coordinators, visits and nursery "
         "officers and auditors");
@@ -516,7 +515,7 @@ Result<ProgrammeReport> ReportService::FacilityMonthly(const Actor& actor,
 
 Result<Sheet> ReportService::OpenDataSheet(const Actor& actor, long long jurisdiction_id,
                                            const ReportRequest& request) {
-  if (actor.role != Role::kAdministrator && actor.role != Role::kAuditor) {
+  if (!Allows(actor.role, Permission::kExportOpenData)) {
     return Forbidden("open data exports are for administrators and auditors");
   }
   VINCULO_ASSIGN_OR_RETURN(auto range, CheckRequest(request, context_.Today()));

@@ -714,7 +714,7 @@ static Status MayReadReferenceTrail(Txn& txn, const Actor& actor, const RecordKi
 Result<std::vector<AuditEvent>> RecordService::AuditTrail(const Actor& actor,
                                                           const RecordKind& kind, long long id,
                                                           int limit) {
-  if (actor.role != Role::kAdministrator)
+  if (!Allows(actor.role, Permission::kReadAuditTrail))
     return Forbidden("only administrators read the audit log");
   // Reads queued a moment ago belong in the answer.
   context_.audit->Flush();

@@ -21,7 +21,7 @@ Status CheckReader(const Actor& actor) {
 }
 
 Status CheckWriter(const Actor& actor) {
-  if (!MayWriteReunification(actor.role)) {
+  if (!Allows(actor.role, Permission::kWriteReunification)) {
     return Forbidden(std::string("the role ") + RoleName(actor.role) +
                      " may not change reunification plans");
   }
@@ -114,11 +114,6 @@ Status CheckOrganisationReader(const Actor& actor, long long organisation_id) {
 }
 
 }  // namespace
-
-bool MayWriteReunification(Role role) {
-  return role == Role::kAdministrator || role == Role::kProgrammeCoordinator ||
-         role == Role::kSocialWorker;
-}
 
 Status CheckPlacementWithReleasedParent(Txn& txn, const Actor& actor, long long child_id,
                                         const FieldValues& values) {
@@ -448,7 +443,7 @@ Result<rs::FollowUpSettingsRow> ReunificationService::PutSettings(const Actor& a
                                                                   long long organisation_id,
                                                                   long long expected_version,
                                                                   long long follow_up_days) {
-  if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator) {
+  if (!Allows(actor.role, Permission::kSetFollowUpPeriod)) {
     return Forbidden("only administrators and coordinators set the follow-up period");
   }
   VINCULO_RETURN_IF_ERROR(CheckOrganisationReader(actor, organisation_id));

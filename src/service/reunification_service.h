@@ -23,9 +23,6 @@
 
 namespace vinculo {
 
-// Whether `role` may write reunification plans, steps and follow-up contacts.
-bool MayWriteReunification(Role role);
-
 struct ReunificationStep {
   reunification_store::StepRow row;
   bool overdue = false;  // domain IsStepOverdue on today

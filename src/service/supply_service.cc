@@ -21,31 +21,14 @@ constexpr long long kMaxAgeMonths = 216;
 constexpr size_t kMaxNameBytes = 200;
 constexpr size_t kMaxNoteBytes = 2000;
 
-enum class SupplyAccess { kNone, kFigures, kWrite };
-
-SupplyAccess AccessOf(Role role) {
-  switch (role) {
-    case Role::kAdministrator:
-    case Role::kProgrammeCoordinator:
-    case Role::kSocialWorker:
-    case Role::kNurseryOfficer:
-      return SupplyAccess::kWrite;
-    case Role::kAuditor:
-      return SupplyAccess::kFigures;
-    case Role::kCaregiver:
-    case Role::kVisitsOfficer:
-      return SupplyAccess::kNone;
-  }
-  return SupplyAccess::kNone;
-}
+enum class SupplyAccess { kFigures, kWrite };
 
 Status Require(const Actor& actor, SupplyAccess needed) {
-  const SupplyAccess has = AccessOf(actor.role);
-  if (has == SupplyAccess::kNone) {
+  if (!Allows(actor.role, Permission::kReadSupplyFigures)) {
     return Forbidden(std::string("a ") + RoleName(actor.role) +
                      " has no access to nursery needs and donations");
   }
-  if (needed == SupplyAccess::kWrite && has != SupplyAccess::kWrite) {
+  if (needed == SupplyAccess::kWrite && !Allows(actor.role, Permission::kKeepSupplies)) {
     return Forbidden(std::string("a ") + RoleName(actor.role) +
                      " sees figures only (needs, shortfall, stock), never donors or which child "
                      "got what");
@@ -202,7 +185,7 @@ Result<Record> SupplyService::VisibleFacility(Txn& txn, const Actor& actor,
 
 Result<std::vector<long long>> SupplyService::NurseryFacilities(const Actor& actor) {
   std::vector<long long> ids;
-  if (AccessOf(actor.role) == SupplyAccess::kNone) return ids;
+  if (!Allows(actor.role, Permission::kReadSupplyFigures)) return ids;
   VINCULO_RETURN_IF_ERROR(context_.store->Read([&](Txn& txn) -> Status {
     ListQuery query;
     query.limit = kFacilityPage;

@@ -448,8 +448,7 @@ Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long vis
       }
       return plan.status();
     }
-    if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator &&
-        actor.role != Role::kCaregiver) {
+    if (!Allows(actor.role, Permission::kRecordVisits)) {
       return Forbidden("the escort or a coordinator records a visit");
     }
     if (actor.role == Role::kCaregiver) {

@@ -23,22 +23,20 @@ namespace visit_internal {
 Status CheckOrganisation(const Actor& actor, long long organisation_id, bool write) {
   if (actor.IsGlobal()) return Status::Ok();
   if (!actor.organisation_id || *actor.organisation_id != organisation_id) {
-    if (actor.role == Role::kAuditor) return Forbidden("auditors see figures only");
+    if (!Allows(actor.role, Permission::kSeeCaseRecords)) {
+      return Forbidden("auditors see figures only");
+    }
     return NotFound("no organisation " + std::to_string(organisation_id));
   }
-  switch (actor.role) {
-    case Role::kAdministrator:
-    case Role::kProgrammeCoordinator:
-      return Status::Ok();
-    case Role::kSocialWorker:
-    case Role::kCaregiver:
-      if (!write) return Status::Ok();
-      return Forbidden(std::string("a ") + RoleName(actor.role) +
-                       " reads the visit programme; its coordinators change it");
-    default:
-      return Forbidden(std::string("a ") + RoleName(actor.role) +
-                       " has no access to an organisation's visit programme");
+  if (Allows(actor.role, write ? Permission::kPlanVisits : Permission::kReadVisits)) {
+    return Status::Ok();
   }
+  if (Allows(actor.role, Permission::kReadVisits)) {
+    return Forbidden(std::string("a ") + RoleName(actor.role) +
+                     " reads the visit programme; its coordinators change it");
+  }
+  return Forbidden(std::string("a ") + RoleName(actor.role) +
+                   " has no access to an organisation's visit programme");
 }
 
 std::string Trimmed(const std::string& text) {
@@ -149,8 +147,7 @@ constexpr int kMaxMonthsAhead = 36;
 // facility does not exist for her.
 Status CheckFacilityManager(const Actor& actor, long long facility_id) {
   if (actor.IsGlobal()) return Status::Ok();
-  const bool facility_role =
-      actor.role == Role::kAdministrator || actor.role == Role::kVisitsOfficer;
+  const bool facility_role = Allows(actor.role, Permission::kManageVisitSessions);
   if (facility_role && actor.facility_id && *actor.facility_id == facility_id) {
     return Status::Ok();
   }
@@ -165,16 +162,8 @@ Status CheckFacilityManager(const Actor& actor, long long facility_id) {
 // organisations, who plan visits to every facility.
 Status CheckSessionReader(const Actor& actor, long long facility_id) {
   if (CheckFacilityManager(actor, facility_id).ok()) return Status::Ok();
-  switch (actor.role) {
-    case Role::kAdministrator:
-    case Role::kProgrammeCoordinator:
-    case Role::kCaregiver:
-    case Role::kSocialWorker:
-      if (actor.organisation_id) return Status::Ok();
-      break;
-    default:
-      break;
-  }
+  // Care organisations' staff: those who read their visit programme.
+  if (Allows(actor.role, Permission::kReadVisits) && actor.organisation_id) return Status::Ok();
   return CheckFacilityManager(actor, facility_id);
 }
 

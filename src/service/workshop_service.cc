@@ -14,28 +14,23 @@ namespace vinculo {
 
 namespace workshop_internal {
 
-bool ManagesWorkshops(Role role) {
-  return role == Role::kAdministrator || role == Role::kProgrammeCoordinator ||
-         role == Role::kSocialWorker;
-}
-
 // Administrators, coordinators and social workers of the cohort's
 // organisation manage it; a global administrator manages every cohort.
 bool CanManage(const Actor& actor, long long organisation_id) {
   if (actor.IsGlobal()) return true;
-  return ManagesWorkshops(actor.role) && actor.organisation_id &&
+  return Allows(actor.role, Permission::kManageWorkshops) && actor.organisation_id &&
          *actor.organisation_id == organisation_id;
 }
 
 // Managers, and the prison's own staff for the cohorts held there.
 bool CanSeeSchedule(const Actor& actor, const CohortRow& cohort) {
   if (CanManage(actor, cohort.organisation_id)) return true;
-  return actor.role != Role::kAuditor && actor.facility_id &&
+  return Allows(actor.role, Permission::kSeeCaseRecords) && actor.facility_id &&
          *actor.facility_id == cohort.facility_id;
 }
 
 Status AuditorsSeeFiguresOnly(const Actor& actor) {
-  if (actor.role == Role::kAuditor) {
+  if (!Allows(actor.role, Permission::kSeeCaseRecords)) {
     return Forbidden("auditors see workshop figures only, not cohorts, sessions or parents");
   }
   return Status::Ok();
@@ -133,7 +128,6 @@ using workshop_internal::AuditorsSeeFiguresOnly;
 using workshop_internal::CanManage;
 using workshop_internal::CanSeeSchedule;
 using workshop_internal::ManagedSession;
-using workshop_internal::ManagesWorkshops;
 using workshop_internal::ProgressOf;
 using workshop_internal::PromoteWaiting;
 using workshop_internal::SessionToManage;
@@ -341,7 +335,7 @@ Result<std::vector<CourseRow>> WorkshopService::Courses(const Actor& actor) {
 }
 
 Result<CourseRow> WorkshopService::CreateCourse(const Actor& actor, const CourseRequest& request) {
-  if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator) {
+  if (!Allows(actor.role, Permission::kEditWorkshopCourses)) {
     return Forbidden("administrators and programme coordinators edit courses");
   }
   if (request.code.empty())
@@ -364,7 +358,7 @@ Result<CourseRow> WorkshopService::CreateCourse(const Actor& actor, const Course
 Result<CourseRow> WorkshopService::ReplaceTopics(const Actor& actor, long long course_id,
                                                  long long expected_version,
                                                  const std::vector<CourseTopicRow>& topics) {
-  if (actor.role != Role::kAdministrator && actor.role != Role::kProgrammeCoordinator) {
+  if (!Allows(actor.role, Permission::kEditWorkshopCourses)) {
     return Forbidden("administrators and programme coordinators edit courses");
   }
   VINCULO_RETURN_IF_ERROR(CheckTopics(topics));
@@ -398,7 +392,7 @@ Result<CourseRow> WorkshopService::ReplaceTopics(const Actor& actor, long long c
 
 Status WorkshopService::SetMixedGroupsAllowed(const Actor& actor, long long facility_id,
                                               bool allowed) {
-  if (actor.role != Role::kAdministrator) {
+  if (!Allows(actor.role, Permission::kSetFacilityWorkshopRules)) {
     return Forbidden("administrators set whether a facility allows mixed groups");
   }
   return context_.store->Write([&](Txn& txn) -> Status {
@@ -414,7 +408,7 @@ Status WorkshopService::SetMixedGroupsAllowed(const Actor& actor, long long faci
 
 Status WorkshopService::AddClosure(const Actor& actor, long long facility_id,
                                    const std::string& closed_on, const std::string& reason) {
-  if (actor.role != Role::kAdministrator) {
+  if (!Allows(actor.role, Permission::kSetFacilityWorkshopRules)) {
     return Forbidden("administrators record facility closures");
   }
   VINCULO_ASSIGN_OR_RETURN(Date date, ParseDate(closed_on, "closed_on"));
@@ -431,7 +425,7 @@ Status WorkshopService::AddClosure(const Actor& actor, long long facility_id,
 
 Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const CohortRequest& request) {
   VINCULO_RETURN_IF_ERROR(AuditorsSeeFiguresOnly(actor));
-  if (!ManagesWorkshops(actor.role)) {
+  if (!Allows(actor.role, Permission::kManageWorkshops)) {
     return Forbidden(std::string("a ") + RoleName(actor.role) +
                      " cannot form workshop cohorts; facilitators and coordinators can");
   }
