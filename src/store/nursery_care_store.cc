@@ -17,7 +17,9 @@ using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::ReadEnum;
 using store_internal::Select;
+using store_internal::SelectChecked;
 
 namespace {
 
@@ -100,14 +102,15 @@ AppointmentRow ReadAppointment(const soci::row& row) {
   return appointment;
 }
 
-PregnancyRow ReadPregnancy(const soci::row& row) {
+Result<PregnancyRow> ReadPregnancy(const soci::row& row) {
   PregnancyRow pregnancy;
   pregnancy.id = GetInteger(row, 0);
   pregnancy.parent_id = GetInteger(row, 1);
   pregnancy.facility_id = GetInteger(row, 2);
   pregnancy.due_date = GetText(row, 3);
   pregnancy.registered_on = GetText(row, 4);
-  pregnancy.status = GetText(row, 5);
+  VINCULO_ASSIGN_OR_RETURN(pregnancy.status,
+                           ReadEnum(row, 5, ParsePregnancyStatus, "pregnancies.status"));
   pregnancy.recorded_by = GetInteger(row, 6);
   pregnancy.created_at = GetText(row, 7);
   pregnancy.child_id = GetOptionalInteger(row, 8);
@@ -629,12 +632,14 @@ Result<std::vector<SchoolEnrolmentRow>> SchoolEnrolments(Txn& txn, long long chi
 Result<PregnancyRow> GetPregnancy(Txn& txn, long long id) {
   try {
     Params params;
-    auto pregnancies = Select<PregnancyRow>(
-        txn.session(),
-        "SELECT id, parent_id, facility_id, due_date, registered_on, status, recorded_by, "
-        "created_at, child_id, outcome_on FROM pregnancies WHERE id = " +
-            params.AddInteger(id),
-        params, ReadPregnancy);
+    VINCULO_ASSIGN_OR_RETURN(
+        std::vector<PregnancyRow> pregnancies,
+        SelectChecked<PregnancyRow>(
+            txn.session(),
+            "SELECT id, parent_id, facility_id, due_date, registered_on, status, recorded_by, "
+            "created_at, child_id, outcome_on FROM pregnancies WHERE id = " +
+                params.AddInteger(id),
+            params, ReadPregnancy));
     if (pregnancies.empty()) return NotFound("no pregnancy " + std::to_string(id));
     return pregnancies.front();
   } catch (const std::exception& error) {
@@ -642,13 +647,13 @@ Result<PregnancyRow> GetPregnancy(Txn& txn, long long id) {
   }
 }
 
-Status SetPregnancyOutcome(Txn& txn, long long id, const std::string& status,
+Status SetPregnancyOutcome(Txn& txn, long long id, PregnancyStatus status,
                            std::optional<long long> child_id, const std::string& on) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
         txn.session(),
-        "UPDATE pregnancies SET status = " + params.Add(status) +
+        "UPDATE pregnancies SET status = " + params.Add(PregnancyStatusName(status)) +
             ", child_id = " + params.AddOptional(child_id) + ", outcome_on = " + params.Add(on) +
             " WHERE id = " + params.AddInteger(id) + " AND status = 'expected'",
         params);

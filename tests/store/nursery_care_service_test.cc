@@ -525,7 +525,7 @@ TEST_F(NurseryCareTest, ABornOrEndedPregnancyLeavesTheForecast) {
   auto born = care_->RecordPregnancyOutcome(As("nursery_officer_b"), pregnancy->id,
                                             {"born", newborn->id, "2026-11-20"});
   ASSERT_TRUE(born.ok()) << born.status().ToString();
-  EXPECT_EQ(born->status, "born");
+  EXPECT_EQ(born->status, PregnancyStatus::kBorn);
   EXPECT_EQ(born->child_id, newborn->id);
   EXPECT_EQ(births(), 0);
   EXPECT_EQ(care_

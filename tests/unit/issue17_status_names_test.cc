@@ -140,5 +140,19 @@ TEST(Issue17StatusNames, Issue17_AParentIsMarkedPresentAbsentOrExcused) {
                                        AttendanceMarkName, ParseAttendanceMark, "status");
 }
 
+TEST(Issue17StatusNames, Issue17_AnExtensionIsRequestedUntilApprovedOrRefused) {
+  ExpectNamesRoundTrip<ExtensionStatus>({{ExtensionStatus::kRequested, "requested"},
+                                         {ExtensionStatus::kApproved, "approved"},
+                                         {ExtensionStatus::kRefused, "refused"}},
+                                        ExtensionStatusName, ParseExtensionStatus, "status");
+}
+
+TEST(Issue17StatusNames, Issue17_APregnancyIsExpectedUntilTheChildIsBornOrItEnds) {
+  ExpectNamesRoundTrip<PregnancyStatus>({{PregnancyStatus::kExpected, "expected"},
+                                         {PregnancyStatus::kBorn, "born"},
+                                         {PregnancyStatus::kEnded, "ended"}},
+                                        PregnancyStatusName, ParsePregnancyStatus, "status");
+}
+
 }  // namespace
 }  // namespace vinculo
