@@ -21,6 +21,9 @@ constexpr EnumName<PregnancyStatus> kPregnancyStatusNames[] = {
     {PregnancyStatus::kBorn, "born"},
     {PregnancyStatus::kEnded, "ended"}};
 
+constexpr EnumName<TransitionPlanStatus> kTransitionPlanStatusNames[] = {
+    {TransitionPlanStatus::kDraft, "draft"}, {TransitionPlanStatus::kApproved, "approved"}};
+
 }  // namespace
 
 const char* AgeOutProposalStatusName(AgeOutProposalStatus status) {
@@ -42,6 +45,13 @@ const char* PregnancyStatusName(PregnancyStatus status) {
 }
 Result<PregnancyStatus> ParsePregnancyStatus(std::string_view text) {
   return ParseIn(kPregnancyStatusNames, text, "status");
+}
+
+const char* TransitionPlanStatusName(TransitionPlanStatus status) {
+  return NameIn(kTransitionPlanStatusNames, status);
+}
+Result<TransitionPlanStatus> ParseTransitionPlanStatus(std::string_view text) {
+  return ParseIn(kTransitionPlanStatusNames, text, "status");
 }
 
 const char* AgeOutBasisName(AgeOutBasis basis) {

@@ -97,6 +97,12 @@ enum class PregnancyStatus { kExpected, kBorn, kEnded };
 const char* PregnancyStatusName(PregnancyStatus status);  // "expected", "born", "ended"
 Result<PregnancyStatus> ParsePregnancyStatus(std::string_view text);
 
+// A child's plan for leaving the nursery: a draft until approved; any change
+// to an approved plan makes it a draft again.
+enum class TransitionPlanStatus { kDraft, kApproved };
+const char* TransitionPlanStatusName(TransitionPlanStatus status);  // "draft", "approved"
+Result<TransitionPlanStatus> ParseTransitionPlanStatus(std::string_view text);
+
 enum class AlertLevel { kNone, kNotice, kWarning, kCritical, kOverdue };
 const char* AlertLevelName(AlertLevel level);  // "none", "notice", ...
 

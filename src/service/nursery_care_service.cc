@@ -178,7 +178,7 @@ Result<TransitionPlanView> NurseryCareService::SaveTransitionPlan(
                                         {"weekly", "fortnightly", "monthly"}));
   }
   plan.visit_parent_id = request.visit_parent_id;
-  plan.status = "draft";
+  plan.status = TransitionPlanStatus::kDraft;
   plan.recorded_by = actor.user_id;
   plan.created_at = context_.Now();
   plan.updated_at = plan.created_at;

@@ -27,7 +27,7 @@ constexpr const char* kPlanColumns =
     "id, child_id, destination, receiving_party, consulted, visit_parent_id, visit_frequency, "
     "status, approved_by_user_id, approved_on, recorded_by, created_at, updated_at";
 
-TransitionPlanRow ReadPlan(const soci::row& row) {
+Result<TransitionPlanRow> ReadPlan(const soci::row& row) {
   TransitionPlanRow plan;
   plan.id = GetInteger(row, 0);
   plan.child_id = GetInteger(row, 1);
@@ -36,7 +36,8 @@ TransitionPlanRow ReadPlan(const soci::row& row) {
   plan.consulted = GetText(row, 4);
   plan.visit_parent_id = GetOptionalInteger(row, 5);
   plan.visit_frequency = GetOptionalText(row, 6);
-  plan.status = GetText(row, 7);
+  VINCULO_ASSIGN_OR_RETURN(plan.status,
+                           ReadEnum(row, 7, ParseTransitionPlanStatus, "transition_plans.status"));
   plan.approved_by_user_id = GetOptionalInteger(row, 8);
   plan.approved_on = GetOptionalText(row, 9);
   plan.recorded_by = GetInteger(row, 10);
@@ -125,11 +126,13 @@ Result<PregnancyRow> ReadPregnancy(const soci::row& row) {
 Result<std::optional<TransitionPlanRow>> TransitionPlanOf(Txn& txn, long long child_id) {
   try {
     Params params;
-    auto plans = Select<TransitionPlanRow>(
-        txn.session(),
-        std::string("SELECT ") + kPlanColumns +
-            " FROM transition_plans WHERE child_id = " + params.AddInteger(child_id),
-        params, ReadPlan);
+    VINCULO_ASSIGN_OR_RETURN(
+        std::vector<TransitionPlanRow> plans,
+        SelectChecked<TransitionPlanRow>(
+            txn.session(),
+            std::string("SELECT ") + kPlanColumns +
+                " FROM transition_plans WHERE child_id = " + params.AddInteger(child_id),
+            params, ReadPlan));
     if (plans.empty()) return std::optional<TransitionPlanRow>();
     TransitionPlanRow plan = std::move(plans.front());
     Params step_params;
@@ -157,7 +160,7 @@ Result<TransitionPlanRow> SaveTransitionPlan(Txn& txn, const TransitionPlanRow& 
             ", consulted = " + update.Add(plan.consulted) +
             ", visit_parent_id = " + update.AddOptional(plan.visit_parent_id) +
             ", visit_frequency = " + update.AddOptional(plan.visit_frequency) +
-            ", status = " + update.Add(plan.status) +
+            ", status = " + update.Add(TransitionPlanStatusName(plan.status)) +
             ", approved_by_user_id = NULL, approved_on = NULL, recorded_by = " +
             update.AddInteger(plan.recorded_by) + ", updated_at = " + update.Add(plan.updated_at) +
             " WHERE child_id = " + update.AddInteger(plan.child_id),
@@ -171,7 +174,8 @@ Result<TransitionPlanRow> SaveTransitionPlan(Txn& txn, const TransitionPlanRow& 
           params.AddInteger(plan.child_id) + ", " + params.Add(plan.destination) + ", " +
           params.Add(plan.receiving_party) + ", " + params.Add(plan.consulted) + ", " +
           params.AddOptional(plan.visit_parent_id) + ", " +
-          params.AddOptional(plan.visit_frequency) + ", " + params.Add(plan.status) + ", " +
+          params.AddOptional(plan.visit_frequency) + ", " +
+          params.Add(TransitionPlanStatusName(plan.status)) + ", " +
           params.AddInteger(plan.recorded_by) + ", " + params.Add(plan.created_at) + ", " +
           params.Add(plan.updated_at) + ") RETURNING id";
       txn.session() << query, soci::use(params.values()), soci::into(stored.id);
@@ -204,11 +208,12 @@ Result<TransitionPlanRow> SaveTransitionPlan(Txn& txn, const TransitionPlanRow& 
 Result<TransitionPlanRow> GetTransitionPlan(Txn& txn, long long id) {
   try {
     Params params;
-    auto plans =
-        Select<TransitionPlanRow>(txn.session(),
-                                  std::string("SELECT ") + kPlanColumns +
-                                      " FROM transition_plans WHERE id = " + params.AddInteger(id),
-                                  params, ReadPlan);
+    VINCULO_ASSIGN_OR_RETURN(std::vector<TransitionPlanRow> plans,
+                             SelectChecked<TransitionPlanRow>(
+                                 txn.session(),
+                                 std::string("SELECT ") + kPlanColumns +
+                                     " FROM transition_plans WHERE id = " + params.AddInteger(id),
+                                 params, ReadPlan));
     if (plans.empty()) return NotFound("no transition plan " + std::to_string(id));
     VINCULO_ASSIGN_OR_RETURN(std::optional<TransitionPlanRow> full,
                              TransitionPlanOf(txn, plans.front().child_id));

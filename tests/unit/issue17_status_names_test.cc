@@ -154,5 +154,11 @@ TEST(Issue17StatusNames, Issue17_APregnancyIsExpectedUntilTheChildIsBornOrItEnds
                                         PregnancyStatusName, ParsePregnancyStatus, "status");
 }
 
+TEST(Issue17StatusNames, Issue17_ATransitionPlanIsADraftUntilApproved) {
+  ExpectNamesRoundTrip<TransitionPlanStatus>(
+      {{TransitionPlanStatus::kDraft, "draft"}, {TransitionPlanStatus::kApproved, "approved"}},
+      TransitionPlanStatusName, ParseTransitionPlanStatus, "status");
+}
+
 }  // namespace
 }  // namespace vinculo
