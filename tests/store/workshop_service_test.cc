@@ -498,5 +498,23 @@ TEST_F(WorkshopServiceTest, FiguresPerCohortAndFacilityExportAsCsv) {
   EXPECT_EQ(table->rows[1][CsvColumn(*table, "level")], "facility");
 }
 
+// Issue 17: a status the code does not know (written by hand, or by a newer
+// version) is an internal error naming the column, never a crash or a
+// default.
+TEST_F(WorkshopServiceTest, Issue17_AnUnknownStoredStatusIsAnInternalErrorNamingTheColumn) {
+  const CohortView cohort = MustCreate(Mothers());
+  ASSERT_TRUE(world_->context.store
+                  ->Write([&](Txn& txn) {
+                    return txn.Execute("UPDATE workshop_cohorts SET status = 'paused' WHERE id = " +
+                                       std::to_string(cohort.cohort.id));
+                  })
+                  .ok());
+  auto read = workshops_->Cohorts(world_->actor("social_worker_a"), std::nullopt);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.status().code(), StatusCode::kInternal);
+  EXPECT_NE(read.status().message().find("workshop_cohorts.status"), std::string::npos)
+      << read.status().ToString();
+}
+
 }  // namespace
 }  // namespace vinculo::testing
