@@ -11,6 +11,19 @@ constexpr EnumName<AgeOutProposalStatus> kAgeOutProposalStatusNames[] = {
     {AgeOutProposalStatus::kRejected, "rejected"},
     {AgeOutProposalStatus::kWithdrawn, "withdrawn"}};
 
+constexpr EnumName<ExtensionStatus> kExtensionStatusNames[] = {
+    {ExtensionStatus::kRequested, "requested"},
+    {ExtensionStatus::kApproved, "approved"},
+    {ExtensionStatus::kRefused, "refused"}};
+
+constexpr EnumName<PregnancyStatus> kPregnancyStatusNames[] = {
+    {PregnancyStatus::kExpected, "expected"},
+    {PregnancyStatus::kBorn, "born"},
+    {PregnancyStatus::kEnded, "ended"}};
+
+constexpr EnumName<TransitionPlanStatus> kTransitionPlanStatusNames[] = {
+    {TransitionPlanStatus::kDraft, "draft"}, {TransitionPlanStatus::kApproved, "approved"}};
+
 }  // namespace
 
 const char* AgeOutProposalStatusName(AgeOutProposalStatus status) {
@@ -18,6 +31,27 @@ const char* AgeOutProposalStatusName(AgeOutProposalStatus status) {
 }
 Result<AgeOutProposalStatus> ParseAgeOutProposalStatus(std::string_view text) {
   return ParseIn(kAgeOutProposalStatusNames, text, "status");
+}
+
+const char* ExtensionStatusName(ExtensionStatus status) {
+  return NameIn(kExtensionStatusNames, status);
+}
+Result<ExtensionStatus> ParseExtensionStatus(std::string_view text) {
+  return ParseIn(kExtensionStatusNames, text, "status");
+}
+
+const char* PregnancyStatusName(PregnancyStatus status) {
+  return NameIn(kPregnancyStatusNames, status);
+}
+Result<PregnancyStatus> ParsePregnancyStatus(std::string_view text) {
+  return ParseIn(kPregnancyStatusNames, text, "status");
+}
+
+const char* TransitionPlanStatusName(TransitionPlanStatus status) {
+  return NameIn(kTransitionPlanStatusNames, status);
+}
+Result<TransitionPlanStatus> ParseTransitionPlanStatus(std::string_view text) {
+  return ParseIn(kTransitionPlanStatusNames, text, "status");
 }
 
 const char* AgeOutBasisName(AgeOutBasis basis) {

@@ -86,6 +86,23 @@ enum class AgeOutProposalStatus { kPending, kAccepted, kRejected, kWithdrawn };
 const char* AgeOutProposalStatusName(AgeOutProposalStatus status);  // "pending", ...
 Result<AgeOutProposalStatus> ParseAgeOutProposalStatus(std::string_view text);
 
+// A request to extend a child's co-residence: requested until a person
+// approves or refuses it.
+enum class ExtensionStatus { kRequested, kApproved, kRefused };
+const char* ExtensionStatusName(ExtensionStatus status);  // "requested", ...
+Result<ExtensionStatus> ParseExtensionStatus(std::string_view text);
+
+// A registered pregnancy: expected until the child is born or it ends.
+enum class PregnancyStatus { kExpected, kBorn, kEnded };
+const char* PregnancyStatusName(PregnancyStatus status);  // "expected", "born", "ended"
+Result<PregnancyStatus> ParsePregnancyStatus(std::string_view text);
+
+// A child's plan for leaving the nursery: a draft until approved; any change
+// to an approved plan makes it a draft again.
+enum class TransitionPlanStatus { kDraft, kApproved };
+const char* TransitionPlanStatusName(TransitionPlanStatus status);  // "draft", "approved"
+Result<TransitionPlanStatus> ParseTransitionPlanStatus(std::string_view text);
+
 enum class AlertLevel { kNone, kNotice, kWarning, kCritical, kOverdue };
 const char* AlertLevelName(AlertLevel level);  // "none", "notice", ...
 

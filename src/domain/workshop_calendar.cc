@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "common/enum_names.h"
+
 namespace vinculo {
 namespace {
 
@@ -10,7 +12,52 @@ constexpr int kMaxSessions = 200;
 // rhythm; beyond it the facility is effectively closed and generation stops.
 constexpr int kMaxSkippedDates = 1000;
 
+constexpr EnumName<CohortStatus> kCohortStatusNames[] = {{CohortStatus::kRunning, "running"},
+                                                         {CohortStatus::kClosed, "closed"}};
+
+constexpr EnumName<WorkshopSessionStatus> kWorkshopSessionStatusNames[] = {
+    {WorkshopSessionStatus::kScheduled, "scheduled"},
+    {WorkshopSessionStatus::kCancelled, "cancelled"}};
+
+constexpr EnumName<EnrolmentStatus> kEnrolmentStatusNames[] = {
+    {EnrolmentStatus::kEnrolled, "enrolled"},
+    {EnrolmentStatus::kWaiting, "waiting"},
+    {EnrolmentStatus::kWithdrawn, "withdrawn"},
+    {EnrolmentStatus::kReleased, "released"},
+    {EnrolmentStatus::kTransferred, "transferred"}};
+
+constexpr EnumName<AttendanceMark> kAttendanceMarkNames[] = {{AttendanceMark::kPresent, "present"},
+                                                             {AttendanceMark::kAbsent, "absent"},
+                                                             {AttendanceMark::kExcused, "excused"}};
+
 }  // namespace
+
+const char* CohortStatusName(CohortStatus status) { return NameIn(kCohortStatusNames, status); }
+Result<CohortStatus> ParseCohortStatus(std::string_view text) {
+  return ParseIn(kCohortStatusNames, text, "status");
+}
+
+const char* WorkshopSessionStatusName(WorkshopSessionStatus status) {
+  return NameIn(kWorkshopSessionStatusNames, status);
+}
+Result<WorkshopSessionStatus> ParseWorkshopSessionStatus(std::string_view text) {
+  return ParseIn(kWorkshopSessionStatusNames, text, "status");
+}
+
+const char* EnrolmentStatusName(EnrolmentStatus status) {
+  return NameIn(kEnrolmentStatusNames, status);
+}
+Result<EnrolmentStatus> ParseEnrolmentStatus(std::string_view text) {
+  return ParseIn(kEnrolmentStatusNames, text, "status");
+}
+bool HoldsPlace(EnrolmentStatus status) {
+  return status == EnrolmentStatus::kEnrolled || status == EnrolmentStatus::kWaiting;
+}
+
+const char* AttendanceMarkName(AttendanceMark mark) { return NameIn(kAttendanceMarkNames, mark); }
+Result<AttendanceMark> ParseAttendanceMark(std::string_view text) {
+  return ParseIn(kAttendanceMarkNames, text, "status");
+}
 
 Result<std::vector<Date>> SessionDates(const Date& start, int recurrence_days, int count,
                                        const std::set<Date>& closures) {

@@ -1,13 +1,15 @@
 // The workshop calendar's pure rules: which days a cohort meets (a start date,
 // every N days, skipping the facility's closure dates), how long a facilitator
 // needs to travel between two facilities (great-circle distance at a speed),
-// and whether two bookings of a day clash. No I/O; all functions are pure and
-// thread-safe.
+// whether two bookings of a day clash, and the statuses of a cohort, its
+// sessions, its enrolments and its attendance marks. No I/O; all functions are
+// pure and thread-safe.
 #pragma once
 
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/date.h"
@@ -40,5 +42,29 @@ struct DayBooking {
 // them (0 for the same place: touching is fine; the travel time between two
 // facilities otherwise).
 bool BookingsClash(const DayBooking& first, const DayBooking& second, int gap_minutes);
+
+// A cohort takes enrolments while running; a closed cohort takes none.
+enum class CohortStatus { kRunning, kClosed };
+const char* CohortStatusName(CohortStatus status);  // "running", "closed"
+Result<CohortStatus> ParseCohortStatus(std::string_view text);
+
+// A workshop session is held unless cancelled; only a scheduled session counts
+// towards completion, occupies its space and takes attendance.
+enum class WorkshopSessionStatus { kScheduled, kCancelled };
+const char* WorkshopSessionStatusName(WorkshopSessionStatus status);  // "scheduled", ...
+Result<WorkshopSessionStatus> ParseWorkshopSessionStatus(std::string_view text);
+
+// A parent's place in a cohort: enrolled, or waiting for a place; it ends when
+// she withdraws, is released or is transferred to another facility.
+enum class EnrolmentStatus { kEnrolled, kWaiting, kWithdrawn, kReleased, kTransferred };
+const char* EnrolmentStatusName(EnrolmentStatus status);  // "enrolled", "waiting", ...
+Result<EnrolmentStatus> ParseEnrolmentStatus(std::string_view text);
+// Enrolled or waiting: she still holds (or awaits) a place.
+bool HoldsPlace(EnrolmentStatus status);
+
+// A parent's mark for one session; only an absence carries a reason.
+enum class AttendanceMark { kPresent, kAbsent, kExcused };
+const char* AttendanceMarkName(AttendanceMark mark);  // "present", "absent", "excused"
+Result<AttendanceMark> ParseAttendanceMark(std::string_view text);
 
 }  // namespace vinculo

@@ -49,7 +49,9 @@ Result<Reply> RequestExtension(Call& call) {
 }
 
 Result<Reply> DecideExtension(Call& call) {
-  ExtensionDecision decision{call.body.Text("decision") == "approved", call.body.Text("note")};
+  ExtensionDecision decision{
+      call.body.Text("decision") == ExtensionStatusName(ExtensionStatus::kApproved),
+      call.body.Text("note")};
   VINCULO_ASSIGN_OR_RETURN(ExtensionRow decided,
                            Nursery(call).DecideExtension(call.user(), call.id(), decision));
   return JsonReply(ExtensionToJson(decided));

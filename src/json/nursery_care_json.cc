@@ -38,7 +38,7 @@ nlohmann::json TransitionPlanToJson(const TransitionPlanView& view) {
           {"consulted", plan.consulted},
           {"steps", std::move(steps)},
           {"visits", std::move(visits)},
-          {"status", plan.status},
+          {"status", TransitionPlanStatusName(plan.status)},
           {"approved_by_user_id", OrNull(plan.approved_by_user_id)},
           {"approved_on", OrNull(plan.approved_on)},
           {"visit_requirements", std::move(requirements)},

@@ -92,7 +92,7 @@ nlohmann::json ExtensionToJson(const ExtensionRow& extension) {
           {"requested_by_user_id", extension.requested_by_user_id},
           {"reason", extension.reason},
           {"new_age_out_date", extension.new_age_out_date},
-          {"status", extension.status},
+          {"status", ExtensionStatusName(extension.status)},
           {"decided_by_user_id", OrNull(extension.approved_by_user_id)},
           {"decided_on", OrNull(extension.approved_on)},
           {"decision_note", extension.decision_note},
@@ -113,7 +113,7 @@ nlohmann::json PregnancyToJson(const PregnancyRow& pregnancy) {
           {"facility_id", pregnancy.facility_id},
           {"due_date", pregnancy.due_date},
           {"registered_on", pregnancy.registered_on},
-          {"status", pregnancy.status},
+          {"status", PregnancyStatusName(pregnancy.status)},
           {"child_id", OrNull(pregnancy.child_id)},
           {"outcome_on", OrNull(pregnancy.outcome_on)},
           {"created_at", pregnancy.created_at}};

@@ -56,7 +56,7 @@ nlohmann::json SessionRowToJson(const WorkshopSessionRow& session) {
           {"session_date", session.session_date},
           {"start_time", ClockText(session.start_minute)},
           {"end_time", ClockText(session.end_minute)},
-          {"status", session.status}};
+          {"status", WorkshopSessionStatusName(session.status)}};
 }
 
 nlohmann::json CohortToJson(const CohortView& view) {
@@ -80,7 +80,7 @@ nlohmann::json CohortToJson(const CohortView& view) {
           {"start_time", ClockText(cohort.start_minute)},
           {"end_time", ClockText(cohort.end_minute)},
           {"completion_percent", cohort.completion_percent},
-          {"status", cohort.status},
+          {"status", CohortStatusName(cohort.status)},
           {"enrolled", view.enrolled},
           {"waiting", view.waiting},
           {"sessions", std::move(sessions)}};
@@ -123,7 +123,7 @@ nlohmann::json EnrolmentToJson(const EnrolmentProgress& row) {
   return {{"id", enrolment.id},
           {"cohort_id", enrolment.cohort_id},
           {"parent_id", enrolment.parent_id},
-          {"status", enrolment.status},
+          {"status", EnrolmentStatusName(enrolment.status)},
           {"waiting_position",
            row.waiting_position ? nlohmann::json(row.waiting_position) : nlohmann::json(nullptr)},
           {"enrolled_on", OrNull(enrolment.enrolled_on)},

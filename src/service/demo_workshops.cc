@@ -105,12 +105,12 @@ Status CreateDemoWorkshops(ServiceContext context, long long facility_id,
         entry.parent_id = enrolled[parent_idx];
         const size_t turn = parent_idx + session_idx;
         if (turn % 5 == 3) {
-          entry.status = "absent";
+          entry.status = AttendanceMarkName(AttendanceMark::kAbsent);
           entry.absence_reason = kAbsenceReasons[turn % 4];
         } else if (turn % 7 == 6) {
-          entry.status = "excused";
+          entry.status = AttendanceMarkName(AttendanceMark::kExcused);
         } else {
-          entry.status = "present";
+          entry.status = AttendanceMarkName(AttendanceMark::kPresent);
         }
         entries.push_back(std::move(entry));
       }

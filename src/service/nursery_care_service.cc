@@ -163,7 +163,7 @@ Result<TransitionPlanView> NurseryCareService::SaveTransitionPlan(
                                         {"weekly", "fortnightly", "monthly"}));
   }
   plan.visit_parent_id = request.visit_parent_id;
-  plan.status = "draft";
+  plan.status = TransitionPlanStatus::kDraft;
   plan.recorded_by = actor.user_id;
   plan.created_at = context_.Now();
   plan.updated_at = plan.created_at;
@@ -674,15 +674,16 @@ Result<std::vector<SchoolEnrolmentRow>> NurseryCareService::SchoolEnrolments(con
 Result<PregnancyRow> NurseryCareService::RecordPregnancyOutcome(
     const Actor& actor, long long pregnancy_id, const PregnancyOutcomeRequest& request) {
   VINCULO_RETURN_IF_ERROR(CheckCaseWriter(actor));
-  VINCULO_ASSIGN_OR_RETURN(std::string outcome,
+  VINCULO_ASSIGN_OR_RETURN(std::string outcome_text,
                            Enumerated(request.outcome, "outcome", {"born", "ended"}));
+  VINCULO_ASSIGN_OR_RETURN(PregnancyStatus outcome, ParsePregnancyStatus(outcome_text));
   VINCULO_ASSIGN_OR_RETURN(Date on, ParseDate(request.on, "on"));
   if (on > context_.Today())
     return InvalidArgument("on", "cannot be in the future").Because(Refusal::kDateInFuture);
-  if (outcome == "born" && !request.child_id) {
+  if (outcome == PregnancyStatus::kBorn && !request.child_id) {
     return InvalidArgument("child_id", "a birth is recorded with the new child's record");
   }
-  if (outcome == "ended" && request.child_id) {
+  if (outcome == PregnancyStatus::kEnded && request.child_id) {
     return InvalidArgument("child_id", "an ended pregnancy has no child");
   }
   PregnancyRow stored;
@@ -706,8 +707,9 @@ Result<PregnancyRow> NurseryCareService::RecordPregnancyOutcome(
     VINCULO_RETURN_IF_ERROR(nursery_care_store::SetPregnancyOutcome(
         txn, pregnancy_id, outcome, request.child_id, FormatDate(on)));
     VINCULO_ASSIGN_OR_RETURN(stored, nursery_care_store::GetPregnancy(txn, pregnancy_id));
-    return txn.AppendAudit({Event(actor, outcome == "born" ? "born" : "end", "pregnancies",
-                                  pregnancy_id, "parent " + std::to_string(pregnancy.parent_id))});
+    return txn.AppendAudit(
+        {Event(actor, outcome == PregnancyStatus::kBorn ? "born" : "end", "pregnancies",
+               pregnancy_id, "parent " + std::to_string(pregnancy.parent_id))});
   }));
   return stored;
 }

@@ -630,7 +630,7 @@ Result<ExtensionRow> NurseryService::RequestExtension(const Actor& actor, long l
     extension.requested_by_user_id = actor.user_id;
     extension.reason = reason;
     extension.new_age_out_date = FormatDate(new_date);
-    extension.status = "requested";
+    extension.status = ExtensionStatus::kRequested;
     extension.created_at = context_.Now();
     VINCULO_ASSIGN_OR_RETURN(stored, nursery_store::InsertExtension(txn, extension));
     return txn.AppendAudit(
@@ -654,7 +654,8 @@ Result<ExtensionRow> NurseryService::DecideExtension(const Actor& actor, long lo
     // The extension is as visible as its child: not yours is not found.
     VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), extension.child_id, actor));
     if (!visible) return NotFound("no co-residence extension " + std::to_string(extension_id));
-    const std::string status = decision.approve ? "approved" : "refused";
+    const ExtensionStatus status =
+        decision.approve ? ExtensionStatus::kApproved : ExtensionStatus::kRefused;
     VINCULO_ASSIGN_OR_RETURN(
         decided, nursery_store::DecideExtension(txn, extension_id, status, actor.user_id,
                                                 FormatDate(context_.Today()), note));
@@ -701,7 +702,7 @@ Result<PregnancyRow> NurseryService::RegisterPregnancy(const Actor& actor,
     pregnancy.facility_id = parent->Integer("facility_id").value_or(0);
     pregnancy.due_date = FormatDate(due);
     pregnancy.registered_on = FormatDate(today);
-    pregnancy.status = "expected";
+    pregnancy.status = PregnancyStatus::kExpected;
     pregnancy.recorded_by = actor.user_id;
     pregnancy.created_at = context_.Now();
     VINCULO_ASSIGN_OR_RETURN(stored, nursery_store::InsertPregnancy(txn, pregnancy));

@@ -245,7 +245,7 @@ Result<ProgrammeReport> ReportService::Monthly(const Actor& actor, const ReportR
       VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress,
                                workshop_internal::ProgressOf(txn, cohort));
       for (const EnrolmentProgress& place : progress) {
-        if (place.enrolment.status == "waiting") continue;
+        if (place.enrolment.status == EnrolmentStatus::kWaiting) continue;
         facts.places.push_back({place.completed});
       }
     }
@@ -423,7 +423,7 @@ Result<std::vector<double>> FacilityFigures(
   long long sessions_held = 0;
   std::set<long long> cohorts_running;
   for (const WorkshopSessionRow& session : sessions) {
-    if (session.status == "cancelled") continue;
+    if (session.status == WorkshopSessionStatus::kCancelled) continue;
     ++sessions_held;
     cohorts_running.insert(session.cohort_id);
   }
@@ -437,7 +437,7 @@ Result<std::vector<double>> FacilityFigures(
     VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress,
                              workshop_internal::ProgressOf(txn, cohort));
     for (const EnrolmentProgress& place : progress) {
-      places += place.enrolment.status == "waiting" ? 0 : 1;
+      places += place.enrolment.status == EnrolmentStatus::kWaiting ? 0 : 1;
     }
   }
   const double occupancy =

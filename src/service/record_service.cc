@@ -432,7 +432,7 @@ Result<Record> RecordService::Update(const Actor& actor, const RecordKind& kind,
       const std::string released_on =
           written->Text("released_on").value_or(FormatDate(context_.Today()));
       VINCULO_RETURN_IF_ERROR(
-          EndWorkshopPlaces(txn, id, 0, "released", released_on, context_.Now()));
+          EndWorkshopPlaces(txn, id, 0, EnrolmentStatus::kReleased, released_on, context_.Now()));
       // Her visits still to come are flagged wherever they are shown (issue 15).
       VINCULO_RETURN_IF_ERROR(visit_store::FlagParentVisitsFrom(
                                   txn, id, released_on, 0, kReviewParentReleased, context_.Now())
@@ -646,8 +646,9 @@ Result<Record> RecordService::TransferParent(const Actor& actor, long long paren
                    {{"facility_id", request.to_facility_id}, {"wing_id", Value{}}}, context_.Now());
     if (!written.ok()) return written.status();
     // Her workshop places at the old facility end; their waiting lists move up.
-    VINCULO_RETURN_IF_ERROR(EndWorkshopPlaces(txn, parent_id, request.to_facility_id, "transferred",
-                                              request.transferred_on, context_.Now()));
+    VINCULO_RETURN_IF_ERROR(EndWorkshopPlaces(txn, parent_id, request.to_facility_id,
+                                              EnrolmentStatus::kTransferred, request.transferred_on,
+                                              context_.Now()));
     // Her visits still to come at another facility are flagged wherever they
     // are shown (issue 15).
     VINCULO_RETURN_IF_ERROR(visit_store::FlagParentVisitsFrom(

@@ -195,7 +195,9 @@ Status CheckWorkshopsInSpace(Txn& txn, long long facility_id, long long space_id
     if (auto date = ParseDate(exclusion.excluded_on); date.ok()) excluded.push_back(*date);
   }
   for (const WorkshopSessionRow& workshop : workshops) {
-    if (workshop.status != "scheduled" || workshop.space_id != space_id) continue;
+    if (workshop.status != WorkshopSessionStatus::kScheduled || workshop.space_id != space_id) {
+      continue;
+    }
     if (workshop.start_minute >= end_minute || start_minute >= workshop.end_minute) continue;
     auto date = ParseDate(workshop.session_date);
     if (!date.ok() || Occurrences(recurrence, *date, *date, excluded).empty()) continue;

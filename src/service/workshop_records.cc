@@ -65,7 +65,7 @@ Result<std::string> WorkshopService::FacilitatorCalendar(const Actor& actor,
     std::vector<CalendarEvent> events;
     std::vector<CalendarZone> zones;
     for (const WorkshopSessionRow& session : sessions) {
-      if (session.status != "scheduled") continue;
+      if (session.status != WorkshopSessionStatus::kScheduled) continue;
       if (!cohorts.count(session.cohort_id)) {
         VINCULO_ASSIGN_OR_RETURN(cohorts[session.cohort_id],
                                  workshop_store::GetCohort(txn, session.cohort_id));
@@ -120,22 +120,21 @@ Result<std::vector<EnrolmentProgress>> WorkshopService::RecordAttendance(
       return InvalidArgument("session_date",
                              "the session on " + session->session_date + " has not happened yet");
     }
-    if (session->status != "scheduled") {
+    if (session->status != WorkshopSessionStatus::kScheduled) {
       return InvalidArgument("session_id", "the session was cancelled")
           .Because(Refusal::kVisitCancelled);
     }
     std::set<long long> marked;
     for (const AttendanceEntry& entry : entries) {
-      if (entry.status != "present" && entry.status != "absent" && entry.status != "excused") {
-        return InvalidArgument("status", "must be present, absent or excused");
-      }
-      if (entry.status == "absent" && !kAbsenceReasons.count(entry.absence_reason)) {
+      Result<AttendanceMark> parsed = ParseAttendanceMark(entry.status);
+      if (!parsed.ok()) return InvalidArgument("status", "must be present, absent or excused");
+      if (*parsed == AttendanceMark::kAbsent && !kAbsenceReasons.count(entry.absence_reason)) {
         return InvalidArgument("absence_reason",
                                "an absence needs a reason: court, health, transferred, lockdown "
                                "or other")
             .Because(Refusal::kReasonRequired);
       }
-      if (entry.status != "absent" && !entry.absence_reason.empty()) {
+      if (*parsed != AttendanceMark::kAbsent && !entry.absence_reason.empty()) {
         return InvalidArgument("absence_reason", "only an absence has a reason");
       }
       if (!marked.insert(entry.parent_id).second) {
@@ -147,7 +146,7 @@ Result<std::vector<EnrolmentProgress>> WorkshopService::RecordAttendance(
       // it. (Marks are often entered after the fact, so a place taken later
       // than the session still counts.)
       const bool held_place =
-          enrolment && enrolment->status != "waiting" &&
+          enrolment && enrolment->status != EnrolmentStatus::kWaiting &&
           (!enrolment->ended_on || *enrolment->ended_on >= session->session_date);
       if (!held_place) {
         return InvalidArgument("parent_id", "parent " + std::to_string(entry.parent_id) +
@@ -157,7 +156,7 @@ Result<std::vector<EnrolmentProgress>> WorkshopService::RecordAttendance(
       AttendanceRow mark;
       mark.session_id = session->id;
       mark.enrolment_id = enrolment->id;
-      mark.status = entry.status;
+      mark.status = *parsed;
       mark.absence_reason = entry.absence_reason;
       mark.recorded_by = actor.user_id;
       mark.recorded_at = context_.Now();
@@ -265,7 +264,7 @@ Result<WorkshopFigures> WorkshopService::Figures(const Actor& actor,
       for (const EnrolmentProgress& row : progress) {
         // Enrolment counts everyone who held a place, including those who
         // left, were released or transferred; the waiting list is separate.
-        if (row.enrolment.status == "waiting") {
+        if (row.enrolment.status == EnrolmentStatus::kWaiting) {
           ++totals.waiting;
         } else {
           ++totals.enrolled;
@@ -325,7 +324,7 @@ Result<Sheet> WorkshopService::FiguresSheet(const Actor& actor,
 }
 
 Status EndWorkshopPlaces(Txn& txn, long long parent_id, long long current_facility_id,
-                         const std::string& status, const std::string& on, const std::string& now) {
+                         EnrolmentStatus status, const std::string& on, const std::string& now) {
   // Lock her cohorts in id order (the fixed order of docs/operations.md), then
   // read her places again: they cannot change under the count any more.
   VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> unlocked,
@@ -338,12 +337,13 @@ Status EndWorkshopPlaces(Txn& txn, long long parent_id, long long current_facili
   VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments,
                            workshop_store::ParentEnrolments(txn, parent_id));
   for (EnrolmentRow& enrolment : enrolments) {
-    if (enrolment.status != "enrolled" && enrolment.status != "waiting") continue;
+    if (!HoldsPlace(enrolment.status)) continue;
     VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, workshop_store::GetCohort(txn, enrolment.cohort_id));
     if (current_facility_id && cohort.facility_id == current_facility_id) continue;
     enrolment.status = status;
     enrolment.ended_on = on;
-    enrolment.end_reason = status == "released" ? "released" : "transferred to another facility";
+    enrolment.end_reason =
+        status == EnrolmentStatus::kReleased ? "released" : "transferred to another facility";
     VINCULO_RETURN_IF_ERROR(workshop_store::UpdateEnrolment(txn, enrolment, now));
     VINCULO_RETURN_IF_ERROR(PromoteWaiting(txn, cohort, on, now));
   }

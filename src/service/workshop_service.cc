@@ -69,13 +69,13 @@ Status PromoteWaiting(Txn& txn, const CohortRow& cohort, const std::string& toda
                       const std::string& now) {
   VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments,
                            workshop_store::CohortEnrolments(txn, cohort.id));
-  long long enrolled =
-      std::count_if(enrolments.begin(), enrolments.end(),
-                    [](const EnrolmentRow& row) { return row.status == "enrolled"; });
+  long long enrolled = std::count_if(
+      enrolments.begin(), enrolments.end(),
+      [](const EnrolmentRow& row) { return row.status == EnrolmentStatus::kEnrolled; });
   for (EnrolmentRow& enrolment : enrolments) {
     if (enrolled >= cohort.capacity) break;
-    if (enrolment.status != "waiting") continue;
-    enrolment.status = "enrolled";
+    if (enrolment.status != EnrolmentStatus::kWaiting) continue;
+    enrolment.status = EnrolmentStatus::kEnrolled;
     enrolment.enrolled_on = today;
     VINCULO_RETURN_IF_ERROR(workshop_store::UpdateEnrolment(txn, enrolment, now));
     ++enrolled;
@@ -91,9 +91,10 @@ Result<std::vector<EnrolmentProgress>> ProgressOf(Txn& txn, const CohortRow& coh
   filter.cohort_id = cohort.id;
   VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
                            workshop_store::WorkshopSessions(txn, filter));
-  const int total = static_cast<int>(std::count_if(
-      sessions.begin(), sessions.end(),
-      [](const WorkshopSessionRow& session) { return session.status == "scheduled"; }));
+  const int total = static_cast<int>(
+      std::count_if(sessions.begin(), sessions.end(), [](const WorkshopSessionRow& session) {
+        return session.status == WorkshopSessionStatus::kScheduled;
+      }));
   VINCULO_ASSIGN_OR_RETURN(std::vector<AttendanceRow> marks,
                            workshop_store::CohortAttendance(txn, cohort.id));
   std::map<long long, EnrolmentProgress> by_enrolment;
@@ -103,15 +104,23 @@ Result<std::vector<EnrolmentProgress>> ProgressOf(Txn& txn, const CohortRow& coh
     EnrolmentProgress row;
     row.enrolment = enrolment;
     row.sessions_total = total;
-    if (enrolment.status == "waiting") row.waiting_position = ++waiting;
+    if (enrolment.status == EnrolmentStatus::kWaiting) row.waiting_position = ++waiting;
     by_enrolment[enrolment.id] = row;
   }
   for (const AttendanceRow& mark : marks) {
     auto found = by_enrolment.find(mark.enrolment_id);
     if (found == by_enrolment.end()) continue;
-    if (mark.status == "present") ++found->second.present;
-    if (mark.status == "absent") ++found->second.absent;
-    if (mark.status == "excused") ++found->second.excused;
+    switch (mark.status) {
+      case AttendanceMark::kPresent:
+        ++found->second.present;
+        break;
+      case AttendanceMark::kAbsent:
+        ++found->second.absent;
+        break;
+      case AttendanceMark::kExcused:
+        ++found->second.excused;
+        break;
+    }
   }
   for (const EnrolmentRow& enrolment : enrolments) {
     EnrolmentProgress& row = by_enrolment[enrolment.id];
@@ -238,7 +247,7 @@ Result<std::vector<WorkshopClash>> ClashesOf(Txn& txn, const Slot& slot, double 
                            workshop_store::WorkshopSessions(txn, filter));
   std::optional<Place> here;
   for (const WorkshopSessionRow& other : same_day) {
-    if (other.id == slot.session_id || other.status != "scheduled") continue;
+    if (other.id == slot.session_id || other.status != WorkshopSessionStatus::kScheduled) continue;
     int gap = 0;
     if (other.facility_id != slot.facility_id) {
       if (!here) {
@@ -285,8 +294,8 @@ Result<CohortView> ViewOf(Txn& txn, const CohortRow& cohort) {
   VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments,
                            workshop_store::CohortEnrolments(txn, cohort.id));
   for (const EnrolmentRow& enrolment : enrolments) {
-    if (enrolment.status == "enrolled") ++view.enrolled;
-    if (enrolment.status == "waiting") ++view.waiting;
+    if (enrolment.status == EnrolmentStatus::kEnrolled) ++view.enrolled;
+    if (enrolment.status == EnrolmentStatus::kWaiting) ++view.waiting;
   }
   WorkshopSessionFilter filter;
   filter.cohort_id = cohort.id;
@@ -509,7 +518,7 @@ Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const Cohor
     cohort.start_minute = request.start_minute;
     cohort.end_minute = request.end_minute;
     cohort.completion_percent = request.completion_percent;
-    cohort.status = "running";
+    cohort.status = CohortStatus::kRunning;
     cohort.created_at = context_.Now();
     // Visiting sessions are materialised lazily; those of the cohort's dates
     // are created now so that the space check below sees them.
@@ -545,7 +554,7 @@ Result<CohortView> WorkshopService::CreateCohort(const Actor& actor, const Cohor
       session.session_date = slot.date;
       session.start_minute = cohort.start_minute;
       session.end_minute = cohort.end_minute;
-      session.status = "scheduled";
+      session.status = WorkshopSessionStatus::kScheduled;
       VINCULO_RETURN_IF_ERROR(workshop_store::InsertWorkshopSession(txn, session).status());
     }
     VINCULO_ASSIGN_OR_RETURN(view, ViewOf(txn, stored));
@@ -591,7 +600,9 @@ Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long c
     // The cohort's row first: its places are counted below (docs/operations.md).
     VINCULO_RETURN_IF_ERROR(LockRow(txn, "workshop_cohorts", cohort_id));
     VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
-    if (cohort.status != "running") return Conflict("the cohort has closed", "cohort_id");
+    if (cohort.status != CohortStatus::kRunning) {
+      return Conflict("the cohort has closed", "cohort_id");
+    }
     auto parent = txn.Get(ParentKind(), parent_id, actor);
     if (!parent.ok() || parent->archived) {
       return InvalidArgument("parent_id", "no parent");
@@ -614,16 +625,17 @@ Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long c
     }
     VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentRow> enrolments,
                              workshop_store::CohortEnrolments(txn, cohort.id));
-    const long long enrolled =
-        std::count_if(enrolments.begin(), enrolments.end(),
-                      [](const EnrolmentRow& row) { return row.status == "enrolled"; });
+    const long long enrolled = std::count_if(
+        enrolments.begin(), enrolments.end(),
+        [](const EnrolmentRow& row) { return row.status == EnrolmentStatus::kEnrolled; });
     const std::string today = FormatDate(context_.Today());
     VINCULO_ASSIGN_OR_RETURN(std::optional<EnrolmentRow> existing,
                              workshop_store::FindEnrolment(txn, cohort.id, parent_id));
     EnrolmentRow enrolment;
     if (existing) {
-      if (existing->status == "enrolled" || existing->status == "waiting") {
-        return Conflict("the parent is already " + existing->status + " in this cohort",
+      if (HoldsPlace(existing->status)) {
+        return Conflict(std::string("the parent is already ") +
+                            EnrolmentStatusName(existing->status) + " in this cohort",
                         "parent_id")
             .Because(Refusal::kParentAlreadyEnrolled);
       }
@@ -631,8 +643,10 @@ Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long c
     }
     enrolment.cohort_id = cohort.id;
     enrolment.parent_id = parent_id;
-    enrolment.status = enrolled < cohort.capacity ? "enrolled" : "waiting";
-    enrolment.enrolled_on = enrolment.status == "enrolled" ? std::optional(today) : std::nullopt;
+    enrolment.status =
+        enrolled < cohort.capacity ? EnrolmentStatus::kEnrolled : EnrolmentStatus::kWaiting;
+    enrolment.enrolled_on =
+        enrolment.status == EnrolmentStatus::kEnrolled ? std::optional(today) : std::nullopt;
     enrolment.ended_on.reset();
     enrolment.end_reason.clear();
     enrolment.created_at = context_.Now();
@@ -645,8 +659,9 @@ Result<EnrolmentProgress> WorkshopService::Enrol(const Actor& actor, long long c
     for (const EnrolmentProgress& row : progress) {
       if (row.enrolment.id == enrolment.id) result = row;
     }
-    return txn.AppendAudit({Event(actor, enrolment.status == "enrolled" ? "enrol" : "wait",
-                                  "parents", parent_id, "cohort " + std::to_string(cohort.id))});
+    return txn.AppendAudit(
+        {Event(actor, enrolment.status == EnrolmentStatus::kEnrolled ? "enrol" : "wait", "parents",
+               parent_id, "cohort " + std::to_string(cohort.id))});
   }));
   return result;
 }
@@ -660,11 +675,11 @@ Result<EnrolmentProgress> WorkshopService::Withdraw(const Actor& actor, long lon
     VINCULO_ASSIGN_OR_RETURN(CohortRow cohort, VisibleCohort(txn, actor, cohort_id, true));
     VINCULO_ASSIGN_OR_RETURN(std::optional<EnrolmentRow> existing,
                              workshop_store::FindEnrolment(txn, cohort.id, parent_id));
-    if (!existing || (existing->status != "enrolled" && existing->status != "waiting")) {
+    if (!existing || !HoldsPlace(existing->status)) {
       return NotFound("the parent holds no place in this cohort");
     }
     const std::string today = FormatDate(context_.Today());
-    existing->status = "withdrawn";
+    existing->status = EnrolmentStatus::kWithdrawn;
     existing->ended_on = today;
     existing->end_reason = "left the course";
     VINCULO_RETURN_IF_ERROR(workshop_store::UpdateEnrolment(txn, *existing, context_.Now()));
@@ -711,7 +726,8 @@ Result<ParentWorkshops> WorkshopService::OfParent(const Actor& actor, long long 
       VINCULO_ASSIGN_OR_RETURN(std::vector<EnrolmentProgress> progress, ProgressOf(txn, cohort));
       for (const EnrolmentProgress& row : progress) {
         if (row.enrolment.id != enrolment.id) continue;
-        if ((enrolment.status == "transferred" || enrolment.status == "released") &&
+        if ((enrolment.status == EnrolmentStatus::kTransferred ||
+             enrolment.status == EnrolmentStatus::kReleased) &&
             !row.completed) {
           unfinished_courses.insert(cohort.course_id);
         }
@@ -726,7 +742,7 @@ Result<ParentWorkshops> WorkshopService::OfParent(const Actor& actor, long long 
       CohortFilter filter;
       filter.facility_id = facility_id;
       filter.course_id = course_id;
-      filter.status = "running";
+      filter.status = CohortStatus::kRunning;
       VINCULO_ASSIGN_OR_RETURN(std::vector<CohortRow> cohorts,
                                workshop_store::Cohorts(txn, filter));
       for (const CohortRow& cohort : cohorts) {

@@ -225,8 +225,8 @@ class WorkshopService {
 // cohort (released, current_facility_id 0), keeping her attendance, and moves
 // each cohort's waiting list up. Runs inside the caller's transaction: the
 // parent's transfer or release and this change commit together. `status` is
-// "transferred" or "released"; `on` is the date, `now` the timestamp.
+// kTransferred or kReleased; `on` is the date, `now` the timestamp.
 Status EndWorkshopPlaces(Txn& txn, long long parent_id, long long current_facility_id,
-                         const std::string& status, const std::string& on, const std::string& now);
+                         EnrolmentStatus status, const std::string& on, const std::string& now);
 
 }  // namespace vinculo

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/coresidence.h"
+
 namespace vinculo {
 
 // One step of a gradual separation ("first weekend with the grandmother").
@@ -25,7 +27,7 @@ struct TransitionPlanRow {
   std::string consulted;
   std::optional<long long> visit_parent_id;  // visits that keep the bond after the move
   std::optional<std::string> visit_frequency;
-  std::string status;  // draft | approved
+  TransitionPlanStatus status = TransitionPlanStatus::kDraft;
   std::optional<long long> approved_by_user_id;
   std::optional<std::string> approved_on;
   long long recorded_by = 0;

@@ -17,7 +17,9 @@ using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::ReadEnum;
 using store_internal::Select;
+using store_internal::SelectChecked;
 
 namespace {
 
@@ -25,7 +27,7 @@ constexpr const char* kPlanColumns =
     "id, child_id, destination, receiving_party, consulted, visit_parent_id, visit_frequency, "
     "status, approved_by_user_id, approved_on, recorded_by, created_at, updated_at";
 
-TransitionPlanRow ReadPlan(const soci::row& row) {
+Result<TransitionPlanRow> ReadPlan(const soci::row& row) {
   TransitionPlanRow plan;
   plan.id = GetInteger(row, 0);
   plan.child_id = GetInteger(row, 1);
@@ -34,7 +36,8 @@ TransitionPlanRow ReadPlan(const soci::row& row) {
   plan.consulted = GetText(row, 4);
   plan.visit_parent_id = GetOptionalInteger(row, 5);
   plan.visit_frequency = GetOptionalText(row, 6);
-  plan.status = GetText(row, 7);
+  VINCULO_ASSIGN_OR_RETURN(plan.status,
+                           ReadEnum(row, 7, ParseTransitionPlanStatus, "transition_plans.status"));
   plan.approved_by_user_id = GetOptionalInteger(row, 8);
   plan.approved_on = GetOptionalText(row, 9);
   plan.recorded_by = GetInteger(row, 10);
@@ -100,14 +103,15 @@ AppointmentRow ReadAppointment(const soci::row& row) {
   return appointment;
 }
 
-PregnancyRow ReadPregnancy(const soci::row& row) {
+Result<PregnancyRow> ReadPregnancy(const soci::row& row) {
   PregnancyRow pregnancy;
   pregnancy.id = GetInteger(row, 0);
   pregnancy.parent_id = GetInteger(row, 1);
   pregnancy.facility_id = GetInteger(row, 2);
   pregnancy.due_date = GetText(row, 3);
   pregnancy.registered_on = GetText(row, 4);
-  pregnancy.status = GetText(row, 5);
+  VINCULO_ASSIGN_OR_RETURN(pregnancy.status,
+                           ReadEnum(row, 5, ParsePregnancyStatus, "pregnancies.status"));
   pregnancy.recorded_by = GetInteger(row, 6);
   pregnancy.created_at = GetText(row, 7);
   pregnancy.child_id = GetOptionalInteger(row, 8);
@@ -122,11 +126,13 @@ PregnancyRow ReadPregnancy(const soci::row& row) {
 Result<std::optional<TransitionPlanRow>> TransitionPlanOf(Txn& txn, long long child_id) {
   try {
     Params params;
-    auto plans = Select<TransitionPlanRow>(
-        txn.session(),
-        std::string("SELECT ") + kPlanColumns +
-            " FROM transition_plans WHERE child_id = " + params.AddInteger(child_id),
-        params, ReadPlan);
+    VINCULO_ASSIGN_OR_RETURN(
+        std::vector<TransitionPlanRow> plans,
+        SelectChecked<TransitionPlanRow>(
+            txn.session(),
+            std::string("SELECT ") + kPlanColumns +
+                " FROM transition_plans WHERE child_id = " + params.AddInteger(child_id),
+            params, ReadPlan));
     if (plans.empty()) return std::optional<TransitionPlanRow>();
     TransitionPlanRow plan = std::move(plans.front());
     Params step_params;
@@ -154,7 +160,7 @@ Result<TransitionPlanRow> SaveTransitionPlan(Txn& txn, const TransitionPlanRow& 
             ", consulted = " + update.Add(plan.consulted) +
             ", visit_parent_id = " + update.AddOptional(plan.visit_parent_id) +
             ", visit_frequency = " + update.AddOptional(plan.visit_frequency) +
-            ", status = " + update.Add(plan.status) +
+            ", status = " + update.Add(TransitionPlanStatusName(plan.status)) +
             ", approved_by_user_id = NULL, approved_on = NULL, recorded_by = " +
             update.AddInteger(plan.recorded_by) + ", updated_at = " + update.Add(plan.updated_at) +
             " WHERE child_id = " + update.AddInteger(plan.child_id),
@@ -168,7 +174,8 @@ Result<TransitionPlanRow> SaveTransitionPlan(Txn& txn, const TransitionPlanRow& 
           params.AddInteger(plan.child_id) + ", " + params.Add(plan.destination) + ", " +
           params.Add(plan.receiving_party) + ", " + params.Add(plan.consulted) + ", " +
           params.AddOptional(plan.visit_parent_id) + ", " +
-          params.AddOptional(plan.visit_frequency) + ", " + params.Add(plan.status) + ", " +
+          params.AddOptional(plan.visit_frequency) + ", " +
+          params.Add(TransitionPlanStatusName(plan.status)) + ", " +
           params.AddInteger(plan.recorded_by) + ", " + params.Add(plan.created_at) + ", " +
           params.Add(plan.updated_at) + ") RETURNING id";
       txn.session() << query, soci::use(params.values()), soci::into(stored.id);
@@ -201,11 +208,12 @@ Result<TransitionPlanRow> SaveTransitionPlan(Txn& txn, const TransitionPlanRow& 
 Result<TransitionPlanRow> GetTransitionPlan(Txn& txn, long long id) {
   try {
     Params params;
-    auto plans =
-        Select<TransitionPlanRow>(txn.session(),
-                                  std::string("SELECT ") + kPlanColumns +
-                                      " FROM transition_plans WHERE id = " + params.AddInteger(id),
-                                  params, ReadPlan);
+    VINCULO_ASSIGN_OR_RETURN(std::vector<TransitionPlanRow> plans,
+                             SelectChecked<TransitionPlanRow>(
+                                 txn.session(),
+                                 std::string("SELECT ") + kPlanColumns +
+                                     " FROM transition_plans WHERE id = " + params.AddInteger(id),
+                                 params, ReadPlan));
     if (plans.empty()) return NotFound("no transition plan " + std::to_string(id));
     VINCULO_ASSIGN_OR_RETURN(std::optional<TransitionPlanRow> full,
                              TransitionPlanOf(txn, plans.front().child_id));
@@ -629,12 +637,14 @@ Result<std::vector<SchoolEnrolmentRow>> SchoolEnrolments(Txn& txn, long long chi
 Result<PregnancyRow> GetPregnancy(Txn& txn, long long id) {
   try {
     Params params;
-    auto pregnancies = Select<PregnancyRow>(
-        txn.session(),
-        "SELECT id, parent_id, facility_id, due_date, registered_on, status, recorded_by, "
-        "created_at, child_id, outcome_on FROM pregnancies WHERE id = " +
-            params.AddInteger(id),
-        params, ReadPregnancy);
+    VINCULO_ASSIGN_OR_RETURN(
+        std::vector<PregnancyRow> pregnancies,
+        SelectChecked<PregnancyRow>(
+            txn.session(),
+            "SELECT id, parent_id, facility_id, due_date, registered_on, status, recorded_by, "
+            "created_at, child_id, outcome_on FROM pregnancies WHERE id = " +
+                params.AddInteger(id),
+            params, ReadPregnancy));
     if (pregnancies.empty()) return NotFound("no pregnancy " + std::to_string(id));
     return pregnancies.front();
   } catch (const std::exception& error) {
@@ -642,13 +652,13 @@ Result<PregnancyRow> GetPregnancy(Txn& txn, long long id) {
   }
 }
 
-Status SetPregnancyOutcome(Txn& txn, long long id, const std::string& status,
+Status SetPregnancyOutcome(Txn& txn, long long id, PregnancyStatus status,
                            std::optional<long long> child_id, const std::string& on) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
         txn.session(),
-        "UPDATE pregnancies SET status = " + params.Add(status) +
+        "UPDATE pregnancies SET status = " + params.Add(PregnancyStatusName(status)) +
             ", child_id = " + params.AddOptional(child_id) + ", outcome_on = " + params.Add(on) +
             " WHERE id = " + params.AddInteger(id) + " AND status = 'expected'",
         params);

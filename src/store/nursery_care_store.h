@@ -65,7 +65,7 @@ Result<std::vector<SchoolEnrolmentRow>> SchoolEnrolments(Txn& txn, long long chi
 Result<PregnancyRow> GetPregnancy(Txn& txn, long long id);  // kNotFound
 // Marks an expected pregnancy born (with the child) or ended; kConflict
 // naming status when it already has an outcome.
-Status SetPregnancyOutcome(Txn& txn, long long id, const std::string& status,
+Status SetPregnancyOutcome(Txn& txn, long long id, PregnancyStatus status,
                            std::optional<long long> child_id, const std::string& on);
 
 }  // namespace vinculo::nursery_care_store

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/coresidence.h"
+
 namespace vinculo {
 
 // A co-residence rule version as the engine needs it (coresidence_rules row).
@@ -65,7 +67,7 @@ struct ExtensionRow {
   long long requested_by_user_id = 0;
   std::string reason;
   std::string new_age_out_date;
-  std::string status;  // requested | approved | refused
+  ExtensionStatus status = ExtensionStatus::kRequested;
   std::optional<long long> approved_by_user_id;
   std::optional<std::string> approved_on;
   std::string decision_note;
@@ -78,7 +80,7 @@ struct PregnancyRow {
   long long facility_id = 0;
   std::string due_date;
   std::string registered_on;
-  std::string status;  // expected | born | ended
+  PregnancyStatus status = PregnancyStatus::kExpected;
   long long recorded_by = 0;
   std::string created_at;
   std::optional<long long> child_id;      // the newborn's record, once born

@@ -19,6 +19,7 @@ using store_internal::GetOptionalInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::ReadEnum;
 
 namespace {
 
@@ -26,7 +27,7 @@ constexpr const char* kExtensionColumns =
     "id, child_id, requested_on, requested_by_user_id, reason, new_age_out_date, status, "
     "approved_by_user_id, approved_on, decision_note, created_at";
 
-ExtensionRow ReadExtension(const soci::row& row) {
+Result<ExtensionRow> ReadExtension(const soci::row& row) {
   ExtensionRow extension;
   extension.id = GetInteger(row, 0);
   extension.child_id = GetInteger(row, 1);
@@ -34,7 +35,8 @@ ExtensionRow ReadExtension(const soci::row& row) {
   extension.requested_by_user_id = GetInteger(row, 3);
   extension.reason = GetText(row, 4);
   extension.new_age_out_date = GetText(row, 5);
-  extension.status = GetText(row, 6);
+  VINCULO_ASSIGN_OR_RETURN(extension.status,
+                           ReadEnum(row, 6, ParseExtensionStatus, "coresidence_extensions.status"));
   extension.approved_by_user_id = GetOptionalInteger(row, 7);
   extension.approved_on = GetOptionalText(row, 8);
   extension.decision_note = GetText(row, 9);
@@ -332,7 +334,8 @@ Result<ExtensionRow> InsertExtension(Txn& txn, const ExtensionRow& extension) {
         "created_at) VALUES (" +
         params.AddInteger(extension.child_id) + ", " + params.Add(extension.requested_on) + ", " +
         params.AddInteger(extension.requested_by_user_id) + ", " + params.Add(extension.reason) +
-        ", " + params.Add(extension.new_age_out_date) + ", " + params.Add(extension.status) + ", " +
+        ", " + params.Add(extension.new_age_out_date) + ", " +
+        params.Add(ExtensionStatusName(extension.status)) + ", " +
         params.AddOptional(extension.approved_by_user_id) + ", " +
         params.AddOptional(extension.approved_on) + ", " + params.Add(extension.decision_note) +
         ", " + params.Add(extension.created_at) + ") RETURNING id";
@@ -357,14 +360,14 @@ Result<ExtensionRow> GetExtension(Txn& txn, long long id) {
   }
 }
 
-Result<ExtensionRow> DecideExtension(Txn& txn, long long id, const std::string& status,
+Result<ExtensionRow> DecideExtension(Txn& txn, long long id, ExtensionStatus status,
                                      long long decided_by, const std::string& decided_on,
                                      const std::string& note) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
         txn.session(),
-        "UPDATE coresidence_extensions SET status = " + params.Add(status) +
+        "UPDATE coresidence_extensions SET status = " + params.Add(ExtensionStatusName(status)) +
             ", approved_by_user_id = " + params.AddInteger(decided_by) +
             ", approved_on = " + params.Add(decided_on) + ", decision_note = " + params.Add(note) +
             " WHERE id = " + params.AddInteger(id) + " AND status = 'requested'",
@@ -386,8 +389,9 @@ Result<PregnancyRow> InsertPregnancy(Txn& txn, const PregnancyRow& pregnancy) {
         "recorded_by, created_at) VALUES (" +
         params.AddInteger(pregnancy.parent_id) + ", " + params.AddInteger(pregnancy.facility_id) +
         ", " + params.Add(pregnancy.due_date) + ", " + params.Add(pregnancy.registered_on) + ", " +
-        params.Add(pregnancy.status) + ", " + params.AddInteger(pregnancy.recorded_by) + ", " +
-        params.Add(pregnancy.created_at) + ") RETURNING id";
+        params.Add(PregnancyStatusName(pregnancy.status)) + ", " +
+        params.AddInteger(pregnancy.recorded_by) + ", " + params.Add(pregnancy.created_at) +
+        ") RETURNING id";
     PregnancyRow stored = pregnancy;
     txn.session() << query, soci::use(params.values()), soci::into(stored.id);
     return stored;
@@ -413,7 +417,8 @@ Result<std::vector<PregnancyRow>> ExpectedPregnancies(Txn& txn, const ChildrenIn
       pregnancy.facility_id = GetInteger(row, 2);
       pregnancy.due_date = GetText(row, 3);
       pregnancy.registered_on = GetText(row, 4);
-      pregnancy.status = GetText(row, 5);
+      VINCULO_ASSIGN_OR_RETURN(pregnancy.status,
+                               ReadEnum(row, 5, ParsePregnancyStatus, "pregnancies.status"));
       pregnancy.recorded_by = GetInteger(row, 6);
       pregnancy.created_at = GetText(row, 7);
       pregnancies.push_back(std::move(pregnancy));

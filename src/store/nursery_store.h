@@ -36,7 +36,7 @@ Result<ExtensionRow> InsertExtension(Txn& txn, const ExtensionRow& extension);
 Result<ExtensionRow> GetExtension(Txn& txn, long long id);
 // Records a decision on a request still "requested"; kConflict when it was
 // decided already (someone else got there first).
-Result<ExtensionRow> DecideExtension(Txn& txn, long long id, const std::string& status,
+Result<ExtensionRow> DecideExtension(Txn& txn, long long id, ExtensionStatus status,
                                      long long decided_by, const std::string& decided_on,
                                      const std::string& note);
 Result<PregnancyRow> InsertPregnancy(Txn& txn, const PregnancyRow& pregnancy);

@@ -64,6 +64,21 @@ std::vector<Row> Select(soci::session& sql, const std::string& query, Params& pa
   return result;
 }
 
+// Select with a reader that may refuse a row (Result<Row>, as a stored status
+// it does not know, see ReadEnum): the first refusal, or every row.
+template <typename Row, typename Read>
+Result<std::vector<Row>> SelectChecked(soci::session& sql, const std::string& query, Params& params,
+                                       Read read) {
+  std::vector<Row> result;
+  soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
+  for (const soci::row& row : rows) {
+    Result<Row> read_row = read(row);
+    if (!read_row.ok()) return read_row.status();
+    result.push_back(std::move(read_row).value());
+  }
+  return result;
+}
+
 // Runs a statement that returns no rows; returns the number of rows affected.
 long long ExecuteWith(soci::session& sql, const std::string& query, Params& params);
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/workshop_calendar.h"
+
 namespace vinculo {
 
 struct CourseTopicRow {
@@ -40,7 +42,7 @@ struct CohortRow {
   int start_minute = 0;
   int end_minute = 0;
   int completion_percent = 75;
-  std::string status;  // running | closed
+  CohortStatus status = CohortStatus::kRunning;
   std::string created_at;
 };
 
@@ -49,7 +51,7 @@ struct CohortFilter {
   std::optional<long long> organisation_id;
   std::optional<long long> course_id;
   std::optional<long long> facilitator_user_id;
-  std::optional<std::string> status;
+  std::optional<CohortStatus> status;
 };
 
 struct WorkshopSessionRow {
@@ -63,7 +65,7 @@ struct WorkshopSessionRow {
   std::string session_date;
   int start_minute = 0;
   int end_minute = 0;
-  std::string status;  // scheduled | cancelled
+  WorkshopSessionStatus status = WorkshopSessionStatus::kScheduled;
 };
 
 struct WorkshopSessionFilter {
@@ -88,8 +90,7 @@ struct EnrolmentRow {
   long long id = 0;
   long long cohort_id = 0;
   long long parent_id = 0;
-  // enrolled | waiting | withdrawn | released | transferred
-  std::string status;
+  EnrolmentStatus status = EnrolmentStatus::kEnrolled;
   std::optional<std::string> enrolled_on;
   std::optional<std::string> ended_on;
   std::string end_reason;
@@ -100,7 +101,7 @@ struct AttendanceRow {
   long long id = 0;
   long long session_id = 0;
   long long enrolment_id = 0;
-  std::string status;          // present | absent | excused
+  AttendanceMark status = AttendanceMark::kPresent;
   std::string absence_reason;  // court | health | transferred | lockdown | other
   long long recorded_by = 0;
   std::string recorded_at;

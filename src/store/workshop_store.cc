@@ -15,7 +15,9 @@ using store_internal::GetInteger;
 using store_internal::GetOptionalText;
 using store_internal::GetText;
 using store_internal::Params;
+using store_internal::ReadEnum;
 using store_internal::Select;
+using store_internal::SelectChecked;
 
 namespace {
 
@@ -24,7 +26,7 @@ constexpr const char* kCohortColumns =
     "space_id, capacity, start_date, recurrence_days, start_minute, end_minute, "
     "completion_percent, status, created_at";
 
-CohortRow ReadCohort(const soci::row& row) {
+Result<CohortRow> ReadCohort(const soci::row& row) {
   CohortRow cohort;
   cohort.id = GetInteger(row, 0);
   cohort.version = GetInteger(row, 1);
@@ -40,7 +42,8 @@ CohortRow ReadCohort(const soci::row& row) {
   cohort.start_minute = static_cast<int>(GetInteger(row, 11));
   cohort.end_minute = static_cast<int>(GetInteger(row, 12));
   cohort.completion_percent = static_cast<int>(GetInteger(row, 13));
-  cohort.status = GetText(row, 14);
+  VINCULO_ASSIGN_OR_RETURN(cohort.status,
+                           ReadEnum(row, 14, ParseCohortStatus, "workshop_cohorts.status"));
   cohort.created_at = GetText(row, 15);
   return cohort;
 }
@@ -49,7 +52,7 @@ constexpr const char* kSessionColumns =
     "id, version, cohort_id, position, facility_id, space_id, facilitator_user_id, session_date, "
     "start_minute, end_minute, status";
 
-WorkshopSessionRow ReadSession(const soci::row& row) {
+Result<WorkshopSessionRow> ReadSession(const soci::row& row) {
   WorkshopSessionRow session;
   session.id = GetInteger(row, 0);
   session.version = GetInteger(row, 1);
@@ -61,19 +64,21 @@ WorkshopSessionRow ReadSession(const soci::row& row) {
   session.session_date = GetText(row, 7);
   session.start_minute = static_cast<int>(GetInteger(row, 8));
   session.end_minute = static_cast<int>(GetInteger(row, 9));
-  session.status = GetText(row, 10);
+  VINCULO_ASSIGN_OR_RETURN(
+      session.status, ReadEnum(row, 10, ParseWorkshopSessionStatus, "workshop_sessions.status"));
   return session;
 }
 
 constexpr const char* kEnrolmentColumns =
     "id, cohort_id, parent_id, status, enrolled_on, ended_on, end_reason, created_at";
 
-EnrolmentRow ReadEnrolment(const soci::row& row) {
+Result<EnrolmentRow> ReadEnrolment(const soci::row& row) {
   EnrolmentRow enrolment;
   enrolment.id = GetInteger(row, 0);
   enrolment.cohort_id = GetInteger(row, 1);
   enrolment.parent_id = GetInteger(row, 2);
-  enrolment.status = GetText(row, 3);
+  VINCULO_ASSIGN_OR_RETURN(enrolment.status,
+                           ReadEnum(row, 3, ParseEnrolmentStatus, "workshop_enrolments.status"));
   enrolment.enrolled_on = GetOptionalText(row, 4);
   enrolment.ended_on = GetOptionalText(row, 5);
   enrolment.end_reason = GetText(row, 6);
@@ -275,8 +280,8 @@ Result<CohortRow> InsertCohort(Txn& txn, const CohortRow& cohort) {
                params.AddInteger(cohort.recurrence_days) + ", " +
                params.AddInteger(cohort.start_minute) + ", " +
                params.AddInteger(cohort.end_minute) + ", " +
-               params.AddInteger(cohort.completion_percent) + ", " + params.Add(cohort.status) +
-               ") RETURNING id",
+               params.AddInteger(cohort.completion_percent) + ", " +
+               params.Add(CohortStatusName(cohort.status)) + ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -287,11 +292,12 @@ Result<CohortRow> InsertCohort(Txn& txn, const CohortRow& cohort) {
 Result<CohortRow> GetCohort(Txn& txn, long long id) {
   try {
     Params params;
-    auto cohorts =
-        Select<CohortRow>(txn.session(),
-                          std::string("SELECT ") + kCohortColumns +
-                              " FROM workshop_cohorts WHERE id = " + params.AddInteger(id),
-                          params, ReadCohort);
+    VINCULO_ASSIGN_OR_RETURN(
+        std::vector<CohortRow> cohorts,
+        SelectChecked<CohortRow>(txn.session(),
+                                 std::string("SELECT ") + kCohortColumns +
+                                     " FROM workshop_cohorts WHERE id = " + params.AddInteger(id),
+                                 params, ReadCohort));
     if (cohorts.empty()) return NotFound("no cohort with id " + std::to_string(id));
     return cohorts.front();
   } catch (const std::exception& error) {
@@ -311,8 +317,8 @@ Result<std::vector<CohortRow>> Cohorts(Txn& txn, const CohortFilter& filter) {
     if (filter.facilitator_user_id) {
       where += " AND facilitator_user_id = " + params.AddInteger(*filter.facilitator_user_id);
     }
-    if (filter.status) where += " AND status = " + params.Add(*filter.status);
-    return Select<CohortRow>(
+    if (filter.status) where += " AND status = " + params.Add(CohortStatusName(*filter.status));
+    return SelectChecked<CohortRow>(
         txn.session(),
         std::string("SELECT ") + kCohortColumns + " FROM workshop_cohorts" + where + " ORDER BY id",
         params, ReadCohort);
@@ -334,8 +340,8 @@ Result<WorkshopSessionRow> InsertWorkshopSession(Txn& txn, const WorkshopSession
                params.AddInteger(session.space_id) + ", " +
                params.AddInteger(session.facilitator_user_id) + ", " +
                params.Add(session.session_date) + ", " + params.AddInteger(session.start_minute) +
-               ", " + params.AddInteger(session.end_minute) + ", " + params.Add(session.status) +
-               ") RETURNING id",
+               ", " + params.AddInteger(session.end_minute) + ", " +
+               params.Add(WorkshopSessionStatusName(session.status)) + ") RETURNING id",
         soci::use(params.values()), soci::into(stored.id);
     return stored;
   } catch (const std::exception& error) {
@@ -346,11 +352,12 @@ Result<WorkshopSessionRow> InsertWorkshopSession(Txn& txn, const WorkshopSession
 Result<WorkshopSessionRow> GetWorkshopSession(Txn& txn, long long id) {
   try {
     Params params;
-    auto sessions = Select<WorkshopSessionRow>(
-        txn.session(),
-        std::string("SELECT ") + kSessionColumns +
-            " FROM workshop_sessions WHERE id = " + params.AddInteger(id),
-        params, ReadSession);
+    VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
+                             SelectChecked<WorkshopSessionRow>(
+                                 txn.session(),
+                                 std::string("SELECT ") + kSessionColumns +
+                                     " FROM workshop_sessions WHERE id = " + params.AddInteger(id),
+                                 params, ReadSession));
     if (sessions.empty()) return NotFound("no workshop session with id " + std::to_string(id));
     return sessions.front();
   } catch (const std::exception& error) {
@@ -370,11 +377,11 @@ Result<std::vector<WorkshopSessionRow>> WorkshopSessions(Txn& txn,
     if (filter.cohort_id) where += " AND cohort_id = " + params.AddInteger(*filter.cohort_id);
     if (!filter.from.empty()) where += " AND session_date >= " + params.Add(filter.from);
     if (!filter.to.empty()) where += " AND session_date <= " + params.Add(filter.to);
-    return Select<WorkshopSessionRow>(txn.session(),
-                                      std::string("SELECT ") + kSessionColumns +
-                                          " FROM workshop_sessions" + where +
-                                          " ORDER BY session_date, start_minute, id",
-                                      params, ReadSession);
+    return SelectChecked<WorkshopSessionRow>(txn.session(),
+                                             std::string("SELECT ") + kSessionColumns +
+                                                 " FROM workshop_sessions" + where +
+                                                 " ORDER BY session_date, start_minute, id",
+                                             params, ReadSession);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "listing workshop sessions");
   }
@@ -457,7 +464,7 @@ Result<EnrolmentRow> InsertEnrolment(Txn& txn, const EnrolmentRow& enrolment) {
                      "ended_on, end_reason, created_at, updated_at) VALUES (" +
                          params.AddInteger(enrolment.cohort_id) + ", " +
                          params.AddInteger(enrolment.parent_id) + ", " +
-                         params.Add(enrolment.status) + ", " +
+                         params.Add(EnrolmentStatusName(enrolment.status)) + ", " +
                          params.AddOptional(enrolment.enrolled_on) + ", " +
                          params.AddOptional(enrolment.ended_on) + ", " +
                          params.Add(enrolment.end_reason) + ", " +
@@ -474,12 +481,14 @@ Result<std::optional<EnrolmentRow>> FindEnrolment(Txn& txn, long long cohort_id,
                                                   long long parent_id) {
   try {
     Params params;
-    auto rows = Select<EnrolmentRow>(
-        txn.session(),
-        std::string("SELECT ") + kEnrolmentColumns +
-            " FROM workshop_enrolments WHERE cohort_id = " + params.AddInteger(cohort_id) +
-            " AND parent_id = " + params.AddInteger(parent_id),
-        params, ReadEnrolment);
+    VINCULO_ASSIGN_OR_RETURN(
+        std::vector<EnrolmentRow> rows,
+        SelectChecked<EnrolmentRow>(
+            txn.session(),
+            std::string("SELECT ") + kEnrolmentColumns +
+                " FROM workshop_enrolments WHERE cohort_id = " + params.AddInteger(cohort_id) +
+                " AND parent_id = " + params.AddInteger(parent_id),
+            params, ReadEnrolment));
     if (rows.empty()) return std::optional<EnrolmentRow>();
     return std::optional<EnrolmentRow>(rows.front());
   } catch (const std::exception& error) {
@@ -490,11 +499,11 @@ Result<std::optional<EnrolmentRow>> FindEnrolment(Txn& txn, long long cohort_id,
 Result<std::vector<EnrolmentRow>> CohortEnrolments(Txn& txn, long long cohort_id) {
   try {
     Params params;
-    return Select<EnrolmentRow>(txn.session(),
-                                std::string("SELECT ") + kEnrolmentColumns +
-                                    " FROM workshop_enrolments WHERE cohort_id = " +
-                                    params.AddInteger(cohort_id) + " ORDER BY id",
-                                params, ReadEnrolment);
+    return SelectChecked<EnrolmentRow>(txn.session(),
+                                       std::string("SELECT ") + kEnrolmentColumns +
+                                           " FROM workshop_enrolments WHERE cohort_id = " +
+                                           params.AddInteger(cohort_id) + " ORDER BY id",
+                                       params, ReadEnrolment);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading a cohort's enrolments");
   }
@@ -503,11 +512,11 @@ Result<std::vector<EnrolmentRow>> CohortEnrolments(Txn& txn, long long cohort_id
 Result<std::vector<EnrolmentRow>> ParentEnrolments(Txn& txn, long long parent_id) {
   try {
     Params params;
-    return Select<EnrolmentRow>(txn.session(),
-                                std::string("SELECT ") + kEnrolmentColumns +
-                                    " FROM workshop_enrolments WHERE parent_id = " +
-                                    params.AddInteger(parent_id) + " ORDER BY id",
-                                params, ReadEnrolment);
+    return SelectChecked<EnrolmentRow>(txn.session(),
+                                       std::string("SELECT ") + kEnrolmentColumns +
+                                           " FROM workshop_enrolments WHERE parent_id = " +
+                                           params.AddInteger(parent_id) + " ORDER BY id",
+                                       params, ReadEnrolment);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading a parent's enrolments");
   }
@@ -517,7 +526,8 @@ Status UpdateEnrolment(Txn& txn, const EnrolmentRow& enrolment, const std::strin
   try {
     Params params;
     ExecuteWith(txn.session(),
-                "UPDATE workshop_enrolments SET status = " + params.Add(enrolment.status) +
+                "UPDATE workshop_enrolments SET status = " +
+                    params.Add(EnrolmentStatusName(enrolment.status)) +
                     ", enrolled_on = " + params.AddOptional(enrolment.enrolled_on) +
                     ", ended_on = " + params.AddOptional(enrolment.ended_on) + ", end_reason = " +
                     params.Add(enrolment.end_reason) + ", updated_at = " + params.Add(now) +
@@ -534,7 +544,8 @@ Status UpsertAttendance(Txn& txn, const AttendanceRow& attendance) {
     Params update;
     const long long updated =
         ExecuteWith(txn.session(),
-                    "UPDATE workshop_attendance SET status = " + update.Add(attendance.status) +
+                    "UPDATE workshop_attendance SET status = " +
+                        update.Add(AttendanceMarkName(attendance.status)) +
                         ", absence_reason = " + update.Add(attendance.absence_reason) +
                         ", recorded_by = " + update.AddInteger(attendance.recorded_by) +
                         ", recorded_at = " + update.Add(attendance.recorded_at) +
@@ -548,8 +559,9 @@ Status UpsertAttendance(Txn& txn, const AttendanceRow& attendance) {
                   "absence_reason, recorded_by, recorded_at) VALUES (" +
                       insert.AddInteger(attendance.session_id) + ", " +
                       insert.AddInteger(attendance.enrolment_id) + ", " +
-                      insert.Add(attendance.status) + ", " + insert.Add(attendance.absence_reason) +
-                      ", " + insert.AddInteger(attendance.recorded_by) + ", " +
+                      insert.Add(AttendanceMarkName(attendance.status)) + ", " +
+                      insert.Add(attendance.absence_reason) + ", " +
+                      insert.AddInteger(attendance.recorded_by) + ", " +
                       insert.Add(attendance.recorded_at) + ")",
                   insert);
     }
@@ -562,18 +574,19 @@ Status UpsertAttendance(Txn& txn, const AttendanceRow& attendance) {
 Result<std::vector<AttendanceRow>> CohortAttendance(Txn& txn, long long cohort_id) {
   try {
     Params params;
-    return Select<AttendanceRow>(
+    return SelectChecked<AttendanceRow>(
         txn.session(),
         "SELECT a.id, a.session_id, a.enrolment_id, a.status, a.absence_reason, a.recorded_by, "
         "a.recorded_at FROM workshop_attendance a JOIN workshop_sessions s ON s.id = "
         "a.session_id WHERE s.cohort_id = " +
             params.AddInteger(cohort_id) + " ORDER BY a.session_id, a.enrolment_id",
-        params, [](const soci::row& row) {
+        params, [](const soci::row& row) -> Result<AttendanceRow> {
           AttendanceRow attendance;
           attendance.id = GetInteger(row, 0);
           attendance.session_id = GetInteger(row, 1);
           attendance.enrolment_id = GetInteger(row, 2);
-          attendance.status = GetText(row, 3);
+          VINCULO_ASSIGN_OR_RETURN(attendance.status, ReadEnum(row, 3, ParseAttendanceMark,
+                                                               "workshop_attendance.status"));
           attendance.absence_reason = GetText(row, 4);
           attendance.recorded_by = GetInteger(row, 5);
           attendance.recorded_at = GetText(row, 6);

@@ -96,7 +96,7 @@ TEST_F(NurseryCareTest, APlanIsDraftedThenApprovedAndCreatesTheVisitRequirement)
   request.visit_frequency = "weekly";
   auto drafted = care_->SaveTransitionPlan(As("nursery_officer_a"), children_.critical_a, request);
   ASSERT_TRUE(drafted.ok()) << drafted.status().ToString();
-  EXPECT_EQ(drafted->plan.status, "draft");
+  EXPECT_EQ(drafted->plan.status, TransitionPlanStatus::kDraft);
   ASSERT_EQ(drafted->plan.steps.size(), 3u);
   EXPECT_EQ(drafted->plan.steps.front().step_on, "2026-11-25");  // sorted by date
   EXPECT_TRUE(drafted->visit_requirements.empty());
@@ -112,7 +112,7 @@ TEST_F(NurseryCareTest, APlanIsDraftedThenApprovedAndCreatesTheVisitRequirement)
 
   auto approved = care_->ApproveTransitionPlan(As("nursery_officer_a"), drafted->plan.id);
   ASSERT_TRUE(approved.ok()) << approved.status().ToString();
-  EXPECT_EQ(approved->plan.status, "approved");
+  EXPECT_EQ(approved->plan.status, TransitionPlanStatus::kApproved);
   EXPECT_EQ(approved->plan.approved_on, "2026-11-23");
   ASSERT_EQ(approved->visit_requirements.size(), 1u);
   EXPECT_EQ(approved->visit_requirements[0].parent_id, mother);
@@ -127,7 +127,7 @@ TEST_F(NurseryCareTest, APlanIsDraftedThenApprovedAndCreatesTheVisitRequirement)
   auto revised = care_->SaveTransitionPlan(As("nursery_officer_a"), children_.critical_a, request);
   ASSERT_TRUE(revised.ok()) << revised.status().ToString();
   EXPECT_EQ(revised->plan.id, drafted->plan.id);
-  EXPECT_EQ(revised->plan.status, "draft");
+  EXPECT_EQ(revised->plan.status, TransitionPlanStatus::kDraft);
   EXPECT_TRUE(BoardRow(children_.critical_a).needs_plan);
 }
 
@@ -525,7 +525,7 @@ TEST_F(NurseryCareTest, ABornOrEndedPregnancyLeavesTheForecast) {
   auto born = care_->RecordPregnancyOutcome(As("nursery_officer_b"), pregnancy->id,
                                             {"born", newborn->id, "2026-11-20"});
   ASSERT_TRUE(born.ok()) << born.status().ToString();
-  EXPECT_EQ(born->status, "born");
+  EXPECT_EQ(born->status, PregnancyStatus::kBorn);
   EXPECT_EQ(born->child_id, newborn->id);
   EXPECT_EQ(births(), 0);
   EXPECT_EQ(care_

@@ -104,7 +104,7 @@ TEST_F(NurseryServiceTest, AnApprovedExtensionMovesTheAgeOutAndIsAudited) {
   auto requested =
       nursery_->RequestExtension(world_->actor("nursery_officer_a"), children_.overdue_a, request);
   ASSERT_TRUE(requested.ok()) << requested.status().ToString();
-  EXPECT_EQ(requested->status, "requested");
+  EXPECT_EQ(requested->status, ExtensionStatus::kRequested);
   // A request changes nothing until it is approved.
   EXPECT_EQ(Board("admin")[0].child_id, children_.overdue_a);
 
@@ -126,7 +126,7 @@ TEST_F(NurseryServiceTest, AnApprovedExtensionMovesTheAgeOutAndIsAudited) {
 
   auto approved = nursery_->DecideExtension(world_->actor("admin"), requested->id, approve);
   ASSERT_TRUE(approved.ok()) << approved.status().ToString();
-  EXPECT_EQ(approved->status, "approved");
+  EXPECT_EQ(approved->status, ExtensionStatus::kApproved);
   EXPECT_EQ(
       nursery_->DecideExtension(world_->actor("admin"), requested->id, approve).status().code(),
       StatusCode::kConflict);

@@ -132,7 +132,8 @@ TEST_F(WorkshopServiceTest, MothersAndFathersAreSeparateUnlessTheFacilityAllowsM
       workshops_->Enrol(world_->actor("social_worker_a"), mothers.cohort.id, fixture_.fathers_a[0]);
   ASSERT_FALSE(father.ok());
   EXPECT_EQ(father.status().field(), "parent_id");
-  EXPECT_EQ(MustEnrol(mothers.cohort.id, fixture_.mothers_a[0]).enrolment.status, "enrolled");
+  EXPECT_EQ(MustEnrol(mothers.cohort.id, fixture_.mothers_a[0]).enrolment.status,
+            EnrolmentStatus::kEnrolled);
 
   CohortRequest mixed = Mothers("2026-12-02");
   mixed.group_kind = "mixed";
@@ -144,18 +145,20 @@ TEST_F(WorkshopServiceTest, MothersAndFathersAreSeparateUnlessTheFacilityAllowsM
   ASSERT_TRUE(
       workshops_->SetMixedGroupsAllowed(world_->actor("admin"), world_->facility_a, true).ok());
   CohortView both = MustCreate(mixed);
-  EXPECT_EQ(MustEnrol(both.cohort.id, fixture_.fathers_a[0]).enrolment.status, "enrolled");
-  EXPECT_EQ(MustEnrol(both.cohort.id, fixture_.mothers_a[1]).enrolment.status, "enrolled");
+  EXPECT_EQ(MustEnrol(both.cohort.id, fixture_.fathers_a[0]).enrolment.status,
+            EnrolmentStatus::kEnrolled);
+  EXPECT_EQ(MustEnrol(both.cohort.id, fixture_.mothers_a[1]).enrolment.status,
+            EnrolmentStatus::kEnrolled);
 }
 
 TEST_F(WorkshopServiceTest, AFullSpaceFillsTheWaitingListWhichMovesUpWhenSomeoneLeaves) {
   CohortView cohort = MustCreate(Mothers());
   for (int mother_idx = 0; mother_idx < 3; ++mother_idx) {
     EXPECT_EQ(MustEnrol(cohort.cohort.id, fixture_.mothers_a[mother_idx]).enrolment.status,
-              "enrolled");
+              EnrolmentStatus::kEnrolled);
   }
   EnrolmentProgress fourth = MustEnrol(cohort.cohort.id, fixture_.mothers_a[3]);
-  EXPECT_EQ(fourth.enrolment.status, "waiting");
+  EXPECT_EQ(fourth.enrolment.status, EnrolmentStatus::kWaiting);
   EXPECT_EQ(fourth.waiting_position, 1);
   auto again =
       workshops_->Enrol(world_->actor("social_worker_a"), cohort.cohort.id, fixture_.mothers_a[3]);
@@ -164,11 +167,11 @@ TEST_F(WorkshopServiceTest, AFullSpaceFillsTheWaitingListWhichMovesUpWhenSomeone
   auto left = workshops_->Withdraw(world_->actor("social_worker_a"), cohort.cohort.id,
                                    fixture_.mothers_a[0]);
   ASSERT_TRUE(left.ok()) << left.status().ToString();
-  EXPECT_EQ(left->enrolment.status, "withdrawn");
+  EXPECT_EQ(left->enrolment.status, EnrolmentStatus::kWithdrawn);
   auto rows = workshops_->Enrolments(world_->actor("social_worker_a"), cohort.cohort.id);
   ASSERT_TRUE(rows.ok());
   ASSERT_NE(Find(*rows, fixture_.mothers_a[3]), nullptr);
-  EXPECT_EQ(Find(*rows, fixture_.mothers_a[3])->enrolment.status, "enrolled");
+  EXPECT_EQ(Find(*rows, fixture_.mothers_a[3])->enrolment.status, EnrolmentStatus::kEnrolled);
   auto view = workshops_->GetCohort(world_->actor("social_worker_a"), cohort.cohort.id);
   EXPECT_EQ(view->enrolled, 3);
   EXPECT_EQ(view->waiting, 0);
@@ -379,16 +382,16 @@ TEST_F(WorkshopServiceTest, ATransferMidCourseKeepsTheRecordMovesTheListAndOffer
   auto rows = workshops_->Enrolments(facilitator, cohort.cohort.id);
   const EnrolmentProgress* moved = Find(*rows, mover);
   ASSERT_NE(moved, nullptr);
-  EXPECT_EQ(moved->enrolment.status, "transferred");
+  EXPECT_EQ(moved->enrolment.status, EnrolmentStatus::kTransferred);
   EXPECT_EQ(moved->enrolment.ended_on.value_or(""), "2026-11-20");
   EXPECT_EQ(moved->present, 1);  // the record is kept
-  EXPECT_EQ(Find(*rows, fixture_.mothers_a[3])->enrolment.status, "enrolled");
+  EXPECT_EQ(Find(*rows, fixture_.mothers_a[3])->enrolment.status, EnrolmentStatus::kEnrolled);
 
   auto mine = workshops_->OfParent(facilitator, mover);
   ASSERT_TRUE(mine.ok()) << mine.status().ToString();
   ASSERT_EQ(mine->offers.size(), 1u);
   EXPECT_EQ(mine->offers[0].cohort.id, there.cohort.id);
-  EXPECT_EQ(MustEnrol(there.cohort.id, mover).enrolment.status, "enrolled");
+  EXPECT_EQ(MustEnrol(there.cohort.id, mover).enrolment.status, EnrolmentStatus::kEnrolled);
 
   // A release ends the place too, and the list moves up again.
   const long long released = fixture_.mothers_a[1];
@@ -399,7 +402,7 @@ TEST_F(WorkshopServiceTest, ATransferMidCourseKeepsTheRecordMovesTheListAndOffer
                             {"released_on", std::string("2026-11-22")}})
                   .ok());
   rows = workshops_->Enrolments(facilitator, cohort.cohort.id);
-  EXPECT_EQ(Find(*rows, released)->enrolment.status, "released");
+  EXPECT_EQ(Find(*rows, released)->enrolment.status, EnrolmentStatus::kReleased);
 }
 
 TEST_F(WorkshopServiceTest, BadInputIsRefusedAndChangesNothing) {
@@ -493,6 +496,24 @@ TEST_F(WorkshopServiceTest, FiguresPerCohortAndFacilityExportAsCsv) {
   EXPECT_EQ(table->rows[0][CsvColumn(*table, "enrolled")], "3");
   EXPECT_EQ(table->rows[0][CsvColumn(*table, "attendance_rate")], "0.667");
   EXPECT_EQ(table->rows[1][CsvColumn(*table, "level")], "facility");
+}
+
+// Issue 17: a status the code does not know (written by hand, or by a newer
+// version) is an internal error naming the column, never a crash or a
+// default.
+TEST_F(WorkshopServiceTest, Issue17_AnUnknownStoredStatusIsAnInternalErrorNamingTheColumn) {
+  const CohortView cohort = MustCreate(Mothers());
+  ASSERT_TRUE(world_->context.store
+                  ->Write([&](Txn& txn) {
+                    return txn.Execute("UPDATE workshop_cohorts SET status = 'paused' WHERE id = " +
+                                       std::to_string(cohort.cohort.id));
+                  })
+                  .ok());
+  auto read = workshops_->Cohorts(world_->actor("social_worker_a"), std::nullopt);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.status().code(), StatusCode::kInternal);
+  EXPECT_NE(read.status().message().find("workshop_cohorts.status"), std::string::npos)
+      << read.status().ToString();
 }
 
 }  // namespace

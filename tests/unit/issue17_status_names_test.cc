@@ -13,6 +13,7 @@
 #include "domain/family.h"
 #include "domain/reunification.h"
 #include "domain/visit_rules.h"
+#include "domain/workshop_calendar.h"
 
 namespace vinculo {
 namespace {
@@ -106,6 +107,57 @@ TEST(Issue17StatusNames, Issue17_AnAgeOutProposalIsPendingUntilDecidedOrWithdraw
                                               {AgeOutProposalStatus::kWithdrawn, "withdrawn"}},
                                              AgeOutProposalStatusName, ParseAgeOutProposalStatus,
                                              "status");
+}
+
+TEST(Issue17StatusNames, Issue17_AWorkshopCohortRunsUntilClosedAndItsSessionsAreScheduled) {
+  ExpectNamesRoundTrip<CohortStatus>(
+      {{CohortStatus::kRunning, "running"}, {CohortStatus::kClosed, "closed"}}, CohortStatusName,
+      ParseCohortStatus, "status");
+  ExpectNamesRoundTrip<WorkshopSessionStatus>({{WorkshopSessionStatus::kScheduled, "scheduled"},
+                                               {WorkshopSessionStatus::kCancelled, "cancelled"}},
+                                              WorkshopSessionStatusName, ParseWorkshopSessionStatus,
+                                              "status");
+}
+
+TEST(Issue17StatusNames, Issue17_AWorkshopPlaceIsEnrolledOrWaitingUntilItEnds) {
+  ExpectNamesRoundTrip<EnrolmentStatus>({{EnrolmentStatus::kEnrolled, "enrolled"},
+                                         {EnrolmentStatus::kWaiting, "waiting"},
+                                         {EnrolmentStatus::kWithdrawn, "withdrawn"},
+                                         {EnrolmentStatus::kReleased, "released"},
+                                         {EnrolmentStatus::kTransferred, "transferred"}},
+                                        EnrolmentStatusName, ParseEnrolmentStatus, "status");
+  EXPECT_TRUE(HoldsPlace(EnrolmentStatus::kEnrolled));
+  EXPECT_TRUE(HoldsPlace(EnrolmentStatus::kWaiting));
+  EXPECT_FALSE(HoldsPlace(EnrolmentStatus::kWithdrawn));
+  EXPECT_FALSE(HoldsPlace(EnrolmentStatus::kReleased));
+  EXPECT_FALSE(HoldsPlace(EnrolmentStatus::kTransferred));
+}
+
+TEST(Issue17StatusNames, Issue17_AParentIsMarkedPresentAbsentOrExcused) {
+  ExpectNamesRoundTrip<AttendanceMark>({{AttendanceMark::kPresent, "present"},
+                                        {AttendanceMark::kAbsent, "absent"},
+                                        {AttendanceMark::kExcused, "excused"}},
+                                       AttendanceMarkName, ParseAttendanceMark, "status");
+}
+
+TEST(Issue17StatusNames, Issue17_AnExtensionIsRequestedUntilApprovedOrRefused) {
+  ExpectNamesRoundTrip<ExtensionStatus>({{ExtensionStatus::kRequested, "requested"},
+                                         {ExtensionStatus::kApproved, "approved"},
+                                         {ExtensionStatus::kRefused, "refused"}},
+                                        ExtensionStatusName, ParseExtensionStatus, "status");
+}
+
+TEST(Issue17StatusNames, Issue17_APregnancyIsExpectedUntilTheChildIsBornOrItEnds) {
+  ExpectNamesRoundTrip<PregnancyStatus>({{PregnancyStatus::kExpected, "expected"},
+                                         {PregnancyStatus::kBorn, "born"},
+                                         {PregnancyStatus::kEnded, "ended"}},
+                                        PregnancyStatusName, ParsePregnancyStatus, "status");
+}
+
+TEST(Issue17StatusNames, Issue17_ATransitionPlanIsADraftUntilApproved) {
+  ExpectNamesRoundTrip<TransitionPlanStatus>(
+      {{TransitionPlanStatus::kDraft, "draft"}, {TransitionPlanStatus::kApproved, "approved"}},
+      TransitionPlanStatusName, ParseTransitionPlanStatus, "status");
 }
 
 }  // namespace
