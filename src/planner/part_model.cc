@@ -84,137 +84,23 @@
 #include <CoinPackedMatrix.hpp>
 #include <OsiClpSolverInterface.hpp>
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <queue>
 #include <random>
 #include <string>
 
+#include "planner/ride_packer.h"
+
 namespace vinculo::planner::internal {
 
 // Restarts of the trip-filling greedy with other tie-breaks (FewestTrips).
 constexpr unsigned kFewestTripsRestarts = 64;
 
-namespace {
-
-// Children who ride together (a family visiting one parent in one session,
-// and a child's own visits), placed on one trip or left home together.
-struct RideUnit {
-  std::vector<long long> children;
-  std::uint64_t sessions = 0;  // bits of the group's sessions they attend
-  int earliest_start = 24 * 60;
-  int latest_end = 0;
-  int size = 0;
-  double value = 0;  // the priorities of their visits
-};
-
-// The best placement of a group's ride units on its trips (issue 19: a
-// greedy left children home where a placement existed): the most priority
-// placed, then the fewest (trip, session) attendances (escorts present count
-// as people in a session); each trip's sessions within `day_budget` minutes
-// from the first start to the last end. Depth-first with a bound, at most
-// `node_limit` nodes; per unit the trip index, or -1 for home.
-class RidePacker {
- public:
-  RidePacker(const std::vector<RideUnit>& units, const std::vector<int>& rooms, int day_budget,
-             long node_limit)
-      : units_(units),
-        room_(rooms),
-        earliest_(rooms.size(), 24 * 60),
-        latest_(rooms.size(), 0),
-        attends_(rooms.size(), 0),
-        capacity_(rooms),
-        day_budget_(day_budget),
-        node_limit_(node_limit),
-        current_(units.size(), -1),
-        value_left_(units.size() + 1, 0) {
-    for (size_t unit = units.size(); unit-- > 0;) {
-      value_left_[unit] = value_left_[unit + 1] + units[unit].value;
-    }
-  }
-  std::vector<int> Pack() {
-    Search(0);
-    return best_;
-  }
-  double placed() const { return best_value_; }
-
- private:
-  void Search(size_t unit_idx) {
-    if (++nodes_ > node_limit_) return;
-    if (current_value_ + value_left_[unit_idx] < best_value_ - 1e-9) return;
-    if (unit_idx == units_.size()) {
-      if (current_value_ > best_value_ + 1e-9 ||
-          (current_value_ > best_value_ - 1e-9 && current_attendances_ < best_attendances_)) {
-        best_ = current_;
-        best_value_ = current_value_;
-        best_attendances_ = current_attendances_;
-      }
-      return;
-    }
-    const RideUnit& unit = units_[unit_idx];
-    // Trips by the sessions they would add, fewest first; one empty trip per size.
-    std::vector<std::pair<int, size_t>> trips;
-    std::set<int> empty_rooms;
-    for (size_t trip = 0; trip < room_.size(); ++trip) {
-      if (room_[trip] < unit.size) continue;
-      if (attends_[trip] == 0 && !empty_rooms.insert(capacity_[trip]).second) continue;
-      if (std::max(latest_[trip], unit.latest_end) -
-              std::min(earliest_[trip], unit.earliest_start) >
-          day_budget_) {
-        continue;
-      }
-      trips.push_back({std::popcount(unit.sessions & ~attends_[trip]), trip});
-    }
-    std::sort(trips.begin(), trips.end());
-    for (const auto& [added, trip] : trips) {
-      const int earliest = earliest_[trip];
-      const int latest = latest_[trip];
-      const std::uint64_t attends = attends_[trip];
-      room_[trip] -= unit.size;
-      earliest_[trip] = std::min(earliest, unit.earliest_start);
-      latest_[trip] = std::max(latest, unit.latest_end);
-      attends_[trip] |= unit.sessions;
-      current_[unit_idx] = static_cast<int>(trip);
-      current_value_ += unit.value;
-      current_attendances_ += added;
-      Search(unit_idx + 1);
-      current_attendances_ -= added;
-      current_value_ -= unit.value;
-      attends_[trip] = attends;
-      latest_[trip] = latest;
-      earliest_[trip] = earliest;
-      room_[trip] += unit.size;
-    }
-    current_[unit_idx] = -1;
-    Search(unit_idx + 1);
-  }
-
-  const std::vector<RideUnit>& units_;
-  std::vector<int> room_;
-  std::vector<int> earliest_;
-  std::vector<int> latest_;
-  std::vector<std::uint64_t> attends_;
-  const std::vector<int> capacity_;
-  const int day_budget_;
-  const long node_limit_;
-  long nodes_ = 0;
-  std::vector<int> current_;
-  std::vector<double> value_left_;
-  double current_value_ = 0;
-  int current_attendances_ = 0;
-  std::vector<int> best_;
-  double best_value_ = -1;
-  int best_attendances_ = 0;
-};
-
 // Nodes the exact packing of one group may visit (a group is one prison on
 // one day for one home base: a few trips, a few dozen children at most).
 constexpr long kRidePackingNodes = 20000;
-
-}  // namespace
 
 double PartModel::TripWeight(const Group& group) const {
   const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
