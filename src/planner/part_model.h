@@ -106,8 +106,12 @@ class PartModel {
     row_upper_.push_back(upper);
   }
   double TripWeight(const Group& group) const;
+  // Whether two visits cannot both happen (one pair on one day, a child's
+  // two parents in sessions she cannot attend both of).
+  bool Exclusive(int y_a, int y_b) const;
   // Terms counting each child (or parent) of `y_cols` once: a y column alone,
-  // or an implied column u >= each of its y columns when it has several.
+  // or an implied column u >= each clique of its y columns that exclude
+  // each other when it has several.
   std::vector<std::pair<int, double>> CountOnce(const std::vector<int>& y_cols,
                                                 long long Pair::*member);
   // Sets every implied column to the largest of its y columns.
