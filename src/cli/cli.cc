@@ -385,7 +385,7 @@ int AgeOuts(const std::string& db, const AgeOutQuery& query, const std::string& 
     if (row.age_out) {
       std::cout << std::setw(12) << FormatDate(row.age_out->age_out_date) << std::setw(7)
                 << row.age_out->days_remaining << std::setw(10) << row.alert_level << row.facility
-                << " / " << AgeOutBasisName(row.age_out->basis) << " / plan " << row.transition_plan
+                << " / " << AgeOutBasisName(row.age_out->basis) << " / plan " << row.TransitionPlanShown()
                 << (row.needs_plan ? " (needed)" : "") << "\n";
     } else {
       std::cout << std::setw(12) << "?" << std::setw(7) << "?" << std::setw(10) << row.alert_level

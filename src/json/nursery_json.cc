@@ -18,7 +18,7 @@ nlohmann::json AgeOutRowToJson(const AgeOutRow& row) {
   nlohmann::json json = {{"child_id", row.child_id},       {"pseudonym", row.pseudonym},
                          {"name", OrNull(row.name)},       {"facility_id", row.facility_id},
                          {"facility", row.facility},       {"date_of_birth", row.date_of_birth},
-                         {"alert_level", row.alert_level}, {"transition_plan", row.transition_plan},
+                         {"alert_level", row.alert_level}, {"transition_plan", row.TransitionPlanShown()},
                          {"needs_plan", row.needs_plan}};
   json["leave"] = nullptr;
   if (row.leave) {

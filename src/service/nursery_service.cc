@@ -223,7 +223,7 @@ Result<KeptDecisions> DecisionsFor(const Store& store, Txn& txn, const Actor& sc
 // What the board shows beside each child, each by child id: transition plan
 // statuses, open leaves, kept decisions and pending proposals.
 struct BoardFacts {
-  std::vector<std::pair<long long, std::string>> plans;
+  std::vector<std::pair<long long, TransitionPlanStatus>> plans;
   std::vector<LeaveRow> leaves;
   KeptDecisions decisions;
   std::shared_ptr<std::vector<AgeOutProposalRow>> proposals;
@@ -424,7 +424,7 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     // alongside, no lookup per child. Each row points into the decisions and
     // proposals (shared pointers that share the vector's ownership): no
     // allocation or copy per child.
-    const std::vector<std::pair<long long, std::string>>& plans = facts.plans;
+    const std::vector<std::pair<long long, TransitionPlanStatus>>& plans = facts.plans;
     size_t plan_idx = 0;
     const KeptDecisions& decisions = facts.decisions;
     const std::shared_ptr<std::vector<AgeOutProposalRow>>& proposals = facts.proposals;
@@ -469,7 +469,7 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
       if (proposal) row.proposal = std::shared_ptr<const AgeOutProposalRow>(proposals, proposal);
       if (age_out.ok()) {
         row.needs_plan = age_out->days_remaining <= options_.transition_plan_days &&
-                         row.transition_plan != "approved";
+                         row.transition_plan != TransitionPlanStatus::kApproved;
         row.alert_level = AlertLevelName(age_out->alert);
         row.age_out = std::move(*age_out);
       } else {

@@ -47,6 +47,11 @@ struct AgeOutQuery {
 // force, co-residence not allowed, no review date) is listed first, with the
 // reason in `problem` and no date: it needs someone's attention.
 struct AgeOutRow {
+  // "missing", "draft" or "approved": how replies and the CLI name the plan.
+  const char* TransitionPlanShown() const {
+    return transition_plan ? TransitionPlanStatusName(*transition_plan) : "missing";
+  }
+
   long long child_id = 0;
   std::string pseudonym;
   std::optional<std::string> name;  // absent for roles that never see names
@@ -56,7 +61,7 @@ struct AgeOutRow {
   std::optional<AgeOut> age_out;
   std::string problem;
   std::string alert_level;                  // AlertLevelName, or "unknown" with a problem
-  std::string transition_plan = "missing";  // missing | draft | approved
+  std::optional<TransitionPlanStatus> transition_plan;  // none: the child has no plan
   // Within NurseryOptions::transition_plan_days of the age-out (or past it)
   // without an approved plan.
   bool needs_plan = false;

@@ -137,7 +137,7 @@ class HomeBuilder {
       TodayEntry entry{.route = "/children/" + Id(row.child_id) + "/plan"};
       entry.ids = {{"child_id", row.child_id}, {"facility_id", row.facility_id}};
       AddChild(entry, &row);
-      entry.facts.emplace_back("transition_plan", row.transition_plan);
+      entry.facts.emplace_back("transition_plan", row.TransitionPlanShown());
       if (row.age_out) {
         entry.facts.emplace_back("age_out_date", FormatDate(row.age_out->age_out_date));
         entry.count = row.age_out->days_remaining;

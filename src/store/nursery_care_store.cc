@@ -244,7 +244,7 @@ Status ApproveTransitionPlan(Txn& txn, long long id, long long approved_by,
   }
 }
 
-Result<std::vector<std::pair<long long, std::string>>> TransitionPlanStatuses(
+Result<std::vector<std::pair<long long, TransitionPlanStatus>>> TransitionPlanStatuses(
     Txn& txn, const ChildrenInsideFilter& filter, const Actor& actor) {
   try {
     Params params;
@@ -272,10 +272,11 @@ Result<std::vector<std::pair<long long, std::string>>> TransitionPlanStatuses(
     soci::statement statement = (txn.session().prepare << query, soci::use(params.values()),
                                  soci::into(child_ids), soci::into(approved));
     statement.execute();
-    std::vector<std::pair<long long, std::string>> statuses;
+    std::vector<std::pair<long long, TransitionPlanStatus>> statuses;
     while (statement.fetch()) {
       for (std::size_t row_idx = 0; row_idx < child_ids.size(); ++row_idx) {
-        statuses.emplace_back(child_ids[row_idx], approved[row_idx] ? "approved" : "draft");
+        statuses.emplace_back(child_ids[row_idx], approved[row_idx] ? TransitionPlanStatus::kApproved
+                                                                    : TransitionPlanStatus::kDraft);
       }
     }
     return statuses;

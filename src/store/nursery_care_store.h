@@ -33,7 +33,7 @@ Status ApproveTransitionPlan(Txn& txn, long long id, long long approved_by,
 // (child id, plan status) of the children ForEachChildInside would visit
 // that have a plan, by child id: one query for the whole board. A global
 // actor without a facility filter also gets plans of children not inside.
-Result<std::vector<std::pair<long long, std::string>>> TransitionPlanStatuses(
+Result<std::vector<std::pair<long long, TransitionPlanStatus>>> TransitionPlanStatuses(
     Txn& txn, const ChildrenInsideFilter& filter, const Actor& actor);
 Result<VisitRequirementRow> InsertVisitRequirement(Txn& txn,
                                                    const VisitRequirementRow& requirement);

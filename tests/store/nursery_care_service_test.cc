@@ -84,7 +84,7 @@ TEST_F(NurseryCareTest, TheBoardFlagsChildrenWithin90DaysWithoutAnApprovedPlan) 
   for (const auto& expected : cases) {
     SCOPED_TRACE(expected.child_id);
     const AgeOutRow& row = BoardRow(expected.child_id);
-    EXPECT_EQ(row.transition_plan, "missing");
+    EXPECT_STREQ(row.TransitionPlanShown(), "missing");
     EXPECT_EQ(row.needs_plan, expected.needs_plan);
   }
 }
@@ -100,7 +100,7 @@ TEST_F(NurseryCareTest, APlanIsDraftedThenApprovedAndCreatesTheVisitRequirement)
   ASSERT_EQ(drafted->plan.steps.size(), 3u);
   EXPECT_EQ(drafted->plan.steps.front().step_on, "2026-11-25");  // sorted by date
   EXPECT_TRUE(drafted->visit_requirements.empty());
-  EXPECT_EQ(BoardRow(children_.critical_a).transition_plan, "draft");
+  EXPECT_STREQ(BoardRow(children_.critical_a).TransitionPlanShown(), "draft");
   EXPECT_TRUE(BoardRow(children_.critical_a).needs_plan);
 
   // A social worker may draft but not approve; the other facility cannot see it.
@@ -108,7 +108,7 @@ TEST_F(NurseryCareTest, APlanIsDraftedThenApprovedAndCreatesTheVisitRequirement)
             StatusCode::kForbidden);
   EXPECT_EQ(care_->ApproveTransitionPlan(As("nursery_officer_b"), drafted->plan.id).status().code(),
             StatusCode::kNotFound);
-  EXPECT_EQ(BoardRow(children_.critical_a).transition_plan, "draft");
+  EXPECT_STREQ(BoardRow(children_.critical_a).TransitionPlanShown(), "draft");
 
   auto approved = care_->ApproveTransitionPlan(As("nursery_officer_a"), drafted->plan.id);
   ASSERT_TRUE(approved.ok()) << approved.status().ToString();
@@ -118,7 +118,7 @@ TEST_F(NurseryCareTest, APlanIsDraftedThenApprovedAndCreatesTheVisitRequirement)
   EXPECT_EQ(approved->visit_requirements[0].parent_id, mother);
   EXPECT_EQ(approved->visit_requirements[0].frequency, "weekly");
   EXPECT_EQ(approved->visit_requirements[0].starts_on, "2026-12-01");  // the move
-  EXPECT_EQ(BoardRow(children_.critical_a).transition_plan, "approved");
+  EXPECT_STREQ(BoardRow(children_.critical_a).TransitionPlanShown(), "approved");
   EXPECT_FALSE(BoardRow(children_.critical_a).needs_plan);
   EXPECT_EQ(care_->ApproveTransitionPlan(As("admin"), drafted->plan.id).status().code(),
             StatusCode::kConflict);
@@ -168,7 +168,7 @@ TEST_F(NurseryCareTest, BadPlansAreRefusedNamingTheFieldAndNothingIsSaved) {
     EXPECT_EQ(care_->TransitionPlan(As("admin"), children_.overdue_a).status().code(),
               StatusCode::kNotFound);
   }
-  EXPECT_EQ(BoardRow(children_.overdue_a).transition_plan, "missing");
+  EXPECT_STREQ(BoardRow(children_.overdue_a).TransitionPlanShown(), "missing");
 }
 
 TEST_F(NurseryCareTest, PlansAreScopedToTheChildsFacilityAndHiddenFromAuditors) {
@@ -189,7 +189,7 @@ TEST_F(NurseryCareTest, PlansAreScopedToTheChildsFacilityAndHiddenFromAuditors) 
   // The board of facility B knows nothing of it.
   auto board_b = nursery_->AgeOutBoard(As("nursery_officer_b"), AgeOutQuery{});
   ASSERT_TRUE(board_b.ok());
-  for (const AgeOutRow& row : *board_b) EXPECT_EQ(row.transition_plan, "missing");
+  for (const AgeOutRow& row : *board_b) EXPECT_STREQ(row.TransitionPlanShown(), "missing");
 }
 
 // --- Authorised adults and the leave book ---
