@@ -197,7 +197,11 @@ std::vector<Violation> CheckPlan(const Instance& instance, const Plan& plan) {
 
   // Sessions: places in the session's unit (a family is one parent with all her
   // children there; a pair is one visit) and people (each child once, each
-  // escort present once).
+  // escort present once). The same rule as the domain's `Fits`
+  // (domain/session_capacity.h), which the planners and the service call,
+  // deliberately counted again here and not by calling it (issue 19: the
+  // checker stays code of its own), so that a mistake in the shared rule shows
+  // up as a violation instead of passing in both.
   std::map<long long, std::vector<const Resolved*>> by_session;
   for (const Resolved& visit : resolved) by_session[visit.session->id].push_back(&visit);
   for (const auto& [session_id, visits] : by_session) {

@@ -21,6 +21,9 @@ namespace vinculo::planner {
 
 namespace {
 
+// A trip not yet made, in a session's load: one escort more.
+constexpr int kNewTrip = -1;
+
 struct OpenTrip {
   std::set<long long> children;
   int max_children = 0;
@@ -42,12 +45,10 @@ Plan PlanFirstCome(const Instance& instance) {
     return instance.pairs[a].requested_order < instance.pairs[b].requested_order;
   });
 
-  size_t session_count = instance.sessions.size();
-  std::vector<int> families(session_count, 0);
-  std::vector<int> people(session_count, 0);
-  std::vector<std::set<int>> session_trips(session_count);
-  std::vector<std::set<long long>> session_children(session_count);
-  std::vector<std::set<long long>> session_parents(session_count);
+  // What each session holds so far: its families, pairs, children and escorts
+  // (a trip is one escort), counted by the domain's rule.
+  std::vector<SessionTally> session_loads(instance.sessions.size());
+  std::vector<std::set<int>> session_trips(instance.sessions.size());
   std::vector<OpenTrip> open_trips;
   std::map<std::tuple<long long, long long, long long>, std::vector<int>> trips_by_key;
   std::set<std::pair<int, long long>> escort_busy;                   // (escort, day)
@@ -78,30 +79,22 @@ Plan PlanFirstCome(const Instance& instance) {
                       [&](long long placed) { return std::llabs(day - placed) < interval; })) {
         continue;
       }
-      // Places in the session's unit: a parent already visited there by a
-      // sibling takes no new family place.
-      std::set<long long> new_parents;
-      std::set<long long> new_children;
-      for (int member : members) {
-        const Pair& visitor = instance.pairs[member];
-        if (!session_parents[session_idx].count(visitor.parent_id))
-          new_parents.insert(visitor.parent_id);
-        if (!session_children[session_idx].count(visitor.child_id))
-          new_children.insert(visitor.child_id);
-      }
-      const int family_delta = static_cast<int>(new_parents.size());
-      const int pair_delta = static_cast<int>(members.size());
-      if (session.capacity_unit == CapacityUnit::kFamilies &&
-          families[session_idx] + family_delta > session.capacity_families) {
-        continue;
-      }
-      if (session.capacity_unit == CapacityUnit::kPairs &&
-          families[session_idx] + pair_delta > session.capacity_families) {
-        continue;
-      }
-      int people_capacity = session.capacity_unit == CapacityUnit::kPeople
-                                ? std::min(session.capacity_people, session.capacity_families)
-                                : session.capacity_people;
+      // The session's load with the family on `trip_idx` (kNewTrip: a trip
+      // not yet there): a parent already visited there by a sibling takes no
+      // new family place, a child already there is one person.
+      const SessionTally& tally = session_loads[session_idx];
+      const SessionCapacity capacity = internal::CapacityOf(session);
+      auto load_on = [&](int trip_idx) {
+        std::vector<SessionVisit> visits;
+        for (int member : members) {
+          const Pair& visitor = instance.pairs[member];
+          visits.push_back({visitor.child_id, visitor.parent_id, trip_idx});
+        }
+        return tally.With(visits);
+      };
+      // No room even on a trip already there (no escort more): no trip would do.
+      const std::set<int>& trips_there = session_trips[session_idx];
+      if (!Fits(load_on(trips_there.empty() ? kNewTrip : *trips_there.begin()), capacity)) continue;
       bool overlaps = false;
       for (int member : members) {
         for (int other_idx : child_sessions[instance.pairs[member].child_id]) {
@@ -113,7 +106,6 @@ Plan PlanFirstCome(const Instance& instance) {
         }
       }
       if (overlaps) continue;
-      int child_delta = static_cast<int>(new_children.size());
       const Route* route = index.FindRoute(pair.home_base_id, session.facility_id);
       int travel = route == nullptr ? 0 : route->travel_minutes;
       // The children of the family not yet on `trip_idx`, who need a seat there.
@@ -126,11 +118,10 @@ Plan PlanFirstCome(const Instance& instance) {
         return static_cast<int>(children.size());
       };
       auto fits = [&](int trip_idx) {
-        int escort_delta = session_trips[session_idx].count(trip_idx) ? 0 : 1;
         const OpenTrip& open = open_trips[trip_idx];
         int day = std::max(open.latest_end, session.end_minute) -
                   std::min(open.earliest_start, session.start_minute) + 2 * travel;
-        return people[session_idx] + child_delta + escort_delta <= people_capacity &&
+        return Fits(load_on(trip_idx), capacity) &&
                day <= instance.settings.longest_child_day_minutes &&
                static_cast<int>(open.children.size()) + riders(trip_idx) <= open.max_children;
       };
@@ -165,7 +156,7 @@ Plan PlanFirstCome(const Instance& instance) {
             if (fits(trip_idx)) chosen_trip = trip_idx;
           }
         }
-        if (chosen_trip < 0 && people[session_idx] + child_delta + 1 <= people_capacity) {
+        if (chosen_trip < 0 && Fits(load_on(kNewTrip), capacity)) {
           for (int escort_idx : index.EscortsFor(pair.home_base_id, session.date)) {
             if (!escort_busy.count({escort_idx, day}) &&
                 instance.escorts[escort_idx].max_children >= riders(-1)) {
@@ -190,9 +181,6 @@ Plan PlanFirstCome(const Instance& instance) {
         trips_by_key[key].push_back(chosen_trip);
         escort_busy.insert({new_escort, day});
       }
-      people[session_idx] += child_delta + (session_trips[session_idx].count(chosen_trip) ? 0 : 1);
-      families[session_idx] +=
-          session.capacity_unit == CapacityUnit::kFamilies ? family_delta : pair_delta;
       session_trips[session_idx].insert(chosen_trip);
       open_trips[chosen_trip].earliest_start =
           std::min(open_trips[chosen_trip].earliest_start, session.start_minute);
@@ -200,8 +188,7 @@ Plan PlanFirstCome(const Instance& instance) {
           std::max(open_trips[chosen_trip].latest_end, session.end_minute);
       for (int member : members) {
         const Pair& visitor = instance.pairs[member];
-        session_parents[session_idx].insert(visitor.parent_id);
-        session_children[session_idx].insert(visitor.child_id);
+        session_loads[session_idx].Add({visitor.child_id, visitor.parent_id, chosen_trip});
         open_trips[chosen_trip].children.insert(visitor.child_id);
         child_trip_on_day[{visitor.child_id, day}] = chosen_trip;
         child_sessions[visitor.child_id].push_back(session_idx);

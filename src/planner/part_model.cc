@@ -365,7 +365,8 @@ void PartModel::Build() {
   y_of_.resize(objective_.size(), {-1, -1});
 
   // Sessions: places in the session's unit, and people (each child once, each
-  // escort present once).
+  // escort present once): the domain's `Fits` (domain/session_capacity.h)
+  // written as rows, which the extraction checks again by calling it.
   for (const auto& [session_idx, y_cols] : y_by_session) {
     const Session& session = instance_.sessions[session_idx];
     std::vector<std::pair<int, double>> people = CountOnce(y_cols, &Pair::child_id);
@@ -781,18 +782,13 @@ void PartModel::DropOverfull(PartPlan& plan) const {
       by_session[plan.visits[visit_idx].session_idx].push_back(visit_idx);
     }
     for (const auto& [session_idx, visit_idxs] : by_session) {
-      const Session& session = instance_.sessions[session_idx];
-      std::set<long long> children;
-      std::set<int> trips;
+      std::vector<SessionVisit> visits;
       for (size_t visit_idx : visit_idxs) {
-        children.insert(instance_.pairs[plan.visits[visit_idx].pair_idx].child_id);
-        trips.insert(plan.visits[visit_idx].trip);
+        const PartVisit& visit = plan.visits[visit_idx];
+        const Pair& pair = instance_.pairs[visit.pair_idx];
+        visits.push_back({pair.child_id, pair.parent_id, visit.trip});
       }
-      int people = static_cast<int>(children.size() + trips.size());
-      int capacity = session.capacity_unit == CapacityUnit::kPeople
-                         ? std::min(session.capacity_people, session.capacity_families)
-                         : session.capacity_people;
-      if (people <= capacity) continue;
+      if (Fits(LoadOf(visits), internal::CapacityOf(instance_.sessions[session_idx]))) continue;
       size_t drop = visit_idxs.front();
       for (size_t visit_idx : visit_idxs) {
         if (instance_.pairs[plan.visits[visit_idx].pair_idx].priority <

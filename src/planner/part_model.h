@@ -118,9 +118,11 @@ class PartModel {
   void FillImplied(std::vector<double>& x) const;
   // Trips kept to what the visits of `x` need (per class, per session).
   void CloseUnneededTrips(std::vector<double>& x) const;
-  // The visits of an extracted plan that break a session's people capacity
-  // (a packing the model's counts could not foresee) are dropped.
-  // (with the dropped child's siblings visiting that parent there).
+  // Visits of an extracted plan are dropped, the lowest priority first (with
+  // the dropped child's siblings visiting that parent there), until each
+  // session's load fits its capacity by the domain's rule (`Fits`). The model's
+  // rows hold the places exactly; what breaks is people, a packing into trips
+  // the model's counts could not foresee.
   void DropOverfull(PartPlan& plan) const;
   // A family's visits to a session not all on one trip are dropped together.
   void DropSplitFamilies(PartPlan& plan) const;

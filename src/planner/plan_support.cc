@@ -13,6 +13,10 @@ int MinIntervalDays(const Pair& pair) {
   return pair.visits_wanted > 1 ? std::max(1, pair.min_interval_days) : pair.min_interval_days;
 }
 
+SessionCapacity CapacityOf(const Session& session) {
+  return {session.capacity_unit, session.capacity_families, session.capacity_people};
+}
+
 int MostVisits(const PlanningIndex& index, int pair_idx) {
   return std::min(std::max(0, index.instance().pairs[pair_idx].visits_wanted),
                   static_cast<int>(index.Candidates(pair_idx).size()));
@@ -237,12 +241,14 @@ void PlanningIndex::KeepFamilyTogether(const std::vector<int>& members) {
     });
   }
   if (!reason) {
+    // The family alone in the session, on one trip.
+    std::vector<SessionVisit> alone;
+    for (int pair_idx : members) {
+      alone.push_back({instance_.pairs[pair_idx].child_id, instance_.pairs[pair_idx].parent_id, 0});
+    }
+    const SessionLoad load = LoadOf(alone);
     narrow(UnscheduledReason::kCapacity, [&](int session_idx) {
-      const Session& session = instance_.sessions[session_idx];
-      int places = session.capacity_unit == CapacityUnit::kFamilies ? 1
-                   : session.capacity_unit == CapacityUnit::kPairs  ? size
-                                                                    : size + 1;
-      return session.capacity_people < size + 1 || session.capacity_families < places;
+      return !Fits(load, CapacityOf(instance_.sessions[session_idx]));
     });
   }
   for (int pair_idx : members) {

@@ -20,17 +20,16 @@
 #include <vector>
 
 #include "common/date.h"
+#include "domain/session_capacity.h"
 
 namespace vinculo::planner {
 
 // The wing a session serves, matched against the imprisoned parent's wing.
 enum class Wing { kWomen, kMen, kAny };
 
-// What a session's places count. A family is one imprisoned parent with all of
-// her children visiting her in that session (three siblings seeing their
-// father take one place); a pair is one child-parent visit; people are the
-// children and escorts present (as `capacity_people` always counts them).
-enum class CapacityUnit { kFamilies, kPairs, kPeople };
+// What a session's places count (families, pairs or people): the domain's
+// unit, `domain/session_capacity.h`, where the rule that counts them lives.
+using CapacityUnit = ::vinculo::CapacityUnit;
 
 struct Session {
   long long id = 0;

@@ -211,10 +211,10 @@ Result<bool> ShiftLoad(Txn& txn, const std::vector<PlanVisitRow>& before,
   auto load = [&](const std::vector<PlanVisitRow>& visits) {
     auto loads = visit_internal::SessionLoads(visits);
     auto found = loads.find(session_id);
-    return found == loads.end() ? visit_internal::SessionLoad{} : found->second;
+    return found == loads.end() ? SessionPlaces{} : found->second;
   };
-  const visit_internal::SessionLoad was = load(before);
-  const visit_internal::SessionLoad will = load(after);
+  const SessionPlaces was = load(before);
+  const SessionPlaces will = load(after);
   const SessionPlaces difference{will.families - was.families, will.pairs - was.pairs,
                                  will.people - was.people};
   const SessionPlaces released{std::max(0LL, -difference.families),

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "domain/icalendar.h"
+#include "domain/session_capacity.h"
 #include "domain/visit_rules.h"
 #include "service/calendar_zones.h"
 #include "service/visit_calendar.h"
@@ -92,25 +93,19 @@ Status InsertMissingRequirements(Txn& txn, long long organisation_id,
   return Status::Ok();
 }
 
-std::map<long long, SessionLoad> SessionLoads(const std::vector<PlanVisitRow>& visits,
-                                              long long except_visit) {
-  std::map<long long, std::set<long long>> parents;
-  std::map<long long, std::set<long long>> children;
-  std::map<long long, std::set<long long>> trips;
-  std::map<long long, SessionLoad> loads;
+std::map<long long, SessionPlaces> SessionLoads(const std::vector<PlanVisitRow>& visits,
+                                                long long except_visit) {
+  std::map<long long, std::vector<SessionVisit>> by_session;
   for (const PlanVisitRow& visit : visits) {
     if (visit.status != PlannedVisitStatus::kPlanned ||
         (except_visit != 0 && visit.id == except_visit))
       continue;
-    ++loads[visit.session_id].pairs;
-    parents[visit.session_id].insert(visit.parent_id);
-    children[visit.session_id].insert(visit.child_id);
-    trips[visit.session_id].insert(visit.trip_id);
+    by_session[visit.session_id].push_back({visit.child_id, visit.parent_id, visit.trip_id});
   }
-  for (auto& [session_id, parent_ids] : parents) {
-    SessionLoad& load = loads[session_id];
-    load.families = static_cast<long long>(parent_ids.size());
-    load.people = static_cast<long long>(children[session_id].size() + trips[session_id].size());
+  std::map<long long, SessionPlaces> loads;
+  for (const auto& [session_id, session_visits] : by_session) {
+    const SessionLoad load = LoadOf(session_visits);
+    loads[session_id] = {load.families, load.pairs, load.People()};
   }
   return loads;
 }
@@ -123,10 +118,10 @@ NoticeBound NotBefore(const ServiceContext& context, long long notice_hours) {
                                .count())};
 }
 
-planner::CapacityUnit CapacityUnitOf(const std::string& unit) {
-  if (unit == "pairs") return planner::CapacityUnit::kPairs;
-  if (unit == "people") return planner::CapacityUnit::kPeople;
-  return planner::CapacityUnit::kFamilies;
+CapacityUnit CapacityUnitOf(const std::string& unit) {
+  if (unit == "pairs") return CapacityUnit::kPairs;
+  if (unit == "people") return CapacityUnit::kPeople;
+  return CapacityUnit::kFamilies;
 }
 
 }  // namespace visit_internal

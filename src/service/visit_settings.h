@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/session_capacity.h"
 #include "planner/planner.h"
 #include "service/visit_service.h"
 #include "store/store.h"
@@ -45,15 +46,15 @@ Status InsertMissingRequirements(Txn& txn, long long organisation_id,
                                  long long& created);
 
 // What one plan's planned visits (all but `except_visit`) take of each
-// session: families, a parent with all her children visiting her there being
-// one (issue 19: three siblings seeing their father take one place), pairs,
-// and people (each child once, though she sees both parents there; each
-// trip's escort once), as the planner counts them for the session's
-// capacity_unit. Publishing reserves these (the store takes the session's
-// unit); a hand edit reserves or releases the difference it makes.
-using SessionLoad = SessionPlaces;
-std::map<long long, SessionLoad> SessionLoads(const std::vector<PlanVisitRow>& visits,
-                                              long long except_visit = 0);
+// session, counted by the domain's rule (`LoadOf`, domain/session_capacity.h,
+// as the planners count them): families, a parent with all her children
+// visiting her there being one (issue 19: three siblings seeing their father
+// take one place), pairs, and people (each child once, though she sees both
+// parents there; each trip's escort once). Publishing reserves these (the
+// store takes the session's capacity_unit); a hand edit reserves or releases
+// the difference it makes.
+std::map<long long, SessionPlaces> SessionLoads(const std::vector<PlanVisitRow>& visits,
+                                                long long except_visit = 0);
 // The first moment a visit may start: now plus the organisation's notice
 // (issue 19), as the plan build gives it to the planner.
 struct NoticeBound {
@@ -62,8 +63,8 @@ struct NoticeBound {
 };
 NoticeBound NotBefore(const ServiceContext& context, long long notice_hours);
 
-// The planner's unit for a session's capacity_unit ("families", "pairs",
-// "people"); families for anything else.
-planner::CapacityUnit CapacityUnitOf(const std::string& unit);
+// The domain's unit (the planner's too) for a session's capacity_unit
+// ("families", "pairs", "people"); families for anything else.
+CapacityUnit CapacityUnitOf(const std::string& unit);
 
 }  // namespace vinculo::visit_internal

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -64,6 +65,38 @@ std::vector<Row> Select(soci::session& sql, const std::string& query, Params& pa
   return result;
 }
 
+// Calls `on_row` per row of `rows`, the one row-reading loop of SelectChecked
+// and visit_store::internal::ForRows. An `on_row` that returns a Status stops
+// at the first error and returns it (a stored value the reader refuses, see
+// ReadEnum); driver errors throw, as SOCI does.
+template <typename OnRow>
+Status EachRow(soci::rowset<soci::row>& rows, OnRow& on_row) {
+  for (const soci::row& row : rows) {
+    if constexpr (std::is_same_v<std::invoke_result_t<OnRow&, const soci::row&>, Status>) {
+      Status read = on_row(row);
+      if (!read.ok()) return read;
+    } else {
+      on_row(row);
+    }
+  }
+  return Status::Ok();
+}
+
+// For a reader that may refuse a row: keeps a row read as a Result in `rows`
+// (or `found`), or returns the reader's error.
+template <typename Row>
+Status KeepRow(std::vector<Row>& rows, Result<Row> read) {
+  if (!read.ok()) return read.status();
+  rows.push_back(std::move(read).value());
+  return Status::Ok();
+}
+template <typename Row>
+Status KeepRow(std::optional<Row>& found, Result<Row> read) {
+  if (!read.ok()) return read.status();
+  found = std::move(read).value();
+  return Status::Ok();
+}
+
 // Select with a reader that may refuse a row (Result<Row>, as a stored status
 // it does not know, see ReadEnum): the first refusal, or every row.
 template <typename Row, typename Read>
@@ -71,11 +104,8 @@ Result<std::vector<Row>> SelectChecked(soci::session& sql, const std::string& qu
                                        Read read) {
   std::vector<Row> result;
   soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
-  for (const soci::row& row : rows) {
-    Result<Row> read_row = read(row);
-    if (!read_row.ok()) return read_row.status();
-    result.push_back(std::move(read_row).value());
-  }
+  auto keep = [&](const soci::row& row) { return KeepRow<Row>(result, read(row)); };
+  VINCULO_RETURN_IF_ERROR(EachRow(rows, keep));
   return result;
 }
 

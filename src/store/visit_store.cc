@@ -288,7 +288,8 @@ Result<std::vector<long long>> BlockSessions(Txn& txn, long long facility_id,
 
 namespace {
 // The places `places` take in a session's own unit, as SQL over its
-// capacity_unit column.
+// capacity_unit column: the domain's `PlacesTaken` (domain/session_capacity.h)
+// in SQL, so the reservation is checked where the row is locked.
 std::string PlacesInUnit(const SessionPlaces& places, Params& params) {
   // The casts tell PostgreSQL the parameters' type, which a CASE branch
   // does not.

@@ -37,7 +37,10 @@ Result<std::vector<long long>> BlockSessions(Txn& txn, long long facility_id,
 // Reserves `places` in an open session, in the session's own capacity unit
 // and in people, with one conditional UPDATE (the row lock makes concurrent
 // reservations queue): false, changing nothing, when the session is blocked
-// or would overfill.
+// or would overfill. The condition is the domain's `Fits`
+// (domain/session_capacity.h) over the booked load plus `places`, stated in
+// SQL because it is the database's invariant (issue 14: never read-then-write
+// in C++); a change to the rule is a change to both.
 Result<bool> Reserve(Txn& txn, long long session_id, const SessionPlaces& places,
                      const std::string& now);
 // Gives back what Reserve took (never below zero).

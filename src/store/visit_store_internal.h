@@ -5,10 +5,7 @@
 
 #include <soci/soci.h>
 
-#include <optional>
 #include <string>
-#include <type_traits>
-#include <utility>
 #include <vector>
 
 #include "store/sql_util.h"
@@ -16,50 +13,29 @@
 
 namespace vinculo::visit_store::internal {
 
-// Runs a query and calls `on_row` per row; driver errors become a Status. An
-// `on_row` that returns a Status stops at the first error and returns it (a
-// stored value the reader refuses, see store_internal::ReadEnum).
+// Runs a query and calls `on_row` per row (store_internal::EachRow, the loop
+// SelectChecked uses too); driver errors become a Status. An `on_row` that
+// returns a Status stops at the first error and returns it (a stored value the
+// reader refuses, see store_internal::ReadEnum).
 template <typename OnRow>
 inline Status ForRows(Txn& txn, const std::string& query, store_internal::Params& params,
                       const char* context, OnRow on_row) {
-  auto each = [&](soci::rowset<soci::row>& rows) -> Status {
-    for (const soci::row& row : rows) {
-      if constexpr (std::is_same_v<std::invoke_result_t<OnRow&, const soci::row&>, Status>) {
-        Status read = on_row(row);
-        if (!read.ok()) return read;
-      } else {
-        on_row(row);
-      }
-    }
-    return Status::Ok();
-  };
   try {
     soci::session& sql = txn.session();
     if (params.empty()) {
       soci::rowset<soci::row> rows = sql.prepare << query;
-      return each(rows);
+      return store_internal::EachRow(rows, on_row);
     }
     soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
-    return each(rows);
+    return store_internal::EachRow(rows, on_row);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), context);
   }
 }
 
 // For ForRows: keeps a row read as a Result in `rows` (or `found`), or
-// returns the reader's error.
-template <typename Row>
-Status KeepRow(std::vector<Row>& rows, Result<Row> read) {
-  if (!read.ok()) return read.status();
-  rows.push_back(std::move(read).value());
-  return Status::Ok();
-}
-template <typename Row>
-Status KeepRow(std::optional<Row>& found, Result<Row> read) {
-  if (!read.ok()) return read.status();
-  found = std::move(read).value();
-  return Status::Ok();
-}
+// returns the reader's error (store_internal's, named here for the module files).
+using store_internal::KeepRow;
 
 // Runs a statement that returns no rows; the number of rows affected.
 Result<long long> Execute(Txn& txn, const std::string& query, store_internal::Params& params,
