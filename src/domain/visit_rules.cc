@@ -8,6 +8,20 @@
 
 namespace vinculo {
 
+Wing SessionWing(std::string_view wing) {
+  if (wing == "women") return Wing::kWomen;
+  if (wing == "men") return Wing::kMen;
+  return Wing::kAny;
+}
+
+Wing ParentWing(std::string_view sex) {
+  if (sex == "female") return Wing::kWomen;
+  if (sex == "male") return Wing::kMen;
+  return Wing::kAny;
+}
+
+bool WingServes(Wing session, Wing parent) { return session == Wing::kAny || session == parent; }
+
 const char* RecurrenceKindName(RecurrenceKind kind) {
   switch (kind) {
     case RecurrenceKind::kWeekly:

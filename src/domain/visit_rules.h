@@ -21,6 +21,18 @@ namespace vinculo {
 inline constexpr char kReviewParentReleased[] = "the parent was released";
 inline constexpr char kReviewParentTransferred[] = "the parent was transferred to another facility";
 
+// The wing of the prison a visiting session is held in (or any wing), and the
+// wing a parent is held in, from her record's sex (any when it is not recorded).
+enum class Wing { kWomen, kMen, kAny };
+Wing SessionWing(std::string_view wing);  // "women", "men"; anything else: any
+Wing ParentWing(std::string_view sex);    // "female", "male"; anything else: any
+// Whether a session serves a parent: a session open to any wing serves every
+// parent, a wing's session only the parents held in that wing, so a parent
+// whose sex is not recorded goes only to sessions open to any wing. The one
+// rule of the planner's candidates (first-come's too), the month's plan and
+// the hand edits (issue 17); CheckPlan checks it with code of its own.
+bool WingServes(Wing session, Wing parent);
+
 enum class RecurrenceKind {
   kWeekly,             // every `interval` weeks on `weekday`, counted from `anchor`
   kMonthlyNthWeekday,  // the `nth` `weekday` of every month (nth -1: the last)

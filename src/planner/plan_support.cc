@@ -22,10 +22,6 @@ int MostVisits(const PlanningIndex& index, int pair_idx) {
                   static_cast<int>(index.Candidates(pair_idx).size()));
 }
 
-bool WingMatches(Wing session_wing, Wing parent_wing) {
-  return session_wing == Wing::kAny || parent_wing == Wing::kAny || session_wing == parent_wing;
-}
-
 namespace {
 
 // Removes from `sessions` (indices into instance.sessions) those `drop`
@@ -95,7 +91,7 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
     // Each filter narrows the sessions; the first that leaves none names the reason.
     std::vector<int> open;
     for (int session_idx : sessions) {
-      if (WingMatches(instance.sessions[session_idx].wing, pair.parent_wing)) {
+      if (WingServes(instance.sessions[session_idx].wing, pair.parent_wing)) {
         open.push_back(session_idx);
       }
     }

@@ -14,7 +14,6 @@
 
 namespace vinculo::planner::internal {
 
-bool WingMatches(Wing session_wing, Wing parent_wing);
 // The fewest days between two visits of the pair (at least one when it wants more than one).
 int MinIntervalDays(const Pair& pair);
 // The session's capacity as the domain's rule (`domain/session_capacity.h`) reads it.

@@ -21,11 +21,13 @@
 
 #include "common/date.h"
 #include "domain/session_capacity.h"
+#include "domain/visit_rules.h"
 
 namespace vinculo::planner {
 
-// The wing a session serves, matched against the imprisoned parent's wing.
-enum class Wing { kWomen, kMen, kAny };
+// The wing a session serves, matched against the imprisoned parent's wing
+// by the domain's rule (`WingServes`, domain/visit_rules.h).
+using Wing = ::vinculo::Wing;
 
 // What a session's places count (families, pairs or people): the domain's
 // unit, `domain/session_capacity.h`, where the rule that counts them lives.

@@ -23,7 +23,6 @@ using visit_internal::CheckOrganisation;
 using visit_internal::IsOwnTrip;
 using visit_internal::OrganisationVisitSettings;
 using visit_internal::Trimmed;
-using visit_internal::WingServes;
 
 // --- Changes by hand after publishing ---
 
@@ -67,7 +66,7 @@ Status CheckPairOnSession(Txn& txn, const RequirementRow& requirement,
     return InvalidArgument("session_id", "the parent is not held in this session's facility")
         .Because(Refusal::kSessionOtherFacility);
   }
-  if (!WingServes(session.wing, parent.Text("sex").value_or(""))) {
+  if (!WingServes(SessionWing(session.wing), ParentWing(parent.Text("sex").value_or("")))) {
     return InvalidArgument("session_id", "the session serves the " + session.wing + "'s wing")
         .Because(Refusal::kSessionWing);
   }

@@ -24,15 +24,8 @@ using visit_internal::InsertMissingRequirements;
 using visit_internal::IsOwnTrip;
 using visit_internal::OrganisationVisitSettings;
 using visit_internal::SessionLoads;
-using visit_internal::WingServes;
 
 namespace {
-
-planner::Wing WingOf(const std::string& wing) {
-  if (wing == "women") return planner::Wing::kWomen;
-  if (wing == "men") return planner::Wing::kMen;
-  return planner::Wing::kAny;
-}
 
 // Children who share a parent form a sibling group, named by its smallest
 // child id; a child with no sibling in the plan has group 0.
@@ -299,7 +292,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     planned.end_minute = static_cast<int>(session.end_minute);
     planned.capacity_families = static_cast<int>(families);
     planned.capacity_people = static_cast<int>(people);
-    planned.wing = WingOf(session.wing);
+    planned.wing = SessionWing(session.wing);
     // A session's places are families (a parent with all her children
     // visiting her there is one), pairs or people, as its template says and
     // as publishing reserves them.
@@ -337,7 +330,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     const auto& at_facility = open_sessions[source.facility_id];
     const bool has_session =
         std::any_of(at_facility.begin(), at_facility.end(), [&](const VisitSessionRow* session) {
-          return WingServes(session->wing, source.parent_sex);
+          return WingServes(SessionWing(session->wing), ParentWing(source.parent_sex));
         });
     if (!has_session) {
       leave_out("no_session_this_month");
@@ -348,9 +341,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     pair.child_id = requirement.child_id;
     pair.parent_id = requirement.parent_id;
     pair.facility_id = source.facility_id;
-    pair.parent_wing = source.parent_sex == "female" ? planner::Wing::kWomen
-                       : source.parent_sex == "male" ? planner::Wing::kMen
-                                                     : planner::Wing::kAny;
+    pair.parent_wing = ParentWing(source.parent_sex);
     pair.home_base_id = source.home_id.value_or(0);
     PriorityInputs inputs;
     inputs.weight = requirement.weight;
@@ -388,7 +379,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     if (auto need = VisitNeedInMonth(requirement.frequency, first, last, last_visit); need.ok()) {
       const int offered = static_cast<int>(std::count_if(
           at_facility.begin(), at_facility.end(), [&](const VisitSessionRow* session) {
-            return WingServes(session->wing, source.parent_sex);
+            return WingServes(SessionWing(session->wing), ParentWing(source.parent_sex));
           }));
       // All the frequency asks: a pair the calendar cannot serve fully is
       // reported short of it, with the reason (the planner caps at the sessions).

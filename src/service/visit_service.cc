@@ -46,12 +46,6 @@ std::string Trimmed(const std::string& text) {
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-bool WingServes(const std::string& session_wing, const std::string& parent_sex) {
-  if (session_wing == "women") return parent_sex == "female";
-  if (session_wing == "men") return parent_sex == "male";
-  return true;
-}
-
 // Whether a trip's escort is the actor's own staff record. A caregiver sees
 // and records only her own trips; one linked to no staff record has none.
 Result<bool> IsOwnTrip(Txn& txn, const Actor& actor, long long escort_id,

@@ -29,10 +29,6 @@ Result<VisitSettingsRow> OrganisationVisitSettings(Txn& txn, long long organisat
 // `text` without leading and trailing blanks.
 std::string Trimmed(const std::string& text);
 
-// Whether a session for `session_wing` (women, men, mixed) serves a parent of
-// `parent_sex`.
-bool WingServes(const std::string& session_wing, const std::string& parent_sex);
-
 // Whether a trip's escort is the actor's own staff record (`known` caches the
 // answer per escort within one request).
 Result<bool> IsOwnTrip(Txn& txn, const Actor& actor, long long escort_id,

@@ -79,6 +79,7 @@ TEST(PlanFirstCome, PairsBeyondTheCapacityAreLeftForCapacity) {
   instance.escorts[0].max_children = 4;
   for (int extra = 0; extra < 10; ++extra) {
     instance.pairs.push_back(MakePair(10 + extra, 1100 + extra, 2100 + extra, 10, 1));
+    instance.pairs.back().parent_wing = Wing::kWomen;
   }
   Plan plan = CheckedFirstCome(instance);
   // Base 1 has one escort of 4 children: 4 on the 5th (sessions 1 and 2) and 3
@@ -106,6 +107,30 @@ TEST(PlanFirstCome, AMensWingParentIsNotGivenAWomensSession) {
   instance.escorts[1].available_dates = {D(5), D(12)};
   Plan plan = CheckedFirstCome(instance);
   EXPECT_EQ(VisitOf(plan, 3)->session_id, 3);
+}
+
+// Issue 17: one wing rule for the planners and the hand edits. A parent whose
+// sex is not recorded goes only to sessions open to any wing; the planners
+// had let her into a wing's session that a booking by hand refused.
+TEST(PlanFirstCome, Issue17_AParentOfUnrecordedWingGoesOnlyToSessionsOfAnyWing) {
+  Instance instance = testing::SmallWorld();
+  instance.sessions.erase(instance.sessions.begin());  // only session 2 (women) and 3
+  instance.pairs[2].parent_wing = Wing::kAny;
+  instance.escorts[1].available_dates = {D(5), D(12)};
+  for (const Plan& plan : {CheckedFirstCome(instance), SolvePlan(instance)}) {
+    ASSERT_NE(VisitOf(plan, 3), nullptr);
+    EXPECT_EQ(VisitOf(plan, 3)->session_id, 3);
+    EXPECT_TRUE(CheckPlan(instance, plan).empty());
+  }
+  Plan in_the_womens_wing = CheckedFirstCome(instance);
+  for (Visit& visit : in_the_womens_wing.visits) {
+    if (visit.pair_id == 3) visit.session_id = 2;
+  }
+  bool refused = false;
+  for (const Violation& violation : CheckPlan(instance, in_the_womens_wing)) {
+    refused = refused || violation.rule.find("wing") != std::string::npos;
+  }
+  EXPECT_TRUE(refused);
 }
 
 }  // namespace

@@ -135,6 +135,7 @@ TEST(Issue19, APlanBuiltInTheEveningHasNoVisitOfThatMorning) {
   instance.settings.not_before_date = D(6);
   instance.settings.not_before_minute = 18 * 60;
   instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2001, 10, 1)};
+  instance.pairs[0].parent_wing = Wing::kMen;
   instance.pairs[1].parent_wing = Wing::kWomen;
   for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
     EXPECT_EQ(ReasonOf(plan, 1), "scheduled");

@@ -64,6 +64,9 @@ inline Instance SmallWorld() {
   instance.routes = {{1, 10, 60, 20.0}, {2, 10, 90, 30.0}};
   instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2001, 10, 1),
                     MakePair(3, 1002, 2002, 10, 2)};
+  // The mothers are held in the women's wing (a parent whose wing is not
+  // recorded goes only to sessions open to any wing).
+  for (Pair& pair : instance.pairs) pair.parent_wing = Wing::kWomen;
   instance.settings.time_limit_seconds = 5;
   return instance;
 }
