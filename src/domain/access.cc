@@ -59,6 +59,34 @@ bool SeesField(Role role, const RecordKind& kind, const FieldSpec& spec) {
   return true;
 }
 
+std::string_view ScopeRuleDescription(ScopeRule rule) {
+  switch (rule) {
+    case ScopeRule::kReference:
+      return "Reference data: every signed-in user reads every record.";
+    case ScopeRule::kOrganisation:
+      return "Belongs to its organisation_id: users of an organisation see only their "
+             "organisation's records; a global administrator (no organisation or facility) sees "
+             "all. On create, organisation_id defaults to the signed-in user's organisation.";
+    case ScopeRule::kChild:
+      return "Children's data is scoped: a user of an organisation sees the children whose "
+             "organisation_id is hers; a user of a facility sees the children living inside it "
+             "and the children of parents held there (through an active parent-child link); a "
+             "global administrator sees all. A record out of scope answers 404, so its existence "
+             "is not revealed. On create, organisation_id defaults to the signed-in user's "
+             "organisation.";
+    case ScopeRule::kParent:
+      return "Scoped: a user of an organisation sees the parents her organisation follows "
+             "(organisation_id) and the parents of its children (through an active parent-child "
+             "link); a user of a facility sees the parents held there; a global administrator "
+             "sees all. A record out of scope answers 404. On create, organisation_id defaults to "
+             "the signed-in user's organisation and facility_id to the signed-in user's "
+             "facility.";
+    case ScopeRule::kLink:
+      return "Visible when both the parent and the child are visible to the user.";
+  }
+  return {};
+}
+
 Affiliation RoleAffiliation(Role role) {
   switch (role) {
     case Role::kProgrammeCoordinator:

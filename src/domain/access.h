@@ -45,6 +45,11 @@ const std::vector<Role>& AllRoles();
 // address, coordinates and school are not hers to know).
 bool SeesField(Role role, const RecordKind& kind, const FieldSpec& spec);
 
+// Who sees the records of a scope, in words, for the API document: the rule
+// the store's SQL applies (store/sql_util.cc) and the defaults the record
+// service gives on create.
+std::string_view ScopeRuleDescription(ScopeRule rule);
+
 // Whether a role must belong to an organisation, a facility, or may be either.
 enum class Affiliation { kOrganisation, kFacility, kEither };
 Affiliation RoleAffiliation(Role role);

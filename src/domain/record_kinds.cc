@@ -92,9 +92,13 @@ FieldSpec Searchable(FieldSpec spec) {
   spec.searchable = true;
   return spec;
 }
+FieldSpec Described(FieldSpec spec, std::string_view description) {
+  spec.description = description;
+  return spec;
+}
 std::vector<FieldSpec> Coordinates(std::string_view latitude, std::string_view longitude) {
-  return {Number(latitude, -kMaxLatitude, kMaxLatitude),
-          Number(longitude, -kMaxLongitude, kMaxLongitude)};
+  return {Described(Number(latitude, -kMaxLatitude, kMaxLatitude), "Decimal degrees."),
+          Described(Number(longitude, -kMaxLongitude, kMaxLongitude), "Decimal degrees.")};
 }
 std::vector<FieldSpec> Concat(std::vector<FieldSpec> head, const std::vector<FieldSpec>& tail) {
   head.insert(head.end(), tail.begin(), tail.end());
@@ -214,6 +218,8 @@ RecordKind MakeJurisdiction() {
   code.filterable = true;
   kind.fields = {code, Name("name"), Filterable(Text("country_code", false, 2))};
   kind.scope = ScopeRule::kReference;
+  kind.description =
+      "A country or state whose law decides whether a child may live in prison with a parent.";
   return kind;
 }
 
@@ -224,19 +230,26 @@ RecordKind MakeCoresidenceRule() {
   kind.fields = {
       Immutable(Ref("jurisdiction_id", "jurisdictions", true)),
       Immutable(Bool("allowed", true)),
-      // Months of age at which the child must leave; null with allowed = no fixed limit.
-      Immutable(Int("max_age_months", 0, 240)),
+      Described(Immutable(Int("max_age_months", 0, 240)),
+                "Months of age at which the child must leave; null with allowed = true means no "
+                "fixed limit."),
       Immutable(Enum("rule_kind", {"law", "regulation", "practice", "programme"}, true)),
       Immutable(Enum("extension_possible", {"yes", "no", "unknown"}, true)),
-      // A law change is a new rule with a later effective date, never an edit.
-      // Absent: open-ended in the past, "in force since always until the next
-      // version" (issue 15); at most one such version per jurisdiction.
-      Immutable(DateField("effective_from")),
+      // Issue 15: open-ended versions; proposals instead of moved dates.
+      Described(Immutable(DateField("effective_from")),
+                "A law change is a new rule with a later effective date, never an edit. Null (or "
+                "absent): open-ended in the past, in force since always until the next version; "
+                "at most one such version per jurisdiction (a second is a 422 naming "
+                "effective_from). Adding, editing, archiving or restoring a version never moves "
+                "a kept age-out date: it makes proposals (GET /nursery/ageout-proposals)."),
       Text("notes", false, 2000),
       Text("source", true, 2000),
   };
   kind.scope = ScopeRule::kReference;
   kind.rule = CoresidenceRuleRule;
+  kind.description =
+      "Whether, and until what age, a jurisdiction lets a child live in prison with the mother.";
+  kind.rules_text = "max_age_months must be null unless allowed is true.";
   return kind;
 }
 
@@ -251,6 +264,8 @@ RecordKind MakeOrganisation() {
       Coordinates("latitude", "longitude"));
   kind.scope = ScopeRule::kReference;
   kind.rule = LocatedRule;
+  kind.description = "A care organisation, prison authority or NGO.";
+  kind.rules_text = "latitude and longitude are given together or not at all.";
   return kind;
 }
 
@@ -262,17 +277,22 @@ RecordKind MakeFacility() {
       {Name("name"), Enum("kind", {"prison", "unit"}, true),
        Ref("jurisdiction_id", "jurisdictions", true), Ref("organisation_id", "organisations"),
        Ref("parent_facility_id", "facilities"), Text("address", false, 300),
-       // Places the facility was built for, and people held today: 2,760 held in
-       // places for 630 is 438 % occupancy.
-       Int("official_capacity", 1, 1e6, true), Int("current_population", 0, 1e6, true),
+       // 2,760 held in places for 630 is 438 % occupancy.
+       Described(Int("official_capacity", 1, 1e6, true), "Places the facility was built for."),
+       Described(Int("current_population", 0, 1e6, true), "People held today."),
        Bool("has_nursery"),
-       // A facility may set a lower co-residence limit than its jurisdiction.
-       Int("nursery_max_age_months", 0, 240),
-       // The IANA zone of its clocks; null: its jurisdiction's (domain/time_zones.h).
-       Text("time_zone", false, 64)},
+       Described(Int("nursery_max_age_months", 0, 240),
+                 "A facility may set a lower co-residence limit than its jurisdiction."),
+       // Null: its jurisdiction's zone (domain/time_zones.h).
+       Described(Text("time_zone", false, 64),
+                 "The IANA time zone of the facility's clocks, such as America/Mexico_City; "
+                 "when null, its jurisdiction's (America/Lima for Peru, America/Mexico_City "
+                 "for Oaxaca). Calendars and feeds give local times in it.")},
       Coordinates("latitude", "longitude"));
   kind.scope = ScopeRule::kReference;
   kind.rule = FacilityRule;
+  kind.description = "A prison or a unit inside one.";
+  kind.rules_text = "latitude and longitude are given together or not at all.";
   return kind;
 }
 
@@ -283,6 +303,7 @@ RecordKind MakeWing() {
   kind.fields = {Immutable(Ref("facility_id", "facilities", true)), Name("name"),
                  Enum("gender", {"women", "men", "mixed"}, true), Int("capacity", 1, 1e6)};
   kind.scope = ScopeRule::kReference;
+  kind.description = "A wing (pabellón) of a facility.";
   return kind;
 }
 
@@ -295,6 +316,7 @@ RecordKind MakeSpace() {
                  Enum("kind", {"visiting_patio", "chapel", "nursery", "classroom", "other"}, true),
                  Int("capacity_people", 1, 100000, true)};
   kind.scope = ScopeRule::kReference;
+  kind.description = "A room or patio of a facility where children meet their parents.";
   return kind;
 }
 
@@ -307,6 +329,8 @@ RecordKind MakeHome() {
                        Coordinates("latitude", "longitude"));
   kind.scope = ScopeRule::kOrganisation;
   kind.rule = LocatedRule;
+  kind.description = "A home run by a care organisation.";
+  kind.rules_text = "latitude and longitude are given together or not at all.";
   return kind;
 }
 
@@ -324,6 +348,7 @@ RecordKind MakeStaff() {
       Text("phone", false, 40),
       Text("email", false, 120)};
   kind.scope = ScopeRule::kOrganisation;
+  kind.description = "A member of a care organisation's staff.";
   return kind;
 }
 
@@ -340,8 +365,9 @@ RecordKind MakeParent() {
       Name("family_names"),
       Enum("sex", {"female", "male"}, true),
       DateField("date_of_birth"),
-      // Changes only by a transfer, so the history of facilities is kept.
-      Immutable(Ref("facility_id", "facilities", true)),
+      Described(Immutable(Ref("facility_id", "facilities", true)),
+                "Changes only by a transfer (POST /api/v1/parents/{id}/transfers), so the "
+                "history of facilities is kept."),
       Ref("wing_id", "wings"),
       Ref("organisation_id", "organisations"),
       Searchable(Filterable(Text("prisoner_number", false, 40))),
@@ -350,11 +376,16 @@ RecordKind MakeParent() {
       DateField("expected_release_date"),
       DateField("released_on"),
       offence,
-      Enum("language", {"es", "en"}),
+      Described(Enum("language", {"es", "en"}), "Defaults to es when not given on create."),
   };
   kind.scope = ScopeRule::kParent;
   kind.rule = ParentRule;
   kind.audited = true;
+  kind.description = "An incarcerated (or released) parent.";
+  kind.rules_text =
+      "admission_date cannot be in the future. expected_release_date and released_on cannot be "
+      "before admission_date. date_of_birth cannot be in the future. A parent with "
+      "custody_status released needs released_on.";
   return kind;
 }
 
@@ -364,27 +395,44 @@ RecordKind MakeChild() {
   kind.singular = "child";
   kind.fields = Concat(
       {Name("given_names"), Name("family_names"),
-       // Generated at registration; used in every report and export by default.
-       Searchable(ReadOnly(Text("pseudonym", false, 40))), DateField("date_of_birth", true),
-       Enum("sex", {"female", "male", "unspecified"}, true),
+       Described(Searchable(ReadOnly(Text("pseudonym", false, 40))),
+                 "Generated by the server at registration; used in every report and export by "
+                 "default."),
+       DateField("date_of_birth", true), Enum("sex", {"female", "male", "unspecified"}, true),
        Ref("organisation_id", "organisations"),
-       // Placement, facility and home change through a placement change, which
-       // keeps the history.
-       Immutable(Enum("placement",
-                      {"inside_with_mother", "relatives", "care_home", "state_care", "other",
-                       // Back with her parent after the release (issue 15).
-                       "with_released_parent"},
-                      true)),
-       Immutable(Ref("facility_id", "facilities")), Immutable(Ref("home_id", "homes")),
-       // An administrator's documented reason for a child living inside
-       // where the law or the facility would refuse it (issue 15); set
-       // with the placement, cleared by the next placement change.
-       Immutable(Text("coresidence_exception", false, 2000)), Text("home_address", false, 300),
-       Text("school_name", false, 200), Text("school_grade", false, 40)},
+       Described(
+           Immutable(Enum("placement",
+                          {"inside_with_mother", "relatives", "care_home", "state_care", "other",
+                           // Back with her parent after the release (issue 15).
+                           "with_released_parent"},
+                          true)),
+           "Changes only by a placement change (POST /api/v1/children/{id}/placements), "
+           "which keeps the history."),
+       Described(Immutable(Ref("facility_id", "facilities")),
+                 "The facility a child living inside with the mother lives in; changes only by "
+                 "a placement change."),
+       Described(Immutable(Ref("home_id", "homes")),
+                 "The home of a child in a care organisation's home; changes only by a placement "
+                 "change."),
+       // Issue 15.
+       Described(Immutable(Text("coresidence_exception", false, 2000)),
+                 "An administrator's documented reason for a child living inside with the mother "
+                 "where the law in force or the facility (no nursery) would refuse it; without "
+                 "it such a create or placement change is a 422 naming facility_id. Only an "
+                 "administrator gives it (403 otherwise); given where nothing refuses, or for a "
+                 "child not living inside, it is a 422. Audited. Set with the placement, cleared "
+                 "by the next placement change."),
+       Text("home_address", false, 300), Text("school_name", false, 200),
+       Text("school_grade", false, 40)},
       Coordinates("home_latitude", "home_longitude"));
   kind.scope = ScopeRule::kChild;
   kind.rule = ChildRule;
   kind.audited = true;
+  kind.description = "A child of an incarcerated parent.";
+  kind.rules_text =
+      "date_of_birth cannot be in the future. placement inside_with_mother needs facility_id; "
+      "any other placement has no facility_id. placement care_home needs home_id. home_latitude "
+      "and home_longitude are given together or not at all.";
   return kind;
 }
 
@@ -396,6 +444,7 @@ RecordKind MakeParentChildLink() {
                  Immutable(Ref("child_id", "children", true)),
                  Enum("relation", {"mother", "father", "legal_guardian"}, true)};
   kind.scope = ScopeRule::kLink;
+  kind.description = "Who is whose parent: links a parent to a child.";
   return kind;
 }
 

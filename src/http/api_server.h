@@ -69,7 +69,8 @@ class ApiServer {
 };
 
 // The OpenAPI 3 document served at /api/v1/openapi.json, generated from the
-// operation tables and docs/openapi-base.json (http/openapi.cc).
+// operation tables, the record kinds and docs/openapi-base.json
+// (http/openapi.cc).
 const std::string& OpenApiDocument();
 
 // Every route the server registers, as {method in lower case, OpenAPI path},

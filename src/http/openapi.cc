@@ -1,12 +1,17 @@
 // The OpenAPI 3 document, generated from the operation tables: every path,
 // its parameters, request body schema, replies and errors come from the rows
-// (http/operation.h); the reply schemas, the shared parameters and responses,
-// the record kinds' schemas and the introduction come from
+// (http/operation.h); each record kind's schema and its ...Patch schema come
+// from the kind's descriptor (domain/record.h) and the permission table; the
+// other reply schemas, the shared parameters and responses, the properties a
+// reply derives beside a kind's fields and the introduction come from
 // docs/openapi-base.json, compiled in. `vinculo openapi` prints the result.
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
+#include "domain/access.h"
 #include "http/operation.h"
 #include "http/problem.h"
 
@@ -40,6 +45,252 @@ KindNames NamesOf(const RecordKind& kind) {
       {"parent_child_links", {"ParentChildLink", "Parent-child links", "ParentChildLinks"}}};
   auto it = kNames.find(kind.name);
   return it == kNames.end() ? KindNames{"Record", "Records", "Records"} : it->second;
+}
+
+// "a child", "an organisation".
+std::string WithArticle(std::string_view singular) {
+  const bool vowel = std::string_view("aeiou").find(singular.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(singular);
+}
+
+// "administrator, caregiver", the last two joined by `last_separator`
+// ("administrator and social_worker"); empty for no role.
+std::string RoleList(const std::vector<Role>& roles, const char* last_separator = ", ") {
+  std::string text;
+  for (size_t role_idx = 0; role_idx < roles.size(); ++role_idx) {
+    if (role_idx > 0) text += role_idx + 1 == roles.size() ? last_separator : ", ";
+    text += RoleName(roles[role_idx]);
+  }
+  return text;
+}
+
+// A bound as the document writes it: integral values as integers.
+json Bound(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    return static_cast<long long>(value);
+  }
+  return value;
+}
+
+// A bound in a sentence, as printf's %g ("240", "1e+06").
+std::string BoundText(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+bool HasMinimum(const FieldSpec& spec) { return spec.min_value > -1e18; }
+bool HasMaximum(const FieldSpec& spec) { return spec.max_value < 1e18; }
+
+// A field's description: its own sentences (FieldSpec::description), then
+// what its type and flags imply, in a fixed order.
+std::string RecordFieldDescription(const FieldSpec& spec) {
+  std::vector<std::string> sentences;
+  if (!spec.description.empty()) sentences.emplace_back(spec.description);
+  const std::string range = BoundText(spec.min_value) + " to " + BoundText(spec.max_value);
+  switch (spec.type) {
+    case FieldType::kText:
+      sentences.push_back("At most " + std::to_string(spec.max_length) + " bytes of UTF-8.");
+      if (spec.required) sentences.emplace_back("Cannot be blank.");
+      break;
+    case FieldType::kInteger:
+      if (HasMinimum(spec) && HasMaximum(spec)) {
+        sentences.push_back("A whole number from " + range + ".");
+      }
+      break;
+    case FieldType::kNumber:
+      if (HasMinimum(spec) && HasMaximum(spec)) sentences.push_back("A number from " + range + ".");
+      break;
+    case FieldType::kBoolean:
+      sentences.emplace_back("true or false.");
+      break;
+    case FieldType::kDate:
+      sentences.emplace_back("A civil date, YYYY-MM-DD.");
+      break;
+    case FieldType::kReference: {
+      const std::string kind(spec.references);
+      sentences.push_back("The id of a visible record of " + kind + " (GET /api/v1/" + kind +
+                          "/{id}).");
+      break;
+    }
+    case FieldType::kEnum:
+      break;
+  }
+  if (spec.searchable) sentences.emplace_back("Matched by the list's free-text filter q.");
+  if (spec.immutable) {
+    sentences.emplace_back("Immutable: may be given on create; a PATCH that changes it is a 422.");
+  }
+  if (spec.filterable) sentences.push_back("List filter: ?" + std::string(spec.name) + "=<value>.");
+  if (spec.read_only) sentences.emplace_back("Read-only: set by the server; sending it is a 422.");
+  if (spec.restricted) {
+    sentences.push_back("Restricted: only the " +
+                        RoleList(RolesWith(Permission::kSeeRestrictedFields), " and ") +
+                        " roles see it; for other roles the property is absent from responses "
+                        "and sending it is a 403.");
+  }
+  if (spec.required) sentences.emplace_back("Required on create.");
+  std::string text;
+  for (const std::string& sentence : sentences) text += (text.empty() ? "" : " ") + sentence;
+  return text;
+}
+
+json RecordFieldSchema(const FieldSpec& spec) {
+  json schema;
+  switch (spec.type) {
+    case FieldType::kText:
+      schema = {{"type", "string"}};
+      break;
+    case FieldType::kInteger:
+      schema = {{"type", "integer"}, {"format", "int64"}};
+      break;
+    case FieldType::kNumber:
+      schema = {{"type", "number"}, {"format", "double"}};
+      break;
+    case FieldType::kBoolean:
+      schema = {{"type", "boolean"}};
+      break;
+    case FieldType::kDate:
+      schema = {{"type", "string"}, {"format", "date"}};
+      break;
+    case FieldType::kEnum:
+      schema = {{"type", "string"}, {"enum", ChoicesOf(spec)}};
+      break;
+    case FieldType::kReference:
+      schema = {{"type", "integer"}, {"format", "int64"}, {"minimum", 1}};
+      break;
+  }
+  if (spec.type == FieldType::kInteger || spec.type == FieldType::kNumber) {
+    if (HasMinimum(spec)) schema["minimum"] = Bound(spec.min_value);
+    if (HasMaximum(spec)) schema["maximum"] = Bound(spec.max_value);
+  }
+  // An optional field is null when unset, and null clears it in a PATCH.
+  if (!spec.required) {
+    schema["nullable"] = true;
+    if (schema.contains("enum")) schema["enum"].push_back(nullptr);
+  }
+  if (spec.read_only) schema["readOnly"] = true;
+  if (spec.immutable) schema["x-immutable"] = true;
+  if (spec.restricted) schema["x-restricted"] = true;
+  schema["description"] = RecordFieldDescription(spec);
+  return schema;
+}
+
+// "a, b" of the kind's fields with `flag`.
+std::string FieldsWhere(const RecordKind& kind, bool FieldSpec::*flag) {
+  std::string names;
+  for (const FieldSpec& spec : kind.fields) {
+    if (spec.*flag) names += (names.empty() ? "" : ", ") + std::string(spec.name);
+  }
+  return names;
+}
+
+// The kind's description: what it is, who sees it, which roles may do what
+// (the permission table), its immutable, read-only and restricted fields, its
+// own rules and whether it is audited.
+std::string RecordKindDescription(const RecordKind& kind) {
+  std::vector<Role> writers, readers, others;
+  for (Role role : AllRoles()) {
+    switch (KindAccess(role, kind)) {
+      case Access::kWrite:
+        writers.push_back(role);
+        break;
+      case Access::kRead:
+        readers.push_back(role);
+        break;
+      case Access::kNone:
+        others.push_back(role);
+        break;
+    }
+  }
+  std::string text(kind.description);
+  text += (text.empty() ? "" : " ") + std::string(ScopeRuleDescription(kind.scope));
+  text += " Roles — write: " + (writers.empty() ? std::string("none") : RoleList(writers));
+  if (!readers.empty()) text += "; read only: " + RoleList(readers);
+  if (!others.empty()) text += "; no access (403): " + RoleList(others);
+  text += ".";
+  if (const std::string names = FieldsWhere(kind, &FieldSpec::immutable); !names.empty()) {
+    text += " Immutable fields (given on create, never changed by PATCH): " + names + ".";
+  }
+  if (const std::string names = FieldsWhere(kind, &FieldSpec::read_only); !names.empty()) {
+    text += " Read-only fields (set by the server): " + names + ".";
+  }
+  if (const std::string names = FieldsWhere(kind, &FieldSpec::restricted); !names.empty()) {
+    text += " Restricted fields (only " +
+            RoleList(RolesWith(Permission::kSeeRestrictedFields), " and ") +
+            " see or write them; absent from responses to other roles): " + names + ".";
+  }
+  if (!kind.rules_text.empty()) {
+    text += " Rules checked on every write (422 naming the field): " + std::string(kind.rules_text);
+  }
+  if (kind.audited) {
+    text +=
+        " Audited: every read (including each record of a list) and every change is "
+        "written to the audit log.";
+  }
+  text +=
+      " In responses every field is present (null when unset), except restricted fields for "
+      "roles that may not see them. As a request body (POST) read-only properties must not be "
+      "sent and unknown properties are a 422.";
+  return text;
+}
+
+// The properties every record has besides its kind's fields.
+json SystemProperties() {
+  auto read_only = [](json schema, const char* description) {
+    schema["readOnly"] = true;
+    schema["description"] = description;
+    return schema;
+  };
+  const json id = {{"type", "integer"}, {"format", "int64"}, {"minimum", 1}};
+  const json timestamp = {{"type", "string"}, {"format", "date-time"}};
+  return {
+      {"id", read_only(id, "Assigned by the server.")},
+      {"version",
+       read_only(id,
+                 "Starts at 1 and goes up by one on every change (PATCH, archive, restore, "
+                 "placement change, transfer). Returned as the ETag; send it back in If-Match to "
+                 "change the record.")},
+      {"archived", read_only({{"type", "boolean"}},
+                             "Archived records are left out of lists unless ?archived=true or "
+                             "?archived=all. Changed only by the archive and restore "
+                             "operations.")},
+      {"created_at", read_only(timestamp, "UTC timestamp, YYYY-MM-DDTHH:MM:SSZ.")},
+      {"updated_at", read_only(timestamp,
+                               "UTC timestamp of the last change, "
+                               "YYYY-MM-DDTHH:MM:SSZ.")}};
+}
+
+// A record kind's reply (and POST body) schema and its ...Patch schema, from
+// its descriptor; `derived` are the properties a reply adds beside the
+// kind's fields (docs/openapi-base.json's components.x-derived-properties).
+void AddRecordKindSchemas(const RecordKind& kind, const std::string& schema_name,
+                          const json& derived, json& schemas) {
+  json properties = SystemProperties();
+  json required = {"id", "version", "archived", "created_at", "updated_at"};
+  json patch_properties = json::object();
+  for (const FieldSpec& spec : kind.fields) {
+    const std::string name(spec.name);
+    properties[name] = RecordFieldSchema(spec);
+    if (spec.required) required.push_back(name);
+    if (!spec.read_only) patch_properties[name] = properties[name];
+  }
+  if (derived.is_object()) {
+    for (const auto& [name, schema] : derived.items()) properties[name] = schema;
+  }
+  schemas[schema_name] = {{"type", "object"},
+                          {"description", RecordKindDescription(kind)},
+                          {"required", required},
+                          {"additionalProperties", false},
+                          {"properties", properties}};
+  schemas[schema_name + "Patch"] = {
+      {"type", "object"},
+      {"description", "The fields of " + WithArticle(kind.singular) + " to change (see " +
+                          schema_name +
+                          "); fields left out keep their value and null clears an optional "
+                          "field. Immutable fields may only repeat the stored value; read-only, "
+                          "system and unknown fields are a 422."},
+      {"additionalProperties", false},
+      {"properties", patch_properties}};
 }
 
 json Ref(const std::string& where, const std::string& name) {
@@ -227,8 +478,6 @@ json OperationObject(const Operation& operation, const RecordKind* kind,
     const KindNames names = NamesOf(*kind);
     schema_name = names.schema;
     const std::string singular(kind->singular);
-    const std::string article =
-        std::string("aeiou").find(singular[0]) == std::string::npos ? "a " : "an ";
     object["tags"] = {names.tag};
     object["operationId"] = KindOperationId(operation, *kind);
     // "{kinds}", "{a kind}", "{kind}" and "{filters}" in a "{kind}" row's texts.
@@ -241,7 +490,7 @@ json OperationObject(const Operation& operation, const RecordKind* kind,
     auto fill = [&](std::string text) {
       for (const auto& [placeholder, value] :
            {std::pair<std::string, std::string>{"{kinds}", plural},
-            {"{a kind}", article + singular},
+            {"{a kind}", WithArticle(singular)},
             {"{kind}", singular},
             {"{filters}", filters.empty() ? "none" : filters}}) {
         for (size_t at = text.find(placeholder); at != std::string::npos;
@@ -394,6 +643,12 @@ std::string GenerateOpenApiDocument() {
   document["paths"] = paths;
   json& schemas = document["components"]["schemas"];
   for (auto& [name, schema] : request_schemas) schemas[name] = schema;
+  json& derived = document["components"]["x-derived-properties"];
+  for (const RecordKind* kind : AllRecordKinds()) {
+    const std::string schema_name = NamesOf(*kind).schema;
+    AddRecordKindSchemas(*kind, schema_name, derived.value(schema_name, json()), schemas);
+  }
+  document["components"].erase("x-derived-properties");
   // Every refusal's stable code (http/problem.h), for clients to translate.
   schemas["Problem"]["properties"]["code"] = {
       {"type", "string"},

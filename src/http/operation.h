@@ -187,7 +187,8 @@ std::string KindOperationId(const Operation& operation, const RecordKind& kind);
 std::vector<std::string> Capabilities(Role role);
 
 // The OpenAPI document: docs/openapi-base.json (compiled in) with the paths
-// and request schemas of every row (openapi.cc).
+// and request schemas of every row and the record kinds' schemas from their
+// descriptors (openapi.cc).
 const char* OpenApiBaseDocument();
 std::string GenerateOpenApiDocument();
 

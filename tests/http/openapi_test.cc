@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/access.h"
+#include "domain/permissions.h"
 #include "domain/record.h"
 #include "http/api_server.h"
 
@@ -331,6 +333,37 @@ TEST(OpenApiDocument, RecordKindPatchSchemasListTheWritableFields) {
     for (const FieldSpec& spec : kind->fields) {
       if (spec.read_only) continue;
       ExpectPropertyMatches(spec, At(schema, {"properties", std::string(spec.name)}));
+    }
+  }
+}
+
+// Issue 17: the record kinds' schemas are written from the descriptors, so
+// their prose comes from the domain too: each field's own description, the
+// kind's rules, and the roles of the permission table, never a copied list.
+TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
+  const json& components = At(Document(), {"components"});
+  EXPECT_FALSE(components.contains("x-derived-properties")) << "merged, then dropped";
+  for (const RecordKind* kind : AllRecordKinds()) {
+    SCOPED_TRACE(std::string(kind->name));
+    const json& schema = At(components, {"schemas", SchemaNameOf(*kind)});
+    const std::string description = At(schema, {"description"}).get<std::string>();
+    EXPECT_EQ(description.rfind(std::string(kind->description), 0), 0u) << description;
+    EXPECT_NE(description.find(std::string(kind->rules_text)), std::string::npos);
+    std::string writers;
+    for (Role role : AllRoles()) {
+      if (KindAccess(role, *kind) != Access::kWrite) continue;
+      writers += (writers.empty() ? "" : ", ") + std::string(RoleName(role));
+    }
+    EXPECT_NE(description.find("Roles — write: " + writers + ";"), std::string::npos)
+        << description;
+    for (const FieldSpec& spec : kind->fields) {
+      const std::string text =
+          At(schema, {"properties", std::string(spec.name), "description"}).get<std::string>();
+      EXPECT_EQ(text.rfind(std::string(spec.description), 0), 0u) << spec.name << ": " << text;
+      if (!spec.restricted) continue;
+      for (Role role : RolesWith(Permission::kSeeRestrictedFields)) {
+        EXPECT_NE(text.find(RoleName(role)), std::string::npos) << spec.name << ": " << text;
+      }
     }
   }
 }
