@@ -22,6 +22,14 @@ Wing ParentWing(std::string_view sex) {
 
 bool WingServes(Wing session, Wing parent) { return session == Wing::kAny || session == parent; }
 
+int ChildDayMinutes(int first_start, int last_end, int travel) {
+  return last_end - first_start + 2 * travel;
+}
+
+bool WithinLongestChildDay(int first_start, int last_end, int travel, int longest) {
+  return ChildDayMinutes(first_start, last_end, travel) <= longest;
+}
+
 const char* RecurrenceKindName(RecurrenceKind kind) {
   switch (kind) {
     case RecurrenceKind::kWeekly:

@@ -33,6 +33,16 @@ Wing ParentWing(std::string_view sex);    // "female", "male"; anything else: an
 // the hand edits (issue 17); CheckPlan checks it with code of its own.
 bool WingServes(Wing session, Wing parent);
 
+// A child's day on a trip, door to door (issue 19): the trip leaves its home
+// `travel` minutes before the first of its sessions starts (`first_start`,
+// minutes after midnight) and is back `travel` minutes after the last ends.
+int ChildDayMinutes(int first_start, int last_end, int travel);
+// Whether that day is at most `longest` minutes (the organisation's longest
+// child's day): the one rule of the planners' candidates, the model's rows,
+// the packing of children onto trips, first-come and the hand edits (issue
+// 17); CheckPlan checks it with code of its own.
+bool WithinLongestChildDay(int first_start, int last_end, int travel, int longest);
+
 enum class RecurrenceKind {
   kWeekly,             // every `interval` weeks on `weekday`, counted from `anchor`
   kMonthlyNthWeekday,  // the `nth` `weekday` of every month (nth -1: the last)

@@ -119,10 +119,10 @@ Plan PlanFirstCome(const Instance& instance) {
       };
       auto fits = [&](int trip_idx) {
         const OpenTrip& open = open_trips[trip_idx];
-        int day = std::max(open.latest_end, session.end_minute) -
-                  std::min(open.earliest_start, session.start_minute) + 2 * travel;
         return Fits(load_on(trip_idx), capacity) &&
-               day <= instance.settings.longest_child_day_minutes &&
+               WithinLongestChildDay(std::min(open.earliest_start, session.start_minute),
+                                     std::max(open.latest_end, session.end_minute), travel,
+                                     instance.settings.longest_child_day_minutes) &&
                static_cast<int>(open.children.size()) + riders(trip_idx) <= open.max_children;
       };
 

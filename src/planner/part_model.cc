@@ -178,9 +178,9 @@ bool PartModel::Exclusive(int y_a, int y_b) const {
   if (first.facility_id != second.facility_id) return false;
   const Route* route = problem_.index.FindRoute(first.home_base_id, first.facility_id);
   return route != nullptr &&
-         std::max(a.end_minute, b.end_minute) - std::min(a.start_minute, b.start_minute) +
-                 2 * route->travel_minutes >
-             instance_.settings.longest_child_day_minutes;
+         !WithinLongestChildDay(std::min(a.start_minute, b.start_minute),
+                                std::max(a.end_minute, b.end_minute), route->travel_minutes,
+                                instance_.settings.longest_child_day_minutes);
 }
 
 void PartModel::FillImplied(std::vector<double>& x) const {
@@ -322,9 +322,9 @@ void PartModel::Build() {
       for (auto b = std::next(a); b != by_session.end(); ++b) {
         const Session& first = instance_.sessions[a->first];
         const Session& second = instance_.sessions[b->first];
-        if (std::max(first.end_minute, second.end_minute) -
-                std::min(first.start_minute, second.start_minute) + 2 * travel <=
-            settings.longest_child_day_minutes) {
+        if (WithinLongestChildDay(std::min(first.start_minute, second.start_minute),
+                                  std::max(first.end_minute, second.end_minute), travel,
+                                  settings.longest_child_day_minutes)) {
           continue;
         }
         for (size_t k = 0; k < group.z_cols.size(); ++k) {
@@ -344,9 +344,9 @@ void PartModel::Build() {
       int far_sessions = 0;
       for (const auto& [other_idx, y_cols] : by_session) {
         const Session& other = instance_.sessions[other_idx];
-        if (std::max(session.end_minute, other.end_minute) -
-                std::min(session.start_minute, other.start_minute) + 2 * travel <=
-            settings.longest_child_day_minutes) {
+        if (WithinLongestChildDay(std::min(session.start_minute, other.start_minute),
+                                  std::max(session.end_minute, other.end_minute), travel,
+                                  settings.longest_child_day_minutes)) {
           continue;
         }
         ++far_sessions;
@@ -418,9 +418,9 @@ void PartModel::Build() {
                            b.start_minute < a.end_minute;
             // Both on one trip (a child has one a day) would make her day too long.
             bool too_long = same_facility && a.date == b.date && travel >= 0 &&
-                            std::max(a.end_minute, b.end_minute) -
-                                    std::min(a.start_minute, b.start_minute) + 2 * travel >
-                                settings.longest_child_day_minutes;
+                            !WithinLongestChildDay(std::min(a.start_minute, b.start_minute),
+                                                   std::max(a.end_minute, b.end_minute), travel,
+                                                   settings.longest_child_day_minutes);
             if (overlap || too_long) AddRow({{y_col_[{pa, sa}], 1}, {y_col_[{pb, sb}], 1}}, 1);
           }
         }
@@ -623,7 +623,8 @@ PartPlan PartModel::Extract(const double* solution) const {
           earliest = std::min(earliest, instance_.sessions[session_idx].start_minute);
           latest = std::max(latest, instance_.sessions[session_idx].end_minute);
         }
-        if (latest - earliest + 2 * travel > instance_.settings.longest_child_day_minutes) {
+        if (!WithinLongestChildDay(earliest, latest, travel,
+                                   instance_.settings.longest_child_day_minutes)) {
           continue;  // the trip's children would be away too long
         }
         int added = 0;

@@ -128,8 +128,8 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
     }
     narrow(UnscheduledReason::kLongestChildDay, [&](int session_idx) {
       const Session& session = instance.sessions[session_idx];
-      return session.end_minute - session.start_minute + 2 * route->travel_minutes >
-             settings.longest_child_day_minutes;
+      return !WithinLongestChildDay(session.start_minute, session.end_minute,
+                                    route->travel_minutes, settings.longest_child_day_minutes);
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kLongestChildDay;

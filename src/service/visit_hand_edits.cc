@@ -92,8 +92,67 @@ struct TripChoice {
   bool is_new = false;
 };
 
+struct TripTravel {
+  int minutes = 0;
+  double cost = 0;
+};
+
+// Travel between a home and a facility: the organisation's route override, or
+// the great-circle estimate at its rates.
+Result<TripTravel> TravelBetween(Txn& txn, const PlanRow& plan, long long home_id,
+                                 long long facility_id, const VisitSettingsRow& rates) {
+  VINCULO_ASSIGN_OR_RETURN(std::vector<RouteOverrideRow> overrides,
+                           vs::Routes(txn, plan.organisation_id));
+  const auto route = std::find_if(overrides.begin(), overrides.end(), [&](const auto& row) {
+    return row.home_id == home_id && row.facility_id == facility_id;
+  });
+  if (route != overrides.end()) {
+    return TripTravel{static_cast<int>(route->travel_minutes), route->cost};
+  }
+  VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> homes, vs::Homes(txn, plan.organisation_id));
+  VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> facilities, vs::Facilities(txn));
+  const auto home = std::find_if(homes.begin(), homes.end(),
+                                 [&](const PlacePoint& point) { return point.id == home_id; });
+  const auto facility = std::find_if(facilities.begin(), facilities.end(),
+                                     [&](const auto& p) { return p.id == facility_id; });
+  if (home == homes.end() || facility == facilities.end() || !home->latitude ||
+      !facility->latitude) {
+    return InvalidArgument("session_id", "no route from the child's home to the facility");
+  }
+  const Travel travel = TravelFor(
+      GreatCircleKm(*home->latitude, *home->longitude, *facility->latitude, *facility->longitude),
+      rates.travel_speed_kmh, rates.cost_per_km);
+  return TripTravel{travel.minutes, travel.cost};
+}
+
+// A trip's day attending sessions from `first_start` to `last_end` (minutes
+// after midnight), `travel` minutes each way: within the hours a trip may
+// travel and, door to door, within the organisation's longest child's day
+// (issue 19; the planners' rule, domain/visit_rules.h). Sets the trip's times.
+Status FitTripDay(PlanTripRow& trip, int first_start, int last_end, int travel,
+                  const VisitSettingsRow& rates) {
+  const planner::Settings day;
+  if (first_start - travel < day.day_start_minute || last_end + travel > day.day_end_minute) {
+    return InvalidArgument("session_id", "the trip does not fit in the day around this session")
+        .Because(Refusal::kDayTooShort);
+  }
+  if (!WithinLongestChildDay(first_start, last_end, travel,
+                             static_cast<int>(rates.longest_child_day_minutes))) {
+    return InvalidArgument("session_id",
+                           "the child's day would be " +
+                               std::to_string(ChildDayMinutes(first_start, last_end, travel)) +
+                               " minutes door to door, longer than the organisation's " +
+                               std::to_string(rates.longest_child_day_minutes))
+        .Because(Refusal::kChildDayTooLong);
+  }
+  trip.depart_minute = first_start - travel;
+  trip.return_minute = last_end + travel;
+  return Status::Ok();
+}
+
 // The escort's trip for this child to this session: the escort's live trip
-// that day to the same facility from the same home (if it has room), or a new
+// that day to the same facility from the same home (if it has room and its
+// day, widened to this session, stays within a child's longest), or a new
 // trip in the plan. One trip per escort per day: a trip elsewhere is refused.
 // `leaving_trip_id` is a trip the visit is leaving (not counted against it
 // when the visit is its only one).
@@ -115,9 +174,11 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
   if (escort->home_id && *escort->home_id != home_id) {
     return InvalidArgument("escort_id", "the escort does not take children from the child's home");
   }
+  VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow rates,
+                           OrganisationVisitSettings(txn, plan.organisation_id, options));
   VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> trips,
                            vs::EscortTripsOn(txn, escort_id, session.session_date));
-  for (const PlanTripRow& trip : trips) {
+  for (PlanTripRow trip : trips) {
     VINCULO_ASSIGN_OR_RETURN(long long children, vs::TripVisitCount(txn, trip.id));
     if (trip.id == leaving_trip_id && children <= 1) continue;
     if (trip.facility_id != session.facility_id || trip.home_id != home_id) {
@@ -132,62 +193,36 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
                       "escort_id")
           .Because(Refusal::kEscortFull);
     }
+    // The trip's day widened to this session (a morning trip given an
+    // evening session had kept its morning times and the children out longer
+    // than the organisation allows).
+    VINCULO_ASSIGN_OR_RETURN(TripTravel travel,
+                             TravelBetween(txn, plan, home_id, session.facility_id, rates));
+    const long long depart = trip.depart_minute;
+    const long long back = trip.return_minute;
+    const int start = static_cast<int>(session.start_minute);
+    const int end = static_cast<int>(session.end_minute);
+    VINCULO_RETURN_IF_ERROR(FitTripDay(trip, std::min(static_cast<int>(depart) + travel.minutes, start),
+                                       std::max(static_cast<int>(back) - travel.minutes, end),
+                                       travel.minutes, rates));
+    if (trip.depart_minute != depart || trip.return_minute != back) {
+      VINCULO_RETURN_IF_ERROR(
+          vs::SetTripTimes(txn, trip.id, trip.depart_minute, trip.return_minute));
+    }
     return TripChoice{trip, false};
   }
-  // A new trip: travel from the route override or the great-circle estimate at
-  // the organisation's rates.
-  int minutes = 0;
-  double cost = 0;
-  VINCULO_ASSIGN_OR_RETURN(VisitSettingsRow rates,
-                           OrganisationVisitSettings(txn, plan.organisation_id, options));
-  VINCULO_ASSIGN_OR_RETURN(std::vector<RouteOverrideRow> overrides,
-                           vs::Routes(txn, plan.organisation_id));
-  const auto route = std::find_if(overrides.begin(), overrides.end(), [&](const auto& row) {
-    return row.home_id == home_id && row.facility_id == session.facility_id;
-  });
-  if (route != overrides.end()) {
-    minutes = static_cast<int>(route->travel_minutes);
-    cost = route->cost;
-  } else {
-    VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> homes, vs::Homes(txn, plan.organisation_id));
-    VINCULO_ASSIGN_OR_RETURN(std::vector<PlacePoint> facilities, vs::Facilities(txn));
-    const auto home = std::find_if(homes.begin(), homes.end(),
-                                   [&](const PlacePoint& point) { return point.id == home_id; });
-    const auto facility = std::find_if(facilities.begin(), facilities.end(),
-                                       [&](const auto& p) { return p.id == session.facility_id; });
-    if (home == homes.end() || facility == facilities.end() || !home->latitude ||
-        !facility->latitude) {
-      return InvalidArgument("session_id", "no route from the child's home to the facility");
-    }
-    const Travel travel = TravelFor(
-        GreatCircleKm(*home->latitude, *home->longitude, *facility->latitude, *facility->longitude),
-        rates.travel_speed_kmh, rates.cost_per_km);
-    minutes = travel.minutes;
-    cost = travel.cost;
-  }
-  planner::Settings day;
+  // A new trip.
+  VINCULO_ASSIGN_OR_RETURN(TripTravel travel,
+                           TravelBetween(txn, plan, home_id, session.facility_id, rates));
   PlanTripRow trip;
   trip.plan_id = plan.id;
   trip.escort_id = escort_id;
   trip.home_id = home_id;
   trip.facility_id = session.facility_id;
   trip.trip_date = session.session_date;
-  trip.depart_minute = session.start_minute - minutes;
-  trip.return_minute = session.end_minute + minutes;
-  trip.cost = cost;
-  if (trip.depart_minute < day.day_start_minute || trip.return_minute > day.day_end_minute) {
-    return InvalidArgument("session_id", "the trip does not fit in the day around this session")
-        .Because(Refusal::kDayTooShort);
-  }
-  // A child's day, door to door, within the organisation's longest (issue 19).
-  if (trip.return_minute - trip.depart_minute > rates.longest_child_day_minutes) {
-    return InvalidArgument("session_id",
-                           "the child's day would be " +
-                               std::to_string(trip.return_minute - trip.depart_minute) +
-                               " minutes door to door, longer than the organisation's " +
-                               std::to_string(rates.longest_child_day_minutes))
-        .Because(Refusal::kChildDayTooLong);
-  }
+  trip.cost = travel.cost;
+  VINCULO_RETURN_IF_ERROR(FitTripDay(trip, static_cast<int>(session.start_minute),
+                                     static_cast<int>(session.end_minute), travel.minutes, rates));
   VINCULO_ASSIGN_OR_RETURN(trip, vs::InsertTrip(txn, trip));
   return TripChoice{trip, true};
 }

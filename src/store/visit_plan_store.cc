@@ -322,6 +322,16 @@ Status SetTripStatus(Txn& txn, long long trip_id, TripStatus status) {
       .status();
 }
 
+Status SetTripTimes(Txn& txn, long long trip_id, long long depart_minute, long long return_minute) {
+  Params params;
+  return Execute(txn,
+                 "UPDATE plan_trips SET depart_minute = " + params.AddInteger(depart_minute) +
+                     ", return_minute = " + params.AddInteger(return_minute) +
+                     " WHERE id = " + params.AddInteger(trip_id),
+                 params, "updating a trip's times")
+      .status();
+}
+
 Result<std::vector<PlanTripRow>> EscortTripsOn(Txn& txn, long long escort_id,
                                                const std::string& date) {
   Params params;

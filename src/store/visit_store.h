@@ -127,6 +127,8 @@ Result<PlanTripRow> GetTrip(Txn& txn, long long id);
 // kPreconditionFailed otherwise.
 Result<PlanVisitRow> UpdateVisit(Txn& txn, const PlanVisitRow& row, long long expected_version);
 Status SetTripStatus(Txn& txn, long long trip_id, TripStatus status);
+// A trip's leaving and return times, when a visit by hand widens its day.
+Status SetTripTimes(Txn& txn, long long trip_id, long long depart_minute, long long return_minute);
 // Live trips (planned, in published plans) of an escort on a date.
 Result<std::vector<PlanTripRow>> EscortTripsOn(Txn& txn, long long escort_id,
                                                const std::string& date);

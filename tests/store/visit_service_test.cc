@@ -394,6 +394,79 @@ TEST_F(VisitServiceTest, ManualBookingsKeepEveryHardRule) {
   EXPECT_EQ(SessionOn("2026-12-26").booked_families, 0);
 }
 
+// Issue 17: a child booked by hand onto the escort's trip of the day widens
+// that trip's day, and the day stays within the organisation's longest, the
+// planners' rule (domain/visit_rules.h). A morning trip had kept its times
+// and taken an afternoon child with it, away longer than allowed.
+TEST_F(VisitServiceTest, Issue17_ABookingByHandKeepsTheTripWithinAChildsLongestDay) {
+  for (const auto& [start, end] : {std::pair{"11:00", "12:00"}, std::pair{"15:00", "17:00"}}) {
+    TemplateRequest later;
+    later.facility_id = world_->facility_a;
+    later.weekday = 6;
+    later.valid_from = "2026-12-01";
+    later.start_time = start;
+    later.end_time = end;
+    later.capacity_families = 10;
+    later.capacity_people = 30;
+    ASSERT_TRUE(visits_->CreateTemplate(As("admin"), later).ok());
+  }
+  const long long plan_id = PublishedDecember();
+  std::map<long long, VisitSessionRow> by_start;
+  auto sessions = visits_->Sessions(As("visits_officer_a"), world_->facility_a, "2026-12");
+  ASSERT_TRUE(sessions.ok());
+  for (const VisitSessionRow& session : *sessions) {
+    if (session.session_date == "2026-12-05") by_start[session.start_minute] = session;
+  }
+  ASSERT_EQ(by_start.size(), 3u);
+  const RequirementRow mother_1 = RequirementOf(programme_.child_1, programme_.mother);
+  auto morning = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                    {mother_1.id, by_start[540].id, programme_.escort_1});
+  ASSERT_TRUE(morning.ok()) << morning.status().ToString();
+  auto trip_of = [&](long long trip_id) {
+    auto plan = visits_->GetPlan(As("coordinator_a"), plan_id);
+    EXPECT_TRUE(plan.ok());
+    for (const PlanTripRow& trip : plan->trips) {
+      if (trip.id == trip_id) return trip;
+    }
+    ADD_FAILURE() << "no trip " << trip_id;
+    return PlanTripRow{};
+  };
+  const PlanTripRow first = trip_of(morning->trip_id);
+  const long long travel = (first.return_minute - first.depart_minute - 120) / 2;
+  ASSERT_GE(travel, 0);
+  // A longest day that holds the morning and the noon session, not the afternoon.
+  auto settings = visits_->Settings(As("coordinator_a"), world_->organisation_a);
+  ASSERT_TRUE(settings.ok());
+  VisitSettingsChange change{settings->travel_speed_kmh, settings->cost_per_km};
+  change.longest_child_day_hours = static_cast<double>(180 + 2 * travel + 30) / 60;
+  ASSERT_TRUE(visits_
+                  ->ChangeSettings(As("coordinator_a"), world_->organisation_a, change,
+                                   settings->version)
+                  .ok());
+
+  const RequirementRow noon_family = AnotherFamily("Killa");
+  auto noon = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                 {noon_family.id, by_start[660].id, programme_.escort_1});
+  ASSERT_TRUE(noon.ok()) << noon.status().ToString();
+  EXPECT_EQ(noon->trip_id, morning->trip_id);
+  EXPECT_EQ(trip_of(morning->trip_id).depart_minute, first.depart_minute);
+  EXPECT_EQ(trip_of(morning->trip_id).return_minute, 720 + travel);  // widened to noon's end
+
+  const RequirementRow afternoon_family = AnotherFamily("Wayta");
+  auto afternoon = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                      {afternoon_family.id, by_start[900].id, programme_.escort_1});
+  EXPECT_EQ(afternoon.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(afternoon.status().field(), "session_id");
+  EXPECT_EQ(afternoon.status().refusal(), Refusal::kChildDayTooLong);
+  EXPECT_EQ(trip_of(morning->trip_id).return_minute, 720 + travel);
+  auto after = visits_->Sessions(As("visits_officer_a"), world_->facility_a, "2026-12");
+  ASSERT_TRUE(after.ok());
+  for (const VisitSessionRow& session : *after) {
+    if (session.id == by_start[900].id) EXPECT_EQ(session.booked_families, 0);
+    if (session.id == by_start[660].id) EXPECT_EQ(session.booked_families, 1);
+  }
+}
+
 TEST_F(VisitServiceTest, AVisitMovedIntoAFullSessionIsRefusedAndNothingChanges) {
   const long long plan_id = PublishedDecember();
   const VisitSessionRow first = SessionOn("2026-12-05");
