@@ -88,7 +88,6 @@
 #include <OsiClpSolverInterface.hpp>
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <mutex>
 #include <queue>
 #include <random>
@@ -105,6 +104,30 @@ constexpr unsigned kFewestTripsRestarts = 64;
 // nothing (the national instance: 140 parts searched for 0.1 s each, none
 // moved); below it the part's time goes to the trips stage instead.
 constexpr double kLeastCoverageSearchSeconds = 0.5;
+
+// Children joined into sets (union-find over child ids): a group's ride units
+// (a family rides together) and its blocks (sibling groups seated together).
+class ChildSets {
+ public:
+  long long Find(long long child_id) {
+    long long root = leader_.try_emplace(child_id, child_id).first->second;
+    while (leader_.at(root) != root) root = leader_.at(root);
+    for (long long id = child_id; id != root;) {  // every one on the way points at the root
+      long long& up = leader_.at(id);
+      id = up;
+      up = root;
+    }
+    return root;
+  }
+  void Join(long long a, long long b) {
+    const long long root_a = Find(a);
+    const long long root_b = Find(b);
+    if (root_a != root_b) leader_[std::max(root_a, root_b)] = std::min(root_a, root_b);
+  }
+
+ private:
+  std::map<long long, long long> leader_;
+};
 
 // Nodes the exact packing of one group may visit (a group is one prison on
 // one day for one home base: a few trips, a few dozen children at most).
@@ -562,42 +585,31 @@ PartPlan PartModel::Extract(const double* solution) const {
     // other so they share escorts. Both are joined through every visit of a
     // child (a child visiting two parents belongs to two families: keying a
     // block by one visit split a family across two trips).
-    std::map<long long, long long> unit_leader;
-    std::map<long long, long long> block_leader;
-    std::function<long long(std::map<long long, long long>&, long long)> find =
-        [&](std::map<long long, long long>& leader, long long id) {
-          long long up = leader.try_emplace(id, id).first->second;
-          if (up == id) return id;
-          long long root = find(leader, up);
-          leader[id] = root;
-          return root;
-        };
-    auto join = [&](std::map<long long, long long>& leader, long long a, long long b) {
-      long long root_a = find(leader, a);
-      long long root_b = find(leader, b);
-      if (root_a != root_b) leader[std::max(root_a, root_b)] = std::min(root_a, root_b);
-    };
+    ChildSets units;
+    ChildSets blocks_of;
     std::map<long long, long long> child_of_sibling_group;
     for (const auto& [child_id, cols] : visits_by_child) {
-      find(unit_leader, child_id);
-      find(block_leader, child_id);
+      units.Find(child_id);
+      blocks_of.Find(child_id);
       for (int y_col : cols) {
         for (int member : problem_.index.Family(y_of_[y_col].first)) {
           long long sibling = instance_.pairs[member].child_id;
           if (visits_by_child.count(sibling)) {
-            join(unit_leader, child_id, sibling);
-            join(block_leader, child_id, sibling);
+            units.Join(child_id, sibling);
+            blocks_of.Join(child_id, sibling);
           }
         }
         long long sibling_group = instance_.pairs[y_of_[y_col].first].sibling_group;
         if (sibling_group == 0) continue;
         auto [first, inserted] = child_of_sibling_group.try_emplace(sibling_group, child_id);
-        if (!inserted) join(block_leader, child_id, first->second);
+        if (!inserted) blocks_of.Join(child_id, first->second);
       }
     }
     std::map<long long, std::vector<long long>> blocks;
+    std::map<long long, std::vector<long long>> children_of_unit;
     for (const auto& [child_id, cols] : visits_by_child) {
-      blocks[find(block_leader, child_id)].push_back(child_id);
+      blocks[blocks_of.Find(child_id)].push_back(child_id);
+      children_of_unit[units.Find(child_id)].push_back(child_id);
     }
     std::vector<std::pair<std::set<int>, std::vector<long long>>> ordered;
     for (auto& [key, children] : blocks) {
@@ -647,22 +659,19 @@ PartPlan PartModel::Extract(const double* solution) const {
       // A whole block in one trip if one has room, else family by family
       // (siblings visiting one parent ride together), else child by child.
       auto whole = choose(static_cast<int>(block.size()), block_sessions);
-      std::map<long long, std::vector<long long>> units;  // by the unit's leader
-      for (long long child_id : block) units[find(unit_leader, child_id)].push_back(child_id);
-      std::map<long long, std::vector<Seat>::iterator> unit_seat;
-      for (const auto& [unit, children] : units) {
+      std::map<long long, std::vector<Seat>::iterator> unit_seat;  // by the unit's leader
+      for (long long child_id : block) {
+        const long long unit = units.Find(child_id);
+        if (unit_seat.count(unit)) continue;
+        const std::vector<long long>& children = children_of_unit.at(unit);
         std::set<int> sessions;
-        for (long long child_id : children) sessions.merge(sessions_of(child_id));
+        for (long long member : children) sessions.merge(sessions_of(member));
         unit_seat[unit] =
             whole != seats.end() ? whole : choose(static_cast<int>(children.size()), sessions);
       }
       for (long long child_id : block) {
         std::set<int> sessions = sessions_of(child_id);
-        auto seat = seats.end();
-        for (const auto& [unit, children] : units) {
-          if (std::find(children.begin(), children.end(), child_id) == children.end()) continue;
-          seat = unit_seat[unit];
-        }
+        auto seat = unit_seat.at(units.Find(child_id));
         if (seat == seats.end()) continue;  // no trip short enough: the child stays home
         --seat->room;
         seat->sessions.insert(sessions.begin(), sessions.end());
@@ -675,7 +684,7 @@ PartPlan PartModel::Extract(const double* solution) const {
       }
     }
     if (trip_of_child.size() < visits_by_child.size()) {
-      PackExactly(visits_by_child, seats_made, group, trip_of_child);
+      PackExactly(visits_by_child, children_of_unit, seats_made, group, trip_of_child);
     }
     for (const auto& [child_id, trip] : trip_of_child) {
       for (int y_col : visits_by_child.at(child_id)) {
@@ -690,6 +699,7 @@ PartPlan PartModel::Extract(const double* solution) const {
 }
 
 void PartModel::PackExactly(const std::map<long long, std::vector<int>>& visits_by_child,
+                            const std::map<long long, std::vector<long long>>& children_of_unit,
                             const std::vector<std::pair<int, int>>& trips, const Group& group,
                             std::map<long long, int>& trip_of_child) const {
   std::map<int, int> bit_of_session;
@@ -699,36 +709,21 @@ void PartModel::PackExactly(const std::map<long long, std::vector<int>>& visits_
     }
   }
   if (trips.empty() || bit_of_session.size() > 64) return;
-  // Ride units: children joined by a family they visit with.
-  std::map<long long, long long> leader;
-  std::function<long long(long long)> find = [&](long long child_id) {
-    long long& up = leader.try_emplace(child_id, child_id).first->second;
-    if (up != child_id) up = find(up);
-    return up;
-  };
-  for (const auto& [child_id, y_cols] : visits_by_child) {
-    for (int y_col : y_cols) {
-      for (int member : problem_.index.Family(y_of_[y_col].first)) {
-        long long sibling = instance_.pairs[member].child_id;
-        if (visits_by_child.count(sibling)) leader[find(sibling)] = find(child_id);
+  std::vector<RideUnit> units;
+  for (const auto& [leader, children] : children_of_unit) {
+    RideUnit& unit = units.emplace_back();
+    for (long long child_id : children) {
+      unit.children.push_back(child_id);
+      ++unit.size;
+      for (int y_col : visits_by_child.at(child_id)) {
+        const Session& session = instance_.sessions[y_of_[y_col].second];
+        unit.sessions |= std::uint64_t{1} << bit_of_session.at(y_of_[y_col].second);
+        unit.earliest_start = std::min(unit.earliest_start, session.start_minute);
+        unit.latest_end = std::max(unit.latest_end, session.end_minute);
+        unit.value += instance_.pairs[y_of_[y_col].first].priority;
       }
     }
   }
-  std::map<long long, RideUnit> by_leader;
-  for (const auto& [child_id, y_cols] : visits_by_child) {
-    RideUnit& unit = by_leader[find(child_id)];
-    unit.children.push_back(child_id);
-    ++unit.size;
-    for (int y_col : y_cols) {
-      const Session& session = instance_.sessions[y_of_[y_col].second];
-      unit.sessions |= std::uint64_t{1} << bit_of_session.at(y_of_[y_col].second);
-      unit.earliest_start = std::min(unit.earliest_start, session.start_minute);
-      unit.latest_end = std::max(unit.latest_end, session.end_minute);
-      unit.value += instance_.pairs[y_of_[y_col].first].priority;
-    }
-  }
-  std::vector<RideUnit> units;
-  for (auto& [unused, unit] : by_leader) units.push_back(std::move(unit));
   std::stable_sort(units.begin(), units.end(), [](const RideUnit& a, const RideUnit& b) {
     return a.size != b.size ? a.size > b.size : a.value > b.value;
   });

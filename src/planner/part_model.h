@@ -147,9 +147,11 @@ class PartModel {
   std::vector<double> WarmStart(const PartPlan& first_come) const;
   PartPlan Extract(const double* solution) const;
   // When the greedy packing of a group left children home: the exact packing
-  // of the group's children (by ride unit) on its `trips` ((trip, seats)),
-  // kept in `trip_of_child` when it places more priority.
+  // of the group's children by ride unit (`children_of_unit`, as Extract joined
+  // them) on its `trips` ((trip, seats)), kept in `trip_of_child` when it
+  // places more priority.
   void PackExactly(const std::map<long long, std::vector<int>>& visits_by_child,
+                   const std::map<long long, std::vector<long long>>& children_of_unit,
                    const std::vector<std::pair<int, int>>& trips, const Group& group,
                    std::map<long long, int>& trip_of_child) const;
 
