@@ -14,6 +14,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "domain/escort_rules.h"
 #include "planner/plan_support.h"
 #include "planner/planner.h"
 
@@ -51,7 +52,7 @@ Plan PlanFirstCome(const Instance& instance) {
   std::vector<std::set<int>> session_trips(instance.sessions.size());
   std::vector<OpenTrip> open_trips;
   std::map<std::tuple<long long, long long, long long>, std::vector<int>> trips_by_key;
-  std::set<std::pair<int, long long>> escort_busy;                   // (escort, day)
+  EscortDays escort_days;  // each escort's one trip of a day (domain/escort_rules.h)
   std::map<std::pair<long long, long long>, int> child_trip_on_day;  // (child, day) -> trip
   std::unordered_map<long long, std::vector<int>> child_sessions;    // child -> sessions
 
@@ -117,13 +118,15 @@ Plan PlanFirstCome(const Instance& instance) {
         }
         return static_cast<int>(children.size());
       };
+      const TripRoute route_there{pair.home_base_id, session.facility_id};
       auto fits = [&](int trip_idx) {
         const OpenTrip& open = open_trips[trip_idx];
         return Fits(load_on(trip_idx), capacity) &&
                WithinLongestChildDay(std::min(open.earliest_start, session.start_minute),
                                      std::max(open.latest_end, session.end_minute), travel,
                                      instance.settings.longest_child_day_minutes) &&
-               static_cast<int>(open.children.size()) + riders(trip_idx) <= open.max_children;
+               EscortCanTake(route_there, static_cast<int>(open.children.size()), route_there,
+                             riders(trip_idx), open.max_children) == EscortFit::kTakes;
       };
 
       // The trip: the children's own trip that day (one for all of them),
@@ -158,8 +161,9 @@ Plan PlanFirstCome(const Instance& instance) {
         }
         if (chosen_trip < 0 && Fits(load_on(kNewTrip), capacity)) {
           for (int escort_idx : index.EscortsFor(pair.home_base_id, session.date)) {
-            if (!escort_busy.count({escort_idx, day}) &&
-                instance.escorts[escort_idx].max_children >= riders(-1)) {
+            if (!escort_days.TripOf(escort_idx, day) &&
+                EscortCanTake(std::nullopt, 0, route_there, riders(-1),
+                              instance.escorts[escort_idx].max_children) == EscortFit::kTakes) {
               new_escort = escort_idx;
               break;
             }
@@ -179,7 +183,7 @@ Plan PlanFirstCome(const Instance& instance) {
         plan.trips.push_back(trip);
         open_trips.push_back({{}, instance.escorts[new_escort].max_children});
         trips_by_key[key].push_back(chosen_trip);
-        escort_busy.insert({new_escort, day});
+        escort_days.Book(new_escort, day, route_there);
       }
       session_trips[session_idx].insert(chosen_trip);
       open_trips[chosen_trip].earliest_start =

@@ -93,6 +93,7 @@
 #include <random>
 #include <string>
 
+#include "domain/escort_rules.h"
 #include "planner/ride_packer.h"
 
 namespace vinculo::planner::internal {
@@ -539,7 +540,7 @@ std::vector<double> PartModel::WarmStart(const PartPlan& first_come) const {
 
 PartPlan PartModel::Extract(const double* solution) const {
   PartPlan plan;
-  std::set<std::pair<int, long long>> escort_busy;
+  EscortDays escort_days;  // each escort's one trip of a day (domain/escort_rules.h)
   for (const Group& group : groups_) {
     // The children of the group, each with its visits; siblings next to each other.
     std::map<long long, std::vector<int>> visits_by_child;
@@ -551,13 +552,15 @@ PartPlan PartModel::Extract(const double* solution) const {
     long long day = DaysSinceEpoch(group.date);
     struct Seat {
       int trip;
-      int room;
+      int seats;               // the escort's
+      int aboard = 0;          // children on the trip
       std::set<int> sessions;  // sessions the trip's children attend
       int earliest_start = 24 * 60;
       int latest_end = 0;
     };
     const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
     const int travel = route == nullptr ? 0 : route->travel_minutes;
+    const TripRoute route_there{group.home_base_id, group.facility_id};
     std::vector<Seat> seats;
     for (const auto& [z_col, class_idx] : group.z_cols) {
       int count = static_cast<int>(std::lround(solution[z_col]));
@@ -565,11 +568,10 @@ PartPlan PartModel::Extract(const double* solution) const {
       for (int escort_idx : escort_class.escort_idxs) {
         if (count == 0) break;
         if (!problem_.index.EscortAvailable(escort_idx, day) ||
-            escort_busy.count({escort_idx, day})) {
+            !escort_days.Book(escort_idx, day, route_there)) {
           continue;
         }
-        escort_busy.insert({escort_idx, day});
-        seats.push_back({static_cast<int>(plan.trips.size()), escort_class.max_children, {}});
+        seats.push_back({static_cast<int>(plan.trips.size()), escort_class.max_children, 0, {}});
         plan.trips.push_back({escort_idx, group.home_base_id, group.facility_id, group.date});
         --count;
       }
@@ -628,7 +630,10 @@ PartPlan PartModel::Extract(const double* solution) const {
       auto best = seats.end();
       std::tuple<int, int, int> best_cost;
       for (auto seat = seats.begin(); seat != seats.end(); ++seat) {
-        if (seat->room < wanted) continue;
+        if (EscortCanTake(route_there, seat->aboard, route_there, wanted, seat->seats) !=
+            EscortFit::kTakes) {
+          continue;
+        }
         int earliest = seat->earliest_start;
         int latest = seat->latest_end;
         for (int session_idx : sessions) {
@@ -643,7 +648,7 @@ PartPlan PartModel::Extract(const double* solution) const {
         for (int session_idx : sessions) added += seat->sessions.count(session_idx) ? 0 : 1;
         int others = 0;
         for (int session_idx : seat->sessions) others += sessions.count(session_idx) ? 0 : 1;
-        std::tuple<int, int, int> cost{added, others, seat->room};
+        std::tuple<int, int, int> cost{added, others, seat->seats - seat->aboard};
         if (best == seats.end() || cost < best_cost) {
           best = seat;
           best_cost = cost;
@@ -653,7 +658,7 @@ PartPlan PartModel::Extract(const double* solution) const {
     };
     // The trips as made (trip index, seats), for the exact packing.
     std::vector<std::pair<int, int>> seats_made;
-    for (const Seat& seat : seats) seats_made.push_back({seat.trip, seat.room});
+    for (const Seat& seat : seats) seats_made.push_back({seat.trip, seat.seats});
     std::map<long long, int> trip_of_child;
     for (const auto& [block_sessions, block] : ordered) {
       // A whole block in one trip if one has room, else family by family
@@ -673,7 +678,7 @@ PartPlan PartModel::Extract(const double* solution) const {
         std::set<int> sessions = sessions_of(child_id);
         auto seat = unit_seat.at(units.Find(child_id));
         if (seat == seats.end()) continue;  // no trip short enough: the child stays home
-        --seat->room;
+        ++seat->aboard;
         seat->sessions.insert(sessions.begin(), sessions.end());
         for (int session_idx : sessions) {
           seat->earliest_start =
@@ -731,7 +736,7 @@ void PartModel::PackExactly(const std::map<long long, std::vector<int>>& visits_
   for (const auto& [trip, seats] : trips) rooms.push_back(seats);
   const Route* route = problem_.index.FindRoute(group.home_base_id, group.facility_id);
   const int travel = route == nullptr ? 0 : route->travel_minutes;
-  RidePacker packer(units, rooms, instance_.settings.longest_child_day_minutes - 2 * travel,
+  RidePacker packer(units, rooms, travel, instance_.settings.longest_child_day_minutes,
                     kRidePackingNodes);
   std::vector<int> placement = packer.Pack();
   double greedy = 0;

@@ -107,9 +107,8 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
     };
     narrow(UnscheduledReason::kNotice, [&](int session_idx) {
       const Session& session = instance.sessions[session_idx];
-      return session.date < settings.not_before_date ||
-             (session.date == settings.not_before_date &&
-              session.start_minute < settings.not_before_minute);
+      return BeforeNotice(session.date, session.start_minute,
+                          {settings.not_before_date, settings.not_before_minute});
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kNotice;
@@ -119,8 +118,9 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
     narrow(UnscheduledReason::kNoRoute, [&](int session_idx) {
       const Session& session = instance.sessions[session_idx];
       return route == nullptr ||
-             session.start_minute - route->travel_minutes < settings.day_start_minute ||
-             session.end_minute + route->travel_minutes > settings.day_end_minute;
+             !WithinTravellingHours(session.start_minute, session.end_minute,
+                                    route->travel_minutes,
+                                    {settings.day_start_minute, settings.day_end_minute});
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kNoRoute;
@@ -136,9 +136,7 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
       continue;
     }
     narrow(UnscheduledReason::kChildUnavailable, [&](int session_idx) {
-      const Date& date = instance.sessions[session_idx].date;
-      return std::find(pair.child_unavailable.begin(), pair.child_unavailable.end(), date) !=
-             pair.child_unavailable.end();
+      return ChildAwayOn(pair.child_unavailable, instance.sessions[session_idx].date);
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kChildUnavailable;

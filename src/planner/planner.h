@@ -21,6 +21,7 @@
 
 #include "common/date.h"
 #include "domain/session_capacity.h"
+#include "domain/visit_eligibility.h"
 #include "domain/visit_rules.h"
 
 namespace vinculo::planner {
@@ -98,8 +99,10 @@ struct Pair {
 };
 
 struct Settings {
-  int day_start_minute = 6 * 60;  // a trip leaves the home base no earlier
-  int day_end_minute = 21 * 60;   // and is back no later
+  // A trip leaves the home base no earlier and is back no later (the
+  // domain's travelling hours, domain/visit_eligibility.h).
+  int day_start_minute = TravellingHours{}.first_minute;
+  int day_end_minute = TravellingHours{}.last_minute;
   // A child's longest day, door to door: a trip carrying children is back at
   // the home base at most this long after it left (issue 19: about 10 hours).
   int longest_child_day_minutes = 10 * 60;

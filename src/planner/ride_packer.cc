@@ -5,6 +5,9 @@
 #include <set>
 #include <utility>
 
+#include "domain/escort_rules.h"
+#include "domain/visit_rules.h"
+
 namespace vinculo::planner::internal {
 
 void RidePacker::Search(size_t unit_idx) {
@@ -24,10 +27,14 @@ void RidePacker::Search(size_t unit_idx) {
   std::vector<std::pair<int, size_t>> trips;
   std::set<int> empty_rooms;
   for (size_t trip = 0; trip < room_.size(); ++trip) {
-    if (room_[trip] < unit.size) continue;
+    const TripRoute route;  // one group's trips all go one way
+    if (EscortCanTake(route, capacity_[trip] - room_[trip], route, unit.size, capacity_[trip]) !=
+        EscortFit::kTakes) {
+      continue;
+    }
     if (attends_[trip] == 0 && !empty_rooms.insert(capacity_[trip]).second) continue;
-    if (std::max(latest_[trip], unit.latest_end) - std::min(earliest_[trip], unit.earliest_start) >
-        day_budget_) {
+    if (!WithinLongestChildDay(std::min(earliest_[trip], unit.earliest_start),
+                               std::max(latest_[trip], unit.latest_end), travel_, longest_day_)) {
       continue;
     }
     trips.push_back({std::popcount(unit.sessions & ~attends_[trip]), trip});

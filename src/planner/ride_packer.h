@@ -23,20 +23,22 @@ struct RideUnit {
 // The best placement of a group's ride units on its trips (issue 19: a
 // greedy left children home where a placement existed): the most priority
 // placed, then the fewest (trip, session) attendances (escorts present count
-// as people in a session); each trip's sessions within `day_budget` minutes
-// from the first start to the last end. Depth-first with a bound, at most
-// `node_limit` nodes; per unit the trip index, or -1 for home.
+// as people in a session); each trip within its escort's seats (`rooms`) and,
+// `travel` minutes each way, within a child's `longest_day` (the domain's
+// rules: EscortCanTake, WithinLongestChildDay). Depth-first with a bound, at
+// most `node_limit` nodes; per unit the trip index, or -1 for home.
 class RidePacker {
  public:
-  RidePacker(const std::vector<RideUnit>& units, const std::vector<int>& rooms, int day_budget,
-             long node_limit)
+  RidePacker(const std::vector<RideUnit>& units, const std::vector<int>& rooms, int travel,
+             int longest_day, long node_limit)
       : units_(units),
         room_(rooms),
         earliest_(rooms.size(), 24 * 60),
         latest_(rooms.size(), 0),
         attends_(rooms.size(), 0),
         capacity_(rooms),
-        day_budget_(day_budget),
+        travel_(travel),
+        longest_day_(longest_day),
         node_limit_(node_limit),
         current_(units.size(), -1),
         value_left_(units.size() + 1, 0) {
@@ -59,7 +61,8 @@ class RidePacker {
   std::vector<int> latest_;
   std::vector<std::uint64_t> attends_;
   const std::vector<int> capacity_;
-  const int day_budget_;
+  const int travel_;
+  const int longest_day_;
   const long node_limit_;
   long nodes_ = 0;
   std::vector<int> current_;

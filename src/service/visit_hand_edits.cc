@@ -10,6 +10,8 @@
 #include <map>
 #include <set>
 
+#include "domain/escort_rules.h"
+#include "domain/visit_eligibility.h"
 #include "domain/visit_rules.h"
 #include "planner/planner.h"
 #include "service/visit_service.h"
@@ -66,23 +68,40 @@ Status CheckPairOnSession(Txn& txn, const RequirementRow& requirement,
     return InvalidArgument("session_id", "the parent is not held in this session's facility")
         .Because(Refusal::kSessionOtherFacility);
   }
-  if (!WingServes(SessionWing(session.wing), ParentWing(parent.Text("sex").value_or("")))) {
-    return InvalidArgument("session_id", "the session serves the " + session.wing + "'s wing")
-        .Because(Refusal::kSessionWing);
-  }
-  if (requirement.no_contact) {
-    return InvalidArgument("requirement_id", "a no-contact order forbids this visit");
-  }
-  if (requirement.banned_until && *requirement.banned_until >= session.session_date) {
-    return InvalidArgument("requirement_id",
-                           "the parent is banned from visits until " + *requirement.banned_until);
-  }
+  // The pair's own rules on this session (domain/visit_eligibility.h, the
+  // planner's too); no notice: a coordinator may book today's session.
   VINCULO_ASSIGN_OR_RETURN(
       auto unavailable, vs::UnavailableDates(txn, requirement.organisation_id, session.session_date,
                                              session.session_date));
-  if (unavailable.count(requirement.child_id)) {
-    return InvalidArgument("session_id", "the child cannot go on " + session.session_date)
-        .Because(Refusal::kChildUnavailable);
+  VINCULO_ASSIGN_OR_RETURN(Date date, ParseDate(session.session_date));
+  PairOnSession visit;
+  visit.restriction.no_contact = requirement.no_contact;
+  if (requirement.banned_until) {
+    if (auto until = ParseDate(*requirement.banned_until); until.ok()) {
+      visit.restriction.banned_until = *until;
+    }
+  }
+  visit.parent_wing = ParentWing(parent.Text("sex").value_or(""));
+  const Date away[] = {date};
+  if (unavailable.count(requirement.child_id)) visit.child_away = away;
+  visit.date = date;
+  visit.start_minute = static_cast<int>(session.start_minute);
+  visit.session_wing = SessionWing(session.wing);
+  switch (BarToVisit(visit, std::nullopt)) {
+    case VisitBar::kNone:
+    case VisitBar::kNotice:  // not asked
+      return Status::Ok();
+    case VisitBar::kNoContact:
+      return InvalidArgument("requirement_id", "a no-contact order forbids this visit");
+    case VisitBar::kBanned:
+      return InvalidArgument("requirement_id",
+                             "the parent is banned from visits until " + *requirement.banned_until);
+    case VisitBar::kWing:
+      return InvalidArgument("session_id", "the session serves the " + session.wing + "'s wing")
+          .Because(Refusal::kSessionWing);
+    case VisitBar::kChildAway:
+      return InvalidArgument("session_id", "the child cannot go on " + session.session_date)
+          .Because(Refusal::kChildUnavailable);
   }
   return Status::Ok();
 }
@@ -131,8 +150,7 @@ Result<TripTravel> TravelBetween(Txn& txn, const PlanRow& plan, long long home_i
 // (issue 19; the planners' rule, domain/visit_rules.h). Sets the trip's times.
 Status FitTripDay(PlanTripRow& trip, int first_start, int last_end, int travel,
                   const VisitSettingsRow& rates) {
-  const planner::Settings day;
-  if (first_start - travel < day.day_start_minute || last_end + travel > day.day_end_minute) {
+  if (!WithinTravellingHours(first_start, last_end, travel)) {
     return InvalidArgument("session_id", "the trip does not fit in the day around this session")
         .Because(Refusal::kDayTooShort);
   }
@@ -151,14 +169,15 @@ Status FitTripDay(PlanTripRow& trip, int first_start, int last_end, int travel,
 }
 
 // The escort's trip for this child to this session: the escort's live trip
-// that day to the same facility from the same home (if it has room and its
-// day, widened to this session, stays within a child's longest), or a new
-// trip in the plan. One trip per escort per day: a trip elsewhere is refused.
+// that day to the same facility from the same home (if it has a seat for her,
+// or she is aboard already, and its day, widened to this session, stays
+// within a child's longest), or a new trip in the plan. One trip per escort
+// per day: a trip elsewhere is refused (both rules: domain/escort_rules.h).
 // `leaving_trip_id` is a trip the visit is leaving (not counted against it
 // when the visit is its only one).
 Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id, long long home_id,
-                              const VisitSessionRow& session, const VisitOptions& options,
-                              long long leaving_trip_id = 0) {
+                              long long child_id, const VisitSessionRow& session,
+                              const VisitOptions& options, long long leaving_trip_id = 0) {
   VINCULO_RETURN_IF_ERROR(vs::LockEscort(txn, escort_id));
   VINCULO_ASSIGN_OR_RETURN(
       std::vector<EscortRow> escorts,
@@ -178,20 +197,29 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
                            OrganisationVisitSettings(txn, plan.organisation_id, options));
   VINCULO_ASSIGN_OR_RETURN(std::vector<PlanTripRow> trips,
                            vs::EscortTripsOn(txn, escort_id, session.session_date));
+  const TripRoute route{home_id, session.facility_id};
   for (PlanTripRow trip : trips) {
-    VINCULO_ASSIGN_OR_RETURN(long long children, vs::TripVisitCount(txn, trip.id));
-    if (trip.id == leaving_trip_id && children <= 1) continue;
-    if (trip.facility_id != session.facility_id || trip.home_id != home_id) {
-      return Conflict("escort " + std::to_string(escort_id) + " already has a trip on " +
-                          session.session_date + " (one trip per escort per day)",
-                      "escort_id")
-          .Because(Refusal::kEscortBusy);
-    }
-    if (trip.id != leaving_trip_id && children >= escort->max_children) {
-      return Conflict("the escort's trip on " + session.session_date + " already takes " +
-                          std::to_string(children) + " children",
-                      "escort_id")
-          .Because(Refusal::kEscortFull);
+    VINCULO_ASSIGN_OR_RETURN(long long visits, vs::TripVisitCount(txn, trip.id));
+    if (trip.id == leaving_trip_id && visits <= 1) continue;
+    // A child aboard already (seeing her other parent, or moving between
+    // this trip's sessions) takes no second seat.
+    VINCULO_ASSIGN_OR_RETURN(std::set<long long> aboard, vs::TripChildren(txn, trip.id));
+    const int boarding = aboard.count(child_id) ? 0 : 1;
+    switch (EscortCanTake(TripRoute{trip.home_id, trip.facility_id},
+                          static_cast<int>(aboard.size()), route, boarding,
+                          static_cast<int>(escort->max_children))) {
+      case EscortFit::kTravellingElsewhere:
+        return Conflict("escort " + std::to_string(escort_id) + " already has a trip on " +
+                            session.session_date + " (one trip per escort per day)",
+                        "escort_id")
+            .Because(Refusal::kEscortBusy);
+      case EscortFit::kNoSeat:
+        return Conflict("the escort's trip on " + session.session_date + " already takes " +
+                            std::to_string(aboard.size()) + " children",
+                        "escort_id")
+            .Because(Refusal::kEscortFull);
+      case EscortFit::kTakes:
+        break;
     }
     // The trip's day widened to this session (a morning trip given an
     // evening session had kept its morning times and the children out longer
@@ -316,7 +344,8 @@ Result<PlanVisitRow> VisitService::BookVisit(const Actor& actor, long long plan_
     VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, *requirement, *session));
     VINCULO_ASSIGN_OR_RETURN(long long home_id, ChildHome(txn, requirement->child_id));
     VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
-                             ChooseTrip(txn, plan, booking.escort_id, home_id, *session, options_));
+                             ChooseTrip(txn, plan, booking.escort_id, home_id,
+                                        requirement->child_id, *session, options_));
     PlanVisitRow visit;
     visit.plan_id = plan_id;
     visit.requirement_id = requirement->id;
@@ -370,8 +399,8 @@ Result<PlanVisitRow> VisitService::MoveVisit(const Actor& actor, long long visit
     VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, requirement, *session));
     VINCULO_ASSIGN_OR_RETURN(PlanTripRow old_trip, vs::GetTrip(txn, visit.trip_id));
     VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
-                             ChooseTrip(txn, *plan, old_trip.escort_id, old_trip.home_id, *session,
-                                        options_, old_trip.id));
+                             ChooseTrip(txn, *plan, old_trip.escort_id, old_trip.home_id,
+                                        visit.child_id, *session, options_, old_trip.id));
     // Give back what the visit took of the old session (the child's place
     // unless she stays for her other parent, the family's unless a sibling
     // stays, the escort's unless another child of the trip stays), then take

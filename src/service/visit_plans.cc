@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "domain/visit_eligibility.h"
 #include "domain/visit_rules.h"
 #include "planner/planner.h"
 #include "service/visit_calendar.h"
@@ -267,8 +268,7 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
   // No visit before now plus the notice: a plan built in the evening has no
   // visit that left that morning, nor one early the next day.
   // Both from the organisation's settings (issue 19), else the installation's.
-  const visit_internal::NoticeBound not_before =
-      visit_internal::NotBefore(context_, rates.notice_hours);
+  const NoticeBound not_before = NoticeFrom(context_.clock->Now(), rates.notice_hours);
   instance.settings.longest_child_day_minutes = static_cast<int>(rates.longest_child_day_minutes);
   instance.settings.not_before_date = not_before.date;
   instance.settings.not_before_minute = not_before.minute;
@@ -319,11 +319,16 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
       leave_out("parent_released");
       continue;
     }
-    std::optional<Date> banned_until;
+    // A restriction that forbids the month's last day forbids all of it (the
+    // one rule, domain/visit_eligibility.h); one that ends within the month
+    // keeps the child home on its days.
+    VisitRestriction restriction{requirement.no_contact, std::nullopt};
     if (requirement.banned_until) {
-      if (auto date = ParseDate(*requirement.banned_until); date.ok()) banned_until = *date;
+      if (auto date = ParseDate(*requirement.banned_until); date.ok()) {
+        restriction.banned_until = *date;
+      }
     }
-    if (requirement.no_contact || (banned_until && *banned_until >= last)) {
+    if (RestrictionOn(restriction, last) != RestrictionBar::kNone) {
       leave_out("restriction");
       continue;
     }
@@ -395,8 +400,8 @@ Result<PlanView> VisitService::BuildPlan(const Actor& actor, long long organisat
     }
     if (last_visit) pair.visited_on.push_back(*last_visit);
     pair.visited_on.insert(pair.visited_on.end(), this_month.begin(), this_month.end());
-    if (banned_until) {
-      for (Date day = first; day <= *banned_until; day = AddDays(day, 1)) {
+    for (Date day = first; day <= last; day = AddDays(day, 1)) {
+      if (RestrictionOn(restriction, day) != RestrictionBar::kNone) {
         pair.child_unavailable.push_back(day);
       }
     }

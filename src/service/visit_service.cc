@@ -104,14 +104,6 @@ std::map<long long, SessionPlaces> SessionLoads(const std::vector<PlanVisitRow>&
   return loads;
 }
 
-NoticeBound NotBefore(const ServiceContext& context, long long notice_hours) {
-  const auto not_before = context.clock->Now() + std::chrono::hours(notice_hours);
-  return {UtcDate(not_before),
-          static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(
-                               not_before - std::chrono::floor<std::chrono::days>(not_before))
-                               .count())};
-}
-
 CapacityUnit CapacityUnitOf(const std::string& unit) {
   if (unit == "pairs") return CapacityUnit::kPairs;
   if (unit == "people") return CapacityUnit::kPeople;

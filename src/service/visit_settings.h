@@ -51,13 +51,6 @@ Status InsertMissingRequirements(Txn& txn, long long organisation_id,
 // the difference it makes.
 std::map<long long, SessionPlaces> SessionLoads(const std::vector<PlanVisitRow>& visits,
                                                 long long except_visit = 0);
-// The first moment a visit may start: now plus the organisation's notice
-// (issue 19), as the plan build gives it to the planner.
-struct NoticeBound {
-  Date date;
-  int minute = 0;  // minutes after midnight
-};
-NoticeBound NotBefore(const ServiceContext& context, long long notice_hours);
 
 // The domain's unit (the planner's too) for a session's capacity_unit
 // ("families", "pairs", "people"); families for anything else.

@@ -397,6 +397,18 @@ Result<long long> TripVisitCount(Txn& txn, long long trip_id) {
   return count;
 }
 
+Result<std::set<long long>> TripChildren(Txn& txn, long long trip_id) {
+  Params params;
+  std::set<long long> children;
+  VINCULO_RETURN_IF_ERROR(ForRows(
+      txn,
+      "SELECT DISTINCT child_id FROM plan_visits WHERE status = 'planned' AND trip_id = " +
+          params.AddInteger(trip_id),
+      params, "reading a trip's children",
+      [&](const soci::row& row) { children.insert(GetInteger(row, 0)); }));
+  return children;
+}
+
 Result<long long> FlagSessionVisits(Txn& txn, const std::vector<long long>& session_ids,
                                     const std::string& reason, const std::string& now) {
   if (session_ids.empty()) return 0LL;

@@ -467,6 +467,39 @@ TEST_F(VisitServiceTest, Issue17_ABookingByHandKeepsTheTripWithinAChildsLongestD
   }
 }
 
+// Issue 17 (the seats rule of issue 19, domain/escort_rules.h): a child on
+// the escort's trip takes one seat however many of her parents she visits. A
+// booking by hand counted the trip's visits, so an escort with one seat who
+// brought a child to her mother could not bring her to her father in the
+// same prison that morning.
+TEST_F(VisitServiceTest, Issue17_AChildAboardTakesNoSecondSeatForHerOtherParent) {
+  EscortRequest one_seat;
+  one_seat.staff_id = programme_.staff_1;
+  one_seat.max_children = 1;
+  one_seat.available_dates = {"2026-12-05", "2026-12-12", "2026-12-19", "2026-12-26"};
+  ASSERT_TRUE(visits_->SetEscort(As("coordinator_a"), world_->organisation_a, one_seat).ok());
+  const long long plan_id = PublishedDecember();
+  const VisitSessionRow saturday = SessionOn("2026-12-05");
+  const RequirementRow mother_1 = RequirementOf(programme_.child_1, programme_.mother);
+  const RequirementRow father_1 = RequirementOf(programme_.child_1, programme_.father);
+  const RequirementRow mother_2 = RequirementOf(programme_.child_2, programme_.mother);
+  auto mother = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                   {mother_1.id, saturday.id, programme_.escort_1});
+  ASSERT_TRUE(mother.ok()) << mother.status().ToString();
+  auto father = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                   {father_1.id, saturday.id, programme_.escort_1});
+  ASSERT_TRUE(father.ok()) << father.status().ToString();
+  EXPECT_EQ(father->trip_id, mother->trip_id);
+  // Her brother would need a second seat: refused, nothing booked.
+  auto brother = visits_->BookVisit(As("coordinator_a"), plan_id,
+                                    {mother_2.id, saturday.id, programme_.escort_1});
+  EXPECT_EQ(brother.status().code(), StatusCode::kConflict);
+  EXPECT_EQ(brother.status().field(), "escort_id");
+  EXPECT_EQ(brother.status().refusal(), Refusal::kEscortFull);
+  const VisitSessionRow after = SessionOn("2026-12-05");
+  EXPECT_EQ(after.booked_families, 2);  // her mother and her father
+}
+
 TEST_F(VisitServiceTest, AVisitMovedIntoAFullSessionIsRefusedAndNothingChanges) {
   const long long plan_id = PublishedDecember();
   const VisitSessionRow first = SessionOn("2026-12-05");
