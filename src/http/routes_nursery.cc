@@ -83,10 +83,12 @@ Result<Reply> RegisterPregnancy(Call& call) {
   return JsonReply(PregnancyToJson(stored), 201);
 }
 
-}  // namespace
+// Only one facility's children: a filter of the board, the proposals and the forecast.
+Field FacilityFilter() { return Optional("facility_id", V::kId, "Only this facility."); }
 
-std::vector<Operation> NurseryOperations() {
-  const Field facility = Optional("facility_id", V::kId, "Only this facility.");
+// The age-out board, admissions, extensions and their decisions.
+std::vector<Operation> NurseryBoardOperations() {
+  const Field facility = FacilityFilter();
   return {
       {.method = "GET",
        .path = "/api/v1/nursery/ageouts",
@@ -162,6 +164,13 @@ std::vector<Operation> NurseryOperations() {
        .reply = "Extension",
        .errors = {409},
        .handler = DecideExtension},
+  };
+}
+
+// Age-out proposals, the nursery forecast and pregnancies.
+std::vector<Operation> NurseryPlanningOperations() {
+  const Field facility = FacilityFilter();
+  return {
       {.method = "GET",
        .path = "/api/v1/nursery/ageout-proposals",
        .operation_id = "listAgeOutProposals",
@@ -240,6 +249,14 @@ std::vector<Operation> NurseryOperations() {
        .errors = {409},
        .handler = RegisterPregnancy},
   };
+}
+
+}  // namespace
+
+std::vector<Operation> NurseryOperations() {
+  std::vector<Operation> rows = NurseryBoardOperations();
+  for (Operation& row : NurseryPlanningOperations()) rows.push_back(std::move(row));
+  return rows;
 }
 
 }  // namespace vinculo::http_internal

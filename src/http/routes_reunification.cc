@@ -36,9 +36,8 @@ Reply StepReply(const ReunificationStep& step, int status = 200) {
   return reply;
 }
 
-}  // namespace
-
-std::vector<Operation> ReunificationOperations() {
+// A parent's reunification plan: opened, read, listed, closed.
+std::vector<Operation> ReunificationPlanOperations() {
   return {
       {.method = "POST",
        .path = "/api/v1/parents/{id}/reunification-plan",
@@ -134,6 +133,12 @@ std::vector<Operation> ReunificationOperations() {
              auto plan, Reunification(call).ClosePlan(call.user(), call.id(), call.version));
          return PlanReply(plan);
        }},
+  };
+}
+
+// The plan's steps and who may own them.
+std::vector<Operation> StepOperations() {
+  return {
       {.method = "POST",
        .path = "/api/v1/reunification-plans/{id}/steps",
        .operation_id = "addReunificationStep",
@@ -218,6 +223,12 @@ std::vector<Operation> ReunificationOperations() {
                                                                             call.version, change));
          return StepReply(step);
        }},
+  };
+}
+
+// Follow-up contacts after release and the organisation's follow-up period.
+std::vector<Operation> FollowUpOperations() {
+  return {
       {.method = "POST",
        .path = "/api/v1/parents/{id}/follow-up-contacts",
        .operation_id = "recordFollowUpContact",
@@ -313,6 +324,16 @@ std::vector<Operation> ReunificationOperations() {
          return VersionedReply(settings, FollowUpSettingsToJson);
        }},
   };
+}
+
+}  // namespace
+
+std::vector<Operation> ReunificationOperations() {
+  std::vector<Operation> rows = ReunificationPlanOperations();
+  for (auto more : {StepOperations, FollowUpOperations}) {
+    for (Operation& row : more()) rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 }  // namespace vinculo::http_internal

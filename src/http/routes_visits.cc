@@ -404,7 +404,7 @@ std::vector<Operation> OrganisationOperations() {
   };
 }
 
-// Escorts, routes, travel settings and distances.
+// Escorts and routes.
 std::vector<Operation> TravelOperations() {
   return {
       {.method = "POST",
@@ -472,6 +472,12 @@ std::vector<Operation> TravelOperations() {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Visits(call).RouteOverrides(call.user(), call.id()));
          return ItemsReply(rows, RouteToJson);
        }},
+  };
+}
+
+// The organisation's travel settings, distances and an escort's calendar.
+std::vector<Operation> TravelSettingsOperations() {
+  return {
       {.method = "GET",
        .path = "/api/v1/organisations/{id}/visit-settings",
        .operation_id = "getVisitSettings",
@@ -737,7 +743,8 @@ std::vector<Operation> PlanVisitOperations() {
 std::vector<Operation> VisitOperations() {
   std::vector<Operation> rows = FacilityOperations();
   for (auto more :
-       {OrganisationOperations, TravelOperations, PlanOperations, PlanVisitOperations}) {
+       {OrganisationOperations, TravelOperations, TravelSettingsOperations, PlanOperations,
+        PlanVisitOperations}) {
     for (Operation& row : more()) rows.push_back(std::move(row));
   }
   return rows;
