@@ -7,6 +7,8 @@
 #   VINCULO_E2E_NETWORK=loopback: the namespace has loopback only, so the
 #   browser believes it has no network at all (navigator.onLine false, no
 #   "online" event); the run is skipped (exit 77) where no namespace can be made.
+#   VINCULO_E2E_CONCURRENCY: journey files run at once (default 2; each has its
+#   own server, database and browser).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 binary=$(realpath "${1:-$root/build/vinculo}")
@@ -43,7 +45,7 @@ mkdir -p "$root/test-artifacts"
 report="$root/test-artifacts/e2e-report${VINCULO_E2E_NETWORK:+-$VINCULO_E2E_NETWORK}.tap"
 status=0
 VINCULO_BINARY="$binary" VINCULO_E2E_ARTIFACTS="$root/test-artifacts" \
-  "${wrap[@]}" "$node" --test --test-concurrency=1 --test-timeout=300000 \
+  "${wrap[@]}" "$node" --test --test-concurrency="${VINCULO_E2E_CONCURRENCY:-2}" --test-timeout=300000 \
   --test-reporter=tap --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$report" "${files[@]}" || status=$?
 if [ "$status" -ne 0 ]; then
