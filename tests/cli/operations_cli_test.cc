@@ -133,12 +133,11 @@ class ServerProcess {
 class OperationsCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    database_ = TestDatabase::Create(1);
+    // The demo as `vinculo init --demo` makes it, made once and copied.
+    std::string out;
+    database_ = TestDatabase::CreateWithDemo(VINCULO_BINARY, out);
     ASSERT_NE(database_, nullptr);
-    database_->Close();
     db_ = "--db " + Quote(database_->target());
-    auto [code, out] = RunToEnd(std::string(VINCULO_BINARY) + " init --demo " + db_);
-    ASSERT_EQ(code, 0) << out;
     std::smatch match;
     ASSERT_TRUE(std::regex_search(out, match, std::regex(R"(Sign in as: (\S+) / (\S+))"))) << out;
     username_ = match[1];

@@ -40,12 +40,10 @@ CommandRun Vinculo(const std::string& arguments) {
 }
 
 TEST(SupplyCli, NeedsPrintsTheDemoNurseryAndRefusesBadInput) {
-  auto database = TestDatabase::Create(1);
+  std::string init;  // the demo as `vinculo init --demo` makes it, made once and copied
+  auto database = TestDatabase::CreateWithDemo(VINCULO_BINARY, init);
   ASSERT_NE(database, nullptr);
-  database->Close();
   const std::string db = "--db " + Quote(database->target());
-  CommandRun init = Vinculo("init --demo " + db);
-  ASSERT_EQ(init.exit_code, 0) << init.out;
 
   // The demo creates three facilities; the Mexican nursery is the third.
   CommandRun as_json = Vinculo("needs --facility 3 --as-of 2026-11-23 --json " + db);

@@ -45,11 +45,10 @@ PlanRun RunVinculo(const std::string& arguments) {
 }
 
 TEST(VisitsCliTest, PlanBuildsTheDemoVillagesNextMonth) {
-  auto database = TestDatabase::Create(1);
+  std::string init;  // the demo as `vinculo init --demo` makes it, made once and copied
+  auto database = TestDatabase::CreateWithDemo(VINCULO_BINARY, init);
   ASSERT_NE(database, nullptr);
-  database->Close();
   const std::string db = "--db " + Quote(database->target());
-  ASSERT_EQ(RunVinculo("init " + db + " --demo").exit_code, 0);
   const Date today = UtcDate(std::chrono::system_clock::now());
   const std::string month = FormatDate(AddMonths(Date{today.year, today.month, 1}, 1)).substr(0, 7);
 
@@ -89,11 +88,10 @@ TEST(VisitsCliTest, PlanBuildsTheDemoVillagesNextMonth) {
 // could schedule visited (none left for capacity), a plan reaching that count
 // uses no more trips than needed at the same coverage. Run three times.
 TEST(VisitsCliTest, Issue19_TheDemoMonthUsesNoMoreTripsThanItsVisitsNeed) {
-  auto database = TestDatabase::Create(1);
+  std::string init;  // the demo as `vinculo init --demo` makes it, made once and copied
+  auto database = TestDatabase::CreateWithDemo(VINCULO_BINARY, init);
   ASSERT_NE(database, nullptr);
-  database->Close();
   const std::string db = "--db " + Quote(database->target());
-  ASSERT_EQ(RunVinculo("init " + db + " --demo").exit_code, 0);
   const Date today = UtcDate(std::chrono::system_clock::now());
   const std::string month = FormatDate(AddMonths(Date{today.year, today.month, 1}, 1)).substr(0, 7);
   const int seats = VisitOptions{}.default_max_children;

@@ -3,12 +3,18 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <random>
 
 #include "service/secrets.h"
@@ -126,7 +132,128 @@ Result<std::string> PostgresTemplate(Store& admin, const std::string& base) {
   return name;
 }
 
+// The output of `command` (stdout and stderr) and its exit status.
+std::pair<int, std::string> Output(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return {-1, out};
+  char buffer[4096];
+  size_t read = 0;
+  while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) out.append(buffer, read);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string Quoted(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// What the demo depends on: the migrations, the binary that writes it (its
+// size and modification time) and the day (it is dated from today).
+std::string DemoFingerprint(const std::string& binary) {
+  struct stat info {};
+  stat(binary.c_str(), &info);
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::string text = binary + "_" + std::to_string(info.st_size) + "_" +
+                           std::to_string(info.st_mtim.tv_sec) + "_" +
+                           std::to_string(info.st_mtim.tv_nsec) + "_" +
+                           std::to_string(today.time_since_epoch().count());
+  char hex[17];
+  std::snprintf(hex, sizeof(hex), "%016zx", std::hash<std::string>{}(text));
+  return MigrationsFingerprint() + "_" + hex;
+}
+
 }  // namespace
+
+std::unique_ptr<TestDatabase> TestDatabase::CreateWithDemo(const std::string& binary,
+                                                           std::string& init_output) {
+  const bool postgres = TestEngineName() == "postgres";
+  const char* base = std::getenv("VINCULO_TEST_PG");
+  const std::string server = postgres && base ? std::to_string(std::hash<std::string>{}(base)) : "";
+  const std::string key = DemoFingerprint(binary);
+  const auto folder = std::filesystem::temp_directory_path();
+  const std::string stem =
+      (folder / ("vinculo_test_demo_" + key + (postgres ? "_pg" + server : ""))).string();
+  const std::string output_path = stem + ".out";
+  const std::string template_name = postgres ? "vinculo_demo_" + key : stem + ".db";
+  auto read_output = [&] {
+    std::ifstream in(output_path);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  // Ready when both the output and the template are there (a PostgreSQL of
+  // an earlier run on the same port has gone, with its templates).
+  auto ready = [&] {
+    if (!std::filesystem::exists(output_path)) return false;
+    if (!postgres) return std::filesystem::exists(template_name);
+    auto admin = Store::Open(base, 1);
+    return admin.ok() && (*admin)
+                             ->Read([&](Txn& txn) {
+                               return txn.Execute(
+                                   "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_database WHERE "
+                                   "datname = '" +
+                                   template_name +
+                                   "') THEN RAISE EXCEPTION 'no demo yet'; END IF; END $$");
+                             })
+                             .ok();
+  };
+  if (!ready()) {
+    FileLock lock(stem + ".lock");
+    if (!ready()) {
+      // Demos of earlier binaries and days go when a day old.
+      std::error_code ignored;
+      for (const auto& entry : std::filesystem::directory_iterator(folder, ignored)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("vinculo_test_demo_", 0) == 0 &&
+            entry.last_write_time(ignored) <
+                std::filesystem::file_time_type::clock::now() - std::chrono::hours(24)) {
+          std::filesystem::remove(entry.path(), ignored);
+        }
+      }
+      // Built in a database of its own, then kept under the template's name.
+      auto building = Create(1);
+      if (building == nullptr) return nullptr;
+      building->Close();
+      auto [code, out] =
+          Output(Quoted(binary) + " init --demo --db " + Quoted(building->target()));
+      if (code != 0) {
+        ADD_FAILURE() << "init --demo failed (" << code << "): " << out;
+        return nullptr;
+      }
+      if (postgres) {
+        auto admin = Store::Open(base, 1);
+        if (!admin.ok()) {
+          ADD_FAILURE() << admin.status().ToString();
+          return nullptr;
+        }
+        Status renamed = (*admin)->Read([&](Txn& txn) {
+          return txn.Execute("ALTER DATABASE " + building->pg_schema_ + " RENAME TO " +
+                             template_name);
+        });
+        if (!renamed.ok()) {
+          ADD_FAILURE() << renamed.ToString();
+          return nullptr;
+        }
+        building->pg_schema_.clear();  // kept: it is the template now
+      } else {
+        std::error_code error;
+        std::filesystem::rename(building->sqlite_path_, template_name, error);
+        if (error) {
+          ADD_FAILURE() << "cannot keep the demo template: " << error.message();
+          return nullptr;
+        }
+      }
+      const std::string writing = output_path + ".writing_" + UniqueSuffix();
+      std::ofstream(writing) << out;
+      std::filesystem::rename(writing, output_path);
+    }
+  }
+  init_output = read_output();
+  auto database = Make(1, 0, template_name);
+  if (database != nullptr) database->Close();
+  return database;
+}
 
 std::string TestEngineName() {
   const char* engine = std::getenv("VINCULO_TEST_ENGINE");
@@ -134,6 +261,11 @@ std::string TestEngineName() {
 }
 
 std::unique_ptr<TestDatabase> TestDatabase::Create(int pool_size, int schema_version) {
+  return Make(pool_size, schema_version, "");
+}
+
+std::unique_ptr<TestDatabase> TestDatabase::Make(int pool_size, int schema_version,
+                                                 const std::string& demo_template) {
   // Test users need no protection against guessing: hash their passwords at
   // argon2id's minimum cost (the demo alone creates seven users per database).
   UseMinimumPasswordCostForTests();
@@ -158,7 +290,9 @@ std::unique_ptr<TestDatabase> TestDatabase::Create(int pool_size, int schema_ver
       return nullptr;
     }
     std::string create = "CREATE DATABASE " + database->pg_schema_;
-    if (from_template) {
+    if (!demo_template.empty()) {
+      create += " TEMPLATE " + demo_template + " STRATEGY FILE_COPY";
+    } else if (from_template) {
       auto template_name = PostgresTemplate(**admin, base);
       if (!template_name.ok()) {
         ADD_FAILURE() << template_name.status().ToString();
@@ -181,7 +315,8 @@ std::unique_ptr<TestDatabase> TestDatabase::Create(int pool_size, int schema_ver
             .string();
     database->target_ = database->sqlite_path_;
     if (from_template) {
-      auto template_path = SqliteTemplate();
+      auto template_path =
+          demo_template.empty() ? SqliteTemplate() : Result<std::string>(demo_template);
       std::error_code error;
       if (template_path.ok()) {
         std::filesystem::copy_file(*template_path, database->sqlite_path_, error);

@@ -17,6 +17,13 @@ class TestDatabase {
   // Fails the current test (and returns nullptr) if the engine is unreachable.
   // `schema_version` 0 means the latest; another stops the migrations there.
   static std::unique_ptr<TestDatabase> Create(int pool_size = 4, int schema_version = 0);
+  // A database holding the demo programme exactly as `binary init --demo`
+  // makes it, with that command's output in `init_output`. The command runs
+  // once per binary (its size and time), day and engine into a template that
+  // each test copies (issue 14: the demo took 2 s of every such test). The
+  // pool is closed, as for a server process.
+  static std::unique_ptr<TestDatabase> CreateWithDemo(const std::string& binary,
+                                                      std::string& init_output);
   ~TestDatabase();
 
   Store& store() { return *store_; }
@@ -33,6 +40,11 @@ class TestDatabase {
   std::string pg_base_;
   std::string pg_schema_;
   std::unique_ptr<Store> store_;
+
+  // Create's body: a copy of `template_name` (a PostgreSQL database or a
+  // SQLite file; empty: the migrated template, or none before a schema version).
+  static std::unique_ptr<TestDatabase> Make(int pool_size, int schema_version,
+                                            const std::string& demo_template);
 };
 
 // "sqlite" or "postgres", from VINCULO_TEST_ENGINE.
