@@ -143,6 +143,15 @@ enum class ScopeShape { kRow, kSet };
 std::string ScopePredicate(const RecordKind& kind, const Actor& actor, Params& params,
                            const std::string& alias, ScopeShape shape = ScopeShape::kRow);
 
+// A SELECT of one column, the ids of the children living inside (placement
+// inside_with_mother) that `actor` sees: among them, the same children as
+// ScopePredicate(ChildKind(), actor, ...) selects, archived ones included
+// (the caller keeps to its own). For a facility's officer each side of her
+// scope is limited to the children inside before the two are joined (issue
+// 14: the set of every child in her scope, 3,200 for the largest prison, made
+// the query fetch each of them to test its placement; about 200 live inside).
+std::string ChildrenInsideScopeIds(const Actor& actor, Params& params);
+
 // Escapes %, _ and \ for LIKE ... ESCAPE '\'.
 std::string EscapeLike(const std::string& text);
 

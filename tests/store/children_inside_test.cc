@@ -150,5 +150,76 @@ TEST_F(ChildrenInsideTest, TheLatestApprovedExtensionAndTheAdmissionAreOnTheirCh
   }
 }
 
+// Issue 14: a scoped board reads its children in scope first (for a
+// facility's officer, the children inside her facility and the children
+// inside whose parent is held there, each side limited to children inside),
+// then their admissions and extensions by id. For every actor and both
+// filters, it must give the reference join's rows of exactly the children a
+// read by id lets her see (the scope's other shape, Txn::Visible), on the
+// edges of an officer's scope: a child inside B whose father is held in A
+// (on A's board, with her own admission), a child inside B whose link to a
+// mother held in A is archived (not), a child living with relatives whose
+// father is held in A (not inside), an archived child inside A (gone).
+TEST_F(ChildrenInsideTest, Issue14_EveryScopeReadsTheChildrenInsideItSeesWithTheirOwnFacts) {
+  const Actor admin = world_->actor("admin");
+  const Record father_a = world_->AddParent("A", "male");
+  world_->Link(father_a.id, children_.calm_b, "father");
+  NurseryService nursery(world_->context);
+  ASSERT_TRUE(nursery.RecordAdmission(admin, children_.calm_b, {"2025-02-01", "2027-06-30"}).ok());
+  auto approved = nursery.RequestExtension(admin, children_.calm_b, {"Lactancia", "2028-06-01"});
+  ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+  ASSERT_TRUE(nursery.DecideExtension(admin, approved->id, {true, ""}).ok());
+  const long long unlinked_b = ChildInside(*world_, world_->facility_b, "Sisa", "2025-06-01");
+  const Record mother_a = world_->AddParent("A", "female");
+  const Record archived_link = world_->Link(mother_a.id, unlinked_b, "mother");
+  ASSERT_TRUE(
+      world_->records
+          ->SetArchived(admin, ParentChildLinkKind(), archived_link.id, archived_link.version, true)
+          .ok());
+  const Record with_relatives = world_->AddChild("A", "Amaru");
+  world_->Link(father_a.id, with_relatives.id, "father");
+  const long long gone_a = ChildInside(*world_, world_->facility_a, "Pacha", "2025-03-01");
+  auto gone = world_->records->Get(admin, ChildKind(), gone_a);
+  ASSERT_TRUE(gone.ok()) << gone.status().ToString();
+  ASSERT_TRUE(world_->records->SetArchived(admin, ChildKind(), gone_a, gone->version, true).ok());
+
+  const std::vector<BoardTuple> everyone = Reference();
+  ASSERT_EQ(everyone.size(), 5u);  // the four, and unlinked_b
+  int compared = 0;
+  for (const auto& [name, actor] : world_->actors) {
+    if (KindAccess(actor.role, ChildKind()) == Access::kNone) continue;
+    for (std::optional<long long> facility :
+         {std::optional<long long>(), std::optional<long long>(world_->facility_a),
+          std::optional<long long>(world_->facility_b)}) {
+      SCOPED_TRACE(name + (facility ? ", facility " + std::to_string(*facility) : ""));
+      std::vector<BoardTuple> expected;
+      Status status = world_->context.store->Read([&](Txn& txn) -> Status {
+        for (const BoardTuple& row : Reference(facility)) {
+          VINCULO_ASSIGN_OR_RETURN(bool visible, txn.Visible(ChildKind(), std::get<0>(row), actor));
+          if (visible) expected.push_back(row);
+        }
+        return Status::Ok();
+      });
+      ASSERT_TRUE(status.ok()) << status.ToString();
+      ChildrenInsideFilter filter;
+      filter.facility_id = facility;
+      EXPECT_EQ(Read(name, filter), expected);
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 15);
+  // The edges, spelled out for facility A's officer.
+  std::vector<long long> board_a;
+  for (const BoardTuple& row : Read("nursery_officer_a")) board_a.push_back(std::get<0>(row));
+  EXPECT_EQ(board_a, (std::vector<long long>{children_.overdue_a, children_.critical_a,
+                                             children_.notice_a, children_.calm_b}));
+  for (const BoardTuple& row : Read("nursery_officer_a")) {
+    if (std::get<0>(row) != children_.calm_b) continue;
+    EXPECT_EQ(std::get<10>(row), "2025-02-01");
+    EXPECT_EQ(std::get<12>(row), approved->id);
+    EXPECT_EQ(std::get<13>(row), "2028-06-01");
+  }
+}
+
 }  // namespace
 }  // namespace vinculo::testing
