@@ -1,7 +1,8 @@
 // End-to-end harness: a real `vinculo serve` on a loopback port over a fresh
 // demo database, and Debian's chromium driven by playwright-core.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,14 +41,38 @@ export function useServerAndBrowser(setUp) {
   return world;
 }
 
+// The demo as `vinculo init --demo` writes it, made once per binary (its size
+// and time) and day, then copied for each file's server (issue 14: the demo
+// took two seconds of each file). Two files making it at once both write a
+// copy of their own and rename it into place: the same bytes either way.
+function demoDatabase(binary) {
+  const { size, mtimeMs } = statSync(binary);
+  const day = new Date().toISOString().slice(0, 10);
+  const key = createHash("sha256").update(`${binary} ${size} ${mtimeMs} ${day}`).digest("hex").slice(0, 16);
+  const kept = path.join(tmpdir(), `vinculo-e2e-demo-${key}.db`);
+  if (existsSync(kept)) return kept;
+  for (const name of readdirSync(tmpdir())) {  // demos of earlier binaries and days, a day old
+    const file = path.join(tmpdir(), name);
+    if (/^vinculo-e2e-demo-[0-9a-f]+\.db$/.test(name) && Date.now() - statSync(file).mtimeMs > 86400000) {
+      rmSync(file, { force: true });
+    }
+  }
+  const building = mkdtempSync(path.join(tmpdir(), "vinculo-e2e-demo-building-"));
+  const db = path.join(building, "demo.db");
+  const init = spawnSync(binary, ["init", "--db", db, "--demo"], { encoding: "utf8" });
+  if (init.status !== 0) throw new Error(`vinculo init failed: ${init.stderr}`);
+  renameSync(db, kept);
+  rmSync(building, { recursive: true, force: true });
+  return kept;
+}
+
 export async function startServer() {
   const binary = process.env.VINCULO_BINARY ?? path.join(repoRoot, "build/vinculo");
   if (!existsSync(binary)) throw new Error(`no vinculo binary at ${binary}; build it or set VINCULO_BINARY`);
   if (!existsSync(path.join(webRoot, "index.html"))) throw new Error(`no web build at ${webRoot}; run npm run build`);
   const dir = mkdtempSync(path.join(tmpdir(), "vinculo-e2e-"));
   const db = path.join(dir, "e2e.db");
-  const init = spawnSync(binary, ["init", "--db", db, "--demo"], { encoding: "utf8" });
-  if (init.status !== 0) throw new Error(`vinculo init failed: ${init.stderr}`);
+  copyFileSync(demoDatabase(binary), db);
   const port = process.env.VINCULO_E2E_PORT ?? "0";
   const child = spawn(binary, ["serve", "--db", db, "--host", "127.0.0.1", "--port", port, "--threads", "8", "--web-root", webRoot], {
     stdio: ["ignore", "pipe", "pipe"],
