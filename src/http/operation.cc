@@ -261,22 +261,26 @@ std::string KindAlternation() {
 }
 
 std::vector<Operation> CollectOperations() {
-  std::vector<Operation> all;
   // httplib tries a method's routes in the order they were added, one
   // std::regex match each, until one matches the whole path; no two of our
   // patterns match the same path, so order only decides speed. The record
   // routes (the reads the API serves most) go first: a child GET went from
   // eight regex matches (14,000 instructions) to two.
-  for (auto table : {RecordOperations, AccountOperations, NurseryOperations, SupplyOperations,
-                     WorkshopOperations, VisitOperations, NurseryCareOperations, SecurityOperations,
-                     CalendarSubscriptionOperations, ReportOperations, FamilyOperations,
-                     ReunificationOperations}) {
-    for (Operation& operation : table()) all.push_back(std::move(operation));
-  }
-  return all;
+  return Concatenated({RecordOperations, AccountOperations, NurseryOperations, SupplyOperations,
+                       WorkshopOperations, VisitOperations, NurseryCareOperations,
+                       SecurityOperations, CalendarSubscriptionOperations, ReportOperations,
+                       FamilyOperations, ReunificationOperations});
 }
 
 }  // namespace
+
+std::vector<Operation> Concatenated(std::initializer_list<OperationTable> tables) {
+  std::vector<Operation> rows;
+  for (OperationTable table : tables) {
+    for (Operation& row : table()) rows.push_back(std::move(row));
+  }
+  return rows;
+}
 
 Field Field::Range(long long low, long long high) const {
   Field copy = *this;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -152,6 +153,10 @@ struct Operation {
 
 // Every operation of the API, in registration order.
 const std::vector<Operation>& AllOperations();
+// The rows of `tables`, in order: the whole API, or a module's table made of
+// several by subject.
+using OperationTable = std::vector<Operation> (*)();
+std::vector<Operation> Concatenated(std::initializer_list<OperationTable> tables);
 // The per-module tables.
 std::vector<Operation> RecordOperations();
 std::vector<Operation> AccountOperations();

@@ -401,9 +401,7 @@ Reply SignedInReply(const Services& services, const LoginResult& login) {
 }
 
 std::vector<Operation> AccountOperations() {
-  std::vector<Operation> rows = SessionOperations();
-  for (Operation& row : UserOperations()) rows.push_back(std::move(row));
-  return rows;
+  return Concatenated({SessionOperations, UserOperations});
 }
 
 }  // namespace vinculo::http_internal

@@ -254,9 +254,7 @@ std::vector<Operation> NurseryPlanningOperations() {
 }  // namespace
 
 std::vector<Operation> NurseryOperations() {
-  std::vector<Operation> rows = NurseryBoardOperations();
-  for (Operation& row : NurseryPlanningOperations()) rows.push_back(std::move(row));
-  return rows;
+  return Concatenated({NurseryBoardOperations, NurseryPlanningOperations});
 }
 
 }  // namespace vinculo::http_internal

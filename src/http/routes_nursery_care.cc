@@ -464,11 +464,7 @@ std::vector<Operation> HealthOperations() {
 }  // namespace
 
 std::vector<Operation> NurseryCareOperations() {
-  std::vector<Operation> rows = TransitionPlanOperations();
-  for (auto more : {LeaveOperations, HealthOperations}) {
-    for (Operation& row : more()) rows.push_back(std::move(row));
-  }
-  return rows;
+  return Concatenated({TransitionPlanOperations, LeaveOperations, HealthOperations});
 }
 
 }  // namespace vinculo::http_internal

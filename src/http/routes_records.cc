@@ -452,9 +452,7 @@ std::vector<Operation> HistoryOperations() {
 }  // namespace
 
 std::vector<Operation> RecordOperations() {
-  std::vector<Operation> rows = KindOperations();
-  for (Operation& row : HistoryOperations()) rows.push_back(std::move(row));
-  return rows;
+  return Concatenated({KindOperations, HistoryOperations});
 }
 
 }  // namespace vinculo::http_internal

@@ -329,11 +329,7 @@ std::vector<Operation> FollowUpOperations() {
 }  // namespace
 
 std::vector<Operation> ReunificationOperations() {
-  std::vector<Operation> rows = ReunificationPlanOperations();
-  for (auto more : {StepOperations, FollowUpOperations}) {
-    for (Operation& row : more()) rows.push_back(std::move(row));
-  }
-  return rows;
+  return Concatenated({ReunificationPlanOperations, StepOperations, FollowUpOperations});
 }
 
 }  // namespace vinculo::http_internal

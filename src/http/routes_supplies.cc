@@ -309,9 +309,7 @@ std::vector<Operation> FacilitySupplyOperations() {
 }  // namespace
 
 std::vector<Operation> SupplyOperations() {
-  std::vector<Operation> rows = CatalogueOperations();
-  for (Operation& row : FacilitySupplyOperations()) rows.push_back(std::move(row));
-  return rows;
+  return Concatenated({CatalogueOperations, FacilitySupplyOperations});
 }
 
 }  // namespace vinculo::http_internal

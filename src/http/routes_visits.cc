@@ -741,13 +741,8 @@ std::vector<Operation> PlanVisitOperations() {
 }  // namespace
 
 std::vector<Operation> VisitOperations() {
-  std::vector<Operation> rows = FacilityOperations();
-  for (auto more :
-       {OrganisationOperations, TravelOperations, TravelSettingsOperations, PlanOperations,
-        PlanVisitOperations}) {
-    for (Operation& row : more()) rows.push_back(std::move(row));
-  }
-  return rows;
+  return Concatenated({FacilityOperations, OrganisationOperations, TravelOperations,
+                       TravelSettingsOperations, PlanOperations, PlanVisitOperations});
 }
 
 }  // namespace vinculo::http_internal

@@ -459,11 +459,7 @@ std::vector<Operation> CalendarOperations() {
 }  // namespace
 
 std::vector<Operation> WorkshopOperations() {
-  std::vector<Operation> rows = CourseOperations();
-  for (auto more : {CohortOperations, CalendarOperations}) {
-    for (Operation& row : more()) rows.push_back(std::move(row));
-  }
-  return rows;
+  return Concatenated({CourseOperations, CohortOperations, CalendarOperations});
 }
 
 }  // namespace vinculo::http_internal

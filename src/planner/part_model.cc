@@ -1158,14 +1158,15 @@ bool PartModel::BranchAndBound(const std::vector<double>& objective, double min_
     // The trips stage stops once CBC proves that no plan at this coverage is
     // better by a trip's weight: on (a) it found the best plan in 0.5 s and
     // spent 1.8 s more proving the last 0.006 (a 0.02 % gap).
-    std::vector<const char*> arguments = {"vinculo", "-timeMode", "elapsed", "-seconds",
-                                          limit.c_str(), "-log", "0", "-preprocess", "off"};
+    std::vector<const char*> arguments = {"vinculo",  "-timeMode",   "elapsed",
+                                          "-seconds", limit.c_str(), "-log",
+                                          "0",        "-preprocess", "off"};
     const std::string tolerance = std::to_string(instance_.settings.trip_penalty);
     if (bonuses) arguments.insert(arguments.end(), {"-allowableGap", tolerance.c_str()});
     arguments.insert(arguments.end(), {"-solve", "-quit"});
     CbcMain1(
-        static_cast<int>(arguments.size()), arguments.data(), model, [](CbcModel*, int) { return 0; },
-        data);
+        static_cast<int>(arguments.size()), arguments.data(), model,
+        [](CbcModel*, int) { return 0; }, data);
   }
   if (model.bestSolution() != nullptr &&
       ValueOf(objective,

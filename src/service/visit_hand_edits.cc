@@ -230,9 +230,9 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
     const long long back = trip.return_minute;
     const int start = static_cast<int>(session.start_minute);
     const int end = static_cast<int>(session.end_minute);
-    VINCULO_RETURN_IF_ERROR(FitTripDay(trip, std::min(static_cast<int>(depart) + travel.minutes, start),
-                                       std::max(static_cast<int>(back) - travel.minutes, end),
-                                       travel.minutes, rates));
+    VINCULO_RETURN_IF_ERROR(
+        FitTripDay(trip, std::min(static_cast<int>(depart) + travel.minutes, start),
+                   std::max(static_cast<int>(back) - travel.minutes, end), travel.minutes, rates));
     if (trip.depart_minute != depart || trip.return_minute != back) {
       VINCULO_RETURN_IF_ERROR(
           vs::SetTripTimes(txn, trip.id, trip.depart_minute, trip.return_minute));
@@ -343,9 +343,9 @@ Result<PlanVisitRow> VisitService::BookVisit(const Actor& actor, long long plan_
     }
     VINCULO_RETURN_IF_ERROR(CheckPairOnSession(txn, *requirement, *session));
     VINCULO_ASSIGN_OR_RETURN(long long home_id, ChildHome(txn, requirement->child_id));
-    VINCULO_ASSIGN_OR_RETURN(TripChoice choice,
-                             ChooseTrip(txn, plan, booking.escort_id, home_id,
-                                        requirement->child_id, *session, options_));
+    VINCULO_ASSIGN_OR_RETURN(
+        TripChoice choice, ChooseTrip(txn, plan, booking.escort_id, home_id, requirement->child_id,
+                                      *session, options_));
     PlanVisitRow visit;
     visit.plan_id = plan_id;
     visit.requirement_id = requirement->id;
