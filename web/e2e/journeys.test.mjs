@@ -142,7 +142,10 @@ describe("web UI", () => {
     // Offence data is for administrators and social workers only: the
     // coordinator sees a child's parents without it.
     await page.getByLabel("Buscar por nombre o seudónimo").fill("");
-    await page.locator(".child-card a").first().click();
+    // The first card of the whole list, once it is back: clicking at once,
+    // while the list was fetched again for the cleared search, left the
+    // child's page unopened once on a loaded machine.
+    await page.locator(".child-card", { hasNotText: "Lucía Prueba" }).first().locator("a").first().click();
     await page.getByRole("heading", { name: "Madres y padres" }).waitFor();
     await page.waitForLoadState("networkidle");
     assert.doesNotMatch(await page.locator("main").innerText(), /Delito/);
