@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/visit_rules.h"
+#include "json/reply_shape.h"
 
 namespace vinculo {
 namespace {
@@ -28,7 +29,108 @@ nlohmann::json BroughtList(const std::string& brought) {
   return items;
 }
 
+namespace rs = reply_schema;
+
+// The replies whose document schema comes from their shape (issue 17).
+const ReplyShape<VisitExclusionRow>& ExclusionShape() {
+  static const ReplyShape<VisitExclusionRow> shape({
+      {"id", rs::Id(), [](const VisitExclusionRow& row) { return nlohmann::json(row.id); }},
+      {"facility_id", rs::Id(),
+       [](const VisitExclusionRow& row) { return nlohmann::json(row.facility_id); }},
+      {"template_id", rs::Nullable(rs::Id()),
+       [](const VisitExclusionRow& row) { return OrNull(row.template_id); }},
+      {"date", rs::Day(),
+       [](const VisitExclusionRow& row) { return nlohmann::json(row.excluded_on); }},
+      {"reason", rs::Text(),
+       [](const VisitExclusionRow& row) { return nlohmann::json(row.reason); }},
+  });
+  return shape;
+}
+
+const ReplyShape<SiblingSplitRow>& SiblingSplitShape() {
+  static const ReplyShape<SiblingSplitRow> shape({
+      {"id", rs::Id(), [](const SiblingSplitRow& row) { return nlohmann::json(row.id); }},
+      {"organisation_id", rs::Id(),
+       [](const SiblingSplitRow& row) { return nlohmann::json(row.organisation_id); }},
+      {"requirement_id", rs::Id(),
+       [](const SiblingSplitRow& row) { return nlohmann::json(row.requirement_id); }},
+      {"child_id", rs::Id(),
+       [](const SiblingSplitRow& row) { return nlohmann::json(row.child_id); }},
+      {"parent_id", rs::Id(),
+       [](const SiblingSplitRow& row) { return nlohmann::json(row.parent_id); }},
+      {"month", rs::Described(rs::Text(), "YYYY-MM"),
+       [](const SiblingSplitRow& row) { return nlohmann::json(row.month); }},
+      {"reason", rs::Text(), [](const SiblingSplitRow& row) { return nlohmann::json(row.reason); }},
+      {"created_by", rs::Id(),
+       [](const SiblingSplitRow& row) { return nlohmann::json(row.created_by); }},
+      {"created_at", rs::Instant(),
+       [](const SiblingSplitRow& row) { return nlohmann::json(row.created_at); }},
+  });
+  return shape;
+}
+
+const ReplyShape<EscortRow>& EscortShape() {
+  static const ReplyShape<EscortRow> shape({
+      {"id", rs::Id(), [](const EscortRow& row) { return nlohmann::json(row.id); }},
+      {"organisation_id", rs::Id(),
+       [](const EscortRow& row) { return nlohmann::json(row.organisation_id); }},
+      {"staff_id", rs::Id(), [](const EscortRow& row) { return nlohmann::json(row.staff_id); }},
+      {"max_children", rs::Integer(),
+       [](const EscortRow& row) { return nlohmann::json(row.max_children); }},
+      {"home_id", rs::Nullable(rs::Id()), [](const EscortRow& row) { return OrNull(row.home_id); }},
+      {"available_dates", rs::ListOf(rs::Day()),
+       [](const EscortRow& row) { return nlohmann::json(row.available_dates); }},
+  });
+  return shape;
+}
+
+const ReplyShape<RouteOverrideRow>& RouteShape() {
+  static const ReplyShape<RouteOverrideRow> shape({
+      {"id", rs::Id(), [](const RouteOverrideRow& row) { return nlohmann::json(row.id); }},
+      {"home_id", rs::Id(),
+       [](const RouteOverrideRow& row) { return nlohmann::json(row.home_id); }},
+      {"facility_id", rs::Id(),
+       [](const RouteOverrideRow& row) { return nlohmann::json(row.facility_id); }},
+      {"travel_minutes", rs::Integer(),
+       [](const RouteOverrideRow& row) { return nlohmann::json(row.travel_minutes); }},
+      {"cost", rs::Number(), [](const RouteOverrideRow& row) { return nlohmann::json(row.cost); }},
+  });
+  return shape;
+}
+
+const ReplyShape<PlanTripRow>& PlanTripShape() {
+  static const ReplyShape<PlanTripRow> shape({
+      {"id", rs::Id(), [](const PlanTripRow& row) { return nlohmann::json(row.id); }},
+      {"escort_id", rs::Id(), [](const PlanTripRow& row) { return nlohmann::json(row.escort_id); }},
+      {"home_id", rs::Id(), [](const PlanTripRow& row) { return nlohmann::json(row.home_id); }},
+      {"facility_id", rs::Id(),
+       [](const PlanTripRow& row) { return nlohmann::json(row.facility_id); }},
+      {"date", rs::Day(), [](const PlanTripRow& row) { return nlohmann::json(row.trip_date); }},
+      {"depart", rs::Clock(),
+       [](const PlanTripRow& row) {
+         return nlohmann::json(FormatClock(static_cast<int>(row.depart_minute)));
+       }},
+      {"return", rs::Clock(),
+       [](const PlanTripRow& row) {
+         return nlohmann::json(FormatClock(static_cast<int>(row.return_minute)));
+       }},
+      {"cost", rs::Number(), [](const PlanTripRow& row) { return nlohmann::json(row.cost); }},
+      {"status",
+       rs::Choice({TripStatusName(TripStatus::kPlanned), TripStatusName(TripStatus::kCancelled)}),
+       [](const PlanTripRow& row) { return nlohmann::json(TripStatusName(row.status)); }},
+  });
+  return shape;
+}
+
 }  // namespace
+
+std::vector<std::pair<std::string, nlohmann::json>> VisitReplySchemas() {
+  return {{"VisitExclusion", ExclusionShape().Schema()},
+          {"SiblingSplit", SiblingSplitShape().Schema()},
+          {"Escort", EscortShape().Schema()},
+          {"RouteOverride", RouteShape().Schema()},
+          {"PlanTrip", PlanTripShape().Schema()}};
+}
 
 nlohmann::json SessionTemplateToJson(const SessionTemplateRow& row) {
   return {{"id", row.id},
@@ -52,11 +154,7 @@ nlohmann::json SessionTemplateToJson(const SessionTemplateRow& row) {
 }
 
 nlohmann::json ExclusionToJson(const VisitExclusionRow& row) {
-  return {{"id", row.id},
-          {"facility_id", row.facility_id},
-          {"template_id", OrNull(row.template_id)},
-          {"date", row.excluded_on},
-          {"reason", row.reason}};
+  return ExclusionShape().ToJson(row);
 }
 
 nlohmann::json VisitSessionToJson(const VisitSessionRow& row) {
@@ -94,33 +192,12 @@ nlohmann::json RequirementToJson(const RequirementRow& row) {
 }
 
 nlohmann::json SiblingSplitToJson(const SiblingSplitRow& row) {
-  return {{"id", row.id},
-          {"organisation_id", row.organisation_id},
-          {"requirement_id", row.requirement_id},
-          {"child_id", row.child_id},
-          {"parent_id", row.parent_id},
-          {"month", row.month},
-          {"reason", row.reason},
-          {"created_by", row.created_by},
-          {"created_at", row.created_at}};
+  return SiblingSplitShape().ToJson(row);
 }
 
-nlohmann::json EscortToJson(const EscortRow& row) {
-  return {{"id", row.id},
-          {"organisation_id", row.organisation_id},
-          {"staff_id", row.staff_id},
-          {"max_children", row.max_children},
-          {"home_id", OrNull(row.home_id)},
-          {"available_dates", row.available_dates}};
-}
+nlohmann::json EscortToJson(const EscortRow& row) { return EscortShape().ToJson(row); }
 
-nlohmann::json RouteToJson(const RouteOverrideRow& row) {
-  return {{"id", row.id},
-          {"home_id", row.home_id},
-          {"facility_id", row.facility_id},
-          {"travel_minutes", row.travel_minutes},
-          {"cost", row.cost}};
-}
+nlohmann::json RouteToJson(const RouteOverrideRow& row) { return RouteShape().ToJson(row); }
 
 nlohmann::json PlanSummaryToJson(const PlanRow& row) {
   return {{"id", row.id},
@@ -202,17 +279,7 @@ nlohmann::json ChildVisitToJson(const ChildVisit& child_visit) {
           {"record", std::move(record)}};
 }
 
-nlohmann::json PlanTripToJson(const PlanTripRow& row) {
-  return {{"id", row.id},
-          {"escort_id", row.escort_id},
-          {"home_id", row.home_id},
-          {"facility_id", row.facility_id},
-          {"date", row.trip_date},
-          {"depart", FormatClock(static_cast<int>(row.depart_minute))},
-          {"return", FormatClock(static_cast<int>(row.return_minute))},
-          {"cost", row.cost},
-          {"status", TripStatusName(row.status)}};
-}
+nlohmann::json PlanTripToJson(const PlanTripRow& row) { return PlanTripShape().ToJson(row); }
 
 nlohmann::json PlanToJson(const PlanView& view) {
   nlohmann::json json = PlanSummaryToJson(view.plan);

@@ -5,6 +5,9 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "service/visit_service.h"
 
@@ -32,5 +35,10 @@ nlohmann::json DistanceReportToJson(const DistanceReport& report);
 // {organisation_id, travel_speed_kmh, cost_per_km, notice_hours,
 //  longest_child_day_hours, version, defaults, updated_at}
 nlohmann::json VisitSettingsToJson(const VisitSettingsRow& row);
+
+// The OpenAPI schemas (by name) of the replies above written from a
+// ReplyShape (json/reply_shape.h): VisitExclusion, SiblingSplit, Escort,
+// RouteOverride and PlanTrip.
+std::vector<std::pair<std::string, nlohmann::json>> VisitReplySchemas();
 
 }  // namespace vinculo

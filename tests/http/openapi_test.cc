@@ -17,6 +17,7 @@
 #include "domain/permissions.h"
 #include "domain/record.h"
 #include "http/api_server.h"
+#include "json/visit_json.h"
 
 namespace vinculo::testing {
 namespace {
@@ -340,6 +341,37 @@ TEST(OpenApiDocument, RecordKindPatchSchemasListTheWritableFields) {
 // Issue 17: the record kinds' schemas are written from the descriptors, so
 // their prose comes from the domain too: each field's own description, the
 // kind's rules, and the roles of the permission table, never a copied list.
+// Issue 17: a reply written from a shape (json/reply_shape.h) has the shape's
+// schema in the document, and what the serializer writes is exactly the
+// schema's properties, each required.
+TEST(OpenApiDocument, Issue17_ShapedRepliesAreDocumentedByTheirSerializersShape) {
+  const json& schemas = At(Document(), {"components", "schemas"});
+  std::map<std::string, json> written;
+  PlanTripRow trip;
+  trip.depart_minute = 420;
+  trip.return_minute = 900;
+  written["PlanTrip"] = PlanTripToJson(trip);
+  written["Escort"] = EscortToJson(EscortRow{});
+  written["RouteOverride"] = RouteToJson(RouteOverrideRow{});
+  written["SiblingSplit"] = SiblingSplitToJson(SiblingSplitRow{});
+  written["VisitExclusion"] = ExclusionToJson(VisitExclusionRow{});
+  const auto shaped = VisitReplySchemas();
+  ASSERT_EQ(shaped.size(), written.size());
+  for (const auto& [name, schema] : shaped) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(At(schemas, {name}), schema);
+    std::set<std::string> properties;
+    for (const auto& [property, unused] : schema.at("properties").items()) {
+      properties.insert(property);
+    }
+    std::set<std::string> keys;
+    for (const auto& [key, unused] : written.at(name).items()) keys.insert(key);
+    EXPECT_EQ(keys, properties);
+    EXPECT_EQ(schema.at("required").size(), properties.size());
+    EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
+  }
+}
+
 TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
   const json& components = At(Document(), {"components"});
   EXPECT_FALSE(components.contains("x-derived-properties")) << "merged, then dropped";
