@@ -5,10 +5,11 @@ namespace vinculo {
 EscortFit EscortCanTake(const std::optional<TripRoute>& trip_of_day, int aboard,
                         const TripRoute& route, int boarding, int seats) {
   if (trip_of_day && !(*trip_of_day == route)) return EscortFit::kTravellingElsewhere;
-  const int already = trip_of_day ? aboard : 0;
-  if (already + boarding > seats) return EscortFit::kNoSeat;
+  if (!HasSeats(trip_of_day ? aboard : 0, boarding, seats)) return EscortFit::kNoSeat;
   return EscortFit::kTakes;
 }
+
+bool HasSeats(int aboard, int boarding, int seats) { return aboard + boarding <= seats; }
 
 std::optional<TripRoute> EscortDays::TripOf(long long escort, long long day) const {
   auto found = trips_.find({escort, day});

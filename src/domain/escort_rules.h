@@ -31,6 +31,11 @@ enum class EscortFit {
   kNoSeat,               // her trip goes there but has too few seats left
 };
 
+// Whether a trip with `aboard` children and its escort's `seats` seats has
+// room for `boarding` more (children not yet aboard: a child already aboard
+// takes no second seat). For a trip already known to go where they go.
+bool HasSeats(int aboard, int boarding, int seats);
+
 // Whether an escort with `seats` seats can take `boarding` children who are
 // not yet aboard (a child already aboard takes no second seat) to `route`.
 // `trip_of_day` is where her trip of that day goes, if she has one, and

@@ -47,6 +47,12 @@ class ReplyShape {
   std::vector<Property> properties_;
 };
 
+// A property read as it is from a member of the row.
+template <typename Row, typename T>
+std::function<nlohmann::json(const Row&)> MemberOf(T Row::*member) {
+  return [member](const Row& row) { return nlohmann::json(row.*member); };
+}
+
 // The schemas the shapes' properties use.
 namespace reply_schema {
 inline nlohmann::json Id() { return {{"type", "integer"}, {"format", "int64"}}; }

@@ -34,78 +34,61 @@ namespace rs = reply_schema;
 // The replies whose document schema comes from their shape (issue 17).
 const ReplyShape<VisitExclusionRow>& ExclusionShape() {
   static const ReplyShape<VisitExclusionRow> shape({
-      {"id", rs::Id(), [](const VisitExclusionRow& row) { return nlohmann::json(row.id); }},
-      {"facility_id", rs::Id(),
-       [](const VisitExclusionRow& row) { return nlohmann::json(row.facility_id); }},
+      {"id", rs::Id(), MemberOf(&VisitExclusionRow::id)},
+      {"facility_id", rs::Id(), MemberOf(&VisitExclusionRow::facility_id)},
       {"template_id", rs::Nullable(rs::Id()),
        [](const VisitExclusionRow& row) { return OrNull(row.template_id); }},
-      {"date", rs::Day(),
-       [](const VisitExclusionRow& row) { return nlohmann::json(row.excluded_on); }},
-      {"reason", rs::Text(),
-       [](const VisitExclusionRow& row) { return nlohmann::json(row.reason); }},
+      {"date", rs::Day(), MemberOf(&VisitExclusionRow::excluded_on)},
+      {"reason", rs::Text(), MemberOf(&VisitExclusionRow::reason)},
   });
   return shape;
 }
 
 const ReplyShape<SiblingSplitRow>& SiblingSplitShape() {
   static const ReplyShape<SiblingSplitRow> shape({
-      {"id", rs::Id(), [](const SiblingSplitRow& row) { return nlohmann::json(row.id); }},
-      {"organisation_id", rs::Id(),
-       [](const SiblingSplitRow& row) { return nlohmann::json(row.organisation_id); }},
-      {"requirement_id", rs::Id(),
-       [](const SiblingSplitRow& row) { return nlohmann::json(row.requirement_id); }},
-      {"child_id", rs::Id(),
-       [](const SiblingSplitRow& row) { return nlohmann::json(row.child_id); }},
-      {"parent_id", rs::Id(),
-       [](const SiblingSplitRow& row) { return nlohmann::json(row.parent_id); }},
-      {"month", rs::Described(rs::Text(), "YYYY-MM"),
-       [](const SiblingSplitRow& row) { return nlohmann::json(row.month); }},
-      {"reason", rs::Text(), [](const SiblingSplitRow& row) { return nlohmann::json(row.reason); }},
-      {"created_by", rs::Id(),
-       [](const SiblingSplitRow& row) { return nlohmann::json(row.created_by); }},
-      {"created_at", rs::Instant(),
-       [](const SiblingSplitRow& row) { return nlohmann::json(row.created_at); }},
+      {"id", rs::Id(), MemberOf(&SiblingSplitRow::id)},
+      {"organisation_id", rs::Id(), MemberOf(&SiblingSplitRow::organisation_id)},
+      {"requirement_id", rs::Id(), MemberOf(&SiblingSplitRow::requirement_id)},
+      {"child_id", rs::Id(), MemberOf(&SiblingSplitRow::child_id)},
+      {"parent_id", rs::Id(), MemberOf(&SiblingSplitRow::parent_id)},
+      {"month", rs::Described(rs::Text(), "YYYY-MM"), MemberOf(&SiblingSplitRow::month)},
+      {"reason", rs::Text(), MemberOf(&SiblingSplitRow::reason)},
+      {"created_by", rs::Id(), MemberOf(&SiblingSplitRow::created_by)},
+      {"created_at", rs::Instant(), MemberOf(&SiblingSplitRow::created_at)},
   });
   return shape;
 }
 
 const ReplyShape<EscortRow>& EscortShape() {
   static const ReplyShape<EscortRow> shape({
-      {"id", rs::Id(), [](const EscortRow& row) { return nlohmann::json(row.id); }},
-      {"organisation_id", rs::Id(),
-       [](const EscortRow& row) { return nlohmann::json(row.organisation_id); }},
-      {"staff_id", rs::Id(), [](const EscortRow& row) { return nlohmann::json(row.staff_id); }},
-      {"max_children", rs::Integer(),
-       [](const EscortRow& row) { return nlohmann::json(row.max_children); }},
+      {"id", rs::Id(), MemberOf(&EscortRow::id)},
+      {"organisation_id", rs::Id(), MemberOf(&EscortRow::organisation_id)},
+      {"staff_id", rs::Id(), MemberOf(&EscortRow::staff_id)},
+      {"max_children", rs::Integer(), MemberOf(&EscortRow::max_children)},
       {"home_id", rs::Nullable(rs::Id()), [](const EscortRow& row) { return OrNull(row.home_id); }},
-      {"available_dates", rs::ListOf(rs::Day()),
-       [](const EscortRow& row) { return nlohmann::json(row.available_dates); }},
+      {"available_dates", rs::ListOf(rs::Day()), MemberOf(&EscortRow::available_dates)},
   });
   return shape;
 }
 
 const ReplyShape<RouteOverrideRow>& RouteShape() {
   static const ReplyShape<RouteOverrideRow> shape({
-      {"id", rs::Id(), [](const RouteOverrideRow& row) { return nlohmann::json(row.id); }},
-      {"home_id", rs::Id(),
-       [](const RouteOverrideRow& row) { return nlohmann::json(row.home_id); }},
-      {"facility_id", rs::Id(),
-       [](const RouteOverrideRow& row) { return nlohmann::json(row.facility_id); }},
-      {"travel_minutes", rs::Integer(),
-       [](const RouteOverrideRow& row) { return nlohmann::json(row.travel_minutes); }},
-      {"cost", rs::Number(), [](const RouteOverrideRow& row) { return nlohmann::json(row.cost); }},
+      {"id", rs::Id(), MemberOf(&RouteOverrideRow::id)},
+      {"home_id", rs::Id(), MemberOf(&RouteOverrideRow::home_id)},
+      {"facility_id", rs::Id(), MemberOf(&RouteOverrideRow::facility_id)},
+      {"travel_minutes", rs::Integer(), MemberOf(&RouteOverrideRow::travel_minutes)},
+      {"cost", rs::Number(), MemberOf(&RouteOverrideRow::cost)},
   });
   return shape;
 }
 
 const ReplyShape<PlanTripRow>& PlanTripShape() {
   static const ReplyShape<PlanTripRow> shape({
-      {"id", rs::Id(), [](const PlanTripRow& row) { return nlohmann::json(row.id); }},
-      {"escort_id", rs::Id(), [](const PlanTripRow& row) { return nlohmann::json(row.escort_id); }},
-      {"home_id", rs::Id(), [](const PlanTripRow& row) { return nlohmann::json(row.home_id); }},
-      {"facility_id", rs::Id(),
-       [](const PlanTripRow& row) { return nlohmann::json(row.facility_id); }},
-      {"date", rs::Day(), [](const PlanTripRow& row) { return nlohmann::json(row.trip_date); }},
+      {"id", rs::Id(), MemberOf(&PlanTripRow::id)},
+      {"escort_id", rs::Id(), MemberOf(&PlanTripRow::escort_id)},
+      {"home_id", rs::Id(), MemberOf(&PlanTripRow::home_id)},
+      {"facility_id", rs::Id(), MemberOf(&PlanTripRow::facility_id)},
+      {"date", rs::Day(), MemberOf(&PlanTripRow::trip_date)},
       {"depart", rs::Clock(),
        [](const PlanTripRow& row) {
          return nlohmann::json(FormatClock(static_cast<int>(row.depart_minute)));
@@ -114,7 +97,7 @@ const ReplyShape<PlanTripRow>& PlanTripShape() {
        [](const PlanTripRow& row) {
          return nlohmann::json(FormatClock(static_cast<int>(row.return_minute)));
        }},
-      {"cost", rs::Number(), [](const PlanTripRow& row) { return nlohmann::json(row.cost); }},
+      {"cost", rs::Number(), MemberOf(&PlanTripRow::cost)},
       {"status",
        rs::Choice({TripStatusName(TripStatus::kPlanned), TripStatusName(TripStatus::kCancelled)}),
        [](const PlanTripRow& row) { return nlohmann::json(TripStatusName(row.status)); }},

@@ -125,8 +125,8 @@ Plan PlanFirstCome(const Instance& instance) {
                WithinLongestChildDay(std::min(open.earliest_start, session.start_minute),
                                      std::max(open.latest_end, session.end_minute), travel,
                                      instance.settings.longest_child_day_minutes) &&
-               EscortCanTake(route_there, static_cast<int>(open.children.size()), route_there,
-                             riders(trip_idx), open.max_children) == EscortFit::kTakes;
+               HasSeats(static_cast<int>(open.children.size()), riders(trip_idx),
+                        open.max_children);
       };
 
       // The trip: the children's own trip that day (one for all of them),
@@ -162,8 +162,7 @@ Plan PlanFirstCome(const Instance& instance) {
         if (chosen_trip < 0 && Fits(load_on(kNewTrip), capacity)) {
           for (int escort_idx : index.EscortsFor(pair.home_base_id, session.date)) {
             if (!escort_days.TripOf(escort_idx, day) &&
-                EscortCanTake(std::nullopt, 0, route_there, riders(-1),
-                              instance.escorts[escort_idx].max_children) == EscortFit::kTakes) {
+                HasSeats(0, riders(-1), instance.escorts[escort_idx].max_children)) {
               new_escort = escort_idx;
               break;
             }

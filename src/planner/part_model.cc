@@ -630,10 +630,7 @@ PartPlan PartModel::Extract(const double* solution) const {
       auto best = seats.end();
       std::tuple<int, int, int> best_cost;
       for (auto seat = seats.begin(); seat != seats.end(); ++seat) {
-        if (EscortCanTake(route_there, seat->aboard, route_there, wanted, seat->seats) !=
-            EscortFit::kTakes) {
-          continue;
-        }
+        if (!HasSeats(seat->aboard, wanted, seat->seats)) continue;
         int earliest = seat->earliest_start;
         int latest = seat->latest_end;
         for (int session_idx : sessions) {

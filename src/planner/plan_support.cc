@@ -118,8 +118,7 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
     narrow(UnscheduledReason::kNoRoute, [&](int session_idx) {
       const Session& session = instance.sessions[session_idx];
       return route == nullptr ||
-             !WithinTravellingHours(session.start_minute, session.end_minute,
-                                    route->travel_minutes,
+             !WithinTravellingHours(session.start_minute, session.end_minute, route->travel_minutes,
                                     {settings.day_start_minute, settings.day_end_minute});
     });
     if (open.empty()) {
@@ -128,8 +127,8 @@ PlanningIndex::PlanningIndex(const Instance& instance) : instance_(instance) {
     }
     narrow(UnscheduledReason::kLongestChildDay, [&](int session_idx) {
       const Session& session = instance.sessions[session_idx];
-      return !WithinLongestChildDay(session.start_minute, session.end_minute,
-                                    route->travel_minutes, settings.longest_child_day_minutes);
+      return !WithinLongestChildDay(session.start_minute, session.end_minute, route->travel_minutes,
+                                    settings.longest_child_day_minutes);
     });
     if (open.empty()) {
       blocked_[pair_idx] = UnscheduledReason::kLongestChildDay;

@@ -27,11 +27,7 @@ void RidePacker::Search(size_t unit_idx) {
   std::vector<std::pair<int, size_t>> trips;
   std::set<int> empty_rooms;
   for (size_t trip = 0; trip < room_.size(); ++trip) {
-    const TripRoute route;  // one group's trips all go one way
-    if (EscortCanTake(route, capacity_[trip] - room_[trip], route, unit.size, capacity_[trip]) !=
-        EscortFit::kTakes) {
-      continue;
-    }
+    if (!HasSeats(capacity_[trip] - room_[trip], unit.size, capacity_[trip])) continue;
     if (attends_[trip] == 0 && !empty_rooms.insert(capacity_[trip]).second) continue;
     if (!WithinLongestChildDay(std::min(earliest_[trip], unit.earliest_start),
                                std::max(latest_[trip], unit.latest_end), travel_, longest_day_)) {

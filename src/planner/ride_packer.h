@@ -25,7 +25,7 @@ struct RideUnit {
 // placed, then the fewest (trip, session) attendances (escorts present count
 // as people in a session); each trip within its escort's seats (`rooms`) and,
 // `travel` minutes each way, within a child's `longest_day` (the domain's
-// rules: EscortCanTake, WithinLongestChildDay). Depth-first with a bound, at
+// rules: HasSeats, WithinLongestChildDay). Depth-first with a bound, at
 // most `node_limit` nodes; per unit the trip index, or -1 for home.
 class RidePacker {
  public:

@@ -199,11 +199,12 @@ Result<TripChoice> ChooseTrip(Txn& txn, const PlanRow& plan, long long escort_id
                            vs::EscortTripsOn(txn, escort_id, session.session_date));
   const TripRoute route{home_id, session.facility_id};
   for (PlanTripRow trip : trips) {
-    VINCULO_ASSIGN_OR_RETURN(long long visits, vs::TripVisitCount(txn, trip.id));
-    if (trip.id == leaving_trip_id && visits <= 1) continue;
+    VINCULO_ASSIGN_OR_RETURN(std::vector<long long> visit_children,
+                             vs::TripVisitChildren(txn, trip.id));
+    if (trip.id == leaving_trip_id && visit_children.size() <= 1) continue;
     // A child aboard already (seeing her other parent, or moving between
     // this trip's sessions) takes no second seat.
-    VINCULO_ASSIGN_OR_RETURN(std::set<long long> aboard, vs::TripChildren(txn, trip.id));
+    const std::set<long long> aboard(visit_children.begin(), visit_children.end());
     const int boarding = aboard.count(child_id) ? 0 : 1;
     switch (EscortCanTake(TripRoute{trip.home_id, trip.facility_id},
                           static_cast<int>(aboard.size()), route, boarding,

@@ -397,15 +397,15 @@ Result<long long> TripVisitCount(Txn& txn, long long trip_id) {
   return count;
 }
 
-Result<std::set<long long>> TripChildren(Txn& txn, long long trip_id) {
+Result<std::vector<long long>> TripVisitChildren(Txn& txn, long long trip_id) {
   Params params;
-  std::set<long long> children;
-  VINCULO_RETURN_IF_ERROR(ForRows(
-      txn,
-      "SELECT DISTINCT child_id FROM plan_visits WHERE status = 'planned' AND trip_id = " +
-          params.AddInteger(trip_id),
-      params, "reading a trip's children",
-      [&](const soci::row& row) { children.insert(GetInteger(row, 0)); }));
+  std::vector<long long> children;
+  VINCULO_RETURN_IF_ERROR(
+      ForRows(txn,
+              "SELECT child_id FROM plan_visits WHERE status = 'planned' AND trip_id = " +
+                  params.AddInteger(trip_id),
+              params, "reading a trip's children",
+              [&](const soci::row& row) { children.push_back(GetInteger(row, 0)); }));
   return children;
 }
 

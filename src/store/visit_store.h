@@ -8,7 +8,6 @@
 
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -139,8 +138,9 @@ Result<EscortRow> GetEscort(Txn& txn, long long escort_id);
 Result<std::vector<PlanTripRow>> EscortTrips(Txn& txn, long long escort_id);
 // Planned visits on a trip.
 Result<long long> TripVisitCount(Txn& txn, long long trip_id);
-// The children aboard a trip (those of its planned visits), each once.
-Result<std::set<long long>> TripChildren(Txn& txn, long long trip_id);
+// The child of each planned visit on a trip (a child seeing two parents
+// twice): how many visits it has, and who is aboard.
+Result<std::vector<long long>> TripVisitChildren(Txn& txn, long long trip_id);
 // Flags the planned visits of sessions for review with `reason`; returns how many.
 Result<long long> FlagSessionVisits(Txn& txn, const std::vector<long long>& session_ids,
                                     const std::string& reason, const std::string& now);
