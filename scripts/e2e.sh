@@ -9,6 +9,7 @@
 #   "online" event); the run is skipped (exit 77) where no namespace can be made.
 #   VINCULO_E2E_CONCURRENCY: journey files run at once (default 2; each has its
 #   own server, database and browser).
+#   VINCULO_E2E_RETRY=0: no second try of the files that failed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 binary=$(realpath "${1:-$root/build/vinculo}")
@@ -43,12 +44,36 @@ fi
 # end, where a CI log that keeps only the tail shows them.
 mkdir -p "$root/test-artifacts"
 report="$root/test-artifacts/e2e-report${VINCULO_E2E_NETWORK:+-$VINCULO_E2E_NETWORK}.tap"
+journeys() { # REPORT CONCURRENCY FILE...
+  local to=$1 concurrency=$2
+  shift 2
+  VINCULO_BINARY="$binary" VINCULO_E2E_ARTIFACTS="$root/test-artifacts" \
+    "${wrap[@]}" "$node" --test --test-concurrency="$concurrency" --test-timeout=300000 \
+    --test-reporter=tap --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$to" "$@"
+}
+rm -f "${report%.tap}-first-try.tap"
 status=0
-VINCULO_BINARY="$binary" VINCULO_E2E_ARTIFACTS="$root/test-artifacts" \
-  "${wrap[@]}" "$node" --test --test-concurrency="${VINCULO_E2E_CONCURRENCY:-2}" --test-timeout=300000 \
-  --test-reporter=tap --test-reporter-destination=stdout \
-  --test-reporter=tap --test-reporter-destination="$report" "${files[@]}" || status=$?
+journeys "$report" "${VINCULO_E2E_CONCURRENCY:-2}" "${files[@]}" || status=$?
 if [ "$status" -ne 0 ]; then
   "$node" "$root/scripts/e2e-failures.mjs" "$report" || true
+  # A second try, one file at a time, of the files that failed (as
+  # Playwright's own runner retries on CI): a journey that fails twice fails
+  # the run; one that passes the second time passes it, and is named FLAKY at
+  # the end of the log with its first failure kept in the first report.
+  mapfile -t failed < <("$node" "$root/scripts/e2e-failures.mjs" --files "$report")
+  if [ "${VINCULO_E2E_RETRY:-1}" = 1 ] && [ ${#failed[@]} -gt 0 ] && [ "${failed[0]}" != all ]; then
+    first="${report%.tap}-first-try.tap"
+    mv "$report" "$first"
+    echo "e2e: trying ${failed[*]} again, one file at a time"
+    status=0
+    journeys "$report" 1 "${failed[@]}" || status=$?
+    if [ "$status" -eq 0 ]; then
+      echo "e2e: FLAKY: ${failed[*]} failed once and passed the second time; the first failure:"
+      "$node" "$root/scripts/e2e-failures.mjs" --brief "$first" || true
+    else
+      "$node" "$root/scripts/e2e-failures.mjs" "$report" || true
+    fi
+  fi
 fi
 exit "$status"

@@ -31,4 +31,19 @@ echo "test: PostgreSQL on 127.0.0.1:$port"
 
 # One slot more than the cores: the browser journeys (about half a core, and
 # first: their COST) run beside the C++ suites, which keep every core busy.
-ctest --test-dir "$build_dir" --output-on-failure -j "$(($(nproc) + 1))" "$@"
+started=$(date +%s)
+status=0
+ctest --test-dir "$build_dir" --output-on-failure -j "$(($(nproc) + 1))" "$@" || status=$?
+# The browser journeys run first and finish mid-run, so their failures (and
+# a journey that passed only at its second try, scripts/e2e.sh) are printed
+# again here, last, where a CI log that keeps only its tail shows them.
+for report in test-artifacts/e2e-report*.tap; do
+  [ -f "$report" ] && [ "$(stat -c %Y "$report")" -ge "$started" ] || continue
+  case "$report" in
+    *-first-try.tap) echo "--- FLAKY (failed at the first try): $report" ;;
+    *) [ "$status" -ne 0 ] || continue; echo "--- $report" ;;
+  esac
+  node=$(scripts/node20.sh 2>/dev/null) || node=node
+  "$node" scripts/e2e-failures.mjs --brief "$report" || true
+done
+exit "$status"
