@@ -22,30 +22,43 @@ class ReplyShape {
     std::string name;
     nlohmann::json schema;
     std::function<nlohmann::json(const Row&)> read;
+    bool required = true;
   };
 
-  explicit ReplyShape(std::vector<Property> properties) : properties_(std::move(properties)) {}
+  // `description`: the schema's own, for the document ("" for none).
+  explicit ReplyShape(std::vector<Property> properties, std::string description = "")
+      : properties_(std::move(properties)), description_(std::move(description)) {}
 
   nlohmann::json ToJson(const Row& row) const {
     nlohmann::json object = nlohmann::json::object();
-    for (const Property& property : properties_) object[property.name] = property.read(row);
+    for (const Property& property : properties_) {
+      nlohmann::json value = property.read(row);
+      if (!property.required && value.is_discarded()) continue;
+      object[property.name] = std::move(value);
+    }
     return object;
   }
 
   nlohmann::json Schema() const {
     nlohmann::json schema = {{"type", "object"}, {"additionalProperties", false}};
+    if (!description_.empty()) schema["description"] = description_;
     schema["properties"] = nlohmann::json::object();
     schema["required"] = nlohmann::json::array();
     for (const Property& property : properties_) {
       schema["properties"][property.name] = property.schema;
-      schema["required"].push_back(property.name);
+      if (property.required) schema["required"].push_back(property.name);
     }
     return schema;
   }
 
  private:
   std::vector<Property> properties_;
+  std::string description_;
 };
+
+// What an optional property's read gives for a row that has no such thing:
+// the property is left out of that reply.
+inline nlohmann::json Absent() { return nlohmann::json(nlohmann::json::value_t::discarded); }
 
 // A property read as it is from a member of the row.
 template <typename Row, typename T>
@@ -73,6 +86,10 @@ inline nlohmann::json Nullable(nlohmann::json schema) {
 }
 inline nlohmann::json ListOf(nlohmann::json items) {
   return {{"type", "array"}, {"items", std::move(items)}};
+}
+// A property whose value is another shape's object (components/schemas/NAME).
+inline nlohmann::json Ref(const std::string& name) {
+  return {{"$ref", "#/components/schemas/" + name}};
 }
 inline nlohmann::json Described(nlohmann::json schema, const std::string& description) {
   schema["description"] = description;
