@@ -1,6 +1,7 @@
 // The operations of the system (health, this document), signing in and out,
 // the signed-in user, user administration and summary figures.
 #include "http/operation.h"
+#include "json/account_json.h"
 #include "json/record_json.h"
 #include "json/today_json.h"
 #include "service/supply_service.h"
@@ -9,48 +10,13 @@
 namespace vinculo::http_internal {
 namespace {
 
-nlohmann::json ActorToJson(const Actor& actor) {
-  nlohmann::json object = {{"user_id", actor.user_id},
-                           {"username", actor.username},
-                           {"role", RoleName(actor.role)},
-                           {"language", actor.language},
-                           {"sees_restricted_fields", SeesRestrictedFields(actor.role)},
-                           {"sees_case_records", SeesCaseRecords(actor.role)}};
-  object["organisation_id"] =
-      actor.organisation_id ? nlohmann::json(*actor.organisation_id) : nullptr;
-  object["facility_id"] = actor.facility_id ? nlohmann::json(*actor.facility_id) : nullptr;
-  object["staff_id"] = actor.staff_id ? nlohmann::json(*actor.staff_id) : nullptr;
-  nlohmann::json access = nlohmann::json::object();
-  for (const RecordKind* kind : AllRecordKinds()) {
-    const Access granted = KindAccess(actor.role, *kind);
-    access[std::string(kind->name)] = granted == Access::kWrite  ? "write"
-                                      : granted == Access::kRead ? "read"
-                                                                 : "none";
-  }
-  object["access"] = std::move(access);
-  object["capabilities"] = Capabilities(actor.role);
-  return object;
-}
-
-nlohmann::json CountRowsToJson(const std::vector<CountRow>& rows, bool with_id) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const CountRow& row : rows) {
-    nlohmann::json item = {{"key", row.key}};
-    if (with_id) item["facility_id"] = row.id;
-    item["count"] = row.count ? nlohmann::json(*row.count) : nlohmann::json(nullptr);
-    items.push_back(std::move(item));
-  }
-  return items;
-}
-
 using V = ValueType;
 
 Result<Reply> Health(Call& call) {
   Store& store = *call.services.context.store;
   VINCULO_ASSIGN_OR_RETURN(int version, store.SchemaVersion());
-  return JsonReply({{"status", "ok"},
-                    {"schema_version", version},
-                    {"engine", store.engine() == Engine::kSqlite ? "sqlite" : "postgresql"}});
+  return JsonReply(
+      HealthToJson({version, store.engine() == Engine::kSqlite ? "sqlite" : "postgresql"}));
 }
 
 Result<Reply> Login(Call& call) {
@@ -74,11 +40,9 @@ Result<Reply> Logout(Call& call) {
 // The signed-in user as GET /auth/me shows her: who she is, what her role may
 // do, and the nursery facilities in her scope.
 Result<Reply> MeReply(Call& call, const Actor& actor) {
-  nlohmann::json me = ActorToJson(actor);
   VINCULO_ASSIGN_OR_RETURN(std::vector<long long> nurseries,
                            SupplyService(call.services.context).NurseryFacilities(actor));
-  me["nursery_facility_ids"] = nurseries;
-  return JsonReply(std::move(me));
+  return JsonReply(MeToJson({actor, Capabilities(actor.role), std::move(nurseries)}));
 }
 
 Result<Reply> ChangeMe(Call& call) {
@@ -135,23 +99,7 @@ Handler SetDisabled(bool disable) {
 
 Result<Reply> SummaryFigures(Call& call) {
   VINCULO_ASSIGN_OR_RETURN(auto figures, call.services.figures.Summary(call.user()));
-  nlohmann::json facilities = nlohmann::json::array();
-  for (const FacilityOccupancy& facility : figures.facilities) {
-    facilities.push_back({{"facility_id", facility.facility_id},
-                          {"name", facility.name},
-                          {"official_capacity", facility.official_capacity},
-                          {"current_population", facility.current_population},
-                          {"occupancy_percent", facility.occupancy_percent}});
-  }
-  return JsonReply(
-      {{"as_of", figures.as_of},
-       {"small_cells_suppressed_below", figures.suppressed_small_cells
-                                            ? nlohmann::json(kSmallCellThreshold)
-                                            : nlohmann::json(nullptr)},
-       {"children_by_placement", CountRowsToJson(figures.children_by_placement, false)},
-       {"children_inside_by_facility", CountRowsToJson(figures.children_inside_by_facility, true)},
-       {"parents_by_facility", CountRowsToJson(figures.parents_by_facility, true)},
-       {"facilities", std::move(facilities)}});
+  return JsonReply(SummaryFiguresToJson(figures));
 }
 
 std::vector<Operation> SessionOperations() {
@@ -388,8 +336,7 @@ std::vector<Operation> UserOperations() {
 }  // namespace
 
 Reply SignedInReply(const Services& services, const LoginResult& login) {
-  Reply reply = JsonReply(
-      {{"token", login.token}, {"expires_at", login.expires_at}, {"user", UserToJson(login.user)}});
+  Reply reply = JsonReply(LoginToJson(login));
   auto expires = ParseTimestamp(login.expires_at);
   const long long max_age = expires.ok() ? std::chrono::duration_cast<std::chrono::seconds>(
                                                *expires - services.context.clock->Now())

@@ -5,6 +5,7 @@
 #include "common/text_fold.h"
 #include "common/utf8.h"
 #include "http/operation.h"
+#include "json/account_json.h"
 #include "json/record_json.h"
 #include "service/csv_exchange.h"
 #include "service/nursery_service.h"

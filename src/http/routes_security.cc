@@ -1,7 +1,7 @@
 // Operations of issue 13 (docs/security.md): changing one's own password and
 // the sign-in waits administrators watch.
 #include "http/operation.h"
-#include "json/record_json.h"
+#include "json/account_json.h"
 #include "service/login_throttle.h"
 
 namespace vinculo::http_internal {
@@ -22,11 +22,8 @@ Result<Reply> LoginWaits(Call& call) {
   VINCULO_ASSIGN_OR_RETURN(std::vector<LoginThrottle::Wait> waits,
                            call.services.auth.CurrentLoginWaits(call.user()));
   return ItemsReply(waits, [](const LoginThrottle::Wait& wait) {
-    return nlohmann::json{{"kind", wait.kind},
-                          {"key", wait.key},
-                          {"failures", wait.failures},
-                          {"until", FormatTimestamp(wait.until)},
-                          {"locked_out", wait.locked_out}};
+    return LoginWaitToJson(
+        {wait.kind, wait.key, wait.failures, FormatTimestamp(wait.until), wait.locked_out});
   });
 }
 

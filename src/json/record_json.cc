@@ -209,32 +209,6 @@ json TransferToJson(const Transfer& transfer) {
           {"created_at", transfer.created_at}};
 }
 
-json UserToJson(const User& user) {
-  json object = {{"id", user.id},
-                 {"username", user.username},
-                 {"role", RoleName(user.role)},
-                 {"display_name", user.display_name},
-                 {"language", user.language},
-                 {"disabled", user.disabled},
-                 {"version", user.version},
-                 {"created_at", user.created_at}};
-  object["organisation_id"] = user.organisation_id ? json(*user.organisation_id) : json(nullptr);
-  object["facility_id"] = user.facility_id ? json(*user.facility_id) : json(nullptr);
-  object["staff_id"] = user.staff_id ? json(*user.staff_id) : json(nullptr);
-  return object;
-}
-
-json AuditEventToJson(const AuditEvent& event) {
-  return {{"at", event.at},
-          {"user_id", event.user_id},
-          {"username", event.username},
-          {"action", event.action},
-          {"record_kind", event.record_kind},
-          {"record_id", event.record_id},
-          {"remote_address", event.remote_address},
-          {"detail", event.detail}};
-}
-
 namespace {
 // The deepest nesting of arrays and objects in `text`, counted outside
 // strings without parsing: nlohmann builds a node per bracket, so 1 MiB of

@@ -26,8 +26,6 @@ nlohmann::json RecordToJson(const Record& record);
 std::string RecordJsonText(const Record& record);
 nlohmann::json PlacementToJson(const Placement& placement);
 nlohmann::json TransferToJson(const Transfer& transfer);
-nlohmann::json UserToJson(const User& user);
-nlohmann::json AuditEventToJson(const AuditEvent& event);
 
 // Parses a request body into field values of `kind`. kMalformed when the body
 // is not a JSON object; kInvalidArgument naming the field for an unknown

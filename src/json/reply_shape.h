@@ -39,6 +39,20 @@ class ReplyShape {
     return object;
   }
 
+  // This shape's properties read from a part of a larger row, for a reply
+  // that extends this one (a plan is its summary and more).
+  template <typename Outer>
+  std::vector<typename ReplyShape<Outer>::Property> PropertiesOf(
+      std::function<const Row&(const Outer&)> part) const {
+    std::vector<typename ReplyShape<Outer>::Property> lifted;
+    for (const Property& property : properties_) {
+      lifted.push_back({property.name, property.schema,
+                        [read = property.read, part](const Outer& outer) { return read(part(outer)); },
+                        property.required});
+    }
+    return lifted;
+  }
+
   nlohmann::json Schema() const {
     nlohmann::json schema = {{"type", "object"}, {"additionalProperties", false}};
     if (!description_.empty()) schema["description"] = description_;
@@ -71,6 +85,7 @@ namespace reply_schema {
 inline nlohmann::json Id() { return {{"type", "integer"}, {"format", "int64"}}; }
 inline nlohmann::json Integer() { return {{"type", "integer"}, {"format", "int64"}}; }
 inline nlohmann::json Number() { return {{"type", "number"}}; }
+inline nlohmann::json Boolean() { return {{"type", "boolean"}}; }
 inline nlohmann::json Text() { return {{"type", "string"}}; }
 inline nlohmann::json Day() { return {{"type", "string"}, {"format", "date"}}; }
 inline nlohmann::json Instant() { return {{"type", "string"}, {"format", "date-time"}}; }

@@ -105,6 +105,476 @@ const ReplyShape<PlanTripRow>& PlanTripShape() {
   return shape;
 }
 
+
+nlohmann::json Clock(long long minute) { return FormatClock(static_cast<int>(minute)); }
+
+nlohmann::json ReviewReason(const std::string& reason) {
+  return reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(reason);
+}
+
+const nlohmann::json kCapacityUnit = rs::Described(
+    rs::Choice({"families", "pairs", "people"}),
+    "What capacity_families and booked_families count: families (a parent with all her children "
+    "visiting her in the session is one place), pairs (one child-parent visit each) or people "
+    "(children and escorts present).");
+
+const ReplyShape<SessionTemplateRow>& SessionTemplateShape() {
+  using Row = SessionTemplateRow;
+  static const ReplyShape<Row> shape(
+      {
+          {"id", rs::Id(), MemberOf(&Row::id)},
+          {"version", rs::Integer(), MemberOf(&Row::version)},
+          {"facility_id", rs::Id(), MemberOf(&Row::facility_id)},
+          {"space_id", rs::Nullable(rs::Id()), [](const Row& row) { return OrNull(row.space_id); }},
+          {"pattern", rs::Choice({"weekly", "monthly_nth_weekday", "monthly_day", "every_n_days"}),
+           MemberOf(&Row::pattern)},
+          {"interval", rs::Described({{"type", "integer"}}, "Weeks (weekly) or days (every_n_days)."),
+           MemberOf(&Row::interval)},
+          {"weekday",
+           rs::Described({{"type", "integer"}, {"minimum", 1}, {"maximum", 7}},
+                         "ISO: 1 Monday .. 7 Sunday."),
+           MemberOf(&Row::weekday)},
+          {"nth",
+           rs::Described({{"type", "integer"}}, "1..5, or -1 for the last weekday of the month."),
+           MemberOf(&Row::nth)},
+          {"month_day", {{"type", "integer"}, {"minimum", 1}, {"maximum", 31}},
+           MemberOf(&Row::month_day)},
+          {"anchor_date", rs::Day(), MemberOf(&Row::anchor_date)},
+          {"valid_from", rs::Day(), MemberOf(&Row::valid_from)},
+          {"valid_to", rs::Nullable(rs::Day()), [](const Row& row) { return OrNull(row.valid_to); }},
+          {"start_time", rs::Clock(), [](const Row& row) { return Clock(row.start_minute); }},
+          {"end_time", rs::Clock(), [](const Row& row) { return Clock(row.end_minute); }},
+          {"capacity_families", rs::Integer(), MemberOf(&Row::capacity_families)},
+          {"capacity_people", rs::Integer(), MemberOf(&Row::capacity_people)},
+          {"capacity_unit", kCapacityUnit, MemberOf(&Row::capacity_unit)},
+          {"wing", rs::Choice({"women", "men", "any"}), MemberOf(&Row::wing)},
+      },
+      "When a facility's space receives visits.");
+  return shape;
+}
+
+const ReplyShape<VisitSessionRow>& VisitSessionShape() {
+  using Row = VisitSessionRow;
+  static const ReplyShape<Row> shape(
+      {
+          {"id", rs::Id(), MemberOf(&Row::id)},
+          {"version", rs::Integer(), MemberOf(&Row::version)},
+          {"facility_id", rs::Id(), MemberOf(&Row::facility_id)},
+          {"space_id", rs::Nullable(rs::Id()), [](const Row& row) { return OrNull(row.space_id); }},
+          {"template_id", rs::Id(), MemberOf(&Row::template_id)},
+          {"date", rs::Day(), MemberOf(&Row::session_date)},
+          {"start_time", rs::Clock(), [](const Row& row) { return Clock(row.start_minute); }},
+          {"end_time", rs::Clock(), [](const Row& row) { return Clock(row.end_minute); }},
+          {"capacity_families", rs::Integer(), MemberOf(&Row::capacity_families)},
+          {"capacity_people", rs::Integer(), MemberOf(&Row::capacity_people)},
+          {"capacity_unit", kCapacityUnit, MemberOf(&Row::capacity_unit)},
+          {"booked_families", rs::Integer(), MemberOf(&Row::booked_families)},
+          {"booked_people", rs::Integer(), MemberOf(&Row::booked_people)},
+          {"wing", rs::Choice({"women", "men", "any"}), MemberOf(&Row::wing)},
+          {"status",
+           rs::Choice({VisitSessionStatusName(VisitSessionStatus::kOpen),
+                       VisitSessionStatusName(VisitSessionStatus::kBlocked)}),
+           [](const Row& row) { return nlohmann::json(VisitSessionStatusName(row.status)); }},
+          {"blocked_reason", rs::Nullable(rs::Text()),
+           [](const Row& row) {
+             return row.status == VisitSessionStatus::kBlocked ? nlohmann::json(row.blocked_reason)
+                                                               : nlohmann::json(nullptr);
+           }},
+      },
+      "One dated occurrence of a template, with what published plans booked in it.");
+  return shape;
+}
+
+const ReplyShape<RequirementRow>& RequirementShape() {
+  using Row = RequirementRow;
+  static const ReplyShape<Row> shape(
+      {
+          {"id", rs::Id(), MemberOf(&Row::id)},
+          {"version", rs::Integer(), MemberOf(&Row::version)},
+          {"organisation_id", rs::Id(), MemberOf(&Row::organisation_id)},
+          {"child_id", rs::Id(), MemberOf(&Row::child_id)},
+          {"parent_id", rs::Id(), MemberOf(&Row::parent_id)},
+          {"frequency", rs::Choice({"monthly", "fortnightly", "every_two_months", "weekly"}),
+           MemberOf(&Row::frequency)},
+          {"weight", rs::Number(), MemberOf(&Row::weight)},
+          {"banned_until", rs::Nullable(rs::Day()),
+           [](const Row& row) { return OrNull(row.banned_until); }},
+          {"no_contact", rs::Boolean(), MemberOf(&Row::no_contact)},
+          {"last_visit_on", rs::Nullable(rs::Day()),
+           [](const Row& row) { return OrNull(row.last_visit_on); }},
+      },
+      "Created when a plan with visits is approved: what the visits module schedules after the "
+      "move.");
+  return shape;
+}
+
+const ReplyShape<PlanRow>& PlanSummaryShape() {
+  using Row = PlanRow;
+  static const ReplyShape<Row> baseline({
+      {"coverage", rs::Number(), MemberOf(&Row::baseline_coverage)},
+      {"visits", rs::Integer(), MemberOf(&Row::baseline_visits)},
+      {"trips", rs::Integer(), MemberOf(&Row::baseline_trips)},
+      {"travel_cost", rs::Number(), MemberOf(&Row::baseline_travel_cost)},
+  });
+  static const ReplyShape<Row> shape({
+      {"id", rs::Id(), MemberOf(&Row::id)},
+      {"version", rs::Integer(), MemberOf(&Row::version)},
+      {"organisation_id", rs::Id(), MemberOf(&Row::organisation_id)},
+      {"month", {{"type", "string"}, {"example", "2026-12"}}, MemberOf(&Row::month)},
+      {"status",
+       rs::Choice({VisitPlanStatusName(VisitPlanStatus::kDraft),
+                   VisitPlanStatusName(VisitPlanStatus::kPublished)}),
+       [](const Row& row) { return nlohmann::json(VisitPlanStatusName(row.status)); }},
+      {"coverage", rs::Number(), MemberOf(&Row::coverage)},
+      {"bound", rs::Number(), MemberOf(&Row::bound)},
+      {"gap", rs::Number(), MemberOf(&Row::gap)},
+      {"proven_optimal", rs::Boolean(), MemberOf(&Row::proven_optimal)},
+      {"travel_cost", rs::Number(), MemberOf(&Row::travel_cost)},
+      {"solve_seconds", rs::Number(), MemberOf(&Row::solve_seconds)},
+      {"baseline", rs::Described(baseline.Schema(), "The same instance planned first-come."),
+       [](const Row& row) { return baseline.ToJson(row); }},
+      {"created_at", rs::Instant(), MemberOf(&Row::created_at)},
+      {"published_at", rs::Nullable(rs::Instant()),
+       [](const Row& row) { return OrNull(row.published_at); }},
+  });
+  return shape;
+}
+
+// What was recorded of a visit (attended null until then).
+const ReplyShape<PlanVisitRow>& VisitRecordShape() {
+  using Row = PlanVisitRow;
+  static const ReplyShape<Row> shape({
+      {"attended", rs::Nullable(rs::Boolean()), [](const Row& row) { return OrNull(row.attended); }},
+      {"absence_reason", rs::Text(), MemberOf(&Row::absence_reason)},
+      {"actual_start", rs::Nullable(rs::Text()),
+       [](const Row& row) { return ClockOrNull(row.actual_start_minute); }},
+      {"actual_end", rs::Nullable(rs::Text()),
+       [](const Row& row) { return ClockOrNull(row.actual_end_minute); }},
+      {"brought", rs::ListOf(rs::Text()), [](const Row& row) { return BroughtList(row.brought); }},
+      {"note", rs::Text(), MemberOf(&Row::note)},
+      {"mood_before", rs::Nullable({{"type", "integer"}}),
+       [](const Row& row) { return OrNull(row.mood_before); }},
+      {"mood_after", rs::Nullable({{"type", "integer"}}),
+       [](const Row& row) { return OrNull(row.mood_after); }},
+  });
+  return shape;
+}
+
+const ReplyShape<PlanVisitRow>& PlanVisitShape() {
+  using Row = PlanVisitRow;
+  static const ReplyShape<Row> shape({
+      {"id", rs::Id(), MemberOf(&Row::id)},
+      {"version", rs::Integer(), MemberOf(&Row::version)},
+      {"plan_id", rs::Id(), MemberOf(&Row::plan_id)},
+      {"requirement_id", rs::Id(), MemberOf(&Row::requirement_id)},
+      {"child_id", rs::Id(), MemberOf(&Row::child_id)},
+      {"parent_id", rs::Id(), MemberOf(&Row::parent_id)},
+      {"session_id", rs::Id(), MemberOf(&Row::session_id)},
+      {"trip_id", rs::Id(), MemberOf(&Row::trip_id)},
+      {"status",
+       rs::Choice({PlannedVisitStatusName(PlannedVisitStatus::kPlanned),
+                   PlannedVisitStatusName(PlannedVisitStatus::kCancelled)}),
+       [](const Row& row) { return nlohmann::json(PlannedVisitStatusName(row.status)); }},
+      {"needs_review", rs::Boolean(), MemberOf(&Row::needs_review)},
+      {"review_reason", rs::Nullable(rs::Text()),
+       [](const Row& row) { return ReviewReason(row.review_reason); }},
+      {"record", VisitRecordShape().Schema(),
+       [](const Row& row) { return VisitRecordShape().ToJson(row); }},
+  });
+  return shape;
+}
+
+// A facility or a parent on a child's visit: its id and its name.
+struct Named {
+  long long id = 0;
+  std::string name;
+};
+
+const ReplyShape<Named>& NamedShape() {
+  static const ReplyShape<Named> shape({
+      {"id", rs::Id(), MemberOf(&Named::id)},
+      {"name", rs::Text(), MemberOf(&Named::name)},
+  });
+  return shape;
+}
+
+const ReplyShape<ChildVisit>& ChildVisitShape() {
+  using Row = ChildVisit;
+  static const ReplyShape<Row> shape({
+      {"id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.id); }},
+      {"version", rs::Integer(), [](const Row& row) { return nlohmann::json(row.row.visit.version); }},
+      {"plan_id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.plan_id); }},
+      {"month", {{"type", "string"}, {"example", "2026-12"}},
+       [](const Row& row) { return nlohmann::json(row.row.plan_month); }},
+      {"requirement_id", rs::Id(),
+       [](const Row& row) { return nlohmann::json(row.row.visit.requirement_id); }},
+      {"child_id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.child_id); }},
+      {"date", rs::Day(), [](const Row& row) { return nlohmann::json(row.row.session_date); }},
+      {"start_time", rs::Clock(), [](const Row& row) { return Clock(row.row.start_minute); }},
+      {"end_time", rs::Clock(), [](const Row& row) { return Clock(row.row.end_minute); }},
+      {"session_id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.session_id); }},
+      {"trip_id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.trip_id); }},
+      {"facility", NamedShape().Schema(),
+       [](const Row& row) {
+         return NamedShape().ToJson({row.row.facility_id, row.row.facility_name});
+       }},
+      {"parent", NamedShape().Schema(),
+       [](const Row& row) { return NamedShape().ToJson({row.row.visit.parent_id, row.parent_name}); }},
+      {"status", rs::Choice({"planned", "cancelled", "recorded"}), MemberOf(&Row::status)},
+      {"needs_review", rs::Boolean(),
+       [](const Row& row) { return nlohmann::json(row.row.visit.needs_review); }},
+      {"review_reason", rs::Nullable(rs::Text()),
+       [](const Row& row) { return ReviewReason(row.row.visit.review_reason); }},
+      {"record", rs::Described(rs::Nullable(VisitRecordShape().Schema()), "Null until the visit is recorded."),
+       [](const Row& row) {
+         return row.row.visit.attended ? VisitRecordShape().ToJson(row.row.visit)
+                                       : nlohmann::json(nullptr);
+       }},
+  });
+  return shape;
+}
+
+const ReplyShape<PlanUnscheduledRow>& PlanShortfallShape() {
+  using Row = PlanUnscheduledRow;
+  static const ReplyShape<Row> shape(
+      {
+          {"requirement_id", rs::Id(), MemberOf(&Row::requirement_id)},
+          {"child_id", rs::Id(), MemberOf(&Row::child_id)},
+          {"parent_id", rs::Id(), MemberOf(&Row::parent_id)},
+          {"reason",
+           rs::Choice({"restriction", "no_session_this_month", "child_unavailable", "no_escort",
+                       "no_route", "capacity", "parent_released", "notice",
+                       "family_larger_than_car", "not_due", "min_interval", "longest_child_day"}),
+           MemberOf(&Row::reason)},
+          {"visits_planned",
+           rs::Described(rs::Integer(),
+                         "Visits the plan gives the pair: 0 in unscheduled, fewer than "
+                         "visits_wanted in short_of_frequency."),
+           MemberOf(&Row::visits_planned)},
+          {"visits_wanted",
+           rs::Described(rs::Integer(),
+                         "Visits the pair's frequency asks for this month (less those already "
+                         "made)."),
+           MemberOf(&Row::visits_wanted)},
+          {"detail",
+           rs::Described(rs::Text(),
+                         "The visits given of those wanted, and the dates lost and why, e.g. \"2 "
+                         "of 4 weekly visits: no escort free on 2026-12-12, 2026-12-19\"."),
+           MemberOf(&Row::detail)},
+      },
+      "A pair given fewer visits than its frequency wants, with the reason.");
+  return shape;
+}
+
+const ReplyShape<PlanPairRef>& PlanPairShape() {
+  static const ReplyShape<PlanPairRef> shape({
+      {"requirement_id", rs::Id(), MemberOf(&PlanPairRef::requirement_id)},
+      {"child_id", rs::Id(), MemberOf(&PlanPairRef::child_id)},
+      {"parent_id", rs::Id(), MemberOf(&PlanPairRef::parent_id)},
+  });
+  return shape;
+}
+
+template <typename Row>
+nlohmann::json ListWith(const ReplyShape<Row>& shape, const std::vector<Row>& rows) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Row& row : rows) list.push_back(shape.ToJson(row));
+  return list;
+}
+
+const ReplyShape<PlanGroupFigures>& PlanGroupShape() {
+  using Row = PlanGroupFigures;
+  static const ReplyShape<Row> shape(
+      {
+          {"id",
+           rs::Described(rs::Nullable(rs::Id()),
+                         "The home's or the facility's id; null for children with no home."),
+           [](const Row& row) {
+             return row.id == 0 ? nlohmann::json(nullptr) : nlohmann::json(row.id);
+           }},
+          {"visits", rs::Described(rs::Integer(), "Visits planned (not cancelled)."),
+           MemberOf(&Row::visits)},
+          {"pairs_visited", rs::Integer(),
+           [](const Row& row) { return nlohmann::json(row.visited.size()); }},
+          {"pairs_short",
+           rs::Described(rs::Integer(), "Pairs given fewer visits than their frequency wants."),
+           [](const Row& row) { return nlohmann::json(row.short_of_frequency.size()); }},
+          {"pairs_waiting", rs::Described(rs::Integer(), "Pairs due this month given no visit."),
+           [](const Row& row) { return nlohmann::json(row.waiting.size()); }},
+          {"visited", rs::ListOf(PlanPairShape().Schema()),
+           [](const Row& row) { return ListWith(PlanPairShape(), row.visited); }},
+          {"short_of_frequency", rs::ListOf(PlanPairShape().Schema()),
+           [](const Row& row) { return ListWith(PlanPairShape(), row.short_of_frequency); }},
+          {"waiting", rs::ListOf(PlanPairShape().Schema()),
+           [](const Row& row) { return ListWith(PlanPairShape(), row.waiting); }},
+      },
+      "One home's (where the children live) or one facility's (where the parents are held) "
+      "share of a plan: who is visited and who waits.");
+  return shape;
+}
+
+const ReplyShape<PlanView>& PlanShape() {
+  using Row = PlanView;
+  static const ReplyShape<Row> shape = [] {
+    auto properties = PlanSummaryShape().PropertiesOf<Row>(
+        [](const Row& view) -> const PlanRow& { return view.plan; });
+    std::vector<ReplyShape<Row>::Property> more = {
+        {"visits", rs::ListOf(rs::Ref("PlanVisit")),
+         [](const Row& row) { return ListWith(PlanVisitShape(), row.visits); }},
+        {"trips", rs::ListOf(rs::Ref("PlanTrip")),
+         [](const Row& row) { return ListWith(PlanTripShape(), row.trips); }},
+        {"unscheduled",
+         rs::Described(rs::ListOf(rs::Ref("PlanShortfall")), "Pairs the plan gives no visit."),
+         [](const Row& row) { return ListWith(PlanShortfallShape(), row.unscheduled); }},
+        {"short_of_frequency",
+         rs::Described(rs::ListOf(rs::Ref("PlanShortfall")),
+                       "Pairs given some visits but fewer than their frequency wants (issue 19)."),
+         [](const Row& row) { return ListWith(PlanShortfallShape(), row.short_of_frequency); }},
+        {"by_home",
+         rs::Described(rs::ListOf(rs::Ref("PlanGroupFigures")),
+                       "Per home where the children live, by id."),
+         [](const Row& row) { return ListWith(PlanGroupShape(), row.by_home); }},
+        {"by_facility",
+         rs::Described(rs::ListOf(rs::Ref("PlanGroupFigures")),
+                       "Per facility where the parents are held, by id."),
+         [](const Row& row) { return ListWith(PlanGroupShape(), row.by_facility); }},
+        {"trips_saved",
+         rs::Described(rs::Integer(),
+                       "The first-come baseline's trips less the plan's live trips (negative: "
+                       "the plan uses more)."),
+         MemberOf(&Row::trips_saved)},
+        {"notes", rs::ListOf(rs::Text()), MemberOf(&Row::notes)},
+    };
+    properties.insert(properties.end(), more.begin(), more.end());
+    return ReplyShape<Row>(
+        std::move(properties),
+        "A month's plan: each visit, each trip, each pair left unscheduled with the reason, the "
+        "solver's bound and gap, and the first-come baseline's figures, who is visited and who "
+        "waits per home and per facility, and the trips saved against first-come.");
+  }();
+  return shape;
+}
+
+const ReplyShape<Visitor>& VisitorShape() {
+  using Row = Visitor;
+  static const ReplyShape<Row> shape({
+      {"visit_id", rs::Id(), MemberOf(&Row::visit_id)},
+      {"child_id", rs::Id(), MemberOf(&Row::child_id)},
+      {"pseudonym", rs::Text(), MemberOf(&Row::pseudonym)},
+      {"child_name", rs::Nullable(rs::Text()), [](const Row& row) { return OrNull(row.child_name); }},
+      {"parent_id", rs::Id(), MemberOf(&Row::parent_id)},
+      {"parent_name", rs::Text(), MemberOf(&Row::parent_name)},
+      {"escort_id", rs::Id(), MemberOf(&Row::escort_id)},
+      {"escort_name", rs::Described(rs::Text(), "The escort who brings the child (empty when unknown)."),
+       MemberOf(&Row::escort_name)},
+      {"needs_review",
+       rs::Described(rs::Boolean(),
+                     "The visit is flagged for review, e.g. its parent was transferred or released "
+                     "since it was planned (issue 15)."),
+       MemberOf(&Row::needs_review)},
+      {"review_reason", rs::Nullable(rs::Text()),
+       [](const Row& row) { return ReviewReason(row.review_reason); }},
+  });
+  return shape;
+}
+
+const ReplyShape<BlockResult>& BlockResultShape() {
+  static const ReplyShape<BlockResult> shape({
+      {"session_ids", rs::ListOf(rs::Integer()), MemberOf(&BlockResult::session_ids)},
+      {"flagged_visits", rs::Integer(), MemberOf(&BlockResult::flagged_visits)},
+  });
+  return shape;
+}
+
+const ReplyShape<PairDistance>& PairDistanceShape() {
+  using Row = PairDistance;
+  static const ReplyShape<Row> shape({
+      {"requirement_id", rs::Id(), MemberOf(&Row::requirement_id)},
+      {"child_id", rs::Id(), MemberOf(&Row::child_id)},
+      {"parent_id", rs::Id(), MemberOf(&Row::parent_id)},
+      {"home_id", rs::Nullable(rs::Id()), [](const Row& row) { return OrNull(row.home_id); }},
+      {"facility_id", rs::Id(), MemberOf(&Row::facility_id)},
+      {"km", rs::Nullable(rs::Number()), [](const Row& row) { return OrNull(row.km); }},
+      {"travel_minutes", rs::Nullable({{"type", "integer"}}),
+       [](const Row& row) { return OrNull(row.travel_minutes); }},
+      {"travel_cost",
+       rs::Described(rs::Nullable(rs::Number()),
+                     "Round trip: the route override's cost, else 2 x km x cost_per_km."),
+       [](const Row& row) { return OrNull(row.travel_cost); }},
+      {"far", rs::Boolean(), MemberOf(&Row::far)},
+  });
+  return shape;
+}
+
+const ReplyShape<DistanceReport>& DistanceReportShape() {
+  using Row = DistanceReport;
+  static const ReplyShape<Row> shape(
+      {
+          {"organisation_id", rs::Id(), MemberOf(&Row::organisation_id)},
+          {"month", rs::Text(), MemberOf(&Row::month)},
+          {"pairs", rs::ListOf(PairDistanceShape().Schema()),
+           [](const Row& row) { return ListWith(PairDistanceShape(), row.pairs); }},
+          {"far_pairs", rs::Integer(), MemberOf(&Row::far_pairs)},
+          {"far_km", rs::Number(), [](const Row&) { return nlohmann::json(kFarKm); }},
+          {"average_km", rs::Number(), MemberOf(&Row::average_km)},
+          {"monthly_travel_cost", rs::Number(), MemberOf(&Row::monthly_travel_cost)},
+          {"trips", rs::Integer(), MemberOf(&Row::trips)},
+          {"cost_basis", rs::Choice({"published", "draft", "none"}), MemberOf(&Row::cost_basis)},
+          {"travel_speed_kmh",
+           rs::Described(rs::Number(),
+                         "The organisation's speed the travel minutes were estimated with."),
+           MemberOf(&Row::travel_speed_kmh)},
+          {"cost_per_km",
+           rs::Described(rs::Number(),
+                         "The organisation's cost per km the travel costs were estimated with."),
+           MemberOf(&Row::cost_per_km)},
+      },
+      "Distance from each child's home to the parent's facility (great circle), pairs over 160 km "
+      "(100 miles) flagged, and the month's travel cost.");
+  return shape;
+}
+
+const ReplyShape<VisitSettingsRow>& VisitSettingsShape() {
+  using Row = VisitSettingsRow;
+  static const ReplyShape<Row> shape(
+      {
+          {"organisation_id", rs::Id(), MemberOf(&Row::organisation_id)},
+          {"travel_speed_kmh",
+           rs::Described({{"type", "number"}, {"exclusiveMinimum", true}, {"minimum", 0}, {"maximum", 200}},
+                         "Average speed by road, km/h."),
+           MemberOf(&Row::travel_speed_kmh)},
+          {"cost_per_km",
+           rs::Described({{"type", "number"}, {"minimum", 0}, {"maximum", 1000}},
+                         "In the organisation's currency, each way; a trip costs 2 x km x "
+                         "cost_per_km."),
+           MemberOf(&Row::cost_per_km)},
+          {"notice_hours",
+           rs::Described({{"type", "integer"}, {"format", "int64"}, {"minimum", 0}, {"maximum", 672}},
+                         "No planned visit starts sooner than this after the plan is built "
+                         "(default 24)."),
+           MemberOf(&Row::notice_hours)},
+          {"longest_child_day_hours",
+           rs::Described({{"type", "number"}, {"exclusiveMinimum", true}, {"minimum", 0}, {"maximum", 24}},
+                         "A child's longest day, door to door: a trip carrying children is back "
+                         "this long after it left at most (default 10)."),
+           [](const Row& row) { return nlohmann::json(row.longest_child_day_minutes / 60.0); }},
+          {"version",
+           rs::Described(rs::Integer(),
+                         "Send it in If-Match to change the settings; 1 for the defaults."),
+           MemberOf(&Row::version)},
+          {"defaults",
+           rs::Described(rs::Boolean(), "True when the organisation has not set its own rates."),
+           [](const Row& row) { return nlohmann::json(!row.stored); }},
+          {"updated_at",
+           rs::Described(rs::Nullable(rs::Instant()),
+                         "UTC timestamp, YYYY-MM-DDTHH:MM:SSZ; null for the defaults."),
+           [](const Row& row) { return OrNull(row.updated_at); }},
+      },
+      "An organisation's travel rates for the visit programme's great-circle estimates, the "
+      "notice before a planned visit and a child's longest day.");
+  return shape;
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, nlohmann::json>> VisitReplySchemas() {
@@ -112,264 +582,53 @@ std::vector<std::pair<std::string, nlohmann::json>> VisitReplySchemas() {
           {"SiblingSplit", SiblingSplitShape().Schema()},
           {"Escort", EscortShape().Schema()},
           {"RouteOverride", RouteShape().Schema()},
-          {"PlanTrip", PlanTripShape().Schema()}};
+          {"PlanTrip", PlanTripShape().Schema()},
+          {"SessionTemplate", SessionTemplateShape().Schema()},
+          {"VisitSession", VisitSessionShape().Schema()},
+          {"VisitRequirement", RequirementShape().Schema()},
+          {"PlanSummary", PlanSummaryShape().Schema()},
+          {"PlanVisit", PlanVisitShape().Schema()},
+          {"ChildVisit", ChildVisitShape().Schema()},
+          {"PlanShortfall", PlanShortfallShape().Schema()},
+          {"PlanGroupFigures", PlanGroupShape().Schema()},
+          {"Plan", PlanShape().Schema()},
+          {"Visitor", VisitorShape().Schema()},
+          {"VisitBlockResult", BlockResultShape().Schema()},
+          {"DistanceReport", DistanceReportShape().Schema()},
+          {"VisitSettings", VisitSettingsShape().Schema()}};
 }
 
 nlohmann::json SessionTemplateToJson(const SessionTemplateRow& row) {
-  return {{"id", row.id},
-          {"version", row.version},
-          {"facility_id", row.facility_id},
-          {"space_id", OrNull(row.space_id)},
-          {"pattern", row.pattern},
-          {"interval", row.interval},
-          {"weekday", row.weekday},
-          {"nth", row.nth},
-          {"month_day", row.month_day},
-          {"anchor_date", row.anchor_date},
-          {"valid_from", row.valid_from},
-          {"valid_to", OrNull(row.valid_to)},
-          {"start_time", FormatClock(static_cast<int>(row.start_minute))},
-          {"end_time", FormatClock(static_cast<int>(row.end_minute))},
-          {"capacity_families", row.capacity_families},
-          {"capacity_people", row.capacity_people},
-          {"capacity_unit", row.capacity_unit},
-          {"wing", row.wing}};
+  return SessionTemplateShape().ToJson(row);
 }
-
 nlohmann::json ExclusionToJson(const VisitExclusionRow& row) {
   return ExclusionShape().ToJson(row);
 }
-
 nlohmann::json VisitSessionToJson(const VisitSessionRow& row) {
-  return {{"id", row.id},
-          {"version", row.version},
-          {"facility_id", row.facility_id},
-          {"space_id", OrNull(row.space_id)},
-          {"template_id", row.template_id},
-          {"date", row.session_date},
-          {"start_time", FormatClock(static_cast<int>(row.start_minute))},
-          {"end_time", FormatClock(static_cast<int>(row.end_minute))},
-          {"capacity_families", row.capacity_families},
-          {"capacity_people", row.capacity_people},
-          {"capacity_unit", row.capacity_unit},
-          {"booked_families", row.booked_families},
-          {"booked_people", row.booked_people},
-          {"wing", row.wing},
-          {"status", VisitSessionStatusName(row.status)},
-          {"blocked_reason", row.status == VisitSessionStatus::kBlocked
-                                 ? nlohmann::json(row.blocked_reason)
-                                 : nlohmann::json(nullptr)}};
+  return VisitSessionShape().ToJson(row);
 }
-
 nlohmann::json RequirementToJson(const RequirementRow& row) {
-  return {{"id", row.id},
-          {"version", row.version},
-          {"organisation_id", row.organisation_id},
-          {"child_id", row.child_id},
-          {"parent_id", row.parent_id},
-          {"frequency", row.frequency},
-          {"weight", row.weight},
-          {"banned_until", OrNull(row.banned_until)},
-          {"no_contact", row.no_contact},
-          {"last_visit_on", OrNull(row.last_visit_on)}};
+  return RequirementShape().ToJson(row);
 }
-
 nlohmann::json SiblingSplitToJson(const SiblingSplitRow& row) {
   return SiblingSplitShape().ToJson(row);
 }
-
 nlohmann::json EscortToJson(const EscortRow& row) { return EscortShape().ToJson(row); }
-
 nlohmann::json RouteToJson(const RouteOverrideRow& row) { return RouteShape().ToJson(row); }
-
-nlohmann::json PlanSummaryToJson(const PlanRow& row) {
-  return {{"id", row.id},
-          {"version", row.version},
-          {"organisation_id", row.organisation_id},
-          {"month", row.month},
-          {"status", VisitPlanStatusName(row.status)},
-          {"coverage", row.coverage},
-          {"bound", row.bound},
-          {"gap", row.gap},
-          {"proven_optimal", row.proven_optimal},
-          {"travel_cost", row.travel_cost},
-          {"solve_seconds", row.solve_seconds},
-          {"baseline",
-           {{"coverage", row.baseline_coverage},
-            {"visits", row.baseline_visits},
-            {"trips", row.baseline_trips},
-            {"travel_cost", row.baseline_travel_cost}}},
-          {"created_at", row.created_at},
-          {"published_at", OrNull(row.published_at)}};
-}
-
-nlohmann::json PlanVisitToJson(const PlanVisitRow& row) {
-  nlohmann::json attended = row.attended ? nlohmann::json(*row.attended) : nlohmann::json(nullptr);
-  return {{"id", row.id},
-          {"version", row.version},
-          {"plan_id", row.plan_id},
-          {"requirement_id", row.requirement_id},
-          {"child_id", row.child_id},
-          {"parent_id", row.parent_id},
-          {"session_id", row.session_id},
-          {"trip_id", row.trip_id},
-          {"status", PlannedVisitStatusName(row.status)},
-          {"needs_review", row.needs_review},
-          {"review_reason",
-           row.review_reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.review_reason)},
-          {"record",
-           {{"attended", attended},
-            {"absence_reason", row.absence_reason},
-            {"actual_start", ClockOrNull(row.actual_start_minute)},
-            {"actual_end", ClockOrNull(row.actual_end_minute)},
-            {"brought", BroughtList(row.brought)},
-            {"note", row.note},
-            {"mood_before", OrNull(row.mood_before)},
-            {"mood_after", OrNull(row.mood_after)}}}};
-}
-
-nlohmann::json ChildVisitToJson(const ChildVisit& child_visit) {
-  const ChildVisitRow& row = child_visit.row;
-  const PlanVisitRow& visit = row.visit;
-  nlohmann::json record = nullptr;
-  if (visit.attended) {
-    record = {{"attended", *visit.attended},
-              {"absence_reason", visit.absence_reason},
-              {"actual_start", ClockOrNull(visit.actual_start_minute)},
-              {"actual_end", ClockOrNull(visit.actual_end_minute)},
-              {"brought", BroughtList(visit.brought)},
-              {"note", visit.note},
-              {"mood_before", OrNull(visit.mood_before)},
-              {"mood_after", OrNull(visit.mood_after)}};
-  }
-  return {{"id", visit.id},
-          {"version", visit.version},
-          {"plan_id", visit.plan_id},
-          {"month", row.plan_month},
-          {"requirement_id", visit.requirement_id},
-          {"child_id", visit.child_id},
-          {"date", row.session_date},
-          {"start_time", FormatClock(static_cast<int>(row.start_minute))},
-          {"end_time", FormatClock(static_cast<int>(row.end_minute))},
-          {"session_id", visit.session_id},
-          {"trip_id", visit.trip_id},
-          {"facility", {{"id", row.facility_id}, {"name", row.facility_name}}},
-          {"parent", {{"id", visit.parent_id}, {"name", child_visit.parent_name}}},
-          {"status", child_visit.status},
-          {"needs_review", visit.needs_review},
-          {"review_reason", visit.review_reason.empty() ? nlohmann::json(nullptr)
-                                                        : nlohmann::json(visit.review_reason)},
-          {"record", std::move(record)}};
-}
-
+nlohmann::json PlanSummaryToJson(const PlanRow& row) { return PlanSummaryShape().ToJson(row); }
+nlohmann::json PlanVisitToJson(const PlanVisitRow& row) { return PlanVisitShape().ToJson(row); }
+nlohmann::json ChildVisitToJson(const ChildVisit& visit) { return ChildVisitShape().ToJson(visit); }
 nlohmann::json PlanTripToJson(const PlanTripRow& row) { return PlanTripShape().ToJson(row); }
-
-nlohmann::json PlanToJson(const PlanView& view) {
-  nlohmann::json json = PlanSummaryToJson(view.plan);
-  nlohmann::json visits = nlohmann::json::array();
-  for (const PlanVisitRow& visit : view.visits) visits.push_back(PlanVisitToJson(visit));
-  nlohmann::json trips = nlohmann::json::array();
-  for (const PlanTripRow& trip : view.trips) trips.push_back(PlanTripToJson(trip));
-  auto left_out = [](const std::vector<PlanUnscheduledRow>& rows) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const PlanUnscheduledRow& row : rows) {
-      list.push_back({{"requirement_id", row.requirement_id},
-                      {"child_id", row.child_id},
-                      {"parent_id", row.parent_id},
-                      {"reason", row.reason},
-                      {"visits_planned", row.visits_planned},
-                      {"visits_wanted", row.visits_wanted},
-                      {"detail", row.detail}});
-    }
-    return list;
-  };
-  json["visits"] = std::move(visits);
-  json["trips"] = std::move(trips);
-  json["unscheduled"] = left_out(view.unscheduled);
-  json["short_of_frequency"] = left_out(view.short_of_frequency);
-  auto groups = [](const std::vector<PlanGroupFigures>& list) {
-    auto pairs = [](const std::vector<PlanPairRef>& refs) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const PlanPairRef& ref : refs) {
-        out.push_back({{"requirement_id", ref.requirement_id},
-                       {"child_id", ref.child_id},
-                       {"parent_id", ref.parent_id}});
-      }
-      return out;
-    };
-    nlohmann::json out = nlohmann::json::array();
-    for (const PlanGroupFigures& figures : list) {
-      out.push_back({{"id", figures.id == 0 ? nlohmann::json(nullptr) : nlohmann::json(figures.id)},
-                     {"visits", figures.visits},
-                     {"pairs_visited", figures.visited.size()},
-                     {"pairs_short", figures.short_of_frequency.size()},
-                     {"pairs_waiting", figures.waiting.size()},
-                     {"visited", pairs(figures.visited)},
-                     {"short_of_frequency", pairs(figures.short_of_frequency)},
-                     {"waiting", pairs(figures.waiting)}});
-    }
-    return out;
-  };
-  json["by_home"] = groups(view.by_home);
-  json["by_facility"] = groups(view.by_facility);
-  json["trips_saved"] = view.trips_saved;
-  json["notes"] = view.notes;
-  return json;
-}
-
-nlohmann::json VisitorToJson(const Visitor& visitor) {
-  return {{"visit_id", visitor.visit_id},
-          {"child_id", visitor.child_id},
-          {"pseudonym", visitor.pseudonym},
-          {"child_name", OrNull(visitor.child_name)},
-          {"parent_id", visitor.parent_id},
-          {"parent_name", visitor.parent_name},
-          {"escort_id", visitor.escort_id},
-          {"escort_name", visitor.escort_name},
-          {"needs_review", visitor.needs_review},
-          {"review_reason", visitor.review_reason.empty() ? nlohmann::json(nullptr)
-                                                          : nlohmann::json(visitor.review_reason)}};
-}
-
+nlohmann::json PlanToJson(const PlanView& view) { return PlanShape().ToJson(view); }
+nlohmann::json VisitorToJson(const Visitor& visitor) { return VisitorShape().ToJson(visitor); }
 nlohmann::json BlockResultToJson(const BlockResult& result) {
-  return {{"session_ids", result.session_ids}, {"flagged_visits", result.flagged_visits}};
+  return BlockResultShape().ToJson(result);
 }
-
 nlohmann::json DistanceReportToJson(const DistanceReport& report) {
-  nlohmann::json pairs = nlohmann::json::array();
-  for (const PairDistance& pair : report.pairs) {
-    pairs.push_back({{"requirement_id", pair.requirement_id},
-                     {"child_id", pair.child_id},
-                     {"parent_id", pair.parent_id},
-                     {"home_id", OrNull(pair.home_id)},
-                     {"facility_id", pair.facility_id},
-                     {"km", OrNull(pair.km)},
-                     {"travel_minutes", OrNull(pair.travel_minutes)},
-                     {"travel_cost", OrNull(pair.travel_cost)},
-                     {"far", pair.far}});
-  }
-  return {{"organisation_id", report.organisation_id},
-          {"month", report.month},
-          {"pairs", std::move(pairs)},
-          {"far_pairs", report.far_pairs},
-          {"far_km", kFarKm},
-          {"average_km", report.average_km},
-          {"monthly_travel_cost", report.monthly_travel_cost},
-          {"trips", report.trips},
-          {"cost_basis", report.cost_basis},
-          {"travel_speed_kmh", report.travel_speed_kmh},
-          {"cost_per_km", report.cost_per_km}};
+  return DistanceReportShape().ToJson(report);
 }
-
 nlohmann::json VisitSettingsToJson(const VisitSettingsRow& row) {
-  return {{"organisation_id", row.organisation_id},
-          {"travel_speed_kmh", row.travel_speed_kmh},
-          {"cost_per_km", row.cost_per_km},
-          {"notice_hours", row.notice_hours},
-          {"longest_child_day_hours", row.longest_child_day_minutes / 60.0},
-          {"version", row.version},
-          {"defaults", !row.stored},
-          {"updated_at", OrNull(row.updated_at)}};
+  return VisitSettingsShape().ToJson(row);
 }
 
 }  // namespace vinculo

@@ -17,6 +17,7 @@
 #include "domain/permissions.h"
 #include "domain/record.h"
 #include "http/api_server.h"
+#include "json/account_json.h"
 #include "json/visit_json.h"
 
 namespace vinculo::testing {
@@ -355,6 +356,22 @@ TEST(OpenApiDocument, Issue17_ShapedRepliesAreDocumentedByTheirSerializersShape)
   written["RouteOverride"] = RouteToJson(RouteOverrideRow{});
   written["SiblingSplit"] = SiblingSplitToJson(SiblingSplitRow{});
   written["VisitExclusion"] = ExclusionToJson(VisitExclusionRow{});
+  written["SessionTemplate"] = SessionTemplateToJson(SessionTemplateRow{});
+  written["VisitSession"] = VisitSessionToJson(VisitSessionRow{});
+  written["VisitRequirement"] = RequirementToJson(RequirementRow{});
+  written["PlanSummary"] = PlanSummaryToJson(PlanRow{});
+  written["PlanVisit"] = PlanVisitToJson(PlanVisitRow{});
+  written["ChildVisit"] = ChildVisitToJson(ChildVisit{});
+  PlanView plan;
+  plan.unscheduled.push_back(PlanUnscheduledRow{});
+  plan.by_home.push_back(PlanGroupFigures{});
+  written["Plan"] = PlanToJson(plan);
+  written["PlanShortfall"] = written["Plan"]["unscheduled"][0];
+  written["PlanGroupFigures"] = written["Plan"]["by_home"][0];
+  written["Visitor"] = VisitorToJson(Visitor{});
+  written["VisitBlockResult"] = BlockResultToJson(BlockResult{});
+  written["DistanceReport"] = DistanceReportToJson(DistanceReport{});
+  written["VisitSettings"] = VisitSettingsToJson(VisitSettingsRow{});
   const auto shaped = VisitReplySchemas();
   ASSERT_EQ(shaped.size(), written.size());
   for (const auto& [name, schema] : shaped) {
@@ -370,6 +387,37 @@ TEST(OpenApiDocument, Issue17_ShapedRepliesAreDocumentedByTheirSerializersShape)
     EXPECT_EQ(schema.at("required").size(), properties.size());
     EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
   }
+}
+
+TEST(OpenApiDocument, Issue17_AccountRepliesAreDocumentedByTheirShape) {
+  const json& schemas = At(Document(), {"components", "schemas"});
+  std::map<std::string, json> written;
+  written["User"] = UserToJson(User{});
+  written["AuditEvent"] = AuditEventToJson(AuditEvent{});
+  written["Health"] = HealthToJson(HealthView{});
+  written["LoginResponse"] = LoginToJson(LoginResult{});
+  written["Me"] = MeToJson(MeView{});
+  written["LoginWait"] = LoginWaitToJson(LoginWaitView{});
+  SummaryFigures figures;
+  figures.children_by_placement.push_back(CountRow{});
+  written["SummaryFigures"] = SummaryFiguresToJson(figures);
+  const auto shaped = AccountReplySchemas();
+  ASSERT_EQ(shaped.size(), written.size());
+  for (const auto& [name, schema] : shaped) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(At(schemas, {name}), schema);
+    std::set<std::string> properties;
+    for (const auto& [property, unused] : schema.at("properties").items()) {
+      properties.insert(property);
+    }
+    std::set<std::string> keys;
+    for (const auto& [key, unused] : written.at(name).items()) keys.insert(key);
+    EXPECT_EQ(keys, properties);
+    EXPECT_EQ(schema.at("required").size(), properties.size());
+  }
+  // Me's access lists every record kind, from the domain's table.
+  EXPECT_EQ(At(schemas, {"Me", "properties", "access", "required"}).size(), AllRecordKinds().size());
+  EXPECT_EQ(written["Me"]["access"].size(), AllRecordKinds().size());
 }
 
 TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
