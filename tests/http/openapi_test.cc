@@ -17,6 +17,7 @@
 #include "domain/permissions.h"
 #include "domain/record.h"
 #include "http/api_server.h"
+#include "json/supply_json.h"
 #include "json/visit_json.h"
 
 namespace vinculo::testing {
@@ -398,6 +399,48 @@ TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
       }
     }
   }
+}
+
+// Issue 17: each of `shaped` (a module's reply schemas written from its
+// shapes) is in the document as it is, closed, and its required properties
+// are exactly the keys the real serializer wrote in `written` (a simple row,
+// which leaves every optional property out); `full` (optional) holds replies
+// that carry every property.
+void ExpectShapedRepliesAsWritten(const std::vector<std::pair<std::string, json>>& shaped,
+                                  const std::map<std::string, json>& written,
+                                  const std::map<std::string, json>& full = {}) {
+  const json& schemas = At(Document(), {"components", "schemas"});
+  ASSERT_EQ(shaped.size(), written.size());
+  for (const auto& [name, schema] : shaped) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(At(schemas, {name}), schema);
+    EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
+    const std::set<std::string> properties = Keys(schema.at("properties"));
+    const std::set<std::string> required(schema.at("required").begin(),
+                                         schema.at("required").end());
+    ASSERT_EQ(written.count(name), 1u);
+    EXPECT_EQ(Keys(written.at(name)), required);
+    if (full.count(name) > 0) {
+      EXPECT_EQ(Keys(full.at(name)), properties);
+    } else {
+      EXPECT_EQ(required, properties) << "an optional property never shown written";
+    }
+  }
+}
+
+TEST(OpenApiDocument, Issue17_SupplyRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  written["SupplyItem"] = SupplyItemToJson(SupplyItemRow{});
+  written["StockLine"] = StockLineToJson(StockLine{});
+  written["Donation"] = DonationToJson(SupplyDonationRow{});
+  written["Allocation"] = AllocationToJson(SupplyAllocationRow{});
+  FacilityNeeds needs;
+  needs.now.items.push_back(ItemNeed{});
+  const json needs_reply = FacilityNeedsToJson(needs);
+  written["FacilityNeeds"] = needs_reply;
+  written["NeedsOnDate"] = needs_reply.at("now");
+  written["ItemNeed"] = needs_reply.at("now").at("items").at(0);
+  ExpectShapedRepliesAsWritten(SupplyReplySchemas(), written);
 }
 
 // The routes the server registers (from its operation tables), path by path.
