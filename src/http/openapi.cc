@@ -16,6 +16,7 @@
 #include "http/problem.h"
 #include "json/supply_json.h"
 #include "json/visit_json.h"
+#include "json/workshop_json.h"
 
 namespace vinculo {
 namespace http_internal {
@@ -655,6 +656,7 @@ std::string GenerateOpenApiDocument() {
   // shape's, never a hand-written one (the base must not hold them).
   for (auto& [name, schema] : VisitReplySchemas()) schemas[name] = std::move(schema);
   for (auto& [name, schema] : SupplyReplySchemas()) schemas[name] = std::move(schema);
+  for (auto& [name, schema] : WorkshopReplySchemas()) schemas[name] = std::move(schema);
   // Every refusal's stable code (http/problem.h), for clients to translate.
   schemas["Problem"]["properties"]["code"] = {
       {"type", "string"},

@@ -19,6 +19,7 @@
 #include "http/api_server.h"
 #include "json/supply_json.h"
 #include "json/visit_json.h"
+#include "json/workshop_json.h"
 
 namespace vinculo::testing {
 namespace {
@@ -441,6 +442,34 @@ TEST(OpenApiDocument, Issue17_SupplyRepliesAreDocumentedByTheirShape) {
   written["NeedsOnDate"] = needs_reply.at("now");
   written["ItemNeed"] = needs_reply.at("now").at("items").at(0);
   ExpectShapedRepliesAsWritten(SupplyReplySchemas(), written);
+}
+
+TEST(OpenApiDocument, Issue17_WorkshopRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  std::map<std::string, json> full;
+  written["WorkshopCourse"] = CourseToJson(CourseRow{});
+  written["WorkshopSessionRow"] = SessionRowToJson(WorkshopSessionRow{});
+  written["WorkshopSession"] = SessionToJson(SessionView{});
+  written["WorkshopCohort"] = CohortToJson(CohortView{});
+  WorkshopClash closure;
+  closure.kind = "closure";
+  written["WorkshopClash"] = ClashToJson(closure);
+  WorkshopClash space;
+  space.kind = "space";
+  full["WorkshopClash"] = ClashToJson(space);
+  written["WorkshopMoveOutcome"] = MoveOutcomeToJson(MoveOutcome{});
+  written["WorkshopEnrolment"] = EnrolmentToJson(EnrolmentProgress{});
+  written["ParentWorkshops"] = ParentWorkshopsToJson(ParentWorkshops{});
+  written["WorkshopFigureRow"] =
+      FiguresToJson({false, {}, {WorkshopFigureRow{}}}).at("facilities").at(0);
+  WorkshopFigureRow cohort;
+  cohort.cohort_id = 1;
+  full["WorkshopFigureRow"] = FiguresToJson({false, {cohort}, {}}).at("cohorts").at(0);
+  written["WorkshopFigures"] = FiguresToJson(WorkshopFigures{});
+  written["FacilityClosure"] = FacilityClosureToJson(FacilityClosureReply{});
+  written["FacilityWorkshopSettings"] =
+      FacilityWorkshopSettingsToJson(FacilityWorkshopSettingsReply{});
+  ExpectShapedRepliesAsWritten(WorkshopReplySchemas(), written, full);
 }
 
 // The routes the server registers (from its operation tables), path by path.
