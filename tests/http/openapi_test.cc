@@ -17,6 +17,7 @@
 #include "domain/permissions.h"
 #include "domain/record.h"
 #include "http/api_server.h"
+#include "json/family_json.h"
 #include "json/supply_json.h"
 #include "json/visit_json.h"
 #include "json/workshop_json.h"
@@ -470,6 +471,30 @@ TEST(OpenApiDocument, Issue17_WorkshopRepliesAreDocumentedByTheirShape) {
   written["FacilityWorkshopSettings"] =
       FacilityWorkshopSettingsToJson(FacilityWorkshopSettingsReply{});
   ExpectShapedRepliesAsWritten(WorkshopReplySchemas(), written, full);
+}
+
+TEST(OpenApiDocument, Issue17_FamilyRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  written["Family"] = FamilyToJson(FamilyView{});
+  written["SiblingLink"] = SiblingLinkToJson(family_store::SiblingLinkRow{});
+  ExpectShapedRepliesAsWritten(FamilyReplySchemas(), written);
+  // The lists' elements (inline schemas) carry exactly their required keys.
+  FamilyView view;
+  view.carers.emplace_back();
+  view.parent_links.emplace_back();
+  view.siblings.emplace_back();
+  view.distances.emplace_back();
+  view.pairs.emplace_back();
+  view.siblings_apart.emplace_back();
+  view.timeline.emplace_back();
+  const json family = FamilyToJson(view);
+  const json& properties = At(Document(), {"components", "schemas", "Family", "properties"});
+  for (const std::string list :
+       {"carers", "parent_links", "siblings", "distances", "pairs", "siblings_apart", "timeline"}) {
+    SCOPED_TRACE(list);
+    const json& required = At(properties, {list, "items", "required"});
+    EXPECT_EQ(Keys(family.at(list).at(0)), std::set<std::string>(required.begin(), required.end()));
+  }
 }
 
 // The routes the server registers (from its operation tables), path by path.
