@@ -14,6 +14,7 @@
 #include "domain/access.h"
 #include "http/operation.h"
 #include "http/problem.h"
+#include "json/calendar_subscription_json.h"
 #include "json/family_json.h"
 #include "json/supply_json.h"
 #include "json/visit_json.h"
@@ -659,6 +660,7 @@ std::string GenerateOpenApiDocument() {
   for (auto& [name, schema] : SupplyReplySchemas()) schemas[name] = std::move(schema);
   for (auto& [name, schema] : WorkshopReplySchemas()) schemas[name] = std::move(schema);
   for (auto& [name, schema] : FamilyReplySchemas()) schemas[name] = std::move(schema);
+  for (auto& [name, schema] : CalendarSubscriptionReplySchemas()) schemas[name] = std::move(schema);
   // Every refusal's stable code (http/problem.h), for clients to translate.
   schemas["Problem"]["properties"]["code"] = {
       {"type", "string"},

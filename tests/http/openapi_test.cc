@@ -17,6 +17,7 @@
 #include "domain/permissions.h"
 #include "domain/record.h"
 #include "http/api_server.h"
+#include "json/calendar_subscription_json.h"
 #include "json/family_json.h"
 #include "json/supply_json.h"
 #include "json/visit_json.h"
@@ -495,6 +496,16 @@ TEST(OpenApiDocument, Issue17_FamilyRepliesAreDocumentedByTheirShape) {
     const json& required = At(properties, {list, "items", "required"});
     EXPECT_EQ(Keys(family.at(list).at(0)), std::set<std::string>(required.begin(), required.end()));
   }
+}
+
+TEST(OpenApiDocument, Issue17_CalendarSubscriptionRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  written["CalendarSubscription"] = CalendarSubscriptionToJson(CalendarSubscription{});
+  NewCalendarSubscription created;
+  created.token = "secret";
+  written["NewCalendarSubscription"] = NewCalendarSubscriptionToJson(created);
+  EXPECT_EQ(written["NewCalendarSubscription"].at("path"), "/api/v1/calendars/secret.ics");
+  ExpectShapedRepliesAsWritten(CalendarSubscriptionReplySchemas(), written);
 }
 
 // The routes the server registers (from its operation tables), path by path.
