@@ -15,7 +15,11 @@
 #include "http/operation.h"
 #include "http/problem.h"
 #include "json/account_json.h"
+#include "json/calendar_subscription_json.h"
+#include "json/family_json.h"
+#include "json/supply_json.h"
 #include "json/visit_json.h"
+#include "json/workshop_json.h"
 
 namespace vinculo {
 namespace http_internal {
@@ -653,8 +657,11 @@ std::string GenerateOpenApiDocument() {
   document["components"].erase("x-derived-properties");
   // Replies written from a shape (json/reply_shape.h): their schema is the
   // shape's, never a hand-written one (the base must not hold them).
-  for (auto& [name, schema] : VisitReplySchemas()) schemas[name] = std::move(schema);
-  for (auto& [name, schema] : AccountReplySchemas()) schemas[name] = std::move(schema);
+  for (const auto& module : {VisitReplySchemas, AccountReplySchemas, SupplyReplySchemas,
+                             WorkshopReplySchemas, FamilyReplySchemas,
+                             CalendarSubscriptionReplySchemas}) {
+    for (auto& [name, schema] : module()) schemas[name] = std::move(schema);
+  }
   // Every refusal's stable code (http/problem.h), for clients to translate.
   schemas["Problem"]["properties"]["code"] = {
       {"type", "string"},

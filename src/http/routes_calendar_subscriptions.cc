@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "http/operation.h"
+#include "json/calendar_subscription_json.h"
 #include "service/calendar_subscriptions.h"
 
 namespace vinculo::http_internal {
@@ -10,8 +11,8 @@ namespace {
 
 using V = ValueType;
 
-constexpr const char* kFeedPathPrefix = "/api/v1/calendars/";
-constexpr const char* kFeedPathSuffix = ".ics";
+constexpr const char* kFeedPathPrefix = kCalendarFeedPathPrefix;
+constexpr const char* kFeedPathSuffix = kCalendarFeedPathSuffix;
 
 // The operationId of each feed's own row: its roles are the subscription's
 // role gate, so who may read a feed is said once, in its row.
@@ -39,24 +40,12 @@ CalendarSubscriptionService Subscriptions(const Call& call) {
   return CalendarSubscriptionService(call.services.context, RoleMayReadFeed);
 }
 
-nlohmann::json SubscriptionToJson(const CalendarSubscription& subscription) {
-  return {{"id", subscription.id},
-          {"feed", CalendarFeedName(subscription.feed)},
-          {"subject_id", subscription.subject_id},
-          {"created_at", subscription.created_at},
-          {"revoked_at", subscription.revoked_at ? nlohmann::json(*subscription.revoked_at)
-                                                 : nlohmann::json(nullptr)}};
-}
-
 Result<Reply> Create(Call& call) {
   VINCULO_ASSIGN_OR_RETURN(CalendarFeed feed, ParseCalendarFeed(call.body.Text("feed")));
   VINCULO_ASSIGN_OR_RETURN(
       NewCalendarSubscription created,
       Subscriptions(call).Create(call.user(), feed, call.body.Integer("subject_id")));
-  nlohmann::json body = SubscriptionToJson(created.subscription);
-  body["token"] = created.token;
-  body["path"] = std::string(kFeedPathPrefix) + created.token + kFeedPathSuffix;
-  Reply reply = JsonReply(std::move(body), 201);
+  Reply reply = JsonReply(NewCalendarSubscriptionToJson(created), 201);
   // The answer holds a secret: no cache keeps it.
   reply.headers.push_back({"Cache-Control", "no-store"});
   return reply;
@@ -76,7 +65,7 @@ std::vector<Operation> CalendarSubscriptionOperations() {
        .reply = "items:CalendarSubscription",
        .handler = [](Call& call) -> Result<Reply> {
          VINCULO_ASSIGN_OR_RETURN(auto rows, Subscriptions(call).List(call.user()));
-         return ItemsReply(rows, SubscriptionToJson);
+         return ItemsReply(rows, CalendarSubscriptionToJson);
        }},
       {.method = "POST",
        .path = "/api/v1/calendar-subscriptions",

@@ -121,14 +121,13 @@ Result<Reply> AddClosure(Call& call) {
   const std::string closed_on = call.body.Text("closed_on");
   const std::string reason = call.body.Text("reason");
   VINCULO_RETURN_IF_ERROR(Workshops(call).AddClosure(call.user(), facility_id, closed_on, reason));
-  return JsonReply({{"facility_id", facility_id}, {"closed_on", closed_on}, {"reason", reason}},
-                   201);
+  return JsonReply(FacilityClosureToJson({facility_id, closed_on, reason}), 201);
 }
 
 Result<Reply> SetMixedGroups(Call& call) {
   const bool mixed = call.body.OptionalBool("mixed_groups_allowed").value_or(false);
   VINCULO_RETURN_IF_ERROR(Workshops(call).SetMixedGroupsAllowed(call.user(), call.id(), mixed));
-  return JsonReply({{"facility_id", call.id()}, {"mixed_groups_allowed", mixed}});
+  return JsonReply(FacilityWorkshopSettingsToJson({call.id(), mixed}));
 }
 
 // Courses and their topics.

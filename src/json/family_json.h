@@ -3,6 +3,9 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "service/family_service.h"
 
@@ -16,5 +19,9 @@ nlohmann::json FamilyToJson(const FamilyView& view);
 //  days_to_release, changes, reunification_plan_id, overdue_steps, alerts}
 nlohmann::json ReleaseCountdownEntryToJson(const ReleaseCountdownEntry& entry);
 nlohmann::json SiblingLinkToJson(const family_store::SiblingLinkRow& row);
+
+// The OpenAPI schemas (by name) of the family view and of a sibling link,
+// written from a ReplyShape (json/reply_shape.h): Family and SiblingLink.
+std::vector<std::pair<std::string, nlohmann::json>> FamilyReplySchemas();
 
 }  // namespace vinculo

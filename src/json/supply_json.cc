@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json/reply_shape.h"
 #include "service/figures.h"
 
 namespace vinculo {
@@ -12,91 +13,218 @@ nlohmann::json OrNull(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
-nlohmann::json NeedsOnDateToJson(const NeedsOnDate& period) {
-  nlohmann::json items = nlohmann::json::array();
-  const auto cell = [&](long long count) -> nlohmann::json {
-    auto shown = SmallCell(count, period.suppress_small_cells);
-    return shown ? nlohmann::json(*shown) : nlohmann::json(nullptr);
-  };
-  for (const ItemNeed& need : period.items) {
-    // needed, allocated and shortfall follow from the children counted.
-    const bool hidden = !SmallCell(need.children, period.suppress_small_cells);
-    const auto derived = [&](long long count) {
-      return hidden ? nlohmann::json(nullptr) : nlohmann::json(count);
-    };
-    items.push_back({{"item_id", need.item.id},
-                     {"code", need.item.code},
-                     {"name_es", need.item.name_es},
-                     {"name_en", need.item.name_en},
-                     {"unit", need.item.unit},
-                     {"kind", need.item.kind},
-                     {"children", cell(need.children)},
-                     {"needed", derived(need.needed)},
-                     {"allocated", derived(need.allocated)},
-                     {"in_stock", need.in_stock},
-                     {"shortfall", derived(need.shortfall)}});
-  }
-  return {{"date", period.date}, {"children", cell(period.children)}, {"items", std::move(items)}};
+namespace rs = reply_schema;
+
+nlohmann::json Int() { return {{"type", "integer"}}; }
+nlohmann::json IntFrom(int minimum) { return {{"type", "integer"}, {"minimum", minimum}}; }
+
+// One item's need on a date, with whether its small counts are left out.
+struct ItemNeedCell {
+  const ItemNeed& need;
+  bool suppress_small_cells = false;
+};
+
+nlohmann::json Cell(long long count, bool suppress) {
+  auto shown = SmallCell(count, suppress);
+  return shown ? nlohmann::json(*shown) : nlohmann::json(nullptr);
 }
+
+// needed, allocated and shortfall follow from the children counted: left out
+// with them.
+std::function<nlohmann::json(const ItemNeedCell&)> Derived(long long ItemNeed::*member) {
+  return [member](const ItemNeedCell& cell) {
+    const bool hidden = !SmallCell(cell.need.children, cell.suppress_small_cells);
+    return hidden ? nlohmann::json(nullptr) : nlohmann::json(cell.need.*member);
+  };
+}
+
+// The replies whose document schema comes from their shape (issue 17).
+const ReplyShape<SupplyItemRow>& SupplyItemShape() {
+  static const ReplyShape<SupplyItemRow> shape({
+      {"id", rs::Id(), MemberOf(&SupplyItemRow::id)},
+      {"version", rs::Integer(), MemberOf(&SupplyItemRow::version)},
+      {"archived", {{"type", "boolean"}}, MemberOf(&SupplyItemRow::archived)},
+      {"code",
+       {{"type", "string"}, {"pattern", "^[a-z0-9_]{1,40}$"}},
+       MemberOf(&SupplyItemRow::code)},
+      {"name_es", {{"type", "string"}, {"maxLength", 200}}, MemberOf(&SupplyItemRow::name_es)},
+      {"name_en", {{"type", "string"}, {"maxLength", 200}}, MemberOf(&SupplyItemRow::name_en)},
+      {"unit",
+       {{"type", "string"},
+        {"maxLength", 40},
+        {"description", "piece, tin, jar, nappy, set, kit..."}},
+       MemberOf(&SupplyItemRow::unit)},
+      {"from_months",
+       {{"type", "integer"}, {"minimum", 0}, {"maximum", 215}},
+       MemberOf(&SupplyItemRow::from_months)},
+      {"to_months",
+       {{"type", "integer"},
+        {"minimum", 1},
+        {"maximum", 216},
+        {"nullable", true},
+        {"description", "First age (months) that no longer needs it; null: no upper age."}},
+       [](const SupplyItemRow& item) { return OrNull(item.to_months); }},
+      {"quantity",
+       {{"type", "integer"},
+        {"minimum", 1},
+        {"maximum", 1000000},
+        {"description", "Per child; per month when kind is monthly."}},
+       MemberOf(&SupplyItemRow::quantity)},
+      {"kind", rs::Choice({"durable", "monthly"}), MemberOf(&SupplyItemRow::kind)},
+      {"created_at", rs::Instant(), MemberOf(&SupplyItemRow::created_at)},
+      {"updated_at", rs::Instant(), MemberOf(&SupplyItemRow::updated_at)},
+  });
+  return shape;
+}
+
+const ReplyShape<ItemNeedCell>& ItemNeedShape() {
+  static const ReplyShape<ItemNeedCell> shape({
+      {"item_id", rs::Id(),
+       [](const ItemNeedCell& cell) { return nlohmann::json(cell.need.item.id); }},
+      {"code", rs::Text(),
+       [](const ItemNeedCell& cell) { return nlohmann::json(cell.need.item.code); }},
+      {"name_es", rs::Text(),
+       [](const ItemNeedCell& cell) { return nlohmann::json(cell.need.item.name_es); }},
+      {"name_en", rs::Text(),
+       [](const ItemNeedCell& cell) { return nlohmann::json(cell.need.item.name_en); }},
+      {"unit", rs::Text(),
+       [](const ItemNeedCell& cell) { return nlohmann::json(cell.need.item.unit); }},
+      {"kind", rs::Choice({"durable", "monthly"}),
+       [](const ItemNeedCell& cell) { return nlohmann::json(cell.need.item.kind); }},
+      {"children", Int(),
+       [](const ItemNeedCell& cell) {
+         return Cell(cell.need.children, cell.suppress_small_cells);
+       }},
+      {"needed", Int(), Derived(&ItemNeed::needed)},
+      {"allocated", Int(), Derived(&ItemNeed::allocated)},
+      {"in_stock", Int(),
+       [](const ItemNeedCell& cell) { return nlohmann::json(cell.need.in_stock); }},
+      {"shortfall", IntFrom(0), Derived(&ItemNeed::shortfall)},
+  });
+  return shape;
+}
+
+const ReplyShape<NeedsOnDate>& NeedsOnDateShape() {
+  static const ReplyShape<NeedsOnDate> shape({
+      {"date", rs::Day(), MemberOf(&NeedsOnDate::date)},
+      {"children",
+       rs::Described(Int(),
+                     "Children inside counted on this date (a month later: without those whose "
+                     "age-out date has come)."),
+       [](const NeedsOnDate& period) {
+         return Cell(period.children, period.suppress_small_cells);
+       }},
+      {"items", rs::ListOf(rs::Ref("ItemNeed")),
+       [](const NeedsOnDate& period) {
+         nlohmann::json items = nlohmann::json::array();
+         for (const ItemNeed& need : period.items) {
+           items.push_back(ItemNeedShape().ToJson({need, period.suppress_small_cells}));
+         }
+         return items;
+       }},
+  });
+  return shape;
+}
+
+const ReplyShape<FacilityNeeds>& FacilityNeedsShape() {
+  static const ReplyShape<FacilityNeeds> shape({
+      {"facility_id", rs::Id(), MemberOf(&FacilityNeeds::facility_id)},
+      {"facility", rs::Text(), MemberOf(&FacilityNeeds::facility)},
+      {"children_inside", Int(),
+       [](const FacilityNeeds& needs) {
+         return SmallCell(needs.children_inside, needs.suppress_small_cells)
+                    ? nlohmann::json(needs.children_inside)
+                    : nlohmann::json(nullptr);
+       }},
+      {"now", rs::Ref("NeedsOnDate"),
+       [](const FacilityNeeds& needs) { return NeedsOnDateShape().ToJson(needs.now); }},
+      {"next_month", rs::Ref("NeedsOnDate"),
+       [](const FacilityNeeds& needs) { return NeedsOnDateShape().ToJson(needs.next_month); }},
+  });
+  return shape;
+}
+
+const ReplyShape<StockLine>& StockLineShape() {
+  static const ReplyShape<StockLine> shape({
+      {"item_id", rs::Id(), [](const StockLine& line) { return nlohmann::json(line.item.id); }},
+      {"code", rs::Text(), [](const StockLine& line) { return nlohmann::json(line.item.code); }},
+      {"name_es", rs::Text(),
+       [](const StockLine& line) { return nlohmann::json(line.item.name_es); }},
+      {"name_en", rs::Text(),
+       [](const StockLine& line) { return nlohmann::json(line.item.name_en); }},
+      {"unit", rs::Text(), [](const StockLine& line) { return nlohmann::json(line.item.unit); }},
+      {"quantity", IntFrom(0), MemberOf(&StockLine::quantity)},
+  });
+  return shape;
+}
+
+const ReplyShape<SupplyDonationRow>& DonationShape() {
+  static const ReplyShape<SupplyDonationRow> shape({
+      {"id", rs::Id(), MemberOf(&SupplyDonationRow::id)},
+      {"facility_id", rs::Id(), MemberOf(&SupplyDonationRow::facility_id)},
+      {"item_id", rs::Id(), MemberOf(&SupplyDonationRow::item_id)},
+      {"quantity", IntFrom(0), MemberOf(&SupplyDonationRow::quantity)},
+      {"received_quantity", IntFrom(1), MemberOf(&SupplyDonationRow::received_quantity)},
+      {"donated_on", rs::Day(), MemberOf(&SupplyDonationRow::donated_on)},
+      {"donor_type", rs::Choice({"family", "charity", "other"}),
+       MemberOf(&SupplyDonationRow::donor_type)},
+      {"donor_name", rs::Nullable(rs::Text()),
+       [](const SupplyDonationRow& donation) { return OrNull(donation.donor_name); }},
+      {"note", rs::Nullable(rs::Text()),
+       [](const SupplyDonationRow& donation) { return OrNull(donation.note); }},
+      {"correction_reason", rs::Nullable(rs::Text()),
+       [](const SupplyDonationRow& donation) { return OrNull(donation.correction_reason); }},
+      {"recorded_by", rs::Id(), MemberOf(&SupplyDonationRow::recorded_by)},
+      {"created_at", rs::Instant(), MemberOf(&SupplyDonationRow::created_at)},
+      {"updated_at", rs::Instant(), MemberOf(&SupplyDonationRow::updated_at)},
+  });
+  return shape;
+}
+
+const ReplyShape<SupplyAllocationRow>& AllocationShape() {
+  static const ReplyShape<SupplyAllocationRow> shape({
+      {"id", rs::Id(), MemberOf(&SupplyAllocationRow::id)},
+      {"facility_id", rs::Id(), MemberOf(&SupplyAllocationRow::facility_id)},
+      {"item_id", rs::Id(), MemberOf(&SupplyAllocationRow::item_id)},
+      {"child_id", rs::Id(), MemberOf(&SupplyAllocationRow::child_id)},
+      {"quantity", IntFrom(1), MemberOf(&SupplyAllocationRow::quantity)},
+      {"allocated_on", rs::Day(), MemberOf(&SupplyAllocationRow::allocated_on)},
+      {"note", rs::Nullable(rs::Text()),
+       [](const SupplyAllocationRow& allocation) { return OrNull(allocation.note); }},
+      {"recorded_by", rs::Id(), MemberOf(&SupplyAllocationRow::recorded_by)},
+      {"created_at", rs::Instant(), MemberOf(&SupplyAllocationRow::created_at)},
+  });
+  return shape;
+}
+
 }  // namespace
 
+std::vector<std::pair<std::string, nlohmann::json>> SupplyReplySchemas() {
+  return {{"SupplyItem", SupplyItemShape().Schema()},
+          {"ItemNeed", ItemNeedShape().Schema()},
+          {"NeedsOnDate", NeedsOnDateShape().Schema()},
+          {"FacilityNeeds", FacilityNeedsShape().Schema()},
+          {"StockLine", StockLineShape().Schema()},
+          {"Donation", DonationShape().Schema()},
+          {"Allocation", AllocationShape().Schema()}};
+}
+
 nlohmann::json SupplyItemToJson(const SupplyItemRow& item) {
-  return {{"id", item.id},
-          {"version", item.version},
-          {"archived", item.archived},
-          {"code", item.code},
-          {"name_es", item.name_es},
-          {"name_en", item.name_en},
-          {"unit", item.unit},
-          {"from_months", item.from_months},
-          {"to_months", OrNull(item.to_months)},
-          {"quantity", item.quantity},
-          {"kind", item.kind},
-          {"created_at", item.created_at},
-          {"updated_at", item.updated_at}};
+  return SupplyItemShape().ToJson(item);
 }
 
 nlohmann::json FacilityNeedsToJson(const FacilityNeeds& needs) {
-  return {{"facility_id", needs.facility_id},
-          {"facility", needs.facility},
-          {"children_inside", SmallCell(needs.children_inside, needs.suppress_small_cells)
-                                  ? nlohmann::json(needs.children_inside)
-                                  : nlohmann::json(nullptr)},
-          {"now", NeedsOnDateToJson(needs.now)},
-          {"next_month", NeedsOnDateToJson(needs.next_month)}};
+  return FacilityNeedsShape().ToJson(needs);
 }
 
-nlohmann::json StockLineToJson(const StockLine& line) {
-  return {{"item_id", line.item.id},      {"code", line.item.code}, {"name_es", line.item.name_es},
-          {"name_en", line.item.name_en}, {"unit", line.item.unit}, {"quantity", line.quantity}};
-}
+nlohmann::json StockLineToJson(const StockLine& line) { return StockLineShape().ToJson(line); }
 
 nlohmann::json DonationToJson(const SupplyDonationRow& donation) {
-  return {{"id", donation.id},
-          {"facility_id", donation.facility_id},
-          {"item_id", donation.item_id},
-          {"quantity", donation.quantity},
-          {"received_quantity", donation.received_quantity},
-          {"donated_on", donation.donated_on},
-          {"donor_type", donation.donor_type},
-          {"donor_name", OrNull(donation.donor_name)},
-          {"note", OrNull(donation.note)},
-          {"correction_reason", OrNull(donation.correction_reason)},
-          {"recorded_by", donation.recorded_by},
-          {"created_at", donation.created_at},
-          {"updated_at", donation.updated_at}};
+  return DonationShape().ToJson(donation);
 }
 
 nlohmann::json AllocationToJson(const SupplyAllocationRow& allocation) {
-  return {{"id", allocation.id},
-          {"facility_id", allocation.facility_id},
-          {"item_id", allocation.item_id},
-          {"child_id", allocation.child_id},
-          {"quantity", allocation.quantity},
-          {"allocated_on", allocation.allocated_on},
-          {"note", OrNull(allocation.note)},
-          {"recorded_by", allocation.recorded_by},
-          {"created_at", allocation.created_at}};
+  return AllocationShape().ToJson(allocation);
 }
 
 }  // namespace vinculo

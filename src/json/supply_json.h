@@ -4,6 +4,9 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "service/supply_service.h"
 
@@ -19,5 +22,10 @@ nlohmann::json FacilityNeedsToJson(const FacilityNeeds& needs);
 nlohmann::json StockLineToJson(const StockLine& line);
 nlohmann::json DonationToJson(const SupplyDonationRow& donation);
 nlohmann::json AllocationToJson(const SupplyAllocationRow& allocation);
+
+// The OpenAPI schemas (by name) of the replies above, written from a
+// ReplyShape (json/reply_shape.h): SupplyItem, ItemNeed, NeedsOnDate,
+// FacilityNeeds, StockLine, Donation and Allocation.
+std::vector<std::pair<std::string, nlohmann::json>> SupplyReplySchemas();
 
 }  // namespace vinculo

@@ -5,6 +5,9 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "service/workshop_service.h"
 
@@ -27,5 +30,26 @@ nlohmann::json MoveOutcomeToJson(const MoveOutcome& outcome);
 nlohmann::json EnrolmentToJson(const EnrolmentProgress& enrolment);
 nlohmann::json ParentWorkshopsToJson(const ParentWorkshops& workshops);
 nlohmann::json FiguresToJson(const WorkshopFigures& figures);
+
+// The answer to a facility closure added, and to the mixed-groups setting
+// set: what was stored.
+struct FacilityClosureReply {
+  long long facility_id = 0;
+  std::string closed_on;
+  std::string reason;
+};
+struct FacilityWorkshopSettingsReply {
+  long long facility_id = 0;
+  bool mixed_groups_allowed = false;
+};
+nlohmann::json FacilityClosureToJson(const FacilityClosureReply& closure);
+nlohmann::json FacilityWorkshopSettingsToJson(const FacilityWorkshopSettingsReply& settings);
+
+// The OpenAPI schemas (by name) of the replies above, written from a
+// ReplyShape (json/reply_shape.h): WorkshopCourse, WorkshopSessionRow,
+// WorkshopSession, WorkshopCohort, WorkshopClash, WorkshopMoveOutcome,
+// WorkshopEnrolment, ParentWorkshops, WorkshopFigureRow, WorkshopFigures,
+// FacilityClosure and FacilityWorkshopSettings.
+std::vector<std::pair<std::string, nlohmann::json>> WorkshopReplySchemas();
 
 }  // namespace vinculo

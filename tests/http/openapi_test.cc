@@ -18,7 +18,11 @@
 #include "domain/record.h"
 #include "http/api_server.h"
 #include "json/account_json.h"
+#include "json/calendar_subscription_json.h"
+#include "json/family_json.h"
+#include "json/supply_json.h"
 #include "json/visit_json.h"
+#include "json/workshop_json.h"
 
 namespace vinculo::testing {
 namespace {
@@ -446,6 +450,110 @@ TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
       }
     }
   }
+}
+
+// Issue 17: each of `shaped` (a module's reply schemas written from its
+// shapes) is in the document as it is, closed, and its required properties
+// are exactly the keys the real serializer wrote in `written` (a simple row,
+// which leaves every optional property out); `full` (optional) holds replies
+// that carry every property.
+void ExpectShapedRepliesAsWritten(const std::vector<std::pair<std::string, json>>& shaped,
+                                  const std::map<std::string, json>& written,
+                                  const std::map<std::string, json>& full = {}) {
+  const json& schemas = At(Document(), {"components", "schemas"});
+  ASSERT_EQ(shaped.size(), written.size());
+  for (const auto& [name, schema] : shaped) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(At(schemas, {name}), schema);
+    EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
+    const std::set<std::string> properties = Keys(schema.at("properties"));
+    const std::set<std::string> required(schema.at("required").begin(),
+                                         schema.at("required").end());
+    ASSERT_EQ(written.count(name), 1u);
+    EXPECT_EQ(Keys(written.at(name)), required);
+    if (full.count(name) > 0) {
+      EXPECT_EQ(Keys(full.at(name)), properties);
+    } else {
+      EXPECT_EQ(required, properties) << "an optional property never shown written";
+    }
+  }
+}
+
+TEST(OpenApiDocument, Issue17_SupplyRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  written["SupplyItem"] = SupplyItemToJson(SupplyItemRow{});
+  written["StockLine"] = StockLineToJson(StockLine{});
+  written["Donation"] = DonationToJson(SupplyDonationRow{});
+  written["Allocation"] = AllocationToJson(SupplyAllocationRow{});
+  FacilityNeeds needs;
+  needs.now.items.push_back(ItemNeed{});
+  const json needs_reply = FacilityNeedsToJson(needs);
+  written["FacilityNeeds"] = needs_reply;
+  written["NeedsOnDate"] = needs_reply.at("now");
+  written["ItemNeed"] = needs_reply.at("now").at("items").at(0);
+  ExpectShapedRepliesAsWritten(SupplyReplySchemas(), written);
+}
+
+TEST(OpenApiDocument, Issue17_WorkshopRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  std::map<std::string, json> full;
+  written["WorkshopCourse"] = CourseToJson(CourseRow{});
+  written["WorkshopSessionRow"] = SessionRowToJson(WorkshopSessionRow{});
+  written["WorkshopSession"] = SessionToJson(SessionView{});
+  written["WorkshopCohort"] = CohortToJson(CohortView{});
+  WorkshopClash closure;
+  closure.kind = "closure";
+  written["WorkshopClash"] = ClashToJson(closure);
+  WorkshopClash space;
+  space.kind = "space";
+  full["WorkshopClash"] = ClashToJson(space);
+  written["WorkshopMoveOutcome"] = MoveOutcomeToJson(MoveOutcome{});
+  written["WorkshopEnrolment"] = EnrolmentToJson(EnrolmentProgress{});
+  written["ParentWorkshops"] = ParentWorkshopsToJson(ParentWorkshops{});
+  written["WorkshopFigureRow"] =
+      FiguresToJson({false, {}, {WorkshopFigureRow{}}}).at("facilities").at(0);
+  WorkshopFigureRow cohort;
+  cohort.cohort_id = 1;
+  full["WorkshopFigureRow"] = FiguresToJson({false, {cohort}, {}}).at("cohorts").at(0);
+  written["WorkshopFigures"] = FiguresToJson(WorkshopFigures{});
+  written["FacilityClosure"] = FacilityClosureToJson(FacilityClosureReply{});
+  written["FacilityWorkshopSettings"] =
+      FacilityWorkshopSettingsToJson(FacilityWorkshopSettingsReply{});
+  ExpectShapedRepliesAsWritten(WorkshopReplySchemas(), written, full);
+}
+
+TEST(OpenApiDocument, Issue17_FamilyRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  written["Family"] = FamilyToJson(FamilyView{});
+  written["SiblingLink"] = SiblingLinkToJson(family_store::SiblingLinkRow{});
+  ExpectShapedRepliesAsWritten(FamilyReplySchemas(), written);
+  // The lists' elements (inline schemas) carry exactly their required keys.
+  FamilyView view;
+  view.carers.emplace_back();
+  view.parent_links.emplace_back();
+  view.siblings.emplace_back();
+  view.distances.emplace_back();
+  view.pairs.emplace_back();
+  view.siblings_apart.emplace_back();
+  view.timeline.emplace_back();
+  const json family = FamilyToJson(view);
+  const json& properties = At(Document(), {"components", "schemas", "Family", "properties"});
+  for (const std::string list :
+       {"carers", "parent_links", "siblings", "distances", "pairs", "siblings_apart", "timeline"}) {
+    SCOPED_TRACE(list);
+    const json& required = At(properties, {list, "items", "required"});
+    EXPECT_EQ(Keys(family.at(list).at(0)), std::set<std::string>(required.begin(), required.end()));
+  }
+}
+
+TEST(OpenApiDocument, Issue17_CalendarSubscriptionRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  written["CalendarSubscription"] = CalendarSubscriptionToJson(CalendarSubscription{});
+  NewCalendarSubscription created;
+  created.token = "secret";
+  written["NewCalendarSubscription"] = NewCalendarSubscriptionToJson(created);
+  EXPECT_EQ(written["NewCalendarSubscription"].at("path"), "/api/v1/calendars/secret.ics");
+  ExpectShapedRepliesAsWritten(CalendarSubscriptionReplySchemas(), written);
 }
 
 // The routes the server registers (from its operation tables), path by path.
