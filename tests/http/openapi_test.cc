@@ -11,12 +11,14 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/access.h"
 #include "domain/permissions.h"
 #include "domain/record.h"
 #include "http/api_server.h"
+#include "json/nursery_json.h"
 #include "json/visit_json.h"
 
 namespace vinculo::testing {
@@ -370,6 +372,51 @@ TEST(OpenApiDocument, Issue17_ShapedRepliesAreDocumentedByTheirSerializersShape)
     EXPECT_EQ(schema.at("required").size(), properties.size());
     EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
   }
+}
+
+// Each schema a module writes from a ReplyShape is the document's, and a
+// reply its real serializer wrote (`written`, one per schema) has exactly the
+// schema's required keys, and no property is left unlisted.
+void ExpectRepliesDocumentedByTheirShape(const std::vector<std::pair<std::string, json>>& shaped,
+                                         const std::map<std::string, json>& written) {
+  const json& schemas = At(Document(), {"components", "schemas"});
+  ASSERT_EQ(shaped.size(), written.size());
+  for (const auto& [name, schema] : shaped) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(At(schemas, {name}), schema);
+    std::set<std::string> required;
+    for (const json& key : schema.at("required")) required.insert(key.get<std::string>());
+    std::set<std::string> keys;
+    ASSERT_TRUE(written.contains(name));
+    for (const auto& [key, unused] : written.at(name).items()) keys.insert(key);
+    EXPECT_EQ(keys, required);
+    for (const std::string& key : required) {
+      EXPECT_TRUE(schema.at("properties").contains(key)) << key;
+    }
+    EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
+  }
+}
+
+TEST(OpenApiDocument, Issue17_NurseryRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  AgeOutRow computed;
+  computed.age_out = AgeOut{};
+  written["AgeOutRow"] = AgeOutRowToJson(computed);
+  written["AgeOutDecision"] = AgeOutDecisionToJson(AgeOutDecisionRow{});
+  written["AgeOutProposal"] = AgeOutProposalToJson(AgeOutProposalRow{});
+  written["Extension"] = ExtensionToJson(ExtensionRow{});
+  written["Admission"] = AdmissionToJson(NurseryAdmission{});
+  written["Pregnancy"] = PregnancyToJson(PregnancyRow{});
+  ExpectRepliesDocumentedByTheirShape(NurseryReplySchemas(), written);
+
+  // A child whose age-out cannot be computed also has the optional problem.
+  AgeOutRow unknown;
+  unknown.problem = "no rule";
+  const json reply = AgeOutRowToJson(unknown);
+  EXPECT_EQ(reply.at("problem"), "no rule");
+  EXPECT_EQ(reply.size(), written["AgeOutRow"].size() + 1);
+  EXPECT_TRUE(
+      At(Document(), {"components", "schemas", "AgeOutRow", "properties", "problem"}).is_object());
 }
 
 TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
