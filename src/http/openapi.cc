@@ -14,6 +14,7 @@
 #include "domain/access.h"
 #include "http/operation.h"
 #include "http/problem.h"
+#include "json/nursery_care_json.h"
 #include "json/nursery_json.h"
 #include "json/visit_json.h"
 
@@ -655,6 +656,7 @@ std::string GenerateOpenApiDocument() {
   // shape's, never a hand-written one (the base must not hold them).
   for (auto& [name, schema] : VisitReplySchemas()) schemas[name] = std::move(schema);
   for (auto& [name, schema] : NurseryReplySchemas()) schemas[name] = std::move(schema);
+  for (auto& [name, schema] : NurseryCareReplySchemas()) schemas[name] = std::move(schema);
   // Every refusal's stable code (http/problem.h), for clients to translate.
   schemas["Problem"]["properties"]["code"] = {
       {"type", "string"},

@@ -18,6 +18,7 @@
 #include "domain/permissions.h"
 #include "domain/record.h"
 #include "http/api_server.h"
+#include "json/nursery_care_json.h"
 #include "json/nursery_json.h"
 #include "json/visit_json.h"
 
@@ -417,6 +418,19 @@ TEST(OpenApiDocument, Issue17_NurseryRepliesAreDocumentedByTheirShape) {
   EXPECT_EQ(reply.size(), written["AgeOutRow"].size() + 1);
   EXPECT_TRUE(
       At(Document(), {"components", "schemas", "AgeOutRow", "properties", "problem"}).is_object());
+}
+
+TEST(OpenApiDocument, Issue17_NurseryCareRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  written["TransitionPlan"] = TransitionPlanToJson(TransitionPlanView{});
+  written["AuthorisedAdult"] = AuthorisedAdultToJson(AuthorisedAdultRow{});
+  written["Leave"] = LeaveToJson(LeaveRow{});
+  written["LeaveBookEntry"] = LeaveViewToJson(LeaveView{});
+  written["HealthScheduleEntry"] = ScheduleEntryToJson(HealthScheduleRow{});
+  written["Appointment"] = AppointmentToJson(AppointmentRow{});
+  written["HealthItem"] = HealthItemToJson(HealthItem{});
+  written["Enrolment"] = SchoolEnrolmentToJson(SchoolEnrolmentRow{});
+  ExpectRepliesDocumentedByTheirShape(NurseryCareReplySchemas(), written);
 }
 
 TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
