@@ -16,6 +16,7 @@
 #include "http/problem.h"
 #include "json/nursery_care_json.h"
 #include "json/nursery_json.h"
+#include "json/reunification_json.h"
 #include "json/visit_json.h"
 
 namespace vinculo {
@@ -657,6 +658,7 @@ std::string GenerateOpenApiDocument() {
   for (auto& [name, schema] : VisitReplySchemas()) schemas[name] = std::move(schema);
   for (auto& [name, schema] : NurseryReplySchemas()) schemas[name] = std::move(schema);
   for (auto& [name, schema] : NurseryCareReplySchemas()) schemas[name] = std::move(schema);
+  for (auto& [name, schema] : ReunificationReplySchemas()) schemas[name] = std::move(schema);
   // Every refusal's stable code (http/problem.h), for clients to translate.
   schemas["Problem"]["properties"]["code"] = {
       {"type", "string"},

@@ -20,6 +20,7 @@
 #include "http/api_server.h"
 #include "json/nursery_care_json.h"
 #include "json/nursery_json.h"
+#include "json/reunification_json.h"
 #include "json/visit_json.h"
 
 namespace vinculo::testing {
@@ -431,6 +432,25 @@ TEST(OpenApiDocument, Issue17_NurseryCareRepliesAreDocumentedByTheirShape) {
   written["HealthItem"] = HealthItemToJson(HealthItem{});
   written["Enrolment"] = SchoolEnrolmentToJson(SchoolEnrolmentRow{});
   ExpectRepliesDocumentedByTheirShape(NurseryCareReplySchemas(), written);
+}
+
+TEST(OpenApiDocument, Issue17_ReunificationRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  ReunificationPlan plan;
+  plan.steps.emplace_back();
+  written["ReunificationPlan"] = ReunificationPlanToJson(plan);
+  written["ReunificationPlanParent"] = written["ReunificationPlan"].at("parent");
+  written["ReunificationPlanSummary"] = ReunificationPlanSummaryToJson(ReunificationPlanSummary{});
+  written["ReunificationStep"] = written["ReunificationPlan"].at("steps").at(0);
+  written["ReunificationStepOwner"] = StepOwnerToJson(StepOwner{});
+  written["FollowUpContact"] = FollowUpContactToJson(reunification_store::FollowUpContactRow{});
+  written["FollowUpList"] = FollowUpListToJson(FollowUpList{});
+  written["FollowUpSettings"] = FollowUpSettingsToJson(reunification_store::FollowUpSettingsRow{});
+  ExpectRepliesDocumentedByTheirShape(ReunificationReplySchemas(), written);
+  // A plan in the list names her parent with the same properties.
+  EXPECT_EQ(ReunificationPlanSummaryToJson(ReunificationPlanSummary{}).at("parent").size(),
+            written["ReunificationPlanParent"].size());
+  EXPECT_EQ(ReunificationStepToJson(ReunificationStep{}), written["ReunificationStep"]);
 }
 
 TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
