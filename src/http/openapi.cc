@@ -14,8 +14,10 @@
 #include "domain/access.h"
 #include "http/operation.h"
 #include "http/problem.h"
+#include "json/family_json.h"
 #include "json/nursery_care_json.h"
 #include "json/nursery_json.h"
+#include "json/record_json.h"
 #include "json/reunification_json.h"
 #include "json/visit_json.h"
 
@@ -659,6 +661,8 @@ std::string GenerateOpenApiDocument() {
   for (auto& [name, schema] : NurseryReplySchemas()) schemas[name] = std::move(schema);
   for (auto& [name, schema] : NurseryCareReplySchemas()) schemas[name] = std::move(schema);
   for (auto& [name, schema] : ReunificationReplySchemas()) schemas[name] = std::move(schema);
+  for (auto& [name, schema] : HistoryReplySchemas()) schemas[name] = std::move(schema);
+  for (auto& [name, schema] : ReleaseCountdownReplySchemas()) schemas[name] = std::move(schema);
   // Every refusal's stable code (http/problem.h), for clients to translate.
   schemas["Problem"]["properties"]["code"] = {
       {"type", "string"},

@@ -18,8 +18,10 @@
 #include "domain/permissions.h"
 #include "domain/record.h"
 #include "http/api_server.h"
+#include "json/family_json.h"
 #include "json/nursery_care_json.h"
 #include "json/nursery_json.h"
+#include "json/record_json.h"
 #include "json/reunification_json.h"
 #include "json/visit_json.h"
 
@@ -451,6 +453,16 @@ TEST(OpenApiDocument, Issue17_ReunificationRepliesAreDocumentedByTheirShape) {
   EXPECT_EQ(ReunificationPlanSummaryToJson(ReunificationPlanSummary{}).at("parent").size(),
             written["ReunificationPlanParent"].size());
   EXPECT_EQ(ReunificationStepToJson(ReunificationStep{}), written["ReunificationStep"]);
+}
+
+TEST(OpenApiDocument, Issue17_HistoryAndCountdownRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  written["Placement"] = PlacementToJson(Placement{});
+  written["Transfer"] = TransferToJson(Transfer{});
+  ExpectRepliesDocumentedByTheirShape(HistoryReplySchemas(), written);
+  ExpectRepliesDocumentedByTheirShape(
+      ReleaseCountdownReplySchemas(),
+      {{"ReleaseCountdownEntry", ReleaseCountdownEntryToJson(ReleaseCountdownEntry{})}});
 }
 
 TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
