@@ -17,6 +17,10 @@
 #include "json/account_json.h"
 #include "json/calendar_subscription_json.h"
 #include "json/family_json.h"
+#include "json/nursery_care_json.h"
+#include "json/nursery_json.h"
+#include "json/record_json.h"
+#include "json/reunification_json.h"
 #include "json/supply_json.h"
 #include "json/visit_json.h"
 #include "json/workshop_json.h"
@@ -657,9 +661,11 @@ std::string GenerateOpenApiDocument() {
   document["components"].erase("x-derived-properties");
   // Replies written from a shape (json/reply_shape.h): their schema is the
   // shape's, never a hand-written one (the base must not hold them).
-  for (const auto& module : {VisitReplySchemas, AccountReplySchemas, SupplyReplySchemas,
-                             WorkshopReplySchemas, FamilyReplySchemas,
-                             CalendarSubscriptionReplySchemas}) {
+  for (const auto& module :
+       {VisitReplySchemas, AccountReplySchemas, SupplyReplySchemas, WorkshopReplySchemas,
+        FamilyReplySchemas, CalendarSubscriptionReplySchemas, NurseryReplySchemas,
+        NurseryCareReplySchemas, ReunificationReplySchemas, HistoryReplySchemas,
+        ReleaseCountdownReplySchemas}) {
     for (auto& [name, schema] : module()) schemas[name] = std::move(schema);
   }
   // Every refusal's stable code (http/problem.h), for clients to translate.

@@ -273,17 +273,68 @@ const ReplyShape<family_store::SiblingLinkRow>& SiblingLinkShape() {
 
 json FamilyToJson(const FamilyView& view) { return FamilyShape().ToJson(view); }
 
-json ReleaseCountdownEntryToJson(const ReleaseCountdownEntry& entry) {
-  const family_store::ReleaseCountdownRow& row = entry.row;
-  return {{"parent", {{"id", row.parent_id}, {"name", row.given_names + " " + row.family_names}}},
-          {"facility", {{"id", row.facility_id}, {"name", row.facility_name}}},
-          {"expected_release_date", row.expected_release_date},
-          {"days_to_release", entry.days_to_release},
-          {"changes", row.changes},
+// The release countdown's reply, whose document schema comes from its shape
+// (issue 17).
+namespace {
+
+namespace rs = reply_schema;
+
+// {id, name}: the parent or the facility.
+json IdAndNameSchema() {
+  return {{"type", "object"},
+          {"required", {"id", "name"}},
+          {"properties", {{"id", rs::Id()}, {"name", rs::Text()}}}};
+}
+
+const ReplyShape<ReleaseCountdownEntry>& ReleaseCountdownEntryShape() {
+  static const ReplyShape<ReleaseCountdownEntry> shape(
+      {
+          {"parent", IdAndNameSchema(),
+           [](const ReleaseCountdownEntry& entry) {
+             const family_store::ReleaseCountdownRow& row = entry.row;
+             return json{{"id", row.parent_id}, {"name", row.given_names + " " + row.family_names}};
+           }},
+          {"facility", IdAndNameSchema(),
+           [](const ReleaseCountdownEntry& entry) {
+             return json{{"id", entry.row.facility_id}, {"name", entry.row.facility_name}};
+           }},
+          {"expected_release_date", rs::Day(),
+           [](const ReleaseCountdownEntry& entry) {
+             return json(entry.row.expected_release_date);
+           }},
+          {"days_to_release",
+           rs::Described({{"type", "integer"}},
+                         "Negative: the date passed without a release recorded."),
+           MemberOf(&ReleaseCountdownEntry::days_to_release)},
+          {"changes",
+           rs::Described({{"type", "integer"}, {"minimum", 0}},
+                         "How many times the date moved after it was first recorded."),
+           [](const ReleaseCountdownEntry& entry) { return json(entry.row.changes); }},
           {"reunification_plan_id",
-           entry.reunification_plan_id ? json(*entry.reunification_plan_id) : json(nullptr)},
-          {"overdue_steps", entry.overdue_steps},
-          {"alerts", entry.alerts}};
+           rs::Described(rs::Nullable(rs::Id()), "Her open reunification plan; null without one."),
+           [](const ReleaseCountdownEntry& entry) { return OrNull(entry.reunification_plan_id); }},
+          {"overdue_steps",
+           rs::Described({{"type", "integer"}, {"minimum", 0}},
+                         "Steps of that plan past their due date, still pending or in progress."),
+           MemberOf(&ReleaseCountdownEntry::overdue_steps)},
+          {"alerts",
+           rs::Described(rs::ListOf(rs::Choice({"no_plan", "overdue_steps"})),
+                         "no_plan: release at most alert_days away without an open plan; "
+                         "overdue_steps: the plan has overdue steps."),
+           MemberOf(&ReleaseCountdownEntry::alerts)},
+      },
+      "A parent in custody whose release is near (GET /release-countdown).");
+  return shape;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, json>> ReleaseCountdownReplySchemas() {
+  return {{"ReleaseCountdownEntry", ReleaseCountdownEntryShape().Schema()}};
+}
+
+json ReleaseCountdownEntryToJson(const ReleaseCountdownEntry& entry) {
+  return ReleaseCountdownEntryShape().ToJson(entry);
 }
 
 json SiblingLinkToJson(const family_store::SiblingLinkRow& row) {

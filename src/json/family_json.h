@@ -18,6 +18,9 @@ nlohmann::json FamilyToJson(const FamilyView& view);
 // {parent {id, name}, facility {id, name}, expected_release_date,
 //  days_to_release, changes, reunification_plan_id, overdue_steps, alerts}
 nlohmann::json ReleaseCountdownEntryToJson(const ReleaseCountdownEntry& entry);
+// The OpenAPI schema of the reply above (ReleaseCountdownEntry), written from
+// a ReplyShape (json/reply_shape.h).
+std::vector<std::pair<std::string, nlohmann::json>> ReleaseCountdownReplySchemas();
 nlohmann::json SiblingLinkToJson(const family_store::SiblingLinkRow& row);
 
 // The OpenAPI schemas (by name) of the family view and of a sibling link,

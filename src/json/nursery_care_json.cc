@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json/reply_shape.h"
+
 namespace vinculo {
 
 namespace {
@@ -9,112 +11,238 @@ template <typename T>
 nlohmann::json OrNull(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
+
+namespace rs = reply_schema;
+
+nlohmann::json Boolean() { return {{"type", "boolean"}}; }
+
+// The replies whose document schema comes from their shape (issue 17).
+const ReplyShape<TransitionPlanView>& TransitionPlanShape() {
+  static const ReplyShape<TransitionPlanView> shape({
+      {"id", rs::Id(), [](const TransitionPlanView& view) { return nlohmann::json(view.plan.id); }},
+      {"child_id", rs::Id(),
+       [](const TransitionPlanView& view) { return nlohmann::json(view.plan.child_id); }},
+      {"destination", rs::Choice({"relatives", "care_organisation", "state_care"}),
+       [](const TransitionPlanView& view) { return nlohmann::json(view.plan.destination); }},
+      {"receiving_party", rs::Text(),
+       [](const TransitionPlanView& view) { return nlohmann::json(view.plan.receiving_party); }},
+      {"consulted", rs::Text(),
+       [](const TransitionPlanView& view) { return nlohmann::json(view.plan.consulted); }},
+      {"steps",
+       rs::ListOf({{"type", "object"},
+                   {"additionalProperties", false},
+                   {"required", {"on", "description"}},
+                   {"properties", {{"on", rs::Day()}, {"description", rs::Text()}}}}),
+       [](const TransitionPlanView& view) {
+         nlohmann::json steps = nlohmann::json::array();
+         for (const TransitionStepRow& step : view.plan.steps) {
+           steps.push_back({{"on", step.step_on}, {"description", step.description}});
+         }
+         return steps;
+       }},
+      {"visits",
+       {{"type", "object"},
+        {"additionalProperties", false},
+        {"required", {"parent_id", "frequency"}},
+        {"properties",
+         {{"parent_id", rs::Id()},
+          {"frequency", rs::Choice({"weekly", "fortnightly", "monthly"})}}},
+        {"nullable", true}},
+       [](const TransitionPlanView& view) {
+         const TransitionPlanRow& plan = view.plan;
+         if (!plan.visit_parent_id) return nlohmann::json(nullptr);
+         return nlohmann::json{{"parent_id", *plan.visit_parent_id},
+                               {"frequency", plan.visit_frequency.value_or("")}};
+       }},
+      {"status", rs::Choice({"draft", "approved"}),
+       [](const TransitionPlanView& view) {
+         return nlohmann::json(TransitionPlanStatusName(view.plan.status));
+       }},
+      {"approved_by_user_id", rs::Nullable(rs::Id()),
+       [](const TransitionPlanView& view) { return OrNull(view.plan.approved_by_user_id); }},
+      {"approved_on", rs::Nullable(rs::Day()),
+       [](const TransitionPlanView& view) { return OrNull(view.plan.approved_on); }},
+      {"visit_requirements", rs::ListOf(rs::Ref("VisitRequirement")),
+       [](const TransitionPlanView& view) {
+         nlohmann::json requirements = nlohmann::json::array();
+         for (const VisitRequirementRow& requirement : view.visit_requirements) {
+           requirements.push_back({{"id", requirement.id},
+                                   {"plan_id", requirement.plan_id},
+                                   {"child_id", requirement.child_id},
+                                   {"parent_id", requirement.parent_id},
+                                   {"frequency", requirement.frequency},
+                                   {"starts_on", requirement.starts_on}});
+         }
+         return requirements;
+       }},
+      {"created_at", rs::Instant(),
+       [](const TransitionPlanView& view) { return nlohmann::json(view.plan.created_at); }},
+      {"updated_at", rs::Instant(),
+       [](const TransitionPlanView& view) { return nlohmann::json(view.plan.updated_at); }},
+  });
+  return shape;
+}
+
+const ReplyShape<AuthorisedAdultRow>& AuthorisedAdultShape() {
+  static const ReplyShape<AuthorisedAdultRow> shape({
+      {"id", rs::Id(), MemberOf(&AuthorisedAdultRow::id)},
+      {"child_id", rs::Id(), MemberOf(&AuthorisedAdultRow::child_id)},
+      {"full_name", rs::Text(), MemberOf(&AuthorisedAdultRow::full_name)},
+      {"relationship", rs::Text(), MemberOf(&AuthorisedAdultRow::relationship)},
+      {"document_id",
+       rs::Described(rs::Nullable(rs::Text()), "Null for roles that do not manage the list."),
+       [](const AuthorisedAdultRow& adult) {
+         return adult.document_id.empty() ? nlohmann::json(nullptr)
+                                          : nlohmann::json(adult.document_id);
+       }},
+      {"active", Boolean(), MemberOf(&AuthorisedAdultRow::active)},
+      {"created_at", rs::Instant(), MemberOf(&AuthorisedAdultRow::created_at)},
+  });
+  return shape;
+}
+
+// A leave's properties, read from the leave `leave_of` finds in a row: the
+// leave itself (Leave) or a line of the leave book (LeaveBookEntry).
+template <typename Row>
+std::vector<typename ReplyShape<Row>::Property> LeaveProperties(
+    const LeaveRow& (*leave_of)(const Row&)) {
+  const auto read = [leave_of](auto member) {
+    return [leave_of, member](const Row& row) { return nlohmann::json(leave_of(row).*member); };
+  };
+  return {
+      {"id", rs::Id(), read(&LeaveRow::id)},
+      {"child_id", rs::Id(), read(&LeaveRow::child_id)},
+      {"facility_id", rs::Id(), read(&LeaveRow::facility_id)},
+      {"adult_id", rs::Id(), read(&LeaveRow::adult_id)},
+      {"adult_name", rs::Text(), read(&LeaveRow::adult_name)},
+      {"reason", rs::Choice({"weekend_with_relatives", "hospital", "court", "other"}),
+       read(&LeaveRow::reason)},
+      {"left_at", rs::Instant(), read(&LeaveRow::left_at)},
+      {"due_back_at", rs::Instant(), read(&LeaveRow::due_back_at)},
+      {"returned_at", rs::Nullable(rs::Instant()),
+       [leave_of](const Row& row) { return OrNull(leave_of(row).returned_at); }},
+      {"note", rs::Text(), read(&LeaveRow::note)},
+      {"created_at", rs::Instant(), read(&LeaveRow::created_at)},
+  };
+}
+
+const LeaveRow& TheLeave(const LeaveRow& leave) { return leave; }
+const LeaveRow& LeaveOfView(const LeaveView& view) { return view.leave; }
+
+const ReplyShape<LeaveRow>& LeaveShape() {
+  static const ReplyShape<LeaveRow> shape(LeaveProperties<LeaveRow>(&TheLeave));
+  return shape;
+}
+
+const ReplyShape<LeaveView>& LeaveBookEntryShape() {
+  static const ReplyShape<LeaveView> shape([] {
+    auto properties = LeaveProperties<LeaveView>(&LeaveOfView);
+    properties.push_back({"state", rs::Choice({"booked", "out", "overdue", "returned"}),
+                          MemberOf(&LeaveView::state)});
+    return properties;
+  }());
+  return shape;
+}
+
+const ReplyShape<HealthScheduleRow>& HealthScheduleEntryShape() {
+  static const ReplyShape<HealthScheduleRow> shape({
+      {"id", rs::Id(), MemberOf(&HealthScheduleRow::id)},
+      {"kind", rs::Choice({"checkup", "vaccine"}), MemberOf(&HealthScheduleRow::kind)},
+      {"name", rs::Text(), MemberOf(&HealthScheduleRow::name)},
+      {"age_months", {{"type", "integer"}}, MemberOf(&HealthScheduleRow::age_months)},
+      {"active", Boolean(), MemberOf(&HealthScheduleRow::active)},
+  });
+  return shape;
+}
+
+const ReplyShape<AppointmentRow>& AppointmentShape() {
+  static const ReplyShape<AppointmentRow> shape({
+      {"id", rs::Id(), MemberOf(&AppointmentRow::id)},
+      {"child_id", rs::Id(), MemberOf(&AppointmentRow::child_id)},
+      {"schedule_id", rs::Nullable(rs::Id()),
+       [](const AppointmentRow& row) { return OrNull(row.schedule_id); }},
+      {"kind", rs::Choice({"checkup", "vaccine", "other"}), MemberOf(&AppointmentRow::kind)},
+      {"name", rs::Text(), MemberOf(&AppointmentRow::name)},
+      {"due_on", rs::Day(), MemberOf(&AppointmentRow::due_on)},
+      {"done_on", rs::Nullable(rs::Day()),
+       [](const AppointmentRow& row) { return OrNull(row.done_on); }},
+      {"note", rs::Text(), MemberOf(&AppointmentRow::note)},
+      {"created_at", rs::Instant(), MemberOf(&AppointmentRow::created_at)},
+  });
+  return shape;
+}
+
+const ReplyShape<HealthItem>& HealthItemShape() {
+  static const ReplyShape<HealthItem> shape({
+      {"schedule_id", rs::Nullable(rs::Id()),
+       [](const HealthItem& item) { return OrNull(item.schedule_id); }},
+      {"appointment_id", rs::Nullable(rs::Id()),
+       [](const HealthItem& item) { return OrNull(item.appointment_id); }},
+      {"kind", rs::Choice({"checkup", "vaccine", "other"}), MemberOf(&HealthItem::kind)},
+      {"name", rs::Text(), MemberOf(&HealthItem::name)},
+      {"due_on", rs::Day(), MemberOf(&HealthItem::due_on)},
+      {"done_on", rs::Nullable(rs::Day()),
+       [](const HealthItem& item) { return OrNull(item.done_on); }},
+      {"status",
+       rs::Described(rs::Choice({"done", "overdue", "due", "upcoming", "before_registration"}),
+                     "done; overdue (due before as_of); due (within 30 days); upcoming; "
+                     "before_registration (due before the child was registered, with no "
+                     "appointment entered for it: never overdue)."),
+       MemberOf(&HealthItem::status)},
+  });
+  return shape;
+}
+
+const ReplyShape<SchoolEnrolmentRow>& EnrolmentShape() {
+  static const ReplyShape<SchoolEnrolmentRow> shape({
+      {"id", rs::Id(), MemberOf(&SchoolEnrolmentRow::id)},
+      {"child_id", rs::Id(), MemberOf(&SchoolEnrolmentRow::child_id)},
+      {"setting", rs::Choice({"daycare", "school"}), MemberOf(&SchoolEnrolmentRow::setting)},
+      {"institution", rs::Text(), MemberOf(&SchoolEnrolmentRow::institution)},
+      {"level", rs::Text(), MemberOf(&SchoolEnrolmentRow::level)},
+      {"started_on", rs::Day(), MemberOf(&SchoolEnrolmentRow::started_on)},
+      {"created_at", rs::Instant(), MemberOf(&SchoolEnrolmentRow::created_at)},
+  });
+  return shape;
+}
+
 }  // namespace
 
+std::vector<std::pair<std::string, nlohmann::json>> NurseryCareReplySchemas() {
+  return {{"TransitionPlan", TransitionPlanShape().Schema()},
+          {"AuthorisedAdult", AuthorisedAdultShape().Schema()},
+          {"Leave", LeaveShape().Schema()},
+          {"LeaveBookEntry", LeaveBookEntryShape().Schema()},
+          {"HealthScheduleEntry", HealthScheduleEntryShape().Schema()},
+          {"Appointment", AppointmentShape().Schema()},
+          {"HealthItem", HealthItemShape().Schema()},
+          {"Enrolment", EnrolmentShape().Schema()}};
+}
+
 nlohmann::json TransitionPlanToJson(const TransitionPlanView& view) {
-  const TransitionPlanRow& plan = view.plan;
-  nlohmann::json steps = nlohmann::json::array();
-  for (const TransitionStepRow& step : plan.steps) {
-    steps.push_back({{"on", step.step_on}, {"description", step.description}});
-  }
-  nlohmann::json requirements = nlohmann::json::array();
-  for (const VisitRequirementRow& requirement : view.visit_requirements) {
-    requirements.push_back({{"id", requirement.id},
-                            {"plan_id", requirement.plan_id},
-                            {"child_id", requirement.child_id},
-                            {"parent_id", requirement.parent_id},
-                            {"frequency", requirement.frequency},
-                            {"starts_on", requirement.starts_on}});
-  }
-  nlohmann::json visits = nullptr;
-  if (plan.visit_parent_id) {
-    visits = {{"parent_id", *plan.visit_parent_id},
-              {"frequency", plan.visit_frequency.value_or("")}};
-  }
-  return {{"id", plan.id},
-          {"child_id", plan.child_id},
-          {"destination", plan.destination},
-          {"receiving_party", plan.receiving_party},
-          {"consulted", plan.consulted},
-          {"steps", std::move(steps)},
-          {"visits", std::move(visits)},
-          {"status", TransitionPlanStatusName(plan.status)},
-          {"approved_by_user_id", OrNull(plan.approved_by_user_id)},
-          {"approved_on", OrNull(plan.approved_on)},
-          {"visit_requirements", std::move(requirements)},
-          {"created_at", plan.created_at},
-          {"updated_at", plan.updated_at}};
+  return TransitionPlanShape().ToJson(view);
 }
 
 nlohmann::json AuthorisedAdultToJson(const AuthorisedAdultRow& adult) {
-  return {{"id", adult.id},
-          {"child_id", adult.child_id},
-          {"full_name", adult.full_name},
-          {"relationship", adult.relationship},
-          {"document_id",
-           adult.document_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(adult.document_id)},
-          {"active", adult.active},
-          {"created_at", adult.created_at}};
+  return AuthorisedAdultShape().ToJson(adult);
 }
 
-nlohmann::json LeaveToJson(const LeaveRow& leave) {
-  return {{"id", leave.id},
-          {"child_id", leave.child_id},
-          {"facility_id", leave.facility_id},
-          {"adult_id", leave.adult_id},
-          {"adult_name", leave.adult_name},
-          {"reason", leave.reason},
-          {"left_at", leave.left_at},
-          {"due_back_at", leave.due_back_at},
-          {"returned_at", OrNull(leave.returned_at)},
-          {"note", leave.note},
-          {"created_at", leave.created_at}};
-}
+nlohmann::json LeaveToJson(const LeaveRow& leave) { return LeaveShape().ToJson(leave); }
 
-nlohmann::json LeaveViewToJson(const LeaveView& view) {
-  nlohmann::json json = LeaveToJson(view.leave);
-  json["state"] = view.state;
-  return json;
-}
+nlohmann::json LeaveViewToJson(const LeaveView& view) { return LeaveBookEntryShape().ToJson(view); }
 
 nlohmann::json ScheduleEntryToJson(const HealthScheduleRow& entry) {
-  return {{"id", entry.id},
-          {"kind", entry.kind},
-          {"name", entry.name},
-          {"age_months", entry.age_months},
-          {"active", entry.active}};
+  return HealthScheduleEntryShape().ToJson(entry);
 }
 
 nlohmann::json AppointmentToJson(const AppointmentRow& appointment) {
-  return {{"id", appointment.id},
-          {"child_id", appointment.child_id},
-          {"schedule_id", OrNull(appointment.schedule_id)},
-          {"kind", appointment.kind},
-          {"name", appointment.name},
-          {"due_on", appointment.due_on},
-          {"done_on", OrNull(appointment.done_on)},
-          {"note", appointment.note},
-          {"created_at", appointment.created_at}};
+  return AppointmentShape().ToJson(appointment);
 }
 
-nlohmann::json HealthItemToJson(const HealthItem& item) {
-  return {{"schedule_id", OrNull(item.schedule_id)},
-          {"appointment_id", OrNull(item.appointment_id)},
-          {"kind", item.kind},
-          {"name", item.name},
-          {"due_on", item.due_on},
-          {"done_on", OrNull(item.done_on)},
-          {"status", item.status}};
-}
+nlohmann::json HealthItemToJson(const HealthItem& item) { return HealthItemShape().ToJson(item); }
 
 nlohmann::json SchoolEnrolmentToJson(const SchoolEnrolmentRow& enrolment) {
-  return {{"id", enrolment.id},
-          {"child_id", enrolment.child_id},
-          {"setting", enrolment.setting},
-          {"institution", enrolment.institution},
-          {"level", enrolment.level},
-          {"started_on", enrolment.started_on},
-          {"created_at", enrolment.created_at}};
+  return EnrolmentShape().ToJson(enrolment);
 }
 
 }  // namespace vinculo

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "service/nursery_care_service.h"
 
@@ -21,5 +24,11 @@ nlohmann::json ScheduleEntryToJson(const HealthScheduleRow& entry);
 nlohmann::json AppointmentToJson(const AppointmentRow& appointment);
 nlohmann::json HealthItemToJson(const HealthItem& item);
 nlohmann::json SchoolEnrolmentToJson(const SchoolEnrolmentRow& enrolment);
+
+// The OpenAPI schemas (by name) of the replies above written from a
+// ReplyShape (json/reply_shape.h): TransitionPlan, AuthorisedAdult, Leave,
+// LeaveBookEntry (LeaveViewToJson), HealthScheduleEntry, Appointment,
+// HealthItem and Enrolment.
+std::vector<std::pair<std::string, nlohmann::json>> NurseryCareReplySchemas();
 
 }  // namespace vinculo

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/ageout_reasons.h"
+#include "json/reply_shape.h"
 #include "service/figures.h"
 
 namespace vinculo {
@@ -12,111 +13,276 @@ template <typename T>
 nlohmann::json OrNull(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
-}  // namespace
 
-nlohmann::json AgeOutRowToJson(const AgeOutRow& row) {
-  nlohmann::json json = {{"child_id", row.child_id},       {"pseudonym", row.pseudonym},
-                         {"name", OrNull(row.name)},       {"facility_id", row.facility_id},
-                         {"facility", row.facility},       {"date_of_birth", row.date_of_birth},
-                         {"alert_level", row.alert_level}, {"transition_plan", row.TransitionPlanShown()},
-                         {"needs_plan", row.needs_plan}};
-  json["leave"] = nullptr;
-  if (row.leave) {
-    json["leave"] = {{"id", row.leave->id},
-                     {"state", row.leave->state},
-                     {"left_at", row.leave->left_at},
-                     {"due_back_at", row.leave->due_back_at}};
-  }
-  json["decision"] = row.decision ? AgeOutDecisionToJson(*row.decision) : nlohmann::json(nullptr);
-  json["proposal"] = row.proposal ? AgeOutProposalToJson(*row.proposal) : nlohmann::json(nullptr);
-  if (row.age_out) {
-    const AgeOut& age_out = *row.age_out;
-    json["age_out_date"] = FormatDate(age_out.age_out_date);
-    json["days_remaining"] = age_out.days_remaining;
-    json["rule"] = {
-        {"basis", AgeOutBasisName(age_out.basis)},
-        {"rule_id", age_out.rule_id ? nlohmann::json(age_out.rule_id) : nlohmann::json(nullptr)},
-        {"extension_id",
-         age_out.extension_id ? nlohmann::json(age_out.extension_id) : nlohmann::json(nullptr)},
-        {"max_age_months", OrNull(age_out.max_age_months)},
-        {"source", age_out.source}};
-  } else {
-    json["age_out_date"] = nullptr;
-    json["days_remaining"] = nullptr;
-    json["rule"] = nullptr;
-    json["problem"] = row.problem;
-  }
-  return json;
+namespace rs = reply_schema;
+
+nlohmann::json AgeOutBasisSchema() {
+  return rs::Choice({"jurisdiction_rule", "facility_override", "review_date", "extension"});
 }
 
+// The replies whose document schema comes from their shape (issue 17).
+const ReplyShape<AgeOutDecisionRow>& AgeOutDecisionShape() {
+  static const ReplyShape<AgeOutDecisionRow> shape(
+      {
+          {"id", rs::Id(), MemberOf(&AgeOutDecisionRow::id)},
+          {"version", rs::Integer(), MemberOf(&AgeOutDecisionRow::version)},
+          {"age_out_date", rs::Day(), MemberOf(&AgeOutDecisionRow::age_out_date)},
+          {"basis", AgeOutBasisSchema(), MemberOf(&AgeOutDecisionRow::basis)},
+          {"rule_id", rs::Nullable(rs::Id()),
+           [](const AgeOutDecisionRow& row) { return OrNull(row.rule_id); }},
+          {"extension_id", rs::Nullable(rs::Id()),
+           [](const AgeOutDecisionRow& row) { return OrNull(row.extension_id); }},
+          {"policy", rs::Choice({"rule_at_admission", "rule_in_force"}),
+           MemberOf(&AgeOutDecisionRow::policy)},
+          {"occasion",
+           rs::Described(
+               rs::Choice({"admission", "placement", "extension", "proposal", "existing"}),
+               "existing: kept by the system for a child already inside before decisions were "
+               "kept, from the rules as they stood before the first change."),
+           MemberOf(&AgeOutDecisionRow::occasion)},
+          {"decided_by_user_id", rs::Nullable(rs::Id()),
+           [](const AgeOutDecisionRow& row) { return OrNull(row.decided_by); }},
+          {"decided_at", rs::Text(), MemberOf(&AgeOutDecisionRow::decided_at)},
+      },
+      "The age-out decision kept for a child's stay inside: written with her admission, "
+      "placement inside or approved extension, or by accepting a proposal.");
+  return shape;
+}
+
+const ReplyShape<AgeOutProposalRow>& AgeOutProposalShape() {
+  static const ReplyShape<AgeOutProposalRow> shape(
+      {
+          {"id", rs::Id(), MemberOf(&AgeOutProposalRow::id)},
+          {"version", rs::Integer(), MemberOf(&AgeOutProposalRow::version)},
+          {"child_id", rs::Id(), MemberOf(&AgeOutProposalRow::child_id)},
+          {"decision_id", rs::Id(), MemberOf(&AgeOutProposalRow::decision_id)},
+          {"kept_date", rs::Day(), MemberOf(&AgeOutProposalRow::kept_date)},
+          {"kept_rule_id", rs::Nullable(rs::Id()),
+           [](const AgeOutProposalRow& row) { return OrNull(row.kept_rule_id); }},
+          {"proposed_date", rs::Day(), MemberOf(&AgeOutProposalRow::proposed_date)},
+          {"proposed_basis", AgeOutBasisSchema(), MemberOf(&AgeOutProposalRow::proposed_basis)},
+          {"proposed_rule_id", rs::Nullable(rs::Id()),
+           [](const AgeOutProposalRow& row) { return OrNull(row.proposed_rule_id); }},
+          {"proposed_max_age_months", rs::Nullable(rs::Integer()),
+           [](const AgeOutProposalRow& row) { return OrNull(row.proposed_max_age_months); }},
+          {"proposed_source", rs::Text(), MemberOf(&AgeOutProposalRow::proposed_source)},
+          {"reason",
+           rs::Described(rs::Text(), "Why it was made, in English (the audit trail's words)."),
+           MemberOf(&AgeOutProposalRow::reason)},
+          {"reason_code",
+           rs::Described(rs::Choice({"rule_added", "rule_changed", "rule_archived", "rule_restored",
+                                     "birth_date_corrected", "facility_limit_changed", "other"}),
+                         "The same reason as a stable code, for a translated text."),
+           [](const AgeOutProposalRow& row) {
+             return nlohmann::json(ReasonCodeOf(row.reason).code);
+           }},
+          {"reason_rule_id",
+           rs::Described(rs::Nullable(rs::Id()), "The rule version a rule_* reason names."),
+           [](const AgeOutProposalRow& row) { return OrNull(ReasonCodeOf(row.reason).rule_id); }},
+          {"status", rs::Choice({"pending", "accepted", "rejected", "withdrawn"}),
+           [](const AgeOutProposalRow& row) {
+             return nlohmann::json(AgeOutProposalStatusName(row.status));
+           }},
+          {"created_at", rs::Text(), MemberOf(&AgeOutProposalRow::created_at)},
+          {"updated_at", rs::Text(), MemberOf(&AgeOutProposalRow::updated_at)},
+          {"decided_by_user_id", rs::Nullable(rs::Id()),
+           [](const AgeOutProposalRow& row) { return OrNull(row.decided_by); }},
+          {"decided_at", rs::Nullable(rs::Text()),
+           [](const AgeOutProposalRow& row) { return OrNull(row.decided_at); }},
+      },
+      "What a change of the co-residence rules would make of a child's kept age-out decision. "
+      "At most one pending per child: a later change replaces it (its version goes up); a new "
+      "decision withdraws it.");
+  return shape;
+}
+
+// An object schema whose value may be null (the board's inline objects).
+nlohmann::json NullableAllOf(const std::string& name, const std::string& description) {
+  return {{"nullable", true}, {"description", description}, {"allOf", {rs::Ref(name)}}};
+}
+
+const ReplyShape<AgeOutRow>& AgeOutRowShape() {
+  static const ReplyShape<AgeOutRow> shape({
+      {"child_id", rs::Id(), MemberOf(&AgeOutRow::child_id)},
+      {"pseudonym", rs::Text(), MemberOf(&AgeOutRow::pseudonym)},
+      {"name", rs::Described(rs::Nullable(rs::Text()), "Null for auditors."),
+       [](const AgeOutRow& row) { return OrNull(row.name); }},
+      {"facility_id", rs::Id(), MemberOf(&AgeOutRow::facility_id)},
+      {"facility", rs::Text(), MemberOf(&AgeOutRow::facility)},
+      {"date_of_birth", rs::Day(), MemberOf(&AgeOutRow::date_of_birth)},
+      {"alert_level", rs::Choice({"overdue", "critical", "warning", "notice", "none", "unknown"}),
+       MemberOf(&AgeOutRow::alert_level)},
+      {"transition_plan",
+       rs::Described(rs::Choice({"missing", "draft", "approved"}), "The child's transition plan."),
+       [](const AgeOutRow& row) { return nlohmann::json(row.TransitionPlanShown()); }},
+      {"needs_plan",
+       rs::Described({{"type", "boolean"}},
+                     "Within the plan threshold (default 90 days) of the age-out, or past it, "
+                     "without an approved transition plan."),
+       MemberOf(&AgeOutRow::needs_plan)},
+      {"leave",
+       {{"type", "object"},
+        {"nullable", true},
+        {"description",
+         "The child's leave not yet returned, with its state now (issue 15): booked, out or "
+         "overdue; null when she is in."},
+        {"required", {"id", "state", "left_at", "due_back_at"}},
+        {"properties",
+         {{"id", rs::Id()},
+          {"state", rs::Choice({"booked", "out", "overdue"})},
+          {"left_at", rs::Text()},
+          {"due_back_at", rs::Text()}}}},
+       [](const AgeOutRow& row) {
+         if (!row.leave) return nlohmann::json(nullptr);
+         return nlohmann::json{{"id", row.leave->id},
+                               {"state", row.leave->state},
+                               {"left_at", row.leave->left_at},
+                               {"due_back_at", row.leave->due_back_at}};
+       }},
+      {"decision",
+       NullableAllOf("AgeOutDecision",
+                     "The kept age-out decision the date comes from (issue 15); null for a child "
+                     "kept before decisions were, computed until the first change of her "
+                     "jurisdiction's rules."),
+       [](const AgeOutRow& row) {
+         return row.decision ? AgeOutDecisionShape().ToJson(*row.decision)
+                             : nlohmann::json(nullptr);
+       }},
+      {"proposal",
+       NullableAllOf("AgeOutProposal",
+                     "A change of the rules that would move the date, waiting for a person; null "
+                     "when none."),
+       [](const AgeOutRow& row) {
+         return row.proposal ? AgeOutProposalShape().ToJson(*row.proposal)
+                             : nlohmann::json(nullptr);
+       }},
+      {"age_out_date", rs::Nullable(rs::Day()),
+       [](const AgeOutRow& row) {
+         return row.age_out ? nlohmann::json(FormatDate(row.age_out->age_out_date))
+                            : nlohmann::json(nullptr);
+       }},
+      {"days_remaining",
+       rs::Described({{"type", "integer"}, {"nullable", true}},
+                     "Days from as_of to the age-out date; negative when overdue."),
+       [](const AgeOutRow& row) {
+         return row.age_out ? nlohmann::json(row.age_out->days_remaining) : nlohmann::json(nullptr);
+       }},
+      {"rule",
+       {{"type", "object"},
+        {"nullable", true},
+        {"additionalProperties", false},
+        {"required", {"basis", "rule_id", "extension_id", "max_age_months", "source"}},
+        {"properties",
+         {{"basis", AgeOutBasisSchema()},
+          {"rule_id", rs::Nullable(rs::Id())},
+          {"extension_id", rs::Nullable(rs::Id())},
+          {"max_age_months", {{"type", "integer"}, {"nullable", true}}},
+          {"source",
+           rs::Described(rs::Text(),
+                         "The rule's kind and source, the facility limit, or the extension's "
+                         "reason.")}}}},
+       [](const AgeOutRow& row) {
+         if (!row.age_out) return nlohmann::json(nullptr);
+         const AgeOut& age_out = *row.age_out;
+         return nlohmann::json{
+             {"basis", AgeOutBasisName(age_out.basis)},
+             {"rule_id",
+              age_out.rule_id ? nlohmann::json(age_out.rule_id) : nlohmann::json(nullptr)},
+             {"extension_id", age_out.extension_id ? nlohmann::json(age_out.extension_id)
+                                                   : nlohmann::json(nullptr)},
+             {"max_age_months", OrNull(age_out.max_age_months)},
+             {"source", age_out.source}};
+       }},
+      // Only when the age-out cannot be computed.
+      {"problem",
+       rs::Described(rs::Text(), "Why the age-out cannot be computed (alert_level unknown)."),
+       [](const AgeOutRow& row) { return row.age_out ? Absent() : nlohmann::json(row.problem); },
+       false},
+  });
+  return shape;
+}
+
+const ReplyShape<ExtensionRow>& ExtensionShape() {
+  static const ReplyShape<ExtensionRow> shape({
+      {"id", rs::Id(), MemberOf(&ExtensionRow::id)},
+      {"child_id", rs::Id(), MemberOf(&ExtensionRow::child_id)},
+      {"requested_on", rs::Day(), MemberOf(&ExtensionRow::requested_on)},
+      {"requested_by_user_id", rs::Id(), MemberOf(&ExtensionRow::requested_by_user_id)},
+      {"reason", rs::Text(), MemberOf(&ExtensionRow::reason)},
+      {"new_age_out_date", rs::Day(), MemberOf(&ExtensionRow::new_age_out_date)},
+      {"status", rs::Choice({"requested", "approved", "refused"}),
+       [](const ExtensionRow& row) { return nlohmann::json(ExtensionStatusName(row.status)); }},
+      {"decided_by_user_id", rs::Nullable(rs::Id()),
+       [](const ExtensionRow& row) { return OrNull(row.approved_by_user_id); }},
+      {"decided_on", rs::Nullable(rs::Day()),
+       [](const ExtensionRow& row) { return OrNull(row.approved_on); }},
+      {"decision_note", rs::Text(), MemberOf(&ExtensionRow::decision_note)},
+      {"created_at", rs::Instant(), MemberOf(&ExtensionRow::created_at)},
+  });
+  return shape;
+}
+
+const ReplyShape<NurseryAdmission>& AdmissionShape() {
+  static const ReplyShape<NurseryAdmission> shape({
+      {"id", rs::Id(), MemberOf(&NurseryAdmission::id)},
+      {"child_id", rs::Id(), MemberOf(&NurseryAdmission::child_id)},
+      {"facility_id", rs::Id(), MemberOf(&NurseryAdmission::facility_id)},
+      {"admitted_on", rs::Day(), MemberOf(&NurseryAdmission::admitted_on)},
+      {"review_date", rs::Nullable(rs::Day()),
+       [](const NurseryAdmission& row) { return OrNull(row.review_date); }},
+  });
+  return shape;
+}
+
+const ReplyShape<PregnancyRow>& PregnancyShape() {
+  static const ReplyShape<PregnancyRow> shape({
+      {"id", rs::Id(), MemberOf(&PregnancyRow::id)},
+      {"parent_id", rs::Id(), MemberOf(&PregnancyRow::parent_id)},
+      {"facility_id", rs::Id(), MemberOf(&PregnancyRow::facility_id)},
+      {"due_date", rs::Day(), MemberOf(&PregnancyRow::due_date)},
+      {"registered_on", rs::Day(), MemberOf(&PregnancyRow::registered_on)},
+      {"status", rs::Choice({"expected", "born", "ended"}),
+       [](const PregnancyRow& row) { return nlohmann::json(PregnancyStatusName(row.status)); }},
+      {"child_id", rs::Described(rs::Nullable(rs::Id()), "The newborn's record once born."),
+       [](const PregnancyRow& row) { return OrNull(row.child_id); }},
+      {"outcome_on", rs::Described(rs::Nullable(rs::Day()), "When it was born or ended."),
+       [](const PregnancyRow& row) { return OrNull(row.outcome_on); }},
+      {"created_at", rs::Instant(), MemberOf(&PregnancyRow::created_at)},
+  });
+  return shape;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, nlohmann::json>> NurseryReplySchemas() {
+  return {{"AgeOutRow", AgeOutRowShape().Schema()},
+          {"AgeOutDecision", AgeOutDecisionShape().Schema()},
+          {"AgeOutProposal", AgeOutProposalShape().Schema()},
+          {"Extension", ExtensionShape().Schema()},
+          {"Admission", AdmissionShape().Schema()},
+          {"Pregnancy", PregnancyShape().Schema()}};
+}
+
+nlohmann::json AgeOutRowToJson(const AgeOutRow& row) { return AgeOutRowShape().ToJson(row); }
+
 nlohmann::json AgeOutDecisionToJson(const AgeOutDecisionRow& decision) {
-  return {{"id", decision.id},
-          {"version", decision.version},
-          {"age_out_date", decision.age_out_date},
-          {"basis", decision.basis},
-          {"rule_id", OrNull(decision.rule_id)},
-          {"extension_id", OrNull(decision.extension_id)},
-          {"policy", decision.policy},
-          {"occasion", decision.occasion},
-          {"decided_by_user_id", OrNull(decision.decided_by)},
-          {"decided_at", decision.decided_at}};
+  return AgeOutDecisionShape().ToJson(decision);
 }
 
 nlohmann::json AgeOutProposalToJson(const AgeOutProposalRow& proposal) {
-  const AgeOutReasonCode reason = ReasonCodeOf(proposal.reason);
-  return {{"id", proposal.id},
-          {"version", proposal.version},
-          {"child_id", proposal.child_id},
-          {"decision_id", proposal.decision_id},
-          {"kept_date", proposal.kept_date},
-          {"kept_rule_id", OrNull(proposal.kept_rule_id)},
-          {"proposed_date", proposal.proposed_date},
-          {"proposed_basis", proposal.proposed_basis},
-          {"proposed_rule_id", OrNull(proposal.proposed_rule_id)},
-          {"proposed_max_age_months", OrNull(proposal.proposed_max_age_months)},
-          {"proposed_source", proposal.proposed_source},
-          {"reason", proposal.reason},
-          {"reason_code", reason.code},
-          {"reason_rule_id", OrNull(reason.rule_id)},
-          {"status", AgeOutProposalStatusName(proposal.status)},
-          {"created_at", proposal.created_at},
-          {"updated_at", proposal.updated_at},
-          {"decided_by_user_id", OrNull(proposal.decided_by)},
-          {"decided_at", OrNull(proposal.decided_at)}};
+  return AgeOutProposalShape().ToJson(proposal);
 }
 
 nlohmann::json ExtensionToJson(const ExtensionRow& extension) {
-  return {{"id", extension.id},
-          {"child_id", extension.child_id},
-          {"requested_on", extension.requested_on},
-          {"requested_by_user_id", extension.requested_by_user_id},
-          {"reason", extension.reason},
-          {"new_age_out_date", extension.new_age_out_date},
-          {"status", ExtensionStatusName(extension.status)},
-          {"decided_by_user_id", OrNull(extension.approved_by_user_id)},
-          {"decided_on", OrNull(extension.approved_on)},
-          {"decision_note", extension.decision_note},
-          {"created_at", extension.created_at}};
+  return ExtensionShape().ToJson(extension);
 }
 
 nlohmann::json AdmissionToJson(const NurseryAdmission& admission) {
-  return {{"id", admission.id},
-          {"child_id", admission.child_id},
-          {"facility_id", admission.facility_id},
-          {"admitted_on", admission.admitted_on},
-          {"review_date", OrNull(admission.review_date)}};
+  return AdmissionShape().ToJson(admission);
 }
 
 nlohmann::json PregnancyToJson(const PregnancyRow& pregnancy) {
-  return {{"id", pregnancy.id},
-          {"parent_id", pregnancy.parent_id},
-          {"facility_id", pregnancy.facility_id},
-          {"due_date", pregnancy.due_date},
-          {"registered_on", pregnancy.registered_on},
-          {"status", PregnancyStatusName(pregnancy.status)},
-          {"child_id", OrNull(pregnancy.child_id)},
-          {"outcome_on", OrNull(pregnancy.outcome_on)},
-          {"created_at", pregnancy.created_at}};
+  return PregnancyShape().ToJson(pregnancy);
 }
 
 nlohmann::json ForecastMonthToJson(const ForecastMonth& month) {

@@ -5,6 +5,9 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "service/nursery_service.h"
 
@@ -23,5 +26,10 @@ nlohmann::json ExtensionToJson(const ExtensionRow& extension);
 nlohmann::json AdmissionToJson(const NurseryAdmission& admission);
 nlohmann::json PregnancyToJson(const PregnancyRow& pregnancy);
 nlohmann::json ForecastMonthToJson(const ForecastMonth& month);
+
+// The OpenAPI schemas (by name) of the replies above written from a
+// ReplyShape (json/reply_shape.h): AgeOutRow, AgeOutDecision, AgeOutProposal,
+// Extension, Admission and Pregnancy.
+std::vector<std::pair<std::string, nlohmann::json>> NurseryReplySchemas();
 
 }  // namespace vinculo

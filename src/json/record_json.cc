@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "json/reply_shape.h"
 
 namespace vinculo {
 namespace {
@@ -182,32 +183,74 @@ std::string RecordJsonText(const Record& record) {
   return out;
 }
 
-json PlacementToJson(const Placement& placement) {
-  json object = {{"id", placement.id},
-                 {"child_id", placement.child_id},
-                 {"placement", placement.placement},
-                 {"started_on", placement.started_on},
-                 {"note", placement.note},
-                 {"recorded_by", placement.recorded_by},
-                 {"created_at", placement.created_at}};
-  object["facility_id"] = placement.facility_id ? json(*placement.facility_id) : json(nullptr);
-  object["home_id"] = placement.home_id ? json(*placement.home_id) : json(nullptr);
-  object["organisation_id"] =
-      placement.organisation_id ? json(*placement.organisation_id) : json(nullptr);
-  object["ended_on"] = placement.ended_on ? json(*placement.ended_on) : json(nullptr);
-  return object;
+// The placement and transfer histories' replies, whose document schemas come
+// from their shapes (issue 17).
+namespace {
+
+namespace rs = reply_schema;
+
+json UtcTimestamp() { return rs::Described(rs::Instant(), "UTC timestamp, YYYY-MM-DDTHH:MM:SSZ."); }
+
+json OrNullId(const std::optional<long long>& id) { return id ? json(*id) : json(nullptr); }
+
+const ReplyShape<Placement>& PlacementShape() {
+  static const ReplyShape<Placement> shape(
+      {
+          {"id", rs::Id(), MemberOf(&Placement::id)},
+          {"child_id", rs::Id(), MemberOf(&Placement::child_id)},
+          {"placement",
+           rs::Choice({"inside_with_mother", "relatives", "care_home", "state_care", "other",
+                       "with_released_parent"}),
+           MemberOf(&Placement::placement)},
+          {"started_on", rs::Day(), MemberOf(&Placement::started_on)},
+          {"note",
+           rs::Described(rs::Text(),
+                         "\"registered\" for the first placement; empty when none was given."),
+           MemberOf(&Placement::note)},
+          {"recorded_by",
+           rs::Described(rs::Id(), "The id of the user who recorded it (0 for the command line)."),
+           MemberOf(&Placement::recorded_by)},
+          {"created_at", UtcTimestamp(), MemberOf(&Placement::created_at)},
+          {"facility_id", rs::Nullable(rs::Id()),
+           [](const Placement& row) { return OrNullId(row.facility_id); }},
+          {"home_id", rs::Nullable(rs::Id()),
+           [](const Placement& row) { return OrNullId(row.home_id); }},
+          {"organisation_id", rs::Nullable(rs::Id()),
+           [](const Placement& row) { return OrNullId(row.organisation_id); }},
+          {"ended_on",
+           rs::Described(rs::Nullable(rs::Day()), "null while the placement is current."),
+           [](const Placement& row) { return row.ended_on ? json(*row.ended_on) : json(nullptr); }},
+      },
+      "One period of a child's placement history.");
+  return shape;
 }
 
-json TransferToJson(const Transfer& transfer) {
-  return {{"id", transfer.id},
-          {"parent_id", transfer.parent_id},
-          {"from_facility_id", transfer.from_facility_id},
-          {"to_facility_id", transfer.to_facility_id},
-          {"transferred_on", transfer.transferred_on},
-          {"reason", transfer.reason},
-          {"recorded_by", transfer.recorded_by},
-          {"created_at", transfer.created_at}};
+const ReplyShape<Transfer>& TransferShape() {
+  static const ReplyShape<Transfer> shape(
+      {
+          {"id", rs::Id(), MemberOf(&Transfer::id)},
+          {"parent_id", rs::Id(), MemberOf(&Transfer::parent_id)},
+          {"from_facility_id", rs::Id(), MemberOf(&Transfer::from_facility_id)},
+          {"to_facility_id", rs::Id(), MemberOf(&Transfer::to_facility_id)},
+          {"transferred_on", rs::Day(), MemberOf(&Transfer::transferred_on)},
+          {"reason", rs::Described(rs::Text(), "Empty when none was given."),
+           MemberOf(&Transfer::reason)},
+          {"recorded_by", rs::Id(), MemberOf(&Transfer::recorded_by)},
+          {"created_at", UtcTimestamp(), MemberOf(&Transfer::created_at)},
+      },
+      "A parent's move from one facility to another.");
+  return shape;
 }
+
+}  // namespace
+
+std::vector<std::pair<std::string, json>> HistoryReplySchemas() {
+  return {{"Placement", PlacementShape().Schema()}, {"Transfer", TransferShape().Schema()}};
+}
+
+json PlacementToJson(const Placement& placement) { return PlacementShape().ToJson(placement); }
+
+json TransferToJson(const Transfer& transfer) { return TransferShape().ToJson(transfer); }
 
 namespace {
 // The deepest nesting of arrays and objects in `text`, counted outside

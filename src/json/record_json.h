@@ -8,7 +8,10 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "domain/record.h"
 #include "service/auth_service.h"
@@ -26,6 +29,11 @@ nlohmann::json RecordToJson(const Record& record);
 std::string RecordJsonText(const Record& record);
 nlohmann::json PlacementToJson(const Placement& placement);
 nlohmann::json TransferToJson(const Transfer& transfer);
+
+// The OpenAPI schemas (by name) of the placement and transfer histories'
+// replies, written from a ReplyShape (json/reply_shape.h): Placement and
+// Transfer.
+std::vector<std::pair<std::string, nlohmann::json>> HistoryReplySchemas();
 
 // Parses a request body into field values of `kind`. kMalformed when the body
 // is not a JSON object; kInvalidArgument naming the field for an unknown

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "service/reunification_service.h"
 
@@ -24,5 +27,11 @@ nlohmann::json FollowUpContactToJson(const reunification_store::FollowUpContactR
 //  last_contacted_on, contacts, due}]}
 nlohmann::json FollowUpListToJson(const FollowUpList& list);
 nlohmann::json FollowUpSettingsToJson(const reunification_store::FollowUpSettingsRow& row);
+
+// The OpenAPI schemas (by name) of the replies above written from a
+// ReplyShape (json/reply_shape.h): ReunificationPlan, ReunificationPlanParent,
+// ReunificationPlanSummary, ReunificationStep, ReunificationStepOwner,
+// FollowUpContact, FollowUpList and FollowUpSettings.
+std::vector<std::pair<std::string, nlohmann::json>> ReunificationReplySchemas();
 
 }  // namespace vinculo

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/access.h"
@@ -20,6 +21,10 @@
 #include "json/account_json.h"
 #include "json/calendar_subscription_json.h"
 #include "json/family_json.h"
+#include "json/nursery_care_json.h"
+#include "json/nursery_json.h"
+#include "json/record_json.h"
+#include "json/reunification_json.h"
 #include "json/supply_json.h"
 #include "json/visit_json.h"
 #include "json/workshop_json.h"
@@ -393,8 +398,94 @@ TEST(OpenApiDocument, Issue17_ShapedRepliesAreDocumentedByTheirSerializersShape)
   }
 }
 
-TEST(OpenApiDocument, Issue17_AccountRepliesAreDocumentedByTheirShape) {
+// Each schema a module writes from a ReplyShape is the document's, and a
+// reply its real serializer wrote (`written`, one per schema) has exactly the
+// schema's required keys, and no property is left unlisted.
+void ExpectRepliesDocumentedByTheirShape(const std::vector<std::pair<std::string, json>>& shaped,
+                                         const std::map<std::string, json>& written) {
   const json& schemas = At(Document(), {"components", "schemas"});
+  ASSERT_EQ(shaped.size(), written.size());
+  for (const auto& [name, schema] : shaped) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(At(schemas, {name}), schema);
+    std::set<std::string> required;
+    for (const json& key : schema.at("required")) required.insert(key.get<std::string>());
+    std::set<std::string> keys;
+    ASSERT_TRUE(written.contains(name));
+    for (const auto& [key, unused] : written.at(name).items()) keys.insert(key);
+    EXPECT_EQ(keys, required);
+    for (const std::string& key : required) {
+      EXPECT_TRUE(schema.at("properties").contains(key)) << key;
+    }
+    EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
+  }
+}
+
+TEST(OpenApiDocument, Issue17_NurseryRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  AgeOutRow computed;
+  computed.age_out = AgeOut{};
+  written["AgeOutRow"] = AgeOutRowToJson(computed);
+  written["AgeOutDecision"] = AgeOutDecisionToJson(AgeOutDecisionRow{});
+  written["AgeOutProposal"] = AgeOutProposalToJson(AgeOutProposalRow{});
+  written["Extension"] = ExtensionToJson(ExtensionRow{});
+  written["Admission"] = AdmissionToJson(NurseryAdmission{});
+  written["Pregnancy"] = PregnancyToJson(PregnancyRow{});
+  ExpectRepliesDocumentedByTheirShape(NurseryReplySchemas(), written);
+
+  // A child whose age-out cannot be computed also has the optional problem.
+  AgeOutRow unknown;
+  unknown.problem = "no rule";
+  const json reply = AgeOutRowToJson(unknown);
+  EXPECT_EQ(reply.at("problem"), "no rule");
+  EXPECT_EQ(reply.size(), written["AgeOutRow"].size() + 1);
+  EXPECT_TRUE(
+      At(Document(), {"components", "schemas", "AgeOutRow", "properties", "problem"}).is_object());
+}
+
+TEST(OpenApiDocument, Issue17_NurseryCareRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  written["TransitionPlan"] = TransitionPlanToJson(TransitionPlanView{});
+  written["AuthorisedAdult"] = AuthorisedAdultToJson(AuthorisedAdultRow{});
+  written["Leave"] = LeaveToJson(LeaveRow{});
+  written["LeaveBookEntry"] = LeaveViewToJson(LeaveView{});
+  written["HealthScheduleEntry"] = ScheduleEntryToJson(HealthScheduleRow{});
+  written["Appointment"] = AppointmentToJson(AppointmentRow{});
+  written["HealthItem"] = HealthItemToJson(HealthItem{});
+  written["Enrolment"] = SchoolEnrolmentToJson(SchoolEnrolmentRow{});
+  ExpectRepliesDocumentedByTheirShape(NurseryCareReplySchemas(), written);
+}
+
+TEST(OpenApiDocument, Issue17_ReunificationRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  ReunificationPlan plan;
+  plan.steps.emplace_back();
+  written["ReunificationPlan"] = ReunificationPlanToJson(plan);
+  written["ReunificationPlanParent"] = written["ReunificationPlan"].at("parent");
+  written["ReunificationPlanSummary"] = ReunificationPlanSummaryToJson(ReunificationPlanSummary{});
+  written["ReunificationStep"] = written["ReunificationPlan"].at("steps").at(0);
+  written["ReunificationStepOwner"] = StepOwnerToJson(StepOwner{});
+  written["FollowUpContact"] = FollowUpContactToJson(reunification_store::FollowUpContactRow{});
+  written["FollowUpList"] = FollowUpListToJson(FollowUpList{});
+  written["FollowUpSettings"] = FollowUpSettingsToJson(reunification_store::FollowUpSettingsRow{});
+  ExpectRepliesDocumentedByTheirShape(ReunificationReplySchemas(), written);
+  // A plan in the list names her parent with the same properties.
+  EXPECT_EQ(ReunificationPlanSummaryToJson(ReunificationPlanSummary{}).at("parent").size(),
+            written["ReunificationPlanParent"].size());
+  EXPECT_EQ(ReunificationStepToJson(ReunificationStep{}), written["ReunificationStep"]);
+}
+
+TEST(OpenApiDocument, Issue17_HistoryAndCountdownRepliesAreDocumentedByTheirShape) {
+  std::map<std::string, json> written;
+  written["Placement"] = PlacementToJson(Placement{});
+  written["Transfer"] = TransferToJson(Transfer{});
+  ExpectRepliesDocumentedByTheirShape(HistoryReplySchemas(), written);
+  ExpectRepliesDocumentedByTheirShape(
+      ReleaseCountdownReplySchemas(),
+      {{"ReleaseCountdownEntry", ReleaseCountdownEntryToJson(ReleaseCountdownEntry{})}});
+}
+
+TEST(OpenApiDocument, Issue17_AccountRepliesAreDocumentedByTheirShape) {
   std::map<std::string, json> written;
   written["User"] = UserToJson(User{});
   written["AuditEvent"] = AuditEventToJson(AuditEvent{});
@@ -405,21 +496,9 @@ TEST(OpenApiDocument, Issue17_AccountRepliesAreDocumentedByTheirShape) {
   SummaryFigures figures;
   figures.children_by_placement.push_back(CountRow{});
   written["SummaryFigures"] = SummaryFiguresToJson(figures);
-  const auto shaped = AccountReplySchemas();
-  ASSERT_EQ(shaped.size(), written.size());
-  for (const auto& [name, schema] : shaped) {
-    SCOPED_TRACE(name);
-    EXPECT_EQ(At(schemas, {name}), schema);
-    std::set<std::string> properties;
-    for (const auto& [property, unused] : schema.at("properties").items()) {
-      properties.insert(property);
-    }
-    std::set<std::string> keys;
-    for (const auto& [key, unused] : written.at(name).items()) keys.insert(key);
-    EXPECT_EQ(keys, properties);
-    EXPECT_EQ(schema.at("required").size(), properties.size());
-  }
+  ExpectRepliesDocumentedByTheirShape(AccountReplySchemas(), written);
   // Me's access lists every record kind, from the domain's table.
+  const json& schemas = At(Document(), {"components", "schemas"});
   EXPECT_EQ(At(schemas, {"Me", "properties", "access", "required"}).size(), AllRecordKinds().size());
   EXPECT_EQ(written["Me"]["access"].size(), AllRecordKinds().size());
 }
