@@ -17,6 +17,22 @@ namespace rs = reply_schema;
 nlohmann::json Boolean() { return {{"type", "boolean"}}; }
 
 // The replies whose document schema comes from their shape (issue 17).
+// A visit requirement an approved transition plan created: the child sees
+// her parent at this frequency from the day of the move (the visits module
+// plans them).
+const ReplyShape<VisitRequirementRow>& TransitionVisitShape() {
+  static const ReplyShape<VisitRequirementRow> shape({
+      {"id", rs::Id(), MemberOf(&VisitRequirementRow::id)},
+      {"plan_id", rs::Id(), MemberOf(&VisitRequirementRow::plan_id)},
+      {"child_id", rs::Id(), MemberOf(&VisitRequirementRow::child_id)},
+      {"parent_id", rs::Id(), MemberOf(&VisitRequirementRow::parent_id)},
+      {"frequency", rs::Choice({"weekly", "fortnightly", "monthly"}),
+       MemberOf(&VisitRequirementRow::frequency)},
+      {"starts_on", rs::Day(), MemberOf(&VisitRequirementRow::starts_on)},
+  });
+  return shape;
+}
+
 const ReplyShape<TransitionPlanView>& TransitionPlanShape() {
   static const ReplyShape<TransitionPlanView> shape({
       {"id", rs::Id(), [](const TransitionPlanView& view) { return nlohmann::json(view.plan.id); }},
@@ -62,16 +78,13 @@ const ReplyShape<TransitionPlanView>& TransitionPlanShape() {
        [](const TransitionPlanView& view) { return OrNull(view.plan.approved_by_user_id); }},
       {"approved_on", rs::Nullable(rs::Day()),
        [](const TransitionPlanView& view) { return OrNull(view.plan.approved_on); }},
-      {"visit_requirements", rs::ListOf(rs::Ref("VisitRequirement")),
+      {"visit_requirements",
+       rs::Described(rs::ListOf(TransitionVisitShape().Schema()),
+                     "The visits after the move, created when the plan with visits is approved."),
        [](const TransitionPlanView& view) {
          nlohmann::json requirements = nlohmann::json::array();
          for (const VisitRequirementRow& requirement : view.visit_requirements) {
-           requirements.push_back({{"id", requirement.id},
-                                   {"plan_id", requirement.plan_id},
-                                   {"child_id", requirement.child_id},
-                                   {"parent_id", requirement.parent_id},
-                                   {"frequency", requirement.frequency},
-                                   {"starts_on", requirement.starts_on}});
+           requirements.push_back(TransitionVisitShape().ToJson(requirement));
          }
          return requirements;
        }},

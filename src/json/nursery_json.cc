@@ -252,6 +252,30 @@ const ReplyShape<PregnancyRow>& PregnancyShape() {
   return shape;
 }
 
+// A month's forecast of one nursery; for auditors each count from 1 to 4 is
+// null (SmallCell).
+const ReplyShape<ForecastMonth>& ForecastMonthShape() {
+  using Row = ForecastMonth;
+  static const auto count = [](long long Row::*member) {
+    return [member](const Row& month) {
+      auto shown = SmallCell(month.*member, month.suppress_small_cells);
+      return shown ? nlohmann::json(*shown) : nlohmann::json(nullptr);
+    };
+  };
+  static const nlohmann::json kCount = rs::Nullable({{"type", "integer"}});
+  static const ReplyShape<Row> shape({
+      {"facility_id", rs::Id(), MemberOf(&Row::facility_id)},
+      {"facility", rs::Text(), MemberOf(&Row::facility)},
+      {"month", {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}$"}}, MemberOf(&Row::month)},
+      {"children", kCount, count(&Row::children)},
+      {"cribs", rs::Described(kCount, "Children under 24 months."), count(&Row::cribs)},
+      {"beds", rs::Described(kCount, "Children of 24 months and over."), count(&Row::beds)},
+      {"age_outs", kCount, count(&Row::age_outs)},
+      {"expected_births", kCount, count(&Row::expected_births)},
+  });
+  return shape;
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, nlohmann::json>> NurseryReplySchemas() {
@@ -260,7 +284,8 @@ std::vector<std::pair<std::string, nlohmann::json>> NurseryReplySchemas() {
           {"AgeOutProposal", AgeOutProposalShape().Schema()},
           {"Extension", ExtensionShape().Schema()},
           {"Admission", AdmissionShape().Schema()},
-          {"Pregnancy", PregnancyShape().Schema()}};
+          {"Pregnancy", PregnancyShape().Schema()},
+          {"ForecastMonth", ForecastMonthShape().Schema()}};
 }
 
 nlohmann::json AgeOutRowToJson(const AgeOutRow& row) { return AgeOutRowShape().ToJson(row); }
@@ -286,18 +311,7 @@ nlohmann::json PregnancyToJson(const PregnancyRow& pregnancy) {
 }
 
 nlohmann::json ForecastMonthToJson(const ForecastMonth& month) {
-  const auto cell = [&](long long count) -> nlohmann::json {
-    auto shown = SmallCell(count, month.suppress_small_cells);
-    return shown ? nlohmann::json(*shown) : nlohmann::json(nullptr);
-  };
-  return {{"facility_id", month.facility_id},
-          {"facility", month.facility},
-          {"month", month.month},
-          {"children", cell(month.children)},
-          {"cribs", cell(month.cribs)},
-          {"beds", cell(month.beds)},
-          {"age_outs", cell(month.age_outs)},
-          {"expected_births", cell(month.expected_births)}};
+  return ForecastMonthShape().ToJson(month);
 }
 
 }  // namespace vinculo

@@ -29,6 +29,9 @@ nlohmann::json Cell(long long count, bool suppress) {
   return shown ? nlohmann::json(*shown) : nlohmann::json(nullptr);
 }
 
+// A count an auditor may not see when it is from 1 to 4 (SmallCell): null then.
+nlohmann::json Suppressible(nlohmann::json schema) { return rs::Nullable(std::move(schema)); }
+
 // needed, allocated and shortfall follow from the children counted: left out
 // with them.
 std::function<nlohmann::json(const ItemNeedCell&)> Derived(long long ItemNeed::*member) {
@@ -91,15 +94,15 @@ const ReplyShape<ItemNeedCell>& ItemNeedShape() {
        [](const ItemNeedCell& cell) { return nlohmann::json(cell.need.item.unit); }},
       {"kind", rs::Choice({"durable", "monthly"}),
        [](const ItemNeedCell& cell) { return nlohmann::json(cell.need.item.kind); }},
-      {"children", Int(),
+      {"children", Suppressible(Int()),
        [](const ItemNeedCell& cell) {
          return Cell(cell.need.children, cell.suppress_small_cells);
        }},
-      {"needed", Int(), Derived(&ItemNeed::needed)},
-      {"allocated", Int(), Derived(&ItemNeed::allocated)},
+      {"needed", Suppressible(Int()), Derived(&ItemNeed::needed)},
+      {"allocated", Suppressible(Int()), Derived(&ItemNeed::allocated)},
       {"in_stock", Int(),
        [](const ItemNeedCell& cell) { return nlohmann::json(cell.need.in_stock); }},
-      {"shortfall", IntFrom(0), Derived(&ItemNeed::shortfall)},
+      {"shortfall", Suppressible(IntFrom(0)), Derived(&ItemNeed::shortfall)},
   });
   return shape;
 }
@@ -108,7 +111,7 @@ const ReplyShape<NeedsOnDate>& NeedsOnDateShape() {
   static const ReplyShape<NeedsOnDate> shape({
       {"date", rs::Day(), MemberOf(&NeedsOnDate::date)},
       {"children",
-       rs::Described(Int(),
+       rs::Described(Suppressible(Int()),
                      "Children inside counted on this date (a month later: without those whose "
                      "age-out date has come)."),
        [](const NeedsOnDate& period) {
@@ -130,7 +133,7 @@ const ReplyShape<FacilityNeeds>& FacilityNeedsShape() {
   static const ReplyShape<FacilityNeeds> shape({
       {"facility_id", rs::Id(), MemberOf(&FacilityNeeds::facility_id)},
       {"facility", rs::Text(), MemberOf(&FacilityNeeds::facility)},
-      {"children_inside", Int(),
+      {"children_inside", Suppressible(Int()),
        [](const FacilityNeeds& needs) {
          return SmallCell(needs.children_inside, needs.suppress_small_cells)
                     ? nlohmann::json(needs.children_inside)

@@ -431,6 +431,7 @@ TEST(OpenApiDocument, Issue17_NurseryRepliesAreDocumentedByTheirShape) {
   written["Extension"] = ExtensionToJson(ExtensionRow{});
   written["Admission"] = AdmissionToJson(NurseryAdmission{});
   written["Pregnancy"] = PregnancyToJson(PregnancyRow{});
+  written["ForecastMonth"] = ForecastMonthToJson(ForecastMonth{});
   ExpectRepliesDocumentedByTheirShape(NurseryReplySchemas(), written);
 
   // A child whose age-out cannot be computed also has the optional problem.
@@ -454,6 +455,19 @@ TEST(OpenApiDocument, Issue17_NurseryCareRepliesAreDocumentedByTheirShape) {
   written["HealthItem"] = HealthItemToJson(HealthItem{});
   written["Enrolment"] = SchoolEnrolmentToJson(SchoolEnrolmentRow{});
   ExpectRepliesDocumentedByTheirShape(NurseryCareReplySchemas(), written);
+  // The visits an approved plan created are its own (plan_id, starts_on), not
+  // the visits module's requirements.
+  TransitionPlanView approved;
+  approved.visit_requirements.emplace_back();
+  const json visit = TransitionPlanToJson(approved).at("visit_requirements").at(0);
+  const json& item = At(Document(), {"components", "schemas", "TransitionPlan", "properties",
+                                     "visit_requirements", "items"});
+  std::set<std::string> keys;
+  for (const auto& [key, unused] : visit.items()) keys.insert(key);
+  EXPECT_EQ(keys, (std::set<std::string>{"id", "plan_id", "child_id", "parent_id", "frequency",
+                                         "starts_on"}));
+  EXPECT_EQ(item.at("required").size(), keys.size());
+  EXPECT_FALSE(item.at("additionalProperties").get<bool>());
 }
 
 TEST(OpenApiDocument, Issue17_ReunificationRepliesAreDocumentedByTheirShape) {
