@@ -22,6 +22,7 @@
 #include "json/record_json.h"
 #include "json/reunification_json.h"
 #include "json/supply_json.h"
+#include "json/today_json.h"
 #include "json/visit_json.h"
 #include "json/workshop_json.h"
 
@@ -665,7 +666,7 @@ std::string GenerateOpenApiDocument() {
        {VisitReplySchemas, AccountReplySchemas, SupplyReplySchemas, WorkshopReplySchemas,
         FamilyReplySchemas, CalendarSubscriptionReplySchemas, NurseryReplySchemas,
         NurseryCareReplySchemas, ReunificationReplySchemas, HistoryReplySchemas,
-        ReleaseCountdownReplySchemas}) {
+        ReleaseCountdownReplySchemas, TodayReplySchemas}) {
     for (auto& [name, schema] : module()) schemas[name] = std::move(schema);
   }
   // Every refusal's stable code (http/problem.h), for clients to translate.

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "service/today.h"
 
@@ -13,5 +16,9 @@ namespace vinculo {
 // has one, `route`, and `parts` (a trip's visits, entries themselves) when it
 // has parts.
 nlohmann::json TodayToJson(const TodayView& view);
+
+// The OpenAPI schemas of Today, TodayItem and TodayEntry, from the shapes
+// TodayToJson writes with (json/reply_shape.h).
+std::vector<std::pair<std::string, nlohmann::json>> TodayReplySchemas();
 
 }  // namespace vinculo

@@ -26,6 +26,7 @@
 #include "json/record_json.h"
 #include "json/reunification_json.h"
 #include "json/supply_json.h"
+#include "json/today_json.h"
 #include "json/visit_json.h"
 #include "json/workshop_json.h"
 
@@ -515,6 +516,41 @@ TEST(OpenApiDocument, Issue17_AccountRepliesAreDocumentedByTheirShape) {
   const json& schemas = At(Document(), {"components", "schemas"});
   EXPECT_EQ(At(schemas, {"Me", "properties", "access", "required"}).size(), AllRecordKinds().size());
   EXPECT_EQ(written["Me"]["access"].size(), AllRecordKinds().size());
+}
+
+TEST(OpenApiDocument, Issue17_TodayIsDocumentedByItsShape) {
+  TodayEntry entry;
+  entry.route = "/trips/1";
+  entry.ids = {{"trip_id", 1}, {"facility_id", 2}};
+  entry.facts = {{"date", "2026-12-07"}, {"depart_time", "07:00"}};
+  entry.count = 3;
+  TodayEntry part;
+  part.route = "/visits/4";
+  part.ids = {{"visit_id", 4}};
+  part.facts = {{"name", "Ana"}};
+  entry.parts.push_back(part);
+  TodayItem item;
+  item.kind = TodayKind::kTodaysTrips;
+  item.route = "/trips";
+  item.entries = {entry, TodayEntry{.route = "/trips/2"}};
+  TodayView view;
+  view.items.push_back(item);
+  const json written = TodayToJson(view);
+  std::map<std::string, json> replies = {{"Today", written},
+                                         {"TodayItem", written["items"][0]},
+                                         {"TodayEntry", written["items"][0]["entries"][1]}};
+  ExpectRepliesDocumentedByTheirShape(TodayReplySchemas(), replies);
+  // Every id and fact an entry has is written, each as its kind: nothing left out.
+  const json& full = written["items"][0]["entries"][0];
+  EXPECT_EQ(full, (json{{"trip_id", 1},
+                        {"facility_id", 2},
+                        {"date", "2026-12-07"},
+                        {"depart_time", "07:00"},
+                        {"count", 3},
+                        {"route", "/trips/1"},
+                        {"parts", {{{"visit_id", 4}, {"name", "Ana"}, {"route", "/visits/4"}}}}}));
+  const json& schema = At(Document(), {"components", "schemas", "TodayEntry", "properties"});
+  for (const auto& [key, unused] : full.items()) EXPECT_TRUE(schema.contains(key)) << key;
 }
 
 TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
