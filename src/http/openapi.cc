@@ -669,16 +669,8 @@ std::string GenerateOpenApiDocument() {
         ReleaseCountdownReplySchemas, TodayReplySchemas}) {
     for (auto& [name, schema] : module()) schemas[name] = std::move(schema);
   }
-  // Every refusal's stable code (http/problem.h), for clients to translate.
-  schemas["Problem"]["properties"]["code"] = {
-      {"type", "string"},
-      {"enum", ProblemCodes()},
-      {"description",
-       "A stable machine-readable code for the refusal: the request decoder's own "
-       "(field_required, field_unknown, field_type, field_range, field_choice, field_format, "
-       "parameter_..., version_required, version_invalid, body_not_json, ...) or the status "
-       "code's name (not_found, conflict, forbidden, invalid_argument, ...)."}};
-  schemas["Problem"]["required"].push_back("code");
+  // The problem every refusal is, with its stable codes (http/problem.h).
+  schemas["Problem"] = ProblemSchema();
   return document.dump(2);
 }
 

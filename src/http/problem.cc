@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json/reply_shape.h"
+
 namespace vinculo {
 
 int HttpStatusFor(StatusCode code) {
@@ -112,33 +114,114 @@ const std::vector<std::string>& ProblemCodes() {
   return kCodes;
 }
 
+namespace {
+
+namespace rs = reply_schema;
+
+// One problem as sent: `field` and `errors` only when a field is at fault.
+struct Problem {
+  std::string type;
+  std::string title;
+  int status = 0;
+  std::string detail;
+  std::string code;
+  std::string field{};                     // "" for none
+  std::vector<Status::FieldError> errors{};  // every field at fault, the first being `field`
+};
+
+const ReplyShape<Status::FieldError>& FieldErrorShape() {
+  using Row = Status::FieldError;
+  static const ReplyShape<Row> shape({
+      {"field", rs::Text(), MemberOf(&Row::field)},
+      {"message", rs::Text(), MemberOf(&Row::message)},
+      {"code", rs::Described(rs::Text(), "The stable reason for this field, as the problem's own `code`."),
+       MemberOf(&Row::code)},
+  });
+  return shape;
+}
+
+const ReplyShape<Problem>& ProblemShape() {
+  static const ReplyShape<Problem> shape(
+      {
+          {"type",
+           rs::Described(rs::Text(),
+                         "/problems/<code>, where code is one of invalid_argument, malformed, "
+                         "not_found, conflict, forbidden, unauthenticated, precondition_failed, "
+                         "precondition_required, infeasible, unavailable, internal; about:blank "
+                         "for errors the HTTP layer answers itself (unknown path, body too "
+                         "large)."),
+           MemberOf(&Problem::type)},
+          {"title", rs::Described(rs::Text(), "Short, fixed per HTTP status."),
+           MemberOf(&Problem::title)},
+          {"status", rs::Described({{"type", "integer"}}, "The HTTP status."),
+           MemberOf(&Problem::status)},
+          {"detail", rs::Described(rs::Text(), "What went wrong, for people."),
+           MemberOf(&Problem::detail)},
+          {"field",
+           rs::Described(rs::Text(), "The field or query parameter at fault, when there is one."),
+           [](const Problem& problem) {
+             return problem.field.empty() ? Absent() : nlohmann::json(problem.field);
+           },
+           false},
+          {"errors",
+           rs::Described(rs::ListOf(FieldErrorShape().Schema()),
+                         "Present with field: one entry per field at fault, all of them at once "
+                         "(the first is `field`), so that a form can mark every one."),
+           [](const Problem& problem) {
+             if (problem.field.empty()) return Absent();
+             nlohmann::json errors = nlohmann::json::array();
+             for (const Status::FieldError& error : problem.errors) {
+               errors.push_back(FieldErrorShape().ToJson(error));
+             }
+             return errors;
+           },
+           false},
+          // Every refusal's stable code, for clients to translate.
+          {"code",
+           rs::Described(rs::Choice(ProblemCodes()),
+                         "A stable machine-readable code for the refusal: the request decoder's "
+                         "own (field_required, field_unknown, field_type, field_range, "
+                         "field_choice, field_format, parameter_..., version_required, "
+                         "version_invalid, body_not_json, ...) or the status code's name "
+                         "(not_found, conflict, forbidden, invalid_argument, ...)."),
+           MemberOf(&Problem::code)},
+      },
+      "An RFC 9457 (formerly 7807) problem, sent as application/problem+json for every error.");
+  return shape;
+}
+
+// A message may quote what the client sent (a query value such as %ff):
+// bytes that are not UTF-8 become U+FFFD rather than an exception.
+std::string ProblemText(const Problem& problem) {
+  return ProblemShape().ToJson(problem).dump(-1, ' ', false,
+                                             nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+nlohmann::json ProblemSchema() { return ProblemShape().Schema(); }
+
 std::string ProblemJson(const Status& status, std::string_view code) {
   const int http_status = HttpStatusFor(status.code());
-  nlohmann::json problem = {
-      {"type", std::string("/problems/") + StatusCodeName(status.code())},
-      {"title", Title(http_status)},
-      {"status", http_status},
+  Problem problem{
+      .type = std::string("/problems/") + StatusCodeName(status.code()),
+      .title = Title(http_status),
+      .status = http_status,
       // Internal errors never leak details (SQL, paths) to the client.
-      {"detail", status.code() == StatusCode::kInternal
-                     ? std::string("something went wrong on the server; it has been logged")
-                     : status.message()},
-      {"code", ProblemCode(status, code)},
+      .detail = status.code() == StatusCode::kInternal
+                    ? std::string("something went wrong on the server; it has been logged")
+                    : status.message(),
+      .code = ProblemCode(status, code),
+      .field = status.field(),
   };
-  if (!status.field().empty()) {
-    problem["field"] = status.field();
-    // Every field at fault, the first being `field`, each with its own code.
-    nlohmann::json errors = nlohmann::json::array(
-        {{{"field", status.field()}, {"message", status.message()}, {"code", problem["code"]}}});
+  if (!problem.field.empty()) {
+    problem.errors.push_back({status.field(), status.message(), problem.code});
     for (const Status::FieldError& more : status.more_errors()) {
-      errors.push_back({{"field", more.field},
-                        {"message", more.message},
-                        {"code", more.code.empty() ? StatusCodeName(status.code()) : more.code}});
+      problem.errors.push_back(
+          {more.field, more.message, more.code.empty() ? StatusCodeName(status.code()) : more.code});
     }
-    problem["errors"] = std::move(errors);
   }
-  // A message may quote what the client sent (a query value such as %ff):
-  // bytes that are not UTF-8 become U+FFFD rather than an exception.
-  return problem.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return ProblemText(problem);
 }
 
 std::string ProblemJsonForHttpStatus(int http_status, const std::string& given_detail) {
@@ -184,12 +267,11 @@ std::string ProblemJsonForHttpStatus(int http_status, const std::string& given_d
   }
   // The edge guard (http/edge_guard.h) gives its own detail.
   if (!given_detail.empty()) detail = given_detail;
-  nlohmann::json problem = {{"type", "about:blank"},
-                            {"title", Title(http_status)},
-                            {"status", http_status},
-                            {"detail", detail},
-                            {"code", code}};
-  return problem.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return ProblemText({.type = "about:blank",
+                      .title = Title(http_status),
+                      .status = http_status,
+                      .detail = detail,
+                      .code = code});
 }
 
 }  // namespace vinculo

@@ -3,6 +3,7 @@
 // client as a short generic message; the details stay in the server log.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,9 @@ int HttpStatusFor(StatusCode code);
 std::string ProblemJson(const Status& status, std::string_view code = {});
 // Every code a problem can carry, for the document.
 const std::vector<std::string>& ProblemCodes();
+// The document's Problem schema, from the shape both functions above and
+// below write with (json/reply_shape.h).
+nlohmann::json ProblemSchema();
 // For statuses produced by the HTTP library itself (404 route, 413 body) or
 // by the edge guard (http/edge_guard.h), which gives its own `detail`.
 std::string ProblemJsonForHttpStatus(int http_status, const std::string& detail = {});
