@@ -214,13 +214,6 @@ const ReplyShape<FacilityOccupancy>& OccupancyShape() {
   return shape;
 }
 
-template <typename Row>
-nlohmann::json ListWith(const ReplyShape<Row>& shape, const std::vector<Row>& rows) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const Row& row : rows) list.push_back(shape.ToJson(row));
-  return list;
-}
-
 const ReplyShape<SummaryFigures>& SummaryShape() {
   using Row = SummaryFigures;
   static const ReplyShape<Row> shape({
@@ -233,13 +226,13 @@ const ReplyShape<SummaryFigures>& SummaryShape() {
                                            : nlohmann::json(nullptr);
        }},
       {"children_by_placement", rs::ListOf(CountShape().Schema()),
-       [](const Row& row) { return ListWith(CountShape(), row.children_by_placement); }},
+       [](const Row& row) { return CountShape().List(row.children_by_placement); }},
       {"children_inside_by_facility", rs::ListOf(FacilityCountShape().Schema()),
-       [](const Row& row) { return ListWith(FacilityCountShape(), row.children_inside_by_facility); }},
+       [](const Row& row) { return FacilityCountShape().List(row.children_inside_by_facility); }},
       {"parents_by_facility", rs::ListOf(FacilityCountShape().Schema()),
-       [](const Row& row) { return ListWith(FacilityCountShape(), row.parents_by_facility); }},
+       [](const Row& row) { return FacilityCountShape().List(row.parents_by_facility); }},
       {"facilities", rs::ListOf(OccupancyShape().Schema()),
-       [](const Row& row) { return ListWith(OccupancyShape(), row.facilities); }},
+       [](const Row& row) { return OccupancyShape().List(row.facilities); }},
   });
   return shape;
 }

@@ -39,6 +39,13 @@ class ReplyShape {
     return object;
   }
 
+  // A list of rows, each written as ToJson writes it.
+  nlohmann::json List(const std::vector<Row>& rows) const {
+    nlohmann::json list = nlohmann::json::array();
+    for (const Row& row : rows) list.push_back(ToJson(row));
+    return list;
+  }
+
   // This shape's properties read from a part of a larger row, for a reply
   // that extends this one (a plan is its summary and more).
   template <typename Outer>

@@ -375,13 +375,6 @@ const ReplyShape<PlanPairRef>& PlanPairShape() {
   return shape;
 }
 
-template <typename Row>
-nlohmann::json ListWith(const ReplyShape<Row>& shape, const std::vector<Row>& rows) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const Row& row : rows) list.push_back(shape.ToJson(row));
-  return list;
-}
-
 const ReplyShape<PlanGroupFigures>& PlanGroupShape() {
   using Row = PlanGroupFigures;
   static const ReplyShape<Row> shape(
@@ -402,11 +395,11 @@ const ReplyShape<PlanGroupFigures>& PlanGroupShape() {
           {"pairs_waiting", rs::Described(rs::Integer(), "Pairs due this month given no visit."),
            [](const Row& row) { return nlohmann::json(row.waiting.size()); }},
           {"visited", rs::ListOf(PlanPairShape().Schema()),
-           [](const Row& row) { return ListWith(PlanPairShape(), row.visited); }},
+           [](const Row& row) { return PlanPairShape().List(row.visited); }},
           {"short_of_frequency", rs::ListOf(PlanPairShape().Schema()),
-           [](const Row& row) { return ListWith(PlanPairShape(), row.short_of_frequency); }},
+           [](const Row& row) { return PlanPairShape().List(row.short_of_frequency); }},
           {"waiting", rs::ListOf(PlanPairShape().Schema()),
-           [](const Row& row) { return ListWith(PlanPairShape(), row.waiting); }},
+           [](const Row& row) { return PlanPairShape().List(row.waiting); }},
       },
       "One home's (where the children live) or one facility's (where the parents are held) "
       "share of a plan: who is visited and who waits.");
@@ -420,24 +413,24 @@ const ReplyShape<PlanView>& PlanShape() {
         [](const Row& view) -> const PlanRow& { return view.plan; });
     std::vector<ReplyShape<Row>::Property> more = {
         {"visits", rs::ListOf(rs::Ref("PlanVisit")),
-         [](const Row& row) { return ListWith(PlanVisitShape(), row.visits); }},
+         [](const Row& row) { return PlanVisitShape().List(row.visits); }},
         {"trips", rs::ListOf(rs::Ref("PlanTrip")),
-         [](const Row& row) { return ListWith(PlanTripShape(), row.trips); }},
+         [](const Row& row) { return PlanTripShape().List(row.trips); }},
         {"unscheduled",
          rs::Described(rs::ListOf(rs::Ref("PlanShortfall")), "Pairs the plan gives no visit."),
-         [](const Row& row) { return ListWith(PlanShortfallShape(), row.unscheduled); }},
+         [](const Row& row) { return PlanShortfallShape().List(row.unscheduled); }},
         {"short_of_frequency",
          rs::Described(rs::ListOf(rs::Ref("PlanShortfall")),
                        "Pairs given some visits but fewer than their frequency wants (issue 19)."),
-         [](const Row& row) { return ListWith(PlanShortfallShape(), row.short_of_frequency); }},
+         [](const Row& row) { return PlanShortfallShape().List(row.short_of_frequency); }},
         {"by_home",
          rs::Described(rs::ListOf(rs::Ref("PlanGroupFigures")),
                        "Per home where the children live, by id."),
-         [](const Row& row) { return ListWith(PlanGroupShape(), row.by_home); }},
+         [](const Row& row) { return PlanGroupShape().List(row.by_home); }},
         {"by_facility",
          rs::Described(rs::ListOf(rs::Ref("PlanGroupFigures")),
                        "Per facility where the parents are held, by id."),
-         [](const Row& row) { return ListWith(PlanGroupShape(), row.by_facility); }},
+         [](const Row& row) { return PlanGroupShape().List(row.by_facility); }},
         {"trips_saved",
          rs::Described(rs::Integer(),
                        "The first-come baseline's trips less the plan's live trips (negative: "
@@ -513,7 +506,7 @@ const ReplyShape<DistanceReport>& DistanceReportShape() {
           {"organisation_id", rs::Id(), MemberOf(&Row::organisation_id)},
           {"month", rs::Text(), MemberOf(&Row::month)},
           {"pairs", rs::ListOf(PairDistanceShape().Schema()),
-           [](const Row& row) { return ListWith(PairDistanceShape(), row.pairs); }},
+           [](const Row& row) { return PairDistanceShape().List(row.pairs); }},
           {"far_pairs", rs::Integer(), MemberOf(&Row::far_pairs)},
           {"far_km", rs::Number(), [](const Row&) { return nlohmann::json(kFarKm); }},
           {"average_km", rs::Number(), MemberOf(&Row::average_km)},
