@@ -16,66 +16,40 @@ json OrNull(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
-json Named(const std::optional<long long>& id, const std::string& name) {
-  if (!id) return nullptr;
-  return {{"id", *id}, {"name", name}};
-}
-
-json PlaceToJson(const FamilyPlace& place) {
-  return {{"kind", place.kind},
-          {"facility", Named(place.facility_id, place.facility_name)},
-          {"home", Named(place.home_id, place.home_name)},
-          {"since", place.since.empty() ? json(nullptr) : json(place.since)}};
-}
-
-json VisitRefToJson(const std::optional<FamilyVisitRef>& visit) {
-  if (!visit) return nullptr;
-  return {{"visit_id", visit->visit_id},
-          {"date", visit->date},
-          {"start_time", FormatClock(static_cast<int>(visit->start_minute))},
-          {"facility", {{"id", visit->facility_id}, {"name", visit->facility_name}}}};
-}
-
 namespace rs = reply_schema;
 
-// The inline schemas of the family's lists (none has a name of its own).
-json Closed(std::vector<std::string> required, json properties) {
-  return {{"type", "object"},
-          {"required", std::move(required)},
-          {"additionalProperties", false},
-          {"properties", std::move(properties)}};
+// A facility, a home or a parent named in a reply: its id and its name.
+struct Named {
+  long long id = 0;
+  std::string name;
+};
+
+const ReplyShape<Named>& NamedShape() {
+  static const ReplyShape<Named> shape({
+      {"id", rs::Id(), MemberOf(&Named::id)},
+      {"name", rs::Text(), MemberOf(&Named::name)},
+  });
+  return shape;
 }
 
-json NamedSchema(bool nullable) {
-  json schema = {{"type", "object"},
-                 {"required", {"id", "name"}},
-                 {"properties", {{"id", rs::Id()}, {"name", rs::Text()}}}};
-  return nullable ? rs::Nullable(std::move(schema)) : schema;
+// The facility or the home of a place; null when it has none.
+json NamedOrNull(const std::optional<long long>& id, const std::string& name) {
+  return id ? NamedShape().ToJson({*id, name}) : json(nullptr);
 }
 
-json PlaceSchema() {
-  return Closed(
-      {"kind", "facility", "home", "since"},
-      {{"kind", rs::Described(rs::Choice({"facility", "home", "relatives", "state_care", "other",
-                                          "with_released_parent", "released"}),
-                              "facility: a parent held there or a child living inside with her "
-                              "mother; home: a care organisation's home; released: a parent out "
-                              "(where is not recorded).")},
-       {"facility", NamedSchema(true)},
-       {"home", NamedSchema(true)},
-       {"since", rs::Nullable(rs::Day())}});
+// Each of `rows` written by `shape`.
+template <typename Row>
+json ListWith(const ReplyShape<Row>& shape, const std::vector<Row>& rows) {
+  json list = json::array();
+  for (const Row& row : rows) list.push_back(shape.ToJson(row));
+  return list;
 }
 
-json MemberSchema() {
-  return Closed({"kind", "id"}, {{"kind", rs::Choice({"child", "parent"})}, {"id", rs::Id()}});
-}
-
-json VisitRefSchema() {
-  return rs::Nullable(
-      Closed({"visit_id", "date", "start_time", "facility"}, {{"visit_id", rs::Id()},
-                                                              {"date", rs::Day()},
-                                                              {"start_time", rs::Clock()},
-                                                              {"facility", NamedSchema(false)}}));
+// A list property of the view: each element of its `list` written by `shape`.
+template <typename Element>
+std::function<json(const FamilyView&)> ListOf(std::vector<Element> FamilyView::*list,
+                                              const ReplyShape<Element>& shape) {
+  return [list, &shape](const FamilyView& view) { return ListWith(shape, view.*list); };
 }
 
 json NullableInteger(const std::string& description = "") {
@@ -83,82 +57,206 @@ json NullableInteger(const std::string& description = "") {
   return description.empty() ? schema : rs::Described(std::move(schema), description);
 }
 
-// A list property: each element of the view's `list` written by `write`.
-template <typename Element>
-std::function<json(const FamilyView&)> ListOf(std::vector<Element> FamilyView::*list,
-                                              json (*write)(const Element&)) {
-  return [list, write](const FamilyView& view) {
-    json items = json::array();
-    for (const Element& element : view.*list) items.push_back(write(element));
-    return items;
-  };
+// The shapes of the family's nested objects (none has a schema of its own in
+// the document: each is written inline where it is used).
+const ReplyShape<FamilyPlace>& PlaceShape() {
+  using Row = FamilyPlace;
+  static const ReplyShape<Row> shape({
+      {"kind",
+       rs::Described(rs::Choice({"facility", "home", "relatives", "state_care", "other",
+                                 "with_released_parent", "released"}),
+                     "facility: a parent held there or a child living inside with her "
+                     "mother; home: a care organisation's home; released: a parent out "
+                     "(where is not recorded)."),
+       MemberOf(&Row::kind)},
+      {"facility", rs::Nullable(NamedShape().Schema()),
+       [](const Row& place) { return NamedOrNull(place.facility_id, place.facility_name); }},
+      {"home", rs::Nullable(NamedShape().Schema()),
+       [](const Row& place) { return NamedOrNull(place.home_id, place.home_name); }},
+      {"since", rs::Nullable(rs::Day()),
+       [](const Row& place) { return place.since.empty() ? json(nullptr) : json(place.since); }},
+  });
+  return shape;
 }
 
-json ChildToJson(const FamilyChild& child) {
-  return {{"record", RecordToJson(child.record)}, {"place", PlaceToJson(child.place)}};
+// One end of a distance: a child or a parent.
+struct Member {
+  std::string kind;  // child | parent
+  long long id = 0;
+};
+
+const ReplyShape<Member>& MemberShape() {
+  static const ReplyShape<Member> shape({
+      {"kind", rs::Choice({"child", "parent"}), MemberOf(&Member::kind)},
+      {"id", rs::Id(), MemberOf(&Member::id)},
+  });
+  return shape;
 }
 
-json ParentToJson(const FamilyParent& parent) {
-  json history = json::array();
-  for (const family_store::ReleaseDateChange& change : parent.release_history) {
-    history.push_back({{"expected_release_date", OrNull(change.expected_release_date)},
-                       {"previous_date", OrNull(change.previous_date)},
-                       {"changed_at", change.created_at}});
-  }
-  return {{"record", RecordToJson(parent.record)},
-          {"place", PlaceToJson(parent.place)},
-          {"days_to_release", OrNull(parent.days_to_release)},
-          {"release_history", std::move(history)}};
+const ReplyShape<FamilyVisitRef>& VisitRefShape() {
+  using Row = FamilyVisitRef;
+  static const ReplyShape<Row> shape({
+      {"visit_id", rs::Id(), MemberOf(&Row::visit_id)},
+      {"date", rs::Day(), MemberOf(&Row::date)},
+      {"start_time", rs::Clock(),
+       [](const Row& visit) { return json(FormatClock(static_cast<int>(visit.start_minute))); }},
+      {"facility", NamedShape().Schema(),
+       [](const Row& visit) {
+         return NamedShape().ToJson({visit.facility_id, visit.facility_name});
+       }},
+  });
+  return shape;
 }
 
-json CarerToJson(const FamilyCarer& carer) {
-  return {{"staff_id", carer.staff_id},
-          {"given_names", carer.given_names},
-          {"family_names", carer.family_names},
-          {"home", {{"id", carer.home_id}, {"name", carer.home_name}}}};
+// A pair's visit, null when there is none.
+json VisitRefOrNull(const std::optional<FamilyVisitRef>& visit) {
+  return visit ? VisitRefShape().ToJson(*visit) : json(nullptr);
 }
 
-json ParentLinkToJson(const FamilyParentLink& link) {
-  return {{"parent_id", link.parent_id}, {"child_id", link.child_id}, {"relation", link.relation}};
+const ReplyShape<FamilyChild>& ChildShape() {
+  static const ReplyShape<FamilyChild> shape({
+      {"record", rs::Ref("Child"),
+       [](const FamilyChild& child) { return RecordToJson(child.record); }},
+      {"place", PlaceShape().Schema(),
+       [](const FamilyChild& child) { return PlaceShape().ToJson(child.place); }},
+  });
+  return shape;
 }
 
-json SiblingsToJson(const FamilySiblings& pair) {
-  return {{"child_id", pair.child_id},
-          {"sibling_id", pair.sibling_id},
-          {"relation", pair.relation},
-          {"link_id", OrNull(pair.link_id)}};
+const ReplyShape<family_store::ReleaseDateChange>& ReleaseDateChangeShape() {
+  using Row = family_store::ReleaseDateChange;
+  static const ReplyShape<Row> shape({
+      {"expected_release_date", rs::Nullable(rs::Day()),
+       [](const Row& change) { return OrNull(change.expected_release_date); }},
+      {"previous_date", rs::Nullable(rs::Day()),
+       [](const Row& change) { return OrNull(change.previous_date); }},
+      {"changed_at", rs::Instant(), MemberOf(&Row::created_at)},
+  });
+  return shape;
 }
 
-json DistanceToJson(const FamilyDistance& distance) {
-  return {{"relation", distance.relation},
-          {"from", {{"kind", distance.from_kind}, {"id", distance.from_id}}},
-          {"to", {{"kind", distance.to_kind}, {"id", distance.to_id}}},
-          {"km", distance.km}};
+const ReplyShape<FamilyParent>& ParentShape() {
+  using Row = FamilyParent;
+  static const ReplyShape<Row> shape({
+      {"record", rs::Ref("Parent"), [](const Row& parent) { return RecordToJson(parent.record); }},
+      {"place", PlaceShape().Schema(),
+       [](const Row& parent) { return PlaceShape().ToJson(parent.place); }},
+      {"days_to_release",
+       NullableInteger("Days from today to the expected release date while in "
+                       "custody; negative when it has passed."),
+       [](const Row& parent) { return OrNull(parent.days_to_release); }},
+      {"release_history",
+       rs::Described(rs::ListOf(ReleaseDateChangeShape().Schema()),
+                     "Every value the expected release date took, oldest first."),
+       [](const Row& parent) {
+         return ListWith(ReleaseDateChangeShape(), parent.release_history);
+       }},
+  });
+  return shape;
 }
 
-json PairVisitsToJson(const FamilyPairVisits& pair) {
-  return {{"child_id", pair.child_id},
-          {"parent_id", pair.parent_id},
-          {"next_planned", VisitRefToJson(pair.next_planned)},
-          {"last_attended", VisitRefToJson(pair.last_attended)}};
+const ReplyShape<FamilyCarer>& CarerShape() {
+  using Row = FamilyCarer;
+  static const ReplyShape<Row> shape({
+      {"staff_id", rs::Id(), MemberOf(&Row::staff_id)},
+      {"given_names", rs::Text(), MemberOf(&Row::given_names)},
+      {"family_names", rs::Text(), MemberOf(&Row::family_names)},
+      {"home", NamedShape().Schema(),
+       [](const Row& carer) {
+         return NamedShape().ToJson({carer.home_id, carer.home_name});
+       }},
+  });
+  return shape;
 }
 
-json SiblingsApartToJson(const FamilySiblingsApart& pair) {
-  return {{"child_id", pair.child_id},
-          {"sibling_id", pair.sibling_id},
-          {"last_seen_on", OrNull(pair.last_seen_on)},
-          {"days_apart", OrNull(pair.days_apart)}};
+const ReplyShape<FamilyParentLink>& ParentLinkShape() {
+  using Row = FamilyParentLink;
+  static const ReplyShape<Row> shape({
+      {"parent_id", rs::Id(), MemberOf(&Row::parent_id)},
+      {"child_id", rs::Id(), MemberOf(&Row::child_id)},
+      {"relation", rs::Choice({"mother", "father", "legal_guardian"}), MemberOf(&Row::relation)},
+  });
+  return shape;
 }
 
-json EventToJson(const FamilyEvent& event) {
-  return {{"on", event.on},
-          {"kind", event.kind},
-          {"child_id", OrNull(event.child_id)},
-          {"parent_id", OrNull(event.parent_id)},
-          {"facility_id", OrNull(event.facility_id)},
-          {"home_id", OrNull(event.home_id)},
-          {"status", event.status},
-          {"detail", event.detail}};
+const ReplyShape<FamilySiblings>& SiblingsShape() {
+  using Row = FamilySiblings;
+  static const ReplyShape<Row> shape({
+      {"child_id", rs::Id(), MemberOf(&Row::child_id)},
+      {"sibling_id", rs::Id(), MemberOf(&Row::sibling_id)},
+      {"relation", rs::Choice({"shared_parent", "full", "half", "step"}), MemberOf(&Row::relation)},
+      {"link_id", rs::Nullable(rs::Id()), [](const Row& pair) { return OrNull(pair.link_id); }},
+  });
+  return shape;
+}
+
+const ReplyShape<FamilyDistance>& DistanceShape() {
+  using Row = FamilyDistance;
+  static const ReplyShape<Row> shape(
+      {
+          {"relation", rs::Choice({"parents", "child_parent", "siblings"}),
+           MemberOf(&Row::relation)},
+          {"from", MemberShape().Schema(),
+           [](const Row& distance) {
+             return MemberShape().ToJson({distance.from_kind, distance.from_id});
+           }},
+          {"to", MemberShape().Schema(),
+           [](const Row& distance) {
+             return MemberShape().ToJson({distance.to_kind, distance.to_id});
+           }},
+          {"km", {{"type", "number"}, {"minimum", 0}}, MemberOf(&Row::km)},
+      },
+      "Great-circle distance between two members' places, rounded to 0.1 km.");
+  return shape;
+}
+
+const ReplyShape<FamilyPairVisits>& PairVisitsShape() {
+  using Row = FamilyPairVisits;
+  static const ReplyShape<Row> shape({
+      {"child_id", rs::Id(), MemberOf(&Row::child_id)},
+      {"parent_id", rs::Id(), MemberOf(&Row::parent_id)},
+      {"next_planned", rs::Nullable(VisitRefShape().Schema()),
+       [](const Row& pair) { return VisitRefOrNull(pair.next_planned); }},
+      {"last_attended", rs::Nullable(VisitRefShape().Schema()),
+       [](const Row& pair) { return VisitRefOrNull(pair.last_attended); }},
+  });
+  return shape;
+}
+
+const ReplyShape<FamilySiblingsApart>& SiblingsApartShape() {
+  using Row = FamilySiblingsApart;
+  static const ReplyShape<Row> shape({
+      {"child_id", rs::Id(), MemberOf(&Row::child_id)},
+      {"sibling_id", rs::Id(), MemberOf(&Row::sibling_id)},
+      {"last_seen_on", rs::Nullable(rs::Day()),
+       [](const Row& pair) { return OrNull(pair.last_seen_on); }},
+      {"days_apart", NullableInteger(), [](const Row& pair) { return OrNull(pair.days_apart); }},
+  });
+  return shape;
+}
+
+const ReplyShape<FamilyEvent>& EventShape() {
+  using Row = FamilyEvent;
+  static const ReplyShape<Row> shape({
+      {"on", rs::Day(), MemberOf(&Row::on)},
+      {"kind",
+       rs::Choice({"born", "imprisoned", "admission", "placement", "transfer", "leave", "return",
+                   "visit", "released", "expected_release"}),
+       MemberOf(&Row::kind)},
+      {"child_id", rs::Nullable(rs::Id()), [](const Row& event) { return OrNull(event.child_id); }},
+      {"parent_id", rs::Nullable(rs::Id()),
+       [](const Row& event) { return OrNull(event.parent_id); }},
+      {"facility_id", rs::Nullable(rs::Id()),
+       [](const Row& event) { return OrNull(event.facility_id); }},
+      {"home_id", rs::Nullable(rs::Id()), [](const Row& event) { return OrNull(event.home_id); }},
+      {"status",
+       rs::Described(rs::Text(),
+                     "visit: planned, attended, missed or cancelled; placement: the placement; "
+                     "leave and return: the reason."),
+       MemberOf(&Row::status)},
+      {"detail", rs::Text(), MemberOf(&Row::detail)},
+  });
+  return shape;
 }
 
 // The replies whose document schema comes from their shape (issue 17).
@@ -170,86 +268,23 @@ const ReplyShape<FamilyView>& FamilyShape() {
           {"apart_days",
            {{"type", "integer"}, {"minimum", 1}, {"maximum", 3650}},
            MemberOf(&FamilyView::apart_days)},
-          {"children",
-           rs::ListOf(Closed({"record", "place"},
-                             {{"record", rs::Ref("Child")}, {"place", PlaceSchema()}})),
-           ListOf(&FamilyView::children, ChildToJson)},
-          {"parents",
-           rs::ListOf(Closed(
-               {"record", "place", "days_to_release", "release_history"},
-               {{"record", rs::Ref("Parent")},
-                {"place", PlaceSchema()},
-                {"days_to_release",
-                 NullableInteger("Days from today to the expected release date while in "
-                                 "custody; negative when it has passed.")},
-                {"release_history",
-                 rs::Described(
-                     rs::ListOf(Closed({"expected_release_date", "previous_date", "changed_at"},
-                                       {{"expected_release_date", rs::Nullable(rs::Day())},
-                                        {"previous_date", rs::Nullable(rs::Day())},
-                                        {"changed_at", rs::Instant()}})),
-                     "Every value the expected release date took, oldest first.")}})),
-           ListOf(&FamilyView::parents, ParentToJson)},
-          {"carers",
-           rs::ListOf(Closed({"staff_id", "given_names", "family_names", "home"},
-                             {{"staff_id", rs::Id()},
-                              {"given_names", rs::Text()},
-                              {"family_names", rs::Text()},
-                              {"home", NamedSchema(false)}})),
-           ListOf(&FamilyView::carers, CarerToJson)},
-          {"parent_links",
-           rs::ListOf(Closed({"parent_id", "child_id", "relation"},
-                             {{"parent_id", rs::Id()},
-                              {"child_id", rs::Id()},
-                              {"relation", rs::Choice({"mother", "father", "legal_guardian"})}})),
-           ListOf(&FamilyView::parent_links, ParentLinkToJson)},
-          {"siblings",
-           rs::ListOf(Closed({"child_id", "sibling_id", "relation", "link_id"},
-                             {{"child_id", rs::Id()},
-                              {"sibling_id", rs::Id()},
-                              {"relation", rs::Choice({"shared_parent", "full", "half", "step"})},
-                              {"link_id", rs::Nullable(rs::Id())}})),
-           ListOf(&FamilyView::siblings, SiblingsToJson)},
-          {"distances",
-           rs::ListOf(rs::Described(
-               Closed({"relation", "from", "to", "km"},
-                      {{"relation", rs::Choice({"parents", "child_parent", "siblings"})},
-                       {"from", MemberSchema()},
-                       {"to", MemberSchema()},
-                       {"km", {{"type", "number"}, {"minimum", 0}}}}),
-               "Great-circle distance between two members' places, rounded to 0.1 km.")),
-           ListOf(&FamilyView::distances, DistanceToJson)},
-          {"pairs",
-           rs::ListOf(Closed({"child_id", "parent_id", "next_planned", "last_attended"},
-                             {{"child_id", rs::Id()},
-                              {"parent_id", rs::Id()},
-                              {"next_planned", VisitRefSchema()},
-                              {"last_attended", VisitRefSchema()}})),
-           ListOf(&FamilyView::pairs, PairVisitsToJson)},
-          {"siblings_apart",
-           rs::ListOf(Closed({"child_id", "sibling_id", "last_seen_on", "days_apart"},
-                             {{"child_id", rs::Id()},
-                              {"sibling_id", rs::Id()},
-                              {"last_seen_on", rs::Nullable(rs::Day())},
-                              {"days_apart", NullableInteger()}})),
-           ListOf(&FamilyView::siblings_apart, SiblingsApartToJson)},
-          {"timeline",
-           rs::ListOf(Closed(
-               {"on", "kind", "child_id", "parent_id", "facility_id", "home_id", "status",
-                "detail"},
-               {{"on", rs::Day()},
-                {"kind", rs::Choice({"born", "imprisoned", "admission", "placement", "transfer",
-                                     "leave", "return", "visit", "released", "expected_release"})},
-                {"child_id", rs::Nullable(rs::Id())},
-                {"parent_id", rs::Nullable(rs::Id())},
-                {"facility_id", rs::Nullable(rs::Id())},
-                {"home_id", rs::Nullable(rs::Id())},
-                {"status", rs::Described(rs::Text(),
-                                         "visit: planned, attended, missed or cancelled; "
-                                         "placement: the placement; leave and return: the "
-                                         "reason.")},
-                {"detail", rs::Text()}})),
-           ListOf(&FamilyView::timeline, EventToJson)},
+          {"children", rs::ListOf(ChildShape().Schema()),
+           ListOf(&FamilyView::children, ChildShape())},
+          {"parents", rs::ListOf(ParentShape().Schema()),
+           ListOf(&FamilyView::parents, ParentShape())},
+          {"carers", rs::ListOf(CarerShape().Schema()), ListOf(&FamilyView::carers, CarerShape())},
+          {"parent_links", rs::ListOf(ParentLinkShape().Schema()),
+           ListOf(&FamilyView::parent_links, ParentLinkShape())},
+          {"siblings", rs::ListOf(SiblingsShape().Schema()),
+           ListOf(&FamilyView::siblings, SiblingsShape())},
+          {"distances", rs::ListOf(DistanceShape().Schema()),
+           ListOf(&FamilyView::distances, DistanceShape())},
+          {"pairs", rs::ListOf(PairVisitsShape().Schema()),
+           ListOf(&FamilyView::pairs, PairVisitsShape())},
+          {"siblings_apart", rs::ListOf(SiblingsApartShape().Schema()),
+           ListOf(&FamilyView::siblings_apart, SiblingsApartShape())},
+          {"timeline", rs::ListOf(EventShape().Schema()),
+           ListOf(&FamilyView::timeline, EventShape())},
       },
       "A child's family as the reader may see it (GET /children/{id}/family).");
   return shape;
@@ -279,24 +314,17 @@ namespace {
 
 namespace rs = reply_schema;
 
-// {id, name}: the parent or the facility.
-json IdAndNameSchema() {
-  return {{"type", "object"},
-          {"required", {"id", "name"}},
-          {"properties", {{"id", rs::Id()}, {"name", rs::Text()}}}};
-}
-
 const ReplyShape<ReleaseCountdownEntry>& ReleaseCountdownEntryShape() {
   static const ReplyShape<ReleaseCountdownEntry> shape(
       {
-          {"parent", IdAndNameSchema(),
+          {"parent", NamedShape().Schema(),
            [](const ReleaseCountdownEntry& entry) {
              const family_store::ReleaseCountdownRow& row = entry.row;
-             return json{{"id", row.parent_id}, {"name", row.given_names + " " + row.family_names}};
+             return NamedShape().ToJson({row.parent_id, row.given_names + " " + row.family_names});
            }},
-          {"facility", IdAndNameSchema(),
+          {"facility", NamedShape().Schema(),
            [](const ReleaseCountdownEntry& entry) {
-             return json{{"id", entry.row.facility_id}, {"name", entry.row.facility_name}};
+             return NamedShape().ToJson({entry.row.facility_id, entry.row.facility_name});
            }},
           {"expected_release_date", rs::Day(),
            [](const ReleaseCountdownEntry& entry) {

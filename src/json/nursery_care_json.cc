@@ -33,6 +33,30 @@ const ReplyShape<VisitRequirementRow>& TransitionVisitShape() {
   return shape;
 }
 
+const ReplyShape<TransitionStepRow>& TransitionStepShape() {
+  static const ReplyShape<TransitionStepRow> shape({
+      {"on", rs::Day(), MemberOf(&TransitionStepRow::step_on)},
+      {"description", rs::Text(), MemberOf(&TransitionStepRow::description)},
+  });
+  return shape;
+}
+
+// The visits a transition plan asks for after the move: whom the child sees
+// and how often.
+struct VisitsAfterMove {
+  long long parent_id = 0;
+  std::string frequency;
+};
+
+const ReplyShape<VisitsAfterMove>& VisitsAfterMoveShape() {
+  static const ReplyShape<VisitsAfterMove> shape({
+      {"parent_id", rs::Id(), MemberOf(&VisitsAfterMove::parent_id)},
+      {"frequency", rs::Choice({"weekly", "fortnightly", "monthly"}),
+       MemberOf(&VisitsAfterMove::frequency)},
+  });
+  return shape;
+}
+
 const ReplyShape<TransitionPlanView>& TransitionPlanShape() {
   static const ReplyShape<TransitionPlanView> shape({
       {"id", rs::Id(), [](const TransitionPlanView& view) { return nlohmann::json(view.plan.id); }},
@@ -44,31 +68,20 @@ const ReplyShape<TransitionPlanView>& TransitionPlanShape() {
        [](const TransitionPlanView& view) { return nlohmann::json(view.plan.receiving_party); }},
       {"consulted", rs::Text(),
        [](const TransitionPlanView& view) { return nlohmann::json(view.plan.consulted); }},
-      {"steps",
-       rs::ListOf({{"type", "object"},
-                   {"additionalProperties", false},
-                   {"required", {"on", "description"}},
-                   {"properties", {{"on", rs::Day()}, {"description", rs::Text()}}}}),
+      {"steps", rs::ListOf(TransitionStepShape().Schema()),
        [](const TransitionPlanView& view) {
          nlohmann::json steps = nlohmann::json::array();
          for (const TransitionStepRow& step : view.plan.steps) {
-           steps.push_back({{"on", step.step_on}, {"description", step.description}});
+           steps.push_back(TransitionStepShape().ToJson(step));
          }
          return steps;
        }},
-      {"visits",
-       {{"type", "object"},
-        {"additionalProperties", false},
-        {"required", {"parent_id", "frequency"}},
-        {"properties",
-         {{"parent_id", rs::Id()},
-          {"frequency", rs::Choice({"weekly", "fortnightly", "monthly"})}}},
-        {"nullable", true}},
+      {"visits", rs::Nullable(VisitsAfterMoveShape().Schema()),
        [](const TransitionPlanView& view) {
          const TransitionPlanRow& plan = view.plan;
          if (!plan.visit_parent_id) return nlohmann::json(nullptr);
-         return nlohmann::json{{"parent_id", *plan.visit_parent_id},
-                               {"frequency", plan.visit_frequency.value_or("")}};
+         return VisitsAfterMoveShape().ToJson(
+             {*plan.visit_parent_id, plan.visit_frequency.value_or("")});
        }},
       {"status", rs::Choice({"draft", "approved"}),
        [](const TransitionPlanView& view) {

@@ -101,6 +101,42 @@ nlohmann::json NullableAllOf(const std::string& name, const std::string& descrip
   return {{"nullable", true}, {"description", description}, {"allOf", {rs::Ref(name)}}};
 }
 
+// A child's leave not yet returned, on her age-out row.
+const ReplyShape<AgeOutRow::Leave>& AgeOutLeaveShape() {
+  using Row = AgeOutRow::Leave;
+  static const ReplyShape<Row> shape({
+      {"id", rs::Id(), MemberOf(&Row::id)},
+      {"state", rs::Choice({"booked", "out", "overdue"}), MemberOf(&Row::state)},
+      {"left_at", rs::Text(), MemberOf(&Row::left_at)},
+      {"due_back_at", rs::Text(), MemberOf(&Row::due_back_at)},
+  });
+  return shape;
+}
+
+// The rule, facility limit, review date or extension a child's age-out comes
+// from; a rule or an extension id of 0 (none) is written null.
+const ReplyShape<AgeOut>& AgeOutRuleShape() {
+  const auto id_or_null = [](long long AgeOut::*member) {
+    return [member](const AgeOut& age_out) {
+      return age_out.*member ? nlohmann::json(age_out.*member) : nlohmann::json(nullptr);
+    };
+  };
+  static const ReplyShape<AgeOut> shape({
+      {"basis", AgeOutBasisSchema(),
+       [](const AgeOut& age_out) { return nlohmann::json(AgeOutBasisName(age_out.basis)); }},
+      {"rule_id", rs::Nullable(rs::Id()), id_or_null(&AgeOut::rule_id)},
+      {"extension_id", rs::Nullable(rs::Id()), id_or_null(&AgeOut::extension_id)},
+      {"max_age_months",
+       {{"type", "integer"}, {"nullable", true}},
+       [](const AgeOut& age_out) { return OrNull(age_out.max_age_months); }},
+      {"source",
+       rs::Described(rs::Text(),
+                     "The rule's kind and source, the facility limit, or the extension's reason."),
+       MemberOf(&AgeOut::source)},
+  });
+  return shape;
+}
+
 const ReplyShape<AgeOutRow>& AgeOutRowShape() {
   static const ReplyShape<AgeOutRow> shape({
       {"child_id", rs::Id(), MemberOf(&AgeOutRow::child_id)},
@@ -121,23 +157,11 @@ const ReplyShape<AgeOutRow>& AgeOutRowShape() {
                      "without an approved transition plan."),
        MemberOf(&AgeOutRow::needs_plan)},
       {"leave",
-       {{"type", "object"},
-        {"nullable", true},
-        {"description",
-         "The child's leave not yet returned, with its state now (issue 15): booked, out or "
-         "overdue; null when she is in."},
-        {"required", {"id", "state", "left_at", "due_back_at"}},
-        {"properties",
-         {{"id", rs::Id()},
-          {"state", rs::Choice({"booked", "out", "overdue"})},
-          {"left_at", rs::Text()},
-          {"due_back_at", rs::Text()}}}},
+       rs::Described(rs::Nullable(AgeOutLeaveShape().Schema()),
+                     "The child's leave not yet returned, with its state now (issue 15): booked, "
+                     "out or overdue; null when she is in."),
        [](const AgeOutRow& row) {
-         if (!row.leave) return nlohmann::json(nullptr);
-         return nlohmann::json{{"id", row.leave->id},
-                               {"state", row.leave->state},
-                               {"left_at", row.leave->left_at},
-                               {"due_back_at", row.leave->due_back_at}};
+         return row.leave ? AgeOutLeaveShape().ToJson(*row.leave) : nlohmann::json(nullptr);
        }},
       {"decision",
        NullableAllOf("AgeOutDecision",
@@ -167,31 +191,9 @@ const ReplyShape<AgeOutRow>& AgeOutRowShape() {
        [](const AgeOutRow& row) {
          return row.age_out ? nlohmann::json(row.age_out->days_remaining) : nlohmann::json(nullptr);
        }},
-      {"rule",
-       {{"type", "object"},
-        {"nullable", true},
-        {"additionalProperties", false},
-        {"required", {"basis", "rule_id", "extension_id", "max_age_months", "source"}},
-        {"properties",
-         {{"basis", AgeOutBasisSchema()},
-          {"rule_id", rs::Nullable(rs::Id())},
-          {"extension_id", rs::Nullable(rs::Id())},
-          {"max_age_months", {{"type", "integer"}, {"nullable", true}}},
-          {"source",
-           rs::Described(rs::Text(),
-                         "The rule's kind and source, the facility limit, or the extension's "
-                         "reason.")}}}},
+      {"rule", rs::Nullable(AgeOutRuleShape().Schema()),
        [](const AgeOutRow& row) {
-         if (!row.age_out) return nlohmann::json(nullptr);
-         const AgeOut& age_out = *row.age_out;
-         return nlohmann::json{
-             {"basis", AgeOutBasisName(age_out.basis)},
-             {"rule_id",
-              age_out.rule_id ? nlohmann::json(age_out.rule_id) : nlohmann::json(nullptr)},
-             {"extension_id", age_out.extension_id ? nlohmann::json(age_out.extension_id)
-                                                   : nlohmann::json(nullptr)},
-             {"max_age_months", OrNull(age_out.max_age_months)},
-             {"source", age_out.source}};
+         return row.age_out ? AgeOutRuleShape().ToJson(*row.age_out) : nlohmann::json(nullptr);
        }},
       // Only when the age-out cannot be computed.
       {"problem",

@@ -41,6 +41,50 @@ PlanParent ParentOf(const reunification_store::PlanListRow& row) {
 
 json Boolean() { return {{"type", "boolean"}}; }
 
+// A user or a parent named in a reply: her id and her name.
+struct Named {
+  long long id = 0;
+  std::string name;
+};
+
+const ReplyShape<Named>& NamedShape() {
+  static const ReplyShape<Named> shape({
+      {"id", rs::Id(), MemberOf(&Named::id)},
+      {"name", rs::Text(), MemberOf(&Named::name)},
+  });
+  return shape;
+}
+
+// A step's owner: {id, name} as NamedShape, each property described.
+const ReplyShape<Named>& OwnerShape() {
+  static const ReplyShape<Named> shape({
+      {"id", rs::Described(rs::Id(), "A user of the plan's organisation."), MemberOf(&Named::id)},
+      {"name", rs::Described(rs::Text(), "Her display name."), MemberOf(&Named::name)},
+  });
+  return shape;
+}
+
+// A released family in the follow-up list.
+const ReplyShape<FollowUpDue>& FollowUpItemShape() {
+  static const ReplyShape<FollowUpDue> shape({
+      {"parent", NamedShape().Schema(),
+       [](const FollowUpDue& family) {
+         const reunification_store::ReleasedParentRow& row = family.row;
+         return NamedShape().ToJson({row.parent_id, row.given_names + " " + row.family_names});
+       }},
+      {"released_on", rs::Day(),
+       [](const FollowUpDue& family) { return json(family.row.released_on); }},
+      {"follow_up_until", rs::Day(), MemberOf(&FollowUpDue::follow_up_until)},
+      {"last_contacted_on", rs::Nullable(rs::Day()),
+       [](const FollowUpDue& family) { return OptionalText(family.row.last_contacted_on); }},
+      {"contacts", rs::Integer(),
+       [](const FollowUpDue& family) { return json(family.row.contacts); }},
+      {"due", rs::Described(Boolean(), "No contact, nor the release, in the last 30 days."),
+       MemberOf(&FollowUpDue::due)},
+  });
+  return shape;
+}
+
 // The replies whose document schema comes from their shape (issue 17).
 const ReplyShape<PlanParent>& PlanParentShape() {
   static const ReplyShape<PlanParent> shape(
@@ -71,15 +115,9 @@ const ReplyShape<ReunificationStep>& StepShape() {
            [](const ReunificationStep& step) { return json(step.row.kind); }},
           {"description", rs::Text(),
            [](const ReunificationStep& step) { return json(step.row.description); }},
-          {"owner",
-           {{"type", "object"},
-            {"additionalProperties", false},
-            {"required", {"id", "name"}},
-            {"properties",
-             {{"id", rs::Described(rs::Id(), "A user of the plan's organisation.")},
-              {"name", rs::Described(rs::Text(), "Her display name.")}}}},
+          {"owner", OwnerShape().Schema(),
            [](const ReunificationStep& step) {
-             return json{{"id", step.row.owner_user_id}, {"name", step.row.owner_name}};
+             return OwnerShape().ToJson({step.row.owner_user_id, step.row.owner_name});
            }},
           {"due_on", rs::Day(),
            [](const ReunificationStep& step) { return json(step.row.due_on); }},
@@ -190,37 +228,11 @@ const ReplyShape<FollowUpList>& FollowUpListShape() {
            rs::Described(rs::Integer(),
                          "The period applied: the reader's organisation's, else 180."),
            MemberOf(&FollowUpList::follow_up_days)},
-          {"items",
-           rs::ListOf(
-               {{"type", "object"},
-                {"additionalProperties", false},
-                {"required",
-                 {"parent", "released_on", "follow_up_until", "last_contacted_on", "contacts",
-                  "due"}},
-                {"properties",
-                 {{"parent",
-                   {{"type", "object"},
-                    {"additionalProperties", false},
-                    {"required", {"id", "name"}},
-                    {"properties", {{"id", rs::Id()}, {"name", rs::Text()}}}}},
-                  {"released_on", rs::Day()},
-                  {"follow_up_until", rs::Day()},
-                  {"last_contacted_on", rs::Nullable(rs::Day())},
-                  {"contacts", rs::Integer()},
-                  {"due", rs::Described(Boolean(),
-                                        "No contact, nor the release, in the last 30 days.")}}}}),
+          {"items", rs::ListOf(FollowUpItemShape().Schema()),
            [](const FollowUpList& list) {
              json items = json::array();
              for (const FollowUpDue& family : list.families) {
-               const reunification_store::ReleasedParentRow& row = family.row;
-               items.push_back(
-                   {{"parent",
-                     {{"id", row.parent_id}, {"name", row.given_names + " " + row.family_names}}},
-                    {"released_on", row.released_on},
-                    {"follow_up_until", family.follow_up_until},
-                    {"last_contacted_on", OptionalText(row.last_contacted_on)},
-                    {"contacts", row.contacts},
-                    {"due", family.due}});
+               items.push_back(FollowUpItemShape().ToJson(family));
              }
              return items;
            }},

@@ -57,6 +57,16 @@ std::vector<typename ReplyShape<Row>::Property> SessionRowProperties(Session ses
   };
 }
 
+// A course's topic: the session at `position` is about it.
+const ReplyShape<CourseTopicRow>& CourseTopicShape() {
+  static const ReplyShape<CourseTopicRow> shape({
+      {"position", Int(), MemberOf(&CourseTopicRow::position)},
+      {"topic_es", rs::Text(), MemberOf(&CourseTopicRow::topic_es)},
+      {"topic_en", rs::Text(), MemberOf(&CourseTopicRow::topic_en)},
+  });
+  return shape;
+}
+
 // The replies whose document schema comes from their shape (issue 17).
 const ReplyShape<CourseRow>& CourseShape() {
   static const ReplyShape<CourseRow> shape({
@@ -65,16 +75,11 @@ const ReplyShape<CourseRow>& CourseShape() {
       {"code", rs::Text(), MemberOf(&CourseRow::code)},
       {"title_es", rs::Text(), MemberOf(&CourseRow::title_es)},
       {"title_en", rs::Text(), MemberOf(&CourseRow::title_en)},
-      {"topics",
-       rs::ListOf({{"type", "object"},
-                   {"properties",
-                    {{"position", Int()}, {"topic_es", rs::Text()}, {"topic_en", rs::Text()}}}}),
+      {"topics", rs::ListOf(CourseTopicShape().Schema()),
        [](const CourseRow& course) {
          nlohmann::json topics = nlohmann::json::array();
          for (const CourseTopicRow& topic : course.topics) {
-           topics.push_back({{"position", topic.position},
-                             {"topic_es", topic.topic_es},
-                             {"topic_en", topic.topic_en}});
+           topics.push_back(CourseTopicShape().ToJson(topic));
          }
          return topics;
        }},

@@ -422,6 +422,13 @@ void ExpectRepliesDocumentedByTheirShape(const std::vector<std::pair<std::string
   }
 }
 
+// Issue 17: a reply written from a row with its optional values set and its
+// nested lists non-empty is exactly `expected`, the JSON the server wrote
+// before each nested object had a shape of its own (no change for clients).
+void ExpectWrittenAs(const json& written, const char* expected) {
+  EXPECT_EQ(written, json::parse(expected)) << written.dump();
+}
+
 TEST(OpenApiDocument, Issue17_NurseryRepliesAreDocumentedByTheirShape) {
   std::map<std::string, json> written;
   AgeOutRow computed;
@@ -443,6 +450,40 @@ TEST(OpenApiDocument, Issue17_NurseryRepliesAreDocumentedByTheirShape) {
   EXPECT_EQ(reply.size(), written["AgeOutRow"].size() + 1);
   EXPECT_TRUE(
       At(Document(), {"components", "schemas", "AgeOutRow", "properties", "problem"}).is_object());
+
+  AgeOutRow away;
+  away.leave = AgeOutRow::Leave{5, "out", "2026-12-05T09:00:00Z", "2026-12-08T18:00:00Z"};
+  away.age_out = AgeOut{.age_out_date = {2027, 3, 1},
+                        .days_remaining = 84,
+                        .basis = AgeOutBasis::kExtension,
+                        .rule_id = 2,
+                        .extension_id = 3,
+                        .max_age_months = 36,
+                        .source = "court order"};
+  ExpectWrittenAs(AgeOutRowToJson(away).at("leave"),
+                  R"({
+    "due_back_at": "2026-12-08T18:00:00Z",
+    "id": 5,
+    "left_at": "2026-12-05T09:00:00Z",
+    "state": "out"
+  })");
+  ExpectWrittenAs(AgeOutRowToJson(away).at("rule"), R"({
+    "basis": "extension",
+    "extension_id": 3,
+    "max_age_months": 36,
+    "rule_id": 2,
+    "source": "court order"
+  })");
+  away.age_out->rule_id = 0;
+  away.age_out->extension_id = 0;
+  away.age_out->max_age_months.reset();
+  ExpectWrittenAs(AgeOutRowToJson(away).at("rule"), R"({
+    "basis": "extension",
+    "extension_id": null,
+    "max_age_months": null,
+    "rule_id": null,
+    "source": "court order"
+  })");
 }
 
 TEST(OpenApiDocument, Issue17_NurseryCareRepliesAreDocumentedByTheirShape) {
@@ -469,6 +510,16 @@ TEST(OpenApiDocument, Issue17_NurseryCareRepliesAreDocumentedByTheirShape) {
                                          "starts_on"}));
   EXPECT_EQ(item.at("required").size(), keys.size());
   EXPECT_FALSE(item.at("additionalProperties").get<bool>());
+
+  approved.plan.steps = {{"2027-01-10", "Meet the grandmother"}, {"2027-02-01", "Move"}};
+  approved.plan.visit_parent_id = 9;
+  approved.plan.visit_frequency = "fortnightly";
+  const json plan = TransitionPlanToJson(approved);
+  ExpectWrittenAs(plan.at("steps"), R"([
+    {"description": "Meet the grandmother", "on": "2027-01-10"},
+    {"description": "Move", "on": "2027-02-01"}
+  ])");
+  ExpectWrittenAs(plan.at("visits"), R"({"frequency": "fortnightly", "parent_id": 9})");
 }
 
 TEST(OpenApiDocument, Issue17_ReunificationRepliesAreDocumentedByTheirShape) {
@@ -488,6 +539,36 @@ TEST(OpenApiDocument, Issue17_ReunificationRepliesAreDocumentedByTheirShape) {
   EXPECT_EQ(ReunificationPlanSummaryToJson(ReunificationPlanSummary{}).at("parent").size(),
             written["ReunificationPlanParent"].size());
   EXPECT_EQ(ReunificationStepToJson(ReunificationStep{}), written["ReunificationStep"]);
+
+  ReunificationStep step;
+  step.row.owner_user_id = 4;
+  step.row.owner_name = "Rosa Pérez";
+  ExpectWrittenAs(ReunificationStepToJson(step).at("owner"), R"({"id": 4, "name": "Rosa Pérez"})");
+  FollowUpList follow_up;
+  follow_up.follow_up_days = 180;
+  follow_up.families = {{{9, "Ana", "Soto", "2026-10-01", "2026-11-15", 2}, "2027-03-30", false},
+                        {{10, "Eva", "Ruiz", "2026-11-20", std::nullopt, 0}, "2027-05-19", true}};
+  ExpectWrittenAs(FollowUpListToJson(follow_up), R"({
+    "follow_up_days": 180,
+    "items": [
+      {
+        "contacts": 2,
+        "due": false,
+        "follow_up_until": "2027-03-30",
+        "last_contacted_on": "2026-11-15",
+        "parent": {"id": 9, "name": "Ana Soto"},
+        "released_on": "2026-10-01"
+      },
+      {
+        "contacts": 0,
+        "due": true,
+        "follow_up_until": "2027-05-19",
+        "last_contacted_on": null,
+        "parent": {"id": 10, "name": "Eva Ruiz"},
+        "released_on": "2026-11-20"
+      }
+    ]
+  })");
 }
 
 TEST(OpenApiDocument, Issue17_HistoryAndCountdownRepliesAreDocumentedByTheirShape) {
@@ -498,6 +579,23 @@ TEST(OpenApiDocument, Issue17_HistoryAndCountdownRepliesAreDocumentedByTheirShap
   ExpectRepliesDocumentedByTheirShape(
       ReleaseCountdownReplySchemas(),
       {{"ReleaseCountdownEntry", ReleaseCountdownEntryToJson(ReleaseCountdownEntry{})}});
+
+  ReleaseCountdownEntry entry;
+  entry.row = {9, "Ana", "Soto", 4, "Penal Norte", "2027-01-06", 2};
+  entry.days_to_release = 30;
+  entry.reunification_plan_id = 6;
+  entry.overdue_steps = 1;
+  entry.alerts = {"overdue_steps"};
+  ExpectWrittenAs(ReleaseCountdownEntryToJson(entry), R"({
+    "alerts": ["overdue_steps"],
+    "changes": 2,
+    "days_to_release": 30,
+    "expected_release_date": "2027-01-06",
+    "facility": {"id": 4, "name": "Penal Norte"},
+    "overdue_steps": 1,
+    "parent": {"id": 9, "name": "Ana Soto"},
+    "reunification_plan_id": 6
+  })");
 }
 
 TEST(OpenApiDocument, Issue17_AccountRepliesAreDocumentedByTheirShape) {
@@ -514,7 +612,8 @@ TEST(OpenApiDocument, Issue17_AccountRepliesAreDocumentedByTheirShape) {
   ExpectRepliesDocumentedByTheirShape(AccountReplySchemas(), written);
   // Me's access lists every record kind, from the domain's table.
   const json& schemas = At(Document(), {"components", "schemas"});
-  EXPECT_EQ(At(schemas, {"Me", "properties", "access", "required"}).size(), AllRecordKinds().size());
+  EXPECT_EQ(At(schemas, {"Me", "properties", "access", "required"}).size(),
+            AllRecordKinds().size());
   EXPECT_EQ(written["Me"]["access"].size(), AllRecordKinds().size());
 }
 
@@ -649,6 +748,13 @@ TEST(OpenApiDocument, Issue17_WorkshopRepliesAreDocumentedByTheirShape) {
   written["FacilityWorkshopSettings"] =
       FacilityWorkshopSettingsToJson(FacilityWorkshopSettingsReply{});
   ExpectShapedRepliesAsWritten(WorkshopReplySchemas(), written, full);
+
+  CourseRow course;
+  course.topics = {{1, "Apego", "Attachment"}, {2, "Juego", "Play"}};
+  ExpectWrittenAs(CourseToJson(course).at("topics"), R"([
+    {"position": 1, "topic_en": "Attachment", "topic_es": "Apego"},
+    {"position": 2, "topic_en": "Play", "topic_es": "Juego"}
+  ])");
 }
 
 TEST(OpenApiDocument, Issue17_FamilyRepliesAreDocumentedByTheirShape) {
@@ -673,6 +779,177 @@ TEST(OpenApiDocument, Issue17_FamilyRepliesAreDocumentedByTheirShape) {
     const json& required = At(properties, {list, "items", "required"});
     EXPECT_EQ(Keys(family.at(list).at(0)), std::set<std::string>(required.begin(), required.end()));
   }
+
+  // Every nested object with its optional values set, and without.
+  FamilyView full;
+  full.child_id = 7;
+  full.apart_days = 90;
+  full.as_of = "2026-12-07";
+  const FamilyPlace inside{"facility", 4, "Penal Norte", 3, "Casa Sol", "2025-05-06"};
+  Record record;
+  record.id = 7;
+  record.created_at = record.updated_at = "2026-01-02T10:00:00Z";
+  full.children = {{record, inside},
+                   {record, FamilyPlace{"relatives", std::nullopt, "", std::nullopt, "", ""}}};
+  record.id = 9;
+  full.parents = {
+      {record,
+       inside,
+       30,
+       {{1, 9, "2027-01-06", "2026-12-01", 2, "2026-11-01T09:00:00Z"},
+        {2, 9, std::nullopt, std::nullopt, 2, "2026-11-02T09:00:00Z"}}},
+      {record, FamilyPlace{"released", std::nullopt, "", std::nullopt, "", ""}, std::nullopt, {}}};
+  full.carers = {{11, "Lucía", "Gómez", 3, "Casa Sol"}};
+  full.parent_links = {{9, 7, "mother"}};
+  full.siblings = {{7, 8, "half", 12}, {7, 13, "shared_parent", std::nullopt}};
+  full.distances = {{"child_parent", "child", 7, "parent", 9, 42.5}};
+  full.pairs = {{7, 9, FamilyVisitRef{20, "2026-12-12", 600, 4, "Penal Norte"},
+                 FamilyVisitRef{19, "2026-11-28", 570, 4, "Penal Norte"}},
+                {8, 9, std::nullopt, std::nullopt}};
+  full.siblings_apart = {{7, 8, "2026-06-01", 189}, {7, 13, std::nullopt, std::nullopt}};
+  full.timeline = {
+      {"2026-12-12", "visit", 7, 9, 4, 3, "planned", "Penal Norte"},
+      {"2020-03-04", "born", std::nullopt, std::nullopt, std::nullopt, std::nullopt, "", ""}};
+  ExpectWrittenAs(FamilyToJson(full), R"({
+    "apart_days": 90,
+    "as_of": "2026-12-07",
+    "carers": [
+      {
+        "family_names": "Gómez",
+        "given_names": "Lucía",
+        "home": {"id": 3, "name": "Casa Sol"},
+        "staff_id": 11
+      }
+    ],
+    "child_id": 7,
+    "children": [
+      {
+        "place": {
+          "facility": {"id": 4, "name": "Penal Norte"},
+          "home": {"id": 3, "name": "Casa Sol"},
+          "kind": "facility",
+          "since": "2025-05-06"
+        },
+        "record": {
+          "archived": false,
+          "created_at": "2026-01-02T10:00:00Z",
+          "id": 7,
+          "updated_at": "2026-01-02T10:00:00Z",
+          "version": 1
+        }
+      },
+      {
+        "place": {"facility": null, "home": null, "kind": "relatives", "since": null},
+        "record": {
+          "archived": false,
+          "created_at": "2026-01-02T10:00:00Z",
+          "id": 7,
+          "updated_at": "2026-01-02T10:00:00Z",
+          "version": 1
+        }
+      }
+    ],
+    "distances": [
+      {
+        "from": {"id": 7, "kind": "child"},
+        "km": 42.5,
+        "relation": "child_parent",
+        "to": {"id": 9, "kind": "parent"}
+      }
+    ],
+    "pairs": [
+      {
+        "child_id": 7,
+        "last_attended": {
+          "date": "2026-11-28",
+          "facility": {"id": 4, "name": "Penal Norte"},
+          "start_time": "09:30",
+          "visit_id": 19
+        },
+        "next_planned": {
+          "date": "2026-12-12",
+          "facility": {"id": 4, "name": "Penal Norte"},
+          "start_time": "10:00",
+          "visit_id": 20
+        },
+        "parent_id": 9
+      },
+      {"child_id": 8, "last_attended": null, "next_planned": null, "parent_id": 9}
+    ],
+    "parent_links": [{"child_id": 7, "parent_id": 9, "relation": "mother"}],
+    "parents": [
+      {
+        "days_to_release": 30,
+        "place": {
+          "facility": {"id": 4, "name": "Penal Norte"},
+          "home": {"id": 3, "name": "Casa Sol"},
+          "kind": "facility",
+          "since": "2025-05-06"
+        },
+        "record": {
+          "archived": false,
+          "created_at": "2026-01-02T10:00:00Z",
+          "id": 9,
+          "updated_at": "2026-01-02T10:00:00Z",
+          "version": 1
+        },
+        "release_history": [
+          {
+            "changed_at": "2026-11-01T09:00:00Z",
+            "expected_release_date": "2027-01-06",
+            "previous_date": "2026-12-01"
+          },
+          {
+            "changed_at": "2026-11-02T09:00:00Z",
+            "expected_release_date": null,
+            "previous_date": null
+          }
+        ]
+      },
+      {
+        "days_to_release": null,
+        "place": {"facility": null, "home": null, "kind": "released", "since": null},
+        "record": {
+          "archived": false,
+          "created_at": "2026-01-02T10:00:00Z",
+          "id": 9,
+          "updated_at": "2026-01-02T10:00:00Z",
+          "version": 1
+        },
+        "release_history": []
+      }
+    ],
+    "siblings": [
+      {"child_id": 7, "link_id": 12, "relation": "half", "sibling_id": 8},
+      {"child_id": 7, "link_id": null, "relation": "shared_parent", "sibling_id": 13}
+    ],
+    "siblings_apart": [
+      {"child_id": 7, "days_apart": 189, "last_seen_on": "2026-06-01", "sibling_id": 8},
+      {"child_id": 7, "days_apart": null, "last_seen_on": null, "sibling_id": 13}
+    ],
+    "timeline": [
+      {
+        "child_id": 7,
+        "detail": "Penal Norte",
+        "facility_id": 4,
+        "home_id": 3,
+        "kind": "visit",
+        "on": "2026-12-12",
+        "parent_id": 9,
+        "status": "planned"
+      },
+      {
+        "child_id": null,
+        "detail": "",
+        "facility_id": null,
+        "home_id": null,
+        "kind": "born",
+        "on": "2020-03-04",
+        "parent_id": null,
+        "status": ""
+      }
+    ]
+  })");
 }
 
 TEST(OpenApiDocument, Issue17_CalendarSubscriptionRepliesAreDocumentedByTheirShape) {
