@@ -11,11 +11,6 @@ namespace {
 
 namespace rs = reply_schema;
 
-template <typename T>
-nlohmann::json OrNull(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 nlohmann::json RoleChoice() {
   std::vector<std::string> names;
   for (Role role : AllRoles()) names.emplace_back(RoleName(role));

@@ -11,11 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-json OrNull(const std::optional<T>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
 namespace rs = reply_schema;
 
 // A facility, a home or a parent named in a reply: its id and its name.

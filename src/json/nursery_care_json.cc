@@ -7,14 +7,8 @@
 namespace vinculo {
 
 namespace {
-template <typename T>
-nlohmann::json OrNull(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 namespace rs = reply_schema;
 
-nlohmann::json Boolean() { return {{"type", "boolean"}}; }
 
 // The replies whose document schema comes from their shape (issue 17).
 // A visit requirement an approved transition plan created: the child sees
@@ -121,7 +115,7 @@ const ReplyShape<AuthorisedAdultRow>& AuthorisedAdultShape() {
          return adult.document_id.empty() ? nlohmann::json(nullptr)
                                           : nlohmann::json(adult.document_id);
        }},
-      {"active", Boolean(), MemberOf(&AuthorisedAdultRow::active)},
+      {"active", rs::Boolean(), MemberOf(&AuthorisedAdultRow::active)},
       {"created_at", rs::Instant(), MemberOf(&AuthorisedAdultRow::created_at)},
   });
   return shape;
@@ -176,7 +170,7 @@ const ReplyShape<HealthScheduleRow>& HealthScheduleEntryShape() {
       {"kind", rs::Choice({"checkup", "vaccine"}), MemberOf(&HealthScheduleRow::kind)},
       {"name", rs::Text(), MemberOf(&HealthScheduleRow::name)},
       {"age_months", {{"type", "integer"}}, MemberOf(&HealthScheduleRow::age_months)},
-      {"active", Boolean(), MemberOf(&HealthScheduleRow::active)},
+      {"active", rs::Boolean(), MemberOf(&HealthScheduleRow::active)},
   });
   return shape;
 }

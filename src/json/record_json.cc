@@ -191,8 +191,6 @@ namespace rs = reply_schema;
 
 json UtcTimestamp() { return rs::Described(rs::Instant(), "UTC timestamp, YYYY-MM-DDTHH:MM:SSZ."); }
 
-json OrNullId(const std::optional<long long>& id) { return id ? json(*id) : json(nullptr); }
-
 const ReplyShape<Placement>& PlacementShape() {
   static const ReplyShape<Placement> shape(
       {
@@ -212,11 +210,11 @@ const ReplyShape<Placement>& PlacementShape() {
            MemberOf(&Placement::recorded_by)},
           {"created_at", UtcTimestamp(), MemberOf(&Placement::created_at)},
           {"facility_id", rs::Nullable(rs::Id()),
-           [](const Placement& row) { return OrNullId(row.facility_id); }},
+           [](const Placement& row) { return OrNull(row.facility_id); }},
           {"home_id", rs::Nullable(rs::Id()),
-           [](const Placement& row) { return OrNullId(row.home_id); }},
+           [](const Placement& row) { return OrNull(row.home_id); }},
           {"organisation_id", rs::Nullable(rs::Id()),
-           [](const Placement& row) { return OrNullId(row.organisation_id); }},
+           [](const Placement& row) { return OrNull(row.organisation_id); }},
           {"ended_on",
            rs::Described(rs::Nullable(rs::Day()), "null while the placement is current."),
            [](const Placement& row) { return row.ended_on ? json(*row.ended_on) : json(nullptr); }},

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -80,6 +81,12 @@ class ReplyShape {
 // What an optional property's read gives for a row that has no such thing:
 // the property is left out of that reply.
 inline nlohmann::json Absent() { return nlohmann::json(nlohmann::json::value_t::discarded); }
+
+// An optional value as it is written: the value, or null.
+template <typename T>
+nlohmann::json OrNull(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
 
 // A property read as it is from a member of the row.
 template <typename Row, typename T>

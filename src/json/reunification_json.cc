@@ -39,7 +39,6 @@ PlanParent ParentOf(const reunification_store::PlanListRow& row) {
           row.released_on};
 }
 
-json Boolean() { return {{"type", "boolean"}}; }
 
 // A user or a parent named in a reply: her id and her name.
 struct Named {
@@ -79,7 +78,7 @@ const ReplyShape<FollowUpDue>& FollowUpItemShape() {
        [](const FollowUpDue& family) { return OptionalText(family.row.last_contacted_on); }},
       {"contacts", rs::Integer(),
        [](const FollowUpDue& family) { return json(family.row.contacts); }},
-      {"due", rs::Described(Boolean(), "No contact, nor the release, in the last 30 days."),
+      {"due", rs::Described(rs::Boolean(), "No contact, nor the release, in the last 30 days."),
        MemberOf(&FollowUpDue::due)},
   });
   return shape;
@@ -123,7 +122,7 @@ const ReplyShape<ReunificationStep>& StepShape() {
            [](const ReunificationStep& step) { return json(step.row.due_on); }},
           {"status", rs::Choice({"pending", "in_progress", "done", "cancelled"}),
            [](const ReunificationStep& step) { return json(StepStatusName(step.row.status)); }},
-          {"overdue", rs::Described(Boolean(), "Due date passed and still pending or in progress."),
+          {"overdue", rs::Described(rs::Boolean(), "Due date passed and still pending or in progress."),
            MemberOf(&ReunificationStep::overdue)},
           {"version", rs::Described(rs::Integer(), "Send it in If-Match to change the step."),
            [](const ReunificationStep& step) { return json(step.row.version); }},
@@ -253,7 +252,7 @@ const ReplyShape<reunification_store::FollowUpSettingsRow>& FollowUpSettingsShap
            rs::Described(rs::Integer(), "Send it in If-Match to change it; 1 for the defaults."),
            MemberOf(&Row::version)},
           {"defaults",
-           rs::Described(Boolean(), "True when the organisation set no period of its own."),
+           rs::Described(rs::Boolean(), "True when the organisation set no period of its own."),
            MemberOf(&Row::defaults)},
       },
       "An organisation's follow-up period after a parent's release.");

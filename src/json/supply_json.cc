@@ -8,11 +8,6 @@
 namespace vinculo {
 
 namespace {
-template <typename T>
-nlohmann::json OrNull(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 namespace rs = reply_schema;
 
 nlohmann::json Int() { return {{"type", "integer"}}; }

@@ -8,11 +8,6 @@
 namespace vinculo {
 namespace {
 
-template <typename T>
-nlohmann::json OrNull(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 nlohmann::json ClockOrNull(const std::optional<long long>& minute) {
   return minute ? nlohmann::json(FormatClock(static_cast<int>(*minute))) : nlohmann::json(nullptr);
 }

@@ -6,15 +6,6 @@
 #include "json/reply_shape.h"
 
 namespace vinculo {
-namespace {
-
-template <typename T>
-nlohmann::json OrNull(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-}  // namespace
-
 std::string ClockText(int minute) {
   char text[16];
   std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
@@ -26,7 +17,6 @@ namespace {
 namespace rs = reply_schema;
 
 nlohmann::json Int() { return {{"type", "integer"}}; }
-nlohmann::json Boolean() { return {{"type", "boolean"}}; }
 nlohmann::json GroupKind() { return rs::Choice({"women", "men", "mixed"}); }
 
 // A session row's properties, read from the row `session` gives for a Row:
@@ -188,7 +178,7 @@ const ReplyShape<MoveOutcome>& MoveOutcomeShape() {
          }
          return clashes;
        }},
-      {"saved", Boolean(), MemberOf(&MoveOutcome::saved)},
+      {"saved", rs::Boolean(), MemberOf(&MoveOutcome::saved)},
   });
   return shape;
 }
@@ -220,7 +210,7 @@ const ReplyShape<EnrolmentProgress>& EnrolmentShape() {
       {"absent", Int(), MemberOf(&EnrolmentProgress::absent)},
       {"excused", Int(), MemberOf(&EnrolmentProgress::excused)},
       {"sessions_total", Int(), MemberOf(&EnrolmentProgress::sessions_total)},
-      {"completed", Boolean(), MemberOf(&EnrolmentProgress::completed)},
+      {"completed", rs::Boolean(), MemberOf(&EnrolmentProgress::completed)},
   });
   return shape;
 }
@@ -280,7 +270,7 @@ nlohmann::json FigureRows(const std::vector<WorkshopFigureRow>& rows) {
 
 const ReplyShape<WorkshopFigures>& FiguresShape() {
   static const ReplyShape<WorkshopFigures> shape({
-      {"suppressed_small_cells", Boolean(), MemberOf(&WorkshopFigures::suppressed_small_cells)},
+      {"suppressed_small_cells", rs::Boolean(), MemberOf(&WorkshopFigures::suppressed_small_cells)},
       {"cohorts", rs::ListOf(rs::Ref("WorkshopFigureRow")),
        [](const WorkshopFigures& figures) { return FigureRows(figures.cohorts); }},
       {"facilities", rs::ListOf(rs::Ref("WorkshopFigureRow")),
@@ -303,7 +293,7 @@ const ReplyShape<FacilityWorkshopSettingsReply>& FacilityWorkshopSettingsShape()
       {"facility_id",
        {{"type", "integer"}, {"format", "int64"}, {"readOnly", true}},
        MemberOf(&FacilityWorkshopSettingsReply::facility_id)},
-      {"mixed_groups_allowed", Boolean(),
+      {"mixed_groups_allowed", rs::Boolean(),
        MemberOf(&FacilityWorkshopSettingsReply::mixed_groups_allowed)},
   });
   return shape;
