@@ -355,8 +355,34 @@ TEST(OpenApiDocument, RecordKindPatchSchemasListTheWritableFields) {
 // Issue 17: a reply written from a shape (json/reply_shape.h) has the shape's
 // schema in the document, and what the serializer writes is exactly the
 // schema's properties, each required.
-TEST(OpenApiDocument, Issue17_ShapedRepliesAreDocumentedByTheirSerializersShape) {
+// Issue 17: each of `shaped` (a module's reply schemas written from its
+// shapes) is in the document as it is, closed, and its required properties
+// are exactly the keys the real serializer wrote in `written` (a simple row,
+// which leaves every optional property out); `full` (optional) holds replies
+// that carry every property.
+void ExpectShapedRepliesAsWritten(const std::vector<std::pair<std::string, json>>& shaped,
+                                  const std::map<std::string, json>& written,
+                                  const std::map<std::string, json>& full = {}) {
   const json& schemas = At(Document(), {"components", "schemas"});
+  ASSERT_EQ(shaped.size(), written.size());
+  for (const auto& [name, schema] : shaped) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(At(schemas, {name}), schema);
+    EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
+    const std::set<std::string> properties = Keys(schema.at("properties"));
+    const std::set<std::string> required(schema.at("required").begin(),
+                                         schema.at("required").end());
+    ASSERT_EQ(written.count(name), 1u);
+    EXPECT_EQ(Keys(written.at(name)), required);
+    if (full.count(name) > 0) {
+      EXPECT_EQ(Keys(full.at(name)), properties);
+    } else {
+      EXPECT_EQ(required, properties) << "an optional property never shown written";
+    }
+  }
+}
+
+TEST(OpenApiDocument, Issue17_ShapedRepliesAreDocumentedByTheirSerializersShape) {
   std::map<std::string, json> written;
   PlanTripRow trip;
   trip.depart_minute = 420;
@@ -382,44 +408,7 @@ TEST(OpenApiDocument, Issue17_ShapedRepliesAreDocumentedByTheirSerializersShape)
   written["VisitBlockResult"] = BlockResultToJson(BlockResult{});
   written["DistanceReport"] = DistanceReportToJson(DistanceReport{});
   written["VisitSettings"] = VisitSettingsToJson(VisitSettingsRow{});
-  const auto shaped = VisitReplySchemas();
-  ASSERT_EQ(shaped.size(), written.size());
-  for (const auto& [name, schema] : shaped) {
-    SCOPED_TRACE(name);
-    EXPECT_EQ(At(schemas, {name}), schema);
-    std::set<std::string> properties;
-    for (const auto& [property, unused] : schema.at("properties").items()) {
-      properties.insert(property);
-    }
-    std::set<std::string> keys;
-    for (const auto& [key, unused] : written.at(name).items()) keys.insert(key);
-    EXPECT_EQ(keys, properties);
-    EXPECT_EQ(schema.at("required").size(), properties.size());
-    EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
-  }
-}
-
-// Each schema a module writes from a ReplyShape is the document's, and a
-// reply its real serializer wrote (`written`, one per schema) has exactly the
-// schema's required keys, and no property is left unlisted.
-void ExpectRepliesDocumentedByTheirShape(const std::vector<std::pair<std::string, json>>& shaped,
-                                         const std::map<std::string, json>& written) {
-  const json& schemas = At(Document(), {"components", "schemas"});
-  ASSERT_EQ(shaped.size(), written.size());
-  for (const auto& [name, schema] : shaped) {
-    SCOPED_TRACE(name);
-    EXPECT_EQ(At(schemas, {name}), schema);
-    std::set<std::string> required;
-    for (const json& key : schema.at("required")) required.insert(key.get<std::string>());
-    std::set<std::string> keys;
-    ASSERT_TRUE(written.contains(name));
-    for (const auto& [key, unused] : written.at(name).items()) keys.insert(key);
-    EXPECT_EQ(keys, required);
-    for (const std::string& key : required) {
-      EXPECT_TRUE(schema.at("properties").contains(key)) << key;
-    }
-    EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
-  }
+  ExpectShapedRepliesAsWritten(VisitReplySchemas(), written);
 }
 
 // Issue 17: a reply written from a row with its optional values set and its
@@ -440,12 +429,11 @@ TEST(OpenApiDocument, Issue17_NurseryRepliesAreDocumentedByTheirShape) {
   written["Admission"] = AdmissionToJson(NurseryAdmission{});
   written["Pregnancy"] = PregnancyToJson(PregnancyRow{});
   written["ForecastMonth"] = ForecastMonthToJson(ForecastMonth{});
-  ExpectRepliesDocumentedByTheirShape(NurseryReplySchemas(), written);
-
   // A child whose age-out cannot be computed also has the optional problem.
   AgeOutRow unknown;
   unknown.problem = "no rule";
   const json reply = AgeOutRowToJson(unknown);
+  ExpectShapedRepliesAsWritten(NurseryReplySchemas(), written, {{"AgeOutRow", reply}});
   EXPECT_EQ(reply.at("problem"), "no rule");
   EXPECT_EQ(reply.size(), written["AgeOutRow"].size() + 1);
   EXPECT_TRUE(
@@ -496,7 +484,7 @@ TEST(OpenApiDocument, Issue17_NurseryCareRepliesAreDocumentedByTheirShape) {
   written["Appointment"] = AppointmentToJson(AppointmentRow{});
   written["HealthItem"] = HealthItemToJson(HealthItem{});
   written["Enrolment"] = SchoolEnrolmentToJson(SchoolEnrolmentRow{});
-  ExpectRepliesDocumentedByTheirShape(NurseryCareReplySchemas(), written);
+  ExpectShapedRepliesAsWritten(NurseryCareReplySchemas(), written);
   // The visits an approved plan created are its own (plan_id, starts_on), not
   // the visits module's requirements.
   TransitionPlanView approved;
@@ -534,7 +522,7 @@ TEST(OpenApiDocument, Issue17_ReunificationRepliesAreDocumentedByTheirShape) {
   written["FollowUpContact"] = FollowUpContactToJson(reunification_store::FollowUpContactRow{});
   written["FollowUpList"] = FollowUpListToJson(FollowUpList{});
   written["FollowUpSettings"] = FollowUpSettingsToJson(reunification_store::FollowUpSettingsRow{});
-  ExpectRepliesDocumentedByTheirShape(ReunificationReplySchemas(), written);
+  ExpectShapedRepliesAsWritten(ReunificationReplySchemas(), written);
   // A plan in the list names her parent with the same properties.
   EXPECT_EQ(ReunificationPlanSummaryToJson(ReunificationPlanSummary{}).at("parent").size(),
             written["ReunificationPlanParent"].size());
@@ -575,8 +563,8 @@ TEST(OpenApiDocument, Issue17_HistoryAndCountdownRepliesAreDocumentedByTheirShap
   std::map<std::string, json> written;
   written["Placement"] = PlacementToJson(Placement{});
   written["Transfer"] = TransferToJson(Transfer{});
-  ExpectRepliesDocumentedByTheirShape(HistoryReplySchemas(), written);
-  ExpectRepliesDocumentedByTheirShape(
+  ExpectShapedRepliesAsWritten(HistoryReplySchemas(), written);
+  ExpectShapedRepliesAsWritten(
       ReleaseCountdownReplySchemas(),
       {{"ReleaseCountdownEntry", ReleaseCountdownEntryToJson(ReleaseCountdownEntry{})}});
 
@@ -609,7 +597,7 @@ TEST(OpenApiDocument, Issue17_AccountRepliesAreDocumentedByTheirShape) {
   SummaryFigures figures;
   figures.children_by_placement.push_back(CountRow{});
   written["SummaryFigures"] = SummaryFiguresToJson(figures);
-  ExpectRepliesDocumentedByTheirShape(AccountReplySchemas(), written);
+  ExpectShapedRepliesAsWritten(AccountReplySchemas(), written);
   // Me's access lists every record kind, from the domain's table.
   const json& schemas = At(Document(), {"components", "schemas"});
   EXPECT_EQ(At(schemas, {"Me", "properties", "access", "required"}).size(),
@@ -631,14 +619,35 @@ TEST(OpenApiDocument, Issue17_TodayIsDocumentedByItsShape) {
   TodayItem item;
   item.kind = TodayKind::kTodaysTrips;
   item.route = "/trips";
-  item.entries = {entry, TodayEntry{.route = "/trips/2"}};
+  TodayEntry bare;
+  bare.route = "/trips/2";
+  item.entries = {entry, bare};
   TodayView view;
   view.items.push_back(item);
   const json written = TodayToJson(view);
   std::map<std::string, json> replies = {{"Today", written},
                                          {"TodayItem", written["items"][0]},
                                          {"TodayEntry", written["items"][0]["entries"][1]}};
-  ExpectRepliesDocumentedByTheirShape(TodayReplySchemas(), replies);
+  // An entry with every documented id (an integer) and fact (a string) has
+  // each written.
+  TodayEntry every = entry;
+  every.ids.clear();
+  every.facts.clear();
+  for (const auto& [name, property] :
+       At(Document(), {"components", "schemas", "TodayEntry", "properties"}).items()) {
+    if (name == "count" || name == "route" || name == "parts") continue;
+    if (property.at("type") == "integer") {
+      every.ids.emplace_back(name, 7);
+    } else {
+      every.facts.emplace_back(name, "x");
+    }
+  }
+  TodayView everything;
+  everything.items.push_back(TodayItem{});
+  everything.items[0].entries = {every};
+  ExpectShapedRepliesAsWritten(
+      TodayReplySchemas(), replies,
+      {{"TodayEntry", TodayToJson(everything)["items"][0]["entries"][0]}});
   // Every id and fact an entry has is written, each as its kind: nothing left out.
   const json& full = written["items"][0]["entries"][0];
   EXPECT_EQ(full, (json{{"trip_id", 1},
@@ -676,33 +685,6 @@ TEST(OpenApiDocument, Issue17_RecordKindSchemasTakeTheirProseFromTheDomain) {
       for (Role role : RolesWith(Permission::kSeeRestrictedFields)) {
         EXPECT_NE(text.find(RoleName(role)), std::string::npos) << spec.name << ": " << text;
       }
-    }
-  }
-}
-
-// Issue 17: each of `shaped` (a module's reply schemas written from its
-// shapes) is in the document as it is, closed, and its required properties
-// are exactly the keys the real serializer wrote in `written` (a simple row,
-// which leaves every optional property out); `full` (optional) holds replies
-// that carry every property.
-void ExpectShapedRepliesAsWritten(const std::vector<std::pair<std::string, json>>& shaped,
-                                  const std::map<std::string, json>& written,
-                                  const std::map<std::string, json>& full = {}) {
-  const json& schemas = At(Document(), {"components", "schemas"});
-  ASSERT_EQ(shaped.size(), written.size());
-  for (const auto& [name, schema] : shaped) {
-    SCOPED_TRACE(name);
-    EXPECT_EQ(At(schemas, {name}), schema);
-    EXPECT_FALSE(schema.at("additionalProperties").get<bool>());
-    const std::set<std::string> properties = Keys(schema.at("properties"));
-    const std::set<std::string> required(schema.at("required").begin(),
-                                         schema.at("required").end());
-    ASSERT_EQ(written.count(name), 1u);
-    EXPECT_EQ(Keys(written.at(name)), required);
-    if (full.count(name) > 0) {
-      EXPECT_EQ(Keys(full.at(name)), properties);
-    } else {
-      EXPECT_EQ(required, properties) << "an optional property never shown written";
     }
   }
 }
