@@ -13,23 +13,10 @@ using nlohmann::json;
 
 namespace rs = reply_schema;
 
-// A facility, a home or a parent named in a reply: its id and its name.
-struct Named {
-  long long id = 0;
-  std::string name;
-};
-
-const ReplyShape<Named>& NamedShape() {
-  static const ReplyShape<Named> shape({
-      {"id", rs::Id(), MemberOf(&Named::id)},
-      {"name", rs::Text(), MemberOf(&Named::name)},
-  });
-  return shape;
-}
 
 // The facility or the home of a place; null when it has none.
 json NamedOrNull(const std::optional<long long>& id, const std::string& name) {
-  return id ? NamedShape().ToJson({*id, name}) : json(nullptr);
+  return id ? IdAndNameShape().ToJson({*id, name}) : json(nullptr);
 }
 
 // Each of `rows` written by `shape`.
@@ -64,9 +51,9 @@ const ReplyShape<FamilyPlace>& PlaceShape() {
                      "mother; home: a care organisation's home; released: a parent out "
                      "(where is not recorded)."),
        MemberOf(&Row::kind)},
-      {"facility", rs::Nullable(NamedShape().Schema()),
+      {"facility", rs::Nullable(IdAndNameShape().Schema()),
        [](const Row& place) { return NamedOrNull(place.facility_id, place.facility_name); }},
-      {"home", rs::Nullable(NamedShape().Schema()),
+      {"home", rs::Nullable(IdAndNameShape().Schema()),
        [](const Row& place) { return NamedOrNull(place.home_id, place.home_name); }},
       {"since", rs::Nullable(rs::Day()),
        [](const Row& place) { return place.since.empty() ? json(nullptr) : json(place.since); }},
@@ -95,9 +82,9 @@ const ReplyShape<FamilyVisitRef>& VisitRefShape() {
       {"date", rs::Day(), MemberOf(&Row::date)},
       {"start_time", rs::Clock(),
        [](const Row& visit) { return json(FormatClock(static_cast<int>(visit.start_minute))); }},
-      {"facility", NamedShape().Schema(),
+      {"facility", IdAndNameShape().Schema(),
        [](const Row& visit) {
-         return NamedShape().ToJson({visit.facility_id, visit.facility_name});
+         return IdAndNameShape().ToJson({visit.facility_id, visit.facility_name});
        }},
   });
   return shape;
@@ -156,9 +143,9 @@ const ReplyShape<FamilyCarer>& CarerShape() {
       {"staff_id", rs::Id(), MemberOf(&Row::staff_id)},
       {"given_names", rs::Text(), MemberOf(&Row::given_names)},
       {"family_names", rs::Text(), MemberOf(&Row::family_names)},
-      {"home", NamedShape().Schema(),
+      {"home", IdAndNameShape().Schema(),
        [](const Row& carer) {
-         return NamedShape().ToJson({carer.home_id, carer.home_name});
+         return IdAndNameShape().ToJson({carer.home_id, carer.home_name});
        }},
   });
   return shape;
@@ -312,14 +299,14 @@ namespace rs = reply_schema;
 const ReplyShape<ReleaseCountdownEntry>& ReleaseCountdownEntryShape() {
   static const ReplyShape<ReleaseCountdownEntry> shape(
       {
-          {"parent", NamedShape().Schema(),
+          {"parent", IdAndNameShape().Schema(),
            [](const ReleaseCountdownEntry& entry) {
              const family_store::ReleaseCountdownRow& row = entry.row;
-             return NamedShape().ToJson({row.parent_id, row.given_names + " " + row.family_names});
+             return IdAndNameShape().ToJson({row.parent_id, row.given_names + " " + row.family_names});
            }},
-          {"facility", NamedShape().Schema(),
+          {"facility", IdAndNameShape().Schema(),
            [](const ReleaseCountdownEntry& entry) {
-             return NamedShape().ToJson({entry.row.facility_id, entry.row.facility_name});
+             return IdAndNameShape().ToJson({entry.row.facility_id, entry.row.facility_name});
            }},
           {"expected_release_date", rs::Day(),
            [](const ReleaseCountdownEntry& entry) {

@@ -126,4 +126,18 @@ inline nlohmann::json Described(nlohmann::json schema, const std::string& descri
 }
 }  // namespace reply_schema
 
+// A facility, a home, a user or a parent named in a reply: its id and its name.
+struct IdAndName {
+  long long id = 0;
+  std::string name;
+};
+
+inline const ReplyShape<IdAndName>& IdAndNameShape() {
+  static const ReplyShape<IdAndName> shape({
+      {"id", reply_schema::Id(), MemberOf(&IdAndName::id)},
+      {"name", reply_schema::Text(), MemberOf(&IdAndName::name)},
+  });
+  return shape;
+}
+
 }  // namespace vinculo

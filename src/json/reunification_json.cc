@@ -40,25 +40,12 @@ PlanParent ParentOf(const reunification_store::PlanListRow& row) {
 }
 
 
-// A user or a parent named in a reply: her id and her name.
-struct Named {
-  long long id = 0;
-  std::string name;
-};
 
-const ReplyShape<Named>& NamedShape() {
-  static const ReplyShape<Named> shape({
-      {"id", rs::Id(), MemberOf(&Named::id)},
-      {"name", rs::Text(), MemberOf(&Named::name)},
-  });
-  return shape;
-}
-
-// A step's owner: {id, name} as NamedShape, each property described.
-const ReplyShape<Named>& OwnerShape() {
-  static const ReplyShape<Named> shape({
-      {"id", rs::Described(rs::Id(), "A user of the plan's organisation."), MemberOf(&Named::id)},
-      {"name", rs::Described(rs::Text(), "Her display name."), MemberOf(&Named::name)},
+// A step's owner: {id, name} as IdAndNameShape, each property described.
+const ReplyShape<IdAndName>& OwnerShape() {
+  static const ReplyShape<IdAndName> shape({
+      {"id", rs::Described(rs::Id(), "A user of the plan's organisation."), MemberOf(&IdAndName::id)},
+      {"name", rs::Described(rs::Text(), "Her display name."), MemberOf(&IdAndName::name)},
   });
   return shape;
 }
@@ -66,10 +53,10 @@ const ReplyShape<Named>& OwnerShape() {
 // A released family in the follow-up list.
 const ReplyShape<FollowUpDue>& FollowUpItemShape() {
   static const ReplyShape<FollowUpDue> shape({
-      {"parent", NamedShape().Schema(),
+      {"parent", IdAndNameShape().Schema(),
        [](const FollowUpDue& family) {
          const reunification_store::ReleasedParentRow& row = family.row;
-         return NamedShape().ToJson({row.parent_id, row.given_names + " " + row.family_names});
+         return IdAndNameShape().ToJson({row.parent_id, row.given_names + " " + row.family_names});
        }},
       {"released_on", rs::Day(),
        [](const FollowUpDue& family) { return json(family.row.released_on); }},

@@ -279,19 +279,6 @@ const ReplyShape<PlanVisitRow>& PlanVisitShape() {
   return shape;
 }
 
-// A facility or a parent on a child's visit: its id and its name.
-struct Named {
-  long long id = 0;
-  std::string name;
-};
-
-const ReplyShape<Named>& NamedShape() {
-  static const ReplyShape<Named> shape({
-      {"id", rs::Id(), MemberOf(&Named::id)},
-      {"name", rs::Text(), MemberOf(&Named::name)},
-  });
-  return shape;
-}
 
 const ReplyShape<ChildVisit>& ChildVisitShape() {
   using Row = ChildVisit;
@@ -309,12 +296,12 @@ const ReplyShape<ChildVisit>& ChildVisitShape() {
       {"end_time", rs::Clock(), [](const Row& row) { return Clock(row.row.end_minute); }},
       {"session_id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.session_id); }},
       {"trip_id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.trip_id); }},
-      {"facility", NamedShape().Schema(),
+      {"facility", IdAndNameShape().Schema(),
        [](const Row& row) {
-         return NamedShape().ToJson({row.row.facility_id, row.row.facility_name});
+         return IdAndNameShape().ToJson({row.row.facility_id, row.row.facility_name});
        }},
-      {"parent", NamedShape().Schema(),
-       [](const Row& row) { return NamedShape().ToJson({row.row.visit.parent_id, row.parent_name}); }},
+      {"parent", IdAndNameShape().Schema(),
+       [](const Row& row) { return IdAndNameShape().ToJson({row.row.visit.parent_id, row.parent_name}); }},
       {"status", rs::Choice({"planned", "cancelled", "recorded"}), MemberOf(&Row::status)},
       {"needs_review", rs::Boolean(),
        [](const Row& row) { return nlohmann::json(row.row.visit.needs_review); }},
