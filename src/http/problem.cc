@@ -125,7 +125,7 @@ struct Problem {
   int status = 0;
   std::string detail;
   std::string code;
-  std::string field{};                     // "" for none
+  std::string field{};                       // "" for none
   std::vector<Status::FieldError> errors{};  // every field at fault, the first being `field`
 };
 
@@ -134,7 +134,8 @@ const ReplyShape<Status::FieldError>& FieldErrorShape() {
   static const ReplyShape<Row> shape({
       {"field", rs::Text(), MemberOf(&Row::field)},
       {"message", rs::Text(), MemberOf(&Row::message)},
-      {"code", rs::Described(rs::Text(), "The stable reason for this field, as the problem's own `code`."),
+      {"code",
+       rs::Described(rs::Text(), "The stable reason for this field, as the problem's own `code`."),
        MemberOf(&Row::code)},
   });
   return shape;
@@ -217,8 +218,8 @@ std::string ProblemJson(const Status& status, std::string_view code) {
   if (!problem.field.empty()) {
     problem.errors.push_back({status.field(), status.message(), problem.code});
     for (const Status::FieldError& more : status.more_errors()) {
-      problem.errors.push_back(
-          {more.field, more.message, more.code.empty() ? StatusCodeName(status.code()) : more.code});
+      problem.errors.push_back({more.field, more.message,
+                                more.code.empty() ? StatusCodeName(status.code()) : more.code});
     }
   }
   return ProblemText(problem);

@@ -30,12 +30,14 @@ const ReplyShape<User>& UserShape() {
           {"language", rs::Choice({"es", "en"}), MemberOf(&Row::language)},
           {"disabled", rs::Boolean(), MemberOf(&Row::disabled)},
           {"version",
-           rs::Described(rs::Integer(), "Send it in If-Match to change, disable or enable the user."),
+           rs::Described(rs::Integer(),
+                         "Send it in If-Match to change, disable or enable the user."),
            MemberOf(&Row::version)},
           {"created_at", rs::Described(rs::Instant(), kTimestamp), MemberOf(&Row::created_at)},
           {"organisation_id", rs::Nullable(rs::Id()),
            [](const Row& row) { return OrNull(row.organisation_id); }},
-          {"facility_id", rs::Nullable(rs::Id()), [](const Row& row) { return OrNull(row.facility_id); }},
+          {"facility_id", rs::Nullable(rs::Id()),
+           [](const Row& row) { return OrNull(row.facility_id); }},
           {"staff_id",
            rs::Described(rs::Nullable(rs::Id()),
                          "The staff record this user is (a caregiver who escorts children); a "
@@ -203,7 +205,8 @@ const ReplyShape<FacilityOccupancy>& OccupancyShape() {
       {"name", rs::Text(), MemberOf(&Row::name)},
       {"official_capacity", rs::Integer(), MemberOf(&Row::official_capacity)},
       {"current_population", rs::Integer(), MemberOf(&Row::current_population)},
-      {"occupancy_percent", {{"type", "number"}, {"format", "double"}},
+      {"occupancy_percent",
+       {{"type", "number"}, {"format", "double"}},
        MemberOf(&Row::occupancy_percent)},
   });
   return shape;

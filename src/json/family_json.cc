@@ -13,7 +13,6 @@ using nlohmann::json;
 
 namespace rs = reply_schema;
 
-
 // The facility or the home of a place; null when it has none.
 json NamedOrNull(const std::optional<long long>& id, const std::string& name) {
   return id ? IdAndNameShape().ToJson({*id, name}) : json(nullptr);
@@ -302,7 +301,8 @@ const ReplyShape<ReleaseCountdownEntry>& ReleaseCountdownEntryShape() {
           {"parent", IdAndNameShape().Schema(),
            [](const ReleaseCountdownEntry& entry) {
              const family_store::ReleaseCountdownRow& row = entry.row;
-             return IdAndNameShape().ToJson({row.parent_id, row.given_names + " " + row.family_names});
+             return IdAndNameShape().ToJson(
+                 {row.parent_id, row.given_names + " " + row.family_names});
            }},
           {"facility", IdAndNameShape().Schema(),
            [](const ReleaseCountdownEntry& entry) {

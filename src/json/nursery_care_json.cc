@@ -9,7 +9,6 @@ namespace vinculo {
 namespace {
 namespace rs = reply_schema;
 
-
 // The replies whose document schema comes from their shape (issue 17).
 // A visit requirement an approved transition plan created: the child sees
 // her parent at this frequency from the day of the move (the visits module

@@ -294,7 +294,7 @@ Result<json> ParseJsonObject(std::string_view body) {
     // number too large for a double (1e999) is nlohmann's out_of_range, not
     // a parse_error.
     try {
-      (void)json::parse(body);
+      [[maybe_unused]] const json again = json::parse(body);
     } catch (const json::parse_error& error) {
       return Status(StatusCode::kMalformed,
                     "the body is not valid JSON (at byte " + std::to_string(error.byte) + ")");

@@ -54,9 +54,10 @@ class ReplyShape {
       std::function<const Row&(const Outer&)> part) const {
     std::vector<typename ReplyShape<Outer>::Property> lifted;
     for (const Property& property : properties_) {
-      lifted.push_back({property.name, property.schema,
-                        [read = property.read, part](const Outer& outer) { return read(part(outer)); },
-                        property.required});
+      lifted.push_back(
+          {property.name, property.schema,
+           [read = property.read, part](const Outer& outer) { return read(part(outer)); },
+           property.required});
     }
     return lifted;
   }

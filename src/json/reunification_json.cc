@@ -39,12 +39,11 @@ PlanParent ParentOf(const reunification_store::PlanListRow& row) {
           row.released_on};
 }
 
-
-
 // A step's owner: {id, name} as IdAndNameShape, each property described.
 const ReplyShape<IdAndName>& OwnerShape() {
   static const ReplyShape<IdAndName> shape({
-      {"id", rs::Described(rs::Id(), "A user of the plan's organisation."), MemberOf(&IdAndName::id)},
+      {"id", rs::Described(rs::Id(), "A user of the plan's organisation."),
+       MemberOf(&IdAndName::id)},
       {"name", rs::Described(rs::Text(), "Her display name."), MemberOf(&IdAndName::name)},
   });
   return shape;
@@ -109,7 +108,8 @@ const ReplyShape<ReunificationStep>& StepShape() {
            [](const ReunificationStep& step) { return json(step.row.due_on); }},
           {"status", rs::Choice({"pending", "in_progress", "done", "cancelled"}),
            [](const ReunificationStep& step) { return json(StepStatusName(step.row.status)); }},
-          {"overdue", rs::Described(rs::Boolean(), "Due date passed and still pending or in progress."),
+          {"overdue",
+           rs::Described(rs::Boolean(), "Due date passed and still pending or in progress."),
            MemberOf(&ReunificationStep::overdue)},
           {"version", rs::Described(rs::Integer(), "Send it in If-Match to change the step."),
            [](const ReunificationStep& step) { return json(step.row.version); }},

@@ -18,9 +18,8 @@ struct EntryMember {
 };
 
 constexpr EntryMember kEntryIds[] = {
-    {"child_id", ""},  {"leave_id", ""}, {"facility_id", ""}, {"item_id", ""},
-    {"trip_id", ""},   {"plan_id", ""},  {"escort_id", ""},   {"visit_id", ""},
-    {"parent_id", ""}, {"session_id", ""},
+    {"child_id", ""}, {"leave_id", ""},  {"facility_id", ""}, {"item_id", ""},   {"trip_id", ""},
+    {"plan_id", ""},  {"escort_id", ""}, {"visit_id", ""},    {"parent_id", ""}, {"session_id", ""},
 };
 
 constexpr EntryMember kEntryFacts[] = {

@@ -100,7 +100,6 @@ const ReplyShape<PlanTripRow>& PlanTripShape() {
   return shape;
 }
 
-
 nlohmann::json Clock(long long minute) { return FormatClock(static_cast<int>(minute)); }
 
 nlohmann::json ReviewReason(const std::string& reason) {
@@ -123,7 +122,8 @@ const ReplyShape<SessionTemplateRow>& SessionTemplateShape() {
           {"space_id", rs::Nullable(rs::Id()), [](const Row& row) { return OrNull(row.space_id); }},
           {"pattern", rs::Choice({"weekly", "monthly_nth_weekday", "monthly_day", "every_n_days"}),
            MemberOf(&Row::pattern)},
-          {"interval", rs::Described({{"type", "integer"}}, "Weeks (weekly) or days (every_n_days)."),
+          {"interval",
+           rs::Described({{"type", "integer"}}, "Weeks (weekly) or days (every_n_days)."),
            MemberOf(&Row::interval)},
           {"weekday",
            rs::Described({{"type", "integer"}, {"minimum", 1}, {"maximum", 7}},
@@ -132,11 +132,13 @@ const ReplyShape<SessionTemplateRow>& SessionTemplateShape() {
           {"nth",
            rs::Described({{"type", "integer"}}, "1..5, or -1 for the last weekday of the month."),
            MemberOf(&Row::nth)},
-          {"month_day", {{"type", "integer"}, {"minimum", 1}, {"maximum", 31}},
+          {"month_day",
+           {{"type", "integer"}, {"minimum", 1}, {"maximum", 31}},
            MemberOf(&Row::month_day)},
           {"anchor_date", rs::Day(), MemberOf(&Row::anchor_date)},
           {"valid_from", rs::Day(), MemberOf(&Row::valid_from)},
-          {"valid_to", rs::Nullable(rs::Day()), [](const Row& row) { return OrNull(row.valid_to); }},
+          {"valid_to", rs::Nullable(rs::Day()),
+           [](const Row& row) { return OrNull(row.valid_to); }},
           {"start_time", rs::Clock(), [](const Row& row) { return Clock(row.start_minute); }},
           {"end_time", rs::Clock(), [](const Row& row) { return Clock(row.end_minute); }},
           {"capacity_families", rs::Integer(), MemberOf(&Row::capacity_families)},
@@ -239,7 +241,8 @@ const ReplyShape<PlanRow>& PlanSummaryShape() {
 const ReplyShape<PlanVisitRow>& VisitRecordShape() {
   using Row = PlanVisitRow;
   static const ReplyShape<Row> shape({
-      {"attended", rs::Nullable(rs::Boolean()), [](const Row& row) { return OrNull(row.attended); }},
+      {"attended", rs::Nullable(rs::Boolean()),
+       [](const Row& row) { return OrNull(row.attended); }},
       {"absence_reason", rs::Text(), MemberOf(&Row::absence_reason)},
       {"actual_start", rs::Nullable(rs::Text()),
        [](const Row& row) { return ClockOrNull(row.actual_start_minute); }},
@@ -279,14 +282,15 @@ const ReplyShape<PlanVisitRow>& PlanVisitShape() {
   return shape;
 }
 
-
 const ReplyShape<ChildVisit>& ChildVisitShape() {
   using Row = ChildVisit;
   static const ReplyShape<Row> shape({
       {"id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.id); }},
-      {"version", rs::Integer(), [](const Row& row) { return nlohmann::json(row.row.visit.version); }},
+      {"version", rs::Integer(),
+       [](const Row& row) { return nlohmann::json(row.row.visit.version); }},
       {"plan_id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.plan_id); }},
-      {"month", {{"type", "string"}, {"example", "2026-12"}},
+      {"month",
+       {{"type", "string"}, {"example", "2026-12"}},
        [](const Row& row) { return nlohmann::json(row.row.plan_month); }},
       {"requirement_id", rs::Id(),
        [](const Row& row) { return nlohmann::json(row.row.visit.requirement_id); }},
@@ -294,20 +298,25 @@ const ReplyShape<ChildVisit>& ChildVisitShape() {
       {"date", rs::Day(), [](const Row& row) { return nlohmann::json(row.row.session_date); }},
       {"start_time", rs::Clock(), [](const Row& row) { return Clock(row.row.start_minute); }},
       {"end_time", rs::Clock(), [](const Row& row) { return Clock(row.row.end_minute); }},
-      {"session_id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.session_id); }},
+      {"session_id", rs::Id(),
+       [](const Row& row) { return nlohmann::json(row.row.visit.session_id); }},
       {"trip_id", rs::Id(), [](const Row& row) { return nlohmann::json(row.row.visit.trip_id); }},
       {"facility", IdAndNameShape().Schema(),
        [](const Row& row) {
          return IdAndNameShape().ToJson({row.row.facility_id, row.row.facility_name});
        }},
       {"parent", IdAndNameShape().Schema(),
-       [](const Row& row) { return IdAndNameShape().ToJson({row.row.visit.parent_id, row.parent_name}); }},
+       [](const Row& row) {
+         return IdAndNameShape().ToJson({row.row.visit.parent_id, row.parent_name});
+       }},
       {"status", rs::Choice({"planned", "cancelled", "recorded"}), MemberOf(&Row::status)},
       {"needs_review", rs::Boolean(),
        [](const Row& row) { return nlohmann::json(row.row.visit.needs_review); }},
       {"review_reason", rs::Nullable(rs::Text()),
        [](const Row& row) { return ReviewReason(row.row.visit.review_reason); }},
-      {"record", rs::Described(rs::Nullable(VisitRecordShape().Schema()), "Null until the visit is recorded."),
+      {"record",
+       rs::Described(rs::Nullable(VisitRecordShape().Schema()),
+                     "Null until the visit is recorded."),
        [](const Row& row) {
          return row.row.visit.attended ? VisitRecordShape().ToJson(row.row.visit)
                                        : nlohmann::json(nullptr);
@@ -436,11 +445,13 @@ const ReplyShape<Visitor>& VisitorShape() {
       {"visit_id", rs::Id(), MemberOf(&Row::visit_id)},
       {"child_id", rs::Id(), MemberOf(&Row::child_id)},
       {"pseudonym", rs::Text(), MemberOf(&Row::pseudonym)},
-      {"child_name", rs::Nullable(rs::Text()), [](const Row& row) { return OrNull(row.child_name); }},
+      {"child_name", rs::Nullable(rs::Text()),
+       [](const Row& row) { return OrNull(row.child_name); }},
       {"parent_id", rs::Id(), MemberOf(&Row::parent_id)},
       {"parent_name", rs::Text(), MemberOf(&Row::parent_name)},
       {"escort_id", rs::Id(), MemberOf(&Row::escort_id)},
-      {"escort_name", rs::Described(rs::Text(), "The escort who brings the child (empty when unknown)."),
+      {"escort_name",
+       rs::Described(rs::Text(), "The escort who brings the child (empty when unknown)."),
        MemberOf(&Row::escort_name)},
       {"needs_review",
        rs::Described(rs::Boolean(),
@@ -515,8 +526,9 @@ const ReplyShape<VisitSettingsRow>& VisitSettingsShape() {
       {
           {"organisation_id", rs::Id(), MemberOf(&Row::organisation_id)},
           {"travel_speed_kmh",
-           rs::Described({{"type", "number"}, {"exclusiveMinimum", true}, {"minimum", 0}, {"maximum", 200}},
-                         "Average speed by road, km/h."),
+           rs::Described(
+               {{"type", "number"}, {"exclusiveMinimum", true}, {"minimum", 0}, {"maximum", 200}},
+               "Average speed by road, km/h."),
            MemberOf(&Row::travel_speed_kmh)},
           {"cost_per_km",
            rs::Described({{"type", "number"}, {"minimum", 0}, {"maximum", 1000}},
@@ -524,14 +536,16 @@ const ReplyShape<VisitSettingsRow>& VisitSettingsShape() {
                          "cost_per_km."),
            MemberOf(&Row::cost_per_km)},
           {"notice_hours",
-           rs::Described({{"type", "integer"}, {"format", "int64"}, {"minimum", 0}, {"maximum", 672}},
-                         "No planned visit starts sooner than this after the plan is built "
-                         "(default 24)."),
+           rs::Described(
+               {{"type", "integer"}, {"format", "int64"}, {"minimum", 0}, {"maximum", 672}},
+               "No planned visit starts sooner than this after the plan is built "
+               "(default 24)."),
            MemberOf(&Row::notice_hours)},
           {"longest_child_day_hours",
-           rs::Described({{"type", "number"}, {"exclusiveMinimum", true}, {"minimum", 0}, {"maximum", 24}},
-                         "A child's longest day, door to door: a trip carrying children is back "
-                         "this long after it left at most (default 10)."),
+           rs::Described(
+               {{"type", "number"}, {"exclusiveMinimum", true}, {"minimum", 0}, {"maximum", 24}},
+               "A child's longest day, door to door: a trip carrying children is back "
+               "this long after it left at most (default 10)."),
            [](const Row& row) { return nlohmann::json(row.longest_child_day_minutes / 60.0); }},
           {"version",
            rs::Described(rs::Integer(),

@@ -645,9 +645,8 @@ TEST(OpenApiDocument, Issue17_TodayIsDocumentedByItsShape) {
   TodayView everything;
   everything.items.push_back(TodayItem{});
   everything.items[0].entries = {every};
-  ExpectShapedRepliesAsWritten(
-      TodayReplySchemas(), replies,
-      {{"TodayEntry", TodayToJson(everything)["items"][0]["entries"][0]}});
+  ExpectShapedRepliesAsWritten(TodayReplySchemas(), replies,
+                               {{"TodayEntry", TodayToJson(everything)["items"][0]["entries"][0]}});
   // Every id and fact an entry has is written, each as its kind: nothing left out.
   const json& full = written["items"][0]["entries"][0];
   EXPECT_EQ(full, (json{{"trip_id", 1},
