@@ -244,10 +244,32 @@ void PlanningIndex::KeepFamilyTogether(const std::vector<int>& members) {
       return !Fits(load, CapacityOf(instance_.sessions[session_idx]));
     });
   }
+  // One line a reason: siblings who lose the same dates for the same reason
+  // (no escort free on the 12th for either) are told it once.
+  std::vector<Dropped> merged;
+  for (Dropped& drop : family_drops) {
+    auto same = std::find_if(merged.begin(), merged.end(),
+                             [&](const Dropped& kept) { return kept.reason == drop.reason; });
+    if (same == merged.end()) {
+      merged.push_back(std::move(drop));
+      continue;
+    }
+    same->dates.insert(same->dates.end(), drop.dates.begin(), drop.dates.end());
+  }
+  for (Dropped& drop : merged) {
+    std::sort(drop.dates.begin(), drop.dates.end(), [](const Date& a, const Date& b) {
+      return DaysSinceEpoch(a) < DaysSinceEpoch(b);
+    });
+    drop.dates.erase(std::unique(drop.dates.begin(), drop.dates.end(),
+                                 [](const Date& a, const Date& b) {
+                                   return DaysSinceEpoch(a) == DaysSinceEpoch(b);
+                                 }),
+                     drop.dates.end());
+  }
   for (int pair_idx : members) {
     blocked_[pair_idx] = reason;
     candidates_[pair_idx] = reason ? std::vector<int>{} : common;
-    dropped_[pair_idx] = family_drops;
+    dropped_[pair_idx] = merged;
   }
 }
 

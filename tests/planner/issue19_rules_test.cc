@@ -281,6 +281,26 @@ TEST(Issue19, Issue19_SiblingsVisitingTheirFatherGoTogetherOrNotAtAll) {
   EXPECT_TRUE(HasRule(CheckPlan(instance, two_cars), "siblings_together"));
 }
 
+// Two siblings visit their father, eight hours away: no trip fits a day on
+// the 5th or the 12th. The family's reason names those dates once, not once
+// for each sibling.
+TEST(Issue19, SiblingsWhoLoseTheSameDatesAreToldThemOnce) {
+  Instance instance = OneSession(10, 10, 2);
+  instance.sessions.push_back(MakeSession(2, 10, 12, 10, 12, 10, 10));
+  instance.escorts = {MakeEscort(100, {1}, {5, 12}, 2)};
+  instance.routes = {{1, 10, 8 * 60, 20.0}};
+  instance.pairs = {MakePair(1, 1000, 2000, 10, 1), MakePair(2, 1001, 2000, 10, 1)};
+  for (Pair& pair : instance.pairs) pair.sibling_group = 1;
+  for (const Plan& plan : {SolveChecked(instance), PlanFirstCome(instance)}) {
+    EXPECT_TRUE(plan.visits.empty());
+    ASSERT_EQ(plan.unscheduled.size(), 2u);
+    for (const Unscheduled& left : plan.unscheduled) {
+      EXPECT_EQ(left.reason, UnscheduledReason::kNoRoute);
+      EXPECT_EQ(left.detail, "the trip would not fit the day on 2026-12-05, 2026-12-12");
+    }
+  }
+}
+
 TEST(Issue19, Issue19_ASplitRecordedByACoordinatorLetsOneSiblingGoAlone) {
   Instance instance = SiblingCase();
   instance.pairs[2].apart = true;  // 1002 split from her siblings on purpose
