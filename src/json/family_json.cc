@@ -18,19 +18,11 @@ json NamedOrNull(const std::optional<long long>& id, const std::string& name) {
   return id ? IdAndNameShape().ToJson({*id, name}) : json(nullptr);
 }
 
-// Each of `rows` written by `shape`.
-template <typename Row>
-json ListWith(const ReplyShape<Row>& shape, const std::vector<Row>& rows) {
-  json list = json::array();
-  for (const Row& row : rows) list.push_back(shape.ToJson(row));
-  return list;
-}
-
 // A list property of the view: each element of its `list` written by `shape`.
 template <typename Element>
 std::function<json(const FamilyView&)> ListOf(std::vector<Element> FamilyView::*list,
                                               const ReplyShape<Element>& shape) {
-  return [list, &shape](const FamilyView& view) { return ListWith(shape, view.*list); };
+  return [list, &shape](const FamilyView& view) { return shape.List(view.*list); };
 }
 
 json NullableInteger(const std::string& description = "") {
@@ -129,9 +121,7 @@ const ReplyShape<FamilyParent>& ParentShape() {
       {"release_history",
        rs::Described(rs::ListOf(ReleaseDateChangeShape().Schema()),
                      "Every value the expected release date took, oldest first."),
-       [](const Row& parent) {
-         return ListWith(ReleaseDateChangeShape(), parent.release_history);
-       }},
+       [](const Row& parent) { return ReleaseDateChangeShape().List(parent.release_history); }},
   });
   return shape;
 }

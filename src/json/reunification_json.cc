@@ -11,10 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-json OptionalText(const std::optional<std::string>& text) {
-  return text ? json(*text) : json(nullptr);
-}
-
 namespace rs = reply_schema;
 
 // The parent a plan is for, from the plan's record of her or a list's row.
@@ -61,7 +57,7 @@ const ReplyShape<FollowUpDue>& FollowUpItemShape() {
        [](const FollowUpDue& family) { return json(family.row.released_on); }},
       {"follow_up_until", rs::Day(), MemberOf(&FollowUpDue::follow_up_until)},
       {"last_contacted_on", rs::Nullable(rs::Day()),
-       [](const FollowUpDue& family) { return OptionalText(family.row.last_contacted_on); }},
+       [](const FollowUpDue& family) { return OrNull(family.row.last_contacted_on); }},
       {"contacts", rs::Integer(),
        [](const FollowUpDue& family) { return json(family.row.contacts); }},
       {"due", rs::Described(rs::Boolean(), "No contact, nor the release, in the last 30 days."),
@@ -78,11 +74,11 @@ const ReplyShape<PlanParent>& PlanParentShape() {
           {"name", rs::Text(), MemberOf(&PlanParent::name)},
           {"custody_status",
            {{"type", "string"}, {"nullable", true}, {"enum", {"incarcerated", "released"}}},
-           [](const PlanParent& parent) { return OptionalText(parent.custody_status); }},
+           [](const PlanParent& parent) { return OrNull(parent.custody_status); }},
           {"expected_release_date", rs::Nullable(rs::Day()),
-           [](const PlanParent& parent) { return OptionalText(parent.expected_release_date); }},
+           [](const PlanParent& parent) { return OrNull(parent.expected_release_date); }},
           {"released_on", rs::Nullable(rs::Day()),
-           [](const PlanParent& parent) { return OptionalText(parent.released_on); }},
+           [](const PlanParent& parent) { return OrNull(parent.released_on); }},
       },
       "The parent a reunification plan is for.");
   return shape;
@@ -138,7 +134,7 @@ const ReplyShape<ReunificationPlan>& PlanShape() {
           {"created_at", rs::Instant(),
            [](const ReunificationPlan& plan) { return json(plan.plan.created_at); }},
           {"closed_at", rs::Nullable(rs::Instant()),
-           [](const ReunificationPlan& plan) { return OptionalText(plan.plan.closed_at); }},
+           [](const ReunificationPlan& plan) { return OrNull(plan.plan.closed_at); }},
           {"overdue_steps", rs::Integer(), MemberOf(&ReunificationPlan::overdue_steps)},
           {"steps", rs::ListOf(rs::Ref("ReunificationStep")),
            [](const ReunificationPlan& plan) {
