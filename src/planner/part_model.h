@@ -155,6 +155,20 @@ class PartModel {
                    const std::vector<std::pair<int, int>>& trips, const Group& group,
                    std::map<long long, int>& trip_of_child) const;
 
+  // Moves on a plan in the model's columns (part_moves.cc).
+  class Moves;
+  // The visit (a family's columns in one session) y column `y_col` is part of.
+  const std::vector<int>& VisitOf(int y_col) const;
+  // Moves the visit of `y_col` to another of its sessions in another group,
+  // into trips already open; false (and nothing changed) when none has room.
+  bool MoveVisitElsewhere(Moves& moves, int y_col) const;
+  // Trips closed one at a time where their families can move to trips already
+  // open on other dates or at other prisons, at the same coverage.
+  std::vector<double> CloseTrips(const std::vector<double>& from) const;
+  // CloseTrips until it closes no more; kept when the plan's value is better
+  // and its extraction places as many visits.
+  void KeepClosedTrips();
+
   const Problem& problem_;
   const Instance& instance_;
   const std::vector<int>& pairs_;

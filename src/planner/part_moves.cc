@@ -1,0 +1,225 @@
+// Moves on a part's plan in the model's terms (issue 19: fewer trips than
+// first-come at the national scale, where CBC's trips stage gets a few
+// hundredths of a second per part and the set-cover greedy loses coverage).
+//
+// CLOSING A TRIP. One trip of a (home base, facility, date) and escort class
+// is taken away; while the group's rows break (seats, seats per session, the
+// sessions too far apart for one trip), one of its families is moved to
+// another of its sessions, on another date or at another prison's group of its
+// home base, where trips already open have the room, the session has the
+// places and every other row of the model still holds (visits wanted, the
+// interval, a child's one trip a day). When every row holds, the trip is
+// gone and coverage is the same; when no family can move, nothing changed.
+// Every step is checked against the model's own rows, so a closed trip is a
+// point of the model as the greedy's and CBC's plans are; the extraction then
+// places children on escorts as for any other plan.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "planner/part_model.h"
+
+namespace vinculo::planner::internal {
+
+namespace {
+
+// Visits moved to close one trip at most (a trip carries at most a few
+// families; more would be a search, not a move).
+constexpr int kMostFamiliesMoved = 6;
+
+}  // namespace
+
+// The plan as the model's columns, with its rows' activity, and every change
+// journaled so that a move that fails is undone exactly.
+class PartModel::Moves {
+ public:
+  Moves(const PartModel& model, std::vector<double> x) : model_(model), x_(std::move(x)) {
+    const int columns = static_cast<int>(x_.size());
+    col_rows_.resize(columns);
+    for (size_t k = 0; k < model_.values_.size(); ++k) {
+      col_rows_[model_.cols_[k]].push_back({model_.rows_[k], model_.values_[k]});
+    }
+    ys_of_implied_.resize(columns);
+    for (const auto& [implied, y_cols] : model_.implied_) ys_of_implied_[implied] = y_cols;
+    // Bonuses are earned again at the end (FillBonuses): at 0 their rows hold
+    // whatever visits move.
+    for (int col : model_.bonus_cols_) x_[col] = 0;
+    activity_.assign(model_.row_upper_.size(), 0.0);
+    for (size_t k = 0; k < model_.values_.size(); ++k) {
+      activity_[model_.rows_[k]] += model_.values_[k] * x_[model_.cols_[k]];
+    }
+  }
+
+  const std::vector<double>& x() const { return x_; }
+  size_t Mark() const { return journal_.size(); }
+  void Undo(size_t mark) {
+    while (journal_.size() > mark) {
+      const auto [col, delta] = journal_.back();
+      journal_.pop_back();
+      Change(col, -delta, false);
+    }
+  }
+  void Change(int col, double delta, bool journaled = true) {
+    x_[col] += delta;
+    for (const auto& [row, value] : col_rows_[col]) activity_[row] += value * delta;
+    if (journaled) journal_.push_back({col, delta});
+  }
+  bool Broken(int row) const { return activity_[row] > model_.row_upper_[row] + 1e-9; }
+  const std::vector<std::pair<int, double>>& RowsOf(int col) const { return col_rows_[col]; }
+
+  // Takes a visit's columns (a family in one session) out, with the implied
+  // columns no visit of theirs needs any more.
+  void Remove(const std::vector<int>& visit) {
+    for (int col : visit) Change(col, -1);
+    for (int col : visit) {
+      if (static_cast<size_t>(col) >= model_.implied_of_y_.size()) continue;
+      for (int implied : model_.implied_of_y_[col]) {
+        if (x_[implied] < 0.5) continue;
+        bool needed = false;
+        for (int y_col : ys_of_implied_[implied]) needed = needed || x_[y_col] > 0.5;
+        if (!needed) Change(implied, -1);
+      }
+    }
+  }
+
+  // Adds `cols` (a visit's columns, and the implied columns they raise) if
+  // every row they touch still holds; else changes nothing.
+  bool TryAdd(const std::vector<int>& cols) {
+    adding_.clear();
+    for (int col : cols) {
+      if (x_[col] + 1 > model_.upper_[col] + 1e-9) return false;
+      adding_.push_back(col);
+      if (model_.y_of_[col].first < 0 || static_cast<size_t>(col) >= model_.implied_of_y_.size())
+        continue;
+      for (int implied : model_.implied_of_y_[col]) {
+        if (x_[implied] < 0.5) adding_.push_back(implied);
+      }
+    }
+    std::sort(adding_.begin(), adding_.end());
+    adding_.erase(std::unique(adding_.begin(), adding_.end()), adding_.end());
+    delta_.clear();
+    for (int col : adding_) {
+      for (const auto& term : col_rows_[col]) delta_.push_back(term);
+    }
+    std::sort(delta_.begin(), delta_.end());
+    for (size_t k = 0; k < delta_.size();) {
+      size_t next = k;
+      double change = 0;
+      while (next < delta_.size() && delta_[next].first == delta_[k].first)
+        change += delta_[next++].second;
+      if (change > 0 &&
+          activity_[delta_[k].first] + change > model_.row_upper_[delta_[k].first] + 1e-9)
+        return false;
+      k = next;
+    }
+    for (int col : adding_) Change(col, 1);
+    return true;
+  }
+
+ private:
+  const PartModel& model_;
+  std::vector<double> x_;
+  std::vector<double> activity_;
+  std::vector<std::vector<std::pair<int, double>>> col_rows_;
+  std::vector<std::vector<int>> ys_of_implied_;
+  std::vector<std::pair<int, double>> journal_;
+  std::vector<int> adding_;
+  std::vector<std::pair<int, double>> delta_;
+};
+
+// The visit (a family's columns in one session) that y column `y_col` is part of.
+const std::vector<int>& PartModel::VisitOf(int y_col) const {
+  static thread_local std::vector<int> alone;
+  if (!family_cols_[y_col].empty()) return family_cols_[y_col];
+  alone.assign(1, y_col);
+  return alone;
+}
+
+bool PartModel::MoveVisitElsewhere(Moves& moves, int y_col) const {
+  const auto [pair_idx, session_idx] = y_of_[y_col];
+  const std::vector<int> visit = VisitOf(y_col);
+  const Group& group = groups_[y_group_[y_col]];
+  // A child who sees both her parents that day keeps that day (its bonus is
+  // worth more than a trip).
+  for (int col : visit) {
+    const Pair& pair = instance_.pairs[y_of_[col].first];
+    for (int other : group.y_cols) {
+      if (moves.x()[other] > 0.5 && y_of_[other].first != y_of_[col].first &&
+          instance_.pairs[y_of_[other].first].child_id == pair.child_id) {
+        return false;
+      }
+    }
+  }
+  const size_t mark = moves.Mark();
+  moves.Remove(visit);
+  for (int target_session : problem_.index.Candidates(pair_idx)) {
+    if (target_session == session_idx) continue;
+    const int target_col = y_col_.at({pair_idx, target_session});
+    if (y_group_[target_col] == y_group_[y_col]) continue;  // the same trips
+    std::vector<int> target = VisitOf(target_col);
+    if (moves.TryAdd(target)) return true;
+    // In a group with children in two sessions that day, a trip already
+    // open may also attend this one.
+    const Group& target_group = groups_[y_group_[target_col]];
+    auto zs = target_group.zs_cols.find(target_session);
+    if (zs == target_group.zs_cols.end()) continue;
+    for (int zs_col : zs->second) {
+      target.push_back(zs_col);
+      if (moves.TryAdd(target)) return true;
+      target.pop_back();
+    }
+  }
+  moves.Undo(mark);
+  return false;
+}
+
+std::vector<double> PartModel::CloseTrips(const std::vector<double>& from) const {
+  Moves moves(*this, from);
+  std::vector<int> checked;
+  for (size_t group_idx = 0; group_idx < groups_.size(); ++group_idx) {
+    const Group& group = groups_[group_idx];
+    for (size_t k = 0; k < group.z_cols.size(); ++k) {
+      const int z_col = group.z_cols[k].first;
+      while (moves.x()[z_col] > 0.5) {
+        const size_t mark = moves.Mark();
+        moves.Change(z_col, -1);
+        checked.clear();
+        for (const auto& [row, value] : moves.RowsOf(z_col)) checked.push_back(row);
+        for (const auto& [session_idx, zs] : group.zs_cols) {
+          if (moves.x()[zs[k]] > moves.x()[z_col] + 0.5) {
+            moves.Change(zs[k], -1);
+            for (const auto& [row, value] : moves.RowsOf(zs[k])) checked.push_back(row);
+          }
+        }
+        auto broken = [&]() {
+          return std::any_of(checked.begin(), checked.end(),
+                             [&](int row) { return moves.Broken(row); });
+        };
+        // The group's families, smallest first, move out while a row breaks.
+        std::vector<int> visits;
+        std::set<int> seen;
+        for (int y_col : group.y_cols) {
+          if (moves.x()[y_col] < 0.5 || seen.count(y_col)) continue;
+          for (int col : VisitOf(y_col)) seen.insert(col);
+          visits.push_back(y_col);
+        }
+        std::stable_sort(visits.begin(), visits.end(),
+                         [&](int a, int b) { return VisitOf(a).size() < VisitOf(b).size(); });
+        int moved = 0;
+        for (int y_col : visits) {
+          if (!broken() || moved >= kMostFamiliesMoved) break;
+          if (moves.x()[y_col] > 0.5 && MoveVisitElsewhere(moves, y_col)) ++moved;
+        }
+        if (broken()) {
+          moves.Undo(mark);
+          break;
+        }
+      }
+    }
+  }
+  std::vector<double> x = moves.x();
+  FillBonuses(x);
+  return x;
+}
+
+}  // namespace vinculo::planner::internal
