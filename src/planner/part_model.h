@@ -161,10 +161,19 @@ class PartModel {
   const std::vector<int>& VisitOf(int y_col) const;
   // Moves the visit of `y_col` to another of its sessions in another group,
   // into trips already open; false (and nothing changed) when none has room.
-  bool MoveVisitElsewhere(Moves& moves, int y_col) const;
+  bool MoveVisitElsewhere(Moves& moves, int y_col, bool may_open_trip) const;
   // Trips closed one at a time where their families can move to trips already
   // open on other dates or at other prisons, at the same coverage.
   std::vector<double> CloseTrips(const std::vector<double>& from) const;
+  // Adds the visit of `y_col` (a family's columns in one session): into room
+  // left, a trip opened for it, or by moving the visits in its way to other
+  // sessions with room; false (and nothing changed) when none of these works.
+  bool AddVisitByMoving(Moves& moves, int y_col) const;
+  // The visits not made, highest priority first, each added where
+  // AddVisitByMoving finds it room.
+  std::vector<double> AddVisits(const std::vector<double>& from) const;
+  // AddVisits until it adds no more; kept when its extraction places more.
+  void KeepAddedVisits();
   // CloseTrips until it closes no more; kept when the plan's value is better
   // and its extraction places as many visits.
   void KeepClosedTrips();

@@ -13,6 +13,15 @@
 // Every step is checked against the model's own rows, so a closed trip is a
 // point of the model as the greedy's and CBC's plans are; the extraction then
 // places children on escorts as for any other plan.
+//
+// ADDING A VISIT. A visit the heuristics left out (a family's columns in one
+// session, highest priority first) goes in where there is room, or with a
+// trip opened for it; else it goes in anyway and, row by row while one
+// breaks, the visits in its way move to another of their sessions (opening a
+// trip there if need be) or, when they cannot move and are worth less
+// together than the new visit, are dropped. When a row still breaks, nothing
+// changed. Coverage only grows, and every plan is still a point of the model,
+// so the model's bound still bounds it.
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -38,6 +47,10 @@ class PartModel::Moves {
     col_rows_.resize(columns);
     for (size_t k = 0; k < model_.values_.size(); ++k) {
       col_rows_[model_.cols_[k]].push_back({model_.rows_[k], model_.values_[k]});
+    }
+    row_cols_.resize(model_.row_upper_.size());
+    for (size_t k = 0; k < model_.values_.size(); ++k) {
+      row_cols_[model_.rows_[k]].push_back(model_.cols_[k]);
     }
     ys_of_implied_.resize(columns);
     for (const auto& [implied, y_cols] : model_.implied_) ys_of_implied_[implied] = y_cols;
@@ -66,6 +79,19 @@ class PartModel::Moves {
   }
   bool Broken(int row) const { return activity_[row] > model_.row_upper_[row] + 1e-9; }
   const std::vector<std::pair<int, double>>& RowsOf(int col) const { return col_rows_[col]; }
+  const std::vector<int>& ColsOf(int row) const { return row_cols_[row]; }
+  const std::vector<int>& YsOfImplied(int col) const { return ys_of_implied_[col]; }
+
+  // Adds `cols` and the implied columns they raise, whatever the rows say.
+  void ForceAdd(const std::vector<int>& cols) {
+    for (int col : cols) {
+      Change(col, 1);
+      if (static_cast<size_t>(col) >= model_.implied_of_y_.size()) continue;
+      for (int implied : model_.implied_of_y_[col]) {
+        if (x_[implied] < 0.5) Change(implied, 1);
+      }
+    }
+  }
 
   // Takes a visit's columns (a family in one session) out, with the implied
   // columns no visit of theirs needs any more.
@@ -121,6 +147,7 @@ class PartModel::Moves {
   std::vector<double> x_;
   std::vector<double> activity_;
   std::vector<std::vector<std::pair<int, double>>> col_rows_;
+  std::vector<std::vector<int>> row_cols_;
   std::vector<std::vector<int>> ys_of_implied_;
   std::vector<std::pair<int, double>> journal_;
   std::vector<int> adding_;
@@ -135,7 +162,7 @@ const std::vector<int>& PartModel::VisitOf(int y_col) const {
   return alone;
 }
 
-bool PartModel::MoveVisitElsewhere(Moves& moves, int y_col) const {
+bool PartModel::MoveVisitElsewhere(Moves& moves, int y_col, bool may_open_trip) const {
   const auto [pair_idx, session_idx] = y_of_[y_col];
   const std::vector<int> visit = VisitOf(y_col);
   const Group& group = groups_[y_group_[y_col]];
@@ -162,11 +189,15 @@ bool PartModel::MoveVisitElsewhere(Moves& moves, int y_col) const {
     // open may also attend this one.
     const Group& target_group = groups_[y_group_[target_col]];
     auto zs = target_group.zs_cols.find(target_session);
-    if (zs == target_group.zs_cols.end()) continue;
-    for (int zs_col : zs->second) {
-      target.push_back(zs_col);
-      if (moves.TryAdd(target)) return true;
-      target.pop_back();
+    for (size_t k = 0; k < target_group.z_cols.size(); ++k) {
+      std::vector<int> with = target;
+      if (zs != target_group.zs_cols.end()) {
+        with.push_back(zs->second[k]);
+        if (moves.TryAdd(with)) return true;
+      }
+      if (!may_open_trip) continue;
+      with.push_back(target_group.z_cols[k].first);
+      if (moves.TryAdd(with)) return true;
     }
   }
   moves.Undo(mark);
@@ -208,7 +239,7 @@ std::vector<double> PartModel::CloseTrips(const std::vector<double>& from) const
         int moved = 0;
         for (int y_col : visits) {
           if (!broken() || moved >= kMostFamiliesMoved) break;
-          if (moves.x()[y_col] > 0.5 && MoveVisitElsewhere(moves, y_col)) ++moved;
+          if (moves.x()[y_col] > 0.5 && MoveVisitElsewhere(moves, y_col, false)) ++moved;
         }
         if (broken()) {
           moves.Undo(mark);
@@ -216,6 +247,114 @@ std::vector<double> PartModel::CloseTrips(const std::vector<double>& from) const
         }
       }
     }
+  }
+  std::vector<double> x = moves.x();
+  FillBonuses(x);
+  return x;
+}
+
+bool PartModel::AddVisitByMoving(Moves& moves, int y_col) const {
+  const std::vector<int> visit = VisitOf(y_col);
+  if (moves.TryAdd(visit)) return true;
+  const Group& group = groups_[y_group_[y_col]];
+  auto zs = group.zs_cols.find(y_of_[y_col].second);
+  // Into a trip already open that may also attend this session, or a new one.
+  for (size_t k = 0; k < group.z_cols.size(); ++k) {
+    std::vector<int> with = visit;
+    if (zs != group.zs_cols.end()) {
+      with.push_back(zs->second[k]);
+      if (moves.TryAdd(with)) return true;
+    }
+    with.push_back(group.z_cols[k].first);
+    if (moves.TryAdd(with)) return true;
+  }
+  // In, and the visits in the way (of the rows it breaks) moved elsewhere.
+  const size_t mark = moves.Mark();
+  moves.ForceAdd(visit);
+  std::set<int> mine(visit.begin(), visit.end());
+  std::vector<int> rows;
+  for (int col : visit) {
+    for (const auto& [row, value] : moves.RowsOf(col)) {
+      if (value > 0) rows.push_back(row);
+    }
+    if (static_cast<size_t>(col) >= implied_of_y_.size()) continue;
+    for (int implied : implied_of_y_[col]) {
+      for (const auto& [row, value] : moves.RowsOf(implied)) {
+        if (value > 0) rows.push_back(row);
+      }
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  int moved = 0;
+  // Visits in the way that cannot move may be dropped while what they are
+  // worth together stays below what the new visit is worth.
+  auto worth = [&](const std::vector<int>& cols) {
+    double sum = 0;
+    for (int col : cols) sum -= coverage_objective_[col];
+    return sum;
+  };
+  const double gain = worth(visit);
+  double dropped = 0;
+  for (int row : rows) {
+    if (!moves.Broken(row)) continue;
+    std::vector<int> in_the_way;
+    for (int col : moves.ColsOf(row)) {
+      if (moves.x()[col] < 0.5) continue;
+      if (y_of_[col].first >= 0) {
+        if (!mine.count(col)) in_the_way.push_back(col);
+        continue;
+      }
+      if (static_cast<size_t>(col) >= moves.x().size()) continue;
+      for (int y : moves.YsOfImplied(col)) {
+        if (moves.x()[y] > 0.5 && !mine.count(y)) in_the_way.push_back(y);
+      }
+    }
+    for (int other : in_the_way) {
+      if (!moves.Broken(row) || moved >= kMostFamiliesMoved) break;
+      if (moves.x()[other] < 0.5) continue;
+      if (MoveVisitElsewhere(moves, other, true)) {
+        ++moved;
+      } else if (dropped + worth(VisitOf(other)) < gain - 1e-9) {
+        dropped += worth(VisitOf(other));
+        moves.Remove(VisitOf(other));
+        ++moved;
+      }
+    }
+    if (moves.Broken(row)) break;
+  }
+  for (int row : rows) {
+    if (moves.Broken(row)) {
+      moves.Undo(mark);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<double> PartModel::AddVisits(const std::vector<double>& from) const {
+  Moves moves(*this, from);
+  // The visits not made, highest priority first; a pair already given its
+  // visits wanted fails on its own row.
+  std::vector<int> candidates;
+  for (size_t col = 0; col < y_of_.size(); ++col) {
+    if (y_of_[col].first < 0 || moves.x()[col] > 0.5) continue;
+    const std::vector<int>& family = family_cols_[col];
+    if (!family.empty() && family.front() != static_cast<int>(col)) continue;
+    candidates.push_back(static_cast<int>(col));
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) {
+    return -objective_[a] * static_cast<double>(VisitOf(a).size()) >
+           -objective_[b] * static_cast<double>(VisitOf(b).size());
+  });
+  for (int col : candidates) {
+    if (moves.x()[col] > 0.5) continue;
+    const int pair_idx = y_of_[col].first;
+    int visits = 0;
+    for (int session_idx : problem_.index.Candidates(pair_idx)) {
+      visits += moves.x()[y_col_.at({pair_idx, session_idx})] > 0.5 ? 1 : 0;
+    }
+    if (visits < MostVisits(problem_.index, pair_idx)) AddVisitByMoving(moves, col);
   }
   std::vector<double> x = moves.x();
   FillBonuses(x);
