@@ -2,10 +2,17 @@
 // PostgreSQL). Issue 14: the occupancy table reads four columns of the
 // facilities (figures_store) instead of whole records; it must list the same
 // facilities, in the same order, with the same figures, as the records a
-// List of facilities gives, for every actor who may read the figures.
+// List of facilities gives, for every actor who may read the figures. An
+// organisation's parents are counted from the copies each parent-child link
+// keeps of its child's organisation and its parent's facility and archived
+// flag (migration 30): after every write that changes one of those facts the
+// figures must be what the parents' and children's own rows say.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "service/figures.h"
 #include "support/world.h"
@@ -63,6 +70,185 @@ TEST(FiguresServiceTest, Issue14_TheOccupancyTableIsEveryActiveFacilityAsItsReco
     ++compared;
   }
   EXPECT_GT(compared, 3);
+}
+
+// The parents by facility as each actor's summary gives them, beside the same
+// count made from the parents' and children's own rows (Txn::CountBy with the
+// actor's scope, which reads no copy), small cells suppressed as the summary
+// does.
+using FacilityCounts = std::vector<std::pair<long long, std::optional<long long>>>;
+
+FacilityCounts SummaryParents(World& world, const Actor& actor) {
+  FacilityCounts counts;
+  auto summary = FiguresService(world.context).Summary(actor);
+  EXPECT_TRUE(summary.ok()) << summary.status().ToString();
+  if (!summary.ok()) return counts;
+  for (const CountRow& row : summary->parents_by_facility) counts.emplace_back(row.id, row.count);
+  return counts;
+}
+
+FacilityCounts ParentsFromTheirRows(World& world, const Actor& actor) {
+  Actor scope = actor;
+  scope.role = Role::kAdministrator;  // counting needs only the scope
+  FacilityCounts counts;
+  Status read = world.context.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(auto rows, txn.CountBy(ParentKind(), "facility_id", scope));
+    for (const auto& [facility_id, count] : rows) {
+      counts.emplace_back(std::stoll(facility_id), SmallCell(count, SuppressesSmallCells(actor)));
+    }
+    return Status::Ok();
+  });
+  EXPECT_TRUE(read.ok()) << read.ToString();
+  return counts;
+}
+
+void ExpectEveryActorsParentsAsTheirRowsSay(World& world) {
+  FiguresService figures(world.context);
+  for (const auto& [name, actor] : world.actors) {
+    if (!figures.Summary(actor).ok()) continue;
+    EXPECT_EQ(SummaryParents(world, actor), ParentsFromTheirRows(world, actor)) << name;
+  }
+}
+
+Record Reread(World& world, const RecordKind& kind, long long id) {
+  auto record = world.records->Get(world.actor("admin"), kind, id);
+  EXPECT_TRUE(record.ok()) << record.status().ToString();
+  return record.ok() ? *record : Record{};
+}
+
+// A parent no organisation follows: counted by an organisation only through
+// her links to its children.
+Record AddUnfollowedParent(World& world, long long facility_id) {
+  auto parent = world.records->Create(world.actor("admin"), ParentKind(),
+                                      {{"given_names", std::string("Juana")},
+                                       {"family_names", std::string("Condori Apaza")},
+                                       {"sex", std::string("female")},
+                                       {"facility_id", facility_id},
+                                       {"custody_status", std::string("incarcerated")},
+                                       {"admission_date", std::string("2023-01-15")}});
+  EXPECT_TRUE(parent.ok()) << parent.status().ToString();
+  return parent.ok() ? *parent : Record{};
+}
+
+TEST(FiguresServiceTest, Issue14_AnOrganisationsParentsFollowTransfersArchivesLinksAndMoves) {
+  std::unique_ptr<World> world = MakeWorld();
+  ASSERT_NE(world, nullptr);
+  const Actor admin = world->actor("admin");
+  const Actor coordinator_b = world->actor("coordinator_b");
+  const long long a = world->facility_a;
+  const long long b = world->facility_b;
+  const Record first_b = world->AddChild("B", "Killa");
+  const Record second_b = world->AddChild("B", "Sisa");
+  const Record child_a = world->AddChild("A", "Wayta");
+  // Rosa: followed by organisation A, mother of both children of B (counted once).
+  const Record rosa = world->AddParent("A");
+  const Record rosa_first = world->Link(rosa.id, first_b.id, "mother");
+  const Record rosa_second = world->Link(rosa.id, second_b.id, "mother");
+  // Juan: followed by A, father of Killa (B) and of Wayta (A).
+  const Record juan = world->AddParent("B", "male");
+  world->Link(juan.id, first_b.id, "father");
+  world->Link(juan.id, child_a.id, "father");
+  // Juana: followed by no one, mother of Wayta (A) only.
+  const Record juana = AddUnfollowedParent(*world, a);
+  world->Link(juana.id, child_a.id, "mother");
+  EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{a, 1}, {b, 1}}));
+  ExpectEveryActorsParentsAsTheirRowsSay(*world);
+
+  {
+    SCOPED_TRACE("Rosa transferred to prison B");
+    TransferRequest transfer;
+    transfer.to_facility_id = b;
+    transfer.transferred_on = "2026-11-20";
+    transfer.reason = "acercamiento familiar";
+    ASSERT_TRUE(world->records->TransferParent(admin, rosa.id, rosa.version, transfer).ok());
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{b, 2}}));
+    ExpectEveryActorsParentsAsTheirRowsSay(*world);
+  }
+  {
+    SCOPED_TRACE("Juan archived, then restored");
+    ASSERT_TRUE(world->records->SetArchived(admin, ParentKind(), juan.id, juan.version, true).ok());
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{b, 1}}));
+    ExpectEveryActorsParentsAsTheirRowsSay(*world);
+    const Record archived = Reread(*world, ParentKind(), juan.id);
+    ASSERT_TRUE(
+        world->records->SetArchived(admin, ParentKind(), juan.id, archived.version, false).ok());
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{b, 2}}));
+    ExpectEveryActorsParentsAsTheirRowsSay(*world);
+  }
+  {
+    SCOPED_TRACE("Rosa's links to the children of B archived, one at a time");
+    ASSERT_TRUE(
+        world->records
+            ->SetArchived(admin, ParentChildLinkKind(), rosa_first.id, rosa_first.version, true)
+            .ok());
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{b, 2}}));
+    ASSERT_TRUE(
+        world->records
+            ->SetArchived(admin, ParentChildLinkKind(), rosa_second.id, rosa_second.version, true)
+            .ok());
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{b, 1}}));
+    ExpectEveryActorsParentsAsTheirRowsSay(*world);
+  }
+  {
+    SCOPED_TRACE("Wayta moves to organisation B with a placement change");
+    PlacementChange change;
+    change.placement = "relatives";
+    change.started_on = "2026-11-23";
+    change.organisation_id = world->organisation_b;
+    auto moved = world->records->ChangePlacement(admin, child_a.id, child_a.version, change);
+    ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+    // Juana, held in A, now the mother of a child of B; Juan counted once.
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{a, 1}, {b, 1}}));
+    ExpectEveryActorsParentsAsTheirRowsSay(*world);
+  }
+  {
+    SCOPED_TRACE("Wayta back to organisation A by an edit of her record");
+    const Record moved = Reread(*world, ChildKind(), child_a.id);
+    ASSERT_TRUE(world->records
+                    ->Update(admin, ChildKind(), child_a.id, moved.version,
+                             {{"organisation_id", world->organisation_a}})
+                    .ok());
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{b, 1}}));
+    ExpectEveryActorsParentsAsTheirRowsSay(*world);
+  }
+  {
+    SCOPED_TRACE("Juana registered as the mother of Sisa (B), then transferred to B");
+    world->Link(juana.id, second_b.id, "mother");
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{a, 1}, {b, 1}}));
+    TransferRequest transfer;
+    transfer.to_facility_id = b;
+    transfer.transferred_on = "2026-11-22";
+    transfer.reason = "traslado";
+    const Record before = Reread(*world, ParentKind(), juana.id);
+    ASSERT_TRUE(world->records->TransferParent(admin, juana.id, before.version, transfer).ok());
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{b, 2}}));
+    ExpectEveryActorsParentsAsTheirRowsSay(*world);
+  }
+  {
+    SCOPED_TRACE("organisation B follows Rosa, whose links to its children are archived");
+    const Record now = Reread(*world, ParentKind(), rosa.id);
+    ASSERT_TRUE(world->records
+                    ->Update(admin, ParentKind(), rosa.id, now.version,
+                             {{"organisation_id", world->organisation_b}})
+                    .ok());
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{b, 3}}));
+    ExpectEveryActorsParentsAsTheirRowsSay(*world);
+  }
+  {
+    SCOPED_TRACE("a link re-pointed from Wayta (A) to Killa (B) by SQL");
+    // No service does this (a link's ends are immutable fields); the copies
+    // must follow any write all the same.
+    const Record kusi = AddUnfollowedParent(*world, a);
+    const Record kusi_wayta = world->Link(kusi.id, child_a.id, "mother");
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{b, 3}}));
+    Status repointed = world->context.store->Write([&](Txn& txn) -> Status {
+      return txn.Execute("UPDATE parent_child_links SET child_id = " + std::to_string(first_b.id) +
+                         " WHERE id = " + std::to_string(kusi_wayta.id));
+    });
+    ASSERT_TRUE(repointed.ok()) << repointed.ToString();
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{a, 1}, {b, 3}}));
+    ExpectEveryActorsParentsAsTheirRowsSay(*world);
+  }
 }
 
 }  // namespace
