@@ -249,6 +249,21 @@ TEST(FiguresServiceTest, Issue14_AnOrganisationsParentsFollowTransfersArchivesLi
     EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{a, 1}, {b, 3}}));
     ExpectEveryActorsParentsAsTheirRowsSay(*world);
   }
+  {
+    SCOPED_TRACE("a link written by SQL with wrong copies (a bulk load's mistake)");
+    const Record ayar = AddUnfollowedParent(*world, a);
+    Status inserted = world->context.store->Write([&](Txn& txn) -> Status {
+      return txn.Execute(
+          "INSERT INTO parent_child_links (created_at, updated_at, parent_id, child_id, "
+          "relation, child_organisation_id, parent_facility_id, parent_archived) VALUES "
+          "('2026-11-23T12:00:00Z', '2026-11-23T12:00:00Z', " +
+          std::to_string(ayar.id) + ", " + std::to_string(second_b.id) + ", 'mother', " +
+          std::to_string(world->organisation_a) + ", " + std::to_string(b) + ", 1)");
+    });
+    ASSERT_TRUE(inserted.ok()) << inserted.ToString();
+    EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{a, 2}, {b, 3}}));
+    ExpectEveryActorsParentsAsTheirRowsSay(*world);
+  }
 }
 
 }  // namespace
