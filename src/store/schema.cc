@@ -1089,19 +1089,20 @@ CREATE INDEX leaves_open ON nursery_leaves(child_id) WHERE returned_at IS NULL
 // coordinator's parents are those of her organisation's children (and those
 // her organisation follows); counting them by facility sought each child's
 // links and then each linked parent (3,907 children, 3,900 parents: 1,723
-// page reads a summary on the national dataset). Each link now carries a copy
-// of its child's organisation and of its parent's facility and archived flag,
-// so the count is one range of an index; the parents the organisation follows
-// come from a partial index of the parents that have an organisation (with
-// the one on organisation_id alone, SQLite's statistics, which count the
-// parents without one, made it scan all 150,000). The copies are kept by the database
-// itself, in the writing transaction, on every write path (generic updates,
-// transfers, archives, imports, the bulk loader): a link takes them when
-// written or re-pointed, and a change to a parent's facility or archived flag
-// or to a child's organisation is copied to her links. SQLite's triggers run
-// in the writer's transaction, and SQLite has one writer at a time.
-// PostgreSQL's are below (kLinkCopiesPostgres). Nothing reads these columns
-// but figures_store::ParentsByFacility.
+// page reads a summary on the national dataset). Each link now carries a
+// copy of its child's organisation and of its parent's facility and archived
+// flag, so the count is one range of an index; the parents the organisation
+// follows come from a partial index of the parents that have one (with the
+// index on organisation_id alone, SQLite's statistics, which count the
+// 150,000 parents without one, made it scan them all). The copies are kept
+// by the database itself, in the writing transaction, on every write path
+// (generic updates, transfers, archives, placement changes, imports, the
+// bulk loader, raw SQL): a link takes them when written or re-pointed, and a
+// change to a parent's facility or archived flag or to a child's
+// organisation is copied to the links. SQLite's triggers run in the writer's
+// transaction, and SQLite has one writer at a time; PostgreSQL's are below
+// (kLinkCopiesPostgres). Nothing reads these columns but
+// figures_store::OrganisationParentsByFacility.
 static const char* const kLinkCopiesColumns = R"SQL(
 ALTER TABLE parent_child_links ADD COLUMN child_organisation_id BIGINT;
 ALTER TABLE parent_child_links ADD COLUMN parent_facility_id BIGINT;

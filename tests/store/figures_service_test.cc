@@ -9,8 +9,11 @@
 // figures must be what the parents' and children's own rows say.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
+#include <future>
 #include <optional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -264,6 +267,38 @@ TEST(FiguresServiceTest, Issue14_AnOrganisationsParentsFollowTransfersArchivesLi
     EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{a, 2}, {b, 3}}));
     ExpectEveryActorsParentsAsTheirRowsSay(*world);
   }
+}
+
+// PostgreSQL (READ COMMITTED): a link written while its parent's transfer is
+// not yet committed must wait for it and keep her new prison. Without the
+// trigger's FOR SHARE the link would not wait (the foreign key's FOR KEY
+// SHARE does not conflict with the transfer's update) and would copy the old
+// prison, which the transfer's own update of her links, already run, could
+// not see. On SQLite the link's write waits in the writers' queue.
+TEST(FiguresServiceTest, Issue14_ALinkWrittenDuringItsParentsTransferKeepsHerNewPrison) {
+  std::unique_ptr<World> world = MakeWorld();
+  ASSERT_NE(world, nullptr);
+  const Record child = world->AddChild("B", "Killa");
+  const Record parent = AddUnfollowedParent(*world, world->facility_a);
+  std::promise<void> transferred;
+  std::thread transfer([&] {
+    Status written = world->context.store->Write([&](Txn& txn) -> Status {
+      VINCULO_RETURN_IF_ERROR(
+          txn.Execute("UPDATE parents SET facility_id = " + std::to_string(world->facility_b) +
+                      " WHERE id = " + std::to_string(parent.id)));
+      transferred.set_value();
+      // Long enough for the link below to reach the parent's row.
+      std::this_thread::sleep_for(std::chrono::milliseconds(400));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(written.ok()) << written.ToString();
+  });
+  transferred.get_future().wait();
+  world->Link(parent.id, child.id, "mother");
+  transfer.join();
+  EXPECT_EQ(SummaryParents(*world, world->actor("coordinator_b")),
+            (FacilityCounts{{world->facility_b, 1}}));
+  ExpectEveryActorsParentsAsTheirRowsSay(*world);
 }
 
 }  // namespace
