@@ -85,4 +85,22 @@ Result<std::vector<FacilityCount>> OrganisationParentsByFacility(Txn& txn,
   }
 }
 
+Result<std::vector<FacilityCount>> ChildrenInsideByFacility(Txn& txn, const Actor& actor) {
+  try {
+    store_internal::Params params;
+    const std::string query =
+        "SELECT t.facility_id, COUNT(*) FROM children t WHERE t.archived = 0 AND t.facility_id IS "
+        "NOT NULL AND " +
+        store_internal::ScopePredicate(ChildKind(), actor, params, "t",
+                                       store_internal::ScopeShape::kSet) +
+        " GROUP BY t.facility_id ORDER BY t.facility_id";
+    return store_internal::Select<
+        FacilityCount>(txn.session(), query, params, [](const soci::row& row) {
+      return FacilityCount{store_internal::GetInteger(row, 0), store_internal::GetInteger(row, 1)};
+    });
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "counting the children inside by facility");
+  }
+}
+
 }  // namespace vinculo::figures_store

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "service/figures.h"
+#include "store/figures_store.h"
 #include "support/world.h"
 
 namespace vinculo::testing {
@@ -267,6 +268,61 @@ TEST(FiguresServiceTest, Issue14_AnOrganisationsParentsFollowTransfersArchivesLi
     EXPECT_EQ(SummaryParents(*world, coordinator_b), (FacilityCounts{{a, 2}, {b, 3}}));
     ExpectEveryActorsParentsAsTheirRowsSay(*world);
   }
+}
+
+// The children inside by facility leave out, in SQL, the children who do
+// not live inside; for every actor they are the groups of Txn::CountBy
+// (which counts those too, as the group "") other than that one.
+TEST(FiguresServiceTest, Issue14_TheChildrenInsideAreEveryGroupButThoseLivingOutside) {
+  std::unique_ptr<World> world = MakeWorld();
+  ASSERT_NE(world, nullptr);
+  world->AddChild("A", "Killa");  // lives with relatives, like Ayar
+  const Record inside_a = world->AddChild("A", "Sisa");
+  const Record inside_b = world->AddChild("B", "Wayta");
+  world->AddChild("B", "Ayar");
+  // Placed inside by SQL: the counts do not ask how a child came to live there.
+  Status placed = world->context.store->Write([&](Txn& txn) -> Status {
+    for (long long child_id : {inside_a.id, inside_b.id}) {
+      VINCULO_RETURN_IF_ERROR(txn.Execute(
+          "UPDATE children SET placement = 'inside_with_mother', facility_id = " +
+          std::to_string(world->facility_b) + " WHERE id = " + std::to_string(child_id)));
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(placed.ok()) << placed.ToString();
+  int compared = 0;
+  for (const auto& [name, actor] : world->actors) {
+    SCOPED_TRACE(name);
+    std::vector<std::pair<long long, long long>> every_group_but_outside;
+    std::vector<std::pair<long long, long long>> inside;
+    Status read = world->context.store->Read([&](Txn& txn) -> Status {
+      VINCULO_ASSIGN_OR_RETURN(auto groups, txn.CountBy(ChildKind(), "facility_id", actor));
+      for (const auto& [facility_id, count] : groups) {
+        if (!facility_id.empty())
+          every_group_but_outside.emplace_back(std::stoll(facility_id), count);
+      }
+      VINCULO_ASSIGN_OR_RETURN(auto rows, figures_store::ChildrenInsideByFacility(txn, actor));
+      for (const figures_store::FacilityCount& row : rows) {
+        inside.emplace_back(row.facility_id, row.count);
+      }
+      return Status::Ok();
+    });
+    if (!read.ok()) continue;  // an actor who may not read children
+    EXPECT_EQ(inside, every_group_but_outside);
+    ++compared;
+  }
+  EXPECT_GT(compared, 3);
+  Status counted = world->context.store->Read([&](Txn& txn) -> Status {
+    VINCULO_ASSIGN_OR_RETURN(auto rows,
+                             figures_store::ChildrenInsideByFacility(txn, Actor::System()));
+    EXPECT_EQ(rows.size(), 1u);
+    if (!rows.empty()) {
+      EXPECT_EQ(rows[0].facility_id, world->facility_b);
+      EXPECT_EQ(rows[0].count, 2);
+    }
+    return Status::Ok();
+  });
+  EXPECT_TRUE(counted.ok()) << counted.ToString();
 }
 
 // PostgreSQL (READ COMMITTED): a link written while its parent's transfer is
