@@ -24,4 +24,83 @@ Result<std::vector<FacilityOccupancyRow>> FacilityOccupancies(Txn& txn) {
   }
 }
 
+Result<std::vector<FacilityCount>> OrganisationParentsByFacility(Txn& txn,
+                                                                 long long organisation_id) {
+  try {
+    auto read_count = [](const soci::row& row) {
+      return FacilityCount{store_internal::GetInteger(row, 0), store_internal::GetInteger(row, 1)};
+    };
+    // The parents linked to its children: the index's entries for the
+    // organisation come ordered by facility and then parent, so SQLite groups
+    // them as it reads them (a parent of two of its children counts once);
+    // a UNION of both sides below sorted them all in a temporary b-tree
+    // first, 1.7 times the time.
+    store_internal::Params linked_params;
+    const std::string linked =
+        "SELECT l.parent_facility_id, COUNT(DISTINCT l.parent_id) FROM parent_child_links l "
+        "WHERE l.child_organisation_id = " +
+        linked_params.AddInteger(organisation_id) +
+        " AND l.archived = 0 AND l.parent_archived = 0 GROUP BY l.parent_facility_id ORDER BY "
+        "l.parent_facility_id";
+    std::vector<FacilityCount> counts =
+        store_internal::Select<FacilityCount>(txn.session(), linked, linked_params, read_count);
+    // The parents it follows and that are not among those: a parent's
+    // facility is the same on each of her links, so one probe of the same
+    // index with her facility and id tells.
+    store_internal::Params followed_params;
+    const std::string followed =
+        "SELECT p.facility_id, COUNT(*) FROM parents p WHERE p.organisation_id = " +
+        followed_params.AddInteger(organisation_id) +
+        " AND p.archived = 0 AND NOT EXISTS (SELECT 1 FROM parent_child_links l WHERE "
+        "l.child_organisation_id = " +
+        followed_params.AddInteger(organisation_id) +
+        " AND l.archived = 0 AND l.parent_archived = 0 AND l.parent_facility_id = p.facility_id "
+        "AND l.parent_id = p.id) GROUP BY p.facility_id ORDER BY p.facility_id";
+    std::vector<FacilityCount> unlinked =
+        store_internal::Select<FacilityCount>(txn.session(), followed, followed_params, read_count);
+    if (unlinked.empty()) return counts;
+    // Both by facility id: merged, a facility in both summed.
+    std::vector<FacilityCount> merged;
+    merged.reserve(counts.size() + unlinked.size());
+    size_t linked_idx = 0;
+    size_t unlinked_idx = 0;
+    while (linked_idx < counts.size() || unlinked_idx < unlinked.size()) {
+      if (unlinked_idx == unlinked.size() ||
+          (linked_idx < counts.size() &&
+           counts[linked_idx].facility_id < unlinked[unlinked_idx].facility_id)) {
+        merged.push_back(counts[linked_idx++]);
+      } else if (linked_idx == counts.size() ||
+                 unlinked[unlinked_idx].facility_id < counts[linked_idx].facility_id) {
+        merged.push_back(unlinked[unlinked_idx++]);
+      } else {
+        merged.push_back({counts[linked_idx].facility_id,
+                          counts[linked_idx].count + unlinked[unlinked_idx].count});
+        ++linked_idx;
+        ++unlinked_idx;
+      }
+    }
+    return merged;
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "counting the organisation's parents");
+  }
+}
+
+Result<std::vector<FacilityCount>> ChildrenInsideByFacility(Txn& txn, const Actor& actor) {
+  try {
+    store_internal::Params params;
+    const std::string query =
+        "SELECT t.facility_id, COUNT(*) FROM children t WHERE t.archived = 0 AND t.facility_id IS "
+        "NOT NULL AND " +
+        store_internal::ScopePredicate(ChildKind(), actor, params, "t",
+                                       store_internal::ScopeShape::kSet) +
+        " GROUP BY t.facility_id ORDER BY t.facility_id";
+    return store_internal::Select<
+        FacilityCount>(txn.session(), query, params, [](const soci::row& row) {
+      return FacilityCount{store_internal::GetInteger(row, 0), store_internal::GetInteger(row, 1)};
+    });
+  } catch (const std::exception& error) {
+    return StatusFromDriverError(error.what(), "counting the children inside by facility");
+  }
+}
+
 }  // namespace vinculo::figures_store

@@ -161,6 +161,17 @@ TEST(GenerateCliTest, Issue14_TheVillageLooksLikeTheField) {
                    "pa ON pa.id = a.parent_id JOIN parents pb ON pb.id = b.parent_id "
                    "WHERE pa.facility_id <> pb.facility_id"),
             0);
+  // Issue 14, migration 30: every link loaded in bulk carries its child's
+  // organisation and its parent's facility and archived flag, as their rows
+  // say (the dashboard counts an organisation's parents from these copies).
+  EXPECT_GT(Scalar(store, "SELECT COUNT(*) FROM parent_child_links"), 300);
+  EXPECT_EQ(Scalar(store,
+                   "SELECT COUNT(*) FROM parent_child_links l JOIN parents p ON p.id = "
+                   "l.parent_id JOIN children c ON c.id = l.child_id WHERE "
+                   "COALESCE(l.parent_facility_id, -1) <> p.facility_id OR l.parent_archived <> "
+                   "p.archived OR COALESCE(l.child_organisation_id, -1) <> "
+                   "COALESCE(c.organisation_id, -1)"),
+            0);
   // Five years of history: visits in at least 50 months, workshops, leave.
   EXPECT_GE(Scalar(store,
                    "SELECT COUNT(DISTINCT month) FROM plans p JOIN plan_visits v ON "
