@@ -107,11 +107,6 @@ namespace vinculo::planner::internal {
 // Restarts of the trip-filling greedy with other tie-breaks (FewestTrips).
 constexpr unsigned kFewestTripsRestarts = 64;
 
-// CBC given less than this on a part the first pass did not prove changed
-// nothing (the national instance: 140 parts searched for 0.1 s each, none
-// moved); below it the part's time goes to the trips stage instead.
-constexpr double kLeastCoverageSearchSeconds = 0.5;
-
 // Passes of AddVisits over a part (the national instance: the first added
 // 352 points of coverage, the second 15, the third none).
 constexpr int kAddVisitsRounds = 3;
@@ -1276,6 +1271,28 @@ void PartModel::Start(const PartPlan& first_come) {
   KeepClosedTrips();
 }
 
+void PartModel::RebuildGroups(double seconds) {
+  const Clock::time_point started = Clock::now();
+  std::mt19937 random(static_cast<unsigned>(pairs_.front()));
+  const std::vector<double> start = best_;
+  while (!groups_.empty() &&
+         std::chrono::duration<double>(Clock::now() - started).count() < seconds) {
+    std::vector<double> rebuilt =
+        Rebuild(best_, static_cast<int>(random() % static_cast<unsigned>(groups_.size())));
+    const double gained = CoverageOf(rebuilt) - CoverageOf(best_);
+    if (gained > 1e-9 ||
+        (gained > -1e-9 && ValueOf(objective_, rebuilt) < ValueOf(objective_, best_) - 1e-9)) {
+      best_ = std::move(rebuilt);
+    }
+  }
+  if (best_ == start) return;
+  if (Extract(best_.data()).coverage < Extract(start.data()).coverage - 1e-9) {
+    best_ = start;
+    return;
+  }
+  proven_ = CoverageOf(best_) >= coverage_bound_ - 1e-6;
+}
+
 void PartModel::KeepAddedVisits() {
   std::vector<double> added = best_;
   for (int round = 0; round < kAddVisitsRounds; ++round) {
@@ -1318,6 +1335,16 @@ void PartModel::Improve(double seconds) {
     proven_ = BranchAndBound(coverage_objective_, 0, false, left() / 2, best_, min_bound);
     coverage_bound_ = std::min(coverage_bound_, -min_bound);
     proven_ = proven_ || CoverageOf(best_) >= coverage_bound_ - 1e-6;
+  }
+  // Too short for CBC, whose trips stage would get a few hundredths of a
+  // second too: the time goes to rebuilding groups, and trips are closed by
+  // moves (part_moves.cc).
+  if (!proven_ && left() < kLeastCoverageSearchSeconds) {
+    RebuildGroups(left());
+    KeepAddedVisits();
+    coverage_settled_ = Clock::now();
+    KeepClosedTrips();
+    return;
   }
   if (!proven_) KeepAddedVisits();
   coverage_settled_ = Clock::now();

@@ -21,6 +21,13 @@ namespace vinculo::planner::internal {
 
 using Clock = std::chrono::steady_clock;
 
+// CBC given less than this on a part the first pass did not prove changed
+// nothing (the national instance: 140 parts searched for 0.1 s each, none
+// moved); below it the part's time goes to rebuilding groups and to the
+// trips stage, and the parts, which then need CBC little or not at all, are
+// improved on every thread (solve_plan.cc).
+constexpr double kLeastCoverageSearchSeconds = 0.5;
+
 // Escorts with the same home bases and maximum of children.
 struct EscortClass {
   std::vector<long long> home_base_ids;
@@ -172,6 +179,16 @@ class PartModel {
   // The visits not made, highest priority first, each added where
   // AddVisitByMoving finds it room.
   std::vector<double> AddVisits(const std::vector<double>& from) const;
+  // Each visit of `candidates` (one column per family) not made, added by
+  // AddVisitByMoving, highest worth first.
+  void AddEach(Moves& moves, std::vector<int> candidates) const;
+  // Ruin and recreate: every visit and trip of group `group_idx` taken out,
+  // then the pairs that could visit there added first, those taken out last.
+  std::vector<double> Rebuild(const std::vector<double>& from, int group_idx) const;
+  // Rebuild on groups drawn at random for `seconds`, each kept when the plan
+  // covers more (or the same at a better value); all of it undone when its
+  // extraction places fewer visits.
+  void RebuildGroups(double seconds);
   // AddVisits until it adds no more; kept when its extraction places more.
   void KeepAddedVisits();
   // CloseTrips until it closes no more; kept when the plan's value is better

@@ -332,17 +332,8 @@ bool PartModel::AddVisitByMoving(Moves& moves, int y_col) const {
   return true;
 }
 
-std::vector<double> PartModel::AddVisits(const std::vector<double>& from) const {
-  Moves moves(*this, from);
-  // The visits not made, highest priority first; a pair already given its
-  // visits wanted fails on its own row.
-  std::vector<int> candidates;
-  for (size_t col = 0; col < y_of_.size(); ++col) {
-    if (y_of_[col].first < 0 || moves.x()[col] > 0.5) continue;
-    const std::vector<int>& family = family_cols_[col];
-    if (!family.empty() && family.front() != static_cast<int>(col)) continue;
-    candidates.push_back(static_cast<int>(col));
-  }
+void PartModel::AddEach(Moves& moves, std::vector<int> candidates) const {
+  // Highest worth first; a pair already given its visits wanted is skipped.
   std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) {
     return -objective_[a] * static_cast<double>(VisitOf(a).size()) >
            -objective_[b] * static_cast<double>(VisitOf(b).size());
@@ -356,6 +347,63 @@ std::vector<double> PartModel::AddVisits(const std::vector<double>& from) const 
     }
     if (visits < MostVisits(problem_.index, pair_idx)) AddVisitByMoving(moves, col);
   }
+}
+
+std::vector<double> PartModel::AddVisits(const std::vector<double>& from) const {
+  Moves moves(*this, from);
+  std::vector<int> candidates;  // the visits not made, one column per family
+  for (size_t col = 0; col < y_of_.size(); ++col) {
+    if (y_of_[col].first < 0 || moves.x()[col] > 0.5) continue;
+    const std::vector<int>& family = family_cols_[col];
+    if (!family.empty() && family.front() != static_cast<int>(col)) continue;
+    candidates.push_back(static_cast<int>(col));
+  }
+  AddEach(moves, std::move(candidates));
+  std::vector<double> x = moves.x();
+  FillBonuses(x);
+  return x;
+}
+
+std::vector<double> PartModel::Rebuild(const std::vector<double>& from, int group_idx) const {
+  Moves moves(*this, from);
+  const Group& group = groups_[group_idx];
+  // Every visit of the group out; then the pairs of its other sessions and
+  // the pairs that could visit in it, the visits taken out last.
+  std::set<int> pairs_out;
+  for (int y_col : group.y_cols) {
+    if (moves.x()[y_col] < 0.5) continue;
+    for (int col : VisitOf(y_col)) pairs_out.insert(y_of_[col].first);
+    moves.Remove(VisitOf(y_col));
+  }
+  for (const auto& [z_col, class_idx] : group.z_cols) {
+    while (moves.x()[z_col] > 0.5) moves.Change(z_col, -1);
+  }
+  for (const auto& [session_idx, zs] : group.zs_cols) {
+    for (int zs_col : zs) {
+      while (moves.x()[zs_col] > 0.5) moves.Change(zs_col, -1);
+    }
+  }
+  std::vector<int> first;
+  std::set<int> pairs_in;
+  for (int y_col : group.y_cols) {
+    const int pair_idx = y_of_[y_col].first;
+    if (pairs_out.count(pair_idx) || !pairs_in.insert(pair_idx).second) continue;
+    for (int session_idx : problem_.index.Candidates(pair_idx)) {
+      const int col = y_col_.at({pair_idx, session_idx});
+      const std::vector<int>& family = family_cols_[col];
+      if (family.empty() || family.front() == col) first.push_back(col);
+    }
+  }
+  AddEach(moves, first);
+  std::vector<int> last;
+  for (int pair_idx : pairs_out) {
+    for (int session_idx : problem_.index.Candidates(pair_idx)) {
+      const int col = y_col_.at({pair_idx, session_idx});
+      const std::vector<int>& family = family_cols_[col];
+      if (family.empty() || family.front() == col) last.push_back(col);
+    }
+  }
+  AddEach(moves, last);
   std::vector<double> x = moves.x();
   FillBonuses(x);
   return x;

@@ -257,9 +257,8 @@ void PlanningIndex::KeepFamilyTogether(const std::vector<int>& members) {
     same->dates.insert(same->dates.end(), drop.dates.begin(), drop.dates.end());
   }
   for (Dropped& drop : merged) {
-    std::sort(drop.dates.begin(), drop.dates.end(), [](const Date& a, const Date& b) {
-      return DaysSinceEpoch(a) < DaysSinceEpoch(b);
-    });
+    std::sort(drop.dates.begin(), drop.dates.end(),
+              [](const Date& a, const Date& b) { return DaysSinceEpoch(a) < DaysSinceEpoch(b); });
     drop.dates.erase(std::unique(drop.dates.begin(), drop.dates.end(),
                                  [](const Date& a, const Date& b) {
                                    return DaysSinceEpoch(a) == DaysSinceEpoch(b);
