@@ -879,6 +879,40 @@ std::unique_ptr<OsiClpSolverInterface> PartModel::MakeSolver(const std::vector<d
 // A feasible integer point built greedily: visits in order of `score` (the LP
 // relaxation's values), each added when every row still holds, opening a trip
 // of its (base, facility, date) when the open ones are full.
+bool PartModel::CanAdd(const std::vector<int>& cols, const std::vector<double>& x,
+                       const std::vector<std::vector<std::pair<int, double>>>& col_rows,
+                       const std::vector<double>& activity, std::vector<int>& adding,
+                       std::vector<std::pair<int, double>>& delta) const {
+  adding.clear();
+  for (int col : cols) {
+    if (col < 0) continue;
+    if (x[col] + 1 > upper_[col] + 1e-9) return false;
+    adding.push_back(col);
+    if (y_of_[col].first < 0 || static_cast<size_t>(col) >= implied_of_y_.size()) continue;
+    for (int implied : implied_of_y_[col]) {
+      if (x[implied] < 0.5) adding.push_back(implied);
+    }
+  }
+  std::sort(adding.begin(), adding.end());
+  adding.erase(std::unique(adding.begin(), adding.end()), adding.end());
+  delta.clear();
+  for (int col : adding) {
+    for (const auto& term : col_rows[col]) delta.push_back(term);
+  }
+  std::sort(delta.begin(), delta.end());
+  for (size_t k = 0; k < delta.size();) {
+    size_t next = k;
+    double change = 0;
+    while (next < delta.size() && delta[next].first == delta[k].first)
+      change += delta[next++].second;
+    // A row a change does not raise may stay as it is (a move under way).
+    if (change > 0 && activity[delta[k].first] + change > row_upper_[delta[k].first] + 1e-9)
+      return false;
+    k = next;
+  }
+  return true;
+}
+
 std::vector<double> PartModel::Greedy(const std::vector<double>& score,
                                       const std::set<int>* fill_first, unsigned seed) const {
   int columns = static_cast<int>(objective_.size());
@@ -899,31 +933,7 @@ std::vector<double> PartModel::Greedy(const std::vector<double>& score,
   // Adds one unit of each column of `cols` (and the implied columns a y
   // column raises from 0) if every row still holds.
   auto try_add = [&](const std::vector<int>& cols) {
-    adding.clear();
-    for (int col : cols) {
-      if (col < 0) continue;
-      adding.push_back(col);
-      if (y_of_[col].first < 0 || static_cast<size_t>(col) >= implied_of_y_.size()) continue;
-      for (int implied : implied_of_y_[col]) {
-        if (x[implied] < 0.5) adding.push_back(implied);
-      }
-    }
-    std::sort(adding.begin(), adding.end());
-    adding.erase(std::unique(adding.begin(), adding.end()), adding.end());
-    delta.clear();
-    for (int col : adding) {
-      if (x[col] + 1 > upper_[col] + 1e-9) return false;
-      for (const auto& term : col_rows[col]) delta.push_back(term);
-    }
-    std::sort(delta.begin(), delta.end());
-    for (size_t k = 0; k < delta.size();) {
-      size_t next = k;
-      double change = 0;
-      while (next < delta.size() && delta[next].first == delta[k].first)
-        change += delta[next++].second;
-      if (activity[delta[k].first] + change > row_upper_[delta[k].first] + 1e-9) return false;
-      k = next;
-    }
+    if (!CanAdd(cols, x, col_rows, activity, adding, delta)) return false;
     for (const auto& [row, value] : delta) activity[row] += value;
     for (int col : adding) x[col] += 1;
     return true;

@@ -162,6 +162,13 @@ class PartModel {
                    const std::vector<std::pair<int, int>>& trips, const Group& group,
                    std::map<long long, int>& trip_of_child) const;
 
+  // Whether one more of each column of `cols` (and of the implied columns a
+  // y column raises from 0, listed with them in `adding`) keeps every row the
+  // change raises within its bound; `delta` gets their terms (row, value).
+  bool CanAdd(const std::vector<int>& cols, const std::vector<double>& x,
+              const std::vector<std::vector<std::pair<int, double>>>& col_rows,
+              const std::vector<double>& activity, std::vector<int>& adding,
+              std::vector<std::pair<int, double>>& delta) const;
   // Moves on a plan in the model's columns (part_moves.cc).
   class Moves;
   // The visit (a family's columns in one session) y column `y_col` is part of.

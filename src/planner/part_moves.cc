@@ -111,33 +111,7 @@ class PartModel::Moves {
   // Adds `cols` (a visit's columns, and the implied columns they raise) if
   // every row they touch still holds; else changes nothing.
   bool TryAdd(const std::vector<int>& cols) {
-    adding_.clear();
-    for (int col : cols) {
-      if (x_[col] + 1 > model_.upper_[col] + 1e-9) return false;
-      adding_.push_back(col);
-      if (model_.y_of_[col].first < 0 || static_cast<size_t>(col) >= model_.implied_of_y_.size())
-        continue;
-      for (int implied : model_.implied_of_y_[col]) {
-        if (x_[implied] < 0.5) adding_.push_back(implied);
-      }
-    }
-    std::sort(adding_.begin(), adding_.end());
-    adding_.erase(std::unique(adding_.begin(), adding_.end()), adding_.end());
-    delta_.clear();
-    for (int col : adding_) {
-      for (const auto& term : col_rows_[col]) delta_.push_back(term);
-    }
-    std::sort(delta_.begin(), delta_.end());
-    for (size_t k = 0; k < delta_.size();) {
-      size_t next = k;
-      double change = 0;
-      while (next < delta_.size() && delta_[next].first == delta_[k].first)
-        change += delta_[next++].second;
-      if (change > 0 &&
-          activity_[delta_[k].first] + change > model_.row_upper_[delta_[k].first] + 1e-9)
-        return false;
-      k = next;
-    }
+    if (!model_.CanAdd(cols, x_, col_rows_, activity_, adding_, delta_)) return false;
     for (int col : adding_) Change(col, 1);
     return true;
   }
