@@ -411,7 +411,11 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
     if (children_first) {
       VINCULO_RETURN_IF_ERROR(nursery_store::ForEachChildInside(
           txn, filter, scope, [&](const ChildInsideRow& child) { children.push_back(child); }));
-    } else {
+    } else if (!query.within_days) {
+      // The whole board: sized once. A board of the children near their
+      // age-out only (the home's) keeps a few hundred of 7,500 on a national
+      // one, so it grows as rows are kept: sized for every child, each of 8
+      // homes at once held 10 MB of empty rows (issue 14, docs/benchmarks.md).
       VINCULO_ASSIGN_OR_RETURN(long long count,
                                nursery_store::CountChildrenInside(txn, filter, scope));
       board.reserve(static_cast<size_t>(count));
@@ -478,8 +482,10 @@ Result<std::vector<AgeOutRow>> NurseryService::AgeOutBoard(const Actor& actor,
       }
     };
     if (!children_first) return nursery_store::ForEachChildInside(txn, filter, scope, add);
-    board.reserve(children.size());
-    keys.reserve(children.size());
+    if (!query.within_days) {
+      board.reserve(children.size());
+      keys.reserve(children.size());
+    }
     for (const ChildInsideRow& child : children) add(child);
     return Status::Ok();
   }));

@@ -221,5 +221,23 @@ TEST_F(ChildrenInsideTest, Issue14_EveryScopeReadsTheChildrenInsideItSeesWithThe
   }
 }
 
+// Issue 14: one facility's children are fetched a few hundred at a time (the
+// batch of a facility's read is smaller than a whole board's, so that the 150
+// nurseries of an administrator's home do not each allocate a whole board's
+// buffers). A facility with more children inside than one such fetch gives
+// every one of them, as the join does.
+TEST_F(ChildrenInsideTest, Issue14_AFacilityWithMoreChildrenThanOneFetchGivesThemAll) {
+  for (int child_idx = 0; child_idx < 300; ++child_idx) {
+    ASSERT_GT(ChildInside(*world_, world_->facility_b, "Killa", "2025-04-01"), 0);
+  }
+  ChildrenInsideFilter only_b;
+  only_b.facility_id = world_->facility_b;
+  const std::vector<BoardTuple> expected = Reference(world_->facility_b);
+  ASSERT_GT(expected.size(), 300u);
+  EXPECT_EQ(Read("admin", only_b), expected);
+  EXPECT_EQ(Read("nursery_officer_b", only_b), expected);
+  EXPECT_EQ(Read("admin").size(), Reference().size());
+}
+
 }  // namespace
 }  // namespace vinculo::testing
