@@ -5,8 +5,8 @@
 // CLOSING A TRIP. One trip of a (home base, facility, date) and escort class
 // is taken away; while the group's rows break (seats, seats per session, the
 // sessions too far apart for one trip), one of its families is moved to
-// another of its sessions, on another date or at another prison's group of its
-// home base, where trips already open have the room, the session has the
+// another of its sessions on another date, where trips already open from its
+// home base have the room, the session has the
 // places and every other row of the model still holds (visits wanted, the
 // interval, a child's one trip a day). When every row holds, the trip is
 // gone and coverage is the same; when no family can move, nothing changed.
@@ -32,8 +32,9 @@ namespace vinculo::planner::internal {
 
 namespace {
 
-// Visits moved to close one trip at most (a trip carries at most a few
-// families; more would be a search, not a move).
+// Visits moved (or dropped) for one move at most: to close one trip or to
+// add one visit (a trip carries a few families; more would be a search, not
+// a move).
 constexpr int kMostFamiliesMoved = 6;
 
 }  // namespace
