@@ -1296,11 +1296,18 @@ void PartModel::RebuildGroups(double seconds) {
     }
   }
   if (best_ == start) return;
-  if (Extract(best_.data()).coverage < Extract(start.data()).coverage - 1e-9) {
-    best_ = start;
-    return;
-  }
-  proven_ = CoverageOf(best_) >= coverage_bound_ - 1e-6;
+  std::vector<double> rebuilt = std::move(best_);
+  best_ = start;
+  KeepIfPlaced(std::move(rebuilt), false);
+}
+
+bool PartModel::KeepIfPlaced(std::vector<double> candidate, bool more) {
+  const double placed = Extract(candidate.data()).coverage;
+  const double now = Extract(best_.data()).coverage;
+  if (more ? placed <= now + 1e-9 : placed < now - 1e-9) return false;
+  best_ = std::move(candidate);
+  proven_ = proven_ || CoverageOf(best_) >= coverage_bound_ - 1e-6;
+  return true;
 }
 
 void PartModel::KeepAddedVisits() {
@@ -1311,10 +1318,7 @@ void PartModel::KeepAddedVisits() {
     added = std::move(more);
   }
   if (CoverageOf(added) <= CoverageOf(best_) + 1e-9) return;
-  if (Extract(added.data()).coverage > Extract(best_.data()).coverage + 1e-9) {
-    best_ = std::move(added);
-    proven_ = CoverageOf(best_) >= coverage_bound_ - 1e-6;
-  }
+  KeepIfPlaced(std::move(added), true);
 }
 
 void PartModel::KeepClosedTrips() {
@@ -1325,11 +1329,7 @@ void PartModel::KeepClosedTrips() {
     closed = std::move(fewer);
   }
   if (closed == best_ || CoverageOf(closed) < CoverageOf(best_) - 1e-9) return;
-  // The model's rows hold; the extraction packs children as the checker
-  // counts them, and a plan it places fewer visits of is not kept.
-  if (Extract(closed.data()).coverage >= Extract(best_.data()).coverage - 1e-9) {
-    best_ = std::move(closed);
-  }
+  KeepIfPlaced(std::move(closed), false);
 }
 
 void PartModel::Improve(double seconds) {

@@ -196,6 +196,11 @@ class PartModel {
   // covers more (or the same at a better value); all of it undone when its
   // extraction places fewer visits.
   void RebuildGroups(double seconds);
+  // The moves' plans hold the model's rows; the extraction packs children as
+  // the checker counts them. `candidate` becomes the best plan when its
+  // extraction places at least as much coverage as the best's (with `more`,
+  // more); returns whether it did.
+  bool KeepIfPlaced(std::vector<double> candidate, bool more);
   // AddVisits until it adds no more; kept when its extraction places more.
   void KeepAddedVisits();
   // CloseTrips until it closes no more; kept when the plan's value is better

@@ -2,9 +2,20 @@
 
 #include <soci/soci.h>
 
+#include <map>
+
 #include "store/sql_util.h"
 
 namespace vinculo::figures_store {
+
+namespace {
+
+// A (facility id, count) row of the counts below.
+FacilityCount ReadFacilityCount(const soci::row& row) {
+  return FacilityCount{store_internal::GetInteger(row, 0), store_internal::GetInteger(row, 1)};
+}
+
+}  // namespace
 
 Result<std::vector<FacilityOccupancyRow>> FacilityOccupancies(Txn& txn) {
   try {
@@ -27,9 +38,6 @@ Result<std::vector<FacilityOccupancyRow>> FacilityOccupancies(Txn& txn) {
 Result<std::vector<FacilityCount>> OrganisationParentsByFacility(Txn& txn,
                                                                  long long organisation_id) {
   try {
-    auto read_count = [](const soci::row& row) {
-      return FacilityCount{store_internal::GetInteger(row, 0), store_internal::GetInteger(row, 1)};
-    };
     // The parents linked to its children: the index's entries for the
     // organisation come ordered by facility and then parent, so SQLite groups
     // them as it reads them (a parent of two of its children counts once);
@@ -42,8 +50,8 @@ Result<std::vector<FacilityCount>> OrganisationParentsByFacility(Txn& txn,
         linked_params.AddInteger(organisation_id) +
         " AND l.archived = 0 AND l.parent_archived = 0 GROUP BY l.parent_facility_id ORDER BY "
         "l.parent_facility_id";
-    std::vector<FacilityCount> counts =
-        store_internal::Select<FacilityCount>(txn.session(), linked, linked_params, read_count);
+    std::vector<FacilityCount> counts = store_internal::Select<FacilityCount>(
+        txn.session(), linked, linked_params, ReadFacilityCount);
     // The parents it follows and that are not among those: a parent's
     // facility is the same on each of her links, so one probe of the same
     // index with her facility and id tells.
@@ -56,29 +64,17 @@ Result<std::vector<FacilityCount>> OrganisationParentsByFacility(Txn& txn,
         followed_params.AddInteger(organisation_id) +
         " AND l.archived = 0 AND l.parent_archived = 0 AND l.parent_facility_id = p.facility_id "
         "AND l.parent_id = p.id) GROUP BY p.facility_id ORDER BY p.facility_id";
-    std::vector<FacilityCount> unlinked =
-        store_internal::Select<FacilityCount>(txn.session(), followed, followed_params, read_count);
+    std::vector<FacilityCount> unlinked = store_internal::Select<FacilityCount>(
+        txn.session(), followed, followed_params, ReadFacilityCount);
     if (unlinked.empty()) return counts;
-    // Both by facility id: merged, a facility in both summed.
-    std::vector<FacilityCount> merged;
-    merged.reserve(counts.size() + unlinked.size());
-    size_t linked_idx = 0;
-    size_t unlinked_idx = 0;
-    while (linked_idx < counts.size() || unlinked_idx < unlinked.size()) {
-      if (unlinked_idx == unlinked.size() ||
-          (linked_idx < counts.size() &&
-           counts[linked_idx].facility_id < unlinked[unlinked_idx].facility_id)) {
-        merged.push_back(counts[linked_idx++]);
-      } else if (linked_idx == counts.size() ||
-                 unlinked[unlinked_idx].facility_id < counts[linked_idx].facility_id) {
-        merged.push_back(unlinked[unlinked_idx++]);
-      } else {
-        merged.push_back({counts[linked_idx].facility_id,
-                          counts[linked_idx].count + unlinked[unlinked_idx].count});
-        ++linked_idx;
-        ++unlinked_idx;
-      }
+    // Both by facility id: a facility in both summed, in facility order.
+    std::map<long long, long long> by_facility;
+    for (const std::vector<FacilityCount>* side : {&counts, &unlinked}) {
+      for (const FacilityCount& count : *side) by_facility[count.facility_id] += count.count;
     }
+    std::vector<FacilityCount> merged;
+    merged.reserve(by_facility.size());
+    for (const auto& [facility_id, count] : by_facility) merged.push_back({facility_id, count});
     return merged;
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "counting the organisation's parents");
@@ -94,10 +90,7 @@ Result<std::vector<FacilityCount>> ChildrenInsideByFacility(Txn& txn, const Acto
         store_internal::ScopePredicate(ChildKind(), actor, params, "t",
                                        store_internal::ScopeShape::kSet) +
         " GROUP BY t.facility_id ORDER BY t.facility_id";
-    return store_internal::Select<
-        FacilityCount>(txn.session(), query, params, [](const soci::row& row) {
-      return FacilityCount{store_internal::GetInteger(row, 0), store_internal::GetInteger(row, 1)};
-    });
+    return store_internal::Select<FacilityCount>(txn.session(), query, params, ReadFacilityCount);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "counting the children inside by facility");
   }

@@ -14,6 +14,18 @@ namespace {
 
 using testing::Describe;
 
+// The national shape: organisations of 2 facilities and 3 home bases.
+Instance NationalShaped(std::uint64_t seed, int pairs, int facilities, int escorts) {
+  GeneratorOptions options;
+  options.seed = seed;
+  options.pairs = pairs;
+  options.facilities = facilities;
+  options.escorts = escorts;
+  options.facilities_per_organisation = 2;
+  options.home_bases_per_organisation = 3;
+  return GenerateInstance(options);
+}
+
 TEST(GenerateInstance, TheSameSeedGivesTheSameInstance) {
   GeneratorOptions options;
   options.seed = 7;
@@ -76,14 +88,7 @@ TEST(SolvePlan, ProgrammeInstancesAreCheckedAndBeatFirstCome) {
 }
 
 TEST(SolvePlan, TheTimeLimitIsRespectedAndThePlanIsStillComplete) {
-  GeneratorOptions options;
-  options.seed = 5;
-  options.pairs = 3000;
-  options.facilities = 20;
-  options.escorts = 120;
-  options.facilities_per_organisation = 2;
-  options.home_bases_per_organisation = 3;
-  Instance instance = GenerateInstance(options);
+  Instance instance = NationalShaped(5, 3000, 20, 120);
   instance.settings.time_limit_seconds = 0.5;
   Plan plan = SolvePlan(instance);
   // CBC checks its clock between nodes and a part's setup is not interrupted:
@@ -104,14 +109,7 @@ namespace vinculo::planner {
 namespace {
 
 TEST(SolvePlan, EachOrganisationIsAPartAndOneThreadGivesAValidPlan) {
-  GeneratorOptions options;
-  options.seed = 11;
-  options.pairs = 900;
-  options.facilities = 6;
-  options.escorts = 36;
-  options.facilities_per_organisation = 2;
-  options.home_bases_per_organisation = 3;
-  Instance instance = GenerateInstance(options);
+  Instance instance = NationalShaped(11, 900, 6, 36);
   instance.settings.threads = 1;
   instance.settings.time_limit_seconds = 2;
   Plan plan = SolvePlan(instance);
@@ -139,14 +137,7 @@ namespace {
 // without the moves), and its first pass alone is within 0.53 % of the bound
 // (1.06 % without them; CBC, given the time, brings it to about 0.4 %).
 TEST(SolvePlan, Issue19_ANationalShapedMonthCarriesMoreVisitsOnFewerTripsThanFirstCome) {
-  GeneratorOptions options;
-  options.seed = 2026;
-  options.pairs = 1000;
-  options.facilities = 6;
-  options.escorts = 40;
-  options.facilities_per_organisation = 2;
-  options.home_bases_per_organisation = 3;
-  Instance instance = GenerateInstance(options);
+  Instance instance = NationalShaped(2026, 1000, 6, 40);
   // The first pass takes about 1 s of CPU; the rest is margin for a loaded machine.
   instance.settings.time_limit_seconds = 6;
   instance.settings.trips_stage_seconds = 0;
