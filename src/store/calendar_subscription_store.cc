@@ -58,7 +58,7 @@ Result<std::optional<CalendarSubscriptionRow>> FindLiveCalendarSubscription(
         " FROM calendar_subscriptions WHERE token_hash = " + params.Add(token_hash) +
         " AND revoked_at IS NULL";
     auto rows =
-        store_internal::Select<CalendarSubscriptionRow>(txn.session(), query, params, ReadRow);
+        store_internal::Select<CalendarSubscriptionRow>(txn, query, params, ReadRow);
     if (rows.empty()) return std::optional<CalendarSubscriptionRow>();
     return std::optional<CalendarSubscriptionRow>(std::move(rows.front()));
   } catch (const std::exception& error) {
@@ -73,7 +73,7 @@ Result<std::vector<CalendarSubscriptionRow>> CalendarSubscriptionsOf(Txn& txn, l
         std::string("SELECT ") + kColumns +
         " FROM calendar_subscriptions WHERE user_id = " + params.AddInteger(user_id) +
         " ORDER BY id";
-    return store_internal::Select<CalendarSubscriptionRow>(txn.session(), query, params, ReadRow);
+    return store_internal::Select<CalendarSubscriptionRow>(txn, query, params, ReadRow);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "listing calendar subscriptions");
   }
@@ -87,7 +87,7 @@ Status RevokeCalendarSubscription(Txn& txn, long long user_id, long long id,
                               " WHERE id = " + params.AddInteger(id) +
                               " AND user_id = " + params.AddInteger(user_id) +
                               " AND revoked_at IS NULL";
-    if (store_internal::ExecuteWith(txn.session(), query, params) != 1) {
+    if (store_internal::ExecuteWith(txn, query, params) != 1) {
       return NotFound("no calendar subscription " + std::to_string(id));
     }
     return Status::Ok();

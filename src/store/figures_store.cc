@@ -21,7 +21,7 @@ Result<std::vector<FacilityOccupancyRow>> FacilityOccupancies(Txn& txn) {
   try {
     store_internal::Params params;
     return store_internal::Select<FacilityOccupancyRow>(
-        txn.session(),
+        txn,
         "SELECT id, name, official_capacity, current_population FROM facilities "
         "WHERE archived = 0 ORDER BY id",
         params, [](const soci::row& row) {
@@ -51,7 +51,7 @@ Result<std::vector<FacilityCount>> OrganisationParentsByFacility(Txn& txn,
         " AND l.archived = 0 AND l.parent_archived = 0 GROUP BY l.parent_facility_id ORDER BY "
         "l.parent_facility_id";
     std::vector<FacilityCount> counts = store_internal::Select<FacilityCount>(
-        txn.session(), linked, linked_params, ReadFacilityCount);
+        txn, linked, linked_params, ReadFacilityCount);
     // The parents it follows and that are not among those: a parent's
     // facility is the same on each of her links, so one probe of the same
     // index with her facility and id tells.
@@ -65,7 +65,7 @@ Result<std::vector<FacilityCount>> OrganisationParentsByFacility(Txn& txn,
         " AND l.archived = 0 AND l.parent_archived = 0 AND l.parent_facility_id = p.facility_id "
         "AND l.parent_id = p.id) GROUP BY p.facility_id ORDER BY p.facility_id";
     std::vector<FacilityCount> unlinked = store_internal::Select<FacilityCount>(
-        txn.session(), followed, followed_params, ReadFacilityCount);
+        txn, followed, followed_params, ReadFacilityCount);
     if (unlinked.empty()) return counts;
     // Both by facility id: a facility in both summed, in facility order.
     std::map<long long, long long> by_facility;
@@ -90,7 +90,7 @@ Result<std::vector<FacilityCount>> ChildrenInsideByFacility(Txn& txn, const Acto
         store_internal::ScopePredicate(ChildKind(), actor, params, "t",
                                        store_internal::ScopeShape::kSet) +
         " GROUP BY t.facility_id ORDER BY t.facility_id";
-    return store_internal::Select<FacilityCount>(txn.session(), query, params, ReadFacilityCount);
+    return store_internal::Select<FacilityCount>(txn, query, params, ReadFacilityCount);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "counting the children inside by facility");
   }

@@ -52,7 +52,7 @@ Transfer ReadTransfer(const soci::row& row) {
 Status Txn::ClosePlacement(long long child_id, const std::string& ended_on) {
   try {
     Params params;
-    store_internal::ExecuteWith(sql_,
+    store_internal::ExecuteWith(*this,
                                 "UPDATE placements SET ended_on = " + params.Add(ended_on) +
                                     " WHERE child_id = " + params.AddInteger(child_id) +
                                     " AND ended_on IS NULL",

@@ -129,7 +129,7 @@ Result<std::optional<TransitionPlanRow>> TransitionPlanOf(Txn& txn, long long ch
     VINCULO_ASSIGN_OR_RETURN(
         std::vector<TransitionPlanRow> plans,
         SelectChecked<TransitionPlanRow>(
-            txn.session(),
+            txn,
             std::string("SELECT ") + kPlanColumns +
                 " FROM transition_plans WHERE child_id = " + params.AddInteger(child_id),
             params, ReadPlan));
@@ -137,7 +137,7 @@ Result<std::optional<TransitionPlanRow>> TransitionPlanOf(Txn& txn, long long ch
     TransitionPlanRow plan = std::move(plans.front());
     Params step_params;
     plan.steps = Select<TransitionStepRow>(
-        txn.session(),
+        txn,
         "SELECT step_on, description FROM transition_steps WHERE plan_id = " +
             step_params.AddInteger(plan.id) + " ORDER BY position",
         step_params, [](const soci::row& row) {
@@ -154,7 +154,7 @@ Result<TransitionPlanRow> SaveTransitionPlan(Txn& txn, const TransitionPlanRow& 
     TransitionPlanRow stored = plan;
     Params update;
     const long long updated = store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE transition_plans SET destination = " + update.Add(plan.destination) +
             ", receiving_party = " + update.Add(plan.receiving_party) +
             ", consulted = " + update.Add(plan.consulted) +
@@ -186,12 +186,12 @@ Result<TransitionPlanRow> SaveTransitionPlan(Txn& txn, const TransitionPlanRow& 
     }
     Params remove;
     store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "DELETE FROM transition_steps WHERE plan_id = " + remove.AddInteger(stored.id), remove);
     for (size_t step_idx = 0; step_idx < plan.steps.size(); ++step_idx) {
       Params step;
       store_internal::ExecuteWith(
-          txn.session(),
+          txn,
           "INSERT INTO transition_steps (plan_id, position, step_on, description) VALUES (" +
               step.AddInteger(stored.id) + ", " +
               step.AddInteger(static_cast<long long>(step_idx)) + ", " +
@@ -210,7 +210,7 @@ Result<TransitionPlanRow> GetTransitionPlan(Txn& txn, long long id) {
     Params params;
     VINCULO_ASSIGN_OR_RETURN(std::vector<TransitionPlanRow> plans,
                              SelectChecked<TransitionPlanRow>(
-                                 txn.session(),
+                                 txn,
                                  std::string("SELECT ") + kPlanColumns +
                                      " FROM transition_plans WHERE id = " + params.AddInteger(id),
                                  params, ReadPlan));
@@ -228,7 +228,7 @@ Status ApproveTransitionPlan(Txn& txn, long long id, long long approved_by,
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE transition_plans SET status = 'approved', approved_by_user_id = " +
             params.AddInteger(approved_by) + ", approved_on = " + params.Add(approved_on) +
             ", updated_at = " + params.Add(now) + " WHERE id = " + params.AddInteger(id) +
@@ -309,7 +309,7 @@ Result<std::vector<VisitRequirementRow>> VisitRequirements(Txn& txn, long long c
   try {
     Params params;
     return Select<VisitRequirementRow>(
-        txn.session(),
+        txn,
         "SELECT id, plan_id, child_id, parent_id, frequency, starts_on, created_at FROM "
         "transition_visit_requirements WHERE child_id = " +
             params.AddInteger(child_id) + " ORDER BY id",
@@ -353,7 +353,7 @@ Result<AuthorisedAdultRow> InsertAuthorisedAdult(Txn& txn, const AuthorisedAdult
 Result<std::vector<AuthorisedAdultRow>> AuthorisedAdults(Txn& txn, long long child_id) {
   try {
     Params params;
-    return Select<AuthorisedAdultRow>(txn.session(),
+    return Select<AuthorisedAdultRow>(txn,
                                       std::string("SELECT ") + kAdultColumns +
                                           " FROM authorised_adults WHERE child_id = " +
                                           params.AddInteger(child_id) + " ORDER BY id",
@@ -367,7 +367,7 @@ Result<AuthorisedAdultRow> GetAuthorisedAdult(Txn& txn, long long id) {
   try {
     Params params;
     auto adults = Select<AuthorisedAdultRow>(
-        txn.session(),
+        txn,
         std::string("SELECT ") + kAdultColumns +
             " FROM authorised_adults WHERE id = " + params.AddInteger(id),
         params, ReadAdult);
@@ -382,7 +382,7 @@ Status SetAuthorisedAdultActive(Txn& txn, long long id, bool active) {
   try {
     Params params;
     store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE authorised_adults SET active = " + params.AddInteger(active ? 1 : 0) +
             " WHERE id = " + params.AddInteger(id),
         params);
@@ -415,7 +415,7 @@ Result<LeaveRow> InsertLeave(Txn& txn, const LeaveRow& leave) {
 Result<LeaveRow> GetLeave(Txn& txn, long long id) {
   try {
     Params params;
-    auto leaves = Select<LeaveRow>(txn.session(),
+    auto leaves = Select<LeaveRow>(txn,
                                    std::string("SELECT ") + kLeaveColumns + kLeaveFrom +
                                        " WHERE l.id = " + params.AddInteger(id),
                                    params, ReadLeave);
@@ -429,7 +429,7 @@ Result<LeaveRow> GetLeave(Txn& txn, long long id) {
 Result<std::optional<LeaveRow>> OpenLeaveOf(Txn& txn, long long child_id) {
   try {
     Params params;
-    auto leaves = Select<LeaveRow>(txn.session(),
+    auto leaves = Select<LeaveRow>(txn,
                                    std::string("SELECT ") + kLeaveColumns + kLeaveFrom +
                                        " WHERE l.child_id = " + params.AddInteger(child_id) +
                                        " AND l.returned_at IS NULL ORDER BY l.id",
@@ -445,7 +445,7 @@ Status ReturnLeave(Txn& txn, long long id, const std::string& returned_at) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE nursery_leaves SET returned_at = " + params.Add(returned_at) +
             " WHERE id = " + params.AddInteger(id) + " AND returned_at IS NULL",
         params);
@@ -463,7 +463,7 @@ Status CancelBookedLeave(Txn& txn, long long id, const std::string& now) {
   try {
     Params params;
     const long long removed = store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "DELETE FROM nursery_leaves WHERE id = " + params.AddInteger(id) +
             " AND returned_at IS NULL AND left_at > " + params.Add(now),
         params);
@@ -495,7 +495,7 @@ Result<std::vector<LeaveRow>> Leaves(Txn& txn, const LeaveFilter& filter, const 
     }
     if (filter.open_only) query += " AND l.returned_at IS NULL";
     query += " ORDER BY l.left_at DESC, l.id DESC";
-    return Select<LeaveRow>(txn.session(), query, params, ReadLeave);
+    return Select<LeaveRow>(txn, query, params, ReadLeave);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading the leave book");
   }
@@ -507,7 +507,7 @@ Result<std::vector<HealthScheduleRow>> HealthSchedule(Txn& txn) {
   try {
     Params params;
     return Select<HealthScheduleRow>(
-        txn.session(),
+        txn,
         "SELECT id, kind, name, age_months, active, created_at FROM health_schedule "
         "ORDER BY age_months, kind, id",
         params, [](const soci::row& row) {
@@ -546,7 +546,7 @@ Status SetScheduleEntryActive(Txn& txn, long long id, bool active) {
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE health_schedule SET active = " + params.AddInteger(active ? 1 : 0) +
             " WHERE id = " + params.AddInteger(id),
         params);
@@ -580,7 +580,7 @@ Result<AppointmentRow> InsertAppointment(Txn& txn, const AppointmentRow& appoint
 Result<std::vector<AppointmentRow>> Appointments(Txn& txn, long long child_id) {
   try {
     Params params;
-    return Select<AppointmentRow>(txn.session(),
+    return Select<AppointmentRow>(txn,
                                   std::string("SELECT ") + kAppointmentColumns +
                                       " FROM health_appointments WHERE child_id = " +
                                       params.AddInteger(child_id) + " ORDER BY due_on, id",
@@ -612,7 +612,7 @@ Result<std::vector<SchoolEnrolmentRow>> SchoolEnrolments(Txn& txn, long long chi
   try {
     Params params;
     return Select<SchoolEnrolmentRow>(
-        txn.session(),
+        txn,
         "SELECT id, child_id, setting, institution, level, started_on, recorded_by, created_at "
         "FROM school_enrolments WHERE child_id = " +
             params.AddInteger(child_id) + " ORDER BY started_on, id",
@@ -641,7 +641,7 @@ Result<PregnancyRow> GetPregnancy(Txn& txn, long long id) {
     VINCULO_ASSIGN_OR_RETURN(
         std::vector<PregnancyRow> pregnancies,
         SelectChecked<PregnancyRow>(
-            txn.session(),
+            txn,
             "SELECT id, parent_id, facility_id, due_date, registered_on, status, recorded_by, "
             "created_at, child_id, outcome_on FROM pregnancies WHERE id = " +
                 params.AddInteger(id),
@@ -658,7 +658,7 @@ Status SetPregnancyOutcome(Txn& txn, long long id, PregnancyStatus status,
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE pregnancies SET status = " + params.Add(PregnancyStatusName(status)) +
             ", child_id = " + params.AddOptional(child_id) + ", outcome_on = " + params.Add(on) +
             " WHERE id = " + params.AddInteger(id) + " AND status = 'expected'",

@@ -192,7 +192,7 @@ void ReadFactsOf(Txn& txn, const std::vector<long long>& child_ids,
           "WHERE a.child_id IN " +
           in_list(params) + " ORDER BY a.child_id";
       for (BoardAdmission& admission : store_internal::Select<
-               BoardAdmission>(txn.session(), query, params, [](const soci::row& row) {
+               BoardAdmission>(txn, query, params, [](const soci::row& row) {
              return BoardAdmission{GetInteger(row, 0), GetText(row, 1), GetOptionalText(row, 2)};
            })) {
         admissions.push_back(std::move(admission));
@@ -207,7 +207,7 @@ void ReadFactsOf(Txn& txn, const std::vector<long long>& child_ids,
           " AND e.id = (SELECT MAX(le.id) FROM coresidence_extensions le "
           "WHERE le.child_id = e.child_id AND le.status = 'approved') ORDER BY e.child_id";
       for (BoardExtension& extension : store_internal::Select<BoardExtension>(
-               txn.session(), query, params, [](const soci::row& row) {
+               txn, query, params, [](const soci::row& row) {
                  return BoardExtension{GetInteger(row, 0), GetInteger(row, 1), GetText(row, 2),
                                        GetText(row, 3), GetOptionalInteger(row, 4).value_or(0)};
                })) {
@@ -312,7 +312,7 @@ Status ForEachChildInside(Txn& txn, const ChildrenInsideFilter& filter, const Ac
             "JOIN children c ON c.id = a.child_id" +
             ChildrenInsideWhere(filter, actor, params) + " ORDER BY a.child_id";
         admissions = store_internal::Select<BoardAdmission>(
-            txn.session(), query, params, [](const soci::row& row) {
+            txn, query, params, [](const soci::row& row) {
               return BoardAdmission{GetInteger(row, 0), GetText(row, 1), GetOptionalText(row, 2)};
             });
       }
@@ -325,7 +325,7 @@ Status ForEachChildInside(Txn& txn, const ChildrenInsideFilter& filter, const Ac
             "GROUP BY child_id) le ON le.id = e.id" +
             ChildrenInsideWhere(filter, actor, params) + " ORDER BY e.child_id";
         extensions = store_internal::Select<BoardExtension>(
-            txn.session(), query, params, [](const soci::row& row) {
+            txn, query, params, [](const soci::row& row) {
               return BoardExtension{GetInteger(row, 0), GetInteger(row, 1), GetText(row, 2),
                                     GetText(row, 3), GetOptionalInteger(row, 4).value_or(0)};
             });
@@ -421,7 +421,7 @@ Result<NurseryAdmission> UpsertAdmission(Txn& txn, const NurseryAdmission& admis
   try {
     Params update;
     const long long updated = store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE nursery_admissions SET facility_id = " + update.AddInteger(admission.facility_id) +
             ", admitted_on = " + update.Add(admission.admitted_on) +
             ", review_date = " + update.AddOptional(admission.review_date) +
@@ -493,7 +493,7 @@ Result<ExtensionRow> DecideExtension(Txn& txn, long long id, ExtensionStatus sta
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE coresidence_extensions SET status = " + params.Add(ExtensionStatusName(status)) +
             ", approved_by_user_id = " + params.AddInteger(decided_by) +
             ", approved_on = " + params.Add(decided_on) + ", decision_note = " + params.Add(note) +

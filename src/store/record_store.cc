@@ -134,8 +134,8 @@ Result<Record> Txn::Get(const RecordKind& kind, long long id, const Actor& actor
                               store_internal::ScopePredicate(kind, actor, params, "t");
     std::vector<Record> records;
     // Reading one record is the hottest query: reuse its prepared statement.
-    if (auto integers = params.NamedIntegers(); statements_ && integers) {
-      statements_->Query(sql_, query, *integers,
+    if (statements_) {
+      statements_->Query(sql_, query, params,
                          [&](const soci::row& row) { records.push_back(ReadRecord(kind, row)); });
     } else {
       records = QueryRecords(sql_, kind, query, params);
@@ -222,7 +222,7 @@ Result<Record> Txn::Update(const RecordKind& kind, long long id, long long expec
     const std::string query = "UPDATE " + Table(kind) + " SET " + assignments +
                               " WHERE id = " + params.AddInteger(id) +
                               " AND version = " + params.AddInteger(expected_version);
-    if (store_internal::ExecuteWith(sql_, query, params) == 0) {
+    if (store_internal::ExecuteWith(*this, query, params) == 0) {
       auto current = Get(kind, id, Actor::System());
       if (!current.ok()) return current.status();
       return Status(
@@ -237,7 +237,7 @@ Result<Record> Txn::Update(const RecordKind& kind, long long id, long long expec
     });
     if (words_changed) {
       Params text;
-      store_internal::ExecuteWith(sql_,
+      store_internal::ExecuteWith(*this,
                                   "UPDATE " + Table(kind) + " SET search_text = " +
                                       text.Add(Value{SearchText(kind, updated.values)}) +
                                       " WHERE id = " + text.AddInteger(id),
@@ -258,7 +258,7 @@ Result<Record> Txn::SetArchived(const RecordKind& kind, long long id, long long 
         " SET version = version + 1, archived = " + params.AddInteger(archived ? 1 : 0) +
         ", updated_at = " + params.Add(now) + " WHERE id = " + params.AddInteger(id) +
         " AND version = " + params.AddInteger(expected_version);
-    if (store_internal::ExecuteWith(sql_, query, params) == 0) {
+    if (store_internal::ExecuteWith(*this, query, params) == 0) {
       auto current = Get(kind, id, Actor::System());
       if (!current.ok()) return current.status();
       return Status(StatusCode::kPreconditionFailed,

@@ -4,16 +4,8 @@ namespace vinculo::store_internal {
 
 std::string Params::Add(const Value& value) {
   const std::string name = "p" + std::to_string(++count_);
-  if (const auto* whole = std::get_if<long long>(&value)) {
-    named_integers_.emplace_back(name, *whole);
-  } else {
-    all_integers_ = false;
-  }
-  if (built_) {
-    Set(values_, name, value);
-  } else {
-    added_.emplace_back(name, value);
-  }
+  if (built_) Set(values_, name, value);
+  added_.emplace_back(name, value);
   return ":" + name;
 }
 
@@ -38,7 +30,6 @@ void Params::Set(soci::values& values, const std::string& name, const Value& val
 soci::values& Params::values() {
   if (!built_) {
     for (const auto& [name, value] : added_) Set(values_, name, value);
-    added_.clear();
     built_ = true;
   }
   return values_;
@@ -53,6 +44,12 @@ long long ExecuteWith(soci::session& sql, const std::string& query, Params& para
   soci::statement statement = (sql.prepare << query, soci::use(params.values()));
   statement.execute(true);
   return statement.get_affected_rows();
+}
+
+long long ExecuteWith(Txn& txn, const std::string& query, Params& params) {
+  StatementCache* cache = txn.statement_cache();
+  if (cache && StatementCache::Keeps(params)) return cache->Execute(txn.session(), query, params);
+  return ExecuteWith(txn.session(), query, params);
 }
 
 long long GetInteger(const soci::row& row, std::size_t index) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/access.h"
+#include "store/statement_cache.h"
 #include "domain/record.h"
 #include "store/store.h"
 
@@ -32,28 +33,22 @@ class Params {
     return text ? Add(*text) : Add(Value{});
   }
   bool empty() const { return count_ == 0; }
+  // Every value added, by name, in order (what StatementCache binds).
+  const std::vector<std::pair<std::string, Value>>& bound() const { return added_; }
   // The values to bind with soci::use. Built on the first call only: SOCI
   // 4.0.3's values frees what set() allocates only when a statement binds
-  // them, so values set and never bound (the statement cache's reads, which
-  // bind NamedIntegers instead) leaked about 80 bytes a read (found by
+  // them, so values set and never bound (the statement cache's, which binds
+  // bound() into its own slots) leaked about 80 bytes a read (found by
   // LeakSanitizer, issue 13).
   soci::values& values();
-  // The parameters by name when every one is a whole number (ids), which is
-  // what StatementCache can bind; nullopt otherwise.
-  std::optional<std::vector<std::pair<std::string, long long>>> NamedIntegers() const {
-    if (!all_integers_) return std::nullopt;
-    return named_integers_;
-  }
 
  private:
   static void Set(soci::values& values, const std::string& name, const Value& value);
 
   soci::values values_;
-  std::vector<std::pair<std::string, Value>> added_;  // in order, until values() binds them
+  std::vector<std::pair<std::string, Value>> added_;  // in order
   bool built_ = false;
   int count_ = 0;
-  bool all_integers_ = true;
-  std::vector<std::pair<std::string, long long>> named_integers_;
 };
 
 // Runs a SELECT and maps every row with `read` (driver errors throw, as SOCI does).
@@ -111,6 +106,48 @@ Result<std::vector<Row>> SelectChecked(soci::session& sql, const std::string& qu
 
 // Runs a statement that returns no rows; returns the number of rows affected.
 long long ExecuteWith(soci::session& sql, const std::string& query, Params& params);
+
+// The same through the transaction's connection, whose statement cache keeps
+// the prepared statement for the next call (issue 14: preparing each
+// statement anew was a quarter of a visit record's time in the writer's lock).
+template <typename OnRow>
+Status EachRowOf(Txn& txn, const std::string& query, Params& params, OnRow& on_row) {
+  StatementCache* cache = txn.statement_cache();
+  if (cache && StatementCache::Keeps(params)) {
+    Status first = Status::Ok();
+    cache->Query(txn.session(), query, params, [&](const soci::row& row) {
+      if (!first.ok()) return;  // fetched to the end all the same (StatementCache::Query)
+      if constexpr (std::is_same_v<std::invoke_result_t<OnRow&, const soci::row&>, Status>) {
+        first = on_row(row);
+      } else {
+        on_row(row);
+      }
+    });
+    return first;
+  }
+  if (params.empty()) {
+    soci::rowset<soci::row> rows = txn.session().prepare << query;
+    return EachRow(rows, on_row);
+  }
+  soci::rowset<soci::row> rows = (txn.session().prepare << query, soci::use(params.values()));
+  return EachRow(rows, on_row);
+}
+template <typename Row, typename Read>
+std::vector<Row> Select(Txn& txn, const std::string& query, Params& params, Read read) {
+  std::vector<Row> result;
+  auto keep = [&](const soci::row& row) { result.push_back(read(row)); };
+  (void)EachRowOf(txn, query, params, keep);
+  return result;
+}
+template <typename Row, typename Read>
+Result<std::vector<Row>> SelectChecked(Txn& txn, const std::string& query, Params& params,
+                                       Read read) {
+  std::vector<Row> result;
+  auto keep = [&](const soci::row& row) { return KeepRow<Row>(result, read(row)); };
+  VINCULO_RETURN_IF_ERROR(EachRowOf(txn, query, params, keep));
+  return result;
+}
+long long ExecuteWith(Txn& txn, const std::string& query, Params& params);
 
 long long GetInteger(const soci::row& row, std::size_t index);
 std::optional<long long> GetOptionalInteger(const soci::row& row, std::size_t index);

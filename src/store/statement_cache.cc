@@ -1,46 +1,121 @@
 #include "store/statement_cache.h"
 
+#include <variant>
+
+#include "store/sql_util.h"
+
 namespace vinculo::store_internal {
 
-void StatementCache::Query(soci::session& session, const std::string& sql,
-                           const NamedIntegers& parameters,
-                           const std::function<void(const soci::row&)>& on_row) {
-  auto found = entries_.find(sql);
-  if (found == entries_.end()) {
-    if (entries_.size() >= kMaxEntries) entries_.clear();
-    auto entry = std::make_unique<Entry>();
-    for (const auto& [name, value] : parameters) {
-      entry->names.push_back(name);
-      entry->values.push_back(value);
+bool StatementCache::Keeps(const Params& params) {
+  // A list of ids (InList) adds a parameter per id; a statement's own are fewer.
+  constexpr size_t kMostParameters = 24;
+  return params.bound().size() <= kMostParameters;
+}
+
+StatementCache::Prepared& StatementCache::Keep(soci::session& session, const std::string& sql,
+                                               const Params& params, bool rows) {
+  const auto& bound = params.bound();
+  std::string types;
+  types.reserve(bound.size());
+  for (const auto& [name, value] : bound) {
+    if (std::holds_alternative<long long>(value) || std::holds_alternative<bool>(value)) {
+      types += 'i';
+    } else if (std::holds_alternative<double>(value)) {
+      types += 'd';
+    } else if (std::holds_alternative<std::string>(value)) {
+      types += 's';
+    } else {
+      types += 'n';
     }
+  }
+  std::string key;
+  key.reserve(types.size() + 1 + sql.size());
+  key.append(types).append(1, rows ? '\x1e' : '\x1f').append(sql);
+  auto found = kept_.find(key);
+  if (found == kept_.end()) {
+    if (kept_.size() >= kMaxEntries) kept_.clear();
+    auto entry = std::make_unique<Prepared>();
+    entry->key = key;
+    entry->slots.resize(bound.size());
     entry->statement = std::make_unique<soci::statement>(session);
-    for (size_t param_idx = 0; param_idx < entry->names.size(); ++param_idx) {
-      entry->statement->exchange(soci::use(entry->values[param_idx], entry->names[param_idx]));
+    for (size_t param_idx = 0; param_idx < bound.size(); ++param_idx) {
+      entry->names.push_back(bound[param_idx].first);
     }
-    entry->statement->exchange(soci::into(entry->row));
+    for (size_t param_idx = 0; param_idx < bound.size(); ++param_idx) {
+      Slot& slot = entry->slots[param_idx];
+      const std::string& name = entry->names[param_idx];
+      slot.type = types[param_idx];
+      switch (slot.type) {
+        case 'i':
+          entry->statement->exchange(soci::use(slot.whole, name));
+          break;
+        case 'd':
+          entry->statement->exchange(soci::use(slot.real, name));
+          break;
+        case 's':
+          entry->statement->exchange(soci::use(slot.text, name));
+          break;
+        default:
+          slot.indicator = soci::i_null;
+          entry->statement->exchange(soci::use(slot.text, slot.indicator, name));
+      }
+    }
+    if (rows) entry->statement->exchange(soci::into(entry->row));
     entry->statement->alloc();
     entry->statement->prepare(sql);
     entry->statement->define_and_bind();
-    found = entries_.emplace(sql, std::move(entry)).first;
+    found = kept_.emplace(key, std::move(entry)).first;
   }
-  Entry& entry = *found->second;
-  if (parameters.size() != entry.names.size()) {
-    entries_.erase(found);
-    throw soci::soci_error("statement cache: parameter count changed for the same SQL");
+  Prepared& entry = *found->second;
+  for (size_t param_idx = 0; param_idx < bound.size(); ++param_idx) {
+    Slot& slot = entry.slots[param_idx];
+    const Value& value = bound[param_idx].second;
+    switch (slot.type) {
+      case 'i':
+        if (const auto* flag = std::get_if<bool>(&value)) {
+          slot.whole = *flag ? 1 : 0;
+        } else {
+          slot.whole = std::get<long long>(value);
+        }
+        break;
+      case 'd':
+        slot.real = std::get<double>(value);
+        break;
+      case 's':
+        slot.text = std::get<std::string>(value);
+        break;
+      default:
+        slot.indicator = soci::i_null;
+    }
   }
-  for (size_t param_idx = 0; param_idx < parameters.size(); ++param_idx) {
-    entry.values[param_idx] = parameters[param_idx].second;
-  }
+  return entry;
+}
+
+void StatementCache::Query(soci::session& session, const std::string& sql, const Params& params,
+                           const std::function<void(const soci::row&)>& on_row) {
+  Prepared& entry = Keep(session, sql, params, /*rows=*/true);
   try {
-    // Fetch to the end, so that SQLite finishes the statement and ends its
-    // implicit read transaction.
+    // Fetch to the end, so that SQLite finishes the statement (a write with
+    // RETURNING is done only then) and ends its implicit read transaction.
     bool has_row = entry.statement->execute(true);
     while (has_row) {
       on_row(entry.row);
       has_row = entry.statement->fetch();
     }
   } catch (...) {
-    entries_.erase(sql);
+    Forget(entry);
+    throw;
+  }
+}
+
+long long StatementCache::Execute(soci::session& session, const std::string& sql,
+                                  const Params& params) {
+  Prepared& entry = Keep(session, sql, params, /*rows=*/false);
+  try {
+    entry.statement->execute(true);
+    return entry.statement->get_affected_rows();
+  } catch (...) {
+    Forget(entry);
     throw;
   }
 }

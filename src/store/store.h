@@ -201,6 +201,8 @@ class Txn {
   // Runs raw SQL; for migrations and tests only.
   Status Execute(const std::string& sql);
   soci::session& session() { return sql_; }
+  // The connection's prepared statements (store_internal::EachRowOf), or null.
+  store_internal::StatementCache* statement_cache() { return statements_; }
 
  private:
   soci::session& sql_;

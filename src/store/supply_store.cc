@@ -89,7 +89,7 @@ Result<std::vector<SupplyItemRow>> SupplyItems(Txn& txn, bool include_archived) 
     Params params;
     const std::string query = std::string("SELECT ") + kItemColumns + " FROM supply_items" +
                               (include_archived ? "" : " WHERE archived = 0") + " ORDER BY id";
-    return Select<SupplyItemRow>(txn.session(), query, params, ReadItem);
+    return Select<SupplyItemRow>(txn, query, params, ReadItem);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading the needs catalogue");
   }
@@ -100,7 +100,7 @@ Result<SupplyItemRow> GetSupplyItem(Txn& txn, long long id) {
     Params params;
     const std::string query = std::string("SELECT ") + kItemColumns +
                               " FROM supply_items WHERE id = " + params.AddInteger(id);
-    auto rows = Select<SupplyItemRow>(txn.session(), query, params, ReadItem);
+    auto rows = Select<SupplyItemRow>(txn, query, params, ReadItem);
     if (rows.empty()) return NotFound("no catalogue item " + std::to_string(id));
     return rows.front();
   } catch (const std::exception& error) {
@@ -132,7 +132,7 @@ Result<SupplyItemRow> UpdateSupplyItem(Txn& txn, const SupplyItemRow& item,
   try {
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE supply_items SET version = version + 1, updated_at = " + params.Add(now) +
             ", archived = " + params.AddInteger(item.archived ? 1 : 0) +
             ", code = " + params.Add(item.code) + ", name_es = " + params.Add(item.name_es) +
@@ -183,7 +183,7 @@ Result<SupplyDonationRow> GetDonation(Txn& txn, long long id) {
     Params params;
     const std::string query = std::string("SELECT ") + kDonationColumns +
                               " FROM supply_donations WHERE id = " + params.AddInteger(id);
-    auto rows = Select<SupplyDonationRow>(txn.session(), query, params, ReadDonation);
+    auto rows = Select<SupplyDonationRow>(txn, query, params, ReadDonation);
     if (rows.empty()) return NotFound("no donation " + std::to_string(id));
     return rows.front();
   } catch (const std::exception& error) {
@@ -196,7 +196,7 @@ Status CorrectDonation(Txn& txn, long long id, long long quantity, const std::st
   try {
     Params params;
     store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE supply_donations SET quantity = " + params.AddInteger(quantity) +
             ", correction_reason = " + params.Add(reason) + ", updated_at = " + params.Add(now) +
             " WHERE id = " + params.AddInteger(id),
@@ -214,7 +214,7 @@ Result<std::vector<SupplyDonationRow>> Donations(Txn& txn, long long facility_id
         std::string("SELECT ") + kDonationColumns +
         " FROM supply_donations WHERE facility_id = " + params.AddInteger(facility_id) +
         " ORDER BY donated_on DESC, id DESC";
-    return Select<SupplyDonationRow>(txn.session(), query, params, ReadDonation);
+    return Select<SupplyDonationRow>(txn, query, params, ReadDonation);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading donations");
   }
@@ -227,7 +227,7 @@ Status AddStock(Txn& txn, long long facility_id, long long item_id, long long qu
     // ON CONFLICT upsert), so two first donations of an item cannot collide.
     Params params;
     store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "INSERT INTO supply_stock (facility_id, item_id, quantity, updated_at) VALUES (" +
             params.AddInteger(facility_id) + ", " + params.AddInteger(item_id) + ", " +
             params.AddInteger(quantity) + ", " + params.Add(now) +
@@ -248,7 +248,7 @@ Result<bool> TakeStock(Txn& txn, long long facility_id, long long item_id, long 
     // the committed quantity; SQLite has one writer at a time.
     Params params;
     const long long updated = store_internal::ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE supply_stock SET quantity = quantity - " + params.AddInteger(quantity) +
             ", updated_at = " + params.Add(now) + " WHERE facility_id = " +
             params.AddInteger(facility_id) + " AND item_id = " + params.AddInteger(item_id) +
@@ -266,7 +266,7 @@ Result<std::vector<SupplyStockRow>> Stock(Txn& txn, long long facility_id) {
     const std::string query =
         "SELECT facility_id, item_id, quantity FROM supply_stock WHERE facility_id = " +
         params.AddInteger(facility_id) + " ORDER BY item_id";
-    return Select<SupplyStockRow>(txn.session(), query, params, [](const soci::row& row) {
+    return Select<SupplyStockRow>(txn, query, params, [](const soci::row& row) {
       return SupplyStockRow{GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2)};
     });
   } catch (const std::exception& error) {
@@ -300,7 +300,7 @@ Result<std::vector<SupplyAllocationRow>> Allocations(Txn& txn, long long facilit
         std::string("SELECT ") + kAllocationColumns +
         " FROM supply_allocations WHERE facility_id = " + params.AddInteger(facility_id) +
         " ORDER BY allocated_on DESC, id DESC";
-    return Select<SupplyAllocationRow>(txn.session(), query, params, ReadAllocation);
+    return Select<SupplyAllocationRow>(txn, query, params, ReadAllocation);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading allocations");
   }
@@ -312,7 +312,7 @@ Result<std::vector<ChildItemTotal>> AllocatedPerChild(Txn& txn, long long facili
     const std::string query =
         "SELECT child_id, item_id, SUM(quantity) FROM supply_allocations WHERE facility_id = " +
         params.AddInteger(facility_id) + " GROUP BY child_id, item_id ORDER BY child_id, item_id";
-    return Select<ChildItemTotal>(txn.session(), query, params, [](const soci::row& row) {
+    return Select<ChildItemTotal>(txn, query, params, [](const soci::row& row) {
       return ChildItemTotal{GetInteger(row, 0), GetInteger(row, 1), GetInteger(row, 2)};
     });
   } catch (const std::exception& error) {

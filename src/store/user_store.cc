@@ -158,7 +158,7 @@ Result<User> Txn::UpdateUser(const User& user, long long expected_version, const
                               ", version = version + 1, updated_at = " + params.Add(now) +
                               " WHERE id = " + params.AddInteger(user.id) +
                               " AND version = " + params.AddInteger(expected_version);
-    if (store_internal::ExecuteWith(sql_, query, params) == 0) {
+    if (store_internal::ExecuteWith(*this, query, params) == 0) {
       auto current = GetUser(user.id);
       if (!current.ok()) return current.status();
       return Status(StatusCode::kPreconditionFailed, "the user was changed by someone else");
@@ -174,7 +174,7 @@ Status Txn::InsertSession(const SessionRow& session) {
   try {
     Params params;
     store_internal::ExecuteWith(
-        sql_,
+        *this,
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, remote_address) VALUES "
         "(" +
             params.Add(session.token_hash) + ", " + params.AddInteger(session.user_id) + ", " +
@@ -216,7 +216,7 @@ Result<SessionRow> Txn::FindLiveSession(const std::string& token_hash, const std
 Status Txn::RevokeSession(const std::string& token_hash, const std::string& now) {
   try {
     Params params;
-    store_internal::ExecuteWith(sql_,
+    store_internal::ExecuteWith(*this,
                                 "UPDATE sessions SET revoked_at = " + params.Add(now) +
                                     " WHERE token_hash = " + params.Add(token_hash) +
                                     " AND revoked_at IS NULL",
@@ -231,7 +231,7 @@ Status Txn::RevokeSession(const std::string& token_hash, const std::string& now)
 Status Txn::TouchSession(const std::string& token_hash, const std::string& now) {
   try {
     Params params;
-    store_internal::ExecuteWith(sql_,
+    store_internal::ExecuteWith(*this,
                                 "UPDATE sessions SET last_seen_at = " + params.Add(now) +
                                     " WHERE token_hash = " + params.Add(token_hash),
                                 params);
@@ -244,7 +244,7 @@ Status Txn::TouchSession(const std::string& token_hash, const std::string& now) 
 Status Txn::RevokeUserSessions(long long user_id, const std::string& now) {
   try {
     Params params;
-    store_internal::ExecuteWith(sql_,
+    store_internal::ExecuteWith(*this,
                                 "UPDATE sessions SET revoked_at = " + params.Add(now) +
                                     " WHERE user_id = " + params.AddInteger(user_id) +
                                     " AND revoked_at IS NULL",

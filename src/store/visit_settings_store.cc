@@ -71,7 +71,7 @@ Result<VisitSettingsRow> PutVisitSettings(Txn& txn, const VisitSettingsRow& row,
   }
   long long written = 0;
   try {
-    written = ExecuteWith(txn.session(), query, params);
+    written = ExecuteWith(txn, query, params);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "writing visit settings");
   }

@@ -27,7 +27,7 @@ namespace internal {
 
 Result<long long> Execute(Txn& txn, const std::string& query, Params& params, const char* context) {
   try {
-    return ExecuteWith(txn.session(), query, params);
+    return ExecuteWith(txn, query, params);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), context);
   }
@@ -38,7 +38,8 @@ Result<long long> InsertReturningId(Txn& txn, const std::string& query, Params& 
                                     const char* context) {
   try {
     long long id = 0;
-    txn.session() << query, soci::use(params.values()), soci::into(id);
+    auto read = [&](const soci::row& row) { id = store_internal::GetInteger(row, 0); };
+    VINCULO_RETURN_IF_ERROR(store_internal::EachRowOf(txn, query, params, read));
     return id;
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), context);

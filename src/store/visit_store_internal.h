@@ -21,13 +21,7 @@ template <typename OnRow>
 inline Status ForRows(Txn& txn, const std::string& query, store_internal::Params& params,
                       const char* context, OnRow on_row) {
   try {
-    soci::session& sql = txn.session();
-    if (params.empty()) {
-      soci::rowset<soci::row> rows = sql.prepare << query;
-      return store_internal::EachRow(rows, on_row);
-    }
-    soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
-    return store_internal::EachRow(rows, on_row);
+    return store_internal::EachRowOf(txn, query, params, on_row);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), context);
   }

@@ -126,7 +126,7 @@ Result<CourseRow> ReplaceCourseTopics(Txn& txn, long long course_id, long long e
   try {
     Params params;
     const long long updated = ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE workshop_courses SET version = version + 1, updated_at = " + params.Add(now) +
             " WHERE id = " + params.AddInteger(course_id) +
             " AND version = " + params.AddInteger(expected_version),
@@ -138,7 +138,7 @@ Result<CourseRow> ReplaceCourseTopics(Txn& txn, long long course_id, long long e
     }
     Params remove;
     ExecuteWith(
-        txn.session(),
+        txn,
         "DELETE FROM workshop_course_topics WHERE course_id = " + remove.AddInteger(course_id),
         remove);
     VINCULO_RETURN_IF_ERROR(InsertTopics(txn.session(), course_id, topics));
@@ -152,7 +152,7 @@ Result<std::vector<CourseRow>> Courses(Txn& txn) {
   try {
     Params params;
     std::vector<CourseRow> courses = Select<CourseRow>(
-        txn.session(),
+        txn,
         "SELECT id, version, code, title_es, title_en FROM workshop_courses WHERE archived = 0 "
         "ORDER BY id",
         params, [](const soci::row& row) {
@@ -167,7 +167,7 @@ Result<std::vector<CourseRow>> Courses(Txn& txn) {
     for (CourseRow& course : courses) {
       Params topic_params;
       course.topics = Select<CourseTopicRow>(
-          txn.session(),
+          txn,
           "SELECT position, topic_es, topic_en FROM workshop_course_topics WHERE course_id = " +
               topic_params.AddInteger(course.id) + " ORDER BY position",
           topic_params, [](const soci::row& row) {
@@ -196,7 +196,7 @@ Result<bool> MixedGroupsAllowed(Txn& txn, long long facility_id) {
   try {
     Params params;
     std::vector<long long> values = Select<long long>(
-        txn.session(),
+        txn,
         "SELECT mixed_groups_allowed FROM facility_workshop_settings WHERE facility_id = " +
             params.AddInteger(facility_id),
         params, [](const soci::row& row) { return GetInteger(row, 0); });
@@ -211,14 +211,14 @@ Status SetMixedGroupsAllowed(Txn& txn, long long facility_id, bool allowed,
   try {
     Params update;
     const long long updated =
-        ExecuteWith(txn.session(),
+        ExecuteWith(txn,
                     "UPDATE facility_workshop_settings SET mixed_groups_allowed = " +
                         update.AddInteger(allowed ? 1 : 0) + ", updated_at = " + update.Add(now) +
                         " WHERE facility_id = " + update.AddInteger(facility_id),
                     update);
     if (updated == 0) {
       Params insert;
-      ExecuteWith(txn.session(),
+      ExecuteWith(txn,
                   "INSERT INTO facility_workshop_settings (facility_id, mixed_groups_allowed, "
                   "updated_at) VALUES (" +
                       insert.AddInteger(facility_id) + ", " + insert.AddInteger(allowed ? 1 : 0) +
@@ -235,7 +235,7 @@ Status InsertClosure(Txn& txn, long long facility_id, const std::string& closed_
                      const std::string& reason, const std::string& now) {
   try {
     Params params;
-    ExecuteWith(txn.session(),
+    ExecuteWith(txn,
                 "INSERT INTO facility_closures (facility_id, closed_on, reason, created_at) "
                 "VALUES (" +
                     params.AddInteger(facility_id) + ", " + params.Add(closed_on) + ", " +
@@ -251,7 +251,7 @@ Result<std::vector<std::string>> Closures(Txn& txn, long long facility_id,
                                           const std::string& from) {
   try {
     Params params;
-    return Select<std::string>(txn.session(),
+    return Select<std::string>(txn,
                                "SELECT closed_on FROM facility_closures WHERE facility_id = " +
                                    params.AddInteger(facility_id) +
                                    " AND closed_on >= " + params.Add(from) + " ORDER BY closed_on",
@@ -294,7 +294,7 @@ Result<CohortRow> GetCohort(Txn& txn, long long id) {
     Params params;
     VINCULO_ASSIGN_OR_RETURN(
         std::vector<CohortRow> cohorts,
-        SelectChecked<CohortRow>(txn.session(),
+        SelectChecked<CohortRow>(txn,
                                  std::string("SELECT ") + kCohortColumns +
                                      " FROM workshop_cohorts WHERE id = " + params.AddInteger(id),
                                  params, ReadCohort));
@@ -319,7 +319,7 @@ Result<std::vector<CohortRow>> Cohorts(Txn& txn, const CohortFilter& filter) {
     }
     if (filter.status) where += " AND status = " + params.Add(CohortStatusName(*filter.status));
     return SelectChecked<CohortRow>(
-        txn.session(),
+        txn,
         std::string("SELECT ") + kCohortColumns + " FROM workshop_cohorts" + where + " ORDER BY id",
         params, ReadCohort);
   } catch (const std::exception& error) {
@@ -354,7 +354,7 @@ Result<WorkshopSessionRow> GetWorkshopSession(Txn& txn, long long id) {
     Params params;
     VINCULO_ASSIGN_OR_RETURN(std::vector<WorkshopSessionRow> sessions,
                              SelectChecked<WorkshopSessionRow>(
-                                 txn.session(),
+                                 txn,
                                  std::string("SELECT ") + kSessionColumns +
                                      " FROM workshop_sessions WHERE id = " + params.AddInteger(id),
                                  params, ReadSession));
@@ -377,7 +377,7 @@ Result<std::vector<WorkshopSessionRow>> WorkshopSessions(Txn& txn,
     if (filter.cohort_id) where += " AND cohort_id = " + params.AddInteger(*filter.cohort_id);
     if (!filter.from.empty()) where += " AND session_date >= " + params.Add(filter.from);
     if (!filter.to.empty()) where += " AND session_date <= " + params.Add(filter.to);
-    return SelectChecked<WorkshopSessionRow>(txn.session(),
+    return SelectChecked<WorkshopSessionRow>(txn,
                                              std::string("SELECT ") + kSessionColumns +
                                                  " FROM workshop_sessions" + where +
                                                  " ORDER BY session_date, start_minute, id",
@@ -393,7 +393,7 @@ Result<WorkshopSessionRow> MoveWorkshopSession(Txn& txn, long long id, long long
   try {
     Params params;
     const long long updated = ExecuteWith(
-        txn.session(),
+        txn,
         "UPDATE workshop_sessions SET version = version + 1, session_date = " +
             params.Add(session_date) + ", start_minute = " + params.AddInteger(start_minute) +
             ", end_minute = " + params.AddInteger(end_minute) + " WHERE id = " +
@@ -418,7 +418,7 @@ Result<std::vector<SpaceBooking>> SpaceBookingsOn(Txn& txn, long long space_id,
   try {
     Params params;
     return Select<SpaceBooking>(
-        txn.session(),
+        txn,
         "SELECT 'workshop_session', id, session_date, start_minute, end_minute "
         "FROM workshop_sessions WHERE status = 'scheduled' AND space_id = " +
             params.AddInteger(space_id) + " AND session_date = " + params.Add(date) +
@@ -444,7 +444,7 @@ Result<bool> ParentKnownToOrganisation(Txn& txn, long long parent_id, long long 
   try {
     Params params;
     auto counts = Select<long long>(
-        txn.session(),
+        txn,
         "SELECT COUNT(*) FROM parent_child_links l JOIN children c ON c.id = l.child_id "
         "WHERE l.archived = 0 AND c.archived = 0 AND l.parent_id = " +
             params.AddInteger(parent_id) +
@@ -484,7 +484,7 @@ Result<std::optional<EnrolmentRow>> FindEnrolment(Txn& txn, long long cohort_id,
     VINCULO_ASSIGN_OR_RETURN(
         std::vector<EnrolmentRow> rows,
         SelectChecked<EnrolmentRow>(
-            txn.session(),
+            txn,
             std::string("SELECT ") + kEnrolmentColumns +
                 " FROM workshop_enrolments WHERE cohort_id = " + params.AddInteger(cohort_id) +
                 " AND parent_id = " + params.AddInteger(parent_id),
@@ -499,7 +499,7 @@ Result<std::optional<EnrolmentRow>> FindEnrolment(Txn& txn, long long cohort_id,
 Result<std::vector<EnrolmentRow>> CohortEnrolments(Txn& txn, long long cohort_id) {
   try {
     Params params;
-    return SelectChecked<EnrolmentRow>(txn.session(),
+    return SelectChecked<EnrolmentRow>(txn,
                                        std::string("SELECT ") + kEnrolmentColumns +
                                            " FROM workshop_enrolments WHERE cohort_id = " +
                                            params.AddInteger(cohort_id) + " ORDER BY id",
@@ -512,7 +512,7 @@ Result<std::vector<EnrolmentRow>> CohortEnrolments(Txn& txn, long long cohort_id
 Result<std::vector<EnrolmentRow>> ParentEnrolments(Txn& txn, long long parent_id) {
   try {
     Params params;
-    return SelectChecked<EnrolmentRow>(txn.session(),
+    return SelectChecked<EnrolmentRow>(txn,
                                        std::string("SELECT ") + kEnrolmentColumns +
                                            " FROM workshop_enrolments WHERE parent_id = " +
                                            params.AddInteger(parent_id) + " ORDER BY id",
@@ -525,7 +525,7 @@ Result<std::vector<EnrolmentRow>> ParentEnrolments(Txn& txn, long long parent_id
 Status UpdateEnrolment(Txn& txn, const EnrolmentRow& enrolment, const std::string& now) {
   try {
     Params params;
-    ExecuteWith(txn.session(),
+    ExecuteWith(txn,
                 "UPDATE workshop_enrolments SET status = " +
                     params.Add(EnrolmentStatusName(enrolment.status)) +
                     ", enrolled_on = " + params.AddOptional(enrolment.enrolled_on) +
@@ -543,7 +543,7 @@ Status UpsertAttendance(Txn& txn, const AttendanceRow& attendance) {
   try {
     Params update;
     const long long updated =
-        ExecuteWith(txn.session(),
+        ExecuteWith(txn,
                     "UPDATE workshop_attendance SET status = " +
                         update.Add(AttendanceMarkName(attendance.status)) +
                         ", absence_reason = " + update.Add(attendance.absence_reason) +
@@ -554,7 +554,7 @@ Status UpsertAttendance(Txn& txn, const AttendanceRow& attendance) {
                     update);
     if (updated == 0) {
       Params insert;
-      ExecuteWith(txn.session(),
+      ExecuteWith(txn,
                   "INSERT INTO workshop_attendance (session_id, enrolment_id, status, "
                   "absence_reason, recorded_by, recorded_at) VALUES (" +
                       insert.AddInteger(attendance.session_id) + ", " +
@@ -575,7 +575,7 @@ Result<std::vector<AttendanceRow>> CohortAttendance(Txn& txn, long long cohort_i
   try {
     Params params;
     return SelectChecked<AttendanceRow>(
-        txn.session(),
+        txn,
         "SELECT a.id, a.session_id, a.enrolment_id, a.status, a.absence_reason, a.recorded_by, "
         "a.recorded_at FROM workshop_attendance a JOIN workshop_sessions s ON s.id = "
         "a.session_id WHERE s.cohort_id = " +
