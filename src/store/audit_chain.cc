@@ -56,17 +56,49 @@ std::string ChainHash(const std::string& previous, long long seq, const AuditEve
   return std::string(hex.data());
 }
 
+// "INSERT INTO audit_events (...) VALUES (...)" of `event` at `seq` with
+// `hash`, its values added to `params` in the order of the columns (one
+// statement each: the operands of + are evaluated in no fixed order), so that
+// the statement cache's slots 0 to 9 are at, user_id, username, action,
+// record_kind, record_id, remote_address, detail, chain_seq and chain_hash.
+std::string AuditInsert(store_internal::Params& params, const AuditEvent& event, long long seq,
+                        const std::string& hash) {
+  std::vector<std::string> names;
+  names.push_back(params.Add(event.at));
+  names.push_back(params.AddInteger(event.user_id));
+  names.push_back(params.Add(event.username));
+  names.push_back(params.Add(event.action));
+  names.push_back(params.Add(event.record_kind));
+  names.push_back(params.AddInteger(event.record_id));
+  names.push_back(params.Add(event.remote_address));
+  names.push_back(params.Add(event.detail));
+  names.push_back(params.AddInteger(seq));
+  names.push_back(params.Add(hash));
+  std::string insert =
+      "INSERT INTO audit_events (at, user_id, username, action, record_kind, record_id, "
+      "remote_address, detail, chain_seq, chain_hash) VALUES (";
+  for (size_t name_idx = 0; name_idx < names.size(); ++name_idx) {
+    insert += (name_idx ? ", " : "") + names[name_idx];
+  }
+  return insert + ")";
+}
+
 }  // namespace
 
 Status Txn::AppendAudit(const std::vector<AuditEvent>& events) {
   if (events.empty()) return Status::Ok();
+  // On PostgreSQL each statement is a round trip to the server: a batch goes
+  // in as one INSERT ... SELECT FROM unnest (issue 14: a list's 50 read events
+  // one by one held the audit writer, and so the lists, to 120 a second).
+  if (engine_ == Engine::kPostgres && events.size() > 1) return AppendAuditInBulk(*this, events);
+  store_internal::StatementCache* cache = statement_cache();
+  if (cache == nullptr) return Internal("the audit log is written through a pooled connection");
   try {
     // Every statement is kept prepared by the connection's statement cache:
     // at thousands of reads a second, preparing each INSERT again was most of
     // the audit's cost, and a quarter of a single write's.
-    // Taking the head's row lock first (PostgreSQL) keeps the chain one line.
+    // The head's row lock is taken first (PostgreSQL), as it is read: one line.
     store_internal::Params none;
-    store_internal::ExecuteWith(*this, "UPDATE audit_chain_head SET seq = seq WHERE id = 1", none);
     long long seq = 0;
     std::string hash;
     auto read_head = [&](const soci::row& row) {
@@ -74,36 +106,27 @@ Status Txn::AppendAudit(const std::vector<AuditEvent>& events) {
       hash = store_internal::GetText(row, 1);
     };
     VINCULO_RETURN_IF_ERROR(store_internal::EachRowOf(
-        *this, "SELECT seq, hash FROM audit_chain_head WHERE id = 1", none, read_head));
+        *this, "UPDATE audit_chain_head SET seq = seq WHERE id = 1 RETURNING seq, hash", none,
+        read_head));
+    if (engine_ == Engine::kPostgres) {
+      // One event: its row and the head's move in one statement, the write's
+      // second and last round trip for its audit (its head's lock is held
+      // from the first to the commit, so every round trip here is one no
+      // other writer can overlap).
+      const AuditEvent& event = events.front();
+      hash = ChainHash(hash, ++seq, event);
+      store_internal::Params params;
+      std::string append = "WITH appended AS (" + AuditInsert(params, event, seq, hash) + ") ";
+      append += "UPDATE audit_chain_head SET seq = " + params.AddInteger(seq);
+      append += ", hash = " + params.Add(hash) + " WHERE id = 1";
+      store_internal::ExecuteWith(*this, append, params);
+      return Status::Ok();
+    }
     // The INSERT is prepared (or found) with the first event's values and
     // executed again per event with the slots set: at a list's 50 read events
     // a request, building each event's statement text was the writer's cost.
-    // The slots are in the order the values are added: one statement each
-    // (the operands of + are evaluated in no fixed order).
-    const AuditEvent& first = events.front();
     store_internal::Params params;
-    std::vector<std::string> names;
-    names.push_back(params.Add(first.at));
-    names.push_back(params.AddInteger(first.user_id));
-    names.push_back(params.Add(first.username));
-    names.push_back(params.Add(first.action));
-    names.push_back(params.Add(first.record_kind));
-    names.push_back(params.AddInteger(first.record_id));
-    names.push_back(params.Add(first.remote_address));
-    names.push_back(params.Add(first.detail));
-    names.push_back(params.AddInteger(seq + 1));
-    names.push_back(params.Add(std::string()));
-    std::string insert =
-        "INSERT INTO audit_events (at, user_id, username, action, record_kind, record_id, "
-        "remote_address, detail, chain_seq, chain_hash) VALUES (";
-    for (size_t name_idx = 0; name_idx < names.size(); ++name_idx) {
-      insert += (name_idx ? ", " : "") + names[name_idx];
-    }
-    insert += ")";
-    store_internal::StatementCache* cache = statement_cache();
-    if (cache == nullptr) {
-      return Internal("the audit log is written through a pooled connection");
-    }
+    const std::string insert = AuditInsert(params, events.front(), seq + 1, std::string());
     store_internal::StatementCache::Prepared& prepared =
         cache->Keep(sql_, insert, params, /*rows=*/false);
     try {
@@ -142,10 +165,9 @@ Status AppendAuditInBulk(Txn& txn, const std::vector<AuditEvent>& events) {
   long long seq = 0;
   std::string hash;
   try {
-    // The head's row lock first, as AppendAudit takes it.
-    txn.session() << "UPDATE audit_chain_head SET seq = seq WHERE id = 1";
-    txn.session() << "SELECT seq, hash FROM audit_chain_head WHERE id = 1", soci::into(seq),
-        soci::into(hash);
+    // The head's row lock first, as AppendAudit takes it, and read with it.
+    txn.session() << "UPDATE audit_chain_head SET seq = seq WHERE id = 1 RETURNING seq, hash",
+        soci::into(seq), soci::into(hash);
   } catch (const std::exception& error) {
     return StatusFromDriverError(error.what(), "reading the audit chain's head");
   }

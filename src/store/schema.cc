@@ -1323,6 +1323,19 @@ ALTER TABLE parents ADD COLUMN search_text TEXT;
 ALTER TABLE children ADD COLUMN search_text TEXT
 )SQL";
 
+// Migration 31 (issue 14): a coordinator's list of children with a placement
+// filter, in id order, a page at a time. SQLite's secondary indexes end with
+// the row id, so the (organisation, archived, placement) index already gave
+// the rows in id order there; PostgreSQL's does not, and its planner walked
+// the primary key instead, filtering 17,877 rows for a page of 50 (10 ms a
+// list at national scale, 150 to 190 lists a second). With the id in the
+// index it reads the organisation's rows of that placement from the cursor on:
+// 0.95 ms. The counts by placement read the same index.
+static const char* const kListIndexes = R"SQL(
+DROP INDEX children_organisation_placement;
+CREATE INDEX children_organisation_placement ON children(organisation_id, archived, placement, id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   // Statements are separated by ";\n": the engine's part, then the common one.
   static const std::string kMigration25Sqlite =
@@ -1393,6 +1406,8 @@ const std::vector<Migration>& Migrations() {
        "the dashboard's parents' count: each link keeps its child's organisation and its "
        "parent's facility and archived flag (kept by triggers), and an index on them",
        kMigration30Sqlite.c_str(), kMigration30Postgres.c_str()},
+      {31, "the children's list by organisation and placement in id order (PostgreSQL)",
+       kListIndexes},
   };
   return kMigrations;
 }
