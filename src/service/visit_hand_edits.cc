@@ -547,7 +547,10 @@ Result<PlanVisitRow> VisitService::RecordVisit(const Actor& actor, long long vis
     VINCULO_ASSIGN_OR_RETURN(stored, vs::UpdateVisit(txn, visit, expected));
     // The pair's last visit is its latest visit recorded as attended, read
     // back after this record: a visit re-recorded as not attended no longer
-    // counts (none left: NULL).
+    // counts (none left: NULL). The pair's row is locked first: records of two
+    // of its visits in two months' plans (two plans' locks) then take turns
+    // here, and the second reads the first's visit once it is committed.
+    VINCULO_RETURN_IF_ERROR(LockRow(txn, "visit_requirements", visit.requirement_id));
     VINCULO_ASSIGN_OR_RETURN(RequirementRow requirement,
                              vs::GetRequirement(txn, visit.requirement_id));
     VINCULO_ASSIGN_OR_RETURN(std::optional<std::string> last_visit_on,

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "domain/access.h"
-#include "store/statement_cache.h"
 #include "domain/record.h"
+#include "store/statement_cache.h"
 #include "store/store.h"
 
 namespace vinculo::store_internal {

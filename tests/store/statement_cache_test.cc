@@ -5,6 +5,8 @@
 // the ones written and read (text, whole and real numbers, flags, NULL as NULL
 // and not ''), a statement is kept once per SQL text and parameter types, and
 // one that failed is dropped and prepared again.
+#include "store/statement_cache.h"
+
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -12,7 +14,6 @@
 #include <vector>
 
 #include "store/sql_util.h"
-#include "store/statement_cache.h"
 #include "support/test_database.h"
 
 namespace vinculo::testing {
@@ -63,9 +64,8 @@ class StatementCacheTest : public ::testing::Test {
     std::vector<Probe> probes;
     Status status = database_->store().Read([&](Txn& txn) -> Status {
       Params params;
-      const std::string sql =
-          "SELECT id, label, amount, flag, note FROM cache_probe WHERE id >= " +
-          params.AddInteger(first_id) + " ORDER BY id";
+      const std::string sql = "SELECT id, label, amount, flag, note FROM cache_probe WHERE id >= " +
+                              params.AddInteger(first_id) + " ORDER BY id";
       probes = store_internal::Select<Probe>(txn, sql, params, [](const soci::row& row) {
         return Probe{store_internal::GetInteger(row, 0), store_internal::GetText(row, 1),
                      store_internal::GetDouble(row, 2), store_internal::GetInteger(row, 3),

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <iterator>
 #include <map>
 #include <set>
 #include <thread>
@@ -439,10 +440,10 @@ TEST_F(VisitServiceTest, Issue17_ABookingByHandKeepsTheTripWithinAChildsLongestD
   ASSERT_TRUE(settings.ok());
   VisitSettingsChange change{settings->travel_speed_kmh, settings->cost_per_km};
   change.longest_child_day_hours = static_cast<double>(180 + 2 * travel + 30) / 60;
-  ASSERT_TRUE(visits_
-                  ->ChangeSettings(As("coordinator_a"), world_->organisation_a, change,
-                                   settings->version)
-                  .ok());
+  ASSERT_TRUE(
+      visits_
+          ->ChangeSettings(As("coordinator_a"), world_->organisation_a, change, settings->version)
+          .ok());
 
   const RequirementRow noon_family = AnotherFamily("Killa");
   auto noon = visits_->BookVisit(As("coordinator_a"), plan_id,
@@ -903,6 +904,77 @@ TEST_F(VisitServiceTest, Issue19_TheMonthsEarlierVisitsCountWhenThePlanIsBuiltAg
       not_due = not_due || (row.requirement_id == mother && row.reason == "not_due");
     }
     EXPECT_TRUE(not_due) << "child " << child;
+  }
+}
+
+// Issue 14: two visits of one pair, in two months' plans, recorded at the same
+// moment. Each record locks its own plan's row, so the two ran side by side
+// on PostgreSQL, and each read the pair before the other committed: either
+// its update found the version the other had moved (a 412 for a record nobody
+// else touched) or it wrote a last visit that missed the other's. The pair's
+// row is now locked before its last visit is read. Twenty rounds, both visits
+// attended then both not attended, the two records from two threads at once:
+// every record holds and the pair's last visit is the later attended one, or
+// none.
+TEST_F(VisitServiceTest, Issue14_TwoVisitsOfOnePairRecordedAtOnceBothHoldAndGiveTheLastVisit) {
+  const RequirementRow father = WeeklyFather();
+  ASSERT_GT(father.id, 0);
+  // The escorts are free on January's Saturdays as well.
+  for (long long staff : {programme_.staff_1, programme_.staff_2}) {
+    EscortRequest escort;
+    escort.staff_id = staff;
+    escort.available_dates = {"2026-12-05", "2026-12-12", "2026-12-19", "2026-12-26",
+                              "2027-01-02", "2027-01-09", "2027-01-16", "2027-01-23"};
+    auto stored = visits_->SetEscort(As("coordinator_a"), world_->organisation_a, escort);
+    ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  }
+  std::map<std::string, long long> visit_on;  // the father's visit on each date
+  for (const char* month : {"2026-12", "2027-01"}) {
+    auto plan = visits_->BuildPlan(As("coordinator_a"), world_->organisation_a, month);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    auto published = visits_->PublishPlan(As("coordinator_a"), plan->plan.id);
+    ASSERT_TRUE(published.ok()) << published.status().ToString();
+    for (const VisitSessionRow& session :
+         *visits_->Sessions(As("visits_officer_a"), world_->facility_a, month)) {
+      for (const PlanVisitRow& visit : published->visits) {
+        if (visit.requirement_id == father.id && visit.session_id == session.id) {
+          visit_on[session.session_date] = visit.id;
+        }
+      }
+    }
+  }
+  // The father's last visit of December and his first of January.
+  auto january_first = visit_on.lower_bound("2027-01");
+  ASSERT_NE(january_first, visit_on.begin());
+  ASSERT_NE(january_first, visit_on.end());
+  const auto december_last = std::prev(january_first);
+  ASSERT_EQ(december_last->first.substr(0, 7), "2026-12");
+  const long long december = december_last->second;
+  const long long january = january_first->second;
+  const std::string later = january_first->first;
+  world_->clock->Set(StartOfDayUtc(Date{2027, 1, std::stoi(later.substr(8, 2))}) +
+                     std::chrono::hours(18));
+
+  for (int round = 0; round < 20; ++round) {
+    const bool attended = round % 2 == 0;
+    VisitRecordRequest record;
+    record.attended = attended;
+    if (!attended) record.absence_reason = "el penal suspendió las visitas";
+    Status first;
+    Status second;
+    const Actor& coordinator = As("coordinator_a");
+    std::thread one([&] { first = visits_->RecordVisit(coordinator, december, record).status(); });
+    std::thread two([&] { second = visits_->RecordVisit(coordinator, january, record).status(); });
+    one.join();
+    two.join();
+    ASSERT_TRUE(first.ok()) << "round " << round << ": " << first.ToString();
+    ASSERT_TRUE(second.ok()) << "round " << round << ": " << second.ToString();
+    const RequirementRow pair = RequirementOf(programme_.child_1, programme_.father);
+    if (attended) {
+      ASSERT_EQ(pair.last_visit_on, std::optional<std::string>(later)) << "round " << round;
+    } else {
+      ASSERT_EQ(pair.last_visit_on, std::nullopt) << "round " << round;
+    }
   }
 }
 
