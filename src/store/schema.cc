@@ -1336,6 +1336,19 @@ DROP INDEX children_organisation_placement;
 CREATE INDEX children_organisation_placement ON children(organisation_id, archived, placement, id)
 )SQL";
 
+// Migration 32 (issue 14, PostgreSQL only): a facility's nursery board. Its
+// children in scope come from the parents held in the prison and the ids of
+// the children living inside. SQLite's indexes end with the row id, so its
+// index on parents' facility and its scan of the children inside read ids
+// alone; PostgreSQL's do not: its planner scanned the whole (id, archived,
+// facility) index of 150,000 parents for the 1,713 held there and probed each
+// of their 3,204 children by primary key (29.6 ms; 12.5 ms with these).
+static const char* const kBoardIndexesPostgres = R"SQL(
+DROP INDEX parents_facility;
+CREATE INDEX parents_facility ON parents(facility_id, id);
+CREATE INDEX children_placement_id ON children(placement, id)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   // Statements are separated by ";\n": the engine's part, then the common one.
   static const std::string kMigration25Sqlite =
@@ -1408,6 +1421,9 @@ const std::vector<Migration>& Migrations() {
        kMigration30Sqlite.c_str(), kMigration30Postgres.c_str()},
       {31, "the children's list by organisation and placement in id order (PostgreSQL)",
        kListIndexes},
+      {32, "indexes for a facility's nursery board on PostgreSQL (parents held there, ids of "
+           "the children inside)",
+       "", kBoardIndexesPostgres},
   };
   return kMigrations;
 }
