@@ -1349,6 +1349,17 @@ CREATE INDEX parents_facility ON parents(facility_id, id);
 CREATE INDEX children_placement_id ON children(placement, id)
 )SQL";
 
+// Migration 33 (issue 14, SQLite only): a coordinator's search by name. Every
+// word must begin a word of the folded search text (LIKE '% word%'), which no
+// index can seek; with the text in an index after the organisation, SQLite
+// tests each of the organisation's rows in the index and reads only the rows
+// that match, instead of the 3,907 whole rows of the largest organisation
+// (4.7 ms to 0.8 ms a search in the shell). PostgreSQL does not test a LIKE
+// on index entries whose rows it must still read, so it gains nothing there.
+static const char* const kSearchIndexSqlite = R"SQL(
+CREATE INDEX children_organisation_search ON children(organisation_id, archived, search_text)
+)SQL";
+
 const std::vector<Migration>& Migrations() {
   // Statements are separated by ";\n": the engine's part, then the common one.
   static const std::string kMigration25Sqlite =
@@ -1424,6 +1435,8 @@ const std::vector<Migration>& Migrations() {
       {32, "indexes for a facility's nursery board on PostgreSQL (parents held there, ids of "
            "the children inside)",
        "", kBoardIndexesPostgres},
+      {33, "the children's search text indexed after the organisation (SQLite)",
+       kSearchIndexSqlite, ""},
   };
   return kMigrations;
 }
