@@ -51,29 +51,23 @@ class Params {
   int count_ = 0;
 };
 
-// Runs a SELECT and maps every row with `read` (driver errors throw, as SOCI does).
-template <typename Row, typename Read>
-std::vector<Row> Select(soci::session& sql, const std::string& query, Params& params, Read read) {
-  std::vector<Row> result;
-  soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
-  for (const soci::row& row : rows) result.push_back(read(row));
-  return result;
+// `on_row`'s answer for one row: the Status of a reader that may refuse a row
+// (a stored value it does not know, see ReadEnum), Ok for one that cannot.
+template <typename OnRow>
+Status ReadRow(OnRow& on_row, const soci::row& row) {
+  if constexpr (std::is_same_v<std::invoke_result_t<OnRow&, const soci::row&>, Status>) {
+    return on_row(row);
+  } else {
+    on_row(row);
+    return Status::Ok();
+  }
 }
 
-// Calls `on_row` per row of `rows`, the one row-reading loop of SelectChecked
-// and visit_store::internal::ForRows. An `on_row` that returns a Status stops
-// at the first error and returns it (a stored value the reader refuses, see
-// ReadEnum); driver errors throw, as SOCI does.
+// Calls `on_row` per row of `rows` and stops at its first error (ReadRow);
+// driver errors throw, as SOCI does.
 template <typename OnRow>
 Status EachRow(soci::rowset<soci::row>& rows, OnRow& on_row) {
-  for (const soci::row& row : rows) {
-    if constexpr (std::is_same_v<std::invoke_result_t<OnRow&, const soci::row&>, Status>) {
-      Status read = on_row(row);
-      if (!read.ok()) return read;
-    } else {
-      on_row(row);
-    }
-  }
+  for (const soci::row& row : rows) VINCULO_RETURN_IF_ERROR(ReadRow(on_row, row));
   return Status::Ok();
 }
 
@@ -92,36 +86,21 @@ Status KeepRow(std::optional<Row>& found, Result<Row> read) {
   return Status::Ok();
 }
 
-// Select with a reader that may refuse a row (Result<Row>, as a stored status
-// it does not know, see ReadEnum): the first refusal, or every row.
-template <typename Row, typename Read>
-Result<std::vector<Row>> SelectChecked(soci::session& sql, const std::string& query, Params& params,
-                                       Read read) {
-  std::vector<Row> result;
-  soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(params.values()));
-  auto keep = [&](const soci::row& row) { return KeepRow<Row>(result, read(row)); };
-  VINCULO_RETURN_IF_ERROR(EachRow(rows, keep));
-  return result;
-}
-
 // Runs a statement that returns no rows; returns the number of rows affected.
 long long ExecuteWith(soci::session& sql, const std::string& query, Params& params);
 
-// The same through the transaction's connection, whose statement cache keeps
-// the prepared statement for the next call (issue 14: preparing each
-// statement anew was a quarter of a visit record's time in the writer's lock).
+// Runs a query through the transaction's connection and calls `on_row` per
+// row, as EachRow. The connection's statement cache keeps the prepared
+// statement for the next call (issue 14: preparing each statement anew was a
+// quarter of a visit record's time in the writer's lock); the rest of the
+// rows are still fetched after an error (StatementCache::Query).
 template <typename OnRow>
 Status EachRowOf(Txn& txn, const std::string& query, Params& params, OnRow& on_row) {
   StatementCache* cache = txn.statement_cache();
   if (cache && StatementCache::Keeps(params)) {
     Status first = Status::Ok();
     cache->Query(txn.session(), query, params, [&](const soci::row& row) {
-      if (!first.ok()) return;  // fetched to the end all the same (StatementCache::Query)
-      if constexpr (std::is_same_v<std::invoke_result_t<OnRow&, const soci::row&>, Status>) {
-        first = on_row(row);
-      } else {
-        on_row(row);
-      }
+      if (first.ok()) first = ReadRow(on_row, row);
     });
     return first;
   }
@@ -132,6 +111,7 @@ Status EachRowOf(Txn& txn, const std::string& query, Params& params, OnRow& on_r
   soci::rowset<soci::row> rows = (txn.session().prepare << query, soci::use(params.values()));
   return EachRow(rows, on_row);
 }
+// A SELECT through EachRowOf, every row mapped with `read`.
 template <typename Row, typename Read>
 std::vector<Row> Select(Txn& txn, const std::string& query, Params& params, Read read) {
   std::vector<Row> result;
@@ -139,6 +119,8 @@ std::vector<Row> Select(Txn& txn, const std::string& query, Params& params, Read
   (void)EachRowOf(txn, query, params, keep);
   return result;
 }
+// Select with a reader that may refuse a row (Result<Row>): the first refusal,
+// or every row.
 template <typename Row, typename Read>
 Result<std::vector<Row>> SelectChecked(Txn& txn, const std::string& query, Params& params,
                                        Read read) {
@@ -147,6 +129,7 @@ Result<std::vector<Row>> SelectChecked(Txn& txn, const std::string& query, Param
   VINCULO_RETURN_IF_ERROR(EachRowOf(txn, query, params, keep));
   return result;
 }
+// ExecuteWith through the transaction's statement cache.
 long long ExecuteWith(Txn& txn, const std::string& query, Params& params);
 
 long long GetInteger(const soci::row& row, std::size_t index);

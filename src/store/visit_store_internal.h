@@ -13,7 +13,7 @@
 
 namespace vinculo::visit_store::internal {
 
-// Runs a query and calls `on_row` per row (store_internal::EachRow, the loop
+// Runs a query and calls `on_row` per row (store_internal::EachRowOf, which
 // SelectChecked uses too); driver errors become a Status. An `on_row` that
 // returns a Status stops at the first error and returns it (a stored value the
 // reader refuses, see store_internal::ReadEnum).

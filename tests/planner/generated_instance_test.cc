@@ -14,6 +14,13 @@ namespace {
 
 using testing::Describe;
 
+// The checker (CheckPlan, which shares no code with the solver) finds no
+// broken rule in `plan`.
+void ExpectValid(const Instance& instance, const Plan& plan) {
+  auto violations = CheckPlan(instance, plan);
+  EXPECT_TRUE(violations.empty()) << Describe(violations);
+}
+
 // The national shape: organisations of 2 facilities and 3 home bases.
 Instance NationalShaped(std::uint64_t seed, int pairs, int facilities, int escorts) {
   GeneratorOptions options;
@@ -74,10 +81,8 @@ TEST(SolvePlan, ProgrammeInstancesAreCheckedAndBeatFirstCome) {
     instance.settings.time_limit_seconds = 1;
     Plan first_come = PlanFirstCome(instance);
     Plan plan = SolvePlan(instance);
-    auto violations = CheckPlan(instance, plan);
-    EXPECT_TRUE(violations.empty()) << Describe(violations);
-    violations = CheckPlan(instance, first_come);
-    EXPECT_TRUE(violations.empty()) << Describe(violations);
+    ExpectValid(instance, plan);
+    ExpectValid(instance, first_come);
     EXPECT_EQ(plan.visits.size() + plan.unscheduled.size(), instance.pairs.size());
     EXPECT_GT(plan.coverage, first_come.coverage) << "seed " << seed;
     EXPECT_GE(plan.bound + 1e-9, plan.coverage);
@@ -96,17 +101,10 @@ TEST(SolvePlan, TheTimeLimitIsRespectedAndThePlanIsStillComplete) {
   EXPECT_LT(plan.solve_seconds, 3.0);
   EXPECT_GT(plan.parts, 1);
   EXPECT_EQ(plan.visits.size() + plan.unscheduled.size(), instance.pairs.size());
-  auto violations = CheckPlan(instance, plan);
-  EXPECT_TRUE(violations.empty()) << Describe(violations);
+  ExpectValid(instance, plan);
   Plan first_come = PlanFirstCome(instance);
   EXPECT_GE(plan.coverage, first_come.coverage);
 }
-
-}  // namespace
-}  // namespace vinculo::planner
-
-namespace vinculo::planner {
-namespace {
 
 TEST(SolvePlan, EachOrganisationIsAPartAndOneThreadGivesAValidPlan) {
   Instance instance = NationalShaped(11, 900, 6, 36);
@@ -114,16 +112,9 @@ TEST(SolvePlan, EachOrganisationIsAPartAndOneThreadGivesAValidPlan) {
   instance.settings.time_limit_seconds = 2;
   Plan plan = SolvePlan(instance);
   EXPECT_EQ(plan.parts, 3);
-  auto violations = CheckPlan(instance, plan);
-  EXPECT_TRUE(violations.empty()) << testing::Describe(violations);
+  ExpectValid(instance, plan);
   EXPECT_GE(plan.coverage, PlanFirstCome(instance).coverage);
 }
-
-}  // namespace
-}  // namespace vinculo::planner
-
-namespace vinculo::planner {
-namespace {
 
 // Issue 19, (b)'s "fewer trips than first-come" and its gap: on the national
 // shape the plans carried more visits but more trips than first-come (11,961
@@ -143,8 +134,7 @@ TEST(SolvePlan, Issue19_ANationalShapedMonthCarriesMoreVisitsOnFewerTripsThanFir
   instance.settings.trips_stage_seconds = 0;
   Plan first_come = PlanFirstCome(instance);
   Plan plan = SolvePlan(instance);
-  auto violations = CheckPlan(instance, plan);
-  EXPECT_TRUE(violations.empty()) << testing::Describe(violations);
+  ExpectValid(instance, plan);
   EXPECT_GT(plan.coverage, first_come.coverage);
   EXPECT_LT(plan.trips.size(), first_come.trips.size())
       << plan.visits.size() << " visits against " << first_come.visits.size();
