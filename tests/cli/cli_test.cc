@@ -183,8 +183,11 @@ TEST_F(CliTest, ServeRefusesAnUninitialisedDatabaseAndServesAnInitialisedOne) {
 }
 
 TEST_F(CliTest, AgeOutsListsTheDemoNurseryAsJsonSortedByDaysRemaining) {
-  ASSERT_EQ(Vinculo("init " + db_ + " --demo").exit_code, 0);
-  CommandRun run = Vinculo("ageouts " + db_ + " --json");
+  std::string init;  // the demo as `vinculo init --demo` makes it, made once and copied
+  auto demo = TestDatabase::CreateWithDemo(VINCULO_BINARY, init);
+  ASSERT_NE(demo, nullptr);
+  const std::string db = "--db " + Quote(demo->target());
+  CommandRun run = Vinculo("ageouts " + db + " --json");
   ASSERT_EQ(run.exit_code, 0) << run.out;
   const nlohmann::json rows = nlohmann::json::parse(run.out, nullptr, false);
   ASSERT_TRUE(rows.is_array()) << run.out;
@@ -206,16 +209,16 @@ TEST_F(CliTest, AgeOutsListsTheDemoNurseryAsJsonSortedByDaysRemaining) {
   }
   EXPECT_EQ(approved_plans, 1);
 
-  CommandRun soon = Vinculo("ageouts " + db_ + " --json --within 200 --as-of 2030-01-01");
+  CommandRun soon = Vinculo("ageouts " + db + " --json --within 200 --as-of 2030-01-01");
   ASSERT_EQ(soon.exit_code, 0) << soon.out;
   for (const nlohmann::json& row : nlohmann::json::parse(soon.out)) {
     EXPECT_LE(row["days_remaining"].get<long long>(), 200);
   }
-  CommandRun table = Vinculo("ageouts " + db_);
+  CommandRun table = Vinculo("ageouts " + db);
   EXPECT_EQ(table.exit_code, 0);
   EXPECT_NE(table.out.find("20 children living inside."), std::string::npos) << table.out;
-  EXPECT_EQ(Vinculo("ageouts " + db_ + " --as-of 2026-02-30").exit_code, kExitInvalidInput);
-  EXPECT_EQ(Vinculo("ageouts " + db_ + " --within -1").exit_code, kExitUsage);
+  EXPECT_EQ(Vinculo("ageouts " + db + " --as-of 2026-02-30").exit_code, kExitInvalidInput);
+  EXPECT_EQ(Vinculo("ageouts " + db + " --within -1").exit_code, kExitUsage);
 }
 
 }  // namespace

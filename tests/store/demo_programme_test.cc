@@ -10,12 +10,13 @@
 
 #include "service/family_service.h"
 #include "service/secrets.h"
+#include "support/demo_database.h"
 #include "support/test_database.h"
 
 namespace vinculo::testing {
 namespace {
 
-// A fresh database with the services, without MakeWorld's records (the demo
+// A database with the services, without MakeWorld's records (the demo
 // needs an empty database). The clock is fixed at 2026-11-23T12:00:00Z.
 struct DemoDatabase {
   std::unique_ptr<TestDatabase> database;
@@ -60,19 +61,21 @@ struct DemoDatabase {
   }
 };
 
-std::unique_ptr<DemoDatabase> NewDemoDatabase() {
+// The services around `database` (nullptr if there is none).
+std::unique_ptr<DemoDatabase> Around(std::unique_ptr<TestDatabase> database) {
   EXPECT_TRUE(InitSecrets().ok());
+  if (!database) return nullptr;
   auto demo = std::make_unique<DemoDatabase>();
-  demo->database = TestDatabase::Create();
-  if (!demo->database) return nullptr;
-  demo->clock =
-      std::make_unique<FixedClock>(StartOfDayUtc(Date{2026, 11, 23}) + std::chrono::hours(12));
+  demo->database = std::move(database);
+  demo->clock = std::make_unique<FixedClock>(DemoCreatedAt());
   demo->audit = std::make_unique<AuditLog>(demo->database->store());
   demo->context = ServiceContext{&demo->database->store(), demo->clock.get(), demo->audit.get()};
   demo->records = std::make_unique<RecordService>(demo->context);
   demo->auth = std::make_unique<AuthService>(demo->context);
   return demo;
 }
+
+std::unique_ptr<DemoDatabase> NewDemoDatabase() { return Around(TestDatabase::Create()); }
 
 Date DateOf(const Record& record, const char* field) {
   auto text = record.Text(field);
@@ -85,11 +88,10 @@ Date DateOf(const Record& record, const char* field) {
 class DemoProgrammeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    demo_ = NewDemoDatabase();
+    // The demo as CreateDemoProgramme made it once for this binary (seed
+    // 2026, on this clock), copied (support/demo_database.h).
+    demo_ = Around(CopyOfTheDemo(report_));
     ASSERT_NE(demo_, nullptr);
-    auto report = demo_->CreateDemo();
-    ASSERT_TRUE(report.ok()) << report.status().ToString();
-    report_ = *report;
     today_ = demo_->context.Today();
     village_ = demo_->Named(OrganisationKind(), "Aldea Infantil Sintética Ayacucho");
     huamanga_ = demo_->Named(FacilityKind(), "Sintético de Huamanga");

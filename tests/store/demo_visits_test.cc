@@ -10,22 +10,21 @@
 #include "service/nursery_care_service.h"
 #include "service/secrets.h"
 #include "service/visit_service.h"
+#include "support/demo_database.h"
 #include "support/test_database.h"
 
 namespace vinculo::testing {
 namespace {
 
 TEST(DemoVisitsTest, TheVillageGetsSessionsEscortsRequirementsAndAPlan) {
-  ASSERT_TRUE(InitSecrets().ok());
-  auto database = TestDatabase::Create();
+  DemoReport report;
+  auto database = CopyOfTheDemo(report);  // support/demo_database.h
   ASSERT_NE(database, nullptr);
-  FixedClock clock(StartOfDayUtc(Date{2026, 11, 23}) + std::chrono::hours(12));
+  FixedClock clock(DemoCreatedAt());
   AuditLog audit(database->store());
   ServiceContext context{&database->store(), &clock, &audit};
   RecordService records(context);
   AuthService auth(context);
-  auto report = CreateDemoProgramme(context, records, auth);
-  ASSERT_TRUE(report.ok()) << report.status().ToString();
 
   const Actor coordinator = [&] {
     auto login = auth.Login("coordinadora", kDemoPassword, "127.0.0.1");
@@ -73,15 +72,14 @@ TEST(DemoVisitsTest, TheVillageGetsSessionsEscortsRequirementsAndAPlan) {
 // mother gets that frequency when the receiving organisation's requirements
 // are generated (issue 3's "visit requirement created for the visits module").
 TEST(DemoVisitsTest, ATransitionPlansVisitsBecomeTheReceivingOrganisationsRequirement) {
-  ASSERT_TRUE(InitSecrets().ok());
-  auto database = TestDatabase::Create();
+  DemoReport report;
+  auto database = CopyOfTheDemo(report);  // support/demo_database.h
   ASSERT_NE(database, nullptr);
-  FixedClock clock(StartOfDayUtc(Date{2026, 11, 23}) + std::chrono::hours(12));
+  FixedClock clock(DemoCreatedAt());
   AuditLog audit(database->store());
   ServiceContext context{&database->store(), &clock, &audit};
   RecordService records(context);
   AuthService auth(context);
-  ASSERT_TRUE(CreateDemoProgramme(context, records, auth).ok());
   auto sign_in = [&](const char* username) {
     auto login = auth.Login(username, kDemoPassword, "127.0.0.1");
     EXPECT_TRUE(login.ok());

@@ -13,6 +13,7 @@
 
 #include "service/demo_programme.h"
 #include "service/secrets.h"
+#include "support/demo_database.h"
 #include "support/supply_world.h"
 
 namespace vinculo::testing {
@@ -497,16 +498,14 @@ TEST_F(SupplyServiceTest, AnAuditorSeesFiguresButNotDonorsOrWhichChildGotWhat) {
 // The demo programme ships the catalogue and some donations and allocations
 // in the Mexican nursery, seen by its nursery officer.
 TEST(DemoSupplies, TheDemoNurseryHasDonationsAllocationsAndAShortfall) {
-  ASSERT_TRUE(InitSecrets().ok());
-  auto database = TestDatabase::Create();
+  DemoReport report;
+  auto database = CopyOfTheDemo(report);  // support/demo_database.h
   ASSERT_NE(database, nullptr);
-  FixedClock clock(StartOfDayUtc(Date{2026, 11, 23}) + std::chrono::hours(12));
+  FixedClock clock(DemoCreatedAt());
   AuditLog audit(database->store());
   ServiceContext context{&database->store(), &clock, &audit};
   RecordService records(context);
   AuthService auth(context);
-  auto report = CreateDemoProgramme(context, records, auth);
-  ASSERT_TRUE(report.ok()) << report.status().ToString();
   auto login = auth.Login("oficial.guarderia", kDemoPassword, "127.0.0.1");
   ASSERT_TRUE(login.ok()) << login.status().ToString();
   auto officer = auth.Authenticate(login->token, "127.0.0.1");

@@ -30,6 +30,13 @@ std::string UniqueSuffix() {
          std::to_string(device() % 100000);
 }
 
+// The hash of `text`, in hex.
+std::string Hex(const std::string& text) {
+  char hex[17];
+  std::snprintf(hex, sizeof(hex), "%016zx", std::hash<std::string>{}(text));
+  return hex;
+}
+
 // Names the migrated template after what the migrations say, so a changed
 // migration gets a new template instead of a stale copy.
 std::string MigrationsFingerprint() {
@@ -38,9 +45,7 @@ std::string MigrationsFingerprint() {
     text += std::to_string(migration.version) + migration.sql;
     if (migration.postgres_sql) text += migration.postgres_sql;
   }
-  char hex[17];
-  std::snprintf(hex, sizeof(hex), "%016zx", std::hash<std::string>{}(text));
-  return std::to_string(Store::LatestSchemaVersion()) + "_" + hex;
+  return std::to_string(Store::LatestSchemaVersion()) + "_" + Hex(text);
 }
 
 // Holds an exclusive flock on a file for its lifetime: test processes run in
@@ -150,34 +155,56 @@ std::string Quoted(const std::string& text) {
   return quoted + "'";
 }
 
-// What the demo depends on: the migrations, the binary that writes it (its
-// size and modification time) and the day (it is dated from today).
-std::string DemoFingerprint(const std::string& binary) {
+// A program as built: its path, size and modification time.
+std::string ProgramFingerprint(const std::string& program) {
   struct stat info {};
-  stat(binary.c_str(), &info);
-  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  const std::string text = binary + "_" + std::to_string(info.st_size) + "_" +
-                           std::to_string(info.st_mtim.tv_sec) + "_" +
-                           std::to_string(info.st_mtim.tv_nsec) + "_" +
-                           std::to_string(today.time_since_epoch().count());
-  char hex[17];
-  std::snprintf(hex, sizeof(hex), "%016zx", std::hash<std::string>{}(text));
-  return MigrationsFingerprint() + "_" + hex;
+  stat(program.c_str(), &info);
+  return program + "_" + std::to_string(info.st_size) + "_" + std::to_string(info.st_mtim.tv_sec) +
+         "_" + std::to_string(info.st_mtim.tv_nsec);
 }
 
 }  // namespace
 
 std::unique_ptr<TestDatabase> TestDatabase::CreateWithDemo(const std::string& binary,
                                                            std::string& init_output) {
+  // The demo is dated from today, so a template serves one day.
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::string fingerprint = "demo_" + Hex(ProgramFingerprint(binary) + "_" +
+                                                std::to_string(today.time_since_epoch().count()));
+  auto database = FromTemplate(
+      fingerprint,
+      [&](TestDatabase& building) -> Result<std::string> {
+        building.Close();
+        auto [code, out] =
+            Output(Quoted(binary) + " init --demo --db " + Quoted(building.target()));
+        if (code != 0) return Internal("init --demo failed (" + std::to_string(code) + "): " + out);
+        return out;
+      },
+      init_output, 1);
+  if (database != nullptr) database->Close();
+  return database;
+}
+
+std::unique_ptr<TestDatabase> TestDatabase::CreateFromTemplate(const std::string& key,
+                                                               const Builder& build,
+                                                               std::string& kept, int pool_size) {
+  std::error_code error;
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe", error).string();
+  return FromTemplate("built_" + Hex(ProgramFingerprint(self) + "_" + key), build, kept, pool_size);
+}
+
+std::unique_ptr<TestDatabase> TestDatabase::FromTemplate(const std::string& fingerprint,
+                                                         const Builder& build, std::string& kept,
+                                                         int pool_size) {
   const bool postgres = TestEngineName() == "postgres";
   const char* base = std::getenv("VINCULO_TEST_PG");
-  const std::string server = postgres && base ? std::to_string(std::hash<std::string>{}(base)) : "";
-  const std::string key = DemoFingerprint(binary);
+  const std::string server = postgres && base ? Hex(base) : "";
+  const std::string key = MigrationsFingerprint() + "_" + fingerprint;
   const auto folder = std::filesystem::temp_directory_path();
   const std::string stem =
-      (folder / ("vinculo_test_demo_" + key + (postgres ? "_pg" + server : ""))).string();
+      (folder / ("vinculo_test_kept_" + key + (postgres ? "_pg" + server : ""))).string();
   const std::string output_path = stem + ".out";
-  const std::string template_name = postgres ? "vinculo_demo_" + key : stem + ".db";
+  const std::string template_name = postgres ? "vinculo_" + key : stem + ".db";
   auto read_output = [&] {
     std::ifstream in(output_path);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -194,18 +221,18 @@ std::unique_ptr<TestDatabase> TestDatabase::CreateWithDemo(const std::string& bi
                  return txn.Execute(
                      "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_database WHERE "
                      "datname = '" +
-                     template_name + "') THEN RAISE EXCEPTION 'no demo yet'; END IF; END $$");
+                     template_name + "') THEN RAISE EXCEPTION 'not built yet'; END IF; END $$");
                })
                .ok();
   };
   if (!ready()) {
     FileLock lock(stem + ".lock");
     if (!ready()) {
-      // Demos of earlier binaries and days go when a day old.
+      // Templates of earlier binaries and days go when a day old.
       std::error_code ignored;
       for (const auto& entry : std::filesystem::directory_iterator(folder, ignored)) {
         const std::string name = entry.path().filename().string();
-        if (name.rfind("vinculo_test_demo_", 0) == 0 &&
+        if (name.rfind("vinculo_test_kept_", 0) == 0 &&
             entry.last_write_time(ignored) <
                 std::filesystem::file_time_type::clock::now() - std::chrono::hours(24)) {
           std::filesystem::remove(entry.path(), ignored);
@@ -214,12 +241,12 @@ std::unique_ptr<TestDatabase> TestDatabase::CreateWithDemo(const std::string& bi
       // Built in a database of its own, then kept under the template's name.
       auto building = Create(1);
       if (building == nullptr) return nullptr;
-      building->Close();
-      auto [code, out] = Output(Quoted(binary) + " init --demo --db " + Quoted(building->target()));
-      if (code != 0) {
-        ADD_FAILURE() << "init --demo failed (" << code << "): " << out;
+      auto out = build(*building);
+      if (!out.ok()) {
+        ADD_FAILURE() << "building the template " << fingerprint << ": " << out.status().ToString();
         return nullptr;
       }
+      building->Close();  // on SQLite, closing the last connection checkpoints the WAL
       if (postgres) {
         auto admin = Store::Open(base, 1);
         if (!admin.ok()) {
@@ -239,19 +266,17 @@ std::unique_ptr<TestDatabase> TestDatabase::CreateWithDemo(const std::string& bi
         std::error_code error;
         std::filesystem::rename(building->sqlite_path_, template_name, error);
         if (error) {
-          ADD_FAILURE() << "cannot keep the demo template: " << error.message();
+          ADD_FAILURE() << "cannot keep the template " << fingerprint << ": " << error.message();
           return nullptr;
         }
       }
       const std::string writing = output_path + ".writing_" + UniqueSuffix();
-      std::ofstream(writing) << out;
+      std::ofstream(writing) << *out;
       std::filesystem::rename(writing, output_path);
     }
   }
-  init_output = read_output();
-  auto database = Make(1, 0, template_name);
-  if (database != nullptr) database->Close();
-  return database;
+  kept = read_output();
+  return Make(pool_size, 0, template_name);
 }
 
 std::string TestEngineName() {
@@ -264,7 +289,7 @@ std::unique_ptr<TestDatabase> TestDatabase::Create(int pool_size, int schema_ver
 }
 
 std::unique_ptr<TestDatabase> TestDatabase::Make(int pool_size, int schema_version,
-                                                 const std::string& demo_template) {
+                                                 const std::string& template_name) {
   // Test users need no protection against guessing: hash their passwords at
   // argon2id's minimum cost (the demo alone creates seven users per database).
   UseMinimumPasswordCostForTests();
@@ -294,15 +319,15 @@ std::unique_ptr<TestDatabase> TestDatabase::Make(int pool_size, int schema_versi
     // server a clone took 128 ms with FILE_COPY and 148 ms with WAL_LOG, but
     // 0.22 s of the server's CPU against 0.055 s (20 clones each, 2026-12-07):
     // on two cores shared by the whole suite, the CPU is what counts.
-    if (!demo_template.empty()) {
-      create += " TEMPLATE " + demo_template + " STRATEGY WAL_LOG";
+    if (!template_name.empty()) {
+      create += " TEMPLATE " + template_name + " STRATEGY WAL_LOG";
     } else if (from_template) {
-      auto template_name = PostgresTemplate(**admin, base);
-      if (!template_name.ok()) {
-        ADD_FAILURE() << template_name.status().ToString();
+      auto migrated = PostgresTemplate(**admin, base);
+      if (!migrated.ok()) {
+        ADD_FAILURE() << migrated.status().ToString();
         return nullptr;
       }
-      create += " TEMPLATE " + *template_name + " STRATEGY WAL_LOG";
+      create += " TEMPLATE " + *migrated + " STRATEGY WAL_LOG";
     }
     // CREATE DATABASE cannot run inside a transaction: Read runs it as is.
     Status created = (*admin)->Read([&](Txn& txn) { return txn.Execute(create); });
@@ -318,7 +343,7 @@ std::unique_ptr<TestDatabase> TestDatabase::Make(int pool_size, int schema_versi
     database->target_ = database->sqlite_path_;
     if (from_template) {
       auto template_path =
-          demo_template.empty() ? SqliteTemplate() : Result<std::string>(demo_template);
+          template_name.empty() ? SqliteTemplate() : Result<std::string>(template_name);
       std::error_code error;
       if (template_path.ok()) {
         std::filesystem::copy_file(*template_path, database->sqlite_path_, error);

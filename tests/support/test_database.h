@@ -5,6 +5,7 @@
 // The same tests run against both engines; the database is removed afterwards.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,16 @@ class TestDatabase {
   // pool is closed, as for a server process.
   static std::unique_ptr<TestDatabase> CreateWithDemo(const std::string& binary,
                                                       std::string& init_output);
+  // A database that `build` filled once and each test copies: built by the
+  // first test process that asks, per test binary (its size and time),
+  // migrations, engine and `key` (which names everything else the content
+  // depends on), under a lock, then kept as a template. `build` writes into
+  // the database it is given and returns text kept beside the template;
+  // every copy gets that text in `kept`. The pool is open, of `pool_size`.
+  using Builder = std::function<Result<std::string>(TestDatabase& database)>;
+  static std::unique_ptr<TestDatabase> CreateFromTemplate(const std::string& key,
+                                                          const Builder& build, std::string& kept,
+                                                          int pool_size = 4);
   ~TestDatabase();
 
   Store& store() { return *store_; }
@@ -44,7 +55,11 @@ class TestDatabase {
   // Create's body: a copy of `template_name` (a PostgreSQL database or a
   // SQLite file; empty: the migrated template, or none before a schema version).
   static std::unique_ptr<TestDatabase> Make(int pool_size, int schema_version,
-                                            const std::string& demo_template);
+                                            const std::string& template_name);
+  // CreateFromTemplate's body, `fingerprint` naming the template in full.
+  static std::unique_ptr<TestDatabase> FromTemplate(const std::string& fingerprint,
+                                                    const Builder& build, std::string& kept,
+                                                    int pool_size);
 };
 
 // "sqlite" or "postgres", from VINCULO_TEST_ENGINE.
