@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the web UI (web/e2e): builds the web UI if needed, then
-# node's test runner drives Debian's chromium (playwright-core) against a
+# node's test runner drives Debian's chromium (playwright-core; by default its
+# headless shell, CHROMIUM=/usr/bin/chromium for the full browser) against a
 # real `vinculo serve` on a loopback port over a fresh demo database.
 # Screenshots go to test-artifacts/.
 # Usage: scripts/e2e.sh [path/to/vinculo [e2e/one.test.mjs ...]]
@@ -17,10 +18,19 @@ shift || true
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=(e2e/)
 
-if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
-  echo "e2e: ${CHROMIUM:-/usr/bin/chromium} is missing; run scripts/install-deps.sh test" >&2
+# The browser (web/e2e/harness.mjs chooses the same way): CHROMIUM if set,
+# else Debian's chromium-headless-shell, else Debian's chromium.
+if [ -z "${CHROMIUM:-}" ]; then
+  for candidate in /usr/bin/chromium-headless-shell /usr/bin/chromium; do
+    if [ -x "$candidate" ]; then CHROMIUM=$candidate; break; fi
+  done
+fi
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium-headless-shell}" ]; then
+  echo "e2e: ${CHROMIUM:-chromium-headless-shell} is missing; run scripts/install-deps.sh test" >&2
   exit 1
 fi
+export CHROMIUM
+echo "e2e: browser $CHROMIUM"
 "$root/scripts/web-build.sh"
 # playwright-core needs Node.js 20 or later; node20.sh finds or installs one.
 node=$("$root/scripts/node20.sh")

@@ -21,7 +21,10 @@ command -v npm >/dev/null 2>&1 || web_build_pkgs+=(npm)
 build_pkgs+=("${web_build_pkgs[@]}")
 # python3-icalendar reads the iCalendar feeds with a parser other than ours.
 # libreoffice-calc-nogui reads the XLSX reports (headless conversion to CSV).
-test_pkgs=(postgresql sqlite3 poppler-utils chromium python3-icalendar haproxy libreoffice-calc-nogui iproute2)
+# The browser journeys run in chromium-headless-shell (the same Chromium build
+# without the desktop shell, two thirds of the CPU); chromium for bench/cold_load.mjs
+# and for runs in the full browser (CHROMIUM=/usr/bin/chromium scripts/e2e.sh).
+test_pkgs=(postgresql sqlite3 poppler-utils chromium chromium-headless-shell python3-icalendar haproxy libreoffice-calc-nogui iproute2)
 # The package test (scripts/package-test.sh): systemd-analyze checks the unit,
 # curl signs in to the extracted server; dpkg-shlibdeps comes with build-essential.
 test_pkgs+=(systemd curl)

@@ -102,11 +102,21 @@ export async function startServer() {
   };
 }
 
+// The browser: CHROMIUM if set, else Debian's chromium-headless-shell, else
+// Debian's chromium. The headless shell is the same Chromium build (Blink, V8,
+// the network stack, service workers) without the desktop browser's shell, as
+// Playwright uses for headless runs; the same journeys took about two thirds
+// of the CPU in it (docs/benchmarks.md, "The journeys in the headless shell").
+// CHROMIUM=/usr/bin/chromium runs them in the full browser.
+export const browserPath = process.env.CHROMIUM
+  || ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((candidate) => existsSync(candidate))
+  || "/usr/bin/chromium";
+
 // playwright-core starts chromium on a fresh, temporary user-data dir of its
 // own (removed on close); each test then opens fresh contexts in it.
 export async function launchBrowser() {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    executablePath: browserPath,
     headless: true,
     args: [
       "--no-sandbox",
