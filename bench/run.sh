@@ -117,6 +117,13 @@ echo
 echo "Audit journal (bench/audit_bench.cc):"
 "$build_dir/bench/bench_audit" --benchmark_format=console
 
+# Issue 14: a reply compressed at brotli's quality 5 (http/reply_body.cc)
+# against httplib's own compressor (quality 11), which compressed every reply
+# to a browser before; same body, same run.
+echo
+echo "Reply compression (bench/reply_bench.cc):"
+"$build_dir/bench/bench_reply" --benchmark_format=console
+
 # Issue 4: the visit planner on generated instances, first-come beside it.
 # (a) 300 pairs, 4 facilities, 12 escorts; (b) 50,000 pairs, 300 facilities,
 # 2,000 escorts. Targets: (a) proven optimal under 1 s; (b) a complete plan

@@ -7,7 +7,7 @@ profile="${1:-build}"
 
 build_pkgs=(
   build-essential cmake ninja-build ccache pkg-config
-  libcpp-httplib-dev nlohmann-json3-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
+  libcpp-httplib-dev libbrotli-dev zlib1g-dev nlohmann-json3-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   coinor-libcbc-dev libsodium-dev libcli11-dev libspdlog-dev libical-dev libjemalloc-dev libhpdf-dev
   libpwquality-dev cracklib-runtime libxlsxwriter-dev libicu-dev
   fonts-dejavu-core

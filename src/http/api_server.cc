@@ -13,6 +13,7 @@
 #include "http/listen_backlog.h"
 #include "http/operation.h"
 #include "http/problem.h"
+#include "http/reply_body.h"
 #include "http/server_metrics.h"
 #include "http/web_files.h"
 #include "json/record_json.h"
@@ -165,6 +166,8 @@ void Router::Add(const char* method, const std::string& pattern, httplib::Server
                                            httplib::Response& response) {
     const std::uint64_t allocated_before = ThreadAllocatedBytes();
     handler(request, response);
+    // The reply leaves compressed by us, never by httplib (http/reply_body.h).
+    SendWrittenBody(request, response);
     if (ThreadAllocatedBytes() - allocated_before > kLargeRequestBytes) ReturnThreadCache();
   };
   const std::string verb = method;
@@ -269,12 +272,16 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
         return http_internal::GuardRequest(impl_->server.limits(), request, response);
       });
   // Statuses httplib answers itself (no route: 404, body too large: 413)
-  // get a problem body too; ours already have one.
+  // get a problem body too; ours already have one (sent by SendBody or
+  // SendAsItIs, so with a Content-Type and no body left in `body`).
   server.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& response) {
-        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      [](const httplib::Request& request, httplib::Response& response) {
+        if (!response.body.empty() || response.has_header("Content-Type")) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
         http_internal::ExplainReadFailure(response);
-        response.set_content(ProblemJsonForHttpStatus(response.status), "application/problem+json");
+        http_internal::SendBody(request, response, ProblemJsonForHttpStatus(response.status),
+                                "application/problem+json");
         return httplib::Server::HandlerResponse::Handled;
       }));
   server.set_exception_handler(
@@ -290,7 +297,8 @@ ApiServer::ApiServer(ServiceContext context, ApiOptions options)
         spdlog::error("unhandled exception in {} {}: {}", request.method,
                       http_internal::RouteOf(request.path), what);
         response.status = 500;
-        response.set_content(ProblemJson(Internal(what)), "application/problem+json");
+        http_internal::SendBody(request, response, ProblemJson(Internal(what)),
+                                "application/problem+json");
       });
 
   // Issue 18: the port is this server's alone. httplib's default sets

@@ -1,10 +1,12 @@
 #include "http/edge_guard.h"
 
 #include <charconv>
+#include <memory>
 #include <string_view>
 
 #include "common/status.h"
 #include "http/problem.h"
+#include "http/reply_body.h"
 
 namespace vinculo::http_internal {
 namespace {
@@ -29,7 +31,9 @@ bool EqualsIgnoringCase(std::string_view left, std::string_view right) {
 HandlerResponse Refuse(httplib::Response& response, int http_status, const std::string& detail) {
   response.status = http_status;
   response.set_header("Connection", "close");
-  response.set_content(ProblemJsonForHttpStatus(http_status, detail), "application/problem+json");
+  // Never compressed: a refusal costs the server as little as it can.
+  SendAsItIs(response, std::make_shared<const std::string>(ProblemJsonForHttpStatus(http_status, detail)),
+             "application/problem+json");
   if (ConnectionControl* connection = CurrentConnection()) connection->CloseAfterAnswer();
   return HandlerResponse::Handled;
 }

@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "http/api_server.h"
+#include "http/reply_body.h"
 #include "service/audit_log.h"
 
 namespace vinculo::http_internal {
@@ -228,9 +229,12 @@ void InstallServerMetrics(httplib::Server& server, const ServiceContext& context
         const std::string route = RouteOf(request.path);
         counters->Record(request.method, route, response.status, seconds);
         if (access_log) {
+          // The bytes sent: replies leave with their length (http/reply_body.h).
+          const std::string length = response.get_header_value("Content-Length");
           AccessLogger().info("access method={} route={} status={} duration_ms={:.3f} bytes={}",
                               request.method, route, response.status, seconds * 1000.0,
-                              response.body.size());
+                              response.body.empty() && !length.empty() ? length
+                                                                       : std::to_string(response.body.size()));
         }
       });
   const std::string token = options.metrics_token;
@@ -243,7 +247,7 @@ void InstallServerMetrics(httplib::Server& server, const ServiceContext& context
       response.status = 404;
       return;  // the error handler writes the problem body
     }
-    response.set_content(counters->Exposition(context), "text/plain; version=0.0.4");
+    SendBody(request, response, counters->Exposition(context), "text/plain; version=0.0.4");
   });
 }
 

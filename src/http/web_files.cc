@@ -7,6 +7,8 @@
 #include <fstream>
 #include <memory>
 
+#include "http/reply_body.h"
+
 namespace vinculo::http_internal {
 namespace {
 
@@ -41,19 +43,6 @@ std::shared_ptr<const std::string> ReadWhole(const std::filesystem::path& path) 
   if (!file) return nullptr;
   return std::make_shared<const std::string>(std::istreambuf_iterator<char>(file),
                                              std::istreambuf_iterator<char>());
-}
-
-// Sends `body` as it is: a content provider of known length is one that
-// httplib never compresses (it compresses set_content bodies and chunked
-// providers), so an encoding the build made is not applied twice.
-void SendAsItIs(httplib::Response& response, std::shared_ptr<const std::string> body,
-                const std::string& content_type) {
-  const std::size_t length = body->size();
-  response.set_content_provider(
-      length, content_type, [body](std::size_t offset, std::size_t size, httplib::DataSink& sink) {
-        sink.write(body->data() + offset, size);
-        return true;
-      });
 }
 
 std::string_view Trim(std::string_view text) {
@@ -104,12 +93,12 @@ std::string_view ChooseEncoding(std::string_view accept_encoding, bool has_brotl
 
 void RegisterWebFiles(httplib::Server& server, const std::string& web_dir) {
   if (web_dir.empty() || !std::filesystem::is_directory(web_dir)) {
-    server.Get("/", [](const httplib::Request&, httplib::Response& response) {
-      response.set_content(
-          "<!doctype html><html lang=\"es\"><meta charset=\"utf-8\"><title>Vínculo</title>"
-          "<h1>Vínculo</h1><p>API: <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a></p>"
-          "</html>",
-          "text/html; charset=utf-8");
+    server.Get("/", [](const httplib::Request& request, httplib::Response& response) {
+      SendBody(request, response,
+               "<!doctype html><html lang=\"es\"><meta charset=\"utf-8\"><title>Vínculo</title>"
+               "<h1>Vínculo</h1><p>API: <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a></p>"
+               "</html>",
+               "text/html; charset=utf-8");
     });
     return;
   }
@@ -150,7 +139,7 @@ void RegisterWebFiles(httplib::Server& server, const std::string& web_dir) {
   // from the root to control the whole app, as JavaScript, and revalidated
   // so that a new build replaces it. Absent from an older build: 404.
   const std::filesystem::path worker = root / "sw.js";
-  server.Get("/sw.js", [worker](const httplib::Request&, httplib::Response& response) {
+  server.Get("/sw.js", [worker](const httplib::Request& request, httplib::Response& response) {
     std::shared_ptr<const std::string> script = ReadWhole(worker);
     if (!script) {
       response.status = 404;
@@ -158,17 +147,17 @@ void RegisterWebFiles(httplib::Server& server, const std::string& web_dir) {
     }
     response.headers.erase("Cache-Control");
     response.set_header("Cache-Control", kRevalidate);
-    response.set_content(*script, "text/javascript; charset=utf-8");
+    SendBody(request, response, *script, "text/javascript; charset=utf-8");
   });
   // A single-page app: paths outside /api/ and /assets/ get index.html,
   // and the app routes them in the browser.
   const std::filesystem::path index = root / "index.html";
   server.Get(R"(/(?!api/|assets/).*)",
-             [index](const httplib::Request&, httplib::Response& response) {
+             [index](const httplib::Request& request, httplib::Response& response) {
                std::shared_ptr<const std::string> html = ReadWhole(index);
                response.headers.erase("Cache-Control");
                response.set_header("Cache-Control", kRevalidate);
-               response.set_content(html ? *html : std::string(), "text/html; charset=utf-8");
+               SendBody(request, response, html ? *html : std::string(), "text/html; charset=utf-8");
              });
 }
 

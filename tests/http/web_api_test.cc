@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "api_fixture.h"
+#include "http/reply_body.h"
 #include "http/web_files.h"
 
 namespace vinculo::testing {
@@ -198,6 +199,83 @@ TEST_F(WebServingTest, Issue16_FilesCompressedByTheBuildAreSentAsTheyAre) {
     ASSERT_TRUE(outside) << path;
     EXPECT_EQ(outside->status, 404) << path;
   }
+}
+
+// Issue 14: httplib 0.11 compressed every API reply itself, at brotli's
+// quality 11, for any client that accepts "br" (every browser): 63 ms of CPU
+// for a list of 24 kB. Replies now leave compressed by http/reply_body.cc at
+// quality 5, or gzip, or as they are; the bytes are decoded here by httplib's
+// client, whose decoder is not ours.
+TEST_F(ApiTest, Issue14_RepliesAreCompressedAtAnApisCostAndDecodeToTheSameBody) {
+  for (int child = 0; child < 12; ++child) world_->AddChild("A", "Niña " + std::to_string(child));
+  const std::string token = TokenFor("coordinator_a");
+  auto fetch = [&](const std::string& path, const char* accept, bool decompress) {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_decompress(decompress);
+    httplib::Headers headers{{"Authorization", "Bearer " + token}};
+    if (accept) headers.emplace("Accept-Encoding", accept);
+    return client.Get(path, headers);
+  };
+  auto plain = fetch("/api/v1/children", "identity", false);
+  ASSERT_TRUE(plain);
+  ASSERT_EQ(plain->status, 200) << plain->body;
+  ASSERT_GE(plain->body.size(), http_internal::kSmallestCompressedReply);
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+  EXPECT_EQ(plain->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_EQ(nlohmann::json::parse(plain->body)["items"].size(), 12u);
+
+  auto brotli = fetch("/api/v1/children", "gzip, deflate, br", false);
+  ASSERT_TRUE(brotli);
+  EXPECT_EQ(brotli->status, 200);
+  EXPECT_EQ(brotli->get_header_value("Content-Encoding"), "br");
+  EXPECT_EQ(brotli->get_header_value_count("Content-Encoding"), 1u);
+  EXPECT_EQ(brotli->get_header_value_count("Content-Type"), 1u);
+  EXPECT_EQ(brotli->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(brotli->get_header_value("Content-Length"), std::to_string(brotli->body.size()));
+  EXPECT_LT(brotli->body.size(), plain->body.size() / 3);
+  // Our encoder's bytes at quality 5, not httplib's at 11 (brotli is deterministic).
+  EXPECT_EQ(brotli->body, http_internal::BrotliCompressed(plain->body));
+  auto brotli_decoded = fetch("/api/v1/children", "br", true);
+  ASSERT_TRUE(brotli_decoded);
+  EXPECT_EQ(brotli_decoded->body, plain->body);
+
+  auto gzip = fetch("/api/v1/children", "br;q=0, gzip", false);
+  ASSERT_TRUE(gzip);
+  EXPECT_EQ(gzip->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_LT(gzip->body.size(), plain->body.size() / 3);
+  auto gzip_decoded = fetch("/api/v1/children", "gzip", true);
+  ASSERT_TRUE(gzip_decoded);
+  EXPECT_EQ(gzip_decoded->body, plain->body);
+
+  // A small reply, and a problem httplib itself answers (no such route),
+  // go as they are, each with one Content-Type.
+  auto problem = fetch("/api/v1/no-such-thing", "br, gzip", false);
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(problem->status, 404);
+  EXPECT_FALSE(problem->has_header("Content-Encoding"));
+  EXPECT_EQ(problem->get_header_value_count("Content-Type"), 1u);
+  EXPECT_EQ(nlohmann::json::parse(problem->body)["status"], 404);
+  // A handler's own problem keeps its detail and field (the error handler
+  // does not write another over it).
+  httplib::Client client("127.0.0.1", port_);
+  auto refused = client.Patch("/api/v1/auth/me",
+                              {{"Authorization", "Bearer " + token}, {"Accept-Encoding", "br"}},
+                              R"({"language":"fr"})", "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(refused->get_header_value("Content-Type"), "application/problem+json");
+  EXPECT_EQ(nlohmann::json::parse(refused->body)["field"], "language");
+}
+
+TEST(ReplyBodyTest, Issue14_TextAndJsonCompressSpreadsheetsAndImagesDoNot) {
+  using http_internal::IsCompressible;
+  EXPECT_TRUE(IsCompressible("application/json"));
+  EXPECT_TRUE(IsCompressible("application/problem+json"));
+  EXPECT_TRUE(IsCompressible("text/csv; charset=utf-8"));
+  EXPECT_TRUE(IsCompressible("text/calendar; charset=utf-8"));
+  EXPECT_FALSE(IsCompressible("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+  EXPECT_FALSE(IsCompressible("application/pdf"));
+  EXPECT_FALSE(IsCompressible("image/png"));
 }
 
 TEST(ChooseEncodingTest, Issue16_BrotliThenGzipAsTheBrowserAcceptsAndTheBuildMade) {
