@@ -32,7 +32,8 @@ HandlerResponse Refuse(httplib::Response& response, int http_status, const std::
   response.status = http_status;
   response.set_header("Connection", "close");
   // Never compressed: a refusal costs the server as little as it can.
-  SendAsItIs(response, std::make_shared<const std::string>(ProblemJsonForHttpStatus(http_status, detail)),
+  SendAsItIs(response,
+             std::make_shared<const std::string>(ProblemJsonForHttpStatus(http_status, detail)),
              "application/problem+json");
   if (ConnectionControl* connection = CurrentConnection()) connection->CloseAfterAnswer();
   return HandlerResponse::Handled;

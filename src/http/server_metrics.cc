@@ -230,11 +230,10 @@ void InstallServerMetrics(httplib::Server& server, const ServiceContext& context
         counters->Record(request.method, route, response.status, seconds);
         if (access_log) {
           // The bytes sent: replies leave with their length (http/reply_body.h).
-          const std::string length = response.get_header_value("Content-Length");
+          std::string bytes = response.get_header_value("Content-Length");
+          if (!response.body.empty() || bytes.empty()) bytes = std::to_string(response.body.size());
           AccessLogger().info("access method={} route={} status={} duration_ms={:.3f} bytes={}",
-                              request.method, route, response.status, seconds * 1000.0,
-                              response.body.empty() && !length.empty() ? length
-                                                                       : std::to_string(response.body.size()));
+                              request.method, route, response.status, seconds * 1000.0, bytes);
         }
       });
   const std::string token = options.metrics_token;

@@ -276,7 +276,8 @@ TEST_F(OperationsCliTest, Issue18_LogsGoToStderrAndTheAccessLogNamesRoutesNotPeo
   httplib::Client client("127.0.0.1", port);
   auto found = client.Get("/api/v1/children?q=%C3%81ngela", {{"Authorization", "Bearer " + token}});
   ASSERT_TRUE(found);
-  auto child = client.Get("/api/v1/children/3", {{"Authorization", "Bearer " + token}});
+  auto child = client.Get("/api/v1/children/3", {{"Authorization", "Bearer " + token},
+                                                 {"Accept-Encoding", "identity"}});
   ASSERT_TRUE(child);
   auto missing = client.Get("/api/v1/children/999999", {{"Authorization", "Bearer " + token}});
   ASSERT_TRUE(missing);
@@ -294,6 +295,9 @@ TEST_F(OperationsCliTest, Issue18_LogsGoToStderrAndTheAccessLogNamesRoutesNotPeo
   EXPECT_NE(err.find("access method=GET route=/api/v1/children status=200"), std::string::npos)
       << err;
   EXPECT_NE(err.find("access method=GET route=/api/v1/children/{id} status=200"), std::string::npos)
+      << err;
+  // The bytes sent, also for a reply sent with its length (http/reply_body.h).
+  EXPECT_NE(err.find(" bytes=" + std::to_string(child->body.size()) + "\n"), std::string::npos)
       << err;
   EXPECT_NE(err.find("access method=GET route=/api/v1/children/{id} status=404"), std::string::npos)
       << err;
