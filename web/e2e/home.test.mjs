@@ -90,7 +90,10 @@ describe("a home per role", () => {
     await expectItems(page, items);
     await page.getByText(/15:00–17:00/).first().waitFor();
     await follow(page, "todays_trips");
-    await page.getByRole("heading", { name: "Mis viajes" }).waitFor();
+    // The page's title: each trip's card has a heading "Mis viajes · N viajes" too,
+    // so "Mis viajes" alone matched five headings once the cards were drawn
+    // (a clean-clone run in the headless shell failed there at its first try).
+    await page.getByRole("heading", { name: "Mis viajes de visita" }).waitFor();
     assert.deepEqual(page.errors, []);
   });
 
